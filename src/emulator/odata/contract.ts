@@ -1,0 +1,79 @@
+/**
+ * The contract between the local Entra's HTTP routes (src/emulator/*.ts) and its OData query engine
+ * (src/emulator/odata/*). The routes find the collection and check rights; the engine applies the query
+ * options exactly as Graph does for that endpoint, or refuses them as Graph does.
+ */
+
+/** An error Graph would answer with: `{"error":{"code","message","innerError":{...}}}` and this status. */
+export class GraphQueryError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphQueryError';
+  }
+}
+
+/** Per-endpoint rules (REFERENCE.md §2.0, §2.1). */
+export interface EndpointRules {
+  /** Page size when no $top is given. */
+  defaultPageSize: number;
+  /** Largest $top accepted; a larger one is refused as Graph refuses it. */
+  maxPageSize: number;
+  /** Directory objects (users, groups, servicePrincipals, applications, members lists): advanced-query rules apply. */
+  directoryObject: boolean;
+  /** Whether $top is supported at all (directoryRoles: no). */
+  topSupported?: boolean;
+  /** Whether $count is supported. */
+  countSupported?: boolean;
+  /** Whether $orderby is supported, and on which properties without advanced query parameters. */
+  orderBy?: { supported: boolean; defaultProperties?: string[] };
+  /** Properties that $search may name ("displayName:foo"). Empty or absent: $search refused. */
+  searchProperties?: string[];
+  /** Default ordering when the request gives none (sign-ins: createdDateTime desc). */
+  defaultOrder?: { property: string; descending: boolean };
+  /**
+   * Filter capabilities: for each property path, the operators allowed without advanced query parameters.
+   * Absent: every operator allowed. Operators outside the list need ConsistencyLevel: eventual + $count=true
+   * on directory objects, and are refused (Request_UnsupportedQuery) elsewhere.
+   */
+  filterDefaults?: Record<string, string[]>;
+  /** Whether $expand is supported, and of which navigation properties. */
+  expandable?: string[];
+}
+
+/** What the route passes to the engine. */
+export interface QueryInput {
+  /** The raw query string parameters of the request ($filter, $select, $top, $skiptoken, $orderby, $count, $search, $expand...). */
+  params: URLSearchParams;
+  /** The request's ConsistencyLevel header, if any (lower-cased value). */
+  consistencyLevel?: string;
+  /** Absolute URL of the request without query string, used to build @odata.nextLink. */
+  requestUrl: string;
+  /** The value of @odata.context for this collection. */
+  contextUrl: string;
+  /** Resolves $expand of a navigation property for one item (members, owners...). */
+  expand?: (item: Record<string, unknown>, navigationProperty: string) => Record<string, unknown>[] | undefined;
+}
+
+/** A JSON body Graph would send for a collection. */
+export interface CollectionBody {
+  '@odata.context': string;
+  '@odata.count'?: number;
+  '@odata.nextLink'?: string;
+  value: Record<string, unknown>[];
+}
+
+/**
+ * A collection the engine can query. The engine may use `index` to answer equality filters without a scan
+ * (scale: 2,000,000 sign-ins). `items` is in storage order.
+ */
+export interface QueryableCollection {
+  readonly items: readonly Record<string, unknown>[];
+  /** Items whose property (a path like "userId" or "status/errorCode") equals the value, or undefined if not indexed. */
+  lookup?(propertyPath: string, value: unknown): readonly Record<string, unknown>[] | undefined;
+}
+
+export type RunQuery = (collection: QueryableCollection, input: QueryInput, rules: EndpointRules) => CollectionBody;
