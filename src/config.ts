@@ -1,0 +1,175 @@
+/**
+ * Every environment variable Entra Assistant reads, read once, typed and validated. A bad or missing value stops
+ * start-up with one line that names the variable and what it expects. Nothing else in src/ reads process.env.
+ */
+
+export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type LogFormat = 'json' | 'pretty';
+
+export interface BotConfig {
+  /** The bot's Microsoft app id. Unset: local mode, Bot Framework authentication off, loopback only. */
+  appId?: string;
+  appPassword?: string;
+  appType: BotAppType;
+  tenantId?: string;
+  /** Overrides of the Bot Framework channel endpoints (sovereign clouds, offline tests). */
+  channel?: {
+    openIdMetadataUrl: string;
+    tokenIssuer: string;
+    loginUrl: string;
+    oAuthScope: string;
+  };
+}
+
+export interface GraphConfig {
+  /** Microsoft Graph's base URL, without version: https://graph.microsoft.com */
+  baseUrl: string;
+  /** The identity platform's authority host: https://login.microsoftonline.com */
+  authorityHost: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Extra CA certificate (PEM file) to trust for Graph and sign-in, e.g. a TLS-inspecting proxy or the local Entra. */
+  caFile?: string;
+}
+
+export interface AppConfig {
+  bot: BotConfig;
+  server: { host: string; port: number };
+  /** Absent when no tenant is configured: tenant questions then get a clear "not connected" answer. */
+  graph?: GraphConfig;
+  log: { level: string; format: LogFormat };
+  /** A pinned clock (ASSISTANT_NOW), for demos and tests. */
+  pinnedNow?: Date;
+  limits: { maxMessageLength: number };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expectation: string,
+  ) {
+    super(`Configuration error: ${variable} ${expectation}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function guid(env: Env, name: string): string | undefined {
+  const value = optional(env, name);
+  if (value !== undefined && !GUID.test(value)) throw new ConfigError(name, `must be a GUID (got "${value}")`);
+  return value;
+}
+
+function url(env: Env, name: string, fallback?: string): string | undefined {
+  const value = optional(env, name) ?? fallback;
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an absolute URL (got "${value}")`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new ConfigError(name, `must be an http(s) URL (got "${value}")`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = optional(env, name);
+  if (value === undefined) return fallback;
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  return match;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = optional(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function instant(env: Env, name: string): Date | undefined {
+  const value = optional(env, name);
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) {
+    throw new ConfigError(name, `must be an ISO 8601 date-time such as 2026-11-20T12:00:00Z (got "${value}")`);
+  }
+  return date;
+}
+
+function readBot(env: Env): BotConfig {
+  const appId = guid(env, 'BOT_ID');
+  const appType = oneOf(env, 'BOT_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'SingleTenant');
+  const appPassword = optional(env, 'SECRET_BOT_PASSWORD') ?? optional(env, 'BOT_PASSWORD');
+  const tenantId = guid(env, 'BOT_TENANT_ID');
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword) {
+    throw new ConfigError('SECRET_BOT_PASSWORD', 'must be set when BOT_ID is set (the bot app registration\'s client secret)');
+  }
+  if (appId && appType !== 'MultiTenant' && !tenantId) {
+    throw new ConfigError('BOT_TENANT_ID', `must be set when BOT_TYPE is ${appType}`);
+  }
+  const openIdMetadataUrl = url(env, 'BOT_CHANNEL_OPENID_METADATA_URL');
+  let channel: BotConfig['channel'];
+  if (openIdMetadataUrl) {
+    // botbuilder builds its configuration from exactly the keys given: set them all together (TEAMS.md).
+    channel = {
+      openIdMetadataUrl,
+      tokenIssuer: optional(env, 'BOT_CHANNEL_TOKEN_ISSUER') ?? 'https://api.botframework.com',
+      loginUrl: url(env, 'BOT_CHANNEL_LOGIN_URL', 'https://login.microsoftonline.com/botframework.com') as string,
+      oAuthScope: optional(env, 'BOT_CHANNEL_OAUTH_SCOPE') ?? 'https://api.botframework.com',
+    };
+  }
+  return { appId, appPassword, appType, tenantId, channel };
+}
+
+function readGraph(env: Env, bot: BotConfig): GraphConfig | undefined {
+  const tenantId = guid(env, 'GRAPH_TENANT_ID') ?? bot.tenantId;
+  const clientId = guid(env, 'GRAPH_CLIENT_ID') ?? bot.appId;
+  const clientSecret = optional(env, 'GRAPH_CLIENT_SECRET') ?? bot.appPassword;
+  const baseUrl = url(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com') as string;
+  const authorityHost = url(env, 'GRAPH_AUTHORITY_HOST', 'https://login.microsoftonline.com') as string;
+  const caFile = optional(env, 'GRAPH_CA_FILE');
+  const anyGiven = optional(env, 'GRAPH_TENANT_ID') || optional(env, 'GRAPH_CLIENT_ID') || optional(env, 'GRAPH_BASE_URL');
+  if (!tenantId && !clientId && !anyGiven) return undefined;
+  if (!tenantId) throw new ConfigError('GRAPH_TENANT_ID', 'must be set to the tenant id (GUID) the bot reads through Microsoft Graph');
+  if (!clientId) throw new ConfigError('GRAPH_CLIENT_ID', 'must be set to the app registration id (GUID) used to call Microsoft Graph');
+  if (!clientSecret) throw new ConfigError('GRAPH_CLIENT_SECRET', 'must be set to the client secret of GRAPH_CLIENT_ID');
+  return { baseUrl, authorityHost, tenantId, clientId, clientSecret, caFile };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const bot = readBot(env);
+  const production = optional(env, 'NODE_ENV') === 'production';
+  // Without a bot id nobody's token is checked, so the server must never be reachable from another machine.
+  const defaultHost = bot.appId ? '0.0.0.0' : '127.0.0.1';
+  const host = optional(env, 'HOST') ?? defaultHost;
+  if (!bot.appId && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    throw new ConfigError('HOST', `must be a loopback address while BOT_ID is unset (authentication is off; got "${host}")`);
+  }
+  return {
+    bot,
+    server: { host, port: integer(env, 'PORT', 3978, 0, 65535) },
+    graph: readGraph(env, bot),
+    log: {
+      level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+      format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
+    },
+    pinnedNow: instant(env, 'ASSISTANT_NOW'),
+    limits: { maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 4000, 100, 100000) },
+  };
+}
