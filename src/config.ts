@@ -42,6 +42,8 @@ export interface AppConfig {
   /** A pinned clock (ASSISTANT_NOW), for demos and tests. */
   pinnedNow?: Date;
   limits: { maxMessageLength: number };
+  /** Attach intent, entities and Graph calls to each answer's channelData (ask CLI, local mode). */
+  answerDiagnostics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -171,5 +173,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     pinnedNow: instant(env, 'ASSISTANT_NOW'),
     limits: { maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 4000, 100, 100000) },
+    answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
   };
 }

@@ -1,0 +1,90 @@
+/**
+ * The one module that knows Bot Framework hosting (with src/index.ts): the CloudAdapter, its authentication and
+ * its turn error handler. Moving to the Microsoft 365 Agents SDK later means replacing this file and index.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  ConfigurationServiceClientCredentialFactory,
+  type TurnContext,
+} from 'botbuilder';
+import { type AuthenticateRequestResult, AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { BotConfig } from './config';
+import type { Logger } from './logger';
+
+/**
+ * botbuilder answers a token it cannot verify (a forged signature, a malformed JWT) with 500, because only its own
+ * AuthenticationError maps to 401. Every failure to authenticate a request is a 401 here, and no turn runs.
+ */
+class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      if (err instanceof AuthenticationError) throw err;
+      throw new AuthenticationError(`Unauthorized: ${(err as Error).message ?? 'token validation failed'}`, 401);
+    }
+  }
+}
+
+export interface AdapterOptions {
+  bot: BotConfig;
+  logger: Logger;
+  /** Replaces the credentials used to reply to the channel (tests: a connector stub on loopback). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+export function authenticationOptions(bot: BotConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  const options: Record<string, string> = {};
+  if (bot.appId) {
+    options.MicrosoftAppId = bot.appId;
+    options.MicrosoftAppType = bot.appType;
+    if (bot.appPassword) options.MicrosoftAppPassword = bot.appPassword;
+    if (bot.tenantId) options.MicrosoftAppTenantId = bot.tenantId;
+  }
+  if (bot.channel) {
+    // Setting one endpoint key switches botbuilder to a configuration built from exactly these keys: set all.
+    options.ToBotFromChannelOpenIdMetadataUrl = bot.channel.openIdMetadataUrl;
+    options.ToBotFromEmulatorOpenIdMetadataUrl = bot.channel.openIdMetadataUrl;
+    options.ToBotFromChannelTokenIssuer = bot.channel.tokenIssuer;
+    options.ToChannelFromBotLoginUrl = bot.channel.loginUrl;
+    options.ToChannelFromBotOAuthScope = bot.channel.oAuthScope;
+    options.OAuthUrl = 'https://api.botframework.com';
+    options.CallerId = 'urn:botframework:azure';
+    options.ValidateAuthority = 'true';
+  }
+  return options as ConfigurationBotFrameworkAuthenticationOptions;
+}
+
+export function createAdapter({ bot, logger, credentialsFactory }: AdapterOptions): CloudAdapter {
+  const options = authenticationOptions(bot);
+  const credentials =
+    credentialsFactory ??
+    new ConfigurationServiceClientCredentialFactory({
+      MicrosoftAppId: bot.appId,
+      MicrosoftAppPassword: bot.appPassword,
+      // Without an app id botbuilder talks to the channel anonymously; it only accepts that as MultiTenant.
+      MicrosoftAppType: bot.appId ? bot.appType : 'MultiTenant',
+      MicrosoftAppTenantId: bot.tenantId,
+    });
+  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(options, credentials));
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const correlationId = randomUUID();
+    logger.error(
+      { err: error, correlationId, conversationId: context.activity?.conversation?.id, activityType: context.activity?.type },
+      'turn failed',
+    );
+    try {
+      await context.sendActivity(
+        `Sorry, something went wrong on my side and I could not answer. If it happens again, give your admin this reference: ${correlationId}`,
+      );
+    } catch (sendError) {
+      logger.error({ err: sendError, correlationId }, 'could not send the apology');
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,24 @@
+import type { Entity, IntentName } from '../understanding/types';
+
+export interface GraphRequestRecord {
+  method: string;
+  url: string;
+  status: number;
+  ms: number;
+}
+
+/**
+ * What the bot understood and which Graph calls it made for one answer. Sent in the reply's channelData only
+ * when answer diagnostics are on (local mode, the ask CLI), so tools and tests can check the evidence path.
+ */
+export interface AnswerDiagnostics {
+  answerId: string;
+  skill: string;
+  skillVersion: string;
+  intent: IntentName;
+  entities: Entity[];
+  graphRequests: GraphRequestRecord[];
+  ms: number;
+}
+
+export const DIAGNOSTICS_KEY = 'entraAssistant';

@@ -1,0 +1,46 @@
+import { type Activity, TurnContext } from 'botbuilder';
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+/**
+ * The question as the user typed it: the bot's @mention removed (channels and group chats), Teams HTML taken out,
+ * quotes and white space normalised. A card button's Action.Submit arrives with the question in `value.ask`.
+ */
+export function questionText(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  if (activity.recipient?.id) {
+    text = TurnContext.removeMentionText(activity as Activity, activity.recipient.id) ?? text;
+  }
+  text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
+  if (!text.trim() && activity.value && typeof activity.value === 'object') {
+    const ask = (activity.value as Record<string, unknown>).ask;
+    if (typeof ask === 'string') text = ask;
+  }
+  return normalise(stripHtml(text));
+}
+
+function stripHtml(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/(p|div|li)>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (m) => ENTITIES[m] ?? m);
+}
+
+function normalise(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export function conversationKind(activity: Partial<Activity>): ConversationKind {
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat') return 'groupChat';
+  return 'personal';
+}

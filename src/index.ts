@@ -1,0 +1,95 @@
+/**
+ * Composes Entra Assistant: config → adapter → bot → server. Nothing else lives here. Tests and the ask CLI call
+ * startEntraAssistant() with a config of their own; `node dist/src/index.js` reads it from the environment.
+ */
+import { ConversationState, MemoryStorage } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { type AppConfig, ConfigError, loadConfig } from './config';
+import { createLogger, type Logger } from './logger';
+import { createAdapter } from './adapter';
+import { startWebServer, type WebServer } from './server';
+import { EntraAssistantBot } from './bot/EntraAssistantBot';
+import { KeywordRecognizer } from './understanding/keywordRecognizer';
+import { SkillRegistry } from './skills/registry';
+import { helpSkill } from './skills/help';
+import { outOfScopeSkill } from './skills/outOfScope';
+import { preloadTemplates } from './cards/render';
+
+export interface RunningAssistant {
+  server: WebServer;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface CompositionOverrides {
+  logger?: Logger;
+  /** Credentials for replies to the channel (tests: a connector stub). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+export async function startEntraAssistant(config: AppConfig, overrides: CompositionOverrides = {}): Promise<RunningAssistant> {
+  const logger = overrides.logger ?? createLogger(config);
+  preloadTemplates();
+
+  const adapter = createAdapter({ bot: config.bot, logger, credentialsFactory: overrides.credentialsFactory });
+  const conversationState = new ConversationState(new MemoryStorage());
+  const pinnedNow = config.pinnedNow;
+  const bot = new EntraAssistantBot({
+    recognizer: new KeywordRecognizer(),
+    skills: new SkillRegistry([helpSkill], outOfScopeSkill),
+    conversationState,
+    logger,
+    clock: () => (pinnedNow ? new Date(pinnedNow) : new Date()),
+    maxMessageLength: config.limits.maxMessageLength,
+    answerDiagnostics: config.answerDiagnostics,
+  });
+
+  const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger });
+  if (!config.bot.appId) {
+    logger.warn(`BOT_ID is not set: Bot Framework authentication is OFF; listening on ${server.url} only (loopback)`);
+  }
+  logger.info(
+    { endpoint: `${server.url}/api/messages`, graph: config.graph ? config.graph.baseUrl : 'not configured' },
+    'Entra Assistant is listening',
+  );
+  return {
+    server,
+    logger,
+    async stop() {
+      await server.stop();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const running = await startEntraAssistant(config);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.logger.info({ signal }, 'finishing turns in flight, then stopping');
+    await running.stop();
+    running.logger.info('stopped');
+    running.logger.flush();
+    setTimeout(() => process.exit(0), 100).unref();
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  void main().catch((err: unknown) => {
+    process.stderr.write(`Entra Assistant failed to start: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { ConnectorStub } from '../support/connectorStub';
+import { installUpdate, teamsMessage } from '../support/activities';
+import { postActivity, startTestAssistant } from '../support/assistant';
+import type { RunningAssistant } from '../../src/index';
+
+interface CardAttachment {
+  contentType: string;
+  content: { type: string; version: string; body: Array<Record<string, unknown>>; actions?: Array<Record<string, unknown>> };
+}
+
+function cardOf(activity: Record<string, unknown>): CardAttachment['content'] {
+  const attachments = activity.attachments as CardAttachment[] | undefined;
+  assert.ok(attachments && attachments.length === 1, 'expected one attachment');
+  assert.equal(attachments[0].contentType, 'application/vnd.microsoft.card.adaptive');
+  return attachments[0].content;
+}
+
+describe('The bot over HTTP, in local mode (no BOT_ID)', () => {
+  let connector: ConnectorStub;
+  let assistant: RunningAssistant;
+
+  before(async () => {
+    connector = await new ConnectorStub().start();
+    assistant = await startTestAssistant();
+  });
+  after(async () => {
+    await assistant.stop();
+    await connector.stop();
+  });
+  beforeEach(() => connector.calls.splice(0));
+
+  it('When the server starts without BOT_ID, then it listens on loopback and answers /healthz', async () => {
+    assert.match(assistant.server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${assistant.server.url}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok' });
+  });
+
+  it('When an admin asks for help in a personal chat, then a help card with example buttons reaches the connector', async () => {
+    const activity = teamsMessage({ text: 'help', serviceUrl: connector.url });
+    const res = await postActivity(assistant.server.url, activity);
+    assert.equal(res.status, 200);
+    const call = await connector.waitFor((c) => c.body.type === 'message');
+    const conversationId = (activity.conversation as { id: string }).id;
+    assert.ok(call.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`), call.path);
+    const card = cardOf(call.body);
+    assert.equal(card.version, '1.5');
+    const texts = JSON.stringify(card.body);
+    assert.match(texts, /What I can help with/);
+    assert.match(texts, /Why can't Megan sign in\?/);
+    assert.match(texts, /"id":"footer"/, 'every answer card ends with the footer slot');
+    assert.equal(call.body.replyToId, activity.id, 'the answer replies to the question');
+  });
+
+  it('When the bot works on an answer, then a typing indicator is sent before the answer', async () => {
+    await postActivity(assistant.server.url, teamsMessage({ text: 'help', serviceUrl: connector.url }));
+    await connector.waitFor((c) => c.body.type === 'message');
+    const types = connector.calls.map((c) => c.body.type);
+    assert.ok(types.indexOf('typing') >= 0 && types.indexOf('typing') < types.indexOf('message'), `got ${types.join(',')}`);
+  });
+
+  it('When a channel post @mentions the bot, then the mention is stripped and the answer goes to the same thread', async () => {
+    const threadConversation = '19:abc@thread.tacv2;messageid=1700000000000';
+    const activity = teamsMessage({ text: 'help', mention: true, conversationType: 'channel', conversationId: threadConversation, serviceUrl: connector.url });
+    await postActivity(assistant.server.url, activity);
+    const call = await connector.waitFor((c) => c.body.type === 'message');
+    assert.ok(call.path.includes(encodeURIComponent(threadConversation)), `reply went to ${call.path}`);
+    const diagnostics = (call.body.channelData as { entraAssistant: { intent: string } }).entraAssistant;
+    assert.equal(diagnostics.intent, 'help', 'the @mention did not stop the question being understood');
+  });
+
+  it('When the question is outside Entra ID, then a plain-text scope message answers it', async () => {
+    await postActivity(assistant.server.url, teamsMessage({ text: 'what is the weather in Paris?', serviceUrl: connector.url }));
+    const call = await connector.waitFor((c) => c.body.type === 'message');
+    assert.match(String(call.body.text), /outside what I can answer/);
+    assert.equal(call.body.attachments, undefined);
+  });
+
+  it('When a message is longer than the limit, then the user is told and nothing is processed', async () => {
+    await postActivity(assistant.server.url, teamsMessage({ text: `help ${'x'.repeat(5000)}`, serviceUrl: connector.url }));
+    const call = await connector.waitFor((c) => c.body.type === 'message');
+    assert.match(String(call.body.text), /characters long; I read at most 4,000/);
+    assert.equal(connector.calls.filter((c) => c.body.type === 'typing').length, 0, 'no work started');
+  });
+
+  it('When the bot is installed in a team, then it sends the welcome card with three example questions', async () => {
+    await postActivity(assistant.server.url, installUpdate(connector.url, 'channel'));
+    const call = await connector.waitFor((c) => c.body.type === 'message');
+    const card = cardOf(call.body);
+    assert.match(JSON.stringify(card.body), /Entra Assistant/);
+    assert.equal(card.actions?.length, 3);
+  });
+
+  it('When a card button is pressed (Action.Submit with ask), then the question in value is answered', async () => {
+    await postActivity(assistant.server.url, teamsMessage({ text: '', value: { ask: 'help' }, serviceUrl: connector.url }));
+    const call = await connector.waitFor((c) => c.body.type === 'message');
+    assert.match(JSON.stringify(cardOf(call.body).body), /What I can help with/);
+  });
+
+  it('When the body is not an activity, then the server answers 400 and runs no turn', async () => {
+    const res = await fetch(`${assistant.server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[1,2]' });
+    assert.equal(res.status, 400);
+    const bad = await fetch(`${assistant.server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' });
+    assert.equal(bad.status, 400);
+    assert.equal(connector.calls.length, 0);
+  });
+
+  it('When an invoke the bot does not handle arrives, then it is passed to botbuilder and answered, not swallowed', async () => {
+    const invoke = { ...teamsMessage({ serviceUrl: connector.url }), type: 'invoke', name: 'composeExtension/query', value: {} };
+    const res = await postActivity(assistant.server.url, invoke);
+    // botbuilder's TeamsActivityHandler answers unimplemented invokes with 501 (NotImplemented).
+    assert.equal(res.status, 501);
+  });
+});
