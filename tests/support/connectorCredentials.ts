@@ -1,0 +1,31 @@
+import { PasswordServiceClientCredentialFactory, type ServiceClientCredentials, TokenCredentials } from 'botframework-connector';
+
+export interface CredentialsRequest {
+  appId: string;
+  audience: string | undefined;
+  loginEndpoint: string;
+}
+
+/**
+ * The bot's real credential rules (which app ids are valid, whether authentication is on) with one change: replies
+ * to the channel carry a fixed bearer token instead of one fetched from Microsoft's login service, so a connector
+ * stub on loopback can receive them and a test can see which token was used.
+ */
+export class FixedTokenCredentialsFactory extends PasswordServiceClientCredentialFactory {
+  /** What botbuilder asked credentials for, in order. */
+  readonly requests: CredentialsRequest[] = [];
+
+  constructor(
+    appId: string,
+    password: string,
+    tenantId: string,
+    readonly bearerToken: string,
+  ) {
+    super(appId, password, tenantId);
+  }
+
+  override async createCredentials(appId: string, audience: string | undefined, loginEndpoint: string): Promise<ServiceClientCredentials> {
+    this.requests.push({ appId, audience, loginEndpoint });
+    return new TokenCredentials(this.bearerToken);
+  }
+}
