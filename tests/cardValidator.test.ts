@@ -71,6 +71,12 @@ describe('validateAdaptiveCard', () => {
     assertOneProblem(validateAdaptiveCard('not a card'), '(card)', 'must be a JSON object');
   });
 
+  it('When the root type is not AdaptiveCard, then it is reported once', () => {
+    const problems = validateAdaptiveCard(cardWith([{ type: 'TextBlock', text: 'hi' }], { type: 'HeroCard' }));
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assertOneProblem(problems, 'type', '"HeroCard" must be "AdaptiveCard"');
+  });
+
   it('When an element type is unknown, then its type is reported once', () => {
     const problems = validateAdaptiveCard(cardWith([{ type: 'TextBlox', text: 'hi' }]));
     assert.equal(problems.length, 1, JSON.stringify(problems));

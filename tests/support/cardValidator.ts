@@ -48,7 +48,11 @@ function libraryProblems(card: Record<string, unknown>): Problem[] {
   const parsed = new AdaptiveCards.AdaptiveCard();
   parsed.maxVersion = AdaptiveCards.Versions.v1_5;
   context.parsedFrom.set(parsed, card);
-  parsed.parse(card, context);
+  try {
+    parsed.parse(card, context);
+  } catch (error) {
+    return [{ path: '', family: 'library', message: `the adaptivecards parser failed: ${String(error)}` }];
+  }
 
   const problems: Problem[] = context.parseEvents.map(({ source, event, message }) =>
     libraryProblem(paths.get(source) ?? '', event, message),
@@ -240,11 +244,13 @@ const fallbackDrop = oneOf(['drop']);
 const relativeWidth: Rule = (value, path, walk) => {
   if (typeof value !== 'number' || !(value >= 0)) walk.report(path, 'value', `${describe(value)} is not a weight`);
 };
-const columnWidth = either(
-  oneOf(['auto', 'stretch']),
-  either(relativeWidth, matching(/^\d+(\.\d+)?(px)?$/, 'a weight or pixel width'), 'a weight or pixel width'),
-  '"auto", "stretch", a weight or a pixel width like "50px"',
-);
+/** The parser also takes a weight written as a string ("2"). */
+const columnWidth: Rule = (value, path, walk) => {
+  const valid =
+    (typeof value === 'number' && value >= 0) ||
+    (typeof value === 'string' && /^(auto|stretch|\d+(\.\d+)?(px)?)$/i.test(value));
+  if (!valid) walk.report(path, 'value', `${describe(value)} is not "auto", "stretch", a weight or a pixel width like "50px"`);
+};
 const tableColumnWidth = either(relativeWidth, pixels, 'a weight or a pixel width like "50px"');
 
 function listOf(item: Rule, options: { nonEmpty?: boolean } = {}): Rule {
@@ -634,9 +640,8 @@ class SchemaWalk {
 
   card(value: unknown, path: string, root: boolean): void {
     if (!isRecord(value)) return this.report(path, 'value', `must be an Adaptive Card object, got ${describe(value)}`);
-    if (value.type !== 'AdaptiveCard') {
-      this.report(joinPath(path, 'type'), 'type', `${describe(value.type)} must be "AdaptiveCard"`);
-    }
+    // A wrong type is reported by object(); a missing one is only wrong on a card.
+    if (value.type === undefined) this.report(joinPath(path, 'type'), 'type', 'a card needs "type": "AdaptiveCard"');
     this.object('AdaptiveCard', root ? ROOT_CARD : CARD, value, path);
   }
 
