@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ConnectorStub } from '../support/connectorStub';
+import { ConnectorServer as ConnectorStub } from '../../src/cli/connectorServer';
 import { installUpdate, teamsMessage } from '../support/activities';
 import { postActivity, startTestAssistant } from '../support/assistant';
 import type { RunningAssistant } from '../../src/index';

@@ -1,0 +1,185 @@
+/**
+ * npm run ask -- [--json] [--as UPN|objectId] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] "question" ["follow-up" …]
+ *
+ * Sends questions to the bot over HTTP, as Teams would, in one conversation, and prints each answer. Unless --bot
+ * names a running bot, it starts its own bot and local Entra on free loopback ports.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { ConnectorServer } from './connectorServer';
+import { cardToText } from './cardText';
+import { startLocalStack, type LocalStack } from './localStack';
+import { DEMO_ADMIN, DEMO_TENANT_ID } from '../emulator/demo/constants';
+import { ensureDemoTenant } from '../emulator/demo';
+
+export interface AskLine {
+  conversation: string;
+  as: string;
+  text: string;
+  channel?: boolean;
+}
+
+export interface AskAnswer {
+  conversation: string;
+  as: string;
+  question: string;
+  intent: string | null;
+  entities: unknown[];
+  text: string;
+  cards: unknown[];
+  graphRequests: unknown[];
+  ms: number;
+}
+
+interface Asker {
+  upn: string;
+  id: string;
+  name: string;
+}
+
+const BOT = { id: '28:entra-assistant', name: 'Entra Assistant' };
+const USAGE =
+  'usage: npm run ask -- [--json] [--as UPN] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] "question" ["follow-up" …]';
+
+/** Finds the asker in the tenant snapshot: Teams would send their Entra object id with the message. */
+function resolveAsker(tenantDir: string | undefined, who: string): Asker {
+  if (/^[0-9a-f-]{36}$/i.test(who)) return { upn: who, id: who, name: who };
+  if (!tenantDir) throw new Error(`--as ${who}: give an object id, or --tenant so that the name can be looked up`);
+  const file = path.join(tenantDir, 'users.json');
+  const users = (JSON.parse(fs.readFileSync(file, 'utf8')) as { value: Array<{ id: string; userPrincipalName?: string; mail?: string; displayName?: string }> }).value;
+  const wanted = who.toLowerCase();
+  const user = users.find((u) => u.userPrincipalName?.toLowerCase() === wanted || u.mail?.toLowerCase() === wanted);
+  if (!user) throw new Error(`--as ${who}: no user with that userPrincipalName in ${file}`);
+  return { upn: user.userPrincipalName ?? who, id: user.id, name: user.displayName ?? who };
+}
+
+function readBatch(file: string): AskLine[] {
+  const out: AskLine[] = [];
+  fs.readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      let parsed: Partial<AskLine>;
+      try {
+        parsed = JSON.parse(line) as Partial<AskLine>;
+      } catch {
+        throw new Error(`${file}:${index + 1}: not a JSON line`);
+      }
+      if (typeof parsed.text !== 'string' || !parsed.text.trim()) throw new Error(`${file}:${index + 1}: "text" is missing`);
+      out.push({
+        conversation: String(parsed.conversation ?? `line-${index + 1}`),
+        as: String(parsed.as ?? DEMO_ADMIN.userPrincipalName),
+        text: parsed.text,
+        channel: parsed.channel === true,
+      });
+    });
+  return out;
+}
+
+function activityFor(line: AskLine, asker: Asker, conversationId: string, serviceUrl: string): Record<string, unknown> {
+  const mention = `<at>${BOT.name}</at>`;
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `29:${asker.id}`, name: asker.name, aadObjectId: asker.id },
+    recipient: BOT,
+    conversation: line.channel
+      ? { id: `19:${conversationId}@thread.tacv2;messageid=${Date.now()}`, conversationType: 'channel', isGroup: true, tenantId: DEMO_TENANT_ID }
+      : { id: `a:${conversationId}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+    channelData: { tenant: { id: DEMO_TENANT_ID }, ...(line.channel ? { team: { id: '19:team@thread.tacv2' }, channel: { id: `19:${conversationId}@thread.tacv2` } } : {}) },
+    text: line.channel ? `${mention} ${line.text}` : line.text,
+    textFormat: 'plain',
+    locale: 'en-US',
+    ...(line.channel ? { entities: [{ type: 'mention', text: mention, mentioned: BOT }] } : {}),
+  };
+}
+
+export async function askAll(lines: AskLine[], botUrl: string, connector: ConnectorServer, tenantDir: string | undefined): Promise<AskAnswer[]> {
+  const answers: AskAnswer[] = [];
+  const conversationIds = new Map<string, string>();
+  for (const line of lines) {
+    const asker = resolveAsker(tenantDir, line.as);
+    if (!conversationIds.has(line.conversation)) conversationIds.set(line.conversation, randomUUID());
+    const activity = activityFor(line, asker, conversationIds.get(line.conversation)!, connector.url);
+    const before = connector.calls.length;
+    const started = performance.now();
+    const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+    if (res.status >= 300) throw new Error(`The bot answered HTTP ${res.status}: ${await res.text()}`);
+    const ms = Math.round(performance.now() - started);
+    const replies = connector.calls.slice(before).map((c) => c.body).filter((b) => b.type === 'message');
+    const cards = replies.flatMap((r) => ((r.attachments as Array<{ content: unknown }> | undefined) ?? []).map((a) => a.content));
+    const diagnostics = replies.map((r) => (r.channelData as { entraAssistant?: Record<string, unknown> } | undefined)?.entraAssistant).find(Boolean);
+    const text = replies
+      .map((r) => [typeof r.text === 'string' ? r.text : '', ...((r.attachments as Array<{ content: unknown }> | undefined) ?? []).map((a) => cardToText(a.content))].filter(Boolean).join('\n'))
+      .join('\n\n');
+    answers.push({
+      conversation: line.conversation,
+      as: asker.upn,
+      question: line.text,
+      intent: (diagnostics?.intent as string | undefined) ?? null,
+      entities: (diagnostics?.entities as unknown[] | undefined) ?? [],
+      text,
+      cards,
+      graphRequests: (diagnostics?.graphRequests as unknown[] | undefined) ?? [],
+      ms,
+    });
+  }
+  return answers;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      as: { type: 'string' },
+      tenant: { type: 'string' },
+      bot: { type: 'string' },
+      batch: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || (!values.batch && positionals.length === 0)) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(values.help ? 0 : 2);
+  }
+  const as = values.as ?? DEMO_ADMIN.userPrincipalName;
+  const lines: AskLine[] = values.batch ? readBatch(values.batch) : positionals.map((text) => ({ conversation: 'cli', as, text }));
+  const tenantDir = values.tenant ?? process.env.TENANT_SNAPSHOT_DIR ?? (values.bot ? undefined : await ensureDemoTenant());
+
+  const connector = await new ConnectorServer().start();
+  let stack: LocalStack | undefined;
+  try {
+    let botUrl = values.bot?.replace(/\/+$/, '').replace(/\/api\/messages$/, '');
+    if (!botUrl) {
+      stack = await startLocalStack({
+        env: { ...process.env, PORT: '0', ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+        botPort: 0,
+        entra: { tenantDir, port: 0 },
+        overrides: { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }, pino.destination(2)) },
+      });
+      botUrl = stack.assistant.server.url;
+    }
+    const answers = await askAll(lines, botUrl, connector, tenantDir);
+    for (const answer of answers) {
+      if (values.json) process.stdout.write(`${JSON.stringify(answer)}\n`);
+      else process.stdout.write(`> ${answer.question}\n${answer.text}\n\n`);
+    }
+  } finally {
+    await stack?.stop();
+    await connector.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`ask: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * The only code that builds a Microsoft Graph client. It signs in with @azure/identity against the configured
+ * authority host and calls the configured Graph base URL, so the same code reaches the Microsoft cloud, a
+ * sovereign cloud, or any Graph-compatible endpoint the configuration names.
+ */
+import * as fs from 'node:fs';
+import * as tls from 'node:tls';
+import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import {
+  AuthenticationHandler,
+  Client,
+  type Context,
+  HTTPMessageHandler,
+  type Middleware,
+  RetryHandler,
+  RetryHandlerOptions,
+} from '@microsoft/microsoft-graph-client';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import { Agent } from 'undici';
+import type { GraphConfig } from '../config';
+import { recordGraphRequest } from './requestLog';
+
+const PUBLIC_AUTHORITY_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn']);
+
+/** The CA certificates to trust: the public ones plus the configured extra one (a proxy's, or a private endpoint's). */
+function trustedCertificates(caFile: string | undefined): string[] | undefined {
+  if (!caFile) return undefined;
+  return [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')];
+}
+
+export function createGraphCredential(config: GraphConfig): TokenCredential {
+  const ca = trustedCertificates(config.caFile);
+  const authorityHostname = new URL(config.authorityHost).hostname;
+  return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, {
+    authorityHost: config.authorityHost,
+    // Instance discovery asks the public cloud which authorities exist; other authority hosts answer for themselves.
+    disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.has(authorityHostname),
+    ...(ca ? { tlsOptions: { ca } } : {}),
+  });
+}
+
+/** Records each HTTP attempt (after retries are decided, before the wire) for the answer's evidence. */
+class RequestRecorder implements Middleware {
+  private next?: Middleware;
+
+  async execute(context: Context): Promise<void> {
+    const started = performance.now();
+    const request = context.request;
+    const url = typeof request === 'string' ? request : request.url;
+    const method = context.options?.method ?? (typeof request === 'string' ? 'GET' : request.method);
+    try {
+      await this.next!.execute(context);
+    } finally {
+      recordGraphRequest({
+        method: method.toUpperCase(),
+        url,
+        status: context.response?.status ?? 0,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+export function createGraphClient(config: GraphConfig, credential: TokenCredential = createGraphCredential(config)): Client {
+  const graphHost = new URL(config.baseUrl).hostname;
+  const authProvider = new TokenCredentialAuthenticationProvider(credential, {
+    scopes: [`${new URL(config.baseUrl).origin}/.default`],
+  });
+  const ca = trustedCertificates(config.caFile);
+  const chain: Middleware[] = [
+    new AuthenticationHandler(authProvider),
+    // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially.
+    new RetryHandler(new RetryHandlerOptions(1, 3)),
+    new RequestRecorder(),
+    new HTTPMessageHandler(),
+  ];
+  for (let i = 0; i < chain.length - 1; i++) chain[i].setNext?.(chain[i + 1]);
+  return Client.initWithMiddleware({
+    baseUrl: config.baseUrl,
+    middleware: chain[0],
+    customHosts: graphHost === 'graph.microsoft.com' ? undefined : new Set([graphHost]),
+    defaultVersion: 'v1.0',
+    ...(ca ? { fetchOptions: { dispatcher: new Agent({ connect: { ca } }) } as Record<string, unknown> } : {}),
+  });
+}
