@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderAnswerCard, type FooterModel } from '../src/cards/compose';
-import { renderCard } from '../src/cards/render';
+import { preloadTemplates, renderCard } from '../src/cards/render';
 import { repoRoot } from '../src/paths';
 import { validateAdaptiveCard } from './support/cardValidator';
 
@@ -10,15 +10,6 @@ const SAMPLE_DATA_SUFFIX = '.data.json';
 
 function templatesDir(): string {
   return path.join(repoRoot(), 'adaptiveCards');
-}
-
-/** Template names as renderCard takes them: every adaptiveCards/*.json but the sample data files. */
-function templateNames(): string[] {
-  return fs
-    .readdirSync(templatesDir(), { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.endsWith(SAMPLE_DATA_SUFFIX))
-    .map((entry) => entry.name.slice(0, -'.json'.length))
-    .sort();
 }
 
 function sampleData(file: string): object {
@@ -41,8 +32,9 @@ function assertValidTeamsCard(card: Record<string, unknown>): void {
 }
 
 describe('Adaptive Card templates', () => {
-  // Read while mocha collects the tests, so that each template gets a test of its own.
-  const names = templateNames();
+  // Listed (and parsed) by the bot's own start-up loader while mocha collects the tests, so that each template
+  // gets a test of its own: every adaptiveCards/*.json but the sample data files.
+  const names = preloadTemplates();
 
   it('When the adaptiveCards folder is read, then it holds at least one template', () => {
     assert.ok(names.length > 0, `no templates in ${templatesDir()}`);
