@@ -42,6 +42,15 @@ export interface EndpointRules {
   filterDefaults?: Record<string, string[]>;
   /** Whether $expand is supported, and of which navigation properties. */
   expandable?: string[];
+  /**
+   * Added by the query engine: operators allowed only with advanced query parameters, per property path
+   * (directory objects). A property in neither this nor `filterDefaults` cannot be filtered at all.
+   */
+  filterAdvanced?: Record<string, string[]>;
+  /** Added by the query engine: the resource name Graph uses in its messages ("User", "Group", "SignIn"). */
+  resourceName?: string;
+  /** Added by the query engine: whether $skip is accepted (conditional access policies). */
+  skipSupported?: boolean;
 }
 
 /** What the route passes to the engine. */
@@ -74,6 +83,11 @@ export interface QueryableCollection {
   readonly items: readonly Record<string, unknown>[];
   /** Items whose property (a path like "userId" or "status/errorCode") equals the value, or undefined if not indexed. */
   lookup?(propertyPath: string, value: unknown): readonly Record<string, unknown>[] | undefined;
+  /**
+   * Added by the query engine: the order `items` are stored in, if any. When a query asks for this order the
+   * engine neither sorts nor re-sorts, and `lookup` results (storage order) are already in query order.
+   */
+  readonly sortedBy?: { property: string; descending: boolean };
 }
 
 export type RunQuery = (collection: QueryableCollection, input: QueryInput, rules: EndpointRules) => CollectionBody;

@@ -1,0 +1,113 @@
+/**
+ * Chooses which items a query has to look at, in the order it returns them: the smallest index bucket of an
+ * AND-ed equality term (or the whole collection in the query's order), narrowed by binary search when the
+ * filter bounds the sort property (`createdDateTime ge …` on sign-ins stored newest first).
+ */
+import { QueryableCollection } from './contract';
+import { FilterNode, LiteralNode } from './filterAst';
+import { andTerms, propertyComparison } from './filterTerms';
+import { itemSortKey, sortItems, sortedView, storedInOrder } from './ordering';
+import { OrderByTerm } from './queryOptions';
+import { compareSortKeys, instantKey, SortKey } from './values';
+
+type Item = Record<string, unknown>;
+
+/** A window [start, end) of a sequence already in the query's order; every match lies inside it. */
+export interface CandidateWindow {
+  items: readonly Item[];
+  start: number;
+  end: number;
+  /** Whether an index answered the equality term (exposed for tests and diagnostics). */
+  usedIndex: boolean;
+}
+
+const INDEXABLE_LITERALS: ReadonlySet<LiteralNode['literalKind']> = new Set(['string', 'number', 'boolean', 'guid', 'enum', 'null']);
+
+/** Items for one AND term from the collection's indexes, or undefined when no index answers it. */
+function bucketFor(collection: QueryableCollection, term: FilterNode): { items: readonly Item[]; union: boolean } | undefined {
+  if (!collection.lookup) return undefined;
+  if (term.kind === 'in' && term.operand.kind === 'property') {
+    if (!term.values.every((value) => INDEXABLE_LITERALS.has(value.literalKind))) return undefined;
+    const path = term.operand.path.join('/');
+    const buckets = term.values.map((value) => collection.lookup?.(path, value.value));
+    if (buckets.some((bucket) => bucket === undefined)) return undefined;
+    const union = new Set<Item>();
+    for (const bucket of buckets) for (const item of bucket ?? []) union.add(item);
+    return { items: [...union], union: buckets.length > 1 };
+  }
+  const comparison = propertyComparison(term);
+  if (!comparison || comparison.operator !== 'eq' || !INDEXABLE_LITERALS.has(comparison.literal.literalKind)) return undefined;
+  const bucket = collection.lookup(comparison.property, comparison.literal.value);
+  return bucket ? { items: bucket, union: false } : undefined;
+}
+
+/** The sort key a range literal compares as; only kinds whose filter and sort semantics agree. */
+function rangeKey(literal: LiteralNode): SortKey | undefined {
+  if (literal.literalKind === 'dateTime' || literal.literalKind === 'date') return instantKey(String(literal.value)) ?? undefined;
+  if (literal.literalKind === 'number') return literal.value as number;
+  return undefined;
+}
+
+/** First index in [low, high) where `test` holds, for a test that is false then true along the sequence. */
+function firstWhere(items: readonly Item[], low: number, high: number, test: (item: Item) => boolean): number {
+  let lo = low;
+  let hi = high;
+  while (lo < hi) {
+    const middle = (lo + hi) >>> 1;
+    if (test(items[middle])) hi = middle;
+    else lo = middle + 1;
+  }
+  return lo;
+}
+
+function narrowBySortProperty(window: CandidateWindow, filter: FilterNode, order: OrderByTerm): CandidateWindow {
+  let { start, end } = window;
+  const key = (item: Item): SortKey => itemSortKey(item, order.property);
+  for (const term of andTerms(filter)) {
+    const comparison = propertyComparison(term);
+    if (!comparison || comparison.property.toLowerCase() !== order.property.toLowerCase()) continue;
+    const bound = rangeKey(comparison.literal);
+    if (bound === undefined || bound === null) continue;
+    const above = (strict: boolean) => (item: Item) => {
+      const order = compareSortKeys(key(item), bound);
+      return strict ? order > 0 : order >= 0;
+    };
+    const below = (strict: boolean) => (item: Item) => {
+      const order = compareSortKeys(key(item), bound);
+      return strict ? order < 0 : order <= 0;
+    };
+    const op = comparison.operator;
+    const lowerBound = op === 'ge' || op === 'eq' ? above(false) : op === 'gt' ? above(true) : undefined;
+    const upperBound = op === 'le' || op === 'eq' ? below(false) : op === 'lt' ? below(true) : undefined;
+    if (!order.descending) {
+      if (lowerBound) start = firstWhere(window.items, start, end, lowerBound);
+      if (upperBound) end = firstWhere(window.items, start, end, (item) => !upperBound(item));
+    } else {
+      if (lowerBound) end = firstWhere(window.items, start, end, (item) => !lowerBound(item));
+      if (upperBound) start = firstWhere(window.items, start, end, upperBound);
+    }
+  }
+  return { ...window, start, end: Math.max(start, end) };
+}
+
+export function planCandidates(
+  collection: QueryableCollection,
+  filter: FilterNode | undefined,
+  order: readonly OrderByTerm[],
+): CandidateWindow {
+  let best: { items: readonly Item[]; union: boolean } | undefined;
+  for (const term of filter ? andTerms(filter) : []) {
+    const bucket = bucketFor(collection, term);
+    if (bucket && (!best || bucket.items.length < best.items.length)) best = bucket;
+  }
+  let window: CandidateWindow;
+  if (best) {
+    const inOrder = order.length === 0 || (storedInOrder(collection, order) && !best.union);
+    const items = inOrder ? best.items : sortItems(best.items, order);
+    window = { items, start: 0, end: items.length, usedIndex: true };
+  } else {
+    const items = sortedView(collection, order);
+    window = { items, start: 0, end: items.length, usedIndex: false };
+  }
+  return filter && order.length === 1 ? narrowBySortProperty(window, filter, order[0]) : window;
+}

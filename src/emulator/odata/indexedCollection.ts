@@ -1,0 +1,65 @@
+/**
+ * A collection with hash indexes on chosen property paths, so that `userId eq '…'` over two million sign-ins
+ * reads one bucket instead of scanning. Buckets keep storage order, so when the items are stored in the
+ * query's order (sign-ins: newest first) a bucket is already sorted.
+ */
+import { QueryableCollection } from './contract';
+import { sortItems } from './ordering';
+import { indexKey, readSlashPath } from './values';
+
+type Item = Record<string, unknown>;
+type Bucket = Item[];
+
+export interface IndexedCollectionOptions {
+  /** Store the items sorted this way (once, at build time), e.g. sign-ins by createdDateTime descending. */
+  order?: { property: string; descending: boolean };
+}
+
+class IndexedCollection implements QueryableCollection {
+  readonly items: readonly Item[];
+  readonly sortedBy?: { property: string; descending: boolean };
+  private readonly indexes = new Map<string, Map<string | number | boolean | null, Bucket>>();
+
+  constructor(items: readonly Item[], indexedPaths: readonly string[], options: IndexedCollectionOptions) {
+    if (options.order) {
+      this.items = sortItems(items, [options.order]);
+      this.sortedBy = { ...options.order };
+    } else {
+      this.items = items;
+    }
+    for (const path of indexedPaths) this.indexes.set(path.toLowerCase(), this.buildIndex(path));
+  }
+
+  private buildIndex(path: string): Map<string | number | boolean | null, Bucket> {
+    const index = new Map<string | number | boolean | null, Bucket>();
+    for (const item of this.items) {
+      // Arrays and objects never equal a literal, so they stay out of every bucket.
+      const key = indexKey(readSlashPath(item, path));
+      if (key === undefined) continue;
+      const bucket = index.get(key);
+      if (bucket) bucket.push(item);
+      else index.set(key, [item]);
+    }
+    return index;
+  }
+
+  lookup(propertyPath: string, value: unknown): readonly Item[] | undefined {
+    const index = this.indexes.get(propertyPath.toLowerCase());
+    if (!index) return undefined;
+    const key = indexKey(value);
+    if (key === undefined) return undefined;
+    return index.get(key) ?? [];
+  }
+}
+
+/**
+ * Builds a queryable collection with hash indexes on `indexedPaths` (slash paths such as "status/errorCode";
+ * string keys are case-folded, matching how `$filter` compares strings).
+ */
+export function createIndexedCollection(
+  items: readonly Item[],
+  indexedPaths: string[],
+  options: IndexedCollectionOptions = {},
+): QueryableCollection {
+  return new IndexedCollection(items, indexedPaths, options);
+}

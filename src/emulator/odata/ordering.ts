@@ -1,0 +1,66 @@
+/** `$orderby` and default orders: sorting by precomputed keys, and sorted views cached per collection. */
+import { QueryableCollection } from './contract';
+import { OrderByTerm } from './queryOptions';
+import { compareSortKeys, readSlashPath, SortKey, sortKey } from './values';
+
+type Item = Record<string, unknown>;
+
+/** Stable sort by the terms; items that tie keep their input order, so paging over the result is repeatable. */
+export function sortItems(items: readonly Item[], terms: readonly OrderByTerm[]): Item[] {
+  const decorated = items.map((item, position) => ({
+    item,
+    position,
+    keys: terms.map((term) => sortKey(readSlashPath(item, term.property))),
+  }));
+  decorated.sort((a, b) => {
+    for (let index = 0; index < terms.length; index += 1) {
+      const order = compareSortKeys(a.keys[index], b.keys[index]);
+      if (order !== 0) return terms[index].descending ? -order : order;
+    }
+    return a.position - b.position;
+  });
+  return decorated.map((entry) => entry.item);
+}
+
+export function orderKey(terms: readonly OrderByTerm[]): string {
+  return terms.map((term) => `${term.property.toLowerCase()} ${term.descending ? 'desc' : 'asc'}`).join(',');
+}
+
+/** True when the collection is stored in exactly this order. */
+export function storedInOrder(collection: QueryableCollection, terms: readonly OrderByTerm[]): boolean {
+  if (terms.length === 0) return true;
+  const sortedBy = collection.sortedBy;
+  return (
+    terms.length === 1 &&
+    sortedBy !== undefined &&
+    sortedBy.property.toLowerCase() === terms[0].property.toLowerCase() &&
+    sortedBy.descending === terms[0].descending
+  );
+}
+
+const sortedViews = new WeakMap<QueryableCollection, Map<string, Item[]>>();
+
+/**
+ * The whole collection in the given order, sorted once and then reused by every query asking for that order
+ * (a collection's items do not change after it is built).
+ */
+export function sortedView(collection: QueryableCollection, terms: readonly OrderByTerm[]): readonly Item[] {
+  if (storedInOrder(collection, terms)) return collection.items;
+  let views = sortedViews.get(collection);
+  if (!views) {
+    views = new Map();
+    sortedViews.set(collection, views);
+  }
+  const key = orderKey(terms);
+  let view = views.get(key);
+  if (!view) {
+    view = sortItems(collection.items, terms);
+    views.set(key, view);
+  }
+  return view;
+}
+
+/** The sort key of an item for a one-property order, used to binary-search a sorted sequence. */
+export function itemSortKey(item: Item, property: string): SortKey {
+  return sortKey(readSlashPath(item, property));
+}

@@ -1,0 +1,96 @@
+/**
+ * How the engine reads and compares property values. Graph compares strings case-insensitively (directory
+ * objects, and sign-in UPNs are stored lower-case anyway), compares date-times as instants, and GUIDs as text.
+ */
+
+/** Reads one property, trying the exact name first and then ignoring case, as Graph accepts `AccountEnabled`. */
+export function readProperty(item: unknown, name: string): unknown {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const record = item as Record<string, unknown>;
+  if (name in record) return record[name];
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) {
+    if (key.toLowerCase() === lower) return record[key];
+  }
+  return undefined;
+}
+
+export function readPath(item: unknown, path: readonly string[]): unknown {
+  let value: unknown = item;
+  for (const segment of path) {
+    if (segment === '$count') return Array.isArray(value) ? value.length : undefined;
+    value = readProperty(value, segment);
+    if (value === undefined || value === null) return value;
+  }
+  return value;
+}
+
+/** Reads a path written with slashes ("status/errorCode"). */
+export function readSlashPath(item: unknown, path: string): unknown {
+  return readPath(item, path.split('/'));
+}
+
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+/**
+ * A date-time as a string that sorts like the instant it names: UTC, with 7 fractional digits (the precision
+ * sign-in logs carry, more than a JS Date keeps). Undefined when the text is not an ISO 8601 date or date-time.
+ */
+export function instantKey(text: string): string | undefined {
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [, day, hours = '00', minutes = '00', seconds = '00', fraction = '', zone = 'Z'] = match;
+  const wholeSeconds = Date.parse(`${day}T${hours}:${minutes}:${seconds}${zone.toUpperCase() === 'Z' ? 'Z' : zone}`);
+  if (Number.isNaN(wholeSeconds)) return undefined;
+  const utc = new Date(wholeSeconds).toISOString().slice(0, 19);
+  return `${utc}.${fraction.padEnd(7, '0').slice(0, 7)}Z`;
+}
+
+/** Collation for strings: case-insensitive, ordinal otherwise. */
+export function foldCase(text: string): string {
+  return text.toLowerCase();
+}
+
+/** The key equal values share in a hash index: strings case-folded, other scalars as they are, null for missing. */
+export function indexKey(value: unknown): string | number | boolean | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return foldCase(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return undefined;
+}
+
+/**
+ * Compares two scalar values the way `$filter` and `$orderby` do; undefined when they cannot be compared
+ * (different types, or a missing value against a present one).
+ */
+export function compareValues(left: unknown, right: unknown): number | undefined {
+  if (typeof left === 'number' && typeof right === 'number') return left === right ? 0 : left < right ? -1 : 1;
+  if (typeof left === 'boolean' && typeof right === 'boolean') return Number(left) - Number(right);
+  if (typeof left === 'string' && typeof right === 'string') {
+    const a = foldCase(left);
+    const b = foldCase(right);
+    return a === b ? 0 : a < b ? -1 : 1;
+  }
+  return undefined;
+}
+
+export type SortKey = string | number | boolean | null;
+
+/**
+ * The key `$orderby` sorts a value by, computed once per item: date-times as instants, other strings
+ * case-folded, missing values as null (OData sorts null lowest).
+ */
+export function sortKey(value: unknown): SortKey {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return instantKey(value) ?? foldCase(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+export function compareSortKeys(left: SortKey, right: SortKey): number {
+  if (left === right) return 0;
+  if (left === null) return -1;
+  if (right === null) return 1;
+  if (typeof left === typeof right) return left < right ? -1 : 1;
+  return String(left) < String(right) ? -1 : 1;
+}
