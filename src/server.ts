@@ -76,9 +76,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = Promise.allSettled([...inFlight]);
-      const timeout = new Promise((resolve) => setTimeout(resolve, options.drainTimeoutMs ?? 10_000).unref());
-      await Promise.race([drained, timeout]);
+      const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), options.drainTimeoutMs ?? 10_000).unref());
+      const drainedInTime = await Promise.race([drained.then(() => true), timeout]);
       server.server.closeIdleConnections?.();
+      if (!drainedInTime) {
+        // server.close() waits for every open connection: a hung turn would keep stop() (and the process) alive.
+        logger.warn({ turns: inFlight.size }, 'turns still running after the drain timeout; closing their connections');
+        server.server.closeAllConnections?.();
+      }
       await closed;
     },
   };
