@@ -142,7 +142,8 @@ function readBot(env: Env): BotConfig {
 function readGraph(env: Env, bot: BotConfig): GraphConfig | undefined {
   const tenantId = guid(env, 'GRAPH_TENANT_ID') ?? bot.tenantId;
   const clientId = guid(env, 'GRAPH_CLIENT_ID') ?? bot.appId;
-  const clientSecret = optional(env, 'GRAPH_CLIENT_SECRET') ?? bot.appPassword;
+  // The bot's secret belongs to the bot's app registration: it is no secret for another GRAPH_CLIENT_ID.
+  const clientSecret = optional(env, 'GRAPH_CLIENT_SECRET') ?? (clientId?.toLowerCase() === bot.appId?.toLowerCase() ? bot.appPassword : undefined);
   const baseUrl = url(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com') as string;
   const authorityHost = url(env, 'GRAPH_AUTHORITY_HOST', 'https://login.microsoftonline.com') as string;
   const caFile = optional(env, 'GRAPH_CA_FILE');
