@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+const BOT_ID = '3f6c1d9e-2a4b-4c8d-9e1f-7a5b3c2d1e0f';
+const TENANT = '8f3c1f2a-6b1d-4c57-9a55-2f1e4b7d0c11';
+const GRAPH_APP = 'c0ffee00-1234-4abc-8def-0123456789ab';
+const BOT = { BOT_ID, SECRET_BOT_PASSWORD: 'bot-secret', BOT_TENANT_ID: TENANT };
+const GRAPH = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 'graph-secret' };
+
+function configErrorFor(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('Configuration from the environment', () => {
+  it('When no variable is set, then the bot runs in local mode on loopback port 3978 with diagnostics and no tenant', () => {
+    const config = loadConfig({});
+    assert.equal(config.server.host, '127.0.0.1');
+    assert.equal(config.server.port, 3978);
+    assert.equal(config.answerDiagnostics, true);
+    assert.equal(config.graph, undefined);
+    assert.equal(config.bot.appId, undefined);
+    assert.equal(config.bot.channel, undefined);
+    assert.equal(config.log.level, 'info');
+    assert.equal(config.pinnedNow, undefined);
+  });
+
+  it('When the bot and Graph are configured, then every value is read and typed', () => {
+    const config = loadConfig({ ...BOT, ...GRAPH, PORT: '8080', LOG_LEVEL: 'DEBUG', ASSISTANT_NOW: '2026-11-20T12:00:00Z', GRAPH_BASE_URL: 'https://127.0.0.1:8443/' });
+    assert.equal(config.server.host, '0.0.0.0');
+    assert.equal(config.server.port, 8080);
+    assert.equal(config.log.level, 'debug');
+    assert.equal(config.answerDiagnostics, false, 'answers carry no diagnostics once the bot is registered');
+    assert.equal(config.pinnedNow?.toISOString(), '2026-11-20T12:00:00.000Z');
+    assert.deepEqual(
+      { ...config.graph },
+      { baseUrl: 'https://127.0.0.1:8443', authorityHost: 'https://login.microsoftonline.com', tenantId: TENANT, clientId: GRAPH_APP, clientSecret: 'graph-secret', caFile: undefined },
+    );
+  });
+
+  it('When only the bot is configured, then Graph uses the bot app registration and its secret', () => {
+    const graph = loadConfig(BOT).graph;
+    assert.equal(graph?.clientId, BOT_ID);
+    assert.equal(graph?.clientSecret, 'bot-secret');
+    assert.equal(graph?.tenantId, TENANT);
+  });
+
+  it('When GRAPH_CLIENT_ID repeats BOT_ID (in any case), then the bot secret is still used for Graph', () => {
+    const graph = loadConfig({ ...BOT, GRAPH_CLIENT_ID: BOT_ID.toUpperCase() }).graph;
+    assert.equal(graph?.clientSecret, 'bot-secret');
+  });
+
+  const badValues: Array<{ when: string; env: Record<string, string>; variable: string }> = [
+    { when: 'BOT_ID is not a GUID', env: { ...BOT, BOT_ID: 'entra-assistant' }, variable: 'BOT_ID' },
+    { when: 'PORT is above 65535', env: { PORT: '70000' }, variable: 'PORT' },
+    { when: 'PORT is not a number', env: { PORT: 'http' }, variable: 'PORT' },
+    { when: 'PORT is negative', env: { PORT: '-1' }, variable: 'PORT' },
+    { when: 'LOG_LEVEL is unknown', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL' },
+    { when: 'ASSISTANT_NOW is not an ISO date-time', env: { ASSISTANT_NOW: 'next Tuesday' }, variable: 'ASSISTANT_NOW' },
+    { when: 'ASSISTANT_NOW is a date without a time', env: { ASSISTANT_NOW: '2026-11-20' }, variable: 'ASSISTANT_NOW' },
+    { when: 'ASSISTANT_NOW is an impossible date', env: { ASSISTANT_NOW: '2026-13-45T12:00:00Z' }, variable: 'ASSISTANT_NOW' },
+    { when: 'BOT_ID is set without SECRET_BOT_PASSWORD', env: { BOT_ID, BOT_TENANT_ID: TENANT }, variable: 'SECRET_BOT_PASSWORD' },
+    { when: 'BOT_TYPE is SingleTenant without BOT_TENANT_ID', env: { BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TYPE: 'SingleTenant' }, variable: 'BOT_TENANT_ID' },
+    { when: 'BOT_TYPE is unknown', env: { ...BOT, BOT_TYPE: 'Everyone' }, variable: 'BOT_TYPE' },
+    { when: 'HOST is 0.0.0.0 without BOT_ID', env: { HOST: '0.0.0.0' }, variable: 'HOST' },
+    { when: 'GRAPH_BASE_URL is not a URL', env: { ...GRAPH, GRAPH_BASE_URL: 'graph.microsoft.com' }, variable: 'GRAPH_BASE_URL' },
+    { when: 'GRAPH_BASE_URL is not http(s)', env: { ...GRAPH, GRAPH_BASE_URL: 'ftp://graph.example.com' }, variable: 'GRAPH_BASE_URL' },
+    { when: 'GRAPH_CLIENT_ID is set without a secret', env: { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
+    { when: 'GRAPH_CLIENT_ID is another app than BOT_ID and has no secret', env: { ...BOT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
+    { when: 'GRAPH_CLIENT_ID is set without a tenant', env: { GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 's' }, variable: 'GRAPH_TENANT_ID' },
+    { when: 'BOT_CHANNEL_OPENID_METADATA_URL is not a URL', env: { ...BOT, BOT_CHANNEL_OPENID_METADATA_URL: 'localhost/meta' }, variable: 'BOT_CHANNEL_OPENID_METADATA_URL' },
+  ];
+  for (const { when, env, variable } of badValues) {
+    it(`When ${when}, then start-up stops with one line naming ${variable}`, () => {
+      const err = configErrorFor(env);
+      assert.equal(err.variable, variable);
+      assert.ok(err.message.includes(variable), err.message);
+      assert.ok(!/[\r\n]/.test(err.message), `one line: ${JSON.stringify(err.message)}`);
+    });
+  }
+
+  it('When a secret is given with a bad companion value, then the error line does not repeat the secret', () => {
+    const err = configErrorFor({ BOT_ID, SECRET_BOT_PASSWORD: 'super-secret-value', BOT_TYPE: 'SingleTenant' });
+    assert.ok(!err.message.includes('super-secret-value'), err.message);
+  });
+});
+
+describe('Starting the compiled server with a bad variable', () => {
+  // Compiled, this file is <out>/tests/config.test.js and the server <out>/src/index.js, whatever the build folder.
+  const entryPoint = path.join(__dirname, '../src/index.js');
+
+  it('When PORT is out of range, then the process exits with code 2 and prints one line naming PORT', async function () {
+    assert.ok(fs.existsSync(entryPoint), `compiled server at ${entryPoint}`);
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [entryPoint],
+        // A clean environment: nothing from the developer's shell may make the configuration valid or differently invalid.
+        { env: { PORT: '99999', NODE_ENV: 'production' }, timeout: 15_000 },
+        (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+    assert.equal(result.code, 2, `exit code (stderr: ${result.stderr})`);
+    const lines = result.stderr.split('\n').filter((l) => l.trim() !== '');
+    assert.equal(lines.length, 1, `one stderr line, got: ${result.stderr}`);
+    assert.match(lines[0], /PORT/);
+    assert.equal(result.stdout, '', 'nothing was started');
+  });
+});
