@@ -119,11 +119,13 @@ export const runQuery: RunQuery = (collection: QueryableCollection, input: Query
     const expanded = options.expand ? expandNavigation(item, options.expand, input, rules) : item;
     return selectProperties(expanded, options.select);
   });
-  const body: CollectionBody = { '@odata.context': contextWithSelect(input.contextUrl, options.select), value: [] };
-  if (gate.includeCount) body['@odata.count'] = countMatches(window, matches);
-  if (page.nextPosition !== undefined) body['@odata.nextLink'] = nextLinkFor(input, encodeSkipToken(page.nextPosition, fingerprint));
-  body.value = value;
-  return body;
+  // Key order as Graph writes it: context, count, nextLink, value.
+  return {
+    '@odata.context': contextWithSelect(input.contextUrl, options.select),
+    ...(gate.includeCount ? { '@odata.count': countMatches(window, matches) } : {}),
+    ...(page.nextPosition !== undefined ? { '@odata.nextLink': nextLinkFor(input, encodeSkipToken(page.nextPosition, fingerprint)) } : {}),
+    value,
+  };
 };
 
 /**
