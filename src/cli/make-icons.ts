@@ -82,7 +82,8 @@ function coverage(size: number, px: number, py: number, covered: (x: number, y: 
 }
 
 function mix(from: Rgb, to: Rgb, amount: number): Rgb {
-  return [0, 1, 2].map((i) => Math.round(from[i] + (to[i] - from[i]) * amount)) as unknown as Rgb;
+  const channel = (i: number): number => Math.round(from[i] + (to[i] - from[i]) * amount);
+  return [channel(0), channel(1), channel(2)];
 }
 
 /** 192×192, opaque: a white shield on the accent colour, the check mark cut out in the accent colour. */
