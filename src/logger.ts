@@ -3,17 +3,24 @@ import type { AppConfig } from './config';
 
 export type Logger = pino.Logger;
 
-/** Keys whose values never reach a log line, wherever they appear. */
+/**
+ * Keys whose values never reach a log line: at the top level, one level down, and in any headers object one level
+ * down. pino matches keys case-sensitively and HTTP clients write `Authorization`, so both spellings are listed.
+ */
 const REDACTED_PATHS = [
   'authorization',
+  'Authorization',
   'headers.authorization',
-  'req.headers.authorization',
+  'headers.Authorization',
+  '*.headers.authorization',
+  '*.headers.Authorization',
   'token',
   'accessToken',
   'appPassword',
   'clientSecret',
   'password',
   '*.authorization',
+  '*.Authorization',
   '*.token',
   '*.accessToken',
   '*.appPassword',
