@@ -1,0 +1,18 @@
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+
+/** The RSA key the local Entra signs tokens with, and its public half as a JWKS entry. */
+export interface SigningKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  jwk: Record<string, unknown>;
+}
+
+/** A fresh key per start: tokens never outlive the process that issued them. */
+export function createSigningKey(): SigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const der = publicKey.export({ type: 'spki', format: 'der' });
+  const kid = createHash('sha1').update(der).digest('base64url');
+  const { n, e } = publicKey.export({ format: 'jwk' }) as { n: string; e: string };
+  return { kid, privateKey, publicKey, jwk: { kty: 'RSA', use: 'sig', kid, x5t: kid, n, e } };
+}

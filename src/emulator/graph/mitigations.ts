@@ -1,0 +1,138 @@
+import type { Caller } from '../auth/caller';
+import { GraphQueryError } from '../odata/contract';
+import type { GraphObject } from '../snapshot/layout';
+import { auditEntry, type AuditTarget } from './auditEntries';
+import type { GraphContext } from './context';
+
+/** How each risk action sets the risk fields (REFERENCE §3; state and detail follow the enum names). */
+const RISK_OUTCOMES = {
+  confirmCompromised: { riskLevel: 'high', riskState: 'confirmedCompromised', userDetail: 'adminConfirmedUserCompromised', spDetail: 'adminConfirmedServicePrincipalCompromised' },
+  dismiss: { riskLevel: 'none', riskState: 'dismissed', userDetail: 'adminDismissedAllRiskForUser', spDetail: 'adminDismissedAllRiskForServicePrincipal' },
+  confirmSafe: { riskLevel: 'none', riskState: 'confirmedSafe', userDetail: 'adminConfirmedAccountSafe', spDetail: 'adminConfirmedAccountSafe' },
+} as const;
+
+export type RiskAction = keyof typeof RISK_OUTCOMES;
+
+/** Audit activity names for identity protection actions (wording not confirmed by a captured log). */
+const RISK_ACTIVITIES: Record<'user' | 'servicePrincipal', Record<RiskAction, string>> = {
+  user: { confirmCompromised: 'Confirm user compromised', dismiss: 'Dismiss user risk', confirmSafe: 'Confirm user safe' },
+  servicePrincipal: { confirmCompromised: 'Confirm service principal compromised', dismiss: 'Dismiss service principal risk', confirmSafe: 'Confirm service principal safe' },
+};
+
+const MAX_IDS_PER_CALL = 60;
+
+function idsFromBody(body: unknown, property: string): string[] {
+  const ids = (body as Record<string, unknown> | null)?.[property];
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
+    throw new GraphQueryError(400, 'BadRequest', `The request body must carry "${property}": a non-empty array of ids.`);
+  }
+  if (ids.length > MAX_IDS_PER_CALL) throw new GraphQueryError(400, 'BadRequest', `At most ${MAX_IDS_PER_CALL} ${property} are allowed per request.`);
+  return ids as string[];
+}
+
+function initiatedById(caller: Caller): string {
+  return caller.kind === 'delegated' ? (caller.userId as string) : caller.appId;
+}
+
+/** Applies a risk action to risky users or risky service principals: state, history item, audit entry. */
+export async function applyRiskAction(ctx: GraphContext, caller: Caller, subject: 'user' | 'servicePrincipal', action: RiskAction, body: unknown): Promise<void> {
+  const collection = subject === 'user' ? 'riskyUsers' : 'riskyServicePrincipals';
+  const ids = idsFromBody(body, subject === 'user' ? 'userIds' : 'servicePrincipalIds');
+  const outcome = RISK_OUTCOMES[action];
+  const detail = subject === 'user' ? outcome.userDetail : outcome.spDetail;
+  const at = ctx.clock.now();
+  const targets: AuditTarget[] = [];
+  for (const id of ids) {
+    const risky = ctx.store.get(collection, id);
+    if (!risky) continue;
+    const before = { riskLevel: risky.riskLevel, riskState: risky.riskState, riskDetail: risky.riskDetail };
+    Object.assign(risky, { riskLevel: outcome.riskLevel, riskState: outcome.riskState, riskDetail: detail, riskLastUpdatedDateTime: at.toISOString() });
+    const history = Array.isArray(risky.history) ? (risky.history as GraphObject[]) : [];
+    const { history: _history, ...current } = risky;
+    history.push({
+      ...current,
+      id: `${id}${history.length + 1}`,
+      ...(subject === 'user' ? { userId: id } : { servicePrincipalId: id }),
+      initiatedBy: initiatedById(caller),
+      activity: { detail, riskEventTypes: action === 'confirmCompromised' ? [detail] : [] },
+    });
+    risky.history = history;
+    if (subject === 'user') settleUserDetections(ctx, id, outcome.riskState, detail, at);
+    targets.push({
+      id,
+      displayName: (risky.userDisplayName ?? risky.displayName ?? null) as string | null,
+      type: subject === 'user' ? 'User' : 'ServicePrincipal',
+      userPrincipalName: (risky.userPrincipalName ?? null) as string | null,
+      changes: [
+        { displayName: 'RiskLevel', oldValue: before.riskLevel, newValue: outcome.riskLevel },
+        { displayName: 'RiskState', oldValue: before.riskState, newValue: outcome.riskState },
+        { displayName: 'RiskDetail', oldValue: before.riskDetail, newValue: detail },
+      ],
+    });
+  }
+  ctx.store.touched(collection);
+  if (targets.length) {
+    ctx.store.append('directoryAudits', auditEntry({ activityDisplayName: RISK_ACTIVITIES[subject][action], category: 'IdentityProtection', loggedByService: 'Identity Protection', operationType: 'Update', targets, caller, at }));
+  }
+  await ctx.persist();
+}
+
+/** Open detections of the user follow the admin's decision. */
+function settleUserDetections(ctx: GraphContext, userId: string, riskState: string, riskDetail: string, at: Date): void {
+  let changed = false;
+  for (const detection of ctx.store.items('riskDetections')) {
+    if (detection.userId === userId && detection.riskState === 'atRisk') {
+      Object.assign(detection, { riskState, riskDetail, lastUpdatedDateTime: at.toISOString() });
+      changed = true;
+    }
+  }
+  if (changed) ctx.store.touched('riskDetections');
+}
+
+/** POST /users/{id}/revokeSignInSessions: sessions issued before now become invalid. */
+export async function revokeSignInSessions(ctx: GraphContext, caller: Caller, user: GraphObject): Promise<void> {
+  const at = ctx.clock.now();
+  const before = user.signInSessionsValidFromDateTime ?? null;
+  user.signInSessionsValidFromDateTime = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  ctx.store.touched('users');
+  ctx.store.append(
+    'directoryAudits',
+    auditEntry({
+      activityDisplayName: 'Invalidate all refresh tokens for user',
+      category: 'UserManagement',
+      loggedByService: 'Core Directory',
+      operationType: 'Update',
+      caller,
+      at,
+      targets: [{ id: user.id as string, displayName: (user.displayName ?? null) as string | null, type: 'User', userPrincipalName: user.userPrincipalName as string, changes: [{ displayName: 'StsRefreshTokensValidFrom', oldValue: before === null ? null : [before], newValue: [user.signInSessionsValidFromDateTime] }] }],
+    }),
+  );
+  await ctx.persist();
+}
+
+/** PATCH /users/{id} with accountEnabled: the only user property the local Entra lets the bot change. */
+export async function setAccountEnabled(ctx: GraphContext, caller: Caller, user: GraphObject, body: unknown): Promise<void> {
+  const patch = body as Record<string, unknown> | null;
+  if (!patch || typeof patch !== 'object' || typeof patch.accountEnabled !== 'boolean') {
+    throw new GraphQueryError(400, 'Request_BadRequest', 'Invalid value specified for property \'accountEnabled\' of resource \'User\'.');
+  }
+  const others = Object.keys(patch).filter((key) => key !== 'accountEnabled');
+  if (others.length) throw new GraphQueryError(400, 'Request_BadRequest', `The local Entra only updates accountEnabled; refused: ${others.join(', ')}.`);
+  const at = ctx.clock.now();
+  const before = user.accountEnabled;
+  user.accountEnabled = patch.accountEnabled;
+  ctx.store.touched('users');
+  ctx.store.append(
+    'directoryAudits',
+    auditEntry({
+      activityDisplayName: 'Update user',
+      category: 'UserManagement',
+      loggedByService: 'Core Directory',
+      operationType: 'Update',
+      caller,
+      at,
+      targets: [{ id: user.id as string, displayName: (user.displayName ?? null) as string | null, type: 'User', userPrincipalName: user.userPrincipalName as string, changes: [{ displayName: 'AccountEnabled', oldValue: [before], newValue: [patch.accountEnabled] }] }],
+    }),
+  );
+  await ctx.persist();
+}

@@ -1,0 +1,68 @@
+import type { GraphObject } from '../snapshot/layout';
+
+/**
+ * Properties that exist on beta only (graph-schemas.json: beta properties absent from the v1.0 CSDL). Snapshot
+ * objects may carry them; v1.0 responses must not.
+ */
+const BETA_ONLY: Record<string, readonly string[]> = {
+  signIns: [
+    'agent', 'alternateSignInName', 'appOwnerTenantId', 'appTokenProtectionStatus', 'appliedEventListeners',
+    'authenticationAppPolicyEvaluationDetails', 'authenticationContextClassReferences', 'authenticationDetails',
+    'authenticationMethodsUsed', 'authenticationProcessingDetails', 'authenticationProtocol', 'authenticationRequirement',
+    'authenticationRequirementPolicies', 'autonomousSystemNumber', 'azureResourceId', 'clientCredentialType', 'clientSessionId',
+    'conditionalAccessAudiences', 'crossTenantAccessType', 'federatedCredentialId', 'flaggedForReview', 'globalSecureAccessIpAddress',
+    'homeTenantName', 'incomingTokenType', 'ipAddressFromResourceProvider', 'isTenantRestricted', 'isThroughGlobalSecureAccess',
+    'managedServiceIdentity', 'mfaDetail', 'networkLocationDetails', 'originalRequestId', 'originalTransferMethod',
+    'privateLinkDetails', 'processingTimeInMilliseconds', 'resourceOwnerTenantId', 'resourceServicePrincipalId',
+    'servicePrincipalCredentialKeyId', 'servicePrincipalCredentialThumbprint', 'sessionId', 'sessionLifetimePolicies',
+    'signInEventTypes', 'signInIdentifier', 'signInIdentifierType', 'signInTokenProtectionStatus', 'tokenIssuerName',
+    'tokenIssuerType', 'tokenProtectionStatusDetails', 'uniqueTokenIdentifier', 'userType',
+  ],
+  riskDetections: ['mitreTechniqueId', 'riskType'],
+  riskyServicePrincipals: ['accountEnabled'],
+  riskyServicePrincipalHistory: ['accountEnabled', 'servicePrincipalId'],
+  servicePrincipalRiskDetections: ['mitreTechniqueId'],
+  directoryAudits: ['performedBy', 'userAgent'],
+  roleDefinitions: ['allowedPrincipalTypes', 'isPrivileged'],
+  roleAssignments: ['resourceScope'],
+  userRegistrationDetails: ['defaultMfaMethod'],
+  groups: ['createdByAppId', 'membershipRuleProcessingStatus', 'writebackConfiguration'],
+  users: ['refreshTokensValidFromDateTime', 'isLicenseReconciliationNeeded', 'onPremisesSipInfo'],
+};
+
+/** Nested beta-only properties of sign-ins. */
+const SIGN_IN_NESTED_BETA_ONLY = {
+  deviceDetail: ['browserId'],
+  appliedConditionalAccessPolicies: ['authenticationStrength', 'conditionsNotSatisfied', 'conditionsSatisfied', 'excludeRulesSatisfied', 'includeRulesSatisfied', 'sessionControlsNotSatisfied'],
+};
+
+/** Properties that production beta no longer returns (x-not-in-beta-prod). */
+const NOT_IN_BETA: Record<string, readonly string[]> = { signIns: ['riskEventTypes', 'alternateSignInName'] };
+
+function without(object: GraphObject, names: readonly string[]): GraphObject {
+  if (!names.some((name) => name in object)) return object;
+  const copy = { ...object };
+  for (const name of names) delete copy[name];
+  return copy;
+}
+
+function withoutNestedSignInFields(signIn: GraphObject): GraphObject {
+  const copy = { ...signIn };
+  const device = copy.deviceDetail;
+  if (device && typeof device === 'object') copy.deviceDetail = without(device as GraphObject, SIGN_IN_NESTED_BETA_ONLY.deviceDetail);
+  const policies = copy.appliedConditionalAccessPolicies;
+  if (Array.isArray(policies)) copy.appliedConditionalAccessPolicies = policies.map((p) => without(p as GraphObject, SIGN_IN_NESTED_BETA_ONLY.appliedConditionalAccessPolicies));
+  return copy;
+}
+
+/** The object as the given API version shows it (never mutates the stored object). */
+export function shapeForVersion(kind: string, object: GraphObject, version: 'v1.0' | 'beta'): GraphObject {
+  if (version === 'beta') return without(object, NOT_IN_BETA[kind] ?? []);
+  const shaped = without(object, BETA_ONLY[kind] ?? []);
+  return kind === 'signIns' ? withoutNestedSignInFields(shaped) : shaped;
+}
+
+/** Sign-ins read without conditional-access rights lose appliedConditionalAccessPolicies (REFERENCE §1.1). */
+export function withoutConditionalAccessDetails(signIn: GraphObject): GraphObject {
+  return without(signIn, ['appliedConditionalAccessPolicies']);
+}

@@ -1,0 +1,114 @@
+import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import { isIsoDateTime, looksLikeDateTime, shiftDateTime } from './dateTimes';
+import type { GraphObject } from './layout';
+
+/** Refusal of a malformed snapshot: names the file and the reason. */
+export class SnapshotError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`Tenant snapshot file ${file}: ${reason}`);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** The first line the tenant generator writes for big files: then one object per line, then "]}". */
+const LINE_LAYOUT_HEAD = '{"value":[';
+
+/**
+ * JSON.parse reviver: refuses a `…DateTime` property that is not an ISO date-time and shifts every date-time
+ * string by `shiftSeconds` (rebasing).
+ */
+function dateTimeReviver(shiftSeconds: number) {
+  return (key: string, value: unknown): unknown => {
+    if (typeof value !== 'string') return value;
+    if (looksLikeDateTime(value) && isIsoDateTime(value)) return shiftSeconds ? shiftDateTime(value, shiftSeconds) : value;
+    if (key.endsWith('DateTime') && value !== '') throw new Error(`"${key}" is not an ISO 8601 date-time: ${JSON.stringify(value)}`);
+    return value;
+  };
+}
+
+function checkObject(file: string, item: unknown, where: string): GraphObject {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) throw new SnapshotError(file, `${where} is not an object`);
+  const id = (item as GraphObject).id;
+  if (typeof id !== 'string' || id === '') throw new SnapshotError(file, `${where} has no "id"`);
+  return item as GraphObject;
+}
+
+async function firstLine(fullPath: string): Promise<string> {
+  const handle = await fs.promises.open(fullPath, 'r');
+  try {
+    const buffer = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(buffer, 0, 64, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0].trim();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a file in the one-object-per-line layout as a stream (files beyond a JS string's limit). */
+async function readLineLayout(file: string, fullPath: string, reviver: ReturnType<typeof dateTimeReviver>): Promise<GraphObject[]> {
+  const items: GraphObject[] = [];
+  const lines = readline.createInterface({ input: fs.createReadStream(fullPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNumber = 0;
+  let closed = false;
+  for await (const raw of lines) {
+    lineNumber++;
+    const line = raw.trim();
+    if (lineNumber === 1 || line === '') continue;
+    if (closed) throw new SnapshotError(file, `line ${lineNumber}: text after the closing "]}"`);
+    if (line === ']}') {
+      closed = true;
+      continue;
+    }
+    const json = line.endsWith(',') ? line.slice(0, -1) : line;
+    let item: unknown;
+    try {
+      item = JSON.parse(json, reviver);
+    } catch (error) {
+      throw new SnapshotError(file, `line ${lineNumber}: bad JSON or value: ${(error as Error).message}`);
+    }
+    items.push(checkObject(file, item, `line ${lineNumber}`));
+  }
+  if (!closed) throw new SnapshotError(file, 'bad JSON: the "value" array is not closed by "]}"');
+  return items;
+}
+
+/**
+ * Reads one collection file `{ "value": [...] }`, checking that every item is an object with an id and every
+ * `…DateTime` value is a date-time; rebases date-times by `shiftSeconds`. A missing file is an empty collection.
+ */
+export async function readCollectionFile(dir: string, file: string, shiftSeconds: number): Promise<GraphObject[]> {
+  const fullPath = `${dir}/${file}`;
+  if (!fs.existsSync(fullPath)) return [];
+  const reviver = dateTimeReviver(shiftSeconds);
+  if ((await firstLine(fullPath)) === LINE_LAYOUT_HEAD) return readLineLayout(file, fullPath, reviver);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await fs.promises.readFile(fullPath, 'utf8'), reviver);
+  } catch (error) {
+    throw new SnapshotError(file, `bad JSON or value: ${(error as Error).message}`);
+  }
+  const value = (parsed as { value?: unknown } | null)?.value;
+  if (!Array.isArray(value)) throw new SnapshotError(file, 'no "value" array');
+  return value.map((item, index) => checkObject(file, item, `object #${index}`));
+}
+
+/** Reads snapshot.json (required: it names the tenant and the capture time). */
+export async function readSnapshotMeta(dir: string, file: string): Promise<{ capturedDateTime: string; tenantId: string; description?: string }> {
+  const fullPath = `${dir}/${file}`;
+  if (!fs.existsSync(fullPath)) throw new SnapshotError(file, `missing in ${dir} (it names the tenant and the capture time)`);
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(await fs.promises.readFile(fullPath, 'utf8'));
+  } catch (error) {
+    throw new SnapshotError(file, `bad JSON: ${(error as Error).message}`);
+  }
+  if (typeof meta.tenantId !== 'string' || !/^[0-9a-f-]{36}$/i.test(meta.tenantId)) throw new SnapshotError(file, '"tenantId" is not a GUID');
+  if (typeof meta.capturedDateTime !== 'string' || !isIsoDateTime(meta.capturedDateTime)) {
+    throw new SnapshotError(file, '"capturedDateTime" is not an ISO 8601 date-time');
+  }
+  return { capturedDateTime: meta.capturedDateTime, tenantId: meta.tenantId, description: typeof meta.description === 'string' ? meta.description : undefined };
+}

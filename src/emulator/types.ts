@@ -1,0 +1,65 @@
+/** Public option and handle types of the local Entra (see startLocalEntra in ./index.ts). */
+
+/** One fault to inject into Graph traffic, for a share of requests and/or the paths matching a pattern. */
+export interface FaultRule {
+  /** A regular expression tested against the request path (e.g. "/auditLogs/signIns"); absent: every Graph path. */
+  pathPattern?: string;
+  /** Share of the matching requests that get the fault, 0..1 (default 1). Deterministic for a given seed. */
+  share?: number;
+  kind: 'latency' | '429' | '503' | 'reset';
+  /** Added delay for kind 'latency' (default 1000 ms). */
+  latencyMs?: number;
+}
+
+/** An app registration that may ask the token endpoint for tokens. */
+export interface LocalClient {
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+  /** Application permissions (the `roles` claim of its app-only Graph tokens). */
+  applicationPermissions: string[];
+  /** Delegated permissions consented for it (the `scp` claim of its on-behalf-of tokens); default: see defaultClients. */
+  delegatedScopes?: string[];
+}
+
+export interface LocalEntraOptions {
+  /** Snapshot folder; default: the built-in demo tenant. */
+  tenantDir?: string;
+  /** Loopback address to listen on; default 127.0.0.1. Any other address is refused. */
+  host?: string;
+  /** Default 0 (an ephemeral port). */
+  port?: number;
+  /** Pinned clock (ASSISTANT_NOW): data time runs on from this instant; default: real time. */
+  now?: Date;
+  /** Shift every date-time by (now - capturedDateTime); default true. */
+  rebase?: boolean;
+  /** A writable copy of the snapshot: actions are written back and survive a restart. */
+  persistDir?: string;
+  /** Default 'off'. */
+  throttling?: 'off' | 'graph';
+  faults?: FaultRule[];
+  /** Seed of the fault-share draw (default 1), so a test run is repeatable. */
+  faultSeed?: number;
+  /** Default: a certificate made at start for 127.0.0.1 and localhost. */
+  tls?: { key: string; cert: string };
+  /** Default: LOCAL_BOT_CLIENT with the bot's read permissions plus risk write permissions. */
+  clients?: LocalClient[];
+}
+
+export interface LocalEntra {
+  /** https://127.0.0.1:PORT */
+  url: string;
+  /** Same origin; Graph answers at /v1.0 and /beta. */
+  graphBaseUrl: string;
+  /** Same origin; token endpoint at /{tenantId}/oauth2/v2.0/token. */
+  authorityHost: string;
+  tenantId: string;
+  /** The certificate a client must trust (PEM). */
+  caCertPem: string;
+  /**
+   * A delegated token as Teams SSO would hand the bot (audience api://botid-<clientId> or the bot app id), usable as
+   * the on-behalf-of assertion.
+   */
+  issueUserAssertion(userId: string, audience?: string): Promise<string>;
+  stop(): Promise<void>;
+}
