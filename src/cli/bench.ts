@@ -1,0 +1,233 @@
+/**
+ * npm run bench [-- --sizes small,medium,large] [--runs 20] [--out docs/bench.md]
+ *
+ * Measures the local Entra at three tenant sizes through the bot's own Graph client (HTTPS, tokens, paging): start-up
+ * time, memory after load, and the latency of the queries the skills make. Each size runs in its own child process
+ * so that memory readings do not mix. Results are printed and written to a Markdown file.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createGraphClient } from '../graph/client';
+import { startLocalEntra } from '../emulator';
+import { generateTenant, ensureDemoTenant } from '../emulator/demo';
+import { LOCAL_BOT_CLIENT } from '../emulator/demo/constants';
+import { repoRoot } from '../paths';
+
+interface SizeSpec {
+  name: string;
+  users: number;
+  signIns: number;
+}
+
+const SIZES: Record<string, SizeSpec> = {
+  small: { name: 'small (demo tenant)', users: 250, signIns: 5_000 },
+  medium: { name: 'medium', users: 10_000, signIns: 200_000 },
+  large: { name: 'large', users: 100_000, signIns: 2_000_000 },
+};
+
+interface QueryResult {
+  query: string;
+  p50: number;
+  p95: number;
+  items: number;
+}
+
+interface SizeResult {
+  size: string;
+  users: number;
+  signIns: number;
+  generateSeconds: number | null;
+  startSeconds: number;
+  rssMiB: number;
+  heapMiB: number;
+  queries: QueryResult[];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeQuery(label: string, runs: number, run: () => Promise<number>): Promise<QueryResult> {
+  const times: number[] = [];
+  let items = 0;
+  await run(); // warm: token, TLS session, code paths
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    items = await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { query: label, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), items };
+}
+
+interface Page {
+  value: Array<Record<string, unknown>>;
+  '@odata.nextLink'?: string;
+}
+
+async function measureQueries(graph: Client, runs: number, now: Date): Promise<QueryResult[]> {
+  const get = (url: string, headers: Record<string, string> = {}) => graph.api(url).headers(headers).get() as Promise<Page>;
+  const beta = (url: string) => graph.api(url).version('beta').get() as Promise<Page>;
+  const sample = (await get('/auditLogs/signIns?$top=1')).value[0];
+  const userId = String(sample.userId);
+  const correlationId = String(sample.correlationId);
+  const upn = String(sample.userPrincipalName);
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const groups = (await get('/groups?$top=999&$select=id,displayName')).value;
+  const group = groups[0];
+  const results: QueryResult[] = [];
+  const count = (p: Page) => p.value?.length ?? 0;
+  results.push(await timeQuery('user by UPN', runs, async () => ((await get(`/users/${encodeURIComponent(upn)}`)) ? 1 : 0)));
+  results.push(await timeQuery("users startswith(displayName,'A') $top=10", runs, async () => count(await get("/users?$filter=startswith(displayName,'A')&$top=10"))));
+  results.push(
+    await timeQuery('users $search displayName $count', runs, async () =>
+      count(await get('/users?$search="displayName:an"&$count=true&$top=25', { ConsistencyLevel: 'eventual' })),
+    ),
+  );
+  results.push(
+    await timeQuery("a user's sign-ins, last 7 days, $top=50", runs, async () =>
+      count(await get(`/auditLogs/signIns?$filter=userId eq '${userId}' and createdDateTime ge ${weekAgo}&$top=50`)),
+    ),
+  );
+  results.push(await timeQuery('sign-in by correlationId', runs, async () => count(await get(`/auditLogs/signIns?$filter=correlationId eq '${correlationId}'`))));
+  results.push(await timeQuery('failures with 53003, $top=100', runs, async () => count(await get('/auditLogs/signIns?$filter=status/errorCode eq 53003&$top=100'))));
+  results.push(
+    await timeQuery('sign-ins first page (1,000) + next page', runs, async () => {
+      const first = await get('/auditLogs/signIns');
+      const next = first['@odata.nextLink'] ? await get(first['@odata.nextLink']) : { value: [] };
+      return count(first) + count(next);
+    }),
+  );
+  results.push(
+    await timeQuery("non-interactive sign-ins of a user (beta), $top=50", runs, async () =>
+      count(await beta(`/auditLogs/signIns?$filter=userId eq '${userId}' and signInEventTypes/any(t: t eq 'nonInteractiveUser')&$top=50`)),
+    ),
+  );
+  results.push(await timeQuery('directory audits, last 7 days, $top=100', runs, async () => count(await get(`/auditLogs/directoryAudits?$filter=activityDateTime ge ${weekAgo}&$top=100`))));
+  results.push(await timeQuery("risky users riskLevel eq 'high'", runs, async () => count(await get("/identityProtection/riskyUsers?$filter=riskLevel eq 'high'"))));
+  if (group) {
+    results.push(await timeQuery('group transitiveMembers $top=999', runs, async () => count(await get(`/groups/${group.id}/transitiveMembers?$top=999`))));
+  }
+  results.push(await timeQuery("a user's transitiveMemberOf", runs, async () => count(await get(`/users/${userId}/transitiveMemberOf`))));
+  return results;
+}
+
+/** One size, in this process: generate (unless demo), start the local Entra, measure, print one JSON line. */
+async function runSize(sizeKey: string, runs: number): Promise<SizeResult> {
+  const spec = SIZES[sizeKey];
+  let tenantDir: string;
+  let generateSeconds: number | null = null;
+  if (sizeKey === 'small') {
+    tenantDir = await ensureDemoTenant();
+  } else {
+    tenantDir = path.join(repoRoot(), 'data', `bench-tenant-${sizeKey}`);
+    const stamp = path.join(tenantDir, 'snapshot.json');
+    if (!fs.existsSync(stamp)) {
+      const started = performance.now();
+      await generateTenant({ outDir: tenantDir, users: spec.users, signIns: spec.signIns });
+      generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+    }
+  }
+  global.gc?.();
+  const started = performance.now();
+  const entra = await startLocalEntra({ tenantDir, port: 0 });
+  const startSeconds = Math.round((performance.now() - started) / 10) / 100;
+  global.gc?.();
+  const memory = process.memoryUsage();
+  const caFile = path.join(os.tmpdir(), `bench-ca-${process.pid}.pem`);
+  fs.writeFileSync(caFile, entra.caCertPem);
+  try {
+    const graph = createGraphClient({
+      baseUrl: entra.graphBaseUrl,
+      authorityHost: entra.authorityHost,
+      tenantId: entra.tenantId,
+      clientId: LOCAL_BOT_CLIENT.clientId,
+      clientSecret: LOCAL_BOT_CLIENT.clientSecret,
+      caFile,
+    });
+    const queries = await measureQueries(graph, runs, new Date());
+    return {
+      size: spec.name,
+      users: spec.users,
+      signIns: spec.signIns,
+      generateSeconds,
+      startSeconds,
+      rssMiB: Math.round(memory.rss / 1048576),
+      heapMiB: Math.round(memory.heapUsed / 1048576),
+      queries,
+    };
+  } finally {
+    await entra.stop();
+    fs.rmSync(caFile, { force: true });
+  }
+}
+
+function markdown(results: SizeResult[], understanding: string | undefined): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Run with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ` +
+      `${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}. Query times go through the bot's own Graph client ` +
+      '(HTTPS, bearer tokens, JSON), one request at a time, after one warm-up; p50/p95 in milliseconds.',
+    '',
+    '## Local Entra',
+    '',
+    '| size | users | sign-ins | generate (s) | start (s) | RSS after load (MiB) | heap (MiB) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.size} | ${r.users.toLocaleString('en-US')} | ${r.signIns.toLocaleString('en-US')} | ${r.generateSeconds ?? 'cached'} | ${r.startSeconds} | ${r.rssMiB} | ${r.heapMiB} |`),
+    '',
+    `| query | ${results.map((r) => `${r.size} p50 / p95 (items)`).join(' | ')} |`,
+    `|---|${results.map(() => '---:').join('|')}|`,
+    ...(results[0]?.queries ?? []).map(
+      (q, i) => `| ${q.query} | ${results.map((r) => (r.queries[i] ? `${r.queries[i].p50} / ${r.queries[i].p95} (${r.queries[i].items})` : '–')).join(' | ')} |`,
+    ),
+    '',
+  ];
+  if (understanding) lines.push(understanding, '');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: 'small,medium,large' },
+      runs: { type: 'string', default: '20' },
+      out: { type: 'string', default: path.join(repoRoot(), 'docs', 'bench.md') },
+      child: { type: 'string' },
+    },
+  });
+  const runs = Number(values.runs);
+  if (values.child) {
+    process.stdout.write(`${JSON.stringify(await runSize(values.child, runs))}\n`);
+    return;
+  }
+  const results: SizeResult[] = [];
+  for (const size of values.sizes!.split(',').map((s) => s.trim())) {
+    if (!SIZES[size]) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(', ')}`);
+    process.stderr.write(`bench: ${size}…\n`);
+    const output = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', __filename, '--child', size, '--runs', String(runs)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const result = JSON.parse(output.trim().split('\n').pop()!) as SizeResult;
+    results.push(result);
+    process.stderr.write(`bench: ${size} started in ${result.startSeconds} s, RSS ${result.rssMiB} MiB\n`);
+  }
+  const report = markdown(results, undefined);
+  fs.mkdirSync(path.dirname(values.out!), { recursive: true });
+  fs.writeFileSync(values.out!, report);
+  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
