@@ -18,6 +18,8 @@ export interface Route {
   family: ThrottleFamily;
   /** Directory resource-unit cost (REFERENCE §4.1). */
   cost?: number;
+  /** /me routes: an app-only token gets Graph's 400 before any permission check. */
+  delegatedOnly?: boolean;
   /** A list that accepts an OData cast segment (…/members/microsoft.graph.user) and a /$count segment. */
   list?: boolean;
   handle(ctx: GraphContext, req: GraphRequest, params: Record<string, string>): GraphResponse | Promise<GraphResponse>;
@@ -180,11 +182,11 @@ export const ROUTES: Route[] = [
     },
   },
   { method: 'GET', path: 'users/:id', permission: 'users.read', family: 'directory', handle: (ctx, req, { id }) => userEntity(ctx, req, userOrThrow(ctx, id)) },
-  { method: 'GET', path: 'me', permission: 'me.read', family: 'directory', handle: (ctx, req) => userEntity(ctx, req, userOrThrow(ctx, me(req))) },
+  { method: 'GET', path: 'me', permission: 'me.read', family: 'directory', delegatedOnly: true, handle: (ctx, req) => userEntity(ctx, req, userOrThrow(ctx, me(req))) },
   relationRoute('users/:id/memberOf', 'memberships.read', 2, (ctx, _req, { id }) => ctx.directory.memberOf(userOrThrow(ctx, id).id as string)),
   relationRoute('users/:id/transitiveMemberOf', 'memberships.read', 2, (ctx, _req, { id }) => ctx.directory.transitiveMemberOf(userOrThrow(ctx, id).id as string)),
-  relationRoute('me/memberOf', 'me.read', 2, (ctx, req) => ctx.directory.memberOf(me(req))),
-  relationRoute('me/transitiveMemberOf', 'me.read', 2, (ctx, req) => ctx.directory.transitiveMemberOf(me(req))),
+  { ...relationRoute('me/memberOf', 'me.read', 2, (ctx, req) => ctx.directory.memberOf(me(req))), delegatedOnly: true },
+  { ...relationRoute('me/transitiveMemberOf', 'me.read', 2, (ctx, req) => ctx.directory.transitiveMemberOf(me(req))), delegatedOnly: true },
   {
     method: 'POST',
     path: 'users/:id/revokeSignInSessions',
@@ -199,6 +201,7 @@ export const ROUTES: Route[] = [
     method: 'POST',
     path: 'me/revokeSignInSessions',
     permission: 'me.read',
+    delegatedOnly: true,
     family: 'directory',
     handle: async (ctx, req) => {
       await revokeSignInSessions(ctx, req.caller, userOrThrow(ctx, me(req)));

@@ -26,6 +26,7 @@ export class GraphService {
           headers: verdict.retryAfterSeconds !== undefined ? { 'Retry-After': String(verdict.retryAfterSeconds) } : {},
         };
       }
+      if (match.route.delegatedOnly && req.caller.kind !== 'delegated') throw graphErrors.meAppOnly();
       authorize(req.caller, match.route.permission, this.ctx.directory);
       return await match.route.handle(this.ctx, req, match.params);
     } catch (error) {

@@ -1,0 +1,153 @@
+import * as path from 'node:path';
+import { ClientSecretCredential, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
+import { Client } from '@microsoft/microsoft-graph-client';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import { Agent, fetch } from 'undici';
+import { LOCAL_BOT_CLIENT } from '../../src/emulator/demo/constants';
+import { defaultClients, startLocalEntra, type LocalEntra, type LocalEntraOptions } from '../../src/emulator';
+import { repoRoot } from '../../src/paths';
+
+/** The hand-made mini tenant (tests/fixtures/tenants/mini) and its capture time. */
+export const MINI_TENANT_DIR = path.join(repoRoot(), 'tests', 'fixtures', 'tenants', 'mini');
+export const MINI_CAPTURED_AT = new Date('2026-11-20T12:00:00Z');
+
+/** A second app registration with a single permission, to see refusals. */
+export const LIMITED_CLIENT = {
+  clientId: '7a7a7a7a-1111-4222-8333-000000000001',
+  clientSecret: 'limited-secret',
+  displayName: 'Limited reader',
+  applicationPermissions: ['User.Read.All', 'AuditLog.Read.All'],
+  delegatedScopes: ['User.Read', 'AuditLog.Read.All', 'IdentityRiskyUser.Read.All'],
+};
+
+/** An app registration that may read users but holds no reports permission. */
+export const DIRECTORY_ONLY_CLIENT = {
+  clientId: '7a7a7a7a-1111-4222-8333-000000000002',
+  clientSecret: 'directory-only-secret',
+  displayName: 'Directory reader',
+  applicationPermissions: ['User.Read.All'],
+};
+
+/** Starts the local Entra on the mini tenant with the clock pinned at capture time (dates as in the files). */
+export function startMini(options: LocalEntraOptions = {}): Promise<LocalEntra> {
+  return startLocalEntra({ tenantDir: MINI_TENANT_DIR, now: MINI_CAPTURED_AT, clients: [...defaultClients(), LIMITED_CLIENT, DIRECTORY_ONLY_CLIENT], ...options });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** Plain HTTPS calls that trust the local Entra's certificate (no SDK in between). */
+export class RawCaller {
+  private readonly dispatcher: Agent;
+
+  constructor(private readonly entra: LocalEntra) {
+    this.dispatcher = new Agent({ connect: { ca: entra.caCertPem } });
+  }
+
+  async request(method: string, pathAndQuery: string, options: { token?: string; headers?: Record<string, string>; body?: unknown; form?: URLSearchParams } = {}): Promise<RawResponse> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.form) {
+      body = options.form.toString();
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(`${this.entra.url}${pathAndQuery}`, { method, headers, body, dispatcher: this.dispatcher });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, headers: response.headers as unknown as Headers, body: parsed };
+  }
+
+  /** An app-only Graph token straight from the token endpoint. */
+  async appToken(client: { clientId: string; clientSecret: string } = LOCAL_BOT_CLIENT): Promise<string> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret, scope: 'https://graph.microsoft.com/.default' });
+    const response = await this.request('POST', `/${this.entra.tenantId}/oauth2/v2.0/token`, { form });
+    if (response.status !== 200) throw new Error(`token endpoint: ${JSON.stringify(response.body)}`);
+    return response.body.access_token;
+  }
+
+  /** A delegated Graph token for a user, by the on-behalf-of grant as the bot gets it. */
+  async userToken(userId: string, client: { clientId: string; clientSecret: string } = LOCAL_BOT_CLIENT): Promise<string> {
+    const assertion = await this.entra.issueUserAssertion(userId, `api://botid-${client.clientId}`);
+    const form = new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      requested_token_use: 'on_behalf_of',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      assertion,
+      scope: 'https://graph.microsoft.com/.default',
+    });
+    const response = await this.request('POST', `/${this.entra.tenantId}/oauth2/v2.0/token`, { form });
+    if (response.status !== 200) throw new Error(`token endpoint: ${JSON.stringify(response.body)}`);
+    return response.body.access_token;
+  }
+
+  get(pathAndQuery: string, token: string, headers?: Record<string, string>): Promise<RawResponse> {
+    return this.request('GET', pathAndQuery, { token, headers });
+  }
+
+  post(pathAndQuery: string, token: string, body?: unknown): Promise<RawResponse> {
+    return this.request('POST', pathAndQuery, { token, body });
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}
+
+/** @azure/identity credentials pointed at the local Entra, trusting its certificate. */
+export function appCredential(entra: LocalEntra, client: { clientId: string; clientSecret: string } = LOCAL_BOT_CLIENT): ClientSecretCredential {
+  return new ClientSecretCredential(entra.tenantId, client.clientId, client.clientSecret, {
+    authorityHost: entra.authorityHost,
+    disableInstanceDiscovery: true,
+    tlsOptions: { ca: entra.caCertPem },
+  });
+}
+
+/**
+ * OnBehalfOfCredential's option type does not declare disableInstanceDiscovery, but the credential spreads its
+ * options into MSAL's, so it takes effect; without it MSAL would ask login.microsoftonline.com.
+ */
+export async function oboCredential(entra: LocalEntra, userId: string): Promise<OnBehalfOfCredential> {
+  const options = {
+    tenantId: entra.tenantId,
+    clientId: LOCAL_BOT_CLIENT.clientId,
+    clientSecret: LOCAL_BOT_CLIENT.clientSecret,
+    userAssertionToken: await entra.issueUserAssertion(userId),
+    authorityHost: entra.authorityHost,
+    disableInstanceDiscovery: true,
+    tlsOptions: { ca: entra.caCertPem },
+  };
+  return new OnBehalfOfCredential(options);
+}
+
+/**
+ * The real Graph client against the local Entra: the host must be in customHosts (or no token is attached) and
+ * fetch must trust the certificate (an undici Agent passed as `dispatcher` through fetchOptions).
+ */
+export function graphClient(entra: LocalEntra, credential: TokenCredential): { client: Client; dispatcher: Agent } {
+  const dispatcher = new Agent({ connect: { ca: entra.caCertPem } });
+  const url = new URL(entra.graphBaseUrl);
+  const client = Client.initWithMiddleware({
+    authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] }),
+    baseUrl: entra.graphBaseUrl,
+    customHosts: new Set([url.host, url.hostname]),
+    fetchOptions: { dispatcher },
+  });
+  return { client, dispatcher };
+}
+
+export function decodeJwt(token: string): Record<string, any> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+}
