@@ -5,10 +5,11 @@
  */
 import { QueryableCollection } from './contract';
 import { sortItems } from './ordering';
-import { indexKey, readSlashPath } from './values';
+import { indexKey, readPath } from './values';
 
 type Item = Record<string, unknown>;
-type Bucket = Item[];
+/** One item is kept as itself, more as an array: unique keys (ids) then cost no array each. */
+type Bucket = Item | Item[];
 
 export interface IndexedCollectionOptions {
   /** Store the items sorted this way (once, at build time), e.g. sign-ins by createdDateTime descending. */
@@ -32,13 +33,15 @@ class IndexedCollection implements QueryableCollection {
 
   private buildIndex(path: string): Map<string | number | boolean | null, Bucket> {
     const index = new Map<string | number | boolean | null, Bucket>();
+    const segments = path.split('/');
     for (const item of this.items) {
       // Arrays and objects never equal a literal, so they stay out of every bucket.
-      const key = indexKey(readSlashPath(item, path));
+      const key = indexKey(readPath(item, segments));
       if (key === undefined) continue;
       const bucket = index.get(key);
-      if (bucket) bucket.push(item);
-      else index.set(key, [item]);
+      if (bucket === undefined) index.set(key, item);
+      else if (Array.isArray(bucket)) bucket.push(item);
+      else index.set(key, [bucket, item]);
     }
     return index;
   }
@@ -48,7 +51,9 @@ class IndexedCollection implements QueryableCollection {
     if (!index) return undefined;
     const key = indexKey(value);
     if (key === undefined) return undefined;
-    return index.get(key) ?? [];
+    const bucket = index.get(key);
+    if (bucket === undefined) return [];
+    return Array.isArray(bucket) ? bucket : [bucket];
   }
 }
 

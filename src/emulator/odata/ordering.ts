@@ -1,25 +1,24 @@
 /** `$orderby` and default orders: sorting by precomputed keys, and sorted views cached per collection. */
 import { QueryableCollection } from './contract';
 import { OrderByTerm } from './queryOptions';
-import { compareSortKeys, readSlashPath, SortKey, sortKey } from './values';
+import { compareSortKeys, readPath, readSlashPath, SortKey, sortKey } from './values';
 
 type Item = Record<string, unknown>;
 
 /** Stable sort by the terms; items that tie keep their input order, so paging over the result is repeatable. */
 export function sortItems(items: readonly Item[], terms: readonly OrderByTerm[]): Item[] {
-  const decorated = items.map((item, position) => ({
-    item,
-    position,
-    keys: terms.map((term) => sortKey(readSlashPath(item, term.property))),
-  }));
-  decorated.sort((a, b) => {
+  const paths = terms.map((term) => term.property.split('/'));
+  // Keys are computed once per item and the sort moves positions, not objects: 2M sign-ins sort in seconds.
+  const keys = paths.map((path) => items.map((item) => sortKey(readPath(item, path))));
+  const positions = Array.from({ length: items.length }, (_, position) => position);
+  positions.sort((a, b) => {
     for (let index = 0; index < terms.length; index += 1) {
-      const order = compareSortKeys(a.keys[index], b.keys[index]);
+      const order = compareSortKeys(keys[index][a], keys[index][b]);
       if (order !== 0) return terms[index].descending ? -order : order;
     }
-    return a.position - b.position;
+    return a - b;
   });
-  return decorated.map((entry) => entry.item);
+  return positions.map((position) => items[position]);
 }
 
 export function orderKey(terms: readonly OrderByTerm[]): string {
