@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { loadSnapshot } from '../../src/emulator/snapshot/loadSnapshot';
+import { shiftDateTime } from '../../src/emulator/snapshot/dateTimes';
+import { MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from './localEntraHarness';
+
+/** A writable copy of the mini tenant, changed by `edit`. */
+function miniCopy(edit: (dir: string) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-entra-snapshot-'));
+  fs.cpSync(MINI_TENANT_DIR, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+function rewrite(dir: string, file: string, change: (body: { value: Array<Record<string, unknown>> }) => unknown): void {
+  const full = path.join(dir, file);
+  fs.writeFileSync(full, JSON.stringify(change(JSON.parse(fs.readFileSync(full, 'utf8')))));
+}
+
+describe('Local Entra snapshot loading', () => {
+  const made: string[] = [];
+  const copy = (edit: (dir: string) => void) => {
+    const dir = miniCopy(edit);
+    made.push(dir);
+    return dir;
+  };
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  const refusals: Array<[string, (dir: string) => void, RegExp]> = [
+    ['bad JSON', (dir) => fs.writeFileSync(path.join(dir, 'groups.json'), '{"value": [ {"id": "x",, } ]}'), /groups\.json: bad JSON/],
+    ['no value array', (dir) => fs.writeFileSync(path.join(dir, 'applications.json'), '{"items": []}'), /applications\.json: no "value" array/],
+    ['an object without id', (dir) => rewrite(dir, 'users.json', (body) => ({ value: [...body.value, { displayName: 'Nobody' }] })), /users\.json: object #12 has no "id"/],
+    [
+      'a bad date-time',
+      (dir) => rewrite(dir, 'auditLogs/signIns.json', (body) => ({ value: body.value.map((s, i) => (i === 0 ? { ...s, createdDateTime: 'yesterday' } : s)) })),
+      /auditLogs\/signIns\.json: .*"createdDateTime" is not an ISO 8601 date-time/,
+    ],
+    [
+      'a reference to an unknown id',
+      (dir) => rewrite(dir, 'roleManagement/directory/roleAssignments.json', (body) => ({ value: [...body.value, { id: 'ra-x', principalId: 'missing-principal', roleDefinitionId: body.value[0].roleDefinitionId, directoryScopeId: '/' }] })),
+      /roleAssignments\.json: object ra-x: "principalId" refers to unknown id missing-principal/,
+    ],
+    ['a missing snapshot.json', (dir) => fs.rmSync(path.join(dir, 'snapshot.json')), /snapshot\.json: missing/],
+  ];
+  for (const [what, edit, message] of refusals) {
+    it(`When a snapshot has ${what}, then start is refused naming the file and the reason`, async () => {
+      await assert.rejects(startMini({ tenantDir: copy(edit) }), message);
+    });
+  }
+
+  it('When a collection file is missing and an unknown file is present, then the collection is empty and the file ignored', async () => {
+    const dir = copy((d) => {
+      fs.rmSync(path.join(d, 'identityProtection', 'riskDetections.json'));
+      fs.writeFileSync(path.join(d, 'notes.txt'), 'not part of the format');
+    });
+    const snapshot = await loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: true });
+    assert.deepEqual(snapshot.collections.riskDetections, []);
+    assert.equal(snapshot.collections.users.length, 12);
+  });
+
+  it('When a file is in the one-object-per-line layout, then it is streamed line by line with line numbers in errors', async () => {
+    const dir = copy((d) => {
+      const users = JSON.parse(fs.readFileSync(path.join(d, 'users.json'), 'utf8')).value as unknown[];
+      fs.writeFileSync(path.join(d, 'users.json'), `{"value":[\n${users.map((u) => JSON.stringify(u)).join(',\n')}\n]}\n`);
+    });
+    const snapshot = await loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: false });
+    assert.equal(snapshot.collections.users.length, 12);
+    fs.appendFileSync(path.join(dir, 'users.json'), '{"id":"late"}\n');
+    await assert.rejects(loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: false }), /users\.json: line 15: text after the closing/);
+  });
+
+  it('When the clock is pinned a day after capture, then every date-time, nested too, moves by one day and keeps its precision', async () => {
+    const dayLater = new Date(MINI_CAPTURED_AT.getTime() + 24 * 3600 * 1000);
+    const original = await loadSnapshot(MINI_TENANT_DIR, { now: MINI_CAPTURED_AT, rebase: false });
+    const rebased = await loadSnapshot(MINI_TENANT_DIR, { now: dayLater, rebase: true });
+    const before = original.collections.signIns[0];
+    const after = rebased.collections.signIns[0];
+    assert.equal(Date.parse(after.createdDateTime as string) - Date.parse(before.createdDateTime as string), 24 * 3600 * 1000);
+    assert.match(after.createdDateTime as string, /\.1234567Z$/);
+    const nested = (s: Record<string, unknown>) => (s.authenticationDetails as Array<{ authenticationStepDateTime: string }>)[0].authenticationStepDateTime;
+    assert.equal(Date.parse(nested(after)) - Date.parse(nested(before)), 24 * 3600 * 1000);
+    const activity = (u: Record<string, unknown>) => (u.signInActivity as { lastSignInDateTime: string }).lastSignInDateTime;
+    assert.equal(Date.parse(activity(rebased.collections.users[0])) - Date.parse(activity(original.collections.users[0])), 24 * 3600 * 1000);
+  });
+
+  it('When rebase is off, then the values stay as captured', async () => {
+    const snapshot = await loadSnapshot(MINI_TENANT_DIR, { now: new Date('2030-01-01T00:00:00Z'), rebase: false });
+    assert.equal(snapshot.shiftSeconds, 0);
+    assert.equal(snapshot.collections.signIns[0].createdDateTime, '2026-11-20T11:00:00.1234567Z');
+  });
+
+  it('When the served tenant is rebased to a pinned clock, then Graph answers with the shifted times', async () => {
+    const now = new Date('2027-03-01T08:30:00Z');
+    const entra = await startMini({ now });
+    const raw = new RawCaller(entra);
+    try {
+      const me = await raw.get(`/v1.0/users/${DEMO_ADMIN.id}?$select=id,signInActivity`, await raw.appToken());
+      const shift = (now.getTime() - MINI_CAPTURED_AT.getTime()) / 1000;
+      const original = (await loadSnapshot(MINI_TENANT_DIR, { now, rebase: false })).collections.users[0].signInActivity as { lastSignInDateTime: string };
+      assert.equal(me.body.signInActivity.lastSignInDateTime, shiftDateTime(original.lastSignInDateTime, shift));
+    } finally {
+      await raw.close();
+      await entra.stop();
+    }
+  });
+
+  it('When a date-time has an offset or no seconds, then shifting keeps the written precision in UTC', () => {
+    assert.equal(shiftDateTime('2026-01-01T10:00:00+02:00', 60), '2026-01-01T08:01:00Z');
+    assert.equal(shiftDateTime('2026-01-01T10:00Z', 3600), '2026-01-01T11:00Z');
+    assert.equal(shiftDateTime('2026-12-31T23:59:59.9999999Z', 1), '2027-01-01T00:00:00.9999999Z');
+  });
+});
