@@ -39,6 +39,12 @@ const SIGN_IN_NESTED_BETA_ONLY = {
 /** Properties that production beta no longer returns (x-not-in-beta-prod). */
 const NOT_IN_BETA: Record<string, readonly string[]> = { signIns: ['riskEventTypes', 'alternateSignInName'] };
 
+/** Beta types that do not derive from their v1.0 base: beta returns only their own properties. */
+const BETA_KEEPS_ONLY: Record<string, ReadonlySet<string>> = {
+  // beta riskyServicePrincipalHistoryItem derives from entity, not from riskyServicePrincipal.
+  riskyServicePrincipalHistory: new Set(['id', 'activity', 'initiatedBy', 'servicePrincipalId']),
+};
+
 function without(object: GraphObject, names: readonly string[]): GraphObject {
   if (!names.some((name) => name in object)) return object;
   const copy = { ...object };
@@ -57,7 +63,11 @@ function withoutNestedSignInFields(signIn: GraphObject): GraphObject {
 
 /** The object as the given API version shows it (never mutates the stored object). */
 export function shapeForVersion(kind: string, object: GraphObject, version: 'v1.0' | 'beta'): GraphObject {
-  if (version === 'beta') return without(object, NOT_IN_BETA[kind] ?? []);
+  if (version === 'beta') {
+    const keep = BETA_KEEPS_ONLY[kind];
+    if (keep) return Object.fromEntries(Object.entries(object).filter(([key]) => keep.has(key) || key.startsWith('@odata.')));
+    return without(object, NOT_IN_BETA[kind] ?? []);
+  }
   const shaped = without(object, BETA_ONLY[kind] ?? []);
   return kind === 'signIns' ? withoutNestedSignInFields(shaped) : shaped;
 }
