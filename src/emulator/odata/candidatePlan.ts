@@ -21,6 +21,9 @@ export interface CandidateWindow {
   usedIndex: boolean;
 }
 
+/** Above this, an unordered bucket is not sorted per request; the sorted view is scanned instead. */
+const LARGEST_BUCKET_TO_SORT = 20_000;
+
 const INDEXABLE_LITERALS: ReadonlySet<LiteralNode['literalKind']> = new Set(['string', 'number', 'boolean', 'guid', 'enum', 'null']);
 
 /** Items for one AND term from the collection's indexes, or undefined when no index answers it. */
@@ -101,8 +104,11 @@ export function planCandidates(
     if (bucket && (!best || bucket.items.length < best.items.length)) best = bucket;
   }
   let window: CandidateWindow;
-  if (best) {
-    const inOrder = order.length === 0 || (storedInOrder(collection, order) && !best.union);
+  const inOrder = best !== undefined && (order.length === 0 || (storedInOrder(collection, order) && !best.union));
+  // Sorting a big bucket on every request costs more than scanning the cached sorted view, which stops
+  // as soon as the page is full (a big bucket means dense matches).
+  const bucketWorthSorting = best !== undefined && (inOrder || best.items.length <= LARGEST_BUCKET_TO_SORT);
+  if (best && bucketWorthSorting) {
     const items = inOrder ? best.items : sortItems(best.items, order);
     window = { items, start: 0, end: items.length, usedIndex: true };
   } else {
