@@ -136,6 +136,14 @@ describe('OData engine at sign-in scale (200,000 sign-ins)', function () {
     assert.ok(evaluations.callCount <= SIGN_IN_COUNT / USER_COUNT);
   });
 
+  it('When an unordered collection answers a large bucket, then results are newest first without sorting the bucket per request', () => {
+    const unordered = createIndexedCollection(items, ['status/errorCode']);
+    const body = runQuery(unordered, signInRequest(`$filter=${encodeURIComponent('status/errorCode eq 0')}&$top=20`), ENDPOINT_RULES.signIns);
+    assert.deepEqual(body.value.map((item) => item.id), newestFirst((item) => (item.status as Item).errorCode === 0).slice(0, 20));
+    // The sorted view is scanned from the newest sign-in and stops after the page (plus one to know there is more).
+    assert.ok(evaluations.callCount <= 25, `evaluated ${evaluations.callCount}`);
+  });
+
   it('When no index answers the filter, then the scan still stops once the page is full', () => {
     const body = runQuery(stored, signInRequest(`$filter=${encodeURIComponent("appDisplayName eq 'Azure Portal'")}&$top=5`), ENDPOINT_RULES.signIns);
     assert.deepEqual(body.value.map((item) => item.id), newestFirst((item) => item.appDisplayName === 'Azure Portal').slice(0, 5));
