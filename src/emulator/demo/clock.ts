@@ -24,5 +24,5 @@ export function before(ms: number): number {
 }
 
 export function iso(ms: number): string {
-  return new Date(Math.round(ms)).toISOString().replace('.000Z', 'Z');
+  return new Date(Math.round(ms)).toISOString();
 }

@@ -41,14 +41,14 @@ let pending: Promise<string> | undefined;
  * this process and in others: each generates into its own temporary folder, then renames it into place.
  */
 export function ensureDemoTenant(): Promise<string> {
-  pending ??= ensure().finally(() => {
+  pending ??= ensureSnapshot(demoTenantDir()).finally(() => {
     pending = undefined;
   });
   return pending;
 }
 
-async function ensure(): Promise<string> {
-  const target = demoTenantDir();
+/** Makes `target` hold the current demo snapshot (the work behind ensureDemoTenant, for any folder). */
+export async function ensureSnapshot(target: string): Promise<string> {
   const stamp = generatorStamp();
   if (isCurrent(target, stamp)) return target;
 

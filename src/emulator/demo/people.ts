@@ -99,7 +99,7 @@ function backgroundPerson(index: number, seed: number, usedUpns: Set<string>): P
   for (let n = 2; usedUpns.has(`${local}@${domain}`); n++) local = `${baseLocal}${n}`;
   usedUpns.add(`${local}@${domain}`);
   const homeAddress = `${local}@${domain}`;
-  const registered = random.chance(guest ? 0.45 : 0.9);
+  const registered = random.chance(guest ? 0.8 : 0.95);
   const stale = random.chance(0.07);
   const person: Person = {
     index,

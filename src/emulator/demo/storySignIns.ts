@@ -65,7 +65,13 @@ class Script {
   }
 
   /** Ordinary working days: a morning sign-in on the laptop and token refreshes through the day. */
-  routine(person: Person, fromDay: number, toDay: number, options: { atOffice?: (day: number) => boolean; userRiskLevel?: (time: number) => string } = {}): void {
+  routine(
+    person: Person,
+    fromDay: number,
+    toDay: number,
+    options: { atOffice?: (day: number) => boolean; userRiskLevel?: (time: number) => string; until?: number } = {},
+  ): void {
+    const until = Math.min(options.until ?? CAPTURED_MS, CAPTURED_MS);
     const laptop = person.devices[0];
     const teams = asRichClient(laptop, TEAMS_DESKTOP);
     for (let day = fromDay; day <= toDay; day++) {
@@ -74,12 +80,12 @@ class Script {
       const office = options.atOffice ? options.atOffice(day) : day % 3 !== 0;
       const access = office ? officeAccess(person) : homeAccess(person);
       const start = onDay(day, 8 + this.random.int(0, 1), this.random.int(0, 59));
-      if (start > CAPTURED_MS) continue;
+      if (start > until) continue;
       const risk = (t: number) => options.userRiskLevel?.(t);
       this.add(person, start, { app: FIRST_PARTY.officeHome, device: laptop, access, userRiskLevel: risk(start) });
       for (let h = 1; h <= 6; h += this.random.int(1, 3)) {
         const t = start + h * HOUR + this.random.int(0, 50) * MINUTE;
-        if (t > CAPTURED_MS) break;
+        if (t > until) break;
         this.add(person, t, { kind: 'nonInteractiveUser', app: this.random.pick([FIRST_PARTY.teams, FIRST_PARTY.office, FIRST_PARTY.sharePoint]), device: teams, access, userRiskLevel: risk(t) });
       }
     }
@@ -138,7 +144,7 @@ export function storySignIns(seed: number, directory: Directory): SignInEvent[] 
   // Lee Gu: disabled yesterday afternoon; his phone keeps trying, and so does he this morning.
   const lee = cast.lee;
   const leeDisabled = lee.disabledMs ?? onDay(-1, 16, 20);
-  script.routine(lee, -29, -1);
+  script.routine(lee, -29, -1, { until: leeDisabled });
   const leePhone = asRichClient(lee.devices[1], OUTLOOK_IOS);
   for (let t = leeDisabled + 25 * MINUTE; t < CAPTURED_MS; t += 3 * HOUR + random.int(0, 40) * MINUTE) {
     script.add(lee, t, { kind: 'nonInteractiveUser', app: FIRST_PARTY.outlookMobile, device: leePhone, access: mobileAccess(lee), preCaFailure: 50057 });
