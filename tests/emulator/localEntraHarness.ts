@@ -142,7 +142,8 @@ export function graphClient(entra: LocalEntra, credential: TokenCredential): { c
   const client = Client.initWithMiddleware({
     authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] }),
     baseUrl: entra.graphBaseUrl,
-    customHosts: new Set([url.host, url.hostname]),
+    // The client compares the host name without the port.
+    customHosts: new Set([url.hostname]),
     fetchOptions: { dispatcher },
   });
   return { client, dispatcher };
