@@ -228,7 +228,30 @@ function buildUserSignIn(event: SignInEvent, context: SignInContext): BuiltSignI
       sessionLifetimePolicies: [],
     });
   }
-  return { record, errorCode };
+  return { record: context.lean ? leanCopy(record) : record, errorCode };
+}
+
+/** The fields a lean (big-tenant) sign-in keeps: what the bot filters and reports on. */
+const LEAN_FIELDS = [
+  'id', 'createdDateTime', 'userDisplayName', 'userPrincipalName', 'userId', 'appId', 'appDisplayName', 'ipAddress',
+  'clientAppUsed', 'correlationId', 'conditionalAccessStatus', 'isInteractive', 'riskLevelDuringSignIn', 'riskState',
+  'riskEventTypes_v2', 'resourceDisplayName', 'authenticationRequirement', 'signInEventTypes', 'userType',
+  'servicePrincipalId', 'servicePrincipalName', 'clientCredentialType', 'servicePrincipalCredentialKeyId', 'status',
+  'deviceDetail', 'location', 'appliedConditionalAccessPolicies', 'authenticationDetails',
+];
+
+function leanCopy(record: Record<string, unknown>): Record<string, unknown> {
+  const lean: Record<string, unknown> = {};
+  for (const field of LEAN_FIELDS) if (field in record) lean[field] = record[field];
+  if (Array.isArray(lean.authenticationDetails)) {
+    lean.authenticationDetails = (lean.authenticationDetails as Array<Record<string, unknown>>).map((d) => ({
+      authenticationMethod: d.authenticationMethod,
+      succeeded: d.succeeded,
+      authenticationStepResultDetail: d.authenticationStepResultDetail,
+      authenticationStepRequirement: d.authenticationStepRequirement,
+    }));
+  }
+  return lean;
 }
 
 function buildServicePrincipalSignIn(event: SignInEvent, context: SignInContext): BuiltSignIn {
@@ -292,7 +315,7 @@ function buildServicePrincipalSignIn(event: SignInEvent, context: SignInContext)
       sessionLifetimePolicies: [],
     });
   }
-  return { record, errorCode };
+  return { record: context.lean ? leanCopy(record) : record, errorCode };
 }
 
 function locationOf(place: Place, lean: boolean): Record<string, unknown> {
