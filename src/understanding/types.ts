@@ -20,14 +20,53 @@ export const INTENTS = [
 
 export type IntentName = (typeof INTENTS)[number];
 
-/** One recognised entity; resolved tenant objects carry their id and display name. */
+export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action'] as const;
+
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Tenant objects found by name through the directory. */
+export type DirectoryEntityType = 'user' | 'group' | 'app';
+
+/** The remediation actions an admin may ask for (risk.remediate). */
+export type RemediationAction = 'confirmCompromised' | 'dismiss' | 'confirmSafe' | 'revokeSessions' | 'disable' | 'resetPassword';
+
+export type RiskLevel = 'high' | 'medium' | 'low' | 'none';
+
+/**
+ * How a tenant object named in the message was resolved: `resolved` carries the object; `ambiguous` carries the
+ * candidates to choose from; `notFound` the closest names; `unresolved` means no directory was asked (no tenant).
+ */
+export type Resolution = 'resolved' | 'ambiguous' | 'notFound' | 'unresolved';
+
+export interface Candidate {
+  id: string;
+  displayName: string;
+  userPrincipalName?: string;
+  appId?: string;
+}
+
+/**
+ * One recognised entity: plain data, serialisable, shown as is in `ask --json`. `text` is what the admin wrote;
+ * `value` the normalised value (error code digits, role name, risk level, action, time range key).
+ */
 export interface Entity {
-  type: string;
+  type: EntityType;
   text: string;
   value?: string;
+  /** Resolved tenant objects (user, group, app). */
   id?: string;
   displayName?: string;
   userPrincipalName?: string;
+  appId?: string;
+  resolution?: Resolution;
+  candidates?: Candidate[];
+  /** notFound: the closest names in the tenant. */
+  suggestions?: string[];
+  /** Time ranges: the window as ISO 8601 instants, computed from the turn's clock. */
+  start?: string;
+  end?: string;
+  /** Where the entity came from: the message, the conversation so far (a follow-up), or the intent's default. */
+  source?: 'message' | 'conversation' | 'default';
 }
 
 export interface Understanding {
@@ -35,8 +74,34 @@ export interface Understanding {
   entities: Entity[];
   /** The cleaned text the recogniser saw. */
   text: string;
+  /** True when the message leaned on the conversation so far ("and his groups?"). */
+  followUp?: boolean;
+  /** The cues that decided the intent, for diagnostics and bench reports. */
+  explanation?: string[];
+}
+
+/** What the conversation remembers between turns (per conversation, per channel thread). Serialisable. */
+export interface ConversationContext {
+  lastIntent?: IntentName;
+  user?: Entity;
+  group?: Entity;
+  app?: Entity;
+  timeRange?: Entity;
+  /** The kind of object the last question was about, which "it" refers to. */
+  focus?: DirectoryEntityType;
+}
+
+export interface RecognitionContext {
+  /** The turn's clock (honours ASSISTANT_NOW). */
+  now: Date;
+  conversation?: ConversationContext;
 }
 
 export interface Recognizer {
-  recognize(text: string): Promise<Understanding>;
+  recognize(text: string, context?: RecognitionContext): Promise<Understanding>;
+}
+
+/** The first entity of a type, if any. */
+export function entityOf(understanding: Pick<Understanding, 'entities'>, type: EntityType): Entity | undefined {
+  return understanding.entities.find((e) => e.type === type);
 }

@@ -1,0 +1,116 @@
+import type { Entity, RemediationAction, RiskLevel } from '../types';
+import type { SpanSet } from '../text/spans';
+
+/** Built-in Entra roles admins ask about; aliases are built from each name ("global admins", "app admin"). */
+const BUILT_IN_ROLES = [
+  'Global Administrator',
+  'Global Reader',
+  'Security Administrator',
+  'Security Reader',
+  'Security Operator',
+  'Reports Reader',
+  'User Administrator',
+  'Helpdesk Administrator',
+  'Password Administrator',
+  'Privileged Role Administrator',
+  'Privileged Authentication Administrator',
+  'Authentication Administrator',
+  'Conditional Access Administrator',
+  'Application Administrator',
+  'Cloud Application Administrator',
+  'Application Developer',
+  'Groups Administrator',
+  'Exchange Administrator',
+  'SharePoint Administrator',
+  'Teams Administrator',
+  'Intune Administrator',
+  'Billing Administrator',
+  'Compliance Administrator',
+  'License Administrator',
+  'Identity Governance Administrator',
+  'Hybrid Identity Administrator',
+  'Directory Readers',
+  'Directory Writers',
+  'Guest Inviter',
+];
+
+const WORD_FORMS: Record<string, string> = {
+  administrator: '(?:admin|administrator)s?',
+  reader: 'readers?',
+  readers: 'readers?',
+  operator: 'operators?',
+  writers: 'writers?',
+  developer: 'developers?',
+  inviter: 'inviters?',
+  helpdesk: 'help\\s?desk',
+  application: '(?:application|app)',
+  sharepoint: 'sharepoint',
+  authentication: '(?:authentication|auth)',
+};
+
+function rolePattern(name: string): RegExp {
+  const parts = name.toLowerCase().split(' ').map((w) => WORD_FORMS[w] ?? w);
+  return new RegExp(`\\b${parts.join('[\\s-]+')}\\b(?:\\s+role\\b)?`, 'gi');
+}
+
+/** Longer names first, so "Cloud Application Administrator" is not read as "Application Administrator". */
+const ROLE_PATTERNS = [...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }));
+
+export function extractRoles(text: string, spans: SpanSet): void {
+  for (const { name, pattern } of ROLE_PATTERNS) {
+    for (const m of spans.freeMatches(text, pattern)) {
+      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<role>', entity: { type: 'role', text: m[0], value: name, source: 'message' } });
+    }
+  }
+}
+
+const RISK_LEVEL_PATTERNS = [
+  /\b(high|medium|low)(?=[- ]?risk|\s+(?:or|and|\/)\s+(?:high|medium|low)[- ]?risk)/i,
+  /\brisk(?:\s+level)?\s*(?:is|of|=|:)?\s*(high|medium|low)\b/i,
+  /\b(?:at|as)\s+(high|medium|low)\b/i,
+];
+
+/** The risk level the question names ("high-risk users", "medium or high risk" → medium, the lowest it includes). */
+export function findRiskLevel(text: string): Entity | undefined {
+  for (const pattern of RISK_LEVEL_PATTERNS) {
+    const m = pattern.exec(text);
+    if (m) return { type: 'riskLevel', text: m[0], value: m[1].toLowerCase() as RiskLevel, source: 'message' };
+  }
+  return undefined;
+}
+
+const ACTION_PATTERNS: Array<[RemediationAction, RegExp]> = [
+  ['confirmCompromised', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bcompromis(?:e|ed)\b|\bmark\b[^.?!]{0,50}?\bas\s+compromised\b/i],
+  ['confirmSafe', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bsafe\b|\bmark\b[^.?!]{0,50}?\bas\s+safe\b/i],
+  ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
+  ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log)\b[^.?!]{0,30}\bout\s+everywhere\b/i],
+  ['resetPassword', /\breset\b[^.?!]{0,40}\bpassword\b|\bpassword\s+reset\b/i],
+  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b/i],
+];
+
+/** The remediation the admin asks for, if any. */
+export function findAction(text: string): Entity | undefined {
+  for (const [action, pattern] of ACTION_PATTERNS) {
+    const m = pattern.exec(text);
+    if (m) return { type: 'action', text: m[0], value: action, source: 'message' };
+  }
+  return undefined;
+}
+
+/** Microsoft apps users sign in to, named in help-desk posts ("can't get into Outlook"). */
+const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
+  ['Azure portal', /\bazure\s+portal\b/gi],
+  ['Outlook', /\boutlook\b/gi],
+  ['SharePoint', /\bsharepoint\b(?!\s+admin)/gi],
+  ['OneDrive', /\bonedrive\b/gi],
+  // "Teams" is an app after a sign-in verb or when capitalised mid-sentence; "which teams is she in" is about groups.
+  ['Teams', /(?<=\b(?:into|to|in|access|accessing|open|opening|using|on)\s+(?:microsoft\s+)?)teams\b|(?<=\S\s+)(?:Microsoft\s+)?Teams\b/g],
+];
+
+export function extractFirstPartyApps(text: string, spans: SpanSet): void {
+  for (const [name, pattern] of FIRST_PARTY_APPS) {
+    for (const m of spans.freeMatches(text, pattern)) {
+      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<name>', entity: { type: 'app', text: m[0], value: name, source: 'message' } });
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { SpanSet } from '../text/spans';
+
+/** UPNs, email and guest home addresses, and `#EXT#` guest UPNs (the local part may hold # and apostrophes). */
+const ADDRESS = /[A-Za-z0-9][A-Za-z0-9._%+'#-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+/** "AADSTS50076", "AADSTS 50076", "error 50076", "code: 53003", "err #50126". */
+const PREFIXED_CODE = /\b(?:aadsts\s?|(?:error|err|code|error code)\s*[:#]?\s*)(\d{4,6})\b/gi;
+/** A bare number of five or six digits reads as a sign-in error code (AADSTS codes are 5–6 digits). */
+const BARE_CODE = /(?<![\d.:/-])\b(\d{5,6})\b(?![\d.:/-])/g;
+/** Words just before a GUID that make it an application's id rather than a request's. */
+const APP_ID_CUE = /\b(?:app|apps|application|client|appid|app id|client id|application id|service principal|sp|enterprise app)\s*(?:id)?\s*[:#]?\s*$/i;
+
+/** Claims addresses (users), GUIDs (request ids, or app ids after an app word) and error codes. */
+export function extractIdentifiers(text: string, spans: SpanSet): void {
+  for (const m of spans.freeMatches(text, ADDRESS)) {
+    const address = m[0].replace(/[.'-]+$/, '');
+    spans.claim({ start: m.index, end: m.index + address.length, placeholder: '<name>', entity: { type: 'user', text: address, source: 'message' } });
+  }
+  for (const m of spans.freeMatches(text, GUID)) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const isApp = APP_ID_CUE.test(before);
+    spans.claim({
+      start: m.index,
+      end: m.index + m[0].length,
+      placeholder: isApp ? '<appid>' : '<guid>',
+      entity: isApp ? { type: 'app', text: m[0], value: m[0].toLowerCase(), source: 'message' } : { type: 'requestId', text: m[0], value: m[0].toLowerCase(), source: 'message' },
+    });
+  }
+  for (const pattern of [PREFIXED_CODE, BARE_CODE]) {
+    for (const m of spans.freeMatches(text, pattern)) {
+      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<code>', entity: { type: 'errorCode', text: m[0], value: m[1], source: 'message' } });
+    }
+  }
+}
+
+/** Quoted names: 'Require MFA for all users' or "Sales Team" (an apostrophe inside a word is not a quote). */
+const QUOTED = /(?<=^|[\s(:,])(['"])([^'"]{2,80}?)\1(?=$|[\s?.,!):;])/g;
+
+export interface QuotedName {
+  start: number;
+  end: number;
+  name: string;
+}
+
+export function findQuoted(text: string, spans: SpanSet): QuotedName[] {
+  return [...spans.freeMatches(text, QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[2].trim() }));
+}

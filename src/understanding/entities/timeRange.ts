@@ -1,0 +1,180 @@
+import * as chrono from 'chrono-node';
+import type { Entity, IntentName } from '../types';
+import type { SpanSet } from '../text/spans';
+
+/**
+ * Time phrases admins use, each turned into a canonical key (`yesterday`, `P3D`, `since:monday`, …) and a window
+ * computed from the turn's clock. Day boundaries are UTC: the bot knows no time zone for the asker.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_ALIASES: Record<string, string> = { mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', thu: 'thursday', thur: 'thursday', thurs: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30 };
+const UNIT_KEYS: Record<string, (n: number) => string> = {
+  minute: (n) => `PT${n}M`,
+  hour: (n) => `PT${n}H`,
+  day: (n) => `P${n}D`,
+  week: (n) => `P${n * 7}D`,
+  month: (n) => `P${n * 30}D`,
+};
+
+const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)';
+const COUNT = '(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
+const UNIT = '(minute|min|hour|hr|day|week|wk|month)s?';
+
+interface TimeRule {
+  pattern: RegExp;
+  key: (m: RegExpExecArray) => string;
+}
+
+function unitKey(count: string, unit: string): string {
+  const n = /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS[count.toLowerCase()];
+  const u = unit.toLowerCase().replace(/^(min)$/, 'minute').replace(/^hr$/, 'hour').replace(/^wk$/, 'week');
+  return UNIT_KEYS[u](n);
+}
+
+function weekday(word: string): string {
+  const w = word.toLowerCase();
+  return WEEKDAY_ALIASES[w] ?? w;
+}
+
+function clock(hour: string, minute: string | undefined, meridiem: string | undefined): string {
+  let h = Number(hour) % 24;
+  if (meridiem?.toLowerCase() === 'pm' && h < 12) h += 12;
+  if (meridiem?.toLowerCase() === 'am' && h === 12) h = 0;
+  return `since:${String(h).padStart(2, '0')}:${minute ?? '00'}`;
+}
+
+/** Longest and most specific phrases first; each rule claims its words so a shorter one cannot reuse them. */
+const RULES: TimeRule[] = [
+  { pattern: /\b(?:since|from)\s+(?:early\s+)?this\s+morning\b|\b(?:early\s+)?this\s+morning\b/gi, key: () => 'thisMorning' },
+  { pattern: /\b(?:since\s+)?this\s+afternoon\b/gi, key: () => 'thisAfternoon' },
+  { pattern: /\b(?:last|yesterday)\s+(?:night|evening)\b|\bovernight\b/gi, key: () => 'lastNight' },
+  { pattern: /\b(?:since|from)\s+yesterday\b/gi, key: () => 'since:yesterday' },
+  { pattern: /\byesterday\b/gi, key: () => 'yesterday' },
+  { pattern: /\b(?:so\s+far\s+)?today\b/gi, key: () => 'today' },
+  { pattern: new RegExp(`\\b(?:since|from)\\s+(?:last\\s+|this\\s+(?:past\\s+)?)?${WEEKDAY}\\b`, 'gi'), key: (m) => `since:${weekday(m[1])}` },
+  { pattern: new RegExp(`\\b(?:(?:in|over|during|for|from)\\s+)?(?:the\\s+)?(?:last|past|previous)\\s+${COUNT}\\s+${UNIT}\\b`, 'gi'), key: (m) => unitKey(m[1], m[2]) },
+  { pattern: new RegExp(`\\b${COUNT}\\s+${UNIT}\\s+ago\\b`, 'gi'), key: (m) => unitKey(m[1], m[2]) },
+  { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+24\s?h(?:ours|rs)?\b/gi, key: () => 'PT24H' },
+  { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+(hour|day|week|month)\b/gi, key: (m) => unitKey('1', m[1]) },
+  { pattern: /\b(?:(?:over|during|on)\s+)?(?:the|this|last)\s+weekend\b/gi, key: () => 'weekend' },
+  { pattern: /\b(?:(?:in|during|for)\s+)?this\s+week\b/gi, key: () => 'thisWeek' },
+  { pattern: /\b(?:(?:in|during|for)\s+)?this\s+month\b/gi, key: () => 'thisMonth' },
+  { pattern: /\b(?:since|from)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b|\b(?:since|from)\s+(\d{1,2}):(\d{2})\b/gi, key: (m) => (m[1] ? clock(m[1], m[2], m[3]) : clock(m[4], m[5], undefined)) },
+  { pattern: new RegExp(`\\b(?:on\\s+|last\\s+)?${WEEKDAY}\\b`, 'gi'), key: (m) => `on:${weekday(m[1])}` },
+];
+
+/** Calendar dates ("Nov 3", "3 November", "2026-11-03", "11/3") are left to chrono-node; relative phrases are ours. */
+const CALENDAR_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/i;
+const DATE_LEAD = /\b(since|from|after|on)\s+(?:the\s+)?$/i;
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function extractCalendarDate(text: string, spans: SpanSet, now: Date): Entity | undefined {
+  const m = CALENDAR_DATE.exec(text);
+  if (!m || !spans.isFree(m.index, m.index + m[0].length)) return undefined;
+  const parsed = chrono.parse(m[0], now, { forwardDate: false })[0];
+  if (!parsed) return undefined;
+  let day = Date.UTC(parsed.start.get('year') ?? now.getUTCFullYear(), (parsed.start.get('month') ?? 1) - 1, parsed.start.get('day') ?? 1);
+  // A date with no year that lies ahead of the clock means last year's ("Dec 30" asked in January).
+  if (!parsed.start.isCertain('year') && day > now.getTime()) day = Date.UTC(new Date(day).getUTCFullYear() - 1, new Date(day).getUTCMonth(), new Date(day).getUTCDate());
+  const lead = DATE_LEAD.exec(text.slice(0, m.index));
+  const since = lead !== null && lead[1].toLowerCase() !== 'on';
+  const start = lead ? m.index - lead[0].length : m.index;
+  const key = `${since ? 'since' : 'on'}:${isoDay(day)}`;
+  const entity: Entity = { type: 'timeRange', text: text.slice(start, m.index + m[0].length), value: key, source: 'message' };
+  spans.claim({ start, end: m.index + m[0].length, placeholder: '<time>', entity });
+  return entity;
+}
+
+/** Claims the first time phrase of the message (admins give one window per question). */
+export function extractTimeRange(text: string, spans: SpanSet, now: Date): Entity | undefined {
+  for (const rule of RULES) {
+    for (const m of spans.freeMatches(text, rule.pattern)) {
+      const entity: Entity = { type: 'timeRange', text: m[0].trim(), value: rule.key(m), source: 'message' };
+      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<time>', entity });
+      return withWindow(entity, now);
+    }
+  }
+  const dated = extractCalendarDate(text, spans, now);
+  return dated ? withWindow(dated, now) : undefined;
+}
+
+function startOfDay(ms: number): number {
+  return Math.floor(ms / DAY) * DAY;
+}
+
+function lastWeekday(now: number, name: string): number {
+  const target = WEEKDAYS.indexOf(name);
+  const today = new Date(now).getUTCDay();
+  return startOfDay(now) - ((today - target + 7) % 7) * DAY;
+}
+
+/** The window [start, end) of a canonical time key, relative to `now`. */
+export function windowOf(key: string, now: Date): { start: Date; end: Date } {
+  const t = now.getTime();
+  const today = startOfDay(t);
+  const range = (start: number, end = t) => ({ start: new Date(start), end: new Date(Math.min(end, t)) });
+  const duration = /^P(?:T(\d+)([HM])|(\d+)D)$/.exec(key);
+  if (duration) {
+    const ms = duration[3] ? Number(duration[3]) * DAY : Number(duration[1]) * (duration[2] === 'H' ? HOUR : 60_000);
+    return range(t - ms);
+  }
+  const [kind, arg] = key.includes(':') ? [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] : [key, ''];
+  switch (kind) {
+    case 'today':
+      return range(today);
+    case 'yesterday':
+      return range(today - DAY, today);
+    case 'thisMorning':
+      return range(today, today + 12 * HOUR);
+    case 'thisAfternoon':
+      return range(today + 12 * HOUR);
+    case 'lastNight':
+      return range(today - 6 * HOUR, today + 6 * HOUR);
+    case 'thisWeek':
+      return range(lastWeekday(t, 'monday'));
+    case 'thisMonth':
+      return range(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    case 'weekend': {
+      const saturday = lastWeekday(t, 'saturday');
+      return range(saturday, saturday + 2 * DAY);
+    }
+    case 'since':
+      if (arg === 'yesterday') return range(today - DAY);
+      if (WEEKDAYS.includes(arg)) return range(lastWeekday(t, arg));
+      if (/^\d{2}:\d{2}$/.test(arg)) return range(today + Number(arg.slice(0, 2)) * HOUR + Number(arg.slice(3)) * 60_000);
+      return range(Date.parse(`${arg}T00:00:00Z`));
+    case 'on': {
+      const day = WEEKDAYS.includes(arg) ? lastWeekday(t, arg) : Date.parse(`${arg}T00:00:00Z`);
+      return range(day, day + DAY);
+    }
+    default:
+      throw new Error(`Unknown time range key ${key}`);
+  }
+}
+
+export function withWindow(entity: Entity, now: Date): Entity {
+  const { start, end } = windowOf(entity.value!, now);
+  return { ...entity, start: start.toISOString(), end: end.toISOString() };
+}
+
+/** The window each intent looks at when the admin names none. */
+const DEFAULT_WINDOWS: Partial<Record<IntentName, string>> = {
+  'signin.troubleshoot': 'P7D',
+  'signin.list': 'PT24H',
+  'risk.user': 'P30D',
+  'risk.users': 'P30D',
+  'risk.workload': 'P30D',
+  'audit.changes': 'P7D',
+};
+
+export function defaultTimeRange(intent: IntentName, now: Date): Entity | undefined {
+  const key = DEFAULT_WINDOWS[intent];
+  return key ? withWindow({ type: 'timeRange', text: '', value: key, source: 'default' }, now) : undefined;
+}

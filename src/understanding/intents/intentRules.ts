@@ -1,0 +1,147 @@
+import type { IntentName } from '../types';
+
+/**
+ * The intent grammar: weighted cues over the cue text (the message in lower case, misspellings corrected, and each
+ * entity replaced by a placeholder such as <name>, <time>, <code>, <guid>, <role>, <policy>). Every cue that matches
+ * adds its weight to its intent; the highest total wins, so no rule's position decides the meaning. The names of
+ * the cues that fired are the explanation shown in diagnostics.
+ */
+
+export interface CueFeatures {
+  names: number;
+  code: boolean;
+  requestId: boolean;
+  appId: boolean;
+  role: boolean;
+  policy: boolean;
+  action: boolean;
+  riskLevel: boolean;
+  pronoun: boolean;
+}
+
+interface Cue {
+  name: string;
+  intent: IntentName;
+  weight: number;
+  pattern?: RegExp;
+  when?: (f: CueFeatures) => boolean;
+}
+
+const SIGNIN = String.raw`(?:sign[- ]?in|signin|log[- ]?in|login|log[- ]?on|sign[- ]?on)`;
+const SIGNINS = String.raw`(?:sign[- ]?ins|signins|log[- ]?ins|logins|sign\s+in\s+logs|sign-in\s+logs|signin\s+logs|login\s+history|sign[- ]?in\s+(?:history|activity|logs?))`;
+const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't)`;
+const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
+const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
+const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked credentials?)`;
+/** Words that make a "what is …" question one about Entra ID rather than the weather. */
+const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
+/** Both parts, in either order, anywhere in the cue text. */
+function both(a: string, b: string): RegExp {
+  return new RegExp(`(?=.*\\b${a})(?=.*\\b${b})`);
+}
+
+const CUES: Cue[] = [
+  // Help: a greeting or a question about the bot itself, and nothing else.
+  { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
+  { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
+
+  // Requests for work that is not about Entra ID at all ("write an email to the sales team").
+  { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
+
+  // Sign-in troubleshooting: something failed and the admin asks why.
+  { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:\\S+\\s+){0,2}(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register)`) },
+  { name: 'why failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|not working|prompt)/ },
+  { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|went wrong|what happened|gets? error|got error|getting error|denied)\b/ },
+  { name: 'sign-in failure', intent: 'signin.troubleshoot', weight: 2, pattern: new RegExp(`${SIGNIN}\\s+(?:failure|fail(?:s|ed|ing)?|problem|issue|error)|fail(?:ed|ing|s)?\\s+(?:to\\s+)?${SIGNIN}\\b(?!s)|${SIGNIN} (?:is |keeps )?failing`) },
+  { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|he|she).{0,60}<code>|<code>.{0,60}(?:<name>|he|she)/ },
+  { name: 'request id', intent: 'signin.troubleshoot', weight: 4, when: (f) => f.requestId },
+  { name: 'MFA loop', intent: 'signin.troubleshoot', weight: 2, pattern: /\bmfa prompts?\b|\bget past mfa\b|\bblocked\b.{0,20}\b(?:laptop|phone|iphone|tablet)\b/ },
+  { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
+
+  // Sign-in lists: show, count or summarise sign-ins.
+  { name: 'sign-ins plural', intent: 'signin.list', weight: 3, pattern: new RegExp(`\\b${SIGNINS}\\b`) },
+  { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
+  { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in)|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
+
+  // Risk.
+  { name: 'risk words', intent: 'risk.user', weight: 2, pattern: new RegExp(`\\b${RISK}\\b`) },
+  { name: 'risk words', intent: 'risk.users', weight: 2, pattern: new RegExp(`\\b${RISK}\\b`) },
+  { name: 'risk words', intent: 'risk.workload', weight: 1, pattern: new RegExp(`\\b${RISK}\\b`) },
+  { name: 'a person at risk', intent: 'risk.user', weight: 2.5, pattern: new RegExp(`\\b${RISK}\\b`), when: HAS_OBJECT },
+  { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was)|anyone|any new|how many|list|show|please)\b`) },
+  { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps|workload(?: identit(?:y|ies))?)\b`) },
+
+  // Acting on risk.
+  { name: 'remediation asked', intent: 'risk.remediate', weight: 6, when: (f) => f.action },
+  { name: 'remediation verbs', intent: 'risk.remediate', weight: 2, pattern: /\b(?:please|pls|now|can you|could you|make (?:her|him|them) sign in)\b/, when: (f) => f.action },
+
+  // Who someone is.
+  { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
+  { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
+  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|job title|title|department|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change)\b/ },
+
+  // Group memberships of someone.
+  { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?|security groups|teams)\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
+  { name: 'is X in Y', intent: 'user.groups', weight: 3, pattern: /\b(?:is|does)\s+<name>\s+(?:a member of|in|belong to|part of)\s+(?:the\s+)?<name>/ },
+
+  // A group itself.
+  { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
+  { name: 'who is in', intent: 'group.info', weight: 5, pattern: /\bwho(?:'s| is| are)? (?:in|a member of|members of)\b/ },
+  { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>\s+(?:group|team)\b|\bgroup\s+<name>/ },
+  { name: 'group facts', intent: 'group.info', weight: 2, pattern: /\b(?:dynamic|what'?s the <name> group for|group for)\b/ },
+
+  // Roles.
+  { name: 'a named role', intent: 'role.assignments', weight: 4, when: (f) => f.role },
+  { name: 'role words', intent: 'role.assignments', weight: 3, pattern: /\b(?:roles?|role assignments?|directory roles|privileged)\b/ },
+  { name: 'admin words', intent: 'role.assignments', weight: 2, pattern: /\b(?:an? admin|admins|administrators?|global admin)\b/ },
+
+  // Applications and credentials.
+  { name: 'app words', intent: 'app.info', weight: 2, pattern: /\b(?:apps?|applications?|service principals?|enterprise apps?|app registrations?|registrations?)\b/ },
+  { name: 'credentials', intent: 'app.info', weight: 3, pattern: /\b(?:credentials?|secrets?|certificates?|certs?|expir(?:e|es|ing|ed|y)|permissions|client id|no owners)\b/ },
+  { name: 'app id', intent: 'app.info', weight: 4, when: (f) => f.appId },
+  { name: 'owners', intent: 'app.info', weight: 2, pattern: /\b(?:who owns|owners?)\b/ },
+
+  // What changed.
+  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented)\b/ },
+  { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
+
+  // Conditional Access policies.
+  { name: 'policy words', intent: 'policy.info', weight: 3, pattern: /\b(?:conditional access polic(?:y|ies)|ca polic(?:y|ies)|polic(?:y|ies))\b/ },
+  { name: 'a named policy', intent: 'policy.info', weight: 4, when: (f) => f.policy },
+  { name: 'policies that apply', intent: 'policy.info', weight: 3, pattern: /\b(?:apply|applies|affect|affects|target|targets|hit|hits|excluded from|report-only|enabled|disabled|block legacy)\b/, when: (f) => f.policy },
+  { name: 'policies that apply', intent: 'policy.info', weight: 2, pattern: /\bpolic(?:y|ies)\b.{0,40}\b(?:apply|applies|affect|affects|target|hit|report-only|disabled|enabled)\b|\b(?:apply|applies|affect|affects|target|hit)\b.{0,40}\bpolic|report-only/ },
+
+  // Concepts and error codes.
+  { name: 'error code alone', intent: 'docs.answer', weight: 3, when: (f) => f.code && f.names === 0 && !f.requestId },
+  { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b/ },
+  { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
+  { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
+];
+
+export interface IntentScore {
+  intent: IntentName;
+  score: number;
+  explanation: string[];
+}
+
+/** The smallest total that counts as understanding a question about Entra ID at all. */
+const MIN_SCORE = 2;
+
+export function scoreIntents(cueText: string, features: CueFeatures): IntentScore[] {
+  const totals = new Map<IntentName, IntentScore>();
+  for (const cue of CUES) {
+    if (cue.when && !cue.when(features)) continue;
+    if (cue.pattern && !cue.pattern.test(cueText)) continue;
+    const entry = totals.get(cue.intent) ?? { intent: cue.intent, score: 0, explanation: [] };
+    entry.score += cue.weight;
+    entry.explanation.push(cue.name);
+    totals.set(cue.intent, entry);
+  }
+  return [...totals.values()].sort((a, b) => b.score - a.score);
+}
+
+export function bestIntent(cueText: string, features: CueFeatures): IntentScore {
+  const [best] = scoreIntents(cueText, features);
+  if (!best || best.score < MIN_SCORE) return { intent: 'outOfScope', score: 0, explanation: ['no Entra ID cue'] };
+  return best;
+}

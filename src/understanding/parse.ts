@@ -1,0 +1,174 @@
+import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
+import { extractIdentifiers, findQuoted } from './entities/identifiers';
+import { findNames, type NameMention } from './entities/names';
+import { findPolicyNames, looksLikePolicy } from './entities/policies';
+import { extractTimeRange } from './entities/timeRange';
+import { bestIntent, type CueFeatures } from './intents/intentRules';
+import { correction, correctSpelling } from './text/spelling';
+import { SpanSet } from './text/spans';
+import type { DirectoryEntityType, Entity, IntentName } from './types';
+
+/** A name found in the message whose type the words around it did not settle: the directory may correct it. */
+export interface ObjectMention {
+  entity: Entity;
+  typeGuessed: boolean;
+}
+
+/** What one message says on its own, before the conversation and the directory are consulted. */
+export interface ParsedQuestion {
+  intent: IntentName;
+  score: number;
+  explanation: string[];
+  entities: Entity[];
+  objects: ObjectMention[];
+  /** A pronoun ("his groups", "is it risky") stands for someone or something named earlier. */
+  pronoun?: 'user' | 'object' | DirectoryEntityType;
+  /** "and Lee?", "what about yesterday?": the message continues the previous question. */
+  elliptical: boolean;
+  cueText: string;
+}
+
+const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person)\b/;
+const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
+const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
+const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b/;
+const ELLIPSIS = /^(?:and|what about|how about|same for|same thing for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
+/** The intents whose answers are about one tenant object, by the object's type. */
+const OBJECT_INTENTS: Record<DirectoryEntityType, IntentName> = { user: 'user.info', group: 'group.info', app: 'app.info' };
+
+function cueTextOf(masked: string): string {
+  return masked
+    .toLowerCase()
+    .replace(/[a-z]+(?:'[a-z]+)?/g, (word) => correction(word) ?? word)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function typeFor(mention: NameMention, intent: IntentName, index: number): { type: DirectoryEntityType; guessed: boolean } {
+  if (mention.hint === 'user' || mention.hint === 'group' || mention.hint === 'app') return { type: mention.hint, guessed: false };
+  if (mention.hint === 'container') return { type: intent === 'app.info' || intent === 'risk.workload' ? 'app' : 'group', guessed: true };
+  if (intent === 'group.info') return { type: 'group', guessed: true };
+  if (intent === 'app.info' || intent === 'risk.workload') return { type: 'app', guessed: true };
+  if (intent === 'user.groups' && index > 0) return { type: 'group', guessed: true };
+  return { type: 'user', guessed: true };
+}
+
+/**
+ * Moves an intent to its sibling for the object actually named: "tell me about Payroll Connector" is app.info,
+ * "is Shipping Gateway risky" is risk.workload.
+ */
+export function retarget(intent: IntentName, entities: Entity[]): IntentName {
+  const has = (type: DirectoryEntityType) => entities.some((e) => e.type === type);
+  if (intent === 'user.info' || intent === 'group.info' || intent === 'app.info') {
+    const own = intent === 'user.info' ? 'user' : intent === 'group.info' ? 'group' : 'app';
+    if (has(own)) return intent;
+    const other = (['user', 'group', 'app'] as const).find((t) => t !== own && has(t));
+    return other ? OBJECT_INTENTS[other] : intent;
+  }
+  if (intent === 'risk.user' && !has('user') && has('app')) return 'risk.workload';
+  if (intent === 'risk.workload' && !has('app') && has('user')) return 'risk.user';
+  return intent;
+}
+
+/** Which entities an intent keeps: an action only when acting, a risk level only about risk. */
+export function keeps(intent: IntentName, entity: Entity): boolean {
+  if (intent === 'help' || intent === 'outOfScope') return false;
+  if (entity.type === 'action') return intent === 'risk.remediate';
+  if (entity.type === 'riskLevel') return intent.startsWith('risk.');
+  return true;
+}
+
+export function parseQuestion(message: string, now: Date): ParsedQuestion {
+  const text = correctSpelling(message);
+  const spans = new SpanSet();
+  extractIdentifiers(text, spans);
+  for (const quoted of findQuoted(text, spans)) {
+    const policy = looksLikePolicy(quoted.name, text);
+    const nameLike = policy || quoted.name.split(/\s+/).length <= 4;
+    spans.claim({
+      start: quoted.start,
+      end: quoted.end,
+      placeholder: policy ? '<policy>' : nameLike ? '<name>' : '<quote>',
+      entity: policy ? { type: 'policy', text: quoted.name, source: 'message' } : nameLike ? { type: 'user', text: quoted.name, source: 'message' } : undefined,
+    });
+  }
+  extractTimeRange(text, spans, now);
+  extractRoles(text, spans);
+  for (const policy of findPolicyNames(text, spans)) {
+    spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });
+  }
+  extractFirstPartyApps(text, spans);
+  const names = findNames(text, spans);
+  for (const name of names) spans.claim({ start: name.start, end: name.end, placeholder: '<name>' });
+
+  const cueText = cueTextOf(spans.masked(text));
+  const claimed = spans.spans.filter((s) => s.entity).map((s) => s.entity!);
+  const action = findAction(cueText);
+  const riskLevel = findRiskLevel(cueText);
+  const pronoun = GROUP_REFERENCE.test(cueText) ? 'group' : APP_REFERENCE.test(cueText) ? 'app' : USER_PRONOUN.test(cueText) ? 'user' : OBJECT_PRONOUN.test(cueText) ? 'object' : undefined;
+  const features: CueFeatures = {
+    names: names.length + claimed.filter((e) => e.type === 'user' || (e.type === 'app' && !e.value?.includes('-'))).length,
+    code: claimed.some((e) => e.type === 'errorCode'),
+    requestId: claimed.some((e) => e.type === 'requestId'),
+    appId: claimed.some((e) => e.type === 'app' && e.value !== undefined && /^[0-9a-f-]{36}$/.test(e.value)),
+    role: claimed.some((e) => e.type === 'role'),
+    policy: claimed.some((e) => e.type === 'policy'),
+    action: action !== undefined,
+    riskLevel: riskLevel !== undefined,
+    pronoun: pronoun !== undefined,
+  };
+  const best = bestIntent(cueText, features);
+  let intent = best.intent;
+
+  // Typed entities keep the order they appear in; names get their type from hints, then from the intent.
+  const ordered = spans.spans.filter((s) => s.entity || names.some((n) => n.start === s.start)).sort((a, b) => a.start - b.start);
+  const objects: ObjectMention[] = [];
+  const entities: Entity[] = [];
+  let nameIndex = 0;
+  for (const span of ordered) {
+    const mention = names.find((n) => n.start === span.start && !span.entity);
+    if (mention) {
+      const { type, guessed } = typeFor(mention, intent, nameIndex++);
+      const entity: Entity = { type, text: mention.text, source: 'message' };
+      objects.push({ entity, typeGuessed: guessed });
+      entities.push(entity);
+    } else if (span.entity) {
+      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@')) {
+        // A quoted name: typed like any other name.
+        const { type, guessed } = typeFor({ start: span.start, end: span.end, text: span.entity.text, possessive: false }, intent, nameIndex++);
+        span.entity.type = type;
+        objects.push({ entity: span.entity, typeGuessed: guessed });
+      } else if (span.entity.type === 'user' || (span.entity.type === 'app' && !span.entity.value)) {
+        objects.push({ entity: span.entity, typeGuessed: false });
+      } else if (span.entity.type === 'app' && /^[0-9a-f-]{36}$/.test(span.entity.value ?? '')) {
+        objects.push({ entity: span.entity, typeGuessed: false });
+      }
+      entities.push(span.entity);
+    }
+  }
+  if (action) entities.push(action);
+  if (riskLevel) entities.push(riskLevel);
+
+  intent = retarget(intent, entities);
+  const kept = firstOfEachType(entities);
+  return {
+    intent,
+    score: best.score,
+    explanation: best.explanation,
+    entities: kept,
+    objects: objects.filter((o) => kept.includes(o.entity)),
+    pronoun,
+    elliptical: ELLIPSIS.test(cueText) || /^(?:<name>|<time>|\s|[?.!])+$/.test(cueText),
+    cueText,
+  };
+}
+
+/** One entity per type: skills answer about one user, one group, one window. */
+function firstOfEachType(entities: Entity[]): Entity[] {
+  const seen = new Set<string>();
+  return entities.filter((e) => {
+    if (seen.has(e.type)) return false;
+    seen.add(e.type);
+    return true;
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * Words an admin's question is made of that are not names. A word outside this list (and not a misspelling of a
+ * domain word) may be a name; capitalised words are names unless listed here as such.
+ */
+/** Grammar words: determiners, pronouns, prepositions, auxiliaries. */
+const GRAMMAR_WORDS = `a about above after again against all also am an and any anyone anything anywhere are aren't around as at
+be because been before being below between both but by can can't cannot cant could couldn't did didn't do does doesn't doing
+don't done down during each either else ever every everyone everything everywhere few for from further get gets getting got
+gotten had hadn't has hasn't have haven't having he he's her here hers herself him himself his how how's however i i'd i'll
+i'm i've if in into is isn't isnt it it's its itself just keep keeps kept let let's like likely lot lots many may maybe me might
+mine more most much must my myself neither never new next no nobody none nor not nothing now of off on once one only onto or
+other others our ours ourselves out over own please pls plz rather really right same she she's should shouldn't since so some
+someone something soon still such than that that's the their theirs them themselves then there there's these they they're
+this those though through to too under until up upon us very via was wasn't we we're were weren't what what's whats when
+when's where where's whether which while who who's whos whom whose why why's will with within without won't would wouldn't
+yet you you're your yours yourself yourselves whatever whoever`;
+
+/** Everyday words of chat and help-desk posts. */
+const EVERYDAY_WORDS = `ok okay thanks thank cheers yes yeah hey hi hello hiya
+folks all team guys everyone anyone somebody quick question q one two three four five six seven eight nine ten eleven twelve
+fifteen twenty thirty first last past previous recent recently lately again already ago earlier today yesterday tomorrow
+tonight morning afternoon evening night week weeks weekend month months day days hour hours minute minutes year years
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul
+aug sep sept oct nov dec january february march april june july august september october november december am pm
+here's there's any ones idea ideas thoughts anybody pls please asap urgent urgently help thx ty fyi btw re hmm um uh oh
+morning says said say saying reports reported tells told asked asks wants wanted needs needed tried trying tries
+works worked working seems seemed think thought know knows knew go goes went come comes came call called calls make makes
+made take takes took put try want need see saw seen look looks looking looked give gives go going told ask asking run runs
+running ran stop stopped stops start started starts send sent write order schedule translate configure recommend create
+book set setup tall near far big small good bad best great nice fine sure yes no ins high-risk medium-risk low-risk
+figure out someone's anything everything stuff thing things way ways kind sort type types part parts whole bit
+again also just still even ever only already almost enough quite rather very really pretty each every both either neither
+weather joke poem pizza meeting room price stock game capital restaurant printer email toner forecast bucket laptop
+says keeps gets got seems`;
+
+const DOMAIN_WORDS = `sign signs signed signing signin signins sign-in sign-ins signon login logins logon logged logging log logs in out
+fail fails failed failing failure failures error errors code codes issue issues problem problems trouble troubleshoot
+troubleshooting wrong broken blocked block blocking blocks denied deny locked lock lockout unable able access accessing get
+getting into open opening use using prompt prompts prompted mfa 2fa authenticator authentication auth password passwords reset
+resets change changed changes changing modified modify modifies update updated updates created create creates deleted delete
+added add adds removed remove removes assigned assign gave give granted grant disabled disable enabled enable enabling
+disabling touched touch did done who what list show display find look lookup check investigate see view tell explain
+describe summarize summarise summary count number how many much details detail info information about profile status state
+risk risky riskiest risks at flagged flag flags detection detections event events alert alerts high medium low level levels
+compromised compromise safe dismiss dismissed dismissing confirm confirmed revoke revoked sessions session tokens token refresh
+kill terminate force forced make mark marked turn off everywhere user users account accounts guest guests member members
+membership memberships group groups team teams owner owners owns own owned belong belongs part role roles admin admins
+administrator administrators privileged assignments assignment holds hold holder holders has have reader readers app apps
+application applications service principal principals sp sps enterprise registration registrations credential credentials
+secret secrets certificate certificates cert certs expire expires expiring expired expiry permission permissions consent
+client id ids object request requests correlation audit audits directory tenant policy policies conditional ca apply applies
+applied affect affects target targets targeting hit hits excluded exclude include included report-only report only mode
+legacy compliant device devices location locations named trusted untrusted country countries ip phone iphone android laptop
+tablet mobile desktop browser portal windows mac manager job title department created synced sync on-prem on-premises
+registered register methods method method's meaning mean means difference between work works calculate calculated concept
+identity identities protection workload workloads entra azure ad aad microsoft graph logs activity history interactive
+non-interactive successful success succeeded total all tenant-wide org organisation organization company our my new again
+since from until between during within last past recent latest times time ago dynamic static security distribution unified
+office office365 outside inside us eu usa travel impossible unfamiliar anonymous leaked fix fixing fixed solve resolve
+happened happening happen going on gives give what's wrong why unable remediated remediation remediate still not yet kind
+questions question ask commands command menu start can you do use good bot assistant entraassistant understand`;
+
+/** Words that are not names even when written with a capital letter. */
+const CAPITALISED_WORDS = `i mfa ca aad aadsts entra azure microsoft graph pim sspr ad id ids sp sps upn ok hi hey hello
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
+november december am pm us eu usa uk it hr`;
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
+export const LEXICON: ReadonlySet<string> = new Set([...words(GRAMMAR_WORDS), ...words(EVERYDAY_WORDS), ...words(DOMAIN_WORDS)]);
+/** Grammar words that never start a name, even capitalised mid-sentence ("Show", "Is"). */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(words(GRAMMAR_WORDS));
+export const CAPITALISED_NON_NAMES: ReadonlySet<string> = new Set(words(CAPITALISED_WORDS));
+
+/**
+ * Domain words a misspelling is corrected to. A short, deliberate list: everyday words ("means") would swallow
+ * names one letter away ("megans"), and only lower-case words are corrected, so capitalised names stay as written.
+ */
+export const CORRECTABLE: readonly string[] = words(`signin signins login logins password passwords risky users groups
+members membership memberships policy policies conditional access account accounts admins administrator administrators
+global security sessions revoke dismiss disable disabled compromised confirm detections detection failed failing failure
+blocked locked error secret secrets certificate certificates credentials expire expires expiring expired owners
+application applications service principal principals changed audit roles assignments identity protection workload
+users explain troubleshoot removed added enabled registered manager department authentication legacy compliant device
+devices locations report history activity members privileged reader readers`);
+
+/** Words whose misspellings are common enough to list outright. */
+export const KNOWN_MISSPELLINGS: Readonly<Record<string, string>> = {
+  sigin: 'signin',
+  sigins: 'signins',
+  singin: 'signin',
+  signon: 'signin',
+  logon: 'login',
+  cnat: "can't",
+  cant: "can't",
+  cannt: "can't",
+  whyy: 'why',
+  wont: "won't",
+  isnt: "isn't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  whats: "what's",
+  whos: "who's",
+  pls: 'please',
+  plz: 'please',
+  usres: 'users',
+  gruops: 'groups',
+  membrs: 'members',
+  pasword: 'password',
+  passwrod: 'password',
+  rsiky: 'risky',
+  riksy: 'risky',
+  dismis: 'dismiss',
+  globl: 'global',
+  gloabl: 'global',
+  admn: 'admin',
+  shwo: 'show',
+  isssue: 'issue',
+  riskdetections: 'risk detections',
+  polcy: 'policy',
+  polices: 'policies',
+  compromized: 'compromised',
+};
