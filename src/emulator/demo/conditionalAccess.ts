@@ -69,8 +69,9 @@ export const POLICY_IDS = Object.fromEntries(
 /** The group every policy excludes: the two break-glass accounts. */
 export const EMERGENCY_ACCESS_GROUP = 'Emergency Access Accounts';
 
+/** B2B collaboration guests from any organisation (the demo's guests are all of that kind). */
 const ALL_GUESTS = {
-  guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest,b2bCollaborationMember,b2bDirectConnectUser,otherExternalUser,serviceProvider',
+  guestOrExternalUserTypes: 'b2bCollaborationGuest',
   externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessAllExternalTenants', membershipKind: 'all' },
 };
 
