@@ -3,11 +3,16 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { keeps, parseQuestion, retarget } from './parse';
 import { markUnresolved, resolveObjects } from './resolveNames';
-import type { RecognitionContext, Recognizer, Understanding } from './types';
+import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
 
 export interface GrammarRecognizerOptions {
   /** Name resolution; absent when no tenant is configured (names then stay unresolved). */
   directory?: Directory;
+  /**
+   * Another way to choose the intent of a message on its own (a trained classifier, later a language model); the
+   * grammar's entities, follow-ups and resolution stay the same. Default: the grammar's own intent rules.
+   */
+  intentClassifier?: IntentClassifier;
 }
 
 /**
@@ -22,6 +27,11 @@ export class GrammarRecognizer implements Recognizer {
     const now = context?.now ?? new Date();
     const cleaned = text.trim();
     const parsed = parseQuestion(cleaned, now);
+    if (this.options.intentClassifier) {
+      parsed.intent = retarget(await this.options.intentClassifier.classify(cleaned), parsed.entities);
+      // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
+      parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
+    }
     const turn = applyConversation(parsed, context?.conversation);
     if (this.options.directory) await resolveObjects(turn.objects, this.options.directory);
     else markUnresolved(turn.objects);

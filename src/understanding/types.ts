@@ -97,6 +97,11 @@ export interface RecognitionContext {
   conversation?: ConversationContext;
 }
 
+/** Chooses the intent of one message on its own (the grammar's rules by default; a trained model to compare). */
+export interface IntentClassifier {
+  classify(text: string): Promise<IntentName>;
+}
+
 export interface Recognizer {
   recognize(text: string, context?: RecognitionContext): Promise<Understanding>;
 }

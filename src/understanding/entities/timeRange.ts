@@ -87,7 +87,7 @@ function extractCalendarDate(text: string, spans: SpanSet, now: Date): Entity | 
   const since = lead !== null && lead[1].toLowerCase() !== 'on';
   const start = lead ? m.index - lead[0].length : m.index;
   const key = `${since ? 'since' : 'on'}:${isoDay(day)}`;
-  const entity: Entity = { type: 'timeRange', text: text.slice(start, m.index + m[0].length), value: key, source: 'message' };
+  const entity = withWindow({ type: 'timeRange', text: text.slice(start, m.index + m[0].length), value: key, source: 'message' }, now);
   spans.claim({ start, end: m.index + m[0].length, placeholder: '<time>', entity });
   return entity;
 }
@@ -96,13 +96,12 @@ function extractCalendarDate(text: string, spans: SpanSet, now: Date): Entity | 
 export function extractTimeRange(text: string, spans: SpanSet, now: Date): Entity | undefined {
   for (const rule of RULES) {
     for (const m of spans.freeMatches(text, rule.pattern)) {
-      const entity: Entity = { type: 'timeRange', text: m[0].trim(), value: rule.key(m), source: 'message' };
+      const entity = withWindow({ type: 'timeRange', text: m[0].trim(), value: rule.key(m), source: 'message' }, now);
       spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<time>', entity });
-      return withWindow(entity, now);
+      return entity;
     }
   }
-  const dated = extractCalendarDate(text, spans, now);
-  return dated ? withWindow(dated, now) : undefined;
+  return extractCalendarDate(text, spans, now);
 }
 
 function startOfDay(ms: number): number {

@@ -1,0 +1,68 @@
+import { type IntentClassifier, type IntentName, INTENTS } from './types';
+import { parseQuestion } from './parse';
+import type { LabelledUtterance } from './evaluation';
+
+/**
+ * A trained intent classifier from NLP.js (a library built for bot language understanding), kept to compare with
+ * the hand-written grammar on the held-out split (`node dist/src/cli/benchUnderstanding.js --compare`). It is not
+ * used to answer questions: see the commit that chose the grammar for the numbers.
+ */
+
+interface NlpjsManager {
+  settings: { autoSave: boolean; log: boolean };
+  addLanguage(language: string): void;
+  addDocument(language: string, text: string, intent: string): void;
+  train(): Promise<void>;
+  process(language: string, text: string): Promise<{ intent: string; score: number }>;
+}
+
+interface NlpjsContainer {
+  use(plugin: unknown): void;
+  get(name: 'nlp'): NlpjsManager;
+}
+
+// NLP.js ships no type declarations; these are the few calls used here.
+const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<NlpjsContainer> };
+const { Nlp } = require('@nlpjs/nlp') as { Nlp: unknown };
+const { LangEn } = require('@nlpjs/lang-en-min') as { LangEn: unknown };
+
+/** What the classifier reads: the raw message, or the grammar's cue text with entities masked (<name>, <time>…). */
+export type ClassifierInput = 'raw' | 'masked';
+
+const SAMPLE_NOW = new Date('2026-11-20T12:00:00Z');
+
+function inputOf(text: string, input: ClassifierInput): string {
+  return input === 'raw' ? text : parseQuestion(text, SAMPLE_NOW).cueText;
+}
+
+/** NLP.js prints every training epoch and warns about stop-word-only inputs on the console. */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const { log, warn } = console;
+  console.log = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return await work();
+  } finally {
+    console.log = log;
+    console.warn = warn;
+  }
+}
+
+export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<IntentClassifier> {
+  const container = await containerBootstrap();
+  container.use(Nlp);
+  container.use(LangEn);
+  const nlp = container.get('nlp');
+  nlp.settings.autoSave = false;
+  nlp.settings.log = false;
+  nlp.addLanguage('en');
+  // Follow-ups ("what about yesterday?") take their intent from the conversation, not from their words.
+  for (const item of items) if (!item.chain) nlp.addDocument('en', inputOf(item.text, input), item.intent);
+  await quietly(() => nlp.train());
+  return {
+    async classify(text: string): Promise<IntentName> {
+      const result = await quietly(() => nlp.process('en', inputOf(text, input)));
+      return (INTENTS as readonly string[]).includes(result.intent) ? (result.intent as IntentName) : 'outOfScope';
+    },
+  };
+}
