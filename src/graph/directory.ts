@@ -1,0 +1,143 @@
+/**
+ * Name resolution over Microsoft Graph: the Directory the recogniser is given when a tenant is configured.
+ * Users: exact UPN (or guest home address) first, then display name, first name and surname by prefix, then a
+ * tokenised $search (advanced query: ConsistencyLevel: eventual). Every value placed in a filter is an OData
+ * string literal with its apostrophes doubled, and the whole option is percent-encoded, because the Graph client
+ * puts query options into the URL as given ("#EXT#" would otherwise end the URL).
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Directory, NameLookup } from '../understanding/directory';
+import { closestNames } from '../understanding/inMemoryDirectory';
+import type { Candidate } from '../understanding/types';
+
+/** An OData string literal: 'O''Brien'. */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A $search clause: "displayName:Megan" (double quotes and backslashes cannot be escaped there, so they go). */
+export function searchClause(property: string, value: string): string {
+  return `"${property}:${value.replace(/["\\]/g, ' ').trim()}"`;
+}
+
+/** The $filter for users whose display name, first name or surname starts with what the admin wrote. */
+export function userNameFilter(name: string): string {
+  const literal = odataString(name);
+  return `startswith(displayName,${literal}) or startswith(givenName,${literal}) or startswith(surname,${literal})`;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PAGE = 25;
+
+interface GraphUser {
+  id: string;
+  displayName: string;
+  userPrincipalName?: string;
+  givenName?: string;
+  surname?: string;
+  mail?: string;
+}
+
+interface GraphNamed {
+  id: string;
+  displayName: string;
+  appId?: string;
+}
+
+function fold(text: string | undefined): string {
+  return (text ?? '').toLowerCase().replace(/’/g, "'").trim();
+}
+
+function userCandidate(user: GraphUser): Candidate {
+  return { id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName };
+}
+
+function namedCandidate(item: GraphNamed): Candidate {
+  return item.appId ? { id: item.id, displayName: item.displayName, appId: item.appId } : { id: item.id, displayName: item.displayName };
+}
+
+/**
+ * The best matches among prefix results: the exact display name if one, else exact first names, else all. "Megan"
+ * finds Megan Bowen even when a Megane Durand exists; "Sam" finds every Sam for the admin to choose from.
+ */
+export function rankUsers(asked: string, users: GraphUser[]): GraphUser[] {
+  const target = fold(asked);
+  const exact = users.filter((u) => fold(u.displayName) === target);
+  if (exact.length > 0) return exact;
+  const first = users.filter((u) => fold(u.givenName) === target);
+  if (first.length > 0) return first;
+  const surname = users.filter((u) => fold(u.surname) === target);
+  if (surname.length > 0) return surname;
+  return users;
+}
+
+function rankNamed(asked: string, items: GraphNamed[]): GraphNamed[] {
+  const exact = items.filter((i) => fold(i.displayName) === fold(asked));
+  return exact.length > 0 ? exact : items;
+}
+
+export class GraphDirectory implements Directory {
+  constructor(private readonly client: Client) {}
+
+  private async list<T>(path: string, options: { filter?: string; search?: string; select: string[] }): Promise<T[]> {
+    let request = this.client.api(path).select(options.select).top(PAGE);
+    if (options.filter) request = request.filter(encodeURIComponent(options.filter));
+    if (options.search) {
+      // $search is an advanced query: it needs ConsistencyLevel: eventual (and $count=true by convention).
+      request = request.search(encodeURIComponent(options.search)).header('ConsistencyLevel', 'eventual').count(true);
+    }
+    const page = (await request.get()) as { value?: T[] };
+    return page.value ?? [];
+  }
+
+  async findUsers(text: string): Promise<NameLookup> {
+    const select = ['id', 'displayName', 'userPrincipalName', 'givenName', 'surname', 'mail'];
+    const asked = text.trim();
+    if (asked.includes('@')) {
+      const byUpn = await this.list<GraphUser>('/users', { filter: `userPrincipalName eq ${odataString(asked)}`, select });
+      const matches = byUpn.length > 0 ? byUpn : await this.list<GraphUser>('/users', { filter: `mail eq ${odataString(asked)}`, select });
+      if (matches.length > 0) return { matches: matches.map(userCandidate), suggestions: [] };
+      const local = asked.split('@')[0].split(/[._#]/)[0];
+      return { matches: [], suggestions: local ? await this.userSuggestions(local) : [] };
+    }
+    const byPrefix = await this.list<GraphUser>('/users', { filter: userNameFilter(asked), select });
+    if (byPrefix.length > 0) return { matches: rankUsers(asked, byPrefix).map(userCandidate), suggestions: [] };
+    // Words inside a display name ("Vance (Fabrikam)") are found by the tokenised search only.
+    const bySearch = await this.list<GraphUser>('/users', { search: searchClause('displayName', asked), select });
+    if (bySearch.length > 0) return { matches: rankUsers(asked, bySearch).map(userCandidate), suggestions: [] };
+    return { matches: [], suggestions: await this.userSuggestions(asked) };
+  }
+
+  /** Closest names for a "did you mean": display names sharing the first letters, nearest by edit distance. */
+  private async userSuggestions(asked: string): Promise<string[]> {
+    const stem = asked.slice(0, 2);
+    if (!stem.trim()) return [];
+    const near = await this.list<GraphUser>('/users', { filter: userNameFilter(stem), select: ['id', 'displayName', 'givenName'] });
+    return closestNames(asked, near.map((u) => u.displayName));
+  }
+
+  async findGroups(text: string): Promise<NameLookup> {
+    return this.findNamed('/groups', text, ['id', 'displayName']);
+  }
+
+  async findApps(text: string): Promise<NameLookup> {
+    const asked = text.trim();
+    const select = ['id', 'displayName', 'appId'];
+    if (GUID.test(asked)) {
+      const matches = await this.list<GraphNamed>('/servicePrincipals', { filter: `appId eq ${odataString(asked.toLowerCase())}`, select });
+      return { matches: matches.map(namedCandidate), suggestions: [] };
+    }
+    return this.findNamed('/servicePrincipals', asked, select);
+  }
+
+  private async findNamed(path: string, text: string, select: string[]): Promise<NameLookup> {
+    const asked = text.trim();
+    const byPrefix = await this.list<GraphNamed>(path, { filter: `startswith(displayName,${odataString(asked)})`, select });
+    if (byPrefix.length > 0) return { matches: rankNamed(asked, byPrefix).map(namedCandidate), suggestions: [] };
+    const bySearch = await this.list<GraphNamed>(path, { search: searchClause('displayName', asked), select });
+    if (bySearch.length > 0) return { matches: rankNamed(asked, bySearch).map(namedCandidate), suggestions: [] };
+    const stem = asked.slice(0, 2);
+    const near = stem.trim() ? await this.list<GraphNamed>(path, { filter: `startswith(displayName,${odataString(stem)})`, select }) : [];
+    return { matches: [], suggestions: closestNames(asked, near.map((n) => n.displayName)) };
+  }
+}
