@@ -190,7 +190,7 @@ function storyAudits(directory: Directory, groups: GroupSet): AuditSpec[] {
       }],
     },
     {
-      time: onDay(-9, 10, 2),
+      time: cast.nestor.createdMs,
       activity: 'Invite external user',
       category: 'UserManagement',
       operationType: 'Add',
