@@ -9,10 +9,13 @@ import { createLogger, type Logger } from './logger';
 import { createAdapter } from './adapter';
 import { startWebServer, type WebServer } from './server';
 import { EntraAssistantBot } from './bot/EntraAssistantBot';
-import { KeywordRecognizer } from './understanding/keywordRecognizer';
+import { GrammarRecognizer } from './understanding/grammarRecognizer';
+import { createGraphClient } from './graph/client';
+import { GraphDirectory } from './graph/directory';
 import { SkillRegistry } from './skills/registry';
 import { helpSkill } from './skills/help';
 import { outOfScopeSkill } from './skills/outOfScope';
+import { notYetAnsweredSkill } from './skills/notYetAnswered';
 import { preloadTemplates } from './cards/render';
 
 export interface RunningAssistant {
@@ -35,8 +38,9 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const conversationState = new ConversationState(new MemoryStorage());
   const pinnedNow = config.pinnedNow;
   const bot = new EntraAssistantBot({
-    recognizer: new KeywordRecognizer(),
-    skills: new SkillRegistry([helpSkill], outOfScopeSkill),
+    // Without a tenant, names stay unresolved and answers say so.
+    recognizer: new GrammarRecognizer({ directory: config.graph ? new GraphDirectory(createGraphClient(config.graph)) : undefined }),
+    skills: new SkillRegistry([helpSkill], outOfScopeSkill, notYetAnsweredSkill),
     conversationState,
     logger,
     clock: () => (pinnedNow ? new Date(pinnedNow) : new Date()),

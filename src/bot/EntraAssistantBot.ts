@@ -4,13 +4,19 @@ import type { Logger } from '../logger';
 import { truncateForLog } from '../logger';
 import { renderAnswerCard } from '../cards/compose';
 import { renderCard } from '../cards/render';
-import type { Recognizer } from '../understanding/types';
+import type { Recognizer, Understanding } from '../understanding/types';
+import { rememberTurn } from '../understanding/conversation';
+import { applyChoice, clarificationFor, disambiguationModel, type EntityChoice, isEntityChoice, notFoundText } from '../understanding/clarification';
 import type { SkillRegistry } from '../skills/registry';
 import type { SkillAnswer } from '../skills/types';
 import { welcomeModel } from '../skills/help';
 import { collectGraphRequests } from '../graph/requestLog';
 import { type AnswerDiagnostics, DIAGNOSTICS_KEY } from './answerDiagnostics';
 import { conversationKind, questionText } from './messageText';
+import { ConversationMemory, type ThreadMemory } from './conversationMemory';
+
+/** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
+const CLARIFY = { name: 'clarify', version: '1' };
 
 export interface BotOptions {
   recognizer: Recognizer;
@@ -28,8 +34,11 @@ export interface BotOptions {
  * the constructor, so tests pass fakes; the bot reads no configuration itself.
  */
 export class EntraAssistantBot extends TeamsActivityHandler {
+  private readonly memory: ConversationMemory;
+
   constructor(private readonly options: BotOptions) {
     super();
+    this.memory = new ConversationMemory(options.conversationState);
 
     this.onMessage(async (context, next) => {
       await this.answerQuestion(context);
@@ -76,21 +85,11 @@ export class EntraAssistantBot extends TeamsActivityHandler {
 
     await context.sendActivity({ type: 'typing' });
     const answerId = randomUUID();
-    const { result, graphRequests } = await collectGraphRequests(async () => {
-      const understanding = await this.options.recognizer.recognize(text);
-      const skill = this.options.skills.forIntent(understanding.intent);
-      const answer = await skill.answer({
-        understanding,
-        asker: {
-          aadObjectId: context.activity.from?.aadObjectId,
-          tenantId: context.activity.conversation?.tenantId,
-          name: context.activity.from?.name,
-        },
-        conversationType: kind,
-        now: clock(),
-      });
-      return { understanding, skill, answer };
-    });
+    const now = clock();
+    const memory = await this.memory.load(context);
+    const choice = chosenEntity(context.activity);
+    const { result, graphRequests } = await collectGraphRequests(() => this.understandAndAnswer(context, text, choice, memory, now));
+    await this.memory.save(context, memory);
 
     const diagnostics: AnswerDiagnostics = {
       answerId,
@@ -104,6 +103,63 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const reply = this.replyFor(result.answer, diagnostics);
     await context.sendActivity(reply);
     log.info({ intent: diagnostics.intent, skill: diagnostics.skill, graphRequests: graphRequests.length, ms: diagnostics.ms }, 'answered');
+  }
+
+  /**
+   * The turn's story: understand the question (or continue the one a card button answers), ask which object was
+   * meant if a name is ambiguous, say so if it matches nothing, else let the intent's skill answer and remember
+   * what the question was about for follow-ups.
+   */
+  private async understandAndAnswer(
+    context: TurnContext,
+    text: string,
+    choice: EntityChoice | undefined,
+    memory: ThreadMemory,
+    now: Date,
+  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: SkillAnswer }> {
+    let understanding: Understanding | undefined;
+    if (choice) {
+      const pending = ConversationMemory.pendingFor(memory, choice.pendingId, now);
+      // Without the stored question (expired, or the bot restarted) the button still carries the question itself.
+      const original = pending?.understanding ?? (await this.options.recognizer.recognize(choice.question, { now, conversation: memory.context }));
+      understanding = applyChoice(original, choice);
+      memory.pending = undefined;
+      if (!understanding) {
+        return {
+          understanding: original,
+          skill: CLARIFY,
+          answer: { kind: 'text', text: `That choice no longer matches the question. Please ask again: “${choice.question}”` },
+        };
+      }
+    } else {
+      understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context });
+    }
+
+    const clarification = clarificationFor(understanding);
+    if (clarification?.kind === 'choose') {
+      const pendingId = randomUUID();
+      memory.pending = { id: pendingId, understanding, entityIndex: clarification.entityIndex, askedAt: now.toISOString() };
+      const data = disambiguationModel(clarification.entity, pendingId, understanding.text);
+      const summary = `${data.title}\n${data.candidates.map((c) => `• ${c.label}`).join('\n')}`;
+      return { understanding, skill: CLARIFY, answer: { kind: 'card', template: 'disambiguation', data, summary } };
+    }
+    if (clarification?.kind === 'notFound') {
+      return { understanding, skill: CLARIFY, answer: { kind: 'text', text: notFoundText(clarification.entity) } };
+    }
+
+    const skill = this.options.skills.forIntent(understanding.intent);
+    const answer = await skill.answer({
+      understanding,
+      asker: {
+        aadObjectId: context.activity.from?.aadObjectId,
+        tenantId: context.activity.conversation?.tenantId,
+        name: context.activity.from?.name,
+      },
+      conversationType: conversationKind(context.activity),
+      now,
+    });
+    memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities);
+    return { understanding, skill, answer };
   }
 
   private replyFor(answer: SkillAnswer, diagnostics: AnswerDiagnostics): Partial<Activity> {
@@ -122,4 +178,10 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
     return reply;
   }
+}
+
+/** A disambiguation button's choice (Action.Submit data.chooseEntity), if this activity carries one. */
+function chosenEntity(activity: Partial<Activity>): EntityChoice | undefined {
+  const value = activity.value as Record<string, unknown> | undefined;
+  return value && isEntityChoice(value.chooseEntity) ? value.chooseEntity : undefined;
 }

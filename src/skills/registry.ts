@@ -1,13 +1,18 @@
 import type { IntentName } from '../understanding/types';
 import type { Skill } from './types';
 
-/** Finds the skill for an intent. Every intent without its own skill gets the fallback (the scope message). */
+/**
+ * Finds the skill for an intent. An Entra ID question whose skill does not exist yet gets `notYetAnswered` (an
+ * honest "understood, not available yet"), never the scope message; anything else without a skill gets the
+ * fallback (the scope message).
+ */
 export class SkillRegistry {
   private readonly byIntent = new Map<IntentName, Skill>();
 
   constructor(
     skills: readonly Skill[],
     private readonly fallback: Skill,
+    private readonly notYetAnswered?: Skill,
   ) {
     for (const skill of skills) {
       for (const intent of skill.intents) {
@@ -18,6 +23,8 @@ export class SkillRegistry {
   }
 
   forIntent(intent: IntentName): Skill {
-    return this.byIntent.get(intent) ?? this.fallback;
+    const own = this.byIntent.get(intent);
+    if (own) return own;
+    return this.notYetAnswered && this.notYetAnswered.intents.includes(intent) ? this.notYetAnswered : this.fallback;
   }
 }

@@ -33,8 +33,8 @@ export class GrammarRecognizer implements Recognizer {
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
     const turn = applyConversation(parsed, context?.conversation);
-    if (this.options.directory) await resolveObjects(turn.objects, this.options.directory);
-    else markUnresolved(turn.objects);
+    const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
+    if (!this.options.directory) markUnresolved(turn.objects);
 
     const intent = retarget(turn.intent, turn.entities);
     const entities = turn.entities.filter((e) => keeps(intent, e));
@@ -42,7 +42,8 @@ export class GrammarRecognizer implements Recognizer {
       const fallback = defaultTimeRange(intent, now);
       if (fallback) entities.push(fallback);
     }
-    const understanding: Understanding = { intent, entities, text: cleaned, explanation: parsed.explanation };
+    const explanation = [...parsed.explanation, ...lookupFailures.map((f) => `name lookup failed for ${f}`)];
+    const understanding: Understanding = { intent, entities, text: cleaned, explanation };
     if (turn.followUp) understanding.followUp = true;
     return understanding;
   }

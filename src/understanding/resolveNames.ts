@@ -39,25 +39,37 @@ function compact(candidate: Candidate): Candidate {
  * Looks each named user, group and app up in the tenant. A name whose type was only guessed from the question
  * ("who owns Northwind Exec") is tried as the other types when the guess finds nothing.
  */
-export async function resolveObjects(objects: ObjectMention[], directory: Directory): Promise<void> {
+export async function resolveObjects(objects: ObjectMention[], directory: Directory): Promise<string[]> {
+  const failures: string[] = [];
   await Promise.all(
-    objects.map(async ({ entity, typeGuessed }) => {
-      if (entity.id || entity.resolution) return;
-      const type = entity.type as DirectoryEntityType;
-      const first = await lookupOf(directory, type, entity.text);
-      if (first.matches.length === 0 && typeGuessed) {
-        for (const other of OTHER_TYPES[type]) {
-          const lookup = await lookupOf(directory, other, entity.text);
-          if (lookup.matches.length > 0) {
-            entity.type = other;
-            applyLookup(entity, lookup);
-            return;
-          }
-        }
+    objects.map(async (object) => {
+      try {
+        await resolveObject(object, directory);
+      } catch (err) {
+        // A directory that cannot be reached leaves the name as written; the answer says it was not looked up.
+        object.entity.resolution = 'unresolved';
+        failures.push(`${object.entity.type} "${object.entity.text}": ${(err as Error).message}`);
       }
-      applyLookup(entity, first);
     }),
   );
+  return failures;
+}
+
+async function resolveObject({ entity, typeGuessed }: ObjectMention, directory: Directory): Promise<void> {
+  if (entity.id || entity.resolution) return;
+  const type = entity.type as DirectoryEntityType;
+  const first = await lookupOf(directory, type, entity.text);
+  if (first.matches.length === 0 && typeGuessed) {
+    for (const other of OTHER_TYPES[type]) {
+      const lookup = await lookupOf(directory, other, entity.text);
+      if (lookup.matches.length > 0) {
+        entity.type = other;
+        applyLookup(entity, lookup);
+        return;
+      }
+    }
+  }
+  applyLookup(entity, first);
 }
 
 /** Without a tenant, names stay as written and say so. */
