@@ -7,7 +7,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Directory, NameLookup } from '../understanding/directory';
-import { closestNames } from '../understanding/inMemoryDirectory';
+import { closestNames, rankUsers } from '../understanding/inMemoryDirectory';
 import type { Candidate } from '../understanding/types';
 
 /** An OData string literal: 'O''Brien'. */
@@ -54,21 +54,6 @@ function userCandidate(user: GraphUser): Candidate {
 
 function namedCandidate(item: GraphNamed): Candidate {
   return item.appId ? { id: item.id, displayName: item.displayName, appId: item.appId } : { id: item.id, displayName: item.displayName };
-}
-
-/**
- * The best matches among prefix results: the exact display name if one, else exact first names, else all. "Megan"
- * finds Megan Bowen even when a Megane Durand exists; "Sam" finds every Sam for the admin to choose from.
- */
-export function rankUsers(asked: string, users: GraphUser[]): GraphUser[] {
-  const target = fold(asked);
-  const exact = users.filter((u) => fold(u.displayName) === target);
-  if (exact.length > 0) return exact;
-  const first = users.filter((u) => fold(u.givenName) === target);
-  if (first.length > 0) return first;
-  const surname = users.filter((u) => fold(u.surname) === target);
-  if (surname.length > 0) return surname;
-  return users;
 }
 
 function rankNamed(asked: string, items: GraphNamed[]): GraphNamed[] {

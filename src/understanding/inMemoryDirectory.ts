@@ -1,8 +1,14 @@
 import type { Directory, NameLookup } from './directory';
 import type { Candidate } from './types';
 
+export interface DirectoryUser extends Candidate {
+  givenName?: string;
+  surname?: string;
+  mail?: string;
+}
+
 export interface DirectoryListing {
-  users: Array<Candidate & { givenName?: string; mail?: string }>;
+  users: DirectoryUser[];
   groups: Candidate[];
   apps: Candidate[];
 }
@@ -52,9 +58,28 @@ function byName(items: Candidate[], text: string, extra: (item: Candidate) => st
   return { matches: [], suggestions: closestNames(text, items.map((i) => i.displayName)) };
 }
 
+function surnameOf(user: DirectoryUser): string | undefined {
+  return user.surname ?? (user.givenName ? user.displayName.slice(user.givenName.length).trim() || undefined : undefined);
+}
+
+/**
+ * The best matches among users found by prefix: the exact display name if one, else exact first names, else exact
+ * surnames, else all. "Megan" finds Megan Bowen even when a Megane Durand exists; "Sam" finds every Sam.
+ */
+export function rankUsers<T extends { displayName: string; givenName?: string; surname?: string }>(asked: string, users: T[]): T[] {
+  const target = fold(asked);
+  const exact = users.filter((u) => fold(u.displayName) === target);
+  if (exact.length > 0) return exact;
+  const first = users.filter((u) => fold(u.givenName ?? '') === target);
+  if (first.length > 0) return first;
+  const surname = users.filter((u) => fold(u.surname ?? '') === target);
+  if (surname.length > 0) return surname;
+  return users;
+}
+
 /**
  * A directory held in memory: tests and the bench use it in place of Graph, with the same matching rules as
- * src/graph/directory.ts (exact UPN or address, then exact display or first name, then display-name prefix).
+ * src/graph/directory.ts (exact UPN or address; then display name, first name or surname by prefix, ranked; then words inside the display name).
  */
 export class InMemoryDirectory implements Directory {
   constructor(private readonly listing: DirectoryListing) {}
@@ -66,11 +91,13 @@ export class InMemoryDirectory implements Directory {
       return { matches, suggestions: matches.length ? [] : closestNames(text, this.listing.users.map((u) => u.userPrincipalName ?? '')) };
     }
     const users = this.listing.users;
-    const exact = users.filter((u) => fold(u.displayName) === asked);
-    if (exact.length > 0) return { matches: exact, suggestions: [] };
-    const firstName = users.filter((u) => fold(u.givenName ?? u.displayName.split(' ')[0]) === asked);
-    if (firstName.length > 0) return { matches: firstName, suggestions: [] };
-    return byName(users, text);
+    const words = (u: DirectoryUser) => fold(u.displayName).split(/[\s()]+/);
+    const byPrefix = users.filter((u) => [u.displayName, u.givenName, surnameOf(u)].some((n) => n !== undefined && fold(n).startsWith(asked)));
+    if (byPrefix.length > 0) return { matches: rankUsers(text, byPrefix), suggestions: [] };
+    // Graph's tokenised $search finds words inside a display name.
+    const bySearch = users.filter((u) => words(u).some((w) => w.startsWith(asked)));
+    if (bySearch.length > 0) return { matches: rankUsers(text, bySearch), suggestions: [] };
+    return { matches: [], suggestions: closestNames(text, users.map((u) => u.displayName)) };
   }
 
   async findGroups(text: string): Promise<NameLookup> {
