@@ -134,6 +134,8 @@ export class IdentityPlatform {
     const trimmed = resource.replace(/\/$/, '');
     if (trimmed.toLowerCase() === GRAPH_RESOURCE) return GRAPH_RESOURCE;
     if (trimmed.toLowerCase() === GRAPH_APP_ID) return GRAPH_APP_ID;
+    // Clients derive the scope from the Graph host they call (as for national clouds): here that is this origin.
+    if (trimmed.toLowerCase() === this.origin.toLowerCase()) return GRAPH_RESOURCE;
     throw oauthErrors.unknownResource(resource, tenant);
   }
 

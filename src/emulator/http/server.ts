@@ -48,13 +48,16 @@ function send(res: ServerResponse, response: GraphResponse, ids: RequestIds): vo
     ...(response.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
     ...(response.headers ?? {}),
   };
+  // Two statements on purpose: restify, when loaded in the same process, replaces writeHead with one returning undefined.
   if (response.body === undefined) {
-    res.writeHead(response.status, headers).end();
+    res.writeHead(response.status, headers);
+    res.end();
     return;
   }
   const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
   if (headers['Content-Type'] === 'application/json') headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
-  res.writeHead(response.status, headers).end(text);
+  res.writeHead(response.status, headers);
+  res.end(text);
 }
 
 function parseJson(text: string): unknown {
