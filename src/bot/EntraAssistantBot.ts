@@ -166,7 +166,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     let reply: Partial<Activity>;
     if (answer.kind === 'card') {
       const card = renderAnswerCard(answer.template, answer.data, {
-        footnote: `Answered from Microsoft Graph by ${diagnostics.skill} · answer ${diagnostics.answerId.slice(0, 8)}`,
+        footnote: `Entra Assistant · ${diagnostics.skill} · answer ${diagnostics.answerId.slice(0, 8)}`,
       });
       reply = MessageFactory.attachment(CardFactory.adaptiveCard(card));
       reply.summary = answer.summary.split('\n')[0];
