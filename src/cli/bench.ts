@@ -16,6 +16,7 @@ import { startLocalEntra } from '../emulator';
 import { generateTenant, ensureDemoTenant } from '../emulator/demo';
 import { LOCAL_BOT_CLIENT } from '../emulator/demo/constants';
 import { repoRoot } from '../paths';
+import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstanding';
 
 interface SizeSpec {
   name: string;
@@ -199,6 +200,7 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '20' },
       out: { type: 'string', default: path.join(repoRoot(), 'docs', 'bench.md') },
       child: { type: 'string' },
+      compare: { type: 'boolean', default: true },
     },
   });
   const runs = Number(values.runs);
@@ -206,6 +208,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await runSize(values.child, runs))}\n`);
     return;
   }
+  process.stderr.write('bench: understanding…\n');
+  const understanding = formatUnderstandingReport(await benchUnderstanding({ compare: values.compare })).join('\n');
   const results: SizeResult[] = [];
   for (const size of values.sizes!.split(',').map((s) => s.trim())) {
     if (!SIZES[size]) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(', ')}`);
@@ -219,7 +223,7 @@ async function main(): Promise<void> {
     results.push(result);
     process.stderr.write(`bench: ${size} started in ${result.startSeconds} s, RSS ${result.rssMiB} MiB\n`);
   }
-  const report = markdown(results, undefined);
+  const report = markdown(results, `## Understanding\n\n${understanding}`);
   fs.mkdirSync(path.dirname(values.out!), { recursive: true });
   fs.writeFileSync(values.out!, report);
   process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);
