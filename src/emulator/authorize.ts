@@ -1,6 +1,6 @@
 import type { Caller } from './auth/caller';
 import { GraphQueryError } from './odata/contract';
-import { BUILT_IN_ROLES, ENDPOINT_PERMISSIONS, deniedBodies, type EndpointPermission, type PermissionKey } from './permissions';
+import { BUILT_IN_ROLES, ENDPOINT_PERMISSIONS, deniedBodies, type EndpointPermission, type PermissionKey } from '../graph/permissions';
 import type { Directory } from './tenant/directory';
 
 /** Whether the caller passes the endpoint's check: permission in the token, and for users also a role. */

@@ -10,7 +10,7 @@ import { GraphService } from './graph/service';
 import { loopbackCertificate } from './http/tls';
 import { createHandler, listen, type Services } from './http/server';
 import { runQuery } from './odata';
-import { BOT_APPLICATION_PERMISSIONS, BOT_DELEGATED_SCOPES } from './permissions';
+import { BOT_APPLICATION_PERMISSIONS, BOT_DELEGATED_SCOPES } from '../graph/permissions';
 import { loadSnapshot } from './snapshot/loadSnapshot';
 import { preparePersistDir, writeCollection } from './snapshot/persist';
 import { Directory } from './tenant/directory';
@@ -19,7 +19,7 @@ import { Throttle } from './throttling';
 import type { LocalClient, LocalEntra, LocalEntraOptions } from './types';
 
 export type { FaultRule, LocalClient, LocalEntra, LocalEntraOptions } from './types';
-export { ENDPOINT_PERMISSIONS, BUILT_IN_ROLES, type EndpointPermission, type PermissionKey } from './permissions';
+export { ENDPOINT_PERMISSIONS, BUILT_IN_ROLES, type EndpointPermission, type PermissionKey } from '../graph/permissions';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
-import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import { ClientSecretCredential, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
 import {
   AuthenticationHandler,
   Client,
@@ -28,15 +28,32 @@ function trustedCertificates(caFile: string | undefined): string[] | undefined {
   return [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')];
 }
 
-export function createGraphCredential(config: GraphConfig): TokenCredential {
+function credentialOptions(config: GraphConfig) {
   const ca = trustedCertificates(config.caFile);
-  const authorityHostname = new URL(config.authorityHost).hostname;
-  return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, {
+  return {
     authorityHost: config.authorityHost,
     // Instance discovery asks the public cloud which authorities exist; other authority hosts answer for themselves.
-    disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.has(authorityHostname),
+    disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.has(new URL(config.authorityHost).hostname),
     ...(ca ? { tlsOptions: { ca } } : {}),
-  });
+  };
+}
+
+/** The bot's own (app-only) identity. */
+export function createGraphCredential(config: GraphConfig): TokenCredential {
+  return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, credentialOptions(config));
+}
+
+/** The asker's identity, from their single sign-on token exchanged on behalf of the bot: Graph applies their roles. */
+export function createOnBehalfOfCredential(config: GraphConfig, userAssertionToken: string): TokenCredential {
+  // The options object is built apart: OnBehalfOfCredential's type omits disableInstanceDiscovery, which MSAL honours.
+  const options = {
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    userAssertionToken,
+    ...credentialOptions(config),
+  };
+  return new OnBehalfOfCredential(options);
 }
 
 /** Records each HTTP attempt (after retries are decided, before the wire) for the answer's evidence. */

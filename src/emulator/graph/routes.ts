@@ -1,6 +1,6 @@
 import { authorize } from '../authorize';
 import type { QueryableCollection, QueryInput } from '../odata/contract';
-import type { PermissionKey } from '../permissions';
+import type { PermissionKey } from '../../graph/permissions';
 import type { CollectionName, GraphObject } from '../snapshot/layout';
 import { graphErrors } from '../http/graphErrors';
 import type { GraphContext, GraphRequest, GraphResponse } from './context';

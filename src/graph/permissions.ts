@@ -1,8 +1,8 @@
 /**
  * What each Graph endpoint the bot uses demands of a caller (REFERENCE.md §2.1, §3): the application permissions
  * accepted in app-only tokens, the delegated scopes accepted in user tokens, and the directory roles the signed-in
- * user must hold for delegated calls (any one of each list suffices). This is the ONE table: the emulator enforces
- * it and the bot's own role check mirrors it. It is plain data on purpose.
+ * user must hold for delegated calls (any one of each list suffices). This is the ONE table: the bot checks an
+ * asker's roles against it before reading with its app-only token, and the local Entra enforces it. Plain data.
  */
 
 /** Built-in Entra role template ids (equal to the built-in role definition ids). */

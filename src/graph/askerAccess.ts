@@ -1,0 +1,116 @@
+/**
+ * What an asker may see when the bot reads Graph with its own app-only token: Graph checks the app's permissions,
+ * so the bot checks the asker's directory roles itself, against the same table the service applies to delegated
+ * calls (src/graph/permissions.ts). With the asker's own delegated token, Graph does this check and this class is
+ * not needed.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { BUILT_IN_ROLES, ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from './permissions';
+
+const ROLE_BY_TEMPLATE_ID = new Map<string, RoleName>(Object.entries(BUILT_IN_ROLES).map(([name, id]) => [id, name as RoleName]));
+
+/** Readable names for messages that say which role is needed. */
+export const ROLE_DISPLAY_NAMES: Record<RoleName, string> = {
+  globalAdministrator: 'Global Administrator',
+  globalReader: 'Global Reader',
+  securityAdministrator: 'Security Administrator',
+  securityOperator: 'Security Operator',
+  securityReader: 'Security Reader',
+  reportsReader: 'Reports Reader',
+  conditionalAccessAdministrator: 'Conditional Access Administrator',
+  globalSecureAccessAdministrator: 'Global Secure Access Administrator',
+  userAdministrator: 'User Administrator',
+  helpdeskAdministrator: 'Helpdesk Administrator',
+  privilegedAuthenticationAdministrator: 'Privileged Authentication Administrator',
+  privilegedRoleAdministrator: 'Privileged Role Administrator',
+  directoryReaders: 'Directory Readers',
+};
+
+export interface AccessDecision {
+  allowed: boolean;
+  /** Roles any one of which would allow it (empty when no role is needed). */
+  neededRoles: RoleName[];
+  /** The tenant-wide roles the asker holds, directly or through a role-assignable group. */
+  heldRoles: RoleName[];
+}
+
+interface Page<T> {
+  value: T[];
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class AskerAccess {
+  private readonly cache = new Map<string, { roles: Promise<Set<RoleName>>; expires: number }>();
+
+  constructor(
+    private readonly graph: Client,
+    private readonly options: { cacheTtlMs?: number; clock?: () => number } = {},
+  ) {}
+
+  /** The asker's active tenant-wide directory roles, cached briefly: role changes show up within the TTL. */
+  rolesOf(userObjectId: string): Promise<Set<RoleName>> {
+    if (!GUID.test(userObjectId)) return Promise.reject(new Error(`Not an Entra object id: ${userObjectId}`));
+    const now = (this.options.clock ?? Date.now)();
+    const cached = this.cache.get(userObjectId);
+    if (cached && cached.expires > now) return cached.roles;
+    const roles = this.readRoles(userObjectId);
+    this.cache.set(userObjectId, { roles, expires: now + (this.options.cacheTtlMs ?? 5 * 60_000) });
+    roles.catch(() => this.cache.delete(userObjectId));
+    return roles;
+  }
+
+  async check(userObjectId: string | undefined, key: PermissionKey): Promise<AccessDecision> {
+    const entry = ENDPOINT_PERMISSIONS[key] as { roles?: readonly RoleName[] };
+    const neededRoles = [...(entry.roles ?? [])];
+    if (!userObjectId) return { allowed: false, neededRoles, heldRoles: [] };
+    const heldRoles = [...(await this.rolesOf(userObjectId))];
+    const allowed = neededRoles.length === 0 || neededRoles.some((r) => heldRoles.includes(r));
+    return { allowed, neededRoles, heldRoles };
+  }
+
+  private async readRoles(userObjectId: string): Promise<Set<RoleName>> {
+    // Direct assignments and group memberships in one round trip; casts on transitive lists are advanced queries.
+    const batch = (await this.graph.api('/$batch').post({
+      requests: [
+        {
+          id: 'direct',
+          method: 'GET',
+          url: `/roleManagement/directory/roleAssignments?$filter=principalId eq '${userObjectId}'&$select=roleDefinitionId,directoryScopeId`,
+        },
+        {
+          id: 'groups',
+          method: 'GET',
+          url: `/users/${userObjectId}/transitiveMemberOf/microsoft.graph.group?$select=id,isAssignableToRole&$top=999&$count=true`,
+          headers: { ConsistencyLevel: 'eventual' },
+        },
+      ],
+    })) as { responses: Array<{ id: string; status: number; body: unknown }> };
+    const byId = new Map(batch.responses.map((r) => [r.id, r]));
+    const direct = byId.get('direct');
+    const groups = byId.get('groups');
+    for (const response of [direct, groups]) {
+      if (!response || response.status >= 300) {
+        throw new Error(`Reading the asker's roles failed: ${response?.status ?? 'no response'} ${JSON.stringify(response?.body ?? '')}`);
+      }
+    }
+    const assignments = [...(direct!.body as Page<{ roleDefinitionId: string; directoryScopeId: string }>).value];
+    const roleGroups = (groups!.body as Page<{ id: string; isAssignableToRole?: boolean }>).value.filter((g) => g.isAssignableToRole);
+    if (roleGroups.length > 0) {
+      const ids = roleGroups.map((g) => `'${g.id}'`).join(',');
+      const viaGroups = (await this.graph
+        .api('/roleManagement/directory/roleAssignments')
+        .filter(`principalId in (${ids})`)
+        .select('roleDefinitionId,directoryScopeId')
+        .get()) as Page<{ roleDefinitionId: string; directoryScopeId: string }>;
+      assignments.push(...viaGroups.value);
+    }
+    const roles = new Set<RoleName>();
+    for (const assignment of assignments) {
+      const role = ROLE_BY_TEMPLATE_ID.get(assignment.roleDefinitionId);
+      // Only tenant-wide assignments grant tenant-wide reads; administrative-unit scopes do not.
+      if (role && assignment.directoryScopeId === '/') roles.add(role);
+    }
+    return roles;
+  }
+}

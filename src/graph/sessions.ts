@@ -1,0 +1,44 @@
+/**
+ * One place decides whose rights a Graph read runs with. With the asker's single sign-on token the bot reads on
+ * their behalf (on-behalf-of) and Graph enforces their roles; without it the bot reads with its app-only token and
+ * first checks the asker's directory roles itself. Skills ask `authorize()` before reading and say which role is
+ * needed when it is refused, so no answer shows more than the asker's roles allow.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { GraphConfig } from '../config';
+import { AskerAccess, type AccessDecision } from './askerAccess';
+import { createGraphClient, createOnBehalfOfCredential } from './client';
+import type { PermissionKey } from './permissions';
+
+export interface TenantSession {
+  client: Client;
+  mode: 'delegated' | 'app';
+  authorize(key: PermissionKey): Promise<AccessDecision>;
+}
+
+export class GraphSessions {
+  private readonly appClient: Client;
+  private readonly access: AskerAccess;
+
+  constructor(
+    private readonly config: GraphConfig,
+    appClient?: Client,
+  ) {
+    this.appClient = appClient ?? createGraphClient(config);
+    this.access = new AskerAccess(this.appClient);
+  }
+
+  /** The app-only client, for lookups that reveal nothing beyond what every member may read (names). */
+  get directoryClient(): Client {
+    return this.appClient;
+  }
+
+  forAsker(aadObjectId: string | undefined, userAssertion?: string): TenantSession {
+    if (userAssertion) {
+      const client = createGraphClient(this.config, createOnBehalfOfCredential(this.config, userAssertion));
+      // Graph itself checks the delegated caller's roles; a refusal comes back as a 403 the skill explains.
+      return { client, mode: 'delegated', authorize: async () => ({ allowed: true, neededRoles: [], heldRoles: [] }) };
+    }
+    return { client: this.appClient, mode: 'app', authorize: (key) => this.access.check(aadObjectId, key) };
+  }
+}

@@ -1,0 +1,92 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { GraphConfig } from '../../src/config';
+import { GraphSessions } from '../../src/graph/sessions';
+import { collectGraphRequests } from '../../src/graph/requestLog';
+import { LOCAL_BOT_CLIENT, DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN } from '../../src/emulator/demo/constants';
+import type { LocalEntra } from '../../src/emulator';
+import { startMini } from '../emulator/localEntraHarness';
+
+describe('Whose rights a Graph read runs with', () => {
+  let entra: LocalEntra;
+  let dir: string;
+  let config: GraphConfig;
+  let sessions: GraphSessions;
+
+  before(async () => {
+    entra = await startMini();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sessions-'));
+    fs.writeFileSync(path.join(dir, 'ca.pem'), entra.caCertPem);
+    config = {
+      baseUrl: entra.graphBaseUrl,
+      authorityHost: entra.authorityHost,
+      tenantId: entra.tenantId,
+      clientId: LOCAL_BOT_CLIENT.clientId,
+      clientSecret: LOCAL_BOT_CLIENT.clientSecret,
+      caFile: path.join(dir, 'ca.pem'),
+    };
+    sessions = new GraphSessions(config);
+  });
+  after(async () => {
+    await entra.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('with the app-only token (no single sign-on)', () => {
+    it('When a Global Administrator asks for sign-ins, then the bot allows the read', async () => {
+      const decision = await sessions.forAsker(DEMO_ADMIN.id).authorize('signIns.read');
+      assert.equal(decision.allowed, true);
+      assert.deepEqual(decision.heldRoles, ['globalAdministrator']);
+    });
+
+    it('When a Global Reader asks to dismiss a risk, then the bot refuses and names the roles that may', async () => {
+      const session = sessions.forAsker(DEMO_READER.id);
+      assert.equal((await session.authorize('signIns.read')).allowed, true);
+      const write = await session.authorize('riskyUsers.write');
+      assert.equal(write.allowed, false);
+      assert.deepEqual(write.neededRoles.sort(), ['globalAdministrator', 'securityAdministrator']);
+    });
+
+    it('When a member with no role asks for sign-ins, then the bot refuses before reading anything', async () => {
+      const { result, graphRequests } = await collectGraphRequests(() => sessions.forAsker(DEMO_MEMBER.id).authorize('signIns.read'));
+      assert.equal(result.allowed, false);
+      assert.ok(result.neededRoles.includes('reportsReader'));
+      assert.ok(graphRequests.every((r) => !r.url.includes('/auditLogs/')), 'no sign-in was read to decide');
+    });
+
+    it('When the role is held through a role-assignable group, then it counts', async () => {
+      const decision = await sessions.forAsker(DEMO_SECURITY_ADMIN.id).authorize('riskyUsers.write');
+      assert.equal(decision.allowed, true);
+      assert.deepEqual(decision.heldRoles, ['securityAdministrator']);
+    });
+
+    it('When the same asker asks again, then the roles come from the cache without a Graph call', async () => {
+      await sessions.forAsker(DEMO_READER.id).authorize('signIns.read');
+      const { graphRequests } = await collectGraphRequests(() => sessions.forAsker(DEMO_READER.id).authorize('directoryAudits.read'));
+      assert.equal(graphRequests.length, 0);
+    });
+
+    it('When the activity carries no Entra object id, then nothing that needs a role is allowed', async () => {
+      const decision = await sessions.forAsker(undefined).authorize('signIns.read');
+      assert.equal(decision.allowed, false);
+    });
+  });
+
+  describe('with the asker\'s single sign-on token (on-behalf-of)', () => {
+    it('When a Global Reader reads sign-ins on their own behalf, then Graph answers', async () => {
+      const assertion = await entra.issueUserAssertion(DEMO_READER.id);
+      const session = sessions.forAsker(DEMO_READER.id, assertion);
+      assert.equal(session.mode, 'delegated');
+      const page = (await session.client.api('/auditLogs/signIns').top(1).get()) as { value: unknown[] };
+      assert.ok(Array.isArray(page.value));
+    });
+
+    it('When a member reads sign-ins on their own behalf, then Graph itself refuses with 403', async () => {
+      const assertion = await entra.issueUserAssertion(DEMO_MEMBER.id);
+      const session = sessions.forAsker(DEMO_MEMBER.id, assertion);
+      await assert.rejects(() => session.client.api('/auditLogs/signIns').top(1).get(), (err: { statusCode?: number }) => err.statusCode === 403);
+    });
+  });
+});
