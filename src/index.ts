@@ -10,7 +10,7 @@ import { createAdapter } from './adapter';
 import { startWebServer, type WebServer } from './server';
 import { EntraAssistantBot } from './bot/EntraAssistantBot';
 import { GrammarRecognizer } from './understanding/grammarRecognizer';
-import { createGraphClient } from './graph/client';
+import { GraphSessions } from './graph/sessions';
 import { GraphDirectory } from './graph/directory';
 import { SkillRegistry } from './skills/registry';
 import { helpSkill } from './skills/help';
@@ -37,15 +37,17 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const adapter = createAdapter({ bot: config.bot, logger, credentialsFactory: overrides.credentialsFactory });
   const conversationState = new ConversationState(new MemoryStorage());
   const pinnedNow = config.pinnedNow;
+  const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
-    recognizer: new GrammarRecognizer({ directory: config.graph ? new GraphDirectory(createGraphClient(config.graph)) : undefined }),
+    recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
     skills: new SkillRegistry([helpSkill], outOfScopeSkill, notYetAnsweredSkill),
     conversationState,
     logger,
     clock: () => (pinnedNow ? new Date(pinnedNow) : new Date()),
     maxMessageLength: config.limits.maxMessageLength,
     answerDiagnostics: config.answerDiagnostics,
+    sessions,
   });
 
   const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger });

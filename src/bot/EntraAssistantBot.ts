@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Activity, CardFactory, type ConversationState, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
+import type { GraphSessions } from '../graph/sessions';
 import { truncateForLog } from '../logger';
 import { renderAnswerCard } from '../cards/compose';
 import { renderCard } from '../cards/render';
@@ -12,7 +13,7 @@ import type { SkillAnswer } from '../skills/types';
 import { welcomeModel } from '../skills/help';
 import { collectGraphRequests } from '../graph/requestLog';
 import { type AnswerDiagnostics, DIAGNOSTICS_KEY } from './answerDiagnostics';
-import { conversationKind, questionText } from './messageText';
+import { conversationKind, isAddressedToBot, questionText } from './messageText';
 import { ConversationMemory, type ThreadMemory } from './conversationMemory';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
@@ -27,6 +28,8 @@ export interface BotOptions {
   maxMessageLength: number;
   /** Attach what was understood and which Graph calls were made to each answer (local tools and tests only). */
   answerDiagnostics: boolean;
+  /** Graph access per asker; absent when no tenant is configured. */
+  sessions?: GraphSessions;
 }
 
 /**
@@ -72,8 +75,10 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const text = questionText(context.activity);
     const kind = conversationKind(context.activity);
     const log = logger.child({ conversationId: context.activity.conversation?.id, kind, activityId: context.activity.id });
+    const addressed = isAddressedToBot(context.activity);
 
     if (text.length > maxMessageLength) {
+      if (!addressed) return;
       log.info({ length: text.length }, 'message over the length limit, not processed');
       await context.sendActivity(
         `That message is ${text.length.toLocaleString('en-US')} characters long; I read at most ${maxMessageLength.toLocaleString('en-US')}. ` +
@@ -83,13 +88,17 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
     log.info({ text: truncateForLog(text) }, 'question');
 
-    await context.sendActivity({ type: 'typing' });
+    if (addressed) await context.sendActivity({ type: 'typing' });
     const answerId = randomUUID();
     const now = clock();
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
-    const { result, graphRequests } = await collectGraphRequests(() => this.understandAndAnswer(context, text, choice, memory, now));
+    const { result, graphRequests } = await collectGraphRequests(() => this.understandAndAnswer(context, text, choice, memory, now, addressed));
     await this.memory.save(context, memory);
+    if (!result) {
+      log.info('channel post not addressed to the bot and not an Entra question: no answer');
+      return;
+    }
 
     const diagnostics: AnswerDiagnostics = {
       answerId,
@@ -116,7 +125,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     choice: EntityChoice | undefined,
     memory: ThreadMemory,
     now: Date,
-  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: SkillAnswer }> {
+    addressed: boolean,
+  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: SkillAnswer } | undefined> {
     let understanding: Understanding | undefined;
     if (choice) {
       const pending = ConversationMemory.pendingFor(memory, choice.pendingId, now);
@@ -133,6 +143,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     } else {
       understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context });
+      if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope')) return undefined;
     }
 
     const clarification = clarificationFor(understanding);
@@ -148,13 +159,16 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
 
     const skill = this.options.skills.forIntent(understanding.intent);
+    const aadObjectId = context.activity.from?.aadObjectId;
     const answer = await skill.answer({
       understanding,
       asker: {
-        aadObjectId: context.activity.from?.aadObjectId,
+        aadObjectId,
         tenantId: context.activity.conversation?.tenantId,
         name: context.activity.from?.name,
       },
+      // Teams single sign-on is not wired yet, so reads run app-only behind the asker's role check.
+      tenant: this.options.sessions?.forAsker(aadObjectId),
       conversationType: conversationKind(context.activity),
       now,
     });

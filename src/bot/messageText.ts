@@ -44,3 +44,15 @@ export function conversationKind(activity: Partial<Activity>): ConversationKind 
   if (type === 'groupChat') return 'groupChat';
   return 'personal';
 }
+
+/**
+ * Whether the message is meant for the bot: a personal chat, an @mention, or a card button. With the
+ * ChannelMessage.Read.Group permission Teams also delivers every other post in the channel; those get an answer
+ * only when they are an Entra question, never a scope message or help.
+ */
+export function isAddressedToBot(activity: Partial<Activity>): boolean {
+  if (conversationKind(activity) === 'personal') return true;
+  if (activity.value && typeof activity.value === 'object') return true;
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
+}

@@ -1,4 +1,5 @@
 import type { IntentName, Understanding } from '../understanding/types';
+import type { TenantSession } from '../graph/sessions';
 
 /** Who asked, from the activity: the Entra object id and tenant of the Teams user. */
 export interface Asker {
@@ -12,6 +13,8 @@ export interface SkillRequest {
   asker: Asker;
   conversationType: 'personal' | 'groupChat' | 'channel';
   now: Date;
+  /** Graph, with the asker's rights; absent when no tenant is configured. */
+  tenant?: TenantSession;
 }
 
 /**

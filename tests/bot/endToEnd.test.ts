@@ -70,6 +70,24 @@ describe('The bot over HTTP, in local mode (no BOT_ID)', () => {
     assert.equal(diagnostics.intent, 'help', 'the @mention did not stop the question being understood');
   });
 
+  it('When a channel post does not mention the bot and is not an Entra question, then the bot stays silent', async () => {
+    const activity = teamsMessage({ text: 'anyone up for lunch at noon?', conversationType: 'channel', conversationId: '19:helpdesk@thread.tacv2', serviceUrl: connector.url });
+    const res = await postActivity(assistant.server.url, activity);
+    assert.equal(res.status, 200);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(connector.calls.length, 0, 'no typing, no scope message');
+  });
+
+  it('When a help-desk channel post without a mention reports a sign-in problem, then the bot answers it in the thread', async () => {
+    const thread = '19:helpdesk@thread.tacv2;messageid=1700000000001';
+    const activity = teamsMessage({ text: 'Hi team, Megan cannot get into Outlook since this morning, error 53000, ideas?', conversationType: 'channel', conversationId: thread, serviceUrl: connector.url });
+    await postActivity(assistant.server.url, activity);
+    const call = await connector.waitFor((c) => c.body.type === 'message');
+    assert.ok(call.path.includes(encodeURIComponent(thread)));
+    const diagnostics = (call.body.channelData as { entraAssistant: { intent: string } }).entraAssistant;
+    assert.equal(diagnostics.intent, 'signin.troubleshoot');
+  });
+
   it('When the question is outside Entra ID, then a plain-text scope message answers it', async () => {
     await postActivity(assistant.server.url, teamsMessage({ text: 'what is the weather in Paris?', serviceUrl: connector.url }));
     const call = await connector.waitFor((c) => c.body.type === 'message');
