@@ -4,7 +4,7 @@
  */
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
-import { type AppConfig, ConfigError, loadConfig } from './config';
+import { type AppConfig, loadConfigOrExit } from './config';
 import { createLogger, type Logger } from './logger';
 import { createAdapter } from './adapter';
 import { startWebServer, type WebServer } from './server';
@@ -68,16 +68,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const running = await startEntraAssistant(config);
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -14,7 +14,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../graph/client';
 import { startLocalEntra } from '../emulator';
 import { generateTenant, ensureDemoTenant } from '../emulator/demo';
-import { LOCAL_BOT_CLIENT } from '../emulator/demo/constants';
+import { localGraphConfig } from './localGraphConfig';
 import { repoRoot } from '../paths';
 import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstanding';
 
@@ -140,17 +140,9 @@ async function runSize(sizeKey: string, runs: number): Promise<SizeResult> {
   const startSeconds = Math.round((performance.now() - started) / 10) / 100;
   global.gc?.();
   const memory = process.memoryUsage();
-  const caFile = path.join(os.tmpdir(), `bench-ca-${process.pid}.pem`);
-  fs.writeFileSync(caFile, entra.caCertPem);
+  const local = localGraphConfig(entra);
   try {
-    const graph = createGraphClient({
-      baseUrl: entra.graphBaseUrl,
-      authorityHost: entra.authorityHost,
-      tenantId: entra.tenantId,
-      clientId: LOCAL_BOT_CLIENT.clientId,
-      clientSecret: LOCAL_BOT_CLIENT.clientSecret,
-      caFile,
-    });
+    const graph = createGraphClient(local.config);
     const queries = await measureQueries(graph, runs, new Date());
     return {
       size: spec.name,
@@ -164,7 +156,7 @@ async function runSize(sizeKey: string, runs: number): Promise<SizeResult> {
     };
   } finally {
     await entra.stop();
-    fs.rmSync(caFile, { force: true });
+    local.dispose();
   }
 }
 

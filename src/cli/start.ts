@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../config';
+import { loadConfigOrExit } from '../config';
 import { startEntraAssistant, type RunningAssistant } from '../index';
 import { startLocalStack, type LocalStack } from './localStack';
 import { startPlayground, type PlaygroundUser, type RunningPlayground } from './playground';
@@ -39,16 +39,7 @@ async function main(): Promise<void> {
       persist: { type: 'string' },
     },
   });
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
 
   let stack: LocalStack | undefined;
   let assistant: RunningAssistant;

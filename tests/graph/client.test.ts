@@ -1,38 +1,28 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../src/graph/client';
 import { collectGraphRequests } from '../../src/graph/requestLog';
 import type { GraphConfig } from '../../src/config';
-import { LOCAL_BOT_CLIENT, DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
+import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
 import type { LocalEntra } from '../../src/emulator';
 import { startMini } from '../emulator/localEntraHarness';
 
 describe("The bot's Graph client against the local Entra", () => {
   let entra: LocalEntra;
-  let caFile: string;
+  let local: LocalGraphConfig;
   let config: GraphConfig;
   let graph: Client;
 
   before(async () => {
     entra = await startMini();
-    caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'graph-client-')), 'ca.pem');
-    fs.writeFileSync(caFile, entra.caCertPem);
-    config = {
-      baseUrl: entra.graphBaseUrl,
-      authorityHost: entra.authorityHost,
-      tenantId: entra.tenantId,
-      clientId: LOCAL_BOT_CLIENT.clientId,
-      clientSecret: LOCAL_BOT_CLIENT.clientSecret,
-      caFile,
-    };
+    local = localGraphConfig(entra);
+    config = local.config;
     graph = createGraphClient(config);
   });
   after(async () => {
     await entra.stop();
-    fs.rmSync(path.dirname(caFile), { recursive: true, force: true });
+    local.dispose();
   });
 
   it('When the bot reads a user by UPN over HTTPS with its client secret, then Graph answers and the call is recorded', async () => {

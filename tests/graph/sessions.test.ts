@@ -1,37 +1,27 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { GraphConfig } from '../../src/config';
+import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
 import { GraphSessions } from '../../src/graph/sessions';
 import { collectGraphRequests } from '../../src/graph/requestLog';
-import { LOCAL_BOT_CLIENT, DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN } from '../../src/emulator/demo/constants';
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN } from '../../src/emulator/demo/constants';
 import type { LocalEntra } from '../../src/emulator';
 import { startMini } from '../emulator/localEntraHarness';
 
 describe('Whose rights a Graph read runs with', () => {
   let entra: LocalEntra;
-  let dir: string;
+  let local: LocalGraphConfig;
   let config: GraphConfig;
   let sessions: GraphSessions;
 
   before(async () => {
     entra = await startMini();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sessions-'));
-    fs.writeFileSync(path.join(dir, 'ca.pem'), entra.caCertPem);
-    config = {
-      baseUrl: entra.graphBaseUrl,
-      authorityHost: entra.authorityHost,
-      tenantId: entra.tenantId,
-      clientId: LOCAL_BOT_CLIENT.clientId,
-      clientSecret: LOCAL_BOT_CLIENT.clientSecret,
-      caFile: path.join(dir, 'ca.pem'),
-    };
+    local = localGraphConfig(entra);
+    config = local.config;
     sessions = new GraphSessions(config);
   });
   after(async () => {
     await entra.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    local.dispose();
   });
 
   describe('with the app-only token (no single sign-on)', () => {

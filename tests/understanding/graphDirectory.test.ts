@@ -1,16 +1,10 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { startLocalEntra, type LocalEntra } from '../../src/emulator';
-import { LOCAL_BOT_CLIENT } from '../../src/emulator/demo/constants';
-import type { TokenCredential } from '@azure/identity';
-import { createGraphClient, createGraphCredential } from '../../src/graph/client';
+import type { LocalEntra } from '../../src/emulator';
+import { startMini } from '../emulator/localEntraHarness';
+import { createGraphClient } from '../../src/graph/client';
 import { GraphDirectory, odataString, userNameFilter } from '../../src/graph/directory';
 import { collectGraphRequests } from '../../src/graph/requestLog';
-import { repoRoot } from '../../src/paths';
-
-const MINI_TENANT_DIR = path.join(repoRoot(), 'tests', 'fixtures', 'tenants', 'mini');
+import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
 
 describe('GraphDirectory: name resolution over Graph', () => {
   describe('OData quoting', () => {
@@ -27,32 +21,18 @@ describe('GraphDirectory: name resolution over Graph', () => {
   describe('against the local Entra (mini tenant)', () => {
     let entra: LocalEntra;
     let directory: GraphDirectory;
-    let tempDir: string;
+    let local: LocalGraphConfig;
 
     before(async () => {
-      entra = await startLocalEntra({ tenantDir: MINI_TENANT_DIR, now: new Date('2026-11-20T12:00:00Z'), port: 0 });
-      tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'h6-graph-directory-'));
-      const caFile = path.join(tempDir, 'local-entra-ca.pem');
-      fs.writeFileSync(caFile, entra.caCertPem);
-      const config = {
-        baseUrl: entra.graphBaseUrl,
-        authorityHost: entra.authorityHost,
-        tenantId: entra.tenantId,
-        clientId: LOCAL_BOT_CLIENT.clientId,
-        clientSecret: LOCAL_BOT_CLIENT.clientSecret,
-        caFile,
-      };
-      // The local Entra issues tokens for Microsoft Graph's resource id, whatever host it listens on; the client
-      // asks for a scope named after the base URL's origin, so this test asks for Graph's scope on its behalf.
-      const inner = createGraphCredential(config);
-      const credential: TokenCredential = { getToken: (_scopes, options) => inner.getToken('https://graph.microsoft.com/.default', options) };
-      const client = createGraphClient(config, credential);
+      entra = await startMini();
+      local = localGraphConfig(entra);
+      const client = createGraphClient(local.config);
       directory = new GraphDirectory(client);
     });
 
     after(async () => {
       await entra.stop();
-      fs.rmSync(tempDir, { recursive: true, force: true });
+      local.dispose();
     });
 
     it('When a UPN is given in odd case, then the user is found by an exact userPrincipalName filter', async () => {

@@ -17,6 +17,7 @@ import { buildSignIn, type SignInContext, type SignInEvent } from './signInBuild
 import { applyStoryState } from './storyState';
 import { storySignIns } from './storySignIns';
 import { userObject, type UserActivity } from './users';
+import { COLLECTION_FILES, SNAPSHOT_META_FILE } from '../snapshot/layout';
 
 export interface GenerateOptions {
   outDir: string;
@@ -33,25 +34,11 @@ export const DEFAULT_AUDITS = 500;
 /** Above this many sign-ins, objects are written lean (fewer optional fields). */
 export const LEAN_SIGN_INS_ABOVE = 200_000;
 
-/** The snapshot files, as TENANT-FORMAT.md names them. */
+/** The snapshot files, as TENANT-FORMAT.md names them: the local Entra's own layout, so writer and reader agree. */
 export const FILES = {
-  snapshot: 'snapshot.json',
-  organization: 'organization.json',
-  users: 'users.json',
-  groups: 'groups.json',
-  applications: 'applications.json',
-  servicePrincipals: 'servicePrincipals.json',
-  signIns: 'auditLogs/signIns.json',
-  directoryAudits: 'auditLogs/directoryAudits.json',
-  riskyUsers: 'identityProtection/riskyUsers.json',
-  riskDetections: 'identityProtection/riskDetections.json',
-  riskyServicePrincipals: 'identityProtection/riskyServicePrincipals.json',
-  servicePrincipalRiskDetections: 'identityProtection/servicePrincipalRiskDetections.json',
-  policies: 'identity/conditionalAccess/policies.json',
-  namedLocations: 'identity/conditionalAccess/namedLocations.json',
-  roleDefinitions: 'roleManagement/directory/roleDefinitions.json',
-  roleAssignments: 'roleManagement/directory/roleAssignments.json',
-  userRegistrationDetails: 'reports/authenticationMethods/userRegistrationDetails.json',
+  snapshot: SNAPSHOT_META_FILE,
+  ...COLLECTION_FILES,
+  policies: COLLECTION_FILES.conditionalAccessPolicies,
 } as const;
 
 /**
