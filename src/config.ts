@@ -44,6 +44,15 @@ export interface AppConfig {
   limits: { maxMessageLength: number };
   /** Attach intent, entities and Graph calls to each answer's channelData (ask CLI, local mode). */
   answerDiagnostics: boolean;
+  /** Teams single sign-on: read Graph with the asker's own rights (on-behalf-of). Absent: app-only + role check. */
+  sso?: SsoConfig;
+}
+
+export interface SsoConfig {
+  /** The app registration that exposes api://botid-<appId>/access_as_user (the bot's own, normally). */
+  appId: string;
+  /** The OAuth connection named on the Azure Bot resource (Teams sends it back with the token). */
+  connectionName: string;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +164,13 @@ function readGraph(env: Env, bot: BotConfig): GraphConfig | undefined {
   return { baseUrl, authorityHost, tenantId, clientId, clientSecret, caFile };
 }
 
+function readSso(env: Env, bot: BotConfig): SsoConfig | undefined {
+  if (oneOf(env, 'SSO_ENABLED', ['on', 'off'] as const, 'off') === 'off') return undefined;
+  const appId = guid(env, 'SSO_APP_ID') ?? bot.appId;
+  if (!appId) throw new ConfigError('SSO_APP_ID', 'must be set (or BOT_ID) when SSO_ENABLED is on: the app whose api://botid-<id> Teams requests tokens for');
+  return { appId, connectionName: optional(env, 'SSO_CONNECTION_NAME') ?? 'graph' };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const bot = readBot(env);
   const production = optional(env, 'NODE_ENV') === 'production';
@@ -175,6 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pinnedNow: instant(env, 'ASSISTANT_NOW'),
     limits: { maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 4000, 100, 100000) },
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
+    sso: readSso(env, bot),
   };
 }
 

@@ -11,6 +11,7 @@ import { startWebServer, type WebServer } from './server';
 import { EntraAssistantBot } from './bot/EntraAssistantBot';
 import { GrammarRecognizer } from './understanding/grammarRecognizer';
 import { GraphSessions } from './graph/sessions';
+import { SsoTokenStore } from './bot/singleSignOn';
 import { GraphDirectory } from './graph/directory';
 import { SkillRegistry } from './skills/registry';
 import { helpSkill } from './skills/help';
@@ -48,6 +49,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     maxMessageLength: config.limits.maxMessageLength,
     answerDiagnostics: config.answerDiagnostics,
     sessions,
+    sso: config.sso ? { config: config.sso, tokens: new SsoTokenStore() } : undefined,
   });
 
   const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Activity, CardFactory, type ConversationState, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { type Activity, CardFactory, type ConversationState, type InvokeResponse, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { GraphSessions } from '../graph/sessions';
+import type { SsoConfig } from '../config';
+import { acceptExchangedToken, signInCard, type SsoTokenStore } from './singleSignOn';
 import { truncateForLog } from '../logger';
 import { renderAnswerCard } from '../cards/compose';
 import { renderCard } from '../cards/render';
@@ -18,6 +20,13 @@ import { ConversationMemory, type ThreadMemory } from './conversationMemory';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
+const SIGN_IN = { name: 'signIn', version: '1' };
+/** Intents answered without reading the tenant: no sign-in is needed for them. */
+const NO_TENANT_READ = new Set(['help', 'outOfScope', 'docs.answer']);
+/** A question waiting for the sign-in is answered only if the token arrives within this time. */
+const SIGN_IN_WAIT_MS = 5 * 60_000;
+
+type TurnAnswer = SkillAnswer | { kind: 'signIn' };
 
 export interface BotOptions {
   recognizer: Recognizer;
@@ -30,6 +39,8 @@ export interface BotOptions {
   answerDiagnostics: boolean;
   /** Graph access per asker; absent when no tenant is configured. */
   sessions?: GraphSessions;
+  /** Teams single sign-on; absent: reads run app-only behind the asker's role check. */
+  sso?: { config: SsoConfig; tokens: SsoTokenStore };
 }
 
 /**
@@ -69,13 +80,33 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 
-  private async answerQuestion(context: TurnContext): Promise<void> {
+  /** Teams hands over the user's single sign-on token; anything else goes to botbuilder. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const sso = this.options.sso;
+    if (context.activity.name !== 'signin/tokenExchange' || !sso) return super.onInvokeActivity(context);
+    const request = (context.activity.value ?? {}) as { id?: string; connectionName?: string };
+    const accepted = acceptExchangedToken(context.activity, sso.config, Date.now());
+    if ('failure' in accepted) {
+      this.options.logger.warn({ reason: accepted.failure }, 'single sign-on token refused');
+      // 412 tells Teams to fall back to its sign-in button.
+      return { status: 412, body: { id: request.id, connectionName: request.connectionName, failureDetail: accepted.failure } };
+    }
+    sso.tokens.set(context.activity.from.aadObjectId!, accepted.token, accepted.expiresAt);
+    const memory = await this.memory.load(context);
+    const waiting = memory.awaitingSignIn;
+    memory.awaitingSignIn = undefined;
+    await this.memory.save(context, memory);
+    if (waiting && this.options.clock().getTime() - Date.parse(waiting.askedAt) < SIGN_IN_WAIT_MS) await this.answerQuestion(context, waiting.text);
+    return { status: 200, body: { id: request.id, connectionName: request.connectionName } };
+  }
+
+  private async answerQuestion(context: TurnContext, askedBefore?: string): Promise<void> {
     const { logger, clock, maxMessageLength } = this.options;
     const started = Date.now();
-    const text = questionText(context.activity);
+    const text = askedBefore ?? questionText(context.activity);
     const kind = conversationKind(context.activity);
     const log = logger.child({ conversationId: context.activity.conversation?.id, kind, activityId: context.activity.id });
-    const addressed = isAddressedToBot(context.activity);
+    const addressed = askedBefore !== undefined || isAddressedToBot(context.activity);
 
     if (text.length > maxMessageLength) {
       if (!addressed) return;
@@ -107,6 +138,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       intent: result.understanding.intent,
       entities: result.understanding.entities,
       graphRequests,
+      graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
       ms: Date.now() - started,
     };
     const reply = this.replyFor(result.answer, diagnostics);
@@ -126,7 +158,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     memory: ThreadMemory,
     now: Date,
     addressed: boolean,
-  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: SkillAnswer } | undefined> {
+  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer } | undefined> {
     let understanding: Understanding | undefined;
     if (choice) {
       const pending = ConversationMemory.pendingFor(memory, choice.pendingId, now);
@@ -158,8 +190,13 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return { understanding, skill: CLARIFY, answer: { kind: 'text', text: notFoundText(clarification.entity) } };
     }
 
-    const skill = this.options.skills.forIntent(understanding.intent);
     const aadObjectId = context.activity.from?.aadObjectId;
+    const sso = this.options.sso;
+    if (sso && !NO_TENANT_READ.has(understanding.intent) && !sso.tokens.get(aadObjectId)) {
+      memory.awaitingSignIn = { text, askedAt: now.toISOString() };
+      return { understanding, skill: SIGN_IN, answer: { kind: 'signIn' } };
+    }
+    const skill = this.options.skills.forIntent(understanding.intent);
     const answer = await skill.answer({
       understanding,
       asker: {
@@ -167,8 +204,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         tenantId: context.activity.conversation?.tenantId,
         name: context.activity.from?.name,
       },
-      // Teams single sign-on is not wired yet, so reads run app-only behind the asker's role check.
-      tenant: this.options.sessions?.forAsker(aadObjectId),
+      tenant: this.options.sessions?.forAsker(aadObjectId, sso?.tokens.get(aadObjectId)),
       conversationType: conversationKind(context.activity),
       now,
     });
@@ -176,9 +212,11 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     return { understanding, skill, answer };
   }
 
-  private replyFor(answer: SkillAnswer, diagnostics: AnswerDiagnostics): Partial<Activity> {
+  private replyFor(answer: TurnAnswer, diagnostics: AnswerDiagnostics): Partial<Activity> {
     let reply: Partial<Activity>;
-    if (answer.kind === 'card') {
+    if (answer.kind === 'signIn') {
+      reply = MessageFactory.attachment(signInCard(this.options.sso!.config));
+    } else if (answer.kind === 'card') {
       const card = renderAnswerCard(answer.template, answer.data, {
         footnote: `Entra Assistant · ${diagnostics.skill} · answer ${diagnostics.answerId.slice(0, 8)}`,
       });

@@ -18,6 +18,8 @@ export interface AnswerDiagnostics {
   intent: IntentName;
   entities: Entity[];
   graphRequests: GraphRequestRecord[];
+  /** Whose rights the tenant was read with: the asker's own (single sign-on), the app's behind a role check, or none. */
+  graphAccess: 'delegated' | 'app' | 'none';
   ms: number;
 }
 

@@ -14,6 +14,8 @@ export interface PendingQuestion {
 export interface ThreadMemory {
   context: ConversationContext;
   pending?: PendingQuestion;
+  /** A question asked before the asker's single sign-on token arrived; answered when it does. */
+  awaitingSignIn?: { text: string; askedAt: string };
 }
 
 /** A pending choice older than this is not continued: the admin has moved on. */

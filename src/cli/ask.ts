@@ -12,7 +12,7 @@ import pino from 'pino';
 import { ConnectorServer } from './connectorServer';
 import { cardToText } from './cardText';
 import { startLocalStack, type LocalStack } from './localStack';
-import { DEMO_ADMIN, DEMO_TENANT_ID } from '../emulator/demo/constants';
+import { DEMO_ADMIN, DEMO_TENANT_ID, LOCAL_BOT_CLIENT } from '../emulator/demo/constants';
 import { ensureDemoTenant } from '../emulator/demo';
 
 export interface AskLine {
@@ -42,7 +42,7 @@ interface Asker {
 
 const BOT = { id: '28:entra-assistant', name: 'Entra Assistant' };
 const USAGE =
-  'usage: npm run ask -- [--json] [--as UPN] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] "question" ["follow-up" …]';
+  'usage: npm run ask -- [--json] [--as UPN] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] [--sso] "question" ["follow-up" …]';
 
 /** Finds the asker in the tenant snapshot: Teams would send their Entra object id with the message. */
 function resolveAsker(tenantDir: string | undefined, who: string): Asker {
@@ -100,7 +100,33 @@ function activityFor(line: AskLine, asker: Asker, conversationId: string, servic
   };
 }
 
-export async function askAll(lines: AskLine[], botUrl: string, connector: ConnectorServer, tenantDir: string | undefined): Promise<AskAnswer[]> {
+export interface AskOptions {
+  /** Plays Teams single sign-on: answers the bot's sign-in card with this user's token (a token exchange invoke). */
+  ssoToken?: (userObjectId: string) => Promise<string>;
+}
+
+const OAUTH_CARD = 'application/vnd.microsoft.card.oauth';
+
+interface OAuthCardContent {
+  connectionName?: string;
+  tokenExchangeResource?: { id?: string };
+}
+
+/** What Teams does with the bot's sign-in card: get the user's token silently and hand it over in an invoke. */
+async function exchangeToken(card: OAuthCardContent, message: Record<string, unknown>, token: string, botUrl: string): Promise<number> {
+  const invoke = {
+    ...message,
+    type: 'invoke',
+    id: randomUUID(),
+    name: 'signin/tokenExchange',
+    text: undefined,
+    value: { id: card.tokenExchangeResource?.id, connectionName: card.connectionName, token },
+  };
+  const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(invoke) });
+  return res.status;
+}
+
+export async function askAll(lines: AskLine[], botUrl: string, connector: ConnectorServer, tenantDir: string | undefined, options: AskOptions = {}): Promise<AskAnswer[]> {
   const answers: AskAnswer[] = [];
   const conversationIds = new Map<string, string>();
   for (const line of lines) {
@@ -111,8 +137,17 @@ export async function askAll(lines: AskLine[], botUrl: string, connector: Connec
     const started = performance.now();
     const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
     if (res.status >= 300) throw new Error(`The bot answered HTTP ${res.status}: ${await res.text()}`);
+    let replies = connector.calls.slice(before).map((c) => c.body).filter((b) => b.type === 'message');
+    const signIn = replies
+      .flatMap((r) => (r.attachments as Array<{ contentType: string; content: OAuthCardContent }> | undefined) ?? [])
+      .find((a) => a.contentType === OAUTH_CARD);
+    if (signIn && options.ssoToken) {
+      const afterCard = connector.calls.length;
+      const status = await exchangeToken(signIn.content, activity, await options.ssoToken(asker.id), botUrl);
+      if (status !== 200) throw new Error(`The bot refused the single sign-on token: HTTP ${status}`);
+      replies = connector.calls.slice(afterCard).map((c) => c.body).filter((b) => b.type === 'message');
+    }
     const ms = Math.round(performance.now() - started);
-    const replies = connector.calls.slice(before).map((c) => c.body).filter((b) => b.type === 'message');
     const cards = replies.flatMap((r) => ((r.attachments as Array<{ content: unknown }> | undefined) ?? []).map((a) => a.content));
     const diagnostics = replies.map((r) => (r.channelData as { entraAssistant?: Record<string, unknown> } | undefined)?.entraAssistant).find(Boolean);
     const text = replies
@@ -142,6 +177,7 @@ async function main(): Promise<void> {
       tenant: { type: 'string' },
       bot: { type: 'string' },
       batch: { type: 'string' },
+      sso: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -153,20 +189,28 @@ async function main(): Promise<void> {
   const lines: AskLine[] = values.batch ? readBatch(values.batch) : positionals.map((text) => ({ conversation: 'cli', as, text }));
   const tenantDir = values.tenant ?? process.env.TENANT_SNAPSHOT_DIR ?? (values.bot ? undefined : await ensureDemoTenant());
 
+  if (values.sso && values.bot) throw new Error('--sso plays Teams single sign-on against the local Entra that ask starts itself: leave out --bot');
   const connector = await new ConnectorServer().start();
   let stack: LocalStack | undefined;
   try {
     let botUrl = values.bot?.replace(/\/+$/, '').replace(/\/api\/messages$/, '');
     if (!botUrl) {
       stack = await startLocalStack({
-        env: { ...process.env, PORT: '0', ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+        env: {
+          ...process.env,
+          PORT: '0',
+          ANSWER_DIAGNOSTICS: 'on',
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+          ...(values.sso ? { SSO_ENABLED: 'on', SSO_APP_ID: LOCAL_BOT_CLIENT.clientId } : {}),
+        },
         botPort: 0,
         entra: { tenantDir, port: 0 },
         overrides: { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }, pino.destination(2)) },
       });
       botUrl = stack.assistant.server.url;
     }
-    const answers = await askAll(lines, botUrl, connector, tenantDir);
+    const entra = stack?.entra;
+    const answers = await askAll(lines, botUrl, connector, tenantDir, values.sso && entra ? { ssoToken: (id) => entra.issueUserAssertion(id) } : {});
     for (const answer of answers) {
       if (values.json) process.stdout.write(`${JSON.stringify(answer)}\n`);
       else process.stdout.write(`> ${answer.question}\n${answer.text}\n\n`);
