@@ -223,7 +223,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       reply = MessageFactory.attachment(CardFactory.adaptiveCard(card));
       reply.summary = answer.summary.split('\n')[0];
     } else {
-      reply = MessageFactory.text(answer.text);
+      // Teams renders message text as Markdown, where a single line break is lost: make each line a paragraph.
+      reply = MessageFactory.text(answer.text.replace(/\n+/g, '\n\n'));
     }
     if (this.options.answerDiagnostics) {
       reply.channelData = { ...(reply.channelData ?? {}), [DIAGNOSTICS_KEY]: diagnostics };

@@ -1,4 +1,5 @@
 import type { Candidate, Entity, Understanding } from './types';
+import { escapeMarkdown } from '../cards/escape';
 
 /**
  * What to ask or say before a question can be answered: which of several objects the admin meant, or that a
@@ -72,8 +73,8 @@ export function disambiguationModel(entity: Entity, pendingId: string, question:
 /** "No match" in words, with the closest names when there are some. */
 export function notFoundText(entity: Entity): string {
   const kind = entity.type === 'app' ? 'app or service principal' : entity.type;
-  const base = `I couldn't find a ${kind} named “${entity.text}” in your directory.`;
+  const base = `I couldn't find a ${kind} named “${escapeMarkdown(entity.text)}” in your directory.`;
   const suggestions = entity.suggestions ?? [];
   if (suggestions.length === 0) return `${base} Check the spelling, or give the full name or sign-in address.`;
-  return `${base} Did you mean ${suggestions.map((s) => `“${s}”`).join(', ').replace(/, ([^,]*)$/, ' or $1')}? Ask again with the name you meant.`;
+  return `${base} Did you mean ${suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ').replace(/, ([^,]*)$/, ' or $1')}? Ask again with the name you meant.`;
 }

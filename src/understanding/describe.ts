@@ -1,4 +1,5 @@
 import type { Entity, IntentName } from './types';
+import { escapeMarkdown } from '../cards/escape';
 
 /** Each intent in words, as an admin would say what they asked. */
 export const INTENT_DESCRIPTIONS: Record<IntentName, string> = {
@@ -33,7 +34,7 @@ function day(iso: string): string {
   return iso.replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
 }
 
-/** One entity in words: "user Megan Bowen (megan.bowen@contoso.com)", "time range 2026-11-19 00:00 UTC to …". */
+/** One entity in words, tenant and user text escaped for Teams Markdown: "user Megan Bowen (megan.bowen@contoso.com)", "time range 2026-11-19 00:00 UTC to …". */
 export function describeEntity(entity: Entity): string {
   switch (entity.type) {
     case 'user':
@@ -41,9 +42,9 @@ export function describeEntity(entity: Entity): string {
     case 'app': {
       if (entity.resolution === 'resolved' || entity.displayName) {
         const detail = entity.userPrincipalName ?? entity.appId;
-        return `${entity.type} ${entity.displayName}${detail ? ` (${detail})` : ''}`;
+        return `${entity.type} ${escapeMarkdown(entity.displayName)}${detail ? ` (${escapeMarkdown(detail)})` : ''}`;
       }
-      return `${entity.type} "${entity.value ?? entity.text}"${entity.resolution === 'unresolved' ? ' (not looked up)' : ''}`;
+      return `${entity.type} "${escapeMarkdown(entity.value ?? entity.text)}"${entity.resolution === 'unresolved' ? ' (not looked up)' : ''}`;
     }
     case 'timeRange': {
       const window = entity.start && entity.end ? `${day(entity.start)} to ${day(entity.end)}` : entity.value ?? entity.text;
@@ -58,10 +59,10 @@ export function describeEntity(entity: Entity): string {
     case 'action':
       return `action: ${ACTION_WORDS[entity.value ?? ''] ?? entity.value}`;
     case 'role':
-      return `role ${entity.value}`;
+      return `role ${escapeMarkdown(entity.value)}`;
     case 'policy':
-      return `policy "${entity.text}"`;
+      return `policy "${escapeMarkdown(entity.text)}"`;
     default:
-      return `${entity.type} ${entity.text}`;
+      return `${entity.type} ${escapeMarkdown(entity.text)}`;
   }
 }

@@ -1,0 +1,306 @@
+/**
+ * The sign-in log reads of the troubleshooting skill, and the few lookups its diagnosis needs (the blocking
+ * policy, who disabled an account, risk detections). Every read is filtered on the server (user or app, time
+ * window, status), selects only the fields used, asks for a bounded page, newest first, and follows at most a few
+ * nextLinks: the whole log is never read (REFERENCE.md §2.1: sign-ins page at most 1,000).
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+
+export interface SignInStatus {
+  errorCode: number;
+  failureReason?: string | null;
+  additionalDetails?: string | null;
+}
+
+export interface AppliedPolicy {
+  id: string;
+  displayName: string;
+  enforcedGrantControls?: string[];
+  enforcedSessionControls?: string[];
+  result: string;
+}
+
+export interface AuthenticationStep {
+  authenticationMethod?: string | null;
+  authenticationStepRequirement?: string | null;
+  authenticationStepResultDetail?: string | null;
+  succeeded?: boolean | null;
+}
+
+/** The fields of a beta signIn the diagnosis reads (REFERENCE.md §1.1). */
+export interface SignIn {
+  id: string;
+  createdDateTime: string;
+  userId: string;
+  userDisplayName?: string | null;
+  userPrincipalName?: string | null;
+  userType?: string | null;
+  appId?: string | null;
+  appDisplayName?: string | null;
+  resourceDisplayName?: string | null;
+  ipAddress?: string | null;
+  clientAppUsed?: string | null;
+  correlationId?: string | null;
+  conditionalAccessStatus?: string | null;
+  isInteractive?: boolean | null;
+  signInEventTypes?: string[];
+  servicePrincipalId?: string | null;
+  servicePrincipalName?: string | null;
+  status: SignInStatus;
+  deviceDetail?: {
+    displayName?: string | null;
+    operatingSystem?: string | null;
+    browser?: string | null;
+    isCompliant?: boolean | null;
+    isManaged?: boolean | null;
+    trustType?: string | null;
+  } | null;
+  location?: { city?: string | null; state?: string | null; countryOrRegion?: string | null } | null;
+  /** Absent when the caller may read sign-ins but not Conditional Access data. */
+  appliedConditionalAccessPolicies?: AppliedPolicy[];
+  authenticationRequirement?: string | null;
+  authenticationDetails?: AuthenticationStep[];
+  riskLevelDuringSignIn?: string | null;
+  riskLevelAggregated?: string | null;
+  riskState?: string | null;
+  riskEventTypes_v2?: string[];
+}
+
+/** `$select` of every read: only what the diagnosis and the card use. */
+export const SIGN_IN_FIELDS: readonly string[] = [
+  'id',
+  'createdDateTime',
+  'userId',
+  'userDisplayName',
+  'userPrincipalName',
+  'userType',
+  'appId',
+  'appDisplayName',
+  'resourceDisplayName',
+  'ipAddress',
+  'clientAppUsed',
+  'correlationId',
+  'conditionalAccessStatus',
+  'isInteractive',
+  'signInEventTypes',
+  'servicePrincipalId',
+  'servicePrincipalName',
+  'status',
+  'deviceDetail',
+  'location',
+  'appliedConditionalAccessPolicies',
+  'authenticationRequirement',
+  'authenticationDetails',
+  'riskLevelDuringSignIn',
+  'riskLevelAggregated',
+  'riskState',
+  'riskEventTypes_v2',
+];
+
+export type SignInEventType = 'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity';
+
+export interface SignInQuery {
+  userId?: string;
+  /** The client app (or, for service principals, the app signing in). */
+  appId?: string;
+  start: string;
+  end: string;
+  errorCode?: number;
+  /** Absent: interactive user sign-ins, the log's default. Others come from beta's signInEventTypes filter. */
+  eventType?: SignInEventType;
+  /** $top of each page (1–1,000). */
+  pageSize?: number;
+  /** Pages read at most, the first included. */
+  maxPages?: number;
+}
+
+export interface SignInPage {
+  signIns: SignIn[];
+  /** True when more entries matched than the bound allowed us to read. */
+  truncated: boolean;
+}
+
+interface Page<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function guid(value: string, what: string): string {
+  if (!GUID.test(value)) throw new Error(`${what} is not a GUID: ${value}`);
+  return value.toLowerCase();
+}
+
+/** OData DateTimeOffset literals are unquoted ISO instants. */
+function instant(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a date-time: ${value}`);
+  return date.toISOString();
+}
+
+export function signInFilter(query: SignInQuery): string {
+  const clauses: string[] = [];
+  if (query.userId) clauses.push(`userId eq '${guid(query.userId, 'userId')}'`);
+  if (query.appId) clauses.push(`appId eq '${guid(query.appId, 'appId')}'`);
+  clauses.push(`createdDateTime ge ${instant(query.start)}`, `createdDateTime le ${instant(query.end)}`);
+  if (query.errorCode !== undefined) clauses.push(`status/errorCode eq ${Math.trunc(query.errorCode)}`);
+  if (query.eventType) clauses.push(`signInEventTypes/any(t: t eq '${query.eventType}')`);
+  return clauses.join(' and ');
+}
+
+/** Beta carries the MFA details and the event types the diagnosis needs; v1.0 lacks both. */
+function signInRequest(client: Client, filter: string, top: number) {
+  return client
+    .api('/auditLogs/signIns')
+    .version('beta')
+    .filter(filter)
+    .select([...SIGN_IN_FIELDS])
+    .orderby('createdDateTime desc')
+    .top(top);
+}
+
+/** Sign-ins matching the query, newest first, reading at most `maxPages` pages. */
+export async function querySignIns(client: Client, query: SignInQuery): Promise<SignInPage> {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 100, 1), 1000);
+  const maxPages = Math.max(query.maxPages ?? 2, 1);
+  const signIns: SignIn[] = [];
+  let page = (await signInRequest(client, signInFilter(query), pageSize).get()) as Page<SignIn>;
+  signIns.push(...page.value);
+  for (let read = 1; read < maxPages && page['@odata.nextLink']; read++) {
+    // The nextLink keeps the filter and page size; it is followed whole, never spliced (REFERENCE.md §2.0).
+    page = (await client.api(page['@odata.nextLink']).get()) as Page<SignIn>;
+    signIns.push(...page.value);
+  }
+  return { signIns, truncated: Boolean(page['@odata.nextLink']) };
+}
+
+/** The newest successful sign-in of a user before an instant, within the log's retention (one entry). */
+export async function lastSuccessfulSignIn(client: Client, userId: string, before: string, since: string): Promise<SignIn | undefined> {
+  const page = await querySignIns(client, { userId, start: since, end: before, errorCode: 0, pageSize: 1, maxPages: 1 });
+  return page.signIns[0];
+}
+
+/**
+ * The sign-ins of one request or correlation id, of every event type (the id may belong to a background token
+ * refresh or an app's own sign-in). A correlation id groups a session's entries; a request id names one.
+ */
+export async function signInsById(client: Client, id: string): Promise<SignIn[]> {
+  const value = guid(id, 'request or correlation id');
+  const anyType = "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser' or t eq 'servicePrincipal' or t eq 'managedIdentity')";
+  for (const property of ['correlationId', 'id']) {
+    const page = (await signInRequest(client, `${property} eq '${value}' and ${anyType}`, 50).get()) as Page<SignIn>;
+    if (page.value.length > 0) return page.value;
+  }
+  return [];
+}
+
+export interface UserSummary {
+  id: string;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  accountEnabled?: boolean | null;
+  userType?: string | null;
+  department?: string | null;
+}
+
+export async function userSummary(client: Client, userId: string): Promise<UserSummary | undefined> {
+  try {
+    return (await client
+      .api(`/users/${guid(userId, 'userId')}`)
+      .select(['id', 'displayName', 'userPrincipalName', 'accountEnabled', 'userType', 'department'])
+      .get()) as UserSummary;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+    throw err;
+  }
+}
+
+export interface AccountChange {
+  activityDateTime: string;
+  activityDisplayName: string;
+  initiatedBy?: { user?: { id?: string | null; displayName?: string | null; userPrincipalName?: string | null } | null; app?: { displayName?: string | null } | null };
+}
+
+/** Who disabled the account, newest first: the directory audit entries naming the user as target. */
+export async function accountDisabledChanges(client: Client, userId: string, since: string): Promise<AccountChange[]> {
+  const page = (await client
+    .api('/auditLogs/directoryAudits')
+    .filter(`activityDisplayName eq 'Disable account' and targetResources/any(t: t/id eq '${guid(userId, 'userId')}') and activityDateTime ge ${instant(since)}`)
+    .select(['activityDateTime', 'activityDisplayName', 'initiatedBy'])
+    .top(5)
+    .get()) as Page<AccountChange>;
+  return page.value;
+}
+
+export interface PolicyDefinition {
+  id: string;
+  displayName: string;
+  state: string;
+  conditions?: {
+    clientAppTypes?: string[];
+    platforms?: { includePlatforms?: string[]; excludePlatforms?: string[] } | null;
+    locations?: { includeLocations?: string[]; excludeLocations?: string[] } | null;
+    users?: { includeGuestsOrExternalUsers?: unknown; includeUsers?: string[]; includeGroups?: string[]; includeRoles?: string[] } | null;
+    applications?: { includeApplications?: string[] } | null;
+    signInRiskLevels?: string[];
+    userRiskLevels?: string[];
+  };
+  grantControls?: { operator?: string; builtInControls?: string[] } | null;
+}
+
+export async function conditionalAccessPolicy(client: Client, policyId: string): Promise<PolicyDefinition | undefined> {
+  try {
+    return (await client
+      .api(`/identity/conditionalAccess/policies/${guid(policyId, 'policy id')}`)
+      .select(['id', 'displayName', 'state', 'conditions', 'grantControls'])
+      .get()) as PolicyDefinition;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+    throw err;
+  }
+}
+
+export interface NamedLocation {
+  id: string;
+  displayName: string;
+  countriesAndRegions?: string[];
+}
+
+export async function namedLocations(client: Client, ids: string[]): Promise<NamedLocation[]> {
+  const wanted = ids.filter((id) => GUID.test(id));
+  if (wanted.length === 0) return [];
+  const page = (await client
+    .api('/identity/conditionalAccess/namedLocations')
+    .filter(`id in (${wanted.map((id) => `'${id.toLowerCase()}'`).join(',')})`)
+    .get()) as Page<NamedLocation>;
+  return page.value;
+}
+
+export interface RiskDetection {
+  riskEventType: string;
+  riskLevel: string;
+  riskState: string;
+  detectedDateTime: string;
+  ipAddress?: string | null;
+}
+
+export async function riskDetectionsOfUser(client: Client, userId: string, since: string): Promise<RiskDetection[]> {
+  const page = (await client
+    .api('/identityProtection/riskDetections')
+    .filter(`userId eq '${guid(userId, 'userId')}' and detectedDateTime ge ${instant(since)}`)
+    .select(['riskEventType', 'riskLevel', 'riskState', 'detectedDateTime', 'ipAddress'])
+    .top(20)
+    .get()) as Page<RiskDetection>;
+  return page.value;
+}
+
+/** Why a read was refused, from Graph's error: the asker's roles, or the tenant's licence. */
+export type ReadRefusal = 'forbidden' | 'unlicensed';
+
+export function readRefusal(err: unknown): ReadRefusal | undefined {
+  const e = err as { statusCode?: number; code?: string; message?: string };
+  if (e?.code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant' || /premium license/i.test(e?.message ?? '')) return 'unlicensed';
+  if (e?.statusCode === 403 || e?.statusCode === 401) return 'forbidden';
+  return undefined;
+}

@@ -1,0 +1,103 @@
+/**
+ * The diagnosis of a user's (or an app's) sign-ins, as pure functions over the log entries: which attempts really
+ * failed and which were only interrupted, counts by error code, the latest failure, the last success, and what
+ * differs between them. No I/O: the skill reads, this decides.
+ */
+import type { SignIn } from '../../graph/signInQueries';
+import { errorCodeInfo, isInterruptCode } from '../../knowledge/errorCodes';
+
+export interface FailureCount {
+  code: number;
+  title: string;
+  count: number;
+}
+
+export interface Difference {
+  aspect: string;
+  failing: string;
+  lastSuccess: string;
+}
+
+export interface Diagnosis {
+  /** Every entry read, newest first. */
+  signIns: SignIn[];
+  /** Failures that no success followed: the real problems. */
+  failures: SignIn[];
+  /** Failures a success followed (MFA prompts, "stay signed in?", silent sign-in without session...). */
+  interrupted: SignIn[];
+  countsByCode: FailureCount[];
+  latestFailure?: SignIn;
+  lastSuccess?: SignIn;
+  differences: Difference[];
+}
+
+/** An interrupt counts as followed by success when one arrives within this time for the same app. */
+const INTERRUPT_FOLLOW_UP_MS = 15 * 60_000;
+
+const time = (s: SignIn) => Date.parse(s.createdDateTime);
+export const isSuccess = (s: SignIn) => s.status?.errorCode === 0;
+
+/** Whether a success followed the failure: same correlation id (same session), or, for interrupt codes, the same app soon after. */
+export function followedBySuccess(failure: SignIn, successes: readonly SignIn[]): boolean {
+  const at = time(failure);
+  return successes.some((s) => {
+    if (time(s) < at) return false;
+    if (failure.correlationId && s.correlationId === failure.correlationId) return true;
+    return isInterruptCode(failure.status.errorCode) && s.appId === failure.appId && time(s) - at <= INTERRUPT_FOLLOW_UP_MS;
+  });
+}
+
+export function countByCode(failures: readonly SignIn[]): FailureCount[] {
+  const counts = new Map<number, number>();
+  for (const f of failures) counts.set(f.status.errorCode, (counts.get(f.status.errorCode) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([code, count]) => ({ code, count, title: errorCodeInfo(code).title }))
+    .sort((a, b) => b.count - a.count || a.code - b.code);
+}
+
+const yesNo = (value: boolean | null | undefined) => (value === true ? 'yes' : value === false ? 'no' : 'unknown');
+
+export function placeOf(s: SignIn): string {
+  const l = s.location;
+  return [l?.city, l?.countryOrRegion].filter(Boolean).join(', ');
+}
+
+/** What differs between a failing sign-in and the last successful one, aspect by aspect. */
+export function compareWithSuccess(failing: SignIn, success: SignIn): Difference[] {
+  const aspects: Array<[string, (s: SignIn) => string]> = [
+    ['App', (s) => s.appDisplayName ?? ''],
+    ['Client', (s) => s.clientAppUsed ?? ''],
+    ['Operating system', (s) => s.deviceDetail?.operatingSystem ?? ''],
+    ['Browser or client', (s) => s.deviceDetail?.browser ?? ''],
+    ['Device compliant', (s) => yesNo(s.deviceDetail?.isCompliant)],
+    ['Device managed', (s) => yesNo(s.deviceDetail?.isManaged)],
+    ['Location', placeOf],
+    ['IP address', (s) => s.ipAddress ?? ''],
+  ];
+  return aspects
+    .map(([aspect, read]) => ({ aspect, failing: read(failing) || '—', lastSuccess: read(success) || '—' }))
+    .filter((d) => d.failing !== d.lastSuccess);
+}
+
+/**
+ * Diagnoses entries read newest first. `earlierSuccess` is the user's last success found outside the window
+ * (when the window holds none).
+ */
+export function diagnose(signIns: readonly SignIn[], earlierSuccess?: SignIn): Diagnosis {
+  const sorted = [...signIns].sort((a, b) => time(b) - time(a));
+  const successes = sorted.filter(isSuccess);
+  const failed = sorted.filter((s) => !isSuccess(s));
+  const failures = failed.filter((f) => !followedBySuccess(f, successes));
+  const interrupted = failed.filter((f) => followedBySuccess(f, successes));
+  const latestFailure = failures[0];
+  const lastSuccess = successes[0] ?? earlierSuccess;
+  return {
+    signIns: sorted,
+    failures,
+    interrupted,
+    countsByCode: countByCode(failures),
+    latestFailure,
+    lastSuccess,
+    differences: latestFailure && lastSuccess ? compareWithSuccess(latestFailure, lastSuccess) : [],
+  };
+}
