@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
 import { loadSnapshot } from '../../src/emulator/snapshot/loadSnapshot';
-import { shiftDateTime } from '../../src/emulator/snapshot/dateTimes';
+import { shiftAllDateTimes, shiftDateTime } from '../../src/emulator/snapshot/dateTimes';
+import { COLLECTION_FILES } from '../../src/emulator/snapshot/layout';
 import { MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from './localEntraHarness';
 
 /** A writable copy of the mini tenant, changed by `edit`. */
@@ -13,6 +14,13 @@ function miniCopy(edit: (dir: string) => void): string {
   fs.cpSync(MINI_TENANT_DIR, dir, { recursive: true });
   edit(dir);
   return dir;
+}
+
+/** Rewrites a collection file in the generator's one-object-per-line layout, with the given line break. */
+function toLineLayout(dir: string, file: string, lineBreak: string, change: (items: Array<Record<string, unknown>>) => unknown[] = (items) => items): void {
+  const full = path.join(dir, file);
+  const items = change(JSON.parse(fs.readFileSync(full, 'utf8')).value);
+  fs.writeFileSync(full, `{"value":[${lineBreak}${items.map((item) => JSON.stringify(item)).join(`,${lineBreak}`)}${lineBreak}]}${lineBreak}`);
 }
 
 function rewrite(dir: string, file: string, change: (body: { value: Array<Record<string, unknown>> }) => unknown): void {
@@ -70,6 +78,61 @@ describe('Local Entra snapshot loading', () => {
     assert.equal(snapshot.collections.users.length, 12);
     fs.appendFileSync(path.join(dir, 'users.json'), '{"id":"late"}\n');
     await assert.rejects(loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: false }), /users\.json: line 15: text after the closing/);
+  });
+
+  it('When every file is in the line layout with CRLF breaks, then loading rebases exactly as shifting the captured values does', async () => {
+    const dir = copy((d) => {
+      for (const file of Object.values(COLLECTION_FILES)) if (fs.existsSync(path.join(d, file)) && file !== 'organization.json') toLineLayout(d, file, '\r\n');
+    });
+    const oddLater = new Date(MINI_CAPTURED_AT.getTime() + (3 * 24 * 3600 + 7 * 60 + 13) * 1000);
+    const captured = await loadSnapshot(MINI_TENANT_DIR, { now: MINI_CAPTURED_AT, rebase: false });
+    const rebased = await loadSnapshot(dir, { now: oddLater, rebase: true });
+    assert.equal(rebased.shiftSeconds, 3 * 24 * 3600 + 7 * 60 + 13);
+    assert.ok(captured.collections.signIns.length > 0);
+    assert.deepEqual(rebased.collections, shiftAllDateTimes(structuredClone(captured.collections), rebased.shiftSeconds));
+    assert.notDeepEqual(rebased.collections.signIns[0].createdDateTime, captured.collections.signIns[0].createdDateTime);
+  });
+
+  const lineRefusals: Array<[string, string, RegExp]> = [
+    ['a nested step time that is not ISO', '20/11/2026 11:00', /signIns\.json: line 2: bad JSON or value: "authenticationStepDateTime" is not an ISO 8601 date-time: "20\/11\/2026 11:00"/],
+    ['a calendar day that does not exist', '2026-02-30T10:00:00Z', /signIns\.json: line 2: .*"authenticationStepDateTime" is not an ISO 8601 date-time: "2026-02-30T10:00:00Z"/],
+  ];
+  for (const [what, stepTime, message] of lineRefusals) {
+    it(`When a line-layout sign-in has ${what}, then start is refused naming the file, the line and the property`, async () => {
+      const dir = copy((d) =>
+        toLineLayout(d, 'auditLogs/signIns.json', '\n', (items) =>
+          items.map((s, i) => (i === 0 ? { ...s, authenticationDetails: [{ authenticationStepDateTime: stepTime, succeeded: true }] } : s)),
+        ),
+      );
+      await assert.rejects(loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: true }), message);
+    });
+  }
+
+  it('When a line holds non-ASCII text, a date-time outside a …DateTime property, an empty …DateTime and "__proto__", then each loads as JSON.parse reads it', async () => {
+    const extra = { id: 'odd-sign-in', userDisplayName: 'Zoë Łukasz 東京 🚀', note: '2026-11-20T10:00:00Z', deletedDateTime: '' };
+    const dir = copy((d) => {
+      const full = path.join(d, 'auditLogs/signIns.json');
+      const items = JSON.parse(fs.readFileSync(full, 'utf8')).value as unknown[];
+      const lines = [...items.map((item) => JSON.stringify(item)), JSON.stringify(extra).replace(/}$/, ',"__proto__":{"polluted":true}}')];
+      fs.writeFileSync(full, `{"value":[\n${lines.join(',\n')}\n]}\n`);
+    });
+    const snapshot = await loadSnapshot(dir, { now: new Date(MINI_CAPTURED_AT.getTime() + 60_000), rebase: true });
+    const odd = snapshot.collections.signIns.find((s) => s.id === 'odd-sign-in') as Record<string, unknown>;
+    assert.equal(odd.userDisplayName, 'Zoë Łukasz 東京 🚀');
+    assert.equal(odd.note, '2026-11-20T10:01:00Z');
+    assert.equal(odd.deletedDateTime, '');
+    assert.ok(Object.prototype.hasOwnProperty.call(odd, '__proto__'));
+    assert.equal(Object.getPrototypeOf(odd), Object.prototype);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('When one line is longer than the reader\'s 16 MiB chunk, then it is read whole', async () => {
+    const about = 'x'.repeat(17 * 1024 * 1024);
+    const dir = copy((d) => toLineLayout(d, 'users.json', '\n', (items) => items.map((u, i) => (i === 3 ? { ...u, aboutMe: about } : u))));
+    const snapshot = await loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: false });
+    assert.equal(snapshot.collections.users.length, 12);
+    assert.equal((snapshot.collections.users[3].aboutMe as string).length, about.length);
+    assert.equal(snapshot.collections.users[4].id, JSON.parse(fs.readFileSync(path.join(MINI_TENANT_DIR, 'users.json'), 'utf8')).value[4].id);
   });
 
   it('When the clock is pinned a day after capture, then every date-time, nested too, moves by one day and keeps its precision', async () => {

@@ -9,25 +9,44 @@ function looksLikeDateTime(value: string): boolean {
   return value.length >= 16 && value.length <= 40 && value.charCodeAt(4) === 45 && value.charCodeAt(10) === 84;
 }
 
-export function isIsoDateTime(value: string): boolean {
-  if (!looksLikeDateTime(value)) return false;
+/** The parts of `value` when it is a valid ISO 8601 date-time (a real calendar day and time), else undefined. */
+function matchDateTime(value: string): RegExpExecArray | undefined {
+  if (!looksLikeDateTime(value)) return undefined;
   const m = ISO_DATE_TIME.exec(value);
-  if (!m) return false;
+  if (!m) return undefined;
   const [, y, mo, d, h, mi, s] = m;
   const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0));
-  return date.getUTCMonth() === +mo - 1 && date.getUTCDate() === +d && +h < 24 && +mi < 60 && (!s || +s < 60);
+  const valid = date.getUTCMonth() === +mo - 1 && date.getUTCDate() === +d && +h < 24 && +mi < 60 && (!s || +s < 60);
+  return valid ? m : undefined;
 }
 
-/** The value shifted by `seconds`, in UTC ("Z"), keeping the seconds field and fraction digits as written. */
-export function shiftDateTime(value: string, seconds: number): string {
-  const m = ISO_DATE_TIME.exec(value);
-  if (!m) return value;
+export function isIsoDateTime(value: string): boolean {
+  return matchDateTime(value) !== undefined;
+}
+
+function shiftMatched(m: RegExpExecArray, seconds: number): string {
   const [, y, mo, d, h, mi, s, fraction, zone] = m;
   const offsetMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(4, 6));
   const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0) - offsetMinutes * 60_000 + seconds * 1000;
   const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
   const head = s === undefined ? iso.slice(0, 16) : iso.slice(0, 19);
   return `${head}${fraction ?? ''}Z`;
+}
+
+/** The value shifted by `seconds`, in UTC ("Z"), keeping the seconds field and fraction digits as written. */
+export function shiftDateTime(value: string, seconds: number): string {
+  const m = ISO_DATE_TIME.exec(value);
+  return m ? shiftMatched(m, seconds) : value;
+}
+
+/**
+ * One check-and-shift for loading: the value shifted by `seconds` (itself when 0) when it is a valid ISO date-time,
+ * undefined when it is not one.
+ */
+export function rebasedDateTime(value: string, seconds: number): string | undefined {
+  const m = matchDateTime(value);
+  if (m === undefined) return undefined;
+  return seconds === 0 ? value : shiftMatched(m, seconds);
 }
 
 /** Rewrites every date-time string in a JSON value (nested too), in place for objects and arrays. */

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
-import { isIsoDateTime, looksLikeDateTime, shiftDateTime } from './dateTimes';
+import { isIsoDateTime } from './dateTimes';
 import type { GraphObject } from './layout';
+import { forEachLine } from './lineReader';
+import { ValueReviver } from './reviveValues';
 
 /** Refusal of a malformed snapshot: names the file and the reason. */
 export class SnapshotError extends Error {
@@ -16,19 +17,6 @@ export class SnapshotError extends Error {
 
 /** The first line the tenant generator writes for big files: then one object per line, then "]}". */
 const LINE_LAYOUT_HEAD = '{"value":[';
-
-/**
- * JSON.parse reviver: refuses a `…DateTime` property that is not an ISO date-time and shifts every date-time
- * string by `shiftSeconds` (rebasing).
- */
-function dateTimeReviver(shiftSeconds: number) {
-  return (key: string, value: unknown): unknown => {
-    if (typeof value !== 'string') return value;
-    if (looksLikeDateTime(value) && isIsoDateTime(value)) return shiftSeconds ? shiftDateTime(value, shiftSeconds) : value;
-    if (key.endsWith('DateTime') && value !== '') throw new Error(`"${key}" is not an ISO 8601 date-time: ${JSON.stringify(value)}`);
-    return value;
-  };
-}
 
 function checkObject(file: string, item: unknown, where: string): GraphObject {
   if (!item || typeof item !== 'object' || Array.isArray(item)) throw new SnapshotError(file, `${where} is not an object`);
@@ -48,30 +36,32 @@ async function firstLine(fullPath: string): Promise<string> {
   }
 }
 
-/** Reads a file in the one-object-per-line layout as a stream (files beyond a JS string's limit). */
-async function readLineLayout(file: string, fullPath: string, reviver: ReturnType<typeof dateTimeReviver>): Promise<GraphObject[]> {
+/** Parses one line or file body and revives its values; a JSON or date-time error becomes the message. */
+function parseRevived(json: string, reviver: ValueReviver): unknown {
+  return reviver.revive(JSON.parse(json));
+}
+
+/** Reads a file in the one-object-per-line layout line by line (files beyond a JS string's limit). */
+async function readLineLayout(file: string, fullPath: string, reviver: ValueReviver): Promise<GraphObject[]> {
   const items: GraphObject[] = [];
-  const lines = readline.createInterface({ input: fs.createReadStream(fullPath, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNumber = 0;
   let closed = false;
-  for await (const raw of lines) {
-    lineNumber++;
+  await forEachLine(fullPath, (raw, lineNumber) => {
     const line = raw.trim();
-    if (lineNumber === 1 || line === '') continue;
+    if (lineNumber === 1 || line === '') return;
     if (closed) throw new SnapshotError(file, `line ${lineNumber}: text after the closing "]}"`);
     if (line === ']}') {
       closed = true;
-      continue;
+      return;
     }
     const json = line.endsWith(',') ? line.slice(0, -1) : line;
     let item: unknown;
     try {
-      item = JSON.parse(json, reviver);
+      item = parseRevived(json, reviver);
     } catch (error) {
       throw new SnapshotError(file, `line ${lineNumber}: bad JSON or value: ${(error as Error).message}`);
     }
     items.push(checkObject(file, item, `line ${lineNumber}`));
-  }
+  });
   if (!closed) throw new SnapshotError(file, 'bad JSON: the "value" array is not closed by "]}"');
   return items;
 }
@@ -83,11 +73,11 @@ async function readLineLayout(file: string, fullPath: string, reviver: ReturnTyp
 export async function readCollectionFile(dir: string, file: string, shiftSeconds: number): Promise<GraphObject[]> {
   const fullPath = `${dir}/${file}`;
   if (!fs.existsSync(fullPath)) return [];
-  const reviver = dateTimeReviver(shiftSeconds);
+  const reviver = new ValueReviver(shiftSeconds);
   if ((await firstLine(fullPath)) === LINE_LAYOUT_HEAD) return readLineLayout(file, fullPath, reviver);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await fs.promises.readFile(fullPath, 'utf8'), reviver);
+    parsed = parseRevived(await fs.promises.readFile(fullPath, 'utf8'), reviver);
   } catch (error) {
     throw new SnapshotError(file, `bad JSON or value: ${(error as Error).message}`);
   }
