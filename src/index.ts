@@ -17,6 +17,7 @@ import { SkillRegistry } from './skills/registry';
 import { helpSkill } from './skills/help';
 import { outOfScopeSkill } from './skills/outOfScope';
 import { notYetAnsweredSkill } from './skills/notYetAnswered';
+import { signInSkill } from './skills/signIns/signInSkill';
 import { preloadTemplates } from './cards/render';
 
 export interface RunningAssistant {
@@ -42,7 +43,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
-    skills: new SkillRegistry([helpSkill], outOfScopeSkill, notYetAnsweredSkill),
+    skills: new SkillRegistry([helpSkill, signInSkill], outOfScopeSkill, notYetAnsweredSkill),
     conversationState,
     logger,
     clock: () => (pinnedNow ? new Date(pinnedNow) : new Date()),

@@ -1,0 +1,212 @@
+/**
+ * The answer model of a sign-in diagnosis: the view model of adaptiveCards/signInDiagnosis.json (preformatted,
+ * every tenant string escaped) and the same answer as plain text.
+ */
+import type { RoleName } from '../../graph/permissions';
+import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
+import type { PolicyDefinition, RiskDetection, SignIn, UserSummary } from '../../graph/signInQueries';
+import { errorCodeInfo } from '../../knowledge/errorCodes';
+import type { SkillAnswer } from '../types';
+import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from './adminCenterLinks';
+import type { Diagnosis } from './diagnosis';
+import { placeOf } from './diagnosis';
+import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, t, when, whereText } from './format';
+import { isLegacyClient, type Pattern } from './patterns';
+import { userMessageFor } from './userMessage';
+
+export interface DiagnosisSubject {
+  kind: 'user' | 'app' | 'request';
+  /** Display name, UPN or app name, raw (escaped here). */
+  label: string;
+  userId?: string;
+  userPrincipalName?: string;
+  appId?: string;
+  requestId?: string;
+}
+
+export interface Findings {
+  subject: DiagnosisSubject;
+  windowLabel: string;
+  window: { start: string; end: string };
+  diagnosis: Diagnosis;
+  patterns: Pattern[];
+  user?: UserSummary;
+  blockingPolicy?: PolicyDefinition;
+  blockedCountries?: string[];
+  /** False: the asker may not see Conditional Access details; the roles that would allow it. */
+  conditionalAccessVisible: boolean;
+  conditionalAccessRoles: RoleName[];
+  disabledBy?: { by: string; at: string; activity: string };
+  riskDetections?: RiskDetection[];
+  /** Which kinds of sign-ins were read ("interactive", "non-interactive", "service principal"). */
+  eventTypesRead: string[];
+  truncated: boolean;
+}
+
+const MAX_RECENT_ROWS = 8;
+
+function verdict(f: Findings): { text: string; color: 'Attention' | 'Good' | 'Warning' } {
+  const { diagnosis, subject, windowLabel } = f;
+  const who = subject.label;
+  const latest = diagnosis.latestFailure;
+  if (latest) {
+    const info = errorCodeInfo(latest.status.errorCode);
+    const blocker = (latest.appliedConditionalAccessPolicies ?? []).find((p) => p.result === 'failure');
+    const app = latest.appDisplayName ? ` to ${latest.appDisplayName}` : '';
+    const by = blocker ? `, blocked by "${blocker.displayName}"` : '';
+    return {
+      text: `${who}: sign-in${app} failing with ${latest.status.errorCode} (${info.title})${by}. ${diagnosis.failures.length} failure${diagnosis.failures.length === 1 ? '' : 's'} ${windowLabel}, the latest at ${when(latest.createdDateTime)}.`,
+      color: 'Attention',
+    };
+  }
+  const last = diagnosis.lastSuccess;
+  const lastText = last ? ` Last successful sign-in: ${when(last.createdDateTime)}${last.appDisplayName ? ` to ${last.appDisplayName}` : ''}${placeOf(last) ? ` from ${placeOf(last)}` : ''}.` : ' No successful sign-in was found either.';
+  if (diagnosis.interrupted.length > 0) {
+    return {
+      text: `No real sign-in failures for ${who} ${windowLabel}: ${diagnosis.interrupted.length} interruption${diagnosis.interrupted.length === 1 ? ' was' : 's were'} each followed by a successful sign-in.${lastText}`,
+      color: 'Good',
+    };
+  }
+  if (diagnosis.signIns.length === 0) return { text: `No sign-ins for ${who} ${windowLabel}.${lastText}`, color: 'Warning' };
+  return { text: `Nothing wrong: no failed sign-ins for ${who} ${windowLabel}.${lastText}`, color: 'Good' };
+}
+
+function policyRequirement(policy: PolicyDefinition, countries: string[] | undefined): string {
+  const controls = (policy.grantControls?.builtInControls ?? []).map(grantControl);
+  const conditions: string[] = [];
+  const c = policy.conditions;
+  const clients = c?.clientAppTypes ?? [];
+  if (clients.includes('exchangeActiveSync') || clients.includes('other')) conditions.push('legacy authentication clients');
+  if (c?.platforms?.includePlatforms?.length && !c.platforms.includePlatforms.includes('all')) conditions.push(`platforms ${c.platforms.includePlatforms.join(', ')}`);
+  if (c?.locations?.includeLocations?.length && !c.locations.includeLocations.includes('All')) {
+    conditions.push(countries?.length ? `locations in ${countries.join(', ')}` : 'named locations');
+  }
+  if (c?.users?.includeGuestsOrExternalUsers) conditions.push('guests and external users');
+  if (c?.signInRiskLevels?.length) conditions.push(`sign-in risk ${c.signInRiskLevels.join('/')}`);
+  if (c?.userRiskLevels?.length) conditions.push(`user risk ${c.userRiskLevels.join('/')}`);
+  const operator = policy.grantControls?.operator === 'OR' ? ' or ' : ' and ';
+  const grant = controls.length ? (controls.includes('block access') ? 'blocks access' : `requires ${controls.join(operator)}`) : 'applies session controls';
+  return `${grant}${conditions.length ? ` for ${conditions.join('; ')}` : ''}`;
+}
+
+function latestFacts(f: Findings, latest: SignIn): Array<{ title: string; value: string }> {
+  const info = errorCodeInfo(latest.status.errorCode);
+  const legacy = isLegacyClient(latest.clientAppUsed);
+  const facts = [
+    { title: 'When', value: when(latest.createdDateTime) },
+    { title: 'Error', value: `${latest.status.errorCode} ${info.name ?? info.title}` },
+    { title: 'App', value: t(latest.appDisplayName ?? latest.servicePrincipalName ?? '—') },
+    { title: 'Client', value: t(clientText(latest, legacy)) },
+    { title: 'Device', value: t(deviceText(latest)) },
+    { title: 'IP and location', value: t(whereText(latest)) },
+    { title: 'MFA', value: t(mfaText(latest)) },
+    { title: 'Risk during sign-in', value: t(riskText(latest)) },
+    { title: 'Request id', value: t(latest.id) },
+    { title: 'Correlation id', value: t(latest.correlationId ?? '—') },
+  ];
+  if (latest.status.failureReason) facts.splice(2, 0, { title: 'Failure reason (log)', value: t(latest.status.failureReason) });
+  if (f.subject.kind !== 'app' && latest.userType) facts.splice(3, 0, { title: 'User type', value: t(latest.userType) });
+  return facts;
+}
+
+function nextSteps(f: Findings): string[] {
+  const steps: string[] = [];
+  const latest = f.diagnosis.latestFailure;
+  if (!latest) {
+    steps.push('Nothing to fix in the sign-in log. If the user still reports a problem, ask for the time and the error page\'s correlation id.');
+    return steps;
+  }
+  const info = errorCodeInfo(latest.status.errorCode);
+  if (info.fix) steps.push(info.fix);
+  if (f.blockingPolicy) steps.push(`Review the policy "${t(f.blockingPolicy.displayName)}" only if the block was not intended; it ${t(policyRequirement(f.blockingPolicy, f.blockedCountries))}.`);
+  for (const p of f.patterns) {
+    if (p.kind === 'passwordSpray') steps.push('Treat this as an attack: confirm the addresses are unknown, make sure MFA is enforced, and check the user\'s risk detections.');
+    if (p.kind === 'blockedLocation') steps.push('If the user was not travelling, the password is probably known to someone else: reset it and revoke sessions.');
+    if (p.kind === 'accountDisabled' && f.disabledBy) steps.push(`Ask ${t(f.disabledBy.by)} why the account was disabled before enabling it again.`);
+  }
+  return [...new Set(steps)];
+}
+
+export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
+  const { diagnosis, subject } = f;
+  const v = verdict(f);
+  const latest = diagnosis.latestFailure;
+  const info = latest ? errorCodeInfo(latest.status.errorCode) : undefined;
+  const policies = latest && f.conditionalAccessVisible ? [...(latest.appliedConditionalAccessPolicies ?? [])].sort((a, b) => policyOrder(a) - policyOrder(b)) : [];
+  const requirement = (id: string) => (f.blockingPolicy && f.blockingPolicy.id === id ? policyRequirement(f.blockingPolicy, f.blockedCountries) : '');
+  const subjectFacts = [
+    { title: subject.kind === 'app' ? 'App' : 'User', value: t(subject.userPrincipalName ? `${subject.label} (${subject.userPrincipalName})` : subject.label) },
+    ...(f.user?.department ? [{ title: 'Department', value: t(f.user.department) }] : []),
+    ...(f.user && f.user.accountEnabled === false ? [{ title: 'Account', value: 'disabled' }] : []),
+    { title: 'Window', value: `${t(f.windowLabel)} (${when(f.window.start)} – ${when(f.window.end)})` },
+    { title: 'Read', value: `${diagnosis.signIns.length} ${f.eventTypesRead.join(' and ')} sign-ins${f.truncated ? ' (newest only; more exist)' : ''}` },
+  ];
+  if (f.disabledBy) subjectFacts.push({ title: 'Disabled by', value: `${t(f.disabledBy.by)} on ${when(f.disabledBy.at)} (audit: ${t(f.disabledBy.activity)})` });
+  const risk = (f.riskDetections ?? []).map((r) => ({ title: t(r.riskEventType), detail: t(`${r.riskLevel} risk, ${r.riskState}, ${when(r.detectedDateTime)}${r.ipAddress ? ` from ${r.ipAddress}` : ''}`) }));
+  const userMessage = latest && subject.kind !== 'app' ? userMessageFor(latest, f.patterns, subject.label) : undefined;
+  const links = [
+    { title: 'User in Entra', url: userLink(subject.userId) },
+    { title: 'Sign-in log', url: userSignInLogLink(subject.userId) },
+    { title: 'Blocking policy', url: f.blockingPolicy ? policyLink(f.blockingPolicy.id) : undefined },
+    { title: 'App credentials', url: subject.kind === 'app' ? applicationLink(subject.appId) : undefined },
+    { title: 'Sign-in diagnostic', url: latest ? SIGN_IN_DIAGNOSTIC_LINK : undefined },
+  ].filter((l): l is { title: string; url: string } => Boolean(l.url));
+  const who = subject.userPrincipalName ?? subject.label;
+  const followUps = [
+    { title: 'Show more sign-ins', ask: `show sign-ins for ${who} this month` },
+    ...(info ? [{ title: `What does ${info.aadsts} mean?`, ask: `what does ${info.aadsts} mean?` }] : []),
+    ...(subject.kind === 'user' ? [{ title: 'Recent changes to this user', ask: `what changed for ${who} this week?` }] : []),
+  ];
+  const steps = nextSteps(f);
+  const data = {
+    title: t(`Sign-in diagnosis: ${subject.label}`),
+    verdict: t(v.text),
+    verdictColor: v.color,
+    subjectFacts,
+    hasCounts: diagnosis.countsByCode.length > 0,
+    counts: diagnosis.countsByCode.map((c) => ({ code: String(c.code), title: t(c.title), count: String(c.count) })),
+    hasRecent: diagnosis.failures.length > 0,
+    recent: diagnosis.failures.slice(0, MAX_RECENT_ROWS).map((s) => ({
+      time: shortWhen(s.createdDateTime),
+      app: t(s.appDisplayName ?? s.servicePrincipalName ?? '—'),
+      code: String(s.status.errorCode),
+      where: t(whereText(s)),
+      client: t(clientText(s, isLegacyClient(s.clientAppUsed))),
+    })),
+    interruptedNote: diagnosis.interrupted.length
+      ? `${diagnosis.interrupted.length} interruption${diagnosis.interrupted.length === 1 ? '' : 's'} (${[...new Set(diagnosis.interrupted.map((s) => s.status.errorCode))].join(', ')}) were followed by a successful sign-in and are not counted as failures.`
+      : '',
+    hasLatest: Boolean(latest),
+    latestFacts: latest ? latestFacts(f, latest) : [],
+    cause: info ? t(info.explanation ?? `${info.aadsts}: ${info.name ?? 'no description available'}. See Microsoft's error lookup for details.`) : '',
+    hasPolicies: policies.length > 0,
+    policies: policies.map((p) => ({
+      name: t(p.displayName),
+      result: policyResult(p.result),
+      controls: t(requirement(p.id) || (p.enforcedGrantControls ?? []).join(', ') || '—'),
+    })),
+    policyNote:
+      latest && !f.conditionalAccessVisible
+        ? `Conditional Access details are hidden: seeing them needs one of ${f.conditionalAccessRoles.map((r) => ROLE_DISPLAY_NAMES[r]).join(', ')}.`
+        : '',
+    hasPatterns: f.patterns.length > 0 || risk.length > 0,
+    patterns: [...f.patterns.map((p) => ({ title: t(p.title), detail: t(p.detail) })), ...risk],
+    hasDifferences: diagnosis.differences.length > 0,
+    differences: diagnosis.differences.map((d) => ({ aspect: d.aspect, failing: t(d.failing), lastSuccess: t(d.lastSuccess) })),
+    lastSuccessText: diagnosis.lastSuccess && latest ? `Compared with the last successful sign-in at ${when(diagnosis.lastSuccess.createdDateTime)}:` : '',
+    nextSteps: steps.map((text) => ({ text })),
+    hasUserMessage: Boolean(userMessage),
+    userMessage: userMessage ? t(userMessage) : '',
+    links,
+    followUps,
+  };
+  const summary = [
+    v.text,
+    ...diagnosis.countsByCode.map((c) => `• ${c.code} ${c.title}: ${c.count}`),
+    ...(latest && info?.explanation ? [`Cause: ${info.explanation}`] : []),
+    ...policies.filter((p) => p.result === 'failure').map((p) => `Blocked by: ${p.displayName}`),
+    ...f.patterns.map((p) => `${p.title}: ${p.detail}`),
+    ...steps.map((s) => `Next: ${s}`),
+  ].join('\n');
+  return { kind: 'card', template: 'signInDiagnosis', data, summary };
+}

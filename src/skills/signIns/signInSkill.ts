@@ -1,0 +1,226 @@
+/**
+ * Issue #5: why did this sign-in fail, and what do I do? The story of a turn: check the asker may read sign-in
+ * logs → find the subject (user, app, or request id) → read its sign-ins with server-side filters → diagnose →
+ * add the evidence the diagnosis calls for (the blocking policy, who disabled the account, risk detections) →
+ * answer model. `signin.list` shows the sign-ins; `docs.answer` with an error code explains the code.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { TenantSession } from '../../graph/sessions';
+import { ENDPOINT_PERMISSIONS, type PermissionKey } from '../../graph/permissions';
+import {
+  accountDisabledChanges,
+  conditionalAccessPolicy,
+  lastSuccessfulSignIn,
+  namedLocations,
+  querySignIns,
+  readRefusal,
+  riskDetectionsOfUser,
+  signInsById,
+  userSummary,
+  type SignIn,
+  type SignInQuery,
+} from '../../graph/signInQueries';
+import { entityOf, type Entity } from '../../understanding/types';
+import { notYetAnsweredSkill } from '../notYetAnswered';
+import type { Skill, SkillAnswer, SkillRequest } from '../types';
+import { noTenantAnswer, rolesNeededAnswer, unlicensedAnswer } from './access';
+import { diagnose } from './diagnosis';
+import { buildDiagnosisAnswer, type DiagnosisSubject, type Findings } from './diagnosisAnswer';
+import { buildErrorCodeAnswer } from './errorCodeAnswer';
+import { buildListAnswer } from './listAnswer';
+import { findPatterns } from './patterns';
+
+const DAY_MS = 86_400_000;
+/** Sign-in logs are kept 30 days with P1/P2 (REFERENCE.md §1.1): the farthest back a last success can be. */
+const RETENTION_DAYS = 30;
+/** Bounds of every log read: pages of 100, at most three of them for a user, two for an app. */
+const USER_READ = { pageSize: 100, maxPages: 3 };
+const APP_READ = { pageSize: 100, maxPages: 2 };
+
+interface Window {
+  start: string;
+  end: string;
+  label: string;
+}
+
+function windowOf(request: SkillRequest): Window {
+  const range = entityOf(request.understanding, 'timeRange');
+  const end = range?.end ?? request.now.toISOString();
+  const start = range?.start ?? new Date(request.now.getTime() - 7 * DAY_MS).toISOString();
+  const days = Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS);
+  const label = range && range.source !== 'default' && range.text.trim() ? range.text.trim() : `in the last ${days} day${days === 1 ? '' : 's'}`;
+  return { start, end, label };
+}
+
+function errorCodeOf(request: SkillRequest): number | undefined {
+  const value = entityOf(request.understanding, 'errorCode')?.value;
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+function resolved(entity: Entity | undefined): Entity | undefined {
+  return entity && entity.resolution === 'resolved' && entity.id ? entity : undefined;
+}
+
+/** Optional evidence: read only when the asker's roles allow it, and a refusal leaves it out rather than failing. */
+async function optional<T>(tenant: TenantSession, key: PermissionKey, read: () => Promise<T>): Promise<T | undefined> {
+  if (!(await tenant.authorize(key)).allowed) return undefined;
+  try {
+    return await read();
+  } catch (err) {
+    if (readRefusal(err)) return undefined;
+    throw err;
+  }
+}
+
+const retentionStart = (end: string) => new Date(Date.parse(end) - RETENTION_DAYS * DAY_MS).toISOString();
+
+async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
+  const client = tenant.client;
+  const window = windowOf(request);
+  const code = errorCodeOf(request);
+  const requestId = entityOf(request.understanding, 'requestId')?.value;
+  const user = resolved(entityOf(request.understanding, 'user'));
+  const app = resolved(entityOf(request.understanding, 'app'));
+  let subject: DiagnosisSubject;
+  let signIns: SignIn[];
+  let truncated = false;
+  const eventTypesRead: string[] = [];
+
+  if (requestId) {
+    signIns = await signInsById(client, requestId);
+    if (signIns.length === 0) {
+      return { kind: 'text', text: `I found no sign-in with the request or correlation id ${requestId} in the last ${RETENTION_DAYS} days of the log. Check the id (the error page shows both), or ask about the person instead.` };
+    }
+    const first = signIns[0];
+    eventTypesRead.push('matching');
+    subject = first.userId
+      ? { kind: 'request', label: first.userDisplayName ?? first.userPrincipalName ?? first.userId, userId: first.userId, userPrincipalName: first.userPrincipalName ?? undefined, requestId }
+      : { kind: 'app', label: first.appDisplayName ?? first.servicePrincipalName ?? 'app', appId: first.appId ?? undefined, requestId };
+  } else if (user) {
+    subject = { kind: 'user', label: user.displayName ?? user.text, userId: user.id, userPrincipalName: user.userPrincipalName };
+    const query: SignInQuery = { userId: user.id!, start: window.start, end: window.end, errorCode: code, ...USER_READ };
+    const interactive = await querySignIns(client, query);
+    signIns = interactive.signIns;
+    truncated = interactive.truncated;
+    eventTypesRead.push('interactive');
+    // Background token refreshes (a phone's mail app) fail too: read them when the interactive log shows nothing wrong.
+    if (!diagnose(signIns).latestFailure) {
+      const background = await querySignIns(client, { ...query, eventType: 'nonInteractiveUser', maxPages: 1 });
+      if (background.signIns.some((s) => s.status.errorCode !== 0)) {
+        signIns = [...signIns, ...background.signIns];
+        truncated ||= background.truncated;
+        eventTypesRead.push('non-interactive');
+      }
+    }
+  } else if (app) {
+    subject = { kind: 'app', label: app.displayName ?? app.text, appId: app.appId };
+    const query: SignInQuery = { appId: app.appId!, start: window.start, end: window.end, errorCode: code, eventType: 'servicePrincipal', ...APP_READ };
+    let page = await querySignIns(client, query);
+    eventTypesRead.push('service principal');
+    if (page.signIns.length === 0) {
+      page = await querySignIns(client, { ...query, eventType: undefined });
+      eventTypesRead.splice(0, 1, 'interactive');
+    }
+    signIns = page.signIns;
+    truncated = page.truncated;
+  } else {
+    return { kind: 'text', text: 'Whose sign-ins should I look at? Name the person (or their sign-in name), the app, or paste the request or correlation id from the error page.' };
+  }
+
+  const caVisible = await tenant.authorize('signIns.conditionalAccessDetails');
+  if (!caVisible.allowed) signIns = signIns.map(({ appliedConditionalAccessPolicies: _hidden, ...rest }) => rest);
+
+  let diagnosis = diagnose(signIns);
+  const userId = subject.userId;
+  if (userId && diagnosis.latestFailure && !diagnosis.lastSuccess) {
+    const before = diagnosis.latestFailure.createdDateTime;
+    const earlier = await lastSuccessfulSignIn(client, userId, before, retentionStart(window.end));
+    diagnosis = diagnose(signIns, earlier);
+  } else if (userId && !diagnosis.lastSuccess) {
+    diagnosis = diagnose(signIns, await lastSuccessfulSignIn(client, userId, window.end, retentionStart(window.end)));
+  }
+
+  const latest = diagnosis.latestFailure;
+  const blocker = latest?.appliedConditionalAccessPolicies?.find((p) => p.result === 'failure');
+  const blockingPolicy = blocker ? await optional(tenant, 'conditionalAccess.read', () => conditionalAccessPolicy(client, blocker.id)) : undefined;
+  const locationIds = blockingPolicy?.conditions?.locations?.includeLocations ?? [];
+  const blockedCountries = locationIds.length
+    ? (await optional(tenant, 'conditionalAccess.read', () => namedLocations(client, locationIds)))?.flatMap((l) => l.countriesAndRegions ?? [])
+    : undefined;
+  const patterns = findPatterns(diagnosis.failures, { blockingPolicy, blockedCountries });
+  const profile = userId ? await userSummary(client, userId) : undefined;
+
+  let disabledBy: Findings['disabledBy'];
+  if (userId && (patterns.some((p) => p.kind === 'accountDisabled') || profile?.accountEnabled === false)) {
+    const changes = await optional(tenant, 'directoryAudits.read', () => accountDisabledChanges(client, userId, retentionStart(window.end)));
+    const change = changes?.[0];
+    if (change) {
+      const initiator = change.initiatedBy?.user;
+      const name = initiator?.displayName ?? (initiator?.id ? (await userSummary(client, initiator.id))?.displayName : undefined);
+      disabledBy = { by: name ?? initiator?.userPrincipalName ?? change.initiatedBy?.app?.displayName ?? 'unknown', at: change.activityDateTime, activity: change.activityDisplayName };
+    }
+  }
+  const risky = patterns.some((p) => ['passwordSpray', 'lockout', 'blockedLocation'].includes(p.kind)) || (latest?.riskLevelDuringSignIn ?? 'none') !== 'none';
+  const riskDetections = userId && risky ? await optional(tenant, 'riskDetections.read', () => riskDetectionsOfUser(client, userId, window.start)) : undefined;
+
+  return buildDiagnosisAnswer({
+    subject,
+    windowLabel: requestId ? 'for this request' : window.label,
+    window,
+    diagnosis,
+    patterns,
+    user: profile,
+    blockingPolicy,
+    blockedCountries,
+    conditionalAccessVisible: caVisible.allowed,
+    conditionalAccessRoles: caVisible.neededRoles,
+    disabledBy,
+    riskDetections,
+    eventTypesRead,
+    truncated,
+  });
+}
+
+async function listSignIns(request: SkillRequest, client: Client): Promise<SkillAnswer> {
+  const window = windowOf(request);
+  const user = resolved(entityOf(request.understanding, 'user'));
+  const app = resolved(entityOf(request.understanding, 'app'));
+  const code = errorCodeOf(request);
+  const query: SignInQuery = { userId: user?.id, appId: user ? undefined : app?.appId, start: window.start, end: window.end, errorCode: code, pageSize: 50, maxPages: 1 };
+  const page = await querySignIns(client, query);
+  return buildListAnswer({
+    label: user?.displayName ?? app?.displayName ?? 'everyone',
+    userId: user?.id,
+    userPrincipalName: user?.userPrincipalName,
+    windowLabel: window.label,
+    window,
+    signIns: page.signIns,
+    truncated: page.truncated,
+    eventTypesRead: ['interactive'],
+  });
+}
+
+export const signInSkill: Skill = {
+  name: 'signIns',
+  version: '1',
+  intents: ['signin.troubleshoot', 'signin.list', 'docs.answer'],
+  async answer(request: SkillRequest): Promise<SkillAnswer> {
+    if (request.understanding.intent === 'docs.answer') {
+      const code = errorCodeOf(request);
+      return code !== undefined ? buildErrorCodeAnswer(code) : notYetAnsweredSkill.answer(request);
+    }
+    const tenant = request.tenant;
+    if (!tenant) return noTenantAnswer();
+    const access = await tenant.authorize('signIns.read');
+    if (!access.allowed) return rolesNeededAnswer('sign-in logs', access.neededRoles);
+    try {
+      return request.understanding.intent === 'signin.list' ? await listSignIns(request, tenant.client) : await troubleshoot(request, tenant);
+    } catch (err) {
+      const refusal = readRefusal(err);
+      if (refusal === 'unlicensed') return unlicensedAnswer();
+      // With the asker's own token Graph checks the roles, so the needed roles come from the permission table.
+      if (refusal === 'forbidden') return rolesNeededAnswer('sign-in logs', access.neededRoles.length ? access.neededRoles : ENDPOINT_PERMISSIONS['signIns.read'].roles);
+      throw err;
+    }
+  },
+};
