@@ -17,6 +17,7 @@ import { generateTenant, ensureDemoTenant } from '../emulator/demo';
 import { localGraphConfig } from './localGraphConfig';
 import { repoRoot } from '../paths';
 import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstanding';
+import { benchSignIns, formatSignInBenchReport } from './benchSignIns';
 
 interface SizeSpec {
   name: string;
@@ -215,7 +216,9 @@ async function main(): Promise<void> {
     results.push(result);
     process.stderr.write(`bench: ${size} started in ${result.startSeconds} s, RSS ${result.rssMiB} MiB\n`);
   }
-  const report = markdown(results, `## Understanding\n\n${understanding}`);
+  process.stderr.write('bench: sign-in troubleshooting…\n');
+  const signIns = formatSignInBenchReport(await benchSignIns()).join('\n');
+  const report = markdown(results, `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}`);
   fs.mkdirSync(path.dirname(values.out!), { recursive: true });
   fs.writeFileSync(values.out!, report);
   process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);

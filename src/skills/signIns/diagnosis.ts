@@ -3,7 +3,7 @@
  * failed and which were only interrupted, counts by error code, the latest failure, the last success, and what
  * differs between them. No I/O: the skill reads, this decides.
  */
-import type { SignIn } from '../../graph/signInQueries';
+import type { AppliedPolicy, SignIn } from '../../graph/signInQueries';
 import { errorCodeInfo, isInterruptCode } from '../../knowledge/errorCodes';
 
 export interface FailureCount {
@@ -53,6 +53,15 @@ export function countByCode(failures: readonly SignIn[]): FailureCount[] {
   return [...counts.entries()]
     .map(([code, count]) => ({ code, count, title: errorCodeInfo(code).title }))
     .sort((a, b) => b.count - a.count || a.code - b.code);
+}
+
+/**
+ * The policy that stopped a sign-in. Several can fail at once (an MFA policy and a block); the block decides, so
+ * a policy enforcing Block comes first.
+ */
+export function blockingPolicyOf(s: SignIn): AppliedPolicy | undefined {
+  const failed = (s.appliedConditionalAccessPolicies ?? []).filter((p) => p.result === 'failure');
+  return failed.find((p) => (p.enforcedGrantControls ?? []).some((c) => c.toLowerCase() === 'block')) ?? failed[0];
 }
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'yes' : value === false ? 'no' : 'unknown');

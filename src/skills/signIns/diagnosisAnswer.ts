@@ -9,7 +9,7 @@ import { errorCodeInfo } from '../../knowledge/errorCodes';
 import type { SkillAnswer } from '../types';
 import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from './adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
-import { placeOf } from './diagnosis';
+import { blockingPolicyOf, placeOf } from './diagnosis';
 import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, t, when, whereText } from './format';
 import { isLegacyClient, type Pattern } from './patterns';
 import { userMessageFor } from './userMessage';
@@ -51,7 +51,7 @@ function verdict(f: Findings): { text: string; color: 'Attention' | 'Good' | 'Wa
   const latest = diagnosis.latestFailure;
   if (latest) {
     const info = errorCodeInfo(latest.status.errorCode);
-    const blocker = (latest.appliedConditionalAccessPolicies ?? []).find((p) => p.result === 'failure');
+    const blocker = blockingPolicyOf(latest);
     const app = latest.appDisplayName ? ` to ${latest.appDisplayName}` : '';
     const by = blocker ? `, blocked by "${blocker.displayName}"` : '';
     return {
@@ -95,6 +95,7 @@ function latestFacts(f: Findings, latest: SignIn): Array<{ title: string; value:
   const facts = [
     { title: 'When', value: when(latest.createdDateTime) },
     { title: 'Error', value: `${latest.status.errorCode} ${info.name ?? info.title}` },
+    { title: 'Signed in as', value: t(latest.userPrincipalName ?? latest.servicePrincipalName ?? '—') },
     { title: 'App', value: t(latest.appDisplayName ?? latest.servicePrincipalName ?? '—') },
     { title: 'Client', value: t(clientText(latest, legacy)) },
     { title: 'Device', value: t(deviceText(latest)) },

@@ -2,11 +2,16 @@
 import type { SignIn } from '../../graph/signInQueries';
 import type { SkillAnswer } from '../types';
 import { userSignInLogLink } from './adminCenterLinks';
-import { isSuccess } from './diagnosis';
+import { blockingPolicyOf, isSuccess } from './diagnosis';
 import { clientText, deviceText, shortWhen, t, when, whereText } from './format';
 import { isLegacyClient } from './patterns';
 
 const MAX_ROWS = 15;
+
+function blockedBy(s: SignIn): string {
+  const policy = blockingPolicyOf(s);
+  return policy ? ` (blocked by ${policy.displayName})` : '';
+}
 
 export interface SignInListInput {
   label: string;
@@ -35,7 +40,7 @@ export function buildListAnswer(input: SignInListInput): SkillAnswer {
     rows: shown.map((s) => ({
       time: shortWhen(s.createdDateTime),
       app: t(s.appDisplayName ?? '—'),
-      result: isSuccess(s) ? 'Success' : `Failed ${s.status.errorCode}`,
+      result: isSuccess(s) ? 'Success' : t(`Failed ${s.status.errorCode}${blockedBy(s)}`),
       resultColor: isSuccess(s) ? 'Good' : 'Attention',
       where: t(whereText(s)),
       device: t(`${clientText(s, isLegacyClient(s.clientAppUsed))} · ${deviceText(s)}`),
@@ -44,6 +49,6 @@ export function buildListAnswer(input: SignInListInput): SkillAnswer {
     links: link ? [{ title: 'Sign-in log in Entra', url: link }] : [],
     followUps: failures.length ? [{ title: 'Why did they fail?', ask: `why can't ${who} sign in?` }] : [],
   };
-  const summary = [headline, ...shown.map((s) => `• ${when(s.createdDateTime)} ${s.appDisplayName ?? ''} ${isSuccess(s) ? 'success' : `failed ${s.status.errorCode}`} ${whereText(s)}`)].join('\n');
+  const summary = [headline, ...shown.map((s) => `• ${when(s.createdDateTime)} ${s.appDisplayName ?? ''} ${isSuccess(s) ? 'success' : `failed ${s.status.errorCode}${blockedBy(s)}`} ${whereText(s)}`)].join('\n');
   return { kind: 'card', template: 'signInList', data, summary };
 }

@@ -4,9 +4,8 @@
  * add the evidence the diagnosis calls for (the blocking policy, who disabled the account, risk detections) →
  * answer model. `signin.list` shows the sign-ins; `docs.answer` with an error code explains the code.
  */
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { TenantSession } from '../../graph/sessions';
-import { ENDPOINT_PERMISSIONS, type PermissionKey } from '../../graph/permissions';
+import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../graph/permissions';
 import {
   accountDisabledChanges,
   conditionalAccessPolicy,
@@ -24,7 +23,7 @@ import { entityOf, type Entity } from '../../understanding/types';
 import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { noTenantAnswer, rolesNeededAnswer, unlicensedAnswer } from './access';
-import { diagnose } from './diagnosis';
+import { blockingPolicyOf, diagnose } from './diagnosis';
 import { buildDiagnosisAnswer, type DiagnosisSubject, type Findings } from './diagnosisAnswer';
 import { buildErrorCodeAnswer } from './errorCodeAnswer';
 import { buildListAnswer } from './listAnswer';
@@ -127,8 +126,8 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     return { kind: 'text', text: 'Whose sign-ins should I look at? Name the person (or their sign-in name), the app, or paste the request or correlation id from the error page.' };
   }
 
-  const caVisible = await tenant.authorize('signIns.conditionalAccessDetails');
-  if (!caVisible.allowed) signIns = signIns.map(({ appliedConditionalAccessPolicies: _hidden, ...rest }) => rest);
+  const caVisible = await withConditionalAccessRights(tenant, signIns);
+  signIns = caVisible.signIns;
 
   let diagnosis = diagnose(signIns);
   const userId = subject.userId;
@@ -141,7 +140,7 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
   }
 
   const latest = diagnosis.latestFailure;
-  const blocker = latest?.appliedConditionalAccessPolicies?.find((p) => p.result === 'failure');
+  const blocker = latest && blockingPolicyOf(latest);
   const blockingPolicy = blocker ? await optional(tenant, 'conditionalAccess.read', () => conditionalAccessPolicy(client, blocker.id)) : undefined;
   const locationIds = blockingPolicy?.conditions?.locations?.includeLocations ?? [];
   const blockedCountries = locationIds.length
@@ -181,20 +180,32 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
   });
 }
 
-async function listSignIns(request: SkillRequest, client: Client): Promise<SkillAnswer> {
+/** Without the Conditional Access read roles, sign-ins are shown as Graph would show them: without policy details. */
+async function withConditionalAccessRights(tenant: TenantSession, signIns: SignIn[]): Promise<{ signIns: SignIn[]; allowed: boolean; neededRoles: RoleName[] }> {
+  const decision = await tenant.authorize('signIns.conditionalAccessDetails');
+  return {
+    signIns: decision.allowed ? signIns : signIns.map(({ appliedConditionalAccessPolicies: _hidden, ...rest }) => rest),
+    allowed: decision.allowed,
+    neededRoles: decision.neededRoles,
+  };
+}
+
+async function listSignIns(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
+  const client = tenant.client;
   const window = windowOf(request);
   const user = resolved(entityOf(request.understanding, 'user'));
   const app = resolved(entityOf(request.understanding, 'app'));
   const code = errorCodeOf(request);
   const query: SignInQuery = { userId: user?.id, appId: user ? undefined : app?.appId, start: window.start, end: window.end, errorCode: code, pageSize: 50, maxPages: 1 };
   const page = await querySignIns(client, query);
+  const { signIns } = await withConditionalAccessRights(tenant, page.signIns);
   return buildListAnswer({
     label: user?.displayName ?? app?.displayName ?? 'everyone',
     userId: user?.id,
     userPrincipalName: user?.userPrincipalName,
     windowLabel: window.label,
     window,
-    signIns: page.signIns,
+    signIns,
     truncated: page.truncated,
     eventTypesRead: ['interactive'],
   });
@@ -205,7 +216,9 @@ export const signInSkill: Skill = {
   version: '1',
   intents: ['signin.troubleshoot', 'signin.list', 'docs.answer'],
   async answer(request: SkillRequest): Promise<SkillAnswer> {
-    if (request.understanding.intent === 'docs.answer') {
+    const aboutSomeone = ['user', 'requestId'].some((type) => entityOf(request.understanding, type as 'user' | 'requestId'));
+    if (request.understanding.intent === 'docs.answer' && !aboutSomeone) {
+      // "What does AADSTS50076 mean?" needs no tenant; a question naming a person is a troubleshooting one.
       const code = errorCodeOf(request);
       return code !== undefined ? buildErrorCodeAnswer(code) : notYetAnsweredSkill.answer(request);
     }
@@ -214,7 +227,7 @@ export const signInSkill: Skill = {
     const access = await tenant.authorize('signIns.read');
     if (!access.allowed) return rolesNeededAnswer('sign-in logs', access.neededRoles);
     try {
-      return request.understanding.intent === 'signin.list' ? await listSignIns(request, tenant.client) : await troubleshoot(request, tenant);
+      return request.understanding.intent === 'signin.list' ? await listSignIns(request, tenant) : await troubleshoot(request, tenant);
     } catch (err) {
       const refusal = readRefusal(err);
       if (refusal === 'unlicensed') return unlicensedAnswer();
