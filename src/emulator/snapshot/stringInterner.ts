@@ -4,12 +4,14 @@
  * the heap by about a third and with it the garbage collector's copying while the snapshot loads.
  *
  * Strings are tracked per property path ("appliedConditionalAccessPolicies/id" apart from "id"), so that a path
- * whose values are all different (object ids, correlation ids) stops being tracked once it has shown that, and
- * costs no memory afterwards. Strings are immutable, so sharing them cannot change behaviour.
+ * whose values rarely repeat (object ids, correlation ids, times) stops being tracked once it has shown that:
+ * hashing a string that is never shared again costs more than it saves. Strings are immutable, so sharing them
+ * cannot change behaviour.
  */
 export class InternPath {
   private values: Map<string, string> | undefined = new Map();
   private children: Map<string, InternPath> | undefined;
+  private lookups = 0;
 
   /** The path one property further down. */
   child(key: string): InternPath {
@@ -26,9 +28,10 @@ export class InternPath {
   intern(value: string): string {
     const values = this.values;
     if (values === undefined || value.length > LONGEST_INTERNED) return value;
+    this.lookups++;
     const known = values.get(value);
     if (known !== undefined) return known;
-    if (values.size >= MOST_DISTINCT_VALUES) {
+    if (values.size % CHECK_EVERY === 0 && values.size * MOST_DISTINCT_SHARE > this.lookups) {
       this.values = undefined;
       return value;
     }
@@ -37,8 +40,14 @@ export class InternPath {
   }
 }
 
-/** A path with more distinct values than this is treated as unique per object (ids) and no longer tracked. */
-const MOST_DISTINCT_VALUES = 50_000;
+/** Every this many distinct values, a path is checked for how often its values repeat. */
+const CHECK_EVERY = 256;
+
+/**
+ * A path stops being tracked when more than 1 in MOST_DISTINCT_SHARE of its lookups found a new value. 4 measured
+ * best on 200k sign-ins (start 14.5 s against 17.4 s tracking every path, heap 630 against 586 MiB).
+ */
+const MOST_DISTINCT_SHARE = 4;
 
 /** Long free texts are rarely repeated verbatim; hashing them would cost more than it saves. */
 const LONGEST_INTERNED = 512;
