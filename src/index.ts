@@ -19,6 +19,7 @@ import { outOfScopeSkill } from './skills/outOfScope';
 import { notYetAnsweredSkill } from './skills/notYetAnswered';
 import { signInSkill } from './skills/signIns/signInSkill';
 import { preloadTemplates } from './cards/render';
+import { directorySkills } from './skills/directory';
 
 export interface RunningAssistant {
   server: WebServer;
@@ -43,7 +44,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
-    skills: new SkillRegistry([helpSkill, signInSkill], outOfScopeSkill, notYetAnsweredSkill),
+    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills], outOfScopeSkill, notYetAnsweredSkill),
     conversationState,
     logger,
     clock: () => (pinnedNow ? new Date(pinnedNow) : new Date()),

@@ -1,0 +1,271 @@
+/**
+ * The directory reads of the identity-administration skills (users, groups, roles). Each answer asks only for the
+ * fields it shows ($select), gathers the resources one answer needs into one `$batch` (REFERENCE.md §2.2: at most
+ * 20 requests), counts with `$count=true` plus `ConsistencyLevel: eventual` (§2.0: without the header the count is
+ * silently dropped), and reads one bounded page of a big list rather than all of it.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+
+/** An inner request of a `$batch`; ids are unique within one batch. */
+export interface BatchRequest {
+  id: string;
+  url: string;
+  /** Advanced queries ($count, casts on transitive lists) need ConsistencyLevel: eventual in each request. */
+  advanced?: boolean;
+}
+
+export interface BatchResponse {
+  status: number;
+  body: unknown;
+}
+
+const MAX_BATCH = 20;
+
+/** Sends the requests in as few `$batch` calls as the 20-request limit allows; answers by request id. */
+export async function batchGet(client: Client, requests: readonly BatchRequest[]): Promise<Map<string, BatchResponse>> {
+  const out = new Map<string, BatchResponse>();
+  for (let start = 0; start < requests.length; start += MAX_BATCH) {
+    const chunk = requests.slice(start, start + MAX_BATCH);
+    const result = (await client.api('/$batch').post({
+      requests: chunk.map((r) => ({ id: r.id, method: 'GET', url: r.url, ...(r.advanced ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })),
+    })) as { responses: Array<{ id: string; status: number; body: unknown }> };
+    for (const response of result.responses) out.set(response.id, { status: response.status, body: response.body });
+  }
+  return out;
+}
+
+/** A successful inner response's body, or undefined when Graph refused or did not find it. */
+export function bodyOf<T>(responses: Map<string, BatchResponse>, id: string): T | undefined {
+  const response = responses.get(id);
+  return response && response.status < 300 ? (response.body as T) : undefined;
+}
+
+/** Inner statuses other than success and "not found" are failures the answer cannot hide. */
+export function failureOf(responses: Map<string, BatchResponse>, id: string): BatchResponse | undefined {
+  const response = responses.get(id);
+  if (!response) return { status: 0, body: 'no response' };
+  return response.status >= 300 && response.status !== 404 ? response : undefined;
+}
+
+export interface Page<T> {
+  value: T[];
+  '@odata.count'?: number;
+  '@odata.nextLink'?: string;
+}
+
+export interface DirectoryObjectRef {
+  '@odata.type'?: string;
+  id: string;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  userType?: string | null;
+  accountEnabled?: boolean | null;
+  isAssignableToRole?: boolean | null;
+  appId?: string | null;
+}
+
+export interface UserProfile {
+  id: string;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  mail?: string | null;
+  jobTitle?: string | null;
+  department?: string | null;
+  accountEnabled?: boolean | null;
+  userType?: string | null;
+  createdDateTime?: string | null;
+  creationType?: string | null;
+  externalUserState?: string | null;
+  lastPasswordChangeDateTime?: string | null;
+  onPremisesSyncEnabled?: boolean | null;
+  onPremisesLastSyncDateTime?: string | null;
+  signInActivity?: {
+    lastSignInDateTime?: string | null;
+    lastNonInteractiveSignInDateTime?: string | null;
+    lastSuccessfulSignInDateTime?: string | null;
+  } | null;
+  manager?: DirectoryObjectRef | null;
+}
+
+export interface RegistrationDetails {
+  isAdmin?: boolean | null;
+  isMfaRegistered?: boolean | null;
+  isMfaCapable?: boolean | null;
+  isPasswordlessCapable?: boolean | null;
+  methodsRegistered?: string[];
+}
+
+export interface RiskState {
+  riskLevel?: string | null;
+  riskState?: string | null;
+  riskDetail?: string | null;
+}
+
+export interface RoleDefinition {
+  id: string;
+  displayName: string;
+  isPrivileged?: boolean | null;
+}
+
+export interface RoleAssignment {
+  id: string;
+  principalId: string;
+  roleDefinitionId: string;
+  directoryScopeId: string;
+  roleDefinition?: RoleDefinition | null;
+  principal?: DirectoryObjectRef | null;
+}
+
+export interface GroupDetails {
+  id: string;
+  displayName?: string | null;
+  description?: string | null;
+  groupTypes?: string[];
+  securityEnabled?: boolean | null;
+  mailEnabled?: boolean | null;
+  mail?: string | null;
+  isAssignableToRole?: boolean | null;
+  membershipRule?: string | null;
+  membershipRuleProcessingState?: string | null;
+  visibility?: string | null;
+  onPremisesSyncEnabled?: boolean | null;
+  createdDateTime?: string | null;
+}
+
+const USER_FIELDS = [
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'mail',
+  'jobTitle',
+  'department',
+  'accountEnabled',
+  'userType',
+  'createdDateTime',
+  'creationType',
+  'externalUserState',
+  'lastPasswordChangeDateTime',
+  'onPremisesSyncEnabled',
+  'onPremisesLastSyncDateTime',
+].join(',');
+
+const MEMBER_FIELDS = 'id,displayName,userPrincipalName,userType,accountEnabled,appId';
+const ROLE_ASSIGNMENT_FIELDS = 'id,principalId,roleDefinitionId,directoryScopeId';
+/** How many members one answer lists; the count says how many there are in all. */
+export const MEMBER_PAGE = 25;
+
+const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** The reads of "who is X?": the profile (with manager), and what the asker's rights allow besides. */
+export function userProfileRequests(userId: string, include: { signInActivity: boolean; registration: boolean; risk: boolean; roles: boolean }): BatchRequest[] {
+  const id = encodeURIComponent(userId);
+  const select = include.signInActivity ? `${USER_FIELDS},signInActivity` : USER_FIELDS;
+  const requests: BatchRequest[] = [
+    { id: 'user', url: `/users/${id}?$select=${select}` },
+    // Its own request: $select and $expand=manager together lose the manager in the local Entra.
+    { id: 'manager', url: `/users/${id}?$expand=manager($select=id,displayName,userPrincipalName)` },
+  ];
+  if (include.registration) {
+    requests.push({ id: 'registration', url: `/reports/authenticationMethods/userRegistrationDetails/${id}` });
+  }
+  if (include.risk) requests.push({ id: 'risk', url: `/identityProtection/riskyUsers/${id}?$select=riskLevel,riskState,riskDetail` });
+  if (include.roles) requests.push(...roleRequestsOfPrincipal(userId));
+  return requests;
+}
+
+/** A principal's direct role assignments and its role-assignable groups (through which roles are also held). */
+export function roleRequestsOfPrincipal(principalId: string): BatchRequest[] {
+  return [
+    {
+      id: 'directRoles',
+      url: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${quote(principalId)}&$select=${ROLE_ASSIGNMENT_FIELDS}`,
+    },
+    ROLE_DEFINITIONS_REQUEST,
+    {
+      id: 'roleGroups',
+      // A cast on a transitive list is an advanced query (REFERENCE.md §2.0).
+      url: `/users/${encodeURIComponent(principalId)}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999&$count=true`,
+      advanced: true,
+    },
+  ];
+}
+
+/** Every role definition's name, to name assignments without $expand (one page: tenants hold about 130 roles). */
+export const ROLE_DEFINITIONS_REQUEST: BatchRequest = { id: 'roleDefinitions', url: '/roleManagement/directory/roleDefinitions?$select=id,displayName,isPrivileged' };
+
+/** Role assignments held by any of the groups: one request. */
+export async function roleAssignmentsOfGroups(client: Client, groupIds: readonly string[]): Promise<RoleAssignment[]> {
+  if (groupIds.length === 0) return [];
+  const page = (await client
+    .api('/roleManagement/directory/roleAssignments')
+    .filter(`principalId in (${groupIds.map(quote).join(',')})`)
+    .select(ROLE_ASSIGNMENT_FIELDS)
+    .get()) as Page<RoleAssignment>;
+  return page.value;
+}
+
+/** The reads of "what groups is X in?": direct and transitive memberships together. */
+export function membershipRequests(userId: string): BatchRequest[] {
+  const id = encodeURIComponent(userId);
+  const select = '$select=id,displayName,groupTypes,securityEnabled,isAssignableToRole,membershipRule';
+  return [
+    { id: 'direct', url: `/users/${id}/memberOf/microsoft.graph.group?${select}&$top=999&$count=true`, advanced: true },
+    { id: 'transitive', url: `/users/${id}/transitiveMemberOf/microsoft.graph.group?${select}&$top=999&$count=true`, advanced: true },
+  ];
+}
+
+/** For each group, the groups that are its direct members: how an inherited membership reaches a user. */
+export function nestedGroupRequests(groupIds: readonly string[]): BatchRequest[] {
+  return groupIds.map((id, index) => ({
+    id: `nested-${index}`,
+    url: `/groups/${encodeURIComponent(id)}/members/microsoft.graph.group?$select=id,displayName&$top=999&$count=true`,
+    advanced: true,
+  }));
+}
+
+/** The reads of "who owns / who is in group X?": the group, owners, a page of members, and the counts. */
+export function groupRequests(groupId: string): BatchRequest[] {
+  const id = encodeURIComponent(groupId);
+  return [
+    {
+      id: 'group',
+      url: `/groups/${id}?$select=id,displayName,description,groupTypes,securityEnabled,mailEnabled,mail,isAssignableToRole,membershipRule,membershipRuleProcessingState,visibility,onPremisesSyncEnabled,createdDateTime`,
+    },
+    { id: 'owners', url: `/groups/${id}/owners?$select=${MEMBER_FIELDS}&$top=100` },
+    { id: 'members', url: `/groups/${id}/members?$select=${MEMBER_FIELDS}&$top=${MEMBER_PAGE}&$count=true`, advanced: true },
+    { id: 'nestedGroups', url: `/groups/${id}/members/microsoft.graph.group?$select=id,displayName&$top=100&$count=true`, advanced: true },
+    // The count rides on a one-item page: @odata.count counts the whole cast list.
+    { id: 'transitiveUsers', url: `/groups/${id}/transitiveMembers/microsoft.graph.user?$select=id&$top=1&$count=true`, advanced: true },
+    { id: 'parents', url: `/groups/${id}/memberOf/microsoft.graph.group?$select=id,displayName&$top=100&$count=true`, advanced: true },
+  ];
+}
+
+/** The role definition whose display name is given (built-in and custom roles alike). */
+export async function roleDefinitionByName(client: Client, displayName: string): Promise<RoleDefinition | undefined> {
+  const page = (await client
+    .api('/roleManagement/directory/roleDefinitions')
+    .filter(`displayName eq ${quote(displayName)}`)
+    .select('id,displayName,isPrivileged')
+    .get()) as Page<RoleDefinition>;
+  return page.value[0];
+}
+
+/**
+ * Who holds a role, in one `$batch`: the assignments (with their scopes) and the role's members with names (for
+ * built-in roles the definition id is the role template id, the alternate key of directoryRoles).
+ */
+export function roleHolderRequests(roleDefinitionId: string): BatchRequest[] {
+  return [
+    { id: 'assignments', url: `/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq ${quote(roleDefinitionId)}&$select=${ROLE_ASSIGNMENT_FIELDS}` },
+    { id: 'members', url: `/directoryRoles(roleTemplateId=${quote(roleDefinitionId)})/members?$select=${MEMBER_FIELDS}` },
+  ];
+}
+
+/** The user members of each group (a role held through a group reaches them). */
+export function groupUserMemberRequests(groupIds: readonly string[]): BatchRequest[] {
+  return groupIds.map((id, index) => ({
+    id: `groupMembers-${index}`,
+    url: `/groups/${encodeURIComponent(id)}/transitiveMembers/microsoft.graph.user?$select=${MEMBER_FIELDS}&$top=100&$count=true`,
+    advanced: true,
+  }));
+}

@@ -1,0 +1,58 @@
+/**
+ * The answers every directory skill shares when it cannot read: no tenant connected, or the asker's roles do not
+ * allow the read (then the answer names the roles that would, and shows nothing of the data).
+ */
+import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
+import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../graph/permissions';
+import type { TenantSession } from '../../graph/sessions';
+import type { SkillAnswer } from '../types';
+
+export function roleList(roles: readonly RoleName[]): string {
+  const names = roles.map((r) => ROLE_DISPLAY_NAMES[r]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'an administrator role');
+}
+
+export function noTenantAnswer(what: string): SkillAnswer {
+  return { kind: 'text', text: `No tenant is connected to Entra Assistant, so I cannot read ${what}. Configure GRAPH_TENANT_ID (see the README) and ask again.` };
+}
+
+export function rolesNeededAnswer(what: string, neededRoles: readonly RoleName[]): SkillAnswer {
+  return {
+    kind: 'text',
+    text: `Reading ${what} needs one of these Microsoft Entra roles: ${roleList(neededRoles)}. Your account holds none of them, so I can't show this. Ask an administrator to assign you one of them.`,
+  };
+}
+
+/** The roles that would allow a read, from the one permission table. */
+export function rolesFor(key: PermissionKey): RoleName[] {
+  return [...((ENDPOINT_PERMISSIONS[key] as { roles?: readonly RoleName[] }).roles ?? [])];
+}
+
+/** Thrown when Graph itself refuses a read (delegated access): the skill turns it into rolesNeededAnswer. */
+export class ReadRefused extends Error {
+  constructor(readonly key: PermissionKey) {
+    super(`Graph refused the read ${key}`);
+  }
+}
+
+/** Asks before reading; true when the asker's roles allow it. */
+export async function mayRead(tenant: TenantSession, key: PermissionKey): Promise<boolean> {
+  return (await tenant.authorize(key)).allowed;
+}
+
+/** A Graph failure other than a refusal is the turn's error; a 403 becomes ReadRefused. */
+export function throwUnlessFound(status: number, body: unknown, key: PermissionKey): void {
+  if (status === 403) throw new ReadRefused(key);
+  if (status >= 300 && status !== 404) throw new Error(`Graph answered ${status} for ${key}: ${JSON.stringify(body)}`);
+}
+
+/** Runs a read; a refusal by Graph (statusCode 403) or by the asker check answers which roles are needed. */
+export async function guarded(what: string, key: PermissionKey, work: () => Promise<SkillAnswer>): Promise<SkillAnswer> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof ReadRefused) return rolesNeededAnswer(what, rolesFor(err.key));
+    if ((err as { statusCode?: number }).statusCode === 403) return rolesNeededAnswer(what, rolesFor(key));
+    throw err;
+  }
+}

@@ -1,0 +1,60 @@
+/** Dates and small words of the directory answers, computed against the turn's clock. */
+const DAY_MS = 86_400_000;
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** "2026-11-20 11:38 UTC (22 minutes ago)". */
+export function formatWhen(iso: string | null | undefined, now: Date): string {
+  if (!iso) return 'never';
+  return `${formatDate(iso)} (${ago(iso, now)})`;
+}
+
+export function ago(iso: string, now: Date): string {
+  const ms = now.getTime() - Date.parse(iso);
+  if (ms < 0) return `in ${span(-ms)}`;
+  return `${span(ms)} ago`;
+}
+
+function span(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.round(ms / 3_600_000);
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  const days = Math.round(ms / DAY_MS);
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+export function daysBetween(iso: string, now: Date): number {
+  return (now.getTime() - Date.parse(iso)) / DAY_MS;
+}
+
+/** "Alex Wilber (alex.wilber@contoso.com)". */
+export function nameAndUpn(o: { displayName?: string | null; userPrincipalName?: string | null; id: string }): string {
+  const name = o.displayName ?? o.id;
+  return o.userPrincipalName ? `${name} (${o.userPrincipalName})` : name;
+}
+
+/** Registered method keys of the registration report in words. */
+const METHOD_NAMES: Record<string, string> = {
+  microsoftAuthenticatorPush: 'Microsoft Authenticator (push)',
+  microsoftAuthenticatorPasswordless: 'Microsoft Authenticator (passwordless)',
+  softwareOneTimePasscode: 'software one-time passcode',
+  hardwareOneTimePasscode: 'hardware one-time passcode',
+  mobilePhone: 'mobile phone (SMS/voice)',
+  alternateMobilePhone: 'alternate mobile phone',
+  officePhone: 'office phone',
+  email: 'email',
+  fido2SecurityKey: 'FIDO2 security key',
+  windowsHelloForBusiness: 'Windows Hello for Business',
+  passKeyDeviceBound: 'passkey (device-bound)',
+  passKeyDeviceBoundAuthenticator: 'passkey in Microsoft Authenticator',
+  temporaryAccessPass: 'Temporary Access Pass',
+  securityQuestion: 'security questions',
+};
+
+export function methodName(key: string): string {
+  return METHOD_NAMES[key] ?? key;
+}
