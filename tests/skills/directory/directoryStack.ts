@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { askAll, type AskAnswer } from '../../../src/cli/ask';
+import { ConnectorServer } from '../../../src/cli/connectorServer';
+import { startLocalStack, type LocalStack } from '../../../src/cli/localStack';
+
+export const PINNED_NOW = '2026-11-20T12:00:00Z';
+
+export interface GraphRequest {
+  method: string;
+  url: string;
+  status: number;
+}
+
+/** The bot and the local Entra on loopback, with both clocks pinned, asked as Teams would. */
+export class DirectoryStack {
+  private stack?: LocalStack;
+  private connector?: ConnectorServer;
+
+  constructor(private readonly tenantDir: string) {}
+
+  async start(): Promise<this> {
+    this.connector = await new ConnectorServer().start();
+    this.stack = await startLocalStack({
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW },
+      botPort: 0,
+      entra: { tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
+      overrides: { logger: pino({ level: 'silent' }) },
+    });
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.stack?.stop();
+    await this.connector?.stop();
+  }
+
+  async ask(text: string, as: string): Promise<AskAnswer> {
+    const [answer] = await askAll([{ conversation: randomUUID(), as, text }], this.stack!.assistant.server.url, this.connector!, this.tenantDir);
+    return answer;
+  }
+}
+
+/** Graph round trips of the answer itself: the name lookups of understanding read /users, /groups or /servicePrincipals by name. */
+export function answerRequests(answer: AskAnswer): GraphRequest[] {
+  return (answer.graphRequests as GraphRequest[]).filter((r) => !/startswith\(displayName/i.test(decodeURIComponent(r.url)));
+}
