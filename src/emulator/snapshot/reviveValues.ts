@@ -17,20 +17,22 @@ export class ValueReviver {
 
   /** Revives a whole parsed value (a line's object or a file's document); returns it (or its replacement). */
   revive(value: unknown): unknown {
-    return this.value(value, '', this.root);
+    return this.value(value, this.root, false);
   }
 
-  private value(value: unknown, key: string, path: InternPath): unknown {
-    if (typeof value === 'string') return this.string(value, key, path);
+  /** `checkDateTime`: the value is a property whose name ends in "DateTime" (array elements have index keys). */
+  private value(value: unknown, path: InternPath, checkDateTime: boolean): unknown {
+    if (typeof value === 'string') return this.string(value, path, checkDateTime);
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
       // Array elements have index keys, which never end in "DateTime"; they share their array's path.
-      for (let i = 0; i < value.length; i++) value[i] = this.value(value[i], '', path);
+      for (let i = 0; i < value.length; i++) value[i] = this.value(value[i], path, false);
       return value;
     }
     const record = value as Record<string, unknown>;
     for (const property of Object.keys(record)) {
-      const revived = this.value(record[property], property, path.child(property));
+      const child = path.child(property);
+      const revived = this.value(record[property], child, child.namesDateTime);
       // JSON.parse makes "__proto__" an own property; plain assignment would set the prototype instead.
       if (property === '__proto__') Object.defineProperty(record, property, { value: revived, writable: true, enumerable: true, configurable: true });
       else record[property] = revived;
@@ -38,7 +40,7 @@ export class ValueReviver {
     return record;
   }
 
-  private string(value: string, key: string, path: InternPath): string {
+  private string(value: string, path: InternPath, checkDateTime: boolean): string {
     if (value === this.lastDateTime) return this.lastRebased;
     const rebased = rebasedDateTime(value, this.shiftSeconds);
     if (rebased !== undefined) {
@@ -46,7 +48,7 @@ export class ValueReviver {
       this.lastRebased = rebased;
       return rebased;
     }
-    if (value !== '' && key.endsWith('DateTime')) throw new Error(`"${key}" is not an ISO 8601 date-time: ${JSON.stringify(value)}`);
+    if (checkDateTime && value !== '') throw new Error(`"${path.key}" is not an ISO 8601 date-time: ${JSON.stringify(value)}`);
     return path.intern(value);
   }
 }

@@ -12,13 +12,20 @@ export class InternPath {
   private values: Map<string, string> | undefined = new Map();
   private children: Map<string, InternPath> | undefined;
   private lookups = 0;
+  /** Whether the property's name ends in "DateTime" (Graph's naming for date-time values), decided once per path. */
+  readonly namesDateTime: boolean;
+
+  /** `key` is the property name at the end of the path ("" for the root). */
+  constructor(readonly key = '') {
+    this.namesDateTime = key.endsWith('DateTime');
+  }
 
   /** The path one property further down. */
   child(key: string): InternPath {
     if (this.children === undefined) this.children = new Map();
     let child = this.children.get(key);
     if (child === undefined) {
-      child = new InternPath();
+      child = new InternPath(key);
       this.children.set(key, child);
     }
     return child;
