@@ -41,7 +41,10 @@ export class DirectoryStack {
   }
 }
 
-/** Graph round trips of the answer itself: the name lookups of understanding read /users, /groups or /servicePrincipals by name. */
+/** Name lookups of understanding list /users, /groups, /applications or /servicePrincipals; the skills never do. */
+const NAME_LOOKUP = /\/v1\.0\/(users|groups|applications|servicePrincipals)\?/;
+
+/** Graph round trips of the answer itself, without the name lookups that resolved the question. */
 export function answerRequests(answer: AskAnswer): GraphRequest[] {
-  return (answer.graphRequests as GraphRequest[]).filter((r) => !/startswith\(displayName/i.test(decodeURIComponent(r.url)));
+  return (answer.graphRequests as GraphRequest[]).filter((r) => !NAME_LOOKUP.test(r.url));
 }
