@@ -137,8 +137,11 @@ export function findNames(text: string, spans: SpanSet): NameMention[] {
     mentions.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), possessive: last.possessive, hint: hintFor(text, first.start, last.end, last) });
     i = j + 1;
   }
-  return mentions;
+  // "our Fabrikam guest Nestor Wilke": the first name only says where the person comes from.
+  return mentions.filter((m, k) => !(mentions[k + 1] && QUALIFIED_PERSON.test(text.slice(m.end, mentions[k + 1].start))));
 }
+
+const QUALIFIED_PERSON = /^\s+(?:guest|user|employee|contractor|vendor|partner|colleague|consultant|intern)\s+$/i;
 
 function hintFor(text: string, start: number, end: number, last: Token): NameMention['hint'] {
   const after = text.slice(end + (last.possessive ? 2 : 0));

@@ -49,9 +49,13 @@ const CUES: Cue[] = [
   { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
 
   // Sign-in troubleshooting: something failed and the admin asks why.
-  { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:\\S+\\s+){0,2}(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register)`) },
+  { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:\\S+\\s+){0,2}(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register|reach|use|load|sync|join|receive)`) },
+  // "Why can Megan not sign in…", "why does Raul not get into Teams": the negation sits after the person.
+  { name: 'why … not', intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhy\s+(?:can|does|do|did|is|are|would|will)\b.{0,50}?\bnot\b/ },
+  // Help-desk symptoms: something that used to work does not any more.
+  { name: 'stopped working', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:stopped|stops)\s+(?:working|syncing|connecting|signing|logging|loading|opening)\b|\bno longer\s+(?:works?|signs?|syncs?|connects?|logs?|opens?|able|gets?)\b|\b(?:doesn't|does not|won't) work\b|\banymore\b/ },
   { name: 'why failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|not working|prompt)/ },
-  { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|went wrong|what happened|gets? error|got error|getting error|denied)\b/ },
+  { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|what is wrong|went wrong|what happened|gets? error|got error|getting error|denied)\b/ },
   { name: 'sign-in failure', intent: 'signin.troubleshoot', weight: 2, pattern: new RegExp(`${SIGNIN}\\s+(?:failure|fail(?:s|ed|ing)?|problem|issue|error)|fail(?:ed|ing|s)?\\s+(?:to\\s+)?${SIGNIN}\\b(?!s)|${SIGNIN} (?:is |keeps )?failing`) },
   { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|he|she).{0,60}<code>|<code>.{0,60}(?:<name>|he|she)/ },
   { name: 'request id', intent: 'signin.troubleshoot', weight: 4, when: (f) => f.requestId },
@@ -114,7 +118,7 @@ const CUES: Cue[] = [
   // Concepts and error codes.
   { name: 'error code alone', intent: 'docs.answer', weight: 3, when: (f) => f.code && f.names === 0 && !f.requestId },
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b/ },
-  { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
+  { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 
