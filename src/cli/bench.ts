@@ -18,6 +18,7 @@ import { localGraphConfig } from './localGraphConfig';
 import { repoRoot } from '../paths';
 import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstanding';
 import { benchSignIns, formatSignInBenchReport } from './benchSignIns';
+import { benchDirectory, formatDirectoryReport } from './benchDirectory';
 
 interface SizeSpec {
   name: string;
@@ -218,7 +219,12 @@ async function main(): Promise<void> {
   }
   process.stderr.write('bench: sign-in troubleshooting…\n');
   const signIns = formatSignInBenchReport(await benchSignIns()).join('\n');
-  const report = markdown(results, `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}`);
+  process.stderr.write('bench: directory answers…\n');
+  const directory = formatDirectoryReport(await benchDirectory()).join('\n');
+  const report = markdown(
+    results,
+    `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}`,
+  );
   fs.mkdirSync(path.dirname(values.out!), { recursive: true });
   fs.writeFileSync(values.out!, report);
   process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);
