@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { type AnswerRecord, type FeedbackStore, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
+
+interface AnswerRow {
+  answer_id: string;
+  record: string;
+  message_id: string | null;
+}
+interface RatingRow {
+  answer_id: string;
+  feedback: string;
+}
+
+/**
+ * Feedback in one SQLite file (the default, for a single instance). WAL with synchronous=FULL: a write has reached
+ * the disk when the call returns, so a crash after the thank-you loses nothing.
+ */
+export class SqliteFeedbackStore implements FeedbackStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file, { timeout: 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS answers (
+        answer_id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        message_id TEXT,
+        answered_at TEXT NOT NULL,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS answers_by_message ON answers (conversation_id, message_id);
+      CREATE TABLE IF NOT EXISTS ratings (
+        answer_id TEXT NOT NULL REFERENCES answers (answer_id),
+        rater TEXT NOT NULL,
+        rated_at TEXT NOT NULL,
+        feedback TEXT NOT NULL,
+        PRIMARY KEY (answer_id, rater)
+      );`);
+  }
+
+  async recordAnswer(answer: AnswerRecord): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO answers (answer_id, conversation_id, answered_at, record) VALUES (?, ?, ?, ?)')
+      .run(answer.answerId, answer.conversationId, answer.answeredAt, JSON.stringify(answer));
+  }
+
+  async linkMessage(answerId: string, messageId: string): Promise<void> {
+    this.db.prepare('UPDATE answers SET message_id = ? WHERE answer_id = ?').run(messageId, answerId);
+  }
+
+  async answerForMessage(conversationId: string, messageId: string): Promise<string | undefined> {
+    const row = this.db.prepare<{ answer_id: string }>('SELECT answer_id FROM answers WHERE conversation_id = ? AND message_id = ?').get(conversationId, messageId);
+    return row?.answer_id;
+  }
+
+  async getAnswer(answerId: string): Promise<RatedAnswer | undefined> {
+    const row = this.db.prepare<AnswerRow>('SELECT answer_id, record, message_id FROM answers WHERE answer_id = ?').get(answerId);
+    if (!row) return undefined;
+    const ratings = this.db.prepare<RatingRow>('SELECT answer_id, feedback FROM ratings WHERE answer_id = ? ORDER BY rated_at').all(answerId);
+    return toRatedAnswer(row, ratings);
+  }
+
+  async rate(answerId: string, conversationId: string, feedback: RaterFeedback): Promise<RateOutcome> {
+    const upsert = this.db.transaction((): RateOutcome => {
+      const row = this.db.prepare<AnswerRow>('SELECT answer_id, record, message_id FROM answers WHERE answer_id = ?').get(answerId);
+      const refusal = refusalFor(row && (JSON.parse(row.record) as AnswerRecord), conversationId);
+      if (refusal) return refusal;
+      this.db
+        .prepare('INSERT OR REPLACE INTO ratings (answer_id, rater, rated_at, feedback) VALUES (?, ?, ?, ?)')
+        .run(answerId, feedback.rater, feedback.ratedAt, JSON.stringify(feedback));
+      return 'saved';
+    });
+    return upsert();
+  }
+
+  async listAnswers(): Promise<RatedAnswer[]> {
+    const rows = this.db.prepare<AnswerRow>('SELECT answer_id, record, message_id FROM answers ORDER BY answered_at, answer_id').all();
+    const ratings = this.db.prepare<RatingRow>('SELECT answer_id, feedback FROM ratings ORDER BY rated_at').all();
+    return rows.map((row) => toRatedAnswer(row, ratings.filter((r) => r.answer_id === row.answer_id)));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toRatedAnswer(row: AnswerRow, ratings: RatingRow[]): RatedAnswer {
+  const record = JSON.parse(row.record) as AnswerRecord;
+  return { ...record, messageId: row.message_id ?? undefined, ratings: ratings.map((r) => JSON.parse(r.feedback) as RaterFeedback) };
+}

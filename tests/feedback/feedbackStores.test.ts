@@ -1,0 +1,141 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startAzurite, type RunningAzurite } from '../../src/cli/azurite';
+import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
+import { TableFeedbackStore } from '../../src/feedback/tableFeedbackStore';
+import type { FeedbackStore } from '../../src/feedback/types';
+import { answerRecord, rating } from './records';
+
+interface StoreUnderTest {
+  name: string;
+  open(): Promise<FeedbackStore>;
+  cleanup(): Promise<void>;
+}
+
+function sqliteStore(): StoreUnderTest {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-sqlite-'));
+  return {
+    name: 'SQLite',
+    open: async () => new SqliteFeedbackStore(path.join(dir, 'nested', 'feedback.sqlite')),
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+function tableStore(): StoreUnderTest {
+  let azurite: RunningAzurite | undefined;
+  let n = 0;
+  return {
+    name: 'Azure Table Storage (Azurite)',
+    open: async () => {
+      azurite ??= await startAzurite();
+      n += 1;
+      return TableFeedbackStore.fromConnectionString(azurite.connectionString, `Feedback${process.pid}x${n}`);
+    },
+    cleanup: async () => azurite?.stop(),
+  };
+}
+
+for (const subject of [sqliteStore(), tableStore()]) {
+  describe(`Feedback store: ${subject.name}`, function () {
+    this.timeout(30_000);
+    let store: FeedbackStore;
+    beforeEach(async () => {
+      store = await subject.open();
+    });
+    afterEach(async () => store.close());
+    after(async () => subject.cleanup());
+
+    it('When an answer is recorded, then it comes back whole: question, understanding, answer digest, asker and card', async () => {
+      const answer = answerRecord();
+      await store.recordAnswer(answer);
+      const stored = await store.getAnswer(answer.answerId);
+      assert.deepEqual(stored, { ...answer, messageId: undefined, ratings: [] });
+    });
+
+    it('When a person rates twice, then the second rating replaces the first (one record per rater)', async () => {
+      const answer = answerRecord();
+      await store.recordAnswer(answer);
+      assert.equal(await store.rate(answer.answerId, answer.conversationId, rating()), 'saved');
+      const changed = rating({ rating: 'down', categories: ['inaccurate', 'other'], comment: 'Wrong policy', ratedAt: '2026-11-20T12:02:00.000Z' });
+      assert.equal(await store.rate(answer.answerId, answer.conversationId, changed), 'saved');
+      assert.equal(await store.rate(answer.answerId, answer.conversationId, rating({ rater: 'someone-else' })), 'saved');
+      const stored = await store.getAnswer(answer.answerId);
+      assert.deepEqual(stored?.ratings, [changed, rating({ rater: 'someone-else' })].sort((a, b) => a.ratedAt.localeCompare(b.ratedAt)));
+    });
+
+    it('When a rating names an answer the store does not know, then it is refused and nothing is written', async () => {
+      assert.equal(await store.rate('no-such-answer', 'a:somewhere', rating()), 'unknownAnswer');
+      assert.equal(await store.getAnswer('no-such-answer'), undefined);
+    });
+
+    it('When a rating comes from a conversation the answer was not sent to, then it is refused', async () => {
+      const answer = answerRecord();
+      await store.recordAnswer(answer);
+      assert.equal(await store.rate(answer.answerId, 'a:another-chat', rating()), 'otherConversation');
+      assert.deepEqual((await store.getAnswer(answer.answerId))?.ratings, []);
+    });
+
+    it("When the sent message's id is linked, then Teams' feedback finds the answer by conversation and message, and only there", async () => {
+      const answer = answerRecord();
+      await store.recordAnswer(answer);
+      await store.linkMessage(answer.answerId, '1700000000001');
+      assert.equal(await store.answerForMessage(answer.conversationId, '1700000000001'), answer.answerId);
+      assert.equal(await store.answerForMessage('a:another-chat', '1700000000001'), undefined);
+      assert.equal((await store.getAnswer(answer.answerId))?.messageId, '1700000000001');
+    });
+
+    it('When answers are listed, then each comes with its own ratings, oldest answer first', async () => {
+      const later = answerRecord({ answeredAt: '2026-11-21T08:00:00.000Z' });
+      const earlier = answerRecord({ answeredAt: '2026-11-19T08:00:00.000Z', card: undefined });
+      await store.recordAnswer(later);
+      await store.recordAnswer(earlier);
+      await store.rate(later.answerId, later.conversationId, rating({ rating: 'down', categories: ['unclear'] }));
+      const listed = (await store.listAnswers()).filter((a) => a.answerId === later.answerId || a.answerId === earlier.answerId);
+      assert.deepEqual(listed.map((a) => a.answerId), [earlier.answerId, later.answerId]);
+      assert.deepEqual(listed.map((a) => a.ratings.map((r) => r.categories)), [[], [['unclear']]]);
+    });
+
+    it('When a rater id holds characters table keys forbid, then it is still stored and replaced per rater', async () => {
+      const answer = answerRecord();
+      await store.recordAnswer(answer);
+      const rater = '29:1a/b#c?d\\e';
+      await store.rate(answer.answerId, answer.conversationId, rating({ rater }));
+      await store.rate(answer.answerId, answer.conversationId, rating({ rater, rating: 'down' }));
+      assert.deepEqual((await store.getAnswer(answer.answerId))?.ratings.map((r) => [r.rater, r.rating]), [[rater, 'down']]);
+    });
+  });
+}
+
+describe('Feedback store: SQLite durability', () => {
+  it('When the process is killed right after a rating was acknowledged, then the rating is in the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-crash-'));
+    const file = path.join(dir, 'feedback.sqlite');
+    const answer = answerRecord();
+    const storeModule = require.resolve('../../src/feedback/sqliteFeedbackStore');
+    // The child writes, reports "acknowledged", then dies with SIGKILL: no close(), no exit handlers.
+    const script = `
+      const { SqliteFeedbackStore } = require(${JSON.stringify(storeModule)});
+      const store = new SqliteFeedbackStore(${JSON.stringify(file)});
+      const answer = ${JSON.stringify(answer)};
+      (async () => {
+        await store.recordAnswer(answer);
+        await store.rate(answer.answerId, answer.conversationId, ${JSON.stringify(rating({ rating: 'down', categories: ['incomplete'] }))});
+        process.stdout.write('acknowledged');
+        process.kill(process.pid, 'SIGKILL');
+      })();`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(child.signal, 'SIGKILL');
+    assert.equal(child.stdout, 'acknowledged');
+    const reopened = new SqliteFeedbackStore(file);
+    try {
+      const stored = await reopened.getAnswer(answer.answerId);
+      assert.deepEqual(stored?.ratings.map((r) => [r.rating, r.categories]), [['down', ['incomplete']]]);
+    } finally {
+      await reopened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
