@@ -46,7 +46,17 @@ export interface AppConfig {
   answerDiagnostics: boolean;
   /** Teams single sign-on: read Graph with the asker's own rights (on-behalf-of). Absent: app-only + role check. */
   sso?: SsoConfig;
+  /** Where answers and their 👍/👎 ratings are kept: the tenant's own store, never a vendor's. */
+  feedback: FeedbackStoreConfig;
+  /** Where botbuilder keeps conversation state (follow-ups, pending choices, questions waiting for sign-in). */
+  state: StateStoreConfig;
 }
+
+export type FeedbackStoreConfig =
+  | { store: 'sqlite'; sqlitePath: string }
+  | { store: 'table'; connectionString: string; tableName: string };
+
+export type StateStoreConfig = { store: 'memory' } | { store: 'blob'; connectionString: string; container: string };
 
 export interface SsoConfig {
   /** The app registration that exposes api://botid-<appId>/access_as_user (the bot's own, normally). */
@@ -171,6 +181,38 @@ function readSso(env: Env, bot: BotConfig): SsoConfig | undefined {
   return { appId, connectionName: optional(env, 'SSO_CONNECTION_NAME') ?? 'graph' };
 }
 
+function azureStorage(env: Env, forVariable: string, value: string): string {
+  const connectionString = optional(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  if (!connectionString) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', `must be set when ${forVariable} is ${value}`);
+  return connectionString;
+}
+
+function matching(env: Env, name: string, pattern: RegExp, fallback: string, expectation: string): string {
+  const value = optional(env, name) ?? fallback;
+  if (!pattern.test(value)) throw new ConfigError(name, `${expectation} (got "${value}")`);
+  return value;
+}
+
+function readFeedback(env: Env): FeedbackStoreConfig {
+  if (oneOf(env, 'FEEDBACK_STORE', ['sqlite', 'table'] as const, 'sqlite') === 'sqlite') {
+    return { store: 'sqlite', sqlitePath: optional(env, 'FEEDBACK_SQLITE_PATH') ?? 'data/feedback.sqlite' };
+  }
+  return {
+    store: 'table',
+    connectionString: azureStorage(env, 'FEEDBACK_STORE', 'table'),
+    tableName: matching(env, 'FEEDBACK_TABLE_NAME', /^[A-Za-z][A-Za-z0-9]{2,62}$/, 'EntraAssistantFeedback', 'must be a table name: a letter, then 2 to 62 letters or digits'),
+  };
+}
+
+function readState(env: Env): StateStoreConfig {
+  if (oneOf(env, 'STATE_STORE', ['memory', 'blob'] as const, 'memory') === 'memory') return { store: 'memory' };
+  return {
+    store: 'blob',
+    connectionString: azureStorage(env, 'STATE_STORE', 'blob'),
+    container: matching(env, 'STATE_BLOB_CONTAINER', /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'entra-assistant-state', 'must be a blob container name: 3 to 63 lower-case letters, digits and single hyphens'),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const bot = readBot(env);
   const production = optional(env, 'NODE_ENV') === 'production';
@@ -192,6 +234,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     limits: { maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 4000, 100, 100000) },
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
     sso: readSso(env, bot),
+    feedback: readFeedback(env),
+    state: readState(env),
   };
 }
 

@@ -2,7 +2,7 @@
  * Composes Entra Assistant: config → adapter → bot → server. Nothing else lives here. Tests and the ask CLI call
  * startEntraAssistant() with a config of their own; `node dist/src/index.js` reads it from the environment.
  */
-import { ConversationState, MemoryStorage } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { type AppConfig, loadConfigOrExit } from './config';
 import { createLogger, type Logger } from './logger';
@@ -19,6 +19,8 @@ import { outOfScopeSkill } from './skills/outOfScope';
 import { notYetAnsweredSkill } from './skills/notYetAnswered';
 import { signInSkill } from './skills/signIns/signInSkill';
 import { preloadTemplates } from './cards/render';
+import { openFeedbackStore } from './feedback/openFeedbackStore';
+import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
 
 export interface RunningAssistant {
@@ -38,7 +40,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   preloadTemplates();
 
   const adapter = createAdapter({ bot: config.bot, logger, credentialsFactory: overrides.credentialsFactory });
-  const conversationState = new ConversationState(new MemoryStorage());
+  const conversationState = new ConversationState(conversationStateStorage(config.state));
+  const feedback = openFeedbackStore(config.feedback);
   const pinnedNow = config.pinnedNow;
   const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
   const bot = new EntraAssistantBot({
@@ -52,6 +55,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     answerDiagnostics: config.answerDiagnostics,
     sessions,
     sso: config.sso ? { config: config.sso, tokens: new SsoTokenStore() } : undefined,
+    feedback,
   });
 
   const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger });
@@ -67,6 +71,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     logger,
     async stop() {
       await server.stop();
+      // After the last turn: every rating acknowledged is in the store before it closes.
+      await feedback.close();
     },
   };
 }

@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { type Activity, CardFactory, type ConversationState, type InvokeResponse, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  CardFactory,
+  type ConversationState,
+  type InvokeResponse,
+  MessageFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from '../logger';
 import type { GraphSessions } from '../graph/sessions';
 import type { SsoConfig } from '../config';
 import { acceptExchangedToken, signInCard, type SsoTokenStore } from './singleSignOn';
 import { truncateForLog } from '../logger';
-import { renderAnswerCard } from '../cards/compose';
-import { renderCard } from '../cards/render';
+import { withFooter } from '../cards/compose';
+import { type AdaptiveCard, renderCard } from '../cards/render';
 import type { Recognizer, Understanding } from '../understanding/types';
 import { rememberTurn } from '../understanding/conversation';
 import { applyChoice, clarificationFor, disambiguationModel, type EntityChoice, isEntityChoice, notFoundText } from '../understanding/clarification';
@@ -17,6 +27,9 @@ import { collectGraphRequests } from '../graph/requestLog';
 import { type AnswerDiagnostics, DIAGNOSTICS_KEY } from './answerDiagnostics';
 import { conversationKind, isAddressedToBot, questionText } from './messageText';
 import { ConversationMemory, type ThreadMemory } from './conversationMemory';
+import { answerFootnote, FeedbackInvokes } from './feedbackInvokes';
+import { feedbackButtons } from '../feedback/feedbackFooter';
+import type { AnswerRecord, FeedbackStore } from '../feedback/types';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -41,6 +54,8 @@ export interface BotOptions {
   sessions?: GraphSessions;
   /** Teams single sign-on; absent: reads run app-only behind the asker's role check. */
   sso?: { config: SsoConfig; tokens: SsoTokenStore };
+  /** Where answers and their 👍/👎 go; absent: answers carry no feedback buttons (tests of other concerns). */
+  feedback?: FeedbackStore;
 }
 
 /**
@@ -49,10 +64,12 @@ export interface BotOptions {
  */
 export class EntraAssistantBot extends TeamsActivityHandler {
   private readonly memory: ConversationMemory;
+  private readonly feedback?: FeedbackInvokes;
 
   constructor(private readonly options: BotOptions) {
     super();
     this.memory = new ConversationMemory(options.conversationState);
+    if (options.feedback) this.feedback = new FeedbackInvokes(options.feedback, options.logger, options.clock);
 
     this.onMessage(async (context, next) => {
       await this.answerQuestion(context);
@@ -80,8 +97,9 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 
-  /** Teams hands over the user's single sign-on token; anything else goes to botbuilder. */
+  /** Teams hands over the user's single sign-on token or a native feedback rating; anything else goes to botbuilder. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'message/submitAction' && this.feedback) return this.feedback.onTeamsFeedback(context);
     const sso = this.options.sso;
     if (context.activity.name !== 'signin/tokenExchange' || !sso) return super.onInvokeActivity(context);
     const request = (context.activity.value ?? {}) as { id?: string; connectionName?: string };
@@ -98,6 +116,12 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     await this.memory.save(context, memory);
     if (waiting && this.options.clock().getTime() - Date.parse(waiting.askedAt) < SIGN_IN_WAIT_MS) await this.answerQuestion(context, waiting.text);
     return { status: 200, body: { id: request.id, connectionName: request.connectionName } };
+  }
+
+  /** A card's 👍/👎 (Universal Actions); other Action.Execute verbs go to botbuilder. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (this.feedback && FeedbackInvokes.isCardFeedback(value)) return this.feedback.onCardAction(context, value);
+    return super.onAdaptiveCardInvoke(context, value);
   }
 
   private async answerQuestion(context: TurnContext, askedBefore?: string): Promise<void> {
@@ -141,8 +165,11 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
       ms: Date.now() - started,
     };
-    const reply = this.replyFor(result.answer, diagnostics);
-    await context.sendActivity(reply);
+    const card = result.answer.kind === 'card' ? renderCard(result.answer.template, result.answer.data) : undefined;
+    const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
+    const reply = this.replyFor(result.answer, diagnostics, card, rateable);
+    const sent = await context.sendActivity(reply);
+    if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
     log.info({ intent: diagnostics.intent, skill: diagnostics.skill, graphRequests: graphRequests.length, ms: diagnostics.ms }, 'answered');
   }
 
@@ -212,19 +239,62 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     return { understanding, skill, answer };
   }
 
-  private replyFor(answer: TurnAnswer, diagnostics: AnswerDiagnostics): Partial<Activity> {
+  /**
+   * Keeps what is about to be sent, so a rating can say what it rates. Written before the answer goes out: a click
+   * can never arrive first. Returns whether the answer can be rated (a store is wired and took the record).
+   */
+  private async recordAnswer(context: TurnContext, question: string, answer: TurnAnswer, diagnostics: AnswerDiagnostics, card: AdaptiveCard | undefined, now: Date): Promise<boolean> {
+    const store = this.options.feedback;
+    if (!store || answer.kind === 'signIn') return false;
+    const record: AnswerRecord = {
+      answerId: diagnostics.answerId,
+      conversationId: context.activity.conversation?.id ?? '',
+      conversationType: conversationKind(context.activity),
+      question,
+      intent: diagnostics.intent,
+      entities: diagnostics.entities,
+      answer: {
+        ...(answer.kind === 'card' ? { cardId: answer.template } : {}),
+        skill: diagnostics.skill,
+        skillVersion: diagnostics.skillVersion,
+        graphRequests: diagnostics.graphRequests.map(({ method, url, status }) => ({ method, url, status })),
+      },
+      askerAadObjectId: context.activity.from?.aadObjectId,
+      tenantId: context.activity.conversation?.tenantId,
+      answeredAt: now.toISOString(),
+      ...(card ? { card } : {}),
+    };
+    try {
+      await store.recordAnswer(record);
+      return true;
+    } catch (err) {
+      // The answer matters more than its rating: send it without feedback buttons.
+      this.options.logger.error({ err, answerId: record.answerId }, 'feedback store unavailable: answer sent without feedback buttons');
+      return false;
+    }
+  }
+
+  private async linkMessage(answerId: string, messageId: string, log: Logger): Promise<void> {
+    try {
+      await this.options.feedback!.linkMessage(answerId, messageId);
+    } catch (err) {
+      log.error({ err, answerId }, 'feedback store unavailable: Teams feedback on this answer will not be saved');
+    }
+  }
+
+  private replyFor(answer: TurnAnswer, diagnostics: AnswerDiagnostics, card: AdaptiveCard | undefined, rateable: boolean): Partial<Activity> {
     let reply: Partial<Activity>;
     if (answer.kind === 'signIn') {
       reply = MessageFactory.attachment(signInCard(this.options.sso!.config));
     } else if (answer.kind === 'card') {
-      const card = renderAnswerCard(answer.template, answer.data, {
-        footnote: `Entra Assistant · ${diagnostics.skill} · answer ${diagnostics.answerId.slice(0, 8)}`,
-      });
-      reply = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+      const footer = { footnote: answerFootnote(diagnostics.skill, diagnostics.answerId), feedback: rateable ? feedbackButtons(diagnostics.answerId) : undefined };
+      reply = MessageFactory.attachment(CardFactory.adaptiveCard(withFooter(card!, footer)));
       reply.summary = answer.summary.split('\n')[0];
     } else {
       // Teams renders message text as Markdown, where a single line break is lost: make each line a paragraph.
       reply = MessageFactory.text(answer.text.replace(/\n+/g, '\n\n'));
+      // Text has no footer: Teams' own 👍/👎 under the message (message/submitAction) rates it instead.
+      if (rateable) reply.channelData = { feedbackLoop: { type: 'default' } };
     }
     if (this.options.answerDiagnostics) {
       reply.channelData = { ...(reply.channelData ?? {}), [DIAGNOSTICS_KEY]: diagnostics };
