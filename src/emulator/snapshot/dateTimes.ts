@@ -30,7 +30,9 @@ function shiftMatched(m: RegExpExecArray, seconds: number): string {
   const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0) - offsetMinutes * 60_000 + seconds * 1000;
   const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
   const head = s === undefined ? iso.slice(0, 16) : iso.slice(0, 19);
-  return `${head}${fraction ?? ''}Z`;
+  // join builds one flat string; a template literal would keep a chain of slices of `iso` and `value` alive,
+  // several objects per date-time on every loaded sign-in.
+  return [head, fraction ?? '', 'Z'].join('');
 }
 
 /** The value shifted by `seconds`, in UTC ("Z"), keeping the seconds field and fraction digits as written. */

@@ -30,7 +30,9 @@ export class ValueReviver {
       return value;
     }
     const record = value as Record<string, unknown>;
-    for (const property of Object.keys(record)) {
+    // for…in reads V8's cached key list of the object's shape; Object.keys would copy it for every object.
+    for (const property in record) {
+      if (!Object.prototype.hasOwnProperty.call(record, property)) continue;
       const child = path.child(property);
       const revived = this.value(record[property], child, child.namesDateTime);
       // JSON.parse makes "__proto__" an own property; plain assignment would set the prototype instead.
