@@ -1,0 +1,80 @@
+import { FEEDBACK_CATEGORIES, type FeedbackCategory, type RatedAnswer } from './types';
+
+export interface Tally {
+  answers: number;
+  up: number;
+  down: number;
+  categories: Record<FeedbackCategory, number>;
+}
+
+export interface FeedbackReport {
+  total: Tally;
+  byIntent: Record<string, Tally>;
+  bySkill: Record<string, Tally>;
+}
+
+function emptyTally(): Tally {
+  return { answers: 0, up: 0, down: 0, categories: Object.fromEntries(FEEDBACK_CATEGORIES.map((c) => [c.id, 0])) as Record<FeedbackCategory, number> };
+}
+
+function add(tally: Tally, answer: RatedAnswer): void {
+  tally.answers += 1;
+  for (const rating of answer.ratings) {
+    tally[rating.rating] += 1;
+    for (const category of rating.categories) tally.categories[category] += 1;
+  }
+}
+
+/** Counts per intent and per skill: how many answers, 👍, 👎, and what the 👎 said went wrong. */
+export function feedbackReport(answers: RatedAnswer[]): FeedbackReport {
+  const report: FeedbackReport = { total: emptyTally(), byIntent: {}, bySkill: {} };
+  for (const answer of answers) {
+    add(report.total, answer);
+    add((report.byIntent[answer.intent] ??= emptyTally()), answer);
+    add((report.bySkill[answer.answer.skill] ??= emptyTally()), answer);
+  }
+  return report;
+}
+
+/** The report as aligned plain-text tables for the terminal. */
+export function reportText(report: FeedbackReport): string {
+  const table = (title: string, rows: Record<string, Tally>) => {
+    const names = Object.keys(rows).sort();
+    const width = Math.max(title.length, ...names.map((n) => n.length));
+    const line = (name: string, t: Tally) => `${name.padEnd(width)}  ${String(t.answers).padStart(7)}  ${String(t.up).padStart(4)}  ${String(t.down).padStart(4)}`;
+    return [`${title.padEnd(width)}  answers    👍    👎`, ...names.map((n) => line(n, rows[n])), line('total', report.total)].join('\n');
+  };
+  const categories = FEEDBACK_CATEGORIES.map((c) => `${c.title}: ${report.total.categories[c.id]}`).join('\n');
+  return `${table('intent', report.byIntent)}\n\n${table('skill', report.bySkill)}\n\n👎 categories\n${categories}\n`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** One horizontal bar chart per skill (👍, 👎, then each category), as inline SVG: the file opens anywhere, offline. */
+function skillChart(skill: string, tally: Tally): string {
+  const bars: Array<[string, number, string]> = [
+    ['👍 Helpful', tally.up, '#2e7d32'],
+    ['👎 Not helpful', tally.down, '#c62828'],
+    ...FEEDBACK_CATEGORIES.map((c): [string, number, string] => [c.title, tally.categories[c.id], '#ef6c00']),
+  ];
+  const max = Math.max(1, ...bars.map(([, n]) => n));
+  const rows = bars
+    .map(([label, n, colour], i) => {
+      const y = i * 26;
+      const w = Math.round((n / max) * 300);
+      return `<text x="0" y="${y + 17}">${escapeHtml(label)}</text><rect x="200" y="${y + 4}" width="${w}" height="18" fill="${colour}"/><text x="${206 + w}" y="${y + 17}">${n}</text>`;
+    })
+    .join('');
+  return `<section><h2>${escapeHtml(skill)}</h2><p>${tally.answers} answers</p><svg role="img" aria-label="Feedback for ${escapeHtml(skill)}" width="560" height="${bars.length * 26}" font-family="sans-serif" font-size="13">${rows}</svg></section>`;
+}
+
+export function reportHtml(report: FeedbackReport, generatedAt: Date): string {
+  const skills = Object.keys(report.bySkill).sort();
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Entra Assistant feedback</title></head><body style="font-family:sans-serif">
+<h1>Entra Assistant feedback</h1><p>${report.total.answers} answers, ${report.total.up} 👍, ${report.total.down} 👎 · generated ${escapeHtml(generatedAt.toISOString())}</p>
+${skills.map((s) => skillChart(s, report.bySkill[s])).join('\n')}
+</body></html>
+`;
+}
