@@ -106,6 +106,14 @@ describe('Local Entra Graph surface', () => {
     assert.equal(result.value[0].principal['@odata.type'], '#microsoft.graph.user');
   });
 
+  it('When $select and $expand are combined, then the expanded navigation property is returned as a single object', async () => {
+    const user = await app.api('/users/alex.wilber@contoso.com').select('displayName').expand('manager').get();
+    assert.equal(user.displayName, 'Alex Wilber');
+    assert.equal(user.manager?.id, '1a2b3c4d-0000-4000-8000-000000000006', 'manager kept despite $select, and not as a list');
+    const assignments = await app.api('/roleManagement/directory/roleAssignments').filter(`roleDefinitionId eq '${GLOBAL_ADMIN_TEMPLATE}'`).select('principalId').expand('principal').get();
+    assert.equal(assignments.value[0].principal.id, DEMO_ADMIN.id);
+  });
+
   it('When risk history and app owners are read, then they come from the snapshot objects', async () => {
     const history = await app.api('/identityProtection/riskyUsers/1a2b3c4d-0000-4000-8000-000000000006/history').get();
     assert.equal(history.value.length, 2);

@@ -116,8 +116,12 @@ export const runQuery: RunQuery = (collection: QueryableCollection, input: Query
   const page = readPage(window, matches, from, skip, pageSize);
 
   const value = page.items.map((item) => {
-    const expanded = options.expand ? expandNavigation(item, options.expand, input, rules) : item;
-    return selectProperties(expanded, options.select);
+    if (!options.expand) return selectProperties(item, options.select);
+    // Graph returns expanded navigation properties whatever $select names.
+    const expanded = expandNavigation(item, options.expand, input, rules);
+    const projected = selectProperties(expanded, options.select);
+    for (const term of options.expand) projected[term.navigationProperty] = expanded[term.navigationProperty];
+    return projected;
   });
   // Key order as Graph writes it: context, count, nextLink, value.
   return {
