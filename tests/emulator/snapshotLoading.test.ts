@@ -6,6 +6,8 @@ import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
 import { loadSnapshot } from '../../src/emulator/snapshot/loadSnapshot';
 import { shiftAllDateTimes, shiftDateTime } from '../../src/emulator/snapshot/dateTimes';
 import { COLLECTION_FILES } from '../../src/emulator/snapshot/layout';
+import { createIndexedCollection } from '../../src/emulator/odata';
+import { TenantStore } from '../../src/emulator/tenant/store';
 import { MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from './localEntraHarness';
 
 /** A writable copy of the mini tenant, changed by `edit`. */
@@ -133,6 +135,27 @@ describe('Local Entra snapshot loading', () => {
     assert.equal(snapshot.collections.users.length, 12);
     assert.equal((snapshot.collections.users[3].aboutMe as string).length, about.length);
     assert.equal(snapshot.collections.users[4].id, JSON.parse(fs.readFileSync(path.join(MINI_TENANT_DIR, 'users.json'), 'utf8')).value[4].id);
+  });
+
+  it('When sign-ins are stored newest first, then the store declares that order without reordering; out of order, it declares none', async () => {
+    const snapshot = await loadSnapshot(MINI_TENANT_DIR, { now: MINI_CAPTURED_AT, rebase: true });
+    const times = snapshot.collections.signIns.map((s) => Date.parse(s.createdDateTime as string));
+    const newestFirst = times.every((time, i) => i === 0 || time <= times[i - 1]);
+    const stored = new TenantStore(snapshot).queryable('signIns');
+    assert.equal(stored.items, snapshot.collections.signIns);
+    assert.deepEqual(stored.sortedBy, newestFirst ? { property: 'createdDateTime', descending: true } : undefined);
+
+    const at = (iso: string, id: string) => ({ id, createdDateTime: iso });
+    const sorted = [at('2026-11-20T12:00:00Z', 'c'), at('2026-11-20T11:30:00Z', 'b'), at('2026-11-20T11:00:00.5Z', 'a'), at('2026-11-20T11:00:00.500Z', 'tie')];
+    const newest = { property: 'createdDateTime', descending: true };
+    assert.deepEqual(createIndexedCollection(sorted, ['id'], { observedOrder: newest }).sortedBy, newest);
+    const shuffled = [sorted[1], sorted[0], sorted[2], sorted[3]];
+    const unsortedCollection = createIndexedCollection(shuffled, ['id'], { observedOrder: newest });
+    assert.equal(unsortedCollection.sortedBy, undefined);
+    assert.deepEqual(unsortedCollection.items.map((s) => s.id), ['b', 'c', 'a', 'tie']);
+    const mixed = [{ id: 'n', createdDateTime: 5 }, { id: 's', createdDateTime: 'text' }];
+    assert.equal(createIndexedCollection(mixed, ['id'], { observedOrder: newest }).sortedBy, undefined);
+    assert.deepEqual(createIndexedCollection(shuffled, ['id'], { order: newest }).items.map((s) => s.id), ['c', 'b', 'a', 'tie']);
   });
 
   it('When the clock is pinned a day after capture, then every date-time, nested too, moves by one day and keeps its precision', async () => {

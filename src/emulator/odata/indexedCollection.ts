@@ -5,7 +5,7 @@
  */
 import { QueryableCollection } from './contract';
 import { sortItems } from './ordering';
-import { indexKey, readPath } from './values';
+import { compareSortKeys, indexKey, readPath, sortKey } from './values';
 
 type Item = Record<string, unknown>;
 /** One item is kept as itself, more as an array: unique keys (ids) then cost no array each. */
@@ -14,6 +14,34 @@ type Bucket = Item | Item[];
 export interface IndexedCollectionOptions {
   /** Store the items sorted this way (once, at build time), e.g. sign-ins by createdDateTime descending. */
   order?: { property: string; descending: boolean };
+  /**
+   * Declare this order only when the items are already stored in it (one pass; never reorders): sign-ins written
+   * newest first then need no sort of two million items on the first query, and index buckets come out in order.
+   */
+  observedOrder?: { property: string; descending: boolean };
+}
+
+/**
+ * Whether a stable sort by `order` would leave the items as they are. Keys of one type (and nulls, which sort
+ * first) form a total order, so checking neighbours suffices; mixed types are reported unsorted and get sorted.
+ */
+function alreadyInOrder(items: readonly Item[], order: { property: string; descending: boolean }): boolean {
+  const path = order.property.split('/');
+  let previous: ReturnType<typeof sortKey> | undefined;
+  let keyType: string | undefined;
+  for (const item of items) {
+    const key = sortKey(readPath(item, path));
+    if (key !== null) {
+      if (keyType === undefined) keyType = typeof key;
+      else if (typeof key !== keyType) return false;
+    }
+    if (previous !== undefined) {
+      const comparison = compareSortKeys(previous, key);
+      if (order.descending ? comparison < 0 : comparison > 0) return false;
+    }
+    previous = key;
+  }
+  return true;
 }
 
 class IndexedCollection implements QueryableCollection {
@@ -23,10 +51,11 @@ class IndexedCollection implements QueryableCollection {
 
   constructor(items: readonly Item[], indexedPaths: readonly string[], options: IndexedCollectionOptions) {
     if (options.order) {
-      this.items = sortItems(items, [options.order]);
+      this.items = alreadyInOrder(items, options.order) ? items : sortItems(items, [options.order]);
       this.sortedBy = { ...options.order };
     } else {
       this.items = items;
+      if (options.observedOrder && alreadyInOrder(items, options.observedOrder)) this.sortedBy = { ...options.observedOrder };
     }
     for (const path of indexedPaths) this.indexes.set(path.toLowerCase(), this.buildIndex(path));
   }

@@ -19,3 +19,13 @@ export const INDEXED_PATHS: Record<CollectionName, string[]> = {
   roleAssignments: ['id', 'principalId', 'roleDefinitionId'],
   userRegistrationDetails: ['id', 'userPrincipalName'],
 };
+
+/**
+ * The default order of a collection's list endpoint (odata/endpointRules.ts), declared to the query engine when the
+ * snapshot already stores the items in it, as the generator writes logs newest first.
+ */
+export const STORED_ORDER_CANDIDATES: Partial<Record<CollectionName, { property: string; descending: boolean }>> = {
+  signIns: { property: 'createdDateTime', descending: true },
+  directoryAudits: { property: 'activityDateTime', descending: true },
+  riskDetections: { property: 'detectedDateTime', descending: true },
+};

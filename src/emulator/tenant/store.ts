@@ -2,7 +2,7 @@ import { createIndexedCollection } from '../odata';
 import type { QueryableCollection } from '../odata/contract';
 import type { LoadedSnapshot } from '../snapshot/loadSnapshot';
 import type { CollectionName, GraphObject, SnapshotMeta } from '../snapshot/layout';
-import { INDEXED_PATHS } from './indexedPaths';
+import { INDEXED_PATHS, STORED_ORDER_CANDIDATES } from './indexedPaths';
 
 /** Sign-ins the default list returns: interactive user sign-ins (REFERENCE §1.1, §10 item 1). */
 function isInteractiveUserSignIn(signIn: GraphObject): boolean {
@@ -57,7 +57,7 @@ export class TenantStore {
   queryable(name: CollectionName): QueryableCollection {
     let collection = this.queryables.get(name);
     if (!collection) {
-      collection = createIndexedCollection(this.data[name], INDEXED_PATHS[name]);
+      collection = createIndexedCollection(this.data[name], INDEXED_PATHS[name], { observedOrder: STORED_ORDER_CANDIDATES[name] });
       this.queryables.set(name, collection);
     }
     return collection;
@@ -67,7 +67,7 @@ export class TenantStore {
   interactiveSignIns(): QueryableCollection {
     let collection = this.queryables.get('signIns:interactive');
     if (!collection) {
-      collection = createIndexedCollection(this.data.signIns.filter(isInteractiveUserSignIn), INDEXED_PATHS.signIns);
+      collection = createIndexedCollection(this.data.signIns.filter(isInteractiveUserSignIn), INDEXED_PATHS.signIns, { observedOrder: STORED_ORDER_CANDIDATES.signIns });
       this.queryables.set('signIns:interactive', collection);
     }
     return collection;
