@@ -58,7 +58,10 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     feedback,
   });
 
-  const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger });
+  const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger }).catch(async (err: unknown) => {
+    await feedback.close();
+    throw err;
+  });
   if (!config.bot.appId) {
     logger.warn(`BOT_ID is not set: Bot Framework authentication is OFF; listening on ${server.url} only (loopback)`);
   }
