@@ -71,6 +71,9 @@ async function optional<T>(tenant: TenantSession, key: PermissionKey, read: () =
   }
 }
 
+/** Words that ask for the non-interactive log explicitly. */
+const ASKS_FOR_BACKGROUND = /\bnon[- ]?interactive\b|\bbackground\b|\btoken refresh/i;
+
 const retentionStart = (end: string) => new Date(Date.parse(end) - RETENTION_DAYS * DAY_MS).toISOString();
 
 async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
@@ -102,10 +105,12 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     signIns = interactive.signIns;
     truncated = interactive.truncated;
     eventTypesRead.push('interactive');
-    // Background token refreshes (a phone's mail app) fail too: read them when the interactive log shows nothing wrong.
-    if (!diagnose(signIns).latestFailure) {
+    // Background token refreshes (a phone's mail app) fail too: read them when the question asks for them, or when
+    // the interactive log shows nothing wrong.
+    const asked = ASKS_FOR_BACKGROUND.test(request.understanding.text);
+    if (asked || !diagnose(signIns).latestFailure) {
       const background = await querySignIns(client, { ...query, eventType: 'nonInteractiveUser', maxPages: 1 });
-      if (background.signIns.some((s) => s.status.errorCode !== 0)) {
+      if (asked || background.signIns.some((s) => s.status.errorCode !== 0)) {
         signIns = [...signIns, ...background.signIns];
         truncated ||= background.truncated;
         eventTypesRead.push('non-interactive');
@@ -196,7 +201,17 @@ async function listSignIns(request: SkillRequest, tenant: TenantSession): Promis
   const user = resolved(entityOf(request.understanding, 'user'));
   const app = resolved(entityOf(request.understanding, 'app'));
   const code = errorCodeOf(request);
-  const query: SignInQuery = { userId: user?.id, appId: user ? undefined : app?.appId, start: window.start, end: window.end, errorCode: code, pageSize: 50, maxPages: 1 };
+  const background = ASKS_FOR_BACKGROUND.test(request.understanding.text);
+  const query: SignInQuery = {
+    userId: user?.id,
+    appId: user ? undefined : app?.appId,
+    start: window.start,
+    end: window.end,
+    errorCode: code,
+    pageSize: 50,
+    maxPages: 1,
+    ...(background ? { eventType: 'nonInteractiveUser' as const } : {}),
+  };
   const page = await querySignIns(client, query);
   const { signIns } = await withConditionalAccessRights(tenant, page.signIns);
   return buildListAnswer({
@@ -207,7 +222,7 @@ async function listSignIns(request: SkillRequest, tenant: TenantSession): Promis
     window,
     signIns,
     truncated: page.truncated,
-    eventTypesRead: ['interactive'],
+    eventTypesRead: [background ? 'non-interactive' : 'interactive'],
   });
 }
 

@@ -105,6 +105,13 @@ describe('Sign-in troubleshooting through the whole stack (HTTP bot → local En
     assert.match(answer.text, /50105/);
   });
 
+  it('When the question asks for non-interactive sign-ins, then the beta non-interactive log is read for that user', async () => {
+    const answer = await ask("show Diego's non-interactive sign-ins this week");
+    const filters = signInReads(answer).map((u) => u.searchParams.get('$filter') ?? '');
+    assert.ok(filters.some((f) => /signInEventTypes\/any\(t: t eq 'nonInteractiveUser'\)/.test(f) && /userId eq/.test(f)), filters.join('\n'));
+    assert.match(answer.text, /non-interactive/);
+  });
+
   it('When an app job fails, then service-principal sign-ins are read on beta with signInEventTypes', async () => {
     const answer = await ask('Why is the Inventory Sync job failing?');
     const filter = signInReads(answer)[0].searchParams.get('$filter') ?? '';
