@@ -187,7 +187,9 @@ async function main(): Promise<void> {
   }
   const as = values.as ?? DEMO_ADMIN.userPrincipalName;
   const lines: AskLine[] = values.batch ? readBatch(values.batch) : positionals.map((text) => ({ conversation: 'cli', as, text }));
-  const tenantDir = values.tenant ?? process.env.TENANT_SNAPSHOT_DIR ?? (values.bot ? undefined : await ensureDemoTenant());
+  // Teams would send the asker's object id; ask finds it by name in the snapshot (the demo tenant unless told
+  // otherwise, also for a running bot: against a real tenant, give --as an object id).
+  const tenantDir = values.tenant ?? process.env.TENANT_SNAPSHOT_DIR ?? (await ensureDemoTenant());
 
   if (values.sso && values.bot) throw new Error('--sso plays Teams single sign-on against the local Entra that ask starts itself: leave out --bot');
   const connector = await new ConnectorServer().start();
