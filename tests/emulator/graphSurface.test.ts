@@ -90,6 +90,13 @@ describe('Local Entra Graph surface', () => {
     assert.deepEqual(owners.value.map((o: { id: string }) => o.id), [DEMO_ADMIN.id]);
   });
 
+  it('When a cast list is counted with /$count, then the count is of that type only (…/microsoft.graph.user/$count)', async () => {
+    const all = await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/$count`).header('ConsistencyLevel', 'eventual').get();
+    const users = await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/microsoft.graph.user/$count`).header('ConsistencyLevel', 'eventual').get();
+    assert.equal(Number(users), 7);
+    assert.ok(Number(all) > Number(users), `all ${all}, users ${users}`);
+  });
+
   it('When directory roles are listed, then only activated roles appear and their members are readable by template id', async () => {
     const roles = await app.api('/directoryRoles').get();
     assert.deepEqual(roles.value.map((r: { displayName: string }) => r.displayName).sort(), ['Global Administrator', 'Global Reader', 'Security Administrator', 'Security Reader']);

@@ -315,12 +315,14 @@ export function matchRoute(method: string, rawSegments: string[]): { match?: Rou
 function matchSegments(pattern: string[], segments: string[], list: boolean): Params | undefined {
   const params: Params = {};
   let tail = segments;
-  if (list && segments.length === pattern.length + 1) {
-    const last = segments[segments.length - 1];
-    if (last === '$count') params.$count = 'true';
-    else if (/^microsoft\.graph\.\w+$/.test(last)) params.$cast = last;
-    else return undefined;
-    tail = segments.slice(0, -1);
+  // A list may end with a cast, a $count, or both in that order (…/members/microsoft.graph.user/$count).
+  if (list && tail.length > pattern.length && tail[tail.length - 1] === '$count') {
+    params.$count = 'true';
+    tail = tail.slice(0, -1);
+  }
+  if (list && tail.length === pattern.length + 1 && /^microsoft\.graph\.\w+$/.test(tail[tail.length - 1])) {
+    params.$cast = tail[tail.length - 1];
+    tail = tail.slice(0, -1);
   }
   if (tail.length !== pattern.length) return undefined;
   for (let i = 0; i < pattern.length; i++) {
