@@ -29,6 +29,8 @@ export const DIRECTORY_BENCH_QUESTIONS = [
   'members of Sales Team',
   'who are the global admins?',
   'what roles does Isaiah have?',
+  'who owns the Payroll Connector?',
+  'which app secrets expire this month?',
 ];
 
 const NAME_LOOKUP = /\/v1\.0\/(users|groups|applications|servicePrincipals)\?/;

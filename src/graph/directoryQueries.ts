@@ -269,3 +269,96 @@ export function groupUserMemberRequests(groupIds: readonly string[]): BatchReque
     advanced: true,
   }));
 }
+
+export interface PasswordCredential {
+  keyId?: string | null;
+  displayName?: string | null;
+  hint?: string | null;
+  startDateTime?: string | null;
+  endDateTime?: string | null;
+}
+
+export interface KeyCredential extends PasswordCredential {
+  type?: string | null;
+  usage?: string | null;
+}
+
+export interface ApplicationDetails {
+  id: string;
+  appId?: string | null;
+  displayName?: string | null;
+  createdDateTime?: string | null;
+  signInAudience?: string | null;
+  passwordCredentials?: PasswordCredential[];
+  keyCredentials?: KeyCredential[];
+}
+
+export interface ServicePrincipalDetails {
+  id: string;
+  appId?: string | null;
+  displayName?: string | null;
+  accountEnabled?: boolean | null;
+  servicePrincipalType?: string | null;
+  appOwnerOrganizationId?: string | null;
+  passwordCredentials?: PasswordCredential[];
+  keyCredentials?: KeyCredential[];
+}
+
+export interface ModifiedProperty {
+  displayName?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+}
+
+export interface DirectoryAudit {
+  id: string;
+  activityDateTime: string;
+  activityDisplayName: string;
+  category?: string | null;
+  result?: string | null;
+  resultReason?: string | null;
+  initiatedBy?: {
+    user?: { id?: string | null; displayName?: string | null; userPrincipalName?: string | null } | null;
+    app?: { appId?: string | null; displayName?: string | null; servicePrincipalName?: string | null } | null;
+  } | null;
+  targetResources?: Array<{ id?: string | null; displayName?: string | null; type?: string | null; userPrincipalName?: string | null; modifiedProperties?: ModifiedProperty[] }>;
+}
+
+const CREDENTIAL_FIELDS = 'passwordCredentials,keyCredentials';
+const APPLICATION_FIELDS = `id,appId,displayName,createdDateTime,signInAudience,${CREDENTIAL_FIELDS}`;
+export const AUDIT_FIELDS = 'id,activityDateTime,activityDisplayName,category,result,resultReason,initiatedBy,targetResources';
+/** How many audit entries one answer reads: the newest first. */
+export const AUDIT_PAGE = 50;
+
+/**
+ * The reads of "who owns app X?" in one `$batch`: the service principal (the tenant's instance), its owners, and the
+ * app registration found by appId (credentials live on the registration for apps of this tenant).
+ */
+export function appRequests(servicePrincipalId: string, appId: string | undefined): BatchRequest[] {
+  const id = encodeURIComponent(servicePrincipalId);
+  const requests: BatchRequest[] = [
+    { id: 'servicePrincipal', url: `/servicePrincipals/${id}?$select=id,appId,displayName,accountEnabled,servicePrincipalType,appOwnerOrganizationId,${CREDENTIAL_FIELDS}` },
+    { id: 'spOwners', url: `/servicePrincipals/${id}/owners?$select=${MEMBER_FIELDS}&$top=100` },
+  ];
+  if (appId) requests.push({ id: 'application', url: `/applications?$filter=appId eq ${quote(appId)}&$select=${APPLICATION_FIELDS}` });
+  return requests;
+}
+
+/** The owners of an app registration. */
+export function applicationOwnersRequest(applicationId: string): BatchRequest {
+  return { id: 'appOwners', url: `/applications/${encodeURIComponent(applicationId)}/owners?$select=${MEMBER_FIELDS}&$top=100` };
+}
+
+/** Every app registration's credentials (one page: $top=999, the directory maximum). */
+export const APPLICATION_CREDENTIALS_REQUEST: BatchRequest = { id: 'applications', url: `/applications?$select=id,appId,displayName,${CREDENTIAL_FIELDS}&$top=999` };
+
+/** The audit entries about any of the targets (object ids) or by an initiator, within the window, newest first. */
+export function auditRequest(id: string, window: { start: string; end?: string }, about: { targetIds?: readonly string[]; initiatorId?: string }): BatchRequest {
+  const filters = [`activityDateTime ge ${window.start}`];
+  if (window.end) filters.push(`activityDateTime le ${window.end}`);
+  const targets = (about.targetIds ?? []).map((t) => `targetResources/any(t: t/id eq ${quote(t)})`);
+  if (targets.length === 1) filters.push(targets[0]);
+  if (targets.length > 1) filters.push(`(${targets.join(' or ')})`);
+  if (about.initiatorId) filters.push(`initiatedBy/user/id eq ${quote(about.initiatorId)}`);
+  return { id, url: `/auditLogs/directoryAudits?$filter=${filters.join(' and ')}&$select=${AUDIT_FIELDS}&$orderby=activityDateTime desc&$top=${AUDIT_PAGE}` };
+}

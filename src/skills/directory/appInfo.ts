@@ -1,0 +1,141 @@
+/**
+ * app.info: an application by name or appId — its owners, its secrets and certificates with their expiry (expired
+ * and soon-expiring ones called out) and the recent credential changes in the audit log. With no app named ("which
+ * app secrets expire this month?") it lists the credentials across the tenant's app registrations that expire in the
+ * window, and the expired ones apart.
+ */
+import { escapeMarkdown } from '../../cards/escape';
+import {
+  APPLICATION_CREDENTIALS_REQUEST,
+  applicationOwnersRequest,
+  appRequests,
+  auditRequest,
+  batchGet,
+  bodyOf,
+  type ApplicationDetails,
+  type BatchRequest,
+  type DirectoryAudit,
+  type DirectoryObjectRef,
+  type Page,
+  type ServicePrincipalDetails,
+} from '../../graph/directoryQueries';
+import type { TenantSession } from '../../graph/sessions';
+import { entityOf } from '../../understanding/types';
+import type { Skill, SkillAnswer, SkillRequest } from '../types';
+import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, roleList, throwUnlessFound } from './access';
+import { auditRowText } from './auditText';
+import { directorySummary, type DirectoryCardModel } from './cardModel';
+import { credentialsOf, warnUntilOf, type AppCredential } from './credentials';
+import { formatDate, formatWhen, nameAndUpn } from './format';
+import { subjectOf } from './subject';
+
+/** How far back "recent credential changes" reach. */
+const CHANGE_DAYS = 30;
+
+function credentialText(c: AppCredential, now: Date, withApp: boolean): string {
+  const what = `${withApp ? `${escapeMarkdown(c.app)}: ` : ''}${c.kind} "${escapeMarkdown(c.name)}"`;
+  return `${what} — ${c.state === 'expired' ? 'expired' : 'expires'} ${formatWhen(c.endDateTime, now)}`;
+}
+
+function ownerText(o: DirectoryObjectRef): string {
+  return escapeMarkdown(nameAndUpn(o));
+}
+
+export function appInfoModel(
+  sp: ServicePrincipalDetails,
+  app: ApplicationDetails | undefined,
+  owners: DirectoryObjectRef[],
+  changes: DirectoryAudit[] | undefined,
+  hidden: string[],
+  now: Date,
+  warnUntil: Date,
+): DirectoryCardModel {
+  const name = sp.displayName ?? app?.displayName ?? sp.id;
+  const credentials = [...(app ? credentialsOf(name, app, now, warnUntil) : []), ...credentialsOf(name, sp, now, warnUntil)];
+  const callouts: Array<{ text: string }> = [];
+  for (const c of credentials.filter((x) => x.state !== 'valid')) callouts.push({ text: credentialText(c, now, false) });
+  if (owners.length === 0) callouts.push({ text: 'This app has no owners: nobody but administrators answers for it or rotates its credentials.' });
+  if (sp.accountEnabled === false) callouts.push({ text: 'Sign-in is disabled for this app in this tenant.' });
+  const facts = [{ title: 'Application (client) ID', value: sp.appId ?? app?.appId ?? '' }];
+  facts.push({ title: 'Registered', value: app ? 'In this tenant' : 'In another tenant (only the service principal is here)' });
+  if (app?.createdDateTime) facts.push({ title: 'Created', value: formatDate(app.createdDateTime) });
+  const sections = [
+    { heading: 'Owners', items: owners.length ? owners.map((o) => ({ text: ownerText(o) })) : [{ text: 'none' }] },
+    { heading: 'Credentials', items: credentials.length ? credentials.map((c) => ({ text: credentialText(c, now, false) })) : [{ text: 'none' }] },
+  ];
+  if (changes) {
+    sections.push({
+      heading: `Credential and app changes (last ${CHANGE_DAYS} days)`,
+      items: changes.length ? changes.map((a) => ({ text: auditRowText(a, now) })) : [{ text: 'none' }],
+    });
+  }
+  return { title: escapeMarkdown(name), subtitle: app ? 'App registration and enterprise app' : 'Enterprise app', callouts, facts, sections, notes: hidden.map((text) => ({ text })) };
+}
+
+export function expiringCredentialsModel(apps: ApplicationDetails[], now: Date, warnUntil: Date, windowName: string): DirectoryCardModel {
+  const all = apps.flatMap((a) => credentialsOf(a.displayName ?? a.appId ?? a.id, a, now, warnUntil));
+  const expiring = all.filter((c) => c.state === 'expiring');
+  const expired = all.filter((c) => c.state === 'expired');
+  return {
+    title: `App credentials expiring ${windowName}`,
+    subtitle: `${expiring.length} expiring, ${expired.length} already expired, across ${apps.length} app registrations`,
+    callouts: expired.length ? [{ text: `${expired.length} credential${expired.length === 1 ? ' has' : 's have'} expired: apps that still use them fail to sign in.` }] : [],
+    facts: [],
+    sections: [
+      { heading: `Expiring ${windowName}`, items: expiring.length ? expiring.map((c) => ({ text: credentialText(c, now, true) })) : [{ text: 'none' }] },
+      { heading: 'Already expired', items: expired.length ? expired.map((c) => ({ text: credentialText(c, now, true) })) : [{ text: 'none' }] },
+    ],
+    notes: [],
+  };
+}
+
+async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
+  const range = entityOf(request.understanding, 'timeRange');
+  const warnUntil = warnUntilOf(range?.value, request.now);
+  const windowName = range?.value === 'thisMonth' ? 'this month' : `in the next 30 days`;
+  const responses = await batchGet(tenant.client, [APPLICATION_CREDENTIALS_REQUEST]);
+  for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'applications.read');
+  const apps = bodyOf<Page<ApplicationDetails>>(responses, 'applications')?.value ?? [];
+  const model = expiringCredentialsModel(apps, request.now, warnUntil, windowName);
+  return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
+}
+
+export const appInfoSkill: Skill = {
+  name: 'appInfo',
+  version: '1',
+  intents: ['app.info'],
+  async answer(request: SkillRequest): Promise<SkillAnswer> {
+    const tenant = request.tenant;
+    if (!tenant) return noTenantAnswer('applications');
+    const entity = entityOf(request.understanding, 'app');
+    return guarded('applications', 'applications.read', async () => {
+      if (!(await mayRead(tenant, 'applications.read'))) return rolesNeededAnswer('applications', rolesFor('applications.read'));
+      if (!entity) return expiringAnswer(request, tenant);
+      const subject = subjectOf(request.understanding, 'app');
+      if ('answer' in subject) return subject.answer;
+      const now = request.now;
+      const first = await batchGet(tenant.client, appRequests(subject.id, entity.appId));
+      for (const r of first.values()) throwUnlessFound(r.status, r.body, 'applications.read');
+      const sp = bodyOf<ServicePrincipalDetails>(first, 'servicePrincipal');
+      if (!sp) return { kind: 'text', text: `${escapeMarkdown(subject.displayName)} is no longer in the directory.` };
+      const app = bodyOf<Page<ApplicationDetails>>(first, 'application')?.value[0];
+      const mayAudit = await mayRead(tenant, 'directoryAudits.read');
+      const hidden = mayAudit ? [] : [`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`];
+      const since = new Date(now.getTime() - CHANGE_DAYS * 86_400_000).toISOString();
+      const second: BatchRequest[] = [];
+      if (app) second.push(applicationOwnersRequest(app.id));
+      if (mayAudit) second.push(auditRequest('changes', { start: since }, { targetIds: app ? [app.id, sp.id] : [sp.id] }));
+      const more = second.length ? await batchGet(tenant.client, second) : new Map();
+      const changesResponse = more.get('changes');
+      if (changesResponse?.status === 403) hidden.push(`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`);
+      else if (changesResponse) throwUnlessFound(changesResponse.status, changesResponse.body, 'directoryAudits.read');
+      const ownerResponse = more.get('appOwners');
+      if (ownerResponse) throwUnlessFound(ownerResponse.status, ownerResponse.body, 'applications.read');
+      const owners = [...(bodyOf<Page<DirectoryObjectRef>>(more, 'appOwners')?.value ?? []), ...(bodyOf<Page<DirectoryObjectRef>>(first, 'spOwners')?.value ?? [])];
+      const unique = [...new Map(owners.map((o) => [o.id, o])).values()];
+      const changes = mayAudit && changesResponse?.status !== 403 ? (bodyOf<Page<DirectoryAudit>>(more, 'changes')?.value ?? []) : undefined;
+      const model = appInfoModel(sp, app, unique, changes, hidden, now, warnUntilOf(undefined, now));
+      return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
+    });
+  },
+};

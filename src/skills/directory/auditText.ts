@@ -1,0 +1,53 @@
+/**
+ * One audit entry as "who did what to what and when", with the changed properties' old → new values made readable:
+ * Graph carries them as JSON-encoded strings ("[\"true\"]", "\"Finance\"") that mean nothing to a reader as is.
+ */
+import { escapeMarkdown } from '../../cards/escape';
+import type { DirectoryAudit, ModifiedProperty } from '../../graph/directoryQueries';
+import { formatWhen } from './format';
+
+/** Bookkeeping entries that only repeat which properties changed. */
+const NOISE = new Set(['Included Updated Properties', 'TargetId.UserType']);
+
+/** A JSON-encoded value as plain words: arrays joined, strings unquoted, objects left as compact JSON. */
+export function readableValue(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return value;
+  }
+  if (typeof parsed === 'string') {
+    // Some values are JSON nested in a JSON string (a policy as JSON).
+    if (/^[[{]/.test(parsed)) return readableValue(parsed);
+    return parsed === '' ? '(empty)' : parsed;
+  }
+  if (Array.isArray(parsed)) return parsed.length ? parsed.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ') : '(empty)';
+  if (parsed === null) return '(empty)';
+  return typeof parsed === 'object' ? JSON.stringify(parsed) : String(parsed);
+}
+
+export function changeText(p: ModifiedProperty): string | undefined {
+  if (!p.displayName || NOISE.has(p.displayName)) return undefined;
+  const before = readableValue(p.oldValue);
+  const after = readableValue(p.newValue);
+  return before === '(empty)' ? `${p.displayName}: ${after}` : `${p.displayName}: ${before} → ${after}`;
+}
+
+export function initiatorName(a: DirectoryAudit): string {
+  const user = a.initiatedBy?.user;
+  if (user && (user.displayName || user.userPrincipalName)) return user.displayName ?? user.userPrincipalName ?? 'someone';
+  const app = a.initiatedBy?.app;
+  if (app && (app.displayName || app.servicePrincipalName)) return `the app ${app.displayName ?? app.servicePrincipalName}`;
+  return 'someone';
+}
+
+/** "2026-11-18 09:14 UTC (2 days ago) — Miriam Graham: Update application – … on Payroll Connector (KeyDescription: a → b)". */
+export function auditRowText(a: DirectoryAudit, now: Date): string {
+  const targets = (a.targetResources ?? []).map((t) => t.displayName || t.userPrincipalName || t.id || '').filter(Boolean);
+  const changes = (a.targetResources ?? []).flatMap((t) => (t.modifiedProperties ?? []).map(changeText)).filter((c): c is string => Boolean(c));
+  const failed = a.result && a.result !== 'success' ? ` [${a.result}]` : '';
+  const text = `${formatWhen(a.activityDateTime, now)} — ${initiatorName(a)}: ${a.activityDisplayName}${targets.length ? ` on ${targets.join(', ')}` : ''}${failed}${changes.length ? ` (${changes.join('; ')})` : ''}${a.resultReason ? ` — "${a.resultReason}"` : ''}`;
+  return escapeMarkdown(text);
+}
