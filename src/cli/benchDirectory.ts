@@ -31,6 +31,9 @@ export const DIRECTORY_BENCH_QUESTIONS = [
   'what roles does Isaiah have?',
   'who owns the Payroll Connector?',
   'which app secrets expire this month?',
+  'who added Bob to Finance?',
+  'who changed the MFA policy?',
+  'what changed for Isaiah this week?',
 ];
 
 const NAME_LOOKUP = /\/v1\.0\/(users|groups|applications|servicePrincipals)\?/;

@@ -340,7 +340,7 @@ export function appRequests(servicePrincipalId: string, appId: string | undefine
     { id: 'servicePrincipal', url: `/servicePrincipals/${id}?$select=id,appId,displayName,accountEnabled,servicePrincipalType,appOwnerOrganizationId,${CREDENTIAL_FIELDS}` },
     { id: 'spOwners', url: `/servicePrincipals/${id}/owners?$select=${MEMBER_FIELDS}&$top=100` },
   ];
-  if (appId) requests.push({ id: 'application', url: `/applications?$filter=appId eq ${quote(appId)}&$select=${APPLICATION_FIELDS}` });
+  if (appId) requests.push({ ...applicationByAppIdRequest(appId), url: `/applications?$filter=appId eq ${quote(appId)}&$select=${APPLICATION_FIELDS}` });
   return requests;
 }
 
@@ -352,13 +352,28 @@ export function applicationOwnersRequest(applicationId: string): BatchRequest {
 /** Every app registration's credentials (one page: $top=999, the directory maximum). */
 export const APPLICATION_CREDENTIALS_REQUEST: BatchRequest = { id: 'applications', url: `/applications?$select=id,appId,displayName,${CREDENTIAL_FIELDS}&$top=999` };
 
-/** The audit entries about any of the targets (object ids) or by an initiator, within the window, newest first. */
-export function auditRequest(id: string, window: { start: string; end?: string }, about: { targetIds?: readonly string[]; initiatorId?: string }): BatchRequest {
+/**
+ * The audit entries within the window, newest first: about all of `allTargets` (Bob *and* Finance), about any of
+ * `anyTarget` (an app's registration or its service principal), by an initiator, or logged by one service.
+ */
+export function auditRequest(
+  id: string,
+  window: { start: string; end?: string },
+  about: { allTargets?: readonly string[]; anyTarget?: readonly string[]; initiatorId?: string; loggedByService?: string },
+): BatchRequest {
   const filters = [`activityDateTime ge ${window.start}`];
   if (window.end) filters.push(`activityDateTime le ${window.end}`);
-  const targets = (about.targetIds ?? []).map((t) => `targetResources/any(t: t/id eq ${quote(t)})`);
-  if (targets.length === 1) filters.push(targets[0]);
-  if (targets.length > 1) filters.push(`(${targets.join(' or ')})`);
+  const target = (t: string) => `targetResources/any(t: t/id eq ${quote(t)})`;
+  for (const t of about.allTargets ?? []) filters.push(target(t));
+  const any = (about.anyTarget ?? []).map(target);
+  if (any.length === 1) filters.push(any[0]);
+  if (any.length > 1) filters.push(`(${any.join(' or ')})`);
   if (about.initiatorId) filters.push(`initiatedBy/user/id eq ${quote(about.initiatorId)}`);
+  if (about.loggedByService) filters.push(`loggedByService eq ${quote(about.loggedByService)}`);
   return { id, url: `/auditLogs/directoryAudits?$filter=${filters.join(' and ')}&$select=${AUDIT_FIELDS}&$orderby=activityDateTime desc&$top=${AUDIT_PAGE}` };
+}
+
+/** The app registration of an appId (audit entries about credentials name the registration, not the service principal). */
+export function applicationByAppIdRequest(appId: string): BatchRequest {
+  return { id: 'application', url: `/applications?$filter=appId eq ${quote(appId)}&$select=id,appId,displayName` };
 }

@@ -124,7 +124,7 @@ export const appInfoSkill: Skill = {
       const since = new Date(now.getTime() - CHANGE_DAYS * 86_400_000).toISOString();
       const second: BatchRequest[] = [];
       if (app) second.push(applicationOwnersRequest(app.id));
-      if (mayAudit) second.push(auditRequest('changes', { start: since }, { targetIds: app ? [app.id, sp.id] : [sp.id] }));
+      if (mayAudit) second.push(auditRequest('changes', { start: since }, { anyTarget: app ? [app.id, sp.id] : [sp.id] }));
       const more = second.length ? await batchGet(tenant.client, second) : new Map();
       const changesResponse = more.get('changes');
       if (changesResponse?.status === 403) hidden.push(`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`);

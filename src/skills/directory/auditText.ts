@@ -6,8 +6,8 @@ import { escapeMarkdown } from '../../cards/escape';
 import type { DirectoryAudit, ModifiedProperty } from '../../graph/directoryQueries';
 import { formatWhen } from './format';
 
-/** Bookkeeping entries that only repeat which properties changed. */
-const NOISE = new Set(['Included Updated Properties', 'TargetId.UserType']);
+/** Bookkeeping entries that only repeat which properties changed, or repeat as ids what the names already say. */
+const NOISE = /^(?:Included Updated Properties|TargetId\.UserType)$|\.(?:ObjectID|TemplateId|WellKnownObjectName)$/;
 
 /** A JSON-encoded value as plain words: arrays joined, strings unquoted, objects left as compact JSON. */
 export function readableValue(value: string | null | undefined): string {
@@ -29,7 +29,7 @@ export function readableValue(value: string | null | undefined): string {
 }
 
 export function changeText(p: ModifiedProperty): string | undefined {
-  if (!p.displayName || NOISE.has(p.displayName)) return undefined;
+  if (!p.displayName || NOISE.test(p.displayName)) return undefined;
   const before = readableValue(p.oldValue);
   const after = readableValue(p.newValue);
   return before === '(empty)' ? `${p.displayName}: ${after}` : `${p.displayName}: ${before} → ${after}`;
