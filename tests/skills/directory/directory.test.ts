@@ -1,26 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { ensureDemoTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER } from '../../../src/emulator/demo/constants';
+import { cardLines } from './cardLines';
 import { answerRequests, DirectoryStack } from './directoryStack';
-
-interface Card {
-  body: unknown[];
-}
-
-/** Every TextBlock text and FactSet fact of a card, in order ("title: value" for facts). */
-function cardLines(card: unknown): string[] {
-  const lines: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const element = node as Record<string, unknown>;
-    if (element.type === 'TextBlock') lines.push(String(element.text));
-    if (element.type === 'FactSet') for (const f of element.facts as Array<{ title: string; value: string }>) lines.push(`${f.title}: ${f.value}`);
-    Object.values(element).forEach(walk);
-  };
-  walk((card as Card).body);
-  return lines;
-}
 
 describe('Directory answers on the demo tenant, through the whole stack', function () {
   this.timeout(60_000);
