@@ -34,6 +34,9 @@ export const DIRECTORY_BENCH_QUESTIONS = [
   'who added Bob to Finance?',
   'who changed the MFA policy?',
   'what changed for Isaiah this week?',
+  'which Conditional Access policies are there?',
+  'explain the Block legacy authentication policy',
+  'which Conditional Access policies apply to Adele?',
 ];
 
 const NAME_LOOKUP = /\/v1\.0\/(users|groups|applications|servicePrincipals)\?/;

@@ -377,3 +377,64 @@ export function auditRequest(
 export function applicationByAppIdRequest(appId: string): BatchRequest {
   return { id: 'application', url: `/applications?$filter=appId eq ${quote(appId)}&$select=id,appId,displayName` };
 }
+
+/** Ids per `in (…)` filter: directory object filters are kept to 15 values, the limit Graph enforces on some of them. */
+export const ID_LIST_LIMIT = 15;
+
+export interface ConditionalAccessUsers {
+  includeUsers?: string[];
+  excludeUsers?: string[];
+  includeGroups?: string[];
+  excludeGroups?: string[];
+  includeRoles?: string[];
+  excludeRoles?: string[];
+  includeGuestsOrExternalUsers?: unknown;
+  excludeGuestsOrExternalUsers?: unknown;
+}
+
+export interface ConditionalAccessPolicy {
+  id: string;
+  displayName: string;
+  state: 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced' | string;
+  modifiedDateTime?: string | null;
+  conditions?: {
+    users?: ConditionalAccessUsers | null;
+    applications?: { includeApplications?: string[]; excludeApplications?: string[]; includeUserActions?: string[] } | null;
+    clientAppTypes?: string[];
+    platforms?: { includePlatforms?: string[]; excludePlatforms?: string[] } | null;
+    locations?: { includeLocations?: string[]; excludeLocations?: string[] } | null;
+    userRiskLevels?: string[];
+    signInRiskLevels?: string[];
+  } | null;
+  grantControls?: { operator?: string | null; builtInControls?: string[] } | null;
+  sessionControls?: {
+    signInFrequency?: { value?: number | null; type?: string | null; frequencyInterval?: string | null; isEnabled?: boolean | null } | null;
+    persistentBrowser?: { mode?: string | null; isEnabled?: boolean | null } | null;
+    applicationEnforcedRestrictions?: { isEnabled?: boolean | null } | null;
+    cloudAppSecurity?: { isEnabled?: boolean | null } | null;
+  } | null;
+}
+
+/**
+ * The reads of "what Conditional Access policies are there / explain policy X": every policy (tenants hold tens, one
+ * page) and every named location's name (conditions name locations by id).
+ */
+export const CONDITIONAL_ACCESS_REQUESTS: readonly BatchRequest[] = [
+  { id: 'policies', url: '/identity/conditionalAccess/policies?$select=id,displayName,state,modifiedDateTime,conditions,grantControls,sessionControls' },
+  { id: 'namedLocations', url: '/identity/conditionalAccess/namedLocations?$select=id,displayName' },
+];
+
+/** Names of the groups a policy includes or excludes; callers send at most ID_LIST_LIMIT ids per request. */
+export function groupNamesRequest(id: string, groupIds: readonly string[]): BatchRequest {
+  return { id, url: `/groups?$filter=id in (${groupIds.map(quote).join(',')})&$select=id,displayName` };
+}
+
+/** Names of the users a policy includes or excludes by id. */
+export function userNamesRequest(id: string, userIds: readonly string[]): BatchRequest {
+  return { id, url: `/users?$filter=id in (${userIds.map(quote).join(',')})&$select=id,displayName,userPrincipalName` };
+}
+
+/** The user a "which policies apply to X?" is about: whether they are a guest. */
+export function userKindRequest(userId: string): BatchRequest {
+  return { id: 'user', url: `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName,userType` };
+}
