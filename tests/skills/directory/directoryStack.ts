@@ -3,6 +3,8 @@ import pino from 'pino';
 import { askAll, type AskAnswer } from '../../../src/cli/ask';
 import { ConnectorServer } from '../../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../../src/cli/localStack';
+import { ensureDemoTenant } from '../../../src/emulator/demo';
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER } from '../../../src/emulator/demo/constants';
 
 export const PINNED_NOW = '2026-11-20T12:00:00Z';
 
@@ -18,6 +20,16 @@ export class DirectoryStack {
   private connector?: ConnectorServer;
 
   constructor(private readonly tenantDir: string) {}
+
+  /**
+   * The stack on the demo tenant with the askers' roles already read: the bot checks each asker's roles once (one
+   * $batch, then cached), so each test counts only its own answer's round trips.
+   */
+  static async onDemoTenant(askers: ReadonlyArray<{ userPrincipalName: string }> = [DEMO_ADMIN, DEMO_READER, DEMO_MEMBER]): Promise<DirectoryStack> {
+    const stack = await new DirectoryStack(await ensureDemoTenant()).start();
+    for (const asker of askers) await stack.ask('who is Megan?', asker.userPrincipalName);
+    return stack;
+  }
 
   async start(): Promise<this> {
     this.connector = await new ConnectorServer().start();

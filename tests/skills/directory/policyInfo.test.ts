@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { ensureDemoTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN, DEMO_MEMBER } from '../../../src/emulator/demo/constants';
 import { cardLines } from './cardLines';
 import { answerRequests, DirectoryStack } from './directoryStack';
@@ -9,8 +8,7 @@ describe('policy.info on the demo tenant, through the whole stack', function () 
   let stack: DirectoryStack;
 
   before(async () => {
-    stack = await new DirectoryStack(await ensureDemoTenant()).start();
-    for (const asker of [DEMO_ADMIN, DEMO_MEMBER]) await stack.ask('who is Megan?', asker.userPrincipalName);
+    stack = await DirectoryStack.onDemoTenant([DEMO_ADMIN, DEMO_MEMBER]);
   });
   after(async () => {
     await stack.stop();
