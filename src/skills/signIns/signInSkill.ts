@@ -19,7 +19,9 @@ import {
   type SignIn,
   type SignInQuery,
 } from '../../graph/signInQueries';
+import { findConcept } from '../../knowledge/concepts';
 import { entityOf, type Entity } from '../../understanding/types';
+import { buildConceptAnswer } from '../conceptAnswer';
 import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { noTenantAnswer, rolesNeededAnswer, unlicensedAnswer } from './access';
@@ -235,7 +237,9 @@ export const signInSkill: Skill = {
     if (request.understanding.intent === 'docs.answer' && !aboutSomeone) {
       // "What does AADSTS50076 mean?" needs no tenant; a question naming a person is a troubleshooting one.
       const code = errorCodeOf(request);
-      return code !== undefined ? buildErrorCodeAnswer(code) : notYetAnsweredSkill.answer(request);
+      if (code !== undefined) return buildErrorCodeAnswer(code);
+      const concept = findConcept(request.understanding.text);
+      return concept ? buildConceptAnswer(concept) : notYetAnsweredSkill.answer(request);
     }
     const tenant = request.tenant;
     if (!tenant) return noTenantAnswer();

@@ -1,0 +1,341 @@
+/**
+ * Entra ID concepts an admin asks about ("what is a named location?"), explained in the project's own words, with
+ * what to check and where Microsoft documents it. Answered without a tenant: no Graph request is needed.
+ */
+
+export interface ConceptLink {
+  title: string;
+  url: string;
+}
+
+export interface Concept {
+  id: string;
+  /** The concept's usual name, shown as the answer's title. */
+  title: string;
+  /** Lower-case phrases that name the concept in a question; the longest one found wins. */
+  aliases: string[];
+  explanation: string;
+  /** One sentence: what an admin checks or does about it. */
+  check: string;
+  links: ConceptLink[];
+}
+
+const LEARN = 'https://learn.microsoft.com/en-us';
+
+export const CONCEPTS: readonly Concept[] = [
+  {
+    id: 'conditionalAccess',
+    title: 'Conditional Access',
+    aliases: ['conditional access', 'conditional access policy', 'conditional access policies', 'ca policy', 'ca policies'],
+    explanation: 'Conditional Access is the rule engine that runs at every sign-in. Each policy says who and which apps it covers, under which conditions (location, device, risk, client app), and what happens then: block, or allow only when extra requirements such as MFA or a compliant device are met.',
+    check: 'Open the sign-in in the log and read its Conditional Access tab to see which policies applied and what each one decided.',
+    links: [{ title: 'What is Conditional Access?', url: `${LEARN}/entra/identity/conditional-access/overview` }],
+  },
+  {
+    id: 'reportOnly',
+    title: 'Report-only mode',
+    aliases: ['report-only', 'report only', 'report-only mode', 'report only mode', 'enabledforreportingbutnotenforced'],
+    explanation: 'A Conditional Access policy in report-only mode is evaluated at every sign-in but never enforced. The sign-in log records what it would have done (success, failure, or user action needed), so you can see its effect before switching it on.',
+    check: 'Filter the sign-in log on the policy and look at its "report-only" results before turning the policy on.',
+    links: [{ title: 'Conditional Access report-only mode', url: `${LEARN}/entra/identity/conditional-access/concept-conditional-access-report-only` }],
+  },
+  {
+    id: 'namedLocation',
+    title: 'Named locations',
+    aliases: ['named location', 'named locations', 'trusted location', 'trusted locations', 'country location', 'ip location', 'ip named location', 'country named location'],
+    explanation: 'A named location is a list of places that Conditional Access policies can refer to: either IP address ranges (for example your offices, which you may mark as trusted) or a set of countries and regions. A policy can then include or exclude sign-ins coming from those places, for example to block countries where you have no staff.',
+    check: 'Check which policies include or exclude the location, and that the IP ranges or countries in it are still right.',
+    links: [
+      { title: 'Network assignment in Conditional Access', url: `${LEARN}/entra/identity/conditional-access/concept-assignment-network` },
+      { title: 'namedLocation in Microsoft Graph', url: `${LEARN}/graph/api/resources/namedlocation` },
+    ],
+  },
+  {
+    id: 'grantControls',
+    title: 'Grant controls',
+    aliases: ['grant control', 'grant controls', 'require mfa control', 'require compliant device'],
+    explanation: 'Grant controls are what a Conditional Access policy asks for before it lets a sign-in through: block access, or require MFA, an authentication strength, a compliant or hybrid-joined device, an approved app, or a password change. When several are chosen, the policy says whether all or any one of them is needed.',
+    check: 'Read the policy\'s grant controls and whether it requires all or one of them, then compare with what the failing sign-in could provide.',
+    links: [{ title: 'Conditional Access grant controls', url: `${LEARN}/entra/identity/conditional-access/concept-conditional-access-grant` }],
+  },
+  {
+    id: 'sessionControls',
+    title: 'Session controls',
+    aliases: ['session control', 'session controls', 'persistent browser'],
+    explanation: 'Session controls shape what happens after a sign-in succeeds rather than whether it succeeds: how often the user must sign in again, whether the browser session persists, app-enforced restrictions, or routing the session through Defender for Cloud Apps.',
+    check: 'Look at the session controls of the policies that applied to the sign-in when users complain of repeated prompts or limited access.',
+    links: [{ title: 'Conditional Access session controls', url: `${LEARN}/entra/identity/conditional-access/concept-conditional-access-session` }],
+  },
+  {
+    id: 'signInFrequency',
+    title: 'Sign-in frequency',
+    aliases: ['sign-in frequency', 'sign in frequency', 'signin frequency', 'reauthentication', 're-authentication'],
+    explanation: 'Sign-in frequency is a session control that sets how long a user can go before being asked to sign in again, in hours or days, or every time for the most sensitive cases. Without it, Entra ID keeps sessions alive on a rolling basis and users are rarely prompted.',
+    check: 'If users are prompted too often, look for a sign-in frequency session control on the policies that applied to their sign-ins.',
+    links: [{ title: 'Configure adaptive session lifetime policies', url: `${LEARN}/entra/identity/conditional-access/howto-conditional-access-session-lifetime` }],
+  },
+  {
+    id: 'authenticationStrength',
+    title: 'Authentication strengths',
+    aliases: ['authentication strength', 'authentication strengths', 'auth strength', 'phishing-resistant mfa', 'phishing resistant mfa'],
+    explanation: 'An authentication strength is a named set of sign-in methods that a Conditional Access policy can require instead of plain MFA, for example only phishing-resistant methods such as passkeys or Windows Hello for Business. A user who has only weaker methods registered cannot satisfy the policy.',
+    check: 'Compare the methods the user has registered with the methods the required strength allows.',
+    links: [{ title: 'Authentication strengths', url: `${LEARN}/entra/identity/authentication/concept-authentication-strengths` }],
+  },
+  {
+    id: 'mfaRegistration',
+    title: 'MFA registration',
+    aliases: ['mfa registration', 'mfa registration policy', 'register mfa', 'registering for mfa', 'combined registration', 'authentication methods registration'],
+    explanation: 'Before a user can do MFA they must register at least one method, such as the Authenticator app, a phone number or a passkey. Users who have not registered are asked to do so at sign-in when a policy requires it, and Identity Protection can enforce registration for everyone.',
+    check: 'Look up the user\'s registered authentication methods; an empty list explains MFA failures for that user.',
+    links: [{ title: 'Combined security information registration', url: `${LEARN}/entra/identity/authentication/concept-registration-mfa-sspr-combined` }],
+  },
+  {
+    id: 'securityDefaults',
+    title: 'Security defaults',
+    aliases: ['security defaults', 'security default'],
+    explanation: 'Security defaults are a free, on-or-off baseline of protection: every user registers for MFA, admins are always asked for MFA, others when needed, and legacy authentication is blocked. They cannot be tuned and cannot be used together with Conditional Access policies.',
+    check: 'Check whether security defaults are on; if the tenant uses Conditional Access they must be off and the policies must cover the same ground.',
+    links: [{ title: 'Security defaults in Microsoft Entra ID', url: `${LEARN}/entra/fundamentals/security-defaults` }],
+  },
+  {
+    id: 'legacyAuthentication',
+    title: 'Legacy authentication',
+    aliases: ['legacy authentication', 'legacy auth', 'basic authentication', 'basic auth', 'imap', 'pop3', 'smtp auth'],
+    explanation: 'Legacy authentication is the older way of signing in with just a user name and password, used by protocols such as IMAP, POP, SMTP AUTH and old Office clients. It cannot do MFA, so attackers favour it, and most tenants block it with Conditional Access.',
+    check: 'Filter the sign-in log on client app "other clients" to find who still uses it before blocking it.',
+    links: [{ title: 'Block legacy authentication', url: `${LEARN}/entra/identity/conditional-access/block-legacy-authentication` }],
+  },
+  {
+    id: 'signInTypes',
+    title: 'Interactive, non-interactive and service principal sign-ins',
+    aliases: ['interactive sign-in', 'interactive sign-ins', 'non-interactive sign-in', 'non-interactive sign-ins', 'noninteractive sign-ins', 'non interactive sign-ins', 'interactive and non-interactive', 'service principal sign-in', 'service principal sign-ins', 'sign-in types'],
+    explanation: 'An interactive sign-in is one where the person types a password or approves MFA. A non-interactive sign-in is done by an app on the user\'s behalf with a token it already holds, such as a mail app refreshing in the background; these are far more numerous. Service principal sign-ins are apps signing in as themselves, with a secret or certificate and no user.',
+    check: 'When a user sees no failure in the interactive log, also read their non-interactive sign-ins, and read service principal sign-ins for failing background jobs.',
+    links: [{ title: 'Sign-in logs in Microsoft Entra ID', url: `${LEARN}/entra/identity/monitoring-health/concept-sign-ins` }],
+  },
+  {
+    id: 'deviceCompliance',
+    title: 'Device compliance',
+    aliases: ['device compliance', 'compliant device', 'compliant devices', 'compliance policy', 'non-compliant device', 'noncompliant device'],
+    explanation: 'A device is compliant when it is enrolled in Intune (or a partner tool) and meets the company\'s compliance policies, such as encryption and a minimum OS version. Conditional Access can require a compliant device, so a new or unenrolled phone is refused until it is enrolled and evaluated.',
+    check: 'Check the sign-in\'s device details: an empty device id or "compliant: no" means the device must be enrolled or fixed in Intune.',
+    links: [{ title: 'Require device compliance with Conditional Access', url: `${LEARN}/entra/identity/conditional-access/policy-all-users-device-compliance` }],
+  },
+  {
+    id: 'hybridJoin',
+    title: 'Hybrid join',
+    aliases: ['hybrid join', 'hybrid joined', 'hybrid azure ad join', 'hybrid entra join', 'hybrid-joined', 'entra hybrid join'],
+    explanation: 'A hybrid-joined device is a Windows computer joined to the on-premises Active Directory and also registered in Entra ID, usually through Entra Connect. Conditional Access can accept it as a company-managed device.',
+    check: 'If a domain computer is refused, check that it appears in Entra ID as hybrid joined and that its registration is not pending.',
+    links: [{ title: 'Microsoft Entra hybrid joined devices', url: `${LEARN}/entra/identity/devices/concept-hybrid-join` }],
+  },
+  {
+    id: 'guests',
+    title: 'Guests (B2B collaboration)',
+    aliases: ['guest', 'guests', 'guest user', 'guest users', 'b2b', 'b2b collaboration', 'external user', 'external users', '#ext#', 'ext upn'],
+    explanation: 'A guest is a person from outside the organisation invited to use its apps through B2B collaboration; they sign in with their own home account. Their user principal name in your directory is rewritten with #EXT#, for example jane_contoso.com#EXT#@yourtenant.onmicrosoft.com, and their user type is Guest.',
+    check: 'Check the guest\'s invitation state and whether your Conditional Access policies or cross-tenant settings require MFA they cannot do.',
+    links: [{ title: 'B2B collaboration overview', url: `${LEARN}/entra/external-id/what-is-b2b` }],
+  },
+  {
+    id: 'dynamicGroups',
+    title: 'Dynamic groups',
+    aliases: ['dynamic group', 'dynamic groups', 'dynamic membership', 'membership rule', 'dynamic membership rule'],
+    explanation: 'A dynamic group computes its members from a rule on user or device attributes, such as department equals Finance, instead of a list kept by hand. Entra ID re-evaluates the rule when attributes change, so membership can lag a little and cannot be edited directly.',
+    check: 'If someone is missing from a dynamic group, compare their attributes with the group\'s membership rule and its processing status.',
+    links: [{ title: 'Dynamic membership rules for groups', url: `${LEARN}/entra/identity/users/groups-dynamic-membership` }],
+  },
+  {
+    id: 'roleAssignableGroups',
+    title: 'Role-assignable groups',
+    aliases: ['role-assignable group', 'role-assignable groups', 'role assignable group', 'role assignable groups', 'isassignabletorole'],
+    explanation: 'A role-assignable group is a group that can be given a Microsoft Entra role, so that its members hold the role. The setting is chosen when the group is created and cannot be changed later, and only privileged admins can manage such groups, which stops lesser admins from granting themselves a role.',
+    check: 'Review the members and owners of role-assignable groups as carefully as direct role holders.',
+    links: [{ title: 'Use groups to manage role assignments', url: `${LEARN}/entra/identity/role-based-access-control/groups-concept` }],
+  },
+  {
+    id: 'pim',
+    title: 'Privileged Identity Management (PIM)',
+    aliases: ['pim', 'privileged identity management', 'eligible assignment', 'eligible role', 'role activation', 'just-in-time access', 'just in time access'],
+    explanation: 'PIM turns standing admin rights into eligible ones: the admin activates a role only when needed, for a limited time, optionally with a justification, MFA or approval. Active assignments are permanent or time-bound rights that need no activation.',
+    check: 'Look at who holds roles as active rather than eligible assignments, and move standing rights to eligible where you can.',
+    links: [{ title: 'What is Privileged Identity Management?', url: `${LEARN}/entra/id-governance/privileged-identity-management/pim-configure` }],
+  },
+  {
+    id: 'directoryVsAzureRoles',
+    title: 'Directory roles and Azure roles',
+    aliases: ['directory role', 'directory roles', 'entra role', 'entra roles', 'azure role', 'azure roles', 'azure rbac', 'directory roles vs azure roles'],
+    explanation: 'Microsoft Entra roles (directory roles) grant rights over the directory itself: users, groups, apps and policies. Azure roles, such as Owner or Contributor, grant rights over Azure resources in subscriptions and resource groups. They are separate systems; a Global Administrator has no Azure resource rights unless they elevate or are given an Azure role.',
+    check: 'Check both places when asking what someone can do: their Entra role assignments and their Azure role assignments.',
+    links: [{ title: 'Azure roles and Microsoft Entra roles', url: `${LEARN}/azure/role-based-access-control/rbac-and-directory-admin-roles` }],
+  },
+  {
+    id: 'globalReader',
+    title: 'Global Reader',
+    aliases: ['global reader', 'global reader role'],
+    explanation: 'Global Reader is a built-in role that can see nearly everything a Global Administrator can see but change nothing. It suits auditors and help-desk staff who need to look, and it is enough to read sign-in logs and Conditional Access policies.',
+    check: 'Prefer Global Reader (or a narrower reader role) over admin roles for people who only need to look.',
+    links: [{ title: 'Microsoft Entra built-in roles', url: `${LEARN}/entra/identity/role-based-access-control/permissions-reference` }],
+  },
+  {
+    id: 'breakGlass',
+    title: 'Break-glass (emergency access) accounts',
+    aliases: ['break-glass', 'break glass', 'break-glass account', 'break glass account', 'emergency access account', 'emergency access accounts', 'emergency account'],
+    explanation: 'Break-glass accounts are two or more cloud-only Global Administrator accounts kept for emergencies, such as every other admin being locked out by a mistaken policy or an MFA outage. They are excluded from most Conditional Access policies, protected by strong credentials kept safe, and watched closely.',
+    check: 'Confirm they are excluded from blocking policies, and alert on every sign-in of these accounts.',
+    links: [{ title: 'Manage emergency access accounts', url: `${LEARN}/entra/identity/role-based-access-control/security-emergency-access` }],
+  },
+  {
+    id: 'appsAndServicePrincipals',
+    title: 'App registrations and service principals (enterprise apps)',
+    aliases: ['app registration', 'app registrations', 'service principal', 'service principals', 'enterprise app', 'enterprise apps', 'enterprise application', 'enterprise applications', 'application object'],
+    explanation: 'An app registration is the global definition of an application, kept in the tenant that owns it. A service principal, shown as an enterprise app, is that app\'s presence in one tenant: it holds the permissions granted, the users assigned and the sign-ins. A multi-tenant app has one registration and a service principal in every tenant that uses it.',
+    check: 'Change credentials and API permissions on the app registration; manage user assignment, consent and sign-in settings on the enterprise app.',
+    links: [{ title: 'Application and service principal objects', url: `${LEARN}/entra/identity-platform/app-objects-and-service-principals` }],
+  },
+  {
+    id: 'appCredentials',
+    title: 'Client secrets and certificates',
+    aliases: ['client secret', 'client secrets', 'app secret', 'certificate credential', 'certificate credentials', 'secrets vs certificates', 'app credentials'],
+    explanation: 'An app signs in as itself with a credential: a client secret (a generated password) or a certificate (the app proves it holds a private key). Certificates are safer because the key never travels; both expire, and an expired one makes the app\'s sign-ins fail.',
+    check: 'List the app\'s credentials with their end dates and renew any that expire soon.',
+    links: [{ title: 'Add credentials to an app', url: `${LEARN}/entra/identity-platform/how-to-add-credentials` }],
+  },
+  {
+    id: 'adminConsent',
+    title: 'Admin consent',
+    aliases: ['admin consent', 'consent', 'user consent', 'consent request', 'grant admin consent'],
+    explanation: 'Consent is the approval an app needs before it can use a permission such as reading mail. Users can consent for themselves to low-risk permissions if the tenant allows it; an administrator can consent once for the whole organisation, and some permissions always need that admin consent.',
+    check: 'Review the permissions the app asks for before granting admin consent, and review existing grants on the enterprise app.',
+    links: [{ title: 'Grant tenant-wide admin consent', url: `${LEARN}/entra/identity/enterprise-apps/grant-admin-consent` }],
+  },
+  {
+    id: 'riskyUsers',
+    title: 'Risky users',
+    aliases: ['risky user', 'risky users', 'user at risk', 'users at risk', 'risky sign-in', 'risky sign-ins'],
+    explanation: 'Identity Protection flags a user as risky when its detections suggest the account may be compromised. The user keeps a risk level (low, medium, high) until the risk is remediated by a secure password change, dismissed or confirmed by an admin; risk-based policies can block them or require a password change meanwhile.',
+    check: 'Open the user\'s risk detections to see why, then remediate, dismiss or confirm the risk.',
+    links: [{ title: 'Investigate risk', url: `${LEARN}/entra/id-protection/howto-identity-protection-investigate-risk` }],
+  },
+  {
+    id: 'userVsSignInRisk',
+    title: 'User risk and sign-in risk',
+    aliases: ['user risk', 'sign-in risk', 'sign in risk', 'user risk vs sign-in risk', 'risk level'],
+    explanation: 'Sign-in risk is the likelihood that one particular sign-in was not made by the account owner, judged at that moment. User risk is the likelihood that the account itself is compromised, built up from detections over time. Policies usually answer sign-in risk with MFA and user risk with a password change.',
+    check: 'Look at both levels on the sign-in and on the user; a high user risk stays until it is remediated.',
+    links: [{ title: 'What are risk detections?', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'confirmDismissRisk',
+    title: 'Confirm compromised and dismiss risk',
+    aliases: ['confirm compromised', 'confirm compromise', 'dismiss risk', 'dismiss user risk', 'confirm safe', 'remediate risk'],
+    explanation: 'After investigating, an admin tells Identity Protection its verdict. Confirming a user compromised sets their risk to high so risk policies act on them; dismissing the risk clears it when it was a false alarm. Both feed back into Microsoft\'s detection.',
+    check: 'Dismiss only after checking the detections; after confirming a compromise, reset the password and revoke the user\'s sessions.',
+    links: [{ title: 'Remediate risks and unblock users', url: `${LEARN}/entra/id-protection/howto-identity-protection-remediate-unblock` }],
+  },
+  {
+    id: 'unfamiliarSignInProperties',
+    title: 'Unfamiliar sign-in properties',
+    aliases: ['unfamiliar sign-in properties', 'unfamiliar sign in properties', 'unfamiliar features', 'unfamiliarfeatures', 'unfamiliar sign-in'],
+    explanation: 'This detection fires when a sign-in looks unlike the user\'s past sign-ins, for example a new location, IP address, device or browser all at once. It is a real-time sign-in risk and is often a false alarm after travel or a new phone.',
+    check: 'Ask the user whether they signed in then, from that place and device, before dismissing or confirming.',
+    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'atypicalTravel',
+    title: 'Atypical travel',
+    aliases: ['atypical travel', 'impossible travel', 'unlikelytravel', 'unlikely travel'],
+    explanation: 'Atypical travel flags two sign-ins from places so far apart that the user could not have travelled between them in the time between the sign-ins. VPNs and cloud proxies can cause it without any attack.',
+    check: 'Compare the two sign-ins\' IP addresses and apps, and check whether the user uses a VPN.',
+    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'anonymousIp',
+    title: 'Anonymous IP address',
+    aliases: ['anonymous ip', 'anonymous ip address', 'anonymizedipaddress', 'tor', 'anonymizer'],
+    explanation: 'This detection flags a sign-in from an address known to hide the user\'s real origin, such as the Tor network or an anonymising VPN. It is a sign-in risk: legitimate privacy tools trigger it too.',
+    check: 'Ask whether the user uses such a tool; if not, treat the sign-in as suspicious.',
+    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'leakedCredentials',
+    title: 'Leaked credentials',
+    aliases: ['leaked credentials', 'leaked credential', 'leakedcredentials', 'leaked password', 'credential leak'],
+    explanation: 'Microsoft finds user name and password pairs published on the dark web or paste sites and matches them with your users\' current passwords (this needs password hash sync). A match raises user risk to high, because anyone may now know the password.',
+    check: 'Have the user change the password at once, and revoke their sessions.',
+    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'passwordSpray',
+    title: 'Password spray',
+    aliases: ['password spray', 'password spraying', 'passwordspray', 'spray attack'],
+    explanation: 'In a password spray an attacker tries a few common passwords against many accounts, staying under lockout limits. In the log it shows as many wrong-password failures (50126) from the same addresses across users; Identity Protection raises a detection when it recognises the pattern.',
+    check: 'Look for 50126 failures across many users from the same IPs, block those addresses, and make sure MFA covers everyone.',
+    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'maliciousIp',
+    title: 'Malicious IP address',
+    aliases: ['malicious ip', 'malicious ip address', 'maliciousipaddress', 'known bad ip'],
+    explanation: 'This detection flags a sign-in from an address that has shown a high rate of failed sign-ins across Microsoft\'s services or is known from threat intelligence to be used by attackers.',
+    check: 'Check whether the sign-in succeeded; if it did, treat the account as possibly compromised.',
+    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'workloadIdentityRisk',
+    title: 'Workload identity risk',
+    aliases: ['workload identity', 'workload identities', 'workload identity risk', 'risky service principal', 'risky service principals', 'risky workload identities'],
+    explanation: 'Identity Protection also watches apps that sign in as themselves (service principals). It flags them when, for example, their credentials leak or they sign in in unusual ways, and Conditional Access for workload identities can block risky ones.',
+    check: 'Review risky service principals, rotate their credentials, and remove permissions they do not need.',
+    links: [{ title: 'Securing workload identities', url: `${LEARN}/entra/id-protection/concept-workload-identity-risk` }],
+  },
+  {
+    id: 'smartLockout',
+    title: 'Smart lockout',
+    aliases: ['smart lockout', 'account locked', 'account lockout', 'locked out', 'lockout'],
+    explanation: 'Smart lockout temporarily locks an account in the cloud after too many wrong passwords (error 50053), while trying to tell the real user from an attacker so the owner can often still sign in from a familiar place. The lock lifts by itself after a short time that grows with repeated lockouts.',
+    check: 'Look for the wrong-password failures before the lockout and where they came from; many from unknown addresses point to an attack.',
+    links: [{ title: 'Protect accounts with smart lockout', url: `${LEARN}/entra/identity/authentication/howto-password-smart-lockout` }],
+  },
+  {
+    id: 'sspr',
+    title: 'Self-service password reset (SSPR)',
+    aliases: ['sspr', 'self-service password reset', 'self service password reset', 'password reset'],
+    explanation: 'Self-service password reset lets users reset a forgotten password or unlock their account themselves after proving who they are with registered methods, without calling the help desk. With password writeback it also changes the on-premises password.',
+    check: 'Check that SSPR is enabled for the user\'s group and that the user has registered enough methods.',
+    links: [{ title: 'How self-service password reset works', url: `${LEARN}/entra/identity/authentication/concept-sspr-howitworks` }],
+  },
+  {
+    id: 'revokeSessions',
+    title: 'Revoking sign-in sessions',
+    aliases: ['revoke sessions', 'revoke sign-in sessions', 'revokesigninsessions', 'token revocation', 'revoke tokens', 'revoke refresh tokens', 'sign out everywhere'],
+    explanation: 'Revoking a user\'s sign-in sessions invalidates their refresh tokens and session cookies, so every app must ask them to sign in again. Access tokens already issued can keep working until they expire, usually within about an hour, unless the app supports continuous access evaluation.',
+    check: 'Revoke sessions after a password reset of a compromised account, and disable the account too if the person must be stopped at once.',
+    links: [{ title: 'user: revokeSignInSessions', url: `${LEARN}/graph/api/user-revokesigninsessions` }],
+  },
+];
+
+function normalise(text: string): string {
+  return ` ${text.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9#'\- ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whole-phrase match, tolerant of a plural "s" and of hyphens written as spaces. */
+function aliasPattern(alias: string): RegExp {
+  const body = escapeRegExp(alias).replace(/\\-|-| /g, '[- ]?');
+  return new RegExp(`(?:^|[^a-z0-9#])${body}s?(?=$|[^a-z0-9])`);
+}
+
+const ALIASES = CONCEPTS.flatMap((concept) => concept.aliases.map((alias) => ({ concept, alias, pattern: aliasPattern(alias) })));
+
+/** The concept a question names; when several aliases appear, the longest (most specific) one wins. */
+export function findConcept(text: string): Concept | undefined {
+  const normalised = normalise(text);
+  let best: { concept: Concept; alias: string } | undefined;
+  for (const entry of ALIASES) {
+    if ((!best || entry.alias.length > best.alias.length) && entry.pattern.test(normalised)) best = entry;
+  }
+  return best?.concept;
+}
