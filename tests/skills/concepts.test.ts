@@ -1,13 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { ConnectorServer } from '../../src/cli/connectorServer';
-import { askAll } from '../../src/cli/ask';
-import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
-import { DEMO_ADMIN, DEMO_CAPTURED_AT } from '../../src/emulator/demo/constants';
-import { ensureDemoTenant } from '../../src/emulator/demo';
+import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
 import { CONCEPTS, findConcept } from '../../src/knowledge/concepts';
 import { buildConceptAnswer } from '../../src/skills/conceptAnswer';
+import { DemoStack } from '../support/demoStack';
 
 describe('Concept answers: findConcept', () => {
   const found: Array<[string, string]> = [
@@ -70,27 +65,17 @@ describe('Concept answers: findConcept', () => {
 
 describe('Concept answers through the whole stack (HTTP bot → local Entra, demo tenant)', function () {
   this.timeout(120_000);
-  let stack: LocalStack;
-  let connector: ConnectorServer;
-  let tenantDir: string;
+  let stack: DemoStack;
 
   before(async () => {
-    tenantDir = await ensureDemoTenant();
-    connector = await new ConnectorServer().start();
-    stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: DEMO_CAPTURED_AT },
-      botPort: 0,
-      entra: { tenantDir, port: 0, now: new Date(DEMO_CAPTURED_AT) },
-      overrides: { logger: pino({ level: 'silent' }) },
-    });
+    stack = await DemoStack.onDemoTenant([]);
   });
   after(async () => {
     await stack?.stop();
-    await connector?.stop();
   });
 
   it('When an admin asks "what is a named location?", then the answer explains it with a Microsoft Learn link and reads nothing from Graph', async () => {
-    const [answer] = await askAll([{ conversation: randomUUID(), as: DEMO_ADMIN.userPrincipalName, text: 'what is a named location?' }], stack.assistant.server.url, connector, tenantDir);
+    const answer = await stack.ask('what is a named location?', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'docs.answer');
     const concept = findConcept('named location')!;
     assert.ok(answer.text.includes(concept.explanation), answer.text);

@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_ADMIN, DEMO_MEMBER } from '../../../src/emulator/demo/constants';
 import { cardLines } from './cardLines';
-import { answerRequests, DirectoryStack } from './directoryStack';
+import { answerRequests, DemoStack } from '../../support/demoStack';
 
 describe('app.info on the demo tenant, through the whole stack', function () {
   this.timeout(60_000);
-  let stack: DirectoryStack;
+  let stack: DemoStack;
 
   before(async () => {
-    stack = await DirectoryStack.onDemoTenant([DEMO_ADMIN, DEMO_MEMBER]);
+    stack = await DemoStack.onDemoTenant([DEMO_ADMIN, DEMO_MEMBER]);
   });
   after(async () => {
     await stack.stop();

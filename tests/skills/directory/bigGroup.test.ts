@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN } from '../../../src/emulator/demo/constants';
-import { answerRequests, DirectoryStack } from './directoryStack';
+import { answerRequests, DemoStack } from '../../support/demoStack';
 
 /** Enough people that the dynamic "All Employees" group (every enabled member) passes 5,000 members. */
 const USERS = 5_700;
@@ -12,7 +12,7 @@ const USERS = 5_700;
 describe('A group of more than 5,000 members, through the whole stack', function () {
   this.timeout(60_000);
   let dir: string;
-  let stack: DirectoryStack;
+  let stack: DemoStack;
   let memberCount: number;
 
   before(async () => {
@@ -20,7 +20,7 @@ describe('A group of more than 5,000 members, through the whole stack', function
     await generateTenant({ outDir: dir, users: USERS, signIns: 200, audits: 20 });
     const groups = JSON.parse(fs.readFileSync(path.join(dir, 'groups.json'), 'utf8')) as { value: Array<{ displayName: string; members: unknown[] }> };
     memberCount = groups.value.find((g) => g.displayName === 'All Employees')!.members.length;
-    stack = await new DirectoryStack(dir).start();
+    stack = await new DemoStack(dir).start();
     await stack.ask('who is Megan?', DEMO_ADMIN.userPrincipalName);
   });
   after(async () => {

@@ -1,13 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { DemoStack } from '../../support/demoStack';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { ConnectorServer } from '../../../src/cli/connectorServer';
-import { askAll, type AskAnswer } from '../../../src/cli/ask';
-import { startLocalStack, type LocalStack } from '../../../src/cli/localStack';
-import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER } from '../../../src/emulator/demo/constants';
+import type { AskAnswer } from '../../../src/cli/ask';
+import { DEMO_ADMIN, DEMO_MEMBER } from '../../../src/emulator/demo/constants';
 import { ensureDemoTenant, STORYLINES } from '../../../src/emulator/demo';
 
 interface GraphRequest {
@@ -16,7 +13,6 @@ interface GraphRequest {
   status: number;
 }
 
-const NOW = DEMO_CAPTURED_AT;
 
 /**
  * The sign-in storylines, asked as the storyline asks when the understanding routes that wording to a sign-in
@@ -43,27 +39,16 @@ function signInReads(answer: AskAnswer): URL[] {
 
 describe('Sign-in troubleshooting through the whole stack (HTTP bot → local Entra, demo tenant)', function () {
   this.timeout(120_000);
-  let stack: LocalStack;
-  let connector: ConnectorServer;
-  let tenantDir: string;
+  let stack: DemoStack;
 
   before(async () => {
-    tenantDir = await ensureDemoTenant();
-    connector = await new ConnectorServer().start();
-    stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: NOW },
-      botPort: 0,
-      entra: { tenantDir, port: 0, now: new Date(NOW) },
-      overrides: { logger: pino({ level: 'silent' }) },
-    });
+    stack = await DemoStack.onDemoTenant([]);
   });
   after(async () => {
     await stack?.stop();
-    await connector?.stop();
   });
 
-  const ask = async (text: string, as: string = DEMO_ADMIN.userPrincipalName) =>
-    (await askAll([{ conversation: randomUUID(), as, text }], stack.assistant.server.url, connector, tenantDir))[0];
+  const ask = (text: string, as: string = DEMO_ADMIN.userPrincipalName) => stack.ask(text, as);
 
   for (const story of SIGN_IN_STORIES) {
     const storyline = STORYLINES.find((s) => s.id === story.id)!;
@@ -161,8 +146,7 @@ describe('Sign-in troubleshooting through the whole stack (HTTP bot → local En
 describe('Sign-in answers escape tenant strings (a display name with Markdown)', function () {
   this.timeout(120_000);
   const HOSTILE = '**Megan** [click](https://evil.example)';
-  let stack: LocalStack;
-  let connector: ConnectorServer;
+  let stack: DemoStack;
   let copyDir: string;
 
   before(async () => {
@@ -173,22 +157,15 @@ describe('Sign-in answers escape tenant strings (a display name with Markdown)',
       const full = path.join(copyDir, file);
       fs.writeFileSync(full, fs.readFileSync(full, 'utf8').split('"Megan Bowen"').join(JSON.stringify(HOSTILE)));
     }
-    connector = await new ConnectorServer().start();
-    stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: NOW },
-      botPort: 0,
-      entra: { tenantDir: copyDir, port: 0, now: new Date(NOW) },
-      overrides: { logger: pino({ level: 'silent' }) },
-    });
+    stack = await new DemoStack(copyDir).start();
   });
   after(async () => {
     await stack?.stop();
-    await connector?.stop();
     fs.rmSync(copyDir, { recursive: true, force: true });
   });
 
   it('When a display name carries Markdown, then no card text holds it unescaped', async () => {
-    const [answer] = await askAll([{ conversation: randomUUID(), as: DEMO_ADMIN.userPrincipalName, text: "why can't megan.bowen@contoso.com sign in?" }], stack.assistant.server.url, connector, copyDir);
+    const answer = await stack.ask("why can't megan.bowen@contoso.com sign in?", DEMO_ADMIN.userPrincipalName);
     const card = JSON.stringify(answer.cards);
     assert.ok(card.includes('\\\\*\\\\*Megan\\\\*\\\\* \\\\[click\\\\](https://evil.example)'), card.slice(0, 600));
     assert.ok(!card.includes(HOSTILE.replace(/"/g, '\\"')), 'the raw Markdown name reached the card');

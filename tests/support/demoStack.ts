@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { askAll, type AskAnswer } from '../../../src/cli/ask';
-import { ConnectorServer } from '../../../src/cli/connectorServer';
-import { startLocalStack, type LocalStack } from '../../../src/cli/localStack';
-import { ensureDemoTenant } from '../../../src/emulator/demo';
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER } from '../../../src/emulator/demo/constants';
+import { askAll, type AskAnswer } from '../../src/cli/ask';
+import { ConnectorServer } from '../../src/cli/connectorServer';
+import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
+import { ensureDemoTenant } from '../../src/emulator/demo';
+import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '../../src/emulator/demo/constants';
 
-export const PINNED_NOW = '2026-11-20T12:00:00Z';
+export const PINNED_NOW = DEMO_CAPTURED_AT;
 
 export interface GraphRequest {
   method: string;
@@ -15,7 +15,7 @@ export interface GraphRequest {
 }
 
 /** The bot and the local Entra on loopback, with both clocks pinned, asked as Teams would. */
-export class DirectoryStack {
+export class DemoStack {
   private stack?: LocalStack;
   private connector?: ConnectorServer;
 
@@ -25,8 +25,8 @@ export class DirectoryStack {
    * The stack on the demo tenant with the askers' roles already read: the bot checks each asker's roles once (one
    * $batch, then cached), so each test counts only its own answer's round trips.
    */
-  static async onDemoTenant(askers: ReadonlyArray<{ userPrincipalName: string }> = [DEMO_ADMIN, DEMO_READER, DEMO_MEMBER]): Promise<DirectoryStack> {
-    const stack = await new DirectoryStack(await ensureDemoTenant()).start();
+  static async onDemoTenant(askers: ReadonlyArray<{ userPrincipalName: string }> = [DEMO_ADMIN, DEMO_READER, DEMO_MEMBER]): Promise<DemoStack> {
+    const stack = await new DemoStack(await ensureDemoTenant()).start();
     for (const asker of askers) await stack.ask('who is Megan?', asker.userPrincipalName);
     return stack;
   }
