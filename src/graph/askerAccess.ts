@@ -24,6 +24,8 @@ export const ROLE_DISPLAY_NAMES: Record<RoleName, string> = {
   privilegedAuthenticationAdministrator: 'Privileged Authentication Administrator',
   privilegedRoleAdministrator: 'Privileged Role Administrator',
   directoryReaders: 'Directory Readers',
+  applicationAdministrator: 'Application Administrator',
+  cloudApplicationAdministrator: 'Cloud Application Administrator',
 };
 
 export interface AccessDecision {

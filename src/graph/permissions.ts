@@ -20,6 +20,8 @@ export const BUILT_IN_ROLES = {
   privilegedAuthenticationAdministrator: '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
   privilegedRoleAdministrator: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
   directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  applicationAdministrator: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
+  cloudApplicationAdministrator: '158c047a-c907-4556-b7ef-446551a6b5f7',
 } as const;
 
 export type RoleName = keyof typeof BUILT_IN_ROLES;
@@ -162,6 +164,19 @@ export const ENDPOINT_PERMISSIONS = {
     delegated: ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     roles: ['globalAdministrator', 'userAdministrator', 'helpdeskAdministrator', 'privilegedAuthenticationAdministrator'],
   },
+  /** Marking sign-ins safe / compromised / dismissed: POST /auditLogs/signIns/confirmSafe|confirmCompromised|dismiss (REFERENCE §3: sources disagree on the permission; both accepted). */
+  'signIns.riskWrite': {
+    application: ['IdentityRiskyUser.ReadWrite.All', 'IdentityRiskEvent.ReadWrite.All'],
+    delegated: ['IdentityRiskyUser.ReadWrite.All', 'IdentityRiskEvent.ReadWrite.All'],
+    roles: RISK_WRITE_ROLES,
+    missingPermission: PROTECTION_DENIED,
+  },
+  /** PATCH /servicePrincipals/{id} {accountEnabled}: disabling a workload identity. */
+  'servicePrincipals.enableDisable': {
+    application: ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy', 'Directory.ReadWrite.All'],
+    delegated: ['Application.ReadWrite.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All'],
+    roles: ['globalAdministrator', 'applicationAdministrator', 'cloudApplicationAdministrator'],
+  },
   'users.enableDisable': {
     application: ['User.EnableDisableAccount.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     delegated: ['User.EnableDisableAccount.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All'],
@@ -190,6 +205,8 @@ export const BOT_APPLICATION_PERMISSIONS = [
   'IdentityRiskEvent.Read.All',
   'IdentityRiskyUser.ReadWrite.All',
   'IdentityRiskyServicePrincipal.ReadWrite.All',
+  // Only to disable a compromised service principal; without it that one action is refused by Graph and explained.
+  'Application.ReadWrite.All',
 ];
 
 /** Delegated permissions consented for the bot: the same reads and risk writes, plus the user mitigations. */

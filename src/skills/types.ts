@@ -1,5 +1,6 @@
 import type { IntentName, Understanding } from '../understanding/types';
 import type { TenantSession } from '../graph/sessions';
+import type { MitigationProposal } from '../actions/types';
 
 /** Who asked, from the activity: the Entra object id and tenant of the Teams user. */
 export interface Asker {
@@ -15,14 +16,24 @@ export interface SkillRequest {
   now: Date;
   /** Graph, with the asker's rights; absent when no tenant is configured. */
   tenant?: TenantSession;
+  /** "Show more": the cursor the previous page of this answer handed out (opaque to the bot; the skill validates it). */
+  cursor?: string;
 }
+
+/**
+ * A button under a card answer. The bot renders these (adaptiveCards/parts/actions.json), so skills never write card
+ * JSON: `mitigate` starts the confirmation of an action on a user, service principal or sign-in (offer it only when
+ * the asker's roles allow it: see src/actions/types.ts mitigationPermission); `showMore` asks the same question
+ * again for the next page, from `cursor`.
+ */
+export type AnswerAction = { kind: 'mitigate'; title: string; proposal: MitigationProposal } | { kind: 'showMore'; title: string; cursor: string };
 
 /**
  * What a skill returns: data, never card JSON. A card answer names its template and gives its preformatted view
  * model; `summary` is the same answer as plain text (notifications, the ask CLI, accessibility).
  */
 export type SkillAnswer =
-  | { kind: 'card'; template: string; data: object; summary: string }
+  | { kind: 'card'; template: string; data: object; summary: string; actions?: AnswerAction[] }
   | { kind: 'text'; text: string };
 
 export interface Skill {
