@@ -41,7 +41,7 @@ export interface AppConfig {
   log: { level: string; format: LogFormat };
   /** A pinned clock (ASSISTANT_NOW), for demos and tests. */
   pinnedNow?: Date;
-  limits: { maxMessageLength: number };
+  limits: { maxMessageLength: number; confirmationTimeoutMinutes: number };
   /** Attach intent, entities and Graph calls to each answer's channelData (ask CLI, local mode). */
   answerDiagnostics: boolean;
   /** Teams single sign-on: read Graph with the asker's own rights (on-behalf-of). Absent: app-only + role check. */
@@ -231,7 +231,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
     },
     pinnedNow: instant(env, 'ASSISTANT_NOW'),
-    limits: { maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 4000, 100, 100000) },
+    limits: {
+      maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 4000, 100, 100000),
+      // A mitigation's Confirm button works this long; later clicks change nothing and say to ask again.
+      confirmationTimeoutMinutes: integer(env, 'CONFIRMATION_TIMEOUT_MINUTES', 15, 1, 24 * 60),
+    },
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
     sso: readSso(env, bot),
     feedback: readFeedback(env),

@@ -22,6 +22,9 @@ import { preloadTemplates } from './cards/render';
 import { openFeedbackStore } from './feedback/openFeedbackStore';
 import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
+import { remediateSkill } from './skills/remediation/remediate';
+import { openMitigationStore } from './actions/openMitigationStore';
+import { MitigationFlow } from './bot/mitigationInvokes';
 
 export interface RunningAssistant {
   server: WebServer;
@@ -42,24 +45,29 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const adapter = createAdapter({ bot: config.bot, logger, credentialsFactory: overrides.credentialsFactory });
   const conversationState = new ConversationState(conversationStateStorage(config.state));
   const feedback = openFeedbackStore(config.feedback);
+  const mitigationStore = openMitigationStore(config.feedback);
   const pinnedNow = config.pinnedNow;
+  const clock = () => (pinnedNow ? new Date(pinnedNow) : new Date());
   const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
+  const ssoTokens = config.sso ? new SsoTokenStore() : undefined;
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
-    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills], outOfScopeSkill, notYetAnsweredSkill),
+    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill),
     conversationState,
     logger,
-    clock: () => (pinnedNow ? new Date(pinnedNow) : new Date()),
+    clock,
     maxMessageLength: config.limits.maxMessageLength,
     answerDiagnostics: config.answerDiagnostics,
     sessions,
-    sso: config.sso ? { config: config.sso, tokens: new SsoTokenStore() } : undefined,
+    sso: config.sso && ssoTokens ? { config: config.sso, tokens: ssoTokens } : undefined,
     feedback,
+    mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback }),
   });
 
   const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger }).catch(async (err: unknown) => {
     await feedback.close();
+    await mitigationStore.close();
     throw err;
   });
   if (!config.bot.appId) {
@@ -76,6 +84,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
       await server.stop();
       // After the last turn: every rating acknowledged is in the store before it closes.
       await feedback.close();
+      await mitigationStore.close();
     },
   };
 }

@@ -26,7 +26,7 @@ export interface MitigationProposal {
 
 /** Which actions Graph offers for each kind of target (REFERENCE §3). */
 const ALLOWED: Record<MitigationTargetKind, readonly MitigationAction[]> = {
-  user: ['confirmCompromised', 'dismiss', 'revokeSessions', 'disable'],
+  user: ['confirmCompromised', 'dismiss', 'confirmSafe', 'revokeSessions', 'disable'],
   servicePrincipal: ['confirmCompromised', 'dismiss', 'disable'],
   signIn: ['confirmSafe', 'confirmCompromised', 'dismiss'],
 };

@@ -15,7 +15,7 @@ import type { GraphSessions } from '../graph/sessions';
 import type { SsoConfig } from '../config';
 import { acceptExchangedToken, signInCard, type SsoTokenStore } from './singleSignOn';
 import { truncateForLog } from '../logger';
-import { withFooter } from '../cards/compose';
+import { withAnswerActions, withFooter, type SubmitButton } from '../cards/compose';
 import { type AdaptiveCard, renderCard } from '../cards/render';
 import type { Recognizer, Understanding } from '../understanding/types';
 import { rememberTurn } from '../understanding/conversation';
@@ -30,6 +30,9 @@ import { ConversationMemory, type ThreadMemory } from './conversationMemory';
 import { answerFootnote, FeedbackInvokes } from './feedbackInvokes';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import type { AnswerRecord, FeedbackStore } from '../feedback/types';
+import type { MitigationFlow } from './mitigationInvokes';
+import { isMitigationProposal, type MitigationProposal } from '../actions/types';
+import { INTENTS, type Entity } from '../understanding/types';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -39,7 +42,12 @@ const NO_TENANT_READ = new Set(['help', 'outOfScope', 'docs.answer']);
 /** A question waiting for the sign-in is answered only if the token arrives within this time. */
 const SIGN_IN_WAIT_MS = 5 * 60_000;
 
-type TurnAnswer = SkillAnswer | { kind: 'signIn' };
+type TurnAnswer = Exclude<SkillAnswer, { kind: 'confirm' }> | { kind: 'signIn' };
+
+/** A card button's request from Action.Submit data: a mitigation to confirm, or the next page of an answer. */
+type ButtonRequest =
+  | { kind: 'mitigate'; proposal: MitigationProposal; sourceAnswerId?: string }
+  | { kind: 'showMore'; understanding: Understanding; cursor: string };
 
 export interface BotOptions {
   recognizer: Recognizer;
@@ -56,6 +64,8 @@ export interface BotOptions {
   sso?: { config: SsoConfig; tokens: SsoTokenStore };
   /** Where answers and their 👍/👎 go; absent: answers carry no feedback buttons (tests of other concerns). */
   feedback?: FeedbackStore;
+  /** Confirmation and recording of mitigations; absent: action requests are answered, never carried out. */
+  mitigations?: MitigationFlow;
 }
 
 /**
@@ -121,6 +131,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
   /** A card's 👍/👎 (Universal Actions); other Action.Execute verbs go to botbuilder. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     if (this.feedback && FeedbackInvokes.isCardFeedback(value)) return this.feedback.onCardAction(context, value);
+    if (this.options.mitigations && MitigationFlowVerbs.is(value)) return this.options.mitigations.onCardAction(context, value);
     return super.onAdaptiveCardInvoke(context, value);
   }
 
@@ -148,7 +159,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const now = clock();
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
-    const { result, graphRequests } = await collectGraphRequests(() => this.understandAndAnswer(context, text, choice, memory, now, addressed));
+    const button = buttonRequest(context.activity);
+    const { result, graphRequests } = await collectGraphRequests(() => this.understandAndAnswer(context, text, choice, memory, now, addressed, button));
     await this.memory.save(context, memory);
     if (!result) {
       log.info('channel post not addressed to the bot and not an Entra question: no answer');
@@ -165,11 +177,12 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
       ms: Date.now() - started,
     };
-    const card = result.answer.kind === 'card' ? renderCard(result.answer.template, result.answer.data) : undefined;
+    const card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
     const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
     const reply = this.replyFor(result.answer, diagnostics, card, rateable);
     const sent = await context.sendActivity(reply);
     if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
+    if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
     log.info({ intent: diagnostics.intent, skill: diagnostics.skill, graphRequests: graphRequests.length, ms: diagnostics.ms }, 'answered');
   }
 
@@ -185,9 +198,14 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     memory: ThreadMemory,
     now: Date,
     addressed: boolean,
-  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer } | undefined> {
+    button?: ButtonRequest,
+  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer; mitigationId?: string } | undefined> {
     let understanding: Understanding | undefined;
-    if (choice) {
+    if (button?.kind === 'showMore') {
+      understanding = button.understanding;
+    } else if (button?.kind === 'mitigate') {
+      understanding = { intent: 'risk.remediate', entities: [{ type: 'action', text: button.proposal.action, value: button.proposal.action, source: 'message' }], text };
+    } else if (choice) {
       const pending = ConversationMemory.pendingFor(memory, choice.pendingId, now);
       // Without the stored question (expired, or the bot restarted) the button still carries the question itself.
       const original = pending?.understanding ?? (await this.options.recognizer.recognize(choice.question, { now, conversation: memory.context }));
@@ -224,7 +242,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return { understanding, skill: SIGN_IN, answer: { kind: 'signIn' } };
     }
     const skill = this.options.skills.forIntent(understanding.intent);
-    const answer = await skill.answer({
+    const skillAnswer = await skill.answer({
       understanding,
       asker: {
         aadObjectId,
@@ -234,9 +252,16 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       tenant: this.options.sessions?.forAsker(aadObjectId, sso?.tokens.get(aadObjectId)),
       conversationType: conversationKind(context.activity),
       now,
+      ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
+      ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
     });
-    memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities);
-    return { understanding, skill, answer };
+    if (!button) memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities);
+    if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer };
+    if (!this.options.mitigations) {
+      return { understanding, skill, answer: { kind: 'text', text: 'Actions are switched off in this deployment of Entra Assistant: nothing was changed. Do it in the Entra admin center.' } };
+    }
+    const proposed = await this.options.mitigations.propose(context, skillAnswer, button?.kind === 'mitigate' ? button.sourceAnswerId : undefined);
+    return { understanding, skill, answer: proposed.answer as TurnAnswer, mitigationId: proposed.mitigationId };
   }
 
   /**
@@ -301,6 +326,36 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
     return reply;
   }
+}
+
+const MitigationFlowVerbs = {
+  is: (value: AdaptiveCardInvokeValue) => value.action?.verb === 'mitigation.confirm' || value.action?.verb === 'mitigation.cancel',
+};
+
+/** What a card button sends back is client data: only well-formed requests count. */
+function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
+  const value = activity.value as Record<string, unknown> | undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  if (isMitigationProposal(value.mitigate)) {
+    return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
+  }
+  const more = value.showMore as { intent?: unknown; entities?: unknown; text?: unknown; cursor?: unknown } | undefined;
+  if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= 4000 && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
+    const entities = (more.entities as Entity[]).filter((e) => e && typeof e === 'object' && typeof e.type === 'string' && typeof e.text === 'string');
+    return { kind: 'showMore', cursor: more.cursor, understanding: { intent: more.intent as Understanding['intent'], entities, text: more.text } };
+  }
+  return undefined;
+}
+
+/** The Action.Submit buttons a card answer asked for, with the data that brings each request back. */
+function buttonsFor(answer: TurnAnswer, understanding: Understanding, answerId: string): SubmitButton[] {
+  if (answer.kind !== 'card' || !answer.actions?.length) return [];
+  const entities = understanding.entities.map(({ candidates: _c, suggestions: _s, ...entity }) => entity);
+  return answer.actions.map((action) =>
+    action.kind === 'mitigate'
+      ? { title: action.title, data: { ask: `${action.title}: ${action.proposal.target.displayName}`, mitigate: action.proposal, sourceAnswerId: answerId } }
+      : { title: action.title, data: { ask: `${understanding.text} (more)`, showMore: { intent: understanding.intent, entities, text: understanding.text, cursor: action.cursor } } },
+  );
 }
 
 /** A disambiguation button's choice (Action.Submit data.chooseEntity), if this activity carries one. */

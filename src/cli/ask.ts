@@ -45,7 +45,7 @@ const USAGE =
   'usage: npm run ask -- [--json] [--as UPN] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] [--sso] "question" ["follow-up" …]';
 
 /** Finds the asker in the tenant snapshot: Teams would send their Entra object id with the message. */
-function resolveAsker(tenantDir: string | undefined, who: string): Asker {
+export function resolveAsker(tenantDir: string | undefined, who: string): Asker {
   if (/^[0-9a-f-]{36}$/i.test(who)) return { upn: who, id: who, name: who };
   if (!tenantDir) throw new Error(`--as ${who}: give an object id, or --tenant so that the name can be looked up`);
   const file = path.join(tenantDir, 'users.json');
@@ -79,7 +79,7 @@ function readBatch(file: string): AskLine[] {
   return out;
 }
 
-function activityFor(line: AskLine, asker: Asker, conversationId: string, serviceUrl: string): Record<string, unknown> {
+export function activityFor(line: AskLine, asker: Asker, conversationId: string, serviceUrl: string): Record<string, unknown> {
   const mention = `<at>${BOT.name}</at>`;
   return {
     type: 'message',

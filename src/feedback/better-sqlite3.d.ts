@@ -9,11 +9,16 @@ declare module 'better-sqlite3' {
       get(...params: unknown[]): Row | undefined;
       all(...params: unknown[]): Row[];
     }
+    interface Transaction<Result> {
+      (): Result;
+      /** BEGIN IMMEDIATE: takes the write lock first, so two processes cannot both read the old state. */
+      immediate(): Result;
+    }
     interface Database {
       prepare<Row = unknown>(sql: string): Statement<Row>;
       exec(sql: string): Database;
       pragma(source: string): unknown;
-      transaction<Result>(fn: () => Result): () => Result;
+      transaction<Result>(fn: () => Result): Transaction<Result>;
       close(): void;
       readonly open: boolean;
     }

@@ -18,6 +18,8 @@ export interface SkillRequest {
   tenant?: TenantSession;
   /** "Show more": the cursor the previous page of this answer handed out (opaque to the bot; the skill validates it). */
   cursor?: string;
+  /** A mitigation button's proposal (exact ids), when the question came from one rather than typed text. */
+  mitigation?: MitigationProposal;
 }
 
 /**
@@ -34,7 +36,12 @@ export type AnswerAction = { kind: 'mitigate'; title: string; proposal: Mitigati
  */
 export type SkillAnswer =
   | { kind: 'card'; template: string; data: object; summary: string; actions?: AnswerAction[] }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string }
+  /**
+   * A mitigation checked and ready to confirm: the bot records it and sends the confirmation card (the skill never
+   * acts itself). `stateNow` is the target's state as just read ("user risk high, at risk").
+   */
+  | { kind: 'confirm'; proposal: MitigationProposal; stateNow: string; notes: string[] };
 
 export interface Skill {
   readonly name: string;

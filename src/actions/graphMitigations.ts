@@ -1,0 +1,61 @@
+/**
+ * The Graph call behind each mitigation (REFERENCE §3): collection-bound risk actions with id arrays (204),
+ * revokeSignInSessions (200 {value: true}), and PATCH accountEnabled (204). Only this module writes to the tenant.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { MitigationOutcome } from './mitigationStore';
+import { wordingFor } from './mitigationText';
+import type { MitigationProposal } from './types';
+
+interface GraphCall {
+  method: 'POST' | 'PATCH';
+  path: string;
+  body?: object;
+}
+
+export function graphCallFor(proposal: MitigationProposal): GraphCall {
+  const { action, target } = proposal;
+  const id = encodeURIComponent(target.id);
+  switch (target.kind) {
+    case 'user':
+      if (action === 'revokeSessions') return { method: 'POST', path: `/users/${id}/revokeSignInSessions` };
+      if (action === 'disable') return { method: 'PATCH', path: `/users/${id}`, body: { accountEnabled: false } };
+      return { method: 'POST', path: `/identityProtection/riskyUsers/${action}`, body: { userIds: [target.id] } };
+    case 'servicePrincipal':
+      if (action === 'disable') return { method: 'PATCH', path: `/servicePrincipals/${id}`, body: { accountEnabled: false } };
+      return { method: 'POST', path: `/identityProtection/riskyServicePrincipals/${action}`, body: { servicePrincipalIds: [target.id] } };
+    case 'signIn':
+      return { method: 'POST', path: `/auditLogs/signIns/${action}`, body: { requestIds: [target.id] } };
+  }
+}
+
+interface GraphFailure {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/** Runs the call; a refusal or error from Graph becomes a failed outcome with Graph's own code and message. */
+export async function performMitigation(client: Client, proposal: MitigationProposal): Promise<MitigationOutcome> {
+  const call = graphCallFor(proposal);
+  const name = proposal.target.displayName;
+  try {
+    const request = client.api(call.path);
+    if (call.method === 'PATCH') await request.patch(call.body);
+    else await request.post(call.body ?? {});
+    return { ok: true, message: wordingFor(proposal).done(name), graphStatus: call.method === 'POST' && proposal.action === 'revokeSessions' ? 200 : 204 };
+  } catch (err) {
+    const failure = err as GraphFailure;
+    const status = failure.statusCode;
+    if (typeof status !== 'number' || status <= 0) throw err;
+    const why =
+      status === 403
+        ? `Microsoft Graph refused it (${failure.code ?? 'Forbidden'}: ${failure.message ?? 'insufficient privileges'}). The account that confirmed, or the bot's app registration, lacks the role or permission this action needs.`
+        : status === 404
+          ? `Microsoft Graph could not find ${name} (it may have been deleted).`
+          : status === 429
+            ? 'Microsoft Graph is throttling requests right now; nothing was changed. Ask again in a minute.'
+            : `Microsoft Graph answered ${status} (${failure.code ?? 'error'}: ${failure.message ?? 'no message'}); nothing was changed.`;
+    return { ok: false, message: why, graphStatus: status, graphCode: failure.code };
+  }
+}

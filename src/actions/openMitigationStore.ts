@@ -1,0 +1,13 @@
+import type { FeedbackStoreConfig } from '../config';
+import type { MitigationStore } from './mitigationStore';
+import { SqliteMitigationStore } from './sqliteMitigationStore';
+import { TableMitigationStore } from './tableMitigationStore';
+
+/**
+ * Mitigation records live beside the feedback, in the same backend: the SQLite file (its own table) or, with Table
+ * Storage, a table named after the feedback table with "Mitigations" appended (cut to Azure's 63 characters).
+ */
+export function openMitigationStore(config: FeedbackStoreConfig): MitigationStore {
+  if (config.store === 'sqlite') return new SqliteMitigationStore(config.sqlitePath);
+  return TableMitigationStore.fromConnectionString(config.connectionString, `${config.tableName}Mitigations`.slice(0, 63));
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, type TurnContext } from 'botbuilder';
+import type { Logger } from '../logger';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { withAnswerActions, withBanner, withFooter } from '../cards/compose';
+import type { GraphSessions } from '../graph/sessions';
+import { ROLE_DISPLAY_NAMES } from '../graph/askerAccess';
+import { performMitigation } from '../actions/graphMitigations';
+import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../actions/mitigationCard';
+import type { MitigationPerson, MitigationRecord, MitigationStore } from '../actions/mitigationStore';
+import { mitigationPermission } from '../actions/types';
+import type { SkillAnswer } from '../skills/types';
+import type { FeedbackStore } from '../feedback/types';
+import { feedbackButtons } from '../feedback/feedbackFooter';
+import { answerFootnote } from './feedbackInvokes';
+import type { SsoTokenStore } from './singleSignOn';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SKILL = { name: 'mitigation', version: '1' };
+
+type ConfirmAnswer = Extract<SkillAnswer, { kind: 'confirm' }>;
+
+export interface MitigationFlowOptions {
+  store: MitigationStore;
+  logger: Logger;
+  clock: () => Date;
+  timeoutMinutes: number;
+  sessions?: GraphSessions;
+  ssoTokens?: SsoTokenStore;
+  /** To give the result card its own 👍/👎 and to update the card a mitigation button was on. */
+  feedback?: FeedbackStore;
+}
+
+function personOf(context: TurnContext): MitigationPerson {
+  return { aadObjectId: context.activity.from?.aadObjectId, name: context.activity.from?.name };
+}
+
+function roleNames(roles: readonly string[]): string {
+  const names = roles.map((r) => ROLE_DISPLAY_NAMES[r as keyof typeof ROLE_DISPLAY_NAMES] ?? r);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'an administrator role');
+}
+
+/**
+ * A mitigation from proposal to result: the skill checked it and the bot records it (pending) and sends the
+ * confirmation card; Confirm (Action.Execute `mitigation.confirm`) re-checks the clicker's roles, moves the record to
+ * running exactly once, calls Graph with the clicker's rights and records the result; the card becomes the result
+ * for everyone. Cancel, a late click (expired) and a second click change nothing in the tenant.
+ */
+export class MitigationFlow {
+  constructor(private readonly options: MitigationFlowOptions) {}
+
+  static isMitigationVerb(value: AdaptiveCardInvokeValue): boolean {
+    return value.action?.verb === 'mitigation.confirm' || value.action?.verb === 'mitigation.cancel';
+  }
+
+  /** Records the proposal and gives the confirmation card as a card answer; the id is linked to the message once sent. */
+  async propose(context: TurnContext, answer: ConfirmAnswer, sourceAnswerId: string | undefined): Promise<{ answer: SkillAnswer; mitigationId: string }> {
+    const now = this.options.clock();
+    const record: MitigationRecord = {
+      id: randomUUID(),
+      conversationId: context.activity.conversation?.id ?? '',
+      proposal: answer.proposal,
+      stateWhenAsked: answer.stateNow,
+      proposedBy: personOf(context),
+      proposedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.options.timeoutMinutes * 60_000).toISOString(),
+      ...(sourceAnswerId ? { sourceAnswerId } : {}),
+      status: 'pending',
+    };
+    await this.options.store.create(record);
+    this.options.logger.info({ mitigationId: record.id, action: record.proposal.action, target: record.proposal.target, proposedBy: record.proposedBy }, 'mitigation proposed');
+    const model = confirmationModel(record, answer.notes);
+    return { answer: { kind: 'card', template: 'mitigation', data: model, summary: outcomeSummary(model) }, mitigationId: record.id };
+  }
+
+  async linkMessage(mitigationId: string, messageId: string): Promise<void> {
+    try {
+      await this.options.store.linkMessage(mitigationId, messageId);
+    } catch (err) {
+      this.options.logger.error({ err, mitigationId }, 'mitigation store unavailable: the confirmation card will not be updated for everyone');
+    }
+  }
+
+  async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const { store, logger, clock } = this.options;
+    const data = (value.action.data ?? {}) as Record<string, unknown>;
+    const id = typeof data.mitigationId === 'string' && GUID.test(data.mitigationId) ? data.mitigationId : '';
+    const conversationId = context.activity.conversation?.id ?? '';
+    const clicker = personOf(context);
+    const log = logger.child({ mitigationId: id, verb: value.action.verb, conversationId, by: clicker });
+    const record = id ? await store.get(id) : undefined;
+    if (!record || record.conversationId !== conversationId) {
+      log.warn({ known: Boolean(record) }, 'mitigation click refused: unknown mitigation or another conversation');
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This confirmation is not one I know in this conversation. Ask again.' } };
+    }
+    const now = clock();
+    if (record.status !== 'pending') return this.cardFor(record);
+
+    if (now.getTime() > Date.parse(record.expiresAt)) {
+      const { record: after } = await store.decide(id, 'expired', clicker, now.toISOString());
+      log.info('mitigation confirmation expired: nothing changed');
+      return this.finish(context, after ?? record);
+    }
+    if (value.action.verb === 'mitigation.cancel') {
+      const { moved, record: after } = await store.decide(id, 'cancelled', clicker, now.toISOString());
+      if (moved) log.info('mitigation cancelled');
+      return this.finish(context, after ?? record);
+    }
+
+    // Confirm: the clicker must be allowed to act, whoever asked.
+    const sessions = this.options.sessions;
+    if (!sessions) return this.cardFor(record, 'No tenant is connected, so nothing can be changed.');
+    const session = sessions.forAsker(clicker.aadObjectId, this.options.ssoTokens?.get(clicker.aadObjectId));
+    const key = mitigationPermission(record.proposal.action, record.proposal.target.kind);
+    const access = await session.authorize(key);
+    if (!access.allowed) {
+      log.info({ neededRoles: access.neededRoles }, 'mitigation confirm refused: the clicker lacks the role');
+      return this.cardFor(record, `${personName(clicker)}, this needs one of these roles: ${roleNames(access.neededRoles)}. Your account holds none of them, so nothing was changed; someone who holds one can still confirm.`);
+    }
+    const { moved, record: running } = await store.decide(id, 'running', clicker, now.toISOString());
+    if (!moved || !running) return this.cardFor(running ?? record);
+
+    let outcome;
+    try {
+      outcome = await performMitigation(session.client, record.proposal);
+    } catch (err) {
+      log.error({ err }, 'mitigation call failed before Graph answered');
+      outcome = { ok: false, message: 'Microsoft Graph could not be reached, so the result is unknown. Check the audit log before trying again.' };
+    }
+    const after = (await store.complete(id, outcome, clock().toISOString())) ?? running;
+    log.info({ action: record.proposal.action, target: record.proposal.target, proposedBy: record.proposedBy, confirmedBy: clicker, outcome }, outcome.ok ? 'mitigation done' : 'mitigation failed');
+    if (outcome.ok) await this.updateSourceCard(context, after);
+    return this.finish(context, after);
+  }
+
+  /** The card for a decided record, for the clicker; a refusal keeps the buttons for someone else to use. */
+  private cardFor(record: MitigationRecord, refusal?: string): AdaptiveCardInvokeResponse {
+    const card = refusal && record.status === 'pending' ? renderCard('mitigation', confirmationModel(record, [], refusal)) : renderCard('mitigation', outcomeModel(record));
+    return { statusCode: 200, type: CARD, value: withFooter(card, { footnote: answerFootnote(SKILL.name, record.id) }) };
+  }
+
+  /** The outcome card replaces the confirmation for the clicker and, through an update, for everyone else. */
+  private async finish(context: TurnContext, record: MitigationRecord): Promise<AdaptiveCardInvokeResponse> {
+    const model = outcomeModel(record);
+    const card = renderCard('mitigation', model);
+    const answerId = randomUUID();
+    const rateable = await this.recordOutcome(context, record, card, outcomeSummary(model), answerId);
+    const full = withFooter(card, { footnote: answerFootnote(SKILL.name, answerId), feedback: rateable ? feedbackButtons(answerId) : undefined });
+    if (record.confirmationMessageId) {
+      try {
+        await context.updateActivity({ id: record.confirmationMessageId, type: 'message', conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(full)] });
+        if (rateable) await this.options.feedback!.linkMessage(answerId, record.confirmationMessageId);
+      } catch (err) {
+        this.options.logger.warn({ err, mitigationId: record.id }, 'could not update the confirmation card for everyone');
+      }
+    }
+    return { statusCode: 200, type: CARD, value: full };
+  }
+
+  private async recordOutcome(context: TurnContext, record: MitigationRecord, card: AdaptiveCard, summary: string, answerId: string): Promise<boolean> {
+    const feedback = this.options.feedback;
+    if (!feedback) return false;
+    try {
+      await feedback.recordAnswer({
+        answerId,
+        conversationId: record.conversationId,
+        conversationType: (context.activity.conversation?.conversationType as 'personal' | 'groupChat' | 'channel' | undefined) ?? 'personal',
+        question: summary.split('\n')[0],
+        intent: 'risk.remediate',
+        entities: [],
+        answer: { cardId: 'mitigation', skill: SKILL.name, skillVersion: SKILL.version, graphRequests: [] },
+        askerAadObjectId: context.activity.from?.aadObjectId,
+        tenantId: context.activity.conversation?.tenantId,
+        answeredAt: this.options.clock().toISOString(),
+        card,
+      });
+      return true;
+    } catch (err) {
+      this.options.logger.error({ err, mitigationId: record.id }, 'feedback store unavailable: result card sent without feedback buttons');
+      return false;
+    }
+  }
+
+  /** The answer card whose button started it gets a banner with the result and loses its mitigation buttons. */
+  private async updateSourceCard(context: TurnContext, record: MitigationRecord): Promise<void> {
+    const feedback = this.options.feedback;
+    if (!record.sourceAnswerId || !feedback) return;
+    try {
+      const source = await feedback.getAnswer(record.sourceAnswerId);
+      if (!source?.card || !source.messageId || source.conversationId !== record.conversationId) return;
+      const banner = `✅ ${record.outcome?.message ?? ''} (${personName(record.decidedBy)}, ${record.completedAt?.slice(0, 16).replace('T', ' ')} UTC). The details below are from before; ask again for the current state.`;
+      const updated = withFooter(withAnswerActions(withBanner(source.card, banner), []), { footnote: answerFootnote(source.answer.skill, source.answerId), feedback: feedbackButtons(source.answerId) });
+      await context.updateActivity({ id: source.messageId, type: 'message', conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(updated)] });
+      // Keep what 👍/👎 re-renders in step with what the chat shows (the stored card has no footer).
+      const { messageId, ratings: _ratings, ...stored } = source;
+      await feedback.recordAnswer({ ...stored, card: withAnswerActions(withBanner(source.card, banner), []) });
+      await feedback.linkMessage(source.answerId, messageId);
+    } catch (err) {
+      this.options.logger.warn({ err, mitigationId: record.id }, 'could not update the card the mitigation was started from');
+    }
+  }
+}

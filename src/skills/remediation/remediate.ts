@@ -1,0 +1,159 @@
+/**
+ * risk.remediate: an admin asks to act ("confirm Bob as compromised", "revoke Megan's sessions", "disable
+ * bob@contoso.com") or presses a mitigation button. The skill checks that Graph offers the action for the target,
+ * that the asker's roles allow it, and that it would change something (reading the target's state now); then it
+ * hands a proposal to the bot, which asks for confirmation. It never writes to the tenant. Password resets are never
+ * done by the bot: the answer says how to do one.
+ */
+import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
+import type { TenantSession } from '../../graph/sessions';
+import { isOffered, mitigationPermission, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../actions/types';
+import { wordingFor } from '../../actions/mitigationText';
+import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
+import { entityOf, type RemediationAction } from '../../understanding/types';
+import type { Skill, SkillAnswer, SkillRequest } from '../types';
+import { noTenantAnswer, roleList } from '../directory/access';
+import { formatDate } from '../directory/format';
+
+const ENTRA = 'https://entra.microsoft.com';
+
+interface RiskyState {
+  riskLevel?: string;
+  riskState?: string;
+  riskDetail?: string;
+  riskLastUpdatedDateTime?: string;
+}
+
+interface AccountState {
+  displayName?: string;
+  userPrincipalName?: string;
+  accountEnabled?: boolean;
+  signInSessionsValidFromDateTime?: string;
+  userType?: string;
+}
+
+function text(t: string): SkillAnswer {
+  return { kind: 'text', text: t };
+}
+
+/** A GET that answers undefined on 404 (no risk record) and throws anything else. */
+async function getOrNone<T>(tenant: TenantSession, path: string, select?: string): Promise<T | undefined> {
+  try {
+    const request = tenant.client.api(path);
+    return (await (select ? request.select(select) : request).get()) as T;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+    throw err;
+  }
+}
+
+function passwordResetAnswer(target: MitigationTarget | undefined): SkillAnswer {
+  const page = target?.kind === 'user' ? `${ENTRA}/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${target.id}` : `${ENTRA}/#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers`;
+  const who = target?.displayName ?? 'the user';
+  return text(
+    [
+      `I don't reset passwords: a new password has to reach ${who} safely, and that is a step for a person, not a chat bot.`,
+      `To do it: open ${who} in the Entra admin center (${page}), select "Reset password", and give the temporary password to the user through a channel you trust; they must change it at the next sign-in.`,
+      'Better when the user is registered for MFA: let them change it themselves (self-service password reset at https://aka.ms/sspr), which also remediates their user risk. A risk-based Conditional Access policy can require this automatically for high user risk.',
+      'After a reset because of risk, also revoke their sessions ("revoke their sessions") so stolen tokens stop working.',
+    ].join('\n'),
+  );
+}
+
+/** The target from a button's proposal or from the resolved user / app in the question. */
+function targetOf(request: SkillRequest): { target: MitigationTarget } | { answer: SkillAnswer } {
+  if (request.mitigation) return { target: request.mitigation.target };
+  const user = entityOf(request.understanding, 'user');
+  const app = entityOf(request.understanding, 'app');
+  const entity = user ?? app;
+  if (!entity) return { answer: text('Who should I act on? Name the user or the app, for example: "confirm Bob Kelly as compromised" or "dismiss the risk of the Payroll Connector".') };
+  if (entity.resolution === 'unresolved' || !entity.id) return { answer: text(`I could not look up "${entity.text}": no tenant is connected, or the directory could not be reached.`) };
+  if (user) {
+ return { target: { kind: 'user', id: entity.id, displayName: entity.displayName ?? entity.userPrincipalName ?? entity.text, ...(entity.userPrincipalName ? { userPrincipalName: entity.userPrincipalName } : {}) } };
+  }
+  return { target: { kind: 'servicePrincipal', id: entity.id, displayName: entity.displayName ?? entity.text, ...(entity.appId ? { appId: entity.appId } : {}) } };
+}
+
+function riskWords(risk: RiskyState | undefined): string {
+  if (!risk || !risk.riskLevel) return 'no risk recorded';
+  const detail = riskDetailText(risk.riskDetail);
+  return `risk ${risk.riskLevel}, ${riskStateText(risk.riskState)}${detail ? ` (${detail})` : ''}${risk.riskLastUpdatedDateTime ? `, since ${formatDate(risk.riskLastUpdatedDateTime)}` : ''}`;
+}
+
+/** What the target looks like now, or the answer saying the action would change nothing. */
+async function currentState(tenant: TenantSession, action: MitigationAction, target: MitigationTarget): Promise<{ state: string } | { answer: SkillAnswer }> {
+  const name = target.displayName;
+  if (target.kind === 'signIn') {
+    const signIn = await getOrNone<RiskyState & { riskLevelAggregated?: string }>(tenant, `/auditLogs/signIns/${encodeURIComponent(target.id)}`, 'id,riskState,riskLevelAggregated,riskDetail');
+    if (!signIn) return { answer: text(`I could not find ${name} in the sign-in log (sign-ins are kept for 30 days).`) };
+    const settled = { confirmSafe: 'confirmedSafe', confirmCompromised: 'confirmedCompromised', dismiss: 'dismissed' }[action as 'confirmSafe'];
+    if (signIn.riskState === settled) return { answer: text(`${name} is already ${riskStateText(signIn.riskState)}: nothing to do.`) };
+    return { state: `sign-in risk ${signIn.riskLevelAggregated ?? 'unknown'}, ${riskStateText(signIn.riskState)}` };
+  }
+  if (action === 'disable' || action === 'revokeSessions') {
+    const path = target.kind === 'user' ? `/users/${encodeURIComponent(target.id)}` : `/servicePrincipals/${encodeURIComponent(target.id)}`;
+    const account = await getOrNone<AccountState>(tenant, path, target.kind === 'user' ? 'displayName,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,userType' : 'displayName,accountEnabled');
+    if (!account) return { answer: text(`I could not find ${name} in the directory.`) };
+    if (action === 'disable' && account.accountEnabled === false) return { answer: text(`${name} is already disabled: nothing to do. To block tokens already issued, revoke their sessions.`) };
+    const enabled = account.accountEnabled === false ? 'account disabled' : 'account enabled';
+    if (action === 'revokeSessions') {
+      const guest = account.userType === 'Guest' ? '; a guest: sessions in their home tenant are not affected' : '';
+      return { state: `${enabled}; sessions valid since ${account.signInSessionsValidFromDateTime ? formatDate(account.signInSessionsValidFromDateTime) : 'the account was created'}${guest}` };
+    }
+    return { state: enabled };
+  }
+  const path = target.kind === 'user' ? `/identityProtection/riskyUsers/${encodeURIComponent(target.id)}` : `/identityProtection/riskyServicePrincipals/${encodeURIComponent(target.id)}`;
+  const risk = await getOrNone<RiskyState>(tenant, path, 'id,riskLevel,riskState,riskDetail,riskLastUpdatedDateTime');
+  const atRisk = risk?.riskState === 'atRisk' || risk?.riskState === 'confirmedCompromised';
+  if ((action === 'dismiss' || action === 'confirmSafe') && !atRisk) {
+    return { answer: text(`${name} has no open risk to ${action === 'dismiss' ? 'dismiss' : 'confirm safe'} (${riskWords(risk)}).`) };
+  }
+  if (action === 'confirmCompromised' && risk?.riskState === 'confirmedCompromised') {
+    return { answer: text(`${name} is already confirmed compromised (${riskWords(risk)}). Next: reset the password, revoke sessions, and review what the account did.`) };
+  }
+  return { state: riskWords(risk) };
+}
+
+const NOT_OFFERED: Partial<Record<`${MitigationTarget['kind']}.${RemediationAction}`, string>> = {
+  'servicePrincipal.revokeSessions': 'Service principals have no sign-in sessions to revoke: to stop one, disable it or remove the credential it uses (ask "is the Payroll Connector at risk?" to see its credentials).',
+  'servicePrincipal.confirmSafe': 'Graph has no "confirm safe" for service principals: dismiss the risk instead when the activity was expected.',
+};
+
+export const remediateSkill: Skill = {
+  name: 'remediate',
+  version: '1',
+  intents: ['risk.remediate'],
+  async answer(request: SkillRequest): Promise<SkillAnswer> {
+    const asked = (request.mitigation?.action ?? entityOf(request.understanding, 'action')?.value) as RemediationAction | undefined;
+    const found = targetOf(request);
+    if (asked === 'resetPassword') return passwordResetAnswer('target' in found && found.target.kind === 'user' ? found.target : undefined);
+    if (!asked) return text('What should I do? For example: "confirm Bob as compromised", "dismiss Alex\'s risk", "revoke Megan\'s sessions" or "disable bob@contoso.com".');
+    if ('answer' in found) return found.answer;
+    const goal = found.target;
+    if (!isOffered(asked as MitigationAction, goal.kind)) {
+      return text(NOT_OFFERED[`${goal.kind}.${asked}`] ?? `That action is not available for ${goal.displayName}.`);
+    }
+    const action = asked as MitigationAction;
+    const tenant = request.tenant;
+    if (!tenant) return noTenantAnswer('or change the tenant');
+    const proposal: MitigationProposal = { action, target: goal };
+    const wording = wordingFor(proposal);
+    const access = await tenant.authorize(mitigationPermission(action, goal.kind));
+    if (!access.allowed) {
+      const held = access.heldRoles.length ? `Your account holds ${access.heldRoles.map((r) => ROLE_DISPLAY_NAMES[r]).join(', ')}, which may read but not do this.` : 'Your account holds none of them.';
+      return text(`To ${wording.phrase(goal.displayName)} you need one of these Microsoft Entra roles: ${roleList(access.neededRoles)}. ${held} Nothing was changed. Ask someone who holds one of those roles.`);
+    }
+    let now;
+    try {
+      now = await currentState(tenant, action, goal);
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 403) {
+        return text(`Microsoft Graph refused to read ${goal.displayName}'s current state, so I won't offer to ${wording.phrase(goal.displayName)}. Your roles or the bot's permissions do not allow it.`);
+      }
+      throw err;
+    }
+    if ('answer' in now) return now.answer;
+    const notes = action === 'disable' && goal.kind === 'user' ? ['To stop tokens already issued, also revoke sessions.'] : action === 'confirmCompromised' && goal.kind === 'user' ? ['Then reset the password (in the Entra admin center) and revoke sessions.'] : [];
+    return { kind: 'confirm', proposal, stateNow: now.state, notes };
+  },
+};
