@@ -23,6 +23,7 @@ import { openFeedbackStore } from './feedback/openFeedbackStore';
 import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
 import { remediateSkill } from './skills/remediation/remediate';
+import { riskWorkloadSkills } from './skills/risk/workload';
 import { openMitigationStore } from './actions/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
 
@@ -53,7 +54,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
-    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill),
+    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill),
     conversationState,
     logger,
     clock,
