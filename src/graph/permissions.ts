@@ -205,14 +205,12 @@ export const BOT_APPLICATION_PERMISSIONS = [
   'IdentityRiskEvent.Read.All',
   'IdentityRiskyUser.ReadWrite.All',
   'IdentityRiskyServicePrincipal.ReadWrite.All',
-  // Only to disable a compromised service principal; without it that one action is refused by Graph and explained.
+  // The mitigations, each the narrowest permission Graph accepts for it (REFERENCE §3): revoke sessions, disable a
+  // user, and disable a compromised service principal (without these Graph refuses that action and the card says so).
+  'User.RevokeSessions.All',
+  'User.EnableDisableAccount.All',
   'Application.ReadWrite.All',
 ];
 
-/** Delegated permissions consented for the bot: the same reads and risk writes, plus the user mitigations. */
-export const BOT_DELEGATED_SCOPES = [
-  'User.Read',
-  ...BOT_APPLICATION_PERMISSIONS,
-  'User.RevokeSessions.All',
-  'User.EnableDisableAccount.All',
-];
+/** Delegated permissions consented for the bot: User.Read plus the same reads and writes. */
+export const BOT_DELEGATED_SCOPES = ['User.Read', ...BOT_APPLICATION_PERMISSIONS];

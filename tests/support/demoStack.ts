@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import type { GraphConfig } from '../../src/config';
 import { askAll, type AskAnswer } from '../../src/cli/ask';
 import { ConnectorServer } from '../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
@@ -19,7 +20,10 @@ export class DemoStack {
   private stack?: LocalStack;
   private connector?: ConnectorServer;
 
-  constructor(private readonly tenantDir: string) {}
+  constructor(
+    readonly tenantDir: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   /**
    * The stack on the demo tenant with the askers' roles already read: the bot checks each asker's roles once (one
@@ -34,7 +38,7 @@ export class DemoStack {
   async start(): Promise<this> {
     this.connector = await new ConnectorServer().start();
     this.stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW },
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, ...this.env },
       botPort: 0,
       entra: { tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },
@@ -45,6 +49,19 @@ export class DemoStack {
   async stop(): Promise<void> {
     await this.stack?.stop();
     await this.connector?.stop();
+  }
+
+  get botUrl(): string {
+    return this.stack!.assistant.server.url;
+  }
+
+  /** How the bot reaches the local Entra: tests read the tenant's state through the same Graph client. */
+  get graphConfig(): GraphConfig {
+    return this.stack!.config.graph!;
+  }
+
+  get connectorServer(): ConnectorServer {
+    return this.connector!;
   }
 
   async ask(text: string, as: string): Promise<AskAnswer> {

@@ -1,0 +1,217 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createGraphClient } from '../../src/graph/client';
+import { ensureDemoTenant } from '../../src/emulator/demo';
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_ADMIN, DEMO_SECURITY_READER } from '../../src/emulator/demo/constants';
+import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
+import type { MitigationRecord } from '../../src/actions/mitigationStore';
+import { DemoStack } from '../support/demoStack';
+import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
+import { validateAdaptiveCard } from '../support/cardValidator';
+
+type Json = Record<string, unknown>;
+
+function textOf(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Json;
+      if (typeof n.text === 'string') out.push(n.text);
+      if (typeof n.title === 'string' && typeof n.value === 'string') out.push(`${n.title}: ${n.value}`);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+function userIdOf(tenantDir: string, upn: string): string {
+  const users = (JSON.parse(fs.readFileSync(path.join(tenantDir, 'users.json'), 'utf8')) as { value: Array<{ id: string; userPrincipalName: string }> }).value;
+  return users.find((u) => u.userPrincipalName === upn)!.id;
+}
+
+describe('Mitigations behind a confirmation, through the whole stack (issue #7)', function () {
+  this.timeout(120_000);
+  let stack: DemoStack;
+  let dir: string;
+  let file: string;
+  let graph: Client;
+  let tenantDir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitigations-'));
+    file = path.join(dir, 'records.sqlite');
+    tenantDir = await ensureDemoTenant();
+    stack = await new DemoStack(tenantDir, { FEEDBACK_SQLITE_PATH: file }).start();
+    graph = createGraphClient(stack.graphConfig);
+  });
+  after(async () => {
+    await stack.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const chat = () => new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
+
+  async function records(): Promise<MitigationRecord[]> {
+    const store = new SqliteMitigationStore(file);
+    try {
+      return await store.list();
+    } finally {
+      await store.close();
+    }
+  }
+
+  async function auditsFor(targetId: string, activity: string): Promise<Json[]> {
+    const page = (await graph.api('/auditLogs/directoryAudits').filter(`activityDisplayName eq '${activity}'`).top(100).get()) as { value: Json[] };
+    return page.value.filter((a) => (a.targetResources as Json[]).some((t) => t.id === targetId));
+  }
+
+  it('When a Global Administrator asks to confirm Bob compromised, then a confirmation card names him and the effect, and nothing changes until Confirm; Confirm changes it once, even clicked twice', async () => {
+    const bob = userIdOf(tenantDir, 'bob@contoso.com');
+    const c = chat();
+    const asked = await c.say('confirm Bob as compromised', DEMO_ADMIN.userPrincipalName);
+    const card = asked.cards[0];
+    assert.ok(card, asked.text);
+    const text = textOf(card);
+    assert.match(text, /Confirm: confirm Bob Kelly as compromised\?/);
+    assert.match(text, /Target: Bob Kelly \(bob@contoso\.com\) — user/);
+    assert.match(text, /Sets Bob Kelly's user risk to high/);
+    assert.match(text, /Now: risk high, at risk/);
+    assert.deepEqual(buttonsOf(card).filter((b) => b.type === 'Action.Execute' && String(b.verb).startsWith('mitigation.')).map((b) => b.title), ['Confirm compromised', 'Cancel']);
+    assert.deepEqual(validateAdaptiveCard(card), []);
+    // Asking changed nothing.
+    assert.equal(((await graph.api(`/identityProtection/riskyUsers/${bob}`).get()) as Json).riskState, 'atRisk');
+    const [pending] = (await records()).filter((r) => r.proposal.target.id === bob);
+    assert.equal(pending.status, 'pending');
+    assert.equal(pending.proposedBy.aadObjectId, userIdOf(tenantDir, DEMO_ADMIN.userPrincipalName));
+
+    const first = await c.execute(card, 'Confirm compromised', DEMO_ADMIN.userPrincipalName, asked.messageId);
+    assert.equal(first.status, 200);
+    assert.equal(first.body.type, 'application/vnd.microsoft.card.adaptive');
+    const done = textOf(first.body.value);
+    assert.match(done, /Done: confirm compromised — Bob Kelly/);
+    assert.match(done, /Bob Kelly is confirmed compromised: user risk high\./);
+    assert.deepEqual(buttonsOf(first.body.value as Card).filter((b) => String(b.verb).startsWith('mitigation.')), [], 'no confirm buttons on the result');
+    const risky = (await graph.api(`/identityProtection/riskyUsers/${bob}`).get()) as Json;
+    assert.equal(risky.riskState, 'confirmedCompromised');
+    assert.equal(risky.riskDetail, 'adminConfirmedUserCompromised');
+
+    // The second click (Teams retries, or an impatient admin) gets the same result and calls Graph no more.
+    const second = await c.execute(card, 'Confirm compromised', DEMO_ADMIN.userPrincipalName, asked.messageId);
+    assert.match(textOf(second.body.value), /Done: confirm compromised — Bob Kelly/);
+    assert.equal((await auditsFor(bob, 'Confirm user compromised')).length, 1, 'one audit entry, as Graph writes one per change');
+
+    // The confirmation card was updated for everyone in the chat.
+    const update = c.updates().find((u) => u.path.endsWith(`/activities/${asked.messageId}`));
+    assert.ok(update, 'the confirmation message was updated');
+    assert.match(textOf(update.body.attachments), /Done: confirm compromised — Bob Kelly/);
+
+    const [record] = (await records()).filter((r) => r.proposal.target.id === bob);
+    assert.equal(record.status, 'done');
+    assert.equal(record.decidedBy?.aadObjectId, userIdOf(tenantDir, DEMO_ADMIN.userPrincipalName));
+    assert.equal(record.outcome?.ok, true);
+  });
+
+  it('When two admins press Confirm at the same moment, then Graph is called once and both see the result', async () => {
+    const alex = userIdOf(tenantDir, 'alex.wilber@contoso.com');
+    const c = chat();
+    const asked = await c.say("dismiss Alex's risk", DEMO_SECURITY_ADMIN.userPrincipalName);
+    const card = asked.cards[0];
+    assert.match(textOf(card), /Confirm: dismiss Alex Wilber's user risk\?/);
+    const [a, b] = await Promise.all([
+      c.execute(card, 'Dismiss risk', DEMO_SECURITY_ADMIN.userPrincipalName),
+      c.execute(card, 'Dismiss risk', DEMO_ADMIN.userPrincipalName),
+    ]);
+    for (const r of [a, b]) assert.match(textOf(r.body.value), /(Done|In progress): dismiss risk — Alex Wilber/);
+    assert.equal((await auditsFor(alex, 'Dismiss user risk')).length, 1);
+    assert.equal(((await graph.api(`/identityProtection/riskyUsers/${alex}`).get()) as Json).riskState, 'dismissed');
+  });
+
+  it('When a Security Reader asks to act, then the answer names the roles that may, and no confirmation is offered', async () => {
+    const asked = await chat().say("dismiss Alex Wilber's risk", DEMO_SECURITY_READER.userPrincipalName);
+    assert.equal(asked.cards.length, 0);
+    assert.match(asked.text, /you need one of these Microsoft Entra roles: Global Administrator or Security Administrator/);
+    assert.match(asked.text, /Your account holds Security Reader, which may read but not do this/);
+    assert.match(asked.text, /Nothing was changed/);
+  });
+
+  it('When someone who may not act presses Confirm on another admin\'s card, then it is refused with the role named and the card still works for an allowed admin', async () => {
+    const megan = userIdOf(tenantDir, 'megan.bowen@contoso.com');
+    const c = chat();
+    const asked = await c.say("revoke Megan's sessions", DEMO_ADMIN.userPrincipalName);
+    const card = asked.cards[0];
+    assert.match(textOf(card), /Confirm: revoke all of Megan Bowen's sessions\?/);
+    const refused = await c.execute(card, 'Revoke sessions', DEMO_SECURITY_READER.userPrincipalName);
+    assert.equal(refused.status, 200);
+    assert.match(textOf(refused.body.value), /this needs one of these roles: Global Administrator, User Administrator, Helpdesk Administrator or Privileged Authentication Administrator/);
+    assert.equal(buttonsOf(refused.body.value as Card).filter((b) => b.verb === 'mitigation.confirm').length, 1, 'the buttons stay for someone allowed');
+    assert.equal((await auditsFor(megan, 'Invalidate all refresh tokens for user')).length, 0);
+    assert.equal((await records()).find((r) => r.proposal.target.id === megan)?.status, 'pending');
+
+    const done = await c.execute(card, 'Revoke sessions', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(done.body.value), /Megan Bowen's sessions are revoked/);
+    assert.equal((await auditsFor(megan, 'Invalidate all refresh tokens for user')).length, 1);
+  });
+
+  it('When the confirmation has timed out, then Confirm changes nothing and says to ask again', async () => {
+    const bob = userIdOf(tenantDir, 'bob@contoso.com');
+    const c = chat();
+    const asked = await c.say('disable bob@contoso.com', DEMO_ADMIN.userPrincipalName);
+    const card = asked.cards[0];
+    assert.match(textOf(card), /Confirm: disable Bob Kelly's account\?/);
+    const record = (await records()).find((r) => r.proposal.target.id === bob && r.proposal.action === 'disable')!;
+    // The deadline passes (the bot's clock is pinned, so the record's deadline moves instead).
+    const db = new Database(file);
+    try {
+      const expired = { ...record, expiresAt: new Date(Date.parse(record.proposedAt) - 1000).toISOString() };
+      db.prepare('UPDATE mitigations SET record = ? WHERE id = ?').run(JSON.stringify(expired), record.id);
+    } finally {
+      db.close();
+    }
+    const late = await c.execute(card, 'Disable account', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(late.body.value), /Expired: disable account — Bob Kelly/);
+    assert.match(textOf(late.body.value), /Nothing was changed: the confirmation timed out/);
+    assert.equal(((await graph.api(`/users/${bob}`).select('accountEnabled').get()) as Json).accountEnabled, true);
+    assert.equal((await records()).find((r) => r.id === record.id)?.status, 'expired');
+  });
+
+  it('When the admin cancels, then nothing changes and the card says who cancelled', async () => {
+    const c = chat();
+    const asked = await c.say('disable alex.wilber@contoso.com', DEMO_ADMIN.userPrincipalName);
+    const cancelled = await c.execute(asked.cards[0], 'Cancel', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(cancelled.body.value), /Cancelled: disable account — Alex Wilber/);
+    assert.match(textOf(cancelled.body.value), /Cancelled by Avery Admin/);
+    const alex = userIdOf(tenantDir, 'alex.wilber@contoso.com');
+    assert.equal(((await graph.api(`/users/${alex}`).select('accountEnabled').get()) as Json).accountEnabled, true);
+    // A Confirm after the cancel changes nothing either.
+    const after = await c.execute(asked.cards[0], 'Disable account', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(after.body.value), /Cancelled: disable account/);
+  });
+
+  it('When asked to reset a password, then the bot explains how and where, and does not do it', async () => {
+    const asked = await chat().say("reset Bob Kelly's password", DEMO_ADMIN.userPrincipalName);
+    assert.equal(asked.cards.length, 0);
+    assert.match(asked.text, /I don't reset passwords/);
+    assert.match(asked.text, /https:\/\/entra\.microsoft\.com\/#view\/Microsoft_AAD_UsersAndTenants\/UserProfileMenuBlade\/~\/overview\/userId\/[0-9a-f-]{36}/);
+  });
+
+  it('When a member without a role asks to disable someone, then the roles are named and nothing is offered', async () => {
+    const asked = await chat().say('disable megan.bowen@contoso.com', DEMO_MEMBER.userPrincipalName);
+    assert.equal(asked.cards.length, 0);
+    assert.match(asked.text, /Global Administrator, User Administrator or Privileged Authentication Administrator/);
+    assert.match(asked.text, /Your account holds none of them/);
+  });
+
+  it('When a click names a mitigation this conversation never saw, then it is refused', async () => {
+    const c = chat();
+    const forged: Card = { body: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Go', verb: 'mitigation.confirm', data: { mitigationId: '00000000-0000-4000-8000-000000000000' } }] }] };
+    const res = await c.execute(forged, 'Go', DEMO_ADMIN.userPrincipalName);
+    assert.equal(res.status, 400);
+    assert.match(JSON.stringify(res.body), /not one I know in this conversation/);
+  });
+});
