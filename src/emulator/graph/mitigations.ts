@@ -21,7 +21,7 @@ const RISK_ACTIVITIES: Record<'user' | 'servicePrincipal', Record<RiskAction, st
 
 const MAX_IDS_PER_CALL = 60;
 
-function idsFromBody(body: unknown, property: string): string[] {
+export function idsFromBody(body: unknown, property: string): string[] {
   const ids = (body as Record<string, unknown> | null)?.[property];
   if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
     throw new GraphQueryError(400, 'BadRequest', `The request body must carry "${property}": a non-empty array of ids.`);
@@ -30,7 +30,7 @@ function idsFromBody(body: unknown, property: string): string[] {
   return ids as string[];
 }
 
-function initiatedById(caller: Caller): string {
+export function initiatedById(caller: Caller): string {
   return caller.kind === 'delegated' ? (caller.userId as string) : caller.appId;
 }
 
@@ -110,17 +110,26 @@ export async function revokeSignInSessions(ctx: GraphContext, caller: Caller, us
   await ctx.persist();
 }
 
-/** PATCH /users/{id} with accountEnabled: the only user property the local Entra lets the bot change. */
-export async function setAccountEnabled(ctx: GraphContext, caller: Caller, user: GraphObject, body: unknown): Promise<void> {
+/**
+ * The accountEnabled of a PATCH body: the only property the local Entra lets a PATCH change on users and service
+ * principals. Anything else is refused rather than silently ignored.
+ */
+function accountEnabledFromPatch(body: unknown, resource: 'User' | 'ServicePrincipal'): boolean {
   const patch = body as Record<string, unknown> | null;
   if (!patch || typeof patch !== 'object' || typeof patch.accountEnabled !== 'boolean') {
-    throw new GraphQueryError(400, 'Request_BadRequest', 'Invalid value specified for property \'accountEnabled\' of resource \'User\'.');
+    throw new GraphQueryError(400, 'Request_BadRequest', `Invalid value specified for property 'accountEnabled' of resource '${resource}'.`);
   }
   const others = Object.keys(patch).filter((key) => key !== 'accountEnabled');
   if (others.length) throw new GraphQueryError(400, 'Request_BadRequest', `The local Entra only updates accountEnabled; refused: ${others.join(', ')}.`);
+  return patch.accountEnabled;
+}
+
+/** PATCH /users/{id} with accountEnabled. */
+export async function setAccountEnabled(ctx: GraphContext, caller: Caller, user: GraphObject, body: unknown): Promise<void> {
+  const enabled = accountEnabledFromPatch(body, 'User');
   const at = ctx.clock.now();
   const before = user.accountEnabled;
-  user.accountEnabled = patch.accountEnabled;
+  user.accountEnabled = enabled;
   ctx.store.touched('users');
   ctx.store.append(
     'directoryAudits',
@@ -131,7 +140,37 @@ export async function setAccountEnabled(ctx: GraphContext, caller: Caller, user:
       operationType: 'Update',
       caller,
       at,
-      targets: [{ id: user.id as string, displayName: (user.displayName ?? null) as string | null, type: 'User', userPrincipalName: user.userPrincipalName as string, changes: [{ displayName: 'AccountEnabled', oldValue: [before], newValue: [patch.accountEnabled] }] }],
+      targets: [{ id: user.id as string, displayName: (user.displayName ?? null) as string | null, type: 'User', userPrincipalName: user.userPrincipalName as string, changes: [{ displayName: 'AccountEnabled', oldValue: [before], newValue: [enabled] }] }],
+    }),
+  );
+  await ctx.persist();
+}
+
+/**
+ * PATCH /servicePrincipals/{id} with accountEnabled (disabling a compromised workload identity). Its risky service
+ * principal, if any, shows the new state too: `isEnabled` on v1.0, `accountEnabled` on beta.
+ */
+export async function setServicePrincipalAccountEnabled(ctx: GraphContext, caller: Caller, servicePrincipal: GraphObject, body: unknown): Promise<void> {
+  const enabled = accountEnabledFromPatch(body, 'ServicePrincipal');
+  const at = ctx.clock.now();
+  const before = servicePrincipal.accountEnabled;
+  servicePrincipal.accountEnabled = enabled;
+  ctx.store.changed('servicePrincipals', ['accountEnabled']);
+  const risky = ctx.store.get('riskyServicePrincipals', servicePrincipal.id as string);
+  if (risky) {
+    Object.assign(risky, { isEnabled: enabled, accountEnabled: enabled });
+    ctx.store.changed('riskyServicePrincipals', ['isEnabled', 'accountEnabled']);
+  }
+  ctx.store.append(
+    'directoryAudits',
+    auditEntry({
+      activityDisplayName: 'Update service principal',
+      category: 'ApplicationManagement',
+      loggedByService: 'Core Directory',
+      operationType: 'Update',
+      caller,
+      at,
+      targets: [{ id: servicePrincipal.id as string, displayName: (servicePrincipal.displayName ?? null) as string | null, type: 'ServicePrincipal', changes: [{ displayName: 'AccountEnabled', oldValue: [before], newValue: [enabled] }] }],
     }),
   );
   await ctx.persist();

@@ -4,7 +4,8 @@ import type { PermissionKey } from '../../graph/permissions';
 import type { CollectionName, GraphObject } from '../snapshot/layout';
 import { graphErrors } from '../http/graphErrors';
 import type { GraphContext, GraphRequest, GraphResponse } from './context';
-import { applyRiskAction, revokeSignInSessions, setAccountEnabled, type RiskAction } from './mitigations';
+import { applyRiskAction, revokeSignInSessions, setAccountEnabled, setServicePrincipalAccountEnabled, type RiskAction } from './mitigations';
+import { applySignInRiskAction, SIGN_IN_RISK_ACTIONS } from './signInRisk';
 import { countResponse, derivedCollection, entityResponse, listResponse, type RuleKey } from './responses';
 
 /** Throttling families of REFERENCE §4.1. */
@@ -228,6 +229,16 @@ export const ROUTES: Route[] = [
   // Apps and service principals.
   ...collectionRoutes({ path: 'applications', collection: 'applications', rules: 'applications', permission: 'applications.read', family: 'directory', context: 'applications', cost: 2 }),
   relationRoute('applications/:id/owners', 'applications.read', 1, (ctx, _req, { id }) => (found(ctx.store.get('applications', id), id), ctx.directory.owners('applications', id))),
+  {
+    method: 'PATCH',
+    path: 'servicePrincipals/:id',
+    permission: 'servicePrincipals.enableDisable',
+    family: 'directory',
+    handle: async (ctx, req, { id }) => {
+      await setServicePrincipalAccountEnabled(ctx, req.caller, found(ctx.store.get('servicePrincipals', id), id), req.body);
+      return { status: 204 };
+    },
+  },
   ...collectionRoutes({ path: 'servicePrincipals', collection: 'servicePrincipals', rules: 'servicePrincipals', permission: 'applications.read', family: 'directory', context: 'servicePrincipals', cost: 2 }),
   relationRoute('servicePrincipals/:id/owners', 'applications.read', 1, (ctx, _req, { id }) => (found(ctx.store.get('servicePrincipals', id), id), ctx.directory.owners('servicePrincipals', id))),
   // Roles.
@@ -249,7 +260,19 @@ export const ROUTES: Route[] = [
   relationRoute('directoryRoles/:id/members', 'directoryRoles.read', 1, (ctx, _req, { id }) => ctx.directory.directoryRoleMembers(findRole(ctx, id))),
   ...collectionRoutes({ path: 'roleManagement/directory/roleAssignments', collection: 'roleAssignments', rules: 'roleAssignments', permission: 'roleManagement.read', family: 'directory', context: 'roleManagement/directory/roleAssignments', directoryObject: false }),
   ...collectionRoutes({ path: 'roleManagement/directory/roleDefinitions', collection: 'roleDefinitions', rules: 'roleDefinitions', permission: 'roleManagement.read', family: 'directory', context: 'roleManagement/directory/roleDefinitions', directoryObject: false }),
-  // Reports.
+  // Reports, and the admin decisions on risky sign-ins.
+  ...SIGN_IN_RISK_ACTIONS.map(
+    (action): Route => ({
+      method: 'POST',
+      path: `auditLogs/signIns/${action}`,
+      permission: 'signIns.riskWrite',
+      family: 'identityProtection',
+      handle: async (ctx, req) => {
+        await applySignInRiskAction(ctx, req.caller, action, req.body);
+        return { status: 204 };
+      },
+    }),
+  ),
   ...collectionRoutes({
     path: 'auditLogs/signIns',
     collection: 'signIns',
