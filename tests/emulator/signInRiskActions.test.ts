@@ -4,7 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { deniedBodies, ENDPOINT_PERMISSIONS } from '../../src/graph/permissions';
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN, DEMO_SECURITY_READER, LOCAL_BOT_CLIENT } from '../../src/emulator/demo/constants';
-import type { LocalEntra, LocalEntraOptions } from '../../src/emulator';
+import { startLocalEntra, type LocalEntra, type LocalEntraOptions } from '../../src/emulator';
+import { ensureDemoTenant } from '../../src/emulator/demo';
+import { CAST } from '../../src/emulator/demo/cast';
 import { LIMITED_CLIENT, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from './localEntraHarness';
 
 /** Mini tenant: Lee's sign-in 703 is at risk with two detections; Patrick has a detection with no sign-in. */
@@ -334,5 +336,48 @@ describe('Local Entra sign-in risk actions and service principal disable', () =>
       const text = fs.readFileSync(path.join(persistDir, 'auditLogs', 'signIns.json'), 'utf8');
       assert.ok(text.startsWith('{"value":[\n'), 'sign-ins keep the one-object-per-line layout');
     });
+  });
+});
+
+describe('Local Entra demo tenant: who may take the sign-in and service principal actions', function () {
+  this.timeout(120_000);
+  let entra: LocalEntra;
+  let raw: RawCaller;
+
+  before(async () => {
+    entra = await startLocalEntra({ tenantDir: await ensureDemoTenant() });
+    raw = new RawCaller(entra);
+  });
+  after(async () => {
+    await raw.close();
+    await entra.stop();
+  });
+
+  // A bad body is refused only after the permission check: 400 means the caller passed it, 403 that it did not.
+  const signInProbe = async (token: string) => (await raw.post('/v1.0/auditLogs/signIns/dismiss', token, {})).status;
+  const servicePrincipalProbe = async (token: string) => (await raw.request('PATCH', `/v1.0/servicePrincipals/${UNKNOWN_REQUEST}`, { token, body: { accountEnabled: false } })).status;
+
+  it('When each demo asker tries the sign-in risk actions, then the Global and Security Administrators may and the readers and the member may not', async () => {
+    for (const asker of [DEMO_ADMIN, DEMO_SECURITY_ADMIN]) assert.equal(await signInProbe(await raw.userToken(asker.id)), 400, asker.displayName);
+    for (const asker of [DEMO_READER, DEMO_SECURITY_READER, DEMO_MEMBER]) assert.equal(await signInProbe(await raw.userToken(asker.id)), 403, asker.displayName);
+  });
+
+  it('When each demo asker tries to disable a service principal, then the Global and Application Administrators may and the Security Administrator and the readers may not', async () => {
+    for (const asker of [DEMO_ADMIN, CAST.miriam]) assert.equal(await servicePrincipalProbe(await raw.userToken(asker.id)), 404, asker.displayName);
+    for (const asker of [DEMO_SECURITY_ADMIN, DEMO_READER, DEMO_SECURITY_READER, DEMO_MEMBER]) assert.equal(await servicePrincipalProbe(await raw.userToken(asker.id)), 403, asker.displayName);
+  });
+
+  it('When the bot signs in with client credentials, then it can dismiss a risky sign-in and disable a risky service principal of the demo tenant', async () => {
+    const token = await raw.appToken();
+    const detections = (await raw.get('/v1.0/identityProtection/riskDetections?$top=500', token)).body.value as Json[];
+    const requestId = detections.find((d) => d.requestId && d.riskState === 'atRisk')?.requestId as string;
+    assert.ok(requestId, 'the demo tenant has a risky sign-in with a detection');
+    assert.equal((await raw.post('/v1.0/auditLogs/signIns/dismiss', token, { requestIds: [requestId] })).status, 204);
+    assert.equal((await raw.get(`/v1.0/auditLogs/signIns/${requestId}`, token)).body.riskState, 'dismissed');
+
+    const riskySp = (await raw.get('/v1.0/identityProtection/riskyServicePrincipals', token)).body.value[0] as Json;
+    assert.equal((await raw.request('PATCH', `/v1.0/servicePrincipals/${riskySp.id}`, { token, body: { accountEnabled: false } })).status, 204);
+    assert.equal((await raw.get(`/v1.0/servicePrincipals/${riskySp.id}`, token)).body.accountEnabled, false);
+    assert.equal((await raw.get(`/v1.0/identityProtection/riskyServicePrincipals/${riskySp.id}`, token)).body.isEnabled, false);
   });
 });
