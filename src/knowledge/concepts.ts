@@ -210,6 +210,7 @@ export const CONCEPTS: readonly Concept[] = [
     check: 'Review the permissions the app asks for before granting admin consent, and review existing grants on the enterprise app.',
     links: [{ title: 'Grant tenant-wide admin consent', url: `${LEARN}/entra/identity/enterprise-apps/grant-admin-consent` }],
   },
+  // Each risk detection type (unfamiliar sign-in properties, leaked credentials, …) is explained in riskTypes.ts.
   {
     id: 'riskyUsers',
     title: 'Risky users',
@@ -233,54 +234,6 @@ export const CONCEPTS: readonly Concept[] = [
     explanation: 'After investigating, an admin tells Identity Protection its verdict. Confirming a user compromised sets their risk to high so risk policies act on them; dismissing the risk clears it when it was a false alarm. Both feed back into Microsoft\'s detection.',
     check: 'Dismiss only after checking the detections; after confirming a compromise, reset the password and revoke the user\'s sessions.',
     links: [{ title: 'Remediate risks and unblock users', url: `${LEARN}/entra/id-protection/howto-identity-protection-remediate-unblock` }],
-  },
-  {
-    id: 'unfamiliarSignInProperties',
-    title: 'Unfamiliar sign-in properties',
-    aliases: ['unfamiliar sign-in properties', 'unfamiliar sign in properties', 'unfamiliar features', 'unfamiliarfeatures', 'unfamiliar sign-in'],
-    explanation: 'This detection fires when a sign-in looks unlike the user\'s past sign-ins, for example a new location, IP address, device or browser all at once. It is a real-time sign-in risk and is often a false alarm after travel or a new phone.',
-    check: 'Ask the user whether they signed in then, from that place and device, before dismissing or confirming.',
-    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
-  },
-  {
-    id: 'atypicalTravel',
-    title: 'Atypical travel',
-    aliases: ['atypical travel', 'impossible travel', 'unlikelytravel', 'unlikely travel'],
-    explanation: 'Atypical travel flags two sign-ins from places so far apart that the user could not have travelled between them in the time between the sign-ins. VPNs and cloud proxies can cause it without any attack.',
-    check: 'Compare the two sign-ins\' IP addresses and apps, and check whether the user uses a VPN.',
-    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
-  },
-  {
-    id: 'anonymousIp',
-    title: 'Anonymous IP address',
-    aliases: ['anonymous ip', 'anonymous ip address', 'anonymizedipaddress', 'tor', 'anonymizer'],
-    explanation: 'This detection flags a sign-in from an address known to hide the user\'s real origin, such as the Tor network or an anonymising VPN. It is a sign-in risk: legitimate privacy tools trigger it too.',
-    check: 'Ask whether the user uses such a tool; if not, treat the sign-in as suspicious.',
-    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
-  },
-  {
-    id: 'leakedCredentials',
-    title: 'Leaked credentials',
-    aliases: ['leaked credentials', 'leaked credential', 'leakedcredentials', 'leaked password', 'credential leak'],
-    explanation: 'Microsoft finds user name and password pairs published on the dark web or paste sites and matches them with your users\' current passwords (this needs password hash sync). A match raises user risk to high, because anyone may now know the password.',
-    check: 'Have the user change the password at once, and revoke their sessions.',
-    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
-  },
-  {
-    id: 'passwordSpray',
-    title: 'Password spray',
-    aliases: ['password spray', 'password spraying', 'passwordspray', 'spray attack'],
-    explanation: 'In a password spray an attacker tries a few common passwords against many accounts, staying under lockout limits. In the log it shows as many wrong-password failures (50126) from the same addresses across users; Identity Protection raises a detection when it recognises the pattern.',
-    check: 'Look for 50126 failures across many users from the same IPs, block those addresses, and make sure MFA covers everyone.',
-    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
-  },
-  {
-    id: 'maliciousIp',
-    title: 'Malicious IP address',
-    aliases: ['malicious ip', 'malicious ip address', 'maliciousipaddress', 'known bad ip'],
-    explanation: 'This detection flags a sign-in from an address that has shown a high rate of failed sign-ins across Microsoft\'s services or is known from threat intelligence to be used by attackers.',
-    check: 'Check whether the sign-in succeeded; if it did, treat the account as possibly compromised.',
-    links: [{ title: 'Risk detection types', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
   },
   {
     id: 'workloadIdentityRisk',
@@ -330,12 +283,17 @@ function aliasPattern(alias: string): RegExp {
 
 const ALIASES = CONCEPTS.flatMap((concept) => concept.aliases.map((alias) => ({ concept, alias, pattern: aliasPattern(alias) })));
 
-/** The concept a question names; when several aliases appear, the longest (most specific) one wins. */
-export function findConcept(text: string): Concept | undefined {
+/** The concept a question names and the alias that named it; when several aliases appear, the longest one wins. */
+export function findConceptMatch(text: string): { concept: Concept; alias: string } | undefined {
   const normalised = normalise(text);
   let best: { concept: Concept; alias: string } | undefined;
   for (const entry of ALIASES) {
     if ((!best || entry.alias.length > best.alias.length) && entry.pattern.test(normalised)) best = entry;
   }
-  return best?.concept;
+  return best && { concept: best.concept, alias: best.alias };
+}
+
+/** The concept a question names; when several aliases appear, the longest (most specific) one wins. */
+export function findConcept(text: string): Concept | undefined {
+  return findConceptMatch(text)?.concept;
 }

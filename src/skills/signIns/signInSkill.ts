@@ -19,9 +19,8 @@ import {
   type SignIn,
   type SignInQuery,
 } from '../../graph/signInQueries';
-import { findConcept } from '../../knowledge/concepts';
 import { entityOf, type Entity } from '../../understanding/types';
-import { buildConceptAnswer } from '../conceptAnswer';
+import { answerFromKnowledge } from '../conceptAnswer';
 import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { noTenantAnswer, rolesNeededAnswer, unlicensedAnswer } from './access';
@@ -238,8 +237,7 @@ export const signInSkill: Skill = {
       // "What does AADSTS50076 mean?" needs no tenant; a question naming a person is a troubleshooting one.
       const code = errorCodeOf(request);
       if (code !== undefined) return buildErrorCodeAnswer(code);
-      const concept = findConcept(request.understanding.text);
-      return concept ? buildConceptAnswer(concept) : notYetAnsweredSkill.answer(request);
+      return answerFromKnowledge(request.understanding.text) ?? notYetAnsweredSkill.answer(request);
     }
     const tenant = request.tenant;
     if (!tenant) return noTenantAnswer();
