@@ -22,6 +22,7 @@ import { preloadTemplates } from './cards/render';
 import { openFeedbackStore } from './feedback/openFeedbackStore';
 import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
+import { riskUserSkills } from './skills/risk';
 import { remediateSkill } from './skills/remediation/remediate';
 import { riskWorkloadSkills } from './skills/risk/workload';
 import { openMitigationStore } from './actions/openMitigationStore';
@@ -54,7 +55,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
-    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill),
+    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill),
     conversationState,
     logger,
     clock,

@@ -1,0 +1,174 @@
+/**
+ * risk.users: the users at risk now (at risk or confirmed compromised), optionally of one level or whose risk changed
+ * in the window the question gave, highest level first and newest first within a level, ten to a page with "show
+ * more", and the detection types behind each (one more request for the page's users).
+ */
+import { detectionsOfUsers, listRiskyUsers, type ListedRiskLevel, type RiskDetection, type RiskyUser, type RiskyUsersQuery } from '../../graph/riskQueries';
+import { entityOf } from '../../understanding/types';
+import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, rolesNeededAnswer } from '../directory/access';
+import { ago } from '../directory/format';
+import type { Skill, SkillAnswer, SkillRequest } from '../types';
+import { e, levelRank, levelText, newestFirst, stateText, typeName, when } from './userRiskText';
+import { decodeCursor, encodeCursor, type RiskyUsersCursor } from './riskyUsersCursor';
+import { messageWindow } from './riskUser';
+
+export const RISKY_USERS_PAGE = 10;
+
+export interface RiskyUserRow {
+  name: string;
+  upn: string;
+  level: string;
+  state: string;
+  updated: string;
+  detections: string;
+}
+
+export interface RiskUsersCardModel {
+  title: string;
+  subtitle: string;
+  callouts: Array<{ text: string }>;
+  rows: RiskyUserRow[];
+  /** Shown instead of the table when no user matches. */
+  empty: string;
+  notes: Array<{ text: string }>;
+}
+
+const LEVELS: readonly string[] = ['high', 'medium', 'low'];
+
+/** Highest level first; within a level, the most recently changed first. */
+export function byLevelThenNewest(a: RiskyUser, b: RiskyUser): number {
+  return levelRank(a.riskLevel) - levelRank(b.riskLevel) || (b.riskLastUpdatedDateTime ?? '').localeCompare(a.riskLastUpdatedDateTime ?? '');
+}
+
+function countsText(users: readonly RiskyUser[]): string {
+  const counts = LEVELS.map((level) => [level, users.filter((u) => u.riskLevel === level).length] as const);
+  const other = users.length - counts.reduce((sum, [, n]) => sum + n, 0);
+  const parts = counts.filter(([, n]) => n > 0).map(([level, n]) => `${n} ${level}`);
+  if (other > 0) parts.push(`${other} other`);
+  return parts.join(', ');
+}
+
+/** Distinct detection types per user, newest detection first. */
+function typesByUser(detections: readonly RiskDetection[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of [...detections].sort(newestFirst)) {
+    const id = (d.userId ?? '').toLowerCase();
+    const list = out.get(id) ?? [];
+    if (!list.includes(d.riskEventType)) list.push(d.riskEventType);
+    out.set(id, list);
+  }
+  return out;
+}
+
+export interface RiskUsersInput {
+  users: RiskyUser[];
+  cursor: RiskyUsersCursor;
+  pageSize: number;
+  /** Absent: the asker may not read detections. */
+  detections?: RiskDetection[];
+  truncated: boolean;
+  hidden: string[];
+  now: Date;
+}
+
+export function riskUsersModel(input: RiskUsersInput): { model: RiskUsersCardModel; next?: RiskyUsersCursor } {
+  const { cursor, pageSize, now } = input;
+  const users = [...input.users].sort(byLevelThenNewest);
+  const page = users.slice(cursor.offset, cursor.offset + pageSize);
+  const types = input.detections ? typesByUser(input.detections) : undefined;
+  const rows = page.map((u) => {
+    const found = types?.get(u.id.toLowerCase()) ?? [];
+    return {
+      name: e(u.userDisplayName ?? u.id),
+      upn: e(u.userPrincipalName ?? ''),
+      level: levelText(u.riskLevel),
+      state: stateText(u.riskState),
+      updated: u.riskLastUpdatedDateTime ? `${when(u.riskLastUpdatedDateTime)} (${ago(u.riskLastUpdatedDateTime, now)})` : 'unknown',
+      detections: types ? (found.length ? found.map((t) => e(typeName(t))).join(', ') : 'none open') : 'not shown',
+    };
+  });
+  const scope = [cursor.level ? `${cursor.level} risk` : '', cursor.window ? `risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)}` : ''].filter(Boolean).join(', ');
+  const title = cursor.level ? `Users at ${cursor.level} risk` : 'Users at risk';
+  const subtitle = users.length
+    ? `${users.length} at risk now${cursor.window ? ` (risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)})` : ''}: ${countsText(users)}`
+    : `No users at risk now${scope ? ` (${scope})` : ''}`;
+  const high = users.filter((u) => u.riskLevel === 'high').length;
+  const compromised = users.filter((u) => u.riskState === 'confirmedCompromised').length;
+  const callouts: string[] = [];
+  if (high > 0 && cursor.offset === 0) callouts.push(`${high} user${high === 1 ? ' is' : 's are'} at high risk: start with ${high === 1 ? 'them' : 'these'}.`);
+  if (compromised > 0 && cursor.offset === 0) callouts.push(`${compromised} confirmed compromised.`);
+  const notes = [...input.hidden];
+  const next = cursor.offset + pageSize < users.length ? { ...cursor, offset: cursor.offset + pageSize } : undefined;
+  if (users.length > page.length) {
+    notes.unshift(`Showing ${cursor.offset + 1}–${cursor.offset + page.length} of ${users.length}${next ? `; Show more lists the next ${Math.min(pageSize, users.length - next.offset)}` : ''}.`);
+  }
+  if (input.truncated) notes.push(`The tenant has more users at risk than one answer reads (${users.length} read): narrow the question by level or time.`);
+  return {
+    model: { title, subtitle, callouts: callouts.map((text) => ({ text })), rows, empty: rows.length ? '' : 'No user matches.', notes: notes.map((text) => ({ text })) },
+    next,
+  };
+}
+
+export function riskUsersSummary(model: RiskUsersCardModel): string {
+  return [
+    `${model.title} — ${model.subtitle}`,
+    ...model.callouts.map((c) => `⚠ ${c.text}`),
+    ...model.rows.map((r) => `• ${r.name}${r.upn ? ` (${r.upn})` : ''} — ${r.level}, ${r.state}, updated ${r.updated} — ${r.detections}`),
+    ...(model.empty ? [model.empty] : []),
+    ...model.notes.map((n) => n.text),
+  ].join('\n');
+}
+
+/** The list's filters: from the cursor of an earlier page, or from the question. */
+function cursorOf(request: SkillRequest): RiskyUsersCursor | undefined {
+  if (request.cursor !== undefined) return decodeCursor(request.cursor);
+  const level = entityOf(request.understanding, 'riskLevel')?.value;
+  const window = messageWindow(request.understanding);
+  return { offset: 0, ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}) };
+}
+
+export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill {
+  const pageSize = options.pageSize ?? RISKY_USERS_PAGE;
+  return {
+    name: 'riskUsers',
+    version: '1',
+    intents: ['risk.users'],
+    async answer(request: SkillRequest): Promise<SkillAnswer> {
+      const tenant = request.tenant;
+      if (!tenant) return noTenantAnswer('risky users');
+      const cursor = cursorOf(request);
+      if (!cursor) return { kind: 'text', text: 'That "show more" button no longer matches a list I can continue. Ask again, for example "show risky users".' };
+      return guarded('risky users', 'riskyUsers.read', async () => {
+        if (!(await mayRead(tenant, 'riskyUsers.read'))) return rolesNeededAnswer('risky users', rolesFor('riskyUsers.read'));
+        const query: RiskyUsersQuery = { ...(cursor.level ? { level: cursor.level } : {}), ...(cursor.window ? { window: cursor.window } : {}) };
+        const { users, truncated } = await listRiskyUsers(tenant.client, query);
+        if (cursor.offset > 0 && cursor.offset >= users.length) {
+          return { kind: 'text', text: `There are no more users at risk to show: the list now has ${users.length}. Ask again to see it from the top.` };
+        }
+        const hidden: string[] = [];
+        let detections: RiskDetection[] | undefined;
+        if (await mayRead(tenant, 'riskDetections.read')) {
+          const pageIds = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
+          try {
+            detections = await detectionsOfUsers(tenant.client, pageIds, true);
+          } catch (err) {
+            if ((err as { statusCode?: number }).statusCode !== 403) throw err;
+            hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
+          }
+        } else {
+          hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
+        }
+        const { model, next } = riskUsersModel({ users, cursor, pageSize, detections, truncated, hidden, now: request.now });
+        return {
+          kind: 'card',
+          template: 'riskUsers',
+          data: model,
+          summary: riskUsersSummary(model),
+          ...(next ? { actions: [{ kind: 'showMore' as const, title: `Show ${Math.min(pageSize, users.length - next.offset)} more`, cursor: encodeCursor(next) }] } : {}),
+        };
+      });
+    },
+  };
+}
+
+export const riskUsersSkill = createRiskUsersSkill();
