@@ -53,7 +53,7 @@ export function groupInfoModel(
     heading: directCount > members.value.length ? `Members (first ${members.value.length} of ${directCount})` : 'Members',
     items: members.value.length ? members.value.map((m) => ({ text: memberText(m) })) : [{ text: 'none' }],
   });
-  const notes = directCount > members.value.length ? [{ text: `${directCount - members.value.length} more members are not listed; the Entra admin center lists them all.` }] : [];
+  const notes = directCount > members.value.length ? [{ text: `${directCount - members.value.length} more members are not listed here: "Show more members" gives the next ${members.value.length}.` }] : [];
   return {
     title: e(group.displayName ?? group.id),
     subtitle: e(group.description ?? ''),
@@ -62,6 +62,48 @@ export function groupInfoModel(
     sections,
     notes,
   };
+}
+
+/**
+ * "Show more members": the cursor is the offset shown so far and Graph's nextLink path for the next page. Only a
+ * path under this group's members is accepted, relative to the configured Graph, so a forged cursor can neither
+ * read something else nor reach another host.
+ */
+export function membersCursor(offset: number, nextLink: string): string | undefined {
+  const at = nextLink.indexOf('/v1.0/');
+  return at < 0 ? undefined : `${offset}|${nextLink.slice(at + '/v1.0'.length)}`;
+}
+
+export function parseMembersCursor(cursor: string, groupId: string): { offset: number; path: string } | undefined {
+  const m = /^(\d{1,7})\|(\/groups\/([0-9a-f-]{36})\/members\?[^\s#]*)$/i.exec(cursor);
+  if (!m || m[3].toLowerCase() !== groupId.toLowerCase() || m[2].includes('://') || m[2].includes('..')) return undefined;
+  return { offset: Number(m[1]), path: m[2] };
+}
+
+function moreAction(offset: number, page: Page<DirectoryObjectRef>): { kind: 'showMore'; title: string; cursor: string }[] {
+  const cursor = page['@odata.nextLink'] ? membersCursor(offset, page['@odata.nextLink']) : undefined;
+  return cursor ? [{ kind: 'showMore', title: 'Show more members', cursor }] : [];
+}
+
+/** One further page of members, numbered from where the last page ended. */
+async function nextMembers(request: SkillRequest, subject: { id: string; displayName: string }): Promise<SkillAnswer> {
+  const tenant = request.tenant!;
+  const parsed = parseMembersCursor(request.cursor ?? '', subject.id);
+  if (!parsed) return { kind: 'text', text: `That "show more" button does not belong to ${escapeMarkdown(subject.displayName)}'s members. Ask again: "members of ${escapeMarkdown(subject.displayName)}".` };
+  const page = (await tenant.client.api(parsed.path).header('ConsistencyLevel', 'eventual').get()) as Page<DirectoryObjectRef>;
+  const total = page['@odata.count'];
+  const from = parsed.offset + 1;
+  const to = parsed.offset + page.value.length;
+  const e = escapeMarkdown;
+  const model: DirectoryCardModel = {
+    title: `Members of ${e(subject.displayName)}`,
+    subtitle: total !== undefined ? `${from}–${to} of ${total}` : `${from}–${to}`,
+    callouts: [],
+    facts: [],
+    sections: [{ heading: `Members ${from}–${to}`, items: page.value.length ? page.value.map((m) => ({ text: memberText(m) })) : [{ text: 'none' }] }],
+    notes: page['@odata.nextLink'] ? [] : [{ text: 'That is the last of them.' }],
+  };
+  return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(to, page) };
 }
 
 export const groupInfoSkill: Skill = {
@@ -75,19 +117,21 @@ export const groupInfoSkill: Skill = {
     if ('answer' in subject) return subject.answer;
     return guarded('groups', 'groups.read', async () => {
       if (!(await mayRead(tenant, 'groups.read'))) return rolesNeededAnswer('groups', rolesFor('groups.read'));
+      if (request.cursor !== undefined) return nextMembers(request, subject);
       const responses = await batchGet(tenant.client, groupRequests(subject.id));
       for (const response of responses.values()) throwUnlessFound(response.status, response.body, 'groups.read');
       const group = bodyOf<GroupDetails>(responses, 'group');
       if (!group) return { kind: 'text', text: `${escapeMarkdown(subject.displayName)} is no longer in the directory.` };
+      const members = bodyOf<Page<DirectoryObjectRef>>(responses, 'members') ?? { value: [] };
       const model = groupInfoModel(
         group,
         bodyOf<Page<DirectoryObjectRef>>(responses, 'owners')?.value ?? [],
-        bodyOf<Page<DirectoryObjectRef>>(responses, 'members') ?? { value: [] },
+        members,
         bodyOf<Page<DirectoryObjectRef>>(responses, 'nestedGroups')?.value ?? [],
         bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
         bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
       );
-      return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model) };
+      return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
     });
   },
 };

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { generateTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN } from '../../../src/emulator/demo/constants';
 import { answerRequests, DemoStack } from '../../support/demoStack';
+import { TeamsChat, type Card } from '../../support/teamsChat';
+import { cardLines } from './cardLines';
 
 /** Enough people that the dynamic "All Employees" group (every enabled member) passes 5,000 members. */
 const USERS = 5_700;
@@ -34,8 +36,40 @@ describe('A group of more than 5,000 members, through the whole stack', function
     assert.equal(answer.intent, 'group.info');
     assert.match(answer.text, new RegExp(`Direct members: ${memberCount}\\b`));
     assert.match(answer.text, new RegExp(`Members \\(first 25 of ${memberCount}\\)`));
-    assert.match(answer.text, new RegExp(`${memberCount - 25} more members are not listed`));
+    assert.match(answer.text, new RegExp(`${memberCount - 25} more members are not listed here: "Show more members" gives the next 25`));
     assert.match(answer.text, /Membership rule: \(user\.userType -eq "Member"\) -and \(user\.accountEnabled -eq true\)/);
     assert.equal(answerRequests(answer).length, 1);
+  });
+
+  it('When the admin presses "Show more members" twice, then the next pages continue where the last ended, each one round trip', async () => {
+    const chat = new TeamsChat(stack.botUrl, stack.connectorServer, dir);
+    const first = await chat.say('members of All Employees', DEMO_ADMIN.userPrincipalName);
+    const firstLines = cardLines(first.cards[0]);
+    const firstNames = firstLines.slice(firstLines.findIndex((l) => l.startsWith('Members (first 25')) + 1, -2);
+    assert.equal(firstNames.length, 25);
+    const second = await chat.submit(first.cards[0], 'Show more members', DEMO_ADMIN.userPrincipalName);
+    const lines = cardLines(second.cards[0]);
+    assert.equal(lines[0], 'Members of All Employees');
+    assert.equal(lines[1], `26–50 of ${memberCount}`);
+    assert.equal(lines[2], 'Members 26–50');
+    const secondNames = lines.slice(3, 28);
+    assert.ok(secondNames.every((l) => / — \S+@\S+/.test(l)), secondNames.join('\n'));
+    assert.equal(secondNames.length, 25);
+    assert.equal(secondNames.filter((n) => firstNames.includes(n)).length, 0, 'no member shown twice');
+    const graph = (second.activities[0].channelData as { entraAssistant: { graphRequests: Array<{ url: string }> } }).entraAssistant.graphRequests;
+    assert.equal(graph.length, 1);
+    assert.match(decodeURIComponent(graph[0].url), /\/groups\/[0-9a-f-]{36}\/members\?/);
+    const third = await chat.submit(second.cards[0], 'Show more members', DEMO_ADMIN.userPrincipalName);
+    assert.equal(cardLines(third.cards[0])[1], `51–75 of ${memberCount}`);
+  });
+
+  it('When a "show more" cursor is forged to read another path, then the bot refuses it in words and reads nothing', async () => {
+    const chat = new TeamsChat(stack.botUrl, stack.connectorServer, dir);
+    const first = await chat.say('members of All Employees', DEMO_ADMIN.userPrincipalName);
+    const forged = JSON.parse(JSON.stringify(first.cards[0]).replace(/"cursor":"\d+\|\/groups\/[^"]+"/, '"cursor":"25|/users?$select=id"')) as Card;
+    const reply = await chat.submit(forged, 'Show more members', DEMO_ADMIN.userPrincipalName);
+    assert.match(reply.text, /That "show more" button does not belong to All Employees's members/);
+    const graph = (reply.activities[0].channelData as { entraAssistant: { graphRequests: unknown[] } }).entraAssistant.graphRequests;
+    assert.equal(graph.length, 0);
   });
 });
