@@ -167,7 +167,7 @@ function keyDescriptions(value: string | null | undefined): NamedCredential[] {
   }
 }
 
-const CREDENTIAL_ACTIVITY = /certificates and secrets|credential|key/i;
+const CREDENTIAL_ACTIVITY = /certificates and secrets|credentials/i;
 
 /** The audit entries that changed an app's or a service principal's credentials, with what was added and removed. */
 export function credentialChanges(audits: readonly DirectoryAudit[]): CredentialChange[] {
@@ -295,7 +295,8 @@ function riskyRowText(r: RiskyServicePrincipal, now: Date): string {
 
 function rangeWords(range: Entity | undefined): string {
   if (!range) return '';
-  return range.text ? ` (changed ${range.text})` : ` (changed ${formatDate(range.start)} to ${formatDate(range.end)})`;
+  // The asker's own words come back in the answer: escaped like tenant data.
+  return range.text ? ` (changed ${escapeMarkdown(range.text)})` : ` (changed ${formatDate(range.start)} to ${formatDate(range.end)})`;
 }
 
 export function riskyListModel(

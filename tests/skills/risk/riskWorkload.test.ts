@@ -17,25 +17,11 @@ import type { AnswerAction, SkillAnswer, SkillRequest } from '../../../src/skill
 import { GrammarRecognizer } from '../../../src/understanding/grammarRecognizer';
 import { answerRequests, DemoStack, PINNED_NOW } from '../../support/demoStack';
 import { cardLines } from '../directory/cardLines';
+import { buttonsOf, TeamsChat, type Card } from '../../support/teamsChat';
 
-interface CardButton {
-  type: string;
-  title: string;
-  data?: { mitigate?: { action: string; target: { kind: string; id: string; displayName: string } } };
-}
-
-/** Every Action.* of a rendered card, wherever its ActionSet sits. */
-function buttonsOf(card: unknown): CardButton[] {
-  const found: CardButton[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const n = node as Record<string, unknown>;
-    if (typeof n.type === 'string' && n.type.startsWith('Action.')) found.push(n as unknown as CardButton);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return found;
+/** The mitigation a card button carries back (Action.Submit data). */
+function mitigationOf(data: Record<string, unknown> | undefined): { action: string; target: { kind: string; id: string } } | undefined {
+  return data?.mitigate as { action: string; target: { kind: string; id: string } } | undefined;
 }
 
 const MITIGATION_TITLES = ['Confirm compromised', 'Dismiss risk', 'Disable service principal'];
@@ -61,7 +47,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     assert.match(lines[first], /^Payroll Connector — high risk, last changed 2026-11-19 03:00 UTC/);
     assert.ok(!lines.some((l) => l.startsWith('Marketing Automation')), 'a dismissed risk is not listed');
     assert.ok(lines.some((l) => /^Not listed: 1 workload identity whose risk was dismissed/.test(l)), lines.join('\n'));
-    assert.equal(buttonsOf(answer.cards[0]).filter((b) => b.title.startsWith('Show more')).length, 0, 'one page: no "show more"');
+    assert.equal(buttonsOf(answer.cards[0] as Card).filter((b) => b.title.startsWith('Show more')).length, 0, 'one page: no "show more"');
     const requests = answerRequests(answer);
     assert.deepEqual(requests.map((r) => r.url.replace(/^https:\/\/[^/]+\/v1\.0/, '')), ['/$batch']);
   });
@@ -105,13 +91,13 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     assert.ok(lines.some((l) => /^• Remove the secret "Payroll sync rotation" now/.test(l)), text);
 
     const spId = (answer.entities as Array<{ type: string; id?: string }>).find((e) => e.type === 'app')!.id;
-    const buttons = buttonsOf(card).filter((b) => MITIGATION_TITLES.includes(b.title));
+    const buttons = buttonsOf(card as Card).filter((b) => MITIGATION_TITLES.includes(b.title));
     assert.deepEqual(buttons.map((b) => b.title), MITIGATION_TITLES);
     assert.deepEqual(
-      buttons.map((b) => b.data?.mitigate?.action),
+      buttons.map((b) => mitigationOf(b.data)?.action),
       ['confirmCompromised', 'dismiss', 'disable'],
     );
-    for (const b of buttons) assert.deepEqual({ kind: b.data?.mitigate?.target.kind, id: b.data?.mitigate?.target.id }, { kind: 'servicePrincipal', id: spId });
+    for (const b of buttons) assert.deepEqual({ kind: mitigationOf(b.data)?.target.kind, id: mitigationOf(b.data)?.target.id }, { kind: 'servicePrincipal', id: spId });
     assert.ok(!lines.some((l) => l.startsWith('You can read this risk but not act on it')));
 
     const requests = answerRequests(answer);
@@ -134,7 +120,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     const lines = cardLines(card);
     assert.ok(lines.includes('Risk level: High'), lines.join('\n'));
     assert.ok(lines.some((l) => /^A credential was added .* before the first risky activity/.test(l)), 'Security Reader may read the audit log');
-    assert.deepEqual(buttonsOf(card).filter((b) => MITIGATION_TITLES.includes(b.title)), []);
+    assert.deepEqual(buttonsOf(card as Card).filter((b) => MITIGATION_TITLES.includes(b.title)), []);
     const note = lines.find((l) => l.startsWith('You can read this risk but not act on it'));
     assert.ok(note, lines.join('\n'));
     assert.match(note, /confirming it compromised or dismissing its risk needs Global Administrator or Security Administrator/);
@@ -175,7 +161,7 @@ function tenantWithManyRiskyApps(demoDir: string): { dir: string; extra: Array<{
   return { dir, extra };
 }
 
-describe('risk.workload pages and cursors, at skill level against the local Entra', function () {
+describe('risk.workload pages and cursors, at skill level and through the bot, on a tenant with 24 risky apps', function () {
   this.timeout(60_000);
   let entra: LocalEntra;
   let local: LocalGraphConfig;
@@ -183,6 +169,7 @@ describe('risk.workload pages and cursors, at skill level against the local Entr
   let recognizer: GrammarRecognizer;
   let tenantDir: string;
   let expectedOrder: string[];
+  let bot: DemoStack;
   const now = new Date(PINNED_NOW);
 
   before(async () => {
@@ -198,8 +185,10 @@ describe('risk.workload pages and cursors, at skill level against the local Entr
     recognizer = new GrammarRecognizer({ directory: new GraphDirectory(sessions.directoryClient) });
     // The asker's roles are read once and cached, so each test counts only the answer's own requests.
     await sessions.forAsker(DEMO_ADMIN.id).authorize('riskyServicePrincipals.read');
+    bot = await new DemoStack(tenantDir).start();
   });
   after(async () => {
+    await bot?.stop();
     await entra?.stop();
     local?.dispose();
     fs.rmSync(tenantDir, { recursive: true, force: true });
@@ -245,6 +234,21 @@ describe('risk.workload pages and cursors, at skill level against the local Entr
     assert.equal(three.names.length, expectedOrder.length - 2 * WORKLOAD_PAGE);
     assert.equal(three.more, undefined, 'no "show more" on the last page');
     assert.deepEqual([...one.names, ...two.names, ...three.names], expectedOrder);
+  });
+
+  it('When an admin presses "Show more" in Teams, then the bot asks the skill for the next page and the last page has no button', async () => {
+    const chat = new TeamsChat(bot.botUrl, bot.connectorServer, tenantDir);
+    const listed = (card: Card) => {
+      const lines = cardLines(card);
+      const from = lines.indexOf('Highest risk first, newest first') + 1;
+      return lines.slice(from).filter((l) => / — (high|medium|low) risk|confirmed compromised/.test(l)).map((l) => l.split(' — ')[0]);
+    };
+    const first = await chat.say('any risky apps?', DEMO_ADMIN.userPrincipalName);
+    const second = await chat.submit(first.cards[0], 'Show more (14 left)', DEMO_ADMIN.userPrincipalName);
+    const third = await chat.submit(second.cards[0], 'Show more (4 left)', DEMO_ADMIN.userPrincipalName);
+    assert.deepEqual([...listed(first.cards[0]), ...listed(second.cards[0]), ...listed(third.cards[0])], expectedOrder);
+    assert.ok(cardLines(second.cards[0]).includes('Showing 11–20 of 24: "Show more" lists the next ones.'));
+    assert.ok(!buttonsOf(third.cards[0]).some((b) => b.title.startsWith('Show more')));
   });
 
   it('When a cursor is forged, malformed, off the page grid, past the end or from another question, then a clear text answers and nothing is requested for it', async () => {
