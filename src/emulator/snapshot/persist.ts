@@ -20,7 +20,20 @@ export async function writeCollection(persistDir: string, name: CollectionName, 
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   const out = fs.createWriteStream(temp, { encoding: 'utf8' });
-  const write = (text: string) => new Promise<void>((resolve, reject) => (out.write(text) ? resolve() : out.once('drain', resolve).once('error', reject)));
+  // Each wait for 'drain' removes its own 'error' listener again: a big file drains thousands of times.
+  const write = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (out.write(text)) return resolve();
+      const failed = (error: Error) => {
+        out.off('drain', drained);
+        reject(error);
+      };
+      const drained = () => {
+        out.off('error', failed);
+        resolve();
+      };
+      out.once('drain', drained).once('error', failed);
+    });
   await write('{"value":[\n');
   for (let i = 0; i < items.length; i++) {
     const copy = shiftSeconds ? shiftAllDateTimes(structuredClone(items[i]), -shiftSeconds) : items[i];
