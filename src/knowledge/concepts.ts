@@ -269,14 +269,15 @@ export const CONCEPTS: readonly Concept[] = [
   },
 ];
 
-function normalise(text: string): string {
+/** Lower case, punctuation to spaces, padded: the text aliases are matched in (risk types use it too). */
+export function normalise(text: string): string {
   return ` ${text.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9#'\- ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole-phrase match, tolerant of a plural "s" and of hyphens written as spaces. */
-function aliasPattern(alias: string): RegExp {
+export function aliasPattern(alias: string): RegExp {
   const body = escapeRegExp(alias).replace(/\\-|-| /g, '[- ]?');
   return new RegExp(`(?:^|[^a-z0-9#])${body}s?(?=$|[^a-z0-9])`);
 }

@@ -4,7 +4,7 @@
  * and risk details. Facts (names, timing, licences) follow Microsoft Learn's "What are risk detections?" and
  * "Securing workload identities" pages; the wording is ours.
  */
-import type { ConceptLink } from './concepts';
+import { aliasPattern, normalise, type ConceptLink } from './concepts';
 
 export type RiskSubject = 'user' | 'servicePrincipal';
 
@@ -579,18 +579,6 @@ export function riskTypeFacts(info: RiskTypeInfo): string {
         ? 'Without Entra ID P2 it shows only as "Additional risk detected".'
         : 'Every tenant sees it by name; no P2 licence is needed.';
   return /\b(?:offline|real time)\b/.test(info.explanation) ? licence : `${timing} ${licence}`;
-}
-
-function normalise(text: string): string {
-  return ` ${text.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9#'\- ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Whole-phrase match, tolerant of a plural "s" and of hyphens written as spaces or left out (as concepts do). */
-function aliasPattern(alias: string): RegExp {
-  const body = escapeRegExp(alias).replace(/\\-|-| /g, '[- ]?');
-  return new RegExp(`(?:^|[^a-z0-9#])${body}s?(?=$|[^a-z0-9])`);
 }
 
 const ALIASES = ALL.flatMap((info) => [...new Set([info.eventType.toLowerCase(), ...info.aliases])].map((alias) => ({ info, alias, pattern: aliasPattern(alias) })));
