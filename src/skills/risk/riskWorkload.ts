@@ -427,8 +427,7 @@ function advice(f: WorkloadFacts, finding: NewCredentialFinding | undefined, kno
   const ownerWords = owners.length ? owners.join(' or ') : 'whoever runs the app (it has no owners)';
   const open = f.detections.filter((d) => (OPEN_RISK_STATES as readonly string[]).includes(d.riskState ?? ''));
   const usedKeyIds = new Set(open.flatMap((d) => (d.keyIds ?? []).map((k) => k.toLowerCase())));
-  const others = [...known.values()].filter((c) => !usedKeyIds.has(c.keyId.toLowerCase()) && c.keyId !== finding?.credential.keyId);
-  const otherWords = others.length ? ` (${others.map((c) => escapeMarkdown(c.label)).join(', ')})` : '';
+  const others = [...known.values()].filter((c) => !usedKeyIds.has(c.keyId.toLowerCase()) && c.keyId.toLowerCase() !== finding?.credential.keyId.toLowerCase());
   const places = [...new Set(open.map(placeText).filter(Boolean))].map(escapeMarkdown);
   const fromWords = places.length ? ` from ${places.join(' and ')}` : '';
   const steps: string[] = [];
@@ -441,7 +440,7 @@ function advice(f: WorkloadFacts, finding: NewCredentialFinding | undefined, kno
   if (finding) {
     const who = escapeMarkdown(initiatorText(finding.change.audit, f.names));
     steps.push(`Remove the ${escapeMarkdown(finding.credential.label)} now, unless ${who} confirms adding it on purpose and expected its use${fromWords}.`);
-    steps.push(`Rotate the app's other credentials${otherWords} and update the systems that use them.`);
+    if (others.length) steps.push(`Rotate the app's other credentials (${others.map((c) => escapeMarkdown(c.label)).join(', ')}) and update the systems that use them.`);
   } else {
     for (const type of [...new Set(open.map((d) => d.riskEventType).filter((t): t is string => Boolean(t)))]) {
       const info = riskTypeInfo(type, 'servicePrincipal');
@@ -454,7 +453,7 @@ function advice(f: WorkloadFacts, finding: NewCredentialFinding | undefined, kno
   return steps;
 }
 
-export function workloadModel(f: WorkloadFacts, now: Date): { model: WorkloadRiskCardModel; finding?: NewCredentialFinding } {
+export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardModel {
   const known = credentialsByKeyId([f.app, f.sp]);
   // Credentials removed since still have a name in the audit log.
   for (const change of f.changes ?? []) for (const c of [...change.added, ...change.removed]) if (!known.has(c.keyId.toLowerCase())) known.set(c.keyId.toLowerCase(), { ...c, label: `${c.label} (since removed)` });
@@ -509,7 +508,7 @@ export function workloadModel(f: WorkloadFacts, now: Date): { model: WorkloadRis
       items: f.changes.length ? f.changes.map((c) => ({ text: changeText(c, f.names, now) })) : [{ text: 'none' }],
     });
   }
-  const model: WorkloadRiskCardModel = {
+  return {
     title: escapeMarkdown(name),
     subtitle: `Workload identity (service principal) at ${levelText(f.risky.riskLevel)} risk`,
     callouts,
@@ -518,7 +517,6 @@ export function workloadModel(f: WorkloadFacts, now: Date): { model: WorkloadRis
     notes: notes.map((text) => ({ text })),
     advice: advice(f, finding, live).map((text) => ({ text })),
   };
-  return { model, finding };
 }
 
 /** Names for object ids (risk history initiators, audit initiators without a name): one request per 15 ids. */
@@ -652,8 +650,7 @@ async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subj
   const { actions, refused } = await mitigationButtons(tenant, facts);
   const note = refusedNote(refused);
   if (note) facts.notes.push(note);
-  const { model } = workloadModel(facts, now);
-  return cardAnswer(model, actions);
+  return cardAnswer(workloadModel(facts, now), actions);
 }
 
 export const riskWorkloadSkill: Skill = {
