@@ -71,6 +71,31 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     return page.value.filter((a) => (a.targetResources as Json[]).some((t) => t.id === targetId));
   }
 
+  it('When an admin presses a mitigation button on a risk card, then the confirmation follows, and once done the risk card itself says so and loses its buttons', async () => {
+    const bob = userIdOf(tenantDir, 'bob@contoso.com');
+    const c = chat();
+    const risk = await c.say('why is Bob high risk?', DEMO_ADMIN.userPrincipalName);
+    const riskCard = risk.cards[0];
+    assert.deepEqual(
+      buttonsOf(riskCard).filter((b) => b.type === 'Action.Submit').map((b) => b.title),
+      ['Confirm compromised', 'Dismiss risk', 'Revoke sessions', 'Disable account'],
+    );
+    const asked = await c.submit(riskCard, 'Revoke sessions', DEMO_ADMIN.userPrincipalName, risk.messageId);
+    const card = asked.cards[0];
+    assert.match(textOf(card), /Confirm: revoke all of Bob Kelly's sessions\?/);
+    assert.match(textOf(card), /Now: account enabled; sessions valid since/);
+    const done = await c.execute(card, 'Revoke sessions', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(done.body.value), /Bob Kelly's sessions are revoked/);
+    assert.equal((await auditsFor(bob, 'Invalidate all refresh tokens for user')).length, 1);
+    const update = c.updates().find((u) => u.path.endsWith(`/activities/${risk.messageId}`));
+    assert.ok(update, 'the risk card was updated');
+    const updated = (update.body.attachments as Array<{ content: Card }>)[0].content;
+    assert.match(textOf(updated), /^✅ Bob Kelly's sessions are revoked: every app and device will ask them to sign in again\. \(Avery Admin, 2026-11-20 12:00 UTC\)/);
+    assert.deepEqual(buttonsOf(updated).filter((b) => b.type === 'Action.Submit').map((b) => b.title), [], 'no mitigation buttons left on the old card');
+    assert.ok(buttonsOf(updated).some((b) => b.verb === 'feedback.up'), 'its feedback buttons stay');
+    assert.deepEqual(validateAdaptiveCard(updated), []);
+  });
+
   it('When a Global Administrator asks to confirm Bob compromised, then a confirmation card names him and the effect, and nothing changes until Confirm; Confirm changes it once, even clicked twice', async () => {
     const bob = userIdOf(tenantDir, 'bob@contoso.com');
     const c = chat();
@@ -86,7 +111,7 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     assert.deepEqual(validateAdaptiveCard(card), []);
     // Asking changed nothing.
     assert.equal(((await graph.api(`/identityProtection/riskyUsers/${bob}`).get()) as Json).riskState, 'atRisk');
-    const [pending] = (await records()).filter((r) => r.proposal.target.id === bob);
+    const [pending] = (await records()).filter((r) => r.proposal.target.id === bob && r.proposal.action === 'confirmCompromised');
     assert.equal(pending.status, 'pending');
     assert.equal(pending.proposedBy.aadObjectId, userIdOf(tenantDir, DEMO_ADMIN.userPrincipalName));
 
@@ -111,7 +136,7 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     assert.ok(update, 'the confirmation message was updated');
     assert.match(textOf(update.body.attachments), /Done: confirm compromised — Bob Kelly/);
 
-    const [record] = (await records()).filter((r) => r.proposal.target.id === bob);
+    const [record] = (await records()).filter((r) => r.proposal.target.id === bob && r.proposal.action === 'confirmCompromised');
     assert.equal(record.status, 'done');
     assert.equal(record.decidedBy?.aadObjectId, userIdOf(tenantDir, DEMO_ADMIN.userPrincipalName));
     assert.equal(record.outcome?.ok, true);

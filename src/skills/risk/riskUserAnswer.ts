@@ -29,8 +29,10 @@ export interface RiskUserFacts {
   history: RiskyUserHistoryItem[];
   /** Absent: the asker may not read detections. */
   detections?: RiskDetection[];
-  /** The window the question gave for detections ("this week"), with its words. */
+  /** The window the question gave for detections ("this week"). */
   detectionWindow?: { start: string; end: string };
+  /** With a window: every open detection, whatever its date (what to do depends on all of them). */
+  openDetections?: RiskDetection[];
   /** Absent: the sign-ins were not read (no detection points to one, or the asker may not read sign-ins). */
   signIns?: RiskySignIn[];
   /** Successful earlier sign-ins per flagged address. */
@@ -98,7 +100,7 @@ function closureText(facts: RiskUserFacts, name: string): string {
 }
 
 function userTarget(user: AccountFacts): MitigationTarget {
-  return { kind: 'user', id: user.id, displayName: nameAndUpn(user), ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}) };
+  return { kind: 'user', id: user.id, displayName: user.displayName ?? user.userPrincipalName ?? user.id, ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}) };
 }
 
 function mitigate(title: string, action: MitigationAction, target: MitigationTarget): AnswerAction {
@@ -146,7 +148,7 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
   const upn = user.userPrincipalName ?? risk?.userPrincipalName;
   const atRisk = isOpen(risk?.riskState);
   const detections = [...(facts.detections ?? [])].sort(newestFirst);
-  const open = detections.filter((d) => isOpen(d.riskState));
+  const open = facts.openDetections ? [...facts.openDetections].sort(newestFirst) : detections.filter((d) => isOpen(d.riskState));
   const signIns = new Map((facts.signIns ?? []).map((s) => [s.id, s]));
   const mfaRegistered = facts.registration ? Boolean(facts.registration.isMfaRegistered) : undefined;
   const link = userLink(user.id);
@@ -199,6 +201,9 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
       items: shown.length ? shown.map((d) => ({ text: detectionText(d) })) : [{ text: window ? 'None in this window.' : 'None.' }],
     });
     if (detections.length > shown.length) notes.push(`${detections.length - shown.length} older detections are not listed.`);
+    const listed = new Set(detections.map((d) => d.id));
+    const outside = facts.detectionWindow ? open.filter((d) => !listed.has(d.id)).length : 0;
+    if (outside > 0) notes.push(`${outside} open detection${outside === 1 ? ' falls' : 's fall'} outside this window (what to do counts ${outside === 1 ? 'it' : 'them'}); ask without a time range to list ${outside === 1 ? 'it' : 'them'}.`);
   }
   if (facts.signIns && facts.signIns.length) {
     const ordered = [...facts.signIns].sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
