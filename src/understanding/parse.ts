@@ -1,3 +1,4 @@
+import { findRiskType } from '../knowledge/riskTypes';
 import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
 import { extractIdentifiers, findQuoted } from './entities/identifiers';
 import { findNames, type NameMention } from './entities/names';
@@ -116,6 +117,7 @@ export function parseQuestion(message: string, now: Date): ParsedQuestion {
     action: action !== undefined,
     riskLevel: riskLevel !== undefined,
     pronoun: pronoun !== undefined,
+    riskType: findRiskType(cueText) !== undefined,
   };
   const best = bestIntent(cueText, features);
   let intent = best.intent;

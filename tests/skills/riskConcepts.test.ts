@@ -85,19 +85,16 @@ describe('Risk-type answers through the whole stack (HTTP bot → local Entra, d
     ['what does leaked credentials mean?', 'leakedCredentials', 'user'],
     ['explain atypical travel', 'unlikelyTravel', 'user'],
     ['what does leaked credentials mean for a service principal?', 'leakedCredentials', 'servicePrincipal'],
-  ];
-  /**
-   * Answered by answerFromKnowledge (see the findRiskType cases in tests/knowledge/riskTypes.test.ts), but the
-   * understanding does not route them here yet: a riskEventType value such as "leakedCredentials" is read as a
-   * person's name, and "… risk for a service principal" is understood as risk.workload. Pending until it does.
-   */
-  const notRoutedYet: Array<[string, string, 'user' | 'servicePrincipal']> = [
+    // The riskEventType value and the detection's words are never taken for a person's name.
     ['what does leakedCredentials mean?', 'leakedCredentials', 'user'],
+    ['what is a password spray?', 'passwordSpray', 'user'],
+    ['what is token issuer anomaly?', 'tokenIssuerAnomaly', 'user'],
+    ['what does attacker in the middle mean?', 'attackerinTheMiddle', 'user'],
+    ['what is an anonymous ip address?', 'anonymizedIPAddress', 'user'],
+    // Asking what a service principal's risk type is, is not asking which apps are at risk.
     ['what is a suspicious sign-ins risk for a service principal?', 'suspiciousSignins', 'servicePrincipal'],
+    ['what are suspicious sign-ins for a service principal?', 'suspiciousSignins', 'servicePrincipal'],
   ];
-  for (const [question, eventType, subject] of notRoutedYet) {
-    it.skip(`When an admin asks "${question}", then the bot explains ${subject} ${eventType} (pending: the understanding does not send it to docs.answer yet)`);
-  }
   for (const [question, eventType, subject] of questions) {
     it(`When an admin asks "${question}", then the bot explains ${subject} ${eventType} with what to check, what to do and a Learn link, reading nothing from Graph`, async () => {
       const answer = await stack.ask(question, DEMO_ADMIN.userPrincipalName);

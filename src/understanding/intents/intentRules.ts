@@ -17,6 +17,8 @@ export interface CueFeatures {
   action: boolean;
   riskLevel: boolean;
   pronoun: boolean;
+  /** The message names a risk detection type the assistant explains ("unfamiliar sign-in properties"). */
+  riskType: boolean;
 }
 
 interface Cue {
@@ -119,6 +121,8 @@ const CUES: Cue[] = [
   { name: 'error code alone', intent: 'docs.answer', weight: 3, when: (f) => f.code && f.names === 0 && !f.requestId },
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
+  // "What is a password spray detection?" asks for the explanation, not for who is at risk.
+  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 

@@ -1,3 +1,5 @@
+import { allRiskTypes } from '../../knowledge/riskTypes';
+import { CONCEPTS } from '../../knowledge/concepts';
 /**
  * Words an admin's question is made of that are not names. A word outside this list (and not a misspelling of a
  * domain word) may be a name; capitalised words are names unless listed here as such.
@@ -69,7 +71,13 @@ function words(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
 
-export const LEXICON: ReadonlySet<string> = new Set([...words(GRAMMAR_WORDS), ...words(EVERYDAY_WORDS), ...words(DOMAIN_WORDS)]);
+/** The words of every risk type and concept the assistant explains ("spray", "anomaly", "leakedcredentials"): never names. */
+function knowledgeWords(): string[] {
+  const phrases = [...allRiskTypes().flatMap((t) => [...t.aliases, t.eventType.toLowerCase(), t.name.toLowerCase()]), ...CONCEPTS.flatMap((c) => c.aliases)];
+  return phrases.flatMap((p) => p.toLowerCase().split(/[^a-z0-9'-]+/)).filter((w) => w.length > 2);
+}
+
+export const LEXICON: ReadonlySet<string> = new Set([...words(GRAMMAR_WORDS), ...words(EVERYDAY_WORDS), ...words(DOMAIN_WORDS), ...knowledgeWords()]);
 /** Grammar words that never start a name, even capitalised mid-sentence ("Show", "Is"). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(words(GRAMMAR_WORDS));
 export const CAPITALISED_NON_NAMES: ReadonlySet<string> = new Set(words(CAPITALISED_WORDS));
