@@ -2,10 +2,12 @@
  * npm run feedback -- report [--html FILE]
  * npm run feedback -- export --format csv|jsonl [--out FILE]
  * npm run feedback -- export --as-tests [--out FILE]
+ * npm run feedback -- actions [--out FILE]
  *
  * Reads the store the bot writes (FEEDBACK_STORE and friends, as for the bot). `report` prints counts by intent,
  * skill and category and writes an HTML page with a chart per skill; `export` writes every record; `--as-tests`
- * writes each 👎'd question as a line for `npm run ask -- --batch`.
+ * writes each 👎'd question as a line for `npm run ask -- --batch`; `actions` writes every mitigation record (who
+ * asked, who confirmed or cancelled, the target, the result) as JSON lines, oldest first.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,8 +16,9 @@ import { loadConfigOrExit } from '../config';
 import { openFeedbackStore } from '../feedback/openFeedbackStore';
 import { feedbackReport, reportHtml, reportText } from '../feedback/report';
 import { toAskBatch, toCsv, toJsonl } from '../feedback/exportFormats';
+import { openMitigationStore } from '../actions/openMitigationStore';
 
-const USAGE = 'usage: npm run feedback -- report [--html FILE] | export (--format csv|jsonl | --as-tests) [--out FILE]';
+const USAGE = 'usage: npm run feedback -- report [--html FILE] | export (--format csv|jsonl | --as-tests) [--out FILE] | actions [--out FILE]';
 
 function write(out: string | undefined, text: string): void {
   if (!out) {
@@ -39,7 +42,7 @@ async function main(): Promise<number> {
     },
   });
   const command = positionals[0];
-  if (values.help || (command !== 'report' && command !== 'export')) {
+  if (values.help || (command !== 'report' && command !== 'export' && command !== 'actions')) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
@@ -48,6 +51,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfigOrExit();
+  if (command === 'actions') {
+    const mitigations = openMitigationStore(config.feedback);
+    try {
+      write(values.out, (await mitigations.list()).map((r) => `${JSON.stringify(r)}\n`).join(''));
+      return 0;
+    } finally {
+      await mitigations.close();
+    }
+  }
   const store = openFeedbackStore(config.feedback);
   try {
     const answers = await store.listAnswers();

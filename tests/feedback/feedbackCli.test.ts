@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
 import { answerRecord, rating } from './records';
+import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
 
 const CLI = path.join(__dirname, '..', '..', 'src', 'cli', 'feedback.js');
 
@@ -76,5 +77,31 @@ describe('npm run feedback', () => {
         comments: ['Wrong policy'],
       },
     ]);
+  });
+
+  it('When the mitigations are asked for, then every record comes out as a JSON line with who asked, who confirmed, the target and the result', async () => {
+    const store = new SqliteMitigationStore(env.FEEDBACK_SQLITE_PATH!);
+    const id = '0f8e2a4c-1b3d-4e5f-9a7b-6c5d4e3f2a1b';
+    await store.create({
+      id,
+      conversationId: 'a:chat',
+      proposal: { action: 'revokeSessions', target: { kind: 'user', id: '11111111-2222-4333-8444-555555555555', displayName: 'Megan Bowen' } },
+      stateWhenAsked: 'account enabled',
+      proposedBy: { name: 'Avery Admin' },
+      proposedAt: '2026-11-20T12:00:00.000Z',
+      expiresAt: '2026-11-20T12:15:00.000Z',
+      status: 'pending',
+    });
+    await store.decide(id, 'running', { name: 'Sam Secadmin' }, '2026-11-20T12:01:00.000Z');
+    await store.complete(id, { ok: true, message: "Megan Bowen's sessions are revoked.", graphStatus: 200 }, '2026-11-20T12:01:01.000Z');
+    await store.close();
+    const lines = run('actions').trim().split('\n');
+    assert.equal(lines.length, 1);
+    const record = JSON.parse(lines[0]) as { proposedBy: { name: string }; decidedBy: { name: string }; status: string; proposal: { target: { displayName: string } }; outcome: { message: string } };
+    assert.equal(record.proposedBy.name, 'Avery Admin');
+    assert.equal(record.decidedBy.name, 'Sam Secadmin');
+    assert.equal(record.status, 'done');
+    assert.equal(record.proposal.target.displayName, 'Megan Bowen');
+    assert.match(record.outcome.message, /sessions are revoked/);
   });
 });
