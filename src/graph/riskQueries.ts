@@ -126,9 +126,14 @@ export function riskUserRequests(userId: string, include: { detections: boolean;
     { id: 'account', url: `/users/${id}?$select=id,displayName,userPrincipalName,accountEnabled` },
   ];
   if (include.detections) {
-    const filters = [`userId eq '${id}'`];
-    if (include.window) filters.push(`detectedDateTime ge ${instant(include.window.start)}`, `detectedDateTime le ${instant(include.window.end)}`);
-    requests.push({ id: 'detections', url: `/identityProtection/riskDetections?$filter=${filters.join(' and ')}&$select=${DETECTION_FIELDS}&$top=${USER_DETECTION_LIMIT}` });
+    const detections = (filters: string[]) => `/identityProtection/riskDetections?$filter=${[`userId eq '${id}'`, ...filters].join(' and ')}&$select=${DETECTION_FIELDS}&$top=${USER_DETECTION_LIMIT}`;
+    if (include.window) {
+      requests.push({ id: 'detections', url: detections([`detectedDateTime ge ${instant(include.window.start)}`, `detectedDateTime le ${instant(include.window.end)}`]) });
+      // What to do depends on every open detection, not only those of the window the question named.
+      requests.push({ id: 'openDetections', url: detections(["(riskState eq 'atRisk' or riskState eq 'confirmedCompromised')"]) });
+    } else {
+      requests.push({ id: 'detections', url: detections([]) });
+    }
   }
   // The registration report documents only $filter and $orderby, so this read takes the whole (small) record.
   if (include.registration) requests.push({ id: 'registration', url: `/reports/authenticationMethods/userRegistrationDetails/${id}` });

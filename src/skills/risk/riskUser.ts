@@ -101,12 +101,16 @@ export const riskUserSkill: Skill = {
         return 'value' in part ? part.value : undefined;
       };
       const detections = readDetections ? optional<Page<RiskDetection>>('detections', 'Risk detections', 'riskDetections.read')?.value : undefined;
+      const openDetections = readDetections && window ? partOf<Page<RiskDetection>>(first, 'openDetections') : undefined;
+      const allOpen = openDetections && 'value' in openDetections ? openDetections.value.value : undefined;
       const registration = readRegistration ? optional<MfaRegistration>('registration', 'MFA registration', 'userRegistrationDetails.read') : undefined;
 
       // The second round trip: the sign-ins behind the detections shown, whether a flagged address is the user's own, and names.
       const shown = [...(detections ?? [])].sort(newestFirst).slice(0, DETECTIONS_SHOWN);
-      const requestIds = [...new Set(shown.map((d) => d.requestId).filter(isGuid).map((id) => id.toLowerCase()))].slice(0, SIGN_INS_READ);
-      const flagged = shown.filter((d) => isOpen(d.riskState) && d.riskEventType === 'unfamiliarFeatures' && isIpAddress(d.ipAddress) && d.activityDateTime);
+      const open = allOpen ? [...allOpen].sort(newestFirst) : shown.filter((d) => isOpen(d.riskState));
+      // The open detections' sign-ins first: what to do depends on them.
+      const requestIds = [...new Set([...open, ...shown].map((d) => d.requestId).filter(isGuid).map((id) => id.toLowerCase()))].slice(0, SIGN_INS_READ);
+      const flagged = open.filter((d) => d.riskEventType === 'unfamiliarFeatures' && isIpAddress(d.ipAddress) && d.activityDateTime);
       const addresses = [...new Map(flagged.map((d) => [d.ipAddress as string, d])).values()].slice(0, ADDRESSES_CHECKED);
       const initiators = [...new Set(history.map((h) => h.initiatedBy).filter(isGuid).map((id) => id.toLowerCase()))].filter((id) => id !== account.id.toLowerCase()).slice(0, ID_LIST_LIMIT);
       const second: BatchRequest[] = [];
@@ -147,6 +151,7 @@ export const riskUserSkill: Skill = {
         history,
         detections,
         detectionWindow: window,
+        openDetections: allOpen,
         signIns,
         familiar,
         registration,
