@@ -9,6 +9,7 @@ import { startPlayground, type RunningPlayground } from '../../src/cli/playgroun
 import { DEMO_TENANT_ID, PLAYGROUND_USERS } from '../../src/emulator/demo/constants';
 import { ensureDemoTenant } from '../../src/emulator/demo';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
+import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
 import { repoRoot } from '../../src/paths';
 import { CHROMIUM, missingBrowserPrerequisite } from './browserPrerequisites';
 
@@ -102,6 +103,43 @@ describe('A real client: the Agents Playground in headless Chromium', function (
       assert.deepEqual(rated[0].ratings.map((r) => [r.rater, r.rating, r.categories, r.comment]), [
         [currentUserId(), 'down', ['inaccurate'], 'The help card should list the sign-in questions first'],
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('When an admin presses a mitigation button on a risk card and confirms, then the confirmation becomes the result and the risk card says what was done', async () => {
+    await page.goto(playground.url);
+    const compose = page.locator('[data-lexical-editor="true"]');
+    await compose.click({ timeout: 30_000 });
+    await compose.pressSequentially('why is Bob high risk?');
+    await page.getByRole('button', { name: 'Send Message' }).click();
+
+    const riskCard = page.locator('.ac-adaptiveCard').filter({ hasText: 'Risk detections, newest first' }).last();
+    await riskCard.waitFor({ timeout: 30_000 });
+    await riskCard.getByRole('button', { name: 'Revoke sessions', exact: true }).click();
+
+    const confirmation = page.locator('.ac-adaptiveCard').filter({ hasText: "Confirm: revoke all of Bob Kelly's sessions?" }).last();
+    await confirmation.waitFor({ timeout: 30_000 });
+    await confirmation.screenshot({ path: path.join(OUTPUT, 'mitigation-confirm.png') });
+    await confirmation.getByRole('button', { name: 'Revoke sessions', exact: true }).click();
+
+    const done = page.locator('.ac-adaptiveCard').filter({ hasText: 'Done: revoke sessions — Bob Kelly' }).last();
+    await done.waitFor({ timeout: 30_000 });
+    await done.screenshot({ path: path.join(OUTPUT, 'mitigation-done.png') });
+    assert.match((await done.innerText()).replace(/\s+/g, ' '), /Bob Kelly's sessions are revoked/);
+
+    const bannered = page.locator('.ac-adaptiveCard').filter({ hasText: 'The details below are from before' }).last();
+    await bannered.waitFor({ timeout: 30_000 });
+    assert.equal(await bannered.getByRole('button', { name: 'Revoke sessions', exact: true }).count(), 0, 'the risk card lost its mitigation buttons');
+
+    const store = new SqliteMitigationStore(path.join(dir, 'feedback.sqlite'));
+    try {
+      const [record] = await store.list();
+      assert.equal(record.status, 'done');
+      assert.equal(record.proposal.action, 'revokeSessions');
+      assert.equal(record.proposedBy.aadObjectId, currentUserId());
+      assert.equal(record.decidedBy?.aadObjectId, currentUserId());
     } finally {
       await store.close();
     }
