@@ -71,6 +71,28 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     return page.value.filter((a) => (a.targetResources as Json[]).some((t) => t.id === targetId));
   }
 
+  it('When an admin confirms a risky sign-in safe, then Graph marks that sign-in and its detection safe, and the audit log says so', async () => {
+    const detections = (await graph.api('/identityProtection/riskDetections').filter("riskState eq 'atRisk'").top(100).get()) as { value: Json[] };
+    // In the demo tenant only storyline detections are linked to a sign-in: Bob's unfamiliar sign-in (the admin decides).
+    const detection = detections.value.find((d) => typeof d.requestId === 'string' && d.riskEventType === 'unfamiliarFeatures')!;
+    assert.ok(detection, 'the demo tenant has an open detection linked to a sign-in');
+    const requestId = detection.requestId as string;
+    const c = chat();
+    const button: Card = {
+      body: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Confirm sign-in safe', data: { mitigate: { action: 'confirmSafe', target: { kind: 'signIn', id: requestId, displayName: `${String(detection.userDisplayName)}'s sign-in` } } } }] }],
+    };
+    const asked = await c.submit(button, 'Confirm sign-in safe', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(asked.cards[0]), new RegExp(`Confirm: confirm ${String(detection.userDisplayName)}'s sign-in as safe\\?`));
+    assert.match(textOf(asked.cards[0]), /Now: sign-in risk \w+, at risk/);
+    const done = await c.execute(asked.cards[0], 'Confirm sign-in safe', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(done.body.value), /is confirmed safe\./);
+    const signIn = (await graph.api(`/auditLogs/signIns/${requestId}`).get()) as Json;
+    assert.equal(signIn.riskState, 'confirmedSafe');
+    const after = (await graph.api(`/identityProtection/riskDetections/${String(detection.id)}`).get()) as Json;
+    assert.equal(after.riskState, 'confirmedSafe');
+    assert.equal((await auditsFor(String(detection.userId), 'Confirm sign-in safe')).length, 1);
+  });
+
   it('When an admin presses a mitigation button on a risk card, then the confirmation follows, and once done the risk card itself says so and loses its buttons', async () => {
     const bob = userIdOf(tenantDir, 'bob@contoso.com');
     const c = chat();
