@@ -9,7 +9,7 @@ import type { AccountFacts, MfaRegistration, RiskDetection, RiskyUser, RiskyUser
 import { isGuid } from '../../graph/riskQueries';
 import type { DirectoryCardModel } from '../directory/cardModel';
 import { directorySummary } from '../directory/cardModel';
-import { ago, methodName, nameAndUpn } from '../directory/format';
+import { ago, methodName } from '../directory/format';
 import { userLink, userSignInLogLink } from '../signIns/adminCenterLinks';
 import type { AnswerAction } from '../types';
 import { detailText, detectionText, e, isOpen, levelText, newestFirst, signInText, stateText, typeName, when } from './userRiskText';
