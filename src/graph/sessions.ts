@@ -36,8 +36,20 @@ export class GraphSessions {
   forAsker(aadObjectId: string | undefined, userAssertion?: string): TenantSession {
     if (userAssertion) {
       const client = createGraphClient(this.config, createOnBehalfOfCredential(this.config, userAssertion));
-      // Graph itself checks the delegated caller's roles; a refusal comes back as a 403 the skill explains.
-      return { client, mode: 'delegated', authorize: async () => ({ allowed: true, neededRoles: [], heldRoles: [] }) };
+      // Graph itself checks the delegated caller's roles and a refusal comes back as a 403 the skill explains; the
+      // same role check as app-only mode runs first so that no button is offered that Graph would refuse. If the
+      // bot's own app cannot read roles, Graph alone decides.
+      return {
+        client,
+        mode: 'delegated',
+        authorize: async (key) => {
+          try {
+            return await this.access.check(aadObjectId, key);
+          } catch {
+            return { allowed: true, neededRoles: [], heldRoles: [] };
+          }
+        },
+      };
     }
     return { client: this.appClient, mode: 'app', authorize: (key) => this.access.check(aadObjectId, key) };
   }
