@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../src/graph/client';
 import { ensureDemoTenant } from '../../src/emulator/demo';
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_ADMIN, DEMO_SECURITY_READER } from '../../src/emulator/demo/constants';
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_ADMIN, DEMO_SECURITY_READER, LOCAL_BOT_CLIENT } from '../../src/emulator/demo/constants';
 import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
 import type { MitigationRecord } from '../../src/actions/mitigationStore';
 import { DemoStack } from '../support/demoStack';
@@ -260,5 +260,51 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     const res = await c.execute(forged, 'Go', DEMO_ADMIN.userPrincipalName);
     assert.equal(res.status, 400);
     assert.match(JSON.stringify(res.body), /not one I know in this conversation/);
+  });
+});
+
+describe('Mitigations with single sign-on: Graph acts with the confirming admin\'s own token', function () {
+  this.timeout(120_000);
+  let stack: DemoStack;
+  let dir: string;
+  let graph: Client;
+  let tenantDir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitigations-sso-'));
+    tenantDir = await ensureDemoTenant();
+    stack = await new DemoStack(tenantDir, { FEEDBACK_SQLITE_PATH: path.join(dir, 'records.sqlite'), SSO_ENABLED: 'on', SSO_APP_ID: LOCAL_BOT_CLIENT.clientId }).start();
+    graph = createGraphClient(stack.graphConfig);
+  });
+  after(async () => {
+    await stack.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signedIn(upn: string): Promise<TeamsChat> {
+    const c = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
+    assert.equal(await c.signIn(upn, await stack.userToken(userIdOf(tenantDir, upn))), 200);
+    return c;
+  }
+
+  it('When a signed-in Global Administrator confirms, then the change is made with their token and the audit log names them, not the bot', async () => {
+    const megan = userIdOf(tenantDir, 'megan.bowen@contoso.com');
+    const c = await signedIn(DEMO_ADMIN.userPrincipalName);
+    const asked = await c.say("revoke Megan's sessions", DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(asked.cards[0]), /Confirm: revoke all of Megan Bowen's sessions\?/);
+    const done = await c.execute(asked.cards[0], 'Revoke sessions', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(done.body.value), /Megan Bowen's sessions are revoked/);
+    const page = (await graph.api('/auditLogs/directoryAudits').filter("activityDisplayName eq 'Invalidate all refresh tokens for user'").top(50).get()) as { value: Json[] };
+    const entry = page.value.find((a) => (a.targetResources as Json[]).some((t) => t.id === megan))!;
+    assert.ok(entry);
+    const initiatedBy = entry.initiatedBy as { user?: { userPrincipalName?: string }; app?: unknown };
+    assert.equal(initiatedBy.user?.userPrincipalName, DEMO_ADMIN.userPrincipalName);
+  });
+
+  it('When a signed-in Security Reader asks to act, then the roles are named before anything is offered', async () => {
+    const c = await signedIn(DEMO_SECURITY_READER.userPrincipalName);
+    const asked = await c.say("dismiss Alex Wilber's risk", DEMO_SECURITY_READER.userPrincipalName);
+    assert.equal(asked.cards.length, 0);
+    assert.match(asked.text, /you need one of these Microsoft Entra roles: Global Administrator or Security Administrator/);
   });
 });

@@ -60,6 +60,11 @@ export class DemoStack {
     return this.stack!.config.graph!;
   }
 
+  /** A delegated token for a tenant user, as Teams single sign-on would hand over (SSO_ENABLED stacks). */
+  userToken(userObjectId: string): Promise<string> {
+    return this.stack!.entra.issueUserAssertion(userObjectId);
+  }
+
   get connectorServer(): ConnectorServer {
     return this.connector!;
   }

@@ -89,6 +89,13 @@ export class TeamsChat {
     return { status: res.status, body: text ? (JSON.parse(text) as { statusCode?: number; type?: string; value?: unknown }) : {} };
   }
 
+  /** What Teams does after single sign-on: hands the user's token to the bot (signin/tokenExchange); answers the HTTP status. */
+  async signIn(as: string, token: string): Promise<number> {
+    const invoke = { ...this.base(as, ''), type: 'invoke', name: 'signin/tokenExchange', text: undefined, value: { id: randomUUID(), connectionName: 'graph', token } };
+    const res = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(invoke) });
+    return res.status;
+  }
+
   /** Card updates the bot sent (updateActivity: PUT to the connector), newest last. */
   updates(): ConnectorCall[] {
     return this.connector.calls.filter((c) => c.method === 'PUT' && c.path.includes(encodeURIComponent(this.conversationIdInPaths())));
