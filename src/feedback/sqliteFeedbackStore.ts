@@ -1,6 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../storage/sqliteFile';
 import { type AnswerRecord, type FeedbackStore, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
 interface AnswerRow {
@@ -21,10 +20,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file, { timeout: 5000 });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db = openSqliteFile(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS answers (
         answer_id TEXT PRIMARY KEY,

@@ -2,20 +2,15 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { localGraphConfig, type LocalGraphConfig } from '../../../src/cli/localGraphConfig';
-import { startLocalEntra, type LocalEntra } from '../../../src/emulator';
 import { ensureDemoTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_READER } from '../../../src/emulator/demo/constants';
-import { GraphDirectory } from '../../../src/graph/directory';
-import { collectGraphRequests } from '../../../src/graph/requestLog';
 import { batchWithRetry, type RiskDetection } from '../../../src/graph/riskQueries';
-import { GraphSessions } from '../../../src/graph/sessions';
 import { riskTypeInfo } from '../../../src/knowledge/riskTypes';
 import { riskUserAnswer, type RiskUserFacts } from '../../../src/skills/risk/riskUserAnswer';
 import { RISKY_USERS_PAGE, riskUsersSkill, type RiskUsersCardModel } from '../../../src/skills/risk/riskUsers';
-import type { AnswerAction, SkillAnswer, SkillRequest } from '../../../src/skills/types';
-import { GrammarRecognizer } from '../../../src/understanding/grammarRecognizer';
+import type { AnswerAction, SkillAnswer } from '../../../src/skills/types';
 import { answerRequests, DemoStack, PINNED_NOW } from '../../support/demoStack';
+import { SkillHarness } from '../../support/skillHarness';
 import { validateAdaptiveCard } from '../../support/cardValidator';
 import { buttonsOf, TeamsChat, type Card } from '../../support/teamsChat';
 import { cardLines } from '../directory/cardLines';
@@ -258,10 +253,7 @@ function tenantWithManyRiskyUsers(demoDir: string): { dir: string; extra: Array<
 
 describe('risk.users pages and cursors, at skill level and through the bot, on a tenant with 27 users at risk', function () {
   this.timeout(60_000);
-  let entra: LocalEntra;
-  let local: LocalGraphConfig;
-  let sessions: GraphSessions;
-  let recognizer: GrammarRecognizer;
+  let harness: SkillHarness;
   let tenantDir: string;
   let expectedOrder: string[];
   let firstExtra: string;
@@ -281,27 +273,16 @@ describe('risk.users pages and cursors, at skill level and through the bot, on a
     expectedOrder = [...atRiskBefore, ...made.extra]
       .sort((a, b) => rank[a.riskLevel] - rank[b.riskLevel] || Date.parse(b.riskLastUpdatedDateTime) - Date.parse(a.riskLastUpdatedDateTime))
       .map((r) => r.userDisplayName);
-    entra = await startLocalEntra({ tenantDir, now, port: 0 });
-    local = localGraphConfig(entra);
-    sessions = new GraphSessions(local.config);
-    recognizer = new GrammarRecognizer({ directory: new GraphDirectory(sessions.directoryClient) });
-    // The asker's roles are read once and cached, so each test counts only the answer's own requests.
-    await sessions.forAsker(DEMO_ADMIN.id).authorize('riskyUsers.read');
+    harness = await new SkillHarness(tenantDir, riskUsersSkill).start('riskyUsers.read');
     bot = await new DemoStack(tenantDir).start();
   });
   after(async () => {
     await bot?.stop();
-    await entra?.stop();
-    local?.dispose();
+    await harness?.stop();
     fs.rmSync(tenantDir, { recursive: true, force: true });
   });
 
-  async function ask(text: string, cursor?: string): Promise<{ answer: SkillAnswer; urls: string[] }> {
-    const understanding = await recognizer.recognize(text, { now });
-    const request: SkillRequest = { understanding, asker: { aadObjectId: DEMO_ADMIN.id }, conversationType: 'personal', now, tenant: sessions.forAsker(DEMO_ADMIN.id), ...(cursor !== undefined ? { cursor } : {}) };
-    const { result, graphRequests } = await collectGraphRequests(() => riskUsersSkill.answer(request));
-    return { answer: result, urls: graphRequests.map((r) => r.url) };
-  }
+  const ask = (text: string, cursor?: string) => harness.ask(text, cursor);
 
   function page(answer: SkillAnswer): { model: RiskUsersCardModel; more?: Extract<AnswerAction, { kind: 'showMore' }> } {
     assert.equal(answer.kind, 'card', JSON.stringify(answer));
@@ -318,7 +299,7 @@ describe('risk.users pages and cursors, at skill level and through the bot, on a
     assert.ok(one.model.callouts.some((c) => c.text === '1 confirmed compromised.'));
     assert.ok(one.model.notes.some((n) => n.text === 'Showing 1–10 of 27; Show more lists the next 10.'), JSON.stringify(one.model.notes));
     assert.equal(one.more?.title, 'Show 10 more');
-    const origin = new URL(entra.graphBaseUrl).origin;
+    const origin = harness.graphOrigin;
     assert.equal(first.urls.length, 2, first.urls.join('\n'));
     assert.ok(first.urls.every((u) => u.startsWith(origin)));
 

@@ -2,20 +2,15 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { localGraphConfig, type LocalGraphConfig } from '../../../src/cli/localGraphConfig';
-import { startLocalEntra, type LocalEntra } from '../../../src/emulator';
 import { ensureDemoTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_READER } from '../../../src/emulator/demo/constants';
-import { GraphDirectory } from '../../../src/graph/directory';
-import { collectGraphRequests } from '../../../src/graph/requestLog';
-import { GraphSessions } from '../../../src/graph/sessions';
 import type { DirectoryAudit } from '../../../src/graph/directoryQueries';
 import type { ServicePrincipalRiskDetection } from '../../../src/graph/workloadRiskQueries';
 import { riskTypeInfo } from '../../../src/knowledge/riskTypes';
 import { credentialChanges, newCredentialBeforeRisk, riskWorkloadSkill, WORKLOAD_PAGE, type WorkloadRiskCardModel } from '../../../src/skills/risk/riskWorkload';
-import type { AnswerAction, SkillAnswer, SkillRequest } from '../../../src/skills/types';
-import { GrammarRecognizer } from '../../../src/understanding/grammarRecognizer';
+import type { AnswerAction, SkillAnswer } from '../../../src/skills/types';
 import { answerRequests, DemoStack, PINNED_NOW } from '../../support/demoStack';
+import { SkillHarness } from '../../support/skillHarness';
 import { cardLines } from '../directory/cardLines';
 import { buttonsOf, TeamsChat, type Card } from '../../support/teamsChat';
 
@@ -163,10 +158,7 @@ function tenantWithManyRiskyApps(demoDir: string): { dir: string; extra: Array<{
 
 describe('risk.workload pages and cursors, at skill level and through the bot, on a tenant with 24 risky apps', function () {
   this.timeout(60_000);
-  let entra: LocalEntra;
-  let local: LocalGraphConfig;
-  let sessions: GraphSessions;
-  let recognizer: GrammarRecognizer;
+  let harness: SkillHarness;
   let tenantDir: string;
   let expectedOrder: string[];
   let bot: DemoStack;
@@ -179,27 +171,16 @@ describe('risk.workload pages and cursors, at skill level and through the bot, o
     expectedOrder = [{ displayName: 'Payroll Connector', riskLevel: 'high', riskLastUpdatedDateTime: '2026-11-19T03:00:00.000Z' }, ...made.extra]
       .sort((a, b) => rank[a.riskLevel] - rank[b.riskLevel] || Date.parse(b.riskLastUpdatedDateTime) - Date.parse(a.riskLastUpdatedDateTime))
       .map((r) => r.displayName);
-    entra = await startLocalEntra({ tenantDir, now, port: 0 });
-    local = localGraphConfig(entra);
-    sessions = new GraphSessions(local.config);
-    recognizer = new GrammarRecognizer({ directory: new GraphDirectory(sessions.directoryClient) });
-    // The asker's roles are read once and cached, so each test counts only the answer's own requests.
-    await sessions.forAsker(DEMO_ADMIN.id).authorize('riskyServicePrincipals.read');
+    harness = await new SkillHarness(tenantDir, riskWorkloadSkill).start('riskyServicePrincipals.read');
     bot = await new DemoStack(tenantDir).start();
   });
   after(async () => {
     await bot?.stop();
-    await entra?.stop();
-    local?.dispose();
+    await harness?.stop();
     fs.rmSync(tenantDir, { recursive: true, force: true });
   });
 
-  async function ask(text: string, cursor?: string): Promise<{ answer: SkillAnswer; urls: string[] }> {
-    const understanding = await recognizer.recognize(text, { now });
-    const request: SkillRequest = { understanding, asker: { aadObjectId: DEMO_ADMIN.id }, conversationType: 'personal', now, tenant: sessions.forAsker(DEMO_ADMIN.id), ...(cursor !== undefined ? { cursor } : {}) };
-    const { result, graphRequests } = await collectGraphRequests(() => riskWorkloadSkill.answer(request));
-    return { answer: result, urls: graphRequests.map((r) => r.url) };
-  }
+  const ask = (text: string, cursor?: string) => harness.ask(text, cursor);
 
   function page(answer: SkillAnswer): { names: string[]; more?: Extract<AnswerAction, { kind: 'showMore' }> } {
     assert.equal(answer.kind, 'card', JSON.stringify(answer));
@@ -223,7 +204,7 @@ describe('risk.workload pages and cursors, at skill level and through the bot, o
     assert.ok(model.callouts.some((c) => c.text.startsWith('1 confirmed compromised')));
     assert.ok(model.notes.some((n) => n.text === 'Not listed: 2 workload identities whose risk was dismissed, remediated or confirmed safe.'), JSON.stringify(model.notes));
     // Graph pages the list by 20: the nextLink is followed on the same host, and nothing else is read.
-    const origin = new URL(entra.graphBaseUrl).origin;
+    const origin = harness.graphOrigin;
     assert.equal(first.urls.length, 2, first.urls.join('\n'));
     assert.ok(first.urls.every((u) => u.startsWith(origin)));
 
@@ -266,7 +247,7 @@ describe('risk.workload pages and cursors, at skill level and through the bot, o
       const { answer: refused, urls } = await ask('any risky apps?', forged);
       assert.equal(refused.kind, 'text', forged);
       assert.match((refused as { text: string }).text, message, forged);
-      assert.ok(urls.every((u) => u.startsWith(new URL(entra.graphBaseUrl).origin)), `${forged}: ${urls.join(', ')}`);
+      assert.ok(urls.every((u) => u.startsWith(harness.graphOrigin)), `${forged}: ${urls.join(', ')}`);
       if (!/no more/.test(message.source)) assert.deepEqual(urls, [], `${forged}: a refused cursor reads nothing`);
     }
     // The first page's cursor does not fit the high-risk question: another list, so another key.
