@@ -18,7 +18,7 @@ import { localGraphConfig } from './localGraphConfig';
 import { repoRoot } from '../paths';
 import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstanding';
 import { benchSignIns, formatSignInBenchReport } from './benchSignIns';
-import { benchDirectory, formatDirectoryReport } from './benchDirectory';
+import { benchDirectory, formatDirectoryReport, RISK_BENCH_QUESTIONS } from './benchDirectory';
 
 interface SizeSpec {
   name: string;
@@ -221,9 +221,11 @@ async function main(): Promise<void> {
   const signIns = formatSignInBenchReport(await benchSignIns()).join('\n');
   process.stderr.write('bench: directory answers…\n');
   const directory = formatDirectoryReport(await benchDirectory()).join('\n');
+  process.stderr.write('bench: Identity Protection answers…\n');
+  const risk = formatDirectoryReport(await benchDirectory(RISK_BENCH_QUESTIONS), 'Identity Protection answers (a mitigation request costs its checks; nothing is confirmed)').join('\n');
   const report = markdown(
     results,
-    `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}`,
+    `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}`,
   );
   fs.mkdirSync(path.dirname(values.out!), { recursive: true });
   fs.writeFileSync(values.out!, report);

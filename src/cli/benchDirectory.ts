@@ -39,6 +39,18 @@ export const DIRECTORY_BENCH_QUESTIONS = [
   'which Conditional Access policies apply to Adele?',
 ];
 
+/** Identity Protection questions, priced the same way (issue #7): reads only, the mitigations are never confirmed. */
+export const RISK_BENCH_QUESTIONS = [
+  'is Adele at risk?',
+  'why is Bob high risk?',
+  'show high-risk users',
+  'risky users this week',
+  'any risky apps?',
+  'is the Payroll Connector service principal compromised?',
+  'confirm Bob as compromised',
+  'revoke Megan\'s sessions',
+];
+
 const NAME_LOOKUP = /\/v1\.0\/(users|groups|applications|servicePrincipals)\?/;
 
 function answerRequests(answer: AskAnswer): string[] {
@@ -72,9 +84,9 @@ export async function benchDirectory(questions: readonly string[] = DIRECTORY_BE
   }
 }
 
-export function formatDirectoryReport(rows: readonly DirectoryBenchRow[]): string[] {
+export function formatDirectoryReport(rows: readonly DirectoryBenchRow[], what = 'Directory answers'): string[] {
   return [
-    'Directory answers: Graph round trips per answer (demo tenant, name lookups excluded, asker roles cached)',
+    `${what}: Graph round trips per answer (demo tenant, name lookups excluded, asker roles cached)`,
     ...rows.map((r) => `  ${r.intent.padEnd(17)} ${String(r.roundTrips).padStart(2)} round trip${r.roundTrips === 1 ? ' ' : 's'}  ${String(r.ms).padStart(5)} ms  "${r.question}"  [${r.requests.join(', ')}]`),
   ];
 }
