@@ -9,7 +9,7 @@ const AREAS = [
   },
   {
     name: 'Identity Protection',
-    description: 'Risky users and service principals, their detections and history; confirm, dismiss, revoke sessions.',
+    description: 'Risky users and service principals, their detections and history; confirm compromised, dismiss, revoke sessions or disable, each only after you confirm it.',
     examples: EXAMPLE_QUESTIONS.risk,
   },
   {
