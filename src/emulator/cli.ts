@@ -1,7 +1,9 @@
 /**
- * `node dist/src/emulator/cli.js --tenant DIR --port N --persist DIR --throttling graph --now ISO --ca-out FILE`
+ * `node dist/src/emulator/cli.js --tenant DIR --port N --persist DIR --throttling graph --now ISO --ca-out FILE
+ *   [--index-cache DIR | --no-index-cache] [--sign-ins-in-memory]`
  * Starts the local Entra alone (the launchers in src/cli start it with the bot). Flags win over the environment
- * (TENANT_SNAPSHOT_DIR, ASSISTANT_NOW, EMULATOR_THROTTLING, EMULATOR_FAULTS as a JSON array of fault rules).
+ * (TENANT_SNAPSHOT_DIR, ASSISTANT_NOW, EMULATOR_THROTTLING, EMULATOR_FAULTS as a JSON array of fault rules,
+ * LOCAL_ENTRA_INDEX_CACHE for the sign-in index cache folder).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -42,6 +44,9 @@ async function main(): Promise<void> {
       now: { type: 'string' },
       'ca-out': { type: 'string' },
       'no-rebase': { type: 'boolean' },
+      'index-cache': { type: 'string' },
+      'no-index-cache': { type: 'boolean' },
+      'sign-ins-in-memory': { type: 'boolean' },
     },
   });
   const throttling = values.throttling ?? process.env.EMULATOR_THROTTLING ?? 'off';
@@ -57,6 +62,9 @@ async function main(): Promise<void> {
     now: parseNow(values.now ?? process.env.ASSISTANT_NOW),
     rebase: !values['no-rebase'],
     faults: parseFaults(process.env.EMULATOR_FAULTS),
+    signInsOnDisk: !values['sign-ins-in-memory'],
+    indexCacheDir: values['no-index-cache'] ? false : (values['index-cache'] ?? process.env.LOCAL_ENTRA_INDEX_CACHE) || undefined,
+    log: (message) => console.log(message),
   });
   const caFile = values['ca-out'] ?? path.join(os.tmpdir(), `local-entra-ca-${new URL(entra.url).port}.pem`);
   fs.writeFileSync(caFile, entra.caCertPem);

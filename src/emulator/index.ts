@@ -12,13 +12,14 @@ import { createHandler, listen, type Services } from './http/server';
 import { runQuery } from './odata';
 import { BOT_APPLICATION_PERMISSIONS, BOT_DELEGATED_SCOPES } from '../graph/permissions';
 import { loadSnapshot } from './snapshot/loadSnapshot';
-import { preparePersistDir, writeCollection } from './snapshot/persist';
+import { preparePersistDir } from './snapshot/persist';
 import { Directory } from './tenant/directory';
+import { ON_DISK_SHAPES } from './tenant/indexedPaths';
 import { TenantStore } from './tenant/store';
 import { Throttle } from './throttling';
-import type { LocalClient, LocalEntra, LocalEntraOptions } from './types';
+import type { LocalClient, LocalEntra, LocalEntraOptions, LocalEntraStartup } from './types';
 
-export type { FaultRule, LocalClient, LocalEntra, LocalEntraOptions } from './types';
+export type { FaultRule, LocalClient, LocalEntra, LocalEntraOptions, LocalEntraStartup } from './types';
 export { ENDPOINT_PERMISSIONS, BUILT_IN_ROLES, type EndpointPermission, type PermissionKey } from '../graph/permissions';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -36,15 +37,33 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new Error(`The local Entra listens on loopback only; refused host ${host}`);
   // The generator loads only when the built-in demo tenant is wanted.
+  const started = performance.now();
+  // Keys are made on the thread pool while the snapshot loads on this thread.
+  const tlsMade = options.tls ? Promise.resolve(options.tls) : loopbackCertificate();
+  const keyMade = createSigningKey();
+  // Settle both even when loading fails, so that no key generation is left running unobserved.
+  const crypto = Promise.all([tlsMade, keyMade]);
+  crypto.catch(() => undefined);
   const sourceDir = options.tenantDir ?? (await (await import('./demo')).ensureDemoTenant());
   if (options.persistDir) await preparePersistDir(sourceDir, options.persistDir);
   const clock = createClock(options.now);
-  const snapshot = await loadSnapshot(options.persistDir ?? sourceDir, { now: clock.now(), rebase: options.rebase ?? true });
+  const tenantDir = options.persistDir ?? sourceDir;
+  const snapshot = await loadSnapshot(tenantDir, {
+    now: clock.now(),
+    rebase: options.rebase ?? true,
+    onDisk: options.signInsOnDisk === false ? undefined : { shapes: ON_DISK_SHAPES, cacheDir: options.indexCacheDir, log: options.log },
+  });
   const store = new TenantStore(snapshot);
+  let tls: { key: string; cert: string };
+  let key: Awaited<typeof keyMade>;
+  try {
+    [tls, key] = await crypto;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const directory = new Directory(store);
   const clients = (options.clients ?? defaultClients()).map((client) => ({ ...client, delegatedScopes: client.delegatedScopes ?? [...BOT_DELEGATED_SCOPES] }));
-  const tls = options.tls ?? (await loopbackCertificate());
-  const key = createSigningKey();
 
   let persisting: Promise<void> = Promise.resolve();
   const persist = (): Promise<void> => {
@@ -52,7 +71,7 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
     if (!persistDir) return Promise.resolve();
     // One write at a time, in order, so a file is never written by two actions at once.
     persisting = persisting.then(async () => {
-      for (const name of store.takeDirty()) await writeCollection(persistDir, name, store.items(name), store.shiftSeconds);
+      for (const name of store.takeDirty()) await store.writeBack(persistDir, name);
     });
     return persisting;
   };
@@ -67,11 +86,25 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
   const ctx: GraphContext = { store, directory, clock, origin, runQuery, persist };
   const identity = new IdentityPlatform(origin, tokens, key, store, directory, clients);
   services = {
-    graph: new GraphService(ctx, new Throttle(options.throttling === 'graph', store.items('users').length)),
+    graph: new GraphService(ctx, new Throttle(options.throttling === 'graph', store.size('users'))),
     identity,
     tokens,
     faults: new FaultInjector(options.faults, options.faultSeed),
   };
+
+  const signInLog = store.onDisk('signIns');
+  const startup: LocalEntraStartup = {
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+    signIns: signInLog
+      ? { onDisk: true, count: signInLog.count, indexSeconds: signInLog.origin.built?.seconds, cacheFile: signInLog.cacheFile, rebuiltBecause: signInLog.origin.built?.reason }
+      : { onDisk: false, count: store.size('signIns') },
+  };
+  options.log?.(
+    `local Entra: started in ${startup.seconds} s; ` +
+      (signInLog
+        ? `${signInLog.count.toLocaleString('en-US')} sign-ins stay on disk, ${signInLog.origin.built ? `indexed now (${signInLog.origin.built.seconds} s)` : 'index read from its cache'}${startup.signIns.cacheFile ? ` (${startup.signIns.cacheFile})` : ''}`
+        : `${store.size('signIns').toLocaleString('en-US')} sign-ins in memory`),
+  );
 
   return {
     url: origin,
@@ -80,14 +113,16 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
     tenantId: store.tenantId,
     caCertPem: tls.cert,
     issueUserAssertion: async (userId, audience) => identity.issueUserAssertion(userId, audience),
-    stop: () => stopServer(server, persisting),
+    startup,
+    stop: () => stopServer(server, persisting, store),
   };
 }
 
-async function stopServer(server: https.Server, persisting: Promise<void>): Promise<void> {
+async function stopServer(server: https.Server, persisting: Promise<void>, store: TenantStore): Promise<void> {
   await persisting.catch(() => undefined);
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+  store.close();
 }

@@ -44,6 +44,34 @@ export interface LocalEntraOptions {
   tls?: { key: string; cert: string };
   /** Default: LOCAL_BOT_CLIENT with the bot's read permissions plus risk write permissions. */
   clients?: LocalClient[];
+  /**
+   * Keep the sign-in log on disk behind an index when its file is in the one-object-per-line layout (the
+   * generator's and --persist's); default true. False reads every sign-in into memory, as before.
+   */
+  signInsOnDisk?: boolean;
+  /**
+   * Where the sign-in index is cached: default the snapshot's `.local-entra-cache/` folder (or, when that cannot be
+   * written, one under the system temp folder); false, nowhere (indexed at every start).
+   */
+  indexCacheDir?: string | false;
+  /** Start-up progress lines (indexing a new snapshot takes a while, and says so). Default: silent. */
+  log?: (message: string) => void;
+}
+
+/** What the start did, for logs and the bench. */
+export interface LocalEntraStartup {
+  /** From the call to listening, in seconds. */
+  seconds: number;
+  signIns: {
+    onDisk: boolean;
+    count: number;
+    /** Set when the index was built during this start (a new or changed snapshot), in seconds. */
+    indexSeconds?: number;
+    /** Why the index was built instead of read from the cache. */
+    rebuiltBecause?: string;
+    /** The cache file that holds the index now, if any. */
+    cacheFile?: string;
+  };
 }
 
 export interface LocalEntra {
@@ -61,5 +89,7 @@ export interface LocalEntra {
    * the on-behalf-of assertion.
    */
   issueUserAssertion(userId: string, audience?: string): Promise<string>;
+  /** How the start went (time, where the sign-ins are, whether their index was built or read). */
+  startup: LocalEntraStartup;
   stop(): Promise<void>;
 }

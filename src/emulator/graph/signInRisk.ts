@@ -57,7 +57,7 @@ export async function applySignInRiskAction(ctx: GraphContext, caller: Caller, a
       riskLevelAggregated: action === 'confirmCompromised' ? 'high' : 'none',
       ...(action === 'confirmCompromised' ? { riskLevelDuringSignIn: 'high' } : {}),
     });
-    for (const detection of ctx.store.queryable('riskDetections').lookup?.('requestId', requestId) ?? []) {
+    for (const detection of ctx.store.lookup('riskDetections', 'requestId', requestId)) {
       if (detection.riskState === 'atRisk') subject.settledRisk = true;
       Object.assign(detection, { riskState: outcome.riskState, riskDetail: outcome.riskDetail, lastUpdatedDateTime: stamp });
       detectionsChanged = true;
@@ -126,7 +126,7 @@ function updateUserRisk(ctx: GraphContext, caller: Caller, action: SignInRiskAct
     Object.assign(risky, { riskLevel: 'high', riskState: risky.riskState === 'confirmedCompromised' ? 'confirmedCompromised' : 'atRisk', riskDetail: outcome.riskDetail });
   } else {
     if (!risky || risky.riskState !== 'atRisk' || !subject.settledRisk) return;
-    const stillAtRisk = (ctx.store.queryable('riskDetections').lookup?.('userId', subject.id) ?? []).some((detection) => detection.riskState === 'atRisk');
+    const stillAtRisk = ctx.store.lookup('riskDetections', 'userId', subject.id).some((detection) => detection.riskState === 'atRisk');
     if (stillAtRisk) return;
     Object.assign(risky, { riskLevel: 'none', riskState: outcome.riskState, riskDetail: outcome.riskDetail });
   }

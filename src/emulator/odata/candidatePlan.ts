@@ -3,7 +3,7 @@
  * AND-ed equality term (or the whole collection in the query's order), narrowed by binary search when the
  * filter bounds the sort property (`createdDateTime ge …` on sign-ins stored newest first).
  */
-import { QueryableCollection } from './contract';
+import { ItemSequence, QueryableCollection } from './contract';
 import { FilterNode, LiteralNode } from './filterAst';
 import { andTerms, propertyComparison } from './filterTerms';
 import { itemSortKey, sortItems, sortedView, storedInOrder } from './ordering';
@@ -14,7 +14,7 @@ type Item = Record<string, unknown>;
 
 /** A window [start, end) of a sequence already in the query's order; every match lies inside it. */
 export interface CandidateWindow {
-  items: readonly Item[];
+  items: ItemSequence;
   start: number;
   end: number;
   /** Whether an index answered the equality term (exposed for tests and diagnostics). */
@@ -27,15 +27,17 @@ const LARGEST_BUCKET_TO_SORT = 20_000;
 const INDEXABLE_LITERALS: ReadonlySet<LiteralNode['literalKind']> = new Set(['string', 'number', 'boolean', 'guid', 'enum', 'null']);
 
 /** Items for one AND term from the collection's indexes, or undefined when no index answers it. */
-function bucketFor(collection: QueryableCollection, term: FilterNode): { items: readonly Item[]; union: boolean } | undefined {
+function bucketFor(collection: QueryableCollection, term: FilterNode): { items: ItemSequence; union: boolean } | undefined {
   if (!collection.lookup) return undefined;
   if (term.kind === 'in' && term.operand.kind === 'property') {
     if (!term.values.every((value) => INDEXABLE_LITERALS.has(value.literalKind))) return undefined;
     const path = term.operand.path.join('/');
     const buckets = term.values.map((value) => collection.lookup?.(path, value.value));
     if (buckets.some((bucket) => bucket === undefined)) return undefined;
+    const present = buckets as ItemSequence[];
+    if (collection.union) return { items: collection.union(present), union: buckets.length > 1 };
     const union = new Set<Item>();
-    for (const bucket of buckets) for (const item of bucket ?? []) union.add(item);
+    for (const bucket of present) for (let index = 0; index < bucket.length; index += 1) union.add(bucket.at(index) as Item);
     return { items: [...union], union: buckets.length > 1 };
   }
   const comparison = propertyComparison(term);
@@ -52,12 +54,12 @@ function rangeKey(literal: LiteralNode): SortKey | undefined {
 }
 
 /** First index in [low, high) where `test` holds, for a test that is false then true along the sequence. */
-function firstWhere(items: readonly Item[], low: number, high: number, test: (item: Item) => boolean): number {
+function firstWhere(items: ItemSequence, low: number, high: number, test: (item: Item) => boolean): number {
   let lo = low;
   let hi = high;
   while (lo < hi) {
     const middle = (lo + hi) >>> 1;
-    if (test(items[middle])) hi = middle;
+    if (test(items.at(middle) as Item)) hi = middle;
     else lo = middle + 1;
   }
   return lo;
@@ -98,7 +100,7 @@ export function planCandidates(
   filter: FilterNode | undefined,
   order: readonly OrderByTerm[],
 ): CandidateWindow {
-  let best: { items: readonly Item[]; union: boolean } | undefined;
+  let best: { items: ItemSequence; union: boolean } | undefined;
   for (const term of filter ? andTerms(filter) : []) {
     const bucket = bucketFor(collection, term);
     if (bucket && (!best || bucket.items.length < best.items.length)) best = bucket;

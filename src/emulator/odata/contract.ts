@@ -76,18 +76,37 @@ export interface CollectionBody {
 }
 
 /**
+ * Items by position. A plain array is one; a log kept on disk is another, which reads an item only when asked for
+ * it, so the engine touches positions (`at`) and never assumes the whole collection is in memory.
+ */
+export interface ItemSequence {
+  readonly length: number;
+  at(index: number): Record<string, unknown> | undefined;
+}
+
+/**
  * A collection the engine can query. The engine may use `index` to answer equality filters without a scan
  * (scale: 2,000,000 sign-ins). `items` is in storage order.
  */
 export interface QueryableCollection {
-  readonly items: readonly Record<string, unknown>[];
+  readonly items: ItemSequence;
   /** Items whose property (a path like "userId" or "status/errorCode") equals the value, or undefined if not indexed. */
-  lookup?(propertyPath: string, value: unknown): readonly Record<string, unknown>[] | undefined;
+  lookup?(propertyPath: string, value: unknown): ItemSequence | undefined;
   /**
    * Added by the query engine: the order `items` are stored in, if any. When a query asks for this order the
    * engine neither sorts nor re-sorts, and `lookup` results (storage order) are already in query order.
    */
   readonly sortedBy?: { property: string; descending: boolean };
+  /**
+   * Optional, for collections whose items are not held in memory: the union of several `lookup` results without
+   * duplicates, in storage order. Without it the engine unites the items themselves (objects are their identity).
+   */
+  union?(buckets: readonly ItemSequence[]): ItemSequence;
+  /**
+   * Optional, as `union`: the whole collection in this order, computed by the collection without reading every
+   * item, or undefined when it cannot. Without it the engine sorts the items.
+   */
+  ordered?(terms: readonly { property: string; descending: boolean }[]): ItemSequence | undefined;
 }
 
 export type RunQuery = (collection: QueryableCollection, input: QueryInput, rules: EndpointRules) => CollectionBody;

@@ -44,7 +44,13 @@ function alreadyInOrder(items: readonly Item[], order: { property: string; desce
   return true;
 }
 
-class IndexedCollection implements QueryableCollection {
+/** A collection held in memory: its items are a plain array, and so are its index buckets. */
+export interface InMemoryCollection extends QueryableCollection {
+  readonly items: readonly Item[];
+  lookup(propertyPath: string, value: unknown): readonly Item[] | undefined;
+}
+
+class IndexedCollection implements InMemoryCollection {
   readonly items: readonly Item[];
   readonly sortedBy?: { property: string; descending: boolean };
   private readonly indexes = new Map<string, Map<string | number | boolean | null, Bucket>>();
@@ -94,6 +100,6 @@ export function createIndexedCollection(
   items: readonly Item[],
   indexedPaths: string[],
   options: IndexedCollectionOptions = {},
-): QueryableCollection {
+): InMemoryCollection {
   return new IndexedCollection(items, indexedPaths, options);
 }

@@ -1,12 +1,19 @@
 /** `$orderby` and default orders: sorting by precomputed keys, and sorted views cached per collection. */
-import { QueryableCollection } from './contract';
+import { ItemSequence, QueryableCollection } from './contract';
 import { OrderByTerm } from './queryOptions';
 import { compareSortKeys, readPath, readSlashPath, SortKey, sortKey } from './values';
 
 type Item = Record<string, unknown>;
 
+/** The items of a sequence as an array (itself when it is one). */
+export function toArray(items: ItemSequence): readonly Item[] {
+  if (Array.isArray(items)) return items as readonly Item[];
+  return Array.from({ length: items.length }, (_, index) => items.at(index) as Item);
+}
+
 /** Stable sort by the terms; items that tie keep their input order, so paging over the result is repeatable. */
-export function sortItems(items: readonly Item[], terms: readonly OrderByTerm[]): Item[] {
+export function sortItems(sequence: ItemSequence, terms: readonly OrderByTerm[]): Item[] {
+  const items = toArray(sequence);
   const paths = terms.map((term) => term.property.split('/'));
   // Keys are computed once per item and the sort moves positions, not objects: 2M sign-ins sort in seconds.
   const keys = paths.map((path) => items.map((item) => sortKey(readPath(item, path))));
@@ -37,13 +44,14 @@ export function storedInOrder(collection: QueryableCollection, terms: readonly O
   );
 }
 
-const sortedViews = new WeakMap<QueryableCollection, Map<string, Item[]>>();
+const sortedViews = new WeakMap<QueryableCollection, Map<string, ItemSequence>>();
 
 /**
  * The whole collection in the given order, sorted once and then reused by every query asking for that order
- * (a collection's items do not change after it is built).
+ * (a collection's items do not change after it is built). A collection that can order itself (a log on disk)
+ * does, so that its items are not all read.
  */
-export function sortedView(collection: QueryableCollection, terms: readonly OrderByTerm[]): readonly Item[] {
+export function sortedView(collection: QueryableCollection, terms: readonly OrderByTerm[]): ItemSequence {
   if (storedInOrder(collection, terms)) return collection.items;
   let views = sortedViews.get(collection);
   if (!views) {
@@ -53,7 +61,7 @@ export function sortedView(collection: QueryableCollection, terms: readonly Orde
   const key = orderKey(terms);
   let view = views.get(key);
   if (!view) {
-    view = sortItems(collection.items, terms);
+    view = collection.ordered?.(terms) ?? sortItems(collection.items, terms);
     views.set(key, view);
   }
   return view;

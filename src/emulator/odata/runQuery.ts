@@ -65,7 +65,7 @@ function readPage(window: CandidateWindow, matches: ((item: Item) => boolean) | 
   const items: Item[] = [];
   let toSkip = skip;
   for (let index = window.start + from; index < window.end; index += 1) {
-    const item = window.items[index];
+    const item = window.items.at(index) as Item;
     if (matches && !matches(item)) continue;
     if (toSkip > 0) {
       toSkip -= 1;
@@ -80,7 +80,7 @@ function readPage(window: CandidateWindow, matches: ((item: Item) => boolean) | 
 function countMatches(window: CandidateWindow, matches: ((item: Item) => boolean) | undefined): number {
   if (!matches) return window.end - window.start;
   let count = 0;
-  for (let index = window.start; index < window.end; index += 1) if (matches(window.items[index])) count += 1;
+  for (let index = window.start; index < window.end; index += 1) if (matches(window.items.at(index) as Item)) count += 1;
   return count;
 }
 

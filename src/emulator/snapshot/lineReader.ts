@@ -5,20 +5,23 @@ const CHUNK_BYTES = 16 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
 /**
- * Calls `onLine` for each line of a UTF-8 file, numbered from 1, without the line break ("\n" or "\r\n").
+ * Calls `onLine` for each line of a UTF-8 file, numbered from 1, without the line break ("\n" or "\r\n"), with the
+ * byte offset where the line starts (what a reader needs to come back to it later).
  * Lines are split on the newline byte, which never occurs inside a multi-byte UTF-8 character, so each line
  * decodes on its own. Each line is handed over and dropped at once: retaining a chunk's lines until the chunk is
  * done would make the garbage collector copy them (readline's buffering cost half the load time on big files).
  */
-export async function forEachLine(fullPath: string, onLine: (line: string, lineNumber: number) => void): Promise<void> {
+export async function forEachLine(fullPath: string, onLine: (line: string, lineNumber: number, byteOffset: number) => void): Promise<void> {
   const handle = await fs.promises.open(fullPath, 'r');
   try {
     let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0;
     let lineNumber = 0;
+    /** File offset of buffer[0]. */
+    let base = 0;
     const emit = (start: number, end: number) => {
       const last = end > start && buffer[end - 1] === 0x0d ? end - 1 : end;
-      onLine(buffer.toString('utf8', start, last), ++lineNumber);
+      onLine(buffer.toString('utf8', start, last), ++lineNumber, base + start);
     };
     for (;;) {
       if (filled === buffer.length) {
@@ -42,6 +45,7 @@ export async function forEachLine(fullPath: string, onLine: (line: string, lineN
         return;
       }
       buffer.copy(buffer, 0, start, end);
+      base += start;
       filled = end - start;
     }
   } finally {

@@ -6,12 +6,13 @@ import { COLLECTION_FILES, SNAPSHOT_META_FILE, type CollectionName, type GraphOb
 /**
  * The writable copy behind --persist. The first start copies the source snapshot into it; later starts load it
  * as it is. Files keep the capture's time base: values are shifted back before writing, so a restart rebases them
- * the same way again.
+ * the same way again. Modification times are kept, so that the sign-in index cached beside the source (copied
+ * along) still matches the copy and the first persisted start does not index again.
  */
 export async function preparePersistDir(sourceDir: string, persistDir: string): Promise<void> {
   if (fs.existsSync(path.join(persistDir, SNAPSHOT_META_FILE))) return;
   await fs.promises.mkdir(persistDir, { recursive: true });
-  await fs.promises.cp(sourceDir, persistDir, { recursive: true });
+  await fs.promises.cp(sourceDir, persistDir, { recursive: true, preserveTimestamps: true });
 }
 
 /** Writes one collection atomically (temp file + rename) in the one-object-per-line layout. */

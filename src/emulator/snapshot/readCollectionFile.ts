@@ -18,7 +18,7 @@ export class SnapshotError extends Error {
 /** The first line the tenant generator writes for big files: then one object per line, then "]}". */
 const LINE_LAYOUT_HEAD = '{"value":[';
 
-function checkObject(file: string, item: unknown, where: string): GraphObject {
+export function checkObject(file: string, item: unknown, where: string): GraphObject {
   if (!item || typeof item !== 'object' || Array.isArray(item)) throw new SnapshotError(file, `${where} is not an object`);
   const id = (item as GraphObject).id;
   if (typeof id !== 'string' || id === '') throw new SnapshotError(file, `${where} has no "id"`);
@@ -41,16 +41,18 @@ function parseRevived(json: string, reviver: ValueReviver): unknown {
   return reviver.revive(JSON.parse(json));
 }
 
-/** Reads a file in the one-object-per-line layout line by line (files beyond a JS string's limit). */
-async function readLineLayout(file: string, fullPath: string, reviver: ValueReviver): Promise<GraphObject[]> {
-  const items: GraphObject[] = [];
-  let closed = false;
-  await forEachLine(fullPath, (raw, lineNumber) => {
+/**
+ * Reads a file in the one-object-per-line layout line by line (files beyond a JS string's limit), handing over each
+ * checked, revived item with the byte offset of its line; returns the byte offset of the closing "]}" line.
+ */
+export async function scanLineLayout(file: string, fullPath: string, reviver: ValueReviver, onItem: (item: GraphObject, byteOffset: number) => void): Promise<number> {
+  let closedAt = -1;
+  await forEachLine(fullPath, (raw, lineNumber, byteOffset) => {
     const line = raw.trim();
     if (lineNumber === 1 || line === '') return;
-    if (closed) throw new SnapshotError(file, `line ${lineNumber}: text after the closing "]}"`);
+    if (closedAt >= 0) throw new SnapshotError(file, `line ${lineNumber}: text after the closing "]}"`);
     if (line === ']}') {
-      closed = true;
+      closedAt = byteOffset;
       return;
     }
     const json = line.endsWith(',') ? line.slice(0, -1) : line;
@@ -60,10 +62,21 @@ async function readLineLayout(file: string, fullPath: string, reviver: ValueRevi
     } catch (error) {
       throw new SnapshotError(file, `line ${lineNumber}: bad JSON or value: ${(error as Error).message}`);
     }
-    items.push(checkObject(file, item, `line ${lineNumber}`));
+    onItem(checkObject(file, item, `line ${lineNumber}`), byteOffset);
   });
-  if (!closed) throw new SnapshotError(file, 'bad JSON: the "value" array is not closed by "]}"');
+  if (closedAt < 0) throw new SnapshotError(file, 'bad JSON: the "value" array is not closed by "]}"');
+  return closedAt;
+}
+
+async function readLineLayout(file: string, fullPath: string, reviver: ValueReviver): Promise<GraphObject[]> {
+  const items: GraphObject[] = [];
+  await scanLineLayout(file, fullPath, reviver, (item) => items.push(item));
   return items;
+}
+
+/** Whether a file is in the one-object-per-line layout (the generator's and --persist's). */
+export async function isLineLayout(fullPath: string): Promise<boolean> {
+  return (await firstLine(fullPath)) === LINE_LAYOUT_HEAD;
 }
 
 /**

@@ -13,7 +13,14 @@ export class ValueReviver {
   private lastDateTime: string | undefined;
   private lastRebased = '';
 
-  constructor(private readonly shiftSeconds: number) {}
+  /**
+   * `intern`: share equal strings between the objects revived (a collection loaded whole); off for objects read
+   * one at a time from a log on disk, which live for one request and would only fill the tables.
+   */
+  constructor(
+    private readonly shiftSeconds: number,
+    private readonly intern = true,
+  ) {}
 
   /** Revives a whole parsed value (a line's object or a file's document); returns it (or its replacement). */
   revive(value: unknown): unknown {
@@ -51,6 +58,6 @@ export class ValueReviver {
       return rebased;
     }
     if (checkDateTime && value !== '') throw new Error(`"${path.key}" is not an ISO 8601 date-time: ${JSON.stringify(value)}`);
-    return path.intern(value);
+    return this.intern ? path.intern(value) : value;
   }
 }

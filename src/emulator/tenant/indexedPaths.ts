@@ -1,4 +1,5 @@
-import type { CollectionName } from '../snapshot/layout';
+import type { CollectionName, GraphObject } from '../snapshot/layout';
+import type { LogShape } from '../snapshot/logIndex';
 
 /** Properties indexed for equality filters per collection (the lookups the bot's questions make). */
 export const INDEXED_PATHS: Record<CollectionName, string[]> = {
@@ -28,4 +29,22 @@ export const STORED_ORDER_CANDIDATES: Partial<Record<CollectionName, { property:
   signIns: { property: 'createdDateTime', descending: true },
   directoryAudits: { property: 'activityDateTime', descending: true },
   riskDetections: { property: 'detectedDateTime', descending: true },
+};
+
+/** Sign-ins the default list returns: interactive user sign-ins (REFERENCE §1.1, §10 item 1). */
+export function isInteractiveUserSignIn(signIn: GraphObject): boolean {
+  const types = signIn.signInEventTypes;
+  if (Array.isArray(types) && types.length > 0) return types.includes('interactiveUser');
+  return signIn.isInteractive !== false;
+}
+
+/** The view of sign-ins /auditLogs/signIns lists unless beta asks for signInEventTypes. */
+export const INTERACTIVE_VIEW = 'interactive';
+
+/**
+ * Collections kept on disk behind an index when their file is in the one-object-per-line layout: the sign-in log,
+ * which reaches millions of entries (a 2,000,000-sign-in file is 3.4 GB). The rest are held in memory.
+ */
+export const ON_DISK_SHAPES: Partial<Record<CollectionName, LogShape>> = {
+  signIns: { indexedPaths: INDEXED_PATHS.signIns, order: STORED_ORDER_CANDIDATES.signIns, views: { [INTERACTIVE_VIEW]: isInteractiveUserSignIn } },
 };
