@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { ItemSequence, QueryableCollection } from '../odata/contract';
 import { compareSortKeys, indexKey, readPath, sortKey, type SortKey } from '../odata/values';
 import { shiftAllDateTimes } from './dateTimes';
-import { cacheFileFor, fallbackCacheDir, readLogCache, stampOf, writeLogCache, type SourceStamp } from './indexCache';
+import { cacheFileFor, fallbackCacheDir, openLogCache, stampOf, writeLogCache, type OpenCache, type SourceStamp } from './indexCache';
 import type { GraphObject } from './layout';
 import { bucketRange, ColumnsBuilder, keyHash, sameIdHashGroups, updateColumns, valueHash, type LogColumns, type LogShape } from './logIndex';
 import { scanLineLayout, SnapshotError } from './readCollectionFile';
@@ -76,6 +76,8 @@ export class DiskLog {
   private lastEnd = -1;
   private readonly idPath: number;
   private readonly orderSegments: string[] | undefined;
+  /** The cache file the columns' sections are read from, while open. */
+  private cache: OpenCache | undefined;
   readonly origin: DiskLogOrigin = {};
 
   private constructor(
@@ -119,7 +121,7 @@ export class DiskLog {
     const expected = { keys: this.shape.indexedPaths.length, views: Object.keys(this.shape.views).length };
     let reason = this.options.cacheDir === false ? 'the index cache is off' : 'no index yet';
     for (const candidate of this.cacheCandidates()) {
-      const cached = readLogCache(candidate, stamp, shapeId(this.shape), expected);
+      const cached = openLogCache(candidate, stamp, shapeId(this.shape), expected);
       if ('reason' in cached) {
         // The first candidate's reason is the one worth telling (the fallback is usually just absent).
         if (candidate === this.cacheCandidates()[0] || cached.reason !== 'no index yet') reason = cached.reason;
@@ -128,9 +130,11 @@ export class DiskLog {
       this.columns = cached.columns;
       const problem = this.spotCheck();
       if (!problem) {
+        this.cache = cached;
         this.origin.cacheFile = candidate;
         return;
       }
+      cached.close();
       reason = `the index file is corrupt (${problem})`;
     }
     say(`local Entra: indexing ${this.file} (${gib(stamp.size)}): ${reason}. This start reads the whole file once; later starts reuse the index.`);
@@ -148,7 +152,7 @@ export class DiskLog {
     const failures: string[] = [];
     for (const candidate of this.cacheCandidates()) {
       try {
-        await writeLogCache(candidate, stamp, shapeId(this.shape), this.columns);
+        await writeLogCache(candidate, stamp, shapeId(this.shape), this.columns, { keys: this.shape.indexedPaths.length, views: Object.keys(this.shape.views).length });
         this.origin.savedTo = candidate;
         return;
       } catch (error) {
@@ -183,7 +187,7 @@ export class DiskLog {
     const { count } = this.columns;
     for (const position of new Set([0, count >> 1, count - 1].filter((p) => p >= 0 && p < count))) {
       try {
-        if (valueHash(this.rawItem(position).id) !== this.columns.keys[this.idPath][position]) return `item ${position + 1} is not the one indexed`;
+        if (valueHash(this.rawItem(position).id) !== this.columns.keys(this.idPath)[position]) return `item ${position + 1} is not the one indexed`;
       } catch (error) {
         return `item ${position + 1} does not read: ${(error as Error).message}`;
       }
@@ -253,8 +257,8 @@ export class DiskLog {
    * calls `changed` makes the change the log's own.
    */
   get(id: string): GraphObject | undefined {
-    const keys = this.columns.keys[this.idPath];
-    const buckets = this.columns.buckets[this.idPath];
+    const keys = this.columns.keys(this.idPath);
+    const buckets = this.columns.buckets(this.idPath);
     const candidates: Iterable<number> = this.columns.shiftDependent[this.idPath]
       ? Array.from({ length: this.count }, (_, position) => position)
       : (() => {
@@ -295,7 +299,7 @@ export class DiskLog {
     }
     let list = this.viewLists.get(view);
     if (!list) {
-      const member = this.columns.views[view];
+      const member = this.columns.views(view);
       let size = 0;
       for (let i = 0; i < member.length; i++) size += member[i];
       list = new Uint32Array(size);
@@ -317,10 +321,10 @@ export class DiskLog {
     if (p < 0 || this.columns.shiftDependent[p]) return undefined;
     const key = indexKey(value);
     if (key === undefined) return undefined;
-    const [start, end] = bucketRange(this.columns.keys[p], this.columns.buckets[p], keyHash(key));
-    const bucket = this.columns.buckets[p].subarray(start, end);
+    const [start, end] = bucketRange(this.columns.keys(p), this.columns.buckets(p), keyHash(key));
+    const bucket = this.columns.buckets(p).subarray(start, end);
     if (view === undefined) return bucket;
-    const member = this.columns.views[view];
+    const member = this.columns.views(view);
     let size = 0;
     for (let i = 0; i < bucket.length; i++) size += member[bucket[i]];
     if (size === bucket.length) return bucket;
@@ -358,7 +362,7 @@ export class DiskLog {
 
   /** The positions with runs of equal keys in reverse order, each run kept in storage order. */
   private reverseRuns(positions: Uint32Array): Uint32Array {
-    const ties = this.columns.ties;
+    const ties = this.columns.ties();
     const run = new Uint32Array(positions.length);
     let breaks = 0;
     let q = 0;
@@ -440,6 +444,7 @@ export class DiskLog {
   }
 
   close(): void {
+    this.cache?.close();
     try {
       fs.closeSync(this.fd);
     } catch {
@@ -485,20 +490,22 @@ export class LogView implements QueryableCollection {
     return positions && new PositionSequence(this.log, positions);
   }
 
+  /** The buckets one after another without repeats (first occurrence kept), as the engine unites items in memory. */
   union(buckets: readonly ItemSequence[]): ItemSequence {
     const lists = buckets.map((bucket) => {
       if (!(bucket instanceof PositionSequence) || bucket.log !== this.log) throw new Error(`A union over ${this.log.file} got items of another collection`);
       return bucket.positions;
     });
     const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
-    let at = 0;
-    for (const list of lists) {
-      all.set(list, at);
-      at += list.length;
-    }
-    all.sort();
+    const seen = new Set<number>();
     let size = 0;
-    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[size++] = all[i];
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        if (seen.has(list[i])) continue;
+        seen.add(list[i]);
+        all[size++] = list[i];
+      }
+    }
     return new PositionSequence(this.log, all.subarray(0, size));
   }
 

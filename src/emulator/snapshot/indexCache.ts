@@ -15,10 +15,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { LogColumns } from './logIndex';
+import { LogColumns, type Column } from './logIndex';
 
 /** Bumped whenever the layout of the file or the meaning of a column changes. */
-export const CACHE_FORMAT = 'local-entra-log-index/1';
+export const CACHE_FORMAT = 'local-entra-log-index/2';
 
 /** The folder name used beside a snapshot's files. */
 export const CACHE_FOLDER = '.local-entra-cache';
@@ -46,7 +46,8 @@ export function stampOf(fullPath: string): SourceStamp {
       const read = fs.readSync(fd, buffer, 0, Math.min(SAMPLE_BYTES, size - start), start);
       hash.update(buffer.subarray(0, read));
     }
-    return { size, mtimeMs, fingerprint: hash.digest('hex') };
+    // Whole milliseconds: copies made with preserved times (--persist's first copy) keep no finer precision.
+    return { size, mtimeMs: Math.floor(mtimeMs), fingerprint: hash.digest('hex') };
   } finally {
     fs.closeSync(fd);
   }
@@ -70,6 +71,15 @@ export function fallbackCacheDir(): string {
   return path.join(os.tmpdir(), 'local-entra-cache');
 }
 
+interface Section {
+  name: string;
+  type: 'f64' | 'u32' | 'u8';
+  /** Byte offset in the payload (a multiple of 8) and number of elements. */
+  offset: number;
+  length: number;
+  crc32: number;
+}
+
 interface Header {
   format: string;
   shape: string;
@@ -77,47 +87,47 @@ interface Header {
   count: number;
   inOrder: boolean;
   shiftDependent: boolean[];
-  sections: Array<{ name: string; type: 'f64' | 'u32' | 'u8'; offset: number; length: number }>;
-  crc32: number;
+  sections: Section[];
 }
 
-type Column = Float64Array | Uint32Array | Uint8Array;
-
-function sectionsOf(columns: LogColumns): Array<[string, Column]> {
-  return [
-    ['offsets', columns.offsets],
-    ...columns.keys.map((column, i): [string, Column] => [`keys.${i}`, column]),
-    ...columns.buckets.map((column, i): [string, Column] => [`buckets.${i}`, column]),
-    ...columns.views.map((column, i): [string, Column] => [`views.${i}`, column]),
-    ['ties', columns.ties],
-  ];
-}
-
+const ELEMENT_BYTES = { f64: 8, u32: 4, u8: 1 } as const;
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
+function typeOf(column: Column): Section['type'] {
+  return column instanceof Float64Array ? 'f64' : column instanceof Uint32Array ? 'u32' : 'u8';
+}
+
+function bytesOf(column: Column): Buffer {
+  return Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+}
+
 /** Writes the cache atomically (temp file, then rename), creating its folder. */
-export async function writeLogCache(cacheFile: string, source: SourceStamp, shape: string, columns: LogColumns): Promise<void> {
-  const sections = sectionsOf(columns);
+export async function writeLogCache(cacheFile: string, source: SourceStamp, shape: string, columns: LogColumns, counts: { keys: number; views: number }): Promise<void> {
+  const sections = columns.all(counts.keys, counts.views);
   let offset = 0;
-  const layout = sections.map(([name, column]) => {
-    const type = column instanceof Float64Array ? 'f64' : column instanceof Uint32Array ? 'u32' : 'u8';
-    const entry = { name, type: type as Header['sections'][number]['type'], offset, length: column.length };
+  const layout: Section[] = sections.map(([name, column]) => {
+    const entry = { name, type: typeOf(column), offset, length: column.length, crc32: crc32(bytesOf(column)) };
     offset = align8(offset + column.byteLength);
     return entry;
   });
-  const payload = Buffer.alloc(offset);
-  sections.forEach(([, column], i) => payload.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), layout[i].offset));
-  const header: Header = { format: CACHE_FORMAT, shape, source, count: columns.count, inOrder: columns.inOrder, shiftDependent: columns.shiftDependent, sections: layout, crc32: crc32(payload) };
+  const header: Header = { format: CACHE_FORMAT, shape, source, count: columns.count, inOrder: columns.inOrder, shiftDependent: columns.shiftDependent, sections: layout };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(align8(8 + headerBytes.length));
   prefix.writeUInt32LE(headerBytes.length, 0);
   headerBytes.copy(prefix, 8);
+  const chunks: Buffer[] = [prefix];
+  sections.forEach(([, column], i) => {
+    chunks.push(bytesOf(column));
+    const end = layout[i].offset + column.byteLength;
+    const next = i + 1 < layout.length ? layout[i + 1].offset : end;
+    if (next > end) chunks.push(Buffer.alloc(next - end));
+  });
   await fs.promises.mkdir(path.dirname(cacheFile), { recursive: true });
   const temp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
   try {
     const handle = await fs.promises.open(temp, 'w');
     try {
-      await handle.writev([prefix, payload]);
+      await handle.writev(chunks);
     } finally {
       await handle.close();
     }
@@ -128,83 +138,137 @@ export async function writeLogCache(cacheFile: string, source: SourceStamp, shap
   }
 }
 
-/** The cached columns, or why they cannot be used (missing, stale, corrupt). */
-export function readLogCache(cacheFile: string, source: SourceStamp, shape: string, expected: { keys: number; views: number }): { columns: LogColumns } | { reason: string } {
-  let bytes: Buffer;
+/** An open cache: the columns (offsets read, other sections read when first used) and the file they come from. */
+export interface OpenCache {
+  columns: LogColumns;
+  close(): void;
+}
+
+/** Bytes read at once while checksumming the sections a start does not need yet. */
+const CHECK_CHUNK = 8 << 20;
+
+/**
+ * Opens the cache for this source, or says why it cannot be used (missing, stale, corrupt). Every section's
+ * checksum is verified now, streaming through one reused buffer; only the offsets are kept. Other sections are read
+ * when first asked for, and checked again then (the file stays open, so a cache rebuilt meanwhile by another
+ * process does not change what this one reads).
+ */
+export function openLogCache(cacheFile: string, source: SourceStamp, shape: string, expected: { keys: number; views: number }): OpenCache | { reason: string } {
+  let fd: number;
   try {
-    bytes = fs.readFileSync(cacheFile);
+    fd = fs.openSync(cacheFile, 'r');
   } catch {
     return { reason: 'no index yet' };
   }
+  const refuse = (reason: string) => {
+    fs.closeSync(fd);
+    return { reason };
+  };
   try {
-    // Typed arrays need their element size's alignment; a pooled small buffer may not start at 0.
-    if (bytes.byteOffset % 8 !== 0) bytes = Buffer.from(bytes);
-    if (bytes.length < 8) return { reason: 'the index file is truncated' };
-    const headerLength = bytes.readUInt32LE(0);
-    if (8 + headerLength > bytes.length) return { reason: 'the index file is truncated' };
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(8);
+    if (size < 8 || fs.readSync(fd, head, 0, 8, 0) < 8) return refuse('the index file is truncated');
+    const headerLength = head.readUInt32LE(0);
+    if (8 + headerLength > size) return refuse('the index file is truncated');
+    const headerBytes = Buffer.alloc(headerLength);
+    fs.readSync(fd, headerBytes, 0, headerLength, 8);
     let header: Header;
     try {
-      header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header;
+      header = JSON.parse(headerBytes.toString('utf8')) as Header;
     } catch {
-      return { reason: 'the index file is corrupt (unreadable header)' };
+      return refuse('the index file is corrupt (unreadable header)');
     }
-    if (header.format !== CACHE_FORMAT) return { reason: `the index was written in another format (${String(header.format)})` };
-    if (header.shape !== shape) return { reason: 'the index covers other properties than this version indexes' };
-    if (!header.source || !sameStamp(header.source, source)) return { reason: 'the file changed since it was indexed' };
-    const base = align8(8 + headerLength);
-    const payload = bytes.subarray(base);
-    if (!Array.isArray(header.sections) || header.sections.some((s) => s.offset < 0 || s.offset % 8 !== 0)) return { reason: 'the index file is corrupt (bad layout)' };
-    const byteSize = { f64: 8, u32: 4, u8: 1 } as const;
-    const end = Math.max(0, ...header.sections.map((s) => s.offset + s.length * (byteSize[s.type] ?? Infinity)));
-    if (!(end <= payload.length)) return { reason: 'the index file is truncated' };
-    if (crc32(payload.subarray(0, end)) !== header.crc32) return { reason: 'the index file is corrupt (checksum)' };
-    const column = (name: string, type: 'f64' | 'u32' | 'u8', length: number): Column => {
-      const section = header.sections.find((s) => s.name === name);
-      if (!section || section.type !== type || section.length !== length) throw new Error(`section ${name} missing or misshapen`);
-      const at = payload.byteOffset + section.offset;
-      if (type === 'f64') return new Float64Array(payload.buffer, at, length);
-      if (type === 'u32') return new Uint32Array(payload.buffer, at, length);
-      return new Uint8Array(payload.buffer, at, length);
-    };
+    if (header.format !== CACHE_FORMAT) return refuse(`the index was written in another format (${String(header.format)})`);
+    if (header.shape !== shape) return refuse('the index covers other properties than this version indexes');
+    if (!header.source || !sameStamp(header.source, source)) return refuse('the file changed since it was indexed');
     const n = header.count;
-    if (!Number.isInteger(n) || n < 0) return { reason: 'the index file is corrupt (count)' };
-    const columns: LogColumns = {
-      count: n,
-      offsets: column('offsets', 'f64', n + 1) as Float64Array,
-      keys: Array.from({ length: expected.keys }, (_, i) => column(`keys.${i}`, 'u32', n) as Uint32Array),
-      buckets: Array.from({ length: expected.keys }, (_, i) => column(`buckets.${i}`, 'u32', n) as Uint32Array),
-      shiftDependent: Array.from({ length: expected.keys }, (_, i) => header.shiftDependent?.[i] === true),
-      views: Array.from({ length: expected.views }, (_, i) => column(`views.${i}`, 'u8', n) as Uint8Array),
-      ties: column('ties', 'u8', n) as Uint8Array,
-      inOrder: header.inOrder === true,
+    if (!Number.isInteger(n) || n < 0 || !Array.isArray(header.sections)) return refuse('the index file is corrupt (header)');
+    const base = align8(8 + headerLength);
+    const wanted: Array<[string, Section['type'], number]> = [
+      ['offsets', 'f64', n + 1],
+      ...Array.from({ length: expected.keys }, (_, p): [string, Section['type'], number] => [`keys.${p}`, 'u32', n]),
+      ...Array.from({ length: expected.keys }, (_, p): [string, Section['type'], number] => [`buckets.${p}`, 'u32', n]),
+      ...Array.from({ length: expected.views }, (_, v): [string, Section['type'], number] => [`views.${v}`, 'u8', n]),
+      ['ties', 'u8', n],
+    ];
+    const byName = new Map<string, Section>();
+    for (const [name, type, length] of wanted) {
+      const section = header.sections.find((candidate) => candidate.name === name);
+      if (!section || section.type !== type || section.length !== length || !Number.isInteger(section.offset) || section.offset < 0 || section.offset % 8 !== 0) {
+        return refuse(`the index file is corrupt (section ${name})`);
+      }
+      if (base + section.offset + length * ELEMENT_BYTES[type] > size) return refuse('the index file is truncated');
+      byName.set(name, section);
+    }
+    // Every checksum now, through one buffer: a corrupt cache is rebuilt at start, never found out mid-query.
+    const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
+    for (const section of byName.values()) {
+      const bytes = section.length * ELEMENT_BYTES[section.type];
+      let crc = 0;
+      for (let done = 0; done < bytes; ) {
+        const read = fs.readSync(fd, chunk, 0, Math.min(CHECK_CHUNK, bytes - done), base + section.offset + done);
+        if (read <= 0) return refuse('the index file is truncated');
+        crc = crc32(chunk.subarray(0, read), crc);
+        done += read;
+      }
+      if (crc !== section.crc32) return refuse(`the index file is corrupt (checksum of ${section.name})`);
+    }
+    const read = (name: string): Column => {
+      const section = byName.get(name);
+      if (!section) throw new Error(`The index of this log has no section ${name}`);
+      const bytes = section.length * ELEMENT_BYTES[section.type];
+      const buffer = new ArrayBuffer(align8(bytes));
+      const view = new Uint8Array(buffer, 0, bytes);
+      for (let done = 0; done < bytes; ) {
+        const got = fs.readSync(fd, view, done, bytes - done, base + section.offset + done);
+        if (got <= 0) throw new Error(`The index file ${cacheFile} was cut short while in use`);
+        done += got;
+      }
+      if (crc32(view) !== section.crc32) throw new Error(`The index file ${cacheFile} changed while in use; delete it and restart`);
+      const column = section.type === 'f64' ? new Float64Array(buffer, 0, section.length) : section.type === 'u32' ? new Uint32Array(buffer, 0, section.length) : new Uint8Array(buffer, 0, section.length);
+      const problem = name.startsWith('buckets.') ? bucketProblem(column as Uint32Array, (columns.keys(Number(name.slice(8))) as Uint32Array)) : undefined;
+      if (problem) throw new Error(`The index file ${cacheFile} is inconsistent (${problem}); delete it and restart`);
+      return column;
     };
-    const problem = inconsistency(columns, source.size);
-    return problem ? { reason: `the index file is corrupt (${problem})` } : { columns };
+    const offsets = read('offsets') as Float64Array;
+    const problem = offsetsProblem(offsets, n, source.size);
+    if (problem) return refuse(`the index file is corrupt (${problem})`);
+    const shiftDependent = Array.from({ length: expected.keys }, (_, p) => header.shiftDependent?.[p] === true);
+    const columns = new LogColumns(n, offsets, header.inOrder === true, shiftDependent, read);
+    return {
+      columns,
+      close: () => {
+        try {
+          fs.closeSync(fd);
+        } catch {
+          // Already closed.
+        }
+      },
+    };
   } catch (error) {
-    return { reason: `the index file is corrupt (${(error as Error).message})` };
+    return refuse(`the index file is corrupt (${(error as Error).message})`);
   }
 }
 
-/** What makes columns unusable for this file, if anything: each check is one pass over a typed array. */
-function inconsistency(columns: LogColumns, fileSize: number): string | undefined {
-  const { offsets, count } = columns;
+function offsetsProblem(offsets: Float64Array, count: number, fileSize: number): string | undefined {
   for (let i = 1; i <= count; i++) if (!(offsets[i] > offsets[i - 1])) return 'offsets do not rise';
   if (!(offsets[0] > 0) || !(offsets[count] < fileSize)) return 'offsets outside the file';
-  for (const bucket of columns.buckets) {
-    const seen = new Uint8Array(count);
-    for (let i = 0; i < count; i++) {
-      const position = bucket[i];
-      if (position >= count || seen[position]) return 'an index bucket is not a permutation';
-      seen[position] = 1;
+  return undefined;
+}
+
+/** A bucket section must list every position once, ordered by key hash and then by position. */
+function bucketProblem(bucket: Uint32Array, keys: Uint32Array): string | undefined {
+  const count = bucket.length;
+  const seen = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const position = bucket[i];
+    if (position >= count || seen[position]) return 'an index bucket is not a permutation';
+    seen[position] = 1;
+    if (i > 0) {
+      const a = keys[bucket[i - 1]];
+      const b = keys[position];
+      if (a > b || (a === b && bucket[i - 1] > position)) return 'an index bucket is out of order';
     }
   }
-  columns.buckets.forEach((bucket, p) => {
-    const keys = columns.keys[p];
-    for (let i = 1; i < count; i++) {
-      const a = keys[bucket[i - 1]];
-      const b = keys[bucket[i]];
-      if (a > b || (a === b && bucket[i - 1] > bucket[i])) throw new Error('an index bucket is out of order');
-    }
-  });
   return undefined;
 }

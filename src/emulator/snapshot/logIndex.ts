@@ -21,22 +21,71 @@ export interface LogShape {
   readonly views: Readonly<Record<string, (item: GraphObject) => boolean>>;
 }
 
-export interface LogColumns {
-  count: number;
-  /** count + 1 byte offsets: where each item's line starts, then where the closing "]}" line starts. */
-  offsets: Float64Array;
+export type Column = Float64Array | Uint32Array | Uint8Array;
+
+/**
+ * The columns of one log. The offsets are always at hand; the other sections may come from the index cache only
+ * when first used (a query on userId loads the userId keys and buckets), through `load`.
+ */
+export class LogColumns {
+  private readonly sections = new Map<string, Column>();
+
+  constructor(
+    readonly count: number,
+    /** count + 1 byte offsets: where each item's line starts, then where the closing "]}" line starts. */
+    public offsets: Float64Array,
+    /** Whether the items are stored in `shape.order`. */
+    public inOrder: boolean,
+    /** Per indexed path: a value was an ISO date-time, whose text moves with rebasing: the index is not used. */
+    readonly shiftDependent: boolean[],
+    /** Reads a section not held yet (from the cache file). */
+    private readonly load?: (name: string) => Column,
+  ) {}
+
+  private section<T extends Column>(name: string): T {
+    let column = this.sections.get(name);
+    if (!column) {
+      if (!this.load) throw new Error(`The log index has no section ${name}`);
+      column = this.load(name);
+      this.sections.set(name, column);
+    }
+    return column as T;
+  }
+
+  set(name: string, column: Column): void {
+    this.sections.set(name, column);
+  }
+
   /** Per indexed path (shape order): the hash of each item's key; NOT_INDEXED when the value is an object or array. */
-  keys: Uint32Array[];
-  /** Per indexed path: positions ordered by key hash, storage order within one hash (so buckets are in list order). */
-  buckets: Uint32Array[];
-  /** Per indexed path: a value was an ISO date-time, whose text moves with rebasing: the index is not used. */
-  shiftDependent: boolean[];
+  keys(path: number): Uint32Array {
+    return this.section(`keys.${path}`);
+  }
+
+  /** Per indexed path: positions ordered by key hash, storage order within one hash (buckets are in list order). */
+  buckets(path: number): Uint32Array {
+    return this.section(`buckets.${path}`);
+  }
+
   /** Per view (shape order): 1 when the item belongs to it. */
-  views: Uint8Array[];
+  views(view: number): Uint8Array {
+    return this.section(`views.${view}`);
+  }
+
   /** 1 when the item's order key equals the previous item's (ties keep storage order in both directions). */
-  ties: Uint8Array;
-  /** Whether the items are stored in `shape.order`. */
-  inOrder: boolean;
+  ties(): Uint8Array {
+    return this.section('ties');
+  }
+
+  /** Every section by name (all loaded), for writing the cache. */
+  all(paths: number, views: number): Array<[string, Column]> {
+    const names = [
+      ...Array.from({ length: paths }, (_, p) => `keys.${p}`),
+      ...Array.from({ length: paths }, (_, p) => `buckets.${p}`),
+      ...Array.from({ length: views }, (_, v) => `views.${v}`),
+      'ties',
+    ];
+    return [['offsets', this.offsets], ...names.map((name): [string, Column] => [name, this.section(name)])];
+  }
 }
 
 /** Key hash of objects and arrays, which never equal a literal and stay out of every bucket. */
@@ -186,24 +235,22 @@ export class ColumnsBuilder {
     const n = this.count;
     const offsets = this.offsets.slice(0, n + 1);
     offsets[n] = endOffset;
-    const keys = this.keys.map((column) => column.slice(0, n));
-    return {
-      count: n,
-      offsets,
-      keys,
-      buckets: keys.map((column) => positionsByKey(column)),
-      shiftDependent: [...this.shiftDependent],
-      views: this.views.map((column) => column.slice(0, n)),
-      ties: this.ties.slice(0, n),
-      inOrder: this.order?.inOrder ?? false,
-    };
+    const columns = new LogColumns(n, offsets, this.order?.inOrder ?? false, [...this.shiftDependent]);
+    this.keys.forEach((column, p) => {
+      const keys = column.slice(0, n);
+      columns.set(`keys.${p}`, keys);
+      columns.set(`buckets.${p}`, positionsByKey(keys));
+    });
+    this.views.forEach((column, v) => columns.set(`views.${v}`, column.slice(0, n)));
+    columns.set('ties', this.ties.slice(0, n));
+    return columns;
   }
 }
 
 /** Groups of positions whose ids hash alike (candidates for duplicate ids, compared by the caller). */
 export function sameIdHashGroups(columns: LogColumns, idPath: number): number[][] {
-  const keys = columns.keys[idPath];
-  const buckets = columns.buckets[idPath];
+  const keys = columns.keys(idPath);
+  const buckets = columns.buckets(idPath);
   const groups: number[][] = [];
   for (let i = 1; i < buckets.length; i++) {
     if (keys[buckets[i]] !== keys[buckets[i - 1]]) continue;
@@ -236,15 +283,15 @@ export function updateColumns(
       // A date-time key's text moves with rebasing: such a path is not answered from the index.
       if (typeof value === 'string' && isIsoDateTime(value)) columns.shiftDependent[p] = true;
       const hash = valueHash(value);
-      if (hash !== columns.keys[p][position]) {
-        columns.keys[p][position] = hash;
+      if (hash !== columns.keys(p)[position]) {
+        columns.keys(p)[position] = hash;
         keysChanged[p] = true;
       }
     }
     for (let v = 0; v < viewTests.length; v++) {
       const member = viewTests[v](item) ? 1 : 0;
-      if (member !== columns.views[v][position]) {
-        columns.views[v][position] = member;
+      if (member !== columns.views(v)[position]) {
+        columns.views(v)[position] = member;
         viewsChanged[v] = true;
       }
     }
@@ -261,11 +308,12 @@ export function updateColumns(
         columns.inOrder = false;
         orderChanged = true;
       }
-      if ((before !== undefined && columns.ties[position] !== (tie ? 1 : 0)) || (after !== undefined && columns.ties[position + 1] !== (nextTie ? 1 : 0))) orderChanged = true;
-      if (before !== undefined) columns.ties[position] = tie ? 1 : 0;
-      if (after !== undefined) columns.ties[position + 1] = nextTie ? 1 : 0;
+      const ties = columns.ties();
+      if ((before !== undefined && ties[position] !== (tie ? 1 : 0)) || (after !== undefined && ties[position + 1] !== (nextTie ? 1 : 0))) orderChanged = true;
+      if (before !== undefined) ties[position] = tie ? 1 : 0;
+      if (after !== undefined) ties[position + 1] = nextTie ? 1 : 0;
     }
   }
-  for (let p = 0; p < keysChanged.length; p++) if (keysChanged[p]) columns.buckets[p] = positionsByKey(columns.keys[p]);
+  for (let p = 0; p < keysChanged.length; p++) if (keysChanged[p]) columns.set(`buckets.${p}`, positionsByKey(columns.keys(p)));
   return { keys: keysChanged, views: viewsChanged, order: orderChanged };
 }

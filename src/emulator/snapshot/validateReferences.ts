@@ -3,47 +3,52 @@ import { SnapshotError } from './readCollectionFile';
 
 type Collections = Record<CollectionName, GraphObject[]>;
 
-function idsOf(items: GraphObject[]): Set<string> {
-  return new Set(items.map((item) => item.id as string));
-}
-
-function refIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.map((ref) => (ref as GraphObject)?.id).filter((id): id is string => typeof id === 'string') : [];
+/** The ids of a collection, refusing a duplicate (one pass; the set then serves the reference checks). */
+function uniqueIds(name: CollectionName, items: readonly GraphObject[]): Set<string> {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const id = item.id as string;
+    if (seen.has(id)) throw new SnapshotError(COLLECTION_FILES[name], `duplicate id ${id}`);
+    seen.add(id);
+  }
+  return seen;
 }
 
 /**
  * Refuses duplicate ids and references to unknown objects (group members/owners, app and service principal
- * owners, managers, role assignment principals and definitions), naming the file and the reference.
+ * owners, managers, role assignment principals and definitions), naming the file and the reference. Written as
+ * plain loops over the id sets: a 100,000-user tenant has about 400,000 group memberships to check at every start.
  */
 export function validateReferences(collections: Collections): void {
-  for (const name of Object.keys(collections) as CollectionName[]) {
-    const seen = new Set<string>();
-    for (const item of collections[name]) {
-      if (seen.has(item.id as string)) throw new SnapshotError(COLLECTION_FILES[name], `duplicate id ${item.id}`);
-      seen.add(item.id as string);
-    }
-  }
-  const principals = new Set([...idsOf(collections.users), ...idsOf(collections.groups), ...idsOf(collections.servicePrincipals)]);
-  const check = (name: CollectionName, owner: GraphObject, property: string, ids: string[], known: Set<string>) => {
-    for (const id of ids) {
-      if (!known.has(id)) throw new SnapshotError(COLLECTION_FILES[name], `object ${owner.id}: "${property}" refers to unknown id ${id}`);
+  const ids = {} as Record<CollectionName, Set<string>>;
+  for (const name of Object.keys(collections) as CollectionName[]) ids[name] = uniqueIds(name, collections[name]);
+  const users = ids.users;
+  const groups = ids.groups;
+  const servicePrincipals = ids.servicePrincipals;
+  const isPrincipal = (id: string) => users.has(id) || groups.has(id) || servicePrincipals.has(id);
+  const checkRefs = (name: CollectionName, owner: GraphObject, property: string) => {
+    const refs = owner[property];
+    if (!Array.isArray(refs)) return;
+    for (const ref of refs) {
+      const id = (ref as GraphObject | null)?.id;
+      if (typeof id === 'string' && !isPrincipal(id)) throw new SnapshotError(COLLECTION_FILES[name], `object ${owner.id}: "${property}" refers to unknown id ${id}`);
     }
   };
   for (const group of collections.groups) {
-    check('groups', group, 'members', refIds(group.members), principals);
-    check('groups', group, 'owners', refIds(group.owners), principals);
+    checkRefs('groups', group, 'members');
+    checkRefs('groups', group, 'owners');
   }
   for (const name of ['applications', 'servicePrincipals'] as const) {
-    for (const item of collections[name]) check(name, item, 'owners', refIds(item.owners), principals);
+    for (const item of collections[name]) checkRefs(name, item, 'owners');
   }
-  const userIds = idsOf(collections.users);
   for (const user of collections.users) {
     const manager = (user.manager as GraphObject | undefined)?.id;
-    if (typeof manager === 'string') check('users', user, 'manager', [manager], userIds);
+    if (typeof manager === 'string' && !users.has(manager)) throw new SnapshotError(COLLECTION_FILES.users, `object ${user.id}: "manager" refers to unknown id ${manager}`);
   }
-  const definitions = idsOf(collections.roleDefinitions);
   for (const assignment of collections.roleAssignments) {
-    check('roleAssignments', assignment, 'principalId', [String(assignment.principalId)], principals);
-    check('roleAssignments', assignment, 'roleDefinitionId', [String(assignment.roleDefinitionId)], definitions);
+    const principal = String(assignment.principalId);
+    if (!isPrincipal(principal)) throw new SnapshotError(COLLECTION_FILES.roleAssignments, `object ${assignment.id}: "principalId" refers to unknown id ${principal}`);
+    const definition = String(assignment.roleDefinitionId);
+    if (!ids.roleDefinitions.has(definition)) throw new SnapshotError(COLLECTION_FILES.roleAssignments, `object ${assignment.id}: "roleDefinitionId" refers to unknown id ${definition}`);
   }
 }
