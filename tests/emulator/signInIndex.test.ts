@@ -354,7 +354,8 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       const cacheFile = path.join(dir, CACHE_FILE);
       const stamp = stampOf(path.join(dir, SIGN_INS));
       const shape = JSON.parse(fs.readFileSync(cacheFile).toString('utf8', 8, 8 + fs.readFileSync(cacheFile).readUInt32LE(0))).shape as string;
-      const opened = openLogCache(cacheFile, stamp, shape, { keys: 8, views: 1 });
+      const paths = ON_DISK_SHAPES.signIns!.indexedPaths.length;
+      const opened = openLogCache(cacheFile, stamp, shape, { keys: paths, views: 1 });
       assert.ok('columns' in opened);
       const { columns } = opened;
       // The same sections, with each line's start moved to the next line's: well-formed, checksummed, wrong.
@@ -362,9 +363,9 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       for (let i = 0; i < columns.count - 1; i++) shifted[i] = columns.offsets[i + 1];
       shifted[columns.count - 1] = columns.offsets[columns.count] - 1;
       const tampered = new LogColumns(columns.count, shifted, columns.inOrder, columns.shiftDependent);
-      for (const [name, column] of columns.all(8, 1)) if (name !== 'offsets') tampered.set(name, column);
+      for (const [name, column] of columns.all(paths, 1)) if (name !== 'offsets') tampered.set(name, column);
       opened.close();
-      await writeLogCache(cacheFile, stamp, shape, tampered, { keys: 8, views: 1 });
+      await writeLogCache(cacheFile, stamp, shape, tampered, { keys: paths, views: 1 });
       const again = await start({ tenantDir: dir });
       try {
         assert.match(again.entra.startup.signIns.rebuiltBecause ?? '', /corrupt \(item \d+ (is not the one indexed|does not read)/);

@@ -144,8 +144,8 @@ export interface OpenCache {
   close(): void;
 }
 
-/** Bytes read at once while checksumming the sections a start does not need yet. */
-const CHECK_CHUNK = 8 << 20;
+/** Bytes read at once while checksumming the sections a start does not need yet (small enough to stay in cache). */
+const CHECK_CHUNK = 1 << 20;
 
 /**
  * Opens the cache for this source, or says why it cannot be used (missing, stale, corrupt). Every section's
