@@ -44,6 +44,11 @@ export interface DiskLogOrigin {
 const READ_AHEAD = 1 << 20;
 /** Items handed out by `get` are remembered until this many, in case the caller changes them. */
 const RECENT_LIMIT = 4096;
+/**
+ * Entries read recently stay parsed, up to this much of their JSON text (about three times as much heap): the newest
+ * sign-ins and one user's are read again and again (pages, follow-up questions), and parsing is most of a read.
+ */
+const PARSED_BYTES_LIMIT = 16 << 20;
 
 /** A version of the shape for the cache header: other paths, order or views make another index. */
 function shapeId(shape: LogShape): string {
@@ -70,6 +75,9 @@ export class DiskLog {
   private readonly modified = new Map<number, GraphObject>();
   private readonly recent = new Map<number, GraphObject>();
   private readonly viewLists = new Map<number, Uint32Array>();
+  /** Recently read items, least recently used first, and the size of their text. */
+  private readonly parsed = new Map<number, GraphObject>();
+  private parsedBytes = 0;
   private window = Buffer.allocUnsafe(READ_AHEAD);
   private windowStart = 0;
   private windowEnd = 0;
@@ -244,12 +252,31 @@ export class DiskLog {
   item(position: number): GraphObject {
     const held = this.modified.get(position) ?? this.recent.get(position);
     if (held) return held;
+    const cached = this.parsed.get(position);
+    if (cached) {
+      this.parsed.delete(position);
+      this.parsed.set(position, cached);
+      return cached;
+    }
+    let item: GraphObject;
     try {
-      return this.reviver.revive(JSON.parse(this.text(position))) as GraphObject;
+      item = this.reviver.revive(JSON.parse(this.text(position))) as GraphObject;
     } catch (error) {
       if (error instanceof SnapshotError) throw error;
       throw new SnapshotError(this.file, `item ${position + 1} no longer reads (${(error as Error).message}); was the file changed while the local Entra ran?`);
     }
+    this.parsed.set(position, item);
+    this.parsedBytes += this.lineBytes(position);
+    for (const oldest of this.parsed.keys()) {
+      if (this.parsedBytes <= PARSED_BYTES_LIMIT) break;
+      this.parsed.delete(oldest);
+      this.parsedBytes -= this.lineBytes(oldest);
+    }
+    return item;
+  }
+
+  private lineBytes(position: number): number {
+    return this.columns.offsets[position + 1] - this.columns.offsets[position];
   }
 
   /**
@@ -283,7 +310,10 @@ export class DiskLog {
   changed(): { reordered: boolean } {
     const batch = new Map(this.recent);
     this.recent.clear();
-    for (const [position, item] of batch) this.modified.set(position, item);
+    for (const [position, item] of batch) {
+      this.modified.set(position, item);
+      if (this.parsed.delete(position)) this.parsedBytes -= this.lineBytes(position);
+    }
     const orderKey = (position: number): SortKey => (this.orderSegments ? sortKey(readPath(this.item(position), this.orderSegments)) : null);
     const result = updateColumns(this.columns, this.shape, batch, orderKey);
     result.views.forEach((changed, view) => changed && this.viewLists.delete(view));
@@ -433,7 +463,9 @@ export class DiskLog {
     }
     await handle.close();
     await fs.promises.rename(temp, target);
-    // From here on the new file is the log: same items, new offsets.
+    // From here on the new file is the log: same items, new offsets (the parsed items are sized by the old ones).
+    this.parsed.clear();
+    this.parsedBytes = 0;
     fs.closeSync(this.fd);
     this.fd = fs.openSync(target, 'r');
     this.fileSize = fs.fstatSync(this.fd).size;

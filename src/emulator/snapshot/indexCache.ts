@@ -46,15 +46,19 @@ export function stampOf(fullPath: string): SourceStamp {
       const read = fs.readSync(fd, buffer, 0, Math.min(SAMPLE_BYTES, size - start), start);
       hash.update(buffer.subarray(0, read));
     }
-    // Whole milliseconds: copies made with preserved times (--persist's first copy) keep no finer precision.
-    return { size, mtimeMs: Math.floor(mtimeMs), fingerprint: hash.digest('hex') };
+    return { size, mtimeMs, fingerprint: hash.digest('hex') };
   } finally {
     fs.closeSync(fd);
   }
 }
 
+/**
+ * Same size, content fingerprint and modification time. The time is compared to within two milliseconds: a copy
+ * made with preserved times (--persist's first copy) keeps whole milliseconds, and may lose one more in the float
+ * round trip.
+ */
 function sameStamp(a: SourceStamp, b: SourceStamp): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.fingerprint === b.fingerprint;
+  return a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2 && a.fingerprint === b.fingerprint;
 }
 
 /** Where the cache of `file` (relative to the snapshot folder) lives, given the chosen cache folder if any. */
