@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     rebase: !values['no-rebase'],
     faults: parseFaults(process.env.EMULATOR_FAULTS),
     signInsOnDisk: !values['sign-ins-in-memory'],
-    indexCacheDir: values['no-index-cache'] ? false : values['index-cache'],
+    indexCacheDir: values['no-index-cache'] ? false : (values['index-cache'] ?? process.env.LOCAL_ENTRA_INDEX_CACHE) || undefined,
     log: (message) => console.log(message),
   });
   const caFile = values['ca-out'] ?? path.join(os.tmpdir(), `local-entra-ca-${new URL(entra.url).port}.pem`);

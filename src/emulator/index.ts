@@ -55,7 +55,7 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
   const snapshot = await loadSnapshot(tenantDir, {
     now: clock.now(),
     rebase: options.rebase ?? true,
-    onDisk: options.signInsOnDisk === false ? undefined : { shapes: ON_DISK_SHAPES, cacheDir: options.indexCacheDir ?? defaultIndexCacheDir(), log: options.log },
+    onDisk: options.signInsOnDisk === false ? undefined : { shapes: ON_DISK_SHAPES, cacheDir: options.indexCacheDir, log: options.log },
   });
   const store = new TenantStore(snapshot);
   let tls: { key: string; cert: string };
@@ -122,11 +122,6 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
   };
 }
 
-/** LOCAL_ENTRA_INDEX_CACHE: one folder for every snapshot's sign-in index instead of beside each snapshot. */
-function defaultIndexCacheDir(): string | undefined {
-  return process.env.LOCAL_ENTRA_INDEX_CACHE || undefined;
-}
-
 /** What `indexSnapshot` did for one log file. */
 export interface IndexedLog {
   file: string;
@@ -147,7 +142,7 @@ export async function indexSnapshot(tenantDir: string, options: { indexCacheDir?
     const file = COLLECTION_FILES[name];
     const fullPath = `${tenantDir}/${file}`;
     if (!fs.existsSync(fullPath) || !(await isLineLayout(fullPath))) continue;
-    const log = await DiskLog.open({ dir: tenantDir, file, shape, shiftSeconds: 0, cacheDir: options.indexCacheDir ?? defaultIndexCacheDir(), log: options.log });
+    const log = await DiskLog.open({ dir: tenantDir, file, shape, shiftSeconds: 0, cacheDir: options.indexCacheDir, log: options.log });
     done.push({ file, count: log.count, builtSeconds: log.origin.built?.seconds, cacheFile: log.cacheFile });
     log.close();
   }

@@ -50,9 +50,9 @@ export interface LocalEntraOptions {
    */
   signInsOnDisk?: boolean;
   /**
-   * Where the sign-in index is cached: default LOCAL_ENTRA_INDEX_CACHE if set, else the snapshot's
-   * `.local-entra-cache/` folder (or, when that cannot be written, one under the system temp folder); false, nowhere
-   * (indexed at every start).
+   * Where the sign-in index is cached: default the snapshot's `.local-entra-cache/` folder (or, when that cannot be
+   * written, one under the system temp folder); a folder for every snapshot's index; false, nowhere (indexed at
+   * every start).
    */
   indexCacheDir?: string | false;
   /** Start-up progress lines (indexing a new snapshot takes a while, and says so). Default: silent. */
