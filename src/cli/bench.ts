@@ -204,7 +204,7 @@ function markdown(results: SizeResult[], understanding: string | undefined): str
     '',
     'Sign-ins stay on disk behind an index (README, "Start-up and the sign-in index"). "index" is the one-time build of that ' +
       'index for a new snapshot ("cached": it existed); "start" is a start with the index in place; RSS after queries ' +
-      'includes the index sections the queries read.',
+      'includes the index sections the queries read and the entries kept parsed.',
     '',
     '| size | users | sign-ins | generate (s) | index (s) | start (s) | RSS after load (MiB) | heap (MiB) | RSS after queries (MiB) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -65,8 +65,9 @@ export async function applySignInRiskAction(ctx: GraphContext, caller: Caller, a
   }
   if (subjects.size === 0) return;
 
-  // With --persist this rewrites the whole sign-in file, the only write the snapshot layout has: well under a second
-  // for the demo tenant, about 30 s at 200,000 sign-ins (measured), before the 204.
+  // With --persist this rewrites the whole sign-in file, the only write the snapshot layout has, before the 204: a log
+  // kept on disk copies its unchanged lines as they are (3 s at 200,000 sign-ins, measured; 30 s when every sign-in
+  // was serialised again).
   ctx.store.changed('signIns', ['riskState', 'riskDetail', 'riskLevelAggregated', 'riskLevelDuringSignIn']);
   if (detectionsChanged) ctx.store.changed('riskDetections', ['riskState', 'riskDetail', 'lastUpdatedDateTime']);
   for (const subject of subjects.values()) {

@@ -339,11 +339,6 @@ export class DiskLog {
     return list;
   }
 
-  /** Number of items in a view without listing them. */
-  viewSize(view: number | undefined): number {
-    return view === undefined ? this.count : this.positions(view).length;
-  }
-
   /** Positions (storage order) whose indexed value may equal `value`; undefined when the path is not indexed. */
   lookup(propertyPath: string, value: unknown, view: number | undefined): Uint32Array | undefined {
     const wanted = propertyPath.toLowerCase();
