@@ -376,6 +376,27 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       }
     });
 
+    it('When the cache was written for other indexed properties, then it is rebuilt for these', async () => {
+      const dir = lineTenant();
+      await (await start({ tenantDir: dir })).entra.stop();
+      const cacheFile = path.join(dir, CACHE_FILE);
+      const bytes = fs.readFileSync(cacheFile);
+      const header = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(0)));
+      const paths = ON_DISK_SHAPES.signIns!.indexedPaths.length;
+      const opened = openLogCache(cacheFile, stampOf(path.join(dir, SIGN_INS)), header.shape, { keys: paths, views: 1 });
+      assert.ok('columns' in opened);
+      const narrower = JSON.stringify({ ...JSON.parse(header.shape), paths: ['id'] });
+      const { columns } = opened;
+      const sections = columns.all(paths, 1);
+      opened.close();
+      const fewer = new LogColumns(columns.count, columns.offsets, columns.inOrder, [false]);
+      for (const [name, column] of sections) if (['keys.0', 'buckets.0', 'views.0', 'ties'].includes(name)) fewer.set(name, column);
+      await writeLogCache(cacheFile, stampOf(path.join(dir, SIGN_INS)), narrower, fewer, { keys: 1, views: 1 });
+      const again = await start({ tenantDir: dir });
+      await again.entra.stop();
+      assert.equal(again.entra.startup.signIns.rebuiltBecause, 'the index covers other properties than this version indexes');
+    });
+
     it('When a cache folder is chosen, then the index lives there and nothing is written beside the snapshot; with the cache off, nothing at all', async () => {
       const dir = lineTenant();
       const cacheDir = tempDir('local-entra-chosen-cache-');
