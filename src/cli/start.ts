@@ -50,7 +50,16 @@ async function main(): Promise<void> {
     tenantLabel = `tenant ${config.graph.tenantId} through ${config.graph.baseUrl}`;
   } else {
     tenantDir = values.tenant ?? process.env.TENANT_SNAPSHOT_DIR ?? (await ensureDemoTenant());
-    stack = await startLocalStack({ entra: { tenantDir, persistDir: values.persist, throttling: process.env.EMULATOR_THROTTLING === 'graph' ? 'graph' : 'off' } });
+    stack = await startLocalStack({
+      entra: {
+        tenantDir,
+        persistDir: values.persist,
+        throttling: process.env.EMULATOR_THROTTLING === 'graph' ? 'graph' : 'off',
+        // The first start of a big snapshot builds its sign-in index: say so, rather than sit silent for seconds.
+        indexCacheDir: process.env.LOCAL_ENTRA_INDEX_CACHE || undefined,
+        log: (message) => process.stderr.write(`${message}\n`),
+      },
+    });
     assistant = stack.assistant;
     tenantLabel = `the local Entra at ${stack.entra.url} serving ${tenantDir}`;
   }
