@@ -122,4 +122,15 @@ describe('Local Entra token endpoint', () => {
     const credential = await oboCredential(entra, 'diego.siciliani@contoso.com');
     await assert.rejects(credential.getToken('https://graph.microsoft.com/.default'), /AADSTS50057/);
   });
+
+  // Last: it disables the bot's own service principal in this local Entra.
+  it('When the client application\'s service principal is disabled, then it gets no more tokens (AADSTS7000112), app-only or on behalf of a user', async () => {
+    const sps = await raw.get(`/v1.0/servicePrincipals?$filter=appId eq '${LOCAL_BOT_CLIENT.clientId}'&$select=id`, await raw.appToken());
+    const spId = (sps.body.value as Array<{ id: string }>)[0].id;
+    const patched = await raw.request('PATCH', `/v1.0/servicePrincipals/${spId}`, { token: await raw.appToken(), body: { accountEnabled: false } });
+    assert.equal(patched.status, 204);
+    await assert.rejects(appCredential(entra).getToken('https://graph.microsoft.com/.default'), /AADSTS7000112/);
+    const obo = await oboCredential(entra, DEMO_ADMIN.userPrincipalName);
+    await assert.rejects(obo.getToken('https://graph.microsoft.com/.default'), /AADSTS7000112/);
+  });
 });

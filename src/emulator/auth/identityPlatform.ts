@@ -97,8 +97,10 @@ export class IdentityPlatform {
     return client;
   }
 
+  /** The client's service principal id; a disabled one gets no token at all, as in Entra (AADSTS7000112). */
   private servicePrincipalId(client: LocalClient): string {
     const sp = this.store.items('servicePrincipals').find((candidate) => candidate.appId === client.clientId);
+    if (sp?.accountEnabled === false) throw oauthErrors.applicationDisabled(client.clientId);
     return (sp?.id as string | undefined) ?? derivedGuid(`${this.store.tenantId}/${client.clientId}`);
   }
 
@@ -174,6 +176,7 @@ export class IdentityPlatform {
 
   private onBehalfOf(form: URLSearchParams, tenant: string): Record<string, unknown> {
     const client = this.client(form, tenant);
+    this.servicePrincipalId(client);
     const assertion = form.get('assertion');
     if (!assertion) throw oauthErrors.missingParameter('assertion');
     const scope = form.get('scope');

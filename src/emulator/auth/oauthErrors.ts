@@ -69,4 +69,5 @@ export const oauthErrors = {
   assertionAudience: () => new OAuthError(400, 'invalid_grant', 50013, 'Assertion audience does not match the Client app presenting the assertion.'),
   userNotFound: (userId: string) => new OAuthError(400, 'invalid_grant', 50034, `The user account ${userId} does not exist in the directory.`),
   userDisabled: () => new OAuthError(400, 'invalid_grant', 50057, 'The user account is disabled.'),
+  applicationDisabled: (appId: string) => new OAuthError(400, 'unauthorized_client', 7000112, `Application '${appId}' is disabled.`),
 };
