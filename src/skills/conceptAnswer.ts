@@ -7,12 +7,11 @@ import type { SkillAnswer } from './types';
 export type ConceptAnswerInput = Pick<Concept, 'title' | 'explanation' | 'check' | 'links'> & { action?: string };
 
 export function buildConceptAnswer(concept: ConceptAnswerInput): SkillAnswer {
-  // The concept card has no block of its own for "what to do", so it follows the check under the same heading.
-  const check = concept.action ? `${concept.check}\n\nWhat to do: ${concept.action}` : concept.check;
   const data = {
     title: concept.title,
     explanation: concept.explanation,
-    check,
+    check: concept.check,
+    action: concept.action ?? '',
     links: concept.links.map((l) => ({ title: l.title, url: l.url })),
   };
   const summary = [
