@@ -10,6 +10,9 @@ import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../
 import type { MitigationPerson, MitigationRecord, MitigationStore } from '../actions/mitigationStore';
 import { mitigationPermission } from '../actions/types';
 import type { SkillAnswer } from '../skills/types';
+import { currentState } from '../skills/remediation/remediate';
+import type { MitigationOutcome } from '../actions/mitigationStore';
+import type { TenantSession } from '../graph/sessions';
 import type { FeedbackStore } from '../feedback/types';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
@@ -121,9 +124,9 @@ export class MitigationFlow {
     const { moved, record: running } = await store.decide(id, 'running', clicker, now.toISOString());
     if (!moved || !running) return this.cardFor(running ?? record);
 
-    let outcome;
+    let outcome: MitigationOutcome;
     try {
-      outcome = await performMitigation(session.client, record.proposal);
+      outcome = (await this.alreadyDone(session, record)) ?? (await performMitigation(session.client, record.proposal));
     } catch (err) {
       log.error({ err }, 'mitigation call failed before Graph answered');
       outcome = { ok: false, message: 'Microsoft Graph could not be reached, so the result is unknown. Check the audit log before trying again.' };
@@ -132,6 +135,21 @@ export class MitigationFlow {
     log.info({ action: record.proposal.action, target: record.proposal.target, proposedBy: record.proposedBy, confirmedBy: clicker, outcome }, outcome.ok ? 'mitigation done' : 'mitigation failed');
     if (outcome.ok) await this.updateSourceCard(context, after);
     return this.finish(context, after);
+  }
+
+  /**
+   * The target read again just before acting: another confirmation (a second card for the same change) may have done
+   * it since this card was sent. Then nothing is sent to Graph. If the read itself fails, the action goes ahead.
+   */
+  private async alreadyDone(session: TenantSession, record: MitigationRecord): Promise<MitigationOutcome | undefined> {
+    try {
+      const now = await currentState(session, record.proposal.action, record.proposal.target);
+      if (!('answer' in now)) return undefined;
+      const said = now.answer.kind === 'text' ? now.answer.text : 'It is already done.';
+      return { ok: true, message: `Nothing was changed. ${said}` };
+    } catch {
+      return undefined;
+    }
   }
 
   /** The card for a decided record, for the clicker; a refusal keeps the buttons for someone else to use. */

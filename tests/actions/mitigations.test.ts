@@ -179,6 +179,20 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     assert.equal(((await graph.api(`/identityProtection/riskyUsers/${alex}`).get()) as Json).riskState, 'dismissed');
   });
 
+  it('When the same change is confirmed on two cards, then the second finds it done and sends nothing to Graph', async () => {
+    const megan = userIdOf(tenantDir, 'megan.bowen@contoso.com');
+    const c = chat();
+    const first = await c.say('disable megan.bowen@contoso.com', DEMO_ADMIN.userPrincipalName);
+    const second = await c.say('disable megan.bowen@contoso.com', DEMO_ADMIN.userPrincipalName);
+    assert.ok(first.cards[0] && second.cards[0], `${first.text} | ${second.text}`);
+    const done = await c.execute(first.cards[0], 'Disable account', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(done.body.value), /Megan Bowen's account is disabled/);
+    const again = await c.execute(second.cards[0], 'Disable account', DEMO_ADMIN.userPrincipalName);
+    assert.match(textOf(again.body.value), /Nothing was changed\. Megan Bowen is already disabled/);
+    assert.equal(((await graph.api(`/users/${megan}`).select('accountEnabled').get()) as Json).accountEnabled, false);
+    assert.equal((await auditsFor(megan, 'Update user')).length, 1, 'one change, one audit entry');
+  });
+
   it('When a Security Reader asks to act, then the answer names the roles that may, and no confirmation is offered', async () => {
     const asked = await chat().say("dismiss Alex Wilber's risk", DEMO_SECURITY_READER.userPrincipalName);
     assert.equal(asked.cards.length, 0);
@@ -198,7 +212,7 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     assert.match(textOf(refused.body.value), /this needs one of these roles: Global Administrator, User Administrator, Helpdesk Administrator or Privileged Authentication Administrator/);
     assert.equal(buttonsOf(refused.body.value as Card).filter((b) => b.verb === 'mitigation.confirm').length, 1, 'the buttons stay for someone allowed');
     assert.equal((await auditsFor(megan, 'Invalidate all refresh tokens for user')).length, 0);
-    assert.equal((await records()).find((r) => r.proposal.target.id === megan)?.status, 'pending');
+    assert.equal((await records()).find((r) => r.proposal.target.id === megan && r.proposal.action === 'revokeSessions')?.status, 'pending');
 
     const done = await c.execute(card, 'Revoke sessions', DEMO_ADMIN.userPrincipalName);
     assert.match(textOf(done.body.value), /Megan Bowen's sessions are revoked/);

@@ -80,8 +80,8 @@ function riskWords(risk: RiskyState | undefined): string {
   return `risk ${risk.riskLevel}, ${riskStateText(risk.riskState)}${detail ? ` (${detail})` : ''}${risk.riskLastUpdatedDateTime ? `, since ${formatDate(risk.riskLastUpdatedDateTime)}` : ''}`;
 }
 
-/** What the target looks like now, or the answer saying the action would change nothing. */
-async function currentState(tenant: TenantSession, action: MitigationAction, target: MitigationTarget): Promise<{ state: string } | { answer: SkillAnswer }> {
+/** What the target looks like now, or the answer saying the action would change nothing (also read again at Confirm). */
+export async function currentState(tenant: TenantSession, action: MitigationAction, target: MitigationTarget): Promise<{ state: string } | { answer: SkillAnswer }> {
   const name = target.displayName;
   if (target.kind === 'signIn') {
     const signIn = await getOrNone<RiskyState & { riskLevelAggregated?: string }>(tenant, `/auditLogs/signIns/${encodeURIComponent(target.id)}`, 'id,riskState,riskLevelAggregated,riskDetail');
