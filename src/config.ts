@@ -2,6 +2,7 @@
  * Every environment variable Entra Assistant reads, read once, typed and validated. A bad or missing value stops
  * start-up with one line that names the variable and what it expects. Nothing else in src/ reads process.env.
  */
+import { isGuid } from './graph/ids';
 
 export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type LogFormat = 'json' | 'pretty';
@@ -77,7 +78,6 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function optional(env: Env, name: string): string | undefined {
@@ -87,7 +87,7 @@ function optional(env: Env, name: string): string | undefined {
 
 function guid(env: Env, name: string): string | undefined {
   const value = optional(env, name);
-  if (value !== undefined && !GUID.test(value)) throw new ConfigError(name, `must be a GUID (got "${value}")`);
+  if (value !== undefined && !isGuid(value)) throw new ConfigError(name, `must be a GUID (got "${value}")`);
   return value;
 }
 

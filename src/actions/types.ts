@@ -3,6 +3,7 @@
  * doing it. Plain data: a proposal travels in a card button's data and back.
  */
 import type { PermissionKey } from '../graph/permissions';
+import { isGuid } from '../graph/ids';
 
 export const MITIGATION_ACTIONS = ['confirmCompromised', 'dismiss', 'confirmSafe', 'revokeSessions', 'disable'] as const;
 export type MitigationAction = (typeof MITIGATION_ACTIONS)[number];
@@ -44,8 +45,6 @@ export function mitigationPermission(action: MitigationAction, kind: MitigationT
 }
 
 const KINDS: readonly MitigationTargetKind[] = ['user', 'servicePrincipal', 'signIn'];
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A proposal from a button's data (client-sent, so checked field by field). */
 export function isMitigationProposal(value: unknown): value is MitigationProposal {
   const v = value as Partial<MitigationProposal> | null;
@@ -57,8 +56,7 @@ export function isMitigationProposal(value: unknown): value is MitigationProposa
     typeof t === 'object' &&
     t !== null &&
     KINDS.includes(t.kind as MitigationTargetKind) &&
-    typeof t.id === 'string' &&
-    GUID.test(t.id) &&
+    isGuid(t.id) &&
     typeof t.displayName === 'string' &&
     t.displayName.length > 0 &&
     t.displayName.length <= 300 &&

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { withAnswerActions, withBanner, withFooter } from '../cards/compose';
 import type { GraphSessions } from '../graph/sessions';
-import { ROLE_DISPLAY_NAMES } from '../graph/askerAccess';
+import { roleList } from '../graph/askerAccess';
 import { performMitigation } from '../actions/graphMitigations';
 import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../actions/mitigationCard';
 import type { MitigationPerson, MitigationRecord, MitigationStore } from '../actions/mitigationStore';
@@ -17,9 +17,9 @@ import type { FeedbackStore } from '../feedback/types';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
+import { isGuid } from '../graph/ids';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SKILL = { name: 'mitigation', version: '1' };
 
 type ConfirmAnswer = Extract<SkillAnswer, { kind: 'confirm' }>;
@@ -39,10 +39,6 @@ function personOf(context: TurnContext): MitigationPerson {
   return { aadObjectId: context.activity.from?.aadObjectId, name: context.activity.from?.name };
 }
 
-function roleNames(roles: readonly string[]): string {
-  const names = roles.map((r) => ROLE_DISPLAY_NAMES[r as keyof typeof ROLE_DISPLAY_NAMES] ?? r);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'an administrator role');
-}
 
 /**
  * A mitigation from proposal to result: the skill checked it and the bot records it (pending) and sends the
@@ -88,7 +84,7 @@ export class MitigationFlow {
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const { store, logger, clock } = this.options;
     const data = (value.action.data ?? {}) as Record<string, unknown>;
-    const id = typeof data.mitigationId === 'string' && GUID.test(data.mitigationId) ? data.mitigationId : '';
+    const id = isGuid(data.mitigationId) ? data.mitigationId : '';
     const conversationId = context.activity.conversation?.id ?? '';
     const clicker = personOf(context);
     const log = logger.child({ mitigationId: id, verb: value.action.verb, conversationId, by: clicker });
@@ -119,7 +115,7 @@ export class MitigationFlow {
     const access = await session.authorize(key);
     if (!access.allowed) {
       log.info({ neededRoles: access.neededRoles }, 'mitigation confirm refused: the clicker lacks the role');
-      return this.cardFor(record, `${personName(clicker)}, this needs one of these roles: ${roleNames(access.neededRoles)}. Your account holds none of them, so nothing was changed; someone who holds one can still confirm.`);
+      return this.cardFor(record, `${personName(clicker)}, this needs one of these roles: ${roleList(access.neededRoles)}. Your account holds none of them, so nothing was changed; someone who holds one can still confirm.`);
     }
     const { moved, record: running } = await store.decide(id, 'running', clicker, now.toISOString());
     if (!moved || !running) return this.cardFor(running ?? record);

@@ -6,6 +6,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { BUILT_IN_ROLES, ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from './permissions';
+import { isGuid } from './ids';
 
 const ROLE_BY_TEMPLATE_ID = new Map<string, RoleName>(Object.entries(BUILT_IN_ROLES).map(([name, id]) => [id, name as RoleName]));
 
@@ -28,6 +29,12 @@ export const ROLE_DISPLAY_NAMES: Record<RoleName, string> = {
   cloudApplicationAdministrator: 'Cloud Application Administrator',
 };
 
+/** "Global Administrator, User Administrator or Helpdesk Administrator": the roles a message names. */
+export function roleList(roles: readonly RoleName[]): string {
+  const names = roles.map((r) => ROLE_DISPLAY_NAMES[r] ?? r);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'an administrator role');
+}
+
 export interface AccessDecision {
   allowed: boolean;
   /** Roles any one of which would allow it (empty when no role is needed). */
@@ -40,8 +47,6 @@ interface Page<T> {
   value: T[];
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export class AskerAccess {
   private readonly cache = new Map<string, { roles: Promise<Set<RoleName>>; expires: number }>();
 
@@ -52,7 +57,7 @@ export class AskerAccess {
 
   /** The asker's active tenant-wide directory roles, cached briefly: role changes show up within the TTL. */
   rolesOf(userObjectId: string): Promise<Set<RoleName>> {
-    if (!GUID.test(userObjectId)) return Promise.reject(new Error(`Not an Entra object id: ${userObjectId}`));
+    if (!isGuid(userObjectId)) return Promise.reject(new Error(`Not an Entra object id: ${userObjectId}`));
     const now = (this.options.clock ?? Date.now)();
     const cached = this.cache.get(userObjectId);
     if (cached && cached.expires > now) return cached.roles;

@@ -9,6 +9,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Directory, NameLookup } from '../understanding/directory';
 import { closestNames, rankUsers } from '../understanding/inMemoryDirectory';
 import type { Candidate } from '../understanding/types';
+import { isGuid } from './ids';
 
 /** An OData string literal: 'O''Brien'. */
 export function odataString(value: string): string {
@@ -26,7 +27,6 @@ export function userNameFilter(name: string): string {
   return `startswith(displayName,${literal}) or startswith(givenName,${literal}) or startswith(surname,${literal})`;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE = 25;
 
 interface GraphUser {
@@ -108,7 +108,7 @@ export class GraphDirectory implements Directory {
   async findApps(text: string): Promise<NameLookup> {
     const asked = text.trim();
     const select = ['id', 'displayName', 'appId'];
-    if (GUID.test(asked)) {
+    if (isGuid(asked)) {
       const matches = await this.list<GraphNamed>('/servicePrincipals', { filter: `appId eq ${odataString(asked.toLowerCase())}`, select });
       return { matches: matches.map(namedCandidate), suggestions: [] };
     }

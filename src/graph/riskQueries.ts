@@ -11,6 +11,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { batchGet, type BatchRequest, type BatchResponse, type Page } from './directoryQueries';
+import { guid } from './ids';
 
 export interface RiskyUser {
   id: string;
@@ -83,16 +84,6 @@ export interface MfaRegistration {
   methodsRegistered?: string[] | null;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(value: string | null | undefined): value is string {
-  return typeof value === 'string' && GUID.test(value);
-}
-
-function guid(value: string, what: string): string {
-  if (!isGuid(value)) throw new Error(`${what} is not a GUID: ${value}`);
-  return value.toLowerCase();
-}
 
 /** OData DateTimeOffset literals are unquoted ISO instants. */
 function instant(value: string): string {

@@ -5,6 +5,7 @@
  * nextLinks: the whole log is never read (REFERENCE.md §2.1: sign-ins page at most 1,000).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { guid, isGuid } from './ids';
 
 export interface SignInStatus {
   errorCode: number;
@@ -125,12 +126,6 @@ interface Page<T> {
   '@odata.nextLink'?: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function guid(value: string, what: string): string {
-  if (!GUID.test(value)) throw new Error(`${what} is not a GUID: ${value}`);
-  return value.toLowerCase();
-}
 
 /** OData DateTimeOffset literals are unquoted ISO instants. */
 function instant(value: string): string {
@@ -268,7 +263,7 @@ export interface NamedLocation {
 }
 
 export async function namedLocations(client: Client, ids: string[]): Promise<NamedLocation[]> {
-  const wanted = ids.filter((id) => GUID.test(id));
+  const wanted = ids.filter(isGuid);
   if (wanted.length === 0) return [];
   const page = (await client
     .api('/identity/conditionalAccess/namedLocations')

@@ -2,15 +2,12 @@
  * The answers every directory skill shares when it cannot read: no tenant connected, or the asker's roles do not
  * allow the read (then the answer names the roles that would, and shows nothing of the data).
  */
-import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
+import { roleList } from '../../graph/askerAccess';
 import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../graph/permissions';
 import type { TenantSession } from '../../graph/sessions';
 import type { SkillAnswer } from '../types';
 
-export function roleList(roles: readonly RoleName[]): string {
-  const names = roles.map((r) => ROLE_DISPLAY_NAMES[r]);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'an administrator role');
-}
+export { roleList };
 
 export function noTenantAnswer(what: string): SkillAnswer {
   return { kind: 'text', text: `No tenant is connected to Entra Assistant, so I cannot read ${what}. Configure GRAPH_TENANT_ID (see the README) and ask again.` };

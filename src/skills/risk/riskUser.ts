@@ -7,10 +7,10 @@
 import { mitigationPermission } from '../../actions/types';
 import { ID_LIST_LIMIT, userNamesRequest, type BatchRequest, type BatchResponse, type DirectoryObjectRef, type Page } from '../../graph/directoryQueries';
 import type { PermissionKey } from '../../graph/permissions';
+import { isGuid } from '../../graph/ids';
 import {
   batchWithRetry,
   familiarAddressRequest,
-  isGuid,
   isIpAddress,
   riskUserRequests,
   signInRequest,

@@ -6,7 +6,7 @@
  */
 import { isOffered, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../actions/types';
 import type { AccountFacts, MfaRegistration, RiskDetection, RiskyUser, RiskyUserHistoryItem, RiskySignIn } from '../../graph/riskQueries';
-import { isGuid } from '../../graph/riskQueries';
+import { isGuid } from '../../graph/ids';
 import type { DirectoryCardModel } from '../directory/cardModel';
 import { directorySummary } from '../directory/cardModel';
 import { ago, methodName } from '../directory/format';

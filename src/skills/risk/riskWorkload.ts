@@ -49,6 +49,7 @@ import { directorySummary, type DirectoryCardModel } from '../directory/cardMode
 import { credentialsOf, warnUntilOf, type AppCredential } from '../directory/credentials';
 import { ago, formatDate, formatWhen, nameAndUpn } from '../directory/format';
 import { subjectOf } from '../directory/subject';
+import { isGuid } from '../../graph/ids';
 
 const WHAT = 'risky workload identities';
 const DAY_MS = 86_400_000;
@@ -59,8 +60,6 @@ const DETECTIONS_SHOWN = 10;
 /** How far back recent credential changes reach, and how close before risky activity a new credential is suspicious. */
 const CHANGE_DAYS = 30;
 const NEW_CREDENTIAL_WINDOW_DAYS = 7;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The card's view model: the directory cards' shape plus the steps to take. Preformatted, escaped strings only. */
 export interface WorkloadRiskCardModel extends DirectoryCardModel {
   advice: Array<{ text: string }>;
@@ -521,7 +520,7 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
 
 /** Names for object ids (risk history initiators, audit initiators without a name): one request per 15 ids. */
 function nameRequests(prefix: string, ids: readonly string[]): BatchRequest[] {
-  const unique = [...new Set(ids.filter((id) => GUID.test(id)).map((id) => id.toLowerCase()))];
+  const unique = [...new Set(ids.filter(isGuid).map((id) => id.toLowerCase()))];
   const out: BatchRequest[] = [];
   for (let i = 0; i < unique.length; i += ID_LIST_LIMIT) out.push(userNamesRequest(`${prefix}-${i / ID_LIST_LIMIT}`, unique.slice(i, i + ID_LIST_LIMIT)));
   return out;

@@ -1,11 +1,6 @@
-import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
+import { roleList } from '../../graph/askerAccess';
 import type { RoleName } from '../../graph/permissions';
 import type { SkillAnswer } from '../types';
-
-function roleList(roles: readonly RoleName[]): string {
-  const names = roles.map((r) => ROLE_DISPLAY_NAMES[r]);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'an administrator role');
-}
 
 /** The refusal: which role would allow it, and nothing of the data. */
 export function rolesNeededAnswer(what: string, neededRoles: readonly RoleName[]): SkillAnswer {

@@ -2,11 +2,11 @@
  * Deep links into the Microsoft Entra admin center. Only GUIDs go into the URLs (checked), so tenant data cannot
  * change where a link points.
  */
-const ENTRA = 'https://entra.microsoft.com/#view';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isGuid } from '../../graph/ids';
 
+const ENTRA = 'https://entra.microsoft.com/#view';
 function id(value: string | null | undefined): string | undefined {
-  return value && GUID.test(value) ? value.toLowerCase() : undefined;
+  return isGuid(value) ? value.toLowerCase() : undefined;
 }
 
 export function userLink(userId: string | null | undefined): string | undefined {
