@@ -11,6 +11,8 @@ interface GraphCall {
   method: 'POST' | 'PATCH';
   path: string;
   body?: object;
+  /** What Graph answers on success: 204, except revokeSignInSessions's 200 {value: true}. */
+  okStatus: 200 | 204;
 }
 
 export function graphCallFor(proposal: MitigationProposal): GraphCall {
@@ -18,14 +20,14 @@ export function graphCallFor(proposal: MitigationProposal): GraphCall {
   const id = encodeURIComponent(target.id);
   switch (target.kind) {
     case 'user':
-      if (action === 'revokeSessions') return { method: 'POST', path: `/users/${id}/revokeSignInSessions` };
-      if (action === 'disable') return { method: 'PATCH', path: `/users/${id}`, body: { accountEnabled: false } };
-      return { method: 'POST', path: `/identityProtection/riskyUsers/${action}`, body: { userIds: [target.id] } };
+      if (action === 'revokeSessions') return { method: 'POST', path: `/users/${id}/revokeSignInSessions`, okStatus: 200 };
+      if (action === 'disable') return { method: 'PATCH', path: `/users/${id}`, body: { accountEnabled: false }, okStatus: 204 };
+      return { method: 'POST', path: `/identityProtection/riskyUsers/${action}`, body: { userIds: [target.id] }, okStatus: 204 };
     case 'servicePrincipal':
-      if (action === 'disable') return { method: 'PATCH', path: `/servicePrincipals/${id}`, body: { accountEnabled: false } };
-      return { method: 'POST', path: `/identityProtection/riskyServicePrincipals/${action}`, body: { servicePrincipalIds: [target.id] } };
+      if (action === 'disable') return { method: 'PATCH', path: `/servicePrincipals/${id}`, body: { accountEnabled: false }, okStatus: 204 };
+      return { method: 'POST', path: `/identityProtection/riskyServicePrincipals/${action}`, body: { servicePrincipalIds: [target.id] }, okStatus: 204 };
     case 'signIn':
-      return { method: 'POST', path: `/auditLogs/signIns/${action}`, body: { requestIds: [target.id] } };
+      return { method: 'POST', path: `/auditLogs/signIns/${action}`, body: { requestIds: [target.id] }, okStatus: 204 };
   }
 }
 
@@ -43,7 +45,7 @@ export async function performMitigation(client: Client, proposal: MitigationProp
     const request = client.api(call.path);
     if (call.method === 'PATCH') await request.patch(call.body);
     else await request.post(call.body ?? {});
-    return { ok: true, message: wordingFor(proposal).done(name), graphStatus: call.method === 'POST' && proposal.action === 'revokeSessions' ? 200 : 204 };
+    return { ok: true, message: wordingFor(proposal).done(name), graphStatus: call.okStatus };
   } catch (err) {
     const failure = err as GraphFailure;
     const status = failure.statusCode;

@@ -1,5 +1,6 @@
 /** View models of the mitigation card (adaptiveCards/mitigation.json): the question before, the outcome after. */
 import { escapeMarkdown } from '../cards/escape';
+import { formatDate } from '../skills/directory/format';
 import type { MitigationPerson, MitigationRecord } from './mitigationStore';
 import { wordingFor } from './mitigationText';
 
@@ -17,12 +18,6 @@ export interface MitigationCardModel {
 
 const e = escapeMarkdown;
 
-function when(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
-}
-
 export function personName(person: MitigationPerson | undefined): string {
   return person?.name ? e(person.name) : person?.aadObjectId ? `user ${person.aadObjectId}` : 'someone';
 }
@@ -39,7 +34,7 @@ function baseFacts(record: MitigationRecord): Array<{ title: string; value: stri
     { title: 'Target', value: targetText(record) },
     { title: 'Action', value: w.title },
     { title: 'Before', value: e(record.stateWhenAsked) },
-    { title: 'Asked by', value: `${personName(record.proposedBy)}, ${when(record.proposedAt)}` },
+    { title: 'Asked by', value: `${personName(record.proposedBy)}, ${formatDate(record.proposedAt)}` },
   ];
 }
 
@@ -49,7 +44,7 @@ export function confirmationModel(record: MitigationRecord, notes: string[] = []
   const name = e(record.proposal.target.displayName);
   return {
     title: `Confirm: ${w.phrase(name)}?`,
-    subtitle: `Nothing changes until someone allowed to do it selects ${w.title}. The buttons work until ${when(record.expiresAt)}.`,
+    subtitle: `Nothing changes until someone allowed to do it selects ${w.title}. The buttons work until ${formatDate(record.expiresAt)}.`,
     callout: refusal ?? w.effect(name),
     calloutStyle: refusal ? 'attention' : 'warning',
     facts: [...baseFacts(record).map((f) => (f.title === 'Before' ? { title: 'Now', value: f.value } : f)), { title: 'Undo', value: w.undo }],
@@ -71,28 +66,28 @@ export function outcomeModel(record: MitigationRecord): MitigationCardModel {
       return {
         ...base,
         title: `Done: ${w.title.toLowerCase()} — ${name}`,
-        subtitle: `Confirmed by ${decidedBy}, ${when(record.decidedAt)}`,
+        subtitle: `Confirmed by ${decidedBy}, ${formatDate(record.decidedAt)}`,
         callout: `✅ ${e(record.outcome?.message ?? '')}`,
         calloutStyle: 'good',
-        facts: [...base.facts, { title: 'Confirmed by', value: `${decidedBy}, ${when(record.decidedAt)}` }, { title: 'Undo', value: w.undo }],
+        facts: [...base.facts, { title: 'Confirmed by', value: `${decidedBy}, ${formatDate(record.decidedAt)}` }, { title: 'Undo', value: w.undo }],
         notes: [{ text: 'Microsoft Entra recorded the change in its audit log; ask "what changed for this user?" to see it.' }],
       };
     case 'failed':
       return {
         ...base,
         title: `Not done: ${w.title.toLowerCase()} — ${name}`,
-        subtitle: `Confirmed by ${decidedBy}, ${when(record.decidedAt)}`,
+        subtitle: `Confirmed by ${decidedBy}, ${formatDate(record.decidedAt)}`,
         callout: `❌ ${e(record.outcome?.message ?? 'The change failed.')}`,
         calloutStyle: 'attention',
-        facts: [...base.facts, { title: 'Confirmed by', value: `${decidedBy}, ${when(record.decidedAt)}` }],
+        facts: [...base.facts, { title: 'Confirmed by', value: `${decidedBy}, ${formatDate(record.decidedAt)}` }],
       };
     case 'cancelled':
-      return { ...base, title: `Cancelled: ${w.title.toLowerCase()} — ${name}`, subtitle: `Cancelled by ${decidedBy}, ${when(record.decidedAt)}`, callout: 'Nothing was changed.', calloutStyle: 'default' };
+      return { ...base, title: `Cancelled: ${w.title.toLowerCase()} — ${name}`, subtitle: `Cancelled by ${decidedBy}, ${formatDate(record.decidedAt)}`, callout: 'Nothing was changed.', calloutStyle: 'default' };
     case 'expired':
       return {
         ...base,
         title: `Expired: ${w.title.toLowerCase()} — ${name}`,
-        subtitle: `The confirmation was open until ${when(record.expiresAt)}`,
+        subtitle: `The confirmation was open until ${formatDate(record.expiresAt)}`,
         callout: 'Nothing was changed: the confirmation timed out. Ask again to get a fresh one (the state may have changed since).',
         calloutStyle: 'default',
       };
@@ -100,7 +95,7 @@ export function outcomeModel(record: MitigationRecord): MitigationCardModel {
       return {
         ...base,
         title: `In progress: ${w.title.toLowerCase()} — ${name}`,
-        subtitle: `Confirmed by ${decidedBy}, ${when(record.decidedAt)}`,
+        subtitle: `Confirmed by ${decidedBy}, ${formatDate(record.decidedAt)}`,
         callout: 'The change is being made. Open the chat again in a moment to see the result.',
         calloutStyle: 'default',
       };

@@ -30,7 +30,7 @@ import { ConversationMemory, type ThreadMemory } from './conversationMemory';
 import { answerFootnote, FeedbackInvokes } from './feedbackInvokes';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import type { AnswerRecord, FeedbackStore } from '../feedback/types';
-import type { MitigationFlow } from './mitigationInvokes';
+import { MitigationFlow } from './mitigationInvokes';
 import { isMitigationProposal, type MitigationProposal } from '../actions/types';
 import { INTENTS, type Entity } from '../understanding/types';
 
@@ -131,7 +131,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
   /** A card's 👍/👎 (Universal Actions); other Action.Execute verbs go to botbuilder. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     if (this.feedback && FeedbackInvokes.isCardFeedback(value)) return this.feedback.onCardAction(context, value);
-    if (this.options.mitigations && MitigationFlowVerbs.is(value)) return this.options.mitigations.onCardAction(context, value);
+    if (this.options.mitigations && MitigationFlow.isMitigationVerb(value)) return this.options.mitigations.onCardAction(context, value);
     return super.onAdaptiveCardInvoke(context, value);
   }
 
@@ -327,10 +327,6 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     return reply;
   }
 }
-
-const MitigationFlowVerbs = {
-  is: (value: AdaptiveCardInvokeValue) => value.action?.verb === 'mitigation.confirm' || value.action?.verb === 'mitigation.cancel',
-};
 
 /** What a card button sends back is client data: only well-formed requests count. */
 function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {

@@ -18,6 +18,7 @@ import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
 import { isGuid } from '../graph/ids';
+import { formatDate } from '../skills/directory/format';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const SKILL = { name: 'mitigation', version: '1' };
@@ -203,7 +204,7 @@ export class MitigationFlow {
     try {
       const source = await feedback.getAnswer(record.sourceAnswerId);
       if (!source?.card || !source.messageId || source.conversationId !== record.conversationId) return;
-      const banner = `✅ ${record.outcome?.message ?? ''} (${personName(record.decidedBy)}, ${record.completedAt?.slice(0, 16).replace('T', ' ')} UTC). The details below are from before; ask again for the current state.`;
+      const banner = `✅ ${record.outcome?.message ?? ''} (${personName(record.decidedBy)}, ${formatDate(record.completedAt)}). The details below are from before; ask again for the current state.`;
       const updated = withFooter(withAnswerActions(withBanner(source.card, banner), []), { footnote: answerFootnote(source.answer.skill, source.answerId), feedback: feedbackButtons(source.answerId) });
       await context.updateActivity({ id: source.messageId, type: 'message', conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(updated)] });
       // Keep what 👍/👎 re-renders in step with what the chat shows (the stored card has no footer).
