@@ -44,12 +44,25 @@ const BOT = { id: '28:entra-assistant', name: 'Entra Assistant' };
 const USAGE =
   'usage: npm run ask -- [--json] [--as UPN] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] [--sso] "question" ["follow-up" …]';
 
+type SnapshotUser = { id: string; userPrincipalName?: string; mail?: string; displayName?: string };
+const usersByFile = new Map<string, { mtimeMs: number; users: SnapshotUser[] }>();
+
+/** A snapshot's users, parsed once per file version: a batch of questions asks for an asker per line. */
+function snapshotUsers(file: string): SnapshotUser[] {
+  const { mtimeMs } = fs.statSync(file);
+  const cached = usersByFile.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.users;
+  const users = (JSON.parse(fs.readFileSync(file, 'utf8')) as { value: SnapshotUser[] }).value;
+  usersByFile.set(file, { mtimeMs, users });
+  return users;
+}
+
 /** Finds the asker in the tenant snapshot: Teams would send their Entra object id with the message. */
 export function resolveAsker(tenantDir: string | undefined, who: string): Asker {
   if (/^[0-9a-f-]{36}$/i.test(who)) return { upn: who, id: who, name: who };
   if (!tenantDir) throw new Error(`--as ${who}: give an object id, or --tenant so that the name can be looked up`);
   const file = path.join(tenantDir, 'users.json');
-  const users = (JSON.parse(fs.readFileSync(file, 'utf8')) as { value: Array<{ id: string; userPrincipalName?: string; mail?: string; displayName?: string }> }).value;
+  const users = snapshotUsers(file);
   const wanted = who.toLowerCase();
   const user = users.find((u) => u.userPrincipalName?.toLowerCase() === wanted || u.mail?.toLowerCase() === wanted);
   if (!user) throw new Error(`--as ${who}: no user with that userPrincipalName in ${file}`);

@@ -3,6 +3,7 @@ import * as jwt from 'jsonwebtoken';
 import type { LocalClient } from '../types';
 import type { TenantStore } from '../tenant/store';
 import type { Directory } from '../tenant/directory';
+import type { GraphObject } from '../snapshot/layout';
 import { OAuthError, oauthErrorBody, oauthErrors } from './oauthErrors';
 import { GRAPH_APP_ID, GRAPH_RESOURCE, TEAMS_CLIENT_APP_ID, type TokenService } from './tokens';
 import type { SigningKey } from './signingKey';
@@ -94,14 +95,17 @@ export class IdentityPlatform {
     const secret = form.get('client_secret');
     if (!secret) throw oauthErrors.missingSecret();
     if (secret !== client.clientSecret) throw oauthErrors.badSecret(clientId);
+    // A disabled application gets no token at all, for either grant, as in Entra (AADSTS7000112).
+    if (this.servicePrincipalOf(client)?.accountEnabled === false) throw oauthErrors.applicationDisabled(clientId);
     return client;
   }
 
-  /** The client's service principal id; a disabled one gets no token at all, as in Entra (AADSTS7000112). */
+  private servicePrincipalOf(client: LocalClient): GraphObject | undefined {
+    return this.store.lookup('servicePrincipals', 'appId', client.clientId)[0];
+  }
+
   private servicePrincipalId(client: LocalClient): string {
-    const sp = this.store.items('servicePrincipals').find((candidate) => candidate.appId === client.clientId);
-    if (sp?.accountEnabled === false) throw oauthErrors.applicationDisabled(client.clientId);
-    return (sp?.id as string | undefined) ?? derivedGuid(`${this.store.tenantId}/${client.clientId}`);
+    return (this.servicePrincipalOf(client)?.id as string | undefined) ?? derivedGuid(`${this.store.tenantId}/${client.clientId}`);
   }
 
   private appClaims(client: LocalClient, audience: string): Record<string, unknown> {
@@ -176,7 +180,6 @@ export class IdentityPlatform {
 
   private onBehalfOf(form: URLSearchParams, tenant: string): Record<string, unknown> {
     const client = this.client(form, tenant);
-    this.servicePrincipalId(client);
     const assertion = form.get('assertion');
     if (!assertion) throw oauthErrors.missingParameter('assertion');
     const scope = form.get('scope');

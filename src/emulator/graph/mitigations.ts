@@ -30,7 +30,15 @@ export function idsFromBody(body: unknown, property: string): string[] {
   return ids as string[];
 }
 
-export function initiatedById(caller: Caller): string {
+/** A risky user's or service principal's history gets its current state as a new item, naming who changed it. */
+export function appendRiskHistory(risky: GraphObject, owner: { userId: string } | { servicePrincipalId: string }, caller: Caller, detail: string, riskEventTypes: string[]): void {
+  const history = Array.isArray(risky.history) ? (risky.history as GraphObject[]) : [];
+  const { history: _history, ...current } = risky;
+  history.push({ ...current, id: `${risky.id as string}${history.length + 1}`, ...owner, initiatedBy: initiatedById(caller), activity: { detail, riskEventTypes } });
+  risky.history = history;
+}
+
+function initiatedById(caller: Caller): string {
   return caller.kind === 'delegated' ? (caller.userId as string) : caller.appId;
 }
 
@@ -47,16 +55,7 @@ export async function applyRiskAction(ctx: GraphContext, caller: Caller, subject
     if (!risky) continue;
     const before = { riskLevel: risky.riskLevel, riskState: risky.riskState, riskDetail: risky.riskDetail };
     Object.assign(risky, { riskLevel: outcome.riskLevel, riskState: outcome.riskState, riskDetail: detail, riskLastUpdatedDateTime: at.toISOString() });
-    const history = Array.isArray(risky.history) ? (risky.history as GraphObject[]) : [];
-    const { history: _history, ...current } = risky;
-    history.push({
-      ...current,
-      id: `${id}${history.length + 1}`,
-      ...(subject === 'user' ? { userId: id } : { servicePrincipalId: id }),
-      initiatedBy: initiatedById(caller),
-      activity: { detail, riskEventTypes: action === 'confirmCompromised' ? [detail] : [] },
-    });
-    risky.history = history;
+    appendRiskHistory(risky, subject === 'user' ? { userId: id } : { servicePrincipalId: id }, caller, detail, action === 'confirmCompromised' ? [detail] : []);
     if (subject === 'user') settleUserDetections(ctx, id, outcome.riskState, detail, at);
     targets.push({
       id,
@@ -80,8 +79,8 @@ export async function applyRiskAction(ctx: GraphContext, caller: Caller, subject
 /** Open detections of the user follow the admin's decision. */
 function settleUserDetections(ctx: GraphContext, userId: string, riskState: string, riskDetail: string, at: Date): void {
   let changed = false;
-  for (const detection of ctx.store.items('riskDetections')) {
-    if (detection.userId === userId && detection.riskState === 'atRisk') {
+  for (const detection of ctx.store.lookup('riskDetections', 'userId', userId)) {
+    if (detection.riskState === 'atRisk') {
       Object.assign(detection, { riskState, riskDetail, lastUpdatedDateTime: at.toISOString() });
       changed = true;
     }

@@ -2,7 +2,7 @@ import type { Caller } from '../auth/caller';
 import type { GraphObject } from '../snapshot/layout';
 import { auditEntry, type AuditTarget, type PropertyChange } from './auditEntries';
 import type { GraphContext } from './context';
-import { idsFromBody, initiatedById } from './mitigations';
+import { appendRiskHistory, idsFromBody } from './mitigations';
 
 /**
  * POST /auditLogs/signIns/confirmSafe | confirmCompromised | dismiss {"requestIds": […]} (REFERENCE §1.1, §3).
@@ -132,15 +132,6 @@ function updateUserRisk(ctx: GraphContext, caller: Caller, action: SignInRiskAct
     Object.assign(risky, { riskLevel: 'none', riskState: outcome.riskState, riskDetail: outcome.riskDetail });
   }
   risky.riskLastUpdatedDateTime = stamp;
-  const history = Array.isArray(risky.history) ? (risky.history as GraphObject[]) : [];
-  const { history: _history, ...current } = risky;
-  history.push({
-    ...current,
-    id: `${subject.id}${history.length + 1}`,
-    userId: subject.id,
-    initiatedBy: initiatedById(caller),
-    activity: { detail: outcome.riskDetail, riskEventTypes: [] },
-  });
-  risky.history = history;
+  appendRiskHistory(risky, { userId: subject.id }, caller, outcome.riskDetail, []);
   ctx.store.touched('riskyUsers');
 }
