@@ -3,6 +3,7 @@
  * revokeSignInSessions (200 {value: true}), and PATCH accountEnabled (204). Only this module writes to the tenant.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { escapeMarkdown } from '../cards/escape';
 import type { MitigationOutcome } from './mitigationStore';
 import { wordingFor } from './mitigationText';
 import type { MitigationProposal } from './types';
@@ -40,7 +41,8 @@ interface GraphFailure {
 /** Runs the call; a refusal or error from Graph becomes a failed outcome with Graph's own code and message. */
 export async function performMitigation(client: Client, proposal: MitigationProposal): Promise<MitigationOutcome> {
   const call = graphCallFor(proposal);
-  const name = proposal.target.displayName;
+  // The message is shown as Markdown on cards: tenant and Graph text in it is escaped here, once.
+  const name = escapeMarkdown(proposal.target.displayName);
   try {
     const request = client.api(call.path);
     if (call.method === 'PATCH') await request.patch(call.body);
@@ -52,12 +54,12 @@ export async function performMitigation(client: Client, proposal: MitigationProp
     if (typeof status !== 'number' || status <= 0) throw err;
     const why =
       status === 403
-        ? `Microsoft Graph refused it (${failure.code ?? 'Forbidden'}: ${failure.message ?? 'insufficient privileges'}). The account that confirmed, or the bot's app registration, lacks the role or permission this action needs.`
+        ? `Microsoft Graph refused it (${escapeMarkdown(failure.code ?? 'Forbidden')}: ${escapeMarkdown(failure.message ?? 'insufficient privileges')}). The account that confirmed, or the bot's app registration, lacks the role or permission this action needs.`
         : status === 404
           ? `Microsoft Graph could not find ${name} (it may have been deleted).`
           : status === 429
             ? 'Microsoft Graph is throttling requests right now; nothing was changed. Ask again in a minute.'
-            : `Microsoft Graph answered ${status} (${failure.code ?? 'error'}: ${failure.message ?? 'no message'}); nothing was changed.`;
+            : `Microsoft Graph answered ${status} (${escapeMarkdown(failure.code ?? 'error')}: ${escapeMarkdown(failure.message ?? 'no message')}); nothing was changed.`;
     return { ok: false, message: why, graphStatus: status, graphCode: failure.code };
   }
 }

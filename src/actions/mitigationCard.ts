@@ -67,7 +67,7 @@ export function outcomeModel(record: MitigationRecord): MitigationCardModel {
         ...base,
         title: `Done: ${w.title.toLowerCase()} — ${name}`,
         subtitle: `Confirmed by ${decidedBy}, ${formatDate(record.decidedAt)}`,
-        callout: `✅ ${e(record.outcome?.message ?? '')}`,
+        callout: `✅ ${record.outcome?.message ?? ''}`,
         calloutStyle: 'good',
         facts: [...base.facts, { title: 'Confirmed by', value: `${decidedBy}, ${formatDate(record.decidedAt)}` }, { title: 'Undo', value: w.undo }],
         notes: [{ text: 'Microsoft Entra recorded the change in its audit log; ask "what changed for this user?" to see it.' }],
@@ -77,7 +77,7 @@ export function outcomeModel(record: MitigationRecord): MitigationCardModel {
         ...base,
         title: `Not done: ${w.title.toLowerCase()} — ${name}`,
         subtitle: `Confirmed by ${decidedBy}, ${formatDate(record.decidedAt)}`,
-        callout: `❌ ${e(record.outcome?.message ?? 'The change failed.')}`,
+        callout: `❌ ${record.outcome?.message ?? 'The change failed.'}`,
         calloutStyle: 'attention',
         facts: [...base.facts, { title: 'Confirmed by', value: `${decidedBy}, ${formatDate(record.decidedAt)}` }],
       };

@@ -14,7 +14,7 @@ export interface MitigationPerson {
 
 export interface MitigationOutcome {
   ok: boolean;
-  /** What happened, in the words shown on the result card. */
+  /** What happened, in the words shown on the result card (Markdown-safe: tenant text in it is escaped). */
   message: string;
   /** Graph's HTTP status, when Graph was called. */
   graphStatus?: number;

@@ -9,12 +9,10 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Directory, NameLookup } from '../understanding/directory';
 import { closestNames, rankUsers } from '../understanding/inMemoryDirectory';
 import type { Candidate } from '../understanding/types';
-import { isGuid } from './ids';
+import { isGuid, odataString } from './ids';
 
 /** An OData string literal: 'O''Brien'. */
-export function odataString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+export { odataString };
 
 /** A $search clause: "displayName:Megan" (double quotes and backslashes cannot be escaped there, so they go). */
 export function searchClause(property: string, value: string): string {

@@ -5,6 +5,7 @@
  * silently dropped), and reads one bounded page of a big list rather than all of it.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { odataString } from './ids';
 
 /** An inner request of a `$batch`; ids are unique within one batch. */
 export interface BatchRequest {
@@ -154,7 +155,6 @@ const ROLE_ASSIGNMENT_FIELDS = 'id,principalId,roleDefinitionId,directoryScopeId
 /** How many members one answer lists; the count says how many there are in all. */
 export const MEMBER_PAGE = 25;
 
-const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** The reads of "who is X?": the profile (with manager), and what the asker's rights allow besides. */
 export function userProfileRequests(userId: string, include: { signInActivity: boolean; registration: boolean; risk: boolean; roles: boolean }): BatchRequest[] {
@@ -178,7 +178,7 @@ export function roleRequestsOfPrincipal(principalId: string): BatchRequest[] {
   return [
     {
       id: 'directRoles',
-      url: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${quote(principalId)}&$select=${ROLE_ASSIGNMENT_FIELDS}`,
+      url: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${odataString(principalId)}&$select=${ROLE_ASSIGNMENT_FIELDS}`,
     },
     ROLE_DEFINITIONS_REQUEST,
     {
@@ -198,7 +198,7 @@ export async function roleAssignmentsOfGroups(client: Client, groupIds: readonly
   if (groupIds.length === 0) return [];
   const page = (await client
     .api('/roleManagement/directory/roleAssignments')
-    .filter(`principalId in (${groupIds.map(quote).join(',')})`)
+    .filter(`principalId in (${groupIds.map(odataString).join(',')})`)
     .select(ROLE_ASSIGNMENT_FIELDS)
     .get()) as Page<RoleAssignment>;
   return page.value;
@@ -244,7 +244,7 @@ export function groupRequests(groupId: string): BatchRequest[] {
 export async function roleDefinitionByName(client: Client, displayName: string): Promise<RoleDefinition | undefined> {
   const page = (await client
     .api('/roleManagement/directory/roleDefinitions')
-    .filter(`displayName eq ${quote(displayName)}`)
+    .filter(`displayName eq ${odataString(displayName)}`)
     .select('id,displayName,isPrivileged')
     .get()) as Page<RoleDefinition>;
   return page.value[0];
@@ -256,8 +256,8 @@ export async function roleDefinitionByName(client: Client, displayName: string):
  */
 export function roleHolderRequests(roleDefinitionId: string): BatchRequest[] {
   return [
-    { id: 'assignments', url: `/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq ${quote(roleDefinitionId)}&$select=${ROLE_ASSIGNMENT_FIELDS}` },
-    { id: 'members', url: `/directoryRoles(roleTemplateId=${quote(roleDefinitionId)})/members?$select=${MEMBER_FIELDS}` },
+    { id: 'assignments', url: `/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq ${odataString(roleDefinitionId)}&$select=${ROLE_ASSIGNMENT_FIELDS}` },
+    { id: 'members', url: `/directoryRoles(roleTemplateId=${odataString(roleDefinitionId)})/members?$select=${MEMBER_FIELDS}` },
   ];
 }
 
@@ -340,7 +340,7 @@ export function appRequests(servicePrincipalId: string, appId: string | undefine
     { id: 'servicePrincipal', url: `/servicePrincipals/${id}?$select=id,appId,displayName,accountEnabled,servicePrincipalType,appOwnerOrganizationId,${CREDENTIAL_FIELDS}` },
     { id: 'spOwners', url: `/servicePrincipals/${id}/owners?$select=${MEMBER_FIELDS}&$top=100` },
   ];
-  if (appId) requests.push({ ...applicationByAppIdRequest(appId), url: `/applications?$filter=appId eq ${quote(appId)}&$select=${APPLICATION_FIELDS}` });
+  if (appId) requests.push({ ...applicationByAppIdRequest(appId), url: `/applications?$filter=appId eq ${odataString(appId)}&$select=${APPLICATION_FIELDS}` });
   return requests;
 }
 
@@ -363,19 +363,19 @@ export function auditRequest(
 ): BatchRequest {
   const filters = [`activityDateTime ge ${window.start}`];
   if (window.end) filters.push(`activityDateTime le ${window.end}`);
-  const target = (t: string) => `targetResources/any(t: t/id eq ${quote(t)})`;
+  const target = (t: string) => `targetResources/any(t: t/id eq ${odataString(t)})`;
   for (const t of about.allTargets ?? []) filters.push(target(t));
   const any = (about.anyTarget ?? []).map(target);
   if (any.length === 1) filters.push(any[0]);
   if (any.length > 1) filters.push(`(${any.join(' or ')})`);
-  if (about.initiatorId) filters.push(`initiatedBy/user/id eq ${quote(about.initiatorId)}`);
-  if (about.loggedByService) filters.push(`loggedByService eq ${quote(about.loggedByService)}`);
+  if (about.initiatorId) filters.push(`initiatedBy/user/id eq ${odataString(about.initiatorId)}`);
+  if (about.loggedByService) filters.push(`loggedByService eq ${odataString(about.loggedByService)}`);
   return { id, url: `/auditLogs/directoryAudits?$filter=${filters.join(' and ')}&$select=${AUDIT_FIELDS}&$orderby=activityDateTime desc&$top=${AUDIT_PAGE}` };
 }
 
 /** The app registration of an appId (audit entries about credentials name the registration, not the service principal). */
 export function applicationByAppIdRequest(appId: string): BatchRequest {
-  return { id: 'application', url: `/applications?$filter=appId eq ${quote(appId)}&$select=id,appId,displayName` };
+  return { id: 'application', url: `/applications?$filter=appId eq ${odataString(appId)}&$select=id,appId,displayName` };
 }
 
 /** Ids per `in (…)` filter: directory object filters are kept to 15 values, the limit Graph enforces on some of them. */
@@ -426,12 +426,12 @@ export const CONDITIONAL_ACCESS_REQUESTS: readonly BatchRequest[] = [
 
 /** Names of the groups a policy includes or excludes; callers send at most ID_LIST_LIMIT ids per request. */
 export function groupNamesRequest(id: string, groupIds: readonly string[]): BatchRequest {
-  return { id, url: `/groups?$filter=id in (${groupIds.map(quote).join(',')})&$select=id,displayName` };
+  return { id, url: `/groups?$filter=id in (${groupIds.map(odataString).join(',')})&$select=id,displayName` };
 }
 
 /** Names of the users a policy includes or excludes by id. */
 export function userNamesRequest(id: string, userIds: readonly string[]): BatchRequest {
-  return { id, url: `/users?$filter=id in (${userIds.map(quote).join(',')})&$select=id,displayName,userPrincipalName` };
+  return { id, url: `/users?$filter=id in (${userIds.map(odataString).join(',')})&$select=id,displayName,userPrincipalName` };
 }
 
 /** The user a "which policies apply to X?" is about: whether they are a guest. */

@@ -1,4 +1,7 @@
-/** Entra object ids, app ids and sign-in request ids are GUIDs: checked before one goes into a URL or a filter. */
+/**
+ * Values checked or quoted before they go into a Graph URL or an OData filter: Entra object ids, app ids and sign-in
+ * request ids are GUIDs; date-times are normalised; strings are quoted with doubled apostrophes.
+ */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(value: unknown): value is string {
@@ -9,4 +12,16 @@ export function isGuid(value: unknown): value is string {
 export function guid(value: string, what: string): string {
   if (!isGuid(value)) throw new Error(`${what} is not a GUID: ${value}`);
   return value.toLowerCase();
+}
+
+/** An ISO 8601 instant, normalised; anything that is not a date-time is refused rather than put into a filter. */
+export function instant(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a date-time: ${value}`);
+  return date.toISOString();
+}
+
+/** An OData string literal: 'O''Brien'. */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
 }

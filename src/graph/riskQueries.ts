@@ -11,7 +11,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { batchGet, type BatchRequest, type BatchResponse, type Page } from './directoryQueries';
-import { guid } from './ids';
+import { guid, instant } from './ids';
 
 export interface RiskyUser {
   id: string;
@@ -86,12 +86,6 @@ export interface MfaRegistration {
 
 
 /** OData DateTimeOffset literals are unquoted ISO instants. */
-function instant(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a date-time: ${value}`);
-  return date.toISOString();
-}
-
 export interface Window {
   start: string;
   end: string;

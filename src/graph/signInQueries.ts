@@ -5,7 +5,7 @@
  * nextLinks: the whole log is never read (REFERENCE.md §2.1: sign-ins page at most 1,000).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { guid, isGuid } from './ids';
+import { guid, instant, isGuid } from './ids';
 
 export interface SignInStatus {
   errorCode: number;
@@ -128,12 +128,6 @@ interface Page<T> {
 
 
 /** OData DateTimeOffset literals are unquoted ISO instants. */
-function instant(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a date-time: ${value}`);
-  return date.toISOString();
-}
-
 export function signInFilter(query: SignInQuery): string {
   const clauses: string[] = [];
   if (query.userId) clauses.push(`userId eq '${guid(query.userId, 'userId')}'`);

@@ -7,6 +7,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { appRequests, type BatchRequest, type Page } from './directoryQueries';
+import { instant, odataString } from './ids';
 
 export type RiskLevelValue = 'low' | 'medium' | 'high' | 'hidden' | 'none' | 'unknownFutureValue';
 
@@ -58,8 +59,7 @@ export const DETECTION_PAGE = 50;
 /** Pages of the risky list followed at most: Graph pages it by about 20, so this reads a few hundred. */
 export const MAX_RISKY_PAGES = 10;
 
-const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const anyState = (states: readonly string[]) => `(${states.map((s) => `riskState eq ${quote(s)}`).join(' or ')})`;
+const anyState = (states: readonly string[]) => `(${states.map((s) => `riskState eq ${odataString(s)}`).join(' or ')})`;
 
 export interface RiskyListFilter {
   riskLevel?: string;
@@ -70,8 +70,8 @@ export interface RiskyListFilter {
 
 function windowFilters(filter: RiskyListFilter): string[] {
   const parts: string[] = [];
-  if (filter.updatedFrom) parts.push(`riskLastUpdatedDateTime ge ${filter.updatedFrom}`);
-  if (filter.updatedTo) parts.push(`riskLastUpdatedDateTime le ${filter.updatedTo}`);
+  if (filter.updatedFrom) parts.push(`riskLastUpdatedDateTime ge ${instant(filter.updatedFrom)}`);
+  if (filter.updatedTo) parts.push(`riskLastUpdatedDateTime le ${instant(filter.updatedTo)}`);
   return parts;
 }
 
@@ -80,7 +80,7 @@ function windowFilters(filter: RiskyListFilter): string[] {
  * were closed (dismissed, remediated, confirmed safe), counted on a page of ids.
  */
 export function riskyListRequests(filter: RiskyListFilter): BatchRequest[] {
-  const open = [anyState(OPEN_RISK_STATES), ...(filter.riskLevel ? [`riskLevel eq ${quote(filter.riskLevel)}`] : []), ...windowFilters(filter)];
+  const open = [anyState(OPEN_RISK_STATES), ...(filter.riskLevel ? [`riskLevel eq ${odataString(filter.riskLevel)}`] : []), ...windowFilters(filter)];
   const closed = [anyState(CLOSED_RISK_STATES), ...windowFilters(filter)];
   return [
     { id: 'open', url: `/identityProtection/riskyServicePrincipals?$filter=${open.join(' and ')}&$select=${RISKY_FIELDS}&$count=true` },
@@ -110,7 +110,7 @@ export function workloadRiskRequests(servicePrincipalId: string, appId: string |
     { id: 'history', url: `/identityProtection/riskyServicePrincipals/${id}/history?$select=${HISTORY_FIELDS}` },
     {
       id: 'detections',
-      url: `/identityProtection/servicePrincipalRiskDetections?$filter=servicePrincipalId eq ${quote(servicePrincipalId)}&$select=${DETECTION_FIELDS}&$top=${DETECTION_PAGE}`,
+      url: `/identityProtection/servicePrincipalRiskDetections?$filter=servicePrincipalId eq ${odataString(servicePrincipalId)}&$select=${DETECTION_FIELDS}&$top=${DETECTION_PAGE}`,
     },
   ];
   if (include.application) requests.push(...appRequests(servicePrincipalId, appId));

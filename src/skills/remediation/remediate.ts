@@ -14,6 +14,7 @@ import { entityOf, type RemediationAction } from '../../understanding/types';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { noTenantAnswer, roleList } from '../directory/access';
 import { formatDate } from '../directory/format';
+import { escapeMarkdown } from '../../cards/escape';
 
 const ENTRA = 'https://entra.microsoft.com';
 
@@ -49,7 +50,7 @@ async function getOrNone<T>(tenant: TenantSession, path: string, select?: string
 
 function passwordResetAnswer(target: MitigationTarget | undefined): SkillAnswer {
   const page = target?.kind === 'user' ? `${ENTRA}/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${target.id}` : `${ENTRA}/#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers`;
-  const who = target?.displayName ?? 'the user';
+  const who = target ? escapeMarkdown(target.displayName) : 'the user';
   return text(
     [
       `I don't reset passwords: a new password has to reach ${who} safely, and that is a step for a person, not a chat bot.`,
@@ -69,7 +70,7 @@ function targetOf(request: SkillRequest): { target: MitigationTarget } | { answe
   if (!entity) return { answer: text('Who should I act on? Name the user or the app, for example: "confirm Bob Kelly as compromised" or "dismiss the risk of the Payroll Connector".') };
   if (entity.resolution === 'unresolved' || !entity.id) return { answer: text(`I could not look up "${entity.text}": no tenant is connected, or the directory could not be reached.`) };
   if (user) {
- return { target: { kind: 'user', id: entity.id, displayName: entity.displayName ?? entity.userPrincipalName ?? entity.text, ...(entity.userPrincipalName ? { userPrincipalName: entity.userPrincipalName } : {}) } };
+    return { target: { kind: 'user', id: entity.id, displayName: entity.displayName ?? entity.userPrincipalName ?? entity.text, ...(entity.userPrincipalName ? { userPrincipalName: entity.userPrincipalName } : {}) } };
   }
   return { target: { kind: 'servicePrincipal', id: entity.id, displayName: entity.displayName ?? entity.text, ...(entity.appId ? { appId: entity.appId } : {}) } };
 }
@@ -82,7 +83,8 @@ function riskWords(risk: RiskyState | undefined): string {
 
 /** What the target looks like now, or the answer saying the action would change nothing (also read again at Confirm). */
 export async function currentState(tenant: TenantSession, action: MitigationAction, target: MitigationTarget): Promise<{ state: string } | { answer: SkillAnswer }> {
-  const name = target.displayName;
+  // Text answers are Markdown, and these also become a result card's message (Markdown-safe, see MitigationOutcome).
+  const name = escapeMarkdown(target.displayName);
   if (target.kind === 'signIn') {
     const signIn = await getOrNone<RiskyState & { riskLevelAggregated?: string }>(tenant, `/auditLogs/signIns/${encodeURIComponent(target.id)}`, 'id,riskState,riskLevelAggregated,riskDetail');
     if (!signIn) return { answer: text(`I could not find ${name} in the sign-in log (sign-ins are kept for 30 days).`) };
@@ -130,8 +132,9 @@ export const remediateSkill: Skill = {
     if (!asked) return text('What should I do? For example: "confirm Bob as compromised", "dismiss Alex\'s risk", "revoke Megan\'s sessions" or "disable bob@contoso.com".');
     if ('answer' in found) return found.answer;
     const goal = found.target;
+    const name = escapeMarkdown(goal.displayName);
     if (!isOffered(asked as MitigationAction, goal.kind)) {
-      return text(NOT_OFFERED[`${goal.kind}.${asked}`] ?? `That action is not available for ${goal.displayName}.`);
+      return text(NOT_OFFERED[`${goal.kind}.${asked}`] ?? `That action is not available for ${name}.`);
     }
     const action = asked as MitigationAction;
     const tenant = request.tenant;
@@ -141,14 +144,14 @@ export const remediateSkill: Skill = {
     const access = await tenant.authorize(mitigationPermission(action, goal.kind));
     if (!access.allowed) {
       const held = access.heldRoles.length ? `Your account holds ${access.heldRoles.map((r) => ROLE_DISPLAY_NAMES[r]).join(', ')}, which may read but not do this.` : 'Your account holds none of them.';
-      return text(`To ${wording.phrase(goal.displayName)} you need one of these Microsoft Entra roles: ${roleList(access.neededRoles)}. ${held} Nothing was changed. Ask someone who holds one of those roles.`);
+      return text(`To ${wording.phrase(name)} you need one of these Microsoft Entra roles: ${roleList(access.neededRoles)}. ${held} Nothing was changed. Ask someone who holds one of those roles.`);
     }
     let now;
     try {
       now = await currentState(tenant, action, goal);
     } catch (err) {
       if ((err as { statusCode?: number }).statusCode === 403) {
-        return text(`Microsoft Graph refused to read ${goal.displayName}'s current state, so I won't offer to ${wording.phrase(goal.displayName)}. Your roles or the bot's permissions do not allow it.`);
+        return text(`Microsoft Graph refused to read ${name}'s current state, so I won't offer to ${wording.phrase(name)}. Your roles or the bot's permissions do not allow it.`);
       }
       throw err;
     }
