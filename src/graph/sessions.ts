@@ -16,8 +16,12 @@ export interface TenantSession {
   authorize(key: PermissionKey): Promise<AccessDecision>;
 }
 
+/** Askers with a live single sign-on token at once, kept per instance; the oldest is dropped beyond this. */
+const MAX_DELEGATED_SESSIONS = 500;
+
 export class GraphSessions {
   private readonly appClient: Client;
+  private readonly delegated = new Map<string, TenantSession>();
   private readonly access: AskerAccess;
 
   constructor(
@@ -35,22 +39,33 @@ export class GraphSessions {
 
   forAsker(aadObjectId: string | undefined, userAssertion?: string): TenantSession {
     if (userAssertion) {
-      const client = createGraphClient(this.config, createOnBehalfOfCredential(this.config, userAssertion));
-      // Graph itself checks the delegated caller's roles and a refusal comes back as a 403 the skill explains; the
-      // same role check as app-only mode runs first so that no button is offered that Graph would refuse. If the
-      // bot's own app cannot read roles, Graph alone decides.
-      return {
-        client,
-        mode: 'delegated',
-        authorize: async (key) => {
-          try {
-            return await this.access.check(aadObjectId, key);
-          } catch {
-            return { allowed: true, neededRoles: [], heldRoles: [] };
-          }
-        },
-      };
+      // One on-behalf-of credential per asker and token: its own cache then spares a token exchange every turn.
+      const key = `${aadObjectId ?? ''} ${userAssertion}`;
+      const cached = this.delegated.get(key);
+      if (cached) return cached;
+      const session = this.delegatedSession(aadObjectId, userAssertion);
+      if (this.delegated.size >= MAX_DELEGATED_SESSIONS) this.delegated.delete(this.delegated.keys().next().value as string);
+      this.delegated.set(key, session);
+      return session;
     }
     return { client: this.appClient, mode: 'app', authorize: (key) => this.access.check(aadObjectId, key) };
+  }
+
+  private delegatedSession(aadObjectId: string | undefined, userAssertion: string): TenantSession {
+    const client = createGraphClient(this.config, createOnBehalfOfCredential(this.config, userAssertion));
+    // Graph itself checks the delegated caller's roles and a refusal comes back as a 403 the skill explains; the
+    // same role check as app-only mode runs first so that no button is offered that Graph would refuse. If the
+    // bot's own app cannot read roles, Graph alone decides.
+    return {
+      client,
+      mode: 'delegated',
+      authorize: async (key) => {
+        try {
+          return await this.access.check(aadObjectId, key);
+        } catch {
+          return { allowed: true, neededRoles: [], heldRoles: [] };
+        }
+      },
+    };
   }
 }

@@ -73,6 +73,15 @@ describe('Whose rights a Graph read runs with', () => {
       assert.ok(Array.isArray(page.value));
     });
 
+    it('When the same asker asks again with the same token, then the same session is reused (one credential, whose token cache serves the next turn)', async () => {
+      const assertion = await entra.issueUserAssertion(DEMO_READER.id);
+      const first = sessions.forAsker(DEMO_READER.id, assertion);
+      await first.client.api('/auditLogs/signIns').top(1).get();
+      assert.equal(sessions.forAsker(DEMO_READER.id, assertion), first);
+      assert.notEqual(sessions.forAsker(DEMO_MEMBER.id, assertion), first, 'another asker never shares it');
+      assert.notEqual(sessions.forAsker(DEMO_READER.id, await entra.issueUserAssertion(DEMO_READER.id)), first, 'a new token gets a new session');
+    });
+
     it('When a member reads sign-ins on their own behalf, then Graph itself refuses with 403', async () => {
       const assertion = await entra.issueUserAssertion(DEMO_MEMBER.id);
       const session = sessions.forAsker(DEMO_MEMBER.id, assertion);
