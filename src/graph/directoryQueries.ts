@@ -181,13 +181,18 @@ export function roleRequestsOfPrincipal(principalId: string): BatchRequest[] {
       url: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${odataString(principalId)}&$select=${ROLE_ASSIGNMENT_FIELDS}`,
     },
     ROLE_DEFINITIONS_REQUEST,
-    {
-      id: 'roleGroups',
-      // A cast on a transitive list is an advanced query (REFERENCE.md §2.0).
-      url: `/users/${encodeURIComponent(principalId)}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999&$count=true`,
-      advanced: true,
-    },
+    transitiveGroupsRequest(principalId),
   ];
+}
+
+/** Every group a principal is in, directly or through nesting, with whether it is role-assignable. */
+export function transitiveGroupsRequest(principalId: string): BatchRequest {
+  return {
+    id: 'roleGroups',
+    // A cast on a transitive list is an advanced query (REFERENCE.md §2.0).
+    url: `/users/${encodeURIComponent(principalId)}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999&$count=true`,
+    advanced: true,
+  };
 }
 
 /** Every role definition's name, to name assignments without $expand (one page: tenants hold about 130 roles). */

@@ -11,6 +11,7 @@ import {
   ID_LIST_LIMIT,
   ROLE_DEFINITIONS_REQUEST,
   roleRequestsOfPrincipal,
+  transitiveGroupsRequest,
   userKindRequest,
   userNamesRequest,
   type BatchRequest,
@@ -163,13 +164,11 @@ async function explain(tenant: TenantSession, policy: ConditionalAccessPolicy, f
 
 async function appliesTo(tenant: TenantSession, userId: string, policies: ConditionalAccessPolicy[]): Promise<SkillAnswer> {
   const mayRoles = await mayRead(tenant, 'roleManagement.read');
-  const membership: BatchRequest = {
-    id: 'groups',
-    url: `/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999&$count=true`,
-    advanced: true,
-  };
-  const responses = await batchGet(tenant.client, [userKindRequest(userId), membership, ...(mayRoles ? roleRequestsOfPrincipal(userId) : [])]);
-  check(responses, ['user', 'groups'], 'users.read');
+  // The user's groups are read once: for policies that target groups, and (role-assignable ones) for held roles.
+  const groups = transitiveGroupsRequest(userId);
+  const roleReads = mayRoles ? roleRequestsOfPrincipal(userId).filter((r) => r.id !== groups.id) : [];
+  const responses = await batchGet(tenant.client, [userKindRequest(userId), groups, ...roleReads]);
+  check(responses, ['user', groups.id], 'users.read');
   const profile = bodyOf<DirectoryObjectRef>(responses, 'user');
   if (!profile) return { kind: 'text', text: 'That user is no longer in the directory.' };
   const roles = mayRoles ? new Map((await heldRoles(tenant.client, responses)).map((r) => [r.roleId, r.roleName])) : undefined;
@@ -177,7 +176,7 @@ async function appliesTo(tenant: TenantSession, userId: string, policies: Condit
     id: profile.id,
     displayName: profile.displayName ?? profile.id,
     guest: profile.userType === 'Guest',
-    groups: namesOf(bodyOf<Page<DirectoryObjectRef>>(responses, 'groups')),
+    groups: namesOf(bodyOf<Page<DirectoryObjectRef>>(responses, groups.id)),
     roles,
   };
   const model = appliesToModel(policies, asker);
