@@ -10,7 +10,7 @@
  * no Retry-After (§4.1), so throttled inner requests are sent again after a growing pause.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { batchGet, type BatchRequest, type BatchResponse, type Page } from './directoryQueries';
+import type { BatchRequest, Page } from './directoryQueries';
 import { guid, instant } from './ids';
 
 export interface RiskyUser {
@@ -207,33 +207,4 @@ export async function detectionsOfUsers(client: Client, userIds: readonly string
     .top(500)
     .get()) as Page<RiskDetection>;
   return page.value;
-}
-
-export interface RetryOptions {
-  /** Times a throttled inner request is sent again. */
-  retries?: number;
-  /** The first pause; each retry doubles it (identity protection sends no Retry-After). */
-  pauseMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * batchGet, with throttled (429) inner requests sent again after a pause: a batch's inner requests are throttled one
- * by one, and the SDK does not retry them (REFERENCE §2.2). What is still throttled after the retries stays 429.
- */
-export async function batchWithRetry(client: Client, requests: readonly BatchRequest[], options: RetryOptions = {}): Promise<Map<string, BatchResponse>> {
-  const retries = options.retries ?? 2;
-  const sleep = options.sleep ?? sleepFor;
-  const responses = await batchGet(client, requests);
-  let pause = options.pauseMs ?? 1000;
-  for (let attempt = 0; attempt < retries; attempt++) {
-    const throttled = requests.filter((r) => responses.get(r.id)?.status === 429);
-    if (throttled.length === 0) break;
-    await sleep(pause);
-    pause *= 2;
-    for (const [id, response] of await batchGet(client, throttled)) responses.set(id, response);
-  }
-  return responses;
 }

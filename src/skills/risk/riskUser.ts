@@ -5,11 +5,10 @@
  * for actions the asker may take.
  */
 import { mitigationPermission } from '../../actions/types';
-import { ID_LIST_LIMIT, userNamesRequest, type BatchRequest, type BatchResponse, type DirectoryObjectRef, type Page } from '../../graph/directoryQueries';
+import { batchGet, ID_LIST_LIMIT, userNamesRequest, type BatchRequest, type BatchResponse, type DirectoryObjectRef, type Page } from '../../graph/directoryQueries';
 import type { PermissionKey } from '../../graph/permissions';
 import { isGuid } from '../../graph/ids';
 import {
-  batchWithRetry,
   familiarAddressRequest,
   isIpAddress,
   riskUserRequests,
@@ -88,7 +87,7 @@ export const riskUserSkill: Skill = {
       const readRegistration = await optionalRead('userRegistrationDetails.read', 'MFA registration');
       const window = messageWindow(request.understanding);
 
-      const first = await batchWithRetry(tenant.client, riskUserRequests(subject.id, { detections: readDetections, registration: readRegistration, window }));
+      const first = await batchGet(tenant.client, riskUserRequests(subject.id, { detections: readDetections, registration: readRegistration, window }));
       const risk = required(partOf<RiskyUser>(first, 'riskyUser'), 'riskyUsers.read', 'user risk');
       const history = required(partOf<Page<RiskyUserHistoryItem>>(first, 'history'), 'riskyUsers.read', 'risk history')?.value ?? [];
       const account = required(partOf<AccountFacts>(first, 'account'), 'users.read', 'the user account');
@@ -119,7 +118,7 @@ export const riskUserSkill: Skill = {
         addresses.forEach((d, i) => second.push(familiarAddressRequest(i, account.id, d.ipAddress as string, d.activityDateTime as string)));
       }
       if (initiators.length) second.push(userNamesRequest('initiators', initiators));
-      const more = second.length ? await batchWithRetry(tenant.client, second) : new Map<string, BatchResponse>();
+      const more = second.length ? await batchGet(tenant.client, second) : new Map<string, BatchResponse>();
 
       let signIns: RiskySignIn[] | undefined;
       const familiar = new Map<string, number>();

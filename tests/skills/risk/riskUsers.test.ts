@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureDemoTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_READER } from '../../../src/emulator/demo/constants';
-import { batchWithRetry, type RiskDetection } from '../../../src/graph/riskQueries';
+import type { RiskDetection } from '../../../src/graph/riskQueries';
+import { batchGet } from '../../../src/graph/directoryQueries';
 import { riskTypeInfo } from '../../../src/knowledge/riskTypes';
 import { riskUserAnswer, type RiskUserFacts } from '../../../src/skills/risk/riskUserAnswer';
 import { RISKY_USERS_PAGE, riskUsersSkill, type RiskUsersCardModel } from '../../../src/skills/risk/riskUsers';
@@ -466,7 +467,7 @@ describe('The risk.user answer model, situation by situation', () => {
   });
 });
 
-describe('batchWithRetry', () => {
+describe('batchGet retries', () => {
   it('When an inner request is throttled (429, no Retry-After as in Identity Protection), then only it is sent again after a growing pause', async () => {
     const sent: string[][] = [];
     let calls = 0;
@@ -480,7 +481,7 @@ describe('batchWithRetry', () => {
       }),
     };
     const pauses: number[] = [];
-    const responses = await batchWithRetry(client as never, [{ id: 'a', url: '/a' }, { id: 'b', url: '/b' }], { pauseMs: 100, sleep: async (ms) => void pauses.push(ms) });
+    const responses = await batchGet(client as never, [{ id: 'a', url: '/a' }, { id: 'b', url: '/b' }], { pauseMs: 100, sleep: async (ms) => void pauses.push(ms) });
     assert.deepEqual(sent, [['a', 'b'], ['b'], ['b']]);
     assert.deepEqual(pauses, [100, 200]);
     assert.equal(responses.get('b')?.status, 200);
