@@ -1,5 +1,6 @@
 /** How cards word each mitigation: the verb, what it does, and how to undo it. The project's own words. */
-import type { MitigationAction, MitigationProposal, MitigationTargetKind } from './types';
+import type { AnswerAction } from '../skills/types';
+import { isOffered, type MitigationAction, type MitigationProposal, type MitigationTarget, type MitigationTargetKind } from './types';
 
 type Key = `${MitigationTargetKind}.${MitigationAction}`;
 
@@ -100,4 +101,11 @@ export function wordingFor(proposal: MitigationProposal): Wording {
   const wording = WORDING[`${proposal.target.kind}.${proposal.action}`];
   if (!wording) throw new Error(`No wording for ${proposal.target.kind}.${proposal.action}`);
   return wording;
+}
+
+/** A card button that starts the confirmation of an action Graph offers for the target, titled as the card is. */
+export function mitigationButton(action: MitigationAction, target: MitigationTarget): AnswerAction {
+  if (!isOffered(action, target.kind)) throw new Error(`${action} is not offered on a ${target.kind}`);
+  const proposal: MitigationProposal = { action, target };
+  return { kind: 'mitigate', title: wordingFor(proposal).title, proposal };
 }

@@ -4,7 +4,8 @@
  * do, the detections, the sign-ins that carried them and the history; closed or absent risk gets a plain "not at
  * risk" with who closed it and when.
  */
-import { isOffered, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../actions/types';
+import type { MitigationTarget } from '../../actions/types';
+import { mitigationButton } from '../../actions/mitigationText';
 import type { AccountFacts, MfaRegistration, RiskDetection, RiskyUser, RiskyUserHistoryItem, RiskySignIn } from '../../graph/riskQueries';
 import { isGuid } from '../../graph/ids';
 import type { DirectoryCardModel } from '../directory/cardModel';
@@ -103,12 +104,6 @@ function userTarget(user: AccountFacts): MitigationTarget {
   return { kind: 'user', id: user.id, displayName: user.displayName ?? user.userPrincipalName ?? user.id, ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}) };
 }
 
-function mitigate(title: string, action: MitigationAction, target: MitigationTarget): AnswerAction {
-  if (!isOffered(action, target.kind)) throw new Error(`${action} is not offered on a ${target.kind}`);
-  const proposal: MitigationProposal = { action, target };
-  return { kind: 'mitigate', title, proposal };
-}
-
 function signInTarget(user: AccountFacts, d: RiskDetection): MitigationTarget {
   const at = new Date(d.activityDateTime ?? d.detectedDateTime ?? 0);
   const label = `${at.getUTCDate()} ${at.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })} ${at.toISOString().slice(11, 16)} UTC`;
@@ -123,15 +118,15 @@ function buttonsFor(facts: RiskUserFacts, open: RiskDetection[]): { actions: Ans
   const state = facts.risk?.riskState;
   const offer = (allowed: boolean, button: () => AnswerAction, refusal: string) => (allowed ? actions.push(button()) : refused.push(refusal));
   if (state !== 'confirmedCompromised') {
-    offer(facts.may.riskWrite, () => mitigate('Confirm compromised', 'confirmCompromised', target), `confirming or dismissing risk needs ${facts.rolesToAct.riskWrite}`);
+    offer(facts.may.riskWrite, () => mitigationButton('confirmCompromised', target), `confirming or dismissing risk needs ${facts.rolesToAct.riskWrite}`);
   }
-  offer(facts.may.riskWrite, () => mitigate('Dismiss risk', 'dismiss', target), `confirming or dismissing risk needs ${facts.rolesToAct.riskWrite}`);
-  offer(facts.may.revokeSessions, () => mitigate('Revoke sessions', 'revokeSessions', target), `revoking sessions needs ${facts.rolesToAct.revokeSessions}`);
+  offer(facts.may.riskWrite, () => mitigationButton('dismiss', target), `confirming or dismissing risk needs ${facts.rolesToAct.riskWrite}`);
+  offer(facts.may.revokeSessions, () => mitigationButton('revokeSessions', target), `revoking sessions needs ${facts.rolesToAct.revokeSessions}`);
   if (facts.user.accountEnabled !== false) {
-    offer(facts.may.disable, () => mitigate('Disable account', 'disable', target), `disabling the account needs ${facts.rolesToAct.disable}`);
+    offer(facts.may.disable, () => mitigationButton('disable', target), `disabling the account needs ${facts.rolesToAct.disable}`);
   }
   for (const d of open.filter((x) => looksSafe(x, facts.familiar) && isGuid(x.requestId))) {
-    offer(facts.may.signInRisk, () => mitigate('Confirm sign-in safe', 'confirmSafe', signInTarget(facts.user, d)), `confirming a sign-in safe needs ${facts.rolesToAct.riskWrite}`);
+    offer(facts.may.signInRisk, () => mitigationButton('confirmSafe', signInTarget(facts.user, d)), `confirming a sign-in safe needs ${facts.rolesToAct.riskWrite}`);
   }
   return { actions, refused: [...new Set(refused)] };
 }

@@ -40,6 +40,7 @@ import {
   type ServicePrincipalRiskDetection,
 } from '../../graph/workloadRiskQueries';
 import { mitigationPermission, type MitigationAction, type MitigationTarget } from '../../actions/types';
+import { mitigationButton } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
 import { entityOf, type Entity } from '../../understanding/types';
 import type { AnswerAction, Skill, SkillAnswer, SkillRequest } from '../types';
@@ -533,24 +534,20 @@ function namesFrom(responses: Map<string, BatchResponse>, prefix: string, into: 
   }
 }
 
-const ACTIONS: ReadonlyArray<{ action: MitigationAction; title: string }> = [
-  { action: 'confirmCompromised', title: 'Confirm compromised' },
-  { action: 'dismiss', title: 'Dismiss risk' },
-  { action: 'disable', title: 'Disable service principal' },
-];
+const ACTIONS: readonly MitigationAction[] = ['confirmCompromised', 'dismiss', 'disable'];
 
 /** The buttons the situation calls for, each only when the asker's roles allow it; the refused ones, to name roles. */
 async function mitigationButtons(tenant: TenantSession, f: WorkloadFacts): Promise<{ actions: AnswerAction[]; refused: MitigationAction[] }> {
   const state = f.risky.riskState ?? '';
-  const wanted = ACTIONS.filter(({ action }) => {
+  const wanted = ACTIONS.filter((action) => {
     if (action === 'disable') return (OPEN_RISK_STATES as readonly string[]).includes(state) && f.sp !== undefined && f.sp.accountEnabled !== false;
     return state === 'atRisk';
   });
   const target: MitigationTarget = { kind: 'servicePrincipal', id: f.risky.id, displayName: f.name, ...(f.sp?.appId || f.risky.appId ? { appId: (f.sp?.appId ?? f.risky.appId)! } : {}) };
   const actions: AnswerAction[] = [];
   const refused: MitigationAction[] = [];
-  for (const { action, title } of wanted) {
-    if ((await tenant.authorize(mitigationPermission(action, 'servicePrincipal'))).allowed) actions.push({ kind: 'mitigate', title, proposal: { action, target } });
+  for (const action of wanted) {
+    if ((await tenant.authorize(mitigationPermission(action, 'servicePrincipal'))).allowed) actions.push(mitigationButton(action, target));
     else refused.push(action);
   }
   return { actions, refused };
