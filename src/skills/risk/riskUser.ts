@@ -26,7 +26,7 @@ import { entityOf, type Understanding } from '../../understanding/types';
 import { guarded, mayRead, noTenantAnswer, ReadRefused, roleList, rolesFor, rolesNeededAnswer } from '../directory/access';
 import { subjectOf } from '../directory/subject';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { e, isOpen, newestFirst } from './userRiskText';
+import { e, newestFirst, openOf } from './userRiskText';
 import { DETECTIONS_SHOWN, riskUserAnswer } from './riskUserAnswer';
 
 /** Sign-ins looked up by request id at most (the reports API allows 5 requests per 10 s per app and tenant). */
@@ -106,7 +106,7 @@ export const riskUserSkill: Skill = {
 
       // The second round trip: the sign-ins behind the detections shown, whether a flagged address is the user's own, and names.
       const shown = [...(detections ?? [])].sort(newestFirst).slice(0, DETECTIONS_SHOWN);
-      const open = allOpen ? [...allOpen].sort(newestFirst) : shown.filter((d) => isOpen(d.riskState));
+      const open = openOf(detections ?? [], allOpen);
       // The open detections' sign-ins first: what to do depends on them.
       const requestIds = [...new Set([...open, ...shown].map((d) => d.requestId).filter(isGuid).map((id) => id.toLowerCase()))].slice(0, SIGN_INS_READ);
       const flagged = open.filter((d) => d.riskEventType === 'unfamiliarFeatures' && isIpAddress(d.ipAddress) && d.activityDateTime);

@@ -13,7 +13,7 @@ import { directorySummary } from '../directory/cardModel';
 import { ago, methodName } from '../directory/format';
 import { userLink, userSignInLogLink } from '../signIns/adminCenterLinks';
 import type { AnswerAction } from '../types';
-import { detailText, detectionText, e, isOpen, levelText, newestFirst, signInText, stateText, typeName, when } from './userRiskText';
+import { detailText, detectionText, e, isOpen, levelText, newestFirst, openOf, signInText, stateText, typeName, when } from './userRiskText';
 import { looksSafe, remediation } from './userRemediation';
 
 export interface RiskUserCardModel extends DirectoryCardModel {
@@ -143,7 +143,7 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
   const upn = user.userPrincipalName ?? risk?.userPrincipalName;
   const atRisk = isOpen(risk?.riskState);
   const detections = [...(facts.detections ?? [])].sort(newestFirst);
-  const open = facts.openDetections ? [...facts.openDetections].sort(newestFirst) : detections.filter((d) => isOpen(d.riskState));
+  const open = openOf(detections, facts.openDetections);
   const signIns = new Map((facts.signIns ?? []).map((s) => [s.id, s]));
   const mfaRegistered = facts.registration ? Boolean(facts.registration.isMfaRegistered) : undefined;
   const link = userLink(user.id);

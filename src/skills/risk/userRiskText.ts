@@ -121,3 +121,11 @@ export function signInText(s: RiskySignIn): string {
   const where = s.ipAddress ? `${e(s.ipAddress)}${place ? ` (${e(place)})` : ''}` : e(place);
   return [when(s.createdDateTime), e(s.appDisplayName ?? 'unknown app'), where, resultText(s)].filter(Boolean).join(' · ');
 }
+
+/**
+ * The open detections, newest first: those read apart (when a time window narrowed the list) or else the open ones
+ * of the list. One definition for the skill (which sign-ins to read) and the answer (what to advise).
+ */
+export function openOf(detections: readonly RiskDetection[], readApart: readonly RiskDetection[] | undefined): RiskDetection[] {
+  return readApart ? [...readApart].sort(newestFirst) : [...detections].filter((d) => isOpen(d.riskState)).sort(newestFirst);
+}
