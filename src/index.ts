@@ -17,6 +17,7 @@ import { SkillRegistry } from './skills/registry';
 import { helpSkill } from './skills/help';
 import { outOfScopeSkill } from './skills/outOfScope';
 import { notYetAnsweredSkill } from './skills/notYetAnswered';
+import { planSkill } from './skills/planAnswer';
 import { signInSkill } from './skills/signIns/signInSkill';
 import { preloadTemplates } from './cards/render';
 import { openFeedbackStore } from './feedback/openFeedbackStore';
@@ -55,7 +56,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
-    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill),
+    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill),
     conversationState,
     logger,
     clock,

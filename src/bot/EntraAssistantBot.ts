@@ -33,6 +33,7 @@ import type { AnswerRecord, FeedbackStore } from '../feedback/types';
 import { MitigationFlow } from './mitigationInvokes';
 import { isMitigationProposal, type MitigationProposal } from '../actions/types';
 import { INTENTS, type Entity } from '../understanding/types';
+import { isQuestionPlan } from '../plans/plan';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -173,6 +174,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       skillVersion: result.skill.version,
       intent: result.understanding.intent,
       entities: result.understanding.entities,
+      ...(result.understanding.plan ? { plan: result.understanding.plan } : {}),
       graphRequests,
       graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
       ms: Date.now() - started,
@@ -241,7 +243,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       memory.awaitingSignIn = { text, askedAt: now.toISOString() };
       return { understanding, skill: SIGN_IN, answer: { kind: 'signIn' } };
     }
-    const skill = this.options.skills.forIntent(understanding.intent);
+    const skill = this.options.skills.forUnderstanding(understanding);
     const skillAnswer = await skill.answer({
       understanding,
       asker: {
@@ -255,7 +257,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
       ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
     });
-    if (!button) memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities);
+    if (!button) memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan);
     if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer };
     if (!this.options.mitigations) {
       return { understanding, skill, answer: { kind: 'text', text: 'Actions are switched off in this deployment of Entra Assistant: nothing was changed. Do it in the Entra admin center.' } };
@@ -335,10 +337,15 @@ function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
   if (isMitigationProposal(value.mitigate)) {
     return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
   }
-  const more = value.showMore as { intent?: unknown; entities?: unknown; text?: unknown; cursor?: unknown } | undefined;
+  const more = value.showMore as { intent?: unknown; entities?: unknown; text?: unknown; cursor?: unknown; plan?: unknown } | undefined;
   if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= 4000 && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
     const entities = (more.entities as Entity[]).filter((e) => e && typeof e === 'object' && typeof e.type === 'string' && typeof e.text === 'string');
-    return { kind: 'showMore', cursor: more.cursor, understanding: { intent: more.intent as Understanding['intent'], entities, text: more.text } };
+    const understanding: Understanding = { intent: more.intent as Understanding['intent'], entities, text: more.text };
+    if (more.plan !== undefined) {
+      if (!isQuestionPlan(more.plan)) return undefined;
+      understanding.plan = more.plan;
+    }
+    return { kind: 'showMore', cursor: more.cursor, understanding };
   }
   return undefined;
 }
@@ -350,7 +357,10 @@ function buttonsFor(answer: TurnAnswer, understanding: Understanding, answerId: 
   return answer.actions.map((action) =>
     action.kind === 'mitigate'
       ? { title: action.title, data: { ask: `${action.title}: ${action.proposal.target.displayName}`, mitigate: action.proposal, sourceAnswerId: answerId } }
-      : { title: action.title, data: { ask: `${understanding.text} (more)`, showMore: { intent: understanding.intent, entities, text: understanding.text, cursor: action.cursor } } },
+      : {
+          title: action.title,
+          data: { ask: `${understanding.text} (more)`, showMore: { intent: understanding.intent, entities, text: understanding.text, cursor: action.cursor, ...(understanding.plan ? { plan: understanding.plan } : {}) } },
+        },
   );
 }
 

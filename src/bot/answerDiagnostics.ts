@@ -1,3 +1,4 @@
+import type { QuestionPlan } from '../plans/plan';
 import type { Entity, IntentName } from '../understanding/types';
 
 export interface GraphRequestRecord {
@@ -17,6 +18,8 @@ export interface AnswerDiagnostics {
   skillVersion: string;
   intent: IntentName;
   entities: Entity[];
+  /** The question plan, for list, count and breakdown questions. */
+  plan?: QuestionPlan;
   graphRequests: GraphRequestRecord[];
   /** Whose rights the tenant was read with: the asker's own (single sign-on), the app's behind a role check, or none. */
   graphAccess: 'delegated' | 'app' | 'none';

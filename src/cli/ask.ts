@@ -28,6 +28,8 @@ export interface AskAnswer {
   question: string;
   intent: string | null;
   entities: unknown[];
+  /** The question plan of a list, count or breakdown question. */
+  plan?: unknown;
   text: string;
   cards: unknown[];
   graphRequests: unknown[];
@@ -172,6 +174,7 @@ export async function askAll(lines: AskLine[], botUrl: string, connector: Connec
       question: line.text,
       intent: (diagnostics?.intent as string | undefined) ?? null,
       entities: (diagnostics?.entities as unknown[] | undefined) ?? [],
+      ...(diagnostics?.plan ? { plan: diagnostics.plan } : {}),
       text,
       cards,
       graphRequests: (diagnostics?.graphRequests as unknown[] | undefined) ?? [],

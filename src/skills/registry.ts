@@ -1,4 +1,4 @@
-import type { IntentName } from '../understanding/types';
+import type { IntentName, Understanding } from '../understanding/types';
 import type { Skill } from './types';
 
 /**
@@ -13,6 +13,8 @@ export class SkillRegistry {
     skills: readonly Skill[],
     private readonly fallback: Skill,
     private readonly notYetAnswered?: Skill,
+    /** Answers every question that carries a plan (list, count, breakdown), whatever its intent. */
+    private readonly planAnswer?: Skill,
   ) {
     for (const skill of skills) {
       for (const intent of skill.intents) {
@@ -20,6 +22,11 @@ export class SkillRegistry {
         this.byIntent.set(intent, skill);
       }
     }
+  }
+
+  forUnderstanding(understanding: Understanding): Skill {
+    if (understanding.plan && this.planAnswer) return this.planAnswer;
+    return this.forIntent(understanding.intent);
   }
 
   forIntent(intent: IntentName): Skill {

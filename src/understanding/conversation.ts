@@ -1,3 +1,4 @@
+import type { QuestionPlan } from '../plans/plan';
 import { retarget, type ObjectMention, type ParsedQuestion } from './parse';
 import type { ConversationContext, DirectoryEntityType, Entity, IntentName } from './types';
 
@@ -62,9 +63,12 @@ function isCarried(entity: Entity, intent: IntentName, memory: ConversationConte
 }
 
 /** The conversation after a question was answered: the objects and time it named become the new context. */
-export function rememberTurn(memory: ConversationContext | undefined, intent: IntentName, entities: Entity[]): ConversationContext {
+export function rememberTurn(memory: ConversationContext | undefined, intent: IntentName, entities: Entity[], plan?: QuestionPlan): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
+  // "those" and "them" refer to the last list answered; a question about something else ends that list.
+  if (plan) next.lastPlan = plan;
+  else if (intent !== 'docs.answer') delete next.lastPlan;
   const named = entities.filter((e) => e.source !== 'default');
   for (const type of ['user', 'group', 'app'] as const) {
     const entity = named.find((e) => e.type === type && e.resolution !== 'notFound');

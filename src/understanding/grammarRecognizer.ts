@@ -3,6 +3,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { keeps, parseQuestion, retarget } from './parse';
 import { markUnresolved, resolveObjects } from './resolveNames';
+import { fillPlan } from './planFilling';
 import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
 
 export interface GrammarRecognizerOptions {
@@ -36,14 +37,21 @@ export class GrammarRecognizer implements Recognizer {
     const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
     if (!this.options.directory) markUnresolved(turn.objects);
 
-    const intent = retarget(turn.intent, turn.entities);
-    const entities = turn.entities.filter((e) => keeps(intent, e));
-    if (!entities.some((e) => e.type === 'timeRange')) {
+    let intent = retarget(turn.intent, turn.entities);
+    let entities = turn.entities.filter((e) => keeps(intent, e));
+    const filled = fillPlan({ text: cleaned, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
+    if (filled) {
+      intent = filled.intent;
+      // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
+      entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
+    }
+    if (!filled && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);
       if (fallback) entities.push(fallback);
     }
     const explanation = [...parsed.explanation, ...lookupFailures.map((f) => `name lookup failed for ${f}`)];
     const understanding: Understanding = { intent, entities, text: cleaned, explanation };
+    if (filled) understanding.plan = filled.plan;
     if (turn.followUp) understanding.followUp = true;
     return understanding;
   }

@@ -1,6 +1,7 @@
 import { findRiskType } from '../knowledge/riskTypes';
 import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
 import { extractIdentifiers, findQuoted } from './entities/identifiers';
+import { extractCountries } from './entities/places';
 import { findNames, type NameMention } from './entities/names';
 import { findPolicyNames, looksLikePolicy } from './entities/policies';
 import { extractTimeRange } from './entities/timeRange';
@@ -94,6 +95,7 @@ export function parseQuestion(message: string, now: Date): ParsedQuestion {
     });
   }
   extractTimeRange(text, spans, now);
+  extractCountries(text, spans);
   extractRoles(text, spans);
   for (const policy of findPolicyNames(text, spans)) {
     spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });

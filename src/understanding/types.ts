@@ -1,3 +1,5 @@
+import type { QuestionPlan } from '../plans/plan';
+
 /** The intents Entra Assistant understands. The names are a contract: they appear in `ask --json`. */
 export const INTENTS = [
   'signin.troubleshoot',
@@ -20,7 +22,7 @@ export const INTENTS = [
 
 export type IntentName = (typeof INTENTS)[number];
 
-export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action'] as const;
+export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action', 'country'] as const;
 
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -72,6 +74,8 @@ export interface Entity {
 export interface Understanding {
   intent: IntentName;
   entities: Entity[];
+  /** A list, count or breakdown question: what to read and what to do with it (src/plans/plan.ts). */
+  plan?: QuestionPlan;
   /** The cleaned text the recogniser saw. */
   text: string;
   /** True when the message leaned on the conversation so far ("and his groups?"). */
@@ -89,6 +93,8 @@ export interface ConversationContext {
   timeRange?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
   focus?: DirectoryEntityType;
+  /** The last plan answered, which "those", "them" and "the first one" continue. */
+  lastPlan?: QuestionPlan;
 }
 
 export interface RecognitionContext {

@@ -58,6 +58,8 @@ const RULES: TimeRule[] = [
   { pattern: new RegExp(`\\b(?:since|from)\\s+(?:last\\s+|this\\s+(?:past\\s+)?)?${WEEKDAY}\\b`, 'gi'), key: (m) => `since:${weekday(m[1])}` },
   { pattern: new RegExp(`\\b(?:(?:in|over|during|for|from)\\s+)?(?:the\\s+)?(?:last|past|previous)\\s+${COUNT}\\s+${UNIT}\\b`, 'gi'), key: (m) => unitKey(m[1], m[2]) },
   { pattern: new RegExp(`\\b${COUNT}\\s+${UNIT}\\s+ago\\b`, 'gi'), key: (m) => unitKey(m[1], m[2]) },
+  // "the last few days", "past couple of weeks": a vague count read as 3 (few, several) or 2 (couple).
+  { pattern: new RegExp(`\\b(?:(?:in|over|during|for)\\s+)?(?:the\\s+)?(?:last|past|previous)\\s+(few|couple(?:\\s+of)?|several)\\s+${UNIT}\\b`, 'gi'), key: (m) => unitKey(/^couple/i.test(m[1]) ? '2' : '3', m[2]) },
   { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+24\s?h(?:ours|rs)?\b/gi, key: () => 'PT24H' },
   { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+(hour|day|week|month)\b/gi, key: (m) => unitKey('1', m[1]) },
   { pattern: /\b(?:(?:over|during|on)\s+)?(?:the|this|last)\s+weekend\b/gi, key: () => 'weekend' },
@@ -176,4 +178,25 @@ const DEFAULT_WINDOWS: Partial<Record<IntentName, string>> = {
 export function defaultTimeRange(intent: IntentName, now: Date): Entity | undefined {
   const key = DEFAULT_WINDOWS[intent];
   return key ? withWindow({ type: 'timeRange', text: '', value: key, source: 'default' }, now) : undefined;
+}
+
+/** The window in words for restatements: "last 3 days", "today", "since Monday", "on 2026-11-03". */
+export function windowLabel(key: string): string {
+  const duration = /^P(?:T(\d+)([HM])|(\d+)D)$/.exec(key);
+  if (duration) {
+    if (duration[3]) {
+      const days = Number(duration[3]);
+      if (days % 30 === 0 && days >= 30) return days === 30 ? 'last 30 days' : `last ${days / 30} months`;
+      if (days % 7 === 0) return days === 7 ? 'last 7 days' : `last ${days / 7} weeks`;
+      return days === 1 ? 'last 24 hours' : `last ${days} days`;
+    }
+    return `last ${duration[1]} ${duration[2] === 'H' ? 'hours' : 'minutes'}`;
+  }
+  const [kind, arg] = key.includes(':') ? [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] : [key, ''];
+  const words: Record<string, string> = { today: 'today', yesterday: 'yesterday', thisMorning: 'this morning', thisAfternoon: 'this afternoon', lastNight: 'last night', thisWeek: 'this week', thisMonth: 'this month', weekend: 'the weekend' };
+  if (words[kind]) return words[kind];
+  const day = (a: string) => (WEEKDAYS.includes(a) ? a.charAt(0).toUpperCase() + a.slice(1) : a);
+  if (kind === 'since') return `since ${day(arg)}`;
+  if (kind === 'on') return `on ${day(arg)}`;
+  return key;
 }

@@ -1,0 +1,579 @@
+/**
+ * Every collection a plan can read, described once: where Graph serves it, which permission it needs, which
+ * query options Graph runs for it (REFERENCE.md §2.0–2.1, the same rules the local Entra enforces), and its fields:
+ * the Graph property behind each, which filter operators Graph runs on it (without and with advanced query
+ * parameters), and how its value reads in a table. The compiler pushes down what Graph runs and does the rest
+ * itself; nothing else in the bot knows these rules.
+ */
+import type { PermissionKey } from '../graph/permissions';
+import type { FilterOp, PlanAnchor, PlanResource } from './plan';
+import { countryName } from './vocabulary';
+
+export type FieldType = 'string' | 'boolean' | 'date' | 'number' | 'guid' | 'strings';
+
+export interface FieldSpec {
+  /** The plan's name for the field. */
+  name: string;
+  /** Column title and restatement word. */
+  label: string;
+  /** The Graph property path (`location/countryOrRegion`); `$count` paths for relationship counts. */
+  path: string;
+  type: FieldType;
+  /** Operators Graph runs on this field by default; others are done on the client. */
+  graph?: readonly FilterOp[];
+  /** Operators Graph runs only with advanced query parameters (ConsistencyLevel: eventual and $count=true). */
+  advanced?: readonly FilterOp[];
+  /** A lambda over a collection property: how one element is tested (`t: t eq 'x'`, `c: c/displayName eq 'x'`). */
+  lambda?: { collection: string; member?: string };
+  /** The top-level property to `$select` for the field's value (default: the first segment of the path). */
+  select?: string;
+  /** Reads the value from an item when the path alone does not (derived fields). */
+  read?: (item: Record<string, unknown>) => unknown;
+  /** Turns a value into words for a table cell or a restatement. */
+  format?: (value: unknown) => string;
+  /** Permission needed to read this field beyond the resource's own. */
+  permission?: PermissionKey;
+}
+
+export interface ResourceSpec {
+  name: PlanResource;
+  noun: { one: string; many: string };
+  version: 'v1.0' | 'beta';
+  /** The collection's path; relationship resources need an anchor. */
+  path(anchor?: PlanAnchor): string;
+  permission: PermissionKey;
+  /** Fields whose value identifies an item (the key of rows). */
+  key: string;
+  /** The time field a plan's window applies to, and the direction the log is served in. */
+  time?: { field: string; newestFirst: boolean; orderBy: boolean };
+  /** Page size Graph allows at most, and whether $top is accepted at all. */
+  maxTop: number;
+  top: boolean;
+  /** `$select` is honoured. */
+  select: boolean;
+  /** `$count=true` gives `@odata.count`: 'advanced' needs ConsistencyLevel: eventual; 'plain' does not. */
+  count: 'advanced' | 'plain' | 'none';
+  /** Directory objects: advanced query parameters exist for them. */
+  directoryObject: boolean;
+  /** The columns of a list when the filters add none. */
+  columns: readonly string[];
+  fields: readonly FieldSpec[];
+  /** Extra query options every read carries (`$expand=principal` on role assignments). */
+  expand?: string;
+}
+
+const EQ: FilterOp[] = ['eq'];
+const EQ_IN: FilterOp[] = ['eq', 'in'];
+const EQ_STARTS: FilterOp[] = ['eq', 'startsWith'];
+const STRING: FilterOp[] = ['eq', 'in', 'startsWith'];
+const RANGE: FilterOp[] = ['eq', 'ge', 'le'];
+const ADVANCED_STRING: FilterOp[] = ['eq', 'ne', 'in', 'startsWith', 'absent', 'present'];
+
+const yesNo = (value: unknown) => (value === true ? 'yes' : value === false ? 'no' : '—');
+const enabled = (value: unknown) => (value === false ? 'Disabled' : value === true ? 'Enabled' : '—');
+const country = (value: unknown) => (typeof value === 'string' && value ? `${countryName(value)} (${value})` : '—');
+
+function field(name: string, label: string, path: string, type: FieldType, rest: Partial<FieldSpec> = {}): FieldSpec {
+  return { name, label, path, type, ...rest };
+}
+
+const directoryPaging = { maxTop: 999, top: true, select: true, count: 'advanced' as const, directoryObject: true };
+
+const users: ResourceSpec = {
+  name: 'users',
+  noun: { one: 'user', many: 'users' },
+  version: 'v1.0',
+  path: () => '/users',
+  permission: 'users.read',
+  key: 'id',
+  ...directoryPaging,
+  columns: ['displayName', 'userPrincipalName'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
+    field('displayName', 'Name', 'displayName', 'string', { graph: STRING, advanced: ['ne', 'absent', 'present'] }),
+    field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: [...STRING, 'ge', 'le'], advanced: ['ne'] }),
+    field('mail', 'Mail', 'mail', 'string', { graph: STRING }),
+    field('accountEnabled', 'Account', 'accountEnabled', 'boolean', { graph: EQ_IN, advanced: ['ne'], format: enabled }),
+    field('userType', 'Type', 'userType', 'string', { graph: EQ_IN, advanced: ['ne', 'absent'] }),
+    field('createdDateTime', 'Created', 'createdDateTime', 'date', { graph: RANGE, advanced: ['ne', 'in'] }),
+    field('lastSignIn', 'Last sign-in', 'signInActivity/lastSignInDateTime', 'date', { graph: RANGE, select: 'signInActivity', permission: 'users.signInActivity' }),
+    field('lastSuccessfulSignIn', 'Last successful sign-in', 'signInActivity/lastSuccessfulSignInDateTime', 'date', { graph: RANGE, select: 'signInActivity', permission: 'users.signInActivity' }),
+    field('department', 'Department', 'department', 'string', { graph: STRING }),
+    field('jobTitle', 'Job title', 'jobTitle', 'string', { graph: STRING }),
+    field('country', 'Country', 'country', 'string', { graph: STRING }),
+    field('city', 'City', 'city', 'string', { graph: STRING }),
+    field('companyName', 'Company', 'companyName', 'string', { advanced: ADVANCED_STRING }),
+    field('onPremisesSyncEnabled', 'Synced from AD', 'onPremisesSyncEnabled', 'boolean', { graph: EQ_IN, format: yesNo }),
+    field('externalUserState', 'Invitation', 'externalUserState', 'string', { graph: STRING }),
+    field('creationType', 'Created as', 'creationType', 'string', { graph: STRING }),
+  ],
+};
+
+const registrationDetails: ResourceSpec = {
+  name: 'registrationDetails',
+  noun: { one: 'user', many: 'users' },
+  version: 'v1.0',
+  path: () => '/reports/authenticationMethods/userRegistrationDetails',
+  permission: 'userRegistrationDetails.read',
+  key: 'id',
+  // Only $filter and $orderby are documented for the registration report (REFERENCE.md §2.1).
+  maxTop: 999,
+  top: true,
+  select: false,
+  count: 'none',
+  directoryObject: false,
+  columns: ['userDisplayName', 'userPrincipalName', 'methodsRegistered'],
+  fields: [
+    field('userDisplayName', 'Name', 'userDisplayName', 'string', { graph: EQ_STARTS }),
+    field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
+    field('isMfaRegistered', 'MFA registered', 'isMfaRegistered', 'boolean', { graph: EQ, format: yesNo }),
+    field('isMfaCapable', 'MFA capable', 'isMfaCapable', 'boolean', { graph: EQ, format: yesNo }),
+    field('isSsprRegistered', 'SSPR registered', 'isSsprRegistered', 'boolean', { graph: EQ, format: yesNo }),
+    field('isAdmin', 'Admin', 'isAdmin', 'boolean', { graph: EQ, format: yesNo }),
+    field('userType', 'Type', 'userType', 'string', { graph: EQ }),
+    field('methodsRegistered', 'Methods', 'methodsRegistered', 'strings', { format: (v) => (Array.isArray(v) && v.length ? v.join(', ') : 'none') }),
+  ],
+};
+
+const groups: ResourceSpec = {
+  name: 'groups',
+  noun: { one: 'group', many: 'groups' },
+  version: 'v1.0',
+  path: () => '/groups',
+  permission: 'groups.read',
+  key: 'id',
+  ...directoryPaging,
+  columns: ['displayName', 'kind'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
+    field('displayName', 'Name', 'displayName', 'string', { graph: STRING }),
+    field('mail', 'Mail', 'mail', 'string', { graph: STRING }),
+    field('securityEnabled', 'Security', 'securityEnabled', 'boolean', { graph: EQ_IN, format: yesNo }),
+    field('mailEnabled', 'Mail-enabled', 'mailEnabled', 'boolean', { graph: EQ_IN, format: yesNo }),
+    field('isAssignableToRole', 'Role-assignable', 'isAssignableToRole', 'boolean', { graph: EQ_IN, format: yesNo }),
+    field('groupTypes', 'Group types', 'groupTypes', 'strings', { graph: ['contains'], lambda: { collection: 'groupTypes' } }),
+    // Owners and members can be counted inside a filter with advanced parameters (/$count eq 0 …).
+    field('ownerCount', 'Owners', 'owners/$count', 'number', { advanced: ['eq', 'ne'], select: 'id' }),
+    field('memberCount', 'Members', 'members/$count', 'number', { advanced: ['eq', 'ne'], select: 'id' }),
+    field('kind', 'Kind', 'groupTypes', 'strings', {
+      select: 'groupTypes',
+      read: (item) => groupKind(item),
+    }),
+    field('description', 'Description', 'description', 'string', { advanced: ADVANCED_STRING }),
+  ],
+};
+
+function groupKind(item: Record<string, unknown>): string {
+  const types = (item.groupTypes as string[] | undefined) ?? [];
+  const kind = types.includes('Unified') ? 'Microsoft 365' : item.securityEnabled === false ? 'Distribution' : 'Security';
+  const extras = [types.includes('DynamicMembership') ? 'dynamic' : '', item.isAssignableToRole ? 'role-assignable' : ''].filter(Boolean);
+  return extras.length ? `${kind} (${extras.join(', ')})` : kind;
+}
+
+const memberColumns = ['displayName', 'userPrincipalName', 'objectType'];
+const objectType = (item: Record<string, unknown>) => String(item['@odata.type'] ?? '').replace('#microsoft.graph.', '') || 'object';
+const memberFields: FieldSpec[] = [
+  field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
+  field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }),
+  field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string'),
+  field('objectType', 'Type', '@odata.type', 'string', { select: 'id', read: objectType }),
+  field('userType', 'User type', 'userType', 'string'),
+  field('accountEnabled', 'Account', 'accountEnabled', 'boolean', { format: enabled }),
+];
+
+const groupMembers: ResourceSpec = {
+  name: 'groupMembers',
+  noun: { one: 'member', many: 'members' },
+  version: 'v1.0',
+  path: (anchor) => `/groups/${anchorId(anchor, 'group')}/${anchor?.transitive ? 'transitiveMembers' : 'members'}`,
+  permission: 'groups.read',
+  key: 'id',
+  ...directoryPaging,
+  columns: memberColumns,
+  fields: memberFields,
+};
+
+const groupOwners: ResourceSpec = {
+  ...groupMembers,
+  name: 'groupOwners',
+  noun: { one: 'owner', many: 'owners' },
+  path: (anchor) => `/groups/${anchorId(anchor, 'group')}/owners`,
+};
+
+const memberOf: ResourceSpec = {
+  name: 'memberOf',
+  noun: { one: 'group', many: 'groups' },
+  version: 'v1.0',
+  path: (anchor) => {
+    const base = anchor?.type === 'servicePrincipal' ? 'servicePrincipals' : 'users';
+    const id = anchorId(anchor, anchor?.type === 'servicePrincipal' ? 'servicePrincipal' : 'user');
+    // The cast keeps directory roles out: "what groups" means groups.
+    return `/${base}/${id}/${anchor?.transitive ? 'transitiveMemberOf' : 'memberOf'}/microsoft.graph.group`;
+  },
+  permission: 'memberships.read',
+  key: 'id',
+  ...directoryPaging,
+  columns: ['displayName', 'kind'],
+  fields: [groups.fields[0], field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }), ...groups.fields.filter((f) => f.name === 'kind' || f.name === 'securityEnabled' || f.name === 'isAssignableToRole')],
+};
+
+function anchorId(anchor: PlanAnchor | undefined, what: string): string {
+  if (!anchor) throw new Error(`This list needs a ${what} to start from`);
+  return encodeURIComponent(anchor.id);
+}
+
+const credentialFields: FieldSpec[] = [
+  field('passwordCredentials', 'Secrets', 'passwordCredentials', 'strings', { format: (v) => String(Array.isArray(v) ? v.length : 0) }),
+  field('keyCredentials', 'Certificates', 'keyCredentials', 'strings', { format: (v) => String(Array.isArray(v) ? v.length : 0) }),
+];
+
+const applications: ResourceSpec = {
+  name: 'applications',
+  noun: { one: 'app registration', many: 'app registrations' },
+  version: 'v1.0',
+  path: () => '/applications',
+  permission: 'applications.read',
+  key: 'id',
+  ...directoryPaging,
+  columns: ['displayName', 'appId', 'createdDateTime'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
+    field('appId', 'App id', 'appId', 'guid', { graph: EQ_IN }),
+    field('displayName', 'Name', 'displayName', 'string', { graph: STRING }),
+    field('signInAudience', 'Audience', 'signInAudience', 'string', { graph: EQ_IN }),
+    field('createdDateTime', 'Created', 'createdDateTime', 'date', { advanced: ['eq', 'ge', 'le', 'ne'] }),
+    ...credentialFields,
+  ],
+};
+
+const servicePrincipals: ResourceSpec = {
+  name: 'servicePrincipals',
+  noun: { one: 'service principal', many: 'service principals' },
+  version: 'v1.0',
+  path: () => '/servicePrincipals',
+  permission: 'applications.read',
+  key: 'id',
+  ...directoryPaging,
+  columns: ['displayName', 'servicePrincipalType', 'accountEnabled'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
+    field('appId', 'App id', 'appId', 'guid', { graph: EQ_IN }),
+    field('displayName', 'Name', 'displayName', 'string', { graph: STRING }),
+    field('accountEnabled', 'Sign-in', 'accountEnabled', 'boolean', { graph: EQ_IN, format: enabled }),
+    field('servicePrincipalType', 'Type', 'servicePrincipalType', 'string', { graph: EQ_IN }),
+    field('appOwnerOrganizationId', 'Owner tenant', 'appOwnerOrganizationId', 'guid', { graph: EQ_IN }),
+    field('createdDateTime', 'Created', 'createdDateTime', 'date', { advanced: ['eq', 'ge', 'le', 'ne'] }),
+    ...credentialFields,
+  ],
+};
+
+/** MFA from a sign-in's own record: the requirement, and whether a second factor was actually done. */
+function mfaDone(item: Record<string, unknown>): boolean {
+  const steps = (item.authenticationDetails as Array<{ authenticationMethod?: string; succeeded?: boolean; authenticationStepRequirement?: string }> | undefined) ?? [];
+  if (steps.some((s) => s.succeeded && s.authenticationStepRequirement === 'secondaryAuthentication')) return true;
+  if (steps.some((s) => s.succeeded && s.authenticationMethod && !/password|previously satisfied/i.test(s.authenticationMethod))) return true;
+  return steps.some((s) => s.succeeded && /previously satisfied/i.test(s.authenticationMethod ?? '')) && item.authenticationRequirement === 'multiFactorAuthentication';
+}
+
+function signInResult(item: Record<string, unknown>): string {
+  const code = (item.status as { errorCode?: number } | undefined)?.errorCode;
+  return code === 0 || code === undefined ? 'success' : 'failure';
+}
+
+function reportOnlyResults(item: Record<string, unknown>): string[] {
+  const policies = (item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? [];
+  return policies.filter((p) => typeof p.result === 'string' && p.result.startsWith('reportOnly')).map((p) => `${p.displayName ?? 'policy'}: ${p.result}`);
+}
+
+const signIns: ResourceSpec = {
+  name: 'signIns',
+  noun: { one: 'sign-in', many: 'sign-ins' },
+  // Beta carries authenticationRequirement, signInEventTypes, userType and the MFA details; v1.0 lacks them.
+  version: 'beta',
+  path: () => '/auditLogs/signIns',
+  permission: 'signIns.read',
+  key: 'id',
+  time: { field: 'createdDateTime', newestFirst: true, orderBy: true },
+  maxTop: 1000,
+  top: true,
+  select: true,
+  count: 'none',
+  directoryObject: false,
+  columns: ['createdDateTime', 'userDisplayName', 'appDisplayName', 'result'],
+  fields: [
+    field('id', 'Request id', 'id', 'guid', { graph: EQ }),
+    field('createdDateTime', 'Time (UTC)', 'createdDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
+    field('correlationId', 'Correlation id', 'correlationId', 'guid', { graph: EQ }),
+    field('user', 'User', 'userId', 'guid', { graph: EQ }),
+    field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
+    field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
+    field('userType', 'User type', 'userType', 'string', { graph: EQ }),
+    field('app', 'App', 'appDisplayName', 'string', { graph: EQ_STARTS }),
+    field('appDisplayName', 'App', 'appDisplayName', 'string', { graph: EQ_STARTS }),
+    field('appId', 'App id', 'appId', 'guid', { graph: EQ }),
+    field('resource', 'Resource', 'resourceDisplayName', 'string', { graph: EQ }),
+    field('clientApp', 'Client app', 'clientAppUsed', 'string', { graph: EQ }),
+    // Success is errorCode 0, which Graph filters; "failed" is "not 0", which the sign-in log does not run.
+    field('result', 'Result', 'status/errorCode', 'string', { select: 'status', read: signInResult }),
+    field('errorCode', 'Error', 'status/errorCode', 'number', { graph: EQ, select: 'status' }),
+    field('failureReason', 'Reason', 'status/failureReason', 'string', { select: 'status' }),
+    field('country', 'Country', 'location/countryOrRegion', 'string', { graph: EQ_STARTS, select: 'location', format: country }),
+    field('city', 'City', 'location/city', 'string', { graph: EQ_STARTS, select: 'location' }),
+    field('ipAddress', 'IP address', 'ipAddress', 'string', { graph: EQ_STARTS }),
+    field('caStatus', 'Conditional Access', 'conditionalAccessStatus', 'string', { graph: EQ }),
+    field('caReportOnly', 'Report-only results', 'appliedConditionalAccessPolicies', 'strings', { select: 'appliedConditionalAccessPolicies', read: reportOnlyResults, permission: 'signIns.conditionalAccessDetails' }),
+    field('caPolicy', 'Policies applied', 'appliedConditionalAccessPolicies', 'strings', {
+      select: 'appliedConditionalAccessPolicies',
+      read: (item) => ((item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? []).filter((p) => p.result === 'success' || p.result === 'failure').map((p) => `${p.displayName}: ${p.result}`),
+      permission: 'signIns.conditionalAccessDetails',
+    }),
+    field('mfaRequired', 'MFA required', 'authenticationRequirement', 'string', { graph: EQ, format: (v) => (v === 'multiFactorAuthentication' ? 'yes' : v === 'singleFactorAuthentication' ? 'no' : '—') }),
+    field('mfaDone', 'MFA done', 'authenticationDetails', 'boolean', { select: 'authenticationDetails', read: (item) => mfaDone(item), format: yesNo }),
+    field('os', 'Operating system', 'deviceDetail/operatingSystem', 'string', { graph: EQ_STARTS, select: 'deviceDetail' }),
+    field('browser', 'Browser', 'deviceDetail/browser', 'string', { graph: EQ_STARTS, select: 'deviceDetail' }),
+    field('deviceCompliant', 'Compliant device', 'deviceDetail/isCompliant', 'boolean', { select: 'deviceDetail', format: yesNo }),
+    field('riskLevel', 'Risk during sign-in', 'riskLevelDuringSignIn', 'string', { graph: EQ }),
+    field('riskState', 'Risk state', 'riskState', 'string', { graph: EQ }),
+    field('eventType', 'Sign-in type', 'signInEventTypes', 'strings', { graph: ['contains'], lambda: { collection: 'signInEventTypes' } }),
+    field('servicePrincipal', 'Service principal', 'servicePrincipalId', 'guid', { graph: EQ }),
+    field('servicePrincipalName', 'Service principal', 'servicePrincipalName', 'string', { graph: EQ_STARTS }),
+  ],
+};
+
+const directoryAudits: ResourceSpec = {
+  name: 'directoryAudits',
+  noun: { one: 'audit event', many: 'audit events' },
+  version: 'v1.0',
+  path: () => '/auditLogs/directoryAudits',
+  permission: 'directoryAudits.read',
+  key: 'id',
+  time: { field: 'activityDateTime', newestFirst: true, orderBy: true },
+  maxTop: 1000,
+  top: true,
+  select: true,
+  count: 'none',
+  directoryObject: false,
+  columns: ['activityDateTime', 'activity', 'initiatedBy', 'targets'],
+  fields: [
+    field('activityDateTime', 'Time (UTC)', 'activityDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
+    field('activity', 'Activity', 'activityDisplayName', 'string', { graph: EQ_STARTS }),
+    field('category', 'Category', 'category', 'string', { graph: EQ }),
+    field('result', 'Result', 'result', 'string', { graph: EQ }),
+    field('initiatedByUser', 'By', 'initiatedBy/user/userPrincipalName', 'string', { graph: EQ_STARTS, select: 'initiatedBy' }),
+    field('initiatedByUserId', 'By', 'initiatedBy/user/id', 'guid', { graph: EQ, select: 'initiatedBy' }),
+    field('initiatedBy', 'By', 'initiatedBy', 'string', {
+      select: 'initiatedBy',
+      read: (item) => {
+        const by = item.initiatedBy as { user?: { displayName?: string; userPrincipalName?: string } | null; app?: { displayName?: string } | null } | undefined;
+        return by?.user?.displayName || by?.user?.userPrincipalName || by?.app?.displayName || '—';
+      },
+    }),
+    field('target', 'Target', 'targetResources', 'strings', { graph: ['contains'], lambda: { collection: 'targetResources', member: 'id' }, select: 'targetResources' }),
+    field('targets', 'Targets', 'targetResources', 'strings', {
+      select: 'targetResources',
+      read: (item) => ((item.targetResources as Array<{ displayName?: string; userPrincipalName?: string }> | undefined) ?? []).map((t) => t.displayName || t.userPrincipalName || '').filter(Boolean),
+    }),
+  ],
+};
+
+const riskLevelField = field('riskLevel', 'Risk level', 'riskLevel', 'string', { graph: EQ });
+const riskStateField = field('riskState', 'Risk state', 'riskState', 'string', { graph: EQ });
+const riskDetailField = field('riskDetail', 'Risk detail', 'riskDetail', 'string', { graph: EQ });
+
+const riskyUsers: ResourceSpec = {
+  name: 'riskyUsers',
+  noun: { one: 'risky user', many: 'risky users' },
+  version: 'v1.0',
+  path: () => '/identityProtection/riskyUsers',
+  permission: 'riskyUsers.read',
+  key: 'id',
+  // No documented $orderby: the newest change is found on the client.
+  time: { field: 'riskLastUpdatedDateTime', newestFirst: false, orderBy: false },
+  maxTop: 500,
+  top: true,
+  select: true,
+  count: 'plain',
+  directoryObject: false,
+  columns: ['userDisplayName', 'riskLevel', 'riskState', 'riskLastUpdatedDateTime'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ }),
+    field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
+    field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
+    riskLevelField,
+    riskStateField,
+    riskDetailField,
+    field('riskLastUpdatedDateTime', 'Last updated (UTC)', 'riskLastUpdatedDateTime', 'date', { graph: ['ge', 'le'] }),
+  ],
+};
+
+const riskyServicePrincipals: ResourceSpec = {
+  ...riskyUsers,
+  name: 'riskyServicePrincipals',
+  noun: { one: 'risky service principal', many: 'risky service principals' },
+  path: () => '/identityProtection/riskyServicePrincipals',
+  permission: 'riskyServicePrincipals.read',
+  columns: ['displayName', 'riskLevel', 'riskState', 'riskLastUpdatedDateTime'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ }),
+    field('displayName', 'Service principal', 'displayName', 'string', { graph: EQ_STARTS }),
+    field('appId', 'App id', 'appId', 'guid', { graph: EQ }),
+    riskLevelField,
+    riskStateField,
+    riskDetailField,
+    field('riskLastUpdatedDateTime', 'Last updated (UTC)', 'riskLastUpdatedDateTime', 'date', { graph: ['ge', 'le'] }),
+  ],
+};
+
+const riskDetections: ResourceSpec = {
+  name: 'riskDetections',
+  noun: { one: 'risk detection', many: 'risk detections' },
+  version: 'v1.0',
+  path: () => '/identityProtection/riskDetections',
+  permission: 'riskDetections.read',
+  key: 'id',
+  time: { field: 'detectedDateTime', newestFirst: true, orderBy: false },
+  maxTop: 500,
+  top: true,
+  select: true,
+  count: 'none',
+  directoryObject: false,
+  columns: ['detectedDateTime', 'userDisplayName', 'riskEventType', 'riskLevel', 'riskState'],
+  fields: [
+    field('detectedDateTime', 'Detected (UTC)', 'detectedDateTime', 'date', { graph: ['ge', 'le'] }),
+    field('user', 'User', 'userId', 'guid', { graph: EQ }),
+    field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ }),
+    field('riskEventType', 'Detection', 'riskEventType', 'string', { graph: EQ }),
+    riskLevelField,
+    riskStateField,
+    field('ipAddress', 'IP address', 'ipAddress', 'string', { graph: EQ }),
+    field('country', 'Country', 'location/countryOrRegion', 'string', { select: 'location', format: country }),
+    field('source', 'Source', 'source', 'string', { graph: EQ }),
+  ],
+};
+
+const conditionalAccessPolicies: ResourceSpec = {
+  name: 'conditionalAccessPolicies',
+  noun: { one: 'Conditional Access policy', many: 'Conditional Access policies' },
+  version: 'v1.0',
+  path: () => '/identity/conditionalAccess/policies',
+  permission: 'conditionalAccess.read',
+  key: 'id',
+  maxTop: 999,
+  top: true,
+  select: true,
+  count: 'plain',
+  directoryObject: false,
+  columns: ['displayName', 'state', 'grant'],
+  fields: [
+    field('displayName', 'Policy', 'displayName', 'string', { graph: EQ_STARTS }),
+    field('state', 'State', 'state', 'string', {
+      graph: EQ,
+      format: (v) => (v === 'enabledForReportingButNotEnforced' ? 'Report-only' : v === 'enabled' ? 'On' : v === 'disabled' ? 'Off' : String(v ?? '—')),
+    }),
+    field('grant', 'Grant', 'grantControls', 'strings', {
+      select: 'grantControls',
+      read: (item) => {
+        const grant = item.grantControls as { builtInControls?: string[]; operator?: string } | null | undefined;
+        return grant?.builtInControls ?? [];
+      },
+    }),
+    field('modifiedDateTime', 'Changed (UTC)', 'modifiedDateTime', 'date'),
+  ],
+};
+
+const namedLocations: ResourceSpec = {
+  name: 'namedLocations',
+  noun: { one: 'named location', many: 'named locations' },
+  version: 'v1.0',
+  path: () => '/identity/conditionalAccess/namedLocations',
+  permission: 'conditionalAccess.read',
+  key: 'id',
+  maxTop: 999,
+  top: true,
+  // Named locations are of two types whose fields differ; every field is read.
+  select: false,
+  count: 'plain',
+  directoryObject: false,
+  columns: ['displayName', 'kind', 'countries', 'isTrusted'],
+  fields: [
+    field('displayName', 'Location', 'displayName', 'string', { graph: EQ_STARTS }),
+    field('kind', 'Kind', '@odata.type', 'string', { read: (item) => (String(item['@odata.type']).includes('country') ? 'Countries' : 'IP ranges') }),
+    field('countries', 'Countries', 'countriesAndRegions', 'strings', {
+      format: (v) => (Array.isArray(v) && v.length ? v.map((c) => `${countryName(String(c))} (${c})`).join(', ') : '—'),
+    }),
+    field('ipRanges', 'IP ranges', 'ipRanges', 'strings', {
+      read: (item) => ((item.ipRanges as Array<{ cidrAddress?: string }> | undefined) ?? []).map((r) => r.cidrAddress ?? ''),
+    }),
+    field('isTrusted', 'Trusted', 'isTrusted', 'boolean', { format: yesNo }),
+  ],
+};
+
+const roleAssignments: ResourceSpec = {
+  name: 'roleAssignments',
+  noun: { one: 'role assignment', many: 'role assignments' },
+  version: 'v1.0',
+  path: () => '/roleManagement/directory/roleAssignments',
+  permission: 'roleManagement.read',
+  key: 'id',
+  maxTop: 999,
+  top: true,
+  select: false,
+  count: 'none',
+  directoryObject: false,
+  expand: 'principal',
+  columns: ['principal', 'role'],
+  fields: [
+    field('roleDefinitionId', 'Role', 'roleDefinitionId', 'guid', { graph: EQ }),
+    field('principalId', 'Principal', 'principalId', 'guid', { graph: EQ }),
+    field('principal', 'Holder', 'principal', 'string', {
+      read: (item) => {
+        const p = item.principal as { displayName?: string; userPrincipalName?: string } | undefined;
+        return p?.displayName ?? item.principalId;
+      },
+    }),
+    field('role', 'Role', 'roleDefinitionId', 'string'),
+  ],
+};
+
+export const RESOURCES: Readonly<Record<PlanResource, ResourceSpec>> = {
+  users,
+  groups,
+  groupMembers,
+  groupOwners,
+  memberOf,
+  applications,
+  servicePrincipals,
+  signIns,
+  directoryAudits,
+  riskyUsers,
+  riskyServicePrincipals,
+  riskDetections,
+  conditionalAccessPolicies,
+  namedLocations,
+  roleAssignments,
+  registrationDetails,
+};
+
+export function resourceOf(name: PlanResource): ResourceSpec {
+  return RESOURCES[name];
+}
+
+export function fieldOf(resource: ResourceSpec, name: string): FieldSpec {
+  const spec = resource.fields.find((f) => f.name === name);
+  if (!spec) throw new PlanError(`${resource.noun.many} have no field "${name}"`);
+  return spec;
+}
+
+/** A plan that cannot be compiled: a field the resource lacks, a missing anchor, a bad value. */
+export class PlanError extends Error {}
+
+/** The value of a field in one item: the field's own reader, or its path followed through nested objects. */
+export function valueOf(spec: FieldSpec, item: Record<string, unknown>): unknown {
+  if (spec.read) return spec.read(item);
+  let value: unknown = item;
+  for (const segment of spec.path.split('/')) {
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}

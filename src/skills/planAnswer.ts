@@ -1,0 +1,234 @@
+/**
+ * The one answer for question plans: a list, a count or a breakdown read through the plan compiler, with the plan
+ * restated in words so the admin sees exactly what was read, the table columns the plan makes relevant, what was
+ * read from Graph and where a bounded read stopped, and "show more" continuing from Graph's nextLink.
+ */
+import { escapeMarkdown } from '../cards/escape';
+import { roleList } from '../graph/askerAccess';
+import type { PermissionKey } from '../graph/permissions';
+import { compilePlan, LIST_ROWS, type CompiledPlan } from '../plans/compile';
+import { describePlan, valueWords } from '../plans/describe';
+import { DEFAULT_MAX_PAGES, runPlan, type Item, type PlanRun } from '../plans/execute';
+import { isQuestionPlan, type QuestionPlan } from '../plans/plan';
+import { fieldOf, PlanError, resourceOf, valueOf, type FieldSpec, type ResourceSpec } from '../plans/resources';
+import { PLAN_INTENTS } from '../understanding/planFilling';
+import { defineSkill } from './common/defineSkill';
+import { rolesFor } from './directory/access';
+import { formatDate } from './directory/format';
+import type { AnswerAction, Skill, SkillAnswer } from './types';
+
+const e = escapeMarkdown;
+const MAX_COLUMNS = 6;
+/** Rows of a breakdown shown; the rest are summed in one line. */
+const GROUP_ROWS = 15;
+
+export interface PlanCardModel {
+  title: string;
+  headline: string;
+  facts: Array<{ title: string; value: string }>;
+  hasTable: boolean;
+  columns: Array<{ title: string; width: number }>;
+  rows: Array<{ cells: Array<{ text: string }> }>;
+  notes: Array<{ text: string }>;
+}
+
+function cellText(spec: FieldSpec, item: Item): string {
+  const value = valueOf(spec, item);
+  if (value === undefined || value === null || value === '') return '—';
+  if (spec.format) return e(spec.format(value));
+  if (spec.type === 'date') return formatDate(String(value));
+  if (Array.isArray(value)) return value.length ? e(value.map((v) => valueWords(spec, v)).join(', ')) : '—';
+  return e(valueWords(spec, value));
+}
+
+/** The list's columns: the resource's own, then the fields its conditions are on (they show why a row matched). */
+function columnsOf(resource: ResourceSpec, plan: QuestionPlan): FieldSpec[] {
+  const names = [...resource.columns];
+  for (const filter of plan.filters) {
+    const spec = fieldOf(resource, filter.field);
+    if (spec.type === 'guid' || spec.path.includes('$count')) continue;
+    const shown = resource.fields.find((f) => f.path === spec.path && names.includes(f.name));
+    if (!shown && !names.includes(spec.name)) names.push(spec.name);
+  }
+  return names.slice(0, MAX_COLUMNS).map((n) => fieldOf(resource, n));
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** What was read, and where a bounded read stopped: never a partial answer passed off as whole. */
+function readNotes(compiled: CompiledPlan, run: PlanRun): string[] {
+  const notes: string[] = [];
+  const resource = compiled.resource;
+  const onClient = compiled.clientFilters.map((c) => c.filter.label ?? c.spec.label.toLowerCase());
+  if (compiled.plan.operation.kind === 'count' && run.graphCount !== undefined) {
+    notes.push('Counted by Microsoft Graph ($count): no list was read.');
+    return notes;
+  }
+  notes.push(
+    `Read ${plural(run.pagesRead, 'page', 'pages')} (${plural(run.itemsRead, resource.noun.one, resource.noun.many)}) from Microsoft Graph${onClient.length ? `; checked here, as Graph cannot filter on it: ${e(onClient.join(', '))}` : ''}.`,
+  );
+  if (!run.complete && run.stoppedAt !== undefined) {
+    notes.push(
+      `The read stopped after ${plural(run.itemsRead, resource.noun.one, resource.noun.many)}${run.stoppedAt ? `, at ${formatDate(run.stoppedAt)}` : ''}: older ones were not read, so the numbers cover only what was read. Narrow the time window or add a condition to read the rest.`,
+    );
+  }
+  if (compiled.plan.filters.some((f) => f.field === 'lastSignIn' && f.op === 'le')) notes.push('Users who never signed in are not in this list: ask "which users never signed in?".');
+  return notes;
+}
+
+function headlineOf(compiled: CompiledPlan, run: PlanRun, shown: number): string {
+  const { plan, resource } = compiled;
+  const noun = resource.noun;
+  const op = plan.operation;
+  const total = run.graphCount ?? (run.complete ? run.matched : undefined);
+  switch (op.kind) {
+    case 'count':
+      return total !== undefined ? `**${plural(total, noun.one, noun.many)}**.` : `At least **${plural(run.matched, noun.one, noun.many)}** in what was read.`;
+    case 'exists':
+      if (run.items.length) return `**Yes**: ${total !== undefined ? plural(total, noun.one, noun.many) : `at least one ${noun.one}`} match${total === 1 ? 'es' : ''}.`;
+      return run.complete ? `**No**: no ${noun.many} match.` : `**None found** in what was read.`;
+    case 'latest':
+    case 'first':
+      if (!run.items.length) return run.complete ? `No ${noun.many} match.` : `None found in what was read.`;
+      return `The ${op.kind === 'latest' ? 'latest' : 'first'} matching ${noun.one}:`;
+    case 'groupBy':
+    case 'countDistinct':
+    case 'top': {
+      const groups = run.groups ?? [];
+      const label = fieldOf(resource, op.field).label.toLowerCase();
+      if (run.matched === 0) return run.complete ? `No ${noun.many} match.` : `None found in what was read.`;
+      const distinct = `${groups.length.toLocaleString('en-US')} different ${label} value${groups.length === 1 ? '' : 's'}`;
+      return op.kind === 'countDistinct'
+        ? `**${distinct}** among ${plural(run.matched, noun.one, noun.many)}.`
+        : `${plural(run.matched, noun.one, noun.many)}, ${op.kind === 'top' ? `top ${Math.min(op.n, groups.length)} of ${distinct}` : `in ${distinct}`}.`;
+    }
+    case 'list':
+      if (shown === 0) return run.complete ? `No ${noun.many} match.` : `None found in what was read.`;
+      if (total !== undefined) return total > shown ? `Showing ${shown} of **${plural(total, noun.one, noun.many)}**.` : `**${plural(total, noun.one, noun.many)}**.`;
+      return `The first ${plural(shown, noun.one, noun.many)}; there are more.`;
+  }
+}
+
+export function planCardModel(compiled: CompiledPlan, run: PlanRun, options: { continued?: boolean } = {}): PlanCardModel {
+  const { plan, resource } = compiled;
+  const op = plan.operation;
+  let columns: Array<{ title: string; width: number }> = [];
+  let rows: PlanCardModel['rows'] = [];
+  const notes: string[] = [];
+  if (op.kind === 'groupBy' || op.kind === 'countDistinct' || op.kind === 'top') {
+    const spec = fieldOf(resource, op.field);
+    const groups = run.groups ?? [];
+    const limit = op.kind === 'top' ? op.n : GROUP_ROWS;
+    columns = [
+      { title: spec.label, width: 4 },
+      { title: capitalise(resource.noun.many), width: 1 },
+    ];
+    rows = groups.slice(0, limit).map((g) => ({ cells: [{ text: e(spec.format && g.value !== '(none)' && !/^\d+$/.test(g.value) ? g.value : valueWords(spec, g.value)) }, { text: g.count.toLocaleString('en-US') }] }));
+    const rest = groups.slice(limit);
+    if (rest.length) notes.push(`And ${plural(rest.length, 'other value', 'other values')} with ${plural(rest.reduce((n, g) => n + g.count, 0), resource.noun.one, resource.noun.many)} between them.`);
+  } else if (op.kind !== 'count') {
+    const specs = columnsOf(resource, plan);
+    columns = specs.map((s) => ({ title: s.label, width: s.type === 'date' ? 2 : 3 }));
+    rows = run.items.map((item) => ({ cells: specs.map((s) => ({ text: cellText(s, item) })) }));
+  }
+  const facts: Array<{ title: string; value: string }> = [];
+  if (plan.window) facts.push({ title: 'Time window', value: `${plan.window.label} (${formatDate(plan.window.start)} – ${formatDate(plan.window.end)})` });
+  return {
+    title: e(describePlan(plan)),
+    headline: (options.continued ? 'More: ' : '') + headlineOf(compiled, run, rows.length),
+    facts,
+    hasTable: rows.length > 0,
+    columns,
+    rows,
+    notes: [...notes, ...readNotes(compiled, run)].map((text) => ({ text })),
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function planSummary(model: PlanCardModel): string {
+  return [
+    model.title,
+    model.headline.replace(/\*\*/g, ''),
+    ...model.facts.map((f) => `${f.title}: ${f.value}`),
+    ...(model.hasTable ? [model.columns.map((c) => c.title).join(' | '), ...model.rows.map((r) => r.cells.map((c) => c.text).join(' | '))] : []),
+    ...model.notes.map((n) => n.text),
+  ].join('\n');
+}
+
+/** "Show more": Graph's nextLink (relative to the version root) and the matches of that page already shown. */
+export function encodePlanCursor(nextLink: string, version: string, skip: number): string | undefined {
+  const at = nextLink.indexOf(`/${version}/`);
+  if (at < 0) return undefined;
+  return `${skip}|${nextLink.slice(at + version.length + 1)}`;
+}
+
+/** Only a link under this plan's own collection is followed, so a forged cursor reads nothing else. */
+export function decodePlanCursor(cursor: string, compiled: CompiledPlan): { nextLink: string; skip: number } | undefined {
+  const m = /^(\d{1,4})\|(\/[^\s#]*)$/.exec(cursor);
+  if (!m) return undefined;
+  const path = compiled.resource.path(compiled.plan.anchor);
+  if (!m[2].startsWith(`${path}?`) || m[2].includes('..')) return undefined;
+  return { nextLink: m[2], skip: Number(m[1]) };
+}
+
+function refusal(key: PermissionKey, what: string): SkillAnswer {
+  return {
+    kind: 'text',
+    text: `Reading ${what} needs one of these Microsoft Entra roles: ${roleList(rolesFor(key))}. Your account holds none of them, so I can't show this. Ask an administrator to assign you one of them.`,
+  };
+}
+
+export function createPlanSkill(options: { listRows?: number; maxPages?: number } = {}): Skill {
+  const listRows = options.listRows ?? LIST_ROWS;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  return defineSkill({
+    name: 'planAnswer',
+    version: '1',
+    intents: [...new Set(Object.values(PLAN_INTENTS))],
+    what: 'this list',
+    async answer({ request, tenant, may }) {
+      const plan = request.understanding.plan;
+      if (!isQuestionPlan(plan)) return { kind: 'text', text: 'I could not make a list question of that. Ask again, for example "which accounts are disabled?"' };
+      let compiled: CompiledPlan;
+      try {
+        compiled = compilePlan(plan, { listRows });
+      } catch (err) {
+        if (err instanceof PlanError) return { kind: 'text', text: `I can't read that list: ${err.message}.` };
+        throw err;
+      }
+      const what = resourceOf(plan.resource).noun.many;
+      // Every read the plan needs is checked before the first one is made.
+      for (const key of compiled.permissions) if (!(await may(key))) return refusal(key, what);
+      let from: { nextLink: string; skip: number } | undefined;
+      if (request.cursor !== undefined) {
+        from = decodePlanCursor(request.cursor, compiled);
+        if (!from) return { kind: 'text', text: 'That "show more" button no longer matches a list I can continue. Ask the question again.' };
+      }
+      let run: PlanRun;
+      try {
+        run = await runPlan(tenant.client, compiled, { listRows, maxPages, from });
+      } catch (err) {
+        const status = (err as { statusCode?: number }).statusCode;
+        if (status === 403) return refusal(compiled.resource.permission, what);
+        if (status === 400) {
+          return { kind: 'text', text: `Microsoft Graph refused this query (${e((err as Error).message)}). Nothing was read; try fewer conditions.` };
+        }
+        throw err;
+      }
+      const model = planCardModel(compiled, run, { continued: from !== undefined });
+      const actions: AnswerAction[] = [];
+      if (plan.operation.kind === 'list' && run.nextLink && run.items.length > 0) {
+        const cursor = encodePlanCursor(run.nextLink.startsWith('/') ? `/${compiled.version}${run.nextLink}` : run.nextLink, compiled.version, run.skipInNext ?? 0);
+        if (cursor) actions.push({ kind: 'showMore', title: `Show more ${compiled.resource.noun.many}`, cursor });
+      }
+      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}) };
+    },
+  });
+}
+
+export const planSkill = createPlanSkill();

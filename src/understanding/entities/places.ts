@@ -1,0 +1,36 @@
+import { countryCode } from '../../plans/vocabulary';
+import type { SpanSet } from '../text/spans';
+
+/**
+ * Countries named after a place word ("from Russia", "in the Netherlands", "out of china"): linked to their ISO
+ * code through the runtime's country names, so "russia" is a place, never a person. Only after such a word, since
+ * a bare "Jordan" or "Chad" is more often a name.
+ */
+const PLACE_LEAD = /\b(?:from|in|out of|via|originating in|located in|based in|country|countries)\s+(?:the\s+)?/gi;
+const WORD = /^[A-Za-z][A-Za-z'’.-]*/;
+
+export function extractCountries(text: string, spans: SpanSet): void {
+  PLACE_LEAD.lastIndex = 0;
+  for (let m = PLACE_LEAD.exec(text); m; m = PLACE_LEAD.exec(text)) {
+    const start = m.index + m[0].length;
+    // Up to four words after the lead; the longest run that names a country wins ("united states of america").
+    const ends: number[] = [];
+    let at = start;
+    for (let n = 0; n < 4; n++) {
+      const word = WORD.exec(text.slice(at));
+      if (!word) break;
+      at += word[0].replace(/[.]+$/, '').length;
+      ends.push(at);
+      const gap = /^\s+/.exec(text.slice(at));
+      if (!gap) break;
+      at += gap[0].length;
+    }
+    for (const end of ends.reverse()) {
+      const candidate = text.slice(start, end);
+      const code = countryCode(candidate);
+      if (!code || !spans.isFree(start, end)) continue;
+      spans.claim({ start, end, placeholder: '<country>', entity: { type: 'country', text: candidate, value: code, source: 'message' } });
+      break;
+    }
+  }
+}

@@ -1,0 +1,409 @@
+/**
+ * Fills a question plan (src/plans/plan.ts) from a message: the collection it asks about, the conditions on it,
+ * the operation (list, count, breakdown, any?, first/latest), and the objects it starts from, from slots rather
+ * than from whole phrasings. A message that continues the previous plan ("where were those coming from?", "did
+ * any of them succeed?") starts from that plan. Questions that a rich answer serves better (one person's sign-in
+ * problem, one group's page, the risky-user story) get no plan and keep their skill.
+ */
+import { findRiskType } from '../knowledge/riskTypes';
+import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
+import { windowLabel } from './entities/timeRange';
+import type { Entity, IntentName } from './types';
+
+const DAY = 86_400_000;
+
+/** The intent by subject that each resource's plans answer under (the `ask --json` contract). */
+export const PLAN_INTENTS: Record<PlanResource, IntentName> = {
+  users: 'user.info',
+  registrationDetails: 'user.info',
+  groups: 'group.info',
+  groupMembers: 'group.info',
+  groupOwners: 'group.info',
+  memberOf: 'user.groups',
+  applications: 'app.info',
+  servicePrincipals: 'app.info',
+  signIns: 'signin.list',
+  directoryAudits: 'audit.changes',
+  riskyUsers: 'risk.users',
+  riskDetections: 'risk.users',
+  riskyServicePrincipals: 'risk.workload',
+  conditionalAccessPolicies: 'policy.info',
+  namedLocations: 'policy.info',
+  roleAssignments: 'role.assignments',
+};
+
+interface ResourceCue {
+  resource: PlanResource;
+  pattern: RegExp;
+  /** Higher wins when several nouns are named ("guests without MFA registered" is about registration). */
+  weight: number;
+  filters?: PlanFilter[];
+}
+
+const SIGN_IN_NOUN = String.raw`(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|logons?|sign[- ]?in (?:attempts?|events?|logs?)|(?:login|sign[- ]?in) attempts?|attempts|authentications?)`;
+const NO_MFA_REGISTERED = /\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0,2}\s+mfa\s+(?:methods?|registered|registration|set ?up|enrolled|enrollment)\b|\bno\s+(?:mfa|authentication|auth)\s+methods?\b|\b(?:not|never|hasn'?t|haven'?t|have not|has not|didn'?t)\s+(?:\S+\s+){0,2}(?:registered|enrolled|set up)\b(?:\s+\S+){0,3}\s+(?:for\s+)?mfa\b|\bunregistered\b.{0,20}\bmfa\b|\bmfa\s+(?:registration|enrollment)\b/;
+
+const RESOURCE_CUES: ResourceCue[] = [
+  { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
+  { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
+  { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
+  { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
+  { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b/, weight: 1 },
+  { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
+  { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
+  { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
+  { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
+  { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
+  { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
+  { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
+  { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
+  { resource: 'namedLocations', pattern: /\bnamed locations?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
+];
+
+/** Words that ask for a list, a count or a breakdown rather than one object's page. */
+const COLLECTION_ASK = /\b(?:which|what|who|whom|list|show|display|give me|find|any|are there|is there|all|every|how many|count|number of|total|were there|did any|does anyone|has anyone|did anyone|get me|pull|export)\b/;
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, a: 1, an: 1 };
+
+/** A group-by field named in words, per resource. */
+const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
+  signIns: [
+    [/\bcountr(?:y|ies)\b|\bwhere\b|\blocations?\b|\bgeograph/, 'country'],
+    [/\bcit(?:y|ies)\b/, 'city'],
+    [/\bapps?\b|\bapplications?\b/, 'app'],
+    [/\bips?\b|\bip addresses\b|\baddresses\b/, 'ipAddress'],
+    [/\berror(?: codes?)?s?\b|\bcodes?\b|\breasons?\b/, 'errorCode'],
+    [/\b(?:operating systems?|os|platforms?|devices?)\b/, 'os'],
+    [/\bbrowsers?\b/, 'browser'],
+    [/\bclient apps?\b|\bprotocols?\b|\bclients?\b/, 'clientApp'],
+    [/\busers?\b|\bpeople\b|\bwho\b|\baccounts?\b|\bpersons?\b/, 'userDisplayName'],
+  ],
+  users: [
+    [/\bdepartments?\b/, 'department'],
+    [/\bcountr(?:y|ies)\b/, 'country'],
+    [/\bcit(?:y|ies)\b/, 'city'],
+    [/\b(?:user )?types?\b/, 'userType'],
+    [/\bjob titles?\b|\btitles?\b/, 'jobTitle'],
+  ],
+  riskDetections: [
+    [/\btypes?\b|\bkinds?\b/, 'riskEventType'],
+    [/\busers?\b|\bwho\b/, 'userDisplayName'],
+    [/\blevels?\b/, 'riskLevel'],
+    [/\bcountr(?:y|ies)\b|\bwhere\b/, 'country'],
+  ],
+  riskyUsers: [
+    [/\blevels?\b/, 'riskLevel'],
+    [/\bstates?\b|\bstatus\b/, 'riskState'],
+  ],
+  directoryAudits: [
+    [/\bactivit(?:y|ies)\b|\btypes?\b|\bkinds?\b/, 'activity'],
+    [/\bwho\b|\binitiators?\b|\badmins?\b|\bactors?\b|\bpeople\b/, 'initiatedBy'],
+    [/\bcategor(?:y|ies)\b/, 'category'],
+  ],
+  groups: [[/\btypes?\b|\bkinds?\b/, 'kind']],
+  conditionalAccessPolicies: [[/\bstates?\b|\bstatus\b/, 'state']],
+};
+
+function fieldNamed(resource: PlanResource, words: string): string | undefined {
+  return GROUP_FIELDS[resource]?.find(([pattern]) => pattern.test(words))?.[1];
+}
+
+/** The operation the words ask for, given the resource. */
+function operationOf(cue: string, resource: PlanResource): PlanOperation | undefined {
+  const distinct = /\bhow many\s+(?:different\s+|distinct\s+|unique\s+|separate\s+)?(countries|cities|apps|applications|users|people|accounts|ips|ip addresses|addresses|error codes|codes|browsers|devices|departments|types)\b/.exec(cue);
+  if (distinct) {
+    const field = fieldNamed(resource, distinct[1]);
+    if (field) return { kind: 'countDistinct', field };
+  }
+  const top = /\btop\s+(\d{1,2}|three|five|ten)\b\s*(\w+(?:\s+\w+)?)?/.exec(cue);
+  if (top) {
+    const field = fieldNamed(resource, top[2] ?? '') ?? fieldNamed(resource, cue);
+    if (field) return { kind: 'top', n: /^\d+$/.test(top[1]) ? Number(top[1]) : NUMBER_WORDS[top[1]] ?? 5, field };
+  }
+  const by = /\b(?:by|per|grouped by|broken down by|for each|each)\s+(\w+(?:\s+\w+)?)/.exec(cue);
+  if (by) {
+    const field = fieldNamed(resource, by[1]);
+    if (field) return { kind: 'groupBy', field };
+  }
+  if (/\bbreak(?:\s|-)?down\b|\bsummar(?:y|ise|ize)\b/.test(cue)) {
+    const field = fieldNamed(resource, cue.replace(/\bbreak(?:\s|-)?down\b|\bsummar\w+\b/g, ''));
+    if (field) return { kind: 'groupBy', field };
+  }
+  if (resource === 'signIns' || resource === 'riskDetections') {
+    if (/\bwhere\b.{0,40}\b(?:from|coming|come|originat|located|based)\b|\bwhich countr(?:y|ies)\b|\bwhat countr(?:y|ies)\b|\bfrom (?:which|what|where)\b/.test(cue)) return { kind: 'groupBy', field: 'country' };
+    if (/\bwhich ips?\b|\bwhat ips?\b|\bwhich (?:ip )?addresses\b/.test(cue)) return { kind: 'groupBy', field: 'ipAddress' };
+    if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
+  }
+  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
+  if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
+  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b/.test(cue)) return { kind: 'count' };
+  if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(cue)) return { kind: 'first' };
+  if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(cue) && !/\blast (?:sign|log)/.test(cue)) return { kind: 'latest' };
+  return undefined;
+}
+
+function durationBefore(text: string, now: Date): { start: string; label: string } | undefined {
+  const m = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)\s+(day|week|month|year)s?\b/.exec(text);
+  if (!m) return undefined;
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]];
+  const days = m[2] === 'day' ? n : m[2] === 'week' ? n * 7 : m[2] === 'month' ? n * 30 : n * 365;
+  return { start: new Date(now.getTime() - days * DAY).toISOString(), label: `${n} ${m[2]}${n === 1 ? '' : 's'}` };
+}
+
+type FilterRule = [RegExp, (m: RegExpExecArray, context: FillContext) => PlanFilter | PlanFilter[] | undefined];
+
+interface FillContext {
+  text: string;
+  cue: string;
+  now: Date;
+  entities: Entity[];
+}
+
+const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authenticated SMTP', 'Exchange Web Services', 'MAPI Over HTTP', 'Autodiscover', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Exchange Online PowerShell', 'Other clients'];
+const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
+  [/\bandroid\b/, 'Android'],
+  [/\bios\b|\biphones?\b|\bipads?\b/, 'iOS'],
+  [/\bmac ?os\b|\bmacs?\b|\bmacbooks?\b/, 'MacOs'],
+  [/\bwindows\b/, 'Windows'],
+  [/\blinux\b/, 'Linux'],
+];
+
+const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
+  signIns: [
+    [/\bfail(?:ed|ing|ures?|s)?\b|\bunsuccessful\b|\bdenied\b|\berrors?\b|\brejected\b|\bbad password\b/, () => ({ field: 'result', op: 'eq', value: 'failure' })],
+    [/\bsuccess(?:ful|fully)?\b|\bsucceed(?:ed|s)?\b|\bgot in(?:to)?\b|\bget in(?:to)?\b|\bmade it in\b|\bworked\b/, () => ({ field: 'result', op: 'eq', value: 'success' })],
+    [/\bwithout (?:doing |using |passing |completing |any |a )?(?:mfa|multi[- ]?factor|2fa|second factor)\b|\bno mfa\b(?!\s+(?:method|registered|registration))|\bsingle[- ]factor\b|\bskipp(?:ed|ing) mfa\b|\bbypass(?:ed|ing)? mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: false, label: 'no MFA done' })],
+    [/\bwith mfa\b|\bpassed mfa\b|\bcompleted mfa\b|\bdid mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: true, label: 'MFA done' })],
+    [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
+    [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
+    [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
+    [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
+    [/\bguests?\b|\bexternal users?\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
+    [/\blegacy (?:auth(?:entication)?|clients?|protocols?|mail)\b|\bbasic auth\b/, () => ({ field: 'clientApp', op: 'in', value: LEGACY_CLIENTS, label: 'legacy authentication' })],
+    [/\brisky sign[- ]?ins?\b|\bwith risk\b/, () => ({ field: 'riskLevel', op: 'in', value: ['low', 'medium', 'high'], label: 'risky' })],
+    ...OPERATING_SYSTEMS.map(([pattern, os]): FilterRule => [pattern, () => ({ field: 'os', op: 'startsWith', value: os })]),
+  ],
+  users: [
+    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
+    [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
+    [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
+    [/\bnever (?:signed|logged) (?:in|on)\b|\bnever used\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
+    [
+      /\binactive\b|\bstale\b|\bdormant\b|\bunused\b|\bhaven'?t (?:signed|logged) in\b|\bhasn'?t (?:signed|logged) in\b|\bnot (?:signed|logged) in\b|\bno sign[- ]?ins?\b|\bno activity\b/,
+      (_m, c) => {
+        const since = durationBefore(c.text.toLowerCase(), c.now) ?? { start: new Date(c.now.getTime() - 90 * DAY).toISOString(), label: '90 days' };
+        return { field: 'lastSignIn', op: 'le', value: since.start, label: `no sign-in in ${since.label}` };
+      },
+    ],
+    [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
+    [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
+    [/\bcloud[- ]only\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
+  ],
+  registrationDetails: [
+    [/\badmins?\b|\badministrators?\b|\bprivileged\b/, () => ({ field: 'isAdmin', op: 'eq', value: true })],
+    [/\bguests?\b|\bexternal\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
+    [/\b(?:not|aren'?t|isn'?t) (?:mfa[- ])?capable\b/, () => ({ field: 'isMfaCapable', op: 'eq', value: false })],
+  ],
+  groups: [
+    [/\bno owners?\b|\bnobody owns\b|\bno ?one owns\b|\bnot owned\b|\bwithout (?:an? |any )?owners?\b|\bownerless\b|\borphan(?:ed|s)?\b|\bhave no owner\b|\bowner(?:s)? (?:missing|left)\b|\bno one (?:is )?(?:the )?owner\b/, () => ({ field: 'ownerCount', op: 'eq', value: 0 })],
+    [/\bempty\b|\bno members\b|\bwithout (?:any )?members\b/, () => ({ field: 'memberCount', op: 'eq', value: 0 })],
+    [/\brole[- ]assignable\b|\bcan hold roles\b/, () => ({ field: 'isAssignableToRole', op: 'eq', value: true })],
+    [/\bdynamic\b/, () => ({ field: 'groupTypes', op: 'contains', value: 'DynamicMembership', label: 'dynamic' })],
+    [/\b(?:microsoft|office) 365 groups?\b|\bm365 groups?\b|\bo365 groups?\b|\bunified groups?\b/, () => ({ field: 'groupTypes', op: 'contains', value: 'Unified', label: 'Microsoft 365' })],
+    [/\bsecurity groups?\b/, () => ({ field: 'securityEnabled', op: 'eq', value: true })],
+    [/\bdistribution (?:groups?|lists?)\b/, () => [{ field: 'mailEnabled', op: 'eq', value: true }, { field: 'securityEnabled', op: 'eq', value: false }]],
+  ],
+  riskyUsers: [
+    [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
+    [/\bremediated\b|\bself[- ]remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
+    [/\bconfirmed (?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
+    [/\bconfirmed (?:as )?safe\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedSafe' })],
+    [/\bstill at risk\b|\bopen risk\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
+  ],
+  riskyServicePrincipals: [
+    [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
+    [/\bconfirmed (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
+  ],
+  riskDetections: [
+    [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
+    [/\bstill at risk\b|\bopen\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
+  ],
+  conditionalAccessPolicies: [
+    [/\breport[- ]only\b|\bnot enforced\b|\baudit mode\b/, () => ({ field: 'state', op: 'eq', value: 'enabledForReportingButNotEnforced' })],
+    [/\b(?:disabled|turned off|switched off|off)\b/, () => ({ field: 'state', op: 'eq', value: 'disabled' })],
+    [/\b(?:enabled|enforced|turned on|switched on|active|live)\b/, () => ({ field: 'state', op: 'eq', value: 'enabled' })],
+  ],
+  namedLocations: [
+    [/\bblock(?:ed|ing)?\b/, () => ({ field: 'displayName', op: 'contains', value: 'block', label: 'blocked' })],
+    [/\btrusted\b|\bsafe\b/, () => ({ field: 'isTrusted', op: 'eq', value: true })],
+  ],
+};
+
+/** Questions a rich answer serves better than a table: left to their skills. */
+function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
+  const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
+  const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode'].includes(f.field));
+  if (/\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
+  switch (resource) {
+    case 'signIns':
+      // One person's or app's sign-ins without other conditions: the sign-in list answer with its diagnosis link.
+      return (has('user') || has('requestId')) && !operation && extraFilters.length === 0;
+    case 'users':
+      return has('user') && !operation;
+    case 'groups':
+      return has('group') && !operation && filters.length === 0;
+    case 'riskyUsers':
+      return !operation && !filters.some((f) => f.field === 'riskState');
+    case 'riskyServicePrincipals':
+      return !operation && filters.length === 0;
+    case 'conditionalAccessPolicies':
+      return has('user') || has('policy') || (!operation && filters.length === 0 && !/\b(?:list|show|all|which|what)\b.*\bpolicies\b/.test(cue));
+    case 'directoryAudits':
+      return !operation;
+    case 'applications':
+    case 'servicePrincipals':
+      return has('app') || /\bsecrets?\b|\bcertificates?\b|\bcredentials?\b|\bexpir/.test(cue);
+    default:
+      return false;
+  }
+}
+
+function pickResource(cue: string): ResourceCue | undefined {
+  let best: ResourceCue | undefined;
+  for (const rule of RESOURCE_CUES) if (rule.pattern.test(cue) && (!best || rule.weight > best.weight)) best = rule;
+  return best;
+}
+
+function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] {
+  const out: PlanFilter[] = [];
+  const add = (filter: PlanFilter) => {
+    const at = out.findIndex((f) => f.field === filter.field);
+    if (at >= 0) out.splice(at, 1);
+    out.push(filter);
+  };
+  for (const [pattern, make] of FILTER_RULES[resource] ?? []) {
+    const m = pattern.exec(context.cue);
+    if (!m) continue;
+    const made = make(m, context);
+    for (const filter of made === undefined ? [] : Array.isArray(made) ? made : [made]) {
+      // The first rule for a field wins ("disabled" before "enabled" in "disabled and enabled"?: first named).
+      if (!out.some((f) => f.field === filter.field)) add(filter);
+    }
+  }
+  // A group with owners/members counted is a different question from "enabled" users.
+  const entity = (type: string) => context.entities.find((e) => e.type === type && e.source !== 'default');
+  const country = entity('country');
+  if (country?.value && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'country', op: 'eq', value: country.value });
+  if (country?.value && resource === 'users') add({ field: 'country', op: 'eq', value: country.text, label: country.text });
+  const code = entity('errorCode');
+  if (code?.value && resource === 'signIns') add({ field: 'errorCode', op: 'eq', value: Number(code.value) });
+  const level = entity('riskLevel');
+  if (level?.value && (resource === 'riskyUsers' || resource === 'riskDetections' || resource === 'riskyServicePrincipals' || resource === 'signIns')) {
+    add({ field: 'riskLevel', op: 'eq', value: level.value });
+  }
+  const user = entity('user');
+  if (user?.id && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'user', op: 'eq', value: user.id, label: user.displayName ?? user.text });
+  const app = entity('app');
+  if (resource === 'signIns' && app) {
+    if (app.appId) add({ field: 'appId', op: 'eq', value: app.appId, label: app.displayName ?? app.text });
+    else if (app.value && !app.id) add({ field: 'app', op: 'startsWith', value: app.value, label: app.value });
+  }
+  if (resource === 'riskDetections') {
+    const type = findRiskType(context.cue);
+    if (type) add({ field: 'riskEventType', op: 'eq', value: type.eventType, label: type.name });
+  }
+  return out;
+}
+
+function windowFrom(entities: Entity[]): QuestionPlan['window'] {
+  const time = entities.find((e) => e.type === 'timeRange' && e.start && e.end && e.source !== 'default');
+  if (!time?.start || !time.end || !time.value) return undefined;
+  return { start: time.start, end: time.end, label: windowLabel(time.value) };
+}
+
+/** The default window of a log question with none named: Graph keeps sign-ins and audits 30 days. */
+function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'] {
+  if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;
+  const days = resource === 'signIns' ? 7 : 30;
+  return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
+}
+
+/** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
+const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such)\b|^(?:and|what about|how about|only|just|now)\b/;
+
+export interface PlanFill {
+  plan: QuestionPlan;
+  intent: IntentName;
+}
+
+/**
+ * The message in lower case with each linked entity replaced by a placeholder (<user>, <time>, <country> …). A word
+ * that was taken for a name but links to nothing stays a word: "did any of them succeed" keeps "succeed".
+ */
+export function planCue(text: string, entities: Entity[]): string {
+  let cue = ` ${text.toLowerCase()} `;
+  const spans = entities
+    .filter((e) => e.source === 'message' && e.text && !((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'notFound'))
+    .sort((a, b) => b.text.length - a.text.length);
+  for (const entity of spans) {
+    const at = cue.indexOf(entity.text.toLowerCase());
+    if (at >= 0) cue = `${cue.slice(0, at)}<${entity.type}>${cue.slice(at + entity.text.length)}`;
+  }
+  return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+export function fillPlan(input: { text: string; cue?: string; entities: Entity[]; now: Date; previous?: QuestionPlan; elliptical: boolean }): PlanFill | undefined {
+  const cue = input.cue ?? planCue(input.text, input.entities);
+  const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities };
+  const named = pickResource(cue);
+  const previous = input.previous;
+
+  if (previous && (CONTINUES.test(cue) || input.elliptical) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
+    return continuePlan(previous, context);
+  }
+  if (!named) return undefined;
+  const resource = anchoredResource(named.resource, cue, input.entities);
+  const operation = operationOf(cue, resource.resource);
+  const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)];
+  // A noun alone ("users") with no ask, no condition and no operation is not a list question.
+  if (!operation && filters.length === 0 && !resource.anchor && !COLLECTION_ASK.test(cue)) return undefined;
+  if (!resource.anchor && richAnswerWanted(resource.resource, cue, input.entities, operation, filters)) return undefined;
+  if (resource.resource === 'users' && filters.length === 0 && !operation && !/\b(?:all|every|list|show)\b/.test(cue)) return undefined;
+  const plan: QuestionPlan = {
+    resource: resource.resource,
+    ...(resource.anchor ? { anchor: resource.anchor } : {}),
+    filters,
+    operation: operation ?? { kind: 'list' },
+  };
+  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
+  if (window) plan.window = window;
+  return { plan, intent: PLAN_INTENTS[plan.resource] };
+}
+
+/** Relationship lists start from a named object: a service principal's groups, a group's members with nesting. */
+function anchoredResource(resource: PlanResource, cue: string, entities: Entity[]): { resource: PlanResource; anchor?: PlanAnchor } {
+  const resolved = (type: string) => entities.find((e) => e.type === type && e.resolution === 'resolved' && e.id);
+  const transitive = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other )?groups\b|\bincluding sub/.test(cue);
+  const app = resolved('app');
+  if (app && /\b(?:belongs?|member|part) (?:to|of)\b|\bgroups?\b.*\b(?:in|of)\b|\bwhat groups\b|\bwhich groups\b|\bin (?:any|which|what) groups?\b/.test(cue) && resource === 'groups') {
+    return { resource: 'memberOf', anchor: { type: 'servicePrincipal', id: app.id!, displayName: app.displayName ?? app.text, transitive } };
+  }
+  const group = resolved('group');
+  if (group && transitive && /\bmembers?\b|\bwho(?:'s| is| are)? in\b|\beveryone\b|\busers\b|\bpeople\b/.test(cue)) {
+    return { resource: 'groupMembers', anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: true } };
+  }
+  return { resource };
+}
+
+/** The previous plan with this message's changes: new conditions replace the same field's, a new operation. */
+function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
+  const operation = operationOf(context.cue, previous.resource);
+  const changes = filtersFor(previous.resource, context);
+  const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field));
+  filters.push(...changes);
+  const plan: QuestionPlan = { ...previous, filters, operation: operation ?? { kind: 'list' }, basedOnPrevious: true };
+  const window = windowFrom(context.entities);
+  if (window) plan.window = window;
+  return { plan, intent: PLAN_INTENTS[plan.resource] };
+}
