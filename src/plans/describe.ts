@@ -33,7 +33,9 @@ export function filterWords(spec: FieldSpec, filter: PlanFilter): string {
   const label = spec.label.toLowerCase();
   const value = filter.label ?? (filter.value === undefined ? '' : valueWords(spec, filter.value));
   if (spec.name === 'result') return filter.value === 'success' ? 'successful' : 'failed';
+  if (filter.label && filter.op !== 'eq' && filter.op !== 'startsWith' && filter.op !== 'in') return filter.label;
   if (spec.type === 'boolean') {
+    if (filter.label) return filter.label;
     if (spec.name === 'accountEnabled') return filter.value === false ? 'disabled accounts' : 'enabled accounts';
     const yes = (filter.op === 'eq') === (filter.value === true);
     return `${yes ? '' : 'no '}${label}`.trim();

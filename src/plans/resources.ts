@@ -207,14 +207,23 @@ const memberOf: ResourceSpec = {
   path: (anchor) => {
     const base = anchor?.type === 'servicePrincipal' ? 'servicePrincipals' : 'users';
     const id = anchorId(anchor, anchor?.type === 'servicePrincipal' ? 'servicePrincipal' : 'user');
-    // The cast keeps directory roles out: "what groups" means groups.
-    return `/${base}/${id}/${anchor?.transitive ? 'transitiveMemberOf' : 'memberOf'}/microsoft.graph.group`;
+    // For users the cast keeps directory roles out ("what groups" means groups); a service principal's list is
+    // read whole and its type shown, as its memberships are few.
+    return `/${base}/${id}/${anchor?.transitive ? 'transitiveMemberOf' : 'memberOf'}${base === 'users' ? '/microsoft.graph.group' : ''}`;
   },
   permission: 'memberships.read',
   key: 'id',
   ...directoryPaging,
   columns: ['displayName', 'kind'],
-  fields: [groups.fields[0], field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }), ...groups.fields.filter((f) => f.name === 'kind' || f.name === 'securityEnabled' || f.name === 'isAssignableToRole')],
+  fields: [
+    groups.fields[0],
+    field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }),
+    field('kind', 'Kind', 'groupTypes', 'strings', {
+      select: 'groupTypes',
+      read: (item) => (String(item['@odata.type'] ?? '#microsoft.graph.group') === '#microsoft.graph.group' ? groupKind(item) : objectType(item)),
+    }),
+    ...groups.fields.filter((f) => f.name === 'securityEnabled' || f.name === 'isAssignableToRole'),
+  ],
 };
 
 function anchorId(anchor: PlanAnchor | undefined, what: string): string {
@@ -285,6 +294,17 @@ function reportOnlyResults(item: Record<string, unknown>): string[] {
   return policies.filter((p) => typeof p.result === 'string' && p.result.startsWith('reportOnly')).map((p) => `${p.displayName ?? 'policy'}: ${p.result}`);
 }
 
+const REPORT_ONLY_WORDS: Record<string, string> = {
+  reportOnlyFailure: 'would block',
+  reportOnlyInterrupted: 'would interrupt (prompt)',
+  reportOnlySuccess: 'would apply',
+};
+
+function reportOnlyImpact(item: Record<string, unknown>): string[] {
+  const policies = (item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? [];
+  return policies.filter((p) => p.result && REPORT_ONLY_WORDS[p.result]).map((p) => `${p.displayName ?? 'policy'}: ${REPORT_ONLY_WORDS[p.result!]}`);
+}
+
 const signIns: ResourceSpec = {
   name: 'signIns',
   noun: { one: 'sign-in', many: 'sign-ins' },
@@ -322,6 +342,13 @@ const signIns: ResourceSpec = {
     field('ipAddress', 'IP address', 'ipAddress', 'string', { graph: EQ_STARTS }),
     field('caStatus', 'Conditional Access', 'conditionalAccessStatus', 'string', { graph: EQ }),
     field('caReportOnly', 'Report-only results', 'appliedConditionalAccessPolicies', 'strings', { select: 'appliedConditionalAccessPolicies', read: reportOnlyResults, permission: 'signIns.conditionalAccessDetails' }),
+    // What a report-only policy would have done had it been on: block, interrupt (MFA, terms), or apply its
+    // session controls; "not applied" (conditions not met) is left out.
+    field('reportOnlyImpact', 'If switched on', 'appliedConditionalAccessPolicies', 'strings', {
+      select: 'appliedConditionalAccessPolicies',
+      read: (item) => reportOnlyImpact(item),
+      permission: 'signIns.conditionalAccessDetails',
+    }),
     field('caPolicy', 'Policies applied', 'appliedConditionalAccessPolicies', 'strings', {
       select: 'appliedConditionalAccessPolicies',
       read: (item) => ((item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? []).filter((p) => p.result === 'success' || p.result === 'failure').map((p) => `${p.displayName}: ${p.result}`),

@@ -344,7 +344,7 @@ export interface PlanFill {
 export function planCue(text: string, entities: Entity[]): string {
   let cue = ` ${text.toLowerCase()} `;
   const spans = entities
-    .filter((e) => e.source === 'message' && e.text && !((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'notFound'))
+    .filter((e) => e.source === 'message' && e.text && e.type !== 'action' && e.type !== 'riskLevel' && !((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'notFound'))
     .sort((a, b) => b.text.length - a.text.length);
   for (const entity of spans) {
     const at = cue.indexOf(entity.text.toLowerCase());
@@ -362,6 +362,8 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   if (previous && (CONTINUES.test(cue) || input.elliptical) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
     return continuePlan(previous, context);
   }
+  const whatIf = whatIfPlan(cue, input.entities, input.now);
+  if (whatIf) return whatIf;
   if (!named) return undefined;
   const resource = anchoredResource(named.resource, cue, input.entities);
   const operation = operationOf(cue, resource.resource);
@@ -379,6 +381,25 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
   if (window) plan.window = window;
   return { plan, intent: PLAN_INTENTS[plan.resource] };
+}
+
+const WHAT_IF = /\bwho (?:would|will|'d)\b|\bwhat would happen\b|\bwould (?:it|this|that) (?:block|affect|impact|hit)\b|\b(?:impact|effect) of\b|\bif (?:we|i|you) (?:turn|switch|enable|enforce)\b|\b(?:were|was|is) (?:switched|turned) on\b|\bwere (?:enabled|enforced|on)\b|\bwho (?:is|are) affected\b/;
+
+/**
+ * "Who would be blocked if the sign-in frequency policy were switched on?": the sign-ins a report-only policy
+ * evaluated, and what it would have done to them, by user. Report-only results are in the sign-in log only.
+ */
+function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | undefined {
+  const policy = entities.find((e) => e.type === 'policy' && e.source === 'message');
+  if (!policy || !WHAT_IF.test(cue)) return undefined;
+  const window = windowFrom(entities) ?? { start: new Date(now.getTime() - 30 * DAY).toISOString(), end: now.toISOString(), label: 'last 30 days' };
+  const plan: QuestionPlan = {
+    resource: 'signIns',
+    filters: [{ field: 'reportOnlyImpact', op: 'contains', value: policy.text, label: `report-only "${policy.text}" would act` }],
+    window,
+    operation: { kind: 'groupBy', field: 'userDisplayName' },
+  };
+  return { plan, intent: 'policy.info' };
 }
 
 /** Relationship lists start from a named object: a service principal's groups, a group's members with nesting. */
