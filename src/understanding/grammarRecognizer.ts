@@ -39,7 +39,7 @@ export class GrammarRecognizer implements Recognizer {
 
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
-    const filled = fillPlan({ text: cleaned, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
+    const filled = fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
     if (filled) {
       intent = filled.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.

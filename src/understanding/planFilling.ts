@@ -45,6 +45,7 @@ const NO_MFA_REGISTERED = /\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0
 
 const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
+  { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
@@ -54,6 +55,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
+  { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
+  { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
@@ -243,7 +246,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
 /** Questions a rich answer serves better than a table: left to their skills. */
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
-  const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode'].includes(f.field));
+  const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field));
   if (/\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
   switch (resource) {
     case 'signIns':
@@ -252,13 +255,16 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
     case 'users':
       return has('user') && !operation;
     case 'groups':
-      return has('group') && !operation && filters.length === 0;
+      // One group's page, or one person's groups: their own answers.
+      return has('user') || (has('group') && !operation && filters.length === 0);
     case 'riskyUsers':
       return !operation && !filters.some((f) => f.field === 'riskState');
     case 'riskyServicePrincipals':
-      return !operation && filters.length === 0;
+      return !operation && !filters.some((f) => f.field === 'riskState');
+    case 'riskDetections':
+      return (has('user') || has('app')) && !operation;
     case 'conditionalAccessPolicies':
-      return has('user') || has('policy') || (!operation && filters.length === 0 && !/\b(?:list|show|all|which|what)\b.*\bpolicies\b/.test(cue));
+      return has('user') || has('policy') || (!operation && filters.length === 0);
     case 'directoryAudits':
       return !operation;
     case 'applications':
@@ -337,6 +343,9 @@ export interface PlanFill {
   intent: IntentName;
 }
 
+/** Placeholders that no noun pattern can match ("<user>" would read as the word "user"). */
+const PLACEHOLDERS: Record<string, string> = { user: 'pp', group: 'gg', app: 'aa', role: 'ro', policy: 'po', errorCode: 'ec', requestId: 'id', timeRange: 'tt', country: 'cc' };
+
 /**
  * The message in lower case with each linked entity replaced by a placeholder (<user>, <time>, <country> …). A word
  * that was taken for a name but links to nothing stays a word: "did any of them succeed" keeps "succeed".
@@ -348,12 +357,16 @@ export function planCue(text: string, entities: Entity[]): string {
     .sort((a, b) => b.text.length - a.text.length);
   for (const entity of spans) {
     const at = cue.indexOf(entity.text.toLowerCase());
-    if (at >= 0) cue = `${cue.slice(0, at)}<${entity.type}>${cue.slice(at + entity.text.length)}`;
+    if (at >= 0) cue = `${cue.slice(0, at)}<${PLACEHOLDERS[entity.type] ?? 'xx'}>${cue.slice(at + entity.text.length)}`;
   }
   return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-export function fillPlan(input: { text: string; cue?: string; entities: Entity[]; now: Date; previous?: QuestionPlan; elliptical: boolean }): PlanFill | undefined {
+/** Intents a plan never takes over: explanations and help read no list. */
+const NOT_LISTS = new Set<IntentName>(['docs.answer', 'help']);
+
+export function fillPlan(input: { text: string; cue?: string; entities: Entity[]; now: Date; previous?: QuestionPlan; elliptical: boolean; intent?: IntentName }): PlanFill | undefined {
+  if (input.intent && NOT_LISTS.has(input.intent)) return undefined;
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities };
   const named = pickResource(cue);

@@ -69,6 +69,12 @@ export class DemoStack {
     return this.connector!;
   }
 
+  /** Several messages in one conversation, as a follow-up chain: each answer in order. */
+  askChain(texts: readonly string[], as: string): Promise<AskAnswer[]> {
+    const conversation = randomUUID();
+    return askAll(texts.map((text) => ({ conversation, as, text })), this.stack!.assistant.server.url, this.connector!, this.tenantDir);
+  }
+
   async ask(text: string, as: string): Promise<AskAnswer> {
     const [answer] = await askAll([{ conversation: randomUUID(), as, text }], this.stack!.assistant.server.url, this.connector!, this.tenantDir);
     return answer;

@@ -51,6 +51,7 @@ function expandFor(ctx: GraphContext, kind: CollectionName): QueryInput['expand'
       }
       case 'users/memberOf':
       case 'groups/memberOf':
+      case 'servicePrincipals/memberOf':
         return dir.memberOf(id);
       case 'groups/members':
         return dir.members(id);
@@ -241,6 +242,10 @@ export const ROUTES: Route[] = [
   },
   ...collectionRoutes({ path: 'servicePrincipals', collection: 'servicePrincipals', rules: 'servicePrincipals', permission: 'applications.read', family: 'directory', context: 'servicePrincipals', cost: 2 }),
   relationRoute('servicePrincipals/:id/owners', 'applications.read', 1, (ctx, _req, { id }) => (found(ctx.store.get('servicePrincipals', id), id), ctx.directory.owners('servicePrincipals', id))),
+  // A service principal's groups and roles: Graph lists Application.Read.All as least privileged here, not the
+  // group permissions a user's memberOf takes (serviceprincipal-list-memberof, -transitivememberof).
+  relationRoute('servicePrincipals/:id/memberOf', 'applications.read', 1, (ctx, _req, { id }) => (found(ctx.store.get('servicePrincipals', id), id), ctx.directory.memberOf(id))),
+  relationRoute('servicePrincipals/:id/transitiveMemberOf', 'applications.read', 2, (ctx, _req, { id }) => (found(ctx.store.get('servicePrincipals', id), id), ctx.directory.transitiveMemberOf(id))),
   // Roles.
   {
     method: 'GET',

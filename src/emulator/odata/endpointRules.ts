@@ -34,6 +34,8 @@ const DATE_ANY = ['eq', 'ge', 'le', 'gt', 'lt'];
 const LAMBDA = ['any', 'all'];
 const ADVANCED_STRING = ['eq', 'ne', 'not', 'in', 'startsWith', 'ge', 'le', 'null'];
 const ADVANCED_DATE = ['eq', 'ne', 'not', 'in', 'ge', 'le', 'gt', 'lt', 'null'];
+/** A relationship's size in a filter (`owners/$count eq 0`): advanced only, against 0 or 1 (queryGate). */
+const COUNT = ['eq', 'ne', 'not'];
 
 /** Directory objects: default page 100, $top 1–999 (REFERENCE.md §2.0). */
 const DIRECTORY_PAGING = { defaultPageSize: 100, maxPageSize: 999 };
@@ -69,6 +71,8 @@ const users: EndpointRules = {
     ...withKeys(['identities', 'proxyAddresses', 'otherMails', 'imAddresses', 'assignedLicenses', 'assignedPlans'], LAMBDA),
   },
   filterAdvanced: {
+    // "Use of $count in a $filter expression" is an advanced query (REFERENCE.md §2.0; user docs: /$count eq 0, ne 0).
+    'assignedLicenses/$count': COUNT,
     userPrincipalName: ['endsWith'],
     mail: ['endsWith'],
     otherMails: ['endsWith'],
@@ -104,7 +108,11 @@ const groups: EndpointRules = {
     ...withKeys(['groupTypes', 'proxyAddresses', 'resourceProvisioningOptions', 'assignedLicenses'], LAMBDA),
   },
   // createdDateTime is deliberately absent: Graph refuses it on groups even with advanced parameters (observed).
+  // members/$count is absent too: the group docs give the /$count filters to owners only ("Supports $filter
+  // (/$count eq 0, /$count ne 0, /$count eq 1, /$count ne 1)") and say nothing of members, and tooling reports
+  // `members/$count eq 0` refused. NOT DOCUMENTED either way; refusing keeps a plan from relying on it.
   filterAdvanced: {
+    'owners/$count': COUNT,
     mail: ['endsWith'],
     proxyAddresses: ['endsWith'],
     ...withKeys(['description', 'classification', 'visibility', 'membershipRule', 'onPremisesSamAccountName', 'preferredLanguage', 'theme'], ADVANCED_STRING),
@@ -127,6 +135,8 @@ const servicePrincipals: EndpointRules = {
     ...withKeys(['servicePrincipalNames', 'tags', 'alternativeNames', 'keyCredentials', 'passwordCredentials', 'appRoles', 'oauth2PermissionScopes'], LAMBDA),
   },
   filterAdvanced: {
+    // servicePrincipal docs: owners "Supports $expand and $filter (/$count eq 0, /$count ne 0, /$count eq 1, /$count ne 1)".
+    'owners/$count': COUNT,
     ...withKeys(['description', 'notes', 'homepage', 'loginUrl', 'logoutUrl'], ADVANCED_STRING),
     createdDateTime: ADVANCED_DATE,
   },
@@ -146,6 +156,8 @@ const applications: EndpointRules = {
     ...withKeys(['identifierUris', 'tags', 'keyCredentials', 'passwordCredentials', 'requiredResourceAccess', 'appRoles'], LAMBDA),
   },
   filterAdvanced: {
+    // application docs: owners support $filter (/$count eq 0, /$count ne 0, /$count eq 1, /$count ne 1).
+    'owners/$count': COUNT,
     ...withKeys(['description', 'notes', 'uniqueName'], ADVANCED_STRING),
     createdDateTime: ADVANCED_DATE,
   },

@@ -22,6 +22,8 @@ export interface OperatorUse {
   property: string;
   operator: FilterOperatorName;
   insideLambda: boolean;
+  /** For a comparison, the literal the property is compared with (`owners/$count eq 0`: 0). */
+  literal?: LiteralNode;
 }
 
 function isNull(node: ValueNode): boolean {
@@ -38,8 +40,10 @@ export function operatorUses(root: FilterNode): OperatorUse[] {
       return (prefix ? [...prefix, ...rest] : property.path).join('/');
     };
     const insideLambda = lambdaPrefix.size > 0;
-    const record = (operand: ValueNode, operator: FilterOperatorName): void => {
-      if (operand.kind === 'property') uses.push({ property: pathOf(operand), operator, insideLambda });
+    const record = (operand: ValueNode, operator: FilterOperatorName, other?: ValueNode): void => {
+      if (operand.kind !== 'property') return;
+      const literal = other?.kind === 'literal' ? other : undefined;
+      uses.push({ property: pathOf(operand), operator, insideLambda, ...(literal ? { literal } : {}) });
     };
     switch (node.kind) {
       case 'and':
@@ -53,8 +57,8 @@ export function operatorUses(root: FilterNode): OperatorUse[] {
         return;
       case 'compare': {
         const operator: FilterOperatorName = node.operator === 'eq' && (isNull(node.left) || isNull(node.right)) ? 'null' : node.operator;
-        record(node.left, operator);
-        record(node.right, operator);
+        record(node.left, operator, node.right);
+        record(node.right, operator, node.left);
         return;
       }
       case 'in':

@@ -39,8 +39,26 @@ function advancedOperatorError(rules: EndpointRules, use: OperatorUse): GraphQue
   return queryErrors.unsupportedFilterProperty(rules, use.property);
 }
 
+/** Operators a relationship count (`owners/$count`) is compared with: `eq`, `ne`, and `not` around them. */
+const COUNT_OPERATORS: ReadonlySet<FilterOperatorName> = new Set(['eq', 'ne', 'not']);
+/** Graph tells empty collections and those of one object apart, nothing more (`/$count eq 0`, `ne 1`…). */
+const COUNT_VALUES: ReadonlySet<unknown> = new Set([0, 1]);
+
+/**
+ * `…/$count` in a filter: Graph supports only `eq`/`ne` against 0 or 1 (aad-advanced-queries: "Getting empty
+ * collections (/$count eq 0, /$count ne 0) and collections with less than one object (/$count eq 1,
+ * /$count ne 1)"). Whether the property may be counted at all is the rules table's business.
+ * NOT DOCUMENTED: the refusal of another operator or value; the unsupported-property message is used.
+ */
+function checkCollectionCount(rules: EndpointRules, use: OperatorUse): void {
+  if (!/\/\$count$/i.test(use.property)) return;
+  const valueAllowed = use.operator === 'not' || (use.literal?.literalKind === 'number' && COUNT_VALUES.has(use.literal.value));
+  if (!COUNT_OPERATORS.has(use.operator) || !valueAllowed) throw queryErrors.unsupportedFilterProperty(rules, use.property);
+}
+
 function checkDirectoryFilter(rules: EndpointRules, uses: OperatorUse[], advanced: boolean): void {
   for (const use of uses) {
+    if (!use.insideLambda) checkCollectionCount(rules, use);
     if (use.insideLambda) {
       if (ALWAYS_ADVANCED.has(use.operator) && !advanced) throw advancedOperatorError(rules, use);
       continue;

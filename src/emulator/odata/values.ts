@@ -15,12 +15,16 @@ export function readProperty(item: unknown, name: string): unknown {
   return undefined;
 }
 
+/**
+ * Follows a path; a `$count` segment counts the collection read so far. A collection a snapshot leaves out
+ * (`owners` of a group without owners) counts 0: collections are never null in Graph.
+ */
 export function readPath(item: unknown, path: readonly string[]): unknown {
   let value: unknown = item;
-  for (const segment of path) {
-    if (segment === '$count') return Array.isArray(value) ? value.length : undefined;
-    value = readProperty(value, segment);
-    if (value === undefined || value === null) return value;
+  for (let index = 0; index < path.length; index += 1) {
+    if (path[index] === '$count') return Array.isArray(value) ? value.length : value === undefined || value === null ? 0 : undefined;
+    value = readProperty(value, path[index]);
+    if ((value === undefined || value === null) && path[index + 1] !== '$count') return value;
   }
   return value;
 }
