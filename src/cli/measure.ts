@@ -1,0 +1,211 @@
+/**
+ * Measures understanding and answers on the independent measurement set (tests/measurement/questions.jsonl, written
+ * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
+ * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
+ * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
+ *   npm run measure [-- --print] [--only contoso|other]
+ * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { askAll, type AskAnswer } from './ask';
+import { ConnectorServer } from './connectorServer';
+import { startLocalStack } from './localStack';
+import { ensureDemoTenant, generateTenant } from '../emulator/demo';
+import { repoRoot } from '../paths';
+
+interface Turn {
+  text: string;
+  intent: string;
+  objects: Array<{ type: string; name: string }>;
+  plan: unknown;
+  answerFacts: string[];
+  mustNot?: string[];
+}
+
+interface Item {
+  id: string;
+  tenant: 'contoso' | 'other';
+  asker: string;
+  turns: Turn[];
+}
+
+export interface TurnScore {
+  id: string;
+  turn: number;
+  tenant: string;
+  text: string;
+  expected: string;
+  actual: string;
+  intentRight: boolean;
+  objectsRight?: boolean;
+  answerRight?: boolean;
+  missing: string[];
+}
+
+/** The measurement set's "now" (tests/measurement/README.md). */
+const SET_NOW = '2026-11-20T12:00:00Z';
+const OTHER_TENANT = { seed: 4242, users: 600, signIns: 20_000 };
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Every name the answer linked: entities, the plan's anchor and filter labels. */
+function namesIn(answer: AskAnswer): string[] {
+  const names: string[] = [];
+  for (const e of answer.entities as Array<{ displayName?: string; text?: string; value?: string; candidates?: Array<{ displayName: string }> }>) {
+    if (e.displayName) names.push(e.displayName);
+    if (e.value) names.push(e.value);
+    if (e.text) names.push(e.text);
+  }
+  const plan = answer.plan as { anchor?: { displayName?: string }; filters?: Array<{ label?: string; value?: unknown }> } | undefined;
+  if (plan?.anchor?.displayName) names.push(plan.anchor.displayName);
+  for (const f of plan?.filters ?? []) {
+    if (f.label) names.push(f.label);
+    if (typeof f.value === 'string') names.push(f.value);
+  }
+  return names.map(fold);
+}
+
+export function scoreTurn(item: Item, index: number, answer: AskAnswer): TurnScore {
+  const turn = item.turns[index];
+  const text = fold(answer.text);
+  const linked = namesIn(answer);
+  const objectsRight = turn.objects.length ? turn.objects.every((o) => linked.some((n) => n === fold(o.name) || (o.type === 'role' && n.includes(fold(o.name))))) : undefined;
+  const missing = turn.answerFacts.filter((f) => !text.includes(fold(f)));
+  const forbidden = (turn.mustNot ?? []).filter((f) => text.includes(fold(f)));
+  const answerRight = turn.answerFacts.length || turn.mustNot?.length ? missing.length === 0 && forbidden.length === 0 : undefined;
+  return {
+    id: item.id,
+    turn: index,
+    tenant: item.tenant,
+    text: turn.text,
+    expected: turn.intent,
+    actual: answer.intent ?? '(none)',
+    intentRight: answer.intent === turn.intent,
+    objectsRight,
+    answerRight,
+    missing: [...missing, ...forbidden.map((f) => `not: ${f}`)],
+  };
+}
+
+async function tenantDir(name: 'contoso' | 'other'): Promise<string> {
+  if (name === 'contoso') return ensureDemoTenant();
+  const dir = path.join(repoRoot(), 'data', 'measure-other');
+  if (!fs.existsSync(path.join(dir, 'snapshot.json'))) {
+    process.stderr.write(`Generating the second measurement tenant into ${dir} …\n`);
+    await generateTenant({ outDir: dir, seed: OTHER_TENANT.seed, users: OTHER_TENANT.users, signIns: OTHER_TENANT.signIns });
+  }
+  return dir;
+}
+
+export async function measure(items: Item[]): Promise<TurnScore[]> {
+  const scores: TurnScore[] = [];
+  // Answers are recorded for feedback as usual, into a scratch store: never into the user's data/.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'entra-measure-'));
+  for (const tenant of ['contoso', 'other'] as const) {
+    const mine = items.filter((i) => i.tenant === tenant);
+    if (!mine.length) continue;
+    const dir = await tenantDir(tenant);
+    const connector = await new ConnectorServer().start();
+    const stack = await startLocalStack({
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: SET_NOW, FEEDBACK_SQLITE_PATH: path.join(scratch, `${tenant}.sqlite`) },
+      botPort: 0,
+      entra: { tenantDir: dir, port: 0, now: new Date(SET_NOW) },
+      overrides: { logger: pino({ level: 'silent' }) },
+    });
+    try {
+      for (const item of mine) {
+        const lines = item.turns.map((t) => ({ conversation: item.id, as: item.asker, text: t.text }));
+        const answers = await askAll(lines, stack.assistant.server.url, connector, dir);
+        answers.forEach((answer, index) => scores.push(scoreTurn(item, index, answer)));
+      }
+    } finally {
+      await stack.stop();
+      await connector.stop();
+    }
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+  return scores;
+}
+
+function rate(scores: TurnScore[], key: 'intentRight' | 'objectsRight' | 'answerRight'): { right: number; total: number; pct: string } {
+  const counted = scores.filter((s) => s[key] !== undefined);
+  const right = counted.filter((s) => s[key]).length;
+  return { right, total: counted.length, pct: counted.length ? `${((100 * right) / counted.length).toFixed(1)}%` : '—' };
+}
+
+export function report(scores: TurnScore[], generatedAt: string): string {
+  const row = (label: string, subset: TurnScore[]) => {
+    const [i, o, a] = (['intentRight', 'objectsRight', 'answerRight'] as const).map((k) => rate(subset, k));
+    return `| ${label} | ${subset.length} | ${i.pct} (${i.right}/${i.total}) | ${o.pct} (${o.right}/${o.total}) | ${a.pct} (${a.right}/${a.total}) |`;
+  };
+  const confusions = new Map<string, number>();
+  for (const s of scores) if (!s.intentRight) confusions.set(`${s.expected} → ${s.actual}`, (confusions.get(`${s.expected} → ${s.actual}`) ?? 0) + 1);
+  const intents = [...new Set(scores.map((s) => s.expected))].sort();
+  return [
+    '# Understanding, measured on questions we did not write',
+    '',
+    `Generated by \`npm run measure\` on ${generatedAt}. The set (tests/measurement/questions.jsonl) was written by a helper`,
+    'that never read the understanding code; no rule or example is derived from it (see its README). Each conversation',
+    'is asked through the whole stack: the bot over HTTP, the local Entra on the item\'s tenant, the clock pinned at',
+    `${SET_NOW}.`,
+    '',
+    '- **Intent**: the answer\'s intent equals the label.',
+    '- **Object**: every labelled tenant object is among what the answer linked (entities, a plan\'s anchor or conditions).',
+    '- **Answer**: every labelled fact is in the answer\'s text (cards included) and no forbidden one is; turns whose label',
+    '  has no facts are not counted here.',
+    '',
+    '| Split | Turns | Intent | Object | Answer |',
+    '|---|---|---|---|---|',
+    row('All', scores),
+    row('contoso', scores.filter((s) => s.tenant === 'contoso')),
+    row('other', scores.filter((s) => s.tenant === 'other')),
+    row('First turns', scores.filter((s) => s.turn === 0)),
+    row('Follow-ups', scores.filter((s) => s.turn > 0)),
+    '',
+    '## By intent (label)',
+    '',
+    '| Intent | Turns | Intent | Object | Answer |',
+    '|---|---|---|---|---|',
+    ...intents.map((intent) => row(intent, scores.filter((s) => s.expected === intent))),
+    '',
+    '## Confusions (label → answered as)',
+    '',
+    '| Confusion | Turns |',
+    '|---|---|',
+    ...[...confusions.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `| ${k} | ${n} |`),
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' } } });
+  const file = path.join(repoRoot(), 'tests', 'measurement', 'questions.jsonl');
+  let items = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Item);
+  if (values.only) items = items.filter((i) => i.tenant === values.only);
+  const started = Date.now();
+  const scores = await measure(items);
+  const text = report(scores, new Date().toISOString().slice(0, 10));
+  if (values.json) fs.writeFileSync(values.json, JSON.stringify(scores, null, 1));
+  if (values.print) process.stdout.write(`${text}\n`);
+  else {
+    fs.writeFileSync(path.join(repoRoot(), 'docs', 'understanding.md'), `${text}\n`);
+    process.stdout.write(`${text.split('\n').slice(12, 19).join('\n')}\nWritten to docs/understanding.md in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
