@@ -188,4 +188,58 @@ describe('Local Entra Graph surface', () => {
     const counted = await raw.get('/v1.0/users/$count', appToken, { ConsistencyLevel: 'eventual' });
     assert.equal(counted.body, 12);
   });
+
+  describe('relationship counts in $filter (owners/$count)', () => {
+    const EVENTUAL = { ConsistencyLevel: 'eventual' };
+    const query = (collection: string, filter: string, advanced = true) =>
+      raw.get(`/v1.0/${collection}?$filter=${encodeURIComponent(filter)}${advanced ? '&$count=true' : ''}&$select=id,displayName`, appToken, advanced ? EVENTUAL : undefined);
+
+    it('When groups are filtered on owners/$count eq 0 with advanced parameters, then the ownerless group comes back with its count', async () => {
+      const response = await query('groups', 'owners/$count eq 0');
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      assert.deepEqual(response.body.value.map((g: { id: string }) => g.id), [IT_GROUP]);
+      assert.equal(response.body['@odata.count'], 1);
+      assert.ok(!('owners' in response.body.value[0]), 'the references stay out of the answer');
+      const others = await query('groups', 'owners/$count ne 0');
+      assert.equal(others.body['@odata.count'], 4);
+      const single = await query('groups', 'not(owners/$count eq 1)');
+      assert.deepEqual(single.body.value.map((g: { id: string }) => g.id), [IT_GROUP]);
+    });
+
+    it('When owners/$count is filtered without advanced parameters, then Graph\'s advanced-only refusals come back', async () => {
+      const eq = await query('groups', 'owners/$count eq 0', false);
+      assert.equal(eq.status, 400);
+      assert.equal(eq.body.error.code, 'Request_UnsupportedQuery');
+      assert.equal(eq.body.error.message, "Unsupported or invalid query filter clause specified for property 'owners/$count' of resource 'Group'.");
+      const ne = await query('groups', 'owners/$count ne 0', false);
+      assert.equal(ne.status, 400);
+      assert.equal(ne.body.error.message, "Filter operator 'NotEqualsMatch' is not supported.");
+      const headerOnly = await raw.get(`/v1.0/groups?$filter=${encodeURIComponent('owners/$count eq 0')}`, appToken, EVENTUAL);
+      assert.equal(headerOnly.status, 400, 'the header without $count=true is not an advanced query');
+    });
+
+    it('When owners/$count is compared with anything but eq/ne 0 or 1, or members/$count is used, then 400 even with advanced parameters', async () => {
+      for (const [filter, property] of [
+        ['owners/$count eq 2', 'owners/$count'],
+        ['owners/$count ge 1', 'owners/$count'],
+        ['owners/$count in (0,1)', 'owners/$count'],
+        ['members/$count eq 0', 'members/$count'],
+      ]) {
+        const response = await query('groups', filter);
+        assert.equal(response.status, 400, filter);
+        assert.equal(response.body.error.message, `Unsupported or invalid query filter clause specified for property '${property}' of resource 'Group'.`, filter);
+      }
+    });
+
+    it('When applications and service principals are filtered on owners/$count, then the snapshot owners decide', async () => {
+      const ownerlessSps = await query('servicePrincipals', 'owners/$count eq 0');
+      assert.equal(ownerlessSps.status, 200, JSON.stringify(ownerlessSps.body));
+      assert.deepEqual(ownerlessSps.body.value.map((sp: { displayName: string }) => sp.displayName), ['Microsoft Graph']);
+      const ownedApps = await query('applications', 'owners/$count eq 1');
+      assert.equal(ownedApps.body['@odata.count'], 3);
+      const refused = await query('applications', 'owners/$count eq 0', false);
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.error.message, "Unsupported or invalid query filter clause specified for property 'owners/$count' of resource 'Application'.");
+    });
+  });
 });

@@ -362,6 +362,40 @@ describe('OData runQuery', () => {
       assertGraphError(() => countQuery(users, input('/users/$count', ''), usersRules), 400, 'Request_BadRequest', '$count is not currently supported.');
       assert.equal(countQuery(users, input('/users/$count', `$filter=${encodeURIComponent("userType eq 'Guest'")}`, EVENTUAL), usersRules), 25);
     });
+
+    it('When a snapshot leaves a collection out, then its /$count in a filter is 0, as Graph never has a null collection', () => {
+      const groups = createIndexedCollection(
+        [
+          { id: 'g1', displayName: 'No owners key' },
+          { id: 'g2', displayName: 'Null owners', owners: null },
+          { id: 'g3', displayName: 'One owner', owners: [{ '@odata.type': '#microsoft.graph.user', id: 'u1' }] },
+        ],
+        [],
+      );
+      const ids = (filter: string) => runQuery(groups, input('/groups', `$count=true&$filter=${encodeURIComponent(filter)}`, EVENTUAL), ENDPOINT_RULES.groups).value.map((g) => g.id);
+      assert.deepEqual(ids('owners/$count eq 0'), ['g1', 'g2']);
+      assert.deepEqual(ids('owners/$count eq 1'), ['g3']);
+      assert.deepEqual(ids("owners/$count eq 0 and startsWith(displayName,'Null')"), ['g2']);
+    });
+
+    it('When users are filtered on assignedLicenses/$count, then it is an advanced query against 0 or 1 only', () => {
+      const licensed = createIndexedCollection(
+        [
+          { id: 'u1', assignedLicenses: [] },
+          { id: 'u2', assignedLicenses: [{ skuId: 'c7df2760-2c81-4ef7-b578-5b5392b571df', disabledPlans: [] }] },
+        ],
+        [],
+      );
+      const filter = encodeURIComponent('assignedLicenses/$count eq 0');
+      assertGraphError(() => runQuery(licensed, input('/users', `$filter=${filter}`), usersRules), 400, 'Request_UnsupportedQuery', /property 'assignedLicenses\/\$count' of resource 'User'/);
+      assert.deepEqual(runQuery(licensed, input('/users', `$count=true&$filter=${filter}`, EVENTUAL), usersRules).value.map((u) => u.id), ['u1']);
+      assertGraphError(
+        () => runQuery(licensed, input('/users', `$count=true&$filter=${encodeURIComponent('assignedLicenses/$count lt 2')}`, EVENTUAL), usersRules),
+        400,
+        'Request_UnsupportedQuery',
+        /property 'assignedLicenses\/\$count'/,
+      );
+    });
   });
 
   describe('$search', () => {

@@ -58,11 +58,11 @@ function checkCollectionCount(rules: EndpointRules, use: OperatorUse): void {
 
 function checkDirectoryFilter(rules: EndpointRules, uses: OperatorUse[], advanced: boolean): void {
   for (const use of uses) {
-    if (!use.insideLambda) checkCollectionCount(rules, use);
     if (use.insideLambda) {
       if (ALWAYS_ADVANCED.has(use.operator) && !advanced) throw advancedOperatorError(rules, use);
       continue;
     }
+    checkCollectionCount(rules, use);
     if (!rules.filterDefaults) {
       if (ALWAYS_ADVANCED.has(use.operator) && !advanced) throw advancedOperatorError(rules, use);
       continue;
