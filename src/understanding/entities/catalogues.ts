@@ -88,8 +88,17 @@ const ACTION_PATTERNS: Array<[RemediationAction, RegExp]> = [
   ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b/i],
 ];
 
+/**
+ * A question about an action already taken ("who dismissed Adele's risk?", "did Lee reset his password?", "was Bob
+ * confirmed compromised?", "why was Lee disabled?") reads history; only a request to act is an action.
+ */
+const ABOUT_THE_PAST = /\b(?:who|when|did|was|were|has|have|had|why|whether|if|since)\b[^.?!]{0,60}?\b(?:dismissed|confirmed|revoked|disabled|deactivated|suspended|reset|marked|remediated|blocked|turned off)\b|\b(?:was|were|been|is|are|got|get)\s+(?:\S+\s+){0,2}?(?:dismissed|confirmed|revoked|disabled|deactivated|suspended|reset|marked|remediated)\b|\b(?:dismissed|revoked|disabled|deactivated|reset|confirmed)\s+(?:by|on|at|yesterday|last|recently|earlier|when|before|after)\b|\bwho\s+(?:dismissed|confirmed|revoked|disabled|reset|marked|blocked)\b/i;
+/** An explicit request at the start wins over past-tense words later in the message ("disable Lee, who was reset"). */
+const REQUEST_LEAD = /^(?:(?:ok(?:ay)?|yes|right|now|then|so|hi|hey)[,!]?\s+)*(?:please\s+|pls\s+|go ahead and\s+|(?:can|could|would|will) you(?: please)?\s+|i (?:want|need|would like) to\s+|let'?s\s+|we (?:need|should|must) to?\s*)?(?:dismiss|revoke|disable|deactivate|suspend|block|confirm|mark|reset|kill|terminate|end|sign|log|turn off)\b/i;
+
 /** The remediation the admin asks for, if any. */
 export function findAction(text: string): Entity | undefined {
+  if (ABOUT_THE_PAST.test(text) && !REQUEST_LEAD.test(text.trim())) return undefined;
   for (const [action, pattern] of ACTION_PATTERNS) {
     const m = pattern.exec(text);
     if (m) return { type: 'action', text: m[0], value: action, source: 'message' };
