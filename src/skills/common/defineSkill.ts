@@ -8,8 +8,8 @@
 import type { PermissionKey } from '../../graph/permissions';
 import type { TenantSession } from '../../graph/sessions';
 import type { DirectoryEntityType, IntentName } from '../../understanding/types';
-import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer } from '../directory/access';
-import { subjectOf } from '../directory/subject';
+import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer } from './access';
+import { subjectOf } from './subject';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 
 export interface Subject {

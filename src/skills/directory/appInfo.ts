@@ -22,12 +22,12 @@ import {
 import type { TenantSession } from '../../graph/sessions';
 import { entityOf } from '../../understanding/types';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, roleList, throwUnlessFound } from './access';
-import { auditRowText } from './auditText';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { credentialsOf, warnUntilOf, type AppCredential } from './credentials';
-import { formatDate, formatWhen, nameAndUpn } from './format';
-import { subjectOf } from './subject';
+import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, roleList, throwUnlessFound } from '../common/access';
+import { auditRowText } from '../common/auditText';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
+import { formatDate, formatWhen, nameAndUpn } from '../common/format';
+import { subjectOf } from '../common/subject';
 
 /** How far back "recent credential changes" reach. */
 const CHANGE_DAYS = 30;

@@ -9,10 +9,10 @@ import { escapeMarkdown } from '../../cards/escape';
 import { applicationByAppIdRequest, auditRequest, AUDIT_PAGE, batchGet, bodyOf, roleDefinitionByName, type ApplicationDetails, type DirectoryAudit, type Page } from '../../graph/directoryQueries';
 import { entityOf, type Entity, type Understanding } from '../../understanding/types';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, throwUnlessFound } from './access';
-import { auditRowText } from './auditText';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { formatDate } from './format';
+import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, throwUnlessFound } from '../common/access';
+import { auditRowText } from '../common/auditText';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { formatDate } from '../common/format';
 
 const DAY_MS = 86_400_000;
 const WIDER_DAYS = 30;

@@ -6,11 +6,11 @@
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, groupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from './access';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { formatDate } from './format';
+import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from '../common/access';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { formatDate } from '../common/format';
 import { groupKind } from './groupKind';
-import { subjectOf } from './subject';
+import { subjectOf } from '../common/subject';
 
 function memberText(m: DirectoryObjectRef): string {
   const type = m['@odata.type'] ?? '';

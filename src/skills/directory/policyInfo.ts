@@ -24,12 +24,12 @@ import {
 import type { TenantSession } from '../../graph/sessions';
 import { entityOf } from '../../understanding/types';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, rolesNeededAnswer, throwUnlessFound } from './access';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { formatDate } from './format';
+import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, rolesNeededAnswer, throwUnlessFound } from '../common/access';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { formatDate } from '../common/format';
 import { heldRoles } from './heldRoles';
 import { appsText, audience, conditionTexts, grantText, sessionTexts, stateOf, type PolicyNames } from './policyText';
-import { subjectOf } from './subject';
+import { subjectOf } from '../common/subject';
 
 const WHAT = 'Conditional Access policies';
 const STATE_ORDER = ['on', 'report-only', 'off'] as const;

@@ -18,10 +18,10 @@ import {
 import { entityOf } from '../../understanding/types';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import type { TenantSession } from '../../graph/sessions';
-import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from './access';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
+import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from '../common/access';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 import { describeHeldRole, heldRoles, isPrivilegedRole } from './heldRoles';
-import { subjectOf } from './subject';
+import { subjectOf } from '../common/subject';
 
 const WHAT = 'directory role assignments';
 

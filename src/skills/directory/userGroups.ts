@@ -6,10 +6,10 @@
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, membershipRequests, nestedGroupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from './access';
+import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from '../common/access';
 import { groupKind } from './groupKind';
-import { subjectOf } from './subject';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
+import { subjectOf } from '../common/subject';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 
 type GroupRef = DirectoryObjectRef & Pick<GroupDetails, 'groupTypes' | 'securityEnabled' | 'membershipRule'>;
 

@@ -7,11 +7,11 @@ import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, failureOf, userProfileRequests, type DirectoryObjectRef, type RegistrationDetails, type RiskState, type UserProfile } from '../../graph/directoryQueries';
 import type { PermissionKey } from '../../graph/permissions';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, throwUnlessFound } from './access';
-import { daysBetween, formatDate, formatWhen, methodName } from './format';
+import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, throwUnlessFound } from '../common/access';
+import { daysBetween, formatDate, formatWhen, methodName } from '../common/format';
 import { describeHeldRole, heldRoles, type HeldRole } from './heldRoles';
-import { subjectOf } from './subject';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
+import { subjectOf } from '../common/subject';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 
 
 /** An enabled account without an interactive sign-in for this long is called out as stale. */

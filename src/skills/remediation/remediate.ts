@@ -12,8 +12,8 @@ import { wordingFor } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
 import { entityOf, type RemediationAction } from '../../understanding/types';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { noTenantAnswer, roleList } from '../directory/access';
-import { formatDate } from '../directory/format';
+import { noTenantAnswer, roleList } from '../common/access';
+import { formatDate } from '../common/format';
 import { escapeMarkdown } from '../../cards/escape';
 
 const ENTRA = 'https://entra.microsoft.com';

@@ -23,8 +23,8 @@ import {
 } from '../../graph/riskQueries';
 import type { TenantSession } from '../../graph/sessions';
 import { entityOf, type Understanding } from '../../understanding/types';
-import { guarded, mayRead, noTenantAnswer, ReadRefused, roleList, rolesFor, rolesNeededAnswer } from '../directory/access';
-import { subjectOf } from '../directory/subject';
+import { guarded, mayRead, noTenantAnswer, ReadRefused, roleList, rolesFor, rolesNeededAnswer } from '../common/access';
+import { subjectOf } from '../common/subject';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { e, newestFirst, openOf } from './userRiskText';
 import { DETECTIONS_SHOWN, riskUserAnswer } from './riskUserAnswer';

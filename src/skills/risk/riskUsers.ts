@@ -5,8 +5,8 @@
  */
 import { detectionsOfUsers, listRiskyUsers, type ListedRiskLevel, type RiskDetection, type RiskyUser, type RiskyUsersQuery } from '../../graph/riskQueries';
 import { entityOf } from '../../understanding/types';
-import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, rolesNeededAnswer } from '../directory/access';
-import { ago } from '../directory/format';
+import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, rolesNeededAnswer } from '../common/access';
+import { ago } from '../common/format';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { e, levelRank, levelText, newestFirst, stateText, typeName, when } from './userRiskText';
 import { decodeCursor, encodeCursor, type RiskyUsersCursor } from './riskyUsersCursor';

@@ -44,12 +44,12 @@ import { mitigationButton } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
 import { entityOf, type Entity } from '../../understanding/types';
 import type { AnswerAction, Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, roleList, throwUnlessFound } from '../directory/access';
-import { auditRowText } from '../directory/auditText';
-import { directorySummary, type DirectoryCardModel } from '../directory/cardModel';
-import { credentialsOf, warnUntilOf, type AppCredential } from '../directory/credentials';
-import { ago, formatDate, formatWhen, nameAndUpn } from '../directory/format';
-import { subjectOf } from '../directory/subject';
+import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, roleList, throwUnlessFound } from '../common/access';
+import { auditRowText } from '../common/auditText';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
+import { ago, formatDate, formatWhen, nameAndUpn } from '../common/format';
+import { subjectOf } from '../common/subject';
 import { isGuid } from '../../graph/ids';
 
 const WHAT = 'risky workload identities';

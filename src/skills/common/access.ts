@@ -1,6 +1,6 @@
 /**
- * The answers every directory skill shares when it cannot read: no tenant connected, or the asker's roles do not
- * allow the read (then the answer names the roles that would, and shows nothing of the data).
+ * The answers every skill that reads the tenant shares when it cannot read: no tenant connected, or the asker's
+ * roles do not allow the read (then the answer names the roles that would, and shows nothing of the data).
  */
 import { roleList } from '../../graph/askerAccess';
 import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../graph/permissions';
