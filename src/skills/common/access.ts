@@ -13,10 +13,11 @@ export function noTenantAnswer(what: string): SkillAnswer {
   return { kind: 'text', text: `No tenant is connected to Entra Assistant, so I cannot read ${what}. Configure GRAPH_TENANT_ID (see the README) and ask again.` };
 }
 
-export function rolesNeededAnswer(what: string, neededRoles: readonly RoleName[]): SkillAnswer {
+/** `leastPrivileged` adds which of the roles to ask for, where one reads no more than it needs. */
+export function rolesNeededAnswer(what: string, neededRoles: readonly RoleName[], leastPrivileged?: string): SkillAnswer {
   return {
     kind: 'text',
-    text: `Reading ${what} needs one of these Microsoft Entra roles: ${roleList(neededRoles)}. Your account holds none of them, so I can't show this. Ask an administrator to assign you one of them.`,
+    text: `Reading ${what} needs one of these Microsoft Entra roles: ${roleList(neededRoles)}. Your account holds none of them, so I can't show this. Ask an administrator to assign you one of them${leastPrivileged ? ` (${leastPrivileged})` : ''}.`,
   };
 }
 
