@@ -547,7 +547,7 @@ async function mitigationButtons(tenant: TenantSession, f: WorkloadFacts): Promi
   const actions: AnswerAction[] = [];
   const refused: MitigationAction[] = [];
   for (const action of wanted) {
-    if ((await tenant.authorize(mitigationPermission(action, 'servicePrincipal'))).allowed) actions.push(mitigationButton(action, target));
+    if (await mayRead(tenant, mitigationPermission(action, 'servicePrincipal'))) actions.push(mitigationButton(action, target));
     else refused.push(action);
   }
   return { actions, refused };

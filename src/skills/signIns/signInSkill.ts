@@ -23,7 +23,7 @@ import { entityOf, type Entity } from '../../understanding/types';
 import { answerFromKnowledge } from '../conceptAnswer';
 import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { SkillAnswer, SkillRequest } from '../types';
-import { rolesNeededAnswer } from '../common/access';
+import { mayRead, rolesNeededAnswer } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import { blockingPolicyOf, diagnose } from './diagnosis';
 import { buildDiagnosisAnswer, type DiagnosisSubject, type Findings } from './diagnosisAnswer';
@@ -64,7 +64,7 @@ function resolved(entity: Entity | undefined): Entity | undefined {
 
 /** Optional evidence: read only when the asker's roles allow it, and a refusal leaves it out rather than failing. */
 async function optional<T>(tenant: TenantSession, key: PermissionKey, read: () => Promise<T>): Promise<T | undefined> {
-  if (!(await tenant.authorize(key)).allowed) return undefined;
+  if (!(await mayRead(tenant, key))) return undefined;
   try {
     return await read();
   } catch (err) {
