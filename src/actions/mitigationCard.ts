@@ -1,6 +1,6 @@
 /** View models of the mitigation card (adaptiveCards/mitigation.json): the question before, the outcome after. */
 import { escapeMarkdown } from '../cards/escape';
-import { formatDate } from '../skills/directory/format';
+import { formatDate } from '../skills/common/format';
 import type { MitigationPerson, MitigationRecord } from './mitigationStore';
 import { wordingFor } from './mitigationText';
 

@@ -18,7 +18,7 @@ import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
 import { isGuid } from '../graph/ids';
-import { formatDate } from '../skills/directory/format';
+import { formatDate } from '../skills/common/format';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const SKILL = { name: 'mitigation', version: '1' };

@@ -20,14 +20,14 @@ import {
   type ServicePrincipalDetails,
 } from '../../graph/directoryQueries';
 import type { TenantSession } from '../../graph/sessions';
-import { entityOf } from '../../understanding/types';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, roleList, throwUnlessFound } from './access';
-import { auditRowText } from './auditText';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { credentialsOf, warnUntilOf, type AppCredential } from './credentials';
-import { formatDate, formatWhen, nameAndUpn } from './format';
-import { subjectOf } from './subject';
+import { entityOf, type Entity } from '../../understanding/types';
+import type { SkillAnswer, SkillRequest } from '../types';
+import { rolesFor, roleList, throwUnlessFound } from '../common/access';
+import { auditRowText } from '../common/auditText';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
+import { defineSkill } from '../common/defineSkill';
+import { formatDate, formatWhen, nameAndUpn } from '../common/format';
 
 /** How far back "recent credential changes" reach. */
 const CHANGE_DAYS = 30;
@@ -100,42 +100,40 @@ async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Pro
   return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
 }
 
-export const appInfoSkill: Skill = {
+export const appInfoSkill = defineSkill<Entity | undefined>({
   name: 'appInfo',
   version: '1',
   intents: ['app.info'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer('applications');
-    const entity = entityOf(request.understanding, 'app');
-    return guarded('applications', 'applications.read', async () => {
-      if (!(await mayRead(tenant, 'applications.read'))) return rolesNeededAnswer('applications', rolesFor('applications.read'));
-      if (!entity) return expiringAnswer(request, tenant);
-      const subject = subjectOf(request.understanding, 'app');
-      if ('answer' in subject) return subject.answer;
-      const now = request.now;
-      const first = await batchGet(tenant.client, appRequests(subject.id, entity.appId));
-      for (const r of first.values()) throwUnlessFound(r.status, r.body, 'applications.read');
-      const sp = bodyOf<ServicePrincipalDetails>(first, 'servicePrincipal');
-      if (!sp) return { kind: 'text', text: `${escapeMarkdown(subject.displayName)} is no longer in the directory.` };
-      const app = bodyOf<Page<ApplicationDetails>>(first, 'application')?.value[0];
-      const mayAudit = await mayRead(tenant, 'directoryAudits.read');
-      const hidden = mayAudit ? [] : [`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`];
-      const since = new Date(now.getTime() - CHANGE_DAYS * 86_400_000).toISOString();
-      const second: BatchRequest[] = [];
-      if (app) second.push(applicationOwnersRequest(app.id));
-      if (mayAudit) second.push(auditRequest('changes', { start: since }, { anyTarget: app ? [app.id, sp.id] : [sp.id] }));
-      const more = second.length ? await batchGet(tenant.client, second) : new Map();
-      const changesResponse = more.get('changes');
-      if (changesResponse?.status === 403) hidden.push(`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`);
-      else if (changesResponse) throwUnlessFound(changesResponse.status, changesResponse.body, 'directoryAudits.read');
-      const ownerResponse = more.get('appOwners');
-      if (ownerResponse) throwUnlessFound(ownerResponse.status, ownerResponse.body, 'applications.read');
-      const owners = [...(bodyOf<Page<DirectoryObjectRef>>(more, 'appOwners')?.value ?? []), ...(bodyOf<Page<DirectoryObjectRef>>(first, 'spOwners')?.value ?? [])];
-      const unique = [...new Map(owners.map((o) => [o.id, o])).values()];
-      const changes = mayAudit && changesResponse?.status !== 403 ? (bodyOf<Page<DirectoryAudit>>(more, 'changes')?.value ?? []) : undefined;
-      const model = appInfoModel(sp, app, unique, changes, hidden, now, warnUntilOf(undefined, now));
-      return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
-    });
+  what: 'applications',
+  needs: 'applications.read',
+  /** The app named; with none, the question is about the tenant's expiring credentials. */
+  asked: (request) => ({ asked: entityOf(request.understanding, 'app') }),
+  subject: (_request, app) => (app ? 'app' : undefined),
+  subjectFirst: false,
+  async answer({ request, tenant, asked: entity, subject, may }): Promise<SkillAnswer> {
+    if (!entity || !subject) return expiringAnswer(request, tenant);
+    const now = request.now;
+    const first = await batchGet(tenant.client, appRequests(subject.id, entity.appId));
+    for (const r of first.values()) throwUnlessFound(r.status, r.body, 'applications.read');
+    const sp = bodyOf<ServicePrincipalDetails>(first, 'servicePrincipal');
+    if (!sp) return { kind: 'text', text: `${escapeMarkdown(subject.displayName)} is no longer in the directory.` };
+    const app = bodyOf<Page<ApplicationDetails>>(first, 'application')?.value[0];
+    const mayAudit = await may('directoryAudits.read');
+    const hidden = mayAudit ? [] : [`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`];
+    const since = new Date(now.getTime() - CHANGE_DAYS * 86_400_000).toISOString();
+    const second: BatchRequest[] = [];
+    if (app) second.push(applicationOwnersRequest(app.id));
+    if (mayAudit) second.push(auditRequest('changes', { start: since }, { anyTarget: app ? [app.id, sp.id] : [sp.id] }));
+    const more = second.length ? await batchGet(tenant.client, second) : new Map();
+    const changesResponse = more.get('changes');
+    if (changesResponse?.status === 403) hidden.push(`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`);
+    else if (changesResponse) throwUnlessFound(changesResponse.status, changesResponse.body, 'directoryAudits.read');
+    const ownerResponse = more.get('appOwners');
+    if (ownerResponse) throwUnlessFound(ownerResponse.status, ownerResponse.body, 'applications.read');
+    const owners = [...(bodyOf<Page<DirectoryObjectRef>>(more, 'appOwners')?.value ?? []), ...(bodyOf<Page<DirectoryObjectRef>>(first, 'spOwners')?.value ?? [])];
+    const unique = [...new Map(owners.map((o) => [o.id, o])).values()];
+    const changes = mayAudit && changesResponse?.status !== 403 ? (bodyOf<Page<DirectoryAudit>>(more, 'changes')?.value ?? []) : undefined;
+    const model = appInfoModel(sp, app, unique, changes, hidden, now, warnUntilOf(undefined, now));
+    return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
   },
-};
+});

@@ -8,11 +8,12 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { escapeMarkdown } from '../../cards/escape';
 import { applicationByAppIdRequest, auditRequest, AUDIT_PAGE, batchGet, bodyOf, roleDefinitionByName, type ApplicationDetails, type DirectoryAudit, type Page } from '../../graph/directoryQueries';
 import { entityOf, type Entity, type Understanding } from '../../understanding/types';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, throwUnlessFound } from './access';
-import { auditRowText } from './auditText';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { formatDate } from './format';
+import type { SkillAnswer } from '../types';
+import { throwUnlessFound } from '../common/access';
+import { auditRowText } from '../common/auditText';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { defineSkill } from '../common/defineSkill';
+import { formatDate } from '../common/format';
 
 const DAY_MS = 86_400_000;
 const WIDER_DAYS = 30;
@@ -100,29 +101,26 @@ export function auditChangesModel(subject: string, entries: DirectoryAudit[], wi
   };
 }
 
-export const auditChangesSkill: Skill = {
+export const auditChangesSkill = defineSkill({
   name: 'auditChanges',
   version: '1',
   intents: ['audit.changes'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer('the audit log');
-    return guarded('the audit log', 'directoryAudits.read', async () => {
-      if (!(await mayRead(tenant, 'directoryAudits.read'))) return rolesNeededAnswer('the audit log', rolesFor('directoryAudits.read'));
-      const q = await queryOf(request.understanding, tenant.client);
-      if (!q) return { kind: 'text', text: 'Whose changes do you mean? Name a user, group, app, role or policy, for example: "what changed for Megan this week?"' };
-      const range = entityOf(request.understanding, 'timeRange');
-      const now = request.now;
-      let window = { start: range?.start ?? new Date(now.getTime() - 7 * DAY_MS).toISOString(), end: range?.end ?? now.toISOString() };
-      let entries = await readAudits(tenant.client, q, window);
-      let widened = false;
-      if (entries.length === 0 && (!range || range.source === 'default')) {
-        window = { start: new Date(now.getTime() - WIDER_DAYS * DAY_MS).toISOString(), end: window.end };
-        entries = await readAudits(tenant.client, q, window);
-        widened = true;
-      }
-      const model = auditChangesModel(q.described.join(' and '), entries, window, widened, now);
-      return { kind: 'card', template: 'auditChanges', data: model, summary: directorySummary(model) };
-    });
+  what: 'the audit log',
+  needs: 'directoryAudits.read',
+  async answer({ request, tenant }): Promise<SkillAnswer> {
+    const q = await queryOf(request.understanding, tenant.client);
+    if (!q) return { kind: 'text', text: 'Whose changes do you mean? Name a user, group, app, role or policy, for example: "what changed for Megan this week?"' };
+    const range = entityOf(request.understanding, 'timeRange');
+    const now = request.now;
+    let window = { start: range?.start ?? new Date(now.getTime() - 7 * DAY_MS).toISOString(), end: range?.end ?? now.toISOString() };
+    let entries = await readAudits(tenant.client, q, window);
+    let widened = false;
+    if (entries.length === 0 && (!range || range.source === 'default')) {
+      window = { start: new Date(now.getTime() - WIDER_DAYS * DAY_MS).toISOString(), end: window.end };
+      entries = await readAudits(tenant.client, q, window);
+      widened = true;
+    }
+    const model = auditChangesModel(q.described.join(' and '), entries, window, widened, now);
+    return { kind: 'card', template: 'auditChanges', data: model, summary: directorySummary(model) };
   },
-};
+});

@@ -5,12 +5,12 @@
  */
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, groupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from './access';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { formatDate } from './format';
+import type { SkillAnswer, SkillRequest } from '../types';
+import { throwUnlessFound } from '../common/access';
+import { defineSkill, type Subject } from '../common/defineSkill';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { formatDate } from '../common/format';
 import { groupKind } from './groupKind';
-import { subjectOf } from './subject';
 
 function memberText(m: DirectoryObjectRef): string {
   const type = m['@odata.type'] ?? '';
@@ -86,7 +86,7 @@ function moreAction(offset: number, page: Page<DirectoryObjectRef>): { kind: 'sh
 }
 
 /** One further page of members, numbered from where the last page ended. */
-async function nextMembers(request: SkillRequest, subject: { id: string; displayName: string }): Promise<SkillAnswer> {
+async function nextMembers(request: SkillRequest, subject: Subject): Promise<SkillAnswer> {
   const tenant = request.tenant!;
   const parsed = parseMembersCursor(request.cursor ?? '', subject.id);
   if (!parsed) return { kind: 'text', text: `That "show more" button does not belong to ${escapeMarkdown(subject.displayName)}'s members. Ask again: "members of ${escapeMarkdown(subject.displayName)}".` };
@@ -106,33 +106,29 @@ async function nextMembers(request: SkillRequest, subject: { id: string; display
   return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(to, page) };
 }
 
-export const groupInfoSkill: Skill = {
+export const groupInfoSkill = defineSkill({
   name: 'groupInfo',
   version: '1',
   intents: ['group.info'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer('groups');
-    const subject = subjectOf(request.understanding, 'group');
-    if ('answer' in subject) return subject.answer;
-    return guarded('groups', 'groups.read', async () => {
-      if (!(await mayRead(tenant, 'groups.read'))) return rolesNeededAnswer('groups', rolesFor('groups.read'));
-      if (request.cursor !== undefined) return nextMembers(request, subject);
-      const responses = await batchGet(tenant.client, groupRequests(subject.id));
-      for (const response of responses.values()) throwUnlessFound(response.status, response.body, 'groups.read');
-      const group = bodyOf<GroupDetails>(responses, 'group');
-      if (!group) return { kind: 'text', text: `${escapeMarkdown(subject.displayName)} is no longer in the directory.` };
-      const members = bodyOf<Page<DirectoryObjectRef>>(responses, 'members') ?? { value: [] };
-      const model = groupInfoModel(
-        group,
-        bodyOf<Page<DirectoryObjectRef>>(responses, 'owners')?.value ?? [],
-        members,
-        bodyOf<Page<DirectoryObjectRef>>(responses, 'nestedGroups')?.value ?? [],
-        bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
-        bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
-      );
-      return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
-    });
+  what: 'groups',
+  needs: 'groups.read',
+  subject: 'group',
+  async answer({ request, tenant, subject }): Promise<SkillAnswer> {
+    if (request.cursor !== undefined) return nextMembers(request, subject!);
+    const responses = await batchGet(tenant.client, groupRequests(subject!.id));
+    for (const response of responses.values()) throwUnlessFound(response.status, response.body, 'groups.read');
+    const group = bodyOf<GroupDetails>(responses, 'group');
+    if (!group) return { kind: 'text', text: `${escapeMarkdown(subject!.displayName)} is no longer in the directory.` };
+    const members = bodyOf<Page<DirectoryObjectRef>>(responses, 'members') ?? { value: [] };
+    const model = groupInfoModel(
+      group,
+      bodyOf<Page<DirectoryObjectRef>>(responses, 'owners')?.value ?? [],
+      members,
+      bodyOf<Page<DirectoryObjectRef>>(responses, 'nestedGroups')?.value ?? [],
+      bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
+      bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
+    );
+    return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
   },
-};
+});
 

@@ -4,7 +4,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { bodyOf, roleAssignmentsOfGroups, type BatchResponse, type DirectoryObjectRef, type Page, type RoleAssignment, type RoleDefinition } from '../../graph/directoryQueries';
-import { throwUnlessFound } from './access';
+import { throwUnlessFound } from '../common/access';
 
 export interface HeldRole {
   roleName: string;

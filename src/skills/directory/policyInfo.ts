@@ -23,13 +23,14 @@ import {
 } from '../../graph/directoryQueries';
 import type { TenantSession } from '../../graph/sessions';
 import { entityOf } from '../../understanding/types';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, rolesNeededAnswer, throwUnlessFound } from './access';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
-import { formatDate } from './format';
+import type { SkillAnswer } from '../types';
+import { mayRead, roleList, rolesFor, throwUnlessFound } from '../common/access';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { defineSkill } from '../common/defineSkill';
+import { formatDate } from '../common/format';
 import { heldRoles } from './heldRoles';
 import { appsText, audience, conditionTexts, grantText, sessionTexts, stateOf, type PolicyNames } from './policyText';
-import { subjectOf } from './subject';
+import { subjectOf } from '../common/subject';
 
 const WHAT = 'Conditional Access policies';
 const STATE_ORDER = ['on', 'report-only', 'off'] as const;
@@ -192,34 +193,32 @@ function findPolicy(policies: ConditionalAccessPolicy[], words: string): Conditi
   return partial.length === 1 ? partial[0] : partial;
 }
 
-export const policyInfoSkill: Skill = {
+export const policyInfoSkill = defineSkill({
   name: 'policyInfo',
   version: '1',
   intents: ['policy.info'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer(WHAT);
-    return guarded(WHAT, 'conditionalAccess.read', async () => {
-      if (!(await mayRead(tenant, 'conditionalAccess.read'))) return rolesNeededAnswer(WHAT, rolesFor('conditionalAccess.read'));
-      const policyEntity = entityOf(request.understanding, 'policy');
-      const userEntity = policyEntity ? undefined : entityOf(request.understanding, 'user');
-      const mayRoles = Boolean(policyEntity) && (await mayRead(tenant, 'roleManagement.read'));
-      const first = await batchGet(tenant.client, [...CONDITIONAL_ACCESS_REQUESTS, ...(mayRoles ? [ROLE_DEFINITIONS_REQUEST] : [])]);
-      check(first, ['policies', 'namedLocations'], 'conditionalAccess.read');
-      const policies = bodyOf<Page<ConditionalAccessPolicy>>(first, 'policies')?.value ?? [];
-      if (userEntity) {
-        const subject = subjectOf(request.understanding, 'user');
-        if ('answer' in subject) return subject.answer;
-        return appliesTo(tenant, subject.id, policies);
-      }
-      if (!policyEntity) {
-        const model = policyListModel(policies);
-        return { kind: 'card', template: 'policyInfo', data: model, summary: directorySummary(model) };
-      }
-      const found = findPolicy(policies, policyEntity.value ?? policyEntity.text);
-      if (!Array.isArray(found)) return explain(tenant, found, first, mayRoles);
-      const names = (found.length ? found : policies).map((p) => `"${escapeMarkdown(p.displayName)}"`).join(', ');
-      return { kind: 'text', text: `${found.length ? 'Several' : 'No'} Conditional Access policies match "${escapeMarkdown(policyEntity.text)}". Which one do you mean: ${names}?` };
-    });
+  what: WHAT,
+  needs: 'conditionalAccess.read',
+  async answer({ request, tenant, may }): Promise<SkillAnswer> {
+    const policyEntity = entityOf(request.understanding, 'policy');
+    const userEntity = policyEntity ? undefined : entityOf(request.understanding, 'user');
+    const mayRoles = Boolean(policyEntity) && (await may('roleManagement.read'));
+    const first = await batchGet(tenant.client, [...CONDITIONAL_ACCESS_REQUESTS, ...(mayRoles ? [ROLE_DEFINITIONS_REQUEST] : [])]);
+    check(first, ['policies', 'namedLocations'], 'conditionalAccess.read');
+    const policies = bodyOf<Page<ConditionalAccessPolicy>>(first, 'policies')?.value ?? [];
+    if (userEntity) {
+      // Only "which policies apply to X?" has a subject; it is resolved after the policy read every answer makes.
+      const subject = subjectOf(request.understanding, 'user');
+      if ('answer' in subject) return subject.answer;
+      return appliesTo(tenant, subject.id, policies);
+    }
+    if (!policyEntity) {
+      const model = policyListModel(policies);
+      return { kind: 'card', template: 'policyInfo', data: model, summary: directorySummary(model) };
+    }
+    const found = findPolicy(policies, policyEntity.value ?? policyEntity.text);
+    if (!Array.isArray(found)) return explain(tenant, found, first, mayRoles);
+    const names = (found.length ? found : policies).map((p) => `"${escapeMarkdown(p.displayName)}"`).join(', ');
+    return { kind: 'text', text: `${found.length ? 'Several' : 'No'} Conditional Access policies match "${escapeMarkdown(policyEntity.text)}". Which one do you mean: ${names}?` };
   },
-};
+});

@@ -16,12 +16,12 @@ import {
   type RoleAssignment,
 } from '../../graph/directoryQueries';
 import { entityOf } from '../../understanding/types';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
+import type { SkillAnswer } from '../types';
 import type { TenantSession } from '../../graph/sessions';
-import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from './access';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
+import { throwUnlessFound } from '../common/access';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { defineSkill } from '../common/defineSkill';
 import { describeHeldRole, heldRoles, isPrivilegedRole } from './heldRoles';
-import { subjectOf } from './subject';
 
 const WHAT = 'directory role assignments';
 
@@ -92,22 +92,24 @@ async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayN
   return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model) };
 }
 
-export const roleAssignmentsSkill: Skill = {
+export const roleAssignmentsSkill = defineSkill<string | undefined>({
   name: 'roleAssignments',
   version: '1',
   intents: ['role.assignments'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer(WHAT);
+  what: WHAT,
+  needs: 'roleManagement.read',
+  /** The role whose holders are asked for; without one, the answer is the roles of the user named. */
+  asked(request) {
     const role = entityOf(request.understanding, 'role');
-    const user = entityOf(request.understanding, 'user');
-    if (!role?.value && !user) return { kind: 'text', text: 'Which role or which user? For example: "who are the global admins?" or "what roles does Isaiah have?"' };
-    return guarded(WHAT, 'roleManagement.read', async () => {
-      if (!(await mayRead(tenant, 'roleManagement.read'))) return rolesNeededAnswer(WHAT, rolesFor('roleManagement.read'));
-      if (role?.value) return holdersAnswer(tenant, role.value);
-      const subject = subjectOf(request.understanding, 'user');
-      if ('answer' in subject) return subject.answer;
-      return rolesOfUserAnswer(tenant, subject.id, subject.displayName);
-    });
+    if (!role?.value && !entityOf(request.understanding, 'user')) {
+      return { answer: { kind: 'text', text: 'Which role or which user? For example: "who are the global admins?" or "what roles does Isaiah have?"' } };
+    }
+    return { asked: role?.value };
   },
-};
+  subject: (_request, role) => (role ? undefined : 'user'),
+  subjectFirst: false,
+  async answer({ tenant, asked: role, subject }): Promise<SkillAnswer> {
+    if (role) return holdersAnswer(tenant, role);
+    return rolesOfUserAnswer(tenant, subject!.id, subject!.displayName);
+  },
+});

@@ -5,11 +5,11 @@
  */
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, membershipRequests, nestedGroupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesNeededAnswer, rolesFor, throwUnlessFound } from './access';
+import type { SkillAnswer } from '../types';
+import { throwUnlessFound } from '../common/access';
+import { defineSkill } from '../common/defineSkill';
 import { groupKind } from './groupKind';
-import { subjectOf } from './subject';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 
 type GroupRef = DirectoryObjectRef & Pick<GroupDetails, 'groupTypes' | 'securityEnabled' | 'membershipRule'>;
 
@@ -36,53 +36,49 @@ export function inheritancePaths(directIds: Set<string>, childrenOf: Map<string,
   return paths;
 }
 
-export const userGroupsSkill: Skill = {
+export const userGroupsSkill = defineSkill({
   name: 'userGroups',
   version: '1',
   intents: ['user.groups'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer('group memberships');
-    const subject = subjectOf(request.understanding, 'user');
-    if ('answer' in subject) return subject.answer;
-    return guarded('group memberships', 'memberships.read', async () => {
-      if (!(await mayRead(tenant, 'memberships.read'))) return rolesNeededAnswer('group memberships', rolesFor('memberships.read'));
-      const responses = await batchGet(tenant.client, membershipRequests(subject.id));
-      for (const id of ['direct', 'transitive']) throwUnlessFound(responses.get(id)?.status ?? 0, responses.get(id)?.body, 'memberships.read');
-      const direct = bodyOf<Page<GroupRef>>(responses, 'direct')?.value ?? [];
-      const transitive = bodyOf<Page<GroupRef>>(responses, 'transitive')?.value ?? [];
-      const directIds = new Set(direct.map((g) => g.id));
-      const inheritedGroups = transitive.filter((g) => !directIds.has(g.id));
+  what: 'group memberships',
+  needs: 'memberships.read',
+  subject: 'user',
+  async answer({ tenant, subject }): Promise<SkillAnswer> {
+    const responses = await batchGet(tenant.client, membershipRequests(subject!.id));
+    for (const id of ['direct', 'transitive']) throwUnlessFound(responses.get(id)?.status ?? 0, responses.get(id)?.body, 'memberships.read');
+    const direct = bodyOf<Page<GroupRef>>(responses, 'direct')?.value ?? [];
+    const transitive = bodyOf<Page<GroupRef>>(responses, 'transitive')?.value ?? [];
+    const directIds = new Set(direct.map((g) => g.id));
+    const inheritedGroups = transitive.filter((g) => !directIds.has(g.id));
 
-      const childrenOf = new Map<string, string[]>();
-      if (inheritedGroups.length) {
-        const nested = await batchGet(tenant.client, nestedGroupRequests(inheritedGroups.map((g) => g.id)));
-        inheritedGroups.forEach((g, index) => childrenOf.set(g.id, (bodyOf<Page<DirectoryObjectRef>>(nested, `nested-${index}`)?.value ?? []).map((c) => c.id)));
-      }
-      const paths = inheritancePaths(directIds, childrenOf);
-      const names = new Map(transitive.concat(direct).map((g) => [g.id, g.displayName ?? g.id]));
-      const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-      const e = escapeMarkdown;
-      const directItems = direct.map((g) => ({ name: e(g.displayName ?? g.id), text: `${e(g.displayName ?? g.id)} (${groupKind(g)})` })).sort(byName);
-      const inheritedItems = inheritedGroups
-        .map((g) => {
-          const chain = (paths.get(g.id) ?? []).slice(0, -1).map((id) => e(names.get(id) ?? id));
-          const name = e(g.displayName ?? g.id);
-          return { name, text: `${name} (${groupKind(g)}), through ${chain.length ? chain.join(' → ') : 'a nested group'}` };
-        })
-        .sort(byName);
-      const model: DirectoryCardModel = {
-        title: `Groups of ${e(subject.displayName)}`,
-        subtitle: `${transitive.length} group${transitive.length === 1 ? '' : 's'}: ${direct.length} direct, ${inheritedGroups.length} inherited through nested groups`,
-        callouts: [],
-        facts: [],
-        sections: [
-          ...(directItems.length ? [{ heading: 'Direct member of', items: directItems.map(({ text }) => ({ text })) }] : []),
-          ...(inheritedItems.length ? [{ heading: 'Inherited (through a nested group)', items: inheritedItems.map(({ text }) => ({ text })) }] : []),
-        ],
-        notes: transitive.length === 0 ? [{ text: 'Not a member of any group.' }] : [],
-      };
-      return { kind: 'card', template: 'userInfo', data: model, summary: directorySummary(model) };
-    });
+    const childrenOf = new Map<string, string[]>();
+    if (inheritedGroups.length) {
+      const nested = await batchGet(tenant.client, nestedGroupRequests(inheritedGroups.map((g) => g.id)));
+      inheritedGroups.forEach((g, index) => childrenOf.set(g.id, (bodyOf<Page<DirectoryObjectRef>>(nested, `nested-${index}`)?.value ?? []).map((c) => c.id)));
+    }
+    const paths = inheritancePaths(directIds, childrenOf);
+    const names = new Map(transitive.concat(direct).map((g) => [g.id, g.displayName ?? g.id]));
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    const e = escapeMarkdown;
+    const directItems = direct.map((g) => ({ name: e(g.displayName ?? g.id), text: `${e(g.displayName ?? g.id)} (${groupKind(g)})` })).sort(byName);
+    const inheritedItems = inheritedGroups
+      .map((g) => {
+        const chain = (paths.get(g.id) ?? []).slice(0, -1).map((id) => e(names.get(id) ?? id));
+        const name = e(g.displayName ?? g.id);
+        return { name, text: `${name} (${groupKind(g)}), through ${chain.length ? chain.join(' → ') : 'a nested group'}` };
+      })
+      .sort(byName);
+    const model: DirectoryCardModel = {
+      title: `Groups of ${e(subject!.displayName)}`,
+      subtitle: `${transitive.length} group${transitive.length === 1 ? '' : 's'}: ${direct.length} direct, ${inheritedGroups.length} inherited through nested groups`,
+      callouts: [],
+      facts: [],
+      sections: [
+        ...(directItems.length ? [{ heading: 'Direct member of', items: directItems.map(({ text }) => ({ text })) }] : []),
+        ...(inheritedItems.length ? [{ heading: 'Inherited (through a nested group)', items: inheritedItems.map(({ text }) => ({ text })) }] : []),
+      ],
+      notes: transitive.length === 0 ? [{ text: 'Not a member of any group.' }] : [],
+    };
+    return { kind: 'card', template: 'userInfo', data: model, summary: directorySummary(model) };
   },
-};
+});

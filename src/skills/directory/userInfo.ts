@@ -6,12 +6,12 @@
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, failureOf, userProfileRequests, type DirectoryObjectRef, type RegistrationDetails, type RiskState, type UserProfile } from '../../graph/directoryQueries';
 import type { PermissionKey } from '../../graph/permissions';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, throwUnlessFound } from './access';
-import { daysBetween, formatDate, formatWhen, methodName } from './format';
+import type { SkillAnswer } from '../types';
+import { roleList, rolesFor, throwUnlessFound } from '../common/access';
+import { defineSkill } from '../common/defineSkill';
+import { daysBetween, formatDate, formatWhen, methodName } from '../common/format';
 import { describeHeldRole, heldRoles, type HeldRole } from './heldRoles';
-import { subjectOf } from './subject';
-import { directorySummary, type DirectoryCardModel } from './cardModel';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 
 
 /** An enabled account without an interactive sign-in for this long is called out as stale. */
@@ -106,50 +106,47 @@ function managerOf(body: { manager?: DirectoryObjectRef | DirectoryObjectRef[] |
   return (Array.isArray(manager) ? manager[0] : manager) ?? null;
 }
 
-export const userInfoSkill: Skill = {
+export const userInfoSkill = defineSkill({
   name: 'userInfo',
   version: '1',
   intents: ['user.info'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer('user accounts');
-    const subject = subjectOf(request.understanding, 'user');
-    if ('answer' in subject) return subject.answer;
-    return guarded('user accounts', 'users.read', async () => {
-      if (!(await mayRead(tenant, 'users.read'))) return { kind: 'text', text: 'Your account may not read user profiles in this tenant.' };
-      const readable = {} as Readable;
-      const hidden: string[] = [];
-      for (const read of OPTIONAL_READS) {
-        readable[read.part] = await mayRead(tenant, read.key);
-        if (!readable[read.part]) hidden.push(`${read.what} not shown: it needs ${roleList(rolesFor(read.key))}.`);
+  what: 'user accounts',
+  needs: 'users.read',
+  subject: 'user',
+  refused: () => ({ kind: 'text', text: 'Your account may not read user profiles in this tenant.' }),
+  async answer({ request, tenant, subject, may }): Promise<SkillAnswer> {
+    const readable = {} as Readable;
+    const hidden: string[] = [];
+    for (const read of OPTIONAL_READS) {
+      readable[read.part] = await may(read.key);
+      if (!readable[read.part]) hidden.push(`${read.what} not shown: it needs ${roleList(rolesFor(read.key))}.`);
+    }
+    const responses = await batchGet(tenant.client, userProfileRequests(subject!.id, readable));
+    const userResponse = responses.get('user');
+    throwUnlessFound(userResponse?.status ?? 0, userResponse?.body, 'users.read');
+    const user = bodyOf<UserProfile>(responses, 'user');
+    if (!user) return { kind: 'text', text: `${escapeMarkdown(subject!.displayName)} is no longer in the directory.` };
+    user.manager = managerOf(bodyOf<{ manager?: DirectoryObjectRef | DirectoryObjectRef[] | null }>(responses, 'manager'));
+    // In delegated mode Graph decides: a refused optional part is hidden, as the app-mode check would have.
+    const optional = <T>(id: string, what: string, key: PermissionKey): T | undefined => {
+      const failure = failureOf(responses, id);
+      if (failure?.status === 403) {
+        hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
+        return undefined;
       }
-      const responses = await batchGet(tenant.client, userProfileRequests(subject.id, readable));
-      const userResponse = responses.get('user');
-      throwUnlessFound(userResponse?.status ?? 0, userResponse?.body, 'users.read');
-      const user = bodyOf<UserProfile>(responses, 'user');
-      if (!user) return { kind: 'text', text: `${escapeMarkdown(subject.displayName)} is no longer in the directory.` };
-      user.manager = managerOf(bodyOf<{ manager?: DirectoryObjectRef | DirectoryObjectRef[] | null }>(responses, 'manager'));
-      // In delegated mode Graph decides: a refused optional part is hidden, as the app-mode check would have.
-      const optional = <T>(id: string, what: string, key: PermissionKey): T | undefined => {
-        const failure = failureOf(responses, id);
-        if (failure?.status === 403) {
-          hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
-          return undefined;
-        }
-        if (failure) throw new Error(`Graph answered ${failure.status} for ${id}: ${JSON.stringify(failure.body)}`);
-        return bodyOf<T>(responses, id);
-      };
-      const registration = readable.registration ? optional<RegistrationDetails>('registration', 'MFA registration', 'userRegistrationDetails.read') : undefined;
-      const risk = readable.risk ? optional<RiskState>('risk', 'Risk state', 'riskyUsers.read') : undefined;
-      let roles: HeldRole[] | undefined;
-      if (readable.roles) {
-        const refused = ['directRoles', 'roleGroups'].some((id) => failureOf(responses, id)?.status === 403);
-        if (refused) hidden.push(`Directory roles not shown: they need ${roleList(rolesFor('roleManagement.read'))}.`);
-        else roles = await heldRoles(tenant.client, responses);
-      }
-      const riskRead = readable.risk && failureOf(responses, 'risk')?.status !== 403;
-      const model = userInfoModel(user, { registration, risk, riskRead, roles, hidden }, request.now);
-      return { kind: 'card', template: 'userInfo', data: model, summary: directorySummary(model) };
-    });
+      if (failure) throw new Error(`Graph answered ${failure.status} for ${id}: ${JSON.stringify(failure.body)}`);
+      return bodyOf<T>(responses, id);
+    };
+    const registration = readable.registration ? optional<RegistrationDetails>('registration', 'MFA registration', 'userRegistrationDetails.read') : undefined;
+    const risk = readable.risk ? optional<RiskState>('risk', 'Risk state', 'riskyUsers.read') : undefined;
+    let roles: HeldRole[] | undefined;
+    if (readable.roles) {
+      const refused = ['directRoles', 'roleGroups'].some((id) => failureOf(responses, id)?.status === 403);
+      if (refused) hidden.push(`Directory roles not shown: they need ${roleList(rolesFor('roleManagement.read'))}.`);
+      else roles = await heldRoles(tenant.client, responses);
+    }
+    const riskRead = readable.risk && failureOf(responses, 'risk')?.status !== 403;
+    const model = userInfoModel(user, { registration, risk, riskRead, roles, hidden }, request.now);
+    return { kind: 'card', template: 'userInfo', data: model, summary: directorySummary(model) };
   },
-};
+});

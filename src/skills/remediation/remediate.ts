@@ -11,9 +11,10 @@ import { isOffered, mitigationPermission, type MitigationAction, type Mitigation
 import { wordingFor } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
 import { entityOf, type RemediationAction } from '../../understanding/types';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { noTenantAnswer, roleList } from '../directory/access';
-import { formatDate } from '../directory/format';
+import type { SkillAnswer, SkillRequest } from '../types';
+import { noTenantAnswer, roleList } from '../common/access';
+import { defineSkill, type Asked } from '../common/defineSkill';
+import { formatDate } from '../common/format';
 import { escapeMarkdown } from '../../cards/escape';
 
 const ENTRA = 'https://entra.microsoft.com';
@@ -121,42 +122,44 @@ const NOT_OFFERED: Partial<Record<`${MitigationTarget['kind']}.${RemediationActi
   'servicePrincipal.confirmSafe': 'Graph has no "confirm safe" for service principals: dismiss the risk instead when the activity was expected.',
 };
 
-export const remediateSkill: Skill = {
+/** The action asked for and on whom, or the answer when it is not one to propose (none of it needs the tenant). */
+function proposalOf(request: SkillRequest): Asked<MitigationProposal> {
+  const asked = (request.mitigation?.action ?? entityOf(request.understanding, 'action')?.value) as RemediationAction | undefined;
+  const found = targetOf(request);
+  if (asked === 'resetPassword') return { answer: passwordResetAnswer('target' in found && found.target.kind === 'user' ? found.target : undefined) };
+  if (!asked) return { answer: text('What should I do? For example: "confirm Bob as compromised", "dismiss Alex\'s risk", "revoke Megan\'s sessions" or "disable bob@contoso.com".') };
+  if ('answer' in found) return found;
+  const goal = found.target;
+  if (!isOffered(asked as MitigationAction, goal.kind)) {
+    return { answer: text(NOT_OFFERED[`${goal.kind}.${asked}`] ?? `That action is not available for ${escapeMarkdown(goal.displayName)}.`) };
+  }
+  return { asked: { action: asked as MitigationAction, target: goal } };
+}
+
+export const remediateSkill = defineSkill<MitigationProposal>({
   name: 'remediate',
   version: '1',
   intents: ['risk.remediate'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const asked = (request.mitigation?.action ?? entityOf(request.understanding, 'action')?.value) as RemediationAction | undefined;
-    const found = targetOf(request);
-    if (asked === 'resetPassword') return passwordResetAnswer('target' in found && found.target.kind === 'user' ? found.target : undefined);
-    if (!asked) return text('What should I do? For example: "confirm Bob as compromised", "dismiss Alex\'s risk", "revoke Megan\'s sessions" or "disable bob@contoso.com".');
-    if ('answer' in found) return found.answer;
-    const goal = found.target;
-    const name = escapeMarkdown(goal.displayName);
-    if (!isOffered(asked as MitigationAction, goal.kind)) {
-      return text(NOT_OFFERED[`${goal.kind}.${asked}`] ?? `That action is not available for ${name}.`);
-    }
-    const action = asked as MitigationAction;
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer('or change the tenant');
-    const proposal: MitigationProposal = { action, target: goal };
-    const wording = wordingFor(proposal);
-    const access = await tenant.authorize(mitigationPermission(action, goal.kind));
-    if (!access.allowed) {
-      const held = access.heldRoles.length ? `Your account holds ${access.heldRoles.map((r) => ROLE_DISPLAY_NAMES[r]).join(', ')}, which may read but not do this.` : 'Your account holds none of them.';
-      return text(`To ${wording.phrase(name)} you need one of these Microsoft Entra roles: ${roleList(access.neededRoles)}. ${held} Nothing was changed. Ask someone who holds one of those roles.`);
-    }
-    let now;
-    try {
-      now = await currentState(tenant, action, goal);
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 403) {
-        return text(`Microsoft Graph refused to read ${name}'s current state, so I won't offer to ${wording.phrase(name)}. Your roles or the bot's permissions do not allow it.`);
-      }
-      throw err;
-    }
+  what: "the target's current state",
+  noTenant: () => noTenantAnswer('or change the tenant'),
+  askedBeforeTenant: true,
+  asked: proposalOf,
+  needs: (_request, { action, target }) => mitigationPermission(action, target.kind),
+  refused(_key, access, { asked: proposal }) {
+    const name = escapeMarkdown(proposal.target.displayName);
+    const held = access.heldRoles.length ? `Your account holds ${access.heldRoles.map((r) => ROLE_DISPLAY_NAMES[r]).join(', ')}, which may read but not do this.` : 'Your account holds none of them.';
+    return text(`To ${wordingFor(proposal).phrase(name)} you need one of these Microsoft Entra roles: ${roleList(access.neededRoles)}. ${held} Nothing was changed. Ask someone who holds one of those roles.`);
+  },
+  refusedByGraph(err, { asked: proposal }) {
+    if ((err as { statusCode?: number }).statusCode !== 403) return undefined;
+    const name = escapeMarkdown(proposal.target.displayName);
+    return text(`Microsoft Graph refused to read ${name}'s current state, so I won't offer to ${wordingFor(proposal).phrase(name)}. Your roles or the bot's permissions do not allow it.`);
+  },
+  async answer({ tenant, asked: proposal }): Promise<SkillAnswer> {
+    const { action, target: goal } = proposal;
+    const now = await currentState(tenant, action, goal);
     if ('answer' in now) return now.answer;
     const notes = action === 'disable' && goal.kind === 'user' ? ['To stop tokens already issued, also revoke sessions.'] : action === 'confirmCompromised' && goal.kind === 'user' ? ['Then reset the password (in the Entra admin center) and revoke sessions.'] : [];
     return { kind: 'confirm', proposal, stateNow: now.state, notes };
   },
-};
+});

@@ -21,11 +21,10 @@ import {
   type RiskySignIn,
   type Window,
 } from '../../graph/riskQueries';
-import type { TenantSession } from '../../graph/sessions';
 import { entityOf, type Understanding } from '../../understanding/types';
-import { guarded, mayRead, noTenantAnswer, ReadRefused, roleList, rolesFor, rolesNeededAnswer } from '../directory/access';
-import { subjectOf } from '../directory/subject';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
+import { ReadRefused, roleList, rolesFor } from '../common/access';
+import { defineSkill } from '../common/defineSkill';
+import type { SkillAnswer } from '../types';
 import { e, newestFirst, openOf } from './userRiskText';
 import { DETECTIONS_SHOWN, riskUserAnswer } from './riskUserAnswer';
 
@@ -61,111 +60,103 @@ function required<T>(part: Part<T>, key: PermissionKey, what: string): T | undef
   return 'value' in part ? part.value : undefined;
 }
 
-async function may(tenant: TenantSession, key: PermissionKey): Promise<boolean> {
-  return (await tenant.authorize(key)).allowed;
-}
-
-export const riskUserSkill: Skill = {
+export const riskUserSkill = defineSkill({
   name: 'riskUser',
   version: '1',
   intents: ['risk.user'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer('user risk');
-    const subject = subjectOf(request.understanding, 'user');
-    if ('answer' in subject) return subject.answer;
-    return guarded('user risk', 'riskyUsers.read', async () => {
-      if (!(await mayRead(tenant, 'riskyUsers.read'))) return rolesNeededAnswer('user risk', rolesFor('riskyUsers.read'));
-      const hidden: string[] = [];
-      const optionalRead = async (key: PermissionKey, what: string) => {
-        const allowed = await mayRead(tenant, key);
-        if (!allowed) hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
-        return allowed;
-      };
-      const readDetections = await optionalRead('riskDetections.read', 'Risk detections');
-      const readSignIns = await optionalRead('signIns.read', 'The sign-ins that carried the risk');
-      const readRegistration = await optionalRead('userRegistrationDetails.read', 'MFA registration');
-      const window = messageWindow(request.understanding);
+  what: 'user risk',
+  needs: 'riskyUsers.read',
+  subject: 'user',
+  async answer({ request, tenant, subject, may }): Promise<SkillAnswer> {
+    const hidden: string[] = [];
+    const optionalRead = async (key: PermissionKey, what: string) => {
+      const allowed = await may(key);
+      if (!allowed) hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
+      return allowed;
+    };
+    const readDetections = await optionalRead('riskDetections.read', 'Risk detections');
+    const readSignIns = await optionalRead('signIns.read', 'The sign-ins that carried the risk');
+    const readRegistration = await optionalRead('userRegistrationDetails.read', 'MFA registration');
+    const window = messageWindow(request.understanding);
 
-      const first = await batchGet(tenant.client, riskUserRequests(subject.id, { detections: readDetections, registration: readRegistration, window }));
-      const risk = required(partOf<RiskyUser>(first, 'riskyUser'), 'riskyUsers.read', 'user risk');
-      const history = required(partOf<Page<RiskyUserHistoryItem>>(first, 'history'), 'riskyUsers.read', 'risk history')?.value ?? [];
-      const account = required(partOf<AccountFacts>(first, 'account'), 'users.read', 'the user account');
-      if (!account) return { kind: 'text', text: `${e(subject.displayName)} is no longer in the directory.` };
+    const first = await batchGet(tenant.client, riskUserRequests(subject!.id, { detections: readDetections, registration: readRegistration, window }));
+    const risk = required(partOf<RiskyUser>(first, 'riskyUser'), 'riskyUsers.read', 'user risk');
+    const history = required(partOf<Page<RiskyUserHistoryItem>>(first, 'history'), 'riskyUsers.read', 'risk history')?.value ?? [];
+    const account = required(partOf<AccountFacts>(first, 'account'), 'users.read', 'the user account');
+    if (!account) return { kind: 'text', text: `${e(subject!.displayName)} is no longer in the directory.` };
 
-      const optional = <T>(id: string, what: string, key: PermissionKey): T | undefined => {
-        const part = partOf<T>(first, id);
-        if ('refused' in part) hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
-        if ('throttled' in part) hidden.push(`${what} not shown: Graph is throttling these reads; ask again in a minute.`);
-        return 'value' in part ? part.value : undefined;
-      };
-      const detections = readDetections ? optional<Page<RiskDetection>>('detections', 'Risk detections', 'riskDetections.read')?.value : undefined;
-      const openDetections = readDetections && window ? partOf<Page<RiskDetection>>(first, 'openDetections') : undefined;
-      const allOpen = openDetections && 'value' in openDetections ? openDetections.value.value : undefined;
-      const registration = readRegistration ? optional<MfaRegistration>('registration', 'MFA registration', 'userRegistrationDetails.read') : undefined;
+    const optional = <T>(id: string, what: string, key: PermissionKey): T | undefined => {
+      const part = partOf<T>(first, id);
+      if ('refused' in part) hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
+      if ('throttled' in part) hidden.push(`${what} not shown: Graph is throttling these reads; ask again in a minute.`);
+      return 'value' in part ? part.value : undefined;
+    };
+    const detections = readDetections ? optional<Page<RiskDetection>>('detections', 'Risk detections', 'riskDetections.read')?.value : undefined;
+    const openDetections = readDetections && window ? partOf<Page<RiskDetection>>(first, 'openDetections') : undefined;
+    const allOpen = openDetections && 'value' in openDetections ? openDetections.value.value : undefined;
+    const registration = readRegistration ? optional<MfaRegistration>('registration', 'MFA registration', 'userRegistrationDetails.read') : undefined;
 
-      // The second round trip: the sign-ins behind the detections shown, whether a flagged address is the user's own, and names.
-      const shown = [...(detections ?? [])].sort(newestFirst).slice(0, DETECTIONS_SHOWN);
-      const open = openOf(detections ?? [], allOpen);
-      // The open detections' sign-ins first: what to do depends on them.
-      const requestIds = [...new Set([...open, ...shown].map((d) => d.requestId).filter(isGuid).map((id) => id.toLowerCase()))].slice(0, SIGN_INS_READ);
-      const flagged = open.filter((d) => d.riskEventType === 'unfamiliarFeatures' && isIpAddress(d.ipAddress) && d.activityDateTime);
-      const addresses = [...new Map(flagged.map((d) => [d.ipAddress as string, d])).values()].slice(0, ADDRESSES_CHECKED);
-      const initiators = [...new Set(history.map((h) => h.initiatedBy).filter(isGuid).map((id) => id.toLowerCase()))].filter((id) => id !== account.id.toLowerCase()).slice(0, ID_LIST_LIMIT);
-      const second: BatchRequest[] = [];
-      if (readSignIns) {
-        requestIds.forEach((id, i) => second.push(signInRequest(i, id)));
-        addresses.forEach((d, i) => second.push(familiarAddressRequest(i, account.id, d.ipAddress as string, d.activityDateTime as string)));
-      }
-      if (initiators.length) second.push(userNamesRequest('initiators', initiators));
-      const more = second.length ? await batchGet(tenant.client, second) : new Map<string, BatchResponse>();
+    // The second round trip: the sign-ins behind the detections shown, whether a flagged address is the user's own, and names.
+    const shown = [...(detections ?? [])].sort(newestFirst).slice(0, DETECTIONS_SHOWN);
+    const open = openOf(detections ?? [], allOpen);
+    // The open detections' sign-ins first: what to do depends on them.
+    const requestIds = [...new Set([...open, ...shown].map((d) => d.requestId).filter(isGuid).map((id) => id.toLowerCase()))].slice(0, SIGN_INS_READ);
+    const flagged = open.filter((d) => d.riskEventType === 'unfamiliarFeatures' && isIpAddress(d.ipAddress) && d.activityDateTime);
+    const addresses = [...new Map(flagged.map((d) => [d.ipAddress as string, d])).values()].slice(0, ADDRESSES_CHECKED);
+    const initiators = [...new Set(history.map((h) => h.initiatedBy).filter(isGuid).map((id) => id.toLowerCase()))].filter((id) => id !== account.id.toLowerCase()).slice(0, ID_LIST_LIMIT);
+    const second: BatchRequest[] = [];
+    if (readSignIns) {
+      requestIds.forEach((id, i) => second.push(signInRequest(i, id)));
+      addresses.forEach((d, i) => second.push(familiarAddressRequest(i, account.id, d.ipAddress as string, d.activityDateTime as string)));
+    }
+    if (initiators.length) second.push(userNamesRequest('initiators', initiators));
+    const more = second.length ? await batchGet(tenant.client, second) : new Map<string, BatchResponse>();
 
-      let signIns: RiskySignIn[] | undefined;
-      const familiar = new Map<string, number>();
-      if (readSignIns && second.length) {
-        const parts = requestIds.map((_, i) => partOf<RiskySignIn>(more, `signIn-${i}`));
-        const checks = addresses.map((_, i) => partOf<Page<{ id: string }>>(more, `familiar-${i}`));
-        if ([...parts, ...checks].some((p) => 'refused' in p)) hidden.push(`The sign-ins that carried the risk not shown: they need ${roleList(rolesFor('signIns.read'))}.`);
-        else if ([...parts, ...checks].some((p) => 'throttled' in p)) hidden.push('Some sign-ins not shown: Graph is throttling sign-in log reads; ask again in a minute.');
-        signIns = parts.flatMap((p) => ('value' in p ? [p.value] : []));
-        addresses.forEach((d, i) => {
-          const check = checks[i];
-          // The flagged sign-in itself is not evidence that the address is familiar.
-          if ('value' in check) familiar.set(d.ipAddress as string, check.value.value.filter((s) => s.id !== d.requestId).length);
-        });
-      }
-      const names = new Map<string, string>();
-      const namePart = initiators.length ? partOf<Page<DirectoryObjectRef>>(more, 'initiators') : undefined;
-      for (const p of namePart && 'value' in namePart ? namePart.value.value : []) names.set(p.id.toLowerCase(), p.displayName ?? p.userPrincipalName ?? p.id);
-
-      const [riskWrite, revokeSessions, disable, signInRisk] = await Promise.all([
-        may(tenant, mitigationPermission('confirmCompromised', 'user')),
-        may(tenant, mitigationPermission('revokeSessions', 'user')),
-        may(tenant, mitigationPermission('disable', 'user')),
-        may(tenant, mitigationPermission('confirmSafe', 'signIn')),
-      ]);
-      const answer = riskUserAnswer({
-        user: account,
-        risk,
-        history,
-        detections,
-        detectionWindow: window,
-        openDetections: allOpen,
-        signIns,
-        familiar,
-        registration,
-        names,
-        hidden,
-        askedLevel: entityOf(request.understanding, 'riskLevel')?.value,
-        may: { riskWrite, revokeSessions, disable, signInRisk },
-        rolesToAct: {
-          riskWrite: roleList(rolesFor(mitigationPermission('dismiss', 'user'))),
-          revokeSessions: roleList(rolesFor(mitigationPermission('revokeSessions', 'user'))),
-          disable: roleList(rolesFor(mitigationPermission('disable', 'user'))),
-        },
-        now: request.now,
+    let signIns: RiskySignIn[] | undefined;
+    const familiar = new Map<string, number>();
+    if (readSignIns && second.length) {
+      const parts = requestIds.map((_, i) => partOf<RiskySignIn>(more, `signIn-${i}`));
+      const checks = addresses.map((_, i) => partOf<Page<{ id: string }>>(more, `familiar-${i}`));
+      if ([...parts, ...checks].some((p) => 'refused' in p)) hidden.push(`The sign-ins that carried the risk not shown: they need ${roleList(rolesFor('signIns.read'))}.`);
+      else if ([...parts, ...checks].some((p) => 'throttled' in p)) hidden.push('Some sign-ins not shown: Graph is throttling sign-in log reads; ask again in a minute.');
+      signIns = parts.flatMap((p) => ('value' in p ? [p.value] : []));
+      addresses.forEach((d, i) => {
+        const check = checks[i];
+        // The flagged sign-in itself is not evidence that the address is familiar.
+        if ('value' in check) familiar.set(d.ipAddress as string, check.value.value.filter((s) => s.id !== d.requestId).length);
       });
-      return { kind: 'card', template: 'riskUser', data: answer.model, summary: answer.summary, ...(answer.actions.length ? { actions: answer.actions } : {}) };
+    }
+    const names = new Map<string, string>();
+    const namePart = initiators.length ? partOf<Page<DirectoryObjectRef>>(more, 'initiators') : undefined;
+    for (const p of namePart && 'value' in namePart ? namePart.value.value : []) names.set(p.id.toLowerCase(), p.displayName ?? p.userPrincipalName ?? p.id);
+
+    const [riskWrite, revokeSessions, disable, signInRisk] = await Promise.all([
+      may(mitigationPermission('confirmCompromised', 'user')),
+      may(mitigationPermission('revokeSessions', 'user')),
+      may(mitigationPermission('disable', 'user')),
+      may(mitigationPermission('confirmSafe', 'signIn')),
+    ]);
+    const answer = riskUserAnswer({
+      user: account,
+      risk,
+      history,
+      detections,
+      detectionWindow: window,
+      openDetections: allOpen,
+      signIns,
+      familiar,
+      registration,
+      names,
+      hidden,
+      askedLevel: entityOf(request.understanding, 'riskLevel')?.value,
+      may: { riskWrite, revokeSessions, disable, signInRisk },
+      rolesToAct: {
+        riskWrite: roleList(rolesFor(mitigationPermission('dismiss', 'user'))),
+        revokeSessions: roleList(rolesFor(mitigationPermission('revokeSessions', 'user'))),
+        disable: roleList(rolesFor(mitigationPermission('disable', 'user'))),
+      },
+      now: request.now,
     });
+    return { kind: 'card', template: 'riskUser', data: answer.model, summary: answer.summary, ...(answer.actions.length ? { actions: answer.actions } : {}) };
   },
-};
+});

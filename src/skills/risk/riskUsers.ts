@@ -5,8 +5,9 @@
  */
 import { detectionsOfUsers, listRiskyUsers, type ListedRiskLevel, type RiskDetection, type RiskyUser, type RiskyUsersQuery } from '../../graph/riskQueries';
 import { entityOf } from '../../understanding/types';
-import { guarded, mayRead, noTenantAnswer, roleList, rolesFor, rolesNeededAnswer } from '../directory/access';
-import { ago } from '../directory/format';
+import { roleList, rolesFor } from '../common/access';
+import { defineSkill } from '../common/defineSkill';
+import { ago } from '../common/format';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { e, levelRank, levelText, newestFirst, stateText, typeName, when } from './userRiskText';
 import { decodeCursor, encodeCursor, type RiskyUsersCursor } from './riskyUsersCursor';
@@ -129,46 +130,45 @@ function cursorOf(request: SkillRequest): RiskyUsersCursor | undefined {
 
 export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill {
   const pageSize = options.pageSize ?? RISKY_USERS_PAGE;
-  return {
+  return defineSkill<RiskyUsersCursor>({
     name: 'riskUsers',
     version: '1',
     intents: ['risk.users'],
-    async answer(request: SkillRequest): Promise<SkillAnswer> {
-      const tenant = request.tenant;
-      if (!tenant) return noTenantAnswer('risky users');
+    what: 'risky users',
+    needs: 'riskyUsers.read',
+    asked(request) {
       const cursor = cursorOf(request);
-      if (!cursor) return { kind: 'text', text: 'That "show more" button no longer matches a list I can continue. Ask again, for example "show risky users".' };
-      return guarded('risky users', 'riskyUsers.read', async () => {
-        if (!(await mayRead(tenant, 'riskyUsers.read'))) return rolesNeededAnswer('risky users', rolesFor('riskyUsers.read'));
-        const query: RiskyUsersQuery = { ...(cursor.level ? { level: cursor.level } : {}), ...(cursor.window ? { window: cursor.window } : {}) };
-        const { users, truncated } = await listRiskyUsers(tenant.client, query);
-        if (cursor.offset > 0 && cursor.offset >= users.length) {
-          return { kind: 'text', text: `There are no more users at risk to show: the list now has ${users.length}. Ask again to see it from the top.` };
-        }
-        const hidden: string[] = [];
-        let detections: RiskDetection[] | undefined;
-        if (await mayRead(tenant, 'riskDetections.read')) {
-          const pageIds = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
-          try {
-            detections = await detectionsOfUsers(tenant.client, pageIds, true);
-          } catch (err) {
-            if ((err as { statusCode?: number }).statusCode !== 403) throw err;
-            hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
-          }
-        } else {
+      return cursor ? { asked: cursor } : { answer: { kind: 'text', text: 'That "show more" button no longer matches a list I can continue. Ask again, for example "show risky users".' } };
+    },
+    async answer({ request, tenant, asked: cursor, may }): Promise<SkillAnswer> {
+      const query: RiskyUsersQuery = { ...(cursor.level ? { level: cursor.level } : {}), ...(cursor.window ? { window: cursor.window } : {}) };
+      const { users, truncated } = await listRiskyUsers(tenant.client, query);
+      if (cursor.offset > 0 && cursor.offset >= users.length) {
+        return { kind: 'text', text: `There are no more users at risk to show: the list now has ${users.length}. Ask again to see it from the top.` };
+      }
+      const hidden: string[] = [];
+      let detections: RiskDetection[] | undefined;
+      if (await may('riskDetections.read')) {
+        const pageIds = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
+        try {
+          detections = await detectionsOfUsers(tenant.client, pageIds, true);
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode !== 403) throw err;
           hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
         }
-        const { model, next } = riskUsersModel({ users, cursor, pageSize, detections, truncated, hidden, now: request.now });
-        return {
-          kind: 'card',
-          template: 'riskUsers',
-          data: model,
-          summary: riskUsersSummary(model),
-          ...(next ? { actions: [{ kind: 'showMore' as const, title: `Show ${Math.min(pageSize, users.length - next.offset)} more`, cursor: encodeCursor(next) }] } : {}),
-        };
-      });
+      } else {
+        hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
+      }
+      const { model, next } = riskUsersModel({ users, cursor, pageSize, detections, truncated, hidden, now: request.now });
+      return {
+        kind: 'card',
+        template: 'riskUsers',
+        data: model,
+        summary: riskUsersSummary(model),
+        ...(next ? { actions: [{ kind: 'showMore' as const, title: `Show ${Math.min(pageSize, users.length - next.offset)} more`, cursor: encodeCursor(next) }] } : {}),
+      };
     },
-  };
+  });
 }
 
 export const riskUsersSkill = createRiskUsersSkill();

@@ -43,13 +43,13 @@ import { mitigationPermission, type MitigationAction, type MitigationTarget } fr
 import { mitigationButton } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
 import { entityOf, type Entity } from '../../understanding/types';
-import type { AnswerAction, Skill, SkillAnswer, SkillRequest } from '../types';
-import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer, roleList, throwUnlessFound } from '../directory/access';
-import { auditRowText } from '../directory/auditText';
-import { directorySummary, type DirectoryCardModel } from '../directory/cardModel';
-import { credentialsOf, warnUntilOf, type AppCredential } from '../directory/credentials';
-import { ago, formatDate, formatWhen, nameAndUpn } from '../directory/format';
-import { subjectOf } from '../directory/subject';
+import type { AnswerAction, SkillAnswer, SkillRequest } from '../types';
+import { mayRead, rolesFor, roleList, throwUnlessFound } from '../common/access';
+import { auditRowText } from '../common/auditText';
+import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
+import { ago, formatDate, formatWhen, nameAndUpn } from '../common/format';
+import { defineSkill, type Subject } from '../common/defineSkill';
 import { isGuid } from '../../graph/ids';
 
 const WHAT = 'risky workload identities';
@@ -547,7 +547,7 @@ async function mitigationButtons(tenant: TenantSession, f: WorkloadFacts): Promi
   const actions: AnswerAction[] = [];
   const refused: MitigationAction[] = [];
   for (const action of wanted) {
-    if ((await tenant.authorize(mitigationPermission(action, 'servicePrincipal'))).allowed) actions.push(mitigationButton(action, target));
+    if (await mayRead(tenant, mitigationPermission(action, 'servicePrincipal'))) actions.push(mitigationButton(action, target));
     else refused.push(action);
   }
   return { actions, refused };
@@ -586,7 +586,7 @@ function notRiskyText(name: string, risky: RiskyServicePrincipal | undefined, hi
   return `${who} is not at risk now (risk state: ${state}).${escapeMarkdown(closure)} Nothing to do unless new detections appear.`;
 }
 
-async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subject: { id: string; displayName: string }, appId: string | undefined): Promise<SkillAnswer> {
+async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subject: Subject, appId: string | undefined): Promise<SkillAnswer> {
   const now = request.now;
   const mayApps = await mayRead(tenant, 'applications.read');
   const first = await batchGet(tenant.client, workloadRiskRequests(subject.id, appId, { application: mayApps }));
@@ -649,22 +649,20 @@ async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subj
   return cardAnswer(workloadModel(facts, now), actions);
 }
 
-export const riskWorkloadSkill: Skill = {
+export const riskWorkloadSkill = defineSkill<Entity | undefined>({
   name: 'riskWorkload',
   version: '1',
   intents: ['risk.workload'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer(WHAT);
-    return guarded(WHAT, 'riskyServicePrincipals.read', async () => {
-      if (!(await mayRead(tenant, 'riskyServicePrincipals.read'))) return rolesNeededAnswer(WHAT, rolesFor('riskyServicePrincipals.read'));
-      const entity = entityOf(request.understanding, 'app');
-      if (!entity) return listAnswer(request, tenant);
-      const subject = subjectOf(request.understanding, 'app');
-      if ('answer' in subject) return subject.answer;
-      // A "show more" cursor only ever belongs to the list; on a one-app answer it is not one we handed out.
-      if (request.cursor !== undefined) return { kind: 'text', text: 'That "show more" button does not belong to this question. Ask it again without it.' };
-      return workloadAnswer(request, tenant, subject, entity.appId);
-    });
+  what: WHAT,
+  needs: 'riskyServicePrincipals.read',
+  /** The app named; with none, the question is the list of risky workload identities. */
+  asked: (request) => ({ asked: entityOf(request.understanding, 'app') }),
+  subject: (_request, app) => (app ? 'app' : undefined),
+  subjectFirst: false,
+  async answer({ request, tenant, asked: entity, subject }): Promise<SkillAnswer> {
+    if (!entity || !subject) return listAnswer(request, tenant);
+    // A "show more" cursor only ever belongs to the list; on a one-app answer it is not one we handed out.
+    if (request.cursor !== undefined) return { kind: 'text', text: 'That "show more" button does not belong to this question. Ask it again without it.' };
+    return workloadAnswer(request, tenant, subject, entity.appId);
   },
-};
+});

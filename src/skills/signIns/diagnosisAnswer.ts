@@ -7,7 +7,7 @@ import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
 import type { PolicyDefinition, RiskDetection, SignIn, UserSummary } from '../../graph/signInQueries';
 import { errorCodeInfo } from '../../knowledge/errorCodes';
 import type { SkillAnswer } from '../types';
-import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from './adminCenterLinks';
+import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
 import { blockingPolicyOf, placeOf } from './diagnosis';
 import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, t, when, whereText } from './format';

@@ -1,7 +1,7 @@
 /** The answer model of "show Adele's sign-ins from yesterday": a compact table, newest first. */
 import type { SignIn } from '../../graph/signInQueries';
 import type { SkillAnswer } from '../types';
-import { userSignInLogLink } from './adminCenterLinks';
+import { userSignInLogLink } from '../common/adminCenterLinks';
 import { blockingPolicyOf, isSuccess } from './diagnosis';
 import { clientText, deviceText, shortWhen, t, when, whereText } from './format';
 import { isLegacyClient } from './patterns';

@@ -22,8 +22,9 @@ import {
 import { entityOf, type Entity } from '../../understanding/types';
 import { answerFromKnowledge } from '../conceptAnswer';
 import { notYetAnsweredSkill } from '../notYetAnswered';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { noTenantAnswer, rolesNeededAnswer, unlicensedAnswer } from './access';
+import type { SkillAnswer, SkillRequest } from '../types';
+import { mayRead, rolesNeededAnswer } from '../common/access';
+import { defineSkill } from '../common/defineSkill';
 import { blockingPolicyOf, diagnose } from './diagnosis';
 import { buildDiagnosisAnswer, type DiagnosisSubject, type Findings } from './diagnosisAnswer';
 import { buildErrorCodeAnswer } from './errorCodeAnswer';
@@ -63,7 +64,7 @@ function resolved(entity: Entity | undefined): Entity | undefined {
 
 /** Optional evidence: read only when the asker's roles allow it, and a refusal leaves it out rather than failing. */
 async function optional<T>(tenant: TenantSession, key: PermissionKey, read: () => Promise<T>): Promise<T | undefined> {
-  if (!(await tenant.authorize(key)).allowed) return undefined;
+  if (!(await mayRead(tenant, key))) return undefined;
   try {
     return await read();
   } catch (err) {
@@ -227,30 +228,42 @@ async function listSignIns(request: SkillRequest, tenant: TenantSession): Promis
   });
 }
 
-export const signInSkill: Skill = {
+const WHAT = 'sign-in logs';
+
+/** The refusal also names the least privileged role that reads sign-in logs. */
+function signInRolesNeeded(roles: readonly RoleName[]): SkillAnswer {
+  return rolesNeededAnswer(WHAT, roles, 'Reports Reader is the least privileged for sign-in logs');
+}
+
+function unlicensedAnswer(): SkillAnswer {
+  return {
+    kind: 'text',
+    text: 'This tenant cannot give out its sign-in logs through Microsoft Graph: that needs a Microsoft Entra ID P1 or P2 licence. The sign-in log is still visible in the Entra admin center for the last 7 days.',
+  };
+}
+
+export const signInSkill = defineSkill({
   name: 'signIns',
   version: '1',
   intents: ['signin.troubleshoot', 'signin.list', 'docs.answer'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
+  what: WHAT,
+  needs: 'signIns.read',
+  // "What does AADSTS50076 mean?" needs no tenant; a question naming a person is a troubleshooting one.
+  askedBeforeTenant: true,
+  async asked(request) {
     const aboutSomeone = ['user', 'requestId'].some((type) => entityOf(request.understanding, type as 'user' | 'requestId'));
-    if (request.understanding.intent === 'docs.answer' && !aboutSomeone) {
-      // "What does AADSTS50076 mean?" needs no tenant; a question naming a person is a troubleshooting one.
-      const code = errorCodeOf(request);
-      if (code !== undefined) return buildErrorCodeAnswer(code);
-      return answerFromKnowledge(request.understanding.text) ?? notYetAnsweredSkill.answer(request);
-    }
-    const tenant = request.tenant;
-    if (!tenant) return noTenantAnswer();
-    const access = await tenant.authorize('signIns.read');
-    if (!access.allowed) return rolesNeededAnswer('sign-in logs', access.neededRoles);
-    try {
-      return request.understanding.intent === 'signin.list' ? await listSignIns(request, tenant) : await troubleshoot(request, tenant);
-    } catch (err) {
-      const refusal = readRefusal(err);
-      if (refusal === 'unlicensed') return unlicensedAnswer();
-      // With the asker's own token Graph checks the roles, so the needed roles come from the permission table.
-      if (refusal === 'forbidden') return rolesNeededAnswer('sign-in logs', access.neededRoles.length ? access.neededRoles : ENDPOINT_PERMISSIONS['signIns.read'].roles);
-      throw err;
-    }
+    if (request.understanding.intent !== 'docs.answer' || aboutSomeone) return undefined;
+    const code = errorCodeOf(request);
+    if (code !== undefined) return { answer: buildErrorCodeAnswer(code) };
+    return { answer: answerFromKnowledge(request.understanding.text) ?? (await notYetAnsweredSkill.answer(request)) };
   },
-};
+  refused: (_key, decision) => signInRolesNeeded(decision.neededRoles),
+  refusedByGraph(err, _context, decision) {
+    const refusal = readRefusal(err);
+    if (refusal === 'unlicensed') return unlicensedAnswer();
+    // With the asker's own token Graph checks the roles, so the needed roles come from the permission table.
+    if (refusal === 'forbidden') return signInRolesNeeded(decision?.neededRoles.length ? decision.neededRoles : ENDPOINT_PERMISSIONS['signIns.read'].roles);
+    return undefined;
+  },
+  answer: ({ request, tenant }) => (request.understanding.intent === 'signin.list' ? listSignIns(request, tenant) : troubleshoot(request, tenant)),
+});

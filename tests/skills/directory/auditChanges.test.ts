@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER } from '../../../src/emulator/demo/constants';
-import { cardLines } from './cardLines';
+import { cardLines } from '../../support/cardLines';
 import { answerRequests, DemoStack } from '../../support/demoStack';
 
 describe('audit.changes on the demo tenant, through the whole stack', function () {

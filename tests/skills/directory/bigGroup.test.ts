@@ -6,7 +6,7 @@ import { generateTenant } from '../../../src/emulator/demo';
 import { DEMO_ADMIN } from '../../../src/emulator/demo/constants';
 import { answerRequests, DemoStack } from '../../support/demoStack';
 import { TeamsChat, type Card } from '../../support/teamsChat';
-import { cardLines } from './cardLines';
+import { cardLines } from '../../support/cardLines';
 
 /** Enough people that the dynamic "All Employees" group (every enabled member) passes 5,000 members. */
 const USERS = 5_700;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_ADMIN, DEMO_MEMBER } from '../../../src/emulator/demo/constants';
-import { cardLines } from './cardLines';
+import { cardLines } from '../../support/cardLines';
 import { answerRequests, DemoStack } from '../../support/demoStack';
 
 describe('policy.info on the demo tenant, through the whole stack', function () {

@@ -14,7 +14,7 @@ import { answerRequests, DemoStack, PINNED_NOW } from '../../support/demoStack';
 import { SkillHarness } from '../../support/skillHarness';
 import { validateAdaptiveCard } from '../../support/cardValidator';
 import { buttonsOf, TeamsChat, type Card } from '../../support/teamsChat';
-import { cardLines } from '../directory/cardLines';
+import { cardLines } from '../../support/cardLines';
 
 const typeName = (t: string) => riskTypeInfo(t, 'user').name;
 

@@ -11,7 +11,7 @@ import { credentialChanges, newCredentialBeforeRisk, riskWorkloadSkill, WORKLOAD
 import type { AnswerAction, SkillAnswer } from '../../../src/skills/types';
 import { answerRequests, DemoStack, PINNED_NOW } from '../../support/demoStack';
 import { SkillHarness } from '../../support/skillHarness';
-import { cardLines } from '../directory/cardLines';
+import { cardLines } from '../../support/cardLines';
 import { buttonsOf, TeamsChat, type Card } from '../../support/teamsChat';
 
 /** The mitigation a card button carries back (Action.Submit data). */

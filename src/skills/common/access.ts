@@ -1,6 +1,6 @@
 /**
- * The answers every directory skill shares when it cannot read: no tenant connected, or the asker's roles do not
- * allow the read (then the answer names the roles that would, and shows nothing of the data).
+ * The answers every skill that reads the tenant shares when it cannot read: no tenant connected, or the asker's
+ * roles do not allow the read (then the answer names the roles that would, and shows nothing of the data).
  */
 import { roleList } from '../../graph/askerAccess';
 import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../graph/permissions';
@@ -13,10 +13,11 @@ export function noTenantAnswer(what: string): SkillAnswer {
   return { kind: 'text', text: `No tenant is connected to Entra Assistant, so I cannot read ${what}. Configure GRAPH_TENANT_ID (see the README) and ask again.` };
 }
 
-export function rolesNeededAnswer(what: string, neededRoles: readonly RoleName[]): SkillAnswer {
+/** `leastPrivileged` adds which of the roles to ask for, where one reads no more than it needs. */
+export function rolesNeededAnswer(what: string, neededRoles: readonly RoleName[], leastPrivileged?: string): SkillAnswer {
   return {
     kind: 'text',
-    text: `Reading ${what} needs one of these Microsoft Entra roles: ${roleList(neededRoles)}. Your account holds none of them, so I can't show this. Ask an administrator to assign you one of them.`,
+    text: `Reading ${what} needs one of these Microsoft Entra roles: ${roleList(neededRoles)}. Your account holds none of them, so I can't show this. Ask an administrator to assign you one of them${leastPrivileged ? ` (${leastPrivileged})` : ''}.`,
   };
 }
 

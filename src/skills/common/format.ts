@@ -1,4 +1,4 @@
-/** Dates and small words of the directory answers, computed against the turn's clock. */
+/** Dates and small words of the skills' answers, computed against the turn's clock. */
 const DAY_MS = 86_400_000;
 
 export function formatDate(iso: string | null | undefined): string {
