@@ -4,7 +4,6 @@
  * read from Graph and where a bounded read stopped, and "show more" continuing from Graph's nextLink.
  */
 import { escapeMarkdown } from '../cards/escape';
-import { roleList } from '../graph/askerAccess';
 import type { PermissionKey } from '../graph/permissions';
 import { compilePlan, LIST_ROWS, type CompiledPlan } from '../plans/compile';
 import { describePlan, valueWords } from '../plans/describe';
@@ -13,8 +12,8 @@ import { isQuestionPlan, type QuestionPlan } from '../plans/plan';
 import { fieldOf, PlanError, resourceOf, valueOf, type FieldSpec, type ResourceSpec } from '../plans/resources';
 import { PLAN_INTENTS } from '../understanding/planFilling';
 import { defineSkill } from './common/defineSkill';
-import { rolesFor } from './directory/access';
-import { formatDate } from './directory/format';
+import { rolesFor, rolesNeededAnswer } from './common/access';
+import { formatDate } from './common/format';
 import type { AnswerAction, Skill, SkillAnswer } from './types';
 
 const e = escapeMarkdown;
@@ -177,10 +176,7 @@ export function decodePlanCursor(cursor: string, compiled: CompiledPlan): { next
 }
 
 function refusal(key: PermissionKey, what: string): SkillAnswer {
-  return {
-    kind: 'text',
-    text: `Reading ${what} needs one of these Microsoft Entra roles: ${roleList(rolesFor(key))}. Your account holds none of them, so I can't show this. Ask an administrator to assign you one of them.`,
-  };
+  return rolesNeededAnswer(what, rolesFor(key));
 }
 
 export function createPlanSkill(options: { listRows?: number; maxPages?: number } = {}): Skill {

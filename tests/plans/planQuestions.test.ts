@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_ADMIN, DEMO_MEMBER } from '../../src/emulator/demo/constants';
-import { cardLines } from '../skills/directory/cardLines';
+import { cardLines } from '../support/cardLines';
 import { answerRequests, DemoStack, PINNED_NOW } from '../support/demoStack';
 import { DemoFacts } from './demoFacts';
 import type { AskAnswer } from '../../src/cli/ask';
 import { TeamsChat, type Card } from '../support/teamsChat';
-import { cardLines as linesOfCard } from '../skills/directory/cardLines';
 
 const DAY = 86_400_000;
 
@@ -208,7 +207,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     const guests = facts.users.filter((u) => u.userType === 'Guest').map((u) => u.displayName as string);
     assert.equal(firstNames.length + secondNames.length, guests.length);
     assert.deepEqual([...firstNames, ...secondNames].sort(), [...guests].sort());
-    assert.ok(linesOfCard(second.cards[0]).some((l) => l.startsWith('More: ')));
+    assert.ok(cardLines(second.cards[0]).some((l) => l.startsWith('More: ')));
 
     const forged = JSON.parse(JSON.stringify(first.cards[0]).replace(/"cursor":"0\|\/users\?/, '"cursor":"0|/auditLogs/signIns?')) as Card;
     const refused = await chat.submit(forged, 'Show more users', DEMO_ADMIN.userPrincipalName);
