@@ -474,6 +474,30 @@ describe('OData runQuery', () => {
       );
     });
 
+    it('When sign-ins are filtered on userType, isInteractive or tokenIssuerType, then they are refused, as the signIn pages list no $filter for them', () => {
+      for (const filter of ["userType eq 'guest'", 'isInteractive eq false', "tokenIssuerType eq 'AzureAD'"]) {
+        const property = filter.split(' ')[0];
+        assertGraphError(
+          () => runQuery(signIns, input('/auditLogs/signIns', `$filter=${encodeURIComponent(filter)}`), signInRules),
+          400,
+          'Request_UnsupportedQuery',
+          `Unsupported or invalid query filter clause specified for property '${property}' of resource 'SignIn'.`,
+        );
+      }
+    });
+
+    it('When users are filtered with startsWith on creationType or externalUserState, then it is refused even with advanced parameters; eq works by default', () => {
+      for (const property of ['creationType', 'externalUserState']) {
+        assertGraphError(
+          () => runQuery(users, input('/users', `$count=true&$filter=${encodeURIComponent(`startsWith(${property},'Inv')`)}`, EVENTUAL), usersRules),
+          400,
+          'Request_UnsupportedQuery',
+          `Unsupported or invalid query filter clause specified for property '${property}' of resource 'User'.`,
+        );
+        assert.equal(runQuery(users, input('/users', `$filter=${encodeURIComponent(`${property} eq 'Invitation'`)}`), usersRules).value.length, 0);
+      }
+    });
+
     it('When a sign-in filter cannot be parsed, then BadRequest names the problem', () => {
       assertGraphError(() => runQuery(signIns, input('/auditLogs/signIns', '$filter=userId eq'), signInRules), 400, 'BadRequest', /^Invalid filter clause: /);
     });

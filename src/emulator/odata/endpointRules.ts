@@ -65,9 +65,12 @@ const users: EndpointRules = {
     'signInActivity/lastNonInteractiveSignInDateTime': DATE_ANY,
     'signInActivity/lastSuccessfulSignInDateTime': DATE_ANY,
     ...withKeys(
-      ['displayName', 'mail', 'mailNickname', 'givenName', 'surname', 'jobTitle', 'department', 'country', 'city', 'state', 'usageLocation', 'employeeId', 'preferredLanguage', 'creationType', 'externalUserState', 'onPremisesUserPrincipalName', 'onPremisesSecurityIdentifier'],
+      ['displayName', 'mail', 'mailNickname', 'givenName', 'surname', 'jobTitle', 'department', 'country', 'city', 'state', 'usageLocation', 'employeeId', 'preferredLanguage', 'onPremisesUserPrincipalName', 'onPremisesSecurityIdentifier'],
       STRING_DEFAULT,
     ),
+    // No startsWith or ranges: the user docs give both "Supports $filter (eq, ne, not, in)" only, and the
+    // filter table (includes/filter-directory-objects.md) lists creationType with eq and in by default.
+    ...withKeys(['creationType', 'externalUserState'], ['eq', 'in']),
     ...withKeys(['identities', 'proxyAddresses', 'otherMails', 'imAddresses', 'assignedLicenses', 'assignedPlans'], LAMBDA),
   },
   filterAdvanced: {
@@ -192,9 +195,11 @@ const signIns: EndpointRules = {
       EQ_STARTS,
     ),
     ...withKeys(
-      ['appId', 'id', 'correlationId', 'clientAppUsed', 'conditionalAccessStatus', 'resourceId', 'resourceDisplayName', 'riskDetail', 'riskLevelAggregated', 'riskLevelDuringSignIn', 'riskState', 'status/errorCode', 'userId', 'servicePrincipalId', 'originalRequestId', 'tokenIssuerName', 'tokenIssuerType', 'isInteractive', 'userType'],
+      ['appId', 'id', 'correlationId', 'clientAppUsed', 'conditionalAccessStatus', 'resourceId', 'resourceDisplayName', 'riskDetail', 'riskLevelAggregated', 'riskLevelDuringSignIn', 'riskState', 'status/errorCode', 'userId', 'servicePrincipalId', 'originalRequestId', 'tokenIssuerName'],
       EQ,
     ),
+    // userType, isInteractive and tokenIssuerType are deliberately absent: neither REFERENCE.md §2.1 nor the beta
+    // signIn page lists $filter for them (non-interactive sign-ins are asked for through signInEventTypes).
     ...withKeys(['riskEventTypes_v2', 'signInEventTypes', 'conditionalAccessAudiences'], LAMBDA),
   },
 };
