@@ -45,6 +45,8 @@ export interface AppConfig {
   limits: { maxMessageLength: number; confirmationTimeoutMinutes: number };
   /** Attach intent, entities and Graph calls to each answer's channelData (ask CLI, local mode). */
   answerDiagnostics: boolean;
+  /** A trained classifier asked when the grammar finds no cue (UNDERSTANDING_FALLBACK=classifier|off). */
+  understanding: { fallbackClassifier: boolean };
   /** Teams single sign-on: read Graph with the asker's own rights (on-behalf-of). Absent: app-only + role check. */
   sso?: SsoConfig;
   /** Where answers and their 👍/👎 ratings are kept: the tenant's own store, never a vendor's. */
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       confirmationTimeoutMinutes: integer(env, 'CONFIRMATION_TIMEOUT_MINUTES', 15, 1, 24 * 60),
     },
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
+    understanding: { fallbackClassifier: oneOf(env, 'UNDERSTANDING_FALLBACK', ['classifier', 'off'] as const, 'classifier') === 'classifier' },
     sso: readSso(env, bot),
     feedback: readFeedback(env),
     state: readState(env),

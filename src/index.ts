@@ -28,10 +28,18 @@ import { remediateSkill } from './skills/remediation/remediate';
 import { riskWorkloadSkills } from './skills/risk/workload';
 import { openMitigationStore } from './actions/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
+import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
+import { TRAINING_UTTERANCES } from './understanding/training';
+import type { IntentClassifier } from './understanding/types';
+
+/** How sure the trained classifier must be before its intent replaces the grammar's "no cue". */
+const FALLBACK_MIN_SCORE = 0.5;
 
 export interface RunningAssistant {
   server: WebServer;
   logger: Logger;
+  /** Settles when the trained fallback classifier is ready (or known to be off or failed). */
+  understandingReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -53,9 +61,21 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const clock = () => (pinnedNow ? new Date(pinnedNow) : new Date());
   const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
   const ssoTokens = config.sso ? new SsoTokenStore() : undefined;
+  // Trained in the background (about 0.2 s): until it is ready the grammar answers alone.
+  let fallback: IntentClassifier | undefined;
+  const understandingReady = config.understanding.fallbackClassifier
+    ? trainNlpjsClassifier(TRAINING_UTTERANCES, 'masked')
+        .then((classifier) => {
+          fallback = classifier;
+        })
+        .catch((err: unknown) => logger.warn({ err }, 'the fallback intent classifier could not be trained: the grammar answers alone'))
+    : Promise.resolve();
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
-    recognizer: new GrammarRecognizer({ directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined }),
+    recognizer: new GrammarRecognizer({
+      directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined,
+      fallback: { classifier: () => fallback, minScore: FALLBACK_MIN_SCORE },
+    }),
     skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill),
     conversationState,
     logger,
@@ -83,6 +103,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   return {
     server,
     logger,
+    understandingReady,
     async stop() {
       await server.stop();
       // After the last turn: every rating acknowledged is in the store before it closes.

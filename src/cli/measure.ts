@@ -113,11 +113,12 @@ export async function measure(items: Item[]): Promise<TurnScore[]> {
     const dir = await tenantDir(tenant);
     const connector = await new ConnectorServer().start();
     const stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: SET_NOW, FEEDBACK_SQLITE_PATH: path.join(scratch, `${tenant}.sqlite`) },
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: SET_NOW, UNDERSTANDING_FALLBACK: process.env.UNDERSTANDING_FALLBACK, FEEDBACK_SQLITE_PATH: path.join(scratch, `${tenant}.sqlite`) },
       botPort: 0,
       entra: { tenantDir: dir, port: 0, now: new Date(SET_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },
     });
+    await stack.assistant.understandingReady;
     try {
       for (const item of mine) {
         const lines = item.turns.map((t) => ({ conversation: item.id, as: item.asker, text: t.text }));

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../paths';
+import { TRAINING_UTTERANCES } from './training';
 import { rememberTurn } from './conversation';
 import type { DirectoryListing } from './inMemoryDirectory';
 import { type ConversationContext, type Entity, type IntentName, INTENTS, type Recognizer, type Understanding } from './types';
@@ -44,7 +45,8 @@ export interface SetScore {
 export const BENCH_NOW = new Date('2026-11-20T12:00:00Z');
 
 export const UTTERANCE_SETS = {
-  train: 'contoso-train.jsonl',
+  // The training split ships with the bot (the trained fallback classifier learns from it).
+  train: '../../../src/understanding/training/contoso-train.json',
   test: 'contoso-test.jsonl',
   otherTenant: 'other-tenant.jsonl',
 } as const;
@@ -56,6 +58,7 @@ export function fixturesDir(): string {
 }
 
 export function loadUtterances(set: UtteranceSetName): LabelledUtterance[] {
+  if (set === 'train') return TRAINING_UTTERANCES;
   const file = path.join(fixturesDir(), UTTERANCE_SETS[set]);
   return fs
     .readFileSync(file, 'utf8')

@@ -14,6 +14,11 @@ export interface GrammarRecognizerOptions {
    * grammar's entities, follow-ups and resolution stay the same. Default: the grammar's own intent rules.
    */
   intentClassifier?: IntentClassifier;
+  /**
+   * A trained classifier asked only when the grammar finds no cue at all (it would say outOfScope): help-desk
+   * narratives and phrasings no rule foresaw. Its answer counts when it is at least `minScore` sure.
+   */
+  fallback?: { classifier: () => IntentClassifier | undefined; minScore: number };
 }
 
 /**
@@ -32,6 +37,15 @@ export class GrammarRecognizer implements Recognizer {
       parsed.intent = retarget(await this.options.intentClassifier.classify(cleaned), parsed.entities);
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
+    }
+    const fallback = this.options.fallback?.classifier();
+    if (fallback?.classifyScored && parsed.intent === 'outOfScope' && !parsed.elliptical) {
+      const guess = await fallback.classifyScored(cleaned);
+      if (guess.intent !== 'outOfScope' && guess.score >= this.options.fallback!.minScore) {
+        parsed.intent = retarget(guess.intent, parsed.entities);
+        parsed.explanation.push(`trained classifier: ${guess.intent} (${guess.score.toFixed(2)})`);
+        parsed.score = 4;
+      }
     }
     const turn = applyConversation(parsed, context?.conversation);
     const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];

@@ -59,10 +59,15 @@ export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], 
   // Follow-ups ("what about yesterday?") take their intent from the conversation, not from their words.
   for (const item of items) if (!item.chain) nlp.addDocument('en', inputOf(item.text, input), item.intent);
   await quietly(() => nlp.train());
+  const classifyScored = async (text: string) => {
+    const result = await quietly(() => nlp.process('en', inputOf(text, input)));
+    const intent = (INTENTS as readonly string[]).includes(result.intent) ? (result.intent as IntentName) : 'outOfScope';
+    return { intent, score: result.score };
+  };
   return {
     async classify(text: string): Promise<IntentName> {
-      const result = await quietly(() => nlp.process('en', inputOf(text, input)));
-      return (INTENTS as readonly string[]).includes(result.intent) ? (result.intent as IntentName) : 'outOfScope';
+      return (await classifyScored(text)).intent;
     },
+    classifyScored,
   };
 }

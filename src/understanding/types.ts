@@ -106,6 +106,8 @@ export interface RecognitionContext {
 /** Chooses the intent of one message on its own (the grammar's rules by default; a trained model to compare). */
 export interface IntentClassifier {
   classify(text: string): Promise<IntentName>;
+  /** The intent with the classifier's confidence (0–1), where it has one. */
+  classifyScored?(text: string): Promise<{ intent: IntentName; score: number }>;
 }
 
 export interface Recognizer {

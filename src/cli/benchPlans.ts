@@ -1,0 +1,411 @@
+/**
+ * The question-plan section of `npm run bench` (issue #12): one plan of each kind, built here rather than through
+ * the understanding, compiled (compilePlan), read (runPlan) and shaped into the answer model (planCardModel) as the
+ * plan answer does, against a local Entra on the demo tenant and on the bench's 200,000-sign-in tenant, clocks
+ * pinned to the capture instant. Per plan: Graph round trips, median and p95 time, what was read, whether the read
+ * was complete, and for lists whether more pages were read than shown. A sign-in count over a window that takes
+ * longer than a second is profiled, so the report says where the time goes.
+ *
+ * Only this section: `node dist/src/cli/benchPlans.js [--runs 5] [--tenants demo,medium] [--out docs/bench.md]`
+ * (after a build); it replaces its own section of the file and leaves the others as they are.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
+import { parseArgs } from 'node:util';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { startLocalEntra } from '../emulator';
+import { ensureDemoTenant } from '../emulator/demo';
+import { DEMO_CAPTURED_AT } from '../emulator/demo/constants';
+import { createGraphClient } from '../graph/client';
+import { collectGraphRequests } from '../graph/requestLog';
+import { compilePlan, LIST_ROWS, type CompiledPlan } from '../plans/compile';
+import { DEFAULT_MAX_PAGES, runPlan, type PlanRun } from '../plans/execute';
+import type { QuestionPlan } from '../plans/plan';
+import { planCardModel } from '../skills/planAnswer';
+import { repoRoot } from '../paths';
+import { localGraphConfig } from './localGraphConfig';
+
+const DAY_MS = 86_400_000;
+const HEADING = '## Question plans';
+/** A count over a window must answer locally within this (issue #12). */
+const COUNT_BUDGET_MS = 1000;
+
+export interface PlanBenchCase {
+  name: string;
+  plan(now: Date): QuestionPlan;
+}
+
+function lastDays(days: number, now: Date): QuestionPlan['window'] {
+  return { start: new Date(now.getTime() - days * DAY_MS).toISOString(), end: now.toISOString(), label: `last ${days} days` };
+}
+
+/** One plan of each kind the plan answer gives: lists, counts, breakdowns, exists and latest, over each kind of collection. */
+export const PLAN_BENCH_CASES: readonly PlanBenchCase[] = [
+  { name: 'guests (list, Graph filter)', plan: () => ({ resource: 'users', filters: [{ field: 'userType', op: 'eq', value: 'Guest' }], operation: { kind: 'list' } }) },
+  { name: 'users (count, $count)', plan: () => ({ resource: 'users', filters: [], operation: { kind: 'count' } }) },
+  {
+    name: 'users inactive 30 days (list, lastSignIn le)',
+    plan: (now) => ({ resource: 'users', filters: [{ field: 'lastSignIn', op: 'le', value: new Date(now.getTime() - 30 * DAY_MS).toISOString() }], operation: { kind: 'list' } }),
+  },
+  {
+    name: 'not registered for MFA (list)',
+    plan: () => ({ resource: 'registrationDetails', filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }], operation: { kind: 'list' } }),
+  },
+  { name: 'groups with no owners (list, ownerCount eq 0)', plan: () => ({ resource: 'groups', filters: [{ field: 'ownerCount', op: 'eq', value: 0 }], operation: { kind: 'list' } }) },
+  {
+    name: 'sign-ins from Germany, 7 days (list)',
+    plan: (now) => ({ resource: 'signIns', filters: [{ field: 'country', op: 'eq', value: 'DE', label: 'Germany' }], window: lastDays(7, now), operation: { kind: 'list' } }),
+  },
+  { name: 'sign-ins, 7 days (count)', plan: (now) => ({ resource: 'signIns', filters: [], window: lastDays(7, now), operation: { kind: 'count' } }) },
+  { name: 'sign-ins, 30 days (count)', plan: (now) => ({ resource: 'signIns', filters: [], window: lastDays(30, now), operation: { kind: 'count' } }) },
+  {
+    name: 'sign-ins without MFA, 7 days (count, client filter)',
+    plan: (now) => ({ resource: 'signIns', filters: [{ field: 'mfaDone', op: 'eq', value: false }], window: lastDays(7, now), operation: { kind: 'count' } }),
+  },
+  { name: 'sign-ins by country, 7 days (groupBy)', plan: (now) => ({ resource: 'signIns', filters: [], window: lastDays(7, now), operation: { kind: 'groupBy', field: 'country' } }) },
+  {
+    name: 'countries signed in from, 7 days (countDistinct)',
+    plan: (now) => ({ resource: 'signIns', filters: [], window: lastDays(7, now), operation: { kind: 'countDistinct', field: 'country' } }),
+  },
+  {
+    name: 'any successful sign-in, 7 days (exists)',
+    plan: (now) => ({ resource: 'signIns', filters: [{ field: 'result', op: 'eq', value: 'success' }], window: lastDays(7, now), operation: { kind: 'exists' } }),
+  },
+  {
+    name: 'latest successful sign-in, 7 days (latest)',
+    plan: (now) => ({ resource: 'signIns', filters: [{ field: 'result', op: 'eq', value: 'success' }], window: lastDays(7, now), operation: { kind: 'latest' } }),
+  },
+  { name: 'risky users at risk (list)', plan: () => ({ resource: 'riskyUsers', filters: [{ field: 'riskState', op: 'eq', value: 'atRisk' }], operation: { kind: 'list' } }) },
+  { name: 'named locations (list)', plan: () => ({ resource: 'namedLocations', filters: [], operation: { kind: 'list' } }) },
+  {
+    name: 'Conditional Access policies on (list)',
+    plan: () => ({ resource: 'conditionalAccessPolicies', filters: [{ field: 'state', op: 'eq', value: 'enabled' }], operation: { kind: 'list' } }),
+  },
+];
+
+export interface PlanBenchTenant {
+  name: string;
+  dir: string;
+}
+
+export interface PlanBenchRow {
+  name: string;
+  kind: QuestionPlan['operation']['kind'];
+  resource: QuestionPlan['resource'];
+  /** The first request, relative to the version root. */
+  url: string;
+  /** Graph's refusal (status and message) when it would not run the plan; nothing else is then measured. */
+  refused?: string;
+  roundTrips: number;
+  p50: number;
+  p95: number;
+  pagesRead: number;
+  itemsRead: number;
+  /** Rows the answer shows (list, latest, exists). */
+  shown: number;
+  complete: boolean;
+  /** Why not complete: a list with more to show, or a bounded read that stopped. */
+  incompleteBecause?: 'more to show' | 'bound reached';
+  /** Lists only: no page was read beyond the ones the shown rows came from. */
+  pagesWithinShown?: boolean;
+  headline: string;
+}
+
+/** Where one profiled run spent its time, by the code that ran. */
+export interface PlanProfile {
+  tenant: string;
+  plan: string;
+  wallMs: number;
+  pages: number;
+  /** Per page: from sending the request to its response headers (the local Entra's work and the wire). */
+  pageMsMedian: number;
+  pageKiB: number;
+  byPart: Array<{ part: string; ms: number }>;
+}
+
+export interface PlanBenchReport {
+  runs: number;
+  tenants: Array<{ name: string; signIns: number; rows: PlanBenchRow[] }>;
+  profiles: PlanProfile[];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The plan answer's own path from plan to answer model, without the permission checks (the asker's roles are cached in the bot). */
+async function answerPlan(client: Client, plan: QuestionPlan): Promise<{ compiled: CompiledPlan; run: PlanRun; headline: string }> {
+  const compiled = compilePlan(plan, { listRows: LIST_ROWS });
+  const run = await runPlan(client, compiled, { listRows: LIST_ROWS, maxPages: DEFAULT_MAX_PAGES });
+  return { compiled, run, headline: planCardModel(compiled, run).headline.replace(/\*\*/g, '') };
+}
+
+function refusalOf(err: unknown): string | undefined {
+  const status = (err as { statusCode?: number }).statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return `${status} ${((err as Error).message ?? '').replace(/\s+/g, ' ').trim()}`;
+}
+
+async function benchCase(client: Client, testCase: PlanBenchCase, now: Date, runs: number): Promise<PlanBenchRow> {
+  const plan = testCase.plan(now);
+  const url = compilePlan(plan, { listRows: LIST_ROWS }).url;
+  const base = { name: testCase.name, kind: plan.operation.kind, resource: plan.resource, url };
+  try {
+    await answerPlan(client, plan); // warm: token, code paths, index sections
+  } catch (err) {
+    const refused = refusalOf(err);
+    if (!refused) throw err;
+    return { ...base, refused, roundTrips: 0, p50: 0, p95: 0, pagesRead: 0, itemsRead: 0, shown: 0, complete: false, headline: '' };
+  }
+  const times: number[] = [];
+  let last: Awaited<ReturnType<typeof answerPlan>> | undefined;
+  let roundTrips = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const { result, graphRequests } = await collectGraphRequests(() => answerPlan(client, plan));
+    times.push(performance.now() - started);
+    last = result;
+    roundTrips = graphRequests.length;
+  }
+  times.sort((a, b) => a - b);
+  const { compiled, run, headline } = last!;
+  const shown = run.items.length;
+  const row: PlanBenchRow = {
+    ...base,
+    roundTrips,
+    p50: round1(percentile(times, 50)),
+    p95: round1(percentile(times, 95)),
+    pagesRead: run.pagesRead,
+    itemsRead: run.itemsRead,
+    shown,
+    complete: run.complete,
+    headline,
+  };
+  if (!run.complete) row.incompleteBecause = run.stoppedAt !== undefined ? 'bound reached' : 'more to show';
+  if (plan.operation.kind === 'list') {
+    // Every filter of these lists runs in Graph, so the rows shown fill whole pages of `top` from the first one.
+    row.pagesWithinShown = compiled.clientFilters.length === 0 && run.pagesRead <= Math.max(1, Math.ceil(shown / (compiled.top ?? shown)));
+  }
+  return row;
+}
+
+/** Self time of a CPU profile, summed by the part of the code it ran in. */
+function partOf(url: string, functionName: string): string {
+  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (functionName === '(idle)' || functionName === '(program)') return 'idle and runtime';
+  if (url.includes('/src/emulator/')) return `local Entra: ${url.slice(url.indexOf('/src/emulator/') + '/src/emulator/'.length).replace(/\.js$/, '')}`;
+  if (url.includes('/src/plans/')) return 'plan executor';
+  if (url.includes('@microsoft/microsoft-graph-client') || url.includes('@azure/')) return 'Graph client';
+  if (url.includes('/src/graph/')) return 'Graph client';
+  if (/undici|node:_http|node:http|node:internal\/http|node:tls|node:_tls|node:net|node:internal\/streams|node:stream|node:zlib|node:internal\/deps\/undici/.test(url)) return 'HTTP and TLS';
+  if (!url && /^(parse|stringify)$/.test(functionName)) return `JSON.${functionName}`;
+  if (!url) return `native: ${functionName || '(anonymous)'}`;
+  return `other: ${url.replace(/^.*node_modules\//, '').split('/').slice(0, 2).join('/')}`;
+}
+
+async function profile(work: () => Promise<unknown>): Promise<{ wallMs: number; byPart: Map<string, number> }> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    const started = performance.now();
+    await work();
+    const wallMs = performance.now() - started;
+    const { profile: cpu } = await session.post('Profiler.stop');
+    const nodes = new Map(cpu.nodes.map((n) => [n.id, n]));
+    const byPart = new Map<string, number>();
+    const samples = cpu.samples ?? [];
+    const deltas = cpu.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      const frame = nodes.get(samples[i])?.callFrame;
+      const part = partOf(frame?.url ?? '', frame?.functionName ?? '');
+      byPart.set(part, (byPart.get(part) ?? 0) + (deltas[i] ?? 0) / 1000);
+    }
+    return { wallMs, byPart };
+  } finally {
+    session.disconnect();
+  }
+}
+
+/** Where a slow count's time goes: a CPU profile of one run (client and local Entra share this process) and its pages. */
+async function profileCase(client: Client, tenant: string, testCase: PlanBenchCase, now: Date): Promise<PlanProfile> {
+  const plan = testCase.plan(now);
+  let requests: Array<{ ms: number }> = [];
+  const { wallMs, byPart } = await profile(async () => {
+    requests = (await collectGraphRequests(() => answerPlan(client, plan))).graphRequests;
+  });
+  // Page size on the wire: the first page read again, as text.
+  const compiled = compilePlan(plan, { listRows: LIST_ROWS });
+  const body = JSON.stringify(await client.api(compiled.url).version(compiled.version).get());
+  const pageMs = requests.map((r) => r.ms).sort((a, b) => a - b);
+  const parts = [...byPart.entries()].map(([part, ms]) => ({ part, ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms);
+  const shown = parts.filter((p) => p.ms >= wallMs * 0.02);
+  const rest = parts.slice(shown.length).reduce((sum, p) => sum + p.ms, 0);
+  return {
+    tenant,
+    plan: testCase.name,
+    wallMs: Math.round(wallMs),
+    pages: requests.length,
+    pageMsMedian: round1(percentile(pageMs, 50) ?? 0),
+    pageKiB: Math.round(Buffer.byteLength(body) / 1024),
+    byPart: rest ? [...shown, { part: 'the rest', ms: rest }] : shown,
+  };
+}
+
+function signInCount(dir: string): number {
+  const file = path.join(dir, 'auditLogs', 'signIns.json');
+  const text = fs.readFileSync(file, 'utf8');
+  // The generator writes one sign-in a line; the hand-made files are counted by their ids.
+  return text.split('\n').filter((line) => line.startsWith('{"id"')).length;
+}
+
+export async function benchPlans(options: { tenants?: PlanBenchTenant[]; runs?: number } = {}): Promise<PlanBenchReport> {
+  const runs = Math.max(options.runs ?? 5, 1);
+  const tenants = options.tenants ?? (await defaultTenants(['demo', 'medium']));
+  const now = new Date(DEMO_CAPTURED_AT);
+  const report: PlanBenchReport = { runs, tenants: [], profiles: [] };
+  for (const tenant of tenants) {
+    process.stderr.write(`bench: question plans on ${tenant.name}…\n`);
+    const entra = await startLocalEntra({ tenantDir: tenant.dir, port: 0, now });
+    const local = localGraphConfig(entra);
+    try {
+      const client = createGraphClient(local.config);
+      const rows: PlanBenchRow[] = [];
+      for (const testCase of PLAN_BENCH_CASES) {
+        const row = await benchCase(client, testCase, now, runs);
+        rows.push(row);
+        const slowCount = row.resource === 'signIns' && row.kind === 'count' && !row.refused && row.p50 > COUNT_BUDGET_MS;
+        if (slowCount) report.profiles.push(await profileCase(client, tenant.name, testCase, now));
+      }
+      report.tenants.push({ name: tenant.name, signIns: entra.startup.signIns.count || signInCount(tenant.dir), rows });
+    } finally {
+      await entra.stop();
+      local.dispose();
+    }
+  }
+  return report;
+}
+
+/**
+ * The tenants by bench size: the demo tenant, or one the bench generates into data/ ("medium" holds 200,000
+ * sign-ins). Generation and indexing run through bench.js itself, in a child process as the bench does, so the
+ * sizes are defined in one place and the tenant is shared with the bench's own sections.
+ */
+async function defaultTenants(sizes: string[]): Promise<PlanBenchTenant[]> {
+  const tenants: PlanBenchTenant[] = [];
+  for (const size of sizes) {
+    if (size === 'demo' || size === 'small') {
+      tenants.push({ name: 'demo tenant', dir: await ensureDemoTenant() });
+      continue;
+    }
+    execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(__dirname, 'bench.js'), '--prepare', size], { stdio: ['ignore', 'ignore', 'inherit'] });
+    tenants.push({ name: `${size} tenant`, dir: path.join(repoRoot(), 'data', `bench-tenant-${size}`) });
+  }
+  return tenants;
+}
+
+function completeWords(row: PlanBenchRow): string {
+  if (row.complete) return 'yes';
+  return row.incompleteBecause === 'bound reached' ? `**no**: stopped after ${DEFAULT_MAX_PAGES} pages` : 'no: more to show';
+}
+
+function tableOf(rows: readonly PlanBenchRow[]): string[] {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  return [
+    '| plan | round trips | p50 / p95 ms | pages / items read | complete | list pages ≤ shown | answer |',
+    '|---|---:|---:|---:|---|---|---|',
+    ...rows.map((r) =>
+      r.refused
+        ? `| ${r.name} | – | – | – | – | – | **refused by the local Entra**: ${cell(r.refused)} |`
+        : `| ${r.name} | ${r.roundTrips} | ${r.p50} / ${r.p95} | ${r.pagesRead} / ${r.itemsRead.toLocaleString('en-US')} | ${completeWords(r)} | ${r.pagesWithinShown === undefined ? '–' : r.pagesWithinShown ? 'yes' : '**no**'} | ${cell(r.headline)} |`,
+    ),
+  ];
+}
+
+export function formatPlanBenchReport(report: PlanBenchReport): string[] {
+  const lines = [
+    `Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}. ` +
+      'Each plan is built in code (not through the understanding), compiled, read and turned into the answer model as the plan answer does, ' +
+      "through the bot's own Graph client against a local Entra in the same process, clock pinned to the capture instant " +
+      `(${DEMO_CAPTURED_AT}); ${report.runs} runs after a warm-up. Round trips are the HTTP requests the Graph client made; ` +
+      `"list pages ≤ shown": the list read no page beyond those its ${LIST_ROWS} rows came from. ` +
+      'Only this section: `node dist/src/cli/benchPlans.js` after a build.',
+    '',
+  ];
+  for (const tenant of report.tenants) {
+    lines.push(`### ${tenant.name} (${tenant.signIns.toLocaleString('en-US')} sign-ins)`, '', ...tableOf(tenant.rows), '');
+  }
+  const first = report.tenants[0];
+  if (first) {
+    lines.push('First request of each plan (relative to the version root):', '');
+    for (const row of first.rows) lines.push(`- ${row.name}: \`${decodeURIComponent(row.url)}\``);
+    lines.push('');
+  }
+  const counts = report.tenants.flatMap((t) => t.rows.filter((r) => r.resource === 'signIns' && r.kind === 'count' && !r.refused).map((r) => ({ tenant: t.name, row: r })));
+  const slow = counts.filter((c) => c.row.p50 > COUNT_BUDGET_MS);
+  lines.push(
+    slow.length
+      ? `**Sign-in counts slower than ${COUNT_BUDGET_MS / 1000} s**: ${slow.map((c) => `${c.row.name} on the ${c.tenant}, ${c.row.p50} ms over ${c.row.pagesRead} pages`).join('; ')}.`
+      : `Every sign-in count answered within ${COUNT_BUDGET_MS / 1000} s (slowest: ${counts.length ? Math.max(...counts.map((c) => c.row.p50)) : 0} ms).`,
+    '',
+  );
+  for (const p of report.profiles) {
+    lines.push(
+      `Where the time of "${p.plan}" on the ${p.tenant} goes (one profiled run, ${p.wallMs} ms wall, ${p.pages} pages of about ${p.pageKiB} KiB; ` +
+        `median ${p.pageMsMedian} ms per page from request to response headers). Self time of a CPU profile of this process, which runs both the client and the local Entra:`,
+      '',
+      '| part | ms | share |',
+      '|---|---:|---:|',
+      ...p.byPart.map((b) => `| ${b.part} | ${b.ms} | ${Math.round((b.ms / p.wallMs) * 100)}% |`),
+      '',
+    );
+  }
+  return lines;
+}
+
+/** Puts this section into a bench report file in place of its previous one (or at the end), leaving the rest. */
+function writeSection(file: string, section: string[]): void {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const block = `${HEADING}\n\n${section.join('\n').trimEnd()}\n`;
+  const start = text.indexOf(`\n${HEADING}\n`);
+  let next = -1;
+  if (start >= 0) {
+    const after = text.indexOf('\n## ', start + HEADING.length + 1);
+    next = after;
+  }
+  const updated = start < 0 ? `${text.trimEnd()}\n\n${block}` : `${text.slice(0, start + 1)}${block}${next >= 0 ? `\n${text.slice(next + 1)}` : ''}`;
+  fs.writeFileSync(file, updated);
+}
+
+export { HEADING as PLAN_BENCH_HEADING };
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      tenants: { type: 'string', default: 'demo,medium' },
+      out: { type: 'string', default: path.join(repoRoot(), 'docs', 'bench.md') },
+    },
+  });
+  const report = await benchPlans({ runs: Number(values.runs), tenants: await defaultTenants(values.tenants!.split(',').map((s) => s.trim())) });
+  const section = formatPlanBenchReport(report);
+  process.stdout.write(`${section.join('\n')}\n`);
+  if (values.out) {
+    writeSection(values.out, section);
+    process.stderr.write(`bench: question plans written to ${path.relative(process.cwd(), values.out)}\n`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`benchPlans: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
