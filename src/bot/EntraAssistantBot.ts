@@ -15,7 +15,8 @@ import type { GraphSessions } from '../graph/sessions';
 import type { SsoConfig } from '../config';
 import { acceptExchangedToken, signInCard, type SsoTokenStore } from './singleSignOn';
 import { truncateForLog } from '../logger';
-import { withAnswerActions, withFooter, type SubmitButton } from '../cards/compose';
+import { withAnswerActions, withBanner, withFooter, type SubmitButton } from '../cards/compose';
+import { escapeMarkdown } from '../cards/escape';
 import { type AdaptiveCard, renderCard } from '../cards/render';
 import type { Recognizer, Understanding } from '../understanding/types';
 import { rememberTurn } from '../understanding/conversation';
@@ -179,7 +180,11 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
       ms: Date.now() - started,
     };
-    const card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
+    const corrected = correctionNote(result.understanding);
+    if (corrected && result.answer.kind === 'text') result.answer = { ...result.answer, text: `${corrected}\n${result.answer.text}` };
+    if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
+    let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
+    if (card && corrected) card = withBanner(card, corrected, 'good');
     const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
     const reply = this.replyFor(result.answer, diagnostics, card, rateable);
     const sent = await context.sendActivity(reply);
@@ -222,7 +227,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     } else {
       understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context });
-      if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope')) return undefined;
+      if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope' || understanding.guessed)) return undefined;
     }
 
     const clarification = clarificationFor(understanding);
@@ -362,6 +367,13 @@ function buttonsFor(answer: TurnAnswer, understanding: Understanding, answerId: 
           data: { ask: `${understanding.text} (more)`, showMore: { intent: understanding.intent, entities, text: understanding.text, cursor: action.cursor, ...(understanding.plan ? { plan: understanding.plan } : {}) } },
         },
   );
+}
+
+/** "I took “joni shermen” to mean Joni Sherman.": said whenever a misspelt name was linked to the closest one. */
+function correctionNote(understanding: Understanding): string | undefined {
+  const corrected = understanding.entities.filter((e) => e.correctedFrom && e.displayName && e.source === 'message');
+  if (!corrected.length) return undefined;
+  return corrected.map((e) => `I took “${escapeMarkdown(e.correctedFrom)}” to mean ${escapeMarkdown(e.displayName)}.`).join(' ');
 }
 
 /** A disambiguation button's choice (Action.Submit data.chooseEntity), if this activity carries one. */

@@ -1,8 +1,8 @@
 import { applyConversation } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
-import { keeps, parseQuestion, retarget } from './parse';
-import { markUnresolved, resolveObjects } from './resolveNames';
+import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
+import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { fillPlan } from './planFilling';
 import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
 
@@ -39,17 +39,35 @@ export class GrammarRecognizer implements Recognizer {
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
     const fallback = this.options.fallback?.classifier();
+    let guessed = false;
     if (fallback?.classifyScored && parsed.intent === 'outOfScope' && !parsed.elliptical) {
       const guess = await fallback.classifyScored(cleaned);
-      if (guess.intent !== 'outOfScope' && guess.score >= this.options.fallback!.minScore) {
+      // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
+      if (guess.intent !== 'outOfScope' && guess.intent !== 'risk.remediate' && guess.score >= this.options.fallback!.minScore) {
         parsed.intent = retarget(guess.intent, parsed.entities);
         parsed.explanation.push(`trained classifier: ${guess.intent} (${guess.score.toFixed(2)})`);
         parsed.score = 4;
+        guessed = true;
       }
     }
     const turn = applyConversation(parsed, context?.conversation);
     const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
     if (!this.options.directory) markUnresolved(turn.objects);
+    // A word only guessed to be a name that links to nothing is not asked about ("sorry to bother you").
+    const notNames = new Set(turn.objects.filter((o) => isNotAName(o.entity, o.typeGuessed)).map((o) => o.entity));
+    if (notNames.size) {
+      turn.entities = turn.entities.filter((e) => !notNames.has(e));
+      // The intent was chosen with those words masked as names ("who <name> a <role>" for "who became a …"):
+      // choose it again reading them as words.
+      if (!turn.followUp) {
+        const reparsed = parseQuestion(cleaned, now, { notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
+        if (reparsed.intent !== 'outOfScope' || parsed.intent === 'outOfScope') {
+          turn.intent = reparsed.intent;
+          parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
+        }
+      }
+    }
+    turn.entities = firstOfEachType(turn.entities);
 
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
@@ -66,6 +84,7 @@ export class GrammarRecognizer implements Recognizer {
     const explanation = [...parsed.explanation, ...lookupFailures.map((f) => `name lookup failed for ${f}`)];
     const understanding: Understanding = { intent, entities, text: cleaned, explanation };
     if (filled) understanding.plan = filled.plan;
+    else if (guessed && understanding.intent === turn.intent) understanding.guessed = true;
     if (turn.followUp) understanding.followUp = true;
     return understanding;
   }

@@ -80,7 +80,12 @@ export function keeps(intent: IntentName, entity: Entity): boolean {
   return true;
 }
 
-export function parseQuestion(message: string, now: Date): ParsedQuestion {
+export interface ParseOptions {
+  /** Words the directory showed are not names (they link to nothing): read as words this time. */
+  notNames?: ReadonlySet<string>;
+}
+
+export function parseQuestion(message: string, now: Date, options: ParseOptions = {}): ParsedQuestion {
   const text = correctSpelling(message);
   const spans = new SpanSet();
   extractIdentifiers(text, spans);
@@ -101,7 +106,7 @@ export function parseQuestion(message: string, now: Date): ParsedQuestion {
     spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });
   }
   extractFirstPartyApps(text, spans);
-  const names = findNames(text, spans);
+  const names = findNames(text, spans).filter((n) => !options.notNames?.has(n.text.toLowerCase()));
   for (const name of names) spans.claim({ start: name.start, end: name.end, placeholder: '<name>' });
 
   const cueText = cueTextOf(spans.masked(text));
@@ -154,13 +159,14 @@ export function parseQuestion(message: string, now: Date): ParsedQuestion {
   if (riskLevel) entities.push(riskLevel);
 
   intent = retarget(intent, entities);
-  const kept = firstOfEachType(entities);
+  // Every name is kept until the directory has said which ones link to anything ("sorry to bother you, Lee …");
+  // the recogniser then keeps one entity per type.
   return {
     intent,
     score: best.score,
     explanation: best.explanation,
-    entities: kept,
-    objects: objects.filter((o) => kept.includes(o.entity)),
+    entities,
+    objects,
     pronoun,
     elliptical: ELLIPSIS.test(cueText) || /^(?:<name>|<time>|\s|[?.!])+$/.test(cueText),
     cueText,
@@ -168,7 +174,7 @@ export function parseQuestion(message: string, now: Date): ParsedQuestion {
 }
 
 /** One entity per type: skills answer about one user, one group, one window. */
-function firstOfEachType(entities: Entity[]): Entity[] {
+export function firstOfEachType(entities: Entity[]): Entity[] {
   const seen = new Set<string>();
   return entities.filter((e) => {
     if (seen.has(e.type)) return false;

@@ -366,7 +366,6 @@ export function planCue(text: string, entities: Entity[]): string {
 const NOT_LISTS = new Set<IntentName>(['docs.answer', 'help']);
 
 export function fillPlan(input: { text: string; cue?: string; entities: Entity[]; now: Date; previous?: QuestionPlan; elliptical: boolean; intent?: IntentName }): PlanFill | undefined {
-  if (input.intent && NOT_LISTS.has(input.intent)) return undefined;
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities };
   const named = pickResource(cue);
@@ -375,6 +374,7 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   if (previous && (CONTINUES.test(cue) || input.elliptical) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
     return continuePlan(previous, context);
   }
+  if (input.intent && NOT_LISTS.has(input.intent)) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
   if (!named) return undefined;

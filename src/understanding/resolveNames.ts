@@ -1,4 +1,7 @@
 import { type Directory, lookupOf, type NameLookup } from './directory';
+import { editDistance } from './inMemoryDirectory';
+import { LEXICON } from './text/lexicon';
+import { correction } from './text/spelling';
 import type { ObjectMention } from './parse';
 import type { Candidate, DirectoryEntityType, Entity } from './types';
 
@@ -59,6 +62,7 @@ async function resolveObject({ entity, typeGuessed }: ObjectMention, directory: 
   if (entity.id || entity.resolution) return;
   const type = entity.type as DirectoryEntityType;
   const first = await lookupOf(directory, type, entity.text);
+  const suggestions: Array<{ type: DirectoryEntityType; names: string[] }> = [{ type, names: first.suggestions }];
   if (first.matches.length === 0 && typeGuessed) {
     for (const other of OTHER_TYPES[type]) {
       const lookup = await lookupOf(directory, other, entity.text);
@@ -67,9 +71,51 @@ async function resolveObject({ entity, typeGuessed }: ObjectMention, directory: 
         applyLookup(entity, lookup);
         return;
       }
+      suggestions.push({ type: other, names: lookup.suggestions });
     }
   }
+  if (first.matches.length === 0 && (await linkMisspelling(entity, suggestions, directory))) return;
   applyLookup(entity, first);
+}
+
+/** How far a misspelling may be from the name it means: one edit in five letters, at least one. */
+function closeEnough(asked: string, name: string): number | undefined {
+  const a = asked.toLowerCase();
+  const b = name.toLowerCase();
+  const whole = editDistance(a, b);
+  // "joni shermen" for Joni Sherman; "megan" for Megan Bowen is a prefix and was found by the lookup already.
+  const limit = Math.max(1, Math.floor(a.replace(/\s+/g, '').length / 5));
+  return whole <= limit ? whole : undefined;
+}
+
+/**
+ * A name that matches nothing but is one or two letters from exactly one name in the tenant is taken to mean it
+ * ("I took “joni shermen” to mean Joni Sherman"); when two names are that close, the admin is asked.
+ */
+async function linkMisspelling(entity: Entity, suggestions: Array<{ type: DirectoryEntityType; names: string[] }>, directory: Directory): Promise<boolean> {
+  const close = suggestions.flatMap((s) => s.names.map((name) => ({ type: s.type, name, distance: closeEnough(entity.text, name) }))).filter((c) => c.distance !== undefined);
+  if (close.length === 0) return false;
+  close.sort((a, b) => a.distance! - b.distance!);
+  if (close.length > 1 && close[1].distance === close[0].distance && close[1].name !== close[0].name) return false;
+  const lookup = await lookupOf(directory, close[0].type, close[0].name);
+  if (lookup.matches.length !== 1) return false;
+  entity.type = close[0].type;
+  applyLookup(entity, lookup);
+  entity.correctedFrom = entity.text;
+  return true;
+}
+
+/**
+ * Whether a name that linked to nothing was a name at all: a word the language knows ("bother", "became",
+ * "successfully") or any lower-case word the words around it only guessed was a name is not one, and is dropped;
+ * a capitalised word no dictionary knows ("Zorro") stays, so the admin hears it was not found.
+ */
+export function isNotAName(entity: Entity, typeGuessed: boolean): boolean {
+  if (entity.resolution !== 'notFound' || !typeGuessed || entity.text.includes('@')) return false;
+  const words = entity.text.split(/\s+/).filter(Boolean);
+  const known = (w: string) => LEXICON.has(w.toLowerCase()) || correction(w.toLowerCase()) !== undefined;
+  if (words.every(known)) return true;
+  return entity.text === entity.text.toLowerCase();
 }
 
 /** Without a tenant, names stay as written and say so. */

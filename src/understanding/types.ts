@@ -67,6 +67,8 @@ export interface Entity {
   /** Time ranges: the window as ISO 8601 instants, computed from the turn's clock. */
   start?: string;
   end?: string;
+  /** Set when the name as written matched nothing and a close spelling was taken instead (what was written). */
+  correctedFrom?: string;
   /** Where the entity came from: the message, the conversation so far (a follow-up), or the intent's default. */
   source?: 'message' | 'conversation' | 'default';
 }
@@ -80,6 +82,8 @@ export interface Understanding {
   text: string;
   /** True when the message leaned on the conversation so far ("and his groups?"). */
   followUp?: boolean;
+  /** The grammar found no cue and the trained classifier chose the intent: a channel post is then not answered unasked. */
+  guessed?: boolean;
   /** The cues that decided the intent, for diagnostics and bench reports. */
   explanation?: string[];
 }

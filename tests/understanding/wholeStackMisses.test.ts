@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { DemoStack } from '../support/demoStack';
+
+/**
+ * The kinds of misses issue #13 lists, each through the whole stack on Contoso (the examples are the issue's own,
+ * not the measurement set's).
+ */
+describe('Understanding that generalises, through the whole stack (issue #13)', function () {
+  this.timeout(120_000);
+  let stack: DemoStack;
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  before(async () => {
+    stack = await DemoStack.onDemoTenant([DEMO_ADMIN]);
+  });
+  after(async () => {
+    await stack.stop();
+  });
+
+  it('When a help-desk post opens with "sorry to bother you", then "bother" is not a user and Lee is diagnosed', async () => {
+    const answer = await stack.ask("Hi, sorry to bother you, Lee can't get into Teams since yesterday", admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.doesNotMatch(answer.text, /bother/i);
+    assert.match(answer.text, /Lee Gu/);
+    assert.match(answer.text, /50057/);
+  });
+
+  it('When asked who became a Global Administrator recently, then "became" is a word and the audit log names Isaiah Langer and who added him', async () => {
+    const answer = await stack.ask('Who became a Global Administrator recently?', admin);
+    assert.equal(answer.intent, 'audit.changes');
+    assert.doesNotMatch(answer.text, /couldn.t find/);
+    assert.match(answer.text, /isaiah\.langer@contoso\.com/);
+    assert.match(answer.text, /pradeep\.gupta@contoso\.com: Add member to role/);
+  });
+
+  it('When a name is misspelt and one person is clearly meant, then the answer is for that person and says which name it took', async () => {
+    const answer = await stack.ask('is joni shermen in any groups', admin);
+    assert.equal(answer.intent, 'user.groups');
+    assert.match(answer.text, /^I took “joni shermen” to mean Joni Sherman\./);
+    assert.match(answer.text, /Groups of Joni Sherman/);
+  });
+
+  it('When a capitalised name matches nobody, then the admin still hears it was not found', async () => {
+    const answer = await stack.ask("why can't Zorro sign in?", admin);
+    assert.match(answer.text, /couldn't find a user named “Zorro”/);
+  });
+
+  it('When asked who dismissed Adele\'s risk, then her risk history is read, not a dismissal offered', async () => {
+    const answer = await stack.ask("who dismissed Adele's risk?", admin);
+    assert.equal(answer.intent, 'risk.user');
+    assert.match(answer.text, /Sam Secadmin/);
+    assert.doesNotMatch(answer.text, /Confirm|nothing to dismiss/);
+  });
+
+  it('When asked whether Lee reset his password recently, then no password reset is offered', async () => {
+    const answer = await stack.ask('did Lee reset his password recently?', admin);
+    assert.notEqual(answer.intent, 'risk.remediate');
+    assert.doesNotMatch(answer.text, /reset .*password.* in the Entra admin center|Confirm/);
+  });
+
+  it('When an out-of-scope question comes between, then the follow-up still refers to the person asked about before', async () => {
+    const [first, weather, groups] = await stack.askChain(['is Bob Kelly at risk?', "what's the weather like in Seattle?", 'and his groups?'], admin);
+    assert.equal(first.intent, 'risk.user');
+    assert.equal(weather.intent, 'outOfScope');
+    assert.equal(groups.intent, 'user.groups');
+    assert.match(groups.text, /Groups of Bob Kelly/);
+  });
+});
