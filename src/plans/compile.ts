@@ -60,7 +60,7 @@ function literal(spec: FieldSpec, value: FilterValue | undefined): string {
 
 /** The OData text of one filter Graph runs. */
 export function odataFilter(spec: FieldSpec, filter: PlanFilter): string {
-  if (spec.name === 'result') return filter.value === 'success' ? 'status/errorCode eq 0' : '';
+  if (spec.name === 'result' && spec.path === 'status/errorCode') return filter.value === 'success' ? 'status/errorCode eq 0' : '';
   switch (filter.op) {
     case 'eq':
     case 'ne':
@@ -86,7 +86,7 @@ export function odataFilter(spec: FieldSpec, filter: PlanFilter): string {
 
 /** Where a filter runs: in Graph by default, in Graph with advanced parameters, or here. */
 function placement(resource: ResourceSpec, spec: FieldSpec, filter: PlanFilter): 'graph' | 'advanced' | 'client' {
-  if (spec.name === 'result') return filter.op === 'eq' && filter.value === 'success' ? 'graph' : 'client';
+  if (spec.name === 'result' && spec.path === 'status/errorCode') return filter.op === 'eq' && filter.value === 'success' ? 'graph' : 'client';
   if (spec.read && !spec.graph?.includes(filter.op)) return 'client';
   if (spec.graph?.includes(filter.op)) return 'graph';
   if (resource.directoryObject && spec.advanced?.includes(filter.op)) return 'advanced';
@@ -103,7 +103,9 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   const graphFilter: string[] = [];
   const clientFilters: ClientFilter[] = [];
   let advanced = false;
-  const permissions = new Set<PermissionKey>([resource.permission]);
+  const permissions = new Set<PermissionKey>([resource.anchorPermission ? resource.anchorPermission(plan.anchor) : resource.permission]);
+  // An OData cast on a membership list ("…/memberOf/microsoft.graph.group") is an advanced query.
+  if (resource.path(plan.anchor).includes('/microsoft.graph.')) advanced = true;
   const selected = new Set<string>([resource.key]);
   const use = (spec: FieldSpec) => {
     if (spec.permission) permissions.add(spec.permission);

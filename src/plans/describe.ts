@@ -42,7 +42,7 @@ export function filterWords(spec: FieldSpec, filter: PlanFilter): string {
   }
   switch (filter.op) {
     case 'eq':
-      return `${label} ${value}`;
+      return filter.label ?? `${label} ${value}`;
     case 'ne':
       return `${label} not ${value}`;
     case 'ge':
@@ -78,7 +78,6 @@ export function describePlan(plan: QuestionPlan): string {
   for (const filter of plan.filters) {
     const spec = fieldOf(resource, filter.field);
     if (spec.name === 'ownerCount' && filter.op === 'eq' && filter.value === 0) parts.push('no owners');
-    else if (spec.name === 'memberCount' && filter.op === 'eq' && filter.value === 0) parts.push('no members');
     else parts.push(filterWords(spec, filter));
   }
   if (plan.window) parts.push(plan.window.label);

@@ -42,6 +42,8 @@ export interface ResourceSpec {
   /** The collection's path; relationship resources need an anchor. */
   path(anchor?: PlanAnchor): string;
   permission: PermissionKey;
+  /** The permission when it depends on the object the list starts from. */
+  anchorPermission?: (anchor?: PlanAnchor) => PermissionKey;
   /** Fields whose value identifies an item (the key of rows). */
   key: string;
   /** The time field a plan's window applies to, and the direction the log is served in. */
@@ -104,8 +106,9 @@ const users: ResourceSpec = {
     field('city', 'City', 'city', 'string', { graph: STRING }),
     field('companyName', 'Company', 'companyName', 'string', { advanced: ADVANCED_STRING }),
     field('onPremisesSyncEnabled', 'Synced from AD', 'onPremisesSyncEnabled', 'boolean', { graph: EQ_IN, format: yesNo }),
-    field('externalUserState', 'Invitation', 'externalUserState', 'string', { graph: STRING }),
-    field('creationType', 'Created as', 'creationType', 'string', { graph: STRING }),
+    // Graph's user docs give these eq and in only (no startsWith).
+    field('externalUserState', 'Invitation', 'externalUserState', 'string', { graph: EQ_IN }),
+    field('creationType', 'Created as', 'creationType', 'string', { graph: EQ_IN }),
   ],
 };
 
@@ -154,7 +157,6 @@ const groups: ResourceSpec = {
     field('groupTypes', 'Group types', 'groupTypes', 'strings', { graph: ['contains'], lambda: { collection: 'groupTypes' } }),
     // Owners and members can be counted inside a filter with advanced parameters (/$count eq 0 …).
     field('ownerCount', 'Owners', 'owners/$count', 'number', { advanced: ['eq', 'ne'], select: 'id' }),
-    field('memberCount', 'Members', 'members/$count', 'number', { advanced: ['eq', 'ne'], select: 'id' }),
     field('kind', 'Kind', 'groupTypes', 'strings', {
       select: 'groupTypes',
       read: (item) => groupKind(item),
@@ -212,6 +214,8 @@ const memberOf: ResourceSpec = {
     return `/${base}/${id}/${anchor?.transitive ? 'transitiveMemberOf' : 'memberOf'}${base === 'users' ? '/microsoft.graph.group' : ''}`;
   },
   permission: 'memberships.read',
+  // A service principal's memberships need Application.Read.All in Graph, not the membership permissions.
+  anchorPermission: (anchor) => (anchor?.type === 'servicePrincipal' ? 'applications.read' : 'memberships.read'),
   key: 'id',
   ...directoryPaging,
   columns: ['displayName', 'kind'],
@@ -327,7 +331,8 @@ const signIns: ResourceSpec = {
     field('user', 'User', 'userId', 'guid', { graph: EQ }),
     field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
-    field('userType', 'User type', 'userType', 'string', { graph: EQ }),
+    // Not in the sign-in log's filterable properties (REFERENCE.md §2.1): checked on the client.
+    field('userType', 'User type', 'userType', 'string'),
     field('app', 'App', 'appDisplayName', 'string', { graph: EQ_STARTS }),
     field('appDisplayName', 'App', 'appDisplayName', 'string', { graph: EQ_STARTS }),
     field('appId', 'App id', 'appId', 'guid', { graph: EQ }),
@@ -385,10 +390,11 @@ const directoryAudits: ResourceSpec = {
     field('activityDateTime', 'Time (UTC)', 'activityDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
     field('activity', 'Activity', 'activityDisplayName', 'string', { graph: EQ_STARTS }),
     field('category', 'Category', 'category', 'string', { graph: EQ }),
-    field('result', 'Result', 'result', 'string', { graph: EQ }),
+    // `result` is not listed as filterable on the audit log (REFERENCE.md §2.1): checked on the client.
+    field('result', 'Result', 'result', 'string'),
     field('initiatedByUser', 'By', 'initiatedBy/user/userPrincipalName', 'string', { graph: EQ_STARTS, select: 'initiatedBy' }),
     field('initiatedByUserId', 'By', 'initiatedBy/user/id', 'guid', { graph: EQ, select: 'initiatedBy' }),
-    field('initiatedBy', 'By', 'initiatedBy', 'string', {
+    field('initiatedBy', 'Initiated by', 'initiatedBy', 'string', {
       select: 'initiatedBy',
       read: (item) => {
         const by = item.initiatedBy as { user?: { displayName?: string; userPrincipalName?: string } | null; app?: { displayName?: string } | null } | undefined;

@@ -51,6 +51,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b/, weight: 1 },
+  // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
@@ -210,7 +212,6 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   ],
   groups: [
     [/\bno owners?\b|\bnobody owns\b|\bno ?one owns\b|\bnot owned\b|\bwithout (?:an? |any )?owners?\b|\bownerless\b|\borphan(?:ed|s)?\b|\bhave no owner\b|\bowner(?:s)? (?:missing|left)\b|\bno one (?:is )?(?:the )?owner\b/, () => ({ field: 'ownerCount', op: 'eq', value: 0 })],
-    [/\bempty\b|\bno members\b|\bwithout (?:any )?members\b/, () => ({ field: 'memberCount', op: 'eq', value: 0 })],
     [/\brole[- ]assignable\b|\bcan hold roles\b/, () => ({ field: 'isAssignableToRole', op: 'eq', value: true })],
     [/\bdynamic\b/, () => ({ field: 'groupTypes', op: 'contains', value: 'DynamicMembership', label: 'dynamic' })],
     [/\b(?:microsoft|office) 365 groups?\b|\bm365 groups?\b|\bo365 groups?\b|\bunified groups?\b/, () => ({ field: 'groupTypes', op: 'contains', value: 'Unified', label: 'Microsoft 365' })],
@@ -377,6 +378,8 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   if (input.intent && NOT_LISTS.has(input.intent)) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
+  const members = groupMembersPlan(cue, input.entities);
+  if (members) return members;
   if (!named) return undefined;
   const resource = anchoredResource(named.resource, cue, input.entities);
   const operation = operationOf(cue, resource.resource);
@@ -413,6 +416,22 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
     operation: { kind: 'groupBy', field: 'userDisplayName' },
   };
   return { plan, intent: 'policy.info' };
+}
+
+const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other |nested )?groups\b|\bincluding sub/;
+
+/** "Everyone in IT Staff including nested": a group's members reached through nesting too, as a list. */
+function groupMembersPlan(cue: string, entities: Entity[]): PlanFill | undefined {
+  const group = entities.find((e) => e.type === 'group' && e.resolution === 'resolved' && e.id);
+  if (!group || !TRANSITIVE.test(cue) || !/\b(?:everyone|everybody|members?|users|people|who(?:'s| is| are)?|list|show|all)\b/.test(cue)) return undefined;
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
+  const plan: QuestionPlan = {
+    resource: 'groupMembers',
+    anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: true },
+    filters: /\busers\b|\bpeople\b|\beveryone\b|\beverybody\b/.test(cue) ? [{ field: 'objectType', op: 'eq', value: 'user', label: 'users' }] : [],
+    operation: count ? { kind: 'count' } : { kind: 'list' },
+  };
+  return { plan, intent: 'group.info' };
 }
 
 /** Relationship lists start from a named object: a service principal's groups, a group's members with nesting. */
