@@ -61,6 +61,9 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const clock = () => (pinnedNow ? new Date(pinnedNow) : new Date());
   const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
   const ssoTokens = config.sso ? new SsoTokenStore() : undefined;
+  const directory = sessions ? new GraphDirectory(sessions.directoryClient) : undefined;
+  // The tenant's group and app names are read at start, off any turn, and refreshed in the background.
+  directory?.names().catch((err: unknown) => logger.warn({ err }, 'group and app names could not be read: names are looked up one by one'));
   // Trained in the background (about 0.2 s): until it is ready the grammar answers alone.
   let fallback: IntentClassifier | undefined;
   const understandingReady = config.understanding.fallbackClassifier
@@ -73,7 +76,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer: new GrammarRecognizer({
-      directory: sessions ? new GraphDirectory(sessions.directoryClient) : undefined,
+      directory,
       fallback: { classifier: () => fallback, minScore: FALLBACK_MIN_SCORE },
     }),
     skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill),

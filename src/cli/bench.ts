@@ -23,6 +23,7 @@ import { repoRoot } from '../paths';
 import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstanding';
 import { benchSignIns, formatSignInBenchReport } from './benchSignIns';
 import { benchDirectory, formatDirectoryReport, RISK_BENCH_QUESTIONS } from './benchDirectory';
+import { benchPlans, formatPlanBenchReport, PLAN_BENCH_HEADING } from './benchPlans';
 
 interface SizeSpec {
   name: string;
@@ -273,9 +274,10 @@ async function main(): Promise<void> {
   const directory = formatDirectoryReport(await benchDirectory()).join('\n');
   process.stderr.write('bench: Identity Protection answers…\n');
   const risk = formatDirectoryReport(await benchDirectory(RISK_BENCH_QUESTIONS), 'Identity Protection answers (a mitigation request costs its checks; nothing is confirmed)').join('\n');
+  const plans = formatPlanBenchReport(await benchPlans()).join('\n');
   const report = markdown(
     results,
-    `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}`,
+    `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}\n\n${PLAN_BENCH_HEADING}\n\n${plans}`,
   );
   fs.mkdirSync(path.dirname(values.out!), { recursive: true });
   fs.writeFileSync(values.out!, report);

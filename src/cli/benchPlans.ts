@@ -29,13 +29,16 @@ import { repoRoot } from '../paths';
 import { localGraphConfig } from './localGraphConfig';
 
 const DAY_MS = 86_400_000;
-const HEADING = '## Question plans';
-/** A count over a window must answer locally within this (issue #12). */
+/** The section's heading, in the full report and in the file this section alone rewrites. */
+export const PLAN_BENCH_HEADING = '## Question plans';
+/** Issue #12: a sign-in count over the whole log answers locally within this; the other sign-in answers are held to it too. */
 const COUNT_BUDGET_MS = 1000;
 
 export interface PlanBenchCase {
   name: string;
   plan(now: Date): QuestionPlan;
+  /** Profiled when slower than the count budget: the counts over the whole log (issue #12's one-second goal). */
+  profileIfSlow?: boolean;
 }
 
 function lastDays(days: number, now: Date): QuestionPlan['window'] {
@@ -60,11 +63,12 @@ export const PLAN_BENCH_CASES: readonly PlanBenchCase[] = [
     plan: (now) => ({ resource: 'signIns', filters: [{ field: 'country', op: 'eq', value: 'DE', label: 'Germany' }], window: lastDays(7, now), operation: { kind: 'list' } }),
   },
   { name: 'sign-ins, 7 days (count)', plan: (now) => ({ resource: 'signIns', filters: [], window: lastDays(7, now), operation: { kind: 'count' } }) },
-  { name: 'sign-ins, 30 days (count)', plan: (now) => ({ resource: 'signIns', filters: [], window: lastDays(30, now), operation: { kind: 'count' } }) },
+  { name: 'sign-ins, 30 days (count)', plan: (now) => ({ resource: 'signIns', filters: [], window: lastDays(30, now), operation: { kind: 'count' } }), profileIfSlow: true },
   {
     // The log serves interactive sign-ins unless asked for another type: this counts the next biggest share of the window.
     name: 'non-interactive sign-ins, 30 days (count)',
     plan: (now) => ({ resource: 'signIns', filters: [{ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' }], window: lastDays(30, now), operation: { kind: 'count' } }),
+    profileIfSlow: true,
   },
   {
     name: 'sign-ins without MFA, 7 days (count, client filter)',
@@ -138,6 +142,8 @@ export interface PlanProfile {
 
 export interface PlanBenchReport {
   runs: number;
+  /** The machine's one-minute load average when the section started. */
+  loadAverage: number;
   tenants: Array<{ name: string; signIns: number; rows: PlanBenchRow[] }>;
   profiles: PlanProfile[];
 }
@@ -313,7 +319,7 @@ export async function benchPlans(options: { tenants?: PlanBenchTenant[]; runs?: 
   const runs = Math.max(options.runs ?? 5, 1);
   const tenants = options.tenants ?? (await defaultTenants(['demo', 'medium']));
   const now = new Date(DEMO_CAPTURED_AT);
-  const report: PlanBenchReport = { runs, tenants: [], profiles: [] };
+  const report: PlanBenchReport = { runs, loadAverage: round1(os.loadavg()[0]), tenants: [], profiles: [] };
   for (const tenant of tenants) {
     process.stderr.write(`bench: question plans on ${tenant.name}…\n`);
     const entra = await startLocalEntra({ tenantDir: tenant.dir, port: 0, now });
@@ -324,8 +330,7 @@ export async function benchPlans(options: { tenants?: PlanBenchTenant[]; runs?: 
       for (const testCase of PLAN_BENCH_CASES) {
         const row = await benchCase(client, testCase, now, runs);
         rows.push(row);
-        const slowCount = row.resource === 'signIns' && row.kind === 'count' && !row.refused && row.p50 > COUNT_BUDGET_MS;
-        if (slowCount) report.profiles.push(await profileCase(client, tenant.name, testCase, now));
+        if (testCase.profileIfSlow && !row.refused && row.p50 > COUNT_BUDGET_MS) report.profiles.push(await profileCase(client, tenant.name, testCase, now));
       }
       report.tenants.push({ name: tenant.name, signIns: entra.startup.signIns.count, rows });
     } finally {
@@ -372,9 +377,39 @@ function tableOf(rows: readonly PlanBenchRow[]): string[] {
   ];
 }
 
+/** The profiled runs side by side: what each part of the code took, then the same pages read without the executor. */
+function profileLines(profiles: readonly PlanProfile[]): string[] {
+  const parts = [...new Set(profiles.flatMap((p) => p.byPart.map((b) => b.part)))];
+  const msOf = (p: PlanProfile, part: string) => p.byPart.find((b) => b.part === part)?.ms ?? 0;
+  parts.sort((a, b) => msOf(profiles[0], b) - msOf(profiles[0], a));
+  const perItem = (p: PlanProfile) => Math.round((p.wallMs / Math.max(p.itemsRead, 1)) * 1000);
+  const ms = (n: number) => n.toLocaleString('en-US');
+  return [
+    'Where the time of the slow counts goes: one run of each under a CPU profiler, its samples summed by the code they ran in ' +
+      '(built-ins such as JSON.parse count towards their caller). The client and the local Entra share this process, so their times add up.',
+    '',
+    `| part | ${profiles.map((p) => `${p.plan}, ${p.tenant}: ms (share)`).join(' | ')} |`,
+    `|---|${profiles.map(() => '---:').join('|')}|`,
+    ...parts.map((part) => `| ${part} | ${profiles.map((p) => `${ms(msOf(p, part))} (${Math.round((msOf(p, part) / p.wallMs) * 100)}%)`).join(' | ')} |`),
+    `| **wall time** | ${profiles.map((p) => `**${ms(p.wallMs)}**`).join(' | ')} |`,
+    '',
+    ...profiles.map((p) => {
+      const share = (test: (part: string) => boolean) => Math.round((p.byPart.filter((b) => test(b.part)).reduce((sum, b) => sum + b.ms, 0) / p.wallMs) * 100);
+      return (
+        `- ${p.plan}, ${p.tenant}: the local Entra ${share((part) => part.startsWith('local Entra'))}% (reading sign-ins from disk ${share((part) => part.includes('from disk'))}%), ` +
+        `garbage collection ${share((part) => part.startsWith('garbage'))}%, the Graph client ${share((part) => part.startsWith('Graph client'))}%, the plan executor ${share((part) => part.startsWith('plan executor'))}%. ` +
+        `${p.pages} pages, ${ms(p.itemsRead)} sign-ins, ${perItem(p)} µs a sign-in; a page took ${p.pageMsMedian} ms (median) from request to response headers. ` +
+        `The same pages read again without the executor: ${ms(p.pagesMs)} ms (${ms(p.pagesKiB)} KiB of JSON); with \`$select=id\` only: ${ms(p.idOnlyMs)} ms (${ms(p.idOnlyKiB)} KiB).`
+      );
+    }),
+    '',
+  ];
+}
+
 export function formatPlanBenchReport(report: PlanBenchReport): string[] {
   const lines = [
-    `Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}. ` +
+    `Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}, ` +
+      `load average ${report.loadAverage} at the start (other work on the machine shows in the times). ` +
       'Each plan is built in code (not through the understanding), compiled, read and turned into the answer model as the plan answer does, ' +
       "through the bot's own Graph client against a local Entra in the same process, clock pinned to the capture instant " +
       `(${DEMO_CAPTURED_AT}); ${report.runs} runs after a warm-up. Round trips are the HTTP requests the Graph client made; ` +
@@ -391,49 +426,38 @@ export function formatPlanBenchReport(report: PlanBenchReport): string[] {
     for (const row of first.rows) lines.push(`- ${row.name}: \`${decodeURIComponent(row.url)}\``);
     lines.push('');
   }
-  const counts = report.tenants.flatMap((t) => t.rows.filter((r) => r.resource === 'signIns' && r.kind === 'count' && !r.refused).map((r) => ({ tenant: t.name, row: r })));
-  const slow = counts.filter((c) => c.row.p50 > COUNT_BUDGET_MS);
+  const lists = report.tenants.flatMap((t) => t.rows.filter((r) => r.pagesWithinShown !== undefined).map((r) => ({ tenant: t.name, row: r })));
+  const overRead = lists.filter((l) => !l.row.pagesWithinShown);
   lines.push(
-    slow.length
-      ? `**Sign-in counts slower than ${COUNT_BUDGET_MS / 1000} s**: ${slow.map((c) => `${c.row.name} on the ${c.tenant}, ${c.row.p50} ms over ${c.row.pagesRead} pages`).join('; ')}.`
-      : `Every sign-in count answered within ${COUNT_BUDGET_MS / 1000} s (slowest: ${counts.length ? Math.max(...counts.map((c) => c.row.p50)) : 0} ms).`,
+    overRead.length
+      ? `**Lists that read more pages than they showed**: ${overRead.map((l) => `${l.row.name} on the ${l.tenant} (${l.row.pagesRead} pages for ${l.row.shown} rows)`).join('; ')}.`
+      : `Every list (${lists.length} on ${report.tenants.length} tenants) read no more pages than it showed.`,
     '',
   );
-  for (const p of report.profiles) {
-    const perItem = (ms: number) => Math.round((ms / Math.max(p.itemsRead, 1)) * 1000);
-    lines.push(
-      `Where the ${p.wallMs.toLocaleString('en-US')} ms of "${p.plan}" on the ${p.tenant} go (one run under a CPU profiler; ` +
-        `${p.pages} pages, ${p.itemsRead.toLocaleString('en-US')} sign-ins, ${perItem(p.wallMs)} µs a sign-in). ` +
-        'The client and the local Entra run in this one process, so their times add up:',
-      '',
-      '| part | ms | share |',
-      '|---|---:|---:|',
-      ...p.byPart.map((b) => `| ${b.part} | ${b.ms.toLocaleString('en-US')} | ${Math.round((b.ms / p.wallMs) * 100)}% |`),
-      '',
-      `A page took ${p.pageMsMedian} ms (median) from request to response headers. The same pages read again without the executor took ` +
-        `${p.pagesMs.toLocaleString('en-US')} ms (${p.pagesKiB.toLocaleString('en-US')} KiB of JSON); with \`$select=id\` only, ` +
-        `${p.idOnlyMs.toLocaleString('en-US')} ms (${p.idOnlyKiB.toLocaleString('en-US')} KiB).`,
-      '',
-    );
-  }
+  const signInReads = report.tenants.flatMap((t) => t.rows.filter((r) => r.resource === 'signIns' && !r.refused).map((r) => ({ tenant: t.name, row: r })));
+  const slow = signInReads.filter((c) => c.row.p50 > COUNT_BUDGET_MS);
+  lines.push(
+    slow.length
+      ? `**Sign-in answers slower than ${COUNT_BUDGET_MS / 1000} s** (median): ${slow.map((c) => `${c.row.name} on the ${c.tenant}, ${c.row.p50.toLocaleString('en-US')} ms for ${c.row.pagesRead} pages`).join('; ')}.`
+      : `Every sign-in answer took less than ${COUNT_BUDGET_MS / 1000} s (median).`,
+    '',
+  );
+  if (report.profiles.length) lines.push(...profileLines(report.profiles));
   return lines;
 }
 
 /** Puts this section into a bench report file in place of its previous one (or at the end), leaving the rest. */
 function writeSection(file: string, section: string[]): void {
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const block = `${HEADING}\n\n${section.join('\n').trimEnd()}\n`;
-  const start = text.indexOf(`\n${HEADING}\n`);
-  let next = -1;
-  if (start >= 0) {
-    const after = text.indexOf('\n## ', start + HEADING.length + 1);
-    next = after;
+  const block = `${PLAN_BENCH_HEADING}\n\n${section.join('\n').trimEnd()}\n`;
+  const start = text.indexOf(`\n${PLAN_BENCH_HEADING}\n`);
+  if (start < 0) {
+    fs.writeFileSync(file, `${text.trimEnd()}\n\n${block}`);
+    return;
   }
-  const updated = start < 0 ? `${text.trimEnd()}\n\n${block}` : `${text.slice(0, start + 1)}${block}${next >= 0 ? `\n${text.slice(next + 1)}` : ''}`;
-  fs.writeFileSync(file, updated);
+  const next = text.indexOf('\n## ', start + 1);
+  fs.writeFileSync(file, `${text.slice(0, start + 1)}${block}${next >= 0 ? `\n${text.slice(next + 1)}` : ''}`);
 }
-
-export { HEADING as PLAN_BENCH_HEADING };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

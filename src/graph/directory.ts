@@ -7,6 +7,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Directory, NameLookup } from '../understanding/directory';
+import type { NameVocabulary } from '../understanding/entities/knownNames';
 import { closestNames, rankUsers } from '../understanding/inMemoryDirectory';
 import type { Candidate } from '../understanding/types';
 import { isGuid, odataString } from './ids';
@@ -59,7 +60,14 @@ function rankNamed(asked: string, items: GraphNamed[]): GraphNamed[] {
   return exact.length > 0 ? exact : items;
 }
 
+/** How long the group and app names are kept before they are read again. */
+const VOCABULARY_TTL_MS = 10 * 60_000;
+/** Beyond this many groups or apps, names are looked up one by one instead of held. */
+const VOCABULARY_MAX = 50_000;
+
 export class GraphDirectory implements Directory {
+  private vocabulary?: { names: Promise<NameVocabulary | undefined>; expires: number; settled: boolean };
+
   constructor(private readonly client: Client) {}
 
   private async list<T>(path: string, options: { filter?: string; search?: string; select: string[] }): Promise<T[]> {
@@ -97,6 +105,49 @@ export class GraphDirectory implements Directory {
     if (!stem.trim()) return [];
     const near = await this.list<GraphUser>('/users', { filter: userNameFilter(stem), select: ['id', 'displayName', 'givenName'] });
     return closestNames(asked, near.map((u) => u.displayName));
+  }
+
+  /**
+   * Group and service principal names, read whole (999 a page) and kept for VOCABULARY_TTL_MS; a tenant with more
+   * than VOCABULARY_MAX of either is not held (names are then looked up one by one, as before).
+   */
+  names(): Promise<NameVocabulary | undefined> {
+    const now = Date.now();
+    if (this.vocabulary && this.vocabulary.expires > now) return this.vocabulary.names;
+    // Expired: the names held so far still answer while fresh ones are read in the background, off the turn.
+    if (this.vocabulary?.settled) {
+      const held = this.vocabulary.names;
+      this.refresh(now);
+      return held;
+    }
+    return this.refresh(now);
+  }
+
+  /** Reads the names now (at start, and when they expire); a failed read keeps what was held. */
+  private refresh(now: number): Promise<NameVocabulary | undefined> {
+    const previous = this.vocabulary;
+    const names = Promise.all([this.readAll<GraphNamed>('/groups', ['id', 'displayName']), this.readAll<GraphNamed>('/servicePrincipals', ['id', 'displayName', 'appId'])]).then(
+      ([groups, apps]) => (groups && apps ? { groups: groups.map(namedCandidate), apps: apps.map(namedCandidate) } : undefined),
+    );
+    const entry = { names, expires: now + VOCABULARY_TTL_MS, settled: false };
+    this.vocabulary = entry;
+    names.then(
+      () => (entry.settled = true),
+      () => (this.vocabulary = previous),
+    );
+    return previous?.settled ? previous.names : names;
+  }
+
+  private async readAll<T>(path: string, select: string[]): Promise<T[] | undefined> {
+    const items: T[] = [];
+    let page = (await this.client.api(path).select(select).top(999).get()) as { value?: T[]; '@odata.nextLink'?: string };
+    items.push(...(page.value ?? []));
+    while (page['@odata.nextLink']) {
+      if (items.length >= VOCABULARY_MAX) return undefined;
+      page = (await this.client.api(page['@odata.nextLink']).get()) as typeof page;
+      items.push(...(page.value ?? []));
+    }
+    return items;
   }
 
   async findGroups(text: string): Promise<NameLookup> {

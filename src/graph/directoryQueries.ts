@@ -5,7 +5,7 @@
  * silently dropped), and reads one bounded page of a big list rather than all of it.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { odataString } from './ids';
+import { isGuid, odataString } from './ids';
 
 /** An inner request of a `$batch`; ids are unique within one batch. */
 export interface BatchRequest {
@@ -471,4 +471,43 @@ export function userNamesRequest(id: string, userIds: readonly string[]): BatchR
 /** The user a "which policies apply to X?" is about: whether they are a guest. */
 export function userKindRequest(userId: string): BatchRequest {
   return { id: 'user', url: `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName,userType` };
+}
+
+/** Ids per `id in (…)` filter: Graph caps the values of one `in` at 15. */
+const IDS_PER_FILTER = 15;
+
+/**
+ * The audit log names people by sign-in address only (its displayName fields are usually null): the users behind
+ * initiators and user targets are read in one `$batch` (`id in (…)`, 15 a request) and their display names filled
+ * in, so an answer can say "Pradeep Gupta" with the address beside it. Users no longer in the directory keep their
+ * address; a refused or failed read leaves every entry as it was.
+ */
+export async function namePeopleIn(client: Client, audits: DirectoryAudit[]): Promise<void> {
+  const wanted = new Set<string>();
+  for (const a of audits) {
+    const user = a.initiatedBy?.user;
+    if (user?.id && !user.displayName && isGuid(user.id)) wanted.add(user.id.toLowerCase());
+    for (const t of a.targetResources ?? []) if (t.type === 'User' && t.id && !t.displayName && isGuid(t.id)) wanted.add(t.id.toLowerCase());
+  }
+  if (wanted.size === 0) return;
+  const ids = [...wanted];
+  const requests: BatchRequest[] = [];
+  for (let i = 0; i < ids.length && requests.length < 20; i += IDS_PER_FILTER) {
+    const chunk = ids.slice(i, i + IDS_PER_FILTER).map(odataString).join(',');
+    requests.push({ id: `people-${requests.length}`, url: `/users?$filter=id in (${chunk})&$select=id,displayName&$top=${IDS_PER_FILTER}` });
+  }
+  const names = new Map<string, string>();
+  try {
+    for (const response of (await batchGet(client, requests)).values()) {
+      if (response.status >= 300) continue;
+      for (const u of (response.body as Page<{ id: string; displayName?: string | null }>).value ?? []) if (u.displayName) names.set(u.id.toLowerCase(), u.displayName);
+    }
+  } catch {
+    return;
+  }
+  for (const a of audits) {
+    const user = a.initiatedBy?.user;
+    if (user?.id && !user.displayName) user.displayName = names.get(user.id.toLowerCase()) ?? null;
+    for (const t of a.targetResources ?? []) if (t.type === 'User' && t.id && !t.displayName) t.displayName = names.get(t.id.toLowerCase()) ?? null;
+  }
 }

@@ -1,3 +1,4 @@
+import type { NameVocabulary } from './entities/knownNames';
 import type { Candidate, DirectoryEntityType } from './types';
 
 /**
@@ -20,6 +21,11 @@ export interface Directory {
   findGroups(text: string): Promise<NameLookup>;
   /** An application or service principal: its appId (GUID) or display name. */
   findApps(text: string): Promise<NameLookup>;
+  /**
+   * Every group and app name of the tenant, kept fresh and small, so names in a message are linked where they
+   * stand; absent or rejected: names are guessed and looked up one by one.
+   */
+  names?(): Promise<NameVocabulary | undefined>;
 }
 
 export function lookupOf(directory: Directory, type: DirectoryEntityType, text: string): Promise<NameLookup> {

@@ -4,6 +4,7 @@ import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { fillPlan } from './planFilling';
+import { NameIndex, type NameVocabulary } from './entities/knownNames';
 import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
 
 export interface GrammarRecognizerOptions {
@@ -27,12 +28,28 @@ export interface GrammarRecognizerOptions {
  * directory's.
  */
 export class GrammarRecognizer implements Recognizer {
+  private index?: { names: NameVocabulary; index: NameIndex };
+
   constructor(private readonly options: GrammarRecognizerOptions = {}) {}
+
+  /** The name index of the directory's current vocabulary, rebuilt only when the vocabulary was read again. */
+  private async knownNames(): Promise<NameIndex | undefined> {
+    let names: NameVocabulary | undefined;
+    try {
+      names = await this.options.directory?.names?.();
+    } catch {
+      return undefined;
+    }
+    if (!names) return undefined;
+    if (this.index?.names !== names) this.index = { names, index: new NameIndex(names) };
+    return this.index.index;
+  }
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
     const cleaned = text.trim();
-    const parsed = parseQuestion(cleaned, now);
+    const knownNames = await this.knownNames();
+    const parsed = parseQuestion(cleaned, now, { knownNames });
     if (this.options.intentClassifier) {
       parsed.intent = retarget(await this.options.intentClassifier.classify(cleaned), parsed.entities);
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
@@ -60,7 +77,7 @@ export class GrammarRecognizer implements Recognizer {
       // The intent was chosen with those words masked as names ("who <name> a <role>" for "who became a …"):
       // choose it again reading them as words.
       if (!turn.followUp) {
-        const reparsed = parseQuestion(cleaned, now, { notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
+        const reparsed = parseQuestion(cleaned, now, { knownNames, notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
         if (reparsed.intent !== 'outOfScope' || parsed.intent === 'outOfScope') {
           turn.intent = reparsed.intent;
           parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));

@@ -1,4 +1,5 @@
 import type { Directory, NameLookup } from './directory';
+import type { NameVocabulary } from './entities/knownNames';
 import type { Candidate } from './types';
 
 export interface DirectoryUser extends Candidate {
@@ -102,6 +103,13 @@ export class InMemoryDirectory implements Directory {
 
   async findGroups(text: string): Promise<NameLookup> {
     return byName(this.listing.groups, text);
+  }
+
+  private vocabulary?: NameVocabulary;
+
+  async names(): Promise<NameVocabulary> {
+    this.vocabulary ??= { groups: this.listing.groups, apps: this.listing.apps };
+    return this.vocabulary;
   }
 
   async findApps(text: string): Promise<NameLookup> {

@@ -2,6 +2,7 @@ import { findRiskType } from '../knowledge/riskTypes';
 import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
 import { extractIdentifiers, findQuoted } from './entities/identifiers';
 import { extractCountries } from './entities/places';
+import type { NameIndex } from './entities/knownNames';
 import { findNames, type NameMention } from './entities/names';
 import { findPolicyNames, looksLikePolicy } from './entities/policies';
 import { extractTimeRange } from './entities/timeRange';
@@ -83,6 +84,8 @@ export function keeps(intent: IntentName, entity: Entity): boolean {
 export interface ParseOptions {
   /** Words the directory showed are not names (they link to nothing): read as words this time. */
   notNames?: ReadonlySet<string>;
+  /** The tenant's group and app names, linked where they stand before any name is guessed. */
+  knownNames?: NameIndex;
 }
 
 export function parseQuestion(message: string, now: Date, options: ParseOptions = {}): ParsedQuestion {
@@ -102,6 +105,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractTimeRange(text, spans, now);
   extractCountries(text, spans);
   extractRoles(text, spans);
+  options.knownNames?.link(text, spans);
   for (const policy of findPolicyNames(text, spans)) {
     spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });
   }
@@ -115,7 +119,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   const riskLevel = findRiskLevel(cueText);
   const pronoun = GROUP_REFERENCE.test(cueText) ? 'group' : APP_REFERENCE.test(cueText) ? 'app' : USER_PRONOUN.test(cueText) ? 'user' : OBJECT_PRONOUN.test(cueText) ? 'object' : undefined;
   const features: CueFeatures = {
-    names: names.length + claimed.filter((e) => e.type === 'user' || (e.type === 'app' && !e.value?.includes('-'))).length,
+    names: names.length + claimed.filter((e) => e.type === 'user' || e.type === 'group' || (e.type === 'app' && !e.value?.includes('-'))).length,
     code: claimed.some((e) => e.type === 'errorCode'),
     requestId: claimed.some((e) => e.type === 'requestId'),
     appId: claimed.some((e) => e.type === 'app' && e.value !== undefined && /^[0-9a-f-]{36}$/.test(e.value)),

@@ -30,8 +30,8 @@ describe('Understanding that generalises, through the whole stack (issue #13)', 
     const answer = await stack.ask('Who became a Global Administrator recently?', admin);
     assert.equal(answer.intent, 'audit.changes');
     assert.doesNotMatch(answer.text, /couldn.t find/);
-    assert.match(answer.text, /isaiah\.langer@contoso\.com/);
-    assert.match(answer.text, /pradeep\.gupta@contoso\.com: Add member to role/);
+    assert.match(answer.text, /Isaiah Langer \(isaiah\.langer@contoso\.com\)/);
+    assert.match(answer.text, /Pradeep Gupta \(pradeep\.gupta@contoso\.com\): Add member to role/);
   });
 
   it('When a name is misspelt and one person is clearly meant, then the answer is for that person and says which name it took', async () => {

@@ -35,9 +35,15 @@ export function changeText(p: ModifiedProperty): string | undefined {
   return before === '(empty)' ? `${p.displayName}: ${after}` : `${p.displayName}: ${before} → ${after}`;
 }
 
+/** "Pradeep Gupta (pradeep.gupta@contoso.com)": the name a person knows, the address beside it. */
+function personText(person: { displayName?: string | null; userPrincipalName?: string | null }): string {
+  if (person.displayName && person.userPrincipalName) return `${person.displayName} (${person.userPrincipalName})`;
+  return person.displayName ?? person.userPrincipalName ?? 'someone';
+}
+
 export function initiatorName(a: DirectoryAudit): string {
   const user = a.initiatedBy?.user;
-  if (user && (user.displayName || user.userPrincipalName)) return user.displayName ?? user.userPrincipalName ?? 'someone';
+  if (user && (user.displayName || user.userPrincipalName)) return personText(user);
   const app = a.initiatedBy?.app;
   if (app && (app.displayName || app.servicePrincipalName)) return `the app ${app.displayName ?? app.servicePrincipalName}`;
   return 'someone';
@@ -45,7 +51,7 @@ export function initiatorName(a: DirectoryAudit): string {
 
 /** "2026-11-18 09:14 UTC (2 days ago) — Miriam Graham: Update application – … on Payroll Connector (KeyDescription: a → b)". */
 export function auditRowText(a: DirectoryAudit, now: Date): string {
-  const targets = (a.targetResources ?? []).map((t) => t.displayName || t.userPrincipalName || t.id || '').filter(Boolean);
+  const targets = (a.targetResources ?? []).map((t) => (t.type === 'User' && (t.displayName || t.userPrincipalName) ? personText(t) : t.displayName || t.userPrincipalName || t.id || '')).filter(Boolean);
   const changes = (a.targetResources ?? []).flatMap((t) => (t.modifiedProperties ?? []).map(changeText)).filter((c): c is string => Boolean(c));
   const failed = a.result && a.result !== 'success' ? ` [${a.result}]` : '';
   const text = `${formatWhen(a.activityDateTime, now)} — ${initiatorName(a)}: ${a.activityDisplayName}${targets.length ? ` on ${targets.join(', ')}` : ''}${failed}${changes.length ? ` (${changes.join('; ')})` : ''}${a.resultReason ? ` — "${a.resultReason}"` : ''}`;

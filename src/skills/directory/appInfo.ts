@@ -5,7 +5,7 @@
  * window, and the expired ones apart.
  */
 import { escapeMarkdown } from '../../cards/escape';
-import {
+import { namePeopleIn,
   APPLICATION_CREDENTIALS_REQUEST,
   applicationOwnersRequest,
   appRequests,
@@ -133,6 +133,7 @@ export const appInfoSkill = defineSkill<Entity | undefined>({
     const owners = [...(bodyOf<Page<DirectoryObjectRef>>(more, 'appOwners')?.value ?? []), ...(bodyOf<Page<DirectoryObjectRef>>(first, 'spOwners')?.value ?? [])];
     const unique = [...new Map(owners.map((o) => [o.id, o])).values()];
     const changes = mayAudit && changesResponse?.status !== 403 ? (bodyOf<Page<DirectoryAudit>>(more, 'changes')?.value ?? []) : undefined;
+    if (changes) await namePeopleIn(tenant.client, changes);
     const model = appInfoModel(sp, app, unique, changes, hidden, now, warnUntilOf(undefined, now));
     return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
   },

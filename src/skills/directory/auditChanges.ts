@@ -6,7 +6,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { escapeMarkdown } from '../../cards/escape';
-import { applicationByAppIdRequest, auditRequest, AUDIT_PAGE, batchGet, bodyOf, roleDefinitionByName, type ApplicationDetails, type DirectoryAudit, type Page } from '../../graph/directoryQueries';
+import { applicationByAppIdRequest, auditRequest, AUDIT_PAGE, batchGet, bodyOf, namePeopleIn, roleDefinitionByName, type ApplicationDetails, type DirectoryAudit, type Page } from '../../graph/directoryQueries';
 import { entityOf, type Entity, type Understanding } from '../../understanding/types';
 import type { SkillAnswer } from '../types';
 import { throwUnlessFound } from '../common/access';
@@ -81,10 +81,11 @@ async function readAudits(client: Client, q: AuditQuery, window: { start: string
     auditRequest('audits', window, { allTargets: q.allTargets, anyTarget: q.anyTarget, initiatorId: q.initiatorId, loggedByService: q.policyWords ? 'Conditional Access' : undefined }),
   ]);
   for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'directoryAudits.read');
-  const entries = bodyOf<Page<DirectoryAudit>>(responses, 'audits')?.value ?? [];
+  let entries = bodyOf<Page<DirectoryAudit>>(responses, 'audits')?.value ?? [];
   const words = q.policyWords;
-  if (!words) return entries;
-  return entries.filter((a) => (a.targetResources ?? []).some((t) => (t.displayName ?? '').toLowerCase().includes(words)));
+  if (words) entries = entries.filter((a) => (a.targetResources ?? []).some((t) => (t.displayName ?? '').toLowerCase().includes(words)));
+  await namePeopleIn(client, entries);
+  return entries;
 }
 
 export function auditChangesModel(subject: string, entries: DirectoryAudit[], window: { start: string; end: string }, widened: boolean, now: Date): DirectoryCardModel {

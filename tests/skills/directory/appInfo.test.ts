@@ -24,10 +24,10 @@ describe('app.info on the demo tenant, through the whole stack', function () {
     assert.ok(lines.some((l) => l.startsWith('secret "Payroll sync rotation" — expires')), lines.join('\n'));
     const change = lines.find((l) => l.includes('Certificates and secrets management'));
     assert.ok(change, lines.join('\n'));
-    assert.match(change, /^2026-11-18 09:14 UTC \(2 days ago\) — miriam\.graham@contoso\.com: Update application/);
+    assert.match(change, /^2026-11-18 09:14 UTC \(2 days ago\) — Miriam Graham \(miriam\.graham@contoso\.com\): Update application/);
     assert.match(change, /KeyDescription: .*DisplayName=Payroll sync 2026\\\] → .*DisplayName=Payroll sync rotation\\\]/);
     const urls = answerRequests(answer).map((r) => decodeURIComponent(r.url));
-    assert.equal(urls.length, 2, 'the app in one $batch, then its owners and audit in another');
+    assert.equal(urls.length, 3, 'the app in one $batch, then its owners and audit in another, then the names of the people the audit log names by address only');
     assert.ok(urls.every((u) => u.endsWith('/$batch')));
   });
 

@@ -20,9 +20,9 @@ describe('audit.changes on the demo tenant, through the whole stack', function (
     const lines = cardLines(answer.cards[0]);
     const row = lines.find((l) => l.includes('Add member to group'));
     assert.ok(row, lines.join('\n'));
-    assert.match(row, /^2026-11-08 14:08 UTC \(12 days ago\) — pradeep\.gupta@contoso\.com: Add member to group on bob@contoso\.com, Finance \(Group\.DisplayName: Finance\)$/);
+    assert.match(row, /^2026-11-08 14:08 UTC \(12 days ago\) — Pradeep Gupta \(pradeep\.gupta@contoso\.com\): Add member to group on Bob Kelly \(bob@contoso\.com\), Finance \(Group\.DisplayName: Finance\)$/);
     assert.ok(lines.includes('Nothing in the default 7 days, so this looks 30 days back.'), lines.join('\n'));
-    assert.equal(answerRequests(answer).length, 2, 'the default window, then the wider one');
+    assert.equal(answerRequests(answer).length, 3, 'the default window, then the wider one, then the display names of the people in it');
   });
 
   it('When asked who changed the MFA policy, then Raúl\'s update of "Require MFA for all users" shows with its note and readable values', async () => {
@@ -41,7 +41,7 @@ describe('audit.changes on the demo tenant, through the whole stack', function (
     const lines = cardLines(answer.cards[0]);
     const row = lines.find((l) => l.includes('Add member to role'));
     assert.ok(row, lines.join('\n'));
-    assert.match(row, /pradeep\.gupta@contoso\.com: Add member to role on Global Administrator, isaiah\.langer@contoso\.com \(Role\.DisplayName: Global Administrator\)$/);
+    assert.match(row, /Pradeep Gupta \(pradeep\.gupta@contoso\.com\): Add member to role on Global Administrator, Isaiah Langer \(isaiah\.langer@contoso\.com\) \(Role\.DisplayName: Global Administrator\)$/);
     assert.match(lines[1], /^2026-11-16 00:00 UTC to 2026-11-20 12:00 UTC: \d+ changes?$/);
   });
 
