@@ -262,7 +262,10 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
       ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
     });
-    if (!button) memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan);
+    if (!button) {
+      const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
+      memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan, rows);
+    }
     if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer };
     if (!this.options.mitigations) {
       return { understanding, skill, answer: { kind: 'text', text: 'Actions are switched off in this deployment of Entra Assistant: nothing was changed. Do it in the Entra admin center.' } };

@@ -129,9 +129,11 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
     if (!resource.time) throw new PlanError(`${resource.noun.many} have no time to limit to ${plan.window.label}`);
     graphFilter.push(`${resource.time.field} ge ${instant(plan.window.start)}`, `${resource.time.field} le ${instant(plan.window.end)}`);
   }
-  for (const column of resource.columns) use(fieldOf(resource, column));
-  if (resource.time) selected.add(resource.time.field);
   const operation = plan.operation;
+  // A count or an "any?" shows no rows: only what the client filters need is selected beside the key.
+  const showsRows = operation.kind !== 'count' && operation.kind !== 'exists';
+  if (showsRows) for (const column of resource.columns) use(fieldOf(resource, column));
+  if (resource.time && showsRows) selected.add(resource.time.field);
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));
 
   const onClient = clientFilters.length > 0;

@@ -14,7 +14,7 @@ import { PLAN_INTENTS } from '../understanding/planFilling';
 import { defineSkill } from './common/defineSkill';
 import { rolesFor, rolesNeededAnswer } from './common/access';
 import { formatDate } from './common/format';
-import type { AnswerAction, Skill, SkillAnswer } from './types';
+import type { AnswerAction, AnswerSubject, Skill, SkillAnswer } from './types';
 
 const e = escapeMarkdown;
 const MAX_COLUMNS = 6;
@@ -179,6 +179,25 @@ function refusal(key: PermissionKey, what: string): SkillAnswer {
   return rolesNeededAnswer(what, rolesFor(key));
 }
 
+/** The tenant objects a list shows, in order, for "the top one" in a follow-up; logs and policies have none. */
+const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: AnswerSubject['type']; name: string }>> = {
+  users: { type: 'user', name: 'displayName' },
+  registrationDetails: { type: 'user', name: 'userDisplayName' },
+  riskyUsers: { type: 'user', name: 'userDisplayName' },
+  groups: { type: 'group', name: 'displayName' },
+  memberOf: { type: 'group', name: 'displayName' },
+  servicePrincipals: { type: 'app', name: 'displayName' },
+  riskyServicePrincipals: { type: 'app', name: 'displayName' },
+};
+
+function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
+  const kind = SUBJECT_TYPES[compiled.resource.name];
+  if (!kind || compiled.plan.operation.kind === 'count') return [];
+  return run.items
+    .filter((item) => typeof item.id === 'string')
+    .map((item) => ({ type: kind.type, id: item.id as string, displayName: String(item[kind.name] ?? item.id) }));
+}
+
 export function createPlanSkill(options: { listRows?: number; maxPages?: number } = {}): Skill {
   const listRows = options.listRows ?? LIST_ROWS;
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
@@ -222,7 +241,8 @@ export function createPlanSkill(options: { listRows?: number; maxPages?: number 
         const cursor = encodePlanCursor(run.nextLink.startsWith('/') ? `/${compiled.version}${run.nextLink}` : run.nextLink, compiled.version, run.skipInNext ?? 0);
         if (cursor) actions.push({ kind: 'showMore', title: `Show more ${compiled.resource.noun.many}`, cursor });
       }
-      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}) };
+      const subjects = subjectsOf(compiled, run);
+      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}) };
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { IntentName, Understanding } from '../understanding/types';
+import type { DirectoryEntityType, IntentName, Understanding } from '../understanding/types';
 import type { TenantSession } from '../graph/sessions';
 import type { MitigationProposal } from '../actions/types';
 
@@ -35,13 +35,27 @@ export type AnswerAction = { kind: 'mitigate'; title: string; proposal: Mitigati
  * model; `summary` is the same answer as plain text (notifications, the ask CLI, accessibility).
  */
 export type SkillAnswer =
-  | { kind: 'card'; template: string; data: object; summary: string; actions?: AnswerAction[] }
+  | {
+      kind: 'card';
+      template: string;
+      data: object;
+      summary: string;
+      actions?: AnswerAction[];
+      /** The objects the answer lists, in the order shown: "the top one", "the second one" refer to them. */
+      subjects?: AnswerSubject[];
+    }
   | { kind: 'text'; text: string }
   /**
    * A mitigation checked and ready to confirm: the bot records it and sends the confirmation card (the skill never
    * acts itself). `stateNow` is the target's state as just read ("user risk high, at risk").
    */
   | { kind: 'confirm'; proposal: MitigationProposal; stateNow: string; notes: string[] };
+
+export interface AnswerSubject {
+  type: DirectoryEntityType;
+  id: string;
+  displayName: string;
+}
 
 export interface Skill {
   readonly name: string;

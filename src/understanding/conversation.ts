@@ -28,11 +28,55 @@ export interface FollowUpResult {
   entities: Entity[];
   objects: ObjectMention[];
   followUp: boolean;
+  /** The message is about one row of the last list answer. */
+  row?: Entity;
+}
+
+/** "the top one", "the first one", "the 2nd", "number 3", "the last one": a row of the last list answer. */
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b/;
+const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
+/** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
+const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
+/** After a list, a question about one of its rows asks the one-object question of that list. */
+const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'risk.users': 'risk.user', 'user.info': 'user.info', 'group.info': 'group.info', 'app.info': 'app.info', 'risk.workload': 'risk.workload', 'user.groups': 'group.info', 'role.assignments': 'user.info' };
+
+function rowReferred(cueText: string, memory: ConversationContext): Entity | undefined {
+  const m = ORDINAL.exec(cueText);
+  const rows = memory.lastRows;
+  if (!m || !rows?.length) return undefined;
+  const index = m[1] ? (m[1] === 'last' || m[1] === 'bottom' ? rows.length : ORDINALS[m[1]]) : Number(m[2] ?? m[3]);
+  const row = rows[index - 1];
+  if (!row) return undefined;
+  return { type: row.type, text: m[0], id: row.id, displayName: row.displayName, resolution: 'resolved', source: 'conversation' };
 }
 
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {
   const plain = { intent: parsed.intent, entities: parsed.entities, objects: parsed.objects, followUp: false };
   if (!memory) return plain;
+  const weak = parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE;
+
+  const row = rowReferred(parsed.plainText, memory);
+  // Words of the ordinal phrase taken for names ("top") are not names.
+  const ordinal = row ? ORDINAL.exec(parsed.plainText)![0] : '';
+  const named = parsed.entities.filter((e) => !(row && e.source === 'message' && ordinal.includes(e.text.toLowerCase())));
+  if (row && !named.some((e) => e.type === row.type && e.source === 'message')) {
+    const intent = weak && memory.lastIntent ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
+    const entities = named.filter((e) => e.type !== row.type);
+    return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
+  }
+
+  // "how do I fix that?", or a question about the same person with no cue of its own ("does her laptop work at
+  // least?"): the last question again, about what it was about.
+  // A lower-case word only guessed to be a name ("at least") does not name someone else.
+  const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
+  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone;
+  if (memory.lastIntent && weak && (WHAT_TO_DO.test(parsed.cueText) || samePerson)) {
+    const intent = memory.lastIntent;
+    const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
+    const given = new Set(kept.map((e) => e.type));
+    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
+    return { intent, entities: [...kept, ...carried.map(fromConversation)], objects: parsed.objects.filter((o) => kept.includes(o.entity)), followUp: true };
+  }
 
   if (parsed.elliptical && memory.lastIntent && (parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE)) {
     const intent = memory.lastIntent;
@@ -63,12 +107,20 @@ function isCarried(entity: Entity, intent: IntentName, memory: ConversationConte
 }
 
 /** The conversation after a question was answered: the objects and time it named become the new context. */
-export function rememberTurn(memory: ConversationContext | undefined, intent: IntentName, entities: Entity[], plan?: QuestionPlan): ConversationContext {
+export function rememberTurn(
+  memory: ConversationContext | undefined,
+  intent: IntentName,
+  entities: Entity[],
+  plan?: QuestionPlan,
+  rows?: ConversationContext['lastRows'],
+): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
   // "those" and "them" refer to the last list answered; a question about something else ends that list.
   if (plan) next.lastPlan = plan;
   else if (intent !== 'docs.answer') delete next.lastPlan;
+  if (rows?.length) next.lastRows = rows.slice(0, 20);
+  else if (intent !== 'docs.answer') delete next.lastRows;
   const named = entities.filter((e) => e.source !== 'default');
   for (const type of ['user', 'group', 'app'] as const) {
     const entity = named.find((e) => e.type === type && e.resolution !== 'notFound');

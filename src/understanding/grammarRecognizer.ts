@@ -55,19 +55,21 @@ export class GrammarRecognizer implements Recognizer {
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
+    const turn = applyConversation(parsed, context?.conversation);
+    // The trained classifier is asked only when neither the grammar nor the conversation found anything.
     const fallback = this.options.fallback?.classifier();
     let guessed = false;
-    if (fallback?.classifyScored && parsed.intent === 'outOfScope' && !parsed.elliptical) {
+    if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical) {
       const guess = await fallback.classifyScored(cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
       if (guess.intent !== 'outOfScope' && guess.intent !== 'risk.remediate' && guess.score >= this.options.fallback!.minScore) {
-        parsed.intent = retarget(guess.intent, parsed.entities);
+        turn.intent = retarget(guess.intent, turn.entities);
         parsed.explanation.push(`trained classifier: ${guess.intent} (${guess.score.toFixed(2)})`);
-        parsed.score = 4;
         guessed = true;
+        const memory = context?.conversation;
+        if (parsed.pronoun === 'user' && memory?.user && !turn.entities.some((e) => e.type === 'user')) turn.entities.push({ ...memory.user, source: 'conversation' });
       }
     }
-    const turn = applyConversation(parsed, context?.conversation);
     const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
     if (!this.options.directory) markUnresolved(turn.objects);
     // A word only guessed to be a name that links to nothing is not asked about ("sorry to bother you").
@@ -88,7 +90,7 @@ export class GrammarRecognizer implements Recognizer {
 
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
-    const filled = fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
+    const filled = turn.row ? undefined : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
     if (filled) {
       intent = filled.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.

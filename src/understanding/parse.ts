@@ -29,6 +29,8 @@ export interface ParsedQuestion {
   /** "and Lee?", "what about yesterday?": the message continues the previous question. */
   elliptical: boolean;
   cueText: string;
+  /** The message in lower case, nothing masked ("the top one" before "top" was taken for a name). */
+  plainText: string;
 }
 
 const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person)\b/;
@@ -174,6 +176,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     pronoun,
     elliptical: ELLIPSIS.test(cueText) || /^(?:<name>|<time>|\s|[?.!])+$/.test(cueText),
     cueText,
+    plainText: text.toLowerCase(),
   };
 }
 

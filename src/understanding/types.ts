@@ -99,6 +99,8 @@ export interface ConversationContext {
   focus?: DirectoryEntityType;
   /** The last plan answered, which "those", "them" and "the first one" continue. */
   lastPlan?: QuestionPlan;
+  /** The objects the last list answer showed, in order ("why is the top one high?"). */
+  lastRows?: Array<{ type: DirectoryEntityType; id: string; displayName: string }>;
 }
 
 export interface RecognitionContext {

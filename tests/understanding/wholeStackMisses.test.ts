@@ -66,4 +66,32 @@ describe('Understanding that generalises, through the whole stack (issue #13)', 
     assert.equal(groups.intent, 'user.groups');
     assert.match(groups.text, /Groups of Bob Kelly/);
   });
+
+  it('When a count of Bob\'s failures is followed by "where were those coming from?", then the same sign-ins are broken down by country', async () => {
+    const [count, where] = await stack.askChain(['how many times did Bob fail to sign in this week?', 'where were those coming from?'], admin);
+    assert.equal(count.intent, 'signin.list');
+    const plan = where.plan as { filters: Array<{ field: string; value: unknown }>; operation: { kind: string; field?: string } };
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'country' });
+    assert.ok(plan.filters.some((f) => f.field === 'result' && f.value === 'failure'));
+    assert.ok(plan.filters.some((f) => f.field === 'user'));
+    assert.match(where.text, /Russia \(RU\)/);
+  });
+
+  it('When a list is followed by "why is the top one high?", then the first row of that list is the subject', async () => {
+    const [list, top] = await stack.askChain(['show high-risk users', 'why is the top one high?'], admin);
+    assert.equal(list.intent, 'risk.users');
+    assert.equal(top.intent, 'risk.user');
+    assert.match(top.text, /Bob Kelly/);
+  });
+
+  it('When "how do I fix that?" or a question about "her laptop" follows a diagnosis, then it stays about the same person', async () => {
+    const [, fix] = await stack.askChain(["why can't Lee sign in?", 'how do I fix that?'], admin);
+    assert.equal(fix.intent, 'signin.troubleshoot');
+    assert.match(fix.text, /Lee Gu/);
+    const [, laptop, groups] = await stack.askChain(["why can't Megan sign in?", 'does her laptop work at least?', 'and her groups?'], admin);
+    assert.equal(laptop.intent, 'signin.troubleshoot');
+    assert.match(laptop.text, /Megan Bowen/);
+    assert.equal(groups.intent, 'user.groups');
+    assert.match(groups.text, /Groups of Megan Bowen/);
+  });
 });

@@ -160,9 +160,11 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
         hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
       }
       const { model, next } = riskUsersModel({ users, cursor, pageSize, detections, truncated, hidden, now: request.now });
+      const shown = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize);
       return {
         kind: 'card',
         template: 'riskUsers',
+        subjects: shown.map((u) => ({ type: 'user' as const, id: u.id, displayName: u.userDisplayName ?? u.userPrincipalName ?? u.id })),
         data: model,
         summary: riskUsersSummary(model),
         ...(next ? { actions: [{ kind: 'showMore' as const, title: `Show ${Math.min(pageSize, users.length - next.offset)} more`, cursor: encodeCursor(next) }] } : {}),

@@ -94,12 +94,17 @@ function extractCalendarDate(text: string, spans: SpanSet, now: Date): Entity | 
   return entity;
 }
 
+const SIGN_IN_VERB_BEFORE = /\b(?:sign|log|signed|logged|signing|logging|check|checked|get|got|getting|logs|signs)\s*$/i;
+
 /** Claims the first time phrase of the message (admins give one window per question). */
 export function extractTimeRange(text: string, spans: SpanSet, now: Date): Entity | undefined {
   for (const rule of RULES) {
     for (const m of spans.freeMatches(text, rule.pattern)) {
-      const entity = withWindow({ type: 'timeRange', text: m[0].trim(), value: rule.key(m), source: 'message' }, now);
-      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<time>', entity });
+      // "sign in this week": the "in" belongs to the verb, not to the time phrase.
+      const lead = /^in\s+/i.exec(m[0]);
+      const shift = lead && SIGN_IN_VERB_BEFORE.test(text.slice(0, m.index)) ? lead[0].length : 0;
+      const entity = withWindow({ type: 'timeRange', text: m[0].slice(shift).trim(), value: rule.key(m), source: 'message' }, now);
+      spans.claim({ start: m.index + shift, end: m.index + m[0].length, placeholder: '<time>', entity });
       return entity;
     }
   }
