@@ -70,7 +70,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // A lower-case word only guessed to be a name ("at least") does not name someone else.
   const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
   const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone;
-  if (memory.lastIntent && weak && (WHAT_TO_DO.test(parsed.cueText) || samePerson)) {
+  if (memory.lastIntent && ((weak && WHAT_TO_DO.test(parsed.cueText)) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));

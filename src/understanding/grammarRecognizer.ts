@@ -56,6 +56,23 @@ export class GrammarRecognizer implements Recognizer {
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
     const turn = applyConversation(parsed, context?.conversation);
+    const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
+    if (!this.options.directory) markUnresolved(turn.objects);
+    // A word only guessed to be a name that links to nothing is not asked about ("sorry to bother you").
+    const notNames = new Set(turn.objects.filter((o) => isNotAName(o.entity, o.typeGuessed)).map((o) => o.entity));
+    if (notNames.size) {
+      turn.entities = turn.entities.filter((e) => !notNames.has(e));
+      // The intent was chosen with those words masked as names ("who <name> a <role>" for "who became a …"):
+      // choose it again reading them as words.
+      if (!turn.followUp) {
+        const reparsed = parseQuestion(cleaned, now, { knownNames, notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
+        if (reparsed.intent !== 'outOfScope') {
+          turn.intent = reparsed.intent;
+          parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
+        }
+      }
+    }
+    turn.entities = firstOfEachType(turn.entities);
     // The trained classifier is asked only when neither the grammar nor the conversation found anything.
     const fallback = this.options.fallback?.classifier();
     let guessed = false;
@@ -70,23 +87,6 @@ export class GrammarRecognizer implements Recognizer {
         if (parsed.pronoun === 'user' && memory?.user && !turn.entities.some((e) => e.type === 'user')) turn.entities.push({ ...memory.user, source: 'conversation' });
       }
     }
-    const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
-    if (!this.options.directory) markUnresolved(turn.objects);
-    // A word only guessed to be a name that links to nothing is not asked about ("sorry to bother you").
-    const notNames = new Set(turn.objects.filter((o) => isNotAName(o.entity, o.typeGuessed)).map((o) => o.entity));
-    if (notNames.size) {
-      turn.entities = turn.entities.filter((e) => !notNames.has(e));
-      // The intent was chosen with those words masked as names ("who <name> a <role>" for "who became a …"):
-      // choose it again reading them as words.
-      if (!turn.followUp) {
-        const reparsed = parseQuestion(cleaned, now, { knownNames, notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
-        if (reparsed.intent !== 'outOfScope' || parsed.intent === 'outOfScope') {
-          turn.intent = reparsed.intent;
-          parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
-        }
-      }
-    }
-    turn.entities = firstOfEachType(turn.entities);
 
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
