@@ -133,7 +133,8 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   // A count or an "any?" shows no rows: only what the client filters need is selected beside the key.
   const showsRows = operation.kind !== 'count' && operation.kind !== 'exists';
   if (showsRows) for (const column of resource.columns) use(fieldOf(resource, column));
-  if (resource.time && showsRows) selected.add(resource.time.field);
+  // The time of each item is always read: a bounded read says when it stopped.
+  if (resource.time) selected.add(resource.time.field);
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));
 
   const onClient = clientFilters.length > 0;
