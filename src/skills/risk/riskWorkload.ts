@@ -392,7 +392,8 @@ function detectionText(d: ServicePrincipalRiskDetection, known: ReadonlyMap<stri
   const detected = d.detectedDateTime ? `; detected ${formatDate(d.detectedDateTime)}` : '';
   return escapeMarkdown(
     `${formatWhen(d.activityDateTime, now)} — ${typeName(d.riskEventType)} (${levelText(d.riskLevel)} risk, ${riskStateText(d.riskState)})` +
-      `${where ? ` from ${where}` : ''}${usedCredentialsText(d, known)}${reasons ? ` — "${reasons}"` : ''}${detected}`,
+      `${where ? ` from ${where}` : ''}${usedCredentialsText(d, known)}${reasons ? ` — "${reasons}"` : ''}${detected}` +
+      `${d.riskEventType ? `; Graph: ${[d.riskEventType, d.riskState].filter(Boolean).join(', ')}` : ''}`,
   );
 }
 

@@ -87,7 +87,9 @@ export function detectionText(d: RiskDetection): string {
   const how = [TIMING[d.detectionTimingType ?? ''] ?? d.detectionTimingType, ACTIVITY[d.activity ?? ''] ?? d.activity, d.source].filter(Boolean).map(e).join(', ');
   const reasons = reasonsOf(d);
   const newsworthy = reasons && reasons !== typeName(d.riskEventType).toLowerCase();
-  return [head, detected, activity, where, how, newsworthy ? e(reasons) : ''].filter(Boolean).join(' · ');
+  // Graph's own values beside the words, for searching logs and KQL by them.
+  const api = [d.riskEventType, d.riskState].filter(Boolean).join(', ');
+  return [head, detected, activity, where, how, newsworthy ? e(reasons) : '', api ? `Graph: ${e(api)}` : ''].filter(Boolean).join(' · ');
 }
 
 /** Newest detection first (by when Identity Protection detected it, then by the activity). */
