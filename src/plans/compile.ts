@@ -34,8 +34,13 @@ export interface CompiledPlan {
   permissions: PermissionKey[];
 }
 
-/** Rows one list answer shows; a list never reads more pages than it shows when every filter runs in Graph. */
-export const LIST_ROWS = 15;
+/**
+ * Rows one list answer reads and carries: the first VISIBLE_ROWS show, the rest are folded one click away. A list
+ * never reads more pages than it shows when every filter runs in Graph.
+ */
+export const LIST_ROWS = 50;
+/** Rows of a list shown at first render; the others of the page are behind "Show all". */
+export const VISIBLE_ROWS = 15;
 
 function literal(spec: FieldSpec, value: FilterValue | undefined): string {
   if (value === undefined) throw new PlanError(`${spec.label} needs a value`);

@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown } from '../cards/escape';
 import type { PermissionKey } from '../graph/permissions';
-import { compilePlan, LIST_ROWS, type CompiledPlan } from '../plans/compile';
+import { compilePlan, LIST_ROWS, VISIBLE_ROWS, type CompiledPlan } from '../plans/compile';
 import { describePlan, valueWords } from '../plans/describe';
 import { DEFAULT_MAX_PAGES, runPlan, type Item, type PlanRun } from '../plans/execute';
 import { isQuestionPlan, type QuestionPlan } from '../plans/plan';
@@ -18,8 +18,6 @@ import type { AnswerAction, AnswerSubject, Skill, SkillAnswer } from './types';
 
 const e = escapeMarkdown;
 const MAX_COLUMNS = 6;
-/** Rows of a breakdown shown; the rest are summed in one line. */
-const GROUP_ROWS = 15;
 
 export interface PlanCardModel {
   title: string;
@@ -28,6 +26,10 @@ export interface PlanCardModel {
   hasTable: boolean;
   columns: Array<{ title: string; width: number }>;
   rows: Array<{ cells: Array<{ text: string }> }>;
+  /** Rows read but folded: "Show all" reveals them. */
+  hasMoreRows: boolean;
+  moreRows: Array<{ cells: Array<{ text: string }> }>;
+  showAllTitle: string;
   notes: Array<{ text: string }>;
 }
 
@@ -119,7 +121,7 @@ export function planCardModel(compiled: CompiledPlan, run: PlanRun, options: { c
   if (op.kind === 'groupBy' || op.kind === 'countDistinct' || op.kind === 'top') {
     const spec = fieldOf(resource, op.field);
     const groups = run.groups ?? [];
-    const limit = op.kind === 'top' ? op.n : GROUP_ROWS;
+    const limit = op.kind === 'top' ? op.n : LIST_ROWS;
     columns = [
       { title: spec.label, width: 4 },
       { title: capitalise(resource.noun.many), width: 1 },
@@ -132,6 +134,8 @@ export function planCardModel(compiled: CompiledPlan, run: PlanRun, options: { c
     columns = specs.map((s) => ({ title: s.label, width: s.type === 'date' ? 2 : 3 }));
     rows = run.items.map((item) => ({ cells: specs.map((s) => ({ text: cellText(s, item) })) }));
   }
+  const visible = rows.slice(0, VISIBLE_ROWS);
+  const folded = rows.slice(VISIBLE_ROWS);
   const facts: Array<{ title: string; value: string }> = [];
   if (plan.window) facts.push({ title: 'Time window', value: `${plan.window.label} (${formatDate(plan.window.start)} – ${formatDate(plan.window.end)})` });
   return {
@@ -140,7 +144,10 @@ export function planCardModel(compiled: CompiledPlan, run: PlanRun, options: { c
     facts,
     hasTable: rows.length > 0,
     columns,
-    rows,
+    rows: visible,
+    hasMoreRows: folded.length > 0,
+    moreRows: folded,
+    showAllTitle: `Show all ${rows.length} rows`,
     notes: [...notes, ...readNotes(compiled, run)].map((text) => ({ text })),
   };
 }
@@ -154,7 +161,7 @@ export function planSummary(model: PlanCardModel): string {
     model.title,
     model.headline.replace(/\*\*/g, ''),
     ...model.facts.map((f) => `${f.title}: ${f.value}`),
-    ...(model.hasTable ? [model.columns.map((c) => c.title).join(' | '), ...model.rows.map((r) => r.cells.map((c) => c.text).join(' | '))] : []),
+    ...(model.hasTable ? [model.columns.map((c) => c.title).join(' | '), ...[...model.rows, ...model.moreRows].map((r) => r.cells.map((c) => c.text).join(' | '))] : []),
     ...model.notes.map((n) => n.text),
   ].join('\n');
 }
