@@ -7,7 +7,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Directory, NameLookup } from '../understanding/directory';
-import type { NameVocabulary } from '../understanding/entities/knownNames';
+import type { NameVocabulary, VocabularyUser } from '../understanding/entities/knownNames';
 import { closestNames, rankUsers } from '../understanding/inMemoryDirectory';
 import type { Candidate } from '../understanding/types';
 import { isGuid, odataString } from './ids';
@@ -64,6 +64,8 @@ function rankNamed(asked: string, items: GraphNamed[]): GraphNamed[] {
 const VOCABULARY_TTL_MS = 10 * 60_000;
 /** Beyond this many groups or apps, names are looked up one by one instead of held. */
 const VOCABULARY_MAX = 50_000;
+/** Users are held up to this many (about 30 MB at 200,000); a larger tenant looks people up one by one. */
+const USERS_MAX = 200_000;
 
 export class GraphDirectory implements Directory {
   private vocabulary?: { names: Promise<NameVocabulary | undefined>; expires: number; settled: boolean };
@@ -126,8 +128,12 @@ export class GraphDirectory implements Directory {
   /** Reads the names now (at start, and when they expire); a failed read keeps what was held. */
   private refresh(now: number): Promise<NameVocabulary | undefined> {
     const previous = this.vocabulary;
-    const names = Promise.all([this.readAll<GraphNamed>('/groups', ['id', 'displayName']), this.readAll<GraphNamed>('/servicePrincipals', ['id', 'displayName', 'appId'])]).then(
-      ([groups, apps]) => (groups && apps ? { groups: groups.map(namedCandidate), apps: apps.map(namedCandidate) } : undefined),
+    const names = Promise.all([
+      this.readAll<GraphNamed>('/groups', ['id', 'displayName'], VOCABULARY_MAX),
+      this.readAll<GraphNamed>('/servicePrincipals', ['id', 'displayName', 'appId'], VOCABULARY_MAX),
+      this.readAll<VocabularyUser>('/users', ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'jobTitle'], USERS_MAX),
+    ]).then(([groups, apps, users]) =>
+      groups && apps ? { groups: groups.map(namedCandidate), apps: apps.map(namedCandidate), ...(users ? { users } : {}) } : undefined,
     );
     const entry = { names, expires: now + VOCABULARY_TTL_MS, settled: false };
     this.vocabulary = entry;
@@ -138,12 +144,12 @@ export class GraphDirectory implements Directory {
     return previous?.settled ? previous.names : names;
   }
 
-  private async readAll<T>(path: string, select: string[]): Promise<T[] | undefined> {
+  private async readAll<T>(path: string, select: string[], max: number): Promise<T[] | undefined> {
     const items: T[] = [];
     let page = (await this.client.api(path).select(select).top(999).get()) as { value?: T[]; '@odata.nextLink'?: string };
     items.push(...(page.value ?? []));
     while (page['@odata.nextLink']) {
-      if (items.length >= VOCABULARY_MAX) return undefined;
+      if (items.length >= max) return undefined;
       page = (await this.client.api(page['@odata.nextLink']).get()) as typeof page;
       items.push(...(page.value ?? []));
     }

@@ -5,6 +5,11 @@ import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { fillPlan } from './planFilling';
 import { NameIndex, type NameVocabulary } from './entities/knownNames';
+import { LEXICON } from './text/lexicon';
+import { correction } from './text/spelling';
+
+/** An everyday word, which a lower-case first name must not be taken for. */
+const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
 import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
 
 export interface GrammarRecognizerOptions {
@@ -41,7 +46,7 @@ export class GrammarRecognizer implements Recognizer {
       return undefined;
     }
     if (!names) return undefined;
-    if (this.index?.names !== names) this.index = { names, index: new NameIndex(names) };
+    if (this.index?.names !== names) this.index = { names, index: new NameIndex(names, knownWord) };
     return this.index.index;
   }
 

@@ -108,7 +108,7 @@ export class InMemoryDirectory implements Directory {
   private vocabulary?: NameVocabulary;
 
   async names(): Promise<NameVocabulary> {
-    this.vocabulary ??= { groups: this.listing.groups, apps: this.listing.apps };
+    this.vocabulary ??= { groups: this.listing.groups, apps: this.listing.apps, users: this.listing.users };
     return this.vocabulary;
   }
 

@@ -108,6 +108,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractCountries(text, spans);
   extractRoles(text, spans);
   options.knownNames?.link(text, spans);
+  options.knownNames?.linkUsers(text, spans);
   for (const policy of findPolicyNames(text, spans)) {
     spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });
   }
@@ -148,7 +149,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
       objects.push({ entity, typeGuessed: guessed });
       entities.push(entity);
     } else if (span.entity) {
-      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@')) {
+      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@') && !span.entity.resolution) {
         // A quoted name: typed like any other name.
         const { type, guessed } = typeFor({ start: span.start, end: span.end, text: span.entity.text, possessive: false }, intent, nameIndex++);
         span.entity.type = type;

@@ -10,6 +10,14 @@ import type { Candidate, DirectoryEntityType, Entity } from '../types';
 export interface NameVocabulary {
   groups: readonly Candidate[];
   apps: readonly Candidate[];
+  /** Absent when the tenant is too large to hold its users: they are then looked up one by one. */
+  users?: readonly VocabularyUser[];
+}
+
+export interface VocabularyUser extends Candidate {
+  givenName?: string | null;
+  surname?: string | null;
+  jobTitle?: string | null;
 }
 
 interface Entry {
@@ -45,10 +53,80 @@ function tokens(text: string): Token[] {
 /** Words too common for a one-word name to be linked unless written with its capital ("Finance", not "finance"). */
 const GENERIC_SINGLE = new Set(['users', 'user', 'guests', 'guest', 'admins', 'admin', 'members', 'everyone', 'all', 'test', 'apps', 'app', 'teams', 'team', 'group', 'groups', 'it']);
 
+/** A known word of the language, which a lower-case first name or surname must not be taken for ("will", "may"). */
+export type KnownWord = (word: string) => boolean;
+
+/** "Chief Financial Officer" → "cfo": the acronyms people use for titles. */
+function acronymOf(title: string): string | undefined {
+  const words = tokens(title).map((t) => t.folded).filter((w) => !['of', 'and', 'the', '&'].includes(w));
+  return words.length >= 2 && words.length <= 4 && /^(?:chief|vice|head)$/.test(words[0]) ? words.map((w) => w[0]).join('') : undefined;
+}
+
+function editDistance1or2(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    let best = row[0];
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+      best = Math.min(best, row[j]);
+    }
+    if (best > limit) return false;
+  }
+  return row[b.length] <= limit;
+}
+
+interface UserKeys {
+  /** Full names and titles of several words, by first word: "megan bowen", "chief financial officer". */
+  phrases: Map<string, Array<{ words: string[]; user: VocabularyUser; title: boolean }>>;
+  /** One-word keys besides names: title acronyms ("cfo"). */
+  single: Map<string, VocabularyUser[]>;
+  /** Users by first name, to find a misspelt surname beside it ("megan bowan"). */
+  byGiven: Map<string, VocabularyUser[]>;
+  bySurname: Map<string, VocabularyUser[]>;
+}
+
+function userKeys(users: readonly VocabularyUser[]): UserKeys {
+  const keys: UserKeys = { phrases: new Map(), single: new Map(), byGiven: new Map(), bySurname: new Map() };
+  const phrase = (text: string | null | undefined, user: VocabularyUser, title = false) => {
+    const words = tokens(text ?? '').map((t) => t.folded);
+    if (words.length < 2) return;
+    const list = keys.phrases.get(words[0]) ?? [];
+    if (!list.some((p) => p.user === user && p.words.join(' ') === words.join(' '))) list.push({ words, user, title });
+    keys.phrases.set(words[0], list);
+  };
+  const single = (map: Map<string, VocabularyUser[]>, word: string | null | undefined, user: VocabularyUser) => {
+    const folded = tokens(word ?? '').map((t) => t.folded);
+    if (folded.length !== 1 || folded[0].length < 2) return;
+    const list = map.get(folded[0]) ?? [];
+    if (!list.includes(user)) list.push(user);
+    map.set(folded[0], list);
+  };
+  for (const user of users) {
+    phrase(user.displayName, user);
+    if (user.givenName && user.surname) phrase(`${user.givenName} ${user.surname}`, user);
+    if (user.jobTitle) phrase(user.jobTitle, user, true);
+    single(keys.byGiven, user.givenName, user);
+    single(keys.bySurname, user.surname, user);
+    const acronym = user.jobTitle ? acronymOf(user.jobTitle) : undefined;
+    if (acronym) single(keys.single, acronym, user);
+  }
+  for (const list of keys.phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return keys;
+}
+
 export class NameIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
+  private readonly users?: UserKeys;
 
-  constructor(vocabulary: NameVocabulary) {
+  constructor(
+    vocabulary: NameVocabulary,
+    private readonly knownWord: KnownWord = () => false,
+  ) {
     const add = (type: Entry['type'], candidate: Candidate) => {
       const words = tokens(candidate.displayName).map((t) => t.folded);
       if (words.length === 0 || (words.length === 1 && words[0].length < 3)) return;
@@ -58,6 +136,7 @@ export class NameIndex {
     };
     for (const group of vocabulary.groups) add('group', group);
     for (const app of vocabulary.apps) add('app', app);
+    if (vocabulary.users) this.users = userKeys(vocabulary.users);
     // Longest names first, so "Payroll Connector Prod" wins over "Payroll Connector".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
@@ -97,6 +176,71 @@ export class NameIndex {
       spans.claim({ start: first.start, end: last.end, placeholder: '<name>', entity });
       found.push(entity);
       i += length - 1;
+    }
+    return found;
+  }
+
+  /**
+   * Claims the people the message names, from the tenant's users: a full name or a title ("the CFO", "our Chief
+   * Financial Officer") anywhere; a first name or surname alone when it is written as a name or is no everyday word
+   * ("megan", not "will"); a first name with a surname one or two letters off ("megan bowan"), said back to the
+   * admin. Several people with the name are left for the admin to choose.
+   */
+  linkUsers(text: string, spans: SpanSet): Entity[] {
+    const keys = this.users;
+    if (!keys) return [];
+    const found: Entity[] = [];
+    const list = tokens(text);
+    const claim = (first: Token, last: Token, users: VocabularyUser[], correctedFrom?: string) => {
+      if (!spans.isFree(first.start, last.end)) return false;
+      const written = text.slice(first.start, last.end);
+      const unique = [...new Map(users.map((u) => [u.id, u])).values()];
+      const entity: Entity =
+        unique.length === 1
+          ? { type: 'user', text: written, source: 'message', resolution: 'resolved', id: unique[0].id, displayName: unique[0].displayName, ...(unique[0].userPrincipalName ? { userPrincipalName: unique[0].userPrincipalName } : {}), ...(correctedFrom ? { correctedFrom } : {}) }
+          : { type: 'user', text: written, source: 'message', resolution: 'ambiguous', candidates: unique.slice(0, 8).map((u) => ({ id: u.id, displayName: u.displayName, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) })) };
+      spans.claim({ start: first.start, end: last.end, placeholder: '<name>', entity });
+      found.push(entity);
+      return true;
+    };
+    for (let i = 0; i < list.length; i++) {
+      const token = list[i];
+      // Full names and titles first.
+      const phrases = (keys.phrases.get(token.folded) ?? []).filter((p) => p.words.every((w, k) => list[i + k]?.folded === w));
+      if (phrases.length) {
+        const length = phrases[0].words.length;
+        const same = phrases.filter((p) => p.words.length === length);
+        // A title counts after "the", "our", "my", "your" ("the CFO"), never as bare words ("chief" of something).
+        const titled = same.every((p) => p.title);
+        const before = text.slice(0, token.start);
+        if (!titled || /\b(?:the|our|my|your|their)\s+$/i.test(before)) {
+          if (claim(token, list[i + length - 1], same.map((p) => p.user))) {
+            i += length - 1;
+            continue;
+          }
+        }
+      }
+      // A first name with a misspelt surname, or a misspelt first name with a surname.
+      const next = list[i + 1];
+      if (next && /^\s+$/.test(text.slice(token.end, next.start))) {
+        const bySurname = (keys.byGiven.get(token.folded) ?? []).filter((u) => u.surname && next.folded.length >= 3 && editDistance1or2(next.folded, tokens(u.surname)[0]?.folded ?? '', next.folded.length >= 7 ? 2 : 1));
+        const byGiven = (keys.bySurname.get(next.folded) ?? []).filter((u) => u.givenName && token.folded.length >= 3 && editDistance1or2(token.folded, tokens(u.givenName)[0]?.folded ?? '', token.folded.length >= 7 ? 2 : 1));
+        const close = bySurname.length ? bySurname : byGiven;
+        if (close.length === 1 && claim(token, next, close, text.slice(token.start, next.end))) {
+          i += 1;
+          continue;
+        }
+      }
+      // A first name or surname alone: people with that first name before those with that surname ("Lee" is Lee Gu
+      // before Hector Lee), as the one-by-one lookup ranks them.
+      const users = keys.byGiven.get(token.folded) ?? keys.bySurname.get(token.folded) ?? keys.single.get(token.folded);
+      if (!users) continue;
+      // A capital at the start of the message says nothing ("May I…", "Will you…").
+      const writtenAsName = (/^\p{Lu}/u.test(token.raw) && !(i === 0 && this.knownWord(token.folded))) || /^[A-Z]{2,5}$/.test(token.raw);
+      const acronym = /^[a-z]{2,5}$/.test(token.folded) && users.every((u) => u.jobTitle && acronymOf(u.jobTitle) === token.folded);
+      if (acronym && !/\b(?:the|our|my|your|their)\s+$/i.test(text.slice(0, token.start))) continue;
+      if (!writtenAsName && (this.knownWord(token.folded) || token.folded.length < 3)) continue;
+      claim(token, token, users);
     }
     return found;
   }
