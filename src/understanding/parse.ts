@@ -183,10 +183,12 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
 
 /** One entity per type: skills answer about one user, one group, one window. */
 export function firstOfEachType(entities: Entity[]): Entity[] {
-  const seen = new Set<string>();
-  return entities.filter((e) => {
-    if (seen.has(e.type)) return false;
-    seen.add(e.type);
-    return true;
-  });
+  // One per type, the first that links to something if any does ("our Fabrikam guest Nestor Wilke": Nestor Wilke).
+  const chosen = new Map<string, Entity>();
+  for (const e of entities) {
+    const held = chosen.get(e.type);
+    if (!held || (held.resolution === 'notFound' && e.resolution !== 'notFound')) chosen.set(e.type, e);
+  }
+  const keep = new Set(chosen.values());
+  return entities.filter((e) => keep.has(e));
 }

@@ -446,6 +446,10 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   if (group && transitive && /\bmembers?\b|\bwho(?:'s| is| are)? in\b|\beveryone\b|\busers\b|\bpeople\b/.test(cue)) {
     return { resource: 'groupMembers', anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: true } };
   }
+  // "How many people are in Finance?": users of a named group are its members.
+  if (group && resource === 'users' && /\b(?:in|of|from|inside)\s+(?:the\s+)?<gg>/.test(cue)) {
+    return { resource: 'groupMembers', anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive } };
+  }
   return { resource };
 }
 

@@ -111,11 +111,13 @@ async function linkMisspelling(entity: Entity, suggestions: Array<{ type: Direct
  * a capitalised word no dictionary knows ("Zorro") stays, so the admin hears it was not found.
  */
 export function isNotAName(entity: Entity, typeGuessed: boolean): boolean {
-  if (entity.resolution !== 'notFound' || !typeGuessed || entity.text.includes('@')) return false;
+  if (entity.resolution !== 'notFound' || entity.text.includes('@')) return false;
+  // "her mail app", "the expense app": a lower-case description before "app" or "group" names nothing either.
+  if (entity.text === entity.text.toLowerCase()) return true;
+  if (!typeGuessed) return false;
   const words = entity.text.split(/\s+/).filter(Boolean);
   const known = (w: string) => LEXICON.has(w.toLowerCase()) || correction(w.toLowerCase()) !== undefined;
-  if (words.every(known)) return true;
-  return entity.text === entity.text.toLowerCase();
+  return words.every(known);
 }
 
 /** Without a tenant, names stay as written and say so. */

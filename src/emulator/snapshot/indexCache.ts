@@ -18,7 +18,7 @@ import { crc32 } from 'node:zlib';
 import { LogColumns, type Column } from './logIndex';
 
 /** Bumped whenever the layout of the file or the meaning of a column changes. */
-export const CACHE_FORMAT = 'local-entra-log-index/2';
+export const CACHE_FORMAT = 'local-entra-log-index/3';
 
 /** The folder name used beside a snapshot's files. */
 export const CACHE_FOLDER = '.local-entra-cache';
@@ -194,14 +194,18 @@ export function openLogCache(cacheFile: string, source: SourceStamp, shape: stri
       ...Array.from({ length: expected.keys }, (_, p): [string, Section['type'], number] => [`buckets.${p}`, 'u32', n]),
       ...Array.from({ length: expected.views }, (_, v): [string, Section['type'], number] => [`views.${v}`, 'u8', n]),
       ['ties', 'u8', n],
+      ['shapes', 'u32', n],
+      // The table of line shapes (JSON text), of any length.
+      ['shapeKeys', 'u8', -1],
     ];
     const byName = new Map<string, Section>();
     for (const [name, type, length] of wanted) {
       const section = header.sections.find((candidate) => candidate.name === name);
-      if (!section || section.type !== type || section.length !== length || !Number.isInteger(section.offset) || section.offset < 0 || section.offset % 8 !== 0) {
+      const lengthOk = length < 0 ? Number.isInteger(section?.length) && (section?.length ?? -1) >= 0 : section?.length === length;
+      if (!section || section.type !== type || !lengthOk || !Number.isInteger(section.offset) || section.offset < 0 || section.offset % 8 !== 0) {
         return refuse(`the index file is corrupt (section ${name})`);
       }
-      if (base + section.offset + length * ELEMENT_BYTES[type] > size) return refuse('the index file is truncated');
+      if (base + section.offset + section.length * ELEMENT_BYTES[type] > size) return refuse('the index file is truncated');
       byName.set(name, section);
     }
     // Every checksum now, through one buffer: a corrupt cache is rebuilt at start, never found out mid-query.

@@ -1,7 +1,8 @@
 /**
  * The columns that let a log stay on disk: where each item's line starts, a hash of each indexed value, positions
- * grouped by those hashes (the index buckets), membership of the routes' views, and whether the items are stored in
- * the list order. They are computed once from the file (ColumnsBuilder) and cached beside it (indexCache.ts); a
+ * grouped by those hashes (the index buckets), membership of the routes' views, whether the items are stored in
+ * the list order, and each line's key sequence (its shape, lineFields.ts), which lets a query read a few properties
+ * of a line without parsing it. They are computed once from the file (ColumnsBuilder) and cached beside it (indexCache.ts); a
  * query then reads only the items of its page.
  *
  * Hash buckets may hold a few items of another value (32-bit hashes collide): the query engine evaluates the whole
@@ -10,6 +11,7 @@
 import { compareSortKeys, indexKey, readPath, sortKey, type SortKey } from '../odata/values';
 import { isIsoDateTime } from './dateTimes';
 import type { GraphObject } from './layout';
+import { ShapeTable } from './lineFields';
 
 /** What a log is indexed on: the properties equality filters use, the list order, and the routes' subsets. */
 export interface LogShape {
@@ -29,6 +31,7 @@ export type Column = Float64Array | Uint32Array | Uint8Array;
  */
 export class LogColumns {
   private readonly sections = new Map<string, Column>();
+  private table: ShapeTable | undefined;
 
   constructor(
     readonly count: number,
@@ -76,6 +79,28 @@ export class LogColumns {
     return this.section('ties');
   }
 
+  /** Per item: the id of its line's shape in `shapeTable()`, or IRREGULAR (lineFields.ts). */
+  shapes(): Uint32Array {
+    return this.section('shapes');
+  }
+
+  /** The shapes the lines have (the section 'shapeKeys' holds them as JSON). */
+  shapeTable(): ShapeTable {
+    if (!this.table) {
+      const stored = this.section<Uint8Array>('shapeKeys');
+      try {
+        this.table = ShapeTable.decode(stored);
+      } catch (error) {
+        throw new Error(`The log index's line shapes do not read (${(error as Error).message})`);
+      }
+    }
+    return this.table;
+  }
+
+  setShapeTable(table: ShapeTable): void {
+    this.table = table;
+  }
+
   /** Every section by name (all loaded), for writing the cache. */
   all(paths: number, views: number): Array<[string, Column]> {
     const names = [
@@ -83,8 +108,11 @@ export class LogColumns {
       ...Array.from({ length: paths }, (_, p) => `buckets.${p}`),
       ...Array.from({ length: views }, (_, v) => `views.${v}`),
       'ties',
+      'shapes',
     ];
-    return [['offsets', this.offsets], ...names.map((name): [string, Column] => [name, this.section(name)])];
+    // The table as it is now: changed items written back may have added shapes.
+    const shapeKeys = this.table ? this.table.encode() : this.section<Uint8Array>('shapeKeys');
+    return [['offsets', this.offsets], ...names.map((name): [string, Column] => [name, this.section(name)]), ['shapeKeys', shapeKeys]];
   }
 }
 
@@ -195,6 +223,8 @@ export class ColumnsBuilder {
   private keys: Uint32Array[];
   private views: Uint8Array[];
   private ties = new Uint8Array(1024);
+  private shapes = new Uint32Array(1024);
+  private readonly shapeTable = new ShapeTable();
   private readonly segments: string[][];
   private readonly viewTests: Array<(item: GraphObject) => boolean>;
   private readonly orderSegments: string[] | undefined;
@@ -211,11 +241,16 @@ export class ColumnsBuilder {
     this.order = shape.order ? new OrderCheck(shape.order.descending) : undefined;
   }
 
-  /** Adds the next item (as captured, not rebased) and the byte offset of its line. */
-  add(item: GraphObject, byteOffset: number): void {
+  /**
+   * Adds the next item (as captured, not rebased), the byte offset of its line, and the line's JSON text (bytes
+   * [start, end) of `line`), whose shape is recorded.
+   */
+  add(item: GraphObject, byteOffset: number, line: { bytes: Uint8Array; start: number; end: number }): void {
     const position = this.count++;
     this.offsets = grow(this.offsets, this.count + 1);
     this.offsets[position] = byteOffset;
+    this.shapes = grow(this.shapes, this.count);
+    this.shapes[position] = this.shapeTable.ofLine(line.bytes, line.start, line.end, item);
     for (let p = 0; p < this.segments.length; p++) {
       this.keys[p] = grow(this.keys[p], this.count);
       const value = readPath(item, this.segments[p]);
@@ -243,6 +278,8 @@ export class ColumnsBuilder {
     });
     this.views.forEach((column, v) => columns.set(`views.${v}`, column.slice(0, n)));
     columns.set('ties', this.ties.slice(0, n));
+    columns.set('shapes', this.shapes.slice(0, n));
+    columns.setShapeTable(this.shapeTable);
     return columns;
   }
 }
@@ -277,7 +314,11 @@ export function updateColumns(
   const viewsChanged = viewTests.map(() => false);
   let orderChanged = false;
   const segments = shape.indexedPaths.map((path) => path.split('/'));
+  const shapes = columns.shapes();
+  const shapeTable = columns.shapeTable();
   for (const [position, item] of changed) {
+    // The item is served from memory from now on; its shape is the one of the line --persist writes for it.
+    shapes[position] = shapeTable.ofObject(item);
     for (let p = 0; p < segments.length; p++) {
       const value = readPath(item, segments[p]);
       // A date-time key's text moves with rebasing: such a path is not answered from the index.

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { isIsoDateTime } from './dateTimes';
 import type { GraphObject } from './layout';
-import { forEachLine } from './lineReader';
+import { forEachLine, type LineBytes } from './lineReader';
 import { ValueReviver } from './reviveValues';
 
 /** Refusal of a malformed snapshot: names the file and the reason. */
@@ -41,13 +41,21 @@ function parseRevived(json: string, reviver: ValueReviver): unknown {
   return reviver.revive(JSON.parse(json));
 }
 
+const isBlank = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;
+
 /**
  * Reads a file in the one-object-per-line layout line by line (files beyond a JS string's limit), handing over each
- * checked, revived item with the byte offset of its line; returns the byte offset of the closing "]}" line.
+ * checked, revived item with the byte offset of its line and the bytes of its JSON (the line without blanks and comma
+ * at its end; valid during the call only); returns the byte offset of the closing "]}" line.
  */
-export async function scanLineLayout(file: string, fullPath: string, reviver: ValueReviver, onItem: (item: GraphObject, byteOffset: number) => void): Promise<number> {
+export async function scanLineLayout(
+  file: string,
+  fullPath: string,
+  reviver: ValueReviver,
+  onItem: (item: GraphObject, byteOffset: number, json: LineBytes) => void,
+): Promise<number> {
   let closedAt = -1;
-  await forEachLine(fullPath, (raw, lineNumber, byteOffset) => {
+  await forEachLine(fullPath, (raw, lineNumber, byteOffset, bytes) => {
     const line = raw.trim();
     if (lineNumber === 1 || line === '') return;
     if (closedAt >= 0) throw new SnapshotError(file, `line ${lineNumber}: text after the closing "]}"`);
@@ -62,7 +70,9 @@ export async function scanLineLayout(file: string, fullPath: string, reviver: Va
     } catch (error) {
       throw new SnapshotError(file, `line ${lineNumber}: bad JSON or value: ${(error as Error).message}`);
     }
-    onItem(checkObject(file, item, `line ${lineNumber}`), byteOffset);
+    while (bytes.end > bytes.start && isBlank(bytes.bytes[bytes.end - 1])) bytes.end--;
+    if (bytes.end > bytes.start && bytes.bytes[bytes.end - 1] === 0x2c) bytes.end--;
+    onItem(checkObject(file, item, `line ${lineNumber}`), byteOffset, bytes);
   });
   if (closedAt < 0) throw new SnapshotError(file, 'bad JSON: the "value" array is not closed by "]}"');
   return closedAt;

@@ -27,6 +27,15 @@ export class ValueReviver {
     return this.value(value, this.root, false);
   }
 
+  /**
+   * Revives the value of one top-level property of an object, as `revive` of the whole object would (a property read
+   * from a line on its own, lineFields.ts).
+   */
+  reviveProperty(key: string, value: unknown): unknown {
+    const child = this.root.child(key);
+    return this.value(value, child, child.namesDateTime);
+  }
+
   /** `checkDateTime`: the value is a property whose name ends in "DateTime" (array elements have index keys). */
   private value(value: unknown, path: InternPath, checkDateTime: boolean): unknown {
     if (typeof value === 'string') return this.string(value, path, checkDateTime);

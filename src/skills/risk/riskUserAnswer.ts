@@ -155,7 +155,8 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
 
   factRows.push({ title: 'User risk', value: levelText(risk?.riskLevel ?? 'none') }, { title: 'State', value: risk ? stateText(risk.riskState) : 'never flagged' });
   const detail = detailText(risk?.riskDetail);
-  if (detail) factRows.push({ title: 'Detail', value: detail });
+  // Graph's own values beside the words, for searching logs and scripts by them.
+  if (detail) factRows.push({ title: 'Detail', value: `${detail} (Graph: ${e(risk?.riskDetail)})` });
   if (risk?.riskLastUpdatedDateTime) factRows.push({ title: 'Last changed', value: `${when(risk.riskLastUpdatedDateTime)} (${ago(risk.riskLastUpdatedDateTime, now)})` });
   factRows.push({ title: 'Account', value: user.accountEnabled === false ? 'Disabled' : 'Enabled' });
   if (facts.registration) factRows.push({ title: 'MFA', value: mfaFact(facts.registration) });

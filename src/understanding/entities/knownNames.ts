@@ -46,7 +46,11 @@ interface Token {
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]), raw: m[0] });
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    // "Gu's sessions": the possessive is not part of the name.
+    const raw = m[0].replace(/['’]s$/i, '');
+    out.push({ start: m.index, end: m.index + raw.length, folded: fold(raw), raw });
+  }
   return out;
 }
 
@@ -233,7 +237,9 @@ export class NameIndex {
       }
       // A first name or surname alone: people with that first name before those with that surname ("Lee" is Lee Gu
       // before Hector Lee), as the one-by-one lookup ranks them.
-      const users = keys.byGiven.get(token.folded) ?? keys.bySurname.get(token.folded) ?? keys.single.get(token.folded);
+      // "megans signin": a possessive written without its apostrophe.
+      const stem = token.folded.length > 3 && token.folded.endsWith('s') ? token.folded.slice(0, -1) : undefined;
+      const users = keys.byGiven.get(token.folded) ?? keys.bySurname.get(token.folded) ?? keys.single.get(token.folded) ?? (stem && !this.knownWord(token.folded) ? keys.byGiven.get(stem) : undefined);
       if (!users) continue;
       // A capital at the start of the message says nothing ("May I…", "Will you…").
       const writtenAsName = (/^\p{Lu}/u.test(token.raw) && !(i === 0 && this.knownWord(token.folded))) || /^[A-Z]{2,5}$/.test(token.raw);

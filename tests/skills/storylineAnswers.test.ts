@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { STORYLINES } from '../../src/emulator/demo/storylines';
+import { repoRoot } from '../../src/paths';
+import { DemoStack } from '../support/demoStack';
+
+/**
+ * Storyline facts the answers do not carry yet, each with what is missing; issue #14 (answers that tell the whole
+ * story, evidence one click away) closes them, and each entry goes when its answer carries the facts.
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  'bob-password-spray': 'a compound question: the diagnosis does not add who put Bob in Finance (Pradeep Gupta)',
+  'ownerless-group': 'a compound question: the list of ownerless groups does not add the audit story of how Project Falcon lost its owner',
+  'payroll-secret-then-risk': "the workload-risk card shows the credential change without the audit category 'Certificates and secrets management'",
+  'alex-leaked-credentials': "a compound question: the risk answer does not show the MFA-registration failure (50079) of Alex's sign-ins",
+};
+
+/** The questions the README's table offers, as a newcomer would type them. */
+function readmeQuestions(): string[] {
+  const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('| Ask | What happened |'));
+  return [...table.matchAll(/^\| ([^|]+\?) \|/gm)].map((m) => m[1].trim()).filter((q) => q !== 'Ask');
+}
+
+describe('Every storyline of the demo tenant, asked as the docs ask it, through the whole stack', function () {
+  this.timeout(120_000);
+  let stack: DemoStack;
+
+  before(async () => {
+    stack = await DemoStack.onDemoTenant([DEMO_ADMIN]);
+  });
+  after(async () => {
+    await stack.stop();
+  });
+
+  for (const storyline of STORYLINES) {
+    const gap = KNOWN_GAPS[storyline.id];
+    (gap ? it.skip : it)(`When asked "${storyline.question}", then the answer carries ${storyline.facts.join(', ')}${gap ? ` (not yet: ${gap})` : ''}`, async () => {
+      const answer = await stack.ask(storyline.question, DEMO_ADMIN.userPrincipalName);
+      const missing = storyline.facts.filter((fact) => !answer.text.includes(fact));
+      assert.deepEqual(missing, [], `${storyline.id}: missing ${missing.join(', ')} in:\n${answer.text}`);
+    });
+  }
+
+  it('When each question of the README table is asked, then none is answered with "not found", a question back or the scope message', async () => {
+    const questions = readmeQuestions();
+    assert.ok(questions.length >= 10, questions.join('\n'));
+    for (const question of questions) {
+      const answer = await stack.ask(question, DEMO_ADMIN.userPrincipalName);
+      assert.doesNotMatch(answer.text, /couldn't find|Which (?:user|group|app) do you mean|outside what I can answer|Whose sign-ins should I look at/, `${question}\n${answer.text}`);
+      assert.notEqual(answer.intent, 'outOfScope', question);
+    }
+  });
+});
