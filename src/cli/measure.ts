@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -28,7 +28,7 @@ interface Turn {
 
 interface Item {
   id: string;
-  tenant: 'contoso' | 'other';
+  tenant: TenantName;
   asker: string;
   turns: Turn[];
 }
@@ -48,7 +48,19 @@ export interface TurnScore {
 
 /** The measurement set's "now" (tests/measurement/README.md). */
 const SET_NOW = '2026-11-20T12:00:00Z';
-const OTHER_TENANT = { seed: 4242, users: 600, signIns: 20_000 };
+/** The generated tenants the sets are written against, besides the demo tenant (their READMEs say how). */
+const GENERATED_TENANTS = {
+  other: { seed: 4242, users: 600, signIns: 20_000 },
+  third: { seed: 777, users: 400, signIns: 12_000 },
+} as const;
+
+type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
+
+/** The measurement set (never tuned on) and the development set (tuned on), each written by a helper blind to the code. */
+const SETS = {
+  measurement: path.join('tests', 'measurement', 'questions.jsonl'),
+  dev: path.join('tests', 'fixtures', 'dev', 'questions.jsonl'),
+} as const;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -93,12 +105,13 @@ export function scoreTurn(item: Item, index: number, answer: AskAnswer): TurnSco
   };
 }
 
-async function tenantDir(name: 'contoso' | 'other'): Promise<string> {
+async function tenantDir(name: TenantName): Promise<string> {
   if (name === 'contoso') return ensureDemoTenant();
-  const dir = path.join(repoRoot(), 'data', 'measure-other');
+  const spec = GENERATED_TENANTS[name];
+  const dir = path.join(repoRoot(), 'data', `measure-${name}`);
   if (!fs.existsSync(path.join(dir, 'snapshot.json'))) {
-    process.stderr.write(`Generating the second measurement tenant into ${dir} …\n`);
-    await generateTenant({ outDir: dir, seed: OTHER_TENANT.seed, users: OTHER_TENANT.users, signIns: OTHER_TENANT.signIns });
+    process.stderr.write(`Generating the ${name} tenant into ${dir} …\n`);
+    await generateTenant({ outDir: dir, seed: spec.seed, users: spec.users, signIns: spec.signIns });
   }
   return dir;
 }
@@ -107,7 +120,7 @@ export async function measure(items: Item[]): Promise<TurnScore[]> {
   const scores: TurnScore[] = [];
   // Answers are recorded for feedback as usual, into a scratch store: never into the user's data/.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'entra-measure-'));
-  for (const tenant of ['contoso', 'other'] as const) {
+  for (const tenant of ['contoso', ...Object.keys(GENERATED_TENANTS)] as TenantName[]) {
     const mine = items.filter((i) => i.tenant === tenant);
     if (!mine.length) continue;
     const dir = await tenantDir(tenant);
@@ -165,7 +178,7 @@ export function report(scores: TurnScore[], generatedAt: string): string {
     '|---|---|---|---|---|',
     row('All', scores),
     row('contoso', scores.filter((s) => s.tenant === 'contoso')),
-    row('other', scores.filter((s) => s.tenant === 'other')),
+    ...[...new Set(scores.map((s) => s.tenant))].filter((t) => t !== 'contoso').map((t) => row(t, scores.filter((s) => s.tenant === t))),
     row('First turns', scores.filter((s) => s.turn === 0)),
     row('Follow-ups', scores.filter((s) => s.turn > 0)),
     '',
@@ -185,8 +198,10 @@ export function report(scores: TurnScore[], generatedAt: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' } } });
-  const file = path.join(repoRoot(), 'tests', 'measurement', 'questions.jsonl');
+  const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' } } });
+  const set = values.set as keyof typeof SETS;
+  if (!SETS[set]) throw new Error(`--set is measurement or dev, not "${values.set}"`);
+  const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -197,7 +212,8 @@ async function main(): Promise<void> {
   const scores = await measure(items);
   const text = report(scores, new Date().toISOString().slice(0, 10));
   if (values.json) fs.writeFileSync(values.json, JSON.stringify(scores, null, 1));
-  if (values.print) process.stdout.write(`${text}\n`);
+  // Only the measurement set's numbers are the project's record; the development set is for tuning.
+  if (values.print || set !== 'measurement') process.stdout.write(`${text}\n`);
   else {
     fs.writeFileSync(path.join(repoRoot(), 'docs', 'understanding.md'), `${text}\n`);
     process.stdout.write(`${text.split('\n').slice(12, 19).join('\n')}\nWritten to docs/understanding.md in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
