@@ -9,6 +9,10 @@ import { GrammarRecognizer } from '../understanding/grammarRecognizer';
 import { InMemoryDirectory } from '../understanding/inMemoryDirectory';
 import { BENCH_NOW, loadDirectoryListing, loadUtterances, scoreSet, type LabelledUtterance, UTTERANCE_SETS, type UtteranceSetName } from '../understanding/evaluation';
 import { windowOf } from '../understanding/entities/timeRange';
+import { NameIndex, type VocabularyUser } from '../understanding/entities/knownNames';
+import { LEXICON } from '../understanding/text/lexicon';
+import { SpanSet } from '../understanding/text/spans';
+import { parseQuestion } from '../understanding/parse';
 
 export interface SetReport {
   set: UtteranceSetName;
@@ -32,6 +36,8 @@ export interface ComparisonReport {
 export interface UnderstandingBenchReport {
   sets: SetReport[];
   utterancesPerSecond: number;
+  /** Linking names against the tenant held in memory, per message, at two tenant sizes. */
+  linking?: Array<{ users: number; buildMs: number; medianMs: number; p95Ms: number }>;
   comparison?: ComparisonReport[];
 }
 
@@ -91,6 +97,42 @@ async function compare(): Promise<ComparisonReport[]> {
   return reports;
 }
 
+/** Synthetic people for a large tenant: every first name with every surname, as many as asked. */
+function syntheticUsers(count: number): VocabularyUser[] {
+  const given = 'Megan Bob Lee Priya Diego Adele Alex Isaiah Joni Nestor Johanna Lidia Miriam Pradeep Irvin Henrietta Christie Raul Enrico Debra Lynne Grace Abigail Ingrid Mateo Sofia Liam Noah Emma Olivia Ava Lucas Mia Amelia Ethan Aria Kenji Yusuf Jamal Ravi Anika Tomoko Fatima Stefan Aisha Elijah Maya Isabel Adrian Oscar'.split(' ');
+  const surnames: string[] = [];
+  for (const a of ['Bo', 'Ke', 'Gu', 'Pa', 'Si', 'Va', 'Wi', 'La', 'She', 'Lo', 'Ho', 'Gra', 'Gup', 'Say', 'Mue', 'Cli', 'Ra', 'Ca', 'Ber', 'Ro', 'Kau', 'Zha', 'Hu', 'Kha', 'Sch', 'Ols', 'Fer', 'Tan', 'Rey', 'Per']) {
+    for (const b of ['wen', 'lly', 'tel', 'ciliani', 'nce', 'lber', 'nger', 'rman', 'lke', 'renz', 'lloway', 'ham', 'ta', 'yers', 'eller', 'ne', 'zo', 'ttaneo', 'ger', 'bbins', 'r', 'ng', 'ghes', 'n', 'midt', 'en', 'nandez', 'aka', 'es', 'ez']) surnames.push(a + b);
+  }
+  const users: VocabularyUser[] = [];
+  for (let i = 0; users.length < count; i++) {
+    const g = given[i % given.length];
+    const s = surnames[Math.floor(i / given.length) % surnames.length];
+    const n = Math.floor(i / (given.length * surnames.length));
+    users.push({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, displayName: `${g} ${s}${n ? ` ${n}` : ''}`, givenName: g, surname: s, userPrincipalName: `${g}.${s}${n || ''}@contoso.com`.toLowerCase() });
+  }
+  return users;
+}
+
+/** Median time to link the names of one message with the tenant held in memory, and to build the index, at a size. */
+function linkingAtScale(users: number, texts: readonly string[]): { users: number; buildMs: number; medianMs: number; p95Ms: number } {
+  const vocabulary = { groups: [], apps: [], users: syntheticUsers(users) };
+  const started = performance.now();
+  const index = new NameIndex(vocabulary, (w) => LEXICON.has(w));
+  const buildMs = performance.now() - started;
+  const times: number[] = [];
+  for (const text of texts) {
+    const t = performance.now();
+    const spans = new SpanSet();
+    index.link(text, spans);
+    index.linkUsers(text, spans);
+    parseQuestion(text, BENCH_NOW, { knownNames: index });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { users, buildMs, medianMs: times[Math.floor(times.length / 2)], p95Ms: times[Math.floor(times.length * 0.95)] };
+}
+
 export async function benchUnderstanding(options: { compare?: boolean } = {}): Promise<UnderstandingBenchReport> {
   const sets: SetReport[] = [];
   const texts: string[] = [];
@@ -109,7 +151,7 @@ export async function benchUnderstanding(options: { compare?: boolean } = {}): P
         .map((r) => `${r.item.text} [${r.item.intent} → ${r.intent}] ${[...r.missing.map((m) => `-${m}`), ...r.wrong.map((m) => `~${m}`), ...r.spurious.map((m) => `+${m}`)].join(' ')}`),
     });
   }
-  const report: UnderstandingBenchReport = { sets, utterancesPerSecond: await throughput(texts) };
+  const report: UnderstandingBenchReport = { sets, utterancesPerSecond: await throughput(texts), linking: [1_000, 100_000].map((n) => linkingAtScale(n, texts)) };
   if (options.compare) report.comparison = await compare();
   return report;
 }
@@ -124,6 +166,9 @@ export function formatUnderstandingReport(report: UnderstandingBenchReport): str
     for (const miss of s.misses) lines.push(`      miss: ${miss}`);
   }
   lines.push(`  ${Math.round(report.utterancesPerSecond).toLocaleString('en-US')} utterances understood per second (no Graph)`);
+  for (const l of report.linking ?? []) {
+    lines.push(`  names linked and parsed with ${l.users.toLocaleString('en-US')} users held: median ${l.medianMs.toFixed(3)} ms, p95 ${l.p95Ms.toFixed(3)} ms a message (index built once in ${Math.round(l.buildMs)} ms)`);
+  }
   for (const c of report.comparison ?? []) {
     lines.push(
       `  compare ${c.set}: intent grammar ${percent(c.grammarIntentAccuracy)}, NLP.js on raw text ${percent(c.nlpjsRawIntentAccuracy)}, NLP.js on masked text ${percent(c.nlpjsMaskedIntentAccuracy)}; ` +

@@ -226,7 +226,10 @@ export class NameIndex {
       }
       // A first name with a misspelt surname, or a misspelt first name with a surname.
       const next = list[i + 1];
-      if (next && /^\s+$/.test(text.slice(token.end, next.start))) {
+      // Only a word that is no name and no everyday word can be a misspelt one (and only then is it compared).
+      const misspeltNext = next && !keys.bySurname.has(next.folded) && !keys.byGiven.has(next.folded) && !this.knownWord(next.folded);
+      const misspeltThis = next && !keys.byGiven.has(token.folded) && !this.knownWord(token.folded) && keys.bySurname.has(next.folded);
+      if (next && (misspeltNext || misspeltThis) && /^\s+$/.test(text.slice(token.end, next.start))) {
         const bySurname = (keys.byGiven.get(token.folded) ?? []).filter((u) => u.surname && next.folded.length >= 3 && editDistance1or2(next.folded, tokens(u.surname)[0]?.folded ?? '', next.folded.length >= 7 ? 2 : 1));
         const byGiven = (keys.bySurname.get(next.folded) ?? []).filter((u) => u.givenName && token.folded.length >= 3 && editDistance1or2(token.folded, tokens(u.givenName)[0]?.folded ?? '', token.folded.length >= 7 ? 2 : 1));
         const close = bySurname.length ? bySurname : byGiven;
