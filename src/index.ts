@@ -62,8 +62,6 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
   const ssoTokens = config.sso ? new SsoTokenStore() : undefined;
   const directory = sessions ? new GraphDirectory(sessions.directoryClient) : undefined;
-  // The tenant's group and app names are read at start, off any turn, and refreshed in the background.
-  directory?.names().catch((err: unknown) => logger.warn({ err }, 'group and app names could not be read: names are looked up one by one'));
   // Trained in the background (about 0.2 s): until it is ready the grammar answers alone.
   let fallback: IntentClassifier | undefined;
   const understandingReady = config.understanding.fallbackClassifier
@@ -73,12 +71,12 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
         })
         .catch((err: unknown) => logger.warn({ err }, 'the fallback intent classifier could not be trained: the grammar answers alone'))
     : Promise.resolve();
+  const recognizer = new GrammarRecognizer({ directory, fallback: { classifier: () => fallback, minScore: FALLBACK_MIN_SCORE } });
+  // The tenant's people, group and app names are read and indexed at start, off any turn, and refreshed in the background.
+  recognizer.warm().catch((err: unknown) => logger.warn({ err }, 'tenant names could not be read: names are looked up one by one'));
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
-    recognizer: new GrammarRecognizer({
-      directory,
-      fallback: { classifier: () => fallback, minScore: FALLBACK_MIN_SCORE },
-    }),
+    recognizer,
     skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill),
     conversationState,
     logger,

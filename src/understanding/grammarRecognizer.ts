@@ -34,6 +34,7 @@ export interface GrammarRecognizerOptions {
  */
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
+  private building?: { names: NameVocabulary; done: Promise<void> };
 
   constructor(private readonly options: GrammarRecognizerOptions = {}) {}
 
@@ -46,8 +47,28 @@ export class GrammarRecognizer implements Recognizer {
       return undefined;
     }
     if (!names) return undefined;
-    if (this.index?.names !== names) this.index = { names, index: new NameIndex(names, knownWord) };
-    return this.index.index;
+    if (this.index?.names === names) return this.index.index;
+    // A new vocabulary (at start, then every refresh) is indexed once, after the current turns; until it is, the
+    // previous index answers, so no turn waits for it but the very first.
+    if (this.building?.names !== names) {
+      const building = {
+        names,
+        done: new Promise<void>((resolve) =>
+          setImmediate(() => {
+            this.index = { names, index: new NameIndex(names, knownWord) };
+            resolve();
+          }),
+        ),
+      };
+      this.building = building;
+    }
+    if (!this.index) await this.building.done;
+    return this.index?.index;
+  }
+
+  /** Reads the tenant's names and indexes them now, at start, rather than on the first question. */
+  async warm(): Promise<void> {
+    await this.knownNames();
   }
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
