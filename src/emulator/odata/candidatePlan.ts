@@ -54,12 +54,12 @@ function rangeKey(literal: LiteralNode): SortKey | undefined {
 }
 
 /** First index in [low, high) where `test` holds, for a test that is false then true along the sequence. */
-function firstWhere(items: ItemSequence, low: number, high: number, test: (item: Item) => boolean): number {
+function firstWhere(read: (index: number) => Item, low: number, high: number, test: (item: Item) => boolean): number {
   let lo = low;
   let hi = high;
   while (lo < hi) {
     const middle = (lo + hi) >>> 1;
-    if (test(items.at(middle) as Item)) hi = middle;
+    if (test(read(middle))) hi = middle;
     else lo = middle + 1;
   }
   return lo;
@@ -68,6 +68,10 @@ function firstWhere(items: ItemSequence, low: number, high: number, test: (item:
 function narrowBySortProperty(window: CandidateWindow, filter: FilterNode, order: OrderByTerm): CandidateWindow {
   let { start, end } = window;
   const key = (item: Item): SortKey => itemSortKey(item, order.property);
+  // The search reads only the sort property's top-level value where the sequence can read it alone.
+  const { items } = window;
+  const names: ReadonlySet<string> = new Set([order.property.split('/')[0].toLowerCase()]);
+  const read = items.partial ? (index: number) => items.partial?.(index, names) as Item : (index: number) => items.at(index) as Item;
   for (const term of andTerms(filter)) {
     const comparison = propertyComparison(term);
     if (!comparison || comparison.property.toLowerCase() !== order.property.toLowerCase()) continue;
@@ -85,11 +89,11 @@ function narrowBySortProperty(window: CandidateWindow, filter: FilterNode, order
     const lowerBound = op === 'ge' || op === 'eq' ? above(false) : op === 'gt' ? above(true) : undefined;
     const upperBound = op === 'le' || op === 'eq' ? below(false) : op === 'lt' ? below(true) : undefined;
     if (!order.descending) {
-      if (lowerBound) start = firstWhere(window.items, start, end, lowerBound);
-      if (upperBound) end = firstWhere(window.items, start, end, (item) => !upperBound(item));
+      if (lowerBound) start = firstWhere(read, start, end, lowerBound);
+      if (upperBound) end = firstWhere(read, start, end, (item) => !upperBound(item));
     } else {
-      if (lowerBound) end = firstWhere(window.items, start, end, (item) => !lowerBound(item));
-      if (upperBound) start = firstWhere(window.items, start, end, upperBound);
+      if (lowerBound) end = firstWhere(read, start, end, (item) => !lowerBound(item));
+      if (upperBound) start = firstWhere(read, start, end, upperBound);
     }
   }
   return { ...window, start, end: Math.max(start, end) };

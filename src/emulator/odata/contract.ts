@@ -82,6 +82,13 @@ export interface CollectionBody {
 export interface ItemSequence {
   readonly length: number;
   at(index: number): Record<string, unknown> | undefined;
+  /**
+   * Optional, for sequences whose items cost much more to read whole (a log on disk): the item at `index` with at
+   * least the top-level properties whose lower-cased names are in `names`, under every spelling the item has and in
+   * its order, with the values `at` gives; other properties may be missing. `$filter` and `$select` over those names
+   * see it exactly as they see the whole item. `names` is the same object for every read of one query.
+   */
+  partial?(index: number, names: ReadonlySet<string>): Record<string, unknown> | undefined;
 }
 
 /**

@@ -1,4 +1,7 @@
-/** Reads a parsed `$filter` for what it uses: which operator on which property (gating), and its AND terms (planning). */
+/**
+ * Reads a parsed `$filter` for what it uses: which operator on which property (gating), its AND terms (planning), and
+ * which top-level properties its evaluation reads.
+ */
 import { FilterNode, LiteralNode, PropertyNode, ValueNode } from './filterAst';
 
 /** Operator names as Graph's docs and messages write them. */
@@ -123,4 +126,48 @@ export function propertyComparison(
     return { property: term.right.path.join('/'), operator: mirrored[term.operator], literal: term.left };
   }
   return undefined;
+}
+
+/**
+ * The lower-cased first segment of every property path in the filter (a lambda's range variable among them): the
+ * top-level properties of an item its evaluation can read.
+ */
+export function propertyHeads(root: FilterNode): Set<string> {
+  const heads = new Set<string>();
+  const value = (node: ValueNode): void => {
+    if (node.kind === 'property') heads.add(node.path[0].toLowerCase());
+    else if (node.kind === 'function') node.args.forEach(value);
+  };
+  const visit = (node: FilterNode): void => {
+    switch (node.kind) {
+      case 'and':
+      case 'or':
+        visit(node.left);
+        visit(node.right);
+        return;
+      case 'not':
+        visit(node.operand);
+        return;
+      case 'compare':
+        value(node.left);
+        value(node.right);
+        return;
+      case 'in':
+        value(node.operand);
+        node.values.forEach(value);
+        return;
+      case 'function':
+        value(node);
+        return;
+      case 'booleanValue':
+        value(node.value);
+        return;
+      case 'lambda':
+        value(node.collection);
+        if (node.predicate) visit(node.predicate);
+        return;
+    }
+  };
+  visit(root);
+  return heads;
 }

@@ -9,6 +9,7 @@ import * as filterEvaluation from './evaluate';
 import { FilterNode } from './filterAst';
 import { FilterSyntaxError, parseFilter } from './filterParser';
 import { operatorUses } from './filterTerms';
+import { ItemReads } from './itemReads';
 import { checkQueryAllowed } from './queryGate';
 import { queryErrors } from './queryErrors';
 import { OrderByTerm, QueryOptions, readQueryOptions } from './queryOptions';
@@ -61,28 +62,31 @@ interface Page {
   nextPosition?: number;
 }
 
-function readPage(window: CandidateWindow, matches: ((item: Item) => boolean) | undefined, from: number, skip: number, size: number): Page {
+/**
+ * One page from window position `from`: the items passing `matches`, after skipping `skip` of them. Items are read
+ * as `reads` says (whole, or the properties the query uses), and only as far as the page needs.
+ */
+function readPage(window: CandidateWindow, reads: ItemReads, matches: ((item: Item) => boolean) | undefined, from: number, skip: number, size: number): Page {
   const items: Item[] = [];
   let toSkip = skip;
   for (let index = window.start + from; index < window.end; index += 1) {
     // Without a test to pass, a full page is known to have a next one without reading it (a log on disk reads it).
     if (!matches && toSkip === 0 && items.length === size) return { items, nextPosition: index - window.start };
-    const item = window.items.at(index) as Item;
-    if (matches && !matches(item)) continue;
+    if (matches && !matches(reads.forTest(index))) continue;
     if (toSkip > 0) {
       toSkip -= 1;
       continue;
     }
     if (items.length === size) return { items, nextPosition: index - window.start };
-    items.push(item);
+    items.push(reads.forPage(index));
   }
   return { items };
 }
 
-function countMatches(window: CandidateWindow, matches: ((item: Item) => boolean) | undefined): number {
+function countMatches(window: CandidateWindow, reads: ItemReads, matches: ((item: Item) => boolean) | undefined): number {
   if (!matches) return window.end - window.start;
   let count = 0;
-  for (let index = window.start; index < window.end; index += 1) if (matches(window.items.at(index) as Item)) count += 1;
+  for (let index = window.start; index < window.end; index += 1) if (matches(reads.forTest(index))) count += 1;
   return count;
 }
 
@@ -115,7 +119,8 @@ export const runQuery: RunQuery = (collection: QueryableCollection, input: Query
   const window = planCandidates(collection, filter, effectiveOrder(rules, options));
   if (from > window.end - window.start) throw queryErrors.invalidSkipToken(rules);
   const matches = matcherFor(filter, search);
-  const page = readPage(window, matches, from, skip, pageSize);
+  const reads = new ItemReads(window.items, filter, options, search !== undefined);
+  const page = readPage(window, reads, matches, from, skip, pageSize);
 
   const value = page.items.map((item) => {
     if (!options.expand) return selectProperties(item, options.select);
@@ -128,7 +133,7 @@ export const runQuery: RunQuery = (collection: QueryableCollection, input: Query
   // Key order as Graph writes it: context, count, nextLink, value.
   return {
     '@odata.context': contextWithSelect(input.contextUrl, options.select),
-    ...(gate.includeCount ? { '@odata.count': countMatches(window, matches) } : {}),
+    ...(gate.includeCount ? { '@odata.count': countMatches(window, new ItemReads(window.items, filter, { count: true }, search !== undefined), matches) } : {}),
     ...(page.nextPosition !== undefined ? { '@odata.nextLink': nextLinkFor(input, encodeSkipToken(page.nextPosition, fingerprint)) } : {}),
     value,
   };
@@ -147,5 +152,6 @@ export function countQuery(collection: QueryableCollection, input: QueryInput, r
   // The /$count segment is itself an advanced query, so gate as if $count=true had been sent.
   checkQueryAllowed(rules, { ...options, count: true }, filter ? operatorUses(filter) : [], input.consistencyLevel);
   const search = options.search === undefined ? undefined : parseSearch(options.search, rules);
-  return countMatches(planCandidates(collection, filter, []), matcherFor(filter, search));
+  const window = planCandidates(collection, filter, []);
+  return countMatches(window, new ItemReads(window.items, filter, { count: true }, search !== undefined), matcherFor(filter, search));
 }
