@@ -109,6 +109,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractRoles(text, spans);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);
+  options.knownNames?.linkAppWords(text, spans);
   for (const policy of findPolicyNames(text, spans)) {
     spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });
   }

@@ -111,7 +111,8 @@ async function linkMisspelling(entity: Entity, suggestions: Array<{ type: Direct
  * a capitalised word no dictionary knows ("Zorro") stays, so the admin hears it was not found.
  */
 export function isNotAName(entity: Entity, typeGuessed: boolean): boolean {
-  if (entity.resolution !== 'notFound' || entity.text.includes('@')) return false;
+  // Addresses and ids (an app id that matches nothing) are written to be looked up: the admin hears they were not found.
+  if (entity.resolution !== 'notFound' || entity.text.includes('@') || /\d/.test(entity.text)) return false;
   // "her mail app", "the expense app": a lower-case description before "app" or "group" names nothing either.
   if (entity.text === entity.text.toLowerCase()) return true;
   if (!typeGuessed) return false;

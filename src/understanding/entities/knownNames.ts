@@ -57,6 +57,13 @@ function tokens(text: string): Token[] {
 /** Words too common for a one-word name to be linked unless written with its capital ("Finance", not "finance"). */
 const GENERIC_SINGLE = new Set(['users', 'user', 'guests', 'guest', 'admins', 'admin', 'members', 'everyone', 'all', 'test', 'apps', 'app', 'teams', 'team', 'group', 'groups', 'it']);
 
+/** What a workload is called when its name is not given. */
+const WORKLOAD_NOUN = /\b(?:job|jobs|sync|syncs|integration|connector|pipeline|script|automation|daemon|service account|scheduled task|workload|batch|etl|export|import|cron)\b/i;
+/** Everyday words that are also distinctive words of app names. */
+const WORKLOAD_WORDS = new Set(['sync', 'backup', 'connector', 'pipeline', 'scanner', 'portal', 'gateway', 'booking', 'tracker', 'archiver', 'forwarder', 'warehouse', 'payroll', 'inventory', 'invoice', 'expense', 'travel', 'marketing', 'sales', 'security', 'build', 'ticketing']);
+/** Words that say what something is, never which one. */
+const NOT_APP_WORDS = new Set(['job', 'jobs', 'app', 'apps', 'application', 'service', 'the', 'our', 'nightly', 'daily', 'entra', 'microsoft', 'azure', 'office', 'failing', 'failed', 'keeps', 'script', 'integration', 'automation', 'workload']);
+
 /** A known word of the language, which a lower-case first name or surname must not be taken for ("will", "may"). */
 export type KnownWord = (word: string) => boolean;
 
@@ -259,5 +266,49 @@ export class NameIndex {
       claim(token, token, users);
     }
     return found;
+  }
+
+  /**
+   * "Our nightly sync job keeps failing": a workload named by a word of its name and what it is ("job", "sync",
+   * "integration"), not by its full name. Apps whose names hold that word are the candidates: one is taken, several
+   * are offered to choose from. Only when the message names no person or app otherwise.
+   */
+  linkAppWords(text: string, spans: SpanSet): Entity | undefined {
+    if (spans.spans.some((s) => s.entity && (s.entity.type === 'user' || s.entity.type === 'app'))) return undefined;
+    if (!WORKLOAD_NOUN.test(text)) return undefined;
+    const list = tokens(text);
+    for (const token of list) {
+      if (token.folded.length < 3 || GENERIC_SINGLE.has(token.folded) || NOT_APP_WORDS.has(token.folded) || !spans.isFree(token.start, token.end)) continue;
+      // A distinctive word of an app's name: an everyday word only if it is a workload word ("sync", "backup").
+      if (this.knownWord(token.folded) && !WORKLOAD_WORDS.has(token.folded)) continue;
+      const apps = this.appsByWord().get(token.folded);
+      if (!apps?.length) continue;
+      const entity: Entity =
+        apps.length === 1
+          ? { type: 'app', text: token.raw, source: 'message', resolution: 'resolved', id: apps[0].id, displayName: apps[0].displayName, ...(apps[0].appId ? { appId: apps[0].appId } : {}) }
+          : { type: 'app', text: token.raw, source: 'message', resolution: 'ambiguous', candidates: apps.slice(0, 8) };
+      spans.claim({ start: token.start, end: token.end, placeholder: '<name>', entity });
+      return entity;
+    }
+    return undefined;
+  }
+
+  private appWords?: Map<string, Candidate[]>;
+
+  private appsByWord(): Map<string, Candidate[]> {
+    if (this.appWords) return this.appWords;
+    const map = new Map<string, Candidate[]>();
+    for (const entries of this.byFirstWord.values()) {
+      for (const entry of entries) {
+        if (entry.type !== 'app') continue;
+        for (const word of new Set(entry.words)) {
+          const list = map.get(word) ?? [];
+          list.push(entry.candidate);
+          map.set(word, list);
+        }
+      }
+    }
+    this.appWords = map;
+    return map;
   }
 }

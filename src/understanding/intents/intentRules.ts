@@ -45,6 +45,8 @@ function both(a: string, b: string): RegExp {
 const CUES: Cue[] = [
   // Help: a greeting or a question about the bot itself, and nothing else.
   { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
+  // "do you also handle risky apps? what else do you support": a question about the bot itself, whatever it names.
+  { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
   { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
