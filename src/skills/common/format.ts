@@ -1,9 +1,10 @@
+import { authMethodLabel, dateTimeLabel } from '../../cards/labels';
+
 /** Dates and small words of the skills' answers, computed against the turn's clock. */
 const DAY_MS = 86_400_000;
 
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return dateTimeLabel(iso, '');
 }
 
 /** "2026-11-20 11:38 UTC (22 minutes ago)". */
@@ -38,23 +39,6 @@ export function nameAndUpn(o: { displayName?: string | null; userPrincipalName?:
 }
 
 /** Registered method keys of the registration report in words. */
-const METHOD_NAMES: Record<string, string> = {
-  microsoftAuthenticatorPush: 'Microsoft Authenticator (push)',
-  microsoftAuthenticatorPasswordless: 'Microsoft Authenticator (passwordless)',
-  softwareOneTimePasscode: 'software one-time passcode',
-  hardwareOneTimePasscode: 'hardware one-time passcode',
-  mobilePhone: 'mobile phone (SMS/voice)',
-  alternateMobilePhone: 'alternate mobile phone',
-  officePhone: 'office phone',
-  email: 'email',
-  fido2SecurityKey: 'FIDO2 security key',
-  windowsHelloForBusiness: 'Windows Hello for Business',
-  passKeyDeviceBound: 'passkey (device-bound)',
-  passKeyDeviceBoundAuthenticator: 'passkey in Microsoft Authenticator',
-  temporaryAccessPass: 'Temporary Access Pass',
-  securityQuestion: 'security questions',
-};
-
 export function methodName(key: string): string {
-  return METHOD_NAMES[key] ?? key;
+  return authMethodLabel(key);
 }

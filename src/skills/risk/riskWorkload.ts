@@ -42,6 +42,7 @@ import {
 import { mitigationPermission, type MitigationAction, type MitigationTarget } from '../../actions/types';
 import { mitigationButton } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
+import { riskEventTypeLabel } from '../../cards/labels';
 import { entityOf, type Entity } from '../../understanding/types';
 import type { AnswerAction, SkillAnswer, SkillRequest } from '../types';
 import { mayRead, rolesFor, roleList, throwUnlessFound } from '../common/access';
@@ -90,7 +91,7 @@ function levelText(level: string | null | undefined): string {
 }
 
 function typeName(eventType: string | null | undefined): string {
-  return eventType ? riskTypeInfo(eventType, 'servicePrincipal').name : 'an unnamed detection';
+  return riskEventTypeLabel(eventType, 'servicePrincipal');
 }
 
 function placeText(d: ServicePrincipalRiskDetection): string {

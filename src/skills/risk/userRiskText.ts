@@ -3,6 +3,7 @@
  * tenant goes through `e()` (Markdown escaping) here or in the answer models, never raw into a card.
  */
 import { escapeMarkdown } from '../../cards/escape';
+import { dateTimeLabel, riskEventTypeLabel, riskLevelLabel } from '../../cards/labels';
 import type { RiskDetection, RiskLocation, RiskySignIn } from '../../graph/riskQueries';
 import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
 
@@ -22,8 +23,7 @@ export function levelRank(level: string | null | undefined): number {
 }
 
 export function levelText(level: string | null | undefined): string {
-  if (level === 'hidden') return 'hidden (needs Entra ID P2)';
-  return level || 'none';
+  return riskLevelLabel(level);
 }
 
 export function stateText(state: string | null | undefined): string {
@@ -37,14 +37,12 @@ export function detailText(detail: string | null | undefined): string {
 
 /** A detection type's name as the Entra admin center shows it ("Unfamiliar sign-in properties"). */
 export function typeName(eventType: string): string {
-  return riskTypeInfo(eventType, 'user').name;
+  return riskEventTypeLabel(eventType);
 }
 
 /** "2026-11-20 11:38 UTC". */
 export function when(iso: string | null | undefined): string {
-  if (!iso) return 'unknown time';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'unknown time' : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return dateTimeLabel(iso, 'unknown time');
 }
 
 export function placeText(location: RiskLocation | null | undefined): string {

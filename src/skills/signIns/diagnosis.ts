@@ -5,6 +5,7 @@
  */
 import type { AppliedPolicy, SignIn } from '../../graph/signInQueries';
 import { errorCodeInfo, isInterruptCode } from '../../knowledge/errorCodes';
+import { operatingSystemLabel } from '../../cards/labels';
 
 export interface FailureCount {
   code: number;
@@ -76,7 +77,7 @@ export function compareWithSuccess(failing: SignIn, success: SignIn): Difference
   const aspects: Array<[string, (s: SignIn) => string]> = [
     ['App', (s) => s.appDisplayName ?? ''],
     ['Client', (s) => s.clientAppUsed ?? ''],
-    ['Operating system', (s) => s.deviceDetail?.operatingSystem ?? ''],
+    ['Operating system', (s) => operatingSystemLabel(s.deviceDetail?.operatingSystem)],
     ['Browser or client', (s) => s.deviceDetail?.browser ?? ''],
     ['Device compliant', (s) => yesNo(s.deviceDetail?.isCompliant)],
     ['Device managed', (s) => yesNo(s.deviceDetail?.isManaged)],

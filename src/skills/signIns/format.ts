@@ -3,37 +3,34 @@
  * escaping) here or in the answer models, never raw into a card.
  */
 import { escapeMarkdown } from '../../cards/escape';
+import {
+  clientAppLabel,
+  conditionalAccessResultLabel,
+  dateTimeLabel,
+  grantControlLabel,
+  operatingSystemLabel,
+  riskEventTypeLabel,
+  riskLevelLabel,
+  riskStateLabel,
+  shortAddressLabel,
+  shortDateTimeLabel,
+} from '../../cards/labels';
 import type { AppliedPolicy, SignIn } from '../../graph/signInQueries';
 import { placeOf } from './diagnosis';
 
 export const t = escapeMarkdown;
 
-/** "2026-11-20 11:38 UTC": exact, unambiguous for admins in every time zone. */
+/** "2026-11-20 11:38 UTC" (labels.ts holds the one format). */
 export function when(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return dateTimeLabel(iso);
 }
 
 export function shortWhen(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toISOString().slice(5, 16).replace('T', ' ')}`;
+  return shortDateTimeLabel(iso);
 }
 
-const POLICY_RESULTS: Record<string, string> = {
-  success: 'Satisfied',
-  failure: 'Failed: blocked this sign-in',
-  notApplied: 'Not applied',
-  notEnabled: 'Off (disabled)',
-  unknown: 'Unknown',
-  reportOnlySuccess: 'Report-only: would pass',
-  reportOnlyFailure: 'Report-only: would fail',
-  reportOnlyNotApplied: 'Report-only: not applied',
-  reportOnlyInterrupted: 'Report-only: would interrupt',
-};
-
 export function policyResult(result: string): string {
-  return POLICY_RESULTS[result] ?? result;
+  return conditionalAccessResultLabel(result);
 }
 
 /** Failures first, then what applied, then report-only, then the rest. */
@@ -43,19 +40,8 @@ export function policyOrder(p: AppliedPolicy): number {
   return index < 0 ? order.length : index;
 }
 
-const CONTROLS: Record<string, string> = {
-  block: 'block access',
-  mfa: 'multifactor authentication',
-  compliantDevice: 'a device marked compliant (Intune)',
-  domainJoinedDevice: 'a hybrid-joined device',
-  approvedApplication: 'an approved client app',
-  compliantApplication: 'an app protection policy',
-  passwordChange: 'a password change',
-  riskRemediation: 'risk remediation',
-};
-
 export function grantControl(control: string): string {
-  return CONTROLS[control] ?? control;
+  return grantControlLabel(control);
 }
 
 function yesNo(value: boolean | null | undefined, yes: string, no: string): string | undefined {
@@ -66,7 +52,7 @@ export function deviceText(s: SignIn): string {
   const d = s.deviceDetail;
   const parts = [
     d?.displayName,
-    d?.operatingSystem,
+    operatingSystemLabel(d?.operatingSystem),
     d?.browser,
     yesNo(d?.isCompliant, 'compliant', 'not compliant'),
     yesNo(d?.isManaged, 'managed', 'not managed'),
@@ -76,8 +62,13 @@ export function deviceText(s: SignIn): string {
 }
 
 export function clientText(s: SignIn, legacy: boolean): string {
-  const client = s.clientAppUsed || 'unknown client';
+  const client = clientAppLabel(s.clientAppUsed);
   return legacy ? `${client} (legacy authentication)` : client;
+}
+
+/** The address and place for a table cell: a long IPv6 address shortened (the details keep it whole). */
+export function shortWhereText(s: SignIn): string {
+  return [shortAddressLabel(s.ipAddress), placeOf(s)].filter(Boolean).join(' · ') || '—';
 }
 
 export function whereText(s: SignIn): string {
@@ -99,9 +90,10 @@ export function mfaText(s: SignIn): string {
 
 export function riskText(s: SignIn): string {
   const level = s.riskLevelDuringSignIn ?? 'none';
-  const events = s.riskEventTypes_v2?.length ? ` (${s.riskEventTypes_v2.join(', ')})` : '';
-  if (level === 'hidden') return 'hidden (needs Entra ID P2)';
-  return level === 'none' ? 'none' : `${level}, ${s.riskState ?? 'unknown state'}${events}`;
+  const types = s.riskEventTypes_v2 ?? [];
+  const events = types.length ? ` (${types.map((type) => riskEventTypeLabel(type)).join(', ')}; Graph: ${types.join(', ')})` : '';
+  if (level === 'hidden') return riskLevelLabel(level);
+  return level === 'none' ? 'none' : `${riskLevelLabel(level)}, ${s.riskState ? riskStateLabel(s.riskState) : 'unknown state'}${events}`;
 }
 
 export function firstName(displayName: string | null | undefined): string {

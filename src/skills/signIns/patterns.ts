@@ -3,6 +3,7 @@
  * location, legacy authentication, a disabled account, a guest or member without MFA, a non-compliant device, an
  * expired client secret. Pure functions; the skill adds evidence read elsewhere (audit log, risk detections).
  */
+import { dateTimeLabel, operatingSystemLabel } from '../../cards/labels';
 import type { PolicyDefinition, SignIn } from '../../graph/signInQueries';
 
 export type PatternKind =
@@ -83,7 +84,7 @@ export function findPatterns(failures: readonly SignIn[], context: PatternContex
     patterns.push({
       kind: 'lockout',
       title: 'Account locked by smart lockout',
-      detail: `${lockouts.length} sign-ins refused while the account was locked (50053), the last at ${lockouts[0].createdDateTime}.`,
+      detail: `${lockouts.length} sign-ins refused while the account was locked (50053), the last at ${dateTimeLabel(lockouts[0].createdDateTime)}.`,
     });
   }
   const blocked = withCode(failures, 53003);
@@ -111,7 +112,7 @@ export function findPatterns(failures: readonly SignIn[], context: PatternContex
     patterns.push({
       kind: 'accountDisabled',
       title: 'Account disabled',
-      detail: `${disabled.length} sign-ins refused because the account is disabled (50057), the first at ${disabled[disabled.length - 1].createdDateTime}.`,
+      detail: `${disabled.length} sign-ins refused because the account is disabled (50057), the first at ${dateTimeLabel(disabled[disabled.length - 1].createdDateTime)}.`,
     });
   }
   const mfaRegistration = withCode(failures, 50079);
@@ -125,7 +126,7 @@ export function findPatterns(failures: readonly SignIn[], context: PatternContex
   }
   const nonCompliant = withCode(failures, 53000);
   if (nonCompliant.length > 0) {
-    const systems = distinct(nonCompliant.map((f) => f.deviceDetail?.operatingSystem));
+    const systems = distinct(nonCompliant.map((f) => operatingSystemLabel(f.deviceDetail?.operatingSystem)));
     patterns.push({
       kind: 'deviceNotCompliant',
       title: 'Device not compliant',
@@ -138,7 +139,7 @@ export function findPatterns(failures: readonly SignIn[], context: PatternContex
     patterns.push({
       kind: 'expiredClientSecret',
       title: 'Expired client secret',
-      detail: `${listed(apps) || 'The app'} failed ${expired.length} times because its client secret has expired (7000222); the first failure in this window was at ${expired[expired.length - 1].createdDateTime}.`,
+      detail: `${listed(apps) || 'The app'} failed ${expired.length} times because its client secret has expired (7000222); the first failure in this window was at ${dateTimeLabel(expired[expired.length - 1].createdDateTime)}.`,
     });
   }
   const unassigned = withCode(failures, 50105);

@@ -2,6 +2,7 @@
  * A ready-to-send message for the affected user, in plain language without admin jargon. Built from the latest
  * real failure and the patterns found; the admin copies it into a chat or an e-mail.
  */
+import { operatingSystemLabel } from '../../cards/labels';
 import type { SignIn } from '../../graph/signInQueries';
 import { errorCodeInfo } from '../../knowledge/errorCodes';
 import { firstName } from './format';
@@ -10,7 +11,7 @@ import type { Pattern } from './patterns';
 export function userMessageFor(latest: SignIn, patterns: readonly Pattern[], displayName: string): string {
   const hi = `Hi ${firstName(latest.userDisplayName ?? displayName)},`;
   const app = latest.appDisplayName ?? 'the app';
-  const os = latest.deviceDetail?.operatingSystem ? `${latest.deviceDetail.operatingSystem} ` : '';
+  const os = latest.deviceDetail?.operatingSystem ? `${operatingSystemLabel(latest.deviceDetail.operatingSystem)} ` : '';
   const has = (kind: Pattern['kind']) => patterns.some((p) => p.kind === kind);
   const code = latest.status.errorCode;
   if (has('passwordSpray') || has('blockedLocation')) {
