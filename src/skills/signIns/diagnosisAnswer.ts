@@ -10,8 +10,10 @@ import type { SkillAnswer } from '../types';
 import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
 import { blockingPolicyOf, placeOf } from './diagnosis';
-import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, t, when, whereText } from './format';
+import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, shortWhereText, t, when, whereText } from './format';
+import { grantControlLabel, riskEventTypeLabel, riskLevelLabel, riskStateLabel } from '../../cards/labels';
 import { isLegacyClient, type Pattern } from './patterns';
+import { storyOf, type Story } from './story';
 import { userMessageFor } from './userMessage';
 
 export interface DiagnosisSubject {
@@ -110,16 +112,19 @@ function latestFacts(f: Findings, latest: SignIn): Array<{ title: string; value:
   return facts;
 }
 
-function nextSteps(f: Findings): string[] {
+function nextSteps(f: Findings, story: Story | undefined): string[] {
   const steps: string[] = [];
   const latest = f.diagnosis.latestFailure;
   if (!latest) {
     steps.push('Nothing to fix in the sign-in log. If the user still reports a problem, ask for the time and the error page\'s correlation id.');
     return steps;
   }
+  const attack = f.patterns.some((p) => p.kind === 'passwordSpray');
+  if (attack && story?.passwordKnown) steps.push(`Reset ${t(f.subject.label)}'s password and revoke the sessions now: the attacker has the password.`);
+  // In an attack the MFA prompt and the policy that required it did their job: the latest code's own fix would mislead.
   const info = errorCodeInfo(latest.status.errorCode);
-  if (info.fix) steps.push(info.fix);
-  if (f.blockingPolicy) steps.push(`Review the policy "${t(f.blockingPolicy.displayName)}" only if the block was not intended; it ${t(policyRequirement(f.blockingPolicy, f.blockedCountries))}.`);
+  if (info.fix && !attack) steps.push(info.fix);
+  if (f.blockingPolicy && !attack) steps.push(`Review the policy "${t(f.blockingPolicy.displayName)}" only if the block was not intended; it ${t(policyRequirement(f.blockingPolicy, f.blockedCountries))}.`);
   for (const p of f.patterns) {
     if (p.kind === 'passwordSpray') steps.push('Treat this as an attack: confirm the addresses are unknown, make sure MFA is enforced, and check the user\'s risk detections.');
     if (p.kind === 'blockedLocation') steps.push('If the user was not travelling, the password is probably known to someone else: reset it and revoke sessions.');
@@ -131,6 +136,7 @@ function nextSteps(f: Findings): string[] {
 export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   const { diagnosis, subject } = f;
   const v = verdict(f);
+  const story = storyOf(diagnosis, f.patterns, subject.label, f.windowLabel, f.riskDetections);
   const latest = diagnosis.latestFailure;
   const info = latest ? errorCodeInfo(latest.status.errorCode) : undefined;
   const policies = latest && f.conditionalAccessVisible ? [...(latest.appliedConditionalAccessPolicies ?? [])].sort((a, b) => policyOrder(a) - policyOrder(b)) : [];
@@ -139,11 +145,17 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
     { title: subject.kind === 'app' ? 'App' : 'User', value: t(subject.userPrincipalName ? `${subject.label} (${subject.userPrincipalName})` : subject.label) },
     ...(f.user?.department ? [{ title: 'Department', value: t(f.user.department) }] : []),
     ...(f.user && f.user.accountEnabled === false ? [{ title: 'Account', value: 'disabled' }] : []),
+  ];
+  if (f.disabledBy) subjectFacts.push({ title: 'Disabled by', value: `${t(f.disabledBy.by)} on ${when(f.disabledBy.at)} (audit: ${t(f.disabledBy.activity)})` });
+  const windowFacts = [
     { title: 'Window', value: `${t(f.windowLabel)} (${when(f.window.start)} – ${when(f.window.end)})` },
     { title: 'Read', value: `${diagnosis.signIns.length} ${f.eventTypesRead.join(' and ')} sign-ins${f.truncated ? ' (newest only; more exist)' : ''}` },
   ];
-  if (f.disabledBy) subjectFacts.push({ title: 'Disabled by', value: `${t(f.disabledBy.by)} on ${when(f.disabledBy.at)} (audit: ${t(f.disabledBy.activity)})` });
-  const risk = (f.riskDetections ?? []).map((r) => ({ title: t(r.riskEventType), detail: t(`${r.riskLevel} risk, ${r.riskState}, ${when(r.detectedDateTime)}${r.ipAddress ? ` from ${r.ipAddress}` : ''}`) }));
+  // The name first, Graph's values after it: they are what an admin searches the logs for.
+  const risk = (f.riskDetections ?? []).map((r) => ({
+    title: t(riskEventTypeLabel(r.riskEventType)),
+    detail: t(`${riskLevelLabel(r.riskLevel)} risk, ${riskStateLabel(r.riskState)}, ${when(r.detectedDateTime)}${r.ipAddress ? ` from ${r.ipAddress}` : ''} (Graph: ${r.riskEventType}, ${r.riskState})`),
+  }));
   const userMessage = latest && subject.kind !== 'app' ? userMessageFor(latest, f.patterns, subject.label) : undefined;
   const links = [
     { title: 'User in Entra', url: userLink(subject.userId) },
@@ -158,20 +170,26 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
     ...(info ? [{ title: `What does ${info.aadsts} mean?`, ask: `what does ${info.aadsts} mean?` }] : []),
     ...(subject.kind === 'user' ? [{ title: 'Recent changes to this user', ask: `what changed for ${who} this week?` }] : []),
   ];
-  const steps = nextSteps(f);
+  const steps = nextSteps(f, story);
+  const failureCount = diagnosis.failures.length;
+  const patterns = [...f.patterns.map((p) => ({ title: t(p.title), detail: t(p.detail) })), ...risk];
   const data = {
     title: t(`Sign-in diagnosis: ${subject.label}`),
-    verdict: t(v.text),
+    verdict: t(story?.headline ?? v.text),
     verdictColor: v.color,
+    storyLines: (story?.lines ?? []).map((text) => ({ text: t(text) })),
     subjectFacts,
+    windowFacts,
     hasCounts: diagnosis.countsByCode.length > 0,
     counts: diagnosis.countsByCode.map((c) => ({ code: String(c.code), title: t(c.title), count: String(c.count) })),
-    hasRecent: diagnosis.failures.length > 0,
+    hasRecent: failureCount > 0,
+    failuresTitle: failureCount > 0 ? `Show the ${failureCount === 1 ? 'failure' : `${failureCount} failures`}` : 'Show the sign-ins read',
+    recentTitle: failureCount > MAX_RECENT_ROWS ? `The ${MAX_RECENT_ROWS} most recent failures` : 'Failures, newest first',
     recent: diagnosis.failures.slice(0, MAX_RECENT_ROWS).map((s) => ({
       time: shortWhen(s.createdDateTime),
       app: t(s.appDisplayName ?? s.servicePrincipalName ?? '—'),
       code: String(s.status.errorCode),
-      where: t(whereText(s)),
+      where: t(shortWhereText(s)),
       client: t(clientText(s, isLegacyClient(s.clientAppUsed))),
     })),
     interruptedNote: diagnosis.interrupted.length
@@ -180,18 +198,22 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
     hasLatest: Boolean(latest),
     latestFacts: latest ? latestFacts(f, latest) : [],
     cause: info ? t(info.explanation ?? `${info.aadsts}: ${info.name ?? 'no description available'}. See Microsoft's error lookup for details.`) : '',
+    // The code's own fix, when the steps above left it out (an attack, where the MFA prompt did its job).
+    latestFix: info?.fix && !steps.includes(info.fix) ? t(`Fix for ${info.code} in general: ${info.fix}`) : '',
     hasPolicies: policies.length > 0,
+    policiesTitle: `Conditional Access (${policies.length} ${policies.length === 1 ? 'policy' : 'policies'})`,
     policies: policies.map((p) => ({
       name: t(p.displayName),
       result: policyResult(p.result),
-      controls: t(requirement(p.id) || (p.enforcedGrantControls ?? []).join(', ') || '—'),
+      controls: t(requirement(p.id) || (p.enforcedGrantControls ?? []).map(grantControlLabel).join(', ') || '—'),
     })),
     policyNote:
       latest && !f.conditionalAccessVisible
         ? `Conditional Access details are hidden: seeing them needs one of ${f.conditionalAccessRoles.map((r) => ROLE_DISPLAY_NAMES[r]).join(', ')}.`
         : '',
-    hasPatterns: f.patterns.length > 0 || risk.length > 0,
-    patterns: [...f.patterns.map((p) => ({ title: t(p.title), detail: t(p.detail) })), ...risk],
+    hasPatterns: patterns.length > 0,
+    evidenceTitle: risk.length ? 'Evidence and risk detections' : 'Evidence',
+    patterns,
     hasDifferences: diagnosis.differences.length > 0,
     differences: diagnosis.differences.map((d) => ({ aspect: d.aspect, failing: t(d.failing), lastSuccess: t(d.lastSuccess) })),
     lastSuccessText: diagnosis.lastSuccess && latest ? `Compared with the last successful sign-in at ${when(diagnosis.lastSuccess.createdDateTime)}:` : '',
@@ -202,7 +224,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
     followUps,
   };
   const summary = [
-    v.text,
+    story ? [story.headline, ...story.lines].join(' ') : v.text,
     ...diagnosis.countsByCode.map((c) => `• ${c.code} ${c.title}: ${c.count}`),
     ...(latest && info?.explanation ? [`Cause: ${info.explanation}`] : []),
     ...policies.filter((p) => p.result === 'failure').map((p) => `Blocked by: ${p.displayName}`),
