@@ -1,5 +1,7 @@
 /**
  * Adaptive Card JSON as readable text, for the terminal: headings, text, facts, tables and buttons in reading order.
+ * Folded parts (isVisible false, the card of an Action.ShowCard) are one click away in Teams, so the text shows them
+ * too, in place: the terminal has no click.
  */
 type Node = Record<string, unknown>;
 
@@ -10,7 +12,6 @@ function lines(node: unknown, out: string[], indent = ''): void {
   }
   if (!node || typeof node !== 'object') return;
   const element = node as Node;
-  if (element.isVisible === false) return;
   switch (element.type) {
     case 'TextBlock':
       if (typeof element.text === 'string' && element.text.trim()) out.push(indent + unescape(element.text));
@@ -53,6 +54,9 @@ function lines(node: unknown, out: string[], indent = ''): void {
 function actions(list: unknown, out: string[], indent: string): void {
   const titles = ((list as Node[] | undefined) ?? []).map((a) => `[${String(a.title ?? a.type)}]`);
   if (titles.length) out.push(indent + titles.join(' '));
+  for (const action of (list as Node[] | undefined) ?? []) {
+    if (action.type === 'Action.ShowCard' && action.card) lines((action.card as Node).body, out, indent);
+  }
 }
 
 /** Removes the backslashes that escaped tenant data for Markdown. */
