@@ -8,9 +8,27 @@ export interface DirectoryCardModel {
   /** Abnormal things, shown first in the attention colour. */
   callouts: Array<{ text: string }>;
   facts: Array<{ title: string; value: string }>;
-  sections: Array<{ heading: string; items: Array<{ text: string }> }>;
+  sections: CardSection[];
   /** What was left out and why (a part the asker's roles do not allow, a list cut at a page). */
   notes: Array<{ text: string }>;
+}
+
+export interface CardSection {
+  heading: string;
+  items: Array<{ text: string }>;
+  /** Evidence one click away: hidden at first render, shown by a button titled `button` that toggles the element `id`. */
+  folded?: boolean;
+  id?: string;
+  button?: string;
+}
+
+/**
+ * The section folded behind a button that says what it shows and how many: "Risk history (2)". `id` must be unique
+ * in the card.
+ */
+export function folded(section: CardSection, id: string, label: string): CardSection {
+  const count = section.items.length;
+  return { ...section, folded: true, id, button: `${label} (${count})` };
 }
 
 export function directorySummary(model: DirectoryCardModel): string {

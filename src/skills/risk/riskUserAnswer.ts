@@ -9,7 +9,7 @@ import { mitigationButton } from '../../actions/mitigationText';
 import type { AccountFacts, MfaRegistration, RiskDetection, RiskyUser, RiskyUserHistoryItem, RiskySignIn } from '../../graph/riskQueries';
 import { isGuid } from '../../graph/ids';
 import type { DirectoryCardModel } from '../common/cardModel';
-import { directorySummary } from '../common/cardModel';
+import { directorySummary, folded } from '../common/cardModel';
 import { ago, methodName } from '../common/format';
 import { userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { AnswerAction } from '../types';
@@ -192,10 +192,13 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
   if (facts.detections) {
     const window = facts.detectionWindow ? ` detected ${when(facts.detectionWindow.start)} to ${when(facts.detectionWindow.end)}` : '';
     const shown = detections.slice(0, DETECTIONS_SHOWN);
-    sections.push({
-      heading: `Risk detections${window}, newest first`,
-      items: shown.length ? shown.map((d) => ({ text: detectionText(d) })) : [{ text: window ? 'None in this window.' : 'None.' }],
-    });
+    sections.push(
+      folded(
+        { heading: `Risk detections${window}, newest first`, items: shown.length ? shown.map((d) => ({ text: detectionText(d) })) : [{ text: window ? 'None in this window.' : 'None.' }] },
+        'riskDetections',
+        'Detections',
+      ),
+    );
     if (detections.length > shown.length) notes.push(`${detections.length - shown.length} older detections are not listed.`);
     const listed = new Set(detections.map((d) => d.id));
     const outside = facts.detectionWindow ? open.filter((d) => !listed.has(d.id)).length : 0;
@@ -203,10 +206,10 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
   }
   if (facts.signIns && facts.signIns.length) {
     const ordered = [...facts.signIns].sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
-    sections.push({ heading: 'Sign-ins that carried the risk', items: ordered.map((s) => ({ text: signInText(s) })) });
+    sections.push(folded({ heading: 'Sign-ins that carried the risk', items: ordered.map((s) => ({ text: signInText(s) })) }, 'riskySignIns', 'Risky sign-ins'));
   }
   if (facts.history.length) {
-    sections.push({ heading: 'Risk history, newest first', items: [...facts.history].sort(newestHistoryFirst).map((h) => ({ text: historyText(h, facts) })) });
+    sections.push(folded({ heading: 'Risk history, newest first', items: [...facts.history].sort(newestHistoryFirst).map((h) => ({ text: historyText(h, facts) })) }, 'riskHistory', 'Risk history'));
   }
 
   const links = [link && { title: 'Open the user in Entra', url: link }, userSignInLogLink(user.id) && { title: 'Sign-in log', url: userSignInLogLink(user.id) as string }].filter(

@@ -47,7 +47,7 @@ import { entityOf, type Entity } from '../../understanding/types';
 import type { AnswerAction, SkillAnswer, SkillRequest } from '../types';
 import { mayRead, rolesFor, roleList, throwUnlessFound } from '../common/access';
 import { auditRowText } from '../common/auditText';
-import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
+import { directorySummary, folded, type DirectoryCardModel } from '../common/cardModel';
 import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
 import { ago, formatDate, formatWhen, nameAndUpn } from '../common/format';
 import { defineSkill, type Subject } from '../common/defineSkill';
@@ -496,19 +496,23 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   const warnUntil = warnUntilOf(undefined, now);
   const credentials = [...(f.app ? credentialsOf(name, f.app, now, warnUntil) : []), ...(f.sp ? credentialsOf(name, f.sp, now, warnUntil) : [])];
   const sections = [
-    { heading: 'Detections (newest first)', items: detections.length ? detections.slice(0, DETECTIONS_SHOWN).map((d) => ({ text: detectionText(d, known, now) })) : [{ text: 'none' }] },
-    { heading: 'Risk history', items: history.length ? history.map((h) => ({ text: historyText(h, f.names, now) })) : [{ text: 'none' }] },
-    { heading: 'Owners', items: f.owners.length ? f.owners.map((o) => ({ text: escapeMarkdown(nameAndUpn(o)) })) : [{ text: 'none: nobody but administrators answers for this app' }] },
-    {
-      heading: 'Credentials',
-      items: credentials.length ? credentials.map((c) => ({ text: credentialsText(c, usedLabels.has(`${c.kind} "${c.name}"`), now) })) : [{ text: 'none' }],
-    },
+    folded({ heading: 'Detections (newest first)', items: detections.length ? detections.slice(0, DETECTIONS_SHOWN).map((d) => ({ text: detectionText(d, known, now) })) : [{ text: 'none' }] }, 'detections', 'Detections'),
+    folded({ heading: 'Risk history', items: history.length ? history.map((h) => ({ text: historyText(h, f.names, now) })) : [{ text: 'none' }] }, 'riskHistory', 'Risk history'),
+    folded({ heading: 'Owners', items: f.owners.length ? f.owners.map((o) => ({ text: escapeMarkdown(nameAndUpn(o)) })) : [{ text: 'none: nobody but administrators answers for this app' }] }, 'owners', 'Owners'),
+    folded(
+      { heading: 'Credentials', items: credentials.length ? credentials.map((c) => ({ text: credentialsText(c, usedLabels.has(`${c.kind} "${c.name}"`), now) })) : [{ text: 'none' }] },
+      'credentials',
+      'Credentials',
+    ),
   ];
   if (f.changes) {
-    sections.push({
-      heading: `Credential changes (audit log, last ${CHANGE_DAYS} days)`,
-      items: f.changes.length ? f.changes.map((c) => ({ text: changeText(c, f.names, now) })) : [{ text: 'none' }],
-    });
+    sections.push(
+      folded(
+        { heading: `Credential changes (audit log, last ${CHANGE_DAYS} days)`, items: f.changes.length ? f.changes.map((c) => ({ text: changeText(c, f.names, now) })) : [{ text: 'none' }] },
+        'credentialChanges',
+        'Credential changes',
+      ),
+    );
   }
   return {
     title: escapeMarkdown(name),
