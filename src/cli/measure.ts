@@ -116,7 +116,7 @@ async function tenantDir(name: TenantName): Promise<string> {
   return dir;
 }
 
-export async function measure(items: Item[]): Promise<TurnScore[]> {
+export async function measure(items: Item[], options: { fallback?: 'classifier' | 'off' } = {}): Promise<TurnScore[]> {
   const scores: TurnScore[] = [];
   // Answers are recorded for feedback as usual, into a scratch store: never into the user's data/.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'entra-measure-'));
@@ -126,7 +126,7 @@ export async function measure(items: Item[]): Promise<TurnScore[]> {
     const dir = await tenantDir(tenant);
     const connector = await new ConnectorServer().start();
     const stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: SET_NOW, UNDERSTANDING_FALLBACK: process.env.UNDERSTANDING_FALLBACK, FEEDBACK_SQLITE_PATH: path.join(scratch, `${tenant}.sqlite`) },
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: SET_NOW, UNDERSTANDING_FALLBACK: options.fallback ?? process.env.UNDERSTANDING_FALLBACK, FEEDBACK_SQLITE_PATH: path.join(scratch, `${tenant}.sqlite`) },
       botPort: 0,
       entra: { tenantDir: dir, port: 0, now: new Date(SET_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },
@@ -153,7 +153,7 @@ function rate(scores: TurnScore[], key: 'intentRight' | 'objectsRight' | 'answer
   return { right, total: counted.length, pct: counted.length ? `${((100 * right) / counted.length).toFixed(1)}%` : '—' };
 }
 
-export function report(scores: TurnScore[], generatedAt: string): string {
+export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: TurnScore[]): string {
   const row = (label: string, subset: TurnScore[]) => {
     const [i, o, a] = (['intentRight', 'objectsRight', 'answerRight'] as const).map((k) => rate(subset, k));
     return `| ${label} | ${subset.length} | ${i.pct} (${i.right}/${i.total}) | ${o.pct} (${o.right}/${o.total}) | ${a.pct} (${a.right}/${a.total}) |`;
@@ -182,6 +182,21 @@ export function report(scores: TurnScore[], generatedAt: string): string {
     row('First turns', scores.filter((s) => s.turn === 0)),
     row('Follow-ups', scores.filter((s) => s.turn > 0)),
     '',
+    ...(grammarAlone
+      ? [
+          '## The grammar alone, and with the trained fallback',
+          '',
+          'The same set through the same stack with `UNDERSTANDING_FALLBACK=off` (the hand-written grammar alone) and with',
+          'the default (a classifier trained on the training split, asked only when the grammar finds no cue). What wins is',
+          'kept as the default.',
+          '',
+          '| Understanding | Turns | Intent | Object | Answer |',
+          '|---|---|---|---|---|',
+          row('Grammar alone', grammarAlone),
+          row('Grammar + trained fallback', scores),
+          '',
+        ]
+      : []),
     '## By intent (label)',
     '',
     '| Intent | Turns | Intent | Object | Answer |',
@@ -198,7 +213,7 @@ export function report(scores: TurnScore[], generatedAt: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' } } });
+  const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true } } });
   const set = values.set as keyof typeof SETS;
   if (!SETS[set]) throw new Error(`--set is measurement or dev, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
@@ -209,14 +224,15 @@ async function main(): Promise<void> {
     .map((l) => JSON.parse(l) as Item);
   if (values.only) items = items.filter((i) => i.tenant === values.only);
   const started = Date.now();
-  const scores = await measure(items);
-  const text = report(scores, new Date().toISOString().slice(0, 10));
+  const scores = await measure(items, { fallback: 'classifier' });
+  const grammarAlone = values.compare ? await measure(items, { fallback: 'off' }) : undefined;
+  const text = report(scores, new Date().toISOString().slice(0, 10), grammarAlone);
   if (values.json) fs.writeFileSync(values.json, JSON.stringify(scores, null, 1));
   // Only the measurement set's numbers are the project's record; the development set is for tuning.
   if (values.print || set !== 'measurement') process.stdout.write(`${text}\n`);
   else {
     fs.writeFileSync(path.join(repoRoot(), 'docs', 'understanding.md'), `${text}\n`);
-    process.stdout.write(`${text.split('\n').slice(12, 19).join('\n')}\nWritten to docs/understanding.md in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    process.stdout.write(`${text.split('\n').slice(12, 20).join('\n')}\nWritten to docs/understanding.md in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   }
 }
 
