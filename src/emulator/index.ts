@@ -55,7 +55,7 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
   const snapshot = await loadSnapshot(tenantDir, {
     now: clock.now(),
     rebase: options.rebase ?? true,
-    onDisk: options.signInsOnDisk === false ? undefined : { shapes: ON_DISK_SHAPES, cacheDir: options.indexCacheDir, log: options.log },
+    onDisk: options.signInsOnDisk === false ? undefined : { shapes: ON_DISK_SHAPES, cacheDir: options.indexCacheDir, log: options.log, partialReads: options.signInPartialReads },
   });
   const store = new TenantStore(snapshot);
   let tls: { key: string; cert: string };

@@ -55,6 +55,12 @@ export interface LocalEntraOptions {
    * every start).
    */
   indexCacheDir?: string | false;
+  /**
+   * Whether a query over sign-ins on disk reads just the properties it uses from each line when the index knows the
+   * line's shape (default true). False parses every sign-in it reads whole; the answers are the same (the tests
+   * compare the two).
+   */
+  signInPartialReads?: boolean;
   /** Start-up progress lines (indexing a new snapshot takes a while, and says so). Default: silent. */
   log?: (message: string) => void;
 }

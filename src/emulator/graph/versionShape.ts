@@ -52,7 +52,21 @@ function without(object: GraphObject, names: readonly string[]): GraphObject {
   return copy;
 }
 
+/** Names of BETA_ONLY by kind, to look up a few keys in: a `$select`ed item has a few, the list has fifty. */
+const BETA_ONLY_SETS: Record<string, ReadonlySet<string>> = Object.fromEntries(Object.entries(BETA_ONLY).map(([kind, names]) => [kind, new Set(names)]));
+
+/** As `without(object, BETA_ONLY[kind])`, checking the object's keys when it has fewer of them than the list. */
+function withoutBetaOnly(kind: string, object: GraphObject): GraphObject {
+  const names = BETA_ONLY[kind] ?? [];
+  const keys = Object.keys(object);
+  // Every name on the list is a plain own property when present (no prototype has them), so the two checks agree.
+  if (keys.length < names.length && !keys.some((key) => BETA_ONLY_SETS[kind].has(key))) return object;
+  return without(object, names);
+}
+
 function withoutNestedSignInFields(signIn: GraphObject): GraphObject {
+  // Nothing nested to remove: the object as it is (a $select without these properties).
+  if (!('deviceDetail' in signIn) && !('appliedConditionalAccessPolicies' in signIn)) return signIn;
   const copy = { ...signIn };
   const device = copy.deviceDetail;
   if (device && typeof device === 'object') copy.deviceDetail = without(device as GraphObject, SIGN_IN_NESTED_BETA_ONLY.deviceDetail);
@@ -68,7 +82,7 @@ export function shapeForVersion(kind: string, object: GraphObject, version: 'v1.
     if (keep) return Object.fromEntries(Object.entries(object).filter(([key]) => keep.has(key) || key.startsWith('@odata.')));
     return without(object, NOT_IN_BETA[kind] ?? []);
   }
-  const shaped = without(object, BETA_ONLY[kind] ?? []);
+  const shaped = withoutBetaOnly(kind, object);
   return kind === 'signIns' ? withoutNestedSignInFields(shaped) : shaped;
 }
 

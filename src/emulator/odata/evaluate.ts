@@ -79,7 +79,9 @@ function compileNode(node: FilterNode): Predicate {
         const collection = readCollection(item, scope);
         const elements = Array.isArray(collection) ? collection : [];
         if (!predicate) return elements.length > 0;
-        const test = (element: unknown): boolean => predicate(item, new Map(scope ?? []).set(variable, element));
+        // One scope for the elements in turn: a predicate only reads it (a nested lambda copies it).
+        const inner = new Map(scope ?? []);
+        const test = (element: unknown): boolean => predicate(item, inner.set(variable, element));
         return node.operator === 'any' ? elements.some(test) : elements.every(test);
       };
     }
@@ -132,12 +134,29 @@ function literalOperand(node: LiteralNode): Operand {
   return { value: node.value, instant: false };
 }
 
-/** Brings both sides to comparable values: a date-time on one side makes the other side an instant too. */
-function comparable(left: Operand, right: Operand): [unknown, unknown] {
-  if (left.instant === right.instant) return [left.value, right.value];
-  const toInstant = (operand: Operand): unknown =>
-    operand.instant || typeof operand.value !== 'string' ? operand.value : instantKey(operand.value);
-  return [toInstant(left), toInstant(right)];
+/** The last text made an instant and its key: a time window's two bounds test the same value one after the other. */
+let lastInstantText: string | undefined;
+let lastInstantKey: string | undefined;
+
+function instantOf(operand: Operand): unknown {
+  if (operand.instant || typeof operand.value !== 'string') return operand.value;
+  if (operand.value !== lastInstantText) {
+    lastInstantText = operand.value;
+    lastInstantKey = instantKey(operand.value);
+  }
+  return lastInstantKey;
+}
+
+/**
+ * The order of two values, a date-time on one side making the other side an instant too. Two instant keys are
+ * written alike (UTC, seven fraction digits), so they compare as they are: folding their case changes nothing.
+ */
+function compareOperands(left: Operand, right: Operand): number | undefined {
+  if (left.instant === right.instant) return compareValues(left.value, right.value);
+  const a = instantOf(left);
+  const b = instantOf(right);
+  if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : a < b ? -1 : 1;
+  return compareValues(a, b);
 }
 
 function comparisonTest(operator: string): (left: Operand, right: Operand) => boolean {
@@ -149,8 +168,7 @@ function comparisonTest(operator: string): (left: Operand, right: Operand) => bo
       if (operator === 'ne') return leftMissing !== rightMissing;
       return false;
     }
-    const [a, b] = comparable(left, right);
-    const order = compareValues(a, b);
+    const order = compareOperands(left, right);
     if (order === undefined) return operator === 'ne';
     switch (operator) {
       case 'eq':

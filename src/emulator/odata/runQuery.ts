@@ -14,7 +14,7 @@ import { checkQueryAllowed } from './queryGate';
 import { queryErrors } from './queryErrors';
 import { OrderByTerm, QueryOptions, readQueryOptions } from './queryOptions';
 import { parseSearch, SearchQuery, searchMatches } from './search';
-import { contextWithSelect, expandNavigation, selectProperties } from './shape';
+import { contextWithSelect, expandNavigation, selector } from './shape';
 import { decodeSkipToken, encodeSkipToken, queryFingerprint } from './skipToken';
 
 type Item = Record<string, unknown>;
@@ -122,11 +122,12 @@ export const runQuery: RunQuery = (collection: QueryableCollection, input: Query
   const reads = new ItemReads(window.items, filter, options, search !== undefined);
   const page = readPage(window, reads, matches, from, skip, pageSize);
 
+  const select = selector(options.select);
   const value = page.items.map((item) => {
-    if (!options.expand) return selectProperties(item, options.select);
+    if (!options.expand) return select(item);
     // Graph returns expanded navigation properties whatever $select names.
     const expanded = expandNavigation(item, options.expand, input, rules);
-    const projected = selectProperties(expanded, options.select);
+    const projected = select(expanded);
     for (const term of options.expand) projected[term.navigationProperty] = expanded[term.navigationProperty];
     return projected;
   });

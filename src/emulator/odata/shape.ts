@@ -13,15 +13,22 @@ const EXPANDED_DIRECTORY_OBJECTS_LIMIT = 20;
  * always `id`. Names the item does not have are ignored. `@odata.type` stays, as Graph keeps it on derived types.
  */
 export function selectProperties(item: Item, select: readonly string[] | undefined): Item {
-  if (!select || select.length === 0 || select.includes('*')) return item;
+  return selector(select)(item);
+}
+
+/** `selectProperties` for one `$select`, made once for the items of a page. */
+export function selector(select: readonly string[] | undefined): (item: Item) => Item {
+  if (!select || select.length === 0 || select.includes('*')) return (item) => item;
   const wanted = new Set(select.map((name) => name.toLowerCase()));
   wanted.add('id');
   wanted.add('@odata.type');
-  const projected: Item = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (wanted.has(key.toLowerCase())) projected[key] = value;
-  }
-  return projected;
+  return (item) => {
+    const projected: Item = {};
+    for (const key of Object.keys(item)) {
+      if (wanted.has(key.toLowerCase())) projected[key] = item[key];
+    }
+    return projected;
+  };
 }
 
 export function expandNavigation(item: Item, terms: readonly ExpandTerm[], input: QueryInput, rules: EndpointRules): Item {

@@ -62,6 +62,11 @@ function shapeId(shape: LogShape): string {
   return JSON.stringify({ paths: shape.indexedPaths, order: shape.order ?? null, views: Object.keys(shape.views) });
 }
 
+/** Reading part of lines, fewer bytes than this between one read and the next are read through rather than skipped. */
+const DENSE_GAP = 3 << 10;
+/** Bytes read beyond the most a plan has needed, for values a little longer than seen so far. */
+const HEAD_SLACK = 64;
+
 /** The names a read of ids alone wants. */
 const ID_ONLY: ReadonlySet<string> = new Set(['id']);
 
@@ -251,12 +256,15 @@ export class DiskLog {
 
   /**
    * Makes bytes [start, end) of the file available in `window` and returns where they start in it. Reading forward
-   * (the next items of a page, or of a view whose items lie a few lines apart) reads ahead.
+   * (the next items of a page, or of a view whose items lie a few lines apart) reads ahead. With `readAhead` false
+   * (a part of a line is wanted) it reads ahead only when the bytes skipped since the last read are few: copying them
+   * then costs less than a read of its own.
    */
-  private load(start: number, end: number): number {
+  private load(start: number, end: number, readAhead = true): number {
     if (start < this.windowStart || end > this.windowEnd) {
       const length = end - start;
-      const forward = this.lastEnd >= 0 && start >= this.lastEnd && start - this.lastEnd < READ_AHEAD >> 4;
+      const gap = start - this.lastEnd;
+      const forward = this.lastEnd >= 0 && gap >= 0 && gap < (readAhead ? READ_AHEAD >> 4 : DENSE_GAP);
       const want = Math.min(forward ? Math.max(length, READ_AHEAD) : length, this.fileSize - start);
       if (this.window.length < want) this.window = Buffer.allocUnsafe(want);
       const read = want > 0 ? fs.readSync(this.fd, this.window, 0, want, start) : 0;
@@ -319,17 +327,31 @@ export class DiskLog {
     if (plan === undefined) return this.item(position);
     const start = this.columns.offsets[position];
     const end = this.columns.offsets[position + 1];
-    const at = this.load(start, end);
+    // When the values wanted come early in the line (an id and a time), only that much of it is read: most of a line
+    // is never looked at, and reading all of it would copy the whole file for a count over it.
+    const head = plan.reach > 0 ? plan.reach + HEAD_SLACK : end - start;
+    if (head < (end - start) >> 1) {
+      const item = this.readLine(plan, start, start + head, false);
+      if (item) return item;
+    }
+    return this.readLine(plan, start, end, true) ?? this.item(position);
+  }
+
+  /** The plan's values from file bytes [start, end), or undefined when they are not all there (or not as indexed). */
+  private readLine(plan: FieldPlan, start: number, end: number, readAhead: boolean): GraphObject | undefined {
+    const at = this.load(start, end, readAhead);
     const item: GraphObject = {};
     this.filling = item;
-    let read: boolean;
+    let stopped: number;
     try {
-      read = readFields(this.window, at, at + end - start, plan, this.takeField);
+      stopped = readFields(this.window, at, at + end - start, plan, this.takeField);
     } catch {
-      read = false;
+      // A value JSON.parse refuses: the line is not as indexed (changed while running?); read whole, it says why.
+      return undefined;
     }
-    // A line not as indexed (changed while running?) is read whole, which reports what is wrong with it.
-    return read ? item : this.item(position);
+    if (stopped < 0) return undefined;
+    if (stopped - at > plan.reach) plan.reach = stopped - at;
+    return item;
   }
 
   /** What `partial` reads of this position's line; undefined when the index knows no shape for the line. */

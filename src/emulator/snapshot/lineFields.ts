@@ -262,6 +262,11 @@ export interface FieldPlan {
   readonly kept: readonly boolean[];
   /** How many keys the shape has: the line may close after the last one only. */
   readonly total: number;
+  /**
+   * The most bytes from a line's start a read along this plan has needed so far (0: none yet). The reader reads that
+   * much (and a little more) of a long line instead of all of it; a line needing more is read again whole.
+   */
+  reach: number;
 }
 
 /** The plan for reading from lines of this shape the keys whose lower-cased name is in `names`. */
@@ -271,36 +276,39 @@ export function planFields(table: ShapeTable, shape: number, names: ReadonlySet<
   if (!keys || !spelled) return undefined;
   const kept = keys.map((key) => names.has(key.toLowerCase()));
   const last = kept.lastIndexOf(true);
-  return { spelled: spelled.slice(0, last + 1), keys: keys.slice(0, last + 1), kept: kept.slice(0, last + 1), total: keys.length };
+  return { spelled: spelled.slice(0, last + 1), keys: keys.slice(0, last + 1), kept: kept.slice(0, last + 1), total: keys.length, reach: 0 };
 }
 
 /**
  * Walks the line in bytes [start, end) along the plan, checking each key is the one the shape says, and hands each
- * kept value's byte range to `take`. Returns false when the line is not as its shape says (then nothing it handed
- * over may be used).
+ * kept value's byte range to `take`. Returns where the walk stopped (after the separator that follows the last kept
+ * value), or -1 when the line is not as its shape says or does not reach that far before `end` (then nothing it
+ * handed over may be used).
  */
-export function readFields(bytes: Uint8Array, start: number, end: number, plan: FieldPlan, take: (key: string, valueStart: number, valueEnd: number) => void): boolean {
+export function readFields(bytes: Uint8Array, start: number, end: number, plan: FieldPlan, take: (key: string, valueStart: number, valueEnd: number) => void): number {
   let at = skipBlanks(bytes, start, end);
-  if (bytes[at] !== OPEN_BRACE) return false;
+  if (bytes[at] !== OPEN_BRACE) return -1;
   at++;
   const count = plan.spelled.length;
   for (let k = 0; k < count; k++) {
     at = skipBlanks(bytes, at, end);
     const spelled = plan.spelled[k];
-    if (at + spelled.length > end) return false;
-    for (let i = 0; i < spelled.length; i++) if (bytes[at + i] !== spelled[i]) return false;
+    if (at + spelled.length > end) return -1;
+    for (let i = 0; i < spelled.length; i++) if (bytes[at + i] !== spelled[i]) return -1;
     at = skipBlanks(bytes, at + spelled.length, end);
-    if (bytes[at] !== COLON) return false;
+    if (bytes[at] !== COLON) return -1;
     at = skipBlanks(bytes, at + 1, end);
     const after = valueEnd(bytes, at, end);
-    if (after < 0) return false;
-    if (plan.kept[k]) take(plan.keys[k], at, after);
+    if (after < 0) return -1;
+    const valueStart = at;
     at = skipBlanks(bytes, after, end);
-    const separator = bytes[at];
-    if (separator === COMMA) at++;
-    else if (separator !== CLOSE_BRACE || k !== plan.total - 1) return false;
+    // A value running to `end` may be cut short (a line read in part): only a separator after it shows it is whole.
+    const separator = at < end ? bytes[at] : -1;
+    if (separator !== COMMA && (separator !== CLOSE_BRACE || k !== plan.total - 1)) return -1;
+    if (plan.kept[k]) take(plan.keys[k], valueStart, after);
+    at++;
   }
-  return true;
+  return at;
 }
 
 /** Whether bytes [start, end) hold a JSON string with no escape in it (its text is then its bytes). */

@@ -22,6 +22,8 @@ export interface OnDiskOptions {
   /** Index cache folder: absent, beside the snapshot; false, none (indexed at every start). */
   cacheDir?: string | false;
   log?: (message: string) => void;
+  /** Whether queries may read a few properties of a line without parsing it (DiskLogOptions.partialReads). */
+  partialReads?: boolean;
 }
 
 /** Whole seconds from the capture to `now`, so rebased values keep their written precision. */
@@ -46,7 +48,7 @@ export async function loadSnapshot(dir: string, options: { now: Date; rebase: bo
       const shape = diskSide?.shapes[name];
       const fullPath = path.join(dir, file);
       if (shape && fs.existsSync(fullPath) && (await isLineLayout(fullPath))) {
-        onDisk[name] = await DiskLog.open({ dir, file, shape, shiftSeconds, cacheDir: diskSide?.cacheDir, log: diskSide?.log });
+        onDisk[name] = await DiskLog.open({ dir, file, shape, shiftSeconds, cacheDir: diskSide?.cacheDir, log: diskSide?.log, partialReads: diskSide?.partialReads });
         return [name, [] as GraphObject[]] as const;
       }
       return [name, await readCollectionFile(dir, file, shiftSeconds)] as const;
