@@ -9,6 +9,7 @@ import { startLocalEntra, type LocalEntra } from '../../src/emulator';
 import { runQuery, ENDPOINT_RULES } from '../../src/emulator/odata';
 import { DiskLog, LogView } from '../../src/emulator/snapshot/diskLog';
 import { IRREGULAR, planFields, readFields, ShapeTable } from '../../src/emulator/snapshot/lineFields';
+import { LineHeads } from '../../src/emulator/snapshot/lineHeads';
 import { INTERACTIVE_VIEW, ON_DISK_SHAPES } from '../../src/emulator/tenant/indexedPaths';
 import { MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini, type RawResponse } from './localEntraHarness';
 
@@ -77,6 +78,8 @@ async function sameOnAll(trio: Trio, query: string): Promise<Array<{ status: num
   const withoutTokens = (pages: unknown[]) => JSON.parse(JSON.stringify(pages).replace(/\$skiptoken=[^"&]+/g, '$skiptoken=…'));
   assert.deepEqual(withoutTokens(whole), withoutTokens(memory), `${query}: sign-ins read whole from disk differ from sign-ins in memory`);
   assert.deepEqual(partial, whole, `${query}: sign-ins read by their shape differ from sign-ins read whole`);
+  // Asked again, the starts of lines kept by the first reads answer.
+  assert.deepEqual(await allPages(trio.raws[2], trio.partial, trio.tokens[2], query), partial, `${query}: asked again, sign-ins read by their shape differ`);
   return partial as Array<{ status: number; body: Json }>;
 }
 
@@ -318,6 +321,18 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
         assert.equal(readFields(text, 0, cut, plan, take), -1, `cut at ${cut}`);
         assert.ok(taken.every((t) => t === 'n=12345'), `cut at ${cut}: ${taken.join()}`);
       }
+    });
+
+    it('When kept line starts would pass their budget, then all are dropped and the newest is kept', () => {
+      const heads = new LineHeads(4, 10);
+      const source = line('abcdefghij');
+      assert.equal(heads.startOf(0), -1);
+      heads.keep(0, source, 0, 4);
+      heads.keep(1, source, 4, 4);
+      assert.equal(heads.bytes.toString('latin1', heads.startOf(1), heads.startOf(1) + heads.lengthOf(1)), 'efgh');
+      heads.keep(2, source, 2, 4);
+      assert.deepEqual([heads.startOf(0), heads.startOf(1)], [-1, -1]);
+      assert.equal(heads.bytes.toString('latin1', heads.startOf(2), heads.startOf(2) + heads.lengthOf(2)), 'cdef');
     });
 
     it('When a stored table of shapes is read back, then it names the same shapes, and a damaged one is refused', () => {

@@ -16,6 +16,7 @@ import { shiftAllDateTimes } from './dateTimes';
 import { cacheFileFor, fallbackCacheDir, openLogCache, stampOf, writeLogCache, type OpenCache, type SourceStamp } from './indexCache';
 import type { GraphObject } from './layout';
 import { IRREGULAR, isPlainString, planFields, readFields, type FieldPlan } from './lineFields';
+import { LineHeads } from './lineHeads';
 import { bucketRange, ColumnsBuilder, keyHash, sameIdHashGroups, updateColumns, valueHash, type LogColumns, type LogShape } from './logIndex';
 import { scanLineLayout, SnapshotError } from './readCollectionFile';
 import { ValueReviver } from './reviveValues';
@@ -62,6 +63,10 @@ function shapeId(shape: LogShape): string {
   return JSON.stringify({ paths: shape.indexedPaths, order: shape.order ?? null, views: Object.keys(shape.views) });
 }
 
+/** Starts of lines kept in memory after reads of a few properties (a 30-day count on 200,000 sign-ins keeps 15 MiB). */
+const HEADS_LIMIT = 32 << 20;
+/** Line starts longer than this are not kept. */
+const LONGEST_HEAD_KEPT = 512;
 /** Reading part of lines, fewer bytes than this between one read and the next are read through rather than skipped. */
 const DENSE_GAP = 3 << 10;
 /** Bytes read beyond the most a plan has needed, for values a little longer than seen so far. */
@@ -104,8 +109,11 @@ export class DiskLog {
   readonly origin: DiskLogOrigin = {};
   /** Per set of wanted names (one query's): per line shape, what to read. */
   private readonly plans = new WeakMap<ReadonlySet<string>, Array<FieldPlan | null>>();
-  /** The item `partial` is filling. */
+  /** The item `partial` is filling, and the bytes it reads the line from (the read window or a kept line start). */
   private filling: GraphObject = {};
+  private source: Buffer = this.window;
+  /** Starts of lines read for a few properties, kept for the next read (made at the first such read). */
+  private heads: LineHeads | undefined;
   private readonly takeField = (key: string, start: number, end: number): void => {
     const value = this.reviver.reviveProperty(key, this.fieldValue(start, end));
     // JSON.parse makes "__proto__" an own property; plain assignment would set the prototype instead.
@@ -327,30 +335,42 @@ export class DiskLog {
     if (plan === undefined) return this.item(position);
     const start = this.columns.offsets[position];
     const end = this.columns.offsets[position + 1];
-    // When the values wanted come early in the line (an id and a time), only that much of it is read: most of a line
-    // is never looked at, and reading all of it would copy the whole file for a count over it.
+    // When the values wanted come early in the line (an id and a time), only that much of it is read, and kept: most
+    // of a line is never looked at, and reading all of it would copy the whole file for a count over it.
     const head = plan.reach > 0 ? plan.reach + HEAD_SLACK : end - start;
     if (head < (end - start) >> 1) {
-      const item = this.readLine(plan, start, start + head, false);
-      if (item) return item;
+      const heads = (this.heads ??= new LineHeads(this.count, HEADS_LIMIT));
+      const kept = heads.startOf(position);
+      if (kept >= 0) {
+        const item = this.readFrom(plan, heads.bytes, kept, kept + heads.lengthOf(position));
+        if (item) return item;
+      }
+      const at = this.load(start, start + head, false);
+      const item = this.readFrom(plan, this.window, at, at + head);
+      if (item) {
+        // Only short starts are kept: a long one is cheap to read again next to the others (reading through them).
+        if (head <= LONGEST_HEAD_KEPT) heads.keep(position, this.window, at, head);
+        return item;
+      }
     }
-    return this.readLine(plan, start, end, true) ?? this.item(position);
+    const at = this.load(start, end, true);
+    return this.readFrom(plan, this.window, at, at + end - start) ?? this.item(position);
   }
 
-  /** The plan's values from file bytes [start, end), or undefined when they are not all there (or not as indexed). */
-  private readLine(plan: FieldPlan, start: number, end: number, readAhead: boolean): GraphObject | undefined {
-    const at = this.load(start, end, readAhead);
+  /** The plan's values from bytes [from, to) of `source`, or undefined when they are not all there (or not as indexed). */
+  private readFrom(plan: FieldPlan, source: Buffer, from: number, to: number): GraphObject | undefined {
     const item: GraphObject = {};
     this.filling = item;
+    this.source = source;
     let stopped: number;
     try {
-      stopped = readFields(this.window, at, at + end - start, plan, this.takeField);
+      stopped = readFields(source, from, to, plan, this.takeField);
     } catch {
       // A value JSON.parse refuses: the line is not as indexed (changed while running?); read whole, it says why.
       return undefined;
     }
     if (stopped < 0) return undefined;
-    if (stopped - at > plan.reach) plan.reach = stopped - at;
+    if (stopped - from > plan.reach) plan.reach = stopped - from;
     return item;
   }
 
@@ -372,10 +392,11 @@ export class DiskLog {
     return plan ?? undefined;
   }
 
-  /** The value in window bytes [start, end), as JSON.parse of the whole line gives it (before reviving). */
+  /** The value in bytes [start, end) of the line read, as JSON.parse of the whole line gives it (before reviving). */
   private fieldValue(start: number, end: number): unknown {
-    if (isPlainString(this.window, start, end)) return this.window.toString('utf8', start + 1, end - 1);
-    return JSON.parse(this.window.toString('utf8', start, end));
+    const source = this.source;
+    if (isPlainString(source, start, end)) return source.toString('utf8', start + 1, end - 1);
+    return JSON.parse(source.toString('utf8', start, end));
   }
 
   private lineBytes(position: number): number {
@@ -564,6 +585,7 @@ export class DiskLog {
     // From here on the new file is the log: same items, new offsets (the parsed items are sized by the old ones).
     this.parsed.clear();
     this.parsedBytes = 0;
+    this.heads?.clear();
     fs.closeSync(this.fd);
     this.fd = fs.openSync(target, 'r');
     this.fileSize = fs.fstatSync(this.fd).size;
