@@ -170,7 +170,9 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
 
 function finish(run: PlanRun, groups: Map<string, number>, operation: CompiledPlan['plan']['operation']): PlanRun {
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') {
-    run.groups = [...groups.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    // Days read in order ("failures per day"); any other breakdown, most first.
+    const byDay = operation.field === 'day';
+    run.groups = [...groups.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => (byDay ? a.value.localeCompare(b.value) : b.count - a.count || a.value.localeCompare(b.value)));
   }
   return run;
 }

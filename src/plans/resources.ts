@@ -327,6 +327,7 @@ const signIns: ResourceSpec = {
   fields: [
     field('id', 'Request id', 'id', 'guid', { graph: EQ }),
     field('createdDateTime', 'Time (UTC)', 'createdDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
+    field('day', 'Day (UTC)', 'createdDateTime', 'string', { read: (item) => String(item.createdDateTime ?? '').slice(0, 10) }),
     field('correlationId', 'Correlation id', 'correlationId', 'guid', { graph: EQ }),
     field('user', 'User', 'userId', 'guid', { graph: EQ }),
     field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
@@ -388,6 +389,7 @@ const directoryAudits: ResourceSpec = {
   columns: ['activityDateTime', 'activity', 'initiatedBy', 'targets'],
   fields: [
     field('activityDateTime', 'Time (UTC)', 'activityDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
+    field('day', 'Day (UTC)', 'activityDateTime', 'string', { read: (item) => String(item.activityDateTime ?? '').slice(0, 10) }),
     field('activity', 'Activity', 'activityDisplayName', 'string', { graph: EQ_STARTS }),
     field('category', 'Category', 'category', 'string', { graph: EQ }),
     // `result` is not listed as filterable on the audit log (REFERENCE.md §2.1): checked on the client.

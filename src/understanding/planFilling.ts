@@ -45,6 +45,7 @@ const NO_MFA_REGISTERED = /\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0
 
 const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
+  { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has) <pp> (?:use|used|access|accessed|open|opened)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
@@ -74,6 +75,7 @@ const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
 /** A group-by field named in words, per resource. */
 const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
   signIns: [
+    [/\bdays?\b|\bdaily\b|\bdates?\b/, 'day'],
     [/\bcountr(?:y|ies)\b|\bwhere\b|\blocations?\b|\bgeograph/, 'country'],
     [/\bcit(?:y|ies)\b/, 'city'],
     [/\bapps?\b|\bapplications?\b/, 'app'],
@@ -102,6 +104,7 @@ const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
     [/\bstates?\b|\bstatus\b/, 'riskState'],
   ],
   directoryAudits: [
+    [/\bdays?\b|\bdaily\b|\bdates?\b/, 'day'],
     [/\bactivit(?:y|ies)\b|\btypes?\b|\bkinds?\b/, 'activity'],
     [/\bwho\b|\binitiators?\b|\badmins?\b|\bactors?\b|\bpeople\b/, 'initiatedBy'],
     [/\bcategor(?:y|ies)\b/, 'category'],
@@ -126,7 +129,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, top[2] ?? '') ?? fieldNamed(resource, cue);
     if (field) return { kind: 'top', n: /^\d+$/.test(top[1]) ? Number(top[1]) : NUMBER_WORDS[top[1]] ?? 5, field };
   }
-  const by = /\b(?:by|per|grouped by|broken down by|for each|each)\s+(\w+(?:\s+\w+)?)/.exec(cue);
+  const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
   if (by) {
     const field = fieldNamed(resource, by[1]);
     if (field) return { kind: 'groupBy', field };
@@ -176,7 +179,7 @@ const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
 
 const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   signIns: [
-    [/\bfail(?:ed|ing|ures?|s)?\b|\bunsuccessful\b|\bdenied\b|\berrors?\b|\brejected\b|\bbad password\b/, () => ({ field: 'result', op: 'eq', value: 'failure' })],
+    [/\bfail(?:ed|ing|ures?|s)?\b|\bunsuccessful\b|\bdenied\b|\berrors?\b|\brejected\b|\bbad password\b|\bblocked\b(?! by (?:conditional access|ca|a policy|policy|policies))|\blockouts?\b/, () => ({ field: 'result', op: 'eq', value: 'failure' })],
     [/\bsuccess(?:ful|fully)?\b|\bsucceed(?:ed|s)?\b|\bgot in(?:to)?\b|\bget in(?:to)?\b|\bmade it in\b|\bworked\b/, () => ({ field: 'result', op: 'eq', value: 'success' })],
     [/\bwithout (?:doing |using |passing |completing |any |a )?(?:mfa|multi[- ]?factor|2fa|second factor)\b|\bno mfa\b(?!\s+(?:method|registered|registration))|\bsingle[- ]factor\b|\bskipp(?:ed|ing) mfa\b|\bbypass(?:ed|ing)? mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: false, label: 'no MFA done' })],
     [/\bwith mfa\b|\bpassed mfa\b|\bcompleted mfa\b|\bdid mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: true, label: 'MFA done' })],
@@ -303,6 +306,8 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   const country = entity('country');
   if (country?.value && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'country', op: 'eq', value: country.value });
   if (country?.value && resource === 'users') add({ field: 'country', op: 'eq', value: country.text, label: country.text });
+  const ip = /\b(?:\d{1,3}\.){3}\d{1,3}\b/.exec(context.text);
+  if (ip && resource === 'signIns') add({ field: 'ipAddress', op: 'eq', value: ip[0] });
   const code = entity('errorCode');
   if (code?.value && resource === 'signIns') add({ field: 'errorCode', op: 'eq', value: Number(code.value) });
   const level = entity('riskLevel');
@@ -375,17 +380,33 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   if (previous && (CONTINUES.test(cue) || input.elliptical) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
     return continuePlan(previous, context);
   }
-  if (input.intent && NOT_LISTS.has(input.intent)) return undefined;
+  // "only the failed ones", "break that down by error code", "which IPs", "just the top 3": a condition or an
+  // operation with no collection and no one named of its own works on the last list.
+  const namesSomething = input.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'requestId'));
+  if (previous && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
+    return continuePlan(previous, context);
+  }
+  // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
+  // days?", "which users hit 53000").
+  const listLike = /\b(?:which|who|how many|top \d+|count|list|show)\b/.test(cue) || input.entities.some((e) => e.type === 'timeRange' && e.source === 'message');
+  if (input.intent && NOT_LISTS.has(input.intent) && !(input.intent === 'docs.answer' && listLike && input.entities.some((e) => e.type === 'errorCode'))) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
   const members = groupMembersPlan(cue, input.entities);
   if (members) return members;
+  // "Is Belarus blocked?": whether a country is in a named location used to block.
+  const country = input.entities.find((e) => e.type === 'country' && e.source === 'message');
+  if (country?.value && /\bblock(?:ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations')) {
+    return { plan: { resource: 'namedLocations', filters: [{ field: 'countries', op: 'contains', value: country.value, label: `includes ${country.text}` }], operation: { kind: 'list' } }, intent: 'policy.info' };
+  }
   if (!named) return undefined;
   const resource = anchoredResource(named.resource, cue, input.entities);
   const operation = operationOf(cue, resource.resource);
   const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)];
-  // A noun alone ("users") with no ask, no condition and no operation is not a list question.
-  if (!operation && filters.length === 0 && !resource.anchor && !COLLECTION_ASK.test(cue)) return undefined;
+  // A noun alone ("users") with no ask, no condition and no operation is not a list question, unless it is the
+  // whole question ("named locations?").
+  const bareNoun = /^[\w\s-]{3,40}\?$/.test(cue) && cue.split(/\s+/).length <= 3;
+  if (!operation && filters.length === 0 && !resource.anchor && !COLLECTION_ASK.test(cue) && !bareNoun) return undefined;
   if (!resource.anchor && richAnswerWanted(resource.resource, cue, input.entities, operation, filters)) return undefined;
   if (resource.resource === 'users' && filters.length === 0 && !operation && !/\b(?:all|every|list|show)\b/.test(cue)) return undefined;
   const plan: QuestionPlan = {

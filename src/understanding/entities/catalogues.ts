@@ -80,19 +80,19 @@ export function findRiskLevel(text: string): Entity | undefined {
 }
 
 const ACTION_PATTERNS: Array<[RemediationAction, RegExp]> = [
-  ['confirmCompromised', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bcompromis(?:e|ed)\b|\bmark\b[^.?!]{0,50}?\bas\s+compromised\b/i],
+  ['confirmCompromised', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bcompromis(?:e|ed)\b|\bmark\b[^.?!]{0,50}?\b(?:as\s+)?compromised\b/i],
   ['confirmSafe', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bsafe\b|\bmark\b[^.?!]{0,50}?\bas\s+safe\b/i],
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
   ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log)\b[^.?!]{0,30}\bout\s+everywhere\b/i],
   ['resetPassword', /\breset\b[^.?!]{0,40}\bpassword\b|\bpassword\s+reset\b/i],
-  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b/i],
+  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b/i],
 ];
 
 /**
  * A question about an action already taken ("who dismissed Adele's risk?", "did Lee reset his password?", "was Bob
  * confirmed compromised?", "why was Lee disabled?") reads history; only a request to act is an action.
  */
-const ABOUT_THE_PAST = /\b(?:who|when|did|was|were|has|have|had|why|whether|if|since)\b[^.?!]{0,60}?\b(?:dismissed|confirmed|revoked|disabled|deactivated|suspended|reset|marked|remediated|blocked|turned off)\b|\b(?:was|were|been|is|are|got|get)\s+(?:\S+\s+){0,2}?(?:dismissed|confirmed|revoked|disabled|deactivated|suspended|reset|marked|remediated)\b|\b(?:dismissed|revoked|disabled|deactivated|reset|confirmed)\s+(?:by|on|at|yesterday|last|recently|earlier|when|before|after)\b|\bwho\s+(?:dismissed|confirmed|revoked|disabled|reset|marked|blocked)\b/i;
+const ABOUT_THE_PAST = /\b(?:did|has|have)\s+(?:\S+\s+){0,3}?(?:already\s+)?(?:dismiss|confirm|revoke|disable|reset|mark|block)\b|\b(?:who|when|did|was|were|has|have|had|why|whether|if|since)\b[^.?!]{0,60}?\b(?:dismissed|confirmed|revoked|disabled|deactivated|suspended|reset|marked|remediated|blocked|turned off)\b|\b(?:was|were|been|is|are|got|get)\s+(?:\S+\s+){0,2}?(?:dismissed|confirmed|revoked|disabled|deactivated|suspended|reset|marked|remediated)\b|\b(?:dismissed|revoked|disabled|deactivated|reset|confirmed)\s+(?:by|on|at|yesterday|last|recently|earlier|when|before|after)\b|\bwho\s+(?:dismissed|confirmed|revoked|disabled|reset|marked|blocked)\b/i;
 /** An explicit request at the start wins over past-tense words later in the message ("disable Lee, who was reset"). */
 const REQUEST_LEAD = /^(?:(?:ok(?:ay)?|yes|right|now|then|so|hi|hey)[,!]?\s+)*(?:please\s+|pls\s+|go ahead and\s+|(?:can|could|would|will) you(?: please)?\s+|i (?:want|need|would like) to\s+|let'?s\s+|we (?:need|should|must) to?\s*)?(?:dismiss|revoke|disable|deactivate|suspend|block|confirm|mark|reset|kill|terminate|end|sign|log|turn off)\b/i;
 

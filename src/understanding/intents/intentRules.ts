@@ -34,7 +34,7 @@ const SIGNINS = String.raw`(?:sign[- ]?ins|signins|log[- ]?ins|logins|sign\s+in\
 const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't)`;
 const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
-const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked credentials?)`;
+const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?))`;
 /** Words that make a "what is …" question one about Entra ID rather than the weather. */
 const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
 /** Both parts, in either order, anywhere in the cue text. */
@@ -46,11 +46,15 @@ const CUES: Cue[] = [
   // Help: a greeting or a question about the bot itself, and nothing else.
   { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
   // "do you also handle risky apps? what else do you support": a question about the bot itself, whatever it names.
+  { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all|bye|cheers|a lot|so much))?[!.]*$/ },
+  { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:kind of |sort of |type of )?(?:\w+ )?(?:questions|commands|things) (?:can|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b/ },
   { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
   { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
-  { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
+  { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
+  // Creating things and office errands: the assistant reads and explains, and acts only on risk.
+  { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
   // Sign-in troubleshooting: something failed and the admin asks why.
   { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:\\S+\\s+){0,2}(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register|reach|use|load|sync|join|receive)`) },
@@ -64,6 +68,10 @@ const CUES: Cue[] = [
   { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|he|she).{0,60}<code>|<code>.{0,60}(?:<name>|he|she)/ },
   { name: 'request id', intent: 'signin.troubleshoot', weight: 4, when: (f) => f.requestId },
   { name: 'MFA loop', intent: 'signin.troubleshoot', weight: 2, pattern: /\bmfa prompts?\b|\bget past mfa\b|\bblocked\b.{0,20}\b(?:laptop|phone|iphone|tablet)\b/ },
+  // More ways a help desk says a sign-in fails: "won't let her in", "not working", "blocked on android", "keeps
+  // telling him his password is wrong", "got an error about …", "password expired".
+  { name: 'symptom words', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwo?n'?t let (?:me|him|her|them|us) in\b|\bnot working\b|\b(?:blocked|failing|fails|broke|broken|denied) (?:on|in|with|from|again)\b|\bkeeps? (?:telling|prompting|kicking|throwing|logging|signing) (?:me|him|her|them)\b|\b(?:wrong|incorrect|expired) password\b|\bpassword (?:is |was )?(?:wrong|incorrect|expired)\b|\b(?:got|gets|getting|seeing|sees|saw|hit|hits|hitting) (?:an?|some|the|this|that|a weird|an odd)?\s*(?:\w+\s+){0,3}?(?:error|errors|message|prompt|popup|warning)\b|\b(?:can'?t|cannot|unable to) (?:get|log|sign) (?:in|on)\b/ },
+  { name: 'an app or device blocked', intent: 'signin.troubleshoot', weight: 2, pattern: /(?:<name>|\b(?:he|she|they)\b).{0,40}\b(?:blocked|failing|fails|broke|broken|locked)\b/ },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // Sign-in lists: show, count or summarise sign-ins.
@@ -89,13 +97,14 @@ const CUES: Cue[] = [
   { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|job title|title|department|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change)\b/ },
 
   // Group memberships of someone.
-  { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?|security groups|teams)\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
+  { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
   { name: 'is X in Y', intent: 'user.groups', weight: 3, pattern: /\b(?:is|does)\s+<name>\s+(?:a member of|in|belong to|part of)\s+(?:the\s+)?<name>/ },
 
   // A group itself.
   { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
   { name: 'who is in', intent: 'group.info', weight: 5, pattern: /\bwho(?:'s| is| are)? (?:in|a member of|members of)\b/ },
   { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>\s+(?:group|team)\b|\bgroup\s+<name>/ },
+  { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members\??$/ },
   { name: 'group facts', intent: 'group.info', weight: 2, pattern: /\b(?:dynamic|what'?s the <name> group for|group for)\b/ },
 
   // Roles.
@@ -108,6 +117,7 @@ const CUES: Cue[] = [
   { name: 'credentials', intent: 'app.info', weight: 3, pattern: /\b(?:credentials?|secrets?|certificates?|certs?|expir(?:e|es|ing|ed|y)|permissions|client id|no owners)\b/ },
   { name: 'app id', intent: 'app.info', weight: 4, when: (f) => f.appId },
   { name: 'owners', intent: 'app.info', weight: 2, pattern: /\b(?:who owns|owners?)\b/ },
+  { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
 
   // What changed.
   { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented)\b/ },
@@ -115,6 +125,8 @@ const CUES: Cue[] = [
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|\b(?:admin|administrator|role|group|team|<name>))/, when: (f) => f.role || f.names > 0 },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
+  { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:<name>|the break ?glass account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
+  { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
   { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
 
   // Conditional Access policies.
@@ -125,7 +137,7 @@ const CUES: Cue[] = [
 
   // Concepts and error codes.
   { name: 'error code alone', intent: 'docs.answer', weight: 3, when: (f) => f.code && f.names === 0 && !f.requestId },
-  { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b/ },
+  { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b|\b(?:what'?s|whats) the diff(?:erence)?\b|\b\w+ (?:vs\.?|versus) \w+|\bexplain (?:like|to me|it)\b|\bhow does (?:microsoft|entra|identity protection|azure ad) (?:know|decide|detect|work)\b|\bwhat does (?:confirming|dismissing|revoking|blocking|enabling|disabling)\b.{0,40}\b(?:do|mean)\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
   { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 },
