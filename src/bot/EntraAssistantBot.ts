@@ -264,7 +264,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     });
     if (!button) {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
-      memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan, rows);
+      memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows);
     }
     if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer };
     if (!this.options.mitigations) {

@@ -135,9 +135,9 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
     graphFilter.push(`${resource.time.field} ge ${instant(plan.window.start)}`, `${resource.time.field} le ${instant(plan.window.end)}`);
   }
   const operation = plan.operation;
-  // A count or an "any?" shows no rows: only what the client filters need is selected beside the key.
-  const showsRows = operation.kind !== 'count' && operation.kind !== 'exists';
-  if (showsRows) for (const column of resource.columns) use(fieldOf(resource, column));
+  // A count shows no rows: only what the client filters need is selected beside the key.
+  const showsRows = operation.kind !== 'count';
+  if (showsRows) for (const column of [...resource.columns, ...(plan.columns ?? [])]) use(fieldOf(resource, column));
   // The time of each item is always read: a bounded read says when it stopped.
   if (resource.time) selected.add(resource.time.field);
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));
@@ -165,7 +165,7 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
           ? 1
           : operation.kind === 'count'
             ? resource.maxTop
-            : operation.kind === 'exists' || (operation.kind === 'latest' && resource.time?.newestFirst) || (operation.kind === 'first' && resource.time?.orderBy)
+            : (operation.kind === 'latest' && resource.time?.newestFirst) || (operation.kind === 'first' && resource.time?.orderBy)
               ? 1
               : operation.kind === 'latest' || operation.kind === 'first'
                 ? resource.maxTop

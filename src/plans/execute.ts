@@ -92,7 +92,8 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
   const { plan, resource } = compiled;
   const operation = plan.operation;
   const needAll = operation.kind === 'count' || operation.kind === 'countDistinct' || operation.kind === 'groupBy' || operation.kind === 'top' || (operation.kind === 'latest' && !resource.time?.newestFirst) || (operation.kind === 'first' && !resource.time?.orderBy);
-  const wanted = operation.kind === 'list' ? options.listRows : operation.kind === 'exists' || operation.kind === 'latest' || operation.kind === 'first' ? 1 : 0;
+  // "Did anyone …?" answers yes or no and shows who: it reads like a list.
+  const wanted = operation.kind === 'list' || operation.kind === 'exists' ? options.listRows : operation.kind === 'latest' || operation.kind === 'first' ? 1 : 0;
   // latest / first over a collection Graph does not sort by time: every match is compared on the time field.
   const timeField = resource.time?.field ?? 'createdDateTime';
   const better = needAll && (operation.kind === 'latest' || operation.kind === 'first')
@@ -126,7 +127,7 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
         skip--;
         continue;
       }
-      if (operation.kind === 'list' && run.items.length >= wanted) {
+      if ((operation.kind === 'list' || operation.kind === 'exists') && run.items.length >= wanted) {
         // A full list stops inside this page: "show more" reads it again and skips what was shown.
         run.nextLink = url;
         run.skipInNext = matchedInPage - 1;
@@ -136,7 +137,7 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
       if (groupSpec) for (const value of new Set(groupValues(groupSpec, item))) groups.set(value, (groups.get(value) ?? 0) + 1);
       if (run.items.length < wanted) run.items.push(item);
       else if (better && better(item, run.items[0])) run.items[0] = item;
-      if (!needAll && operation.kind !== 'list' && run.items.length >= wanted) {
+      if (!needAll && operation.kind !== 'list' && operation.kind !== 'exists' && run.items.length >= wanted) {
         // exists / latest / first: the answer is found.
         run.complete = true;
         return finish(run, groups, operation);
@@ -147,7 +148,7 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
       run.complete = true;
       break;
     }
-    if (operation.kind === 'list' && run.items.length >= wanted) {
+    if ((operation.kind === 'list' || operation.kind === 'exists') && run.items.length >= wanted) {
       run.nextLink = next;
       run.skipInNext = 0;
       break;

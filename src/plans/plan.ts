@@ -75,6 +75,8 @@ export interface QuestionPlan {
   operation: PlanOperation;
   /** Set when the plan continues the previous answer's rows ("those attempts"). */
   basedOnPrevious?: boolean;
+  /** Fields to show beside the resource's own columns ("when did Patti last sign in": the last sign-ins). */
+  columns?: string[];
 }
 
 export function isQuestionPlan(value: unknown): value is QuestionPlan {

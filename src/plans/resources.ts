@@ -33,6 +33,8 @@ export interface FieldSpec {
   format?: (value: unknown) => string;
   /** Permission needed to read this field beyond the resource's own. */
   permission?: PermissionKey;
+  /** What an empty value means in a table ("never" for a last sign-in). */
+  emptyText?: string;
 }
 
 export interface ResourceSpec {
@@ -98,8 +100,9 @@ const users: ResourceSpec = {
     field('accountEnabled', 'Account', 'accountEnabled', 'boolean', { graph: EQ_IN, advanced: ['ne'], format: enabled }),
     field('userType', 'Type', 'userType', 'string', { graph: EQ_IN, advanced: ['ne', 'absent'] }),
     field('createdDateTime', 'Created', 'createdDateTime', 'date', { graph: RANGE, advanced: ['ne', 'in'] }),
-    field('lastSignIn', 'Last sign-in', 'signInActivity/lastSignInDateTime', 'date', { graph: RANGE, select: 'signInActivity', permission: 'users.signInActivity' }),
-    field('lastSuccessfulSignIn', 'Last successful sign-in', 'signInActivity/lastSuccessfulSignInDateTime', 'date', { graph: RANGE, select: 'signInActivity', permission: 'users.signInActivity' }),
+    field('lastSignIn', 'Last sign-in', 'signInActivity/lastSignInDateTime', 'date', { graph: RANGE, select: 'signInActivity', permission: 'users.signInActivity', emptyText: 'never' }),
+    field('lastSuccessfulSignIn', 'Last successful sign-in', 'signInActivity/lastSuccessfulSignInDateTime', 'date', { graph: RANGE, select: 'signInActivity', permission: 'users.signInActivity', emptyText: 'never' }),
+    field('lastNonInteractiveSignIn', 'Last non-interactive sign-in', 'signInActivity/lastNonInteractiveSignInDateTime', 'date', { select: 'signInActivity', permission: 'users.signInActivity', emptyText: 'never' }),
     field('department', 'Department', 'department', 'string', { graph: STRING }),
     field('jobTitle', 'Job title', 'jobTitle', 'string', { graph: STRING }),
     field('country', 'Country', 'country', 'string', { graph: STRING }),

@@ -35,7 +35,7 @@ export interface PlanCardModel {
 
 function cellText(spec: FieldSpec, item: Item): string {
   const value = valueOf(spec, item);
-  if (value === undefined || value === null || value === '') return '—';
+  if (value === undefined || value === null || value === '') return spec.emptyText ?? '—';
   if (spec.format) return e(spec.format(value));
   if (spec.type === 'date') return formatDate(String(value));
   if (Array.isArray(value)) return value.length ? e(value.map((v) => valueWords(spec, v)).join(', ')) : '—';
@@ -44,7 +44,7 @@ function cellText(spec: FieldSpec, item: Item): string {
 
 /** The list's columns: the resource's own, then the fields its conditions are on (they show why a row matched). */
 function columnsOf(resource: ResourceSpec, plan: QuestionPlan): FieldSpec[] {
-  const names = [...resource.columns];
+  const names = [...resource.columns, ...(plan.columns ?? []).filter((c) => !resource.columns.includes(c))];
   for (const filter of plan.filters) {
     const spec = fieldOf(resource, filter.field);
     if (spec.type === 'guid' || spec.path.includes('$count')) continue;
@@ -88,7 +88,10 @@ function headlineOf(compiled: CompiledPlan, run: PlanRun, shown: number): string
     case 'count':
       return total !== undefined ? `**${plural(total, noun.one, noun.many)}**.` : `At least **${plural(run.matched, noun.one, noun.many)}** in what was read.`;
     case 'exists':
-      if (run.items.length) return `**Yes**: ${total !== undefined ? plural(total, noun.one, noun.many) : `at least one ${noun.one}`} match${total === 1 ? 'es' : ''}.`;
+      if (run.items.length) {
+        const how = total !== undefined ? plural(total, noun.one, noun.many) : `at least ${plural(run.items.length, noun.one, noun.many)}`;
+        return `**Yes**: ${how} match${total === 1 ? 'es' : ''}.`;
+      }
       return run.complete ? `**No**: no ${noun.many} match.` : `**None found** in what was read.`;
     case 'latest':
     case 'first':

@@ -30,6 +30,8 @@ export interface FollowUpResult {
   followUp: boolean;
   /** The message is about one row of the last list answer. */
   row?: Entity;
+  /** The last question again ("how do I fix that?", "does her laptop work?"): answered as that question was. */
+  again?: boolean;
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one": a row of the last list answer. */
@@ -75,7 +77,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));
     const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
-    return { intent, entities: [...kept, ...carried.map(fromConversation)], objects: parsed.objects.filter((o) => kept.includes(o.entity)), followUp: true };
+    return { intent, entities: [...kept, ...carried.map(fromConversation)], objects: parsed.objects.filter((o) => kept.includes(o.entity)), followUp: true, again: true };
   }
 
   if (parsed.elliptical && memory.lastIntent && (parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE)) {

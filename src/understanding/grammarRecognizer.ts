@@ -116,20 +116,24 @@ export class GrammarRecognizer implements Recognizer {
 
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
-    const filled = turn.row ? undefined : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
-    if (filled) {
-      intent = filled.intent;
+    const filled = turn.row || turn.again ? undefined : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
+    // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
+    const contextPlan = filled?.rich ? filled.plan : undefined;
+    const answering = filled?.rich ? undefined : filled;
+    if (answering) {
+      intent = answering.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
     }
-    if (!filled && !entities.some((e) => e.type === 'timeRange')) {
+    if (!answering && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);
       if (fallback) entities.push(fallback);
     }
     const explanation = [...parsed.explanation, ...lookupFailures.map((f) => `name lookup failed for ${f}`)];
     const understanding: Understanding = { intent, entities, text: cleaned, explanation };
-    if (filled) understanding.plan = filled.plan;
+    if (answering) understanding.plan = answering.plan;
     else if (guessed && understanding.intent === turn.intent) understanding.guessed = true;
+    if (contextPlan) understanding.contextPlan = contextPlan;
     if (turn.followUp) understanding.followUp = true;
     return understanding;
   }

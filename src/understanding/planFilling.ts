@@ -222,6 +222,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdistribution (?:groups?|lists?)\b/, () => [{ field: 'mailEnabled', op: 'eq', value: true }, { field: 'securityEnabled', op: 'eq', value: false }]],
   ],
   riskyUsers: [
+    [/\b(high|medium|low)\b(?![- ]risk)/, (m) => ({ field: 'riskLevel', op: 'eq', value: m[1] })],
     [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
     [/\bremediated\b|\bself[- ]remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
     [/\bconfirmed (?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
@@ -347,6 +348,11 @@ const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|th
 export interface PlanFill {
   plan: QuestionPlan;
   intent: IntentName;
+  /**
+   * The question is better served by its rich answer (one person's sign-ins, the risky-user overview): the plan is
+   * not used to answer, only remembered, so "only the failed ones" can continue it.
+   */
+  rich?: boolean;
 }
 
 /** Placeholders that no noun pattern can match ("<user>" would read as the word "user"). */
@@ -382,7 +388,7 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   }
   // "only the failed ones", "break that down by error code", "which IPs", "just the top 3": a condition or an
   // operation with no collection and no one named of its own works on the last list.
-  const namesSomething = input.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'requestId'));
+  const namesSomething = input.entities.some((e) => e.source === 'message' && (((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved') || e.type === 'requestId'));
   if (previous && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
     return continuePlan(previous, context);
   }
@@ -392,6 +398,8 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   if (input.intent && NOT_LISTS.has(input.intent) && !(input.intent === 'docs.answer' && listLike && input.entities.some((e) => e.type === 'errorCode'))) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
+  const last = lastSignInPlan(cue, input.entities);
+  if (last) return last;
   const members = groupMembersPlan(cue, input.entities);
   if (members) return members;
   // "Is Belarus blocked?": whether a country is in a named location used to block.
@@ -406,8 +414,8 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   // A noun alone ("users") with no ask, no condition and no operation is not a list question, unless it is the
   // whole question ("named locations?").
   const bareNoun = /^[\w\s-]{3,40}\?$/.test(cue) && cue.split(/\s+/).length <= 3;
-  if (!operation && filters.length === 0 && !resource.anchor && !COLLECTION_ASK.test(cue) && !bareNoun) return undefined;
-  if (!resource.anchor && richAnswerWanted(resource.resource, cue, input.entities, operation, filters)) return undefined;
+  const rich = !resource.anchor && richAnswerWanted(resource.resource, cue, input.entities, operation, filters);
+  if (!rich && !operation && filters.length === 0 && !resource.anchor && !COLLECTION_ASK.test(cue) && !bareNoun) return undefined;
   if (resource.resource === 'users' && filters.length === 0 && !operation && !/\b(?:all|every|list|show)\b/.test(cue)) return undefined;
   const plan: QuestionPlan = {
     resource: resource.resource,
@@ -417,6 +425,12 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   };
   const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
   if (window) plan.window = window;
+  if (rich) {
+    // What the rich answer shows, as a plan to continue: its person or app becomes a condition.
+    const user = input.entities.find((e) => e.type === 'user' && e.id);
+    if (user && (plan.resource === 'signIns' || plan.resource === 'riskDetections') && !plan.filters.some((f) => f.field === 'user')) plan.filters.push({ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text });
+    return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+  }
   return { plan, intent: PLAN_INTENTS[plan.resource] };
 }
 
@@ -453,6 +467,22 @@ function groupMembersPlan(cue: string, entities: Entity[]): PlanFill | undefined
     operation: count ? { kind: 'count' } : { kind: 'list' },
   };
   return { plan, intent: 'group.info' };
+}
+
+/**
+ * "When did Patti last sign in?": the account's own record of its last sign-ins (signInActivity), which reaches
+ * back past the sign-in log's 30 days and says "never" when there was none.
+ */
+function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
+  const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  if (!user || !/\blast (?:time )?(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast (?:sign|log)[- ]?ins?\b|\bwhen did\b.{0,40}\blast\b.{0,20}\b(?:sign|log)|\b(?:ever|never) (?:signed|logged) in\b/.test(cue)) return undefined;
+  const plan: QuestionPlan = {
+    resource: 'users',
+    filters: [{ field: 'id', op: 'eq', value: user.id!, label: user.displayName ?? user.text }],
+    operation: { kind: 'list' },
+    columns: ['lastSignIn', 'lastSuccessfulSignIn', 'lastNonInteractiveSignIn'],
+  };
+  return { plan, intent: 'signin.list' };
 }
 
 /** Relationship lists start from a named object: a service principal's groups, a group's members with nesting. */

@@ -78,6 +78,8 @@ export interface Understanding {
   entities: Entity[];
   /** A list, count or breakdown question: what to read and what to do with it (src/plans/plan.ts). */
   plan?: QuestionPlan;
+  /** The plan a rich answer's question amounts to: not answered with, remembered for follow-ups. */
+  contextPlan?: QuestionPlan;
   /** The cleaned text the recogniser saw. */
   text: string;
   /** True when the message leaned on the conversation so far ("and his groups?"). */

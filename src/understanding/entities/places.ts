@@ -34,3 +34,29 @@ export function extractCountries(text: string, spans: SpanSet): void {
     }
   }
 }
+
+/**
+ * A country used as a qualifier ("north korea sign ins", "russian logins", "brazil attempts"): a name of two words
+ * or more anywhere, or one word right before what comes from a place.
+ */
+const BEFORE_PLACE_NOUN = /^\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts?|traffic|ips?|users?|accounts?|failures?|access)\b/i;
+
+export function extractCountryQualifiers(text: string, spans: SpanSet): void {
+  const words = [...text.matchAll(/[A-Za-z][A-Za-z'’.-]*/g)];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const start = words[i].index!;
+      const last = words[i + n - 1];
+      const end = last.index! + last[0].replace(/[.]+$/, '').length;
+      const candidate = text.slice(start, end);
+      if (!/^[A-Za-z'’.-]+(?:\s+[A-Za-z'’.-]+)*$/.test(candidate)) continue;
+      const code = countryCode(candidate);
+      if (!code) continue;
+      if (n === 1 && !BEFORE_PLACE_NOUN.test(text.slice(end))) continue;
+      if (!spans.isFree(start, end)) continue;
+      spans.claim({ start, end, placeholder: '<country>', entity: { type: 'country', text: candidate, value: code, source: 'message' } });
+      i += n - 1;
+      break;
+    }
+  }
+}
