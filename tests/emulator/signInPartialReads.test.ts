@@ -255,7 +255,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
       }
     });
 
-    it('When a log with odd lines is indexed, then only lines whose keys are written as JSON.parse reads them get a shape', async () => {
+    it('When a log with odd lines is indexed, then lines whose text repeats a key or whose keys JSON.parse reorders or spells twice get no shape', async () => {
       const dir = oddTenant();
       const log = await DiskLog.open({ dir, file: SIGN_INS, shape: ON_DISK_SHAPES.signIns!, shiftSeconds: 0, cacheDir: false });
       try {
@@ -267,7 +267,9 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
         assert.equal(irregular(odd('escapes in the values read')), false);
         assert.equal(irregular(odd('the time at the end of the line')), false);
         assert.equal(irregular(odd('numbers written another way')), false);
-        for (const name of ['a repeated key, the last one winning', 'a second spelling of id', 'an escaped key', 'a key JSON.parse moves first']) assert.equal(irregular(odd(name)), true, name);
+        // A key written with an escape has its shape: a read that reaches it finds it spelled otherwise and reads whole.
+        assert.equal(irregular(odd('an escaped key')), false);
+        for (const name of ['a repeated key, the last one winning', 'a second spelling of id', 'a key JSON.parse moves first']) assert.equal(irregular(odd(name)), true, name);
       } finally {
         log.close();
       }
@@ -309,7 +311,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
       const table = new ShapeTable();
       const text = line('{"id":"abc","n":12345,"name":"Zoë","rest":{"a":[1,2,"]"]}}');
       const item = JSON.parse(text.toString('utf8'));
-      const shape = table.ofLine(text, 0, text.length, item);
+      const shape = table.ofLine(text.toString('utf8'), item);
       assert.notEqual(shape, IRREGULAR);
       const plan = planFields(table, shape, new Set(['n', 'name']))!;
       const taken: string[] = [];
@@ -321,6 +323,21 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
         assert.equal(readFields(text, 0, cut, plan, take), -1, `cut at ${cut}`);
         assert.ok(taken.every((t) => t === 'n=12345'), `cut at ${cut}: ${taken.join()}`);
       }
+    });
+
+    it('When keys and values hold quotes and backslashes, then the keys are found and the values read', () => {
+      const table = new ShapeTable();
+      const item = { id: 'ends with \\', 'k"ey': 'say "hi" \\"', 'back\\slash': { '"': ['\\', '"}]'] }, last: 7 };
+      const text = JSON.stringify(item);
+      const shape = table.ofLine(text, item);
+      assert.deepEqual(table.keys(shape), ['id', 'k"ey', 'back\\slash', 'last']);
+      const bytes = line(text);
+      const taken: Record<string, unknown> = {};
+      const plan = planFields(table, shape, new Set(['k"ey', 'last', 'id']))!;
+      assert.ok(readFields(bytes, 0, bytes.length, plan, (key, start, end) => (taken[key] = JSON.parse(bytes.toString('utf8', start, end)))) > 0);
+      assert.deepEqual(taken, { id: item.id, 'k"ey': item['k"ey'], last: 7 });
+      assert.equal(table.ofLine('{"id":"a","id":"b"}', { id: 'b' }), IRREGULAR, 'a repeated key');
+      assert.equal(table.ofLine('{"id":"a"', { id: 'a' }), IRREGULAR, 'an unclosed object');
     });
 
     it('When kept line starts would pass their budget, then all are dropped and the newest is kept', () => {
@@ -337,14 +354,11 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
 
     it('When a stored table of shapes is read back, then it names the same shapes, and a damaged one is refused', () => {
       const table = new ShapeTable();
-      for (const item of [{ id: 'a', b: 1 }, { id: 'b', c: [2] }, { id: 'c', b: 3 }]) {
-        const text = line(JSON.stringify(item));
-        table.ofLine(text, 0, text.length, item);
-      }
+      for (const item of [{ id: 'a', b: 1 }, { id: 'b', c: [2] }, { id: 'c', b: 3 }]) table.ofLine(JSON.stringify(item), item);
       assert.equal(table.size, 2);
       const back = ShapeTable.decode(table.encode());
       assert.deepEqual([back.keys(0), back.keys(1)], [['id', 'b'], ['id', 'c']]);
-      assert.throws(() => ShapeTable.decode(Uint8Array.from(Buffer.from('[["id","ID"]]'))), /equal ignoring case/);
+      assert.throws(() => ShapeTable.decode(Uint8Array.from(Buffer.from('[["id","ID"]]'))), /cannot be trusted/);
       assert.throws(() => ShapeTable.decode(Uint8Array.from(Buffer.from('{"id":1}'))), /not a list/);
     });
   });

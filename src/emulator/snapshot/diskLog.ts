@@ -207,7 +207,7 @@ export class DiskLog {
   private async build(): Promise<LogColumns> {
     const builder = new ColumnsBuilder(this.shape);
     // Keys, views and order come from the values as captured; rebasing moves every date-time alike.
-    const end = await scanLineLayout(this.file, this.fullPath, new ValueReviver(0, false), (item, byteOffset, json) => builder.add(item, byteOffset, json));
+    const end = await scanLineLayout(this.file, this.fullPath, new ValueReviver(0, false), (item, byteOffset, line) => builder.add(item, byteOffset, line));
     return builder.finish(end);
   }
 

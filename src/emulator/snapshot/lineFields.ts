@@ -3,13 +3,13 @@
  * without parsing the whole: where each property's key and value are.
  *
  * A query over a log usually needs a few properties of each entry (an id and a time for a count), but JSON.parse
- * builds all sixty, and the garbage collector then clears them. So the index records each line's key sequence (its
- * shape) once, checked against the parsed entry; a read of a few properties then walks the line's keys up to the
- * last one it needs, skipping the other values unparsed, and parses just the values it keeps. The shape is what
- * makes this exact: it says the line has no other spelling of a wanted key further on (JSON.parse would let a repeated
- * key win, and reads match names ignoring case), and that a wanted key the shape lacks is absent.
+ * builds all sixty, and the garbage collector then clears them. So the index records each line's keys (its shape)
+ * once, from the parsed entry; a read of a few properties then walks the line's keys up to the last one it needs,
+ * checking each is the one the shape says, skips the other values unparsed, and parses just the values it keeps. The
+ * shape is what makes this exact: it lists every key of the entry, so a wanted key it lacks is absent and one it has
+ * is not spelled again further on (reads match names ignoring case). A line whose text repeats a key (JSON.parse lets
+ * the last one win) has no shape: indexing counts the keys the text has against the parsed entry's.
  */
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -75,87 +75,109 @@ function valueEnd(bytes: Uint8Array, at: number, end: number): number {
   return i > at ? i : -1;
 }
 
-/** The bytes of a key as JSON.stringify writes it, quotes included: how a regular line spells it. */
-function encodedKey(key: string): Uint8Array {
-  return Buffer.from(JSON.stringify(key), 'utf8');
+/** Where the JSON string opening at `at` of `text` ends (after its closing quote), or -1. */
+function textStringEnd(text: string, at: number): number {
+  for (let from = at + 1; ; ) {
+    // indexOf runs in the engine: strings are most of a line, and this is the indexing's own pass over every line.
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return -1;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if ((backslashes & 1) === 0) return quote + 1;
+    from = quote + 1;
+  }
 }
 
-function sameBytes(bytes: Uint8Array, start: number, end: number, expected: Uint8Array): boolean {
-  if (end - start !== expected.length) return false;
-  for (let i = 0; i < expected.length; i++) if (bytes[start + i] !== expected[i]) return false;
+function textBlanksEnd(text: string, at: number): number {
+  while (at < text.length && isBlank(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Where the JSON value starting at `at` of `text` ends, or -1 (as `valueEnd`, over a line's text). */
+function textValueEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first === QUOTE) return textStringEnd(text, at);
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+    let depth = 0;
+    for (let i = at; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === QUOTE) {
+        i = textStringEnd(text, i) - 1;
+        if (i < 0) return -1;
+      } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        depth++;
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+        if (--depth === 0) return i + 1;
+      }
+    }
+    return -1;
+  }
+  let i = at;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || isBlank(code)) break;
+    i++;
+  }
+  return i > at ? i : -1;
+}
+
+/** Whether the rest of a line from `at` is blanks, with at most one comma (the separator of the line layout). */
+function lineEndsAt(text: string, at: number): boolean {
+  at = textBlanksEnd(text, at);
+  if (text.charCodeAt(at) === COMMA) at = textBlanksEnd(text, at + 1);
+  return at === text.length;
+}
+
+/**
+ * The number of keys at the top level of the object on a line (blanks and one separating comma may follow it), or
+ * -1 when the text is not an object this scanner follows to its closing brace.
+ */
+export function countTopLevelKeys(text: string): number {
+  let at = textBlanksEnd(text, 0);
+  if (text.charCodeAt(at) !== OPEN_BRACE) return -1;
+  at = textBlanksEnd(text, at + 1);
+  if (text.charCodeAt(at) === CLOSE_BRACE) return lineEndsAt(text, at + 1) ? 0 : -1;
+  for (let count = 1; ; count++) {
+    if (text.charCodeAt(at) !== QUOTE) return -1;
+    const keyEnd = textStringEnd(text, at);
+    if (keyEnd < 0) return -1;
+    at = textBlanksEnd(text, keyEnd);
+    if (text.charCodeAt(at) !== COLON) return -1;
+    const after = textValueEnd(text, textBlanksEnd(text, at + 1));
+    if (after < 0) return -1;
+    at = textBlanksEnd(text, after);
+    if (text.charCodeAt(at) === COMMA) {
+      at = textBlanksEnd(text, at + 1);
+      continue;
+    }
+    return text.charCodeAt(at) === CLOSE_BRACE && lineEndsAt(text, at + 1) ? count : -1;
+  }
+}
+
+/** A canonical array index ("0", "17"): JSON.parse puts such keys first, whatever their place in the text. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  // Keys JSON.parse makes are internalised strings: equal ones are usually the same string, compared at once.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** Key ranges of the line last scanned by `scanKeys` (reused: indexing scans millions of lines). */
-let keyStarts = new Int32Array(256);
-let keyEnds = new Int32Array(256);
-
 /**
- * Scans the top level of the object in bytes [start, end): fills keyStarts/keyEnds (quotes included) and returns the
- * number of keys, or -1 when the text is not an object this scanner follows to its closing brace. The second
- * element is an FNV-1a hash of the keys' bytes, which finds the shape in the table.
- */
-function scanKeys(bytes: Uint8Array, start: number, end: number, hash: { value: number }): number {
-  let at = skipBlanks(bytes, start, end);
-  if (bytes[at] !== OPEN_BRACE) return -1;
-  at = skipBlanks(bytes, at + 1, end);
-  let count = 0;
-  let h = 0x811c9dc5;
-  if (bytes[at] === CLOSE_BRACE) {
-    hash.value = h >>> 0;
-    return skipBlanks(bytes, at + 1, end) === end ? 0 : -1;
-  }
-  for (;;) {
-    if (bytes[at] !== QUOTE) return -1;
-    const keyEnd = stringEnd(bytes, at, end);
-    if (keyEnd < 0) return -1;
-    if (count === keyStarts.length) {
-      const starts = new Int32Array(count * 2);
-      const ends = new Int32Array(count * 2);
-      starts.set(keyStarts);
-      ends.set(keyEnds);
-      keyStarts = starts;
-      keyEnds = ends;
-    }
-    keyStarts[count] = at;
-    keyEnds[count] = keyEnd;
-    count++;
-    for (let i = at; i < keyEnd; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-    at = skipBlanks(bytes, keyEnd, end);
-    if (bytes[at] !== COLON) return -1;
-    at = skipBlanks(bytes, at + 1, end);
-    const after = valueEnd(bytes, at, end);
-    if (after < 0) return -1;
-    at = skipBlanks(bytes, after, end);
-    if (bytes[at] === COMMA) {
-      at = skipBlanks(bytes, at + 1, end);
-      continue;
-    }
-    if (bytes[at] !== CLOSE_BRACE || skipBlanks(bytes, at + 1, end) !== end) return -1;
-    hash.value = h >>> 0;
-    return count;
-  }
-}
-
-interface KnownSequence {
-  /** The shape's id, or IRREGULAR for a key sequence found not to be trustworthy. */
-  id: number;
-  encoded: Uint8Array[];
-}
-
-/**
- * The distinct key sequences of a log's lines. A sequence is a shape when a line spelling it parses to an object with
- * exactly these keys in this order (no key repeated, none that JSON.parse moves), each written as JSON.stringify
- * writes it, and no two keys equal ignoring case.
+ * The distinct key lists of a log's entries, each a shape when a read by it can be trusted: no key JSON.parse moves
+ * ahead of the text's order (array indexes), and no two keys equal ignoring case.
  */
 export class ShapeTable {
   private readonly shapes: string[][] = [];
   private readonly encoded: Uint8Array[][] = [];
-  private readonly byHash = new Map<number, KnownSequence[]>();
-  private readonly hash = { value: 0 };
+  /** Key lists seen, by their length: the shape's id, or IRREGULAR for a list found not to be trustworthy. */
+  private readonly byLength = new Map<number, Array<{ keys: string[]; id: number }>>();
+  /** The last shape found: entries of one kind follow one another. */
+  private last: { keys: string[]; id: number } | undefined;
 
   constructor(shapes: readonly string[][] = []) {
-    for (const keys of shapes) this.register(keys.map(encodedKey), keys, this.hashOf(keys));
+    for (const keys of shapes) this.find(keys);
   }
 
   get size(): number {
@@ -167,73 +189,45 @@ export class ShapeTable {
     return this.shapes[id];
   }
 
-  /** The keys of a shape as a line spells them (JSON, quotes included). */
+  /** The keys of a shape as JSON.stringify spells them (quotes included), as bytes: how a read checks a line's keys. */
   encodedKeys(id: number): readonly Uint8Array[] | undefined {
     return this.encoded[id];
   }
 
-  /** The shape of the line in bytes [start, end), given the object it parses to; IRREGULAR when it has none. */
-  ofLine(bytes: Uint8Array, start: number, end: number, item: object): number {
-    const count = scanKeys(bytes, start, end, this.hash);
-    if (count < 0) return IRREGULAR;
-    const known = this.byHash.get(this.hash.value);
-    if (known) {
-      for (const sequence of known) {
-        if (sequence.encoded.length !== count) continue;
-        let same = true;
-        for (let k = 0; k < count && same; k++) same = sameBytes(bytes, keyStarts[k], keyEnds[k], sequence.encoded[k]);
-        if (same) return sequence.id;
-      }
-    }
-    // A new sequence: decode its keys as JSON.parse does and check them against the parsed object.
-    const spelled: Uint8Array[] = [];
-    const keys: string[] = [];
-    for (let k = 0; k < count; k++) {
-      const raw = Buffer.from(bytes.buffer, bytes.byteOffset + keyStarts[k], keyEnds[k] - keyStarts[k]);
-      spelled.push(Uint8Array.from(raw));
-      keys.push(JSON.parse(raw.toString('utf8')) as string);
-    }
-    const parsedKeys = Object.keys(item);
-    const regular =
-      parsedKeys.length === count &&
-      parsedKeys.every((key, k) => key === keys[k]) &&
-      keys.every((key, k) => sameBytes(spelled[k], 0, spelled[k].length, encodedKey(key)));
-    return this.register(spelled, regular ? keys : undefined, this.hash.value);
+  /**
+   * The shape of a line, given its text (blanks and one separating comma may follow the object) and the object it
+   * parses to; IRREGULAR when it has none. A text with more keys than the object repeats one.
+   */
+  ofLine(text: string, item: object): number {
+    const keys = Object.keys(item);
+    return countTopLevelKeys(text) === keys.length ? this.find(keys) : IRREGULAR;
   }
 
   /** The shape of the line JSON.stringify writes for this object (a changed entry written back). */
   ofObject(item: object): number {
     // The keys of what JSON.stringify writes (it leaves out undefined values), in its order.
-    const keys = Object.keys(JSON.parse(JSON.stringify(item)) as object);
-    const spelled = keys.map(encodedKey);
-    const hash = this.hashOf(keys);
-    for (const sequence of this.byHash.get(hash) ?? []) {
-      if (sequence.encoded.length === spelled.length && sequence.encoded.every((bytes, k) => sameBytes(bytes, 0, bytes.length, spelled[k]))) return sequence.id;
-    }
-    return this.register(spelled, keys, hash);
+    return this.find(Object.keys(JSON.parse(JSON.stringify(item)) as object));
   }
 
-  private hashOf(keys: readonly string[]): number {
-    let h = 0x811c9dc5;
-    for (const key of keys) {
-      const bytes = encodedKey(key);
-      for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  private find(keys: string[]): number {
+    if (this.last && sameKeys(this.last.keys, keys)) return this.last.id;
+    let known = this.byLength.get(keys.length);
+    if (!known) {
+      known = [];
+      this.byLength.set(keys.length, known);
     }
-    return h >>> 0;
-  }
-
-  /** Remembers a sequence: a new shape when `keys` (its decoded keys) are given and pass the case check. */
-  private register(spelled: Uint8Array[], keys: string[] | undefined, hash: number): number {
-    let id = IRREGULAR;
-    if (keys && this.shapes.length < MAX_SHAPES && new Set(keys.map((key) => key.toLowerCase())).size === keys.length) {
-      id = this.shapes.length;
-      this.shapes.push(keys);
-      this.encoded.push(spelled);
+    let entry = known.find((candidate) => sameKeys(candidate.keys, keys));
+    if (!entry) {
+      const trusted = this.shapes.length < MAX_SHAPES && !keys.some((key) => ARRAY_INDEX.test(key)) && new Set(keys.map((key) => key.toLowerCase())).size === keys.length;
+      entry = { keys, id: trusted ? this.shapes.length : IRREGULAR };
+      if (trusted) {
+        this.shapes.push(keys);
+        this.encoded.push(keys.map((key) => Uint8Array.from(Buffer.from(JSON.stringify(key), 'utf8'))));
+      }
+      known.push(entry);
     }
-    const known = this.byHash.get(hash);
-    if (known) known.push({ id, encoded: spelled });
-    else this.byHash.set(hash, [{ id, encoded: spelled }]);
-    return id;
+    this.last = entry;
+    return entry.id;
   }
 
   /** The table as stored in the index (the shapes' keys, as JSON). */
@@ -248,7 +242,7 @@ export class ShapeTable {
       throw new Error('the table of line shapes is not a list of key lists');
     }
     const table = new ShapeTable(shapes as string[][]);
-    if (table.size !== shapes.length) throw new Error('the table of line shapes holds keys equal ignoring case');
+    if (table.size !== shapes.length) throw new Error('the table of line shapes holds a key list twice or one that cannot be trusted');
     return table;
   }
 }

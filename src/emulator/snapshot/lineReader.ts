@@ -4,21 +4,14 @@ import * as fs from 'node:fs';
 const CHUNK_BYTES = 16 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
-/** A line's bytes: [start, end) of `bytes`, valid only during the call that hands it over (the object is reused). */
-export interface LineBytes {
-  bytes: Buffer;
-  start: number;
-  end: number;
-}
-
 /**
  * Calls `onLine` for each line of a UTF-8 file, numbered from 1, without the line break ("\n" or "\r\n"), with the
- * byte offset where the line starts (what a reader needs to come back to it later) and its bytes.
+ * byte offset where the line starts (what a reader needs to come back to it later).
  * Lines are split on the newline byte, which never occurs inside a multi-byte UTF-8 character, so each line
  * decodes on its own. Each line is handed over and dropped at once: retaining a chunk's lines until the chunk is
  * done would make the garbage collector copy them (readline's buffering cost half the load time on big files).
  */
-export async function forEachLine(fullPath: string, onLine: (line: string, lineNumber: number, byteOffset: number, bytes: LineBytes) => void): Promise<void> {
+export async function forEachLine(fullPath: string, onLine: (line: string, lineNumber: number, byteOffset: number) => void): Promise<void> {
   const handle = await fs.promises.open(fullPath, 'r');
   try {
     let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -26,13 +19,9 @@ export async function forEachLine(fullPath: string, onLine: (line: string, lineN
     let lineNumber = 0;
     /** File offset of buffer[0]. */
     let base = 0;
-    const bytes: LineBytes = { bytes: buffer, start: 0, end: 0 };
     const emit = (start: number, end: number) => {
       const last = end > start && buffer[end - 1] === 0x0d ? end - 1 : end;
-      bytes.bytes = buffer;
-      bytes.start = start;
-      bytes.end = last;
-      onLine(buffer.toString('utf8', start, last), ++lineNumber, base + start, bytes);
+      onLine(buffer.toString('utf8', start, last), ++lineNumber, base + start);
     };
     for (;;) {
       if (filled === buffer.length) {

@@ -241,16 +241,13 @@ export class ColumnsBuilder {
     this.order = shape.order ? new OrderCheck(shape.order.descending) : undefined;
   }
 
-  /**
-   * Adds the next item (as captured, not rebased), the byte offset of its line, and the line's JSON text (bytes
-   * [start, end) of `line`), whose shape is recorded.
-   */
-  add(item: GraphObject, byteOffset: number, line: { bytes: Uint8Array; start: number; end: number }): void {
+  /** Adds the next item (as captured, not rebased), the byte offset of its line, and the line (for its shape). */
+  add(item: GraphObject, byteOffset: number, line: string): void {
     const position = this.count++;
     this.offsets = grow(this.offsets, this.count + 1);
     this.offsets[position] = byteOffset;
     this.shapes = grow(this.shapes, this.count);
-    this.shapes[position] = this.shapeTable.ofLine(line.bytes, line.start, line.end, item);
+    this.shapes[position] = this.shapeTable.ofLine(line, item);
     for (let p = 0; p < this.segments.length; p++) {
       this.keys[p] = grow(this.keys[p], this.count);
       const value = readPath(item, this.segments[p]);

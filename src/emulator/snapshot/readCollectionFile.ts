@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { isIsoDateTime } from './dateTimes';
 import type { GraphObject } from './layout';
-import { forEachLine, type LineBytes } from './lineReader';
+import { forEachLine } from './lineReader';
 import { ValueReviver } from './reviveValues';
 
 /** Refusal of a malformed snapshot: names the file and the reason. */
@@ -41,21 +41,14 @@ function parseRevived(json: string, reviver: ValueReviver): unknown {
   return reviver.revive(JSON.parse(json));
 }
 
-const isBlank = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;
-
 /**
  * Reads a file in the one-object-per-line layout line by line (files beyond a JS string's limit), handing over each
- * checked, revived item with the byte offset of its line and the bytes of its JSON (the line without blanks and comma
- * at its end; valid during the call only); returns the byte offset of the closing "]}" line.
+ * checked, revived item with the byte offset of its line and the line as read (its separating comma and blanks
+ * included); returns the byte offset of the closing "]}" line.
  */
-export async function scanLineLayout(
-  file: string,
-  fullPath: string,
-  reviver: ValueReviver,
-  onItem: (item: GraphObject, byteOffset: number, json: LineBytes) => void,
-): Promise<number> {
+export async function scanLineLayout(file: string, fullPath: string, reviver: ValueReviver, onItem: (item: GraphObject, byteOffset: number, line: string) => void): Promise<number> {
   let closedAt = -1;
-  await forEachLine(fullPath, (raw, lineNumber, byteOffset, bytes) => {
+  await forEachLine(fullPath, (raw, lineNumber, byteOffset) => {
     const line = raw.trim();
     if (lineNumber === 1 || line === '') return;
     if (closedAt >= 0) throw new SnapshotError(file, `line ${lineNumber}: text after the closing "]}"`);
@@ -70,9 +63,7 @@ export async function scanLineLayout(
     } catch (error) {
       throw new SnapshotError(file, `line ${lineNumber}: bad JSON or value: ${(error as Error).message}`);
     }
-    while (bytes.end > bytes.start && isBlank(bytes.bytes[bytes.end - 1])) bytes.end--;
-    if (bytes.end > bytes.start && bytes.bytes[bytes.end - 1] === 0x2c) bytes.end--;
-    onItem(checkObject(file, item, `line ${lineNumber}`), byteOffset, bytes);
+    onItem(checkObject(file, item, `line ${lineNumber}`), byteOffset, raw);
   });
   if (closedAt < 0) throw new SnapshotError(file, 'bad JSON: the "value" array is not closed by "]}"');
   return closedAt;
