@@ -390,7 +390,7 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       const sections = columns.all(paths, 1);
       opened.close();
       const fewer = new LogColumns(columns.count, columns.offsets, columns.inOrder, [false]);
-      for (const [name, column] of sections) if (['keys.0', 'buckets.0', 'views.0', 'ties', 'shapes', 'shapeKeys'].includes(name)) fewer.set(name, column);
+      for (const [name, column] of sections) if (['keys.0', 'buckets.0', 'views.0', 'ties', 'shapes', 'landmarks', 'shapeKeys'].includes(name)) fewer.set(name, column);
       await writeLogCache(cacheFile, stampOf(path.join(dir, SIGN_INS)), narrower, fewer, { keys: 1, views: 1 });
       const again = await start({ tenantDir: dir });
       await again.entra.stop();

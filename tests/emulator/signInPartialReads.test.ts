@@ -340,6 +340,38 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
       assert.equal(table.ofLine('{"id":"a"', { id: 'a' }), IRREGULAR, 'an unclosed object');
     });
 
+    it('When a line is read from its landmarks, then the values are those read from its start, and a wrong landmark is noticed', () => {
+      const table = new ShapeTable();
+      const item: Json = { id: 'x' };
+      for (let k = 0; k < 40; k++) item[`key${k}`] = k % 5 === 0 ? { nested: 'v'.repeat(100), list: [k, `"${k}"`] } : `value ${k}`;
+      const text = JSON.stringify(item);
+      const shape = table.ofLine(`${text},`, item);
+      const marks = table.landmarks(shape)!;
+      assert.ok(marks.length >= 3, `landmarks ${marks.join()}`);
+      const offsets = new Uint16Array(8);
+      table.landmarksOfLastLine(shape, `${text},`, offsets, 0);
+      marks.forEach((k, slot) => assert.equal(text.slice(offsets[slot]).startsWith(`"key${k - 1}":`), true, `slot ${slot}`));
+      const bytes = line(text);
+      const read = (plan: ReturnType<typeof planFields>, landmarks?: Uint16Array) => {
+        const taken: Record<string, unknown> = {};
+        const stopped = readFields(bytes, 0, bytes.length, plan!, (key, start, end) => (taken[key] = JSON.parse(bytes.toString('utf8', start, end))), landmarks, 0);
+        return stopped < 0 ? undefined : taken;
+      };
+      for (const names of [['id', 'key38'], ['key20'], ['key0', 'key9', 'key10', 'key39'], ['key35', 'nothing']]) {
+        const wanted = new Set(names);
+        const jumping = planFields(table, shape, wanted, true)!;
+        // A read whose first key lies past a landmark starts there, not at the line's start.
+        if (names[0] === 'key20' || names[0] === 'key35') assert.ok(jumping.segments[0].landmark >= 0, `${names}: starts at a landmark`);
+        const expected = Object.fromEntries(names.filter((name) => name in item).map((name) => [name, item[name]]));
+        assert.deepEqual(read(planFields(table, shape, wanted)), expected, `${names} from the start`);
+        assert.deepEqual(read(jumping, offsets), expected, `${names} from landmarks`);
+        const wrong = Uint16Array.from(offsets, (offset) => (offset ? offset + 1 : 0));
+        if (jumping.segments.some((segment) => segment.landmark >= 0)) assert.equal(read(jumping, wrong), undefined, `${names}: a landmark one byte off`);
+      }
+      table.landmarksOfLastLine(shape, `${text.replace('value 3', 'valüe 3')},`, offsets, 0);
+      assert.deepEqual([...offsets.subarray(0, marks.length)], marks.map(() => 0), 'no landmarks on a line that is not plain ASCII');
+    });
+
     it('When kept line starts would pass their budget, then all are dropped and the newest is kept', () => {
       const heads = new LineHeads(4, 10);
       const source = line('abcdefghij');
@@ -358,8 +390,10 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
       assert.equal(table.size, 2);
       const back = ShapeTable.decode(table.encode());
       assert.deepEqual([back.keys(0), back.keys(1)], [['id', 'b'], ['id', 'c']]);
-      assert.throws(() => ShapeTable.decode(Uint8Array.from(Buffer.from('[["id","ID"]]'))), /cannot be trusted/);
-      assert.throws(() => ShapeTable.decode(Uint8Array.from(Buffer.from('{"id":1}'))), /not a list/);
+      const stored = (shapes: unknown) => Uint8Array.from(Buffer.from(JSON.stringify(shapes)));
+      assert.throws(() => ShapeTable.decode(stored([{ keys: ['id', 'ID'], landmarks: [] }])), /cannot be trusted/);
+      assert.throws(() => ShapeTable.decode(stored([{ keys: ['id', 'b'], landmarks: [2] }])), /not a list of shapes/);
+      assert.throws(() => ShapeTable.decode(stored({ id: 1 })), /not a list of shapes/);
     });
   });
 });

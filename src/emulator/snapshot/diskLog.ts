@@ -15,7 +15,7 @@ import { compareSortKeys, indexKey, readPath, sortKey, type SortKey } from '../o
 import { shiftAllDateTimes } from './dateTimes';
 import { cacheFileFor, fallbackCacheDir, openLogCache, stampOf, writeLogCache, type OpenCache, type SourceStamp } from './indexCache';
 import type { GraphObject } from './layout';
-import { IRREGULAR, isPlainString, planFields, readFields, type FieldPlan } from './lineFields';
+import { IRREGULAR, isPlainString, MAX_LANDMARKS, planFields, readFields, type FieldPlan } from './lineFields';
 import { LineHeads } from './lineHeads';
 import { bucketRange, ColumnsBuilder, keyHash, sameIdHashGroups, updateColumns, valueHash, type LogColumns, type LogShape } from './logIndex';
 import { scanLineLayout, SnapshotError } from './readCollectionFile';
@@ -63,6 +63,12 @@ function shapeId(shape: LogShape): string {
   return JSON.stringify({ paths: shape.indexedPaths, order: shape.order ?? null, views: Object.keys(shape.views) });
 }
 
+/** A query's reads of lines of one shape: from their start, and from their landmarks when that skips keys. */
+interface ShapePlans {
+  plain: FieldPlan;
+  jumping?: FieldPlan;
+}
+
 /** Starts of lines kept in memory after reads of a few properties (a 30-day count on 200,000 sign-ins keeps 15 MiB). */
 const HEADS_LIMIT = 32 << 20;
 /** Line starts longer than this are not kept. */
@@ -108,7 +114,10 @@ export class DiskLog {
   private cache: OpenCache | undefined;
   readonly origin: DiskLogOrigin = {};
   /** Per set of wanted names (one query's): per line shape, what to read. */
-  private readonly plans = new WeakMap<ReadonlySet<string>, Array<FieldPlan | null>>();
+  private readonly plans = new WeakMap<ReadonlySet<string>, Array<ShapePlans | null>>();
+  /** Where the line being read has its landmarks: `landmarks()` from `landmarkBase`, or none (undefined). */
+  private lineLandmarks: Uint16Array | undefined;
+  private landmarkBase = 0;
   /** The item `partial` is filling, and the bytes it reads the line from (the read window or a kept line start). */
   private filling: GraphObject = {};
   private source: Buffer = this.window;
@@ -331,8 +340,14 @@ export class DiskLog {
   partial(position: number, names: ReadonlySet<string>): GraphObject {
     const whole = this.modified.get(position) ?? this.recent.get(position) ?? this.parsed.get(position);
     if (whole) return whole;
-    const plan = this.options.partialReads === false ? undefined : this.planFor(position, names);
-    if (plan === undefined) return this.item(position);
+    const plans = this.options.partialReads === false ? undefined : this.plansFor(position, names);
+    if (plans === undefined) return this.item(position);
+    // A line whose landmarks the index knows is walked from them; others from their start.
+    const landmarks = plans.jumping ? this.columns.landmarks() : undefined;
+    const jumps = landmarks !== undefined && landmarks[position * MAX_LANDMARKS] !== 0;
+    const plan = jumps ? (plans.jumping as FieldPlan) : plans.plain;
+    this.lineLandmarks = jumps ? landmarks : undefined;
+    this.landmarkBase = position * MAX_LANDMARKS;
     const start = this.columns.offsets[position];
     const end = this.columns.offsets[position + 1];
     // When the values wanted come early in the line (an id and a time), only that much of it is read, and kept: most
@@ -364,7 +379,7 @@ export class DiskLog {
     this.source = source;
     let stopped: number;
     try {
-      stopped = readFields(source, from, to, plan, this.takeField);
+      stopped = readFields(source, from, to, plan, this.takeField, this.lineLandmarks, this.landmarkBase);
     } catch {
       // A value JSON.parse refuses: the line is not as indexed (changed while running?); read whole, it says why.
       return undefined;
@@ -374,8 +389,8 @@ export class DiskLog {
     return item;
   }
 
-  /** What `partial` reads of this position's line; undefined when the index knows no shape for the line. */
-  private planFor(position: number, names: ReadonlySet<string>): FieldPlan | undefined {
+  /** How `partial` reads lines of this position's shape; undefined when the index knows no shape for the line. */
+  private plansFor(position: number, names: ReadonlySet<string>): ShapePlans | undefined {
     const shape = this.columns.shapes()[position];
     if (shape === IRREGULAR) return undefined;
     let byShape = this.plans.get(names);
@@ -383,13 +398,16 @@ export class DiskLog {
       byShape = [];
       this.plans.set(names, byShape);
     }
-    let plan = byShape[shape];
-    if (plan === undefined) {
+    let plans = byShape[shape];
+    if (plans === undefined) {
+      const table = this.columns.shapeTable();
+      const plain = planFields(table, shape, names);
+      const jumping = planFields(table, shape, names, true);
       // null: a shape id the table does not have (a damaged index), whose lines are read whole.
-      plan = planFields(this.columns.shapeTable(), shape, names) ?? null;
-      byShape[shape] = plan;
+      plans = plain && jumping ? { plain, jumping: jumping.segments.some((segment) => segment.landmark >= 0) ? jumping : undefined } : null;
+      byShape[shape] = plans;
     }
-    return plan ?? undefined;
+    return plans ?? undefined;
   }
 
   /** The value in bytes [start, end) of the line read, as JSON.parse of the whole line gives it (before reviving). */

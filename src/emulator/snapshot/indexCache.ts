@@ -15,10 +15,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { MAX_LANDMARKS } from './lineFields';
 import { LogColumns, type Column } from './logIndex';
 
 /** Bumped whenever the layout of the file or the meaning of a column changes. */
-export const CACHE_FORMAT = 'local-entra-log-index/3';
+export const CACHE_FORMAT = 'local-entra-log-index/4';
 
 /** The folder name used beside a snapshot's files. */
 export const CACHE_FOLDER = '.local-entra-cache';
@@ -77,7 +78,7 @@ export function fallbackCacheDir(): string {
 
 interface Section {
   name: string;
-  type: 'f64' | 'u32' | 'u8';
+  type: 'f64' | 'u32' | 'u16' | 'u8';
   /** Byte offset in the payload (a multiple of 8) and number of elements. */
   offset: number;
   length: number;
@@ -94,11 +95,11 @@ interface Header {
   sections: Section[];
 }
 
-const ELEMENT_BYTES = { f64: 8, u32: 4, u8: 1 } as const;
+const ELEMENT_BYTES = { f64: 8, u32: 4, u16: 2, u8: 1 } as const;
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 function typeOf(column: Column): Section['type'] {
-  return column instanceof Float64Array ? 'f64' : column instanceof Uint32Array ? 'u32' : 'u8';
+  return column instanceof Float64Array ? 'f64' : column instanceof Uint32Array ? 'u32' : column instanceof Uint16Array ? 'u16' : 'u8';
 }
 
 function bytesOf(column: Column): Buffer {
@@ -195,6 +196,7 @@ export function openLogCache(cacheFile: string, source: SourceStamp, shape: stri
       ...Array.from({ length: expected.views }, (_, v): [string, Section['type'], number] => [`views.${v}`, 'u8', n]),
       ['ties', 'u8', n],
       ['shapes', 'u32', n],
+      ['landmarks', 'u16', n * MAX_LANDMARKS],
       // The table of line shapes (JSON text), of any length.
       ['shapeKeys', 'u8', -1],
     ];
@@ -233,7 +235,14 @@ export function openLogCache(cacheFile: string, source: SourceStamp, shape: stri
         done += got;
       }
       if (crc32(view) !== section.crc32) throw new Error(`The index file ${cacheFile} changed while in use; delete it and restart`);
-      const column = section.type === 'f64' ? new Float64Array(buffer, 0, section.length) : section.type === 'u32' ? new Uint32Array(buffer, 0, section.length) : new Uint8Array(buffer, 0, section.length);
+      const column =
+        section.type === 'f64'
+          ? new Float64Array(buffer, 0, section.length)
+          : section.type === 'u32'
+            ? new Uint32Array(buffer, 0, section.length)
+            : section.type === 'u16'
+              ? new Uint16Array(buffer, 0, section.length)
+              : new Uint8Array(buffer, 0, section.length);
       const problem = name.startsWith('buckets.') ? bucketProblem(column as Uint32Array, (columns.keys(Number(name.slice(8))) as Uint32Array)) : undefined;
       if (problem) throw new Error(`The index file ${cacheFile} is inconsistent (${problem}); delete it and restart`);
       return column;

@@ -128,9 +128,13 @@ function lineEndsAt(text: string, at: number): boolean {
   return at === text.length;
 }
 
+/** Where each key of the line last counted starts (its opening quote), by key index: reused, lines are millions. */
+let keyAt = new Int32Array(256);
+
 /**
  * The number of keys at the top level of the object on a line (blanks and one separating comma may follow it), or
- * -1 when the text is not an object this scanner follows to its closing brace.
+ * -1 when the text is not an object this scanner follows to its closing brace. Where each key starts is left in
+ * `keyAt`.
  */
 export function countTopLevelKeys(text: string): number {
   let at = textBlanksEnd(text, 0);
@@ -139,6 +143,12 @@ export function countTopLevelKeys(text: string): number {
   if (text.charCodeAt(at) === CLOSE_BRACE) return lineEndsAt(text, at + 1) ? 0 : -1;
   for (let count = 1; ; count++) {
     if (text.charCodeAt(at) !== QUOTE) return -1;
+    if (count > keyAt.length) {
+      const longer = new Int32Array(keyAt.length * 2);
+      longer.set(keyAt);
+      keyAt = longer;
+    }
+    keyAt[count - 1] = at;
     const keyEnd = textStringEnd(text, at);
     if (keyEnd < 0) return -1;
     at = textBlanksEnd(text, keyEnd);
@@ -164,20 +174,39 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** At most this many landmarks per line: keys whose place in the line the index records, so that a read can start there. */
+export const MAX_LANDMARKS = 8;
+/** Landmarks are at least this many bytes apart (a line is cut into at most MAX_LANDMARKS + 1 stretches). */
+const LANDMARK_SPACING = 256;
+
+/** A shape: the keys, and which of them are landmarks (key indexes, rising). */
+export interface StoredShape {
+  keys: string[];
+  landmarks: number[];
+}
+
+interface KnownList {
+  keys: string[];
+  /** The shape's id, or IRREGULAR for a key list found not to be trustworthy. */
+  id: number;
+}
+
 /**
  * The distinct key lists of a log's entries, each a shape when a read by it can be trusted: no key JSON.parse moves
- * ahead of the text's order (array indexes), and no two keys equal ignoring case.
+ * ahead of the text's order (array indexes), and no two keys equal ignoring case. A shape's landmarks are chosen from
+ * the first line that has it: keys spread along the line, past its long values, where a read can start instead of at
+ * the line's start.
  */
 export class ShapeTable {
-  private readonly shapes: string[][] = [];
+  private readonly shapes: StoredShape[] = [];
   private readonly encoded: Uint8Array[][] = [];
-  /** Key lists seen, by their length: the shape's id, or IRREGULAR for a list found not to be trustworthy. */
-  private readonly byLength = new Map<number, Array<{ keys: string[]; id: number }>>();
-  /** The last shape found: entries of one kind follow one another. */
-  private last: { keys: string[]; id: number } | undefined;
+  /** Key lists seen, by their length. */
+  private readonly byLength = new Map<number, KnownList[]>();
+  /** The last list found: entries of one kind follow one another. */
+  private last: KnownList | undefined;
 
-  constructor(shapes: readonly string[][] = []) {
-    for (const keys of shapes) this.find(keys);
+  constructor(shapes: readonly StoredShape[] = []) {
+    for (const shape of shapes) this.find(shape.keys, () => shape.landmarks);
   }
 
   get size(): number {
@@ -186,7 +215,12 @@ export class ShapeTable {
 
   /** The keys of a shape, in line order. */
   keys(id: number): readonly string[] | undefined {
-    return this.shapes[id];
+    return this.shapes[id]?.keys;
+  }
+
+  /** The indexes of a shape's landmark keys (the index records where each line has them). */
+  landmarks(id: number): readonly number[] | undefined {
+    return this.shapes[id]?.landmarks;
   }
 
   /** The keys of a shape as JSON.stringify spells them (quotes included), as bytes: how a read checks a line's keys. */
@@ -200,16 +234,27 @@ export class ShapeTable {
    */
   ofLine(text: string, item: object): number {
     const keys = Object.keys(item);
-    return countTopLevelKeys(text) === keys.length ? this.find(keys) : IRREGULAR;
+    return countTopLevelKeys(text) === keys.length ? this.find(keys, () => chooseLandmarks(keys.length, text.length)) : IRREGULAR;
+  }
+
+  /**
+   * Where the landmarks of the line `ofLine` was last given are, as byte offsets from its start, into `out` from
+   * `at`; all 0 (none known) when the line is not plain ASCII (its text's offsets are then not its bytes') or one is
+   * too far to record.
+   */
+  landmarksOfLastLine(id: number, text: string, out: Uint16Array, at: number): void {
+    const landmarks = this.shapes[id]?.landmarks ?? [];
+    const plain = landmarks.length > 0 && Buffer.byteLength(text, 'utf8') === text.length && keyAt[landmarks[landmarks.length - 1]] <= 0xffff;
+    for (let slot = 0; slot < landmarks.length; slot++) out[at + slot] = plain ? keyAt[landmarks[slot]] : 0;
   }
 
   /** The shape of the line JSON.stringify writes for this object (a changed entry written back). */
   ofObject(item: object): number {
-    // The keys of what JSON.stringify writes (it leaves out undefined values), in its order.
-    return this.find(Object.keys(JSON.parse(JSON.stringify(item)) as object));
+    const text = JSON.stringify(item);
+    return this.ofLine(text, JSON.parse(text) as object);
   }
 
-  private find(keys: string[]): number {
+  private find(keys: string[], landmarks: () => number[]): number {
     if (this.last && sameKeys(this.last.keys, keys)) return this.last.id;
     let known = this.byLength.get(keys.length);
     if (!known) {
@@ -221,7 +266,7 @@ export class ShapeTable {
       const trusted = this.shapes.length < MAX_SHAPES && !keys.some((key) => ARRAY_INDEX.test(key)) && new Set(keys.map((key) => key.toLowerCase())).size === keys.length;
       entry = { keys, id: trusted ? this.shapes.length : IRREGULAR };
       if (trusted) {
-        this.shapes.push(keys);
+        this.shapes.push({ keys, landmarks: landmarks() });
         this.encoded.push(keys.map((key) => Uint8Array.from(Buffer.from(JSON.stringify(key), 'utf8'))));
       }
       known.push(entry);
@@ -230,7 +275,7 @@ export class ShapeTable {
     return entry.id;
   }
 
-  /** The table as stored in the index (the shapes' keys, as JSON). */
+  /** The table as stored in the index (JSON). */
   encode(): Uint8Array {
     return Uint8Array.from(Buffer.from(JSON.stringify(this.shapes), 'utf8'));
   }
@@ -238,22 +283,51 @@ export class ShapeTable {
   /** A stored table; throws when it is not one. */
   static decode(bytes: Uint8Array): ShapeTable {
     const shapes = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as unknown;
-    if (!Array.isArray(shapes) || !shapes.every((keys) => Array.isArray(keys) && keys.every((key) => typeof key === 'string'))) {
-      throw new Error('the table of line shapes is not a list of key lists');
-    }
-    const table = new ShapeTable(shapes as string[][]);
+    const isShape = (shape: unknown): shape is StoredShape => {
+      const { keys, landmarks } = (shape ?? {}) as Partial<StoredShape>;
+      return (
+        Array.isArray(keys) &&
+        keys.every((key) => typeof key === 'string') &&
+        Array.isArray(landmarks) &&
+        landmarks.length <= MAX_LANDMARKS &&
+        landmarks.every((k, i) => Number.isInteger(k) && k > (i === 0 ? 0 : landmarks[i - 1]) && k < keys.length)
+      );
+    };
+    if (!Array.isArray(shapes) || !shapes.every(isShape)) throw new Error('the table of line shapes is not a list of shapes');
+    const table = new ShapeTable(shapes);
     if (table.size !== shapes.length) throw new Error('the table of line shapes holds a key list twice or one that cannot be trusted');
     return table;
   }
 }
 
-/** Which keys of one shape a read keeps, and how far along the line it has to walk. */
-export interface FieldPlan {
-  /** The shape's keys as spelled in the line, up to the last one kept. */
+/** Landmarks for a line whose keys `countTopLevelKeys` just found: keys at least a stretch apart, past long values. */
+function chooseLandmarks(count: number, length: number): number[] {
+  const spacing = Math.max(LANDMARK_SPACING, length / (MAX_LANDMARKS + 1));
+  const landmarks: number[] = [];
+  let last = keyAt[0];
+  for (let k = 1; k < count && landmarks.length < MAX_LANDMARKS; k++) {
+    if (keyAt[k] - last < spacing) continue;
+    landmarks.push(k);
+    last = keyAt[k];
+  }
+  return landmarks;
+}
+
+/** A run of keys a read walks one after another, from the line's start or from a landmark. */
+export interface FieldSegment {
+  /** The landmark the run starts at (its slot), or -1: the line's start (the first run only). */
+  readonly landmark: number;
+  /** The index of the run's first key in the shape. */
+  readonly first: number;
+  /** The run's keys as spelled in the line, their names, and whether each one's value is kept. */
   readonly spelled: readonly Uint8Array[];
   readonly keys: readonly string[];
-  /** Per key (up to the last one kept): whether its value is kept. */
   readonly kept: readonly boolean[];
+}
+
+/** Which keys of one shape a read keeps, and how it walks the line to them. */
+export interface FieldPlan {
+  readonly segments: readonly FieldSegment[];
   /** How many keys the shape has: the line may close after the last one only. */
   readonly total: number;
   /**
@@ -263,44 +337,80 @@ export interface FieldPlan {
   reach: number;
 }
 
-/** The plan for reading from lines of this shape the keys whose lower-cased name is in `names`. */
-export function planFields(table: ShapeTable, shape: number, names: ReadonlySet<string>): FieldPlan | undefined {
+/**
+ * The plan for reading, from lines of this shape, the keys whose lower-cased name is in `names`; with `landmarks`,
+ * each run of wanted keys starts at the last landmark before it (when that is past where the previous run stopped).
+ */
+export function planFields(table: ShapeTable, shape: number, names: ReadonlySet<string>, landmarks = false): FieldPlan | undefined {
   const keys = table.keys(shape);
   const spelled = table.encodedKeys(shape);
-  if (!keys || !spelled) return undefined;
-  const kept = keys.map((key) => names.has(key.toLowerCase()));
-  const last = kept.lastIndexOf(true);
-  return { spelled: spelled.slice(0, last + 1), keys: keys.slice(0, last + 1), kept: kept.slice(0, last + 1), total: keys.length, reach: 0 };
+  const marks = table.landmarks(shape);
+  if (!keys || !spelled || !marks) return undefined;
+  const runs: Array<{ landmark: number; first: number; last: number }> = [];
+  let walked = -1;
+  keys.forEach((key, k) => {
+    if (!names.has(key.toLowerCase())) return;
+    let slot = -1;
+    if (landmarks) for (let m = 0; m < marks.length && marks[m] <= k; m++) if (marks[m] > walked) slot = m;
+    if (slot >= 0) runs.push({ landmark: slot, first: marks[slot], last: k });
+    else if (runs.length > 0) runs[runs.length - 1].last = k;
+    else runs.push({ landmark: -1, first: 0, last: k });
+    walked = k;
+  });
+  const segments = runs.map(({ landmark, first, last }): FieldSegment => {
+    const kept: boolean[] = [];
+    for (let k = first; k <= last; k++) kept.push(names.has(keys[k].toLowerCase()));
+    return { landmark, first, spelled: spelled.slice(first, last + 1), keys: keys.slice(first, last + 1), kept };
+  });
+  return { segments, total: keys.length, reach: 0 };
 }
 
 /**
  * Walks the line in bytes [start, end) along the plan, checking each key is the one the shape says, and hands each
- * kept value's byte range to `take`. Returns where the walk stopped (after the separator that follows the last kept
- * value), or -1 when the line is not as its shape says or does not reach that far before `end` (then nothing it
- * handed over may be used).
+ * kept value's byte range to `take`. A run that starts at a landmark starts at `landmarks[base + slot]` bytes from
+ * the line's start. Returns where the walk stopped (after the separator that follows the last kept value), or -1 when
+ * the line is not as its shape says or does not reach that far before `end` (then nothing it handed over may be
+ * used).
  */
-export function readFields(bytes: Uint8Array, start: number, end: number, plan: FieldPlan, take: (key: string, valueStart: number, valueEnd: number) => void): number {
-  let at = skipBlanks(bytes, start, end);
-  if (bytes[at] !== OPEN_BRACE) return -1;
-  at++;
-  const count = plan.spelled.length;
-  for (let k = 0; k < count; k++) {
-    at = skipBlanks(bytes, at, end);
-    const spelled = plan.spelled[k];
-    if (at + spelled.length > end) return -1;
-    for (let i = 0; i < spelled.length; i++) if (bytes[at + i] !== spelled[i]) return -1;
-    at = skipBlanks(bytes, at + spelled.length, end);
-    if (bytes[at] !== COLON) return -1;
-    at = skipBlanks(bytes, at + 1, end);
-    const after = valueEnd(bytes, at, end);
-    if (after < 0) return -1;
-    const valueStart = at;
-    at = skipBlanks(bytes, after, end);
-    // A value running to `end` may be cut short (a line read in part): only a separator after it shows it is whole.
-    const separator = at < end ? bytes[at] : -1;
-    if (separator !== COMMA && (separator !== CLOSE_BRACE || k !== plan.total - 1)) return -1;
-    if (plan.kept[k]) take(plan.keys[k], valueStart, after);
-    at++;
+export function readFields(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  plan: FieldPlan,
+  take: (key: string, valueStart: number, valueEnd: number) => void,
+  landmarks?: Uint16Array,
+  base = 0,
+): number {
+  let at = start;
+  for (const segment of plan.segments) {
+    if (segment.landmark >= 0) {
+      const offset = landmarks ? landmarks[base + segment.landmark] : 0;
+      if (offset === 0 || start + offset < at) return -1;
+      at = start + offset;
+    } else {
+      at = skipBlanks(bytes, start, end);
+      if (bytes[at] !== OPEN_BRACE) return -1;
+      at++;
+    }
+    const count = segment.spelled.length;
+    for (let k = 0; k < count; k++) {
+      at = skipBlanks(bytes, at, end);
+      const spelled = segment.spelled[k];
+      if (at + spelled.length > end) return -1;
+      for (let i = 0; i < spelled.length; i++) if (bytes[at + i] !== spelled[i]) return -1;
+      at = skipBlanks(bytes, at + spelled.length, end);
+      if (bytes[at] !== COLON) return -1;
+      at = skipBlanks(bytes, at + 1, end);
+      const after = valueEnd(bytes, at, end);
+      if (after < 0) return -1;
+      const valueStart = at;
+      at = skipBlanks(bytes, after, end);
+      // A value running to `end` may be cut short (a line read in part): only a separator after it shows it is whole.
+      const separator = at < end ? bytes[at] : -1;
+      if (separator !== COMMA && (separator !== CLOSE_BRACE || segment.first + k !== plan.total - 1)) return -1;
+      if (segment.kept[k]) take(segment.keys[k], valueStart, after);
+      at++;
+    }
   }
   return at;
 }

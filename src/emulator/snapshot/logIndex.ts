@@ -11,7 +11,7 @@
 import { compareSortKeys, indexKey, readPath, sortKey, type SortKey } from '../odata/values';
 import { isIsoDateTime } from './dateTimes';
 import type { GraphObject } from './layout';
-import { ShapeTable } from './lineFields';
+import { IRREGULAR, MAX_LANDMARKS, ShapeTable } from './lineFields';
 
 /** What a log is indexed on: the properties equality filters use, the list order, and the routes' subsets. */
 export interface LogShape {
@@ -23,7 +23,7 @@ export interface LogShape {
   readonly views: Readonly<Record<string, (item: GraphObject) => boolean>>;
 }
 
-export type Column = Float64Array | Uint32Array | Uint8Array;
+export type Column = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
 /**
  * The columns of one log. The offsets are always at hand; the other sections may come from the index cache only
@@ -84,6 +84,14 @@ export class LogColumns {
     return this.section('shapes');
   }
 
+  /**
+   * Per item, MAX_LANDMARKS slots: where its line has its shape's landmark keys, in bytes from the line's start
+   * (0: not known, the line is read from its start).
+   */
+  landmarks(): Uint16Array {
+    return this.section('landmarks');
+  }
+
   /** The shapes the lines have (the section 'shapeKeys' holds them as JSON). */
   shapeTable(): ShapeTable {
     if (!this.table) {
@@ -109,6 +117,7 @@ export class LogColumns {
       ...Array.from({ length: views }, (_, v) => `views.${v}`),
       'ties',
       'shapes',
+      'landmarks',
     ];
     // The table as it is now: changed items written back may have added shapes.
     const shapeKeys = this.table ? this.table.encode() : this.section<Uint8Array>('shapeKeys');
@@ -184,7 +193,7 @@ export function bucketRange(keys: Uint32Array, buckets: Uint32Array, hash: numbe
   return [start, lo];
 }
 
-function grow<T extends Float64Array | Uint32Array | Uint8Array>(array: T, size: number): T {
+function grow<T extends Column>(array: T, size: number): T {
   if (size <= array.length) return array;
   const bigger = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
   bigger.set(array);
@@ -224,6 +233,7 @@ export class ColumnsBuilder {
   private views: Uint8Array[];
   private ties = new Uint8Array(1024);
   private shapes = new Uint32Array(1024);
+  private landmarks = new Uint16Array(1024 * MAX_LANDMARKS);
   private readonly shapeTable = new ShapeTable();
   private readonly segments: string[][];
   private readonly viewTests: Array<(item: GraphObject) => boolean>;
@@ -247,7 +257,10 @@ export class ColumnsBuilder {
     this.offsets = grow(this.offsets, this.count + 1);
     this.offsets[position] = byteOffset;
     this.shapes = grow(this.shapes, this.count);
-    this.shapes[position] = this.shapeTable.ofLine(line, item);
+    const shape = this.shapeTable.ofLine(line, item);
+    this.shapes[position] = shape;
+    this.landmarks = grow(this.landmarks, this.count * MAX_LANDMARKS);
+    if (shape !== IRREGULAR) this.shapeTable.landmarksOfLastLine(shape, line, this.landmarks, position * MAX_LANDMARKS);
     for (let p = 0; p < this.segments.length; p++) {
       this.keys[p] = grow(this.keys[p], this.count);
       const value = readPath(item, this.segments[p]);
@@ -276,6 +289,7 @@ export class ColumnsBuilder {
     this.views.forEach((column, v) => columns.set(`views.${v}`, column.slice(0, n)));
     columns.set('ties', this.ties.slice(0, n));
     columns.set('shapes', this.shapes.slice(0, n));
+    columns.set('landmarks', this.landmarks.slice(0, n * MAX_LANDMARKS));
     columns.setShapeTable(this.shapeTable);
     return columns;
   }
@@ -314,8 +328,10 @@ export function updateColumns(
   const shapes = columns.shapes();
   const shapeTable = columns.shapeTable();
   for (const [position, item] of changed) {
-    // The item is served from memory from now on; its shape is the one of the line --persist writes for it.
+    // The item is served from memory from now on; its shape is the one of the line --persist writes for it, whose
+    // landmarks are not known (its date-times are written back as captured).
     shapes[position] = shapeTable.ofObject(item);
+    columns.landmarks().fill(0, position * MAX_LANDMARKS, (position + 1) * MAX_LANDMARKS);
     for (let p = 0; p < segments.length; p++) {
       const value = readPath(item, segments[p]);
       // A date-time key's text moves with rebasing: such a path is not answered from the index.
