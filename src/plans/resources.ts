@@ -81,15 +81,17 @@ function field(name: string, label: string, path: string, type: FieldType, rest:
   return { name, label, path, type, ...rest };
 }
 
+/** What most collections share: v1.0, keyed by id, pages of up to 999, $select honoured, no $count. */
+const COLLECTION = { version: 'v1.0' as const, key: 'id', maxTop: 999, top: true, select: true, count: 'none' as const, directoryObject: false };
+
 const directoryPaging = { maxTop: 999, top: true, select: true, count: 'advanced' as const, directoryObject: true };
 
 const users: ResourceSpec = {
   name: 'users',
+  ...COLLECTION,
   noun: { one: 'user', many: 'users' },
-  version: 'v1.0',
   path: () => '/users',
   permission: 'users.read',
-  key: 'id',
   ...directoryPaging,
   columns: ['displayName', 'userPrincipalName'],
   fields: [
@@ -117,17 +119,12 @@ const users: ResourceSpec = {
 
 const registrationDetails: ResourceSpec = {
   name: 'registrationDetails',
+  ...COLLECTION,
   noun: { one: 'user', many: 'users' },
-  version: 'v1.0',
   path: () => '/reports/authenticationMethods/userRegistrationDetails',
   permission: 'userRegistrationDetails.read',
-  key: 'id',
   // Only $filter and $orderby are documented for the registration report (REFERENCE.md §2.1).
-  maxTop: 999,
-  top: true,
   select: false,
-  count: 'none',
-  directoryObject: false,
   columns: ['userDisplayName', 'userPrincipalName', 'methodsRegistered'],
   fields: [
     field('userDisplayName', 'Name', 'userDisplayName', 'string', { graph: EQ_STARTS }),
@@ -143,11 +140,10 @@ const registrationDetails: ResourceSpec = {
 
 const groups: ResourceSpec = {
   name: 'groups',
+  ...COLLECTION,
   noun: { one: 'group', many: 'groups' },
-  version: 'v1.0',
   path: () => '/groups',
   permission: 'groups.read',
-  key: 'id',
   ...directoryPaging,
   columns: ['displayName', 'kind'],
   fields: [
@@ -188,11 +184,10 @@ const memberFields: FieldSpec[] = [
 
 const groupMembers: ResourceSpec = {
   name: 'groupMembers',
+  ...COLLECTION,
   noun: { one: 'member', many: 'members' },
-  version: 'v1.0',
   path: (anchor) => `/groups/${anchorId(anchor, 'group')}/${anchor?.transitive ? 'transitiveMembers' : 'members'}`,
   permission: 'groups.read',
-  key: 'id',
   ...directoryPaging,
   columns: memberColumns,
   fields: memberFields,
@@ -207,8 +202,8 @@ const groupOwners: ResourceSpec = {
 
 const memberOf: ResourceSpec = {
   name: 'memberOf',
+  ...COLLECTION,
   noun: { one: 'group', many: 'groups' },
-  version: 'v1.0',
   path: (anchor) => {
     const base = anchor?.type === 'servicePrincipal' ? 'servicePrincipals' : 'users';
     const id = anchorId(anchor, anchor?.type === 'servicePrincipal' ? 'servicePrincipal' : 'user');
@@ -219,7 +214,6 @@ const memberOf: ResourceSpec = {
   permission: 'memberships.read',
   // A service principal's memberships need Application.Read.All in Graph, not the membership permissions.
   anchorPermission: (anchor) => (anchor?.type === 'servicePrincipal' ? 'applications.read' : 'memberships.read'),
-  key: 'id',
   ...directoryPaging,
   columns: ['displayName', 'kind'],
   fields: [
@@ -245,11 +239,10 @@ const credentialFields: FieldSpec[] = [
 
 const applications: ResourceSpec = {
   name: 'applications',
+  ...COLLECTION,
   noun: { one: 'app registration', many: 'app registrations' },
-  version: 'v1.0',
   path: () => '/applications',
   permission: 'applications.read',
-  key: 'id',
   ...directoryPaging,
   columns: ['displayName', 'appId', 'createdDateTime'],
   fields: [
@@ -264,11 +257,10 @@ const applications: ResourceSpec = {
 
 const servicePrincipals: ResourceSpec = {
   name: 'servicePrincipals',
+  ...COLLECTION,
   noun: { one: 'service principal', many: 'service principals' },
-  version: 'v1.0',
   path: () => '/servicePrincipals',
   permission: 'applications.read',
-  key: 'id',
   ...directoryPaging,
   columns: ['displayName', 'servicePrincipalType', 'accountEnabled'],
   fields: [
@@ -314,18 +306,14 @@ function reportOnlyImpact(item: Record<string, unknown>): string[] {
 
 const signIns: ResourceSpec = {
   name: 'signIns',
+  ...COLLECTION,
   noun: { one: 'sign-in', many: 'sign-ins' },
   // Beta carries authenticationRequirement, signInEventTypes, userType and the MFA details; v1.0 lacks them.
   version: 'beta',
   path: () => '/auditLogs/signIns',
   permission: 'signIns.read',
-  key: 'id',
   time: { field: 'createdDateTime', newestFirst: true, orderBy: true },
   maxTop: 1000,
-  top: true,
-  select: true,
-  count: 'none',
-  directoryObject: false,
   columns: ['createdDateTime', 'userDisplayName', 'appDisplayName', 'result'],
   fields: [
     field('id', 'Request id', 'id', 'guid', { graph: EQ }),
@@ -378,17 +366,12 @@ const signIns: ResourceSpec = {
 
 const directoryAudits: ResourceSpec = {
   name: 'directoryAudits',
+  ...COLLECTION,
   noun: { one: 'audit event', many: 'audit events' },
-  version: 'v1.0',
   path: () => '/auditLogs/directoryAudits',
   permission: 'directoryAudits.read',
-  key: 'id',
   time: { field: 'activityDateTime', newestFirst: true, orderBy: true },
   maxTop: 1000,
-  top: true,
-  select: true,
-  count: 'none',
-  directoryObject: false,
   columns: ['activityDateTime', 'activity', 'initiatedBy', 'targets'],
   fields: [
     field('activityDateTime', 'Time (UTC)', 'activityDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
@@ -420,18 +403,14 @@ const riskDetailField = field('riskDetail', 'Risk detail', 'riskDetail', 'string
 
 const riskyUsers: ResourceSpec = {
   name: 'riskyUsers',
+  ...COLLECTION,
   noun: { one: 'risky user', many: 'risky users' },
-  version: 'v1.0',
   path: () => '/identityProtection/riskyUsers',
   permission: 'riskyUsers.read',
-  key: 'id',
   // No documented $orderby: the newest change is found on the client.
   time: { field: 'riskLastUpdatedDateTime', newestFirst: false, orderBy: false },
   maxTop: 500,
-  top: true,
-  select: true,
   count: 'plain',
-  directoryObject: false,
   columns: ['userDisplayName', 'riskLevel', 'riskState', 'riskLastUpdatedDateTime'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ }),
@@ -464,17 +443,12 @@ const riskyServicePrincipals: ResourceSpec = {
 
 const riskDetections: ResourceSpec = {
   name: 'riskDetections',
+  ...COLLECTION,
   noun: { one: 'risk detection', many: 'risk detections' },
-  version: 'v1.0',
   path: () => '/identityProtection/riskDetections',
   permission: 'riskDetections.read',
-  key: 'id',
   time: { field: 'detectedDateTime', newestFirst: true, orderBy: false },
   maxTop: 500,
-  top: true,
-  select: true,
-  count: 'none',
-  directoryObject: false,
   columns: ['detectedDateTime', 'userDisplayName', 'riskEventType', 'riskLevel', 'riskState'],
   fields: [
     field('detectedDateTime', 'Detected (UTC)', 'detectedDateTime', 'date', { graph: ['ge', 'le'] }),
@@ -491,16 +465,11 @@ const riskDetections: ResourceSpec = {
 
 const conditionalAccessPolicies: ResourceSpec = {
   name: 'conditionalAccessPolicies',
+  ...COLLECTION,
   noun: { one: 'Conditional Access policy', many: 'Conditional Access policies' },
-  version: 'v1.0',
   path: () => '/identity/conditionalAccess/policies',
   permission: 'conditionalAccess.read',
-  key: 'id',
-  maxTop: 999,
-  top: true,
-  select: true,
   count: 'plain',
-  directoryObject: false,
   columns: ['displayName', 'state', 'grant'],
   fields: [
     field('displayName', 'Policy', 'displayName', 'string', { graph: EQ_STARTS }),
@@ -521,17 +490,13 @@ const conditionalAccessPolicies: ResourceSpec = {
 
 const namedLocations: ResourceSpec = {
   name: 'namedLocations',
+  ...COLLECTION,
   noun: { one: 'named location', many: 'named locations' },
-  version: 'v1.0',
   path: () => '/identity/conditionalAccess/namedLocations',
   permission: 'conditionalAccess.read',
-  key: 'id',
-  maxTop: 999,
-  top: true,
   // Named locations are of two types whose fields differ; every field is read.
   select: false,
   count: 'plain',
-  directoryObject: false,
   columns: ['displayName', 'kind', 'countries', 'isTrusted'],
   fields: [
     field('displayName', 'Location', 'displayName', 'string', { graph: EQ_STARTS }),
@@ -548,16 +513,11 @@ const namedLocations: ResourceSpec = {
 
 const roleAssignments: ResourceSpec = {
   name: 'roleAssignments',
+  ...COLLECTION,
   noun: { one: 'role assignment', many: 'role assignments' },
-  version: 'v1.0',
   path: () => '/roleManagement/directory/roleAssignments',
   permission: 'roleManagement.read',
-  key: 'id',
-  maxTop: 999,
-  top: true,
   select: false,
-  count: 'none',
-  directoryObject: false,
   expand: 'principal',
   columns: ['principal', 'role'],
   fields: [
