@@ -115,7 +115,8 @@ describe('A real client: the Agents Playground in headless Chromium', function (
     await compose.pressSequentially('why is Bob high risk?');
     await page.getByRole('button', { name: 'Send Message' }).click();
 
-    const riskCard = page.locator('.ac-adaptiveCard').filter({ hasText: 'Risk detections, newest first' }).last();
+    // The risk card states the verdict and what to do first; its detections are folded one click away.
+    const riskCard = page.locator('.ac-adaptiveCard').filter({ hasText: 'Bob Kelly is at risk' }).filter({ hasText: 'What to do' }).last();
     await riskCard.waitFor({ timeout: 30_000 });
     await riskCard.getByRole('button', { name: 'Revoke sessions', exact: true }).click();
 
