@@ -93,12 +93,19 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (!parsed.pronoun) return plain;
   const has = (type: DirectoryEntityType) => parsed.entities.some((e) => e.type === type);
   let referent: Entity | undefined;
-  if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun];
+  // "that group" after a list of one group: the one row shown.
+  const onlyRow = (type: DirectoryEntityType) => {
+    const rows = (memory.lastRows ?? []).filter((r) => r.type === type);
+    return rows.length === 1 ? ({ type, text: rows[0].displayName, id: rows[0].id, displayName: rows[0].displayName, resolution: 'resolved', source: 'conversation' } as Entity) : undefined;
+  };
+  if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) ? memory.user : undefined;
   else referent = memory.focus === 'group' ? memory.group ?? memory.app : memory.app ?? memory.group;
   if (!referent || has(referent.type as DirectoryEntityType)) return plain;
   const entities = [...parsed.entities, fromConversation(referent)];
-  return { intent: retarget(parsed.intent, entities), entities, objects: parsed.objects, followUp: true };
+  // No cue of its own but "that group" / "it": the question is about that object ("who else is in that group").
+  const intent = parsed.intent === 'outOfScope' && (referent.type === 'group' || referent.type === 'app') ? (referent.type === 'group' ? 'group.info' : 'app.info') : retarget(parsed.intent, entities);
+  return { intent, entities, objects: parsed.objects, followUp: true };
 }
 
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
