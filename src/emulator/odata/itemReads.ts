@@ -20,6 +20,13 @@ function pageNames(options: QueryOptions, filterNames: ReadonlySet<string> | und
   return new Set([...select.map((name) => name.toLowerCase()), 'id', '@odata.type', ...(filterNames ?? [])]);
 }
 
+/**
+ * A page this small has its first items read whole (twice its size, enough when most match): a log on disk keeps
+ * items read whole parsed for the next question, which lists and follow-ups ask again; reading a few properties of
+ * each line pays where a page of a thousand is read, or a filter skips many lines.
+ */
+const SMALL_PAGE = 100;
+
 export class ItemReads {
   /** Names read to test an item against the filter, or undefined: whole. */
   private readonly testNames: ReadonlySet<string> | undefined;
@@ -28,13 +35,18 @@ export class ItemReads {
   private lastIndex = -1;
   private lastItem: Item | undefined;
   private lastWhole = false;
+  /** Reads still to make whole before reading a few properties. */
+  private wholeFirst: number;
 
+  /** `pageSize`: the page's size, when reading a page (not counting). */
   constructor(
     private readonly items: ItemSequence,
     filter: FilterNode | undefined,
     options: QueryOptions,
     searched: boolean,
+    pageSize?: number,
   ) {
+    this.wholeFirst = pageSize !== undefined && pageSize <= SMALL_PAGE ? 2 * pageSize + 1 : 0;
     const partial = items.partial !== undefined;
     const filterNames = filter ? propertyHeads(filter) : undefined;
     this.pageNames = partial ? pageNames(options, filterNames, searched) : undefined;
@@ -55,10 +67,12 @@ export class ItemReads {
   private read(index: number, names: ReadonlySet<string> | undefined): Item {
     // A page item is usually the one just tested: read once.
     if (index === this.lastIndex && (this.lastWhole || names === this.testNames)) return this.lastItem as Item;
-    const item = (names && this.items.partial ? this.items.partial(index, names) : this.items.at(index)) as Item;
+    const whole = names === undefined || this.wholeFirst > 0;
+    if (this.wholeFirst > 0) this.wholeFirst -= 1;
+    const item = (whole || !this.items.partial ? this.items.at(index) : this.items.partial(index, names)) as Item;
     this.lastIndex = index;
     this.lastItem = item;
-    this.lastWhole = names === undefined;
+    this.lastWhole = whole;
     return item;
   }
 }

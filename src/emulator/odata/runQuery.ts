@@ -119,7 +119,7 @@ export const runQuery: RunQuery = (collection: QueryableCollection, input: Query
   const window = planCandidates(collection, filter, effectiveOrder(rules, options));
   if (from > window.end - window.start) throw queryErrors.invalidSkipToken(rules);
   const matches = matcherFor(filter, search);
-  const reads = new ItemReads(window.items, filter, options, search !== undefined);
+  const reads = new ItemReads(window.items, filter, options, search !== undefined, pageSize);
   const page = readPage(window, reads, matches, from, skip, pageSize);
 
   const select = selector(options.select);
