@@ -176,7 +176,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 
 /** At most this many landmarks per line: keys whose place in the line the index records, so that a read can start there. */
 export const MAX_LANDMARKS = 8;
-/** Landmarks are at least this many bytes apart (a line is cut into at most MAX_LANDMARKS + 1 stretches). */
+/** Landmarks are at least this many bytes apart. */
 const LANDMARK_SPACING = 256;
 
 /** A shape: the keys, and which of them are landmarks (key indexes, rising). */
@@ -300,17 +300,32 @@ export class ShapeTable {
   }
 }
 
-/** Landmarks for a line whose keys `countTopLevelKeys` just found: keys at least a stretch apart, past long values. */
+/**
+ * Landmarks for a line whose keys `countTopLevelKeys` just found: keys at least a stretch apart, the stretch as short
+ * as lets MAX_LANDMARKS of them cover the line (a long value, such as the Conditional Access policies, takes a
+ * stretch of its own, and the key after it becomes a landmark).
+ */
 function chooseLandmarks(count: number, length: number): number[] {
-  const spacing = Math.max(LANDMARK_SPACING, length / (MAX_LANDMARKS + 1));
-  const landmarks: number[] = [];
-  let last = keyAt[0];
-  for (let k = 1; k < count && landmarks.length < MAX_LANDMARKS; k++) {
-    if (keyAt[k] - last < spacing) continue;
-    landmarks.push(k);
-    last = keyAt[k];
+  const spaced = (spacing: number): number[] => {
+    const landmarks: number[] = [];
+    let last = keyAt[0];
+    for (let k = 1; k < count; k++) {
+      if (keyAt[k] - last < spacing) continue;
+      landmarks.push(k);
+      last = keyAt[k];
+    }
+    return landmarks;
+  };
+  // The shortest stretch (at least LANDMARK_SPACING) that needs no more than MAX_LANDMARKS landmarks.
+  let low = LANDMARK_SPACING;
+  let high = Math.max(LANDMARK_SPACING, length);
+  if (spaced(low).length <= MAX_LANDMARKS) return spaced(low);
+  while (high - low > 16) {
+    const middle = (low + high) >>> 1;
+    if (spaced(middle).length <= MAX_LANDMARKS) high = middle;
+    else low = middle;
   }
-  return landmarks;
+  return spaced(high).slice(0, MAX_LANDMARKS);
 }
 
 /** A run of keys a read walks one after another, from the line's start or from a landmark. */
