@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClientSecretCredential, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
 import { Client } from '@microsoft/microsoft-graph-client';
@@ -104,6 +106,51 @@ export class RawCaller {
   close(): Promise<void> {
     return this.dispatcher.close();
   }
+}
+
+/** Temporary folders of one test file: `tempDir(prefix)` makes one, `removeAll()` (in an `after`) removes them all. */
+export function temporaryFolders(): { tempDir(prefix: string): string; removeAll(): void } {
+  const made: string[] = [];
+  return {
+    tempDir: (prefix) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      made.push(dir);
+      return dir;
+    },
+    removeAll: () => made.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+/**
+ * A response as the same answer from two servers compares: their origins made alike, an error by its code and message
+ * (request ids differ), and skip tokens left out unless kept (they hold positions in what a server scans).
+ */
+export function comparableResponse(response: RawResponse, origin: string, keepSkipTokens = false): { status: number; body: any } {
+  const body = response.body?.error ? { error: { code: response.body.error.code, message: response.body.error.message } } : response.body;
+  let text = JSON.stringify(body ?? null)
+    .split(origin)
+    .join('https://local-entra');
+  if (!keepSkipTokens) text = text.replace(/\$skiptoken=[^"&]+/g, '$skiptoken=…');
+  return { status: response.status, body: JSON.parse(text) };
+}
+
+/** Every page of a query (at most `limit`), following the server's own nextLinks, each as `comparableResponse` gives it. */
+export async function comparablePages(
+  raw: RawCaller,
+  entra: LocalEntra,
+  token: string,
+  first: string,
+  options: { limit?: number; keepSkipTokens?: boolean } = {},
+): Promise<Array<{ status: number; body: any }>> {
+  const pages: Array<{ status: number; body: any }> = [];
+  let next: string | undefined = first;
+  for (let page = 0; next && page < (options.limit ?? 12); page++) {
+    const response = await raw.get(next, token);
+    pages.push(comparableResponse(response, entra.url, options.keepSkipTokens));
+    const link = response.body?.['@odata.nextLink'] as string | undefined;
+    next = link ? link.slice(entra.url.length) : undefined;
+  }
+  return pages;
 }
 
 /** @azure/identity credentials pointed at the local Entra, trusting its certificate. */

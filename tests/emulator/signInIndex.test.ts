@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as sinon from 'sinon';
 import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
@@ -12,7 +11,7 @@ import { DiskLog, LogView } from '../../src/emulator/snapshot/diskLog';
 import { loadSnapshot } from '../../src/emulator/snapshot/loadSnapshot';
 import { createIndexedCollection, runQuery, type EndpointRules, type QueryableCollection } from '../../src/emulator/odata';
 import { INDEXED_PATHS, ON_DISK_SHAPES, STORED_ORDER_CANDIDATES } from '../../src/emulator/tenant/indexedPaths';
-import { LIMITED_CLIENT, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini, type RawResponse } from './localEntraHarness';
+import { comparablePages, temporaryFolders, LIMITED_CLIENT, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from './localEntraHarness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -20,12 +19,7 @@ const SIGN_INS = 'auditLogs/signIns.json';
 const CACHE_FILE = path.join(CACHE_FOLDER, 'auditLogs.signIns.json.index');
 const LEE_RISKY_SIGN_IN = '1a2b3c4d-0000-4000-8000-000000000703';
 
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+const { tempDir, removeAll } = temporaryFolders();
 
 function writeLines(file: string, items: Json[]): void {
   fs.writeFileSync(file, `{"value":[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`);
@@ -72,27 +66,9 @@ function withHeader(text: string): Buffer {
   return Buffer.concat([length, Buffer.from(text)]);
 }
 
-/** The same answer from two servers: origins, skip tokens and error request ids differ, everything else must not. */
-function comparable(response: RawResponse, origin: string): unknown {
-  const body = response.body?.error ? { error: { code: response.body.error.code, message: response.body.error.message } } : response.body;
-  const text = JSON.stringify(body ?? null)
-    .split(origin)
-    .join('https://local-entra')
-    .replace(/\$skiptoken=[^"&]+/g, '$skiptoken=…');
-  return { status: response.status, body: JSON.parse(text) };
-}
-
-/** Every page of a query, following each server's own nextLink. */
-async function allPages(raw: RawCaller, entra: LocalEntra, token: string, first: string, limit = 12): Promise<unknown[]> {
-  const pages: unknown[] = [];
-  let next: string | undefined = first;
-  for (let page = 0; next && page < limit; page++) {
-    const response = await raw.get(next, token);
-    pages.push(comparable(response, entra.url));
-    const link = response.body?.['@odata.nextLink'] as string | undefined;
-    next = link ? link.slice(entra.url.length) : undefined;
-  }
-  return pages;
+/** Every page of a query, following each server's own nextLink (skip tokens left out: memory and disk scan otherwise). */
+function allPages(raw: RawCaller, entra: LocalEntra, token: string, first: string, limit = 12): Promise<unknown[]> {
+  return comparablePages(raw, entra, token, first, { limit });
 }
 
 /** Starts the local Entra, collecting its log lines. */
@@ -115,7 +91,7 @@ async function signInsOf(entra: LocalEntra, filter: string): Promise<Json[]> {
 
 describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
   this.timeout(180_000);
-  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  after(removeAll);
 
   describe('the same answers as sign-ins held in memory', () => {
     let memory: LocalEntra;

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as sinon from 'sinon';
 import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
@@ -11,38 +10,17 @@ import { DiskLog, LogView } from '../../src/emulator/snapshot/diskLog';
 import { IRREGULAR, planFields, readFields, ShapeTable } from '../../src/emulator/snapshot/lineFields';
 import { LineHeads } from '../../src/emulator/snapshot/lineHeads';
 import { INTERACTIVE_VIEW, ON_DISK_SHAPES } from '../../src/emulator/tenant/indexedPaths';
-import { MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini, type RawResponse } from './localEntraHarness';
+import { comparablePages, temporaryFolders, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from './localEntraHarness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const SIGN_INS = 'auditLogs/signIns.json';
 
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+const { tempDir, removeAll } = temporaryFolders();
 
-/** A response with its origin made neutral: the same answer from two servers compares equal, skip tokens included. */
-function comparable(response: RawResponse, origin: string): unknown {
-  const text = JSON.stringify(response.body ?? null).split(origin).join('https://local-entra');
-  const body = JSON.parse(text);
-  if (body?.error) return { status: response.status, error: { code: body.error.code, message: body.error.message } };
-  return { status: response.status, body };
-}
-
-/** Every page of a query, following the server's own nextLinks. */
-async function allPages(raw: RawCaller, entra: LocalEntra, token: string, first: string, limit = 1000): Promise<unknown[]> {
-  const pages: unknown[] = [];
-  let next: string | undefined = first;
-  for (let page = 0; next && page < limit; page++) {
-    const response = await raw.get(next, token);
-    pages.push(comparable(response, entra.url));
-    const link = response.body?.['@odata.nextLink'] as string | undefined;
-    next = link ? link.slice(entra.url.length) : undefined;
-  }
-  return pages;
+/** Every page of a query, following the server's own nextLinks, skip tokens kept. */
+function allPages(raw: RawCaller, entra: LocalEntra, token: string, first: string): Promise<Array<{ status: number; body: Json }>> {
+  return comparablePages(raw, entra, token, first, { limit: 1000, keepSkipTokens: true });
 }
 
 /** Three servers on one snapshot: sign-ins in memory, on disk read whole, on disk read by their shape. */
@@ -96,7 +74,7 @@ async function wholeReads(work: () => Promise<unknown>): Promise<number> {
 
 describe('Local Entra: sign-ins read by their shape (a few properties of each line, not the whole)', function () {
   this.timeout(300_000);
-  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  after(removeAll);
 
   describe('on the generated demo tenant (5,000 sign-ins, on disk behind its index)', () => {
     let trio: Trio;
