@@ -473,9 +473,6 @@ export function userKindRequest(userId: string): BatchRequest {
   return { id: 'user', url: `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName,userType` };
 }
 
-/** Ids per `id in (…)` filter: Graph caps the values of one `in` at 15. */
-const IDS_PER_FILTER = 15;
-
 /**
  * The audit log names people by sign-in address only (its displayName fields are usually null): the users behind
  * initiators and user targets are read in one `$batch` (`id in (…)`, 15 a request) and their display names filled
@@ -492,10 +489,7 @@ export async function namePeopleIn(client: Client, audits: DirectoryAudit[]): Pr
   if (wanted.size === 0) return;
   const ids = [...wanted];
   const requests: BatchRequest[] = [];
-  for (let i = 0; i < ids.length && requests.length < 20; i += IDS_PER_FILTER) {
-    const chunk = ids.slice(i, i + IDS_PER_FILTER).map(odataString).join(',');
-    requests.push({ id: `people-${requests.length}`, url: `/users?$filter=id in (${chunk})&$select=id,displayName&$top=${IDS_PER_FILTER}` });
-  }
+  for (let i = 0; i < ids.length && requests.length < 20; i += ID_LIST_LIMIT) requests.push(userNamesRequest(`people-${requests.length}`, ids.slice(i, i + ID_LIST_LIMIT)));
   const names = new Map<string, string>();
   try {
     for (const response of (await batchGet(client, requests)).values()) {
