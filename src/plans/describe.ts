@@ -30,7 +30,8 @@ export function valueWords(spec: FieldSpec, value: unknown): string {
 }
 
 export function filterWords(spec: FieldSpec, filter: PlanFilter): string {
-  const label = spec.label.toLowerCase();
+  // Lower case for the middle of a sentence, acronyms kept ("MFA registered", not "mfa registered").
+  const label = spec.label.replace(/\b[A-Z][a-z]/g, (w) => w.toLowerCase());
   const value = filter.label ?? (filter.value === undefined ? '' : valueWords(spec, filter.value));
   if (spec.name === 'result') return filter.value === 'success' ? 'successful' : 'failed';
   if (filter.label && filter.op !== 'eq' && filter.op !== 'startsWith' && filter.op !== 'in') return filter.label;
@@ -71,9 +72,7 @@ export function describePlan(plan: QuestionPlan): string {
   const resource = resourceOf(plan.resource);
   const parts: string[] = [capitalise(resource.noun.many)];
   if (plan.anchor) {
-    const relation =
-      plan.resource === 'memberOf' ? `of ${plan.anchor.displayName}` : plan.resource === 'groupOwners' ? `of ${plan.anchor.displayName}` : `of ${plan.anchor.displayName}`;
-    parts.push(`${relation}${plan.anchor.transitive ? ' (including nested)' : ' (direct)'}`);
+    parts.push(`of ${plan.anchor.displayName}${plan.anchor.transitive ? ' (including nested)' : ' (direct)'}`);
   }
   for (const filter of plan.filters) {
     const spec = fieldOf(resource, filter.field);

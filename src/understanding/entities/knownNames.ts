@@ -1,3 +1,4 @@
+import { editDistance } from '../inMemoryDirectory';
 import type { SpanSet } from '../text/spans';
 import type { Candidate, DirectoryEntityType, Entity } from '../types';
 
@@ -73,22 +74,9 @@ function acronymOf(title: string): string | undefined {
   return words.length >= 2 && words.length <= 4 && /^(?:chief|vice|head)$/.test(words[0]) ? words.map((w) => w[0]).join('') : undefined;
 }
 
-function editDistance1or2(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    let best = row[0];
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-      best = Math.min(best, row[j]);
-    }
-    if (best > limit) return false;
-  }
-  return row[b.length] <= limit;
+/** Within `limit` edits: the project's edit distance, after the cheap length check. */
+function closeSpelling(a: string, b: string, limit: number): boolean {
+  return Math.abs(a.length - b.length) <= limit && editDistance(a, b) <= limit;
 }
 
 interface UserKeys {
@@ -244,8 +232,8 @@ export class NameIndex {
       const misspeltNext = next && !keys.bySurname.has(next.folded) && !keys.byGiven.has(next.folded) && !this.knownWord(next.folded);
       const misspeltThis = next && !keys.byGiven.has(token.folded) && !this.knownWord(token.folded) && keys.bySurname.has(next.folded);
       if (next && (misspeltNext || misspeltThis) && /^\s+$/.test(text.slice(token.end, next.start))) {
-        const bySurname = (keys.byGiven.get(token.folded) ?? []).filter((u) => u.surname && next.folded.length >= 3 && editDistance1or2(next.folded, tokens(u.surname)[0]?.folded ?? '', next.folded.length >= 7 ? 2 : 1));
-        const byGiven = (keys.bySurname.get(next.folded) ?? []).filter((u) => u.givenName && token.folded.length >= 3 && editDistance1or2(token.folded, tokens(u.givenName)[0]?.folded ?? '', token.folded.length >= 7 ? 2 : 1));
+        const bySurname = (keys.byGiven.get(token.folded) ?? []).filter((u) => u.surname && next.folded.length >= 3 && closeSpelling(next.folded, tokens(u.surname)[0]?.folded ?? '', next.folded.length >= 7 ? 2 : 1));
+        const byGiven = (keys.bySurname.get(next.folded) ?? []).filter((u) => u.givenName && token.folded.length >= 3 && closeSpelling(token.folded, tokens(u.givenName)[0]?.folded ?? '', token.folded.length >= 7 ? 2 : 1));
         const close = bySurname.length ? bySurname : byGiven;
         if (close.length === 1 && claim(token, next, close, text.slice(token.start, next.end))) {
           i += 1;
