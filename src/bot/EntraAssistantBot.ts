@@ -264,7 +264,11 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     });
     if (!button) {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
-      memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows);
+      const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
+      memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
+        about,
+        planRich: !understanding.plan && understanding.contextPlan !== undefined,
+      });
     }
     if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer };
     if (!this.options.mitigations) {

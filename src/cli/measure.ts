@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -213,7 +213,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true } } });
+  const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
   if (!SETS[set]) throw new Error(`--set is measurement or dev, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
@@ -225,7 +225,8 @@ async function main(): Promise<void> {
   if (values.only) items = items.filter((i) => i.tenant === values.only);
   const started = Date.now();
   const scores = await measure(items, { fallback: 'classifier' });
-  const grammarAlone = values.compare ? await measure(items, { fallback: 'off' }) : undefined;
+  // --quick skips the second pass (the grammar alone), for tuning runs.
+  const grammarAlone = values.compare && !values.quick ? await measure(items, { fallback: 'off' }) : undefined;
   const text = report(scores, new Date().toISOString().slice(0, 10), grammarAlone);
   if (values.json) fs.writeFileSync(values.json, JSON.stringify(scores, null, 1));
   // Only the measurement set's numbers are the project's record; the development set is for tuning.

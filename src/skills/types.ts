@@ -43,6 +43,12 @@ export type SkillAnswer =
       actions?: AnswerAction[];
       /** The objects the answer lists, in the order shown: "the top one", "the second one" refer to them. */
       subjects?: AnswerSubject[];
+      /**
+       * What the answer found the question to be about beyond what was named: the app and error code of a diagnosed
+       * failure, the policy that blocked it. Follow-ups refer to them ("who owns that app?", "how many times has
+       * that happened today?").
+       */
+      about?: AnswerAbout[];
     }
   | { kind: 'text'; text: string }
   /**
@@ -50,6 +56,15 @@ export type SkillAnswer =
    * acts itself). `stateNow` is the target's state as just read ("user risk high, at risk").
    */
   | { kind: 'confirm'; proposal: MitigationProposal; stateNow: string; notes: string[] };
+
+export interface AnswerAbout {
+  type: 'user' | 'group' | 'app' | 'policy' | 'errorCode';
+  /** Directory object id (a service principal's for apps), where known. */
+  id?: string;
+  appId?: string;
+  /** The name shown; for an error code, its digits. */
+  displayName: string;
+}
 
 export interface AnswerSubject {
   type: DirectoryEntityType;

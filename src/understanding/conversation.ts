@@ -32,6 +32,8 @@ export interface FollowUpResult {
   row?: Entity;
   /** The last question again ("how do I fix that?", "does her laptop work?"): answered as that question was. */
   again?: boolean;
+  /** "who did that?": the change behind the last answer, from the audit log (not a list of the last plan). */
+  changeAsked?: boolean;
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one": a row of the last list answer. */
@@ -41,6 +43,22 @@ const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** After a list, a question about one of its rows asks the one-object question of that list. */
 const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'risk.users': 'risk.user', 'user.info': 'user.info', 'group.info': 'group.info', 'app.info': 'app.info', 'risk.workload': 'risk.workload', 'user.groups': 'group.info', 'role.assignments': 'user.info' };
+
+/**
+ * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
+ * asked of the audit log about what that answer was about.
+ */
+const WHO_DID_IT = /\bwho did (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
+/** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
+const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
+/** Answers about a state whose start the audit log holds. */
+const STATE_INTENTS = new Set<IntentName>(['role.assignments', 'user.groups', 'group.info', 'user.info', 'app.info', 'policy.info']);
+
+/** The object the last answer was about, as the audit question's target. */
+function lastObject(memory: ConversationContext): Entity | undefined {
+  if (memory.lastIntent === 'policy.info' && memory.policy) return memory.policy;
+  return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
+}
 
 function rowReferred(cueText: string, memory: ConversationContext): Entity | undefined {
   const m = ORDINAL.exec(cueText);
@@ -67,6 +85,16 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
+  // "who did that?" / "since when?": the audit log about the last answer's object.
+  const askedWho = WHO_DID_IT.test(parsed.cueText) || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
+  if (askedWho && !parsed.objects.some((o) => !o.typeGuessed)) {
+    const object = lastObject(memory);
+    if (object) {
+      const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app');
+      return { intent: 'audit.changes', entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
+    }
+  }
+
   // "how do I fix that?", or a question about the same person with no cue of its own ("does her laptop work at
   // least?"): the last question again, about what it was about.
   // A lower-case word only guessed to be a name ("at least") does not name someone else.
@@ -91,16 +119,26 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
 
   if (!parsed.pronoun) return plain;
-  const has = (type: DirectoryEntityType) => parsed.entities.some((e) => e.type === type);
+  // A lower-case word only guessed to be a name ("so I can chase them") does not name another object.
+  const guessedWord = (e: Entity) => parsed.objects.some((o) => o.entity === e && o.typeGuessed && e.text === e.text.toLowerCase());
+  const has = (type: DirectoryEntityType | 'policy') => parsed.entities.some((e) => e.type === type && !guessedWord(e));
   let referent: Entity | undefined;
   // "that group" after a list of one group: the one row shown.
   const onlyRow = (type: DirectoryEntityType) => {
     const rows = (memory.lastRows ?? []).filter((r) => r.type === type);
     return rows.length === 1 ? ({ type, text: rows[0].displayName, id: rows[0].id, displayName: rows[0].displayName, resolution: 'resolved', source: 'conversation' } as Entity) : undefined;
   };
+  if (parsed.pronoun === 'policy') {
+    if (!memory.policy || has('policy')) return plain;
+    const entities = [...parsed.entities, fromConversation(memory.policy)];
+    return { intent: parsed.intent === 'outOfScope' ? 'policy.info' : parsed.intent, entities, objects: parsed.objects, followUp: true };
+  }
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) ? memory.user : undefined;
-  else referent = memory.focus === 'group' ? memory.group ?? memory.app : memory.app ?? memory.group;
+  else if (memory.lastIntent === 'policy.info' && memory.policy && !has('policy')) {
+    // "it" / "that one" after a policy answer: that policy.
+    return { intent: parsed.intent === 'outOfScope' ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
+  } else referent = memory.focus === 'group' ? memory.group ?? memory.app : memory.app ?? memory.group;
   if (!referent || has(referent.type as DirectoryEntityType)) return plain;
   const entities = [...parsed.entities, fromConversation(referent)];
   // No cue of its own but "that group" / "it": the question is about that object ("who else is in that group").
@@ -116,18 +154,32 @@ function isCarried(entity: Entity, intent: IntentName, memory: ConversationConte
 }
 
 /** The conversation after a question was answered: the objects and time it named become the new context. */
+/** An object an answer found its question to be about (src/skills/types.ts AnswerAbout). */
+export interface AboutObject {
+  type: 'user' | 'group' | 'app' | 'policy' | 'errorCode';
+  id?: string;
+  appId?: string;
+  displayName: string;
+}
+
 export function rememberTurn(
   memory: ConversationContext | undefined,
   intent: IntentName,
   entities: Entity[],
   plan?: QuestionPlan,
   rows?: ConversationContext['lastRows'],
+  answered?: { about?: readonly AboutObject[]; planRich?: boolean },
 ): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
   // "those" and "them" refer to the last list answered; a question about something else ends that list.
-  if (plan) next.lastPlan = plan;
-  else if (intent !== 'docs.answer') delete next.lastPlan;
+  if (plan) {
+    next.lastPlan = plan;
+    next.lastPlanRich = answered?.planRich === true;
+  } else if (intent !== 'docs.answer') {
+    delete next.lastPlan;
+    delete next.lastPlanRich;
+  }
   if (rows?.length) next.lastRows = rows.slice(0, 20);
   else if (intent !== 'docs.answer') delete next.lastRows;
   const named = entities.filter((e) => e.source !== 'default');
@@ -137,6 +189,23 @@ export function rememberTurn(
   }
   const time = named.find((e) => e.type === 'timeRange');
   next.timeRange = time;
+  const policy = named.find((e) => e.type === 'policy');
+  const code = named.find((e) => e.type === 'errorCode');
+  if (policy) next.policy = policy;
+  if (code) next.errorCode = code;
+  else if (intent !== 'docs.answer') delete next.errorCode;
+  // What the answer found beyond what was named: the app and the error of a diagnosed failure, its blocking policy.
+  for (const about of answered?.about ?? []) {
+    if (about.type === 'errorCode') {
+      if (!code) next.errorCode = { type: 'errorCode', text: about.displayName, value: about.displayName, source: 'conversation' };
+      continue;
+    }
+    if (named.some((e) => e.type === about.type && e.source === 'message')) continue;
+    const entity: Entity = { type: about.type, text: about.displayName, displayName: about.displayName, source: 'conversation', resolution: about.id ? 'resolved' : 'unresolved' };
+    if (about.id) entity.id = about.id;
+    if (about.appId) entity.appId = about.appId;
+    next[about.type] = entity;
+  }
   const focusType = (['user', 'group', 'app'] as const).find((t) => named.some((e) => e.type === t && e.source === 'message'));
   next.focus = focusType ?? (named.some((e) => e.type === next.focus) ? next.focus : expectedType(intent));
   return next;

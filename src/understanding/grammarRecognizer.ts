@@ -3,10 +3,13 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { fillPlan } from './planFilling';
+import { fillPlan, richQuestionPlan } from './planFilling';
 import { NameIndex, type NameVocabulary } from './entities/knownNames';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
+
+/** A grammar score this high is a question of its own, not a refinement of the last list ("who owns that app?"). */
+const STRONG_SCORE = 6;
 
 /** An everyday word, which a lower-case first name must not be taken for. */
 const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
@@ -82,6 +85,13 @@ export class GrammarRecognizer implements Recognizer {
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
     const turn = applyConversation(parsed, context?.conversation);
+    // An app an earlier answer found by its application id ("who owns that app?" after a diagnosis): its object.
+    for (const entity of turn.entities) {
+      if (entity.type !== 'app' || entity.source !== 'conversation' || entity.id || !entity.appId) continue;
+      const app = knownNames?.appByAppId(entity.appId);
+      if (app) Object.assign(entity, { id: app.id, displayName: app.displayName, resolution: 'resolved' });
+      else Object.assign(entity, { resolution: 'notFound', suggestions: [] });
+    }
     const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
     if (!this.options.directory) markUnresolved(turn.objects);
     // A word only guessed to be a name that links to nothing is not asked about ("sorry to bother you").
@@ -116,9 +126,12 @@ export class GrammarRecognizer implements Recognizer {
 
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
-    const filled = turn.row || turn.again ? undefined : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: context?.conversation?.lastPlan, elliptical: parsed.elliptical });
+    const memory = context?.conversation;
+    const filled = turn.row || turn.again || turn.changeAsked
+      ? undefined
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, elliptical: parsed.elliptical, ownQuestion: parsed.score >= STRONG_SCORE });
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
-    const contextPlan = filled?.rich ? filled.plan : undefined;
+    const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;
     if (answering) {
       intent = answering.intent;

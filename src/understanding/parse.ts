@@ -25,7 +25,7 @@ export interface ParsedQuestion {
   entities: Entity[];
   objects: ObjectMention[];
   /** A pronoun ("his groups", "is it risky") stands for someone or something named earlier. */
-  pronoun?: 'user' | 'object' | DirectoryEntityType;
+  pronoun?: 'user' | 'object' | 'policy' | DirectoryEntityType;
   /** "and Lee?", "what about yesterday?": the message continues the previous question. */
   elliptical: boolean;
   cueText: string;
@@ -37,6 +37,7 @@ const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|tha
 const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
 const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b/;
+const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <)/;
 const ELLIPSIS = /^(?:and|what about|how about|same for|same thing for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
 /** The intents whose answers are about one tenant object, by the object's type. */
 const OBJECT_INTENTS: Record<DirectoryEntityType, IntentName> = { user: 'user.info', group: 'group.info', app: 'app.info' };
@@ -122,7 +123,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   const claimed = spans.spans.filter((s) => s.entity).map((s) => s.entity!);
   const action = findAction(cueText);
   const riskLevel = findRiskLevel(cueText);
-  const pronoun = GROUP_REFERENCE.test(cueText) ? 'group' : APP_REFERENCE.test(cueText) ? 'app' : USER_PRONOUN.test(cueText) ? 'user' : OBJECT_PRONOUN.test(cueText) ? 'object' : undefined;
+  const pronoun = GROUP_REFERENCE.test(cueText) ? 'group' : APP_REFERENCE.test(cueText) ? 'app' : POLICY_REFERENCE.test(cueText) && !claimed.some((e) => e.type === 'policy') ? 'policy' : USER_PRONOUN.test(cueText) ? 'user' : OBJECT_PRONOUN.test(cueText) ? 'object' : undefined;
   const features: CueFeatures = {
     names: names.length + claimed.filter((e) => e.type === 'user' || e.type === 'group' || (e.type === 'app' && !e.value?.includes('-'))).length,
     code: claimed.some((e) => e.type === 'errorCode'),

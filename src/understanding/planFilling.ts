@@ -166,7 +166,12 @@ interface FillContext {
   cue: string;
   now: Date;
   entities: Entity[];
+  previousRich?: boolean;
+  previousCode?: string;
 }
+
+/** "that happened", "the same error": the event the last answer was about. */
+const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b/;
 
 const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authenticated SMTP', 'Exchange Web Services', 'MAPI Over HTTP', 'Autodiscover', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Exchange Online PowerShell', 'Other clients'];
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
@@ -377,19 +382,37 @@ export function planCue(text: string, entities: Entity[]): string {
 /** Intents a plan never takes over: explanations and help read no list. */
 const NOT_LISTS = new Set<IntentName>(['docs.answer', 'help']);
 
-export function fillPlan(input: { text: string; cue?: string; entities: Entity[]; now: Date; previous?: QuestionPlan; elliptical: boolean; intent?: IntentName }): PlanFill | undefined {
+export interface FillInput {
+  text: string;
+  cue?: string;
+  entities: Entity[];
+  now: Date;
+  previous?: QuestionPlan;
+  /** The previous plan was a rich answer's question (one person's sign-in problem), not a list answered. */
+  previousRich?: boolean;
+  /** The error code the last answer was about ("how many times has that happened today?"). */
+  previousCode?: string;
+  elliptical: boolean;
+  intent?: IntentName;
+  /** The message has a clear question of its own ("who owns that app?", "who disabled her?"), not a list's refinement. */
+  ownQuestion?: boolean;
+}
+
+export function fillPlan(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
-  const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities };
+  const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
   const named = pickResource(cue);
   const previous = input.previous;
 
-  if (previous && (CONTINUES.test(cue) || input.elliptical) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
-    return continuePlan(previous, context);
-  }
+
   // "only the failed ones", "break that down by error code", "which IPs", "just the top 3": a condition or an
   // operation with no collection and no one named of its own works on the last list.
   const namesSomething = input.entities.some((e) => e.source === 'message' && (((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved') || e.type === 'requestId'));
-  if (previous && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
+  const refines = !input.ownQuestion || (input.intent !== undefined && input.intent === PLAN_INTENTS[previous?.resource ?? 'signIns'] && previous?.resource !== undefined);
+  if (previous && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
+    return continuePlan(previous, context);
+  }
+  if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
     return continuePlan(previous, context);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
@@ -432,6 +455,21 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
     return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   }
   return { plan, intent: PLAN_INTENTS[plan.resource] };
+}
+
+/**
+ * The plan a rich answer's question amounts to when its words named no collection ("what's wrong with Johanna?"):
+ * one person's or app's sign-ins, kept so that "how many times has that happened today?" can count them.
+ */
+export function richQuestionPlan(intent: IntentName, entities: Entity[], now: Date): QuestionPlan | undefined {
+  if (intent !== 'signin.troubleshoot' && intent !== 'signin.list') return undefined;
+  const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  const app = entities.find((e) => e.type === 'app' && e.resolution === 'resolved' && e.appId);
+  if (!user && !app) return undefined;
+  const filters: PlanFilter[] = user
+    ? [{ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text }]
+    : [{ field: 'appId', op: 'eq', value: app!.appId!, label: app!.displayName ?? app!.text }];
+  return { resource: 'signIns', filters, operation: { kind: 'list' }, window: windowFrom(entities) ?? defaultWindow('signIns', now) };
 }
 
 const WHAT_IF = /\bwho (?:would|will|'d)\b|\bwhat would happen\b|\bwould (?:it|this|that) (?:block|affect|impact|hit)\b|\b(?:impact|effect) of\b|\bif (?:we|i|you) (?:turn|switch|enable|enforce)\b|\b(?:were|was|is) (?:switched|turned) on\b|\bwere (?:enabled|enforced|on)\b|\bwho (?:is|are) affected\b/;
@@ -508,10 +546,17 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
 function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const operation = operationOf(context.cue, previous.resource);
   const changes = filtersFor(previous.resource, context);
+  if (previous.resource === 'signIns' && context.previousCode && THAT_EVENT.test(context.cue) && !changes.some((c) => c.field === 'errorCode')) {
+    changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
+  }
   const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field));
   filters.push(...changes);
-  const plan: QuestionPlan = { ...previous, filters, operation: operation ?? { kind: 'list' }, basedOnPrevious: true };
+  // "and yesterday?" after a count counts again; "only the failed ones" lists them.
+  const same = /^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) && changes.length === 0;
+  const plan: QuestionPlan = { ...previous, filters, operation: operation ?? (same ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
   const window = windowFrom(context.entities);
   if (window) plan.window = window;
+  // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
+  if (context.previousRich && !operation && changes.every((c) => c.field === 'user' || c.field === 'appId')) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   return { plan, intent: PLAN_INTENTS[plan.resource] };
 }

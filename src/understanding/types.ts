@@ -97,10 +97,19 @@ export interface ConversationContext {
   group?: Entity;
   app?: Entity;
   timeRange?: Entity;
+  /** The Conditional Access policy last named or shown ("who turned that policy off?"). */
+  policy?: Entity;
+  /** The error code the last answer was about ("how many times has that happened today?"). */
+  errorCode?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
   focus?: DirectoryEntityType;
   /** The last plan answered, which "those", "them" and "the first one" continue. */
   lastPlan?: QuestionPlan;
+  /**
+   * The last plan was what a rich answer's question amounted to (one person's sign-in problem): "and Lee?" asks
+   * that rich question again about Lee, while "only the failed ones" lists.
+   */
+  lastPlanRich?: boolean;
   /** The objects the last list answer showed, in order ("why is the top one high?"). */
   lastRows?: Array<{ type: DirectoryEntityType; id: string; displayName: string }>;
 }

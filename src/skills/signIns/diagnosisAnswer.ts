@@ -6,7 +6,7 @@ import type { RoleName } from '../../graph/permissions';
 import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
 import type { PolicyDefinition, RiskDetection, SignIn, UserSummary } from '../../graph/signInQueries';
 import { errorCodeInfo } from '../../knowledge/errorCodes';
-import type { SkillAnswer } from '../types';
+import type { AnswerAbout, SkillAnswer } from '../types';
 import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
 import { blockingPolicyOf, placeOf } from './diagnosis';
@@ -231,5 +231,19 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
     ...f.patterns.map((p) => `${p.title}: ${p.detail}`),
     ...steps.map((s) => `Next: ${s}`),
   ].join('\n');
-  return { kind: 'card', template: 'signInDiagnosis', data, summary };
+  return { kind: 'card', template: 'signInDiagnosis', data, summary, about: aboutOf(f) };
+}
+
+/** What the diagnosis found the question to be about: the person, the app and the error of the failure, its policy. */
+function aboutOf(f: Findings): AnswerAbout[] {
+  const about: AnswerAbout[] = [];
+  const latest = f.diagnosis.latestFailure;
+  if (f.subject.kind !== 'app' && f.subject.userId) about.push({ type: 'user', id: f.subject.userId, displayName: f.subject.label });
+  const appId = f.subject.kind === 'app' ? f.subject.appId : latest?.appId;
+  const appName = f.subject.kind === 'app' ? f.subject.label : latest?.appDisplayName;
+  if (appId && appName) about.push({ type: 'app', appId, displayName: appName });
+  if (latest) about.push({ type: 'errorCode', displayName: String(latest.status.errorCode) });
+  const blocker = latest ? blockingPolicyOf(latest) : undefined;
+  if (blocker?.displayName) about.push({ type: 'policy', ...(blocker.id ? { id: blocker.id } : {}), displayName: blocker.displayName });
+  return about;
 }

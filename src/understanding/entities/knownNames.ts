@@ -128,6 +128,7 @@ function userKeys(users: readonly VocabularyUser[]): UserKeys {
 export class NameIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
   private readonly users?: UserKeys;
+  private readonly appsByAppId = new Map<string, Candidate>();
 
   constructor(
     vocabulary: NameVocabulary,
@@ -141,10 +142,18 @@ export class NameIndex {
       this.byFirstWord.set(words[0], list);
     };
     for (const group of vocabulary.groups) add('group', group);
-    for (const app of vocabulary.apps) add('app', app);
+    for (const app of vocabulary.apps) {
+      add('app', app);
+      if (app.appId && !this.appsByAppId.has(app.appId.toLowerCase())) this.appsByAppId.set(app.appId.toLowerCase(), app);
+    }
     if (vocabulary.users) this.users = userKeys(vocabulary.users);
     // Longest names first, so "Payroll Connector Prod" wins over "Payroll Connector".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** The app (service principal) with this application id, if the tenant has one. */
+  appByAppId(appId: string): Candidate | undefined {
+    return this.appsByAppId.get(appId.toLowerCase());
   }
 
   /** Claims every group or app name in the message; several objects with one name are left for the admin to choose. */
