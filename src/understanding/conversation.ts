@@ -56,7 +56,6 @@ const STATE_INTENTS = new Set<IntentName>(['role.assignments', 'user.groups', 'g
 
 /** The object the last answer was about, as the audit question's target. */
 function lastObject(memory: ConversationContext): Entity | undefined {
-  if (memory.lastIntent === 'policy.info' && memory.policy) return memory.policy;
   return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
 }
 
@@ -135,7 +134,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) ? memory.user : undefined;
-  else if (memory.lastIntent === 'policy.info' && memory.policy && !has('policy')) {
+  else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
     return { intent: parsed.intent === 'outOfScope' ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
   } else referent = memory.focus === 'group' ? memory.group ?? memory.app : memory.app ?? memory.group;
@@ -206,7 +205,7 @@ export function rememberTurn(
     if (about.appId) entity.appId = about.appId;
     next[about.type] = entity;
   }
-  const focusType = (['user', 'group', 'app'] as const).find((t) => named.some((e) => e.type === t && e.source === 'message'));
-  next.focus = focusType ?? (named.some((e) => e.type === next.focus) ? next.focus : expectedType(intent));
+  const focusType = (['user', 'group', 'app', 'policy'] as const).find((t) => named.some((e) => e.type === t && e.source === 'message'));
+  next.focus = focusType ?? (named.some((e) => e.type === next.focus) ? next.focus : intent === 'policy.info' && next.policy ? 'policy' : expectedType(intent));
   return next;
 }

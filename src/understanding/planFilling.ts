@@ -552,7 +552,8 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field));
   filters.push(...changes);
   // "and yesterday?" after a count counts again; "only the failed ones" lists them.
-  const same = /^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) && changes.length === 0;
+  const changed = changes.filter((c) => !previous.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)));
+  const same = /^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) && changed.length === 0;
   const plan: QuestionPlan = { ...previous, filters, operation: operation ?? (same ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
   const window = windowFrom(context.entities);
   if (window) plan.window = window;

@@ -102,7 +102,7 @@ export interface ConversationContext {
   /** The error code the last answer was about ("how many times has that happened today?"). */
   errorCode?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
-  focus?: DirectoryEntityType;
+  focus?: DirectoryEntityType | 'policy';
   /** The last plan answered, which "those", "them" and "the first one" continue. */
   lastPlan?: QuestionPlan;
   /**

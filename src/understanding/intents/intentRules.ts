@@ -63,7 +63,7 @@ const CUES: Cue[] = [
   // Help-desk symptoms: something that used to work does not any more.
   { name: 'stopped working', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:stopped|stops)\s+(?:working|syncing|connecting|signing|logging|loading|opening)\b|\bno longer\s+(?:works?|signs?|syncs?|connects?|logs?|opens?|able|gets?)\b|\b(?:doesn't|does not|won't) work\b|\banymore\b/ },
   { name: 'why failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|not working|prompt)/ },
-  { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|what is wrong|went wrong|what happened|gets? error|got error|getting error|denied)\b/ },
+  { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|what is wrong|went wrong|what happened|what'?s (?:going on|up) with|whats (?:going on|up) with|gets? error|got error|getting error|denied)\b/ },
   { name: 'sign-in failure', intent: 'signin.troubleshoot', weight: 2, pattern: new RegExp(`${SIGNIN}\\s+(?:failure|fail(?:s|ed|ing)?|problem|issue|error)|fail(?:ed|ing|s)?\\s+(?:to\\s+)?${SIGNIN}\\b(?!s)|${SIGNIN} (?:is |keeps )?failing`) },
   { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|he|she).{0,60}<code>|<code>.{0,60}(?:<name>|he|she)/ },
   { name: 'request id', intent: 'signin.troubleshoot', weight: 4, when: (f) => f.requestId },

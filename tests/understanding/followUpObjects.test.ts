@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { DemoStack } from '../support/demoStack';
+
+interface PlanShape {
+  resource: string;
+  filters: Array<{ field: string; value: unknown }>;
+  operation: { kind: string; field?: string };
+  window?: { label: string };
+}
+
+/**
+ * Follow-ups that refer to what the last answer found rather than to what the admin named (issue #13, "Follow-ups are
+ * lost"): the app and error of a diagnosed failure, the change behind a state, the policy just shown. Whole stack on
+ * Contoso; phrasings of our own.
+ */
+describe('Follow-ups about what the last answer found, through the whole stack (issue #13)', function () {
+  this.timeout(120_000);
+  let stack: DemoStack;
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  before(async () => {
+    stack = await DemoStack.onDemoTenant([DEMO_ADMIN]);
+  });
+  after(async () => {
+    await stack.stop();
+  });
+
+  it('When a failing job is diagnosed and the admin asks who owns that app, then the app of the diagnosis is answered with its owner', async () => {
+    const [diagnosis, owners] = await stack.askChain(['why does the Inventory Sync job keep failing?', 'ok, who owns that app?'], admin);
+    assert.equal(diagnosis.intent, 'signin.troubleshoot');
+    assert.match(diagnosis.text, /7000222/);
+    assert.equal(owners.intent, 'app.info');
+    assert.match(owners.text, /Inventory Sync/);
+    assert.match(owners.text, /Raul Razo/);
+  });
+
+  it('When a diagnosis is followed by "how many times did that happen today?", then the same person\'s sign-ins with that error are counted, and "and yesterday?" counts again', async () => {
+    const [diagnosis, today, yesterday] = await stack.askChain(["what's going on with Johanna Lorenz's mail?", 'how many times did that happen today?', 'and yesterday?'], admin);
+    assert.match(diagnosis.text, /53003/);
+    const plan = today.plan as PlanShape;
+    assert.equal(today.intent, 'signin.list');
+    assert.equal(plan.operation.kind, 'count');
+    assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 53003), JSON.stringify(plan.filters));
+    assert.ok(plan.filters.some((f) => f.field === 'user'));
+    assert.equal(plan.window?.label, 'today');
+    const again = yesterday.plan as PlanShape;
+    assert.equal(again.operation.kind, 'count');
+    assert.equal(again.window?.label, 'yesterday');
+    assert.ok(again.filters.some((f) => f.field === 'errorCode' && f.value === 53003));
+  });
+
+  it('When a disabled account is diagnosed and the admin asks "who did that?", then the audit log names who disabled it', async () => {
+    const [diagnosis, who] = await stack.askChain(['Lee Gu is locked out since yesterday', 'who did that?'], admin);
+    assert.match(diagnosis.text, /50057/);
+    assert.equal(who.intent, 'audit.changes');
+    assert.match(who.text, /Pradeep Gupta/);
+    assert.match(who.text, /Disable account/);
+  });
+
+  it('When a diagnosis is followed by "and Megan?", then Megan is diagnosed the same way, not her sign-ins listed', async () => {
+    const [, megan] = await stack.askChain(["why can't Bob Kelly get in?", 'and Megan?'], admin);
+    assert.equal(megan.intent, 'signin.troubleshoot');
+    assert.equal(megan.plan ?? null, null);
+    assert.match(megan.text, /Megan Bowen/);
+    assert.match(megan.text, /53000/);
+  });
+
+  it('When a role answer is followed by "since when?", then the audit log says when the role was given and by whom', async () => {
+    const [roles, since] = await stack.askChain(['which roles does Isaiah Langer have?', 'since when?'], admin);
+    assert.equal(roles.intent, 'role.assignments');
+    assert.equal(since.intent, 'audit.changes');
+    assert.match(since.text, /Pradeep Gupta[^\n]*Add member to role/);
+  });
+
+  it('When a policy was just explained, then "that policy" and "it" in the next questions are that policy', async () => {
+    const [, changed, state] = await stack.askChain(['explain the Block legacy authentication policy', 'who changed that policy?', 'is it on?'], admin);
+    assert.equal(changed.intent, 'audit.changes');
+    assert.match(changed.text, /Block legacy authentication/);
+    assert.equal(state.intent, 'policy.info');
+    assert.match(state.text, /Block legacy authentication/);
+  });
+
+  it('When a question with a clear ask of its own follows a diagnosis, then it is answered as asked, not as a list of the diagnosed sign-ins', async () => {
+    const [, who] = await stack.askChain(['Lee Gu says Outlook stopped working', 'who disabled him?'], admin);
+    assert.equal(who.intent, 'audit.changes');
+    assert.equal(who.plan ?? null, null);
+    assert.match(who.text, /Pradeep Gupta/);
+  });
+});
