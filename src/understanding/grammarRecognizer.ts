@@ -112,7 +112,9 @@ export class GrammarRecognizer implements Recognizer {
     // The trained classifier is asked only when neither the grammar nor the conversation found anything.
     const fallback = this.options.fallback?.classifier();
     let guessed = false;
-    if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical) {
+    // A request the grammar itself knows is not about Entra ID ("book me a meeting room") is not guessed at.
+    const declined = parsed.intent === 'outOfScope' && parsed.score > 0;
+    if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined) {
       const guess = await fallback.classifyScored(cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
       if (guess.intent !== 'outOfScope' && guess.intent !== 'risk.remediate' && guess.score >= this.options.fallback!.minScore) {
@@ -127,7 +129,7 @@ export class GrammarRecognizer implements Recognizer {
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
     const memory = context?.conversation;
-    const filled = turn.row || turn.again || turn.changeAsked
+    const filled = turn.row || turn.again || turn.changeAsked || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, elliptical: parsed.elliptical, ownQuestion: parsed.score >= STRONG_SCORE });
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.

@@ -78,9 +78,34 @@ const ASKS_FOR_BACKGROUND = /\bnon[- ]?interactive\b|\bbackground\b|\btoken refr
 
 const retentionStart = (end: string) => new Date(Date.parse(end) - RETENTION_DAYS * DAY_MS).toISOString();
 
+/** The failures of the app the admin named ("can't open the HR portal"), when there are any: the problem asked about. */
+function ofNamedApp(signIns: SignIn[], app: Entity | undefined): SignIn[] {
+  return app && failsIn(signIns, app) ? signIns.filter((s) => isOf(s, app)) : signIns;
+}
+
+const isOf = (s: SignIn, app: Entity) => (app.appId !== undefined && s.appId === app.appId) || (s.appDisplayName ?? '').toLowerCase().includes((app.displayName ?? app.value ?? app.text).toLowerCase());
+const failsIn = (signIns: SignIn[], app: Entity) => signIns.some((s) => s.status.errorCode !== 0 && isOf(s, app));
+
+/** Reads one person's interactive sign-ins, and the background ones when asked or when nothing failed interactively. */
+async function userSignIns(client: TenantSession['client'], query: SignInQuery, askedBackground: boolean) {
+  const interactive = await querySignIns(client, query);
+  let signIns = interactive.signIns;
+  let truncated = interactive.truncated;
+  const eventTypesRead = ['interactive'];
+  if (askedBackground || !diagnose(signIns).latestFailure) {
+    const background = await querySignIns(client, { ...query, eventType: 'nonInteractiveUser', maxPages: 1 });
+    if (askedBackground || background.signIns.some((s) => s.status.errorCode !== 0)) {
+      signIns = [...signIns, ...background.signIns];
+      truncated ||= background.truncated;
+      eventTypesRead.push('non-interactive');
+    }
+  }
+  return { signIns, truncated, eventTypesRead };
+}
+
 async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
   const client = tenant.client;
-  const window = windowOf(request);
+  let window = windowOf(request);
   const code = errorCodeOf(request);
   const requestId = entityOf(request.understanding, 'requestId')?.value;
   const user = resolved(entityOf(request.understanding, 'user'));
@@ -103,21 +128,25 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
   } else if (user) {
     subject = { kind: 'user', label: user.displayName ?? user.text, userId: user.id, userPrincipalName: user.userPrincipalName };
     const query: SignInQuery = { userId: user.id!, start: window.start, end: window.end, errorCode: code, ...USER_READ };
-    const interactive = await querySignIns(client, query);
-    signIns = interactive.signIns;
-    truncated = interactive.truncated;
-    eventTypesRead.push('interactive');
     // Background token refreshes (a phone's mail app) fail too: read them when the question asks for them, or when
     // the interactive log shows nothing wrong.
     const asked = ASKS_FOR_BACKGROUND.test(request.understanding.text);
-    if (asked || !diagnose(signIns).latestFailure) {
-      const background = await querySignIns(client, { ...query, eventType: 'nonInteractiveUser', maxPages: 1 });
-      if (asked || background.signIns.some((s) => s.status.errorCode !== 0)) {
-        signIns = [...signIns, ...background.signIns];
-        truncated ||= background.truncated;
-        eventTypesRead.push('non-interactive');
+    let read = await userSignIns(client, query, asked);
+    // Nothing failed in the default week: the problem the admin reports may be older, so the whole log is read.
+    // So is a problem with the app the admin named when that app did not fail this week.
+    const defaultWindow = entityOf(request.understanding, 'timeRange')?.source !== 'message';
+    const namedApp = entityOf(request.understanding, 'app');
+    if (defaultWindow && (!diagnose(read.signIns).latestFailure || (namedApp && !failsIn(read.signIns, namedApp)))) {
+      const start = retentionStart(window.end);
+      const wider = await userSignIns(client, { ...query, start }, asked);
+      if (namedApp ? failsIn(wider.signIns, namedApp) : diagnose(wider.signIns).latestFailure) {
+        read = wider;
+        window = { start, end: window.end, label: `in the last ${RETENTION_DAYS} days (${namedApp ? `no ${namedApp.displayName ?? namedApp.value ?? namedApp.text} failure` : 'nothing failed'} in the last week)` };
       }
     }
+    signIns = ofNamedApp(read.signIns, entityOf(request.understanding, 'app'));
+    truncated = read.truncated;
+    eventTypesRead.push(...read.eventTypesRead);
   } else if (app) {
     subject = { kind: 'app', label: app.displayName ?? app.text, appId: app.appId };
     const query: SignInQuery = { appId: app.appId!, start: window.start, end: window.end, errorCode: code, eventType: 'servicePrincipal', ...APP_READ };
