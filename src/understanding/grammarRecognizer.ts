@@ -114,7 +114,9 @@ export class GrammarRecognizer implements Recognizer {
     let guessed = false;
     // A request the grammar itself knows is not about Entra ID ("book me a meeting room") is not guessed at.
     const declined = parsed.intent === 'outOfScope' && parsed.score > 0;
-    if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined) {
+    // A list the words describe ("how many guests do we have") needs no guess at the intent.
+    const listed = () => fillPlan({ text: cleaned, intent: 'outOfScope', entities: turn.entities, now, elliptical: false });
+    if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined && !listed()) {
       const guess = await fallback.classifyScored(cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
       if (guess.intent !== 'outOfScope' && guess.intent !== 'risk.remediate' && guess.score >= this.options.fallback!.minScore) {
