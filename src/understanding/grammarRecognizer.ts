@@ -115,7 +115,10 @@ export class GrammarRecognizer implements Recognizer {
     // A request the grammar itself knows is not about Entra ID ("book me a meeting room") is not guessed at.
     const declined = parsed.intent === 'outOfScope' && parsed.score > 0;
     // A list the words describe ("how many guests do we have") needs no guess at the intent.
-    const listed = () => fillPlan({ text: cleaned, intent: 'outOfScope', entities: turn.entities, now, elliptical: false });
+    const listed = () => {
+      const fill = fillPlan({ text: cleaned, intent: 'outOfScope', entities: turn.entities, now, elliptical: false });
+      return fill !== undefined && !fill.rich;
+    };
     if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined && !listed()) {
       const guess = await fallback.classifyScored(cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.

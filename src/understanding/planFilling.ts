@@ -46,6 +46,10 @@ const NO_MFA_REGISTERED = /\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0
 const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has) <pp> (?:use|used|access|accessed|open|opened)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
+  // An error code is a sign-in's: "which users hit 53000", "lockouts (50053) in the last 30 days".
+  { resource: 'signIns', pattern: /<ec>/, weight: 3.2 },
+  // Failures, lockouts and error codes counted or broken down are sign-ins too ("failures per day since Monday").
+  { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
@@ -230,13 +234,13 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\b(high|medium|low)\b(?![- ]risk)/, (m) => ({ field: 'riskLevel', op: 'eq', value: m[1] })],
     [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
     [/\bremediated\b|\bself[- ]remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
-    [/\bconfirmed (?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
-    [/\bconfirmed (?:as )?safe\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedSafe' })],
+    [/\bconfirmed[- ](?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
+    [/\bconfirmed[- ](?:as )?safe\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedSafe' })],
     [/\bstill at risk\b|\bopen risk\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
   ],
   riskyServicePrincipals: [
     [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
-    [/\bconfirmed (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
+    [/\bconfirmed[- ](?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
   ],
   riskDetections: [
     [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
@@ -438,6 +442,11 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // whole question ("named locations?").
   const bareNoun = /^[\w\s-]{3,40}\?$/.test(cue) && cue.split(/\s+/).length <= 3;
   const rich = !resource.anchor && richAnswerWanted(resource.resource, cue, input.entities, operation, filters);
+  // "How many risky users do we have?" means those at risk now, not every record Identity Protection keeps
+  // (remediated and dismissed users stay in the list): unless the words ask for those too.
+  if (!rich && (resource.resource === 'riskyUsers' || resource.resource === 'riskyServicePrincipals') && !filters.some((f) => f.field === 'riskState') && !/\b(?:all|ever|every|including|history|historic|past|any state|states?|status)\b/.test(cue)) {
+    filters.push({ field: 'riskState', op: 'eq', value: 'atRisk', label: 'at risk now' });
+  }
   if (!rich && !operation && filters.length === 0 && !resource.anchor && !COLLECTION_ASK.test(cue) && !bareNoun) return undefined;
   if (resource.resource === 'users' && filters.length === 0 && !operation && !/\b(?:all|every|list|show)\b/.test(cue)) return undefined;
   const plan: QuestionPlan = {
@@ -554,7 +563,7 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   // "and yesterday?" after a count counts again; "only the failed ones" lists them.
   const changed = changes.filter((c) => !previous.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)));
   const same = /^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) && changed.length === 0;
-  const plan: QuestionPlan = { ...previous, filters, operation: operation ?? (same ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
+  const plan: QuestionPlan = { ...previous, filters, operation: operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
   const window = windowFrom(context.entities);
   if (window) plan.window = window;
   // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
