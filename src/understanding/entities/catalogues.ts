@@ -85,7 +85,7 @@ const ACTION_PATTERNS: Array<[RemediationAction, RegExp]> = [
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
   ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log)\b[^.?!]{0,30}\bout\s+everywhere\b/i],
   ['resetPassword', /\breset\b[^.?!]{0,40}\bpassword\b|\bpassword\s+reset\b/i],
-  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b/i],
+  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b|^(?:please\s+|pls\s+)?block\s+(?:\S+\s+){1,3}?(?:account|user|sign-in)\b/i],
 ];
 
 /**

@@ -49,10 +49,13 @@ const CUES: Cue[] = [
   { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all|bye|cheers|a lot|so much))?[!.]*$/ },
   { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:kind of |sort of |type of )?(?:\w+ )?(?:questions|commands|things) (?:can|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b/ },
   { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
+  { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
   { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
   { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
+  // Money and device management are not Entra ID.
+  { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
   { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
@@ -71,6 +74,8 @@ const CUES: Cue[] = [
   // More ways a help desk says a sign-in fails: "won't let her in", "not working", "blocked on android", "keeps
   // telling him his password is wrong", "got an error about …", "password expired".
   { name: 'symptom words', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwo?n'?t let (?:me|him|her|them|us) in\b|\bnot working\b|\b(?:blocked|failing|fails|broke|broken|denied) (?:on|in|with|from|again)\b|\bkeeps? (?:telling|prompting|kicking|throwing|logging|signing) (?:me|him|her|them)\b|\b(?:wrong|incorrect|expired) password\b|\bpassword (?:is |was )?(?:wrong|incorrect|expired)\b|\b(?:got|gets|getting|seeing|sees|saw|hit|hits|hitting) (?:an?|some|the|this|that|a weird|an odd)?\s*(?:\w+\s+){0,3}?(?:error|errors|message|prompt|popup|warning)\b|\b(?:can'?t|cannot|unable to) (?:get|log|sign) (?:in|on)\b/ },
+  // "asks for her password constantly", "gives her a consent error", "is getting weird 'application not found' errors".
+  { name: 'symptom phrases', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:asks?|asking|prompts?|prompting|nags?) (?:me|him|her|them) (?:for|to)\b|\bgives? (?:me|him|her|them) (?:an? |the )?(?:\S+ ){0,3}(?:error|message|prompt)s?\b|\b(?:gets?|getting|got|seeing|sees|hits?|hitting) (?:an? |the |weird |strange |odd )*(?:<name>|<quote>) (?:errors?|messages?|prompts?|screens?)?|\b(?:consent|permission|access) (?:error|prompt|problem)s?\b/ },
   { name: 'an app or device blocked', intent: 'signin.troubleshoot', weight: 2, pattern: /(?:<name>|\b(?:he|she|they)\b).{0,40}\b(?:blocked|failing|fails|broke|broken|locked)\b/ },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
@@ -94,7 +99,7 @@ const CUES: Cue[] = [
   // Who someone is.
   { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
-  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|job title|title|department|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change)\b/ },
+  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|job title|title|department|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
   // Group memberships of someone.
   { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
@@ -120,7 +125,8 @@ const CUES: Cue[] = [
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
 
   // What changed.
-  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented)\b/ },
+  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|registered|approved|promoted)\b/ },
+  { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|\b(?:admin|administrator|role|group|team|<name>))/, when: (f) => f.role || f.names > 0 },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
@@ -141,6 +147,10 @@ const CUES: Cue[] = [
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
   { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 },
+  // "what are non-interactive sign-ins?", "what counts as legacy authentication?": a definition, not a list.
+  { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
+  // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
+  { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 
