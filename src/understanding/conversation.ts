@@ -54,6 +54,9 @@ const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (
 /** Answers about a state whose start the audit log holds. */
 const STATE_INTENTS = new Set<IntentName>(['role.assignments', 'user.groups', 'group.info', 'user.info', 'app.info', 'policy.info']);
 
+/** Intents where "it" after a question about a person is that person's account, risk or sign-in. */
+const IT_OF_A_PERSON = new Set<IntentName>(['audit.changes', 'risk.user', 'risk.users', 'user.info', 'signin.troubleshoot']);
+
 /** The object the last answer was about, as the audit question's target. */
 function lastObject(memory: ConversationContext): Entity | undefined {
   return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
@@ -137,6 +140,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
     return { intent: parsed.intent === 'outOfScope' ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
+  } else if (memory.focus === 'user' && memory.user && IT_OF_A_PERSON.has(parsed.intent)) {
+    // "who disabled it?" after "is Lee's account enabled?", "who dismissed it?" after Adele's risk: the person's.
+    referent = memory.user;
   } else referent = memory.focus === 'group' ? memory.group ?? memory.app : memory.app ?? memory.group;
   if (!referent || has(referent.type as DirectoryEntityType)) return plain;
   const entities = [...parsed.entities, fromConversation(referent)];

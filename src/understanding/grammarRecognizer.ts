@@ -8,9 +8,6 @@ import { NameIndex, type NameVocabulary } from './entities/knownNames';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
-/** A grammar score this high is a question of its own, not a refinement of the last list ("who owns that app?"). */
-const STRONG_SCORE = 6;
-
 /** An everyday word, which a lower-case first name must not be taken for. */
 const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
 import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
@@ -136,7 +133,7 @@ export class GrammarRecognizer implements Recognizer {
     const memory = context?.conversation;
     const filled = turn.row || turn.again || turn.changeAsked || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, elliptical: parsed.elliptical, ownQuestion: parsed.score >= STRONG_SCORE });
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, elliptical: parsed.elliptical, ownScore: parsed.score });
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;

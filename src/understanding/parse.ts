@@ -38,7 +38,7 @@ const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
 const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b/;
 const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <)/;
-const ELLIPSIS = /^(?:and|what about|how about|same for|same thing for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
+const ELLIPSIS = /^(?:and|what about|how about|same (?:thing |question |again |check )?for|do the same for|ditto for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
 /** The intents whose answers are about one tenant object, by the object's type. */
 const OBJECT_INTENTS: Record<DirectoryEntityType, IntentName> = { user: 'user.info', group: 'group.info', app: 'app.info' };
 
@@ -72,6 +72,8 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
     return other ? OBJECT_INTENTS[other] : intent;
   }
   if (intent === 'risk.user' && !has('user') && has('app')) return 'risk.workload';
+  // "who dismissed it?" about the person just discussed: that person's risk, not the list.
+  if (intent === 'risk.users' && has('user') && entities.some((e) => e.type === 'user' && e.source === 'conversation')) return 'risk.user';
   if (intent === 'risk.workload' && !has('app') && has('user')) return 'risk.user';
   return intent;
 }

@@ -64,6 +64,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
+  { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
@@ -175,7 +176,9 @@ interface FillContext {
 }
 
 /** "that happened", "the same error": the event the last answer was about. */
-const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b/;
+const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b|\b(?:getting|hitting|seeing|having|got|get|hit) (?:that|this|the same)\b/;
+/** "who else", "anyone else", "besides Johanna": the same question over everyone but the person it was about. */
+const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
 const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authenticated SMTP', 'Exchange Web Services', 'MAPI Over HTTP', 'Autodiscover', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Exchange Online PowerShell', 'Other clients'];
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
@@ -198,6 +201,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
     [/\bguests?\b|\bexternal users?\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
     [/\blegacy (?:auth(?:entication)?|clients?|protocols?|mail)\b|\bbasic auth\b/, () => ({ field: 'clientApp', op: 'in', value: LEGACY_CLIENTS, label: 'legacy authentication' })],
+    [/\bimap4?\b/, () => ({ field: 'clientApp', op: 'eq', value: 'IMAP4' })],
+    [/\bpop3?\b/, () => ({ field: 'clientApp', op: 'eq', value: 'POP3' })],
+    [/\b(?:authenticated )?smtp\b/, () => ({ field: 'clientApp', op: 'eq', value: 'Authenticated SMTP' })],
+    [/\b(?:exchange )?activesync\b/, () => ({ field: 'clientApp', op: 'eq', value: 'Exchange ActiveSync' })],
     [/\brisky sign[- ]?ins?\b|\bwith risk\b/, () => ({ field: 'riskLevel', op: 'in', value: ['low', 'medium', 'high'], label: 'risky' })],
     ...OPERATING_SYSTEMS.map(([pattern, os]): FilterRule => [pattern, () => ({ field: 'os', op: 'startsWith', value: os })]),
   ],
@@ -352,7 +359,7 @@ function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'
 }
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
-const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such)\b|^(?:and|what about|how about|only|just|now)\b/;
+const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
 
 export interface PlanFill {
   plan: QuestionPlan;
@@ -398,8 +405,11 @@ export interface FillInput {
   previousCode?: string;
   elliptical: boolean;
   intent?: IntentName;
-  /** The message has a clear question of its own ("who owns that app?", "who disabled her?"), not a list's refinement. */
-  ownQuestion?: boolean;
+  /**
+   * How strongly the grammar found a question of its own in the message ("who owns that app?", "who disabled her?"):
+   * such a question is not a refinement of the last list.
+   */
+  ownScore?: number;
 }
 
 export function fillPlan(input: FillInput): PlanFill | undefined {
@@ -412,7 +422,9 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // "only the failed ones", "break that down by error code", "which IPs", "just the top 3": a condition or an
   // operation with no collection and no one named of its own works on the last list.
   const namesSomething = input.entities.some((e) => e.source === 'message' && (((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved') || e.type === 'requestId'));
-  const refines = !input.ownQuestion || (input.intent !== undefined && input.intent === PLAN_INTENTS[previous?.resource ?? 'signIns'] && previous?.resource !== undefined);
+  // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
+  const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
+  const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
   if (previous && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
     return continuePlan(previous, context);
   }
@@ -558,15 +570,17 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   if (previous.resource === 'signIns' && context.previousCode && THAT_EVENT.test(context.cue) && !changes.some((c) => c.field === 'errorCode')) {
     changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
   }
-  const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field));
-  filters.push(...changes);
+  const elsewhere = SOMEONE_ELSE.test(context.cue);
+  const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user'));
+  filters.push(...changes.filter((c) => !(elsewhere && c.field === 'user')));
   // "and yesterday?" after a count counts again; "only the failed ones" lists them.
   const changed = changes.filter((c) => !previous.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)));
   const same = /^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) && changed.length === 0;
-  const plan: QuestionPlan = { ...previous, filters, operation: operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
+  const byPerson: PlanOperation | undefined = elsewhere && previous.resource === 'signIns' ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
+  const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
   const window = windowFrom(context.entities);
   if (window) plan.window = window;
   // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
-  if (context.previousRich && !operation && changes.every((c) => c.field === 'user' || c.field === 'appId')) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId')) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   return { plan, intent: PLAN_INTENTS[plan.resource] };
 }

@@ -87,4 +87,33 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.equal(who.plan ?? null, null);
     assert.match(who.text, /Pradeep Gupta/);
   });
+
+  it('When "who else?" follows a question about one person\'s legacy sign-ins, then the same sign-ins are listed by person for everyone', async () => {
+    const [, others] = await stack.askChain(["why does Johanna Lorenz's IMAP mail keep failing?", 'who else is still using IMAP this week?'], admin);
+    const plan = others.plan as PlanShape;
+    assert.equal(others.intent, 'signin.list');
+    assert.ok(!plan.filters.some((f) => f.field === 'user'), JSON.stringify(plan.filters));
+    assert.ok(plan.filters.some((f) => f.field === 'clientApp' && f.value === 'IMAP4'));
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+  });
+
+  it('When "who disabled it?" follows a question about a person\'s account, then "it" is that account and the audit log answers', async () => {
+    const [, who] = await stack.askChain(["is Lee Gu's account enabled?", 'who disabled it?'], admin);
+    assert.equal(who.intent, 'audit.changes');
+    assert.match(who.text, /Pradeep Gupta/);
+  });
+
+  it('When "same question for" another person follows, then the same question is asked about that person', async () => {
+    const [, same] = await stack.askChain(['is Bob Kelly at risk?', 'same question for Alex Wilber'], admin);
+    assert.equal(same.intent, 'risk.user');
+    assert.match(same.text, /Alex Wilber/);
+  });
+
+  it('When "just the medium ones" follows "who is at risk right now?", then the risky users are narrowed to medium risk', async () => {
+    const [list, medium] = await stack.askChain(['who is at risk right now?', 'just the medium ones'], admin);
+    assert.equal(list.intent, 'risk.users');
+    assert.equal(medium.intent, 'risk.users');
+    const plan = medium.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'riskLevel' && f.value === 'medium'), JSON.stringify(plan.filters));
+  });
 });
