@@ -227,6 +227,49 @@ const memberOf: ResourceSpec = {
   ],
 };
 
+/** The groups a person owns: their owned objects cast to groups. */
+const ownedGroups: ResourceSpec = {
+  ...memberOf,
+  name: 'ownedGroups',
+  path: (anchor) => `/users/${anchorId(anchor, 'user')}/ownedObjects/microsoft.graph.group`,
+  permission: 'users.read',
+  anchorPermission: undefined,
+};
+
+/** The app registrations a person owns. */
+const ownedApps: ResourceSpec = {
+  name: 'ownedApps',
+  ...COLLECTION,
+  noun: { one: 'app registration', many: 'app registrations' },
+  path: (anchor) => `/users/${anchorId(anchor, 'user')}/ownedObjects/microsoft.graph.application`,
+  permission: 'users.read',
+  ...directoryPaging,
+  columns: ['displayName', 'appId'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
+    field('appId', 'App id', 'appId', 'guid'),
+    field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }),
+  ],
+};
+
+/** The people who report to someone (their direct reports). */
+const directReports: ResourceSpec = {
+  name: 'directReports',
+  ...COLLECTION,
+  noun: { one: 'direct report', many: 'direct reports' },
+  path: (anchor) => `/users/${anchorId(anchor, 'user')}/directReports`,
+  permission: 'users.read',
+  ...directoryPaging,
+  columns: ['displayName', 'userPrincipalName', 'jobTitle'],
+  fields: [
+    field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
+    field('displayName', 'Name', 'displayName', 'string'),
+    field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string'),
+    field('jobTitle', 'Job title', 'jobTitle', 'string'),
+    field('department', 'Department', 'department', 'string'),
+  ],
+};
+
 function anchorId(anchor: PlanAnchor | undefined, what: string): string {
   if (!anchor) throw new Error(`This list needs a ${what} to start from`);
   return encodeURIComponent(anchor.id);
@@ -539,6 +582,9 @@ export const RESOURCES: Readonly<Record<PlanResource, ResourceSpec>> = {
   groupMembers,
   groupOwners,
   memberOf,
+  ownedGroups,
+  ownedApps,
+  directReports,
   applications,
   servicePrincipals,
   signIns,

@@ -196,6 +196,8 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
   riskyUsers: { type: 'user', name: 'userDisplayName' },
   groups: { type: 'group', name: 'displayName' },
   memberOf: { type: 'group', name: 'displayName' },
+  ownedGroups: { type: 'group', name: 'displayName' },
+  directReports: { type: 'user', name: 'displayName' },
   servicePrincipals: { type: 'app', name: 'displayName' },
   riskyServicePrincipals: { type: 'app', name: 'displayName' },
 };

@@ -20,6 +20,9 @@ export const PLAN_INTENTS: Record<PlanResource, IntentName> = {
   groupMembers: 'group.info',
   groupOwners: 'group.info',
   memberOf: 'user.groups',
+  ownedGroups: 'group.info',
+  ownedApps: 'app.info',
+  directReports: 'user.info',
   applications: 'app.info',
   servicePrincipals: 'app.info',
   signIns: 'signin.list',
@@ -439,6 +442,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (whatIf) return whatIf;
   const last = lastSignInPlan(cue, input.entities);
   if (last) return last;
+  const reports = directReportsPlan(cue, input.entities);
+  if (reports) return reports;
   const members = groupMembersPlan(cue, input.entities);
   if (members) return members;
   // "Is Belarus blocked?": whether a country is in a named location used to block.
@@ -544,6 +549,20 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   return { plan, intent: 'signin.list' };
 }
 
+/** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */
+function directReportsPlan(cue: string, entities: Entity[]): PlanFill | undefined {
+  const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  if (!user || !/\breports? (?:directly )?to\b|\bdirect reports?\b|\breporting to\b|\bworks? for <pp>|\b<pp>'?s? (?:team|reports|staff)\b|\bmanaged by\b/.test(cue)) return undefined;
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
+  const plan: QuestionPlan = {
+    resource: 'directReports',
+    anchor: { type: 'user', id: user.id!, displayName: user.displayName ?? user.text },
+    filters: [],
+    operation: count ? { kind: 'count' } : { kind: 'list' },
+  };
+  return { plan, intent: 'user.info' };
+}
+
 /** Relationship lists start from a named object: a service principal's groups, a group's members with nesting. */
 function anchoredResource(resource: PlanResource, cue: string, entities: Entity[]): { resource: PlanResource; anchor?: PlanAnchor } {
   const resolved = (type: string) => entities.find((e) => e.type === type && e.resolution === 'resolved' && e.id);
@@ -551,6 +570,13 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   const app = resolved('app');
   if (app && /\b(?:belongs?|member|part) (?:to|of)\b|\bgroups?\b.*\b(?:in|of)\b|\bwhat groups\b|\bwhich groups\b|\bin (?:any|which|what) groups?\b/.test(cue) && resource === 'groups') {
     return { resource: 'memberOf', anchor: { type: 'servicePrincipal', id: app.id!, displayName: app.displayName ?? app.text, transitive } };
+  }
+  // "Groups owned by Adele", "which apps does Miriam own": what a person owns.
+  const user = resolved('user');
+  const owns = /\bown(?:ed|s)? by\b|\b(?:does|do|did) <pp> own\b|\b<pp> owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
+  if (user && owns && (resource === 'groups' || resource === 'applications' || resource === 'servicePrincipals')) {
+    const anchor: PlanAnchor = { type: 'user', id: user.id!, displayName: user.displayName ?? user.text };
+    return { resource: resource === 'groups' ? 'ownedGroups' : 'ownedApps', anchor };
   }
   const group = resolved('group');
   if (group && transitive && /\bmembers?\b|\bwho(?:'s| is| are)? in\b|\beveryone\b|\busers\b|\bpeople\b/.test(cue)) {

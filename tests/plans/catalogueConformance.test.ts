@@ -63,13 +63,17 @@ interface Case {
   op: FilterOp;
 }
 
-type AnchorName = 'group' | 'user' | 'servicePrincipal';
+type AnchorName = 'group' | 'user' | 'servicePrincipal' | 'groupOwner' | 'appOwner' | 'manager';
 
 /** Relationship collections start from a demo object: a group, a user, a service principal. */
 const ANCHORS: Partial<Record<PlanResource, AnchorName[]>> = {
   groupMembers: ['group'],
   groupOwners: ['group'],
   memberOf: ['user', 'servicePrincipal'],
+  // People who own something or manage someone in the demo tenant, so the samples are not empty.
+  ownedGroups: ['groupOwner'],
+  ownedApps: ['appOwner'],
+  directReports: ['manager'],
 };
 
 function casesOf(): Case[] {
@@ -186,6 +190,10 @@ describe('Plan catalogue against the local Entra (demo tenant): every filter the
     anchors.set('group', { type: 'group', ...group });
     anchors.set('user', { type: 'user', id: DEMO_SECURITY_ADMIN.id, displayName: DEMO_SECURITY_ADMIN.displayName });
     anchors.set('servicePrincipal', { type: 'servicePrincipal', ...servicePrincipal });
+    const user = async (name: string) => ({ type: 'user' as const, ...(await firstId(`/users?$filter=${encodeURIComponent(`displayName eq '${name}'`)}&$select=id,displayName`)) });
+    anchors.set('groupOwner', await user('Adele Vance'));
+    anchors.set('appOwner', await user('Miriam Graham'));
+    anchors.set('manager', await user('Patti Fernandez'));
   });
   after(async () => {
     await raw?.close();

@@ -187,6 +187,8 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: 'me', permission: 'me.read', family: 'directory', delegatedOnly: true, handle: (ctx, req) => userEntity(ctx, req, userOrThrow(ctx, me(req))) },
   relationRoute('users/:id/memberOf', 'memberships.read', 2, (ctx, _req, { id }) => ctx.directory.memberOf(userOrThrow(ctx, id).id as string)),
   relationRoute('users/:id/transitiveMemberOf', 'memberships.read', 2, (ctx, _req, { id }) => ctx.directory.transitiveMemberOf(userOrThrow(ctx, id).id as string)),
+  relationRoute('users/:id/ownedObjects', 'users.read', 2, (ctx, _req, { id }) => ctx.directory.ownedObjects(userOrThrow(ctx, id).id as string)),
+  relationRoute('users/:id/directReports', 'users.read', 2, (ctx, _req, { id }) => ctx.directory.directReports(userOrThrow(ctx, id).id as string)),
   { ...relationRoute('me/memberOf', 'me.read', 2, (ctx, req) => ctx.directory.memberOf(me(req))), delegatedOnly: true },
   { ...relationRoute('me/transitiveMemberOf', 'me.read', 2, (ctx, req) => ctx.directory.transitiveMemberOf(me(req))), delegatedOnly: true },
   {

@@ -115,6 +115,24 @@ export class Directory {
     return refIds(owner?.owners).map((ownerId) => this.principal(ownerId)).filter((p): p is GraphObject => !!p);
   }
 
+  /** What a user owns (groups, app registrations, service principals), as /users/{id}/ownedObjects lists it. */
+  ownedObjects(userId: string): GraphObject[] {
+    const kinds = [
+      ['groups', '#microsoft.graph.group'],
+      ['applications', '#microsoft.graph.application'],
+      ['servicePrincipals', '#microsoft.graph.servicePrincipal'],
+    ] as const;
+    return kinds.flatMap(([collection, odataType]) => this.store.items(collection).filter((item) => refIds(item.owners).includes(userId)).map((item) => typed(item, odataType)));
+  }
+
+  /** The users whose manager is this user (/users/{id}/directReports). */
+  directReports(userId: string): GraphObject[] {
+    return this.store
+      .items('users')
+      .filter((u) => (u.manager as GraphObject | undefined)?.id === userId)
+      .map((u) => typed(u, '#microsoft.graph.user'));
+  }
+
   transitiveMembers(groupId: string): GraphObject[] {
     const seen = new Set<string>();
     const queue = [groupId];
