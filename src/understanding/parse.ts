@@ -1,3 +1,4 @@
+import { findConcept } from '../knowledge/concepts';
 import { findRiskType } from '../knowledge/riskTypes';
 import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
 import { extractIdentifiers, findQuoted } from './entities/identifiers';
@@ -134,6 +135,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     riskLevel: riskLevel !== undefined,
     pronoun: pronoun !== undefined,
     riskType: findRiskType(cueText) !== undefined,
+    concept: findConcept(cueText) !== undefined,
   };
   const best = bestIntent(cueText, features);
   let intent = best.intent;

@@ -19,6 +19,8 @@ export interface CueFeatures {
   pronoun: boolean;
   /** The message names a risk detection type the assistant explains ("unfamiliar sign-in properties"). */
   riskType: boolean;
+  /** The message names a concept the assistant explains ("report-only", "named locations"). */
+  concept: boolean;
 }
 
 interface Cue {
@@ -141,6 +143,8 @@ const CUES: Cue[] = [
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
   { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 },
+  // "What does report-only do?": what a named concept does, not a list of the things it applies to.
+  { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 
