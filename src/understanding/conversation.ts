@@ -52,9 +52,15 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   return { type: row.type, text: m[0], id: row.id, displayName: row.displayName, resolution: 'resolved', source: 'conversation' };
 }
 
+/** "that policy", "this CA policy": the Conditional Access policy the conversation was about. */
+const POLICY_REFERENCE = /\b(?:this|that|the same) (?:ca |conditional access )?policy\b/;
+
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {
   const plain = { intent: parsed.intent, entities: parsed.entities, objects: parsed.objects, followUp: false };
   if (!memory) return plain;
+  if (memory.policy && POLICY_REFERENCE.test(parsed.plainText) && !parsed.entities.some((e) => e.type === 'policy')) {
+    return { ...plain, entities: [...parsed.entities, fromConversation(memory.policy)], followUp: true };
+  }
   const weak = parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE;
 
   const row = rowReferred(parsed.plainText, memory);
@@ -135,6 +141,8 @@ export function rememberTurn(
     const entity = named.find((e) => e.type === type && e.resolution !== 'notFound');
     if (entity) next[type] = entity;
   }
+  const policy = named.find((e) => e.type === 'policy');
+  if (policy) next.policy = policy;
   const time = named.find((e) => e.type === 'timeRange');
   next.timeRange = time;
   const focusType = (['user', 'group', 'app'] as const).find((t) => named.some((e) => e.type === t && e.source === 'message'));

@@ -374,6 +374,9 @@ export function planCue(text: string, entities: Entity[]): string {
   return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
+/** Words that ask who made a change, or when and by whom. */
+const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bby whom\b/;
+
 /** Intents a plan never takes over: explanations and help read no list. */
 const NOT_LISTS = new Set<IntentName>(['docs.answer', 'help']);
 
@@ -409,6 +412,8 @@ export function fillPlan(input: { text: string; cue?: string; entities: Entity[]
   }
   if (!named) return undefined;
   const resource = anchoredResource(named.resource, cue, input.entities);
+  // "Who turned that policy off?": who made a change is answered from the audit log, not by a list of what is now.
+  if (input.intent === 'audit.changes' && resource.resource !== 'directoryAudits' && WHO_CHANGED.test(cue)) return undefined;
   const operation = operationOf(cue, resource.resource);
   const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)];
   // A noun alone ("users") with no ask, no condition and no operation is not a list question, unless it is the

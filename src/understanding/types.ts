@@ -96,6 +96,8 @@ export interface ConversationContext {
   user?: Entity;
   group?: Entity;
   app?: Entity;
+  /** The Conditional Access policy last named, which "that policy" refers to. */
+  policy?: Entity;
   timeRange?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
   focus?: DirectoryEntityType;

@@ -122,7 +122,9 @@ const CUES: Cue[] = [
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
 
   // What changed.
-  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented)\b/ },
+  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|switched|shut|flipped|invited|consented)\b/ },
+  // "When was this policy set to report-only, and by whom?": one past change, asked by when or by whom.
+  { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|\b(?:admin|administrator|role|group|team|<name>))/, when: (f) => f.role || f.names > 0 },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
