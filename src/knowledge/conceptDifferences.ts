@@ -2,7 +2,7 @@
  * "X vs Y" questions: pairs of Entra ID ideas admins often mix up, each side in a sentence and then what actually
  * differs, in the project's own words. A pair is found when the question asks for a comparison and names both sides.
  */
-import { aliasPattern, normalise, type ConceptLink } from './concepts';
+import { aliasPattern, LEARN, normalise, type ConceptLink } from './concepts';
 
 export interface DifferenceSide {
   name: string;
@@ -21,8 +21,6 @@ export interface ConceptDifference {
   check: string;
   links: ConceptLink[];
 }
-
-const LEARN = 'https://learn.microsoft.com/en-us';
 
 export const DIFFERENCES: readonly ConceptDifference[] = [
   {

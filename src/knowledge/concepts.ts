@@ -20,7 +20,7 @@ export interface Concept {
   links: ConceptLink[];
 }
 
-const LEARN = 'https://learn.microsoft.com/en-us';
+export const LEARN = 'https://learn.microsoft.com/en-us';
 
 export const CONCEPTS: readonly Concept[] = [
   {
