@@ -22,7 +22,7 @@ import type { Recognizer, Understanding } from '../understanding/types';
 import { rememberTurn } from '../understanding/conversation';
 import { applyChoice, clarificationFor, disambiguationModel, type EntityChoice, isEntityChoice, notFoundText } from '../understanding/clarification';
 import type { SkillRegistry } from '../skills/registry';
-import type { SkillAnswer } from '../skills/types';
+import type { Settled, SkillAnswer } from '../skills/types';
 import { welcomeModel } from '../skills/help';
 import { collectGraphRequests } from '../graph/requestLog';
 import { type AnswerDiagnostics, DIAGNOSTICS_KEY } from './answerDiagnostics';
@@ -180,7 +180,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
       ms: Date.now() - started,
     };
-    const corrected = correctionNote(result.understanding);
+    const corrected = [correctionNote(result.understanding), result.settledNote && escapeMarkdown(result.settledNote)].filter(Boolean).join(' ') || undefined;
     if (corrected && result.answer.kind === 'text') result.answer = { ...result.answer, text: `${corrected}\n${result.answer.text}` };
     if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
     let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
@@ -206,7 +206,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     now: Date,
     addressed: boolean,
     button?: ButtonRequest,
-  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer; mitigationId?: string } | undefined> {
+  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer; mitigationId?: string; settledNote?: string } | undefined> {
     let understanding: Understanding | undefined;
     if (button?.kind === 'showMore') {
       understanding = button.understanding;
@@ -230,7 +230,16 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope' || understanding.guessed)) return undefined;
     }
 
-    const clarification = clarificationFor(understanding);
+    let clarification = clarificationFor(understanding);
+    // Before asking which object a name means, the skill may know from the tenant (the only app whose sign-ins fail).
+    let settledNote: string | undefined;
+    if (clarification?.kind === 'choose' && !choice && !button) {
+      const settled = await this.settleFromTenant(context, understanding, now);
+      if (settled) {
+        ({ understanding, note: settledNote } = settled);
+        clarification = clarificationFor(understanding);
+      }
+    }
     if (clarification?.kind === 'choose') {
       const pendingId = randomUUID();
       memory.pending = { id: pendingId, understanding, entityIndex: clarification.entityIndex, askedAt: now.toISOString() };
@@ -270,12 +279,23 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         planRich: !understanding.plan && understanding.contextPlan !== undefined,
       });
     }
-    if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer };
+    if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer, settledNote };
     if (!this.options.mitigations) {
       return { understanding, skill, answer: { kind: 'text', text: 'Actions are switched off in this deployment of Entra Assistant: nothing was changed. Do it in the Entra admin center.' } };
     }
     const proposed = await this.options.mitigations.propose(context, skillAnswer, button?.kind === 'mitigate' ? button.sourceAnswerId : undefined);
     return { understanding, skill, answer: proposed.answer as TurnAnswer, mitigationId: proposed.mitigationId };
+  }
+
+  /** The intent's skill settles an ambiguous name from a fact of the tenant, when it can and the asker may read it. */
+  private async settleFromTenant(context: TurnContext, understanding: Understanding, now: Date): Promise<Settled | undefined> {
+    const skill = this.options.skills.forUnderstanding(understanding);
+    const aadObjectId = context.activity.from?.aadObjectId;
+    const token = this.options.sso?.tokens.get(aadObjectId);
+    if (!skill.settle || (this.options.sso && !token)) return undefined;
+    const tenant = this.options.sessions?.forAsker(aadObjectId, token);
+    if (!tenant) return undefined;
+    return skill.settle({ understanding, asker: { aadObjectId, tenantId: context.activity.conversation?.tenantId, name: context.activity.from?.name }, tenant, conversationType: conversationKind(context.activity), now });
   }
 
   /**

@@ -5,6 +5,7 @@
  * nextLinks: the whole log is never read (REFERENCE.md §2.1: sign-ins page at most 1,000).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { KeyCredential, PasswordCredential } from './directoryQueries';
 import { guid, instant, isGuid } from './ids';
 
 export interface SignInStatus {
@@ -282,6 +283,22 @@ export async function riskDetectionsOfUser(client: Client, userId: string, since
     .top(20)
     .get()) as Page<RiskDetection>;
   return page.value;
+}
+
+export interface AppRegistrationCredentials {
+  displayName?: string | null;
+  passwordCredentials?: PasswordCredential[];
+  keyCredentials?: KeyCredential[];
+}
+
+/** The secrets and certificates of the app registration behind an appId: why an app cannot authenticate. */
+export async function appRegistrationCredentials(client: Client, appId: string): Promise<AppRegistrationCredentials | undefined> {
+  const page = (await client
+    .api('/applications')
+    .filter(`appId eq '${guid(appId, 'appId')}'`)
+    .select(['id', 'displayName', 'passwordCredentials', 'keyCredentials'])
+    .get()) as Page<AppRegistrationCredentials>;
+  return page.value[0];
 }
 
 /** Why a read was refused, from Graph's error: the asker's roles, or the tenant's licence. */

@@ -350,3 +350,33 @@ export const AADSTS_NAMES: Readonly<Record<number, string | null>> = {
   9002332: null,
   9002341: null,
 };
+
+/**
+ * Rows of the reference that have no name column but whose whole text is the code's identifier (for example 120000
+ * "PasswordChangeIncorrectCurrentPassword"): that identifier serves as the official name. Tests check it stays equal.
+ */
+export const AADSTS_NAMES_GIVEN_AS_TEXT: Readonly<Record<number, string>> = {
+  50043: "UnableToGeneratePairwiseIdentifierWithMultipleSalts",
+  50086: "SasNonRetryableError",
+  54000: "MinorUserBlockedLegalAgeGroupRule",
+  67003: "ActorNotValidServiceIdentity",
+  90091: "GraphServiceUnreachable",
+  90092: "GraphNonRetryableError",
+  90117: "InvalidRequestInput",
+  120000: "PasswordChangeIncorrectCurrentPassword",
+  120002: "PasswordChangeInvalidNewPasswordWeak",
+  120003: "PasswordChangeInvalidNewPasswordContainsMemberName",
+  120004: "PasswordChangeOnPremComplexity",
+  120005: "PasswordChangeOnPremSuccessCloudFail",
+  120011: "PasswordChangeAsyncUpnInferenceFailed",
+  120012: "PasswordChangeNeedsToHappenOnPrem",
+  120013: "PasswordChangeOnPremisesConnectivityFailure",
+  120014: "PasswordChangeOnPremUserAccountLockedOutOrDisabled",
+  120015: "PasswordChangeADAdminActionRequired",
+  120016: "PasswordChangeUserNotFoundBySspr",
+  120018: "PasswordChangePasswordDoesnotComplyFuzzyPolicy",
+  120020: "PasswordChangeFailure",
+  120021: "PartnerServiceSsprInternalServiceError",
+  135010: "KeyNotFound",
+  220501: "InvalidCrlDownload",
+};

@@ -20,7 +20,7 @@ export interface Concept {
   links: ConceptLink[];
 }
 
-const LEARN = 'https://learn.microsoft.com/en-us';
+export const LEARN = 'https://learn.microsoft.com/en-us';
 
 export const CONCEPTS: readonly Concept[] = [
   {
@@ -42,7 +42,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'namedLocation',
     title: 'Named locations',
-    aliases: ['named location', 'named locations', 'trusted location', 'trusted locations', 'country location', 'ip location', 'ip named location', 'country named location'],
+    aliases: ['named location', 'named locations', 'country location', 'ip location', 'ip named location', 'country named location'],
     explanation: 'A named location is a list of places that Conditional Access policies can refer to: either IP address ranges (for example your offices, which you may mark as trusted) or a set of countries and regions. A policy can then include or exclude sign-ins coming from those places, for example to block countries where you have no staff.',
     check: 'Check which policies include or exclude the location, and that the IP ranges or countries in it are still right.',
     links: [
@@ -210,6 +210,70 @@ export const CONCEPTS: readonly Concept[] = [
     check: 'Review the permissions the app asks for before granting admin consent, and review existing grants on the enterprise app.',
     links: [{ title: 'Grant tenant-wide admin consent', url: `${LEARN}/entra/identity/enterprise-apps/grant-admin-consent` }],
   },
+  {
+    id: 'trustedLocations',
+    title: 'Trusted locations',
+    aliases: ['trusted location', 'trusted locations', 'trusted ip', 'trusted ips', 'trusted network', 'trusted networks', 'mark as trusted location'],
+    explanation: 'A trusted location is a named location of IP ranges that an admin has ticked as trusted, typically the company\'s own offices and VPN exits. Conditional Access policies can then single it out (for example, exclude it from an MFA rule), and Identity Protection treats sign-ins from it as less likely to be risky. Only IP-range locations can be trusted, never a list of countries.',
+    check: 'Keep the trusted ranges short and current: a stale or too broad range lets sign-ins skip controls meant for the outside world.',
+    links: [{ title: 'Network assignment in Conditional Access', url: `${LEARN}/entra/identity/conditional-access/concept-assignment-network` }],
+  },
+  {
+    id: 'riskLevels',
+    title: 'Risk levels',
+    aliases: ['risk level', 'risk levels', 'risklevel', 'risk level aggregated', 'risklevelaggregated', 'risk level during sign-in'],
+    explanation: 'A risk level (none, low, medium or high) is Identity Protection\'s estimate of how likely it is that a sign-in or an account is in the wrong hands. It comes from the detections found and their confidence, and it is what risk-based Conditional Access policies compare against, for example "require a password change when user risk is high".',
+    check: 'Read the level together with the detections behind it, and check which level your risk policies act on.',
+    links: [{ title: 'What are risk detections?', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
+  },
+  {
+    id: 'riskStates',
+    title: 'Risk states',
+    aliases: ['risk state', 'risk states', 'riskstate', 'risk status', 'remediated', 'dismissed', 'confirmed compromised', 'at risk state'],
+    explanation: 'A risk state says where a risk case stands, not how serious it is: at risk (still open), remediated (the user fixed it, for example with a secure password change), dismissed (an admin judged it a false alarm), or confirmed compromised (an admin judged it real). Only an open case keeps risk policies acting on the user.',
+    check: 'Look for users still "at risk" with old detections: nobody has closed their case yet.',
+    links: [{ title: 'Remediate risks and unblock users', url: `${LEARN}/entra/id-protection/howto-identity-protection-remediate-unblock` }],
+  },
+  {
+    id: 'workloadIdentities',
+    title: 'Workload identities',
+    aliases: ['workload identity', 'workload identities', 'managed identity', 'managed identities', 'app identity', 'non-human identity', 'non-human identities'],
+    explanation: 'A workload identity is an identity used by software rather than by a person: an application\'s service principal, or a managed identity that Azure creates for a resource. It proves itself with a client secret, a certificate or a federated credential, cannot do MFA, and its sign-ins are kept apart from users\' in the service principal and managed identity sign-in logs.',
+    check: 'Review who owns each workload identity, which permissions it holds and when its credentials expire; prefer managed identities or certificates to secrets.',
+    links: [{ title: 'What are workload identities?', url: `${LEARN}/entra/workload-id/workload-identities-overview` }],
+  },
+  {
+    id: 'mfaEnforcement',
+    title: 'MFA enforcement',
+    aliases: ['mfa enforcement', 'enforce mfa', 'enforcing mfa', 'mfa enforced', 'require mfa', 'requiring mfa', 'mfa requirement', 'per-user mfa', 'per user mfa'],
+    explanation: 'MFA enforcement is whatever makes a sign-in demand a second factor: a Conditional Access policy that requires MFA or an authentication strength, security defaults, or the legacy per-user MFA setting. It decides when the question is asked; it does not give the user a method to answer with, which is what registration is for.',
+    check: 'Check which policies require MFA for the user and the app, and avoid mixing per-user MFA with Conditional Access.',
+    links: [{ title: 'How Microsoft Entra multifactor authentication works', url: `${LEARN}/entra/identity/authentication/concept-mfa-howitworks` }],
+  },
+  {
+    id: 'tokenLifetime',
+    title: 'Token lifetimes',
+    aliases: ['token lifetime', 'token lifetimes', 'access token lifetime', 'refresh token lifetime', 'token expiry', 'token expiration', 'session lifetime', 'configurable token lifetime', 'tokens last'],
+    explanation: 'An access token is good for roughly an hour (between 60 and 90 minutes by default); the refresh token behind it keeps getting new access tokens for up to 90 days as long as it keeps being used, which is why users are rarely prompted. To make people sign in again more often, use the sign-in frequency session control; token lifetime policies now only shape access, ID and SAML tokens.',
+    check: 'When users are prompted too often or too rarely, look at sign-in frequency and persistent browser controls before token lifetime policies.',
+    links: [{ title: 'Configurable token lifetimes', url: `${LEARN}/entra/identity-platform/configurable-token-lifetimes` }],
+  },
+  {
+    id: 'continuousAccessEvaluation',
+    title: 'Continuous access evaluation (CAE)',
+    aliases: ['continuous access evaluation', 'cae'],
+    explanation: 'Continuous access evaluation lets services such as Exchange Online, SharePoint and Teams hear about critical events (an account disabled, a password changed, sessions revoked, high user risk, a new network location) and reject an access token at once instead of honouring it until it expires. Apps that support it get longer-lived tokens in exchange.',
+    check: 'After revoking a compromised user\'s sessions, expect CAE-aware apps to cut them off within minutes and other apps only when their token expires.',
+    links: [{ title: 'Continuous access evaluation', url: `${LEARN}/entra/identity/conditional-access/concept-continuous-access-evaluation` }],
+  },
+  {
+    id: 'groupTypes',
+    title: 'Security groups and Microsoft 365 groups',
+    aliases: ['security group', 'security groups', 'microsoft 365 group', 'microsoft 365 groups', 'm365 group', 'm365 groups', 'office 365 group', 'unified group', 'group types', 'mail-enabled security group'],
+    explanation: 'A security group exists to grant access: to apps, licences, policies, roles and resources. A Microsoft 365 group is a collaboration space: besides its members it comes with a shared mailbox, calendar, SharePoint site and often a team in Teams, and it can also be used to grant access.',
+    check: 'Choose a security group when only access is needed; check the group type before expecting a mailbox or a team.',
+    links: [{ title: 'Learn about groups and access rights', url: `${LEARN}/entra/fundamentals/concept-learn-about-groups` }],
+  },
   // Each risk detection type (unfamiliar sign-in properties, leaked credentials, …) is explained in riskTypes.ts.
   {
     id: 'riskyUsers',
@@ -222,7 +286,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'userVsSignInRisk',
     title: 'User risk and sign-in risk',
-    aliases: ['user risk', 'sign-in risk', 'sign in risk', 'user risk vs sign-in risk', 'risk level'],
+    aliases: ['user risk', 'sign-in risk', 'sign in risk', 'user risk vs sign-in risk'],
     explanation: 'Sign-in risk is the likelihood that one particular sign-in was not made by the account owner, judged at that moment. User risk is the likelihood that the account itself is compromised, built up from detections over time. Policies usually answer sign-in risk with MFA and user risk with a password change.',
     check: 'Look at both levels on the sign-in and on the user; a high user risk stays until it is remediated.',
     links: [{ title: 'What are risk detections?', url: `${LEARN}/entra/id-protection/concept-identity-protection-risks` }],
@@ -238,7 +302,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'workloadIdentityRisk',
     title: 'Workload identity risk',
-    aliases: ['workload identity', 'workload identities', 'workload identity risk', 'risky service principal', 'risky service principals', 'risky workload identities'],
+    aliases: ['workload identity risk', 'risky workload identity', 'risky service principal', 'risky service principals', 'risky workload identities'],
     explanation: 'Identity Protection also watches apps that sign in as themselves (service principals). It flags them when, for example, their credentials leak or they sign in in unusual ways, and Conditional Access for workload identities can block risky ones.',
     check: 'Review risky service principals, rotate their credentials, and remove permissions they do not need.',
     links: [{ title: 'Securing workload identities', url: `${LEARN}/entra/id-protection/concept-workload-identity-risk` }],
@@ -292,6 +356,26 @@ export function findConceptMatch(text: string): { concept: Concept; alias: strin
     if ((!best || entry.alias.length > best.alias.length) && entry.pattern.test(normalised)) best = entry;
   }
   return best && { concept: best.concept, alias: best.alias };
+}
+
+/**
+ * Every concept a question names, in the order they appear; a phrase inside a longer one that names another concept
+ * ("service principal" in "service principal sign-ins") does not count on its own.
+ */
+export function findConceptMatches(text: string): Array<{ concept: Concept; alias: string }> {
+  const normalised = normalise(text);
+  const found: Array<{ concept: Concept; alias: string; start: number; end: number }> = [];
+  for (const entry of ALIASES) {
+    const m = entry.pattern.exec(normalised);
+    if (m) found.push({ concept: entry.concept, alias: entry.alias, start: m.index, end: m.index + m[0].length });
+  }
+  const kept = found.filter((a) => !found.some((b) => b !== a && b.alias.length > a.alias.length && b.start <= a.start && a.end <= b.end));
+  const byConcept = new Map<string, (typeof kept)[number]>();
+  for (const match of kept.sort((a, b) => a.start - b.start)) {
+    const earlier = byConcept.get(match.concept.id);
+    if (!earlier || match.alias.length > earlier.alias.length) byConcept.set(match.concept.id, earlier ? { ...match, start: earlier.start } : match);
+  }
+  return [...byConcept.values()].sort((a, b) => a.start - b.start).map(({ concept, alias }) => ({ concept, alias }));
 }
 
 /** The concept a question names; when several aliases appear, the longest (most specific) one wins. */

@@ -14,6 +14,8 @@ export type ErrorCategory =
   | 'risk'
   | 'session'
   | 'application'
+  /** A malformed request or a broken protocol rule: the app's developer fixes it. */
+  | 'protocol'
   | 'tenant'
   | 'federation'
   | 'service';

@@ -72,9 +72,20 @@ export interface AnswerSubject {
   displayName: string;
 }
 
+/** A question whose ambiguous name a fact of the tenant settled, and how it was settled, in words for the admin. */
+export interface Settled {
+  understanding: Understanding;
+  note: string;
+}
+
 export interface Skill {
   readonly name: string;
   readonly version: string;
   readonly intents: readonly IntentName[];
   answer(request: SkillRequest): Promise<SkillAnswer>;
+  /**
+   * Before the admin is asked which of several objects a name means: the one the question must mean, from a fact of
+   * the tenant (the only app whose sign-ins fail), or undefined to ask.
+   */
+  settle?(request: SkillRequest): Promise<Settled | undefined>;
 }

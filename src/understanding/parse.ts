@@ -1,3 +1,4 @@
+import { findConcept } from '../knowledge/concepts';
 import { findRiskType } from '../knowledge/riskTypes';
 import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
 import { extractIdentifiers, findQuoted } from './entities/identifiers';
@@ -33,7 +34,7 @@ export interface ParsedQuestion {
   plainText: string;
 }
 
-const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person)\b/;
+const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person|this account|that account)\b/;
 const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
 const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b/;
@@ -137,6 +138,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     riskLevel: riskLevel !== undefined,
     pronoun: pronoun !== undefined,
     riskType: findRiskType(cueText) !== undefined,
+    concept: findConcept(cueText) !== undefined,
   };
   const best = bestIntent(cueText, features);
   let intent = best.intent;

@@ -50,7 +50,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has) <pp> (?:use|used|access|accessed|open|opened)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
   // An error code is a sign-in's: "which users hit 53000", "lockouts (50053) in the last 30 days".
-  { resource: 'signIns', pattern: /<ec>/, weight: 3.2 },
+  // Only when the words list, count or bound it in time: "Priya keeps getting 53000" is her problem, not a list.
+  { resource: 'signIns', pattern: /\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },
   // Failures, lockouts and error codes counted or broken down are sign-ins too ("failures per day since Monday").
   { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
@@ -393,6 +394,9 @@ export function planCue(text: string, entities: Entity[]): string {
   return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
+/** Words that ask who made a change, or when and by whom. */
+const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bby whom\b/;
+
 /** Intents a plan never takes over: explanations and help read no list. */
 const NOT_LISTS = new Set<IntentName>(['docs.answer', 'help']);
 
@@ -453,6 +457,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   if (!named) return undefined;
   const resource = anchoredResource(named.resource, cue, input.entities);
+  // "Who turned that policy off?": who made a change is answered from the audit log, not by a list of what is now.
+  if (input.intent === 'audit.changes' && resource.resource !== 'directoryAudits' && WHO_CHANGED.test(cue)) return undefined;
   const operation = operationOf(cue, resource.resource);
   const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)];
   // A noun alone ("users") with no ask, no condition and no operation is not a list question, unless it is the

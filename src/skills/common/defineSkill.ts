@@ -15,7 +15,7 @@ import type { TenantSession } from '../../graph/sessions';
 import type { DirectoryEntityType, IntentName } from '../../understanding/types';
 import { guarded, mayRead, noTenantAnswer, rolesFor, rolesNeededAnswer } from './access';
 import { subjectOf } from './subject';
-import type { Skill, SkillAnswer, SkillRequest } from '../types';
+import type { Settled, Skill, SkillAnswer, SkillRequest } from '../types';
 
 export interface Subject {
   id: string;
@@ -67,6 +67,8 @@ export interface SkillSpec<Q = undefined> {
    */
   refusedByGraph?: (error: unknown, context: SkillContext<Q>, decision: AccessDecision | undefined) => SkillAnswer | undefined;
   answer(context: SkillContext<Q>): Promise<SkillAnswer>;
+  /** Settles an ambiguous name from a fact of the tenant before the admin is asked (see Skill.settle). */
+  settle?: (request: SkillRequest) => Promise<Settled | undefined>;
 }
 
 export function defineSkill<Q = undefined>(spec: SkillSpec<Q>): Skill {
@@ -76,6 +78,7 @@ export function defineSkill<Q = undefined>(spec: SkillSpec<Q>): Skill {
     name: spec.name,
     version: spec.version,
     intents: spec.intents,
+    ...(spec.settle ? { settle: spec.settle } : {}),
     async answer(request: SkillRequest): Promise<SkillAnswer> {
       let asked: Q | undefined;
       /** The answer `asked` gives at once, if any. */

@@ -3,17 +3,36 @@
  * or Conditional Access policy, every named one at once: "who added Bob to Finance?") or by initiator ("what did
  * Pradeep change?"), within the asked window (7 days by default). When the default window holds nothing, the
  * answer looks 30 days back once and says so, rather than answering "nothing" to "who added Bob to Finance?".
+ * A question about one past event ("who invited Nestor?", "who turned that policy off?") searches the whole 30 days
+ * the log keeps at once, leads with that event (who, when) and lists the other changes after it. A policy named in
+ * full without quotes ("who turned off Block Azure management from untrusted locations?") is found among the
+ * tenant's policies.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { escapeMarkdown } from '../../cards/escape';
-import { applicationByAppIdRequest, auditRequest, AUDIT_PAGE, batchGet, bodyOf, namePeopleIn, roleDefinitionByName, type ApplicationDetails, type DirectoryAudit, type Page } from '../../graph/directoryQueries';
+import {
+  applicationByAppIdRequest,
+  auditRequest,
+  AUDIT_PAGE,
+  batchGet,
+  bodyOf,
+  CONDITIONAL_ACCESS_REQUESTS,
+  namePeopleIn,
+  roleDefinitionByName,
+  type ApplicationDetails,
+  type ConditionalAccessPolicy,
+  type DirectoryAudit,
+  type Page,
+} from '../../graph/directoryQueries';
+import type { TenantSession } from '../../graph/sessions';
 import { entityOf, type Entity, type Understanding } from '../../understanding/types';
 import type { SkillAnswer } from '../types';
-import { throwUnlessFound } from '../common/access';
-import { auditRowText } from '../common/auditText';
+import { mayRead, throwUnlessFound } from '../common/access';
+import { auditRowText, initiatorName } from '../common/auditText';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 import { defineSkill } from '../common/defineSkill';
-import { formatDate } from '../common/format';
+import { formatDate, formatWhen } from '../common/format';
+import { askedEvent, type AuditEvent } from './auditEvents';
 
 const DAY_MS = 86_400_000;
 const WIDER_DAYS = 30;
@@ -26,6 +45,8 @@ interface AuditQuery {
   initiatorId?: string;
   /** A policy named in words: entries of the Conditional Access service whose target name holds them. */
   policyWords?: string;
+  /** A policy found by its full name among the tenant's: entries about it, by id. */
+  policyId?: string;
   described: string[];
 }
 
@@ -37,7 +58,22 @@ function isInitiator(understanding: Understanding, user: Entity): boolean {
   return new RegExp(`\\b(?:what did|what has|by)\\s+${name}\\b`).test(understanding.text.toLowerCase());
 }
 
-async function queryOf(understanding: Understanding, client: Client): Promise<AuditQuery | undefined> {
+/** Lower case, single spaces, plain hyphens: how a policy name and a question are compared. */
+const comparable = (text: string) => ` ${text.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9'-]+/g, ' ').trim()} `;
+
+/** The tenant's Conditional Access policy whose full name the question holds (the longest, when several do). */
+async function policyNamedIn(text: string, tenant: TenantSession): Promise<ConditionalAccessPolicy | undefined> {
+  if (!(await mayRead(tenant, 'conditionalAccess.read'))) return undefined;
+  const responses = await batchGet(tenant.client, [CONDITIONAL_ACCESS_REQUESTS[0]]);
+  const policies = bodyOf<Page<ConditionalAccessPolicy>>(responses, 'policies')?.value ?? [];
+  const question = comparable(text);
+  return policies
+    .filter((p) => p.displayName && question.includes(comparable(p.displayName)))
+    .sort((a, b) => b.displayName.length - a.displayName.length)[0];
+}
+
+async function queryOf(understanding: Understanding, tenant: TenantSession): Promise<AuditQuery | undefined> {
+  const client = tenant.client;
   const q: AuditQuery = { allTargets: [], anyTarget: [], described: [] };
   const user = entityOf(understanding, 'user');
   if (resolved(user)) {
@@ -69,7 +105,11 @@ async function queryOf(understanding: Understanding, client: Client): Promise<Au
     }
   }
   const policy = entityOf(understanding, 'policy');
-  if (policy) {
+  const named = q.described.length === 0 || policy ? await policyNamedIn(policy?.text ?? understanding.text, tenant) : undefined;
+  if (named) {
+    q.policyId = named.id;
+    q.described.push(`to the policy "${named.displayName}"`);
+  } else if (policy) {
     q.policyWords = (policy.value ?? policy.text).toLowerCase();
     q.described.push(`to Conditional Access policies named "${policy.text}"`);
   }
@@ -78,7 +118,12 @@ async function queryOf(understanding: Understanding, client: Client): Promise<Au
 
 async function readAudits(client: Client, q: AuditQuery, window: { start: string; end?: string }): Promise<DirectoryAudit[]> {
   const responses = await batchGet(client, [
-    auditRequest('audits', window, { allTargets: q.allTargets, anyTarget: q.anyTarget, initiatorId: q.initiatorId, loggedByService: q.policyWords ? 'Conditional Access' : undefined }),
+    auditRequest('audits', window, {
+      allTargets: [...q.allTargets, ...(q.policyId ? [q.policyId] : [])],
+      anyTarget: q.anyTarget,
+      initiatorId: q.initiatorId,
+      loggedByService: q.policyWords || q.policyId ? 'Conditional Access' : undefined,
+    }),
   ]);
   for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'directoryAudits.read');
   let entries = bodyOf<Page<DirectoryAudit>>(responses, 'audits')?.value ?? [];
@@ -88,9 +133,38 @@ async function readAudits(client: Client, q: AuditQuery, window: { start: string
   return entries;
 }
 
-export function auditChangesModel(subject: string, entries: DirectoryAudit[], window: { start: string; end: string }, widened: boolean, now: Date): DirectoryCardModel {
+/** How the window was chosen: as asked, the default week widened once, or the whole log for one past event. */
+export type AuditSearch = 'asked' | 'widened' | 'wholeLog';
+
+/** "Who invited Nestor?": the event first (who, when), then the other changes of the same window. */
+function eventModel(subject: string, event: AuditEvent, entries: DirectoryAudit[], window: { start: string; end: string }, now: Date): DirectoryCardModel {
+  const matching = entries.filter((e) => event.isEvent(e));
+  const others = entries.filter((e) => !event.isEvent(e));
+  const latest = matching[0];
+  const found = matching.length ? `${matching.length} ${event.label}${matching.length === 1 ? '' : 's'} found` : `no ${event.label} found`;
+  return {
+    title: escapeMarkdown(`The ${event.label}: changes ${subject}`),
+    subtitle: `${formatDate(window.start)} to ${formatDate(window.end)}: ${found}, ${others.length} other change${others.length === 1 ? '' : 's'}`,
+    callouts: latest
+      ? []
+      : [{ text: escapeMarkdown(`No ${event.label} found among the changes ${subject} in the last ${WIDER_DAYS} days, all the audit log keeps: it happened before that, or not in this tenant.`) }],
+    facts: latest ? [{ title: 'Who', value: escapeMarkdown(initiatorName(latest)) }, { title: 'When', value: formatWhen(latest.activityDateTime, now) }, { title: 'What', value: escapeMarkdown(latest.activityDisplayName) }] : [],
+    sections: [
+      ...(matching.length ? [{ heading: `The ${event.label}`, items: matching.map((a) => ({ text: auditRowText(a, now) })) }] : []),
+      ...(others.length ? [{ heading: matching.length ? 'Other changes in the same days, newest first' : 'The changes found, newest first', items: others.map((a) => ({ text: auditRowText(a, now) })) }] : []),
+    ],
+    notes: [
+      { text: `Searched the whole audit log: the last ${WIDER_DAYS} days, all it keeps (the default is 7 days).` },
+      ...(entries.length >= AUDIT_PAGE ? [{ text: `Only the newest ${AUDIT_PAGE} changes were read; narrow the time range to see older ones.` }] : []),
+    ],
+  };
+}
+
+export function auditChangesModel(subject: string, entries: DirectoryAudit[], window: { start: string; end: string }, search: AuditSearch, now: Date, event?: AuditEvent): DirectoryCardModel {
+  if (event) return eventModel(subject, event, entries, window, now);
   const notes = [];
-  if (widened) notes.push({ text: `Nothing in the default 7 days, so this looks ${WIDER_DAYS} days back.` });
+  if (search === 'widened') notes.push({ text: `Nothing in the default 7 days, so this looks ${WIDER_DAYS} days back.` });
+  if (search === 'wholeLog') notes.push({ text: `Searched the whole audit log for this one event: the last ${WIDER_DAYS} days, all it keeps (the default is 7 days).` });
   if (entries.length >= AUDIT_PAGE) notes.push({ text: `Only the newest ${AUDIT_PAGE} changes are listed; narrow the time range to see older ones.` });
   return {
     title: escapeMarkdown(`Changes ${subject}`),
@@ -109,19 +183,23 @@ export const auditChangesSkill = defineSkill({
   what: 'the audit log',
   needs: 'directoryAudits.read',
   async answer({ request, tenant }): Promise<SkillAnswer> {
-    const q = await queryOf(request.understanding, tenant.client);
+    const q = await queryOf(request.understanding, tenant);
     if (!q) return { kind: 'text', text: 'Whose changes do you mean? Name a user, group, app, role or policy, for example: "what changed for Megan this week?"' };
     const range = entityOf(request.understanding, 'timeRange');
+    const asked = !range || range.source === 'default' ? undefined : range;
     const now = request.now;
-    let window = { start: range?.start ?? new Date(now.getTime() - 7 * DAY_MS).toISOString(), end: range?.end ?? now.toISOString() };
+    // One past event ("who invited Nestor?") may be older than a week: the whole log is searched at once.
+    const event = asked ? undefined : askedEvent(request.understanding.text);
+    const wholeLog = { start: new Date(now.getTime() - WIDER_DAYS * DAY_MS).toISOString(), end: range?.end ?? now.toISOString() };
+    let window = event ? wholeLog : { start: asked?.start ?? new Date(now.getTime() - 7 * DAY_MS).toISOString(), end: range?.end ?? now.toISOString() };
     let entries = await readAudits(tenant.client, q, window);
-    let widened = false;
-    if (entries.length === 0 && (!range || range.source === 'default')) {
-      window = { start: new Date(now.getTime() - WIDER_DAYS * DAY_MS).toISOString(), end: window.end };
+    let search: AuditSearch = event ? 'wholeLog' : 'asked';
+    if (entries.length === 0 && !event && !asked) {
+      window = wholeLog;
       entries = await readAudits(tenant.client, q, window);
-      widened = true;
+      search = 'widened';
     }
-    const model = auditChangesModel(q.described.join(' and '), entries, window, widened, now);
+    const model = auditChangesModel(q.described.join(' and '), entries, window, search, now, event === 'generic' ? undefined : event);
     return { kind: 'card', template: 'auditChanges', data: model, summary: directorySummary(model) };
   },
 });

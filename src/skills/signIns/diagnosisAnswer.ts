@@ -5,7 +5,7 @@
 import type { RoleName } from '../../graph/permissions';
 import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
 import type { PolicyDefinition, RiskDetection, SignIn, UserSummary } from '../../graph/signInQueries';
-import { errorCodeInfo } from '../../knowledge/errorCodes';
+import { errorCodeExplanation, errorCodeFix, errorCodeInfo } from '../../knowledge/errorCodes';
 import type { AnswerAbout, SkillAnswer } from '../types';
 import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
@@ -123,7 +123,8 @@ function nextSteps(f: Findings, story: Story | undefined): string[] {
   if (attack && story?.passwordKnown) steps.push(`Reset ${t(f.subject.label)}'s password and revoke the sessions now: the attacker has the password.`);
   // In an attack the MFA prompt and the policy that required it did their job: the latest code's own fix would mislead.
   const info = errorCodeInfo(latest.status.errorCode);
-  if (info.fix && !attack) steps.push(info.fix);
+  const fix = errorCodeFix(info);
+  if (fix && !attack) steps.push(fix);
   if (f.blockingPolicy && !attack) steps.push(`Review the policy "${t(f.blockingPolicy.displayName)}" only if the block was not intended; it ${t(policyRequirement(f.blockingPolicy, f.blockedCountries))}.`);
   for (const p of f.patterns) {
     if (p.kind === 'passwordSpray') steps.push('Treat this as an attack: confirm the addresses are unknown, make sure MFA is enforced, and check the user\'s risk detections.');
@@ -197,7 +198,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
       : '',
     hasLatest: Boolean(latest),
     latestFacts: latest ? latestFacts(f, latest) : [],
-    cause: info ? t(info.explanation ?? `${info.aadsts}: ${info.name ?? 'no description available'}. See Microsoft's error lookup for details.`) : '',
+    cause: info ? t(errorCodeExplanation(info)) : '',
     // The code's own fix, when the steps above left it out (an attack, where the MFA prompt did its job).
     latestFix: info?.fix && !steps.includes(info.fix) ? t(`Fix for ${info.code} in general: ${info.fix}`) : '',
     hasPolicies: policies.length > 0,

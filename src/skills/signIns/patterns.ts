@@ -16,6 +16,8 @@ export type PatternKind =
   | 'mfaNotRegistered'
   | 'deviceNotCompliant'
   | 'expiredClientSecret'
+  /** The app registration's secrets and certificates, read when the app's own credential was refused. */
+  | 'appCredentials'
   | 'userNotAssigned';
 
 export interface Pattern {

@@ -8,6 +8,7 @@ import type { TenantSession } from '../../graph/sessions';
 import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../graph/permissions';
 import {
   accountDisabledChanges,
+  appRegistrationCredentials,
   conditionalAccessPolicy,
   lastSuccessfulSignIn,
   namedLocations,
@@ -25,11 +26,13 @@ import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { SkillAnswer, SkillRequest } from '../types';
 import { mayRead, rolesNeededAnswer } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
+import { appCredentialPattern, isCredentialFailure } from './appCredentialEvidence';
 import { blockingPolicyOf, diagnose } from './diagnosis';
 import { buildDiagnosisAnswer, type DiagnosisSubject, type Findings } from './diagnosisAnswer';
 import { buildErrorCodeAnswer } from './errorCodeAnswer';
 import { buildListAnswer } from './listAnswer';
 import { findPatterns } from './patterns';
+import { settleWorkloadByFailures } from './workloadChoice';
 
 const DAY_MS = 86_400_000;
 /** Sign-in logs are kept 30 days with P1/P2 (REFERENCE.md §1.1): the farthest back a last success can be. */
@@ -183,6 +186,11 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     ? (await optional(tenant, 'conditionalAccess.read', () => namedLocations(client, locationIds)))?.flatMap((l) => l.countriesAndRegions ?? [])
     : undefined;
   const patterns = findPatterns(diagnosis.failures, { blockingPolicy, blockedCountries });
+  // An app that cannot authenticate any more: which of its secrets or certificates is behind the failures.
+  if (subject.kind === 'app' && subject.appId && latest && isCredentialFailure(latest.status.errorCode)) {
+    const registration = await optional(tenant, 'applications.read', () => appRegistrationCredentials(client, subject.appId!));
+    if (registration) patterns.push(appCredentialPattern(subject.label, registration, request.now));
+  }
   const profile = userId ? await userSummary(client, userId) : undefined;
 
   let disabledBy: Findings['disabledBy'];
@@ -286,6 +294,8 @@ export const signInSkill = defineSkill({
     if (code !== undefined) return { answer: buildErrorCodeAnswer(code) };
     return { answer: answerFromKnowledge(request.understanding.text) ?? (await notYetAnsweredSkill.answer(request)) };
   },
+  // A workload word that names several apps ("our nightly sync job"): the one whose own sign-ins fail is meant.
+  settle: (request) => settleWorkloadByFailures(request, windowOf(request)),
   refused: (_key, decision) => signInRolesNeeded(decision.neededRoles),
   refusedByGraph(err, _context, decision) {
     const refusal = readRefusal(err);

@@ -19,6 +19,8 @@ export interface CueFeatures {
   pronoun: boolean;
   /** The message names a risk detection type the assistant explains ("unfamiliar sign-in properties"). */
   riskType: boolean;
+  /** The message names a concept the assistant explains ("report-only", "named locations"). */
+  concept: boolean;
 }
 
 interface Cue {
@@ -60,11 +62,11 @@ const CUES: Cue[] = [
   { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
   // Sign-in troubleshooting: something failed and the admin asks why.
-  { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:\\S+\\s+){0,2}(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register|reach|use|load|sync|join|receive)`) },
+  { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:\\S+\\s+){0,2}(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register|reach|use|load|sync|join|receive|authenticate|auth)`) },
   // "Why can Megan not sign in…", "why does Raul not get into Teams": the negation sits after the person.
   { name: 'why … not', intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhy\s+(?:can|does|do|did|is|are|would|will)\b.{0,50}?\bnot\b/ },
   // Help-desk symptoms: something that used to work does not any more.
-  { name: 'stopped working', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:stopped|stops)\s+(?:working|syncing|connecting|signing|logging|loading|opening)\b|\bno longer\s+(?:works?|signs?|syncs?|connects?|logs?|opens?|able|gets?)\b|\b(?:doesn't|does not|won't) work\b|\banymore\b/ },
+  { name: 'stopped working', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:stopped|stops)\s+(?:working|syncing|connecting|signing|logging|loading|opening)\b|\bno longer\s+(?:works?|signs?|syncs?|connects?|logs?|opens?|able|gets?)\b|\b(?:doesn't|does not|won't) work\b|\bany ?more\b/ },
   { name: 'why failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|not working|prompt)/ },
   { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|what is wrong|went wrong|what happened|what'?s (?:going on|up) with|whats (?:going on|up) with|gets? error|got error|getting error|denied)\b/ },
   { name: 'sign-in failure', intent: 'signin.troubleshoot', weight: 2, pattern: new RegExp(`${SIGNIN}\\s+(?:failure|fail(?:s|ed|ing)?|problem|issue|error)|fail(?:ed|ing|s)?\\s+(?:to\\s+)?${SIGNIN}\\b(?!s)|${SIGNIN} (?:is |keeps )?failing`) },
@@ -125,8 +127,10 @@ const CUES: Cue[] = [
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
 
   // What changed.
-  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|registered|approved|promoted)\b/ },
+  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|shut|flipped|registered|approved|promoted)\b/ },
   { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
+  // "When was this policy set to report-only, and by whom?": one past change, asked by when or by whom.
+  { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|\b(?:admin|administrator|role|group|team|<name>))/, when: (f) => f.role || f.names > 0 },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
@@ -151,6 +155,8 @@ const CUES: Cue[] = [
   { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
   // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
   { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
+  // "What does report-only do?": what a named concept does, not a list of the things it applies to.
+  { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 

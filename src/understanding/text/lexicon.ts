@@ -39,6 +39,7 @@ const DOMAIN_WORDS = `sign signs signed signing signin signins sign-in sign-ins 
 fail fails failed failing failure failures error errors code codes issue issues problem problems trouble troubleshoot
 troubleshooting wrong broken blocked block blocking blocks denied deny locked lock lockout unable able access accessing get
 getting into open opening use using prompt prompts prompted mfa 2fa authenticator authentication auth password passwords reset
+authenticate authenticates authenticated authenticating
 resets change changed changes changing modified modify modifies update updated updates created create creates deleted delete
 added add adds removed remove removes assigned assign gave give granted grant disabled disable enabled enable enabling
 disabling touched touch did done who what list show display find look lookup check investigate see view tell explain
