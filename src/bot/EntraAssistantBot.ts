@@ -35,6 +35,9 @@ import { MitigationFlow } from './mitigationInvokes';
 import { isMitigationProposal, type MitigationProposal } from '../actions/types';
 import { INTENTS, type Entity } from '../understanding/types';
 import { isQuestionPlan } from '../plans/plan';
+import { AskerNotInDirectory } from '../graph/askerAccess';
+import { isGuid } from '../graph/ids';
+import { notInDirectoryText } from '../skills/common/access';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -249,7 +252,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return { understanding, skill: SIGN_IN, answer: { kind: 'signIn' } };
     }
     const skill = this.options.skills.forUnderstanding(understanding);
-    const skillAnswer = await skill.answer({
+    const skillAnswer = await this.unlessAskerUnknown(aadObjectId, () => skill.answer({
       understanding,
       asker: {
         aadObjectId,
@@ -261,7 +264,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       now,
       ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
       ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
-    });
+    }));
     if (!button) {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows);
@@ -272,6 +275,18 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
     const proposed = await this.options.mitigations.propose(context, skillAnswer, button?.kind === 'mitigate' ? button.sourceAnswerId : undefined);
     return { understanding, skill, answer: proposed.answer as TurnAnswer, mitigationId: proposed.mitigationId };
+  }
+
+  /** A skill's answer; when the asker's roles cannot be read because the directory has no such user, the answer that says so. */
+  private async unlessAskerUnknown(aadObjectId: string | undefined, answer: () => Promise<SkillAnswer>): Promise<SkillAnswer> {
+    try {
+      return await answer();
+    } catch (err) {
+      const sessions = this.options.sessions;
+      if (!(err instanceof AskerNotInDirectory) || !sessions) throw err;
+      this.options.logger.warn({ reason: err.reason, aadObjectId: isGuid(aadObjectId) ? aadObjectId : undefined }, 'asker is not a user of the directory read: nothing shown');
+      return { kind: 'text', text: notInDirectoryText(err.reason, { id: sessions.tenantId, name: await sessions.tenantName() }, aadObjectId) };
+    }
   }
 
   /**
