@@ -28,6 +28,7 @@ import { remediateSkill } from './skills/remediation/remediate';
 import { riskWorkloadSkills } from './skills/risk/workload';
 import { openMitigationStore } from './actions/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
+import { TenantGate } from './bot/tenantGate';
 import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
 import { TRAINING_UTTERANCES } from './understanding/training';
 import type { IntentClassifier } from './understanding/types';
@@ -86,6 +87,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     sessions,
     sso: config.sso && ssoTokens ? { config: config.sso, tokens: ssoTokens } : undefined,
     feedback,
+    tenantGate: config.servedTenantIds.length > 0 ? new TenantGate(config.servedTenantIds) : undefined,
     mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback }),
   });
 

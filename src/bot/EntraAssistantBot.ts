@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Activity,
+  ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
@@ -38,6 +39,7 @@ import { isQuestionPlan } from '../plans/plan';
 import { AskerNotInDirectory } from '../graph/askerAccess';
 import { isGuid } from '../graph/ids';
 import { notInDirectoryText } from '../skills/common/access';
+import { otherTenantText, type TenantGate } from './tenantGate';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -71,6 +73,8 @@ export interface BotOptions {
   feedback?: FeedbackStore;
   /** Confirmation and recording of mitigations; absent: action requests are answered, never carried out. */
   mitigations?: MitigationFlow;
+  /** The tenants whose activities are answered; absent: no tenant is configured, so nothing is read for anyone. */
+  tenantGate?: TenantGate;
 }
 
 /**
@@ -101,10 +105,35 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     });
   }
 
-  /** Saves conversation state after every turn, whatever handled it. */
+  /** Refuses activities from tenants the bot does not serve, before anything is read; saves conversation state after every other turn. */
   override async run(context: TurnContext): Promise<void> {
+    const verdict = this.options.tenantGate?.check(context.activity);
+    if (verdict && !verdict.served) return this.refuseOtherTenant(context, verdict.tenantId);
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
+  }
+
+  /**
+   * Another tenant's activity: logged, and answered where a person waits for an answer (an invoke, a message addressed
+   * to the bot, the bot's own installation); anything else (an unaddressed channel post, a reaction) only logged.
+   */
+  private async refuseOtherTenant(context: TurnContext, tenantId: string | undefined): Promise<void> {
+    const activity = context.activity;
+    this.options.logger.warn(
+      { tenantId, activityType: activity.type, name: activity.name, conversationId: activity.conversation?.id, channelId: activity.channelId },
+      'activity from a tenant this bot does not serve: refused, nothing read',
+    );
+    const text = otherTenantText(tenantId);
+    if (activity.type === ActivityTypes.Invoke) {
+      const body =
+        activity.name === 'adaptiveCard/action'
+          ? { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: text } }
+          : { code: 'Forbidden', message: text };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: activity.name === 'adaptiveCard/action' ? 400 : 403, body } });
+      return;
+    }
+    const installed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+    if ((activity.type === ActivityTypes.Message && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {

@@ -5,8 +5,12 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { activityFor } from '../../src/cli/ask';
 import { ensureDemoTenant } from '../../src/emulator/demo';
-import { DEMO_TENANT_ID } from '../../src/emulator/demo/constants';
+import { DEMO_ADMIN, DEMO_TENANT_ID } from '../../src/emulator/demo/constants';
 import { DemoStack } from '../support/demoStack';
+import { postActivity, startTestAssistant } from '../support/assistant';
+import { captureLogs } from '../support/logCapture';
+import { ConnectorStub } from '../support/connectorStub';
+import { teamsMessage, TENANT_ID } from '../support/activities';
 
 /** What the bot posted in reply to one activity, and the HTTP answer to it. */
 interface Exchange {
@@ -25,6 +29,22 @@ async function post(stack: DemoStack, text: string, aadObjectId: string, bend: (
   const body = await res.text();
   const messages = connector.calls.slice(before).map((c) => c.body).filter((b) => b.type === 'message');
   return { status: res.status, body, messages, texts: messages.map((m) => String(m.text ?? '')) };
+}
+
+const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
+
+/** The same activity, said to come from another tenant: in conversation.tenantId, channelData.tenant.id, or both. */
+function fromTenant(tenantId: string, where: 'both' | 'conversation' | 'channelData' = 'both') {
+  return (activity: Record<string, unknown>): Record<string, unknown> => ({
+    ...activity,
+    conversation: { ...(activity.conversation as object), ...(where !== 'channelData' ? { tenantId } : {}) },
+    channelData: { ...(activity.channelData as object), ...(where !== 'conversation' ? { tenant: { id: tenantId } } : {}) },
+  });
+}
+
+/** An Action.Execute click, as Teams posts it, built from a message activity. */
+function asCardAction(value: unknown) {
+  return (activity: Record<string, unknown>): Record<string, unknown> => ({ ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value });
 }
 
 describe('Trust: who the bot answers (issue #15)', function () {
@@ -65,5 +85,89 @@ describe('Trust: who the bot answers (issue #15)', function () {
       assert.match(text, /did not send an Entra account id for you that I can look up/);
       assert.equal(reply.messages[0].attachments, undefined);
     });
+  });
+
+  describe('Activities from another tenant', () => {
+    it('When the demo admin\'s object id asks from another tenant, then the bot refuses in words and shows nothing of the tenant', async () => {
+      const reply = await post(stack, 'who is Megan?', DEMO_ADMIN.id, fromTenant(OTHER_TENANT));
+      assert.equal(reply.status, 200);
+      assert.equal(reply.messages.length, 1);
+      assert.equal(reply.messages[0].attachments, undefined, 'no card');
+      assert.match(reply.texts[0], new RegExp(`answers only for its own organisation's Microsoft Entra tenant. This conversation is in another Microsoft Entra tenant \\(${OTHER_TENANT}\\), so I read nothing`));
+      assert.doesNotMatch(reply.texts[0], new RegExp(DEMO_TENANT_ID), 'the served tenant is not named to outsiders');
+    });
+
+    it('When only channelData.tenant.id or only conversation.tenantId names another tenant, then the activity is refused all the same', async () => {
+      for (const where of ['channelData', 'conversation'] as const) {
+        const reply = await post(stack, 'who is Megan?', DEMO_ADMIN.id, fromTenant(OTHER_TENANT, where));
+        assert.equal(reply.messages.length, 1, where);
+        assert.match(reply.texts[0], /answers only for its own organisation's/, where);
+        assert.equal(reply.messages[0].attachments, undefined, where);
+      }
+    });
+
+    it('When a card action invoke comes from another tenant, then it is answered 400 with an error body naming the reason and nothing is posted', async () => {
+      const reply = await post(stack, '', DEMO_ADMIN.id, (a) => asCardAction({ action: { type: 'Action.Execute', verb: 'feedback.up', data: { answerId: randomUUID() } }, trigger: 'manual' })(fromTenant(OTHER_TENANT)(a)));
+      assert.equal(reply.status, 400);
+      const body = JSON.parse(reply.body) as { statusCode: number; type: string; value: { code: string; message: string } };
+      assert.equal(body.statusCode, 400);
+      assert.equal(body.type, 'application/vnd.microsoft.error');
+      assert.match(body.value.message, /another Microsoft Entra tenant/);
+      assert.equal(reply.messages.length, 0);
+    });
+
+    it('When the bot is installed in another tenant, then it says it does not serve that tenant instead of welcoming', async () => {
+      const reply = await post(stack, '', DEMO_ADMIN.id, (a) => ({ ...fromTenant(OTHER_TENANT)(a), type: 'conversationUpdate', text: undefined, membersAdded: [a.recipient] }));
+      assert.equal(reply.status, 200);
+      assert.equal(reply.messages.length, 1);
+      assert.match(reply.texts[0], /answers only for its own organisation's/);
+      assert.equal(reply.messages[0].attachments, undefined, 'no welcome card');
+    });
+  });
+});
+
+describe('Trust: ALLOWED_TENANT_IDS widens the tenants served (issue #15)', function () {
+  this.timeout(60_000);
+  let stack: DemoStack;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-allowed-'));
+    stack = await new DemoStack(await ensureDemoTenant(), { FEEDBACK_SQLITE_PATH: path.join(dir, 'feedback.sqlite'), ALLOWED_TENANT_IDS: OTHER_TENANT.toUpperCase() }).start();
+  });
+  after(async () => {
+    await stack?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('When a tenant is listed in ALLOWED_TENANT_IDS, then its activities are answered while a third tenant is still refused', async () => {
+    const allowed = await post(stack, 'help', DEMO_ADMIN.id, fromTenant(OTHER_TENANT));
+    assert.equal(allowed.messages.length, 1);
+    assert.ok(allowed.messages[0].attachments, 'the help card');
+    const third = await post(stack, 'help', DEMO_ADMIN.id, fromTenant('99999999-2222-4333-8444-555555555555'));
+    assert.match(third.texts[0], /answers only for its own organisation's/);
+  });
+});
+
+describe('Trust: refusals of other tenants are logged (issue #15)', () => {
+  it('When an activity from another tenant is refused, then a warning names that tenant and the activity, without the message text', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-log-'));
+    const logs = captureLogs('info');
+    const connector = await new ConnectorStub().start();
+    const assistant = await startTestAssistant({ ALLOWED_TENANT_IDS: TENANT_ID, FEEDBACK_SQLITE_PATH: path.join(dir, 'feedback.sqlite') }, { logger: logs.logger });
+    try {
+      const activity = fromTenant(OTHER_TENANT)(teamsMessage({ text: 'secret question text', serviceUrl: connector.url }));
+      await postActivity(assistant.server.url, activity);
+      const refusal = logs.entries().find((e) => e.msg === 'activity from a tenant this bot does not serve: refused, nothing read');
+      assert.ok(refusal, 'a warning was logged');
+      assert.equal(refusal.tenantId, OTHER_TENANT);
+      assert.equal(refusal.activityType, 'message');
+      assert.doesNotMatch(logs.raw(), /secret question text/);
+      assert.match(String(connector.messages()[0]?.text), /answers only for its own organisation's/);
+    } finally {
+      await assistant.stop();
+      await connector.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
