@@ -1,7 +1,4 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { activityFor } from '../../src/cli/ask';
 import { ensureDemoTenant } from '../../src/emulator/demo';
@@ -50,15 +47,12 @@ function asCardAction(value: unknown) {
 describe('Trust: who the bot answers (issue #15)', function () {
   this.timeout(60_000);
   let stack: DemoStack;
-  let dir: string;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-'));
-    stack = await new DemoStack(await ensureDemoTenant(), { FEEDBACK_SQLITE_PATH: path.join(dir, 'feedback.sqlite') }).start();
+    stack = await new DemoStack(await ensureDemoTenant()).start();
   });
   after(async () => {
     await stack?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   describe('An asker the directory does not know', () => {
@@ -129,15 +123,12 @@ describe('Trust: who the bot answers (issue #15)', function () {
 describe('Trust: ALLOWED_TENANT_IDS widens the tenants served (issue #15)', function () {
   this.timeout(60_000);
   let stack: DemoStack;
-  let dir: string;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-allowed-'));
-    stack = await new DemoStack(await ensureDemoTenant(), { FEEDBACK_SQLITE_PATH: path.join(dir, 'feedback.sqlite'), ALLOWED_TENANT_IDS: OTHER_TENANT.toUpperCase() }).start();
+    stack = await new DemoStack(await ensureDemoTenant(), { ALLOWED_TENANT_IDS: OTHER_TENANT.toUpperCase() }).start();
   });
   after(async () => {
     await stack?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('When a tenant is listed in ALLOWED_TENANT_IDS, then its activities are answered while a third tenant is still refused', async () => {
@@ -151,10 +142,9 @@ describe('Trust: ALLOWED_TENANT_IDS widens the tenants served (issue #15)', func
 
 describe('Trust: refusals of other tenants are logged (issue #15)', () => {
   it('When an activity from another tenant is refused, then a warning names that tenant and the activity, without the message text', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-log-'));
     const logs = captureLogs('info');
     const connector = await new ConnectorStub().start();
-    const assistant = await startTestAssistant({ ALLOWED_TENANT_IDS: TENANT_ID, FEEDBACK_SQLITE_PATH: path.join(dir, 'feedback.sqlite') }, { logger: logs.logger });
+    const assistant = await startTestAssistant({ ALLOWED_TENANT_IDS: TENANT_ID }, { logger: logs.logger });
     try {
       const activity = fromTenant(OTHER_TENANT)(teamsMessage({ text: 'secret question text', serviceUrl: connector.url }));
       await postActivity(assistant.server.url, activity);
@@ -167,7 +157,6 @@ describe('Trust: refusals of other tenants are logged (issue #15)', () => {
     } finally {
       await assistant.stop();
       await connector.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -6,6 +6,7 @@ import { ConnectorServer } from '../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
 import { ensureDemoTenant } from '../../src/emulator/demo';
 import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '../../src/emulator/demo/constants';
+import { withTemporaryStores } from './temporaryStores';
 
 export const PINNED_NOW = DEMO_CAPTURED_AT;
 
@@ -19,6 +20,7 @@ export interface GraphRequest {
 export class DemoStack {
   private stack?: LocalStack;
   private connector?: ConnectorServer;
+  private disposeStores: () => void = () => undefined;
 
   constructor(
     readonly tenantDir: string,
@@ -36,9 +38,11 @@ export class DemoStack {
   }
 
   async start(): Promise<this> {
+    const stores = withTemporaryStores(this.env);
+    this.disposeStores = stores.dispose;
     this.connector = await new ConnectorServer().start();
     this.stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, ...this.env },
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, ...stores.env },
       botPort: 0,
       entra: { tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },
@@ -49,6 +53,7 @@ export class DemoStack {
   async stop(): Promise<void> {
     await this.stack?.stop();
     await this.connector?.stop();
+    this.disposeStores();
   }
 
   get botUrl(): string {
