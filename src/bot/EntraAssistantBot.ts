@@ -143,6 +143,12 @@ export class EntraAssistantBot extends TeamsActivityHandler {
 
   /** Teams hands over the user's single sign-on token or a native feedback rating; anything else goes to botbuilder. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action' && !isCardActionValue(context.activity.value)) {
+      // botbuilder reads value.action.type unchecked: a TypeError, a 501 and an apology in the chat. Teams' error instead.
+      this.options.logger.warn({ conversationId: context.activity.conversation?.id, valueType: context.activity.value === null ? 'null' : typeof context.activity.value }, 'malformed card action refused');
+      const body = { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not well-formed: its value must carry an action object.' } };
+      return { status: 400, body };
+    }
     if (context.activity.name === 'message/submitAction' && this.feedback) return this.feedback.onTeamsFeedback(context);
     const sso = this.options.sso;
     if (context.activity.name !== 'signin/tokenExchange' || !sso) return super.onInvokeActivity(context);
@@ -421,6 +427,13 @@ function correctionNote(understanding: Understanding): string | undefined {
   const corrected = understanding.entities.filter((e) => e.correctedFrom && e.displayName && e.source === 'message');
   if (!corrected.length) return undefined;
   return corrected.map((e) => `I took “${escapeMarkdown(e.correctedFrom)}” to mean ${escapeMarkdown(e.displayName)}.`).join(' ');
+}
+
+/** An adaptiveCard/action value botbuilder can read: an object whose `action` is an object (Teams' shape). */
+function isCardActionValue(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const action = (value as { action?: unknown }).action;
+  return Boolean(action) && typeof action === 'object' && !Array.isArray(action);
 }
 
 /** A disambiguation button's choice (Action.Submit data.chooseEntity), if this activity carries one. */

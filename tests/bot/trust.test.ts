@@ -160,3 +160,37 @@ describe('Trust: refusals of other tenants are logged (issue #15)', () => {
     }
   });
 });
+
+describe('Trust: malformed card actions (issue #15)', () => {
+  let connector: ConnectorStub;
+  let assistant: Awaited<ReturnType<typeof startTestAssistant>>;
+
+  before(async () => {
+    connector = await new ConnectorStub().start();
+    assistant = await startTestAssistant();
+  });
+  after(async () => {
+    await assistant.stop();
+    await connector.stop();
+  });
+
+  const malformed: Array<{ what: string; value: unknown }> = [
+    { what: 'a string', value: 'feedback.up' },
+    { what: 'an object whose action is null', value: { action: null, trigger: 'manual' } },
+    { what: 'an object without an action', value: { trigger: 'manual' } },
+    { what: 'an array', value: [{ action: { type: 'Action.Execute', verb: 'feedback.up' } }] },
+  ];
+  for (const { what, value } of malformed) {
+    it(`When an adaptiveCard/action invoke's value is ${what}, then the bot answers 400 with Teams' error body and posts nothing`, async () => {
+      connector.calls.splice(0);
+      const invoke = { ...teamsMessage({ serviceUrl: connector.url }), type: 'invoke', name: 'adaptiveCard/action', text: undefined, value };
+      const res = await postActivity(assistant.server.url, invoke);
+      assert.equal(res.status, 400);
+      const body = JSON.parse(res.body) as { statusCode: number; type: string; value: { code: string; message: string } };
+      assert.deepEqual({ statusCode: body.statusCode, type: body.type, code: body.value.code }, { statusCode: 400, type: 'application/vnd.microsoft.error', code: 'BadRequest' });
+      assert.match(body.value.message, /not well-formed/);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(connector.messages().length, 0, 'no apology, nothing posted');
+    });
+  }
+});
