@@ -19,6 +19,8 @@ import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
 import { isGuid } from '../graph/ids';
+import { isOwnAccount, ownAccountRefusal } from '../actions/mitigationText';
+import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -109,7 +111,11 @@ export class MitigationFlow {
       return this.finish(context, after ?? record);
     }
 
-    // Confirm: the clicker must be allowed to act, whoever asked.
+    // Confirm: never on the clicker's own account (someone else may have proposed it), and only with the role, whoever asked.
+    if (isOwnAccount(record.proposal, clicker.aadObjectId)) {
+      log.info('mitigation confirm refused: the clicker is its target');
+      return this.cardFor(record, ownAccountRefusal(record.proposal, escapeMarkdown(record.proposal.target.displayName)));
+    }
     const sessions = this.options.sessions;
     if (!sessions) return this.cardFor(record, 'No tenant is connected, so nothing can be changed.');
     const session = sessions.forAsker(clicker.aadObjectId, this.options.ssoTokens?.get(clicker.aadObjectId));

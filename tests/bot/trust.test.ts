@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { activityFor } from '../../src/cli/ask';
 import { ensureDemoTenant } from '../../src/emulator/demo';
-import { DEMO_ADMIN, DEMO_TENANT_ID } from '../../src/emulator/demo/constants';
+import { DEMO_ADMIN, DEMO_SECURITY_ADMIN, DEMO_TENANT_ID } from '../../src/emulator/demo/constants';
+import { createGraphClient } from '../../src/graph/client';
+import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
+import { cardToText } from '../../src/cli/cardText';
 import { DemoStack } from '../support/demoStack';
 import { postActivity, startTestAssistant } from '../support/assistant';
 import { captureLogs } from '../support/logCapture';
@@ -193,4 +196,39 @@ describe('Trust: malformed card actions (issue #15)', () => {
       assert.equal(connector.messages().length, 0, 'no apology, nothing posted');
     });
   }
+});
+
+describe('Trust: no action on one\'s own account (issue #15)', function () {
+  this.timeout(60_000);
+  let stack: DemoStack;
+  let tenantDir: string;
+
+  before(async () => {
+    tenantDir = await ensureDemoTenant();
+    stack = await new DemoStack(tenantDir).start();
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+
+  for (const ask of ['disable admin@contoso.com', "revoke Avery Admin's sessions", 'confirm Avery Admin as compromised', "dismiss Avery Admin's risk"]) {
+    it(`When an admin asks "${ask}" about their own account, then no confirmation card comes: the bot says it does not act on the asker's own account, and why`, async () => {
+      const reply = await new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir).say(ask, DEMO_ADMIN.userPrincipalName);
+      assert.equal(reply.cards.length, 0, 'no confirmation card');
+      assert.match(reply.text, /which is your own account: I don't act on the account of the person asking\. .+ Nothing was changed\./);
+    });
+  }
+
+  it('When another admin proposes confirming the asker compromised and the target clicks Confirm, then it is refused on the card and the risk is unchanged', async () => {
+    const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
+    const asked = await chat.say('confirm Avery Admin as compromised', DEMO_SECURITY_ADMIN.userPrincipalName);
+    const card = asked.cards[0] as Card;
+    assert.ok(card && buttonsOf(card).some((b) => b.title === 'Confirm compromised'), 'the confirmation card for the other admin');
+    const clicked = await chat.execute(card, 'Confirm compromised', DEMO_ADMIN.userPrincipalName);
+    assert.equal(clicked.status, 200);
+    assert.match(cardToText(clicked.body.value), /which is your own account: I don't act on the account of the person asking/);
+    const graph = createGraphClient(stack.graphConfig);
+    const risky = (await graph.api('/identityProtection/riskyUsers').filter(`id eq '${DEMO_ADMIN.id}'`).get()) as { value: Array<{ riskState?: string }> };
+    assert.notEqual(risky.value[0]?.riskState, 'confirmedCompromised', 'nothing was changed');
+  });
 });
