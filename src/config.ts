@@ -51,6 +51,8 @@ export interface AppConfig {
   sso?: SsoConfig;
   /** Where answers and their 👍/👎 ratings are kept: the tenant's own store, never a vendor's. */
   feedback: FeedbackStoreConfig;
+  /** Unrated answers are deleted after this many days (ANSWER_RETENTION_DAYS); rated ones and mitigations are kept. */
+  retention: { answerDays: number };
   /** Where botbuilder keeps conversation state (follow-ups, pending choices, questions waiting for sign-in). */
   state: StateStoreConfig;
   /**
@@ -262,6 +264,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     understanding: { fallbackClassifier: oneOf(env, 'UNDERSTANDING_FALLBACK', ['classifier', 'off'] as const, 'classifier') === 'classifier' },
     sso: readSso(env, bot),
     feedback: readFeedback(env),
+    retention: { answerDays: integer(env, 'ANSWER_RETENTION_DAYS', 30, 1, 3650) },
     state: readState(env),
     servedTenantIds: servedTenants(env, bot, graph),
   };

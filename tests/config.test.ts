@@ -31,6 +31,7 @@ describe('Configuration from the environment', () => {
     assert.equal(config.bot.channel, undefined);
     assert.equal(config.log.level, 'info');
     assert.equal(config.pinnedNow, undefined);
+    assert.equal(config.retention.answerDays, 30, 'unrated answers are kept 30 days');
   });
 
   it('When the bot and Graph are configured, then every value is read and typed', () => {
@@ -82,6 +83,8 @@ describe('Configuration from the environment', () => {
     { when: 'GRAPH_CLIENT_ID is set without a secret', env: { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
     { when: 'GRAPH_CLIENT_ID is another app than BOT_ID and has no secret', env: { ...BOT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
     { when: 'GRAPH_CLIENT_ID is set without a tenant', env: { GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 's' }, variable: 'GRAPH_TENANT_ID' },
+    { when: 'ANSWER_RETENTION_DAYS is zero', env: { ANSWER_RETENTION_DAYS: '0' }, variable: 'ANSWER_RETENTION_DAYS' },
+    { when: 'ANSWER_RETENTION_DAYS is not a whole number', env: { ANSWER_RETENTION_DAYS: '30d' }, variable: 'ANSWER_RETENTION_DAYS' },
     { when: 'ALLOWED_TENANT_IDS holds something that is not a tenant id', env: { ...GRAPH, ALLOWED_TENANT_IDS: `${GRAPH_APP}, contoso.com` }, variable: 'ALLOWED_TENANT_IDS' },
     { when: 'BOT_CHANNEL_OPENID_METADATA_URL is not a URL', env: { ...BOT, BOT_CHANNEL_OPENID_METADATA_URL: 'localhost/meta' }, variable: 'BOT_CHANNEL_OPENID_METADATA_URL' },
   ];

@@ -6,6 +6,9 @@ import { DEMO_ADMIN, DEMO_SECURITY_ADMIN, DEMO_TENANT_ID } from '../../src/emula
 import { createGraphClient } from '../../src/graph/client';
 import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
 import { cardToText } from '../../src/cli/cardText';
+import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
+import { temporaryStores } from '../support/temporaryStores';
+import { answerRecord, rating } from '../feedback/records';
 import { DemoStack } from '../support/demoStack';
 import { postActivity, startTestAssistant } from '../support/assistant';
 import { captureLogs } from '../support/logCapture';
@@ -230,5 +233,47 @@ describe('Trust: no action on one\'s own account (issue #15)', function () {
     const graph = createGraphClient(stack.graphConfig);
     const risky = (await graph.api('/identityProtection/riskyUsers').filter(`id eq '${DEMO_ADMIN.id}'`).get()) as { value: Array<{ riskState?: string }> };
     assert.notEqual(risky.value[0]?.riskState, 'confirmedCompromised', 'nothing was changed');
+  });
+});
+
+describe('Trust: stored answers do not grow without end (issue #15)', () => {
+  it('When the bot starts, then unrated answers older than ANSWER_RETENTION_DAYS are gone (Teams feedback on them is refused) while a rated one can still be rated', async () => {
+    const stores = temporaryStores();
+    const connector = await new ConnectorStub().start();
+    const conversationId = `a:${randomUUID()}`;
+    const unrated = answerRecord({ conversationId, answeredAt: '2026-11-01T12:00:00.000Z' });
+    const rated = answerRecord({ conversationId, answeredAt: '2026-11-01T12:00:00.000Z' });
+    const seed = new SqliteFeedbackStore(stores.env.FEEDBACK_SQLITE_PATH);
+    await seed.recordAnswer(unrated);
+    await seed.recordAnswer(rated);
+    await seed.linkMessage(unrated.answerId, 'msg-unrated');
+    await seed.linkMessage(rated.answerId, 'msg-rated');
+    await seed.rate(rated.answerId, conversationId, rating());
+    await seed.close();
+    // Nineteen days later, with answers kept ten days.
+    const assistant = await startTestAssistant({ ...stores.env, ANSWER_RETENTION_DAYS: '10', ASSISTANT_NOW: '2026-11-20T12:00:00Z' });
+    try {
+      await assistant.retentionSwept;
+      const feedbackOn = (messageId: string) => ({
+        ...teamsMessage({ serviceUrl: connector.url, conversationId }),
+        type: 'invoke',
+        name: 'message/submitAction',
+        text: undefined,
+        replyToId: messageId,
+        value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"late"}' } },
+      });
+      assert.equal((await postActivity(assistant.server.url, feedbackOn('msg-unrated'))).status, 404, 'the unrated answer is no longer known');
+      assert.equal((await postActivity(assistant.server.url, feedbackOn('msg-rated'))).status, 200, 'the rated answer is kept');
+    } finally {
+      await assistant.stop();
+      await connector.stop();
+    }
+    const after = new SqliteFeedbackStore(stores.env.FEEDBACK_SQLITE_PATH);
+    try {
+      assert.deepEqual((await after.listAnswers()).map((a) => a.answerId), [rated.answerId]);
+    } finally {
+      await after.close();
+      stores.dispose();
+    }
   });
 });
