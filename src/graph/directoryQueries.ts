@@ -321,6 +321,8 @@ export interface ApplicationDetails {
   id: string;
   appId?: string | null;
   displayName?: string | null;
+  /** Free text from whoever may edit the registration: shown escaped and defanged (src/cards/escape.ts). */
+  description?: string | null;
   createdDateTime?: string | null;
   signInAudience?: string | null;
   passwordCredentials?: PasswordCredential[];
@@ -359,7 +361,7 @@ export interface DirectoryAudit {
 }
 
 const CREDENTIAL_FIELDS = 'passwordCredentials,keyCredentials';
-const APPLICATION_FIELDS = `id,appId,displayName,createdDateTime,signInAudience,${CREDENTIAL_FIELDS}`;
+const APPLICATION_FIELDS = `id,appId,displayName,description,createdDateTime,signInAudience,${CREDENTIAL_FIELDS}`;
 export const AUDIT_FIELDS = 'id,activityDateTime,activityDisplayName,category,result,resultReason,initiatedBy,targetResources';
 /** How many audit entries one answer reads: the newest first. */
 export const AUDIT_PAGE = 50;
