@@ -40,16 +40,20 @@ import { AskerNotInDirectory } from '../graph/askerAccess';
 import { isGuid } from '../graph/ids';
 import { notInDirectoryText } from '../skills/common/access';
 import { otherTenantText, type TenantGate } from './tenantGate';
+import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
 const SIGN_IN = { name: 'signIn', version: '1' };
+/** What answered when Microsoft Graph could not (throttled, unavailable, unreachable). */
+const GRAPH_UNAVAILABLE = { name: 'graphUnavailable', version: '1' };
 /** Intents answered without reading the tenant: no sign-in is needed for them. */
 const NO_TENANT_READ = new Set(['help', 'outOfScope', 'docs.answer']);
 /** A question waiting for the sign-in is answered only if the token arrives within this time. */
 const SIGN_IN_WAIT_MS = 5 * 60_000;
 
 type TurnAnswer = Exclude<SkillAnswer, { kind: 'confirm' }> | { kind: 'signIn' };
+type TurnResult = { understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer; mitigationId?: string };
 
 /** A card button's request from Action.Submit data: a mitigation to confirm, or the next page of an answer. */
 type ButtonRequest =
@@ -244,7 +248,30 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     now: Date,
     addressed: boolean,
     button?: ButtonRequest,
-  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer; mitigationId?: string } | undefined> {
+  ): Promise<TurnResult | undefined> {
+    const turn: { understanding?: Understanding } = {};
+    try {
+      return await this.answerTurn(turn, context, text, choice, memory, now, addressed, button);
+    } catch (err) {
+      // Graph throttled or down after the bounded retries: say so, rather than an apology or a half-read answer.
+      const failure = graphUnavailableOf(err);
+      if (!failure) throw err;
+      this.options.logger.warn({ status: failure.status, retryAfterSeconds: failure.retryAfterSeconds, intent: turn.understanding?.intent }, 'Microsoft Graph unavailable: the turn says so');
+      return { understanding: turn.understanding ?? { intent: 'outOfScope', entities: [], text }, skill: GRAPH_UNAVAILABLE, answer: { kind: 'text', text: unavailableText(failure) } };
+    }
+  }
+
+  /** understandAndAnswer without the Graph-failure answer; `turn` keeps what was understood for it. */
+  private async answerTurn(
+    turn: { understanding?: Understanding },
+    context: TurnContext,
+    text: string,
+    choice: EntityChoice | undefined,
+    memory: ThreadMemory,
+    now: Date,
+    addressed: boolean,
+    button?: ButtonRequest,
+  ): Promise<TurnResult | undefined> {
     let understanding: Understanding | undefined;
     if (button?.kind === 'showMore') {
       understanding = button.understanding;
@@ -268,6 +295,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope' || understanding.guessed)) return undefined;
     }
 
+    turn.understanding = understanding;
     const clarification = clarificationFor(understanding);
     if (clarification?.kind === 'choose') {
       const pendingId = randomUUID();

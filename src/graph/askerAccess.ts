@@ -7,6 +7,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { BUILT_IN_ROLES, ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from './permissions';
 import { isGuid } from './ids';
+import { GraphUnavailable, TRANSIENT_STATUSES } from './unavailable';
 
 const ROLE_BY_TEMPLATE_ID = new Map<string, RoleName>(Object.entries(BUILT_IN_ROLES).map(([name, id]) => [id, name as RoleName]));
 
@@ -111,6 +112,7 @@ export class AskerAccess {
     // The membership read names the user: Graph answers 404 when the directory has no such user.
     if (groups?.status === 404) throw new AskerNotInDirectory('notFound');
     for (const response of [direct, groups]) {
+      if (response && TRANSIENT_STATUSES.has(response.status)) throw new GraphUnavailable(response.status);
       if (!response || response.status >= 300) {
         throw new Error(`Reading the asker's roles failed: ${response?.status ?? 'no response'} ${JSON.stringify(response?.body ?? '')}`);
       }

@@ -308,3 +308,71 @@ describe('Trust: text from the tenant never links (issue #15)', function () {
     assert.match(answer.text, /Debra Berger \(debra\.berger@contoso\.com\)/, 'an owner is named with a readable sign-in address');
   });
 });
+
+describe('Trust: Graph throttled or down (issue #15, item 8)', function () {
+  this.timeout(120_000);
+  const EVERY_SKILL = [
+    "why can't Megan sign in?",
+    'show sign-ins for Megan today',
+    'who is Megan?',
+    'which groups is Isaiah in?',
+    'who owns the Finance group?',
+    'who are the Global Administrators?',
+    'who owns the Payroll Connector?',
+    'which app secrets expire this month?',
+    'what changed for Bob recently?',
+    'which conditional access policies apply to Megan?',
+    'why is Bob high risk?',
+    'which users are at risk?',
+    'is the Payroll Connector at risk?',
+    'confirm Bob as compromised',
+    'how many users are disabled?',
+  ];
+  /** A reply that is a question back, a "not found", an apology or an answer as if Graph had answered. */
+  const NOT_THE_FAILURE = /Which \w+ do you mean|could not look up|not found|no user|Sorry, something went wrong|Did you mean/i;
+
+  for (const kind of ['503', '429'] as const) {
+    describe(`every Graph request answered ${kind}`, () => {
+      let stack: DemoStack;
+      before(async () => {
+        stack = await new DemoStack(await ensureDemoTenant(), {}, { faults: [{ kind, retryAfterSeconds: 0 }] }).start();
+      });
+      after(async () => {
+        await stack?.stop();
+      });
+
+      it(`When Graph answers ${kind} to everything, then every skill's question ends in a reply that says Graph failed, after bounded retries`, async () => {
+        for (const question of EVERY_SKILL) {
+          const answer = await stack.ask(question, DEMO_ADMIN.userPrincipalName);
+          assert.equal(answer.cards.length, 0, `${question}: no card`);
+          assert.match(answer.text, new RegExp(`Microsoft Graph is (unavailable right now|throttling this app right now) \\(HTTP ${kind}`), `${question}: ${answer.text}`);
+          assert.doesNotMatch(answer.text, NOT_THE_FAILURE, question);
+          // Each request is tried again, at most three times (the Graph client's RetryHandler).
+          const attempts = new Map<string, number>();
+          for (const r of answer.graphRequests as Array<{ url: string; status: number }>) if (r.status === Number(kind)) attempts.set(r.url, (attempts.get(r.url) ?? 0) + 1);
+          assert.ok(attempts.size > 0 && [...attempts.values()].every((n) => n >= 2 && n <= 4), `${question}: retried, but boundedly: ${JSON.stringify([...attempts])}`);
+        }
+      });
+    });
+  }
+
+  describe('Retry-After', () => {
+    let stack: DemoStack;
+    after(async () => {
+      await stack?.stop();
+    });
+
+    it('When Graph asks to wait 1 s, then the bot waits between its retries; when it asks for 120 s, then it does not wait and says so', async () => {
+      stack = await new DemoStack(await ensureDemoTenant(), {}, { faults: [{ kind: '503', pathPattern: '^/v1\\.0/groups', retryAfterSeconds: 1 }, { kind: '429', pathPattern: '^/v1\\.0/users', retryAfterSeconds: 120 }] }).start();
+      let started = Date.now();
+      const waited = await stack.ask('who owns the Finance group?', DEMO_ADMIN.userPrincipalName);
+      const attempts = (waited.graphRequests as Array<{ status: number }>).filter((r) => r.status === 503).length;
+      assert.match(waited.text, /Microsoft Graph is unavailable right now \(HTTP 503\)/);
+      assert.ok(Date.now() - started >= (attempts - 1) * 1000 - 100, `${attempts} attempts took ${Date.now() - started} ms: Retry-After honoured`);
+      started = Date.now();
+      const refused = await stack.ask('who is Megan?', DEMO_ADMIN.userPrincipalName);
+      assert.match(refused.text, /throttling this app right now \(HTTP 429[^]*asked to wait 120 seconds/);
+      assert.ok(Date.now() - started < 5000, `answered in ${Date.now() - started} ms, without waiting two minutes`);
+    });
+  });
+});

@@ -5,6 +5,7 @@ import { askAll, type AskAnswer } from '../../src/cli/ask';
 import { ConnectorServer } from '../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
 import { ensureDemoTenant } from '../../src/emulator/demo';
+import type { LocalEntraOptions } from '../../src/emulator';
 import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '../../src/emulator/demo/constants';
 import { withTemporaryStores } from './temporaryStores';
 
@@ -25,6 +26,8 @@ export class DemoStack {
   constructor(
     readonly tenantDir: string,
     private readonly env: Record<string, string> = {},
+    /** More options for the local Entra (faults, throttling). */
+    private readonly entra: Omit<LocalEntraOptions, 'tenantDir' | 'port' | 'now'> = {},
   ) {}
 
   /**
@@ -44,7 +47,7 @@ export class DemoStack {
     this.stack = await startLocalStack({
       env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, ...stores.env },
       botPort: 0,
-      entra: { tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
+      entra: { ...this.entra, tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },
     });
     return this;

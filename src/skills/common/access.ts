@@ -4,6 +4,7 @@
  */
 import { type AskerNotInDirectory, roleList } from '../../graph/askerAccess';
 import { escapeMarkdown } from '../../cards/escape';
+import { GraphUnavailable, TRANSIENT_STATUSES } from '../../graph/unavailable';
 import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../graph/permissions';
 import type { TenantSession } from '../../graph/sessions';
 import type { SkillAnswer } from '../types';
@@ -52,9 +53,10 @@ export async function mayRead(tenant: TenantSession, key: PermissionKey): Promis
   return (await tenant.authorize(key)).allowed;
 }
 
-/** A Graph failure other than a refusal is the turn's error; a 403 becomes ReadRefused. */
+/** A Graph failure other than a refusal is the turn's error (throttled or unavailable: GraphUnavailable); a 403 becomes ReadRefused. */
 export function throwUnlessFound(status: number, body: unknown, key: PermissionKey): void {
   if (status === 403) throw new ReadRefused(key);
+  if (TRANSIENT_STATUSES.has(status)) throw new GraphUnavailable(status);
   if (status >= 300 && status !== 404) throw new Error(`Graph answered ${status} for ${key}: ${JSON.stringify(body)}`);
 }
 
