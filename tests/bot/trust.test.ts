@@ -234,6 +234,17 @@ describe('Trust: no action on one\'s own account (issue #15)', function () {
     const risky = (await graph.api('/identityProtection/riskyUsers').filter(`id eq '${DEMO_ADMIN.id}'`).get()) as { value: Array<{ riskState?: string }> };
     assert.notEqual(risky.value[0]?.riskState, 'confirmedCompromised', 'nothing was changed');
   });
+
+  it('When an account the directory does not know clicks Confirm on an admin\'s card, then the card says so and nothing changes', async () => {
+    const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
+    const asked = await chat.say('confirm Bob as compromised', DEMO_ADMIN.userPrincipalName);
+    const card = asked.cards[0] as Card;
+    assert.ok(card && buttonsOf(card).some((b) => b.title === 'Confirm compromised'), 'the confirmation card');
+    const clicked = await chat.execute(card, 'Confirm compromised', randomUUID());
+    assert.equal(clicked.status, 200);
+    assert.match(cardToText(clicked.body.value), /is not a user in that directory[^]*Nothing was changed\./);
+    assert.ok(buttonsOf(clicked.body.value as Card).some((b) => b.title === 'Confirm compromised'), 'the card still works for someone allowed');
+  });
 });
 
 describe('Trust: stored answers do not grow without end (issue #15)', () => {
