@@ -204,7 +204,10 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
     const button = buttonRequest(context.activity);
-    const { result, graphRequests } = await collectGraphRequests(() => this.understandAndAnswer(context, text, choice, memory, now, addressed, button));
+    const turn: { understanding?: Understanding } = {};
+    const { result, graphRequests } = await collectGraphRequests(() =>
+      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
+    );
     await this.memory.save(context, memory);
     if (!result) {
       log.info('channel post not addressed to the bot and not an Entra question: no answer');
@@ -238,7 +241,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
   /**
    * The turn's story: understand the question (or continue the one a card button answers), ask which object was
    * meant if a name is ambiguous, say so if it matches nothing, else let the intent's skill answer and remember
-   * what the question was about for follow-ups.
+   * what the question was about for follow-ups. `turn` keeps what was understood, for the answer when Graph fails.
    */
   private async understandAndAnswer(
     context: TurnContext,
@@ -248,29 +251,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     now: Date,
     addressed: boolean,
     button?: ButtonRequest,
-  ): Promise<TurnResult | undefined> {
-    const turn: { understanding?: Understanding } = {};
-    try {
-      return await this.answerTurn(turn, context, text, choice, memory, now, addressed, button);
-    } catch (err) {
-      // Graph throttled or down after the bounded retries: say so, rather than an apology or a half-read answer.
-      const failure = graphUnavailableOf(err);
-      if (!failure) throw err;
-      this.options.logger.warn({ status: failure.status, retryAfterSeconds: failure.retryAfterSeconds, intent: turn.understanding?.intent }, 'Microsoft Graph unavailable: the turn says so');
-      return { understanding: turn.understanding ?? { intent: 'outOfScope', entities: [], text }, skill: GRAPH_UNAVAILABLE, answer: { kind: 'text', text: unavailableText(failure) } };
-    }
-  }
-
-  /** understandAndAnswer without the Graph-failure answer; `turn` keeps what was understood for it. */
-  private async answerTurn(
-    turn: { understanding?: Understanding },
-    context: TurnContext,
-    text: string,
-    choice: EntityChoice | undefined,
-    memory: ThreadMemory,
-    now: Date,
-    addressed: boolean,
-    button?: ButtonRequest,
+    turn: { understanding?: Understanding } = {},
   ): Promise<TurnResult | undefined> {
     let understanding: Understanding | undefined;
     if (button?.kind === 'showMore') {
@@ -338,6 +319,14 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
     const proposed = await this.options.mitigations.propose(context, skillAnswer, button?.kind === 'mitigate' ? button.sourceAnswerId : undefined);
     return { understanding, skill, answer: proposed.answer as TurnAnswer, mitigationId: proposed.mitigationId };
+  }
+
+  /** Graph throttled or down after the bounded retries: the turn says so, rather than an apology or a half-read answer. */
+  private graphFailureAnswer(err: unknown, understanding: Understanding | undefined, text: string): TurnResult {
+    const failure = graphUnavailableOf(err);
+    if (!failure) throw err;
+    this.options.logger.warn({ status: failure.status, retryAfterSeconds: failure.retryAfterSeconds, intent: understanding?.intent }, 'Microsoft Graph unavailable: the turn says so');
+    return { understanding: understanding ?? { intent: 'outOfScope', entities: [], text }, skill: GRAPH_UNAVAILABLE, answer: { kind: 'text', text: unavailableText(failure) } };
   }
 
   /** A skill's answer; when the asker's roles cannot be read because the directory has no such user, the answer that says so. */
