@@ -51,8 +51,15 @@ export interface AppConfig {
   sso?: SsoConfig;
   /** Where answers and their 👍/👎 ratings are kept: the tenant's own store, never a vendor's. */
   feedback: FeedbackStoreConfig;
+  /** Unrated answers are deleted after this many days (ANSWER_RETENTION_DAYS); rated ones and mitigations are kept. */
+  retention: { answerDays: number };
   /** Where botbuilder keeps conversation state (follow-ups, pending choices, questions waiting for sign-in). */
   state: StateStoreConfig;
+  /**
+   * The Entra tenants whose activities the bot answers: the tenant Graph reads (or the bot's own) plus
+   * ALLOWED_TENANT_IDS. Empty only when no tenant is configured at all (nothing is read, so nothing is checked).
+   */
+  servedTenantIds: string[];
 }
 
 export type FeedbackStoreConfig =
@@ -215,6 +222,20 @@ function readState(env: Env): StateStoreConfig {
   };
 }
 
+function tenantList(env: Env, name: string): string[] {
+  const value = optional(env, name);
+  if (value === undefined) return [];
+  const ids = value.split(',').map((id) => id.trim());
+  const bad = ids.find((id) => !isGuid(id));
+  if (bad !== undefined) throw new ConfigError(name, `must be a comma-separated list of tenant ids (GUIDs) (got "${bad}" in "${value}")`);
+  return ids.map((id) => id.toLowerCase());
+}
+
+function servedTenants(env: Env, bot: BotConfig, graph: GraphConfig | undefined): string[] {
+  const own = graph?.tenantId ?? bot.tenantId;
+  return [...new Set([...(own ? [own.toLowerCase()] : []), ...tenantList(env, 'ALLOWED_TENANT_IDS')])];
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const bot = readBot(env);
   const production = optional(env, 'NODE_ENV') === 'production';
@@ -224,10 +245,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!bot.appId && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
     throw new ConfigError('HOST', `must be a loopback address while BOT_ID is unset (authentication is off; got "${host}")`);
   }
+  const graph = readGraph(env, bot);
   return {
     bot,
     server: { host, port: integer(env, 'PORT', 3978, 0, 65535) },
-    graph: readGraph(env, bot),
+    graph,
     log: {
       level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
       format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
@@ -242,7 +264,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     understanding: { fallbackClassifier: oneOf(env, 'UNDERSTANDING_FALLBACK', ['classifier', 'off'] as const, 'classifier') === 'classifier' },
     sso: readSso(env, bot),
     feedback: readFeedback(env),
+    retention: { answerDays: integer(env, 'ANSWER_RETENTION_DAYS', 30, 1, 3650) },
     state: readState(env),
+    servedTenantIds: servedTenants(env, bot, graph),
   };
 }
 

@@ -21,6 +21,7 @@ import { planSkill } from './skills/planAnswer';
 import { signInSkill } from './skills/signIns/signInSkill';
 import { preloadTemplates } from './cards/render';
 import { openFeedbackStore } from './feedback/openFeedbackStore';
+import { AnswerRetention } from './feedback/retention';
 import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
 import { riskUserSkills } from './skills/risk';
@@ -28,6 +29,7 @@ import { remediateSkill } from './skills/remediation/remediate';
 import { riskWorkloadSkills } from './skills/risk/workload';
 import { openMitigationStore } from './actions/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
+import { TenantGate } from './bot/tenantGate';
 import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
 import { TRAINING_UTTERANCES } from './understanding/training';
 import type { IntentClassifier } from './understanding/types';
@@ -40,6 +42,8 @@ export interface RunningAssistant {
   logger: Logger;
   /** Settles when the trained fallback classifier is ready (or known to be off or failed). */
   understandingReady: Promise<void>;
+  /** Settles when the start-up sweep of unrated answers past ANSWER_RETENTION_DAYS is over. */
+  retentionSwept: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,10 +90,15 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     sessions,
     sso: config.sso && ssoTokens ? { config: config.sso, tokens: ssoTokens } : undefined,
     feedback,
+    tenantGate: config.servedTenantIds.length > 0 ? new TenantGate(config.servedTenantIds) : undefined,
     mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback }),
   });
 
+  const retention = new AnswerRetention({ store: feedback, days: config.retention.answerDays, clock, logger });
+  const retentionSwept = retention.start();
+
   const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger }).catch(async (err: unknown) => {
+    await retention.stop();
     await feedback.close();
     await mitigationStore.close();
     throw err;
@@ -105,8 +114,10 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     server,
     logger,
     understandingReady,
+    retentionSwept,
     async stop() {
       await server.stop();
+      await retention.stop();
       // After the last turn: every rating acknowledged is in the store before it closes.
       await feedback.close();
       await mitigationStore.close();

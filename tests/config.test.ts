@@ -31,6 +31,7 @@ describe('Configuration from the environment', () => {
     assert.equal(config.bot.channel, undefined);
     assert.equal(config.log.level, 'info');
     assert.equal(config.pinnedNow, undefined);
+    assert.equal(config.retention.answerDays, 30, 'unrated answers are kept 30 days');
   });
 
   it('When the bot and Graph are configured, then every value is read and typed', () => {
@@ -58,6 +59,12 @@ describe('Configuration from the environment', () => {
     assert.equal(graph?.clientSecret, 'bot-secret');
   });
 
+  it('When ALLOWED_TENANT_IDS lists tenants, then they are served beside the tenant Graph reads, once each and in lower case', () => {
+    const other = 'A1B2C3D4-0000-4000-8000-000000000001';
+    assert.deepEqual(loadConfig({ ...GRAPH, ALLOWED_TENANT_IDS: ` ${other},${TENANT.toUpperCase()} ` }).servedTenantIds, [TENANT, other.toLowerCase()]);
+    assert.deepEqual(loadConfig({}).servedTenantIds, [], 'no tenant configured: nothing to serve, nothing checked');
+  });
+
   const badValues: Array<{ when: string; env: Record<string, string>; variable: string }> = [
     { when: 'BOT_ID is not a GUID', env: { ...BOT, BOT_ID: 'entra-assistant' }, variable: 'BOT_ID' },
     { when: 'PORT is above 65535', env: { PORT: '70000' }, variable: 'PORT' },
@@ -76,6 +83,9 @@ describe('Configuration from the environment', () => {
     { when: 'GRAPH_CLIENT_ID is set without a secret', env: { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
     { when: 'GRAPH_CLIENT_ID is another app than BOT_ID and has no secret', env: { ...BOT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
     { when: 'GRAPH_CLIENT_ID is set without a tenant', env: { GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 's' }, variable: 'GRAPH_TENANT_ID' },
+    { when: 'ANSWER_RETENTION_DAYS is zero', env: { ANSWER_RETENTION_DAYS: '0' }, variable: 'ANSWER_RETENTION_DAYS' },
+    { when: 'ANSWER_RETENTION_DAYS is not a whole number', env: { ANSWER_RETENTION_DAYS: '30d' }, variable: 'ANSWER_RETENTION_DAYS' },
+    { when: 'ALLOWED_TENANT_IDS holds something that is not a tenant id', env: { ...GRAPH, ALLOWED_TENANT_IDS: `${GRAPH_APP}, contoso.com` }, variable: 'ALLOWED_TENANT_IDS' },
     { when: 'BOT_CHANNEL_OPENID_METADATA_URL is not a URL', env: { ...BOT, BOT_CHANNEL_OPENID_METADATA_URL: 'localhost/meta' }, variable: 'BOT_CHANNEL_OPENID_METADATA_URL' },
   ];
   for (const { when, env, variable } of badValues) {

@@ -109,3 +109,20 @@ export function mitigationButton(action: MitigationAction, target: MitigationTar
   const proposal: MitigationProposal = { action, target };
   return { kind: 'mitigate', title: wordingFor(proposal).title, proposal };
 }
+
+/** True when the mitigation would act on the very account of the person asking or confirming. */
+export function isOwnAccount(proposal: MitigationProposal, aadObjectId: string | undefined): boolean {
+  return proposal.target.kind === 'user' && typeof aadObjectId === 'string' && proposal.target.id.toLowerCase() === aadObjectId.toLowerCase();
+}
+
+/**
+ * Why the bot does not act on the asker's own account: locking oneself out in mid-conversation helps nobody, and
+ * clearing one's own risk is exactly what someone who took the account over would do. Another admin decides.
+ */
+export function ownAccountRefusal(proposal: MitigationProposal, name: string): string {
+  const why =
+    proposal.action === 'dismiss' || proposal.action === 'confirmSafe'
+      ? 'Clearing the risk of your own account is exactly what someone who had taken it over would do, so another administrator has to decide it.'
+      : 'It would sign you out or block you in the middle of this conversation, and a decision about your own possibly compromised account needs a second person.';
+  return `That would ${wordingFor(proposal).phrase(name)}, which is your own account: I don't act on the account of the person asking. ${why} Nothing was changed. Ask another administrator to look at your account.`;
+}

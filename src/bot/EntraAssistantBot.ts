@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Activity,
+  ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
@@ -35,16 +36,24 @@ import { MitigationFlow } from './mitigationInvokes';
 import { isMitigationProposal, type MitigationProposal } from '../actions/types';
 import { INTENTS, type Entity } from '../understanding/types';
 import { isQuestionPlan } from '../plans/plan';
+import { AskerNotInDirectory } from '../graph/askerAccess';
+import { isGuid } from '../graph/ids';
+import { notInDirectoryText } from '../skills/common/access';
+import { otherTenantText, type TenantGate } from './tenantGate';
+import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
 const SIGN_IN = { name: 'signIn', version: '1' };
+/** What answered when Microsoft Graph could not (throttled, unavailable, unreachable). */
+const GRAPH_UNAVAILABLE = { name: 'graphUnavailable', version: '1' };
 /** Intents answered without reading the tenant: no sign-in is needed for them. */
 const NO_TENANT_READ = new Set(['help', 'outOfScope', 'docs.answer']);
 /** A question waiting for the sign-in is answered only if the token arrives within this time. */
 const SIGN_IN_WAIT_MS = 5 * 60_000;
 
 type TurnAnswer = Exclude<SkillAnswer, { kind: 'confirm' }> | { kind: 'signIn' };
+type TurnResult = { understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer; mitigationId?: string; settledNote?: string };
 
 /** A card button's request from Action.Submit data: a mitigation to confirm, or the next page of an answer. */
 type ButtonRequest =
@@ -68,6 +77,8 @@ export interface BotOptions {
   feedback?: FeedbackStore;
   /** Confirmation and recording of mitigations; absent: action requests are answered, never carried out. */
   mitigations?: MitigationFlow;
+  /** The tenants whose activities are answered; absent: no tenant is configured, so nothing is read for anyone. */
+  tenantGate?: TenantGate;
 }
 
 /**
@@ -98,10 +109,35 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     });
   }
 
-  /** Saves conversation state after every turn, whatever handled it. */
+  /** Refuses activities from tenants the bot does not serve, before anything is read; saves conversation state after every other turn. */
   override async run(context: TurnContext): Promise<void> {
+    const verdict = this.options.tenantGate?.check(context.activity);
+    if (verdict && !verdict.served) return this.refuseOtherTenant(context, verdict.tenantId);
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
+  }
+
+  /**
+   * Another tenant's activity: logged, and answered where a person waits for an answer (an invoke, a message addressed
+   * to the bot, the bot's own installation); anything else (an unaddressed channel post, a reaction) only logged.
+   */
+  private async refuseOtherTenant(context: TurnContext, tenantId: string | undefined): Promise<void> {
+    const activity = context.activity;
+    this.options.logger.warn(
+      { tenantId, activityType: activity.type, name: activity.name, conversationId: activity.conversation?.id, channelId: activity.channelId },
+      'activity from a tenant this bot does not serve: refused, nothing read',
+    );
+    const text = otherTenantText(tenantId);
+    if (activity.type === ActivityTypes.Invoke) {
+      const body =
+        activity.name === 'adaptiveCard/action'
+          ? { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: text } }
+          : { code: 'Forbidden', message: text };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: activity.name === 'adaptiveCard/action' ? 400 : 403, body } });
+      return;
+    }
+    const installed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+    if ((activity.type === ActivityTypes.Message && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
@@ -111,6 +147,12 @@ export class EntraAssistantBot extends TeamsActivityHandler {
 
   /** Teams hands over the user's single sign-on token or a native feedback rating; anything else goes to botbuilder. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action' && !isCardActionValue(context.activity.value)) {
+      // botbuilder reads value.action.type unchecked: a TypeError, a 501 and an apology in the chat. Teams' error instead.
+      this.options.logger.warn({ conversationId: context.activity.conversation?.id, valueType: context.activity.value === null ? 'null' : typeof context.activity.value }, 'malformed card action refused');
+      const body = { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not well-formed: its value must carry an action object.' } };
+      return { status: 400, body };
+    }
     if (context.activity.name === 'message/submitAction' && this.feedback) return this.feedback.onTeamsFeedback(context);
     const sso = this.options.sso;
     if (context.activity.name !== 'signin/tokenExchange' || !sso) return super.onInvokeActivity(context);
@@ -162,7 +204,10 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
     const button = buttonRequest(context.activity);
-    const { result, graphRequests } = await collectGraphRequests(() => this.understandAndAnswer(context, text, choice, memory, now, addressed, button));
+    const turn: { understanding?: Understanding } = {};
+    const { result, graphRequests } = await collectGraphRequests(() =>
+      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
+    );
     await this.memory.save(context, memory);
     if (!result) {
       log.info('channel post not addressed to the bot and not an Entra question: no answer');
@@ -196,7 +241,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
   /**
    * The turn's story: understand the question (or continue the one a card button answers), ask which object was
    * meant if a name is ambiguous, say so if it matches nothing, else let the intent's skill answer and remember
-   * what the question was about for follow-ups.
+   * what the question was about for follow-ups. `turn` keeps what was understood, for the answer when Graph fails.
    */
   private async understandAndAnswer(
     context: TurnContext,
@@ -206,7 +251,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     now: Date,
     addressed: boolean,
     button?: ButtonRequest,
-  ): Promise<{ understanding: Understanding; skill: { name: string; version: string }; answer: TurnAnswer; mitigationId?: string; settledNote?: string } | undefined> {
+    turn: { understanding?: Understanding } = {},
+  ): Promise<TurnResult | undefined> {
     let understanding: Understanding | undefined;
     if (button?.kind === 'showMore') {
       understanding = button.understanding;
@@ -230,6 +276,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope' || understanding.guessed)) return undefined;
     }
 
+    turn.understanding = understanding;
     let clarification = clarificationFor(understanding);
     // Before asking which object a name means, the skill may know from the tenant (the only app whose sign-ins fail).
     let settledNote: string | undefined;
@@ -237,6 +284,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       const settled = await this.settleFromTenant(context, understanding, now);
       if (settled) {
         ({ understanding, note: settledNote } = settled);
+        turn.understanding = understanding;
         clarification = clarificationFor(understanding);
       }
     }
@@ -258,7 +306,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return { understanding, skill: SIGN_IN, answer: { kind: 'signIn' } };
     }
     const skill = this.options.skills.forUnderstanding(understanding);
-    const skillAnswer = await skill.answer({
+    const skillAnswer = await this.unlessAskerUnknown(aadObjectId, () => skill.answer({
       understanding,
       asker: {
         aadObjectId,
@@ -270,7 +318,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       now,
       ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
       ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
-    });
+    }));
     if (!button) {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
@@ -296,6 +344,26 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const tenant = this.options.sessions?.forAsker(aadObjectId, token);
     if (!tenant) return undefined;
     return skill.settle({ understanding, asker: { aadObjectId, tenantId: context.activity.conversation?.tenantId, name: context.activity.from?.name }, tenant, conversationType: conversationKind(context.activity), now });
+  }
+
+  /** Graph throttled or down after the bounded retries: the turn says so, rather than an apology or a half-read answer. */
+  private graphFailureAnswer(err: unknown, understanding: Understanding | undefined, text: string): TurnResult {
+    const failure = graphUnavailableOf(err);
+    if (!failure) throw err;
+    this.options.logger.warn({ status: failure.status, retryAfterSeconds: failure.retryAfterSeconds, intent: understanding?.intent }, 'Microsoft Graph unavailable: the turn says so');
+    return { understanding: understanding ?? { intent: 'outOfScope', entities: [], text }, skill: GRAPH_UNAVAILABLE, answer: { kind: 'text', text: unavailableText(failure) } };
+  }
+
+  /** A skill's answer; when the asker's roles cannot be read because the directory has no such user, the answer that says so. */
+  private async unlessAskerUnknown(aadObjectId: string | undefined, answer: () => Promise<SkillAnswer>): Promise<SkillAnswer> {
+    try {
+      return await answer();
+    } catch (err) {
+      const sessions = this.options.sessions;
+      if (!(err instanceof AskerNotInDirectory) || !sessions) throw err;
+      this.options.logger.warn({ reason: err.reason, aadObjectId: isGuid(aadObjectId) ? aadObjectId : undefined }, 'asker is not a user of the directory read: nothing shown');
+      return { kind: 'text', text: notInDirectoryText(err.reason, { id: sessions.tenantId, name: await sessions.tenantName() }, aadObjectId) };
+    }
   }
 
   /**
@@ -401,6 +469,13 @@ function correctionNote(understanding: Understanding): string | undefined {
   const corrected = understanding.entities.filter((e) => e.correctedFrom && e.displayName && e.source === 'message');
   if (!corrected.length) return undefined;
   return corrected.map((e) => `I took “${escapeMarkdown(e.correctedFrom)}” to mean ${escapeMarkdown(e.displayName)}.`).join(' ');
+}
+
+/** An adaptiveCard/action value botbuilder can read: an object whose `action` is an object (Teams' shape). */
+function isCardActionValue(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const action = (value as { action?: unknown }).action;
+  return Boolean(action) && typeof action === 'object' && !Array.isArray(action);
 }
 
 /** A disambiguation button's choice (Action.Submit data.chooseEntity), if this activity carries one. */

@@ -4,7 +4,8 @@ import type { Logger } from '../logger';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { withAnswerActions, withBanner, withFooter } from '../cards/compose';
 import type { GraphSessions } from '../graph/sessions';
-import { roleList } from '../graph/askerAccess';
+import { type AccessDecision, AskerNotInDirectory, roleList } from '../graph/askerAccess';
+import { notInDirectoryText } from '../skills/common/access';
 import { performMitigation } from '../actions/graphMitigations';
 import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../actions/mitigationCard';
 import type { MitigationPerson, MitigationRecord, MitigationStore } from '../actions/mitigationStore';
@@ -18,6 +19,8 @@ import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
 import { isGuid } from '../graph/ids';
+import { isOwnAccount, ownAccountRefusal } from '../actions/mitigationText';
+import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -108,12 +111,23 @@ export class MitigationFlow {
       return this.finish(context, after ?? record);
     }
 
-    // Confirm: the clicker must be allowed to act, whoever asked.
+    // Confirm: never on the clicker's own account (someone else may have proposed it), and only with the role, whoever asked.
+    if (isOwnAccount(record.proposal, clicker.aadObjectId)) {
+      log.info('mitigation confirm refused: the clicker is its target');
+      return this.cardFor(record, ownAccountRefusal(record.proposal, escapeMarkdown(record.proposal.target.displayName)));
+    }
     const sessions = this.options.sessions;
     if (!sessions) return this.cardFor(record, 'No tenant is connected, so nothing can be changed.');
     const session = sessions.forAsker(clicker.aadObjectId, this.options.ssoTokens?.get(clicker.aadObjectId));
     const key = mitigationPermission(record.proposal.action, record.proposal.target.kind);
-    const access = await session.authorize(key);
+    let access: AccessDecision;
+    try {
+      access = await session.authorize(key);
+    } catch (err) {
+      if (!(err instanceof AskerNotInDirectory)) throw err;
+      log.warn({ reason: err.reason }, 'mitigation confirm refused: the clicker is not a user of the directory read');
+      return this.cardFor(record, `${notInDirectoryText(err.reason, { id: sessions.tenantId, name: await sessions.tenantName() }, clicker.aadObjectId)} Nothing was changed.`);
+    }
     if (!access.allowed) {
       log.info({ neededRoles: access.neededRoles }, 'mitigation confirm refused: the clicker lacks the role');
       return this.cardFor(record, `${personName(clicker)}, this needs one of these roles: ${roleList(access.neededRoles)}. Your account holds none of them, so nothing was changed; someone who holds one can still confirm.`);

@@ -14,6 +14,19 @@ import { STARTER_QUESTIONS } from '../skills/examples';
 import { PLAYGROUND_USERS, DEMO_TENANT_ID } from '../emulator/demo/constants';
 import { ensureDemoTenant } from '../emulator/demo';
 import { repoRoot } from '../paths';
+import { parseFaultRules } from '../emulator/faults';
+import type { FaultRule } from '../emulator/types';
+
+/** EMULATOR_FAULTS for the local Entra, or one line naming what is wrong and exit code 2 (as a bad setting does). */
+function faultsFrom(text: string | undefined): FaultRule[] | undefined {
+  if (!text?.trim()) return undefined;
+  try {
+    return parseFaultRules(text);
+  } catch (err) {
+    process.stderr.write(`Configuration error: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
+}
 
 /** The Playground's people: the demo admin signed in, the other demo staff and one storyline user beside them. */
 function playgroundUsers(tenantDir: string): { currentUser: PlaygroundUser; users: PlaygroundUser[] } {
@@ -55,6 +68,8 @@ async function main(): Promise<void> {
         tenantDir,
         persistDir: values.persist,
         throttling: process.env.EMULATOR_THROTTLING === 'graph' ? 'graph' : 'off',
+        // Graph failures on demand (429, 503, latency, resets), to see how every answer copes: README, EMULATOR_FAULTS.
+        faults: faultsFrom(process.env.EMULATOR_FAULTS),
         // The first start of a big snapshot builds its sign-in index: say so, rather than sit silent for seconds.
         indexCacheDir: process.env.LOCAL_ENTRA_INDEX_CACHE || undefined,
         log: (message) => process.stderr.write(`${message}\n`),

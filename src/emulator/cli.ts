@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultClients, startLocalEntra, type FaultRule } from './index';
+import { parseFaultRules } from './faults';
 
 function fail(message: string): never {
   console.error(`local Entra: ${message}`);
@@ -26,11 +27,9 @@ function parseNow(text: string | undefined): Date | undefined {
 function parseFaults(text: string | undefined): FaultRule[] | undefined {
   if (!text) return undefined;
   try {
-    const rules = JSON.parse(text);
-    if (!Array.isArray(rules)) throw new Error('not an array');
-    return rules as FaultRule[];
+    return parseFaultRules(text);
   } catch (error) {
-    return fail(`EMULATOR_FAULTS is not a JSON array of fault rules: ${(error as Error).message}`);
+    return fail((error as Error).message);
   }
 }
 

@@ -34,3 +34,36 @@ export class FaultInjector {
     return undefined;
   }
 }
+
+const KINDS: ReadonlyArray<FaultRule['kind']> = ['latency', '429', '503', 'reset'];
+
+/**
+ * EMULATOR_FAULTS (the local Entra's CLI and `npm start`): a JSON array of fault rules, e.g.
+ * `[{"kind":"503","pathPattern":"/auditLogs/signIns","share":0.5}]`. Throws an Error naming what is wrong.
+ */
+export function parseFaultRules(text: string): FaultRule[] {
+  let rules: unknown;
+  try {
+    rules = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`EMULATOR_FAULTS is not JSON: ${(err as Error).message}`);
+  }
+  if (!Array.isArray(rules)) throw new Error('EMULATOR_FAULTS must be a JSON array of fault rules');
+  return rules.map((rule: unknown, i) => {
+    const r = rule as Partial<FaultRule> | null;
+    const where = `EMULATOR_FAULTS[${i}]`;
+    if (!r || typeof r !== 'object' || !KINDS.includes(r.kind as FaultRule['kind'])) throw new Error(`${where}.kind must be one of ${KINDS.join(', ')}`);
+    if (r.share !== undefined && (typeof r.share !== 'number' || r.share < 0 || r.share > 1)) throw new Error(`${where}.share must be a number from 0 to 1`);
+    if (r.pathPattern !== undefined) {
+      try {
+        new RegExp(String(r.pathPattern));
+      } catch {
+        throw new Error(`${where}.pathPattern is not a regular expression`);
+      }
+    }
+    for (const key of ['latencyMs', 'retryAfterSeconds'] as const) {
+      if (r[key] !== undefined && (typeof r[key] !== 'number' || (r[key] as number) < 0)) throw new Error(`${where}.${key} must be a number of 0 or more`);
+    }
+    return r as FaultRule;
+  });
+}

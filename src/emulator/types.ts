@@ -9,6 +9,8 @@ export interface FaultRule {
   kind: 'latency' | '429' | '503' | 'reset';
   /** Added delay for kind 'latency' (default 1000 ms). */
   latencyMs?: number;
+  /** The Retry-After header (seconds) of a 429 or 503 (default 1). */
+  retryAfterSeconds?: number;
 }
 
 /** An app registration that may ask the token endpoint for tokens. */

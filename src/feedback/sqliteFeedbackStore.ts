@@ -80,6 +80,18 @@ export class SqliteFeedbackStore implements FeedbackStore {
     return rows.map((row) => toRatedAnswer(row, ratings.filter((r) => r.answer_id === row.answer_id)));
   }
 
+  async deleteUnratedBefore(cutoff: string): Promise<number> {
+    // answered_at holds toISOString() values, so text order is time order. The card id test is isKeptForever's.
+    const result = this.db
+      .prepare(
+        `DELETE FROM answers WHERE answered_at < ?
+           AND NOT EXISTS (SELECT 1 FROM ratings WHERE ratings.answer_id = answers.answer_id)
+           AND json_extract(record, '$.answer.cardId') IS NOT 'mitigation'`,
+      )
+      .run(cutoff);
+    return result.changes;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { odata, RestError, TableClient } from '@azure/data-tables';
-import { type AnswerRecord, type FeedbackStore, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
+import { type AnswerRecord, type FeedbackStore, isKeptForever, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
 const ANSWER_ROW = 'answer';
 const RATING_PREFIX = 'rating_';
@@ -107,6 +107,29 @@ export class TableFeedbackStore implements FeedbackStore {
     return answers
       .map((a) => toRatedAnswer(a, ratings.get(a.partitionKey) ?? []))
       .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt) || a.answerId.localeCompare(b.answerId));
+  }
+
+  async deleteUnratedBefore(cutoff: string): Promise<number> {
+    await this.ensureTable();
+    let deleted = 0;
+    const old = this.table.listEntities<AnswerEntity>({ queryOptions: { filter: odata`RowKey eq ${ANSWER_ROW} and answeredAt lt ${cutoff}`, select: ['PartitionKey', 'RowKey', 'conversationId', 'messageId', 'record'] } });
+    for await (const answer of old) {
+      if (isKeptForever(JSON.parse(answer.record) as AnswerRecord)) continue;
+      const rated = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${answer.partitionKey} and RowKey gt ${RATING_PREFIX}`, select: ['RowKey'] } });
+      if (!(await rated.next()).done) continue;
+      if (answer.messageId) await this.deleteIfPresent(linkPartition(answer.conversationId, answer.messageId), LINK_ROW);
+      await this.deleteIfPresent(answer.partitionKey, ANSWER_ROW);
+      deleted += 1;
+    }
+    return deleted;
+  }
+
+  private async deleteIfPresent(partitionKey: string, rowKey: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(partitionKey, rowKey);
+    } catch (err) {
+      if (!(err instanceof RestError && err.statusCode === 404)) throw err;
+    }
   }
 
   async close(): Promise<void> {

@@ -76,6 +76,11 @@ export interface FeedbackStore {
   rate(answerId: string, conversationId: string, feedback: RaterFeedback): Promise<RateOutcome>;
   /** Every answer with its ratings, oldest first (reports and exports). */
   listAnswers(): Promise<RatedAnswer[]>;
+  /**
+   * Retention: deletes the answers sent before `cutoff` (ISO 8601) that nobody rated, except mitigation cards (see
+   * isKeptForever); answers the number deleted. Rated answers stay: they are the feedback.
+   */
+  deleteUnratedBefore(cutoff: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -84,4 +89,9 @@ export function refusalFor(answer: AnswerRecord | undefined, conversationId: str
   if (!answer) return 'unknownAnswer';
   if (answer.conversationId !== conversationId) return 'otherConversation';
   return undefined;
+}
+
+/** The confirmation and result cards of mitigations are part of an action's trail, like the mitigation records: kept. */
+export function isKeptForever(answer: Pick<AnswerRecord, 'answer'>): boolean {
+  return answer.answer.cardId === 'mitigation';
 }

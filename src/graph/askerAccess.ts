@@ -7,6 +7,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { BUILT_IN_ROLES, ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from './permissions';
 import { isGuid } from './ids';
+import { GraphUnavailable, TRANSIENT_STATUSES } from './unavailable';
 
 const ROLE_BY_TEMPLATE_ID = new Map<string, RoleName>(Object.entries(BUILT_IN_ROLES).map(([name, id]) => [id, name as RoleName]));
 
@@ -47,6 +48,18 @@ interface Page<T> {
   value: T[];
 }
 
+/**
+ * The asker is not an account of the directory the bot reads: Teams sent an object id that is no user there (a guest
+ * signed in from another tenant, a deleted account) or no object id at all in the shape Entra uses. No role can be
+ * read for them, so nothing of the tenant can be shown.
+ */
+export class AskerNotInDirectory extends Error {
+  constructor(readonly reason: 'notFound' | 'malformed') {
+    super(reason === 'notFound' ? 'The asker is not a user of the directory read' : 'The asker\'s id is not an Entra object id');
+    this.name = 'AskerNotInDirectory';
+  }
+}
+
 export class AskerAccess {
   private readonly cache = new Map<string, { roles: Promise<Set<RoleName>>; expires: number }>();
 
@@ -57,7 +70,7 @@ export class AskerAccess {
 
   /** The asker's active tenant-wide directory roles, cached briefly: role changes show up within the TTL. */
   rolesOf(userObjectId: string): Promise<Set<RoleName>> {
-    if (!isGuid(userObjectId)) return Promise.reject(new Error(`Not an Entra object id: ${userObjectId}`));
+    if (!isGuid(userObjectId)) return Promise.reject(new AskerNotInDirectory('malformed'));
     const now = (this.options.clock ?? Date.now)();
     const cached = this.cache.get(userObjectId);
     if (cached && cached.expires > now) return cached.roles;
@@ -96,7 +109,10 @@ export class AskerAccess {
     const byId = new Map(batch.responses.map((r) => [r.id, r]));
     const direct = byId.get('direct');
     const groups = byId.get('groups');
+    // The membership read names the user: Graph answers 404 when the directory has no such user.
+    if (groups?.status === 404) throw new AskerNotInDirectory('notFound');
     for (const response of [direct, groups]) {
+      if (response && TRANSIENT_STATUSES.has(response.status)) throw new GraphUnavailable(response.status);
       if (!response || response.status >= 300) {
         throw new Error(`Reading the asker's roles failed: ${response?.status ?? 'no response'} ${JSON.stringify(response?.body ?? '')}`);
       }

@@ -19,6 +19,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import { Agent } from 'undici';
 import type { GraphConfig } from '../config';
 import { recordGraphRequest } from './requestLog';
+import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from './unavailable';
 
 const PUBLIC_AUTHORITY_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn']);
 
@@ -90,8 +91,9 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
   const ca = trustedCertificates(config.caFile);
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
-    // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially.
-    new RetryHandler(new RetryHandlerOptions(1, 3)),
+    // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially. A
+    // Retry-After longer than a turn can wait is not waited for: the answer says so (src/graph/unavailable.ts).
+    new RetryHandler(new RetryHandlerOptions(1, 3, (_delay, _attempt, _request, _options, response) => (retryAfterSeconds(response.headers.get('Retry-After')) ?? 0) <= MAX_RETRY_AFTER_SECONDS)),
     new RequestRecorder(),
     new HTTPMessageHandler(),
   ];

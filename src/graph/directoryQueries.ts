@@ -6,6 +6,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { isGuid, odataString } from './ids';
+import { GraphUnavailable, MAX_RETRY_AFTER_SECONDS, retryAfterSeconds, TRANSIENT_STATUSES } from './unavailable';
 
 /** An inner request of a `$batch`; ids are unique within one batch. */
 export interface BatchRequest {
@@ -18,6 +19,8 @@ export interface BatchRequest {
 export interface BatchResponse {
   status: number;
   body: unknown;
+  /** The inner response's Retry-After, in seconds, when it sent one. */
+  retryAfterSeconds?: number;
 }
 
 const MAX_BATCH = 20;
@@ -33,20 +36,24 @@ export interface RetryOptions {
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The requests in as few `$batch` calls as Graph allows, with throttled (429) inner requests sent again after a
- * pause: a batch's inner requests are throttled one by one (Identity Protection allows about one a second) and the
- * SDK does not retry them (REFERENCE §2.2). What is still throttled after the retries stays 429.
+ * The requests in as few `$batch` calls as Graph allows, with throttled or unavailable (429, 503, 504) inner
+ * requests sent again after a pause: a batch's inner requests are throttled one by one (Identity Protection allows
+ * about one a second) and the SDK does not retry them (REFERENCE §2.2). The pause is the inner Retry-After when one
+ * came (a wait longer than MAX_RETRY_AFTER_SECONDS is not waited for), else a growing one. What still fails after
+ * the retries keeps its status.
  */
 export async function batchGet(client: Client, requests: readonly BatchRequest[], retry: RetryOptions = {}): Promise<Map<string, BatchResponse>> {
   const responses = await sendBatches(client, requests);
   const sleep = retry.sleep ?? sleepFor;
   let pause = retry.pauseMs ?? 1000;
   for (let attempt = 0; attempt < (retry.retries ?? 2); attempt++) {
-    const throttled = requests.filter((r) => responses.get(r.id)?.status === 429);
-    if (throttled.length === 0) break;
-    await sleep(pause);
+    const failed = requests.filter((r) => TRANSIENT_STATUSES.has(responses.get(r.id)?.status ?? 200));
+    if (failed.length === 0) break;
+    const asked = Math.max(...failed.map((r) => responses.get(r.id)?.retryAfterSeconds ?? 0));
+    if (asked > MAX_RETRY_AFTER_SECONDS) break;
+    await sleep(Math.max(pause, asked * 1000));
     pause *= 2;
-    for (const [id, response] of await sendBatches(client, throttled)) responses.set(id, response);
+    for (const [id, response] of await sendBatches(client, failed)) responses.set(id, response);
   }
   return responses;
 }
@@ -58,15 +65,23 @@ async function sendBatches(client: Client, requests: readonly BatchRequest[]): P
     const chunk = requests.slice(start, start + MAX_BATCH);
     const result = (await client.api('/$batch').post({
       requests: chunk.map((r) => ({ id: r.id, method: 'GET', url: r.url, ...(r.advanced ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })),
-    })) as { responses: Array<{ id: string; status: number; body: unknown }> };
-    for (const response of result.responses) out.set(response.id, { status: response.status, body: response.body });
+    })) as { responses: Array<{ id: string; status: number; body: unknown; headers?: Record<string, string> }> };
+    for (const response of result.responses) {
+      const header = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+      const wait = retryAfterSeconds(header);
+      out.set(response.id, { status: response.status, body: response.body, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
+    }
   }
   return out;
 }
 
-/** A successful inner response's body, or undefined when Graph refused or did not find it. */
+/**
+ * A successful inner response's body, or undefined when Graph refused or did not find it. Throttled or unavailable
+ * after the retries is neither: GraphUnavailable, so that it is never shown as "none" or "not found".
+ */
 export function bodyOf<T>(responses: Map<string, BatchResponse>, id: string): T | undefined {
   const response = responses.get(id);
+  if (response && TRANSIENT_STATUSES.has(response.status)) throw new GraphUnavailable(response.status, response.retryAfterSeconds);
   return response && response.status < 300 ? (response.body as T) : undefined;
 }
 
@@ -321,6 +336,8 @@ export interface ApplicationDetails {
   id: string;
   appId?: string | null;
   displayName?: string | null;
+  /** Free text from whoever may edit the registration: shown escaped and defanged (src/cards/escape.ts). */
+  description?: string | null;
   createdDateTime?: string | null;
   signInAudience?: string | null;
   passwordCredentials?: PasswordCredential[];
@@ -359,7 +376,7 @@ export interface DirectoryAudit {
 }
 
 const CREDENTIAL_FIELDS = 'passwordCredentials,keyCredentials';
-const APPLICATION_FIELDS = `id,appId,displayName,createdDateTime,signInAudience,${CREDENTIAL_FIELDS}`;
+const APPLICATION_FIELDS = `id,appId,displayName,description,createdDateTime,signInAudience,${CREDENTIAL_FIELDS}`;
 export const AUDIT_FIELDS = 'id,activityDateTime,activityDisplayName,category,result,resultReason,initiatedBy,targetResources';
 /** How many audit entries one answer reads: the newest first. */
 export const AUDIT_PAGE = 50;

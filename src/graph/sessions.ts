@@ -23,6 +23,7 @@ export class GraphSessions {
   private readonly appClient: Client;
   private readonly delegated = new Map<string, TenantSession>();
   private readonly access: AskerAccess;
+  private organizationName?: Promise<string | undefined>;
 
   constructor(
     private readonly config: GraphConfig,
@@ -30,6 +31,26 @@ export class GraphSessions {
   ) {
     this.appClient = appClient ?? createGraphClient(config);
     this.access = new AskerAccess(this.appClient);
+  }
+
+  /** The tenant whose directory the bot reads (GRAPH_TENANT_ID). */
+  get tenantId(): string {
+    return this.config.tenantId;
+  }
+
+  /**
+   * The organisation's display name ("Contoso"), read once with the app's own rights, for sentences that say whose
+   * directory the bot reads; undefined when it cannot be read (then the tenant id says it).
+   */
+  tenantName(): Promise<string | undefined> {
+    this.organizationName ??= (this.appClient.api('/organization').select('displayName').get() as Promise<{ value: Array<{ displayName?: string }> }>).then(
+      (page) => page.value[0]?.displayName || undefined,
+      () => {
+        this.organizationName = undefined;
+        return undefined;
+      },
+    );
+    return this.organizationName;
   }
 
   /** The app-only client, for lookups that reveal nothing beyond what every member may read (names). */

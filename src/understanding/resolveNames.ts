@@ -4,6 +4,7 @@ import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 import type { ObjectMention } from './parse';
 import type { Candidate, DirectoryEntityType, Entity } from './types';
+import { type GraphUnavailable, graphUnavailableOf } from '../graph/unavailable';
 
 /** Most candidates a disambiguation card shows; more than this and the admin should give the full name. */
 export const MAX_CANDIDATES = 8;
@@ -44,6 +45,7 @@ function compact(candidate: Candidate): Candidate {
  */
 export async function resolveObjects(objects: ObjectMention[], directory: Directory): Promise<string[]> {
   const failures: string[] = [];
+  let unavailable: GraphUnavailable | undefined;
   await Promise.all(
     objects.map(async (object) => {
       try {
@@ -52,9 +54,12 @@ export async function resolveObjects(objects: ObjectMention[], directory: Direct
         // A directory that cannot be reached leaves the name as written; the answer says it was not looked up.
         object.entity.resolution = 'unresolved';
         failures.push(`${object.entity.type} "${object.entity.text}": ${(err as Error).message}`);
+        unavailable ??= graphUnavailableOf(err);
       }
     }),
   );
+  // Graph throttled or down is not "no such name": the turn says what failed instead of asking or answering.
+  if (unavailable) throw unavailable;
   return failures;
 }
 

@@ -6,6 +6,7 @@ import { askAll } from '../../src/cli/ask';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
 import { DEMO_ADMIN, DEMO_MEMBER, LOCAL_BOT_CLIENT, DEMO_TENANT_ID } from '../../src/emulator/demo/constants';
 import { MINI_TENANT_DIR, MINI_CAPTURED_AT } from '../emulator/localEntraHarness';
+import { temporaryStores } from '../support/temporaryStores';
 
 interface Diagnostics {
   intent: string;
@@ -16,10 +17,12 @@ describe('Teams single sign-on: reading with the asker\'s own rights', () => {
   let stack: LocalStack;
   let connector: ConnectorServer;
 
+  const stores = temporaryStores();
+
   before(async () => {
     connector = await new ConnectorServer().start();
     stack = await startLocalStack({
-      env: { SSO_ENABLED: 'on', SSO_APP_ID: LOCAL_BOT_CLIENT.clientId, ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: MINI_CAPTURED_AT.toISOString() },
+      env: { ...stores.env, SSO_ENABLED: 'on', SSO_APP_ID: LOCAL_BOT_CLIENT.clientId, ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: MINI_CAPTURED_AT.toISOString() },
       botPort: 0,
       entra: { tenantDir: MINI_TENANT_DIR, port: 0 },
       overrides: { logger: pino({ level: 'silent' }) },
@@ -28,6 +31,7 @@ describe('Teams single sign-on: reading with the asker\'s own rights', () => {
   after(async () => {
     await stack.stop();
     await connector.stop();
+    stores.dispose();
   });
 
   const ask = (text: string, as: string, ssoToken?: (id: string) => Promise<string>) =>

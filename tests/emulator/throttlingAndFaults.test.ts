@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { LocalEntra } from '../../src/emulator';
 import { RawCaller, startMini } from './localEntraHarness';
+import { parseFaultRules } from '../../src/emulator/faults';
 
 describe('Local Entra throttling and faults', () => {
   describe('with Graph throttling on', () => {
@@ -105,5 +106,20 @@ describe('Local Entra throttling and faults', () => {
       assert.deepEqual(await pattern(), first);
       assert.ok(first.includes(503) && first.includes(200), `a 0.5 share mixes outcomes: ${first.join(',')}`);
     });
+  });
+});
+
+describe('EMULATOR_FAULTS (npm start and the local Entra CLI)', () => {
+  it('When the variable holds valid rules, then they are read as fault rules', () => {
+    assert.deepEqual(parseFaultRules('[{"kind":"503","pathPattern":"/auditLogs/signIns","share":0.5,"retryAfterSeconds":2}]'), [
+      { kind: '503', pathPattern: '/auditLogs/signIns', share: 0.5, retryAfterSeconds: 2 },
+    ]);
+  });
+
+  it('When a rule is wrong, then the error names the variable and the rule', () => {
+    assert.throws(() => parseFaultRules('{"kind":"503"}'), /EMULATOR_FAULTS must be a JSON array/);
+    assert.throws(() => parseFaultRules('[{"kind":"500"}]'), /EMULATOR_FAULTS\[0\]\.kind must be one of/);
+    assert.throws(() => parseFaultRules('[{"kind":"429"},{"kind":"503","share":2}]'), /EMULATOR_FAULTS\[1\]\.share/);
+    assert.throws(() => parseFaultRules('[{"kind":"503","pathPattern":"("}]'), /pathPattern is not a regular expression/);
   });
 });

@@ -98,6 +98,22 @@ for (const subject of [sqliteStore(), tableStore()]) {
       assert.deepEqual(listed.map((a) => a.ratings.map((r) => r.categories)), [[], [['unclear']]]);
     });
 
+    it('When unrated answers are older than the retention cutoff, then they and their message links are deleted, while rated, mitigation and newer answers stay', async () => {
+      const old = { answeredAt: '2026-10-01T08:00:00.000Z' };
+      const unrated = answerRecord(old);
+      const rated = answerRecord(old);
+      const mitigation = answerRecord({ ...old, answer: { cardId: 'mitigation', skill: 'mitigation', skillVersion: '1', graphRequests: [] } });
+      const recent = answerRecord({ answeredAt: '2026-11-19T08:00:00.000Z' });
+      for (const a of [unrated, rated, mitigation, recent]) await store.recordAnswer(a);
+      await store.linkMessage(unrated.answerId, '1700000000009');
+      await store.rate(rated.answerId, rated.conversationId, rating());
+      assert.equal(await store.deleteUnratedBefore('2026-10-21T12:00:00.000Z'), 1);
+      assert.equal(await store.getAnswer(unrated.answerId), undefined);
+      assert.equal(await store.answerForMessage(unrated.conversationId, '1700000000009'), undefined, 'the message link went with it');
+      for (const kept of [rated, mitigation, recent]) assert.equal((await store.getAnswer(kept.answerId))?.answerId, kept.answerId);
+      assert.equal(await store.deleteUnratedBefore('2026-10-21T12:00:00.000Z'), 0, 'a second sweep finds nothing more');
+    });
+
     it('When a rater id holds characters table keys forbid, then it is still stored and replaced per rater', async () => {
       const answer = answerRecord();
       await store.recordAnswer(answer);

@@ -16,7 +16,7 @@ describe('Text answers that repeat tenant names', () => {
     });
     assert.equal(answer.kind, 'text');
     const text = (answer as { text: string }).text;
-    assert.ok(text.includes('\\[click me\\](https://evil.example) \\*\\*URGENT\\*\\*'), text);
+    assert.ok(text.includes('\\[click me\\](https\\[:\\]//evil\\[.\\]example) \\*\\*URGENT\\*\\*'), text);
     assert.ok(text.includes('m\\_a\\_l@contoso.com'), text);
   });
 

@@ -5,7 +5,9 @@ import { askAll, type AskAnswer } from '../../src/cli/ask';
 import { ConnectorServer } from '../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
 import { ensureDemoTenant } from '../../src/emulator/demo';
+import type { LocalEntraOptions } from '../../src/emulator';
 import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '../../src/emulator/demo/constants';
+import { withTemporaryStores } from './temporaryStores';
 
 export const PINNED_NOW = DEMO_CAPTURED_AT;
 
@@ -19,10 +21,13 @@ export interface GraphRequest {
 export class DemoStack {
   private stack?: LocalStack;
   private connector?: ConnectorServer;
+  private disposeStores: () => void = () => undefined;
 
   constructor(
     readonly tenantDir: string,
     private readonly env: Record<string, string> = {},
+    /** More options for the local Entra (faults, throttling). */
+    private readonly entra: Omit<LocalEntraOptions, 'tenantDir' | 'port' | 'now'> = {},
   ) {}
 
   /**
@@ -36,11 +41,13 @@ export class DemoStack {
   }
 
   async start(): Promise<this> {
+    const stores = withTemporaryStores(this.env);
+    this.disposeStores = stores.dispose;
     this.connector = await new ConnectorServer().start();
     this.stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, ...this.env },
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, ...stores.env },
       botPort: 0,
-      entra: { tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
+      entra: { ...this.entra, tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },
     });
     return this;
@@ -49,6 +56,7 @@ export class DemoStack {
   async stop(): Promise<void> {
     await this.stack?.stop();
     await this.connector?.stop();
+    this.disposeStores();
   }
 
   get botUrl(): string {

@@ -68,7 +68,7 @@ export function applicationObject(app: TenantApp): Record<string, unknown> {
     id: app.applicationObjectId,
     appId: app.appId,
     displayName: app.displayName,
-    description: null,
+    description: app.description ?? null,
     createdDateTime: iso(before(app.createdDaysAgo * DAY)),
     signInAudience: 'AzureADMyOrg',
     publisherDomain: 'contoso.com',

@@ -45,6 +45,8 @@ export interface TenantApp extends AppInfo {
   /** Only assigned users may sign in (AADSTS50105 for others). */
   assignmentRequired: boolean;
   ownerKeys: string[];
+  /** The registration's description (free text anyone who may edit the app writes); absent: null. */
+  description?: string;
 }
 
 function tenantApp(
@@ -102,7 +104,8 @@ export const TENANT_APPS: TenantApp[] = [
   tenantApp('Mobile Field App', { createdDaysAgo: 330, credentials: [] }),
   tenantApp('Research Notebook', { createdDaysAgo: 270, ownerKeys: ['lidia'], credentials: [secret('Notebook API', 30, 150)] }),
   tenantApp('Legal Hold Archiver', { createdDaysAgo: 1000, daemon: true, ownerKeys: ['joni'], credentials: [certificate('CN=legalhold', 330, 35)] }),
-  tenantApp('Support Chatbot', { createdDaysAgo: 200, ownerKeys: ['debra'], credentials: [secret('Bot secret', 200, 165)] }),
+  // Its description holds a link and an address, as free text from the tenant can (issue #15: cards must not make them live).
+  tenantApp('Support Chatbot', { createdDaysAgo: 200, ownerKeys: ['debra'], credentials: [secret('Bot secret', 200, 165)], description: 'Bot broken? Mail bot-admin@evil.example or re-consent at https://consent.evil.example/approve' }),
   tenantApp('Invoice OCR', { createdDaysAgo: 480, daemon: true, ownerKeys: ['irvin'], credentials: [secret('OCR pipeline', 340, 8)] }),
   tenantApp('Warehouse Scanner', { createdDaysAgo: 900, ownerKeys: ['johanna'], credentials: [] }),
   tenantApp('Facilities Booking', { createdDaysAgo: 760, credentials: [secret('Rooms API', 100, 265)] }),

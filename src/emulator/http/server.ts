@@ -128,10 +128,10 @@ async function applyFault(services: Services, req: IncomingMessage, res: ServerR
       await sleep(fault.latencyMs ?? 1000);
       return false;
     case '429':
-      send(res, { status: 429, body: throttledBody(ids, now), headers: { 'Retry-After': '1' } }, ids);
+      send(res, { status: 429, body: throttledBody(ids, now), headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } }, ids);
       return true;
     case '503':
-      send(res, { status: 503, body: graphErrorBody('serviceNotAvailable', 'The service is temporarily unavailable. Retry the request after a delay.', ids, now), headers: { 'Retry-After': '1' } }, ids);
+      send(res, { status: 503, body: graphErrorBody('serviceNotAvailable', 'The service is temporarily unavailable. Retry the request after a delay.', ids, now), headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } }, ids);
       return true;
     case 'reset':
       req.socket.destroy();

@@ -2,7 +2,7 @@
  * One audit entry as "who did what to what and when", with the changed properties' old → new values made readable:
  * Graph carries them as JSON-encoded strings ("[\"true\"]", "\"Finance\"") that mean nothing to a reader as is.
  */
-import { escapeMarkdown } from '../../cards/escape';
+import { escapeMarkdown, escapePerson } from '../../cards/escape';
 import type { DirectoryAudit, ModifiedProperty } from '../../graph/directoryQueries';
 import { formatWhen } from './format';
 
@@ -35,25 +35,25 @@ export function changeText(p: ModifiedProperty): string | undefined {
   return before === '(empty)' ? `${p.displayName}: ${after}` : `${p.displayName}: ${before} → ${after}`;
 }
 
-/** "Pradeep Gupta (pradeep.gupta@contoso.com)": the name a person knows, the address beside it. */
+/** "Pradeep Gupta (pradeep.gupta@contoso.com)": the name a person knows, the address beside it (escaped). */
 function personText(person: { displayName?: string | null; userPrincipalName?: string | null }): string {
-  if (person.displayName && person.userPrincipalName) return `${person.displayName} (${person.userPrincipalName})`;
-  return person.displayName ?? person.userPrincipalName ?? 'someone';
+  return person.displayName || person.userPrincipalName ? escapePerson(person.displayName, person.userPrincipalName) : 'someone';
 }
 
+/** Who made an audited change, escaped for Markdown. */
 export function initiatorName(a: DirectoryAudit): string {
   const user = a.initiatedBy?.user;
   if (user && (user.displayName || user.userPrincipalName)) return personText(user);
   const app = a.initiatedBy?.app;
-  if (app && (app.displayName || app.servicePrincipalName)) return `the app ${app.displayName ?? app.servicePrincipalName}`;
+  if (app && (app.displayName || app.servicePrincipalName)) return `the app ${escapeMarkdown(app.displayName ?? app.servicePrincipalName)}`;
   return 'someone';
 }
 
-/** "2026-11-18 09:14 UTC (2 days ago) — Miriam Graham: Update application – … on Payroll Connector (KeyDescription: a → b)". */
+/** "2026-11-18 09:14 UTC (2 days ago) — Miriam Graham: Update application – … on Payroll Connector (KeyDescription: a → b)", escaped. */
 export function auditRowText(a: DirectoryAudit, now: Date): string {
-  const targets = (a.targetResources ?? []).map((t) => (t.type === 'User' && (t.displayName || t.userPrincipalName) ? personText(t) : t.displayName || t.userPrincipalName || t.id || '')).filter(Boolean);
+  const targets = (a.targetResources ?? []).map((t) => (t.type === 'User' && (t.displayName || t.userPrincipalName) ? personText(t) : escapeMarkdown(t.displayName || t.userPrincipalName || t.id || ''))).filter(Boolean);
   const changes = (a.targetResources ?? []).flatMap((t) => (t.modifiedProperties ?? []).map(changeText)).filter((c): c is string => Boolean(c));
-  const failed = a.result && a.result !== 'success' ? ` [${a.result}]` : '';
-  const text = `${formatWhen(a.activityDateTime, now)} — ${initiatorName(a)}: ${a.activityDisplayName}${targets.length ? ` on ${targets.join(', ')}` : ''}${failed}${changes.length ? ` (${changes.join('; ')})` : ''}${a.resultReason ? ` — "${a.resultReason}"` : ''}`;
-  return escapeMarkdown(text);
+  const failed = a.result && a.result !== 'success' ? ` [${escapeMarkdown(a.result)}]` : '';
+  const detail = `${changes.length ? ` (${changes.join('; ')})` : ''}${a.resultReason ? ` — "${a.resultReason}"` : ''}`;
+  return `${formatWhen(a.activityDateTime, now)} — ${initiatorName(a)}: ${escapeMarkdown(a.activityDisplayName)}${targets.length ? ` on ${targets.join(', ')}` : ''}${failed}${escapeMarkdown(detail)}`;
 }

@@ -32,11 +32,6 @@ export function daysBetween(iso: string, now: Date): number {
   return (now.getTime() - Date.parse(iso)) / DAY_MS;
 }
 
-/** "Alex Wilber (alex.wilber@contoso.com)". */
-export function nameAndUpn(o: { displayName?: string | null; userPrincipalName?: string | null; id: string }): string {
-  const name = o.displayName ?? o.id;
-  return o.userPrincipalName ? `${name} (${o.userPrincipalName})` : name;
-}
 
 /** Registered method keys of the registration report in words. */
 export function methodName(key: string): string {

@@ -4,7 +4,7 @@
  * app secrets expire this month?") it lists the credentials across the tenant's app registrations that expire in the
  * window, and the expired ones apart.
  */
-import { escapeMarkdown } from '../../cards/escape';
+import { escapeMarkdown, escapePerson } from '../../cards/escape';
 import { namePeopleIn,
   APPLICATION_CREDENTIALS_REQUEST,
   applicationOwnersRequest,
@@ -27,7 +27,7 @@ import { auditRowText } from '../common/auditText';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
 import { defineSkill } from '../common/defineSkill';
-import { formatDate, formatWhen, nameAndUpn } from '../common/format';
+import { formatDate, formatWhen } from '../common/format';
 
 /** How far back "recent credential changes" reach. */
 const CHANGE_DAYS = 30;
@@ -38,7 +38,7 @@ function credentialText(c: AppCredential, now: Date, withApp: boolean): string {
 }
 
 function ownerText(o: DirectoryObjectRef): string {
-  return escapeMarkdown(nameAndUpn(o));
+  return escapePerson(o.displayName ?? o.id, o.userPrincipalName);
 }
 
 export function appInfoModel(
@@ -59,6 +59,7 @@ export function appInfoModel(
   const facts = [{ title: 'Application (client) ID', value: sp.appId ?? app?.appId ?? '' }];
   facts.push({ title: 'Registered', value: app ? 'In this tenant' : 'In another tenant (only the service principal is here)' });
   if (app?.createdDateTime) facts.push({ title: 'Created', value: formatDate(app.createdDateTime) });
+  if (app?.description) facts.push({ title: 'Description', value: escapeMarkdown(app.description) });
   const sections = [
     { heading: 'Owners', items: owners.length ? owners.map((o) => ({ text: ownerText(o) })) : [{ text: 'none' }] },
     { heading: 'Credentials', items: credentials.length ? credentials.map((c) => ({ text: credentialText(c, now, false) })) : [{ text: 'none' }] },

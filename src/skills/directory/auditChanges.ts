@@ -148,7 +148,7 @@ function eventModel(subject: string, event: AuditEvent, entries: DirectoryAudit[
     callouts: latest
       ? []
       : [{ text: escapeMarkdown(`No ${event.label} found among the changes ${subject} in the last ${WIDER_DAYS} days, all the audit log keeps: it happened before that, or not in this tenant.`) }],
-    facts: latest ? [{ title: 'Who', value: escapeMarkdown(initiatorName(latest)) }, { title: 'When', value: formatWhen(latest.activityDateTime, now) }, { title: 'What', value: escapeMarkdown(latest.activityDisplayName) }] : [],
+    facts: latest ? [{ title: 'Who', value: initiatorName(latest) }, { title: 'When', value: formatWhen(latest.activityDateTime, now) }, { title: 'What', value: escapeMarkdown(latest.activityDisplayName) }] : [],
     sections: [
       ...(matching.length ? [{ heading: `The ${event.label}`, items: matching.map((a) => ({ text: auditRowText(a, now) })) }] : []),
       ...(others.length ? [{ heading: matching.length ? 'Other changes in the same days, newest first' : 'The changes found, newest first', items: others.map((a) => ({ text: auditRowText(a, now) })) }] : []),

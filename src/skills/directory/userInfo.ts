@@ -90,7 +90,7 @@ export function userInfoModel(user: UserProfile, parts: { registration?: Registr
   const job = [user.jobTitle, user.department].filter(Boolean).join(', ');
   return {
     title: e(user.displayName ?? user.id),
-    subtitle: e([user.userPrincipalName, job].filter(Boolean).join(' · ')),
+    subtitle: [user.userPrincipalName, job].filter(Boolean).map(e).join(' · '),
     callouts: callouts.map((text) => ({ text })),
     facts,
     sections: parts.roles

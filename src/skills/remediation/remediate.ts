@@ -8,7 +8,7 @@
 import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
 import type { TenantSession } from '../../graph/sessions';
 import { isOffered, mitigationPermission, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../actions/types';
-import { wordingFor } from '../../actions/mitigationText';
+import { isOwnAccount, ownAccountRefusal, wordingFor } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
 import { entityOf, type RemediationAction } from '../../understanding/types';
 import type { SkillAnswer, SkillRequest } from '../types';
@@ -133,7 +133,9 @@ function proposalOf(request: SkillRequest): Asked<MitigationProposal> {
   if (!isOffered(asked as MitigationAction, goal.kind)) {
     return { answer: text(NOT_OFFERED[`${goal.kind}.${asked}`] ?? `That action is not available for ${escapeMarkdown(goal.displayName)}.`) };
   }
-  return { asked: { action: asked as MitigationAction, target: goal } };
+  const proposal = { action: asked as MitigationAction, target: goal };
+  if (isOwnAccount(proposal, request.asker.aadObjectId)) return { answer: text(ownAccountRefusal(proposal, escapeMarkdown(goal.displayName))) };
+  return { asked: proposal };
 }
 
 export const remediateSkill = defineSkill<MitigationProposal>({

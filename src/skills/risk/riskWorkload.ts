@@ -8,7 +8,7 @@
  * activity, and what to do — with buttons for the mitigations the asker's roles allow.
  */
 import { createHash } from 'node:crypto';
-import { escapeMarkdown } from '../../cards/escape';
+import { escapeMarkdown, escapePerson } from '../../cards/escape';
 import {
   applicationOwnersRequest,
   auditRequest,
@@ -49,7 +49,7 @@ import { mayRead, rolesFor, roleList, throwUnlessFound } from '../common/access'
 import { auditRowText } from '../common/auditText';
 import { directorySummary, folded, type DirectoryCardModel } from '../common/cardModel';
 import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
-import { ago, formatDate, formatWhen, nameAndUpn } from '../common/format';
+import { ago, formatDate, formatWhen } from '../common/format';
 import { defineSkill, type Subject } from '../common/defineSkill';
 import { isGuid } from '../../graph/ids';
 
@@ -498,7 +498,7 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   const sections = [
     folded({ heading: 'Detections (newest first)', items: detections.length ? detections.slice(0, DETECTIONS_SHOWN).map((d) => ({ text: detectionText(d, known, now) })) : [{ text: 'none' }] }, 'detections', 'Detections'),
     folded({ heading: 'Risk history', items: history.length ? history.map((h) => ({ text: historyText(h, f.names, now) })) : [{ text: 'none' }] }, 'riskHistory', 'Risk history'),
-    folded({ heading: 'Owners', items: f.owners.length ? f.owners.map((o) => ({ text: escapeMarkdown(nameAndUpn(o)) })) : [{ text: 'none: nobody but administrators answers for this app' }] }, 'owners', 'Owners'),
+    folded({ heading: 'Owners', items: f.owners.length ? f.owners.map((o) => ({ text: escapePerson(o.displayName ?? o.id, o.userPrincipalName) })) : [{ text: 'none: nobody but administrators answers for this app' }] }, 'owners', 'Owners'),
     folded(
       { heading: 'Credentials', items: credentials.length ? credentials.map((c) => ({ text: credentialsText(c, usedLabels.has(`${c.kind} "${c.name}"`), now) })) : [{ text: 'none' }] },
       'credentials',

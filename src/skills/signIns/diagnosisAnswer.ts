@@ -12,6 +12,7 @@ import type { Diagnosis } from './diagnosis';
 import { blockingPolicyOf, placeOf } from './diagnosis';
 import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, shortWhereText, t, when, whereText } from './format';
 import { grantControlLabel, riskEventTypeLabel, riskLevelLabel, riskStateLabel } from '../../cards/labels';
+import { escapePerson } from '../../cards/escape';
 import { isLegacyClient, type Pattern } from './patterns';
 import { storyOf, type Story } from './story';
 import { userMessageFor } from './userMessage';
@@ -143,7 +144,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   const policies = latest && f.conditionalAccessVisible ? [...(latest.appliedConditionalAccessPolicies ?? [])].sort((a, b) => policyOrder(a) - policyOrder(b)) : [];
   const requirement = (id: string) => (f.blockingPolicy && f.blockingPolicy.id === id ? policyRequirement(f.blockingPolicy, f.blockedCountries) : '');
   const subjectFacts = [
-    { title: subject.kind === 'app' ? 'App' : 'User', value: t(subject.userPrincipalName ? `${subject.label} (${subject.userPrincipalName})` : subject.label) },
+    { title: subject.kind === 'app' ? 'App' : 'User', value: escapePerson(subject.label, subject.userPrincipalName) },
     ...(f.user?.department ? [{ title: 'Department', value: t(f.user.department) }] : []),
     ...(f.user && f.user.accountEnabled === false ? [{ title: 'Account', value: 'disabled' }] : []),
   ];

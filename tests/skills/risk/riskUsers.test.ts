@@ -461,7 +461,7 @@ describe('The risk.user answer model, situation by situation', () => {
     const answer = riskUserAnswer(
       facts({ user: { ...facts().user, displayName: '[click](https://evil.example) **Pat**' }, detections: [{ ...unfamiliar, location: { city: '_Leeds_', countryOrRegion: 'GB' } }] }),
     );
-    assert.equal(answer.model.title, '\\[click\\](https://evil.example) \\*\\*Pat\\*\\*');
+    assert.equal(answer.model.title, '\\[click\\](https\\[:\\]//evil\\[.\\]example) \\*\\*Pat\\*\\*');
     const detection = answer.model.sections.find((s) => s.heading.startsWith('Risk detections'))!.items[0].text;
     assert.ok(detection.includes('(\\_Leeds\\_, GB)'), detection);
   });

@@ -167,7 +167,7 @@ describe('Sign-in answers escape tenant strings (a display name with Markdown)',
   it('When a display name carries Markdown, then no card text holds it unescaped', async () => {
     const answer = await stack.ask("why can't megan.bowen@contoso.com sign in?", DEMO_ADMIN.userPrincipalName);
     const card = JSON.stringify(answer.cards);
-    assert.ok(card.includes('\\\\*\\\\*Megan\\\\*\\\\* \\\\[click\\\\](https://evil.example)'), card.slice(0, 600));
+    assert.ok(card.includes('\\\\*\\\\*Megan\\\\*\\\\* \\\\[click\\\\](https\\\\[:\\\\]//evil\\\\[.\\\\]example)'), card.slice(0, 600));
     assert.ok(!card.includes(HOSTILE.replace(/"/g, '\\"')), 'the raw Markdown name reached the card');
     assert.match(answer.text, /53000/);
   });
