@@ -132,8 +132,10 @@ export class GraphDirectory implements Directory {
       this.readAll<GraphNamed>('/groups', ['id', 'displayName'], VOCABULARY_MAX),
       this.readAll<GraphNamed>('/servicePrincipals', ['id', 'displayName', 'appId'], VOCABULARY_MAX),
       this.readAll<VocabularyUser>('/users', ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'jobTitle'], USERS_MAX),
-    ]).then(([groups, apps, users]) =>
-      groups && apps ? { groups: groups.map(namedCandidate), apps: apps.map(namedCandidate), ...(users ? { users } : {}) } : undefined,
+      // Policy names link "the mfa for admins policy"; a reader without the policy permission goes without them.
+      this.readAll<GraphNamed>('/identity/conditionalAccess/policies', ['id', 'displayName'], VOCABULARY_MAX).catch(() => undefined),
+    ]).then(([groups, apps, users, policies]) =>
+      groups && apps ? { groups: groups.map(namedCandidate), apps: apps.map(namedCandidate), ...(users ? { users } : {}), ...(policies ? { policies: policies.map(namedCandidate) } : {}) } : undefined,
     );
     const entry = { names, expires: now + VOCABULARY_TTL_MS, settled: false };
     this.vocabulary = entry;

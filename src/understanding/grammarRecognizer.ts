@@ -4,7 +4,7 @@ import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { fillPlan, richQuestionPlan } from './planFilling';
-import { NameIndex, type NameVocabulary } from './entities/knownNames';
+import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
@@ -82,6 +82,13 @@ export class GrammarRecognizer implements Recognizer {
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
     const turn = applyConversation(parsed, context?.conversation);
+    // A policy named in the admin's own words links to the tenant's policy of that name.
+    const policies = this.index?.names.policies;
+    for (const entity of turn.entities) {
+      if (entity.type !== 'policy' || entity.source !== 'message' || entity.id || !policies) continue;
+      const policy = linkPolicy(entity.value ?? entity.text, policies);
+      if (policy) Object.assign(entity, { id: policy.id, displayName: policy.displayName, value: policy.displayName, resolution: 'resolved' });
+    }
     // An app an earlier answer found by its application id ("who owns that app?" after a diagnosis): its object.
     for (const entity of turn.entities) {
       if (entity.type !== 'app' || entity.source !== 'conversation' || entity.id || !entity.appId) continue;

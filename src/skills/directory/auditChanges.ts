@@ -105,13 +105,13 @@ async function queryOf(understanding: Understanding, tenant: TenantSession): Pro
     }
   }
   const policy = entityOf(understanding, 'policy');
-  const named = q.described.length === 0 || policy ? await policyNamedIn(policy?.text ?? understanding.text, tenant) : undefined;
+  const named = q.described.length === 0 || policy ? await policyNamedIn(policy?.value ?? policy?.text ?? understanding.text, tenant) : undefined;
   if (named) {
     q.policyId = named.id;
     q.described.push(`to the policy "${named.displayName}"`);
   } else if (policy) {
     q.policyWords = (policy.value ?? policy.text).toLowerCase();
-    q.described.push(`to Conditional Access policies named "${policy.text}"`);
+    q.described.push(`to Conditional Access policies named "${policy.value ?? policy.text}"`);
   }
   return q.described.length ? q : undefined;
 }

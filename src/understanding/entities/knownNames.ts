@@ -13,6 +13,47 @@ export interface NameVocabulary {
   apps: readonly Candidate[];
   /** Absent when the tenant is too large to hold its users: they are then looked up one by one. */
   users?: readonly VocabularyUser[];
+  /** Conditional Access policy names; absent when the reader may not read policies. */
+  policies?: readonly Candidate[];
+}
+
+/** Words that say nothing about which policy is meant. */
+const POLICY_NOISE = new Set(['the', 'a', 'an', 'for', 'of', 'to', 'and', 'on', 'in', 'our', 'policy', 'policies', 'ca', 'conditional', 'access', 'one', 'rule']);
+/** Admins' short words for the words policy names use. */
+const POLICY_WORDS: Record<string, string> = { admins: 'administrators', admin: 'administrators', administrator: 'administrators', guest: 'guests', user: 'users', device: 'devices', countries: 'country', blocked: 'block', blocking: 'block', blocks: 'block', requires: 'require', required: 'require', compliance: 'compliant', managed: 'unmanaged', sif: 'frequency', legacy: 'legacy', auth: 'authentication', pw: 'password', pwd: 'password', risky: 'risk', 'high-risk': 'risk' };
+
+function policyWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[-/]/g, ' ')
+    .split(/[^a-z0-9']+/)
+    .filter((w) => w && !POLICY_NOISE.has(w))
+    .map((w) => POLICY_WORDS[w] ?? w);
+}
+
+/**
+ * The Conditional Access policy an admin's words name ("the mfa for admins policy" → "Require MFA for
+ * administrators"): every word of theirs is in its name, and no other policy fits as well. Undefined when none or
+ * several fit.
+ */
+export function linkPolicy(words: string, policies: readonly Candidate[]): Candidate | undefined {
+  const asked = policyWords(words);
+  if (asked.length === 0) return undefined;
+  let best: Candidate | undefined;
+  let bestScore = 0;
+  let tied = false;
+  for (const policy of policies) {
+    const name = new Set(policyWords(policy.displayName));
+    const hits = asked.filter((w) => name.has(w)).length;
+    // Share of the asked words found, and a little for a name with fewer words left over.
+    const score = hits / asked.length + (hits > 0 ? hits / (name.size * 100) : 0);
+    if (score > bestScore + 1e-9) {
+      best = policy;
+      bestScore = score;
+      tied = false;
+    } else if (Math.abs(score - bestScore) < 1e-9) tied = true;
+  }
+  return best && !tied && bestScore >= 0.66 ? best : undefined;
 }
 
 export interface VocabularyUser extends Candidate {

@@ -142,7 +142,7 @@ const CUES: Cue[] = [
   // Conditional Access policies.
   { name: 'policy words', intent: 'policy.info', weight: 3, pattern: /\b(?:conditional access polic(?:y|ies)|ca polic(?:y|ies)|polic(?:y|ies))\b/ },
   { name: 'a named policy', intent: 'policy.info', weight: 4, when: (f) => f.policy },
-  { name: 'policies that apply', intent: 'policy.info', weight: 3, pattern: /\b(?:apply|applies|affect|affects|target|targets|hit|hits|excluded from|report-only|enabled|disabled|block legacy)\b/, when: (f) => f.policy },
+  { name: 'policies that apply', intent: 'policy.info', weight: 5, pattern: /\b(?:apply|applies|affect|affects|target|targets|hit|hits|excluded from|report-only|enabled|disabled|block legacy|cover|covers|covered|include|includes|included|exclude|excludes|excluded|require|requires|session|lifetime|frequency)\b/, when: (f) => f.policy },
   { name: 'policies that apply', intent: 'policy.info', weight: 2, pattern: /\bpolic(?:y|ies)\b.{0,40}\b(?:apply|applies|affect|affects|target|hit|report-only|disabled|enabled)\b|\b(?:apply|applies|affect|affects|target|hit)\b.{0,40}\bpolic|report-only/ },
 
   // Concepts and error codes.
