@@ -38,6 +38,8 @@ export interface RunOptions {
   maxPages: number;
   /** Continue a list: the nextLink and how many matches of the first page to skip. */
   from?: { nextLink: string; skip: number };
+  /** Fills in what a page lacks before it is matched and grouped (the audit log's people, named by id only). */
+  enrich?: (items: Item[]) => Promise<void>;
 }
 
 export const DEFAULT_MAX_PAGES = 250;
@@ -117,6 +119,7 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
     const page = await request(url);
     run.pagesRead++;
     const values = page.value ?? [];
+    if (options.enrich && values.length) await options.enrich(values);
     run.itemsRead += values.length;
     if (run.pagesRead === 1 && typeof page['@odata.count'] === 'number' && compiled.countFromGraph) run.graphCount = page['@odata.count'];
     let matchedInPage = 0;

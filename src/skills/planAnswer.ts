@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown } from '../cards/escape';
 import type { PermissionKey } from '../graph/permissions';
+import { namePeopleIn, type DirectoryAudit } from '../graph/directoryQueries';
 import { compilePlan, LIST_ROWS, VISIBLE_ROWS, type CompiledPlan } from '../plans/compile';
 import { describePlan, valueWords } from '../plans/describe';
 import { DEFAULT_MAX_PAGES, runPlan, type Item, type PlanRun } from '../plans/execute';
@@ -103,7 +104,10 @@ function headlineOf(compiled: CompiledPlan, run: PlanRun, shown: number): string
       const groups = run.groups ?? [];
       const label = fieldOf(resource, op.field).label.toLowerCase();
       if (run.matched === 0) return run.complete ? `No ${noun.many} match.` : `None found in what was read.`;
-      const distinct = `${groups.length.toLocaleString('en-US')} different ${label} value${groups.length === 1 ? '' : 's'}`;
+      const words = GROUP_NOUNS[op.field];
+      const distinct = words
+        ? `${groups.length.toLocaleString('en-US')} different ${groups.length === 1 ? words[0] : words[1]}`
+        : `${groups.length.toLocaleString('en-US')} different ${label} value${groups.length === 1 ? '' : 's'}`;
       return op.kind === 'countDistinct'
         ? `**${distinct}** among ${plural(run.matched, noun.one, noun.many)}.`
         : `${plural(run.matched, noun.one, noun.many)}, ${op.kind === 'top' ? `top ${Math.min(op.n, groups.length)} of ${distinct}` : `in ${distinct}`}.`;
@@ -114,6 +118,29 @@ function headlineOf(compiled: CompiledPlan, run: PlanRun, shown: number): string
       return `The first ${plural(shown, noun.one, noun.many)}; there are more.`;
   }
 }
+
+/** What a breakdown's values are, in words: "16 different people" rather than "16 different initiated by values". */
+const GROUP_NOUNS: Record<string, [string, string]> = {
+  initiatedBy: ['person or app', 'people or apps'],
+  userDisplayName: ['user', 'users'],
+  app: ['app', 'apps'],
+  country: ['country', 'countries'],
+  city: ['city', 'cities'],
+  errorCode: ['error code', 'error codes'],
+  ipAddress: ['IP address', 'IP addresses'],
+  day: ['day', 'days'],
+  os: ['operating system', 'operating systems'],
+  browser: ['browser', 'browsers'],
+  clientApp: ['client app', 'client apps'],
+  riskEventType: ['detection type', 'detection types'],
+  riskLevel: ['risk level', 'risk levels'],
+  riskState: ['risk state', 'risk states'],
+  activity: ['activity', 'activities'],
+  category: ['category', 'categories'],
+  department: ['department', 'departments'],
+  jobTitle: ['job title', 'job titles'],
+  userType: ['user type', 'user types'],
+};
 
 export function planCardModel(compiled: CompiledPlan, run: PlanRun, options: { continued?: boolean } = {}): PlanCardModel {
   const { plan, resource } = compiled;
@@ -238,7 +265,9 @@ export function createPlanSkill(options: { listRows?: number; maxPages?: number 
       }
       let run: PlanRun;
       try {
-        run = await runPlan(tenant.client, compiled, { listRows, maxPages, from });
+        // The audit log names people by sign-in address only: their display names are read, so rows say who.
+        const enrich = plan.resource === 'directoryAudits' ? (items: Item[]) => namePeopleIn(tenant.client, items as unknown as DirectoryAudit[]) : undefined;
+        run = await runPlan(tenant.client, compiled, { listRows, maxPages, from, ...(enrich ? { enrich } : {}) });
       } catch (err) {
         const status = (err as { statusCode?: number }).statusCode;
         if (status === 403) return refusal(compiled.resource.permission, what);

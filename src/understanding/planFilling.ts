@@ -65,6 +65,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
+  // Admin activities the audit log records, counted or listed: "password resets done by admins today".
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic)/, weight: 3.6 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
@@ -138,6 +140,11 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, top[2] ?? '') ?? fieldNamed(resource, cue);
     if (field) return { kind: 'top', n: /^\d+$/.test(top[1]) ? Number(top[1]) : NUMBER_WORDS[top[1]] ?? 5, field };
   }
+  // "who reset the most passwords", "which apps had the most failures": a ranking by what is named.
+  if (/\b(?:the )?most\b/.test(cue) && !/\bmost recent\b/.test(cue)) {
+    const field = fieldNamed(resource, cue.replace(/\bmost\b.*/, '')) ?? fieldNamed(resource, cue);
+    if (field && field !== 'day') return { kind: 'top', n: 5, field };
+  }
   const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
   if (by) {
     const field = fieldNamed(resource, by[1]);
@@ -185,6 +192,17 @@ const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occur
 const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
 const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authenticated SMTP', 'Exchange Web Services', 'MAPI Over HTTP', 'Autodiscover', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Exchange Online PowerShell', 'Other clients'];
+/** Sign-in errors admins name in words, and their codes (src/knowledge/errorCodeCatalogue.ts explains each). */
+const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
+  [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
+  [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
+  [/\block[- ]?outs?\b|\bsmart lockout\b|\blocked out\b/, 50053, 'locked out (50053)'],
+  [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
+  [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
+  [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
+  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b/, 53000, 'device not compliant (53000)'],
+];
+
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
   [/\bandroid\b/, 'Android'],
   [/\bios\b|\biphones?\b|\bipads?\b/, 'iOS'],
@@ -200,6 +218,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bwithout (?:doing |using |passing |completing |any |a )?(?:mfa|multi[- ]?factor|2fa|second factor)\b|\bno mfa\b(?!\s+(?:method|registered|registration))|\bsingle[- ]factor\b|\bskipp(?:ed|ing) mfa\b|\bbypass(?:ed|ing)? mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: false, label: 'no MFA done' })],
     [/\bwith mfa\b|\bpassed mfa\b|\bcompleted mfa\b|\bdid mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: true, label: 'MFA done' })],
     [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
+    // Failures named by what went wrong rather than by code: "password-expired errors", "lockouts".
+    ...ERRORS_IN_WORDS.map(([pattern, code, label]): FilterRule => [pattern, () => ({ field: 'errorCode', op: 'eq', value: code, label })]),
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
     [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
     [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
@@ -257,6 +277,16 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
     [/\bstill at risk\b|\bopen\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
   ],
+  directoryAudits: [
+    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
+    [/\bself[- ]service password\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/, () => ({ field: 'activity', op: 'eq', value: 'Change password (self-service)' })],
+    [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
+    [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
+    [/\binvit(?:ed|ations?|es?)\b/, () => ({ field: 'activity', op: 'eq', value: 'Invite external user' })],
+    [/\b(?:users|accounts) (?:were |got |been )?created\b|\bcreated (?:new )?(?:users|accounts)\b|\bnew (?:user )?(?:users|accounts)\b/, () => ({ field: 'activity', op: 'eq', value: 'Add user' })],
+    [/\b(?:conditional access|ca) polic(?:y|ies)\b|\bpolicy changes\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
+    [/\brole assignments?\b|\broles? (?:added|assigned|granted)\b/, () => ({ field: 'category', op: 'eq', value: 'RoleManagement', label: 'roles' })],
+  ],
   conditionalAccessPolicies: [
     [/\breport[- ]only\b|\bnot enforced\b|\baudit mode\b/, () => ({ field: 'state', op: 'eq', value: 'enabledForReportingButNotEnforced' })],
     [/\b(?:disabled|turned off|switched off|off)\b/, () => ({ field: 'state', op: 'eq', value: 'disabled' })],
@@ -291,7 +321,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
     case 'conditionalAccessPolicies':
       return has('user') || has('policy') || (!operation && filters.length === 0);
     case 'directoryAudits':
-      return !operation;
+      // A kind of change asked of everyone is a list; one object's changes are the audit answer's.
+      return !operation && (filters.length === 0 || has('group') || has('app') || has('policy') || (has('user') && !filters.some((f) => f.field === 'initiatedByUserId')));
     case 'applications':
     case 'servicePrincipals':
       return has('app') || /\bsecrets?\b|\bcertificates?\b|\bcredentials?\b|\bexpir/.test(cue);
@@ -338,6 +369,10 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   const user = entity('user');
   if (user?.id && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'user', op: 'eq', value: user.id, label: user.displayName ?? user.text });
   const app = entity('app');
+  // "password resets Christie did", "changes by Raul": the person who made the changes.
+  if (resource === 'directoryAudits' && user?.id && /\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\bby <pp>\b|\b<pp> (?:did|made|performed|has done|has made)\b|\b<pp>'?s? changes\b|\bwhat (?:did|has) <pp>\b/.test(context.cue)) {
+    add({ field: 'initiatedByUserId', op: 'eq', value: user.id, label: `by ${user.displayName ?? user.text}` });
+  }
   if (resource === 'signIns' && app) {
     if (app.appId) add({ field: 'appId', op: 'eq', value: app.appId, label: app.displayName ?? app.text });
     else if (app.value && !app.id) add({ field: 'app', op: 'startsWith', value: app.value, label: app.value });

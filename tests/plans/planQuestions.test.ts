@@ -112,7 +112,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.match(decodeURIComponent(answerRequests(list).at(-1)!.url), /location\/countryOrRegion eq 'RU' and createdDateTime ge /);
 
     assert.equal(planOf(countries).operation.kind, 'countDistinct');
-    assert.ok(lines(countries).includes(`**1 different country value** among ${russian.length} sign-ins.`), lines(countries).join('\n'));
+    assert.ok(lines(countries).includes(`**1 different country** among ${russian.length} sign-ins.`), lines(countries).join('\n'));
 
     const wins = russian.filter((s) => (s.status as { errorCode: number }).errorCode === 0);
     assert.equal(planOf(succeeded).operation.kind, 'exists');
@@ -198,7 +198,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
       .filter((s) => ((s.appliedConditionalAccessPolicies as Array<{ displayName: string; result: string }> | undefined) ?? []).some((p) => p.displayName === 'Sign-in frequency for unmanaged devices' && ['reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyInterrupted'].includes(p.result)));
     assert.ok(acted.length > 0);
     const users = new Set(acted.map((s) => s.userDisplayName));
-    assert.ok(lines(answer).some((l) => l.startsWith(`${acted.length} sign-ins, in ${users.size} different user values`)), lines(answer).join('\n'));
+    assert.ok(lines(answer).some((l) => l.startsWith(`${acted.length} sign-ins, in ${users.size} different users`)), lines(answer).join('\n'));
   });
 
   it('When a member without reporting roles asks for sign-ins from Russia, then the roles are named and no sign-in is read', async () => {

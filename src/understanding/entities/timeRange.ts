@@ -63,8 +63,8 @@ const RULES: TimeRule[] = [
   { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+24\s?h(?:ours|rs)?\b/gi, key: () => 'PT24H' },
   { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+(hour|day|week|month)\b/gi, key: (m) => unitKey('1', m[1]) },
   { pattern: /\b(?:(?:over|during|on)\s+)?(?:the|this|last)\s+weekend\b/gi, key: () => 'weekend' },
-  { pattern: /\b(?:(?:in|during|for)\s+)?this\s+week\b/gi, key: () => 'thisWeek' },
-  { pattern: /\b(?:(?:in|during|for)\s+)?this\s+month\b/gi, key: () => 'thisMonth' },
+  { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|the\s+(?:whole|entire|full))\s+week\b|\ball\s+week\b/gi, key: () => 'thisWeek' },
+  { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|the\s+(?:whole|entire|full))\s+month\b|\ball\s+month\b/gi, key: () => 'thisMonth' },
   { pattern: /\b(?:since|from)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b|\b(?:since|from)\s+(\d{1,2}):(\d{2})\b/gi, key: (m) => (m[1] ? clock(m[1], m[2], m[3]) : clock(m[4], m[5], undefined)) },
   { pattern: new RegExp(`\\b(?:on\\s+|last\\s+)?${WEEKDAY}\\b`, 'gi'), key: (m) => `on:${weekday(m[1])}` },
 ];

@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { DemoStack } from '../support/demoStack';
+
+interface PlanShape {
+  resource: string;
+  filters: Array<{ field: string; value: unknown }>;
+  operation: { kind: string; field?: string; n?: number };
+}
+
+/**
+ * Kinds of admin activity counted, ranked or listed over everyone ("who reset the most passwords this month?"):
+ * audit-log plans, with the people named by display name (the log itself names them by sign-in address only).
+ */
+describe('Audit-log questions about kinds of change, through the whole stack', function () {
+  this.timeout(120_000);
+  let stack: DemoStack;
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  before(async () => {
+    stack = await DemoStack.onDemoTenant([DEMO_ADMIN]);
+  });
+  after(async () => {
+    await stack.stop();
+  });
+
+  it('When asked who reset the most passwords this month, then password resets are ranked by the person who did them, named', async () => {
+    const answer = await stack.ask('who reset the most passwords this month?', admin);
+    const plan = answer.plan as PlanShape;
+    assert.equal(answer.intent, 'audit.changes');
+    assert.equal(plan.resource, 'directoryAudits');
+    assert.ok(plan.filters.some((f) => f.field === 'activity' && f.value === 'Reset user password'));
+    assert.equal(plan.operation.kind, 'top');
+    assert.equal(plan.operation.field, 'initiatedBy');
+    assert.match(answer.text, /different people or apps/);
+    assert.doesNotMatch(answer.text, /\| [a-z.]+@contoso\.com \|/, 'initiators are named, not shown by address');
+  });
+
+  it('When asked how many password resets a named admin did, then that admin is the initiator condition', async () => {
+    const answer = await stack.ask('how many password resets did Christie Cline do this month?', admin);
+    const plan = answer.plan as PlanShape;
+    assert.equal(plan.operation.kind, 'count');
+    assert.ok(plan.filters.some((f) => f.field === 'initiatedByUserId'), JSON.stringify(plan.filters));
+    assert.match(answer.text, /\*\*\d+ audit events?\*\*/);
+  });
+
+  it('When asked about policy changes this month, then the Policy category of the audit log is listed', async () => {
+    const answer = await stack.ask('any conditional access policy changes this month?', admin);
+    const plan = answer.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'category' && f.value === 'Policy'));
+    assert.match(answer.text, /conditional access policy/i);
+  });
+
+  it('When guests who have not accepted their invitation are asked for, then it stays a question about accounts, not the audit log', async () => {
+    const answer = await stack.ask("which guests haven't accepted their invitation yet?", admin);
+    assert.equal((answer.plan as PlanShape).resource, 'users');
+  });
+
+  it('When failures are named by what went wrong, then the matching error code is the condition', async () => {
+    const answer = await stack.ask('list the password-expired errors this week', admin);
+    const plan = answer.plan as PlanShape;
+    assert.equal(plan.resource, 'signIns');
+    assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 50055), JSON.stringify(plan.filters));
+  });
+});
