@@ -1,16 +1,27 @@
-import type { Skill, SkillAnswer } from './types';
+import type { Skill, SkillAnswer, SkillRequest } from './types';
+
+const SCOPE =
+  'I help with Microsoft Entra ID: sign-in failures, risky users and apps, users, groups, roles, app credentials, ' +
+  'Conditional Access policies and audit changes. Type "help" for examples.';
+
+/** Requests the grammar recognised as ones the assistant does not do, and what to do instead. */
+const DECLINED: Array<[cue: string, text: string]> = [
+  [
+    'change a policy',
+    'I read Conditional Access policies but do not change them: switch a policy on or off, or edit it, in the Entra admin center (Protection › Conditional Access), ideally after checking its report-only results. I can show who a report-only policy would affect: ask "who would the <policy> policy block if it were on?"',
+  ],
+  ['create or set up', 'I read the directory and act only on risk (disable, revoke sessions, confirm or dismiss risk): creating or setting things up is done in the Entra admin center.'],
+  ['billing or devices', 'Costs, billing and Intune device policies are outside Entra ID sign-in and identity data, which is what I read.'],
+];
 
 /** A short scope message with no guessing: plain text, so Teams' own feedback buttons apply to it. */
 export const outOfScopeSkill: Skill = {
   name: 'outOfScope',
   version: '1',
   intents: ['outOfScope'],
-  async answer(): Promise<SkillAnswer> {
-    return {
-      kind: 'text',
-      text:
-        'That is outside what I can answer. I help with Microsoft Entra ID: sign-in failures, risky users and apps, ' +
-        'users, groups, roles, app credentials, Conditional Access policies and audit changes. Type "help" for examples.',
-    };
+  async answer(request: SkillRequest): Promise<SkillAnswer> {
+    const cues = request.understanding.explanation ?? [];
+    const declined = DECLINED.find(([cue]) => cues.includes(cue));
+    return { kind: 'text', text: declined ? `${declined[1]} ${SCOPE}` : `That is outside what I can answer. ${SCOPE}` };
   },
 };

@@ -67,7 +67,8 @@ export interface AnswerAbout {
 }
 
 export interface AnswerSubject {
-  type: DirectoryEntityType;
+  /** A directory object, or a Conditional Access policy ("the report-only one"). */
+  type: DirectoryEntityType | 'policy';
   id: string;
   displayName: string;
 }

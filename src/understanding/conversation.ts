@@ -62,10 +62,26 @@ function lastObject(memory: ConversationContext): Entity | undefined {
   return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
 }
 
+/** "the high-risk one", "the marketing one", "the blocked one": the row of the last list whose name has that word. */
+const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:one|policy|app|group|user)\b/;
+const NOT_DESCRIPTORS = new Set(['first', 'last', 'top', 'second', 'third', 'latest', 'other', 'same', 'next', 'bottom', 'previous', 'only', 'right', 'wrong']);
+
+function describedRow(cueText: string, memory: ConversationContext): Entity | undefined {
+  const m = DESCRIBED_ONE.exec(cueText);
+  const rows = memory.lastRows;
+  if (!m || !rows?.length || NOT_DESCRIPTORS.has(m[1])) return undefined;
+  const words = m[1].split(/[\s-]+/).filter((w) => w.length > 2 || /\d/.test(w));
+  const fold = (s: string) => s.toLowerCase().replace(/-/g, ' ');
+  const hits = rows.filter((r) => words.length > 0 && words.every((w) => fold(r.displayName).includes(w)));
+  if (hits.length !== 1) return undefined;
+  const row = hits[0];
+  return { type: row.type, text: m[0], id: row.id, displayName: row.displayName, value: row.type === 'policy' ? row.displayName : undefined, resolution: 'resolved', source: 'conversation' };
+}
+
 function rowReferred(cueText: string, memory: ConversationContext): Entity | undefined {
   const m = ORDINAL.exec(cueText);
   const rows = memory.lastRows;
-  if (!m || !rows?.length) return undefined;
+  if (!m || !rows?.length) return describedRow(cueText, memory);
   const index = m[1] ? (m[1] === 'last' || m[1] === 'bottom' ? rows.length : ORDINALS[m[1]]) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
@@ -79,7 +95,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
 
   const row = rowReferred(parsed.plainText, memory);
   // Words of the ordinal phrase taken for names ("top") are not names.
-  const ordinal = row ? ORDINAL.exec(parsed.plainText)![0] : '';
+  const ordinal = row?.text ?? '';
   const named = parsed.entities.filter((e) => !(row && e.source === 'message' && ordinal.includes(e.text.toLowerCase())));
   if (row && !named.some((e) => e.type === row.type && e.source === 'message')) {
     const intent = weak && memory.lastIntent ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
@@ -126,20 +142,23 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const has = (type: DirectoryEntityType | 'policy') => parsed.entities.some((e) => e.type === type && !guessedWord(e));
   let referent: Entity | undefined;
   // "that group" after a list of one group: the one row shown.
-  const onlyRow = (type: DirectoryEntityType) => {
+  const onlyRow = (type: DirectoryEntityType | 'policy') => {
     const rows = (memory.lastRows ?? []).filter((r) => r.type === type);
     return rows.length === 1 ? ({ type, text: rows[0].displayName, id: rows[0].id, displayName: rows[0].displayName, resolution: 'resolved', source: 'conversation' } as Entity) : undefined;
   };
   if (parsed.pronoun === 'policy') {
-    if (!memory.policy || has('policy')) return plain;
-    const entities = [...parsed.entities, fromConversation(memory.policy)];
-    return { intent: parsed.intent === 'outOfScope' ? 'policy.info' : parsed.intent, entities, objects: parsed.objects, followUp: true };
+    const policy = onlyRow('policy') ?? memory.policy;
+    if (!policy || has('policy')) return plain;
+    if (policy.value === undefined) policy.value = policy.displayName;
+    const entities = [...parsed.entities, fromConversation(policy)];
+    // "switch it on": a request the grammar knows it does not do stays out of scope.
+    return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities, objects: parsed.objects, followUp: true };
   }
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) ? memory.user : undefined;
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
-    return { intent: parsed.intent === 'outOfScope' ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
+    return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
   } else if (memory.focus === 'user' && memory.user && IT_OF_A_PERSON.has(parsed.intent)) {
     // "who disabled it?" after "is Lee's account enabled?", "who dismissed it?" after Adele's risk: the person's.
     referent = memory.user;

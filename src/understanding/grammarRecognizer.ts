@@ -138,7 +138,7 @@ export class GrammarRecognizer implements Recognizer {
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
     const memory = context?.conversation;
-    const filled = turn.row || turn.again || turn.changeAsked || (declined && !turn.followUp)
+    const filled = (turn.row && turn.row.type !== 'policy') || turn.again || turn.changeAsked || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, elliptical: parsed.elliptical, ownScore: parsed.score });
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.

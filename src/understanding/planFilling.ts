@@ -546,12 +546,13 @@ const WHAT_IF = /\bwho (?:would|will|'d)\b|\bwhat would happen\b|\bwould (?:it|t
  * evaluated, and what it would have done to them, by user. Report-only results are in the sign-in log only.
  */
 function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | undefined {
-  const policy = entities.find((e) => e.type === 'policy' && e.source === 'message');
+  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default');
   if (!policy || !WHAT_IF.test(cue)) return undefined;
+  const name = policy.value ?? policy.displayName ?? policy.text;
   const window = windowFrom(entities) ?? { start: new Date(now.getTime() - 30 * DAY).toISOString(), end: now.toISOString(), label: 'last 30 days' };
   const plan: QuestionPlan = {
     resource: 'signIns',
-    filters: [{ field: 'reportOnlyImpact', op: 'contains', value: policy.text, label: `report-only "${policy.text}" would act` }],
+    filters: [{ field: 'reportOnlyImpact', op: 'contains', value: name, label: `report-only "${name}" would act` }],
     window,
     operation: { kind: 'groupBy', field: 'userDisplayName' },
   };

@@ -116,4 +116,19 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     const plan = medium.plan as PlanShape;
     assert.ok(plan.filters.some((f) => f.field === 'riskLevel' && f.value === 'medium'), JSON.stringify(plan.filters));
   });
+
+  it('When a list of policies is followed by "the high-risk one", then that row is the policy asked about, and what it would do is read from the sign-in log', async () => {
+    const [list, whatIf] = await stack.askChain(['which CA policies are in report-only mode?', 'who would the high-risk one have hit?'], admin);
+    assert.equal(list.intent, 'policy.info');
+    const policy = (whatIf.entities as Array<{ type: string; displayName?: string }>).find((e) => e.type === 'policy');
+    assert.equal(policy?.displayName, 'Require password change for high-risk users');
+    assert.equal((whatIf.plan as PlanShape).resource, 'signIns');
+    assert.match(whatIf.text, /Bob Kelly/);
+  });
+
+  it('When asked to switch a policy on, then the answer says policies are changed in the admin center, not here', async () => {
+    const [, request] = await stack.askChain(['which CA policies are in report-only mode?', 'switch it on'], admin);
+    assert.equal(request.intent, 'outOfScope');
+    assert.match(request.text, /do not change them/);
+  });
 });

@@ -56,6 +56,8 @@ const CUES: Cue[] = [
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
   { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
+  // Changing policies is done in the admin center: the assistant reads them and acts only on risk.
+  { name: 'change a policy', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|then|so|now|please|pls|can you|could you)[,!]?\s+)*(?:(?:switch|turn|flip|set)\s+(?:it|that|this|that one|this one|the policy|(?:the\s+)?<policy>(?: policy)?)\s+on\b|(?:enable|enforce|switch on|turn on|disable|delete|remove|edit|change|modify|update|create)\s+(?:the\s+|that\s+|this\s+|a\s+|an\s+)?(?:\S+\s+){0,5}?(?:polic(?:y|ies)|<policy>))/ },
   // Money and device management are not Entra ID.
   { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
