@@ -1,8 +1,9 @@
 /**
  * The directory reads of the identity-administration skills (users, groups, roles). Each answer asks only for the
- * fields it shows ($select), gathers the resources one answer needs into one `$batch` (REFERENCE.md §2.2: at most
- * 20 requests), counts with `$count=true` plus `ConsistencyLevel: eventual` (§2.0: without the header the count is
- * silently dropped), and reads one bounded page of a big list rather than all of it.
+ * fields it shows ($select), gathers the resources one answer needs into one `$batch` (at most 20 requests:
+ * https://learn.microsoft.com/en-us/graph/json-batching), counts with `$count=true` plus
+ * `ConsistencyLevel: eventual` (without the header the count is silently dropped:
+ * https://learn.microsoft.com/en-us/graph/aad-advanced-queries), and reads one bounded page of a big list rather than all of it.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { isGuid, odataString } from './ids';
@@ -218,7 +219,7 @@ export function roleRequestsOfPrincipal(principalId: string): BatchRequest[] {
 export function transitiveGroupsRequest(principalId: string): BatchRequest {
   return {
     id: 'roleGroups',
-    // A cast on a transitive list is an advanced query (REFERENCE.md §2.0).
+    // A cast on a transitive list is an advanced query (https://learn.microsoft.com/en-us/graph/aad-advanced-queries).
     url: `/users/${encodeURIComponent(principalId)}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999&$count=true`,
     advanced: true,
   };

@@ -1,5 +1,7 @@
 /**
- * What each Graph endpoint the bot uses demands of a caller (REFERENCE.md §2.1, §3): the application permissions
+ * What each Graph endpoint the bot uses demands of a caller (the Permissions section of each API's page on Microsoft
+ * Learn, e.g. https://learn.microsoft.com/en-us/graph/api/signin-list, and https://learn.microsoft.com/en-us/graph/permissions-reference):
+ * the application permissions
  * accepted in app-only tokens, the delegated scopes accepted in user tokens, and the directory roles the signed-in
  * user must hold for delegated calls (any one of each list suffices). This is the ONE table: the bot checks an
  * asker's roles against it before reading with its app-only token, and the local Entra enforces it. Plain data.

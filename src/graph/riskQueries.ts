@@ -1,5 +1,7 @@
 /**
- * The Identity Protection reads of the risk skills (REFERENCE.md §1.2, §1.3, §2.1). What Graph documents, and so
+ * The Identity Protection reads of the risk skills (https://learn.microsoft.com/en-us/graph/api/riskyuser-list,
+ * https://learn.microsoft.com/en-us/graph/api/riskyuser-list-history, https://learn.microsoft.com/en-us/graph/api/riskdetection-list).
+ * What Graph documents, and so
  * all these requests use: riskyUsers supports $filter and $select with $top up to 500 (no $orderby, no $skip);
  * a riskyUser's history supports only $select; riskDetections supports $filter, $select and $top (default 20, max
  * 500; no $orderby, no $count). Ordering is therefore done by the skills, never asked of Graph.
