@@ -36,7 +36,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 /**
  * The requests in as few `$batch` calls as Graph allows, with throttled (429) inner requests sent again after a
  * pause: a batch's inner requests are throttled one by one (Identity Protection allows about one a second) and the
- * SDK does not retry them (REFERENCE §2.2). What is still throttled after the retries stays 429.
+ * SDK does not retry them (https://learn.microsoft.com/en-us/graph/json-batching). What is still throttled after the retries stays 429.
  */
 export async function batchGet(client: Client, requests: readonly BatchRequest[], retry: RetryOptions = {}): Promise<Map<string, BatchResponse>> {
   const responses = await sendBatches(client, requests);

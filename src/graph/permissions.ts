@@ -105,7 +105,7 @@ export const ENDPOINT_PERMISSIONS = {
     missingPermission: REPORTS_PERMISSION_DENIED,
     missingRole: REPORTS_ROLE_DENIED,
   },
-  /** Not a refusal: without it, sign-ins come back without appliedConditionalAccessPolicies (REFERENCE §1.1). */
+  /** Not a refusal: without it, sign-ins come back without appliedConditionalAccessPolicies (https://learn.microsoft.com/en-us/graph/api/signin-list). */
   'signIns.conditionalAccessDetails': {
     application: ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Policy.Read.ConditionalAccess'],
     delegated: ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Policy.Read.ConditionalAccess'],
@@ -166,7 +166,10 @@ export const ENDPOINT_PERMISSIONS = {
     delegated: ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     roles: ['globalAdministrator', 'userAdministrator', 'helpdeskAdministrator', 'privilegedAuthenticationAdministrator'],
   },
-  /** Marking sign-ins safe / compromised / dismissed: POST /auditLogs/signIns/confirmSafe|confirmCompromised|dismiss (REFERENCE §3: sources disagree on the permission; both accepted). */
+  /**
+   * Marking sign-ins safe / compromised / dismissed: POST /auditLogs/signIns/confirmSafe|confirmCompromised|dismiss
+   * (Microsoft's pages disagree on the permission, e.g. https://learn.microsoft.com/en-us/graph/api/signin-confirmcompromised: both accepted).
+   */
   'signIns.riskWrite': {
     application: ['IdentityRiskyUser.ReadWrite.All', 'IdentityRiskEvent.ReadWrite.All'],
     delegated: ['IdentityRiskyUser.ReadWrite.All', 'IdentityRiskEvent.ReadWrite.All'],
@@ -193,7 +196,7 @@ export function deniedBodies(entry: EndpointPermission): { permission: DeniedBod
   return { permission, role: entry.missingRole ?? permission };
 }
 
-/** The bot's app registration in the local Entra: what it reads, plus the risk actions (REFERENCE §3). */
+/** The bot's app registration in the local Entra: what it reads, plus the risk actions (e.g. https://learn.microsoft.com/en-us/graph/api/riskyuser-dismiss). */
 export const BOT_APPLICATION_PERMISSIONS = [
   'User.Read.All',
   'Group.Read.All',
@@ -207,7 +210,8 @@ export const BOT_APPLICATION_PERMISSIONS = [
   'IdentityRiskEvent.Read.All',
   'IdentityRiskyUser.ReadWrite.All',
   'IdentityRiskyServicePrincipal.ReadWrite.All',
-  // The mitigations, each the narrowest permission Graph accepts for it (REFERENCE §3): revoke sessions, disable a
+  // The mitigations, each the narrowest permission Graph accepts for it (the Permissions section of each action's page:
+  // https://learn.microsoft.com/en-us/graph/api/user-revokesigninsessions, https://learn.microsoft.com/en-us/graph/api/user-update): revoke sessions, disable a
   // user, and disable a compromised service principal (without these Graph refuses that action and the card says so).
   'User.RevokeSessions.All',
   'User.EnableDisableAccount.All',
