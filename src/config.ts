@@ -156,7 +156,8 @@ function readBot(env: Env): BotConfig {
   const openIdMetadataUrl = url(env, 'BOT_CHANNEL_OPENID_METADATA_URL');
   let channel: BotConfig['channel'];
   if (openIdMetadataUrl) {
-    // botbuilder builds its configuration from exactly the keys given: set them all together (TEAMS.md).
+    // botbuilder builds its configuration from exactly the keys given: set them all together (measured with
+    // ConfigurationBotFrameworkAuthentication: a key left out is undefined and every token is refused).
     channel = {
       openIdMetadataUrl,
       tokenIssuer: optional(env, 'BOT_CHANNEL_TOKEN_ISSUER') ?? 'https://api.botframework.com',

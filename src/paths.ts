@@ -18,9 +18,3 @@ export function repoRoot(): string {
   cachedRoot = dir;
   return dir;
 }
-
-/** The shared reference folder (../shared next to the repository), if present on this machine. */
-export function sharedReferenceDir(): string | undefined {
-  const candidate = path.resolve(repoRoot(), '..', 'shared');
-  return fs.existsSync(candidate) ? candidate : undefined;
-}

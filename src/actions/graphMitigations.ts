@@ -1,5 +1,6 @@
 /**
- * The Graph call behind each mitigation (REFERENCE §3): collection-bound risk actions with id arrays (204),
+ * The Graph call behind each mitigation (each action's page on Microsoft Learn, e.g. https://learn.microsoft.com/en-us/graph/api/riskyuser-confirmcompromised,
+ * https://learn.microsoft.com/en-us/graph/api/user-revokesigninsessions, https://learn.microsoft.com/en-us/graph/api/user-update): collection-bound risk actions with id arrays (204),
  * revokeSignInSessions (200 {value: true}), and PATCH accountEnabled (204). Only this module writes to the tenant.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';

@@ -25,7 +25,10 @@ export interface MitigationProposal {
   target: MitigationTarget;
 }
 
-/** Which actions Graph offers for each kind of target (REFERENCE §3). */
+/**
+ * Which actions Graph offers for each kind of target (https://learn.microsoft.com/en-us/graph/api/resources/riskyuser,
+ * https://learn.microsoft.com/en-us/graph/api/resources/riskyserviceprincipal, https://learn.microsoft.com/en-us/graph/api/resources/user).
+ */
 const ALLOWED: Record<MitigationTargetKind, readonly MitigationAction[]> = {
   user: ['confirmCompromised', 'dismiss', 'confirmSafe', 'revokeSessions', 'disable'],
   servicePrincipal: ['confirmCompromised', 'dismiss', 'disable'],

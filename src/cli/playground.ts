@@ -103,7 +103,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const log = fs.openSync(options.logFile, 'a');
   const child = spawn(process.execPath, [bin, '-e', options.botEndpoint, '-p', String(options.port), '--disable-telemetry'], {
     cwd: dir,
-    // Both are needed: --disable-telemetry alone still probes telemetry hosts (TEAMS.md).
+    // Both are needed: --disable-telemetry alone still probes telemetry hosts (measured with 0.2.28: without
+    // APPLICATION_INSIGHTS_NO_STATSBEAT it reached for 169.254.169.254 and made DNS lookups).
     env: {
       ...process.env,
       TEAMSAPPTESTER_BROWSER: 'none',

@@ -13,7 +13,7 @@ interface Window {
 }
 
 /**
- * Graph's per-service limits (REFERENCE §4.1): reports 5 requests per 10 s per app and tenant (with Retry-After);
+ * Graph's per-service limits (https://learn.microsoft.com/en-us/graph/throttling-limits): reports 5 requests per 10 s per app and tenant (with Retry-After);
  * identity protection and conditional access 1 request per second per tenant, without Retry-After; directory a
  * resource-unit budget per app and tenant sized by the tenant's user count.
  */

@@ -18,7 +18,9 @@ export function formAnswers(data: Record<string, unknown>): { categories: Feedba
 
 /**
  * Teams' own feedback loop: `reaction` like/dislike and `feedback`, which Teams sends as a JSON string
- * `{"feedbackText": …}` and the Agents Playground as the plain text typed (TEAMS.md): accept both.
+ * `{"feedbackText": …}`
+ * (https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/format-ai-bot-messages), and the
+ * Agents Playground as the plain text typed (measured with @microsoft/m365agentsplayground 0.2.28): accept both.
  */
 export function teamsFeedback(actionValue: unknown): { rating: Rating; comment?: string } | undefined {
   if (!actionValue || typeof actionValue !== 'object') return undefined;

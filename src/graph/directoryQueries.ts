@@ -1,8 +1,9 @@
 /**
  * The directory reads of the identity-administration skills (users, groups, roles). Each answer asks only for the
- * fields it shows ($select), gathers the resources one answer needs into one `$batch` (REFERENCE.md §2.2: at most
- * 20 requests), counts with `$count=true` plus `ConsistencyLevel: eventual` (§2.0: without the header the count is
- * silently dropped), and reads one bounded page of a big list rather than all of it.
+ * fields it shows ($select), gathers the resources one answer needs into one `$batch` (at most 20 requests:
+ * https://learn.microsoft.com/en-us/graph/json-batching), counts with `$count=true` plus
+ * `ConsistencyLevel: eventual` (without the header the count is silently dropped:
+ * https://learn.microsoft.com/en-us/graph/aad-advanced-queries), and reads one bounded page of a big list rather than all of it.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { isGuid, odataString } from './ids';
@@ -38,7 +39,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 /**
  * The requests in as few `$batch` calls as Graph allows, with throttled or unavailable (429, 503, 504) inner
  * requests sent again after a pause: a batch's inner requests are throttled one by one (Identity Protection allows
- * about one a second) and the SDK does not retry them (REFERENCE §2.2). The pause is the inner Retry-After when one
+ * about one a second) and the SDK does not retry them (https://learn.microsoft.com/en-us/graph/json-batching). The pause is the inner Retry-After when one
  * came (a wait longer than MAX_RETRY_AFTER_SECONDS is not waited for), else a growing one. What still fails after
  * the retries keeps its status.
  */
@@ -233,7 +234,7 @@ export function roleRequestsOfPrincipal(principalId: string): BatchRequest[] {
 export function transitiveGroupsRequest(principalId: string): BatchRequest {
   return {
     id: 'roleGroups',
-    // A cast on a transitive list is an advanced query (REFERENCE.md §2.0).
+    // A cast on a transitive list is an advanced query (https://learn.microsoft.com/en-us/graph/aad-advanced-queries).
     url: `/users/${encodeURIComponent(principalId)}/transitiveMemberOf/microsoft.graph.group?$select=id,displayName,isAssignableToRole&$top=999&$count=true`,
     advanced: true,
   };

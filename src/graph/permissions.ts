@@ -1,5 +1,7 @@
 /**
- * What each Graph endpoint the bot uses demands of a caller (REFERENCE.md §2.1, §3): the application permissions
+ * What each Graph endpoint the bot uses demands of a caller (the Permissions section of each API's page on Microsoft
+ * Learn, e.g. https://learn.microsoft.com/en-us/graph/api/signin-list, and https://learn.microsoft.com/en-us/graph/permissions-reference):
+ * the application permissions
  * accepted in app-only tokens, the delegated scopes accepted in user tokens, and the directory roles the signed-in
  * user must hold for delegated calls (any one of each list suffices). This is the ONE table: the bot checks an
  * asker's roles against it before reading with its app-only token, and the local Entra enforces it. Plain data.
@@ -103,7 +105,7 @@ export const ENDPOINT_PERMISSIONS = {
     missingPermission: REPORTS_PERMISSION_DENIED,
     missingRole: REPORTS_ROLE_DENIED,
   },
-  /** Not a refusal: without it, sign-ins come back without appliedConditionalAccessPolicies (REFERENCE §1.1). */
+  /** Not a refusal: without it, sign-ins come back without appliedConditionalAccessPolicies (https://learn.microsoft.com/en-us/graph/api/signin-list). */
   'signIns.conditionalAccessDetails': {
     application: ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Policy.Read.ConditionalAccess'],
     delegated: ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Policy.Read.ConditionalAccess'],
@@ -164,7 +166,10 @@ export const ENDPOINT_PERMISSIONS = {
     delegated: ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     roles: ['globalAdministrator', 'userAdministrator', 'helpdeskAdministrator', 'privilegedAuthenticationAdministrator'],
   },
-  /** Marking sign-ins safe / compromised / dismissed: POST /auditLogs/signIns/confirmSafe|confirmCompromised|dismiss (REFERENCE §3: sources disagree on the permission; both accepted). */
+  /**
+   * Marking sign-ins safe / compromised / dismissed: POST /auditLogs/signIns/confirmSafe|confirmCompromised|dismiss
+   * (Microsoft's pages disagree on the permission, e.g. https://learn.microsoft.com/en-us/graph/api/signin-confirmcompromised: both accepted).
+   */
   'signIns.riskWrite': {
     application: ['IdentityRiskyUser.ReadWrite.All', 'IdentityRiskEvent.ReadWrite.All'],
     delegated: ['IdentityRiskyUser.ReadWrite.All', 'IdentityRiskEvent.ReadWrite.All'],
@@ -191,7 +196,7 @@ export function deniedBodies(entry: EndpointPermission): { permission: DeniedBod
   return { permission, role: entry.missingRole ?? permission };
 }
 
-/** The bot's app registration in the local Entra: what it reads, plus the risk actions (REFERENCE §3). */
+/** The bot's app registration in the local Entra: what it reads, plus the risk actions (e.g. https://learn.microsoft.com/en-us/graph/api/riskyuser-dismiss). */
 export const BOT_APPLICATION_PERMISSIONS = [
   'User.Read.All',
   'Group.Read.All',
@@ -205,7 +210,8 @@ export const BOT_APPLICATION_PERMISSIONS = [
   'IdentityRiskEvent.Read.All',
   'IdentityRiskyUser.ReadWrite.All',
   'IdentityRiskyServicePrincipal.ReadWrite.All',
-  // The mitigations, each the narrowest permission Graph accepts for it (REFERENCE §3): revoke sessions, disable a
+  // The mitigations, each the narrowest permission Graph accepts for it (the Permissions section of each action's page:
+  // https://learn.microsoft.com/en-us/graph/api/user-revokesigninsessions, https://learn.microsoft.com/en-us/graph/api/user-update): revoke sessions, disable a
   // user, and disable a compromised service principal (without these Graph refuses that action and the card says so).
   'User.RevokeSessions.All',
   'User.EnableDisableAccount.All',

@@ -1,5 +1,7 @@
 /**
- * The Identity Protection reads of the risk skills (REFERENCE.md §1.2, §1.3, §2.1). What Graph documents, and so
+ * The Identity Protection reads of the risk skills (https://learn.microsoft.com/en-us/graph/api/riskyuser-list,
+ * https://learn.microsoft.com/en-us/graph/api/riskyuser-list-history, https://learn.microsoft.com/en-us/graph/api/riskdetection-list).
+ * What Graph documents, and so
  * all these requests use: riskyUsers supports $filter and $select with $top up to 500 (no $orderby, no $skip);
  * a riskyUser's history supports only $select; riskDetections supports $filter, $select and $top (default 20, max
  * 500; no $orderby, no $count). Ordering is therefore done by the skills, never asked of Graph.
@@ -7,7 +9,7 @@
  * One answer about a user is one `$batch` (risk, history, detections, account, MFA registration), then at most one
  * more (the risky sign-ins by request id, whether the flagged IP is one the user normally uses, and the names of
  * the people who closed the risk). Identity Protection allows 1 request per second per tenant and its 429s carry
- * no Retry-After (§4.1), so throttled inner requests are sent again after a growing pause.
+ * no Retry-After (https://learn.microsoft.com/en-us/graph/throttling-limits), so throttled inner requests are sent again after a growing pause.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { BatchRequest, Page } from './directoryQueries';
@@ -55,7 +57,7 @@ export interface RiskDetection {
   detectedDateTime?: string | null;
   lastUpdatedDateTime?: string | null;
   userId?: string | null;
-  /** A JSON-encoded string of {Key, Value} pairs (REFERENCE §1.3). */
+  /** A JSON-encoded string of {Key, Value} pairs (https://learn.microsoft.com/en-us/graph/api/resources/riskdetection). */
   additionalInfo?: string | null;
 }
 
@@ -179,7 +181,7 @@ export interface RiskyUsersResult {
 }
 
 /**
- * Every user at risk that matches, following Graph's nextLinks whole (REFERENCE §2.0). Graph cannot order this
+ * Every user at risk that matches, following Graph's nextLinks whole (https://learn.microsoft.com/en-us/graph/paging). Graph cannot order this
  * list, so the skill reads all of it (bounded) and orders it itself.
  */
 export async function listRiskyUsers(client: Client, query: RiskyUsersQuery): Promise<RiskyUsersResult> {

@@ -2,7 +2,8 @@
  * The sign-in log reads of the troubleshooting skill, and the few lookups its diagnosis needs (the blocking
  * policy, who disabled an account, risk detections). Every read is filtered on the server (user or app, time
  * window, status), selects only the fields used, asks for a bounded page, newest first, and follows at most a few
- * nextLinks: the whole log is never read (REFERENCE.md §2.1: sign-ins page at most 1,000).
+ * nextLinks: the whole log is never read (sign-ins page at most 1,000:
+ * https://learn.microsoft.com/en-us/graph/api/signin-list).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { KeyCredential, PasswordCredential } from './directoryQueries';
@@ -29,7 +30,7 @@ export interface AuthenticationStep {
   succeeded?: boolean | null;
 }
 
-/** The fields of a beta signIn the diagnosis reads (REFERENCE.md §1.1). */
+/** The fields of a beta signIn the diagnosis reads (https://learn.microsoft.com/en-us/graph/api/resources/signin?view=graph-rest-beta). */
 export interface SignIn {
   id: string;
   createdDateTime: string;
@@ -158,7 +159,8 @@ export async function querySignIns(client: Client, query: SignInQuery): Promise<
   let page = (await signInRequest(client, signInFilter(query), pageSize).get()) as Page<SignIn>;
   signIns.push(...page.value);
   for (let read = 1; read < maxPages && page['@odata.nextLink']; read++) {
-    // The nextLink keeps the filter and page size; it is followed whole, never spliced (REFERENCE.md §2.0).
+    // The nextLink keeps the filter and page size; it is followed whole, never spliced
+    // (https://learn.microsoft.com/en-us/graph/paging).
     page = (await client.api(page['@odata.nextLink']).get()) as Page<SignIn>;
     signIns.push(...page.value);
   }

@@ -1,7 +1,9 @@
 /**
  * The Identity Protection reads about workload identities (risky service principals and their detections), one
- * `$batch` per step and `$select` everywhere. Only what Graph documents for these collections is used (REFERENCE.md
- * §1.4, §2.1: `$filter`, `$select`, `$count`; `$top` on detections): no `$orderby` or `$top` on the risky list, so
+ * `$batch` per step and `$select` everywhere. Only what Graph documents for these collections is used
+ * (https://learn.microsoft.com/en-us/graph/api/identityprotectionroot-list-riskyserviceprincipals,
+ * https://learn.microsoft.com/en-us/graph/api/identityprotectionroot-list-serviceprincipalriskdetections:
+ * `$filter`, `$select`, `$count`; `$top` on detections): no `$orderby` or `$top` on the risky list, so
  * the answer sorts itself and follows Graph's own nextLinks. The app's owners, credentials and audit entries come
  * from the directory reads (directoryQueries.ts) so both answers ask Graph the same way.
  */
@@ -41,7 +43,7 @@ export interface ServicePrincipalRiskDetection {
   location?: { city?: string | null; state?: string | null; countryOrRegion?: string | null } | null;
   /** The credentials (keyId of a password or key credential) the risky activity used, when Graph knows them. */
   keyIds?: string[] | null;
-  /** A JSON-encoded array of {Key, Value} (REFERENCE.md §1.3). */
+  /** A JSON-encoded array of {Key, Value} (https://learn.microsoft.com/en-us/graph/api/resources/serviceprincipalriskdetection). */
   additionalInfo?: string | null;
   detectionTimingType?: string | null;
 }
@@ -88,7 +90,10 @@ export function riskyListRequests(filter: RiskyListFilter): BatchRequest[] {
   ];
 }
 
-/** The rest of a list Graph paged: its nextLinks, followed whole (never spliced: REFERENCE.md §2.0), up to a bound. */
+/**
+ * The rest of a list Graph paged: its nextLinks, followed whole (never spliced: https://learn.microsoft.com/en-us/graph/paging),
+ * up to a bound.
+ */
 export async function remainingPages<T>(client: Client, first: Page<T>, maxPages: number): Promise<{ items: T[]; truncated: boolean }> {
   const items = [...first.value];
   let page = first;

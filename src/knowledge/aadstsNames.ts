@@ -1,6 +1,6 @@
 /**
  * The official CamelCase name of every AADSTS code in Microsoft's error reference (null where the page gives none),
- * transcribed from ../shared/reference/graph/aadsts-codes.json; tests check it stays equal. Names are identifiers,
+ * transcribed from tests/fixtures/reference/graph/aadsts-codes.json; tests check it stays equal. Names are identifiers,
  * not prose: our own explanations live in errorCodeCatalogue.ts.
  */
 export const AADSTS_NAMES: Readonly<Record<number, string | null>> = {

@@ -170,7 +170,8 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
               : operation.kind === 'latest' || operation.kind === 'first'
                 ? resource.maxTop
                 : listRows;
-    // Graph pages users at most 500 at a time when signInActivity is selected (REFERENCE.md §2.1).
+    // Graph pages users at most 500 at a time when signInActivity is selected
+    // (https://learn.microsoft.com/en-us/graph/throttling-limits).
     top = Math.min(wanted, resource.maxTop, selected.has('signInActivity') ? 500 : resource.maxTop);
     params.push(`$top=${top}`);
   }

@@ -1,6 +1,7 @@
 /**
  * Every collection a plan can read, described once: where Graph serves it, which permission it needs, which
- * query options Graph runs for it (REFERENCE.md §2.0–2.1, the same rules the local Entra enforces), and its fields:
+ * query options Graph runs for it (each collection's List page on Microsoft Learn and
+ * https://learn.microsoft.com/en-us/graph/aad-advanced-queries; the same rules the local Entra enforces), and its fields:
  * the Graph property behind each, which filter operators Graph runs on it (without and with advanced query
  * parameters), and how its value reads in a table. The compiler pushes down what Graph runs and does the rest
  * itself; nothing else in the bot knows these rules.
@@ -123,7 +124,8 @@ const registrationDetails: ResourceSpec = {
   noun: { one: 'user', many: 'users' },
   path: () => '/reports/authenticationMethods/userRegistrationDetails',
   permission: 'userRegistrationDetails.read',
-  // Only $filter and $orderby are documented for the registration report (REFERENCE.md §2.1).
+  // Only $filter and $orderby are documented for the registration report
+  // (https://learn.microsoft.com/en-us/graph/api/authenticationmethodsroot-list-userregistrationdetails).
   select: false,
   columns: ['userDisplayName', 'userPrincipalName', 'methodsRegistered'],
   fields: [
@@ -366,7 +368,8 @@ const signIns: ResourceSpec = {
     field('user', 'User', 'userId', 'guid', { graph: EQ }),
     field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
-    // Not in the sign-in log's filterable properties (REFERENCE.md §2.1): checked on the client.
+    // Not in the sign-in log's filterable properties (https://learn.microsoft.com/en-us/graph/api/resources/signin):
+    // checked on the client.
     field('userType', 'User type', 'userType', 'string'),
     field('app', 'App', 'appDisplayName', 'string', { graph: EQ_STARTS }),
     field('appDisplayName', 'App', 'appDisplayName', 'string', { graph: EQ_STARTS }),
@@ -421,7 +424,8 @@ const directoryAudits: ResourceSpec = {
     field('day', 'Day (UTC)', 'activityDateTime', 'string', { read: (item) => String(item.activityDateTime ?? '').slice(0, 10) }),
     field('activity', 'Activity', 'activityDisplayName', 'string', { graph: EQ_STARTS }),
     field('category', 'Category', 'category', 'string', { graph: EQ }),
-    // `result` is not listed as filterable on the audit log (REFERENCE.md §2.1): checked on the client.
+    // `result` is not listed as filterable on the audit log (https://learn.microsoft.com/en-us/graph/api/directoryaudit-list):
+    // checked on the client.
     field('result', 'Result', 'result', 'string'),
     field('initiatedByUser', 'By', 'initiatedBy/user/userPrincipalName', 'string', { graph: EQ_STARTS, select: 'initiatedBy' }),
     field('initiatedByUserId', 'By', 'initiatedBy/user/id', 'guid', { graph: EQ, select: 'initiatedBy' }),

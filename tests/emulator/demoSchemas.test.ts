@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { generateTenant } from '../../src/emulator/demo';
 import { FILES } from '../../src/emulator/demo/generate';
-import { sharedReferenceDir } from '../../src/paths';
+import { readReferenceJson } from '../support/reference';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -29,26 +29,11 @@ const TYPES: Partial<Record<keyof typeof FILES, string | null>> = {
   organization: 'organization',
 };
 
-function findSchemas(): string | undefined {
-  try {
-    const dir = sharedReferenceDir();
-    const file = dir && path.join(dir, 'reference', 'graph', 'graph-schemas.json');
-    return file && fs.existsSync(file) ? file : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 describe('Demo tenant shapes', function () {
   this.timeout(60_000);
 
-  it('When every generated object is checked against the Graph schemas (v1.0 and beta), then none breaks its type', async function () {
-    const schemaFile = findSchemas();
-    if (!schemaFile) {
-      console.log('      skipped: ../shared not found');
-      this.skip();
-    }
-    const schemas = JSON.parse(fs.readFileSync(schemaFile!, 'utf8'));
+  it('When every generated object is checked against the Graph schemas (v1.0 and beta), then none breaks its type', async () => {
+    const schemas = readReferenceJson('graph', 'graph-schemas.json');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-shapes-'));
     try {
       await generateTenant({ outDir: dir, users: 120, signIns: 1500, audits: 150 });

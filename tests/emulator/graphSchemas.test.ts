@@ -1,11 +1,9 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
 import type { LocalEntra } from '../../src/emulator';
-import { sharedReferenceDir } from '../../src/paths';
+import { readReferenceJson } from '../support/reference';
 import { RawCaller, startMini } from './localEntraHarness';
 
 type Definitions = Record<string, { allOf?: Array<{ $ref?: string }>; properties?: Record<string, unknown>; 'x-beta-prod-only-names'?: string[]; 'x-openType'?: boolean }>;
@@ -59,13 +57,8 @@ describe('Local Entra responses against the Graph JSON Schemas', function () {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
 
-  before(async function () {
-    const shared = sharedReferenceDir();
-    if (!shared) {
-      console.log('skipped: ../shared not found');
-      this.skip();
-    }
-    schemas = JSON.parse(fs.readFileSync(path.join(shared as string, 'reference', 'graph', 'graph-schemas.json'), 'utf8'));
+  before(async () => {
+    schemas = readReferenceJson('graph', 'graph-schemas.json');
     for (const version of ['v1.0', 'beta'] as const) ajv.addSchema({ $id: `graph-${version}`, definitions: schemas[version].definitions });
     entra = await startMini();
     raw = new RawCaller(entra);

@@ -1,27 +1,12 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createIndexedCollection, ENDPOINT_RULES, EndpointRules, QueryableCollection, QueryInput, runQuery } from '../../src/emulator/odata';
-import { sharedReferenceDir } from '../../src/paths';
+import { readReferenceJson } from '../support/reference';
 
 type Item = Record<string, unknown>;
 
-/** The shared reference folder, or undefined when this checkout has none (or the build folder hides it). */
-function examplesDir(): string | undefined {
-  let shared: string | undefined;
-  try {
-    shared = sharedReferenceDir();
-  } catch {
-    shared = undefined;
-  }
-  const dir = shared && path.join(shared, 'reference', 'graph', 'examples');
-  return dir && fs.existsSync(dir) ? dir : undefined;
-}
-
-const EXAMPLES = examplesDir();
-
+/** A documentation example (tests/fixtures/reference/graph/examples). */
 function load(file: string): Record<string, any> {
-  return JSON.parse(fs.readFileSync(path.join(EXAMPLES as string, file), 'utf8'));
+  return readReferenceJson('graph', 'examples', file);
 }
 
 /** Replays a documented request line ("GET https://graph.microsoft.com/v1.0/…?$filter=…") against our base URL. */
@@ -56,20 +41,12 @@ function allPages(collection: QueryableCollection, first: QueryInput, rules: End
 }
 
 describe('OData engine over the documentation examples', function () {
-  before(function () {
-    if (!EXAMPLES) {
-      console.log('      skipped: ../shared not found');
-      this.skip();
-    }
-  });
-
   describe('sign-ins (v1.0 and beta examples)', () => {
     let v1: Item;
     let beta: Item;
     let signIns: QueryableCollection;
 
     before(() => {
-      if (!EXAMPLES) return;
       v1 = load('signins-v1.0-list.json').response.value[0];
       beta = load('signins-beta-list.json').response.value[0];
       signIns = createIndexedCollection([v1, beta], ['userId', 'status/errorCode'], { order: { property: 'createdDateTime', descending: true } });
@@ -146,7 +123,7 @@ describe('OData engine over the documentation examples', function () {
   describe('user registration details', () => {
     let details: Item[];
     before(() => {
-      if (EXAMPLES) details = load('userregistrationdetails-v1.0-list.json').response.value;
+      details = load('userregistrationdetails-v1.0-list.json').response.value;
     });
 
     it('When registration details are filtered on MFA registration and on a registered method, then the matching users come back', () => {

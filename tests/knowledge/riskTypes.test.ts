@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   KNOWN_RISK_DETAILS,
   KNOWN_RISK_STATES,
@@ -13,9 +11,9 @@ import {
   splitCamelCase,
   type RiskSubject,
 } from '../../src/knowledge/riskTypes';
-import { sharedReferenceDir } from '../../src/paths';
+import { readReference, readReferenceJson } from '../support/reference';
 
-/** The types issue #7 names: REFERENCE.md §1.3 (with the older values) for users, §1.4 for service principals. */
+/** The types issue #7 names: §1.3 of tests/fixtures/reference/graph/risk-event-types.md (with the older values) for users, §1.4 for service principals. */
 const USER_TYPES = [
   'riskyIPAddress', 'generic', 'adminConfirmedUserCompromised', 'anomalousToken', 'anonymizedIPAddress', 'unlikelyTravel',
   'mcasImpossibleTravel', 'maliciousIPAddress', 'mcasFinSuspiciousFileAccess', 'investigationsThreatIntelligence', 'newCountry',
@@ -217,13 +215,8 @@ describe('Risk types: risk states and risk details in plain words', () => {
     assert.equal(splitCamelCase('nationStateIP'), 'nation state IP');
   });
 
-  it('When Graph defines a risk state or detail, then it has hand-written words (../shared/reference graph-schemas.json)', function () {
-    const shared = sharedReferenceDir();
-    if (!shared) {
-      console.log('      skipped: ../shared not found');
-      this.skip();
-    }
-    const schemas = JSON.parse(fs.readFileSync(path.join(shared as string, 'reference', 'graph', 'graph-schemas.json'), 'utf8'));
+  it('When Graph defines a risk state or detail, then it has hand-written words (tests/fixtures/reference/graph/graph-schemas.json)', () => {
+    const schemas = readReferenceJson('graph', 'graph-schemas.json');
     const enumOf = (version: string, name: string): string[] => schemas[version].definitions[`microsoft.graph.${name}`].enum;
     for (const version of ['v1.0', 'beta']) {
       for (const state of enumOf(version, 'riskState')) assert.ok(KNOWN_RISK_STATES.includes(state), `${version} riskState ${state}`);
@@ -235,21 +228,18 @@ describe('Risk types: risk states and risk details in plain words', () => {
   });
 });
 
-describe('Risk types against the Graph reference (../shared/reference REFERENCE.md §1.3, §1.4)', () => {
+describe('Risk types against the Graph reference (tests/fixtures/reference/graph/risk-event-types.md §1.3, §1.4)', () => {
   let reference: string;
-  before(function () {
-    const shared = sharedReferenceDir();
-    if (!shared) {
-      console.log('      skipped: ../shared not found');
-      this.skip();
-    }
-    reference = fs.readFileSync(path.join(shared as string, 'reference', 'graph', 'REFERENCE.md'), 'utf8');
+  before(() => {
+    reference = readReference('graph', 'risk-event-types.md');
   });
 
-  function section(heading: string, next: string): string {
+  /** From `heading` to the next heading named, or to the end of the excerpt when that one is not in it. */
+  function section(heading: string, next?: string): string {
     const start = reference.indexOf(heading);
     assert.ok(start >= 0, heading);
-    return reference.slice(start, reference.indexOf(next, start));
+    const end = next === undefined ? -1 : reference.indexOf(next, start);
+    return reference.slice(start, end < 0 ? undefined : end);
   }
 
   it('When the §1.3 table and the older values list a user riskEventType, then it has an entry', () => {
@@ -262,7 +252,7 @@ describe('Risk types against the Graph reference (../shared/reference REFERENCE.
   });
 
   it('When §1.4 lists a service principal riskEventType, then it has an entry', () => {
-    const text = section('### 1.4', '### 1.5');
+    const text = section('### 1.4');
     const list = text.slice(text.indexOf('Workload riskEventType values'), text.indexOf('License:', text.indexOf('Workload riskEventType values')));
     const values = [...list.matchAll(/`(\w+)`/g)].map((m) => m[1]);
     assert.equal(values.length, 8);

@@ -13,7 +13,7 @@
  */
 import type * as AdaptiveCardsLibrary from 'adaptivecards';
 
-// The package's main entry fails to load in Node 20; its browser bundle works without a DOM (TEAMS.md).
+// The package's main entry fails to load in Node 20; its browser bundle works without a DOM (measured with adaptivecards 3.0).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AdaptiveCards: typeof AdaptiveCardsLibrary = require('adaptivecards/dist/adaptivecards.js');
 

@@ -1,6 +1,7 @@
 /**
  * The `status` texts sign-in logs carry for the error codes the demo uses (the service's own wording, with the
- * placeholders filled in by `statusFor`). aadsts-codes.json in the shared reference holds the documentation rows.
+ * placeholders filled in by `statusFor`). tests/fixtures/reference/graph/aadsts-codes.json holds the documentation
+ * rows.
  */
 interface ReasonTemplate {
   failureReason: string;

@@ -34,7 +34,7 @@ export const DEFAULT_AUDITS = 500;
 /** Above this many sign-ins, objects are written lean (fewer optional fields). */
 export const LEAN_SIGN_INS_ABOVE = 200_000;
 
-/** The snapshot files, as TENANT-FORMAT.md names them: the local Entra's own layout, so writer and reader agree. */
+/** The snapshot files, as docs/TENANT-FORMAT.md names them: the local Entra's own layout, so writer and reader agree. */
 export const FILES = {
   snapshot: SNAPSHOT_META_FILE,
   ...COLLECTION_FILES,

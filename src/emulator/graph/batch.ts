@@ -52,7 +52,7 @@ function parseItems(body: unknown): BatchItem[] {
 }
 
 /**
- * POST /$batch (REFERENCE §2.2): at most 20 requests with case-insensitively unique ids; each one authorised and
+ * POST /$batch (https://learn.microsoft.com/en-us/graph/json-batching): at most 20 requests with case-insensitively unique ids; each one authorised and
  * throttled on its own; a request whose dependency failed gets 424.
  */
 export async function runBatch(service: GraphService, version: ApiVersion, caller: Caller, body: unknown): Promise<GraphResponse> {

@@ -4,7 +4,7 @@ import type { GraphObject } from '../snapshot/layout';
 import { auditEntry, type AuditTarget } from './auditEntries';
 import type { GraphContext } from './context';
 
-/** How each risk action sets the risk fields (REFERENCE §3; state and detail follow the enum names). */
+/** How each risk action sets the risk fields (https://learn.microsoft.com/en-us/graph/api/riskyuser-confirmcompromised and its siblings; state and detail follow the enum names). */
 const RISK_OUTCOMES = {
   confirmCompromised: { riskLevel: 'high', riskState: 'confirmedCompromised', userDetail: 'adminConfirmedUserCompromised', spDetail: 'adminConfirmedServicePrincipalCompromised' },
   dismiss: { riskLevel: 'none', riskState: 'dismissed', userDetail: 'adminDismissedAllRiskForUser', spDetail: 'adminDismissedAllRiskForServicePrincipal' },

@@ -26,7 +26,7 @@ export function contextUrl(ctx: GraphContext, req: GraphRequest, contextPath: st
 /** Navigation properties that hold one object, which the engine hands back as a one-item list. */
 const SINGLE_VALUED_NAVIGATION = ['manager', 'principal', 'roleDefinition'];
 
-/** What GET /users returns on v1.0 without $select (REFERENCE §1.6). */
+/** What GET /users returns on v1.0 without $select (https://learn.microsoft.com/en-us/graph/api/user-list). */
 const USER_DEFAULT_PROPERTIES = new Set([
   '@odata.type', 'businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName',
 ]);

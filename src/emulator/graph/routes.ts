@@ -8,7 +8,7 @@ import { applyRiskAction, revokeSignInSessions, setAccountEnabled, setServicePri
 import { applySignInRiskAction, SIGN_IN_RISK_ACTIONS } from './signInRisk';
 import { countResponse, derivedCollection, entityResponse, listResponse, type RuleKey } from './responses';
 
-/** Throttling families of REFERENCE §4.1. */
+/** Throttling families of https://learn.microsoft.com/en-us/graph/throttling-limits. */
 export type ThrottleFamily = 'reports' | 'identityProtection' | 'directory';
 
 export interface Route {
@@ -17,7 +17,7 @@ export interface Route {
   path: string;
   permission: PermissionKey;
   family: ThrottleFamily;
-  /** Directory resource-unit cost (REFERENCE §4.1). */
+  /** Directory resource-unit cost (https://learn.microsoft.com/en-us/graph/throttling-limits). */
   cost?: number;
   /** /me routes: an app-only token gets Graph's 400 before any permission check. */
   delegatedOnly?: boolean;

@@ -5,7 +5,8 @@ import type { GraphContext } from './context';
 import { appendRiskHistory, idsFromBody } from './mitigations';
 
 /**
- * POST /auditLogs/signIns/confirmSafe | confirmCompromised | dismiss {"requestIds": […]} (REFERENCE §1.1, §3).
+ * POST /auditLogs/signIns/confirmSafe | confirmCompromised | dismiss {"requestIds": […]}
+ * (https://learn.microsoft.com/en-us/graph/api/signin-confirmcompromised and its siblings).
  * A sign-in's `id` is its request id. State and detail follow the riskState / riskDetail enum names.
  */
 const SIGN_IN_OUTCOMES = {

@@ -86,7 +86,7 @@ export function shapeForVersion(kind: string, object: GraphObject, version: 'v1.
   return kind === 'signIns' ? withoutNestedSignInFields(shaped) : shaped;
 }
 
-/** Sign-ins read without conditional-access rights lose appliedConditionalAccessPolicies (REFERENCE §1.1). */
+/** Sign-ins read without conditional-access rights lose appliedConditionalAccessPolicies (https://learn.microsoft.com/en-us/graph/api/signin-list). */
 export function withoutConditionalAccessDetails(signIn: GraphObject): GraphObject {
   return without(signIn, ['appliedConditionalAccessPolicies']);
 }

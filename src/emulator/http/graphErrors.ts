@@ -1,6 +1,6 @@
 import { GraphQueryError } from '../odata/contract';
 
-/** Graph's `innerError.date`: no fractional seconds, no zone designator (REFERENCE §4.3). */
+/** Graph's `innerError.date`: no fractional seconds, no zone designator (the bodies in tests/fixtures/reference/graph/examples/errors-and-throttling.json). */
 export function innerErrorDate(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
@@ -14,7 +14,7 @@ export function graphErrorBody(code: string, message: string, ids: RequestIds, d
   return { error: { code, message, innerError: { date: innerErrorDate(date), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId } } };
 }
 
-/** The 429 body of the throttling sample (REFERENCE §4.2), with the request ids. */
+/** The 429 body of the throttling sample (https://learn.microsoft.com/en-us/graph/throttling; `throttled_429` in tests/fixtures/reference/graph/examples/errors-and-throttling.json), with the request ids. */
 export function throttledBody(ids: RequestIds, date: Date): Record<string, unknown> {
   return {
     error: {

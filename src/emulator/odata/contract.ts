@@ -16,7 +16,7 @@ export class GraphQueryError extends Error {
   }
 }
 
-/** Per-endpoint rules (REFERENCE.md §2.0, §2.1). */
+/** Per-endpoint rules (the table and its sources are in endpointRules.ts). */
 export interface EndpointRules {
   /** Page size when no $top is given. */
   defaultPageSize: number;

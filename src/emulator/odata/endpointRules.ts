@@ -1,7 +1,8 @@
 /**
- * Query rules for every collection the local Entra serves (REFERENCE.md §2.0, §2.1). Operator lists use
- * Graph's names: eq ne gt ge lt le in startsWith endsWith not any all, and `null` for `eq null`.
- * Where the reference says a value is "not documented", the choice is marked NOT DOCUMENTED with its reason.
+ * Query rules for every collection the local Entra serves (each collection's List page on Microsoft Learn,
+ * https://learn.microsoft.com/en-us/graph/aad-advanced-queries and https://learn.microsoft.com/en-us/graph/paging).
+ * Operator lists use Graph's names: eq ne gt ge lt le in startsWith endsWith not any all, and `null` for `eq null`.
+ * Where Microsoft's documentation gives no value, the choice is marked NOT DOCUMENTED with its reason.
  */
 import { EndpointRules } from './contract';
 
@@ -37,7 +38,7 @@ const ADVANCED_DATE = ['eq', 'ne', 'not', 'in', 'ge', 'le', 'gt', 'lt', 'null'];
 /** A relationship's size in a filter (`owners/$count eq 0`): advanced only, against 0 or 1 (queryGate). */
 const COUNT = ['eq', 'ne', 'not'];
 
-/** Directory objects: default page 100, $top 1–999 (REFERENCE.md §2.0). */
+/** Directory objects: default page 100, $top 1–999 (https://learn.microsoft.com/en-us/graph/api/user-list). */
 const DIRECTORY_PAGING = { defaultPageSize: 100, maxPageSize: 999 };
 /** Identity Protection lists: riskDetections documents default 20 / max 500; its siblings are assumed alike. */
 const RISK_PAGING = { defaultPageSize: 20, maxPageSize: 500 };
@@ -74,7 +75,8 @@ const users: EndpointRules = {
     ...withKeys(['identities', 'proxyAddresses', 'otherMails', 'imAddresses', 'assignedLicenses', 'assignedPlans'], LAMBDA),
   },
   filterAdvanced: {
-    // "Use of $count in a $filter expression" is an advanced query (REFERENCE.md §2.0; user docs: /$count eq 0, ne 0).
+    // "Use of $count in a $filter expression" is an advanced query (user docs: /$count eq 0, ne 0;
+    // https://learn.microsoft.com/en-us/graph/aad-advanced-queries).
     'assignedLicenses/$count': COUNT,
     userPrincipalName: ['endsWith'],
     mail: ['endsWith'],
@@ -198,8 +200,8 @@ const signIns: EndpointRules = {
       ['appId', 'id', 'correlationId', 'clientAppUsed', 'conditionalAccessStatus', 'resourceId', 'resourceDisplayName', 'riskDetail', 'riskLevelAggregated', 'riskLevelDuringSignIn', 'riskState', 'status/errorCode', 'userId', 'servicePrincipalId', 'originalRequestId', 'tokenIssuerName'],
       EQ,
     ),
-    // userType, isInteractive and tokenIssuerType are deliberately absent: neither REFERENCE.md §2.1 nor the beta
-    // signIn page lists $filter for them (non-interactive sign-ins are asked for through signInEventTypes).
+    // userType, isInteractive and tokenIssuerType are deliberately absent: neither the List signIns page nor the beta
+    // signIn resource page lists $filter for them (non-interactive sign-ins are asked for through signInEventTypes).
     ...withKeys(['riskEventTypes_v2', 'signInEventTypes', 'conditionalAccessAudiences'], LAMBDA),
   },
 };
@@ -262,7 +264,10 @@ const servicePrincipalRiskDetections: EndpointRules = {
   resourceName: 'ServicePrincipalRiskDetection',
 };
 
-/** Conditional access lists: $skip, $top, $count, $filter, $orderby, $select (REFERENCE.md §2.1). */
+/**
+ * Conditional access lists: $skip, $top, $count, $filter, $orderby, $select
+ * (https://learn.microsoft.com/en-us/graph/api/conditionalaccessroot-list-policies).
+ */
 const conditionalAccessPolicies: EndpointRules = {
   // NOT DOCUMENTED: page size; tenants hold at most a few hundred policies, so a directory-like 100 / 999 is used.
   ...DIRECTORY_PAGING,

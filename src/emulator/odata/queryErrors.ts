@@ -1,6 +1,7 @@
 /**
  * The 400s Graph answers for query options it refuses. Messages marked "observed" are copied from real Graph
- * responses (REFERENCE.md §2.0, examples/errors-and-throttling.json, GitHub issues quoting the service);
+ * responses (https://learn.microsoft.com/en-us/graph/aad-advanced-queries,
+ * tests/fixtures/reference/graph/examples/errors-and-throttling.json, GitHub issues quoting the service);
  * the others follow the same pattern where no real response was found.
  */
 import { EndpointRules, GraphQueryError } from './contract';

@@ -24,7 +24,10 @@ function findKey(table: Record<string, string[]> | undefined, property: string):
   return Object.keys(table).find((key) => key.toLowerCase() === lower);
 }
 
-/** Operators allowed on a property by a rules table; `in` goes wherever `eq` goes (REFERENCE.md §2.0). */
+/**
+ * Operators allowed on a property by a rules table; `in` goes wherever `eq` goes
+ * (https://learn.microsoft.com/en-us/graph/aad-advanced-queries).
+ */
 function allowedBy(table: Record<string, string[]> | undefined, property: string): Set<string> | undefined {
   const key = findKey(table, property);
   if (!key || !table) return undefined;

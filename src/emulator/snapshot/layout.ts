@@ -1,4 +1,4 @@
-/** Where each Graph collection lives in a tenant snapshot folder (TENANT-FORMAT.md). */
+/** Where each Graph collection lives in a tenant snapshot folder (docs/TENANT-FORMAT.md). */
 export const COLLECTION_FILES = {
   organization: 'organization.json',
   users: 'users.json',

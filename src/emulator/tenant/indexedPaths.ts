@@ -31,7 +31,7 @@ export const STORED_ORDER_CANDIDATES: Partial<Record<CollectionName, { property:
   riskDetections: { property: 'detectedDateTime', descending: true },
 };
 
-/** Sign-ins the default list returns: interactive user sign-ins (REFERENCE §1.1, §10 item 1). */
+/** Sign-ins the default list returns: interactive user sign-ins (https://learn.microsoft.com/en-us/graph/api/signin-list). */
 export function isInteractiveUserSignIn(signIn: GraphObject): boolean {
   const types = signIn.signInEventTypes;
   if (Array.isArray(types) && types.length > 0) return types.includes('interactiveUser');

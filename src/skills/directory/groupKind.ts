@@ -1,6 +1,10 @@
 import type { GroupDetails } from '../../graph/directoryQueries';
 
-/** "Microsoft 365 group", "dynamic security group, role-assignable"... from groupTypes and flags (REFERENCE.md §1.7). */
+/**
+ * "Microsoft 365 group", "dynamic security group, role-assignable"... from groupTypes and flags
+ * (https://learn.microsoft.com/en-us/graph/api/resources/groups-overview,
+ * https://learn.microsoft.com/en-us/graph/api/resources/group).
+ */
 export function groupKind(group: Pick<GroupDetails, 'groupTypes' | 'securityEnabled' | 'mailEnabled' | 'isAssignableToRole' | 'membershipRule'>): string {
   const types = group.groupTypes ?? [];
   const dynamic = types.includes('DynamicMembership') || Boolean(group.membershipRule);

@@ -27,7 +27,10 @@ export interface Pattern {
   detail: string;
 }
 
-/** Client apps that use legacy (basic) authentication (REFERENCE.md §1.1 clientAppUsed values). */
+/**
+ * Client apps that use legacy (basic) authentication (clientAppUsed values,
+ * https://learn.microsoft.com/en-us/graph/api/resources/signin).
+ */
 export const LEGACY_CLIENTS = new Set([
   'Exchange ActiveSync',
   'IMAP4',

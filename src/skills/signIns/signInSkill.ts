@@ -35,7 +35,11 @@ import { findPatterns } from './patterns';
 import { settleWorkloadByFailures } from './workloadChoice';
 
 const DAY_MS = 86_400_000;
-/** Sign-in logs are kept 30 days with P1/P2 (REFERENCE.md §1.1): the farthest back a last success can be. */
+/**
+ * Sign-in logs are kept 30 days with P1/P2
+ * (https://learn.microsoft.com/en-us/entra/identity/monitoring-health/reference-reports-data-retention):
+ * the farthest back a last success can be.
+ */
 const RETENTION_DAYS = 30;
 /** Bounds of every log read: pages of 100, at most three of them for a user, two for an app. */
 const USER_READ = { pageSize: 100, maxPages: 3 };

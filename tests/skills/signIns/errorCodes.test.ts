@@ -1,13 +1,11 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { sharedReferenceDir } from '../../../src/paths';
 import { DEMO_ADMIN } from '../../../src/emulator/demo/constants';
 import { AADSTS_NAMES, AADSTS_NAMES_GIVEN_AS_TEXT } from '../../../src/knowledge/aadstsNames';
 import { ERROR_CODE_REFERENCE_URL, errorCodeExplanation, errorCodeFix, errorCodeInfo, explainedCodes, listedCodes } from '../../../src/knowledge/errorCodes';
 import { ERROR_KINDS, tabledCodes, tabledKindOf } from '../../../src/knowledge/errorKinds';
 import { buildErrorCodeAnswer } from '../../../src/skills/signIns/errorCodeAnswer';
 import { DemoStack } from '../../support/demoStack';
+import { readReferenceJson } from '../../support/reference';
 
 interface ReferenceCode {
   code: number;
@@ -16,8 +14,9 @@ interface ReferenceCode {
   remediation: string | null;
 }
 
-function referenceCodes(dir: string): ReferenceCode[] {
-  return (JSON.parse(fs.readFileSync(path.join(dir, 'reference', 'graph', 'aadsts-codes.json'), 'utf8')) as { codes: ReferenceCode[] }).codes;
+/** The AADSTS rows of Microsoft's error-code page (tests/fixtures/reference/graph/aadsts-codes.json). */
+function referenceCodes(): ReferenceCode[] {
+  return readReferenceJson<{ codes: ReferenceCode[] }>('graph', 'aadsts-codes.json').codes;
 }
 
 /** Runs of six words: a shared run means a sentence was copied rather than written. */
@@ -38,16 +37,11 @@ describe('Error-code knowledge', () => {
     }
   });
 
-  describe('checked against the reference (../shared)', () => {
+  describe('checked against the reference (tests/fixtures/reference/graph/aadsts-codes.json)', () => {
     let reference = new Map<number, ReferenceCode>();
 
-    before(function () {
-      const dir = sharedReferenceDir();
-      if (!dir) {
-        process.stdout.write('      skipped: ../shared not found\n');
-        this.skip();
-      }
-      reference = new Map(referenceCodes(dir).map((c) => [c.code, c]));
+    before(() => {
+      reference = new Map(referenceCodes().map((c) => [c.code, c]));
     });
 
     it('When each explained code is checked against the reference, then it exists there and carries its official name', () => {
