@@ -6,7 +6,8 @@
  * parameters), and how its value reads in a table. The compiler pushes down what Graph runs and does the rest
  * itself; nothing else in the bot knows these rules.
  */
-import type { PermissionKey } from '../graph/permissions';
+import { BUILT_IN_ROLES, type PermissionKey, type RoleName } from '../graph/permissions';
+import { ROLE_DISPLAY_NAMES } from '../graph/askerAccess';
 import type { FilterOp, PlanAnchor, PlanResource } from './plan';
 import { countryName } from './vocabulary';
 
@@ -576,9 +577,16 @@ const roleAssignments: ResourceSpec = {
         return p?.displayName ?? item.principalId;
       },
     }),
-    field('role', 'Role', 'roleDefinitionId', 'string'),
+    // Built-in roles by name (a custom role keeps its id: its name needs the role definitions read).
+    field('role', 'Role', 'roleDefinitionId', 'string', { read: (item) => builtInRoleName(String(item.roleDefinitionId ?? '')) }),
   ],
 };
+
+const BUILT_IN_ROLE_NAMES = new Map<string, string>(Object.entries(BUILT_IN_ROLES).map(([key, id]) => [id, ROLE_DISPLAY_NAMES[key as RoleName]]));
+
+function builtInRoleName(roleDefinitionId: string): string {
+  return BUILT_IN_ROLE_NAMES.get(roleDefinitionId.toLowerCase()) ?? roleDefinitionId;
+}
 
 export const RESOURCES: Readonly<Record<PlanResource, ResourceSpec>> = {
   users,

@@ -140,7 +140,7 @@ export class GrammarRecognizer implements Recognizer {
     const memory = context?.conversation;
     const filled = (turn.row && turn.row.type !== 'policy') || turn.again || turn.changeAsked || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, elliptical: parsed.elliptical, ownScore: parsed.score });
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: memory?.lastRows, elliptical: parsed.elliptical, ownScore: parsed.score });
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;

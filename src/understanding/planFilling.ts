@@ -255,7 +255,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   ],
   groups: [
     [/\bno owners?\b|\bnobody owns\b|\bno ?one owns\b|\bnot owned\b|\bwithout (?:an? |any )?owners?\b|\bownerless\b|\borphan(?:ed|s)?\b|\bhave no owner\b|\bowner(?:s)? (?:missing|left)\b|\bno one (?:is )?(?:the )?owner\b/, () => ({ field: 'ownerCount', op: 'eq', value: 0 })],
-    [/\brole[- ]assignable\b|\bcan hold roles\b/, () => ({ field: 'isAssignableToRole', op: 'eq', value: true })],
+    [/\brole[- ]assignable\b|\bcan hold roles\b|\bcan be assigned (?:to )?roles\b/, () => ({ field: 'isAssignableToRole', op: 'eq', value: true })],
     [/\bdynamic\b/, () => ({ field: 'groupTypes', op: 'contains', value: 'DynamicMembership', label: 'dynamic' })],
     [/\b(?:microsoft|office) 365 groups?\b|\bm365 groups?\b|\bo365 groups?\b|\bunified groups?\b/, () => ({ field: 'groupTypes', op: 'contains', value: 'Unified', label: 'Microsoft 365' })],
     [/\bsecurity groups?\b/, () => ({ field: 'securityEnabled', op: 'eq', value: true })],
@@ -445,6 +445,8 @@ export interface FillInput {
   previousRich?: boolean;
   /** The error code the last answer was about ("how many times has that happened today?"). */
   previousCode?: string;
+  /** The people, groups and apps the last list showed ("are they admins?"). */
+  previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string }>;
   elliptical: boolean;
   intent?: IntentName;
   /**
@@ -467,6 +469,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
   const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
+  const theirRoles = rolesOfRows(cue, input.previousRows);
+  if (theirRoles) return theirRoles;
   if (previous && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
     return continuePlan(previous, context);
   }
@@ -589,6 +593,20 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
     columns: ['lastSignIn', 'lastSuccessfulSignIn', 'lastNonInteractiveSignIn'],
   };
   return { plan, intent: 'signin.list' };
+}
+
+/** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
+const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of them) (?:have|hold) (?:any )?(?:admin )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
+
+function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
+  const principals = (rows ?? []).filter((r) => r.type === 'user' || r.type === 'group' || r.type === 'app');
+  if (!principals.length || !THEIR_ROLES.test(cue)) return undefined;
+  const plan: QuestionPlan = {
+    resource: 'roleAssignments',
+    filters: [{ field: 'principalId', op: 'in', value: principals.slice(0, 20).map((r) => r.id), label: `held by the ${principals.length === 1 ? 'one' : principals.length} shown before` }],
+    operation: { kind: 'list' },
+  };
+  return { plan, intent: 'role.assignments' };
 }
 
 /** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */

@@ -131,4 +131,13 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.equal(request.intent, 'outOfScope');
     assert.match(request.text, /do not change them/);
   });
+
+  it('When "what roles do they hold?" follows a list of groups, then the role assignments of those groups are listed with role names', async () => {
+    const [groups, roles] = await stack.askChain(['which groups can be assigned roles?', 'what roles do they hold?'], admin);
+    assert.equal(groups.intent, 'group.info');
+    assert.equal(roles.intent, 'role.assignments');
+    assert.equal((roles.plan as PlanShape).resource, 'roleAssignments');
+    assert.match(roles.text, /Helpdesk Operators[^\n]*Helpdesk Administrator/);
+    assert.match(roles.text, /Security Operations[^\n]*Security Operator/);
+  });
 });
