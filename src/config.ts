@@ -43,6 +43,8 @@ export interface AppConfig {
   /** A pinned clock (ASSISTANT_NOW), for demos and tests. */
   pinnedNow?: Date;
   limits: { maxMessageLength: number; confirmationTimeoutMinutes: number };
+  /** Usage limits per minute, per user and per tenant, kept in memory per process (src/bot/usageLimits.ts). */
+  usage: { questionsPerUserPerMinute: number; questionsPerTenantPerMinute: number; mitigationsPerUserPerMinute: number; mitigationsPerTenantPerMinute: number };
   /** Attach intent, entities and Graph calls to each answer's channelData (ask CLI, local mode). */
   answerDiagnostics: boolean;
   /** A trained classifier asked when the grammar finds no cue (UNDERSTANDING_FALLBACK=classifier|off). */
@@ -222,6 +224,23 @@ function readState(env: Env): StateStoreConfig {
   };
 }
 
+function readUsage(env: Env): AppConfig['usage'] {
+  // Defaults a help desk does not meet: a person asks a few questions a minute, and a change needs a confirmation each.
+  const usage = {
+    questionsPerUserPerMinute: integer(env, 'QUESTIONS_PER_USER_PER_MINUTE', 30, 1, 10000),
+    questionsPerTenantPerMinute: integer(env, 'QUESTIONS_PER_TENANT_PER_MINUTE', 600, 1, 100000),
+    mitigationsPerUserPerMinute: integer(env, 'MITIGATIONS_PER_USER_PER_MINUTE', 10, 1, 1000),
+    mitigationsPerTenantPerMinute: integer(env, 'MITIGATIONS_PER_TENANT_PER_MINUTE', 60, 1, 10000),
+  };
+  if (usage.questionsPerTenantPerMinute < usage.questionsPerUserPerMinute) {
+    throw new ConfigError('QUESTIONS_PER_TENANT_PER_MINUTE', `must be at least QUESTIONS_PER_USER_PER_MINUTE (${usage.questionsPerUserPerMinute}) (got "${usage.questionsPerTenantPerMinute}")`);
+  }
+  if (usage.mitigationsPerTenantPerMinute < usage.mitigationsPerUserPerMinute) {
+    throw new ConfigError('MITIGATIONS_PER_TENANT_PER_MINUTE', `must be at least MITIGATIONS_PER_USER_PER_MINUTE (${usage.mitigationsPerUserPerMinute}) (got "${usage.mitigationsPerTenantPerMinute}")`);
+  }
+  return usage;
+}
+
 function tenantList(env: Env, name: string): string[] {
   const value = optional(env, name);
   if (value === undefined) return [];
@@ -260,6 +279,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       // A mitigation's Confirm button works this long; later clicks change nothing and say to ask again.
       confirmationTimeoutMinutes: integer(env, 'CONFIRMATION_TIMEOUT_MINUTES', 15, 1, 24 * 60),
     },
+    usage: readUsage(env),
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
     understanding: { fallbackClassifier: oneOf(env, 'UNDERSTANDING_FALLBACK', ['classifier', 'off'] as const, 'classifier') === 'classifier' },
     sso: readSso(env, bot),

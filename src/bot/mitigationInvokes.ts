@@ -22,6 +22,7 @@ import { isGuid } from '../graph/ids';
 import { isOwnAccount, ownAccountRefusal } from '../actions/mitigationText';
 import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
+import { limitedText, type UsageLimits } from './usageLimits';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const SKILL = { name: 'mitigation', version: '1' };
@@ -37,6 +38,8 @@ export interface MitigationFlowOptions {
   ssoTokens?: SsoTokenStore;
   /** To give the result card its own 👍/👎 and to update the card a mitigation button was on. */
   feedback?: FeedbackStore;
+  /** Confirmed changes per minute, per user and per tenant; absent: unlimited. */
+  usageLimits?: UsageLimits;
 }
 
 function personOf(context: TurnContext): MitigationPerson {
@@ -143,6 +146,11 @@ export class MitigationFlow {
     if (!onWhom.allowed) {
       log.info({ actor: onWhom.actor, limitingRoles: onWhom.limitingRoles }, 'mitigation confirm refused: the target\'s roles do not allow it');
       return this.cardFor(record, targetRefusal(record.proposal, onWhom));
+    }
+    const usage = this.options.usageLimits?.take('mitigation', clicker.aadObjectId, context.activity.conversation?.tenantId);
+    if (usage && !usage.allowed) {
+      log.warn({ scope: usage.scope, retryAfterSeconds: usage.retryAfterSeconds }, 'mitigation confirm over the usage limit: nothing changed');
+      return this.cardFor(record, limitedText('mitigation', usage));
     }
     const { moved, record: running } = await store.decide(id, 'running', clicker, now.toISOString());
     if (!moved || !running) return this.cardFor(running ?? record);
