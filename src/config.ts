@@ -2,6 +2,8 @@
  * Every environment variable Entra Assistant reads, read once, typed and validated. A bad or missing value stops
  * start-up with one line that names the variable and what it expects. Nothing else in src/ reads process.env.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isGuid } from './graph/ids';
 
 export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -204,9 +206,36 @@ function matching(env: Env, name: string, pattern: RegExp, fallback: string, exp
   return value;
 }
 
+/**
+ * Why the bot could not write a SQLite file here, or undefined when it can: the file itself when it exists, else the
+ * nearest folder that exists (the rest is created). Checked without creating anything. A run-from-package App Service
+ * deployment is read-only, which this catches at start-up instead of at the first answer.
+ */
+function unwritable(file: string): string | undefined {
+  let at = path.resolve(file);
+  try {
+    if (fs.existsSync(at)) {
+      if (!fs.statSync(at).isFile()) return `"${at}" is not a file`;
+      fs.accessSync(at, fs.constants.W_OK);
+      at = path.dirname(at);
+    } else {
+      at = path.dirname(at);
+      while (!fs.existsSync(at)) at = path.dirname(at);
+      if (!fs.statSync(at).isDirectory()) return `"${at}" is not a folder`;
+    }
+    fs.accessSync(at, fs.constants.W_OK);
+    return undefined;
+  } catch {
+    return `"${at}" is not writable`;
+  }
+}
+
 function readFeedback(env: Env): FeedbackStoreConfig {
   if (oneOf(env, 'FEEDBACK_STORE', ['sqlite', 'table'] as const, 'sqlite') === 'sqlite') {
-    return { store: 'sqlite', sqlitePath: optional(env, 'FEEDBACK_SQLITE_PATH') ?? 'data/feedback.sqlite' };
+    const sqlitePath = optional(env, 'FEEDBACK_SQLITE_PATH') ?? 'data/feedback.sqlite';
+    const why = unwritable(sqlitePath);
+    if (why) throw new ConfigError('FEEDBACK_SQLITE_PATH', `must be a SQLite file the bot can write (${why}); on Azure set FEEDBACK_STORE=table instead (got "${sqlitePath}")`);
+    return { store: 'sqlite', sqlitePath };
   }
   return {
     store: 'table',
