@@ -2,6 +2,8 @@
  * Every environment variable Entra Assistant reads, read once, typed and validated. A bad or missing value stops
  * start-up with one line that names the variable and what it expects. Nothing else in src/ reads process.env.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isGuid } from './graph/ids';
 
 export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -43,6 +45,8 @@ export interface AppConfig {
   /** A pinned clock (ASSISTANT_NOW), for demos and tests. */
   pinnedNow?: Date;
   limits: { maxMessageLength: number; confirmationTimeoutMinutes: number };
+  /** Usage limits per minute, per user and per tenant, kept in memory per process (src/bot/usageLimits.ts). */
+  usage: { questionsPerUserPerMinute: number; questionsPerTenantPerMinute: number; mitigationsPerUserPerMinute: number; mitigationsPerTenantPerMinute: number };
   /** Attach intent, entities and Graph calls to each answer's channelData (ask CLI, local mode). */
   answerDiagnostics: boolean;
   /** A trained classifier asked when the grammar finds no cue (UNDERSTANDING_FALLBACK=classifier|off). */
@@ -203,9 +207,36 @@ function matching(env: Env, name: string, pattern: RegExp, fallback: string, exp
   return value;
 }
 
+/**
+ * Why the bot could not write a SQLite file here, or undefined when it can: the file itself when it exists, else the
+ * nearest folder that exists (the rest is created). Checked without creating anything. A run-from-package App Service
+ * deployment is read-only, which this catches at start-up instead of at the first answer.
+ */
+function unwritable(file: string): string | undefined {
+  let at = path.resolve(file);
+  try {
+    if (fs.existsSync(at)) {
+      if (!fs.statSync(at).isFile()) return `"${at}" is not a file`;
+      fs.accessSync(at, fs.constants.W_OK);
+      at = path.dirname(at);
+    } else {
+      at = path.dirname(at);
+      while (!fs.existsSync(at)) at = path.dirname(at);
+      if (!fs.statSync(at).isDirectory()) return `"${at}" is not a folder`;
+    }
+    fs.accessSync(at, fs.constants.W_OK);
+    return undefined;
+  } catch {
+    return `"${at}" is not writable`;
+  }
+}
+
 function readFeedback(env: Env): FeedbackStoreConfig {
   if (oneOf(env, 'FEEDBACK_STORE', ['sqlite', 'table'] as const, 'sqlite') === 'sqlite') {
-    return { store: 'sqlite', sqlitePath: optional(env, 'FEEDBACK_SQLITE_PATH') ?? 'data/feedback.sqlite' };
+    const sqlitePath = optional(env, 'FEEDBACK_SQLITE_PATH') ?? 'data/feedback.sqlite';
+    const why = unwritable(sqlitePath);
+    if (why) throw new ConfigError('FEEDBACK_SQLITE_PATH', `must be a SQLite file the bot can write (${why}); on Azure set FEEDBACK_STORE=table instead (got "${sqlitePath}")`);
+    return { store: 'sqlite', sqlitePath };
   }
   return {
     store: 'table',
@@ -221,6 +252,23 @@ function readState(env: Env): StateStoreConfig {
     connectionString: azureStorage(env, 'STATE_STORE', 'blob'),
     container: matching(env, 'STATE_BLOB_CONTAINER', /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'entra-assistant-state', 'must be a blob container name: 3 to 63 lower-case letters, digits and single hyphens'),
   };
+}
+
+function readUsage(env: Env): AppConfig['usage'] {
+  // Defaults a help desk does not meet: a person asks a few questions a minute, and a change needs a confirmation each.
+  const usage = {
+    questionsPerUserPerMinute: integer(env, 'QUESTIONS_PER_USER_PER_MINUTE', 30, 1, 10000),
+    questionsPerTenantPerMinute: integer(env, 'QUESTIONS_PER_TENANT_PER_MINUTE', 600, 1, 100000),
+    mitigationsPerUserPerMinute: integer(env, 'MITIGATIONS_PER_USER_PER_MINUTE', 10, 1, 1000),
+    mitigationsPerTenantPerMinute: integer(env, 'MITIGATIONS_PER_TENANT_PER_MINUTE', 60, 1, 10000),
+  };
+  if (usage.questionsPerTenantPerMinute < usage.questionsPerUserPerMinute) {
+    throw new ConfigError('QUESTIONS_PER_TENANT_PER_MINUTE', `must be at least QUESTIONS_PER_USER_PER_MINUTE (${usage.questionsPerUserPerMinute}) (got "${usage.questionsPerTenantPerMinute}")`);
+  }
+  if (usage.mitigationsPerTenantPerMinute < usage.mitigationsPerUserPerMinute) {
+    throw new ConfigError('MITIGATIONS_PER_TENANT_PER_MINUTE', `must be at least MITIGATIONS_PER_USER_PER_MINUTE (${usage.mitigationsPerUserPerMinute}) (got "${usage.mitigationsPerTenantPerMinute}")`);
+  }
+  return usage;
 }
 
 function tenantList(env: Env, name: string): string[] {
@@ -261,6 +309,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       // A mitigation's Confirm button works this long; later clicks change nothing and say to ask again.
       confirmationTimeoutMinutes: integer(env, 'CONFIRMATION_TIMEOUT_MINUTES', 15, 1, 24 * 60),
     },
+    usage: readUsage(env),
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
     understanding: { fallbackClassifier: oneOf(env, 'UNDERSTANDING_FALLBACK', ['classifier', 'off'] as const, 'classifier') === 'classifier' },
     sso: readSso(env, bot),

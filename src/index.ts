@@ -8,6 +8,7 @@ import { type AppConfig, loadConfigOrExit } from './config';
 import { createLogger, type Logger } from './logger';
 import { createAdapter } from './adapter';
 import { startWebServer, type WebServer } from './server';
+import { UsageLimits } from './bot/usageLimits';
 import { EntraAssistantBot } from './bot/EntraAssistantBot';
 import { GrammarRecognizer } from './understanding/grammarRecognizer';
 import { GraphSessions } from './graph/sessions';
@@ -78,6 +79,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const recognizer = new GrammarRecognizer({ directory, fallback: { classifier: () => fallback, minScore: FALLBACK_MIN_SCORE } });
   // The tenant's people, group and app names are read and indexed at start, off any turn, and refreshed in the background.
   recognizer.warm().catch((err: unknown) => logger.warn({ err }, 'tenant names could not be read: names are looked up one by one'));
+  // Kept in this process's memory: each instance counts its own turns (docs/security.md).
+  const usageLimits = new UsageLimits(config.usage);
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer,
@@ -91,7 +94,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     sso: config.sso && ssoTokens ? { config: config.sso, tokens: ssoTokens } : undefined,
     feedback,
     tenantGate: config.servedTenantIds.length > 0 ? new TenantGate(config.servedTenantIds) : undefined,
-    mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback }),
+    usageLimits,
+    mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback, usageLimits }),
   });
 
   const retention = new AnswerRetention({ store: feedback, days: config.retention.answerDays, clock, logger });

@@ -125,3 +125,16 @@ describe('Starting the compiled server with a bad variable', () => {
     assert.equal(result.stdout, '', 'nothing was started');
   });
 });
+
+describe('Start-up refuses a SQLite path it cannot write (issue #15, item 5)', () => {
+  it('When FEEDBACK_SQLITE_PATH lies under a file (no folder can be made there), then start-up stops with one line naming the variable and exit code 2', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const path = require('node:path') as typeof import('node:path');
+    const start = path.join(__dirname, '..', 'src', 'cli', 'start.js');
+    const result = spawnSync(process.execPath, [start], { env: { ...process.env, FEEDBACK_SQLITE_PATH: `${__filename}/feedback.sqlite`, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 2, result.stderr);
+    const lines = result.stderr.split('\n').filter((l) => l.trim() && !/DeprecationWarning|trace-deprecation/.test(l));
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0], /^Configuration error: FEEDBACK_SQLITE_PATH must be a SQLite file the bot can write \(".*" is not a folder\); on Azure set FEEDBACK_STORE=table instead/);
+  });
+});

@@ -40,6 +40,7 @@ import { AskerNotInDirectory } from '../graph/askerAccess';
 import { isGuid } from '../graph/ids';
 import { notInDirectoryText } from '../skills/common/access';
 import { otherTenantText, type TenantGate } from './tenantGate';
+import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
@@ -79,6 +80,8 @@ export interface BotOptions {
   mitigations?: MitigationFlow;
   /** The tenants whose activities are answered; absent: no tenant is configured, so nothing is read for anyone. */
   tenantGate?: TenantGate;
+  /** Questions and mitigations per minute, per user and per tenant; absent: unlimited (tests of other concerns). */
+  usageLimits?: UsageLimits;
 }
 
 /**
@@ -197,6 +200,14 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return;
     }
     log.info({ text: truncateForLog(text) }, 'question');
+    if (this.options.usageLimits) {
+      const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
+      if (!verdict.allowed) {
+        log.warn({ scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds }, 'question over the usage limit: not answered, nothing read');
+        if (addressed) await context.sendActivity(limitedText('question', verdict));
+        return;
+      }
+    }
 
     if (addressed) await context.sendActivity({ type: 'typing' });
     const answerId = randomUUID();

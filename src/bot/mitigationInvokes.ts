@@ -11,9 +11,9 @@ import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../
 import type { MitigationPerson, MitigationRecord, MitigationStore } from '../actions/mitigationStore';
 import { mitigationPermission } from '../actions/types';
 import type { SkillAnswer } from '../skills/types';
-import { currentState } from '../skills/remediation/remediate';
+import { currentState, targetRefusal } from '../skills/remediation/remediate';
 import type { MitigationOutcome } from '../actions/mitigationStore';
-import type { TenantSession } from '../graph/sessions';
+import type { TargetCheck, TenantSession } from '../graph/sessions';
 import type { FeedbackStore } from '../feedback/types';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
@@ -22,6 +22,7 @@ import { isGuid } from '../graph/ids';
 import { isOwnAccount, ownAccountRefusal } from '../actions/mitigationText';
 import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
+import { limitedText, type UsageLimits } from './usageLimits';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const SKILL = { name: 'mitigation', version: '1' };
@@ -37,6 +38,8 @@ export interface MitigationFlowOptions {
   ssoTokens?: SsoTokenStore;
   /** To give the result card its own 👍/👎 and to update the card a mitigation button was on. */
   feedback?: FeedbackStore;
+  /** Confirmed changes per minute, per user and per tenant; absent: unlimited. */
+  usageLimits?: UsageLimits;
 }
 
 function personOf(context: TurnContext): MitigationPerson {
@@ -131,6 +134,23 @@ export class MitigationFlow {
     if (!access.allowed) {
       log.info({ neededRoles: access.neededRoles }, 'mitigation confirm refused: the clicker lacks the role');
       return this.cardFor(record, `${personName(clicker)}, this needs one of these roles: ${roleList(access.neededRoles)}. Your account holds none of them, so nothing was changed; someone who holds one can still confirm.`);
+    }
+    // The target's roles again, read now: who may act on whom (src/actions/targetRules.ts); they may have changed.
+    let onWhom: TargetCheck;
+    try {
+      onWhom = await session.mayActOn(record.proposal, { fresh: true });
+    } catch (err) {
+      log.warn({ err }, 'mitigation confirm refused: the target\'s roles could not be read');
+      return this.cardFor(record, 'I could not read which roles the account holds right now, so nothing was changed. Try again in a minute.');
+    }
+    if (!onWhom.allowed) {
+      log.info({ actor: onWhom.actor, limitingRoles: onWhom.limitingRoles }, 'mitigation confirm refused: the target\'s roles do not allow it');
+      return this.cardFor(record, targetRefusal(record.proposal, onWhom));
+    }
+    const usage = this.options.usageLimits?.take('mitigation', clicker.aadObjectId, context.activity.conversation?.tenantId);
+    if (usage && !usage.allowed) {
+      log.warn({ scope: usage.scope, retryAfterSeconds: usage.retryAfterSeconds }, 'mitigation confirm over the usage limit: nothing changed');
+      return this.cardFor(record, limitedText('mitigation', usage));
     }
     const { moved, record: running } = await store.decide(id, 'running', clicker, now.toISOString());
     if (!moved || !running) return this.cardFor(running ?? record);

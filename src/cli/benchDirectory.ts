@@ -63,7 +63,7 @@ export async function benchDirectory(questions: readonly string[] = DIRECTORY_BE
   const tenantDir = await ensureDemoTenant();
   const connector = await new ConnectorServer().start();
   const stack = await startLocalStack({
-    env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: DEMO_CAPTURED_AT },
+    env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: DEMO_CAPTURED_AT, QUESTIONS_PER_USER_PER_MINUTE: '10000', QUESTIONS_PER_TENANT_PER_MINUTE: '100000' },
     botPort: 0,
     entra: { tenantDir, port: 0 },
     overrides: { logger: pino({ level: 'silent' }) },

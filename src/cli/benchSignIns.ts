@@ -46,7 +46,7 @@ export async function benchSignIns(options: { runs?: number } = {}): Promise<Sig
   const tenantDir = await ensureDemoTenant();
   const connector = await new ConnectorServer().start();
   const stack = await startLocalStack({
-    env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: DEMO_CAPTURED_AT, PORT: '0' },
+    env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: DEMO_CAPTURED_AT, PORT: '0', QUESTIONS_PER_USER_PER_MINUTE: '10000', QUESTIONS_PER_TENANT_PER_MINUTE: '100000' },
     botPort: 0,
     entra: { tenantDir, port: 0, now: new Date(DEMO_CAPTURED_AT) },
     overrides: { logger: pino({ level: 'silent' }) },

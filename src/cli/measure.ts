@@ -129,7 +129,7 @@ export async function measure(items: Item[], options: { fallback?: 'classifier' 
     const dir = await tenantDir(tenant);
     const connector = await new ConnectorServer().start();
     const stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: SET_NOW, UNDERSTANDING_FALLBACK: options.fallback ?? process.env.UNDERSTANDING_FALLBACK, FEEDBACK_SQLITE_PATH: path.join(scratch, `${tenant}.sqlite`) },
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: SET_NOW, QUESTIONS_PER_USER_PER_MINUTE: '10000', QUESTIONS_PER_TENANT_PER_MINUTE: '100000', UNDERSTANDING_FALLBACK: options.fallback ?? process.env.UNDERSTANDING_FALLBACK, FEEDBACK_SQLITE_PATH: path.join(scratch, `${tenant}.sqlite`) },
       botPort: 0,
       entra: { tenantDir: dir, port: 0, now: new Date(SET_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },

@@ -28,6 +28,8 @@ export const ROLE_DISPLAY_NAMES: Record<RoleName, string> = {
   directoryReaders: 'Directory Readers',
   applicationAdministrator: 'Application Administrator',
   cloudApplicationAdministrator: 'Cloud Application Administrator',
+  authenticationAdministrator: 'Authentication Administrator',
+  passwordAdministrator: 'Password Administrator',
 };
 
 /** "Global Administrator, User Administrator or Helpdesk Administrator": the roles a message names. */
@@ -60,8 +62,15 @@ export class AskerNotInDirectory extends Error {
   }
 }
 
+/** A user's tenant-wide roles as the directory has them, including roles this bot has no name for. */
+export interface DirectoryRoles {
+  roleTemplateIds: Set<string>;
+  /** Member of a role-assignable group (Entra protects such members like administrators). */
+  inRoleAssignableGroup: boolean;
+}
+
 export class AskerAccess {
-  private readonly cache = new Map<string, { roles: Promise<Set<RoleName>>; expires: number }>();
+  private readonly cache = new Map<string, { roles: Promise<DirectoryRoles>; expires: number }>();
 
   constructor(
     private readonly graph: Client,
@@ -69,7 +78,17 @@ export class AskerAccess {
   ) {}
 
   /** The asker's active tenant-wide directory roles, cached briefly: role changes show up within the TTL. */
-  rolesOf(userObjectId: string): Promise<Set<RoleName>> {
+  async rolesOf(userObjectId: string): Promise<Set<RoleName>> {
+    const roles = new Set<RoleName>();
+    for (const id of (await this.directoryRoles(userObjectId)).roleTemplateIds) {
+      const role = ROLE_BY_TEMPLATE_ID.get(id);
+      if (role) roles.add(role);
+    }
+    return roles;
+  }
+
+  /** Any user's tenant-wide role template ids and role-assignable group membership (askers and mitigation targets). */
+  directoryRoles(userObjectId: string): Promise<DirectoryRoles> {
     if (!isGuid(userObjectId)) return Promise.reject(new AskerNotInDirectory('malformed'));
     const now = (this.options.clock ?? Date.now)();
     const cached = this.cache.get(userObjectId);
@@ -78,6 +97,11 @@ export class AskerAccess {
     this.cache.set(userObjectId, { roles, expires: now + (this.options.cacheTtlMs ?? 5 * 60_000) });
     roles.catch(() => this.cache.delete(userObjectId));
     return roles;
+  }
+
+  /** Reads again at the next call: a Confirm re-checks against the roles the target holds now. */
+  forget(userObjectId: string): void {
+    this.cache.delete(userObjectId);
   }
 
   async check(userObjectId: string | undefined, key: PermissionKey): Promise<AccessDecision> {
@@ -89,7 +113,7 @@ export class AskerAccess {
     return { allowed, neededRoles, heldRoles };
   }
 
-  private async readRoles(userObjectId: string): Promise<Set<RoleName>> {
+  private async readRoles(userObjectId: string): Promise<DirectoryRoles> {
     // Direct assignments and group memberships in one round trip; casts on transitive lists are advanced queries.
     const batch = (await this.graph.api('/$batch').post({
       requests: [
@@ -128,12 +152,9 @@ export class AskerAccess {
         .get()) as Page<{ roleDefinitionId: string; directoryScopeId: string }>;
       assignments.push(...viaGroups.value);
     }
-    const roles = new Set<RoleName>();
-    for (const assignment of assignments) {
-      const role = ROLE_BY_TEMPLATE_ID.get(assignment.roleDefinitionId);
-      // Only tenant-wide assignments grant tenant-wide reads; administrative-unit scopes do not.
-      if (role && assignment.directoryScopeId === '/') roles.add(role);
-    }
-    return roles;
+    const roleTemplateIds = new Set<string>();
+    // Only tenant-wide assignments grant tenant-wide rights; administrative-unit scopes do not.
+    for (const assignment of assignments) if (assignment.directoryScopeId === '/') roleTemplateIds.add(assignment.roleDefinitionId.toLowerCase());
+    return { roleTemplateIds, inRoleAssignableGroup: roleGroups.length > 0 };
   }
 }

@@ -24,6 +24,8 @@ export const BUILT_IN_ROLES = {
   directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
   applicationAdministrator: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
   cloudApplicationAdministrator: '158c047a-c907-4556-b7ef-446551a6b5f7',
+  authenticationAdministrator: 'c4e39bd9-1100-46d3-8c65-fb160da0071f',
+  passwordAdministrator: '966707d0-3269-4727-9be2-8c3a10f19b9d',
 } as const;
 
 export type RoleName = keyof typeof BUILT_IN_ROLES;
@@ -68,6 +70,12 @@ const PROTECTION_DENIED: DeniedBody = {
 const REPORT_ROLES: RoleName[] = ['globalAdministrator', 'globalReader', 'reportsReader', 'securityAdministrator', 'securityOperator', 'securityReader'];
 const RISK_READ_ROLES: RoleName[] = ['globalAdministrator', 'globalReader', 'securityOperator', 'securityReader', 'securityAdministrator'];
 const RISK_WRITE_ROLES: RoleName[] = ['globalAdministrator', 'securityAdministrator'];
+/**
+ * Identity Protection's "Required roles": Security Operator may "dismiss user risk, confirm safe sign-in, confirm
+ * compromise" besides Security Administrator and Global Administrator, whoever the user is
+ * (https://learn.microsoft.com/entra/id-protection/overview-identity-protection).
+ */
+const USER_RISK_WRITE_ROLES: RoleName[] = ['globalAdministrator', 'securityAdministrator', 'securityOperator'];
 const CA_READ_ROLES: RoleName[] = [
   'globalAdministrator',
   'globalReader',
@@ -134,7 +142,7 @@ export const ENDPOINT_PERMISSIONS = {
   'riskyUsers.write': {
     application: ['IdentityRiskyUser.ReadWrite.All'],
     delegated: ['IdentityRiskyUser.ReadWrite.All'],
-    roles: RISK_WRITE_ROLES,
+    roles: USER_RISK_WRITE_ROLES,
     missingPermission: PROTECTION_DENIED,
   },
   'riskDetections.read': {
@@ -164,7 +172,9 @@ export const ENDPOINT_PERMISSIONS = {
   'users.revokeSessions': {
     application: ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     delegated: ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
-    roles: ['globalAdministrator', 'userAdministrator', 'helpdeskAdministrator', 'privilegedAuthenticationAdministrator'],
+    // The columns of "Who can reset passwords" (they also invalidate refresh tokens); whom each may act on is
+    // src/actions/targetRules.ts (https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions).
+    roles: ['globalAdministrator', 'privilegedAuthenticationAdministrator', 'userAdministrator', 'authenticationAdministrator', 'helpdeskAdministrator', 'passwordAdministrator'],
   },
   /**
    * Marking sign-ins safe / compromised / dismissed: POST /auditLogs/signIns/confirmSafe|confirmCompromised|dismiss
@@ -185,7 +195,8 @@ export const ENDPOINT_PERMISSIONS = {
   'users.enableDisable': {
     application: ['User.EnableDisableAccount.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     delegated: ['User.EnableDisableAccount.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All'],
-    roles: ['globalAdministrator', 'userAdministrator', 'privilegedAuthenticationAdministrator'],
+    // The columns of "Who can perform sensitive actions" (accountEnabled); whom each may act on: src/actions/targetRules.ts.
+    roles: ['globalAdministrator', 'privilegedAuthenticationAdministrator', 'userAdministrator', 'authenticationAdministrator'],
   },
 } satisfies Record<string, EndpointPermission>;
 

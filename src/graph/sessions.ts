@@ -9,11 +9,18 @@ import type { GraphConfig } from '../config';
 import { AskerAccess, type AccessDecision } from './askerAccess';
 import { createGraphClient, createOnBehalfOfCredential } from './client';
 import type { PermissionKey } from './permissions';
+import { isGovernedByTarget, mayActOn, type TargetDecision } from '../actions/targetRules';
+import type { MitigationProposal } from '../actions/types';
+
+/** Whether the one who would act may act on this target: the asker, and with the app-only token also the bot's app. */
+export type TargetCheck = { allowed: true } | ({ allowed: false; actor: 'asker' | 'app' } & TargetDecision);
 
 export interface TenantSession {
   client: Client;
   mode: 'delegated' | 'app';
   authorize(key: PermissionKey): Promise<AccessDecision>;
+  /** The target's roles against the asker's (src/actions/targetRules.ts); `fresh` reads the target's roles again (Confirm). */
+  mayActOn(proposal: MitigationProposal, options?: { fresh?: boolean }): Promise<TargetCheck>;
 }
 
 /** Askers with a live single sign-on token at once, kept per instance; the oldest is dropped beyond this. */
@@ -69,7 +76,45 @@ export class GraphSessions {
       this.delegated.set(key, session);
       return session;
     }
-    return { client: this.appClient, mode: 'app', authorize: (key) => this.access.check(aadObjectId, key) };
+    return { client: this.appClient, mode: 'app', authorize: (key) => this.access.check(aadObjectId, key), mayActOn: (proposal, options) => this.targetCheck(aadObjectId, proposal, true, options?.fresh) };
+  }
+
+  /**
+   * Who may act on whom. With the app-only token Graph checks the app, not the asker: an app without a directory role
+   * may only change users who hold none (Graph: "the app must be assigned a higher privileged administrator role as
+   * indicated in Who can perform sensitive actions"), so both the asker and the app must pass. With the asker's own
+   * token only the asker's roles count.
+   */
+  private async targetCheck(aadObjectId: string | undefined, proposal: MitigationProposal, appOnly: boolean, fresh = false): Promise<TargetCheck> {
+    const { action, target } = proposal;
+    if (target.kind !== 'user' || !isGovernedByTarget(action)) return { allowed: true };
+    if (fresh) this.access.forget(target.id);
+    const targetRoles = await this.access.directoryRoles(target.id);
+    const asker = aadObjectId ? await this.access.directoryRoles(aadObjectId) : { roleTemplateIds: new Set<string>(), inRoleAssignableGroup: false };
+    const byAsker = mayActOn(action, asker.roleTemplateIds, targetRoles);
+    if (!byAsker.allowed) return { ...byAsker, allowed: false, actor: 'asker' };
+    if (!appOnly) return { allowed: true };
+    const byApp = mayActOn(action, await this.appRoleTemplateIds(), targetRoles);
+    // An app's permission alone (no role) is enough for users who hold no role and are in no role-assignable group.
+    const plainUser = targetRoles.roleTemplateIds.size === 0 && !targetRoles.inRoleAssignableGroup;
+    return byApp.allowed || plainUser ? { allowed: true } : { ...byApp, allowed: false, actor: 'app' };
+  }
+
+  private appRoles?: Promise<Set<string>>;
+
+  /** The directory roles assigned to the bot's own service principal, read once (they change with a deployment). */
+  private appRoleTemplateIds(): Promise<Set<string>> {
+    this.appRoles ??= (async () => {
+      const sps = (await this.appClient.api('/servicePrincipals').filter(`appId eq '${this.config.clientId}'`).select('id').get()) as { value: Array<{ id: string }> };
+      const spId = sps.value[0]?.id;
+      if (!spId) return new Set<string>();
+      const assignments = (await this.appClient.api('/roleManagement/directory/roleAssignments').filter(`principalId eq '${spId}'`).select('roleDefinitionId,directoryScopeId').get()) as {
+        value: Array<{ roleDefinitionId: string; directoryScopeId: string }>;
+      };
+      return new Set(assignments.value.filter((a) => a.directoryScopeId === '/').map((a) => a.roleDefinitionId.toLowerCase()));
+    })();
+    this.appRoles.catch(() => (this.appRoles = undefined));
+    return this.appRoles;
   }
 
   private delegatedSession(aadObjectId: string | undefined, userAssertion: string): TenantSession {
@@ -80,6 +125,7 @@ export class GraphSessions {
     return {
       client,
       mode: 'delegated',
+      mayActOn: (proposal, options) => this.targetCheck(aadObjectId, proposal, false, options?.fresh),
       authorize: async (key) => {
         try {
           return await this.access.check(aadObjectId, key);

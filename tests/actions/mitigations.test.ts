@@ -196,7 +196,7 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
   it('When a Security Reader asks to act, then the answer names the roles that may, and no confirmation is offered', async () => {
     const asked = await chat().say("dismiss Alex Wilber's risk", DEMO_SECURITY_READER.userPrincipalName);
     assert.equal(asked.cards.length, 0);
-    assert.match(asked.text, /you need one of these Microsoft Entra roles: Global Administrator or Security Administrator/);
+    assert.match(asked.text, /you need one of these Microsoft Entra roles: Global Administrator, Security Administrator or Security Operator/);
     assert.match(asked.text, /Your account holds Security Reader, which may read but not do this/);
     assert.match(asked.text, /Nothing was changed/);
   });
@@ -209,7 +209,7 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
     assert.match(textOf(card), /Confirm: revoke all of Megan Bowen's sessions\?/);
     const refused = await c.execute(card, 'Revoke sessions', DEMO_SECURITY_READER.userPrincipalName);
     assert.equal(refused.status, 200);
-    assert.match(textOf(refused.body.value), /this needs one of these roles: Global Administrator, User Administrator, Helpdesk Administrator or Privileged Authentication Administrator/);
+    assert.match(textOf(refused.body.value), /this needs one of these roles: Global Administrator, Privileged Authentication Administrator, User Administrator, Authentication Administrator, Helpdesk Administrator or Password Administrator/);
     assert.equal(buttonsOf(refused.body.value as Card).filter((b) => b.verb === 'mitigation.confirm').length, 1, 'the buttons stay for someone allowed');
     assert.equal((await auditsFor(megan, 'Invalidate all refresh tokens for user')).length, 0);
     assert.equal((await records()).find((r) => r.proposal.target.id === megan && r.proposal.action === 'revokeSessions')?.status, 'pending');
@@ -264,7 +264,7 @@ describe('Mitigations behind a confirmation, through the whole stack (issue #7)'
   it('When a member without a role asks to disable someone, then the roles are named and nothing is offered', async () => {
     const asked = await chat().say('disable megan.bowen@contoso.com', DEMO_MEMBER.userPrincipalName);
     assert.equal(asked.cards.length, 0);
-    assert.match(asked.text, /Global Administrator, User Administrator or Privileged Authentication Administrator/);
+    assert.match(asked.text, /Global Administrator, Privileged Authentication Administrator, User Administrator or Authentication Administrator/);
     assert.match(asked.text, /Your account holds none of them/);
   });
 
@@ -319,6 +319,6 @@ describe('Mitigations with single sign-on: Graph acts with the confirming admin\
     const c = await signedIn(DEMO_SECURITY_READER.userPrincipalName);
     const asked = await c.say("dismiss Alex Wilber's risk", DEMO_SECURITY_READER.userPrincipalName);
     assert.equal(asked.cards.length, 0);
-    assert.match(asked.text, /you need one of these Microsoft Entra roles: Global Administrator or Security Administrator/);
+    assert.match(asked.text, /you need one of these Microsoft Entra roles: Global Administrator, Security Administrator or Security Operator/);
   });
 });

@@ -12,7 +12,7 @@ export function testLogger() {
 export async function startTestAssistant(env: Record<string, string> = {}, overrides: CompositionOverrides = {}): Promise<RunningAssistant & { config: AppConfig }> {
   const stores = withTemporaryStores(env);
   try {
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...stores.env });
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', QUESTIONS_PER_USER_PER_MINUTE: '10000', QUESTIONS_PER_TENANT_PER_MINUTE: '100000', MITIGATIONS_PER_USER_PER_MINUTE: '1000', MITIGATIONS_PER_TENANT_PER_MINUTE: '10000', ...stores.env });
     const running = await startEntraAssistant(config, { logger: testLogger(), ...overrides });
     return {
       ...running,

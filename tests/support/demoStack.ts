@@ -45,7 +45,8 @@ export class DemoStack {
     this.disposeStores = stores.dispose;
     this.connector = await new ConnectorServer().start();
     this.stack = await startLocalStack({
-      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, ...stores.env },
+      // Tests ask faster than people do: usage limits are tested on their own (bot/usageLimits.test.ts).
+      env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, QUESTIONS_PER_USER_PER_MINUTE: '10000', QUESTIONS_PER_TENANT_PER_MINUTE: '100000', MITIGATIONS_PER_USER_PER_MINUTE: '1000', MITIGATIONS_PER_TENANT_PER_MINUTE: '10000', ...stores.env },
       botPort: 0,
       entra: { ...this.entra, tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
       overrides: { logger: pino({ level: 'silent' }) },

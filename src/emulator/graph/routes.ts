@@ -4,6 +4,7 @@ import type { PermissionKey } from '../../graph/permissions';
 import type { CollectionName, GraphObject } from '../snapshot/layout';
 import { graphErrors } from '../http/graphErrors';
 import type { GraphContext, GraphRequest, GraphResponse } from './context';
+import { authorizeOnTarget } from './targetRules';
 import { applyRiskAction, revokeSignInSessions, setAccountEnabled, setServicePrincipalAccountEnabled, type RiskAction } from './mitigations';
 import { applySignInRiskAction, SIGN_IN_RISK_ACTIONS } from './signInRisk';
 import { countResponse, derivedCollection, entityResponse, listResponse, type RuleKey } from './responses';
@@ -197,7 +198,9 @@ export const ROUTES: Route[] = [
     permission: 'users.revokeSessions',
     family: 'directory',
     handle: async (ctx, req, { id }) => {
-      await revokeSignInSessions(ctx, req.caller, userOrThrow(ctx, id));
+      const user = userOrThrow(ctx, id);
+      authorizeOnTarget(req.caller, 'refreshTokens', user, ctx.directory);
+      await revokeSignInSessions(ctx, req.caller, user);
       return { status: 200, body: { '@odata.context': `${ctx.origin}/${req.version}/$metadata#Edm.Boolean`, value: true } };
     },
   },
@@ -218,7 +221,9 @@ export const ROUTES: Route[] = [
     permission: 'users.enableDisable',
     family: 'directory',
     handle: async (ctx, req, { id }) => {
-      await setAccountEnabled(ctx, req.caller, userOrThrow(ctx, id), req.body);
+      const user = userOrThrow(ctx, id);
+      authorizeOnTarget(req.caller, 'accountEnabled', user, ctx.directory);
+      await setAccountEnabled(ctx, req.caller, user, req.body);
       return { status: 204 };
     },
   },

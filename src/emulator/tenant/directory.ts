@@ -154,7 +154,7 @@ export class Directory {
     return [...groups, ...this.rolesAssignedTo(new Set([principalId]))];
   }
 
-  private transitiveGroupIds(principalId: string): string[] {
+  transitiveGroupIds(principalId: string): string[] {
     const seen = new Set<string>();
     const queue = [principalId];
     while (queue.length) {

@@ -6,7 +6,8 @@
  * done by the bot: the answer says how to do one.
  */
 import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
-import type { TenantSession } from '../../graph/sessions';
+import type { TargetCheck, TenantSession } from '../../graph/sessions';
+import { TABLE_ROLE_NAMES } from '../../actions/targetRules';
 import { isOffered, mitigationPermission, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../actions/types';
 import { isOwnAccount, ownAccountRefusal, wordingFor } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
@@ -138,6 +139,23 @@ function proposalOf(request: SkillRequest): Asked<MitigationProposal> {
   return { asked: proposal };
 }
 
+/**
+ * Why the asker (or the bot's app) may not act on this particular account: the roles it holds narrow who may change
+ * it (https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions). Also the
+ * refusal at Confirm.
+ */
+export function targetRefusal(proposal: MitigationProposal, check: Extract<TargetCheck, { allowed: false }>): string {
+  const name = escapeMarkdown(proposal.target.displayName);
+  const holds = check.limitingRoles.length ? `${name} holds ${check.limitingRoles.join(', ')}` : `${name} is protected like an administrator`;
+  const who = check.rolesThatMay.map((r) => TABLE_ROLE_NAMES[r]);
+  const may = who.length > 1 ? `${who.slice(0, -1).join(', ')} or ${who[who.length - 1]}` : who[0];
+  const whose =
+    check.actor === 'asker'
+      ? `Your roles do not allow it for such an account.`
+      : `Your roles allow it, but without single sign-on I act with this bot's own app registration, and it holds no role that may change such an account (giving it one would let anyone who obtains its secret do the same). Do it in the Entra admin center, or ask again once single sign-on is on.`;
+  return `I can't ${wordingFor(proposal).phrase(name)}: ${holds}, and in Microsoft Entra only ${may} may do that to an account holding it. ${whose} Nothing was changed.`;
+}
+
 export const remediateSkill = defineSkill<MitigationProposal>({
   name: 'remediate',
   version: '1',
@@ -159,6 +177,8 @@ export const remediateSkill = defineSkill<MitigationProposal>({
   },
   async answer({ tenant, asked: proposal }): Promise<SkillAnswer> {
     const { action, target: goal } = proposal;
+    const onWhom = await tenant.mayActOn(proposal, { fresh: true });
+    if (!onWhom.allowed) return text(targetRefusal(proposal, onWhom));
     const now = await currentState(tenant, action, goal);
     if ('answer' in now) return now.answer;
     const notes = action === 'disable' && goal.kind === 'user' ? ['To stop tokens already issued, also revoke sessions.'] : action === 'confirmCompromised' && goal.kind === 'user' ? ['Then reset the password (in the Entra admin center) and revoke sessions.'] : [];

@@ -130,10 +130,13 @@ export const riskUserSkill = defineSkill({
     const namePart = initiators.length ? partOf<Page<DirectoryObjectRef>>(more, 'initiators') : undefined;
     for (const p of namePart && 'value' in namePart ? namePart.value.value : []) names.set(p.id.toLowerCase(), p.displayName ?? p.userPrincipalName ?? p.id);
 
+    // Revoking and disabling also depend on the roles the user holds (src/actions/targetRules.ts).
+    const onUser = (action: 'revokeSessions' | 'disable') =>
+      tenant.mayActOn({ action, target: { kind: 'user', id: account.id, displayName: account.displayName ?? account.id } }).then((c) => c.allowed, () => false);
     const [riskWrite, revokeSessions, disable, signInRisk] = await Promise.all([
       may(mitigationPermission('confirmCompromised', 'user')),
-      may(mitigationPermission('revokeSessions', 'user')),
-      may(mitigationPermission('disable', 'user')),
+      may(mitigationPermission('revokeSessions', 'user')).then(async (ok) => ok && (await onUser('revokeSessions'))),
+      may(mitigationPermission('disable', 'user')).then(async (ok) => ok && (await onUser('disable'))),
       may(mitigationPermission('confirmSafe', 'signIn')),
     ]);
     const answer = riskUserAnswer({

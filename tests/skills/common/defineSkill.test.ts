@@ -13,6 +13,7 @@ function tenantAllowing(steps: string[], allowed: PermissionKey[], failure?: Err
   return {
     client: {} as TenantSession['client'],
     mode: 'app',
+    mayActOn: async () => ({ allowed: true }),
     async authorize(key: PermissionKey): Promise<AccessDecision> {
       steps.push(`check ${key}`);
       if (failure) throw failure;

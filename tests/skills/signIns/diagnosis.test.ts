@@ -100,7 +100,7 @@ describe('Sign-in skill refusals from Graph', () => {
       asker: {},
       conversationType: 'personal',
       now: new Date('2026-11-20T12:00:00Z'),
-      tenant: { client, mode: 'delegated', authorize: async () => ({ allowed: true, neededRoles: [], heldRoles: [] }) },
+      tenant: { client, mode: 'delegated', authorize: async () => ({ allowed: true, neededRoles: [], heldRoles: [] }), mayActOn: async () => ({ allowed: true }) },
     };
   }
 
