@@ -495,7 +495,10 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
     return { plan: { resource: 'namedLocations', filters: [{ field: 'countries', op: 'contains', value: country.value, label: `includes ${country.text}` }], operation: { kind: 'list' } }, intent: 'policy.info' };
   }
   if (!named) return undefined;
+  // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
+  // names "account") is that question, not a list of accounts.
   const resource = anchoredResource(named.resource, cue, input.entities);
+  if (!resource.anchor && (input.ownScore ?? 0) >= 6 && input.intent !== undefined && input.intent !== 'outOfScope' && named.weight < 2.5 && PLAN_INTENTS[named.resource] !== input.intent) return undefined;
   // "Who turned that policy off?": who made a change is answered from the audit log, not by a list of what is now.
   if (input.intent === 'audit.changes' && resource.resource !== 'directoryAudits' && WHO_CHANGED.test(cue)) return undefined;
   const operation = operationOf(cue, resource.resource);
