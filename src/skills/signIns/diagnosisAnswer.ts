@@ -134,6 +134,16 @@ function nextSteps(f: Findings, story: Story | undefined): string[] {
   return [...new Set(steps)];
 }
 
+/**
+ * Who the answer is about, with the address an admin knows them by. A guest is named by their home address: their UPN
+ * (`name_home#EXT#@tenant`) has no place to wrap, so it ran out of the card's column, and it is not how anyone calls them.
+ */
+function subjectText(subject: DiagnosisSubject, user: UserSummary | undefined): string {
+  const guest = user?.userType === 'Guest' || /#EXT#@/i.test(subject.userPrincipalName ?? '');
+  if (guest && user?.mail) return `${subject.label} (guest, ${user.mail})`;
+  return subject.userPrincipalName ? `${subject.label} (${subject.userPrincipalName})` : subject.label;
+}
+
 export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   const { diagnosis, subject } = f;
   const v = verdict(f);
@@ -143,7 +153,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   const policies = latest && f.conditionalAccessVisible ? [...(latest.appliedConditionalAccessPolicies ?? [])].sort((a, b) => policyOrder(a) - policyOrder(b)) : [];
   const requirement = (id: string) => (f.blockingPolicy && f.blockingPolicy.id === id ? policyRequirement(f.blockingPolicy, f.blockedCountries) : '');
   const subjectFacts = [
-    { title: subject.kind === 'app' ? 'App' : 'User', value: t(subject.userPrincipalName ? `${subject.label} (${subject.userPrincipalName})` : subject.label) },
+    { title: subject.kind === 'app' ? 'App' : 'User', value: t(subjectText(subject, f.user)) },
     ...(f.user?.department ? [{ title: 'Department', value: t(f.user.department) }] : []),
     ...(f.user && f.user.accountEnabled === false ? [{ title: 'Account', value: 'disabled' }] : []),
   ];
