@@ -10,7 +10,7 @@ import type { AnswerAbout, SkillAnswer } from '../types';
 import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
 import { blockingPolicyOf, placeOf } from './diagnosis';
-import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, shortWhereText, t, when, whereText } from './format';
+import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortClientText, shortWhen, shortWhereText, t, when, whereText } from './format';
 import { grantControlLabel, riskEventTypeLabel, riskLevelLabel, riskStateLabel } from '../../cards/labels';
 import { isLegacyClient, type Pattern } from './patterns';
 import { storyOf, type Story } from './story';
@@ -96,7 +96,9 @@ function latestFacts(f: Findings, latest: SignIn): Array<{ title: string; value:
   const legacy = isLegacyClient(latest.clientAppUsed);
   const facts = [
     { title: 'When', value: when(latest.createdDateTime) },
-    { title: 'Error', value: `${latest.status.errorCode} ${info.name ?? info.title}` },
+    // Words, not Microsoft's CamelCase name: a name such as UserStrongAuthClientAuthNRequiredInterrupt does not fit
+    // the fact's column and cannot wrap. The name has a full-width line of its own (errorName).
+    { title: 'Error', value: `${latest.status.errorCode} ${info.title !== info.name ? info.title : (info.kind?.label ?? info.aadsts)}` },
     { title: 'Signed in as', value: t(latest.userPrincipalName ?? latest.servicePrincipalName ?? '—') },
     { title: 'App', value: t(latest.appDisplayName ?? latest.servicePrincipalName ?? '—') },
     { title: 'Client', value: t(clientText(latest, legacy)) },
@@ -201,7 +203,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
       app: t(s.appDisplayName ?? s.servicePrincipalName ?? '—'),
       code: String(s.status.errorCode),
       where: t(shortWhereText(s)),
-      client: t(clientText(s, isLegacyClient(s.clientAppUsed))),
+      client: t(shortClientText(s, isLegacyClient(s.clientAppUsed))),
     })),
     interruptedNote: diagnosis.interrupted.length
       ? `${diagnosis.interrupted.length} interruption${diagnosis.interrupted.length === 1 ? '' : 's'} (${[...new Set(diagnosis.interrupted.map((s) => s.status.errorCode))].join(', ')}) were followed by a successful sign-in and are not counted as failures.`
@@ -209,6 +211,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
     hasLatest: Boolean(latest),
     latestFacts: latest ? latestFacts(f, latest) : [],
     cause: info ? t(errorCodeExplanation(info)) : '',
+    errorName: info?.name ? t(`Microsoft's name for ${info.code}: ${info.name}`) : '',
     // The code's own fix, when the steps above left it out (an attack, where the MFA prompt did its job).
     latestFix: info?.fix && !steps.includes(info.fix) ? t(`Fix for ${info.code} in general: ${info.fix}`) : '',
     hasPolicies: policies.length > 0,
