@@ -194,13 +194,15 @@ export interface UserSummary {
   accountEnabled?: boolean | null;
   userType?: string | null;
   department?: string | null;
+  /** A guest's address at home: their UPN here is the unbreakable `name_home#EXT#@tenant` form. */
+  mail?: string | null;
 }
 
 export async function userSummary(client: Client, userId: string): Promise<UserSummary | undefined> {
   try {
     return (await client
       .api(`/users/${guid(userId, 'userId')}`)
-      .select(['id', 'displayName', 'userPrincipalName', 'accountEnabled', 'userType', 'department'])
+      .select(['id', 'displayName', 'userPrincipalName', 'accountEnabled', 'userType', 'department', 'mail'])
       .get()) as UserSummary;
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return undefined;

@@ -1,81 +1,34 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
-import { startPlayground, type RunningPlayground } from '../../src/cli/playground';
-import { DEMO_TENANT_ID, PLAYGROUND_USERS } from '../../src/emulator/demo/constants';
-import { ensureDemoTenant } from '../../src/emulator/demo';
+import type { Page } from 'playwright-core';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
 import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
 import { repoRoot } from '../../src/paths';
-import { CHROMIUM, missingBrowserPrerequisite } from './browserPrerequisites';
+import { currentUserId, openPersonalChat, sendMessage, skipUnlessBrowserCanRun, startPlaygroundSession, type PlaygroundSession } from './playgroundSession';
 
 const OUTPUT = path.join(repoRoot(), 'test-output', 'browser');
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('A real client: the Agents Playground in headless Chromium', function () {
   this.timeout(120_000);
-  let dir: string;
-  let stack: LocalStack;
-  let playground: RunningPlayground;
-  let browser: Browser;
+  let session: PlaygroundSession;
   let page: Page;
+  let dir: string;
 
   before(async function () {
-    // The Playground and its page reach for the internet; they run only inside scripts/test-browser.sh's namespace.
-    if (!process.env.ENTRA_LOOPBACK_ONLY) {
-      console.log('    (skipped: run by scripts/test-browser.sh inside a loopback-only network namespace; `npm test` does)');
-      this.skip();
-    }
-    const missing = missingBrowserPrerequisite();
-    if (missing) {
-      console.log(`    (skipped: ${missing}; scripts/test-browser.sh installs it when run as root on Debian)`);
-      this.skip();
-    }
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-browser-'));
+    skipUnlessBrowserCanRun(this);
     fs.mkdirSync(OUTPUT, { recursive: true });
-    const tenantDir = await ensureDemoTenant();
-    stack = await startLocalStack({ env: { LOG_LEVEL: 'silent', FEEDBACK_SQLITE_PATH: path.join(dir, 'feedback.sqlite') }, botPort: 0, entra: { tenantDir } });
-    const [currentUser, ...others] = PLAYGROUND_USERS.map((u) => ({ ...u }));
-    playground = await startPlayground({
-      botEndpoint: `${stack.assistant.server.url}/api/messages`,
-      port: await freePort(),
-      tenantId: DEMO_TENANT_ID,
-      currentUser,
-      users: [...others, { id: '00000000-0000-4000-8000-000000000005', displayName: 'Guest Five', userPrincipalName: 'guest5@example.com' }],
-      logFile: path.join(dir, 'playground.log'),
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    session = await startPlaygroundSession();
+    ({ page, dir } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await stack?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await session?.stop();
   });
 
   it('When an admin asks, clicks 👎, picks a category and sends, then the card thanks them and the store holds the rating', async () => {
-    await page.goto(playground.url);
-    const compose = page.locator('[data-lexical-editor="true"]');
-    await compose.click({ timeout: 30_000 });
-    await compose.pressSequentially('help');
-    await page.getByRole('button', { name: 'Send Message' }).click();
+    await openPersonalChat(session);
+    await sendMessage(page, 'help');
 
     const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Not helpful' }).last();
     await card.waitFor({ timeout: 30_000 });
@@ -109,11 +62,8 @@ describe('A real client: the Agents Playground in headless Chromium', function (
   });
 
   it('When an admin presses a mitigation button on a risk card and confirms, then the confirmation becomes the result and the risk card says what was done', async () => {
-    await page.goto(playground.url);
-    const compose = page.locator('[data-lexical-editor="true"]');
-    await compose.click({ timeout: 30_000 });
-    await compose.pressSequentially('why is Bob high risk?');
-    await page.getByRole('button', { name: 'Send Message' }).click();
+    await openPersonalChat(session);
+    await sendMessage(page, 'why is Bob high risk?');
 
     // The risk card states the verdict and what to do first; its detections are folded one click away.
     const riskCard = page.locator('.ac-adaptiveCard').filter({ hasText: 'Bob Kelly is at risk' }).filter({ hasText: 'What to do' }).last();
@@ -146,7 +96,3 @@ describe('A real client: the Agents Playground in headless Chromium', function (
     }
   });
 });
-
-function currentUserId(): string {
-  return PLAYGROUND_USERS[0].id;
-}

@@ -2,10 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
 import { STORYLINES } from '../../src/emulator/demo/storylines';
 import { DemoStack } from '../support/demoStack';
-import { visibleLines } from './visibleLines';
-
-/** What fits on a laptop screen in Teams beside the chat list: the conclusion, not the evidence. */
-const MAX_FIRST_RENDER_LINES = 25;
+import { MAX_FIRST_RENDER_LINES, visibleLines } from './visibleLines';
 
 describe('The first render of every storyline answer', function () {
   this.timeout(120_000);

@@ -5,6 +5,9 @@
  */
 const CHARS_PER_LINE = 60;
 
+/** What fits on a laptop screen in Teams beside the chat list: the conclusion, not the evidence. */
+export const MAX_FIRST_RENDER_LINES = 25;
+
 type Node = Record<string, unknown>;
 
 function textLines(text: unknown): number {

@@ -441,7 +441,9 @@ function advice(f: WorkloadFacts, finding: NewCredentialFinding | undefined, kno
   }
   if (finding) {
     const who = escapeMarkdown(initiatorText(finding.change.audit, f.names));
-    steps.push(`Remove the ${escapeMarkdown(finding.credential.label)} now, unless ${who} confirms adding it on purpose and expected its use${fromWords}.`);
+    // When the callout above already says where the new credential was used, the advice does not say it again.
+    const use = finding.used ? 'that use' : `its use${fromWords}`;
+    steps.push(`Remove the ${escapeMarkdown(finding.credential.label)} now, unless ${who} confirms adding it on purpose and expected ${use}.`);
     if (others.length) steps.push(`Rotate the app's other credentials (${others.map((c) => escapeMarkdown(c.label)).join(', ')}) and update the systems that use them.`);
   } else {
     for (const type of [...new Set(open.map((d) => d.riskEventType).filter((t): t is string => Boolean(t)))]) {
@@ -450,7 +452,7 @@ function advice(f: WorkloadFacts, finding: NewCredentialFinding | undefined, kno
     }
     steps.push(`Ask ${ownerWords} whether they recognise the activity${fromWords}.`);
   }
-  steps.push(`Review the service principal's sign-ins in the Entra admin center (Sign-in logs → Service principal sign-ins)${fromWords} for other use of its credentials.`);
+  steps.push(`Review its sign-ins${fromWords} for use of its other credentials (Entra admin center: Sign-in logs → Service principal sign-ins).`);
   steps.push('If the activity was not expected, confirm the service principal compromised (and disable it); if it was, dismiss the risk.');
   return steps;
 }
@@ -477,12 +479,13 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   if (f.sp?.accountEnabled === false) callouts.push({ text: 'Sign-in is disabled for this service principal.' });
 
   const detail = riskDetailText(f.risky.riskDetail);
+  // The level is the subtitle's ("at high risk"): a fact repeating it cost a line before the advice.
   const facts = [
-    { title: 'Risk level', value: capitalised(levelText(f.risky.riskLevel)) },
     { title: 'Risk state', value: riskStateText(f.risky.riskState) },
     ...(detail ? [{ title: 'Risk detail', value: detail }] : []),
     { title: 'Last change', value: formatWhen(f.risky.riskLastUpdatedDateTime, now) },
-    { title: 'Application (client) ID', value: f.sp?.appId ?? f.risky.appId ?? '' },
+    // Not "Application (client) ID": a title that wraps widens the title column, and every value then wraps too.
+    { title: 'App (client) ID', value: f.sp?.appId ?? f.risky.appId ?? '' },
   ];
   if (f.sp) facts.push({ title: 'Sign-in', value: f.sp.accountEnabled === false ? 'disabled' : 'enabled' });
 

@@ -10,7 +10,7 @@ import type { AnswerAbout, SkillAnswer } from '../types';
 import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
 import { blockingPolicyOf, placeOf } from './diagnosis';
-import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortWhen, shortWhereText, t, when, whereText } from './format';
+import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortClientText, shortWhen, shortWhereText, t, when, whereText } from './format';
 import { grantControlLabel, riskEventTypeLabel, riskLevelLabel, riskStateLabel } from '../../cards/labels';
 import { escapePerson } from '../../cards/escape';
 import { isLegacyClient, type Pattern } from './patterns';
@@ -97,7 +97,9 @@ function latestFacts(f: Findings, latest: SignIn): Array<{ title: string; value:
   const legacy = isLegacyClient(latest.clientAppUsed);
   const facts = [
     { title: 'When', value: when(latest.createdDateTime) },
-    { title: 'Error', value: `${latest.status.errorCode} ${info.name ?? info.title}` },
+    // Words, not Microsoft's CamelCase name: a name such as UserStrongAuthClientAuthNRequiredInterrupt does not fit
+    // the fact's column and cannot wrap. The name has a full-width line of its own (errorName).
+    { title: 'Error', value: `${latest.status.errorCode} ${info.title !== info.name ? info.title : (info.kind?.label ?? info.aadsts)}` },
     { title: 'Signed in as', value: t(latest.userPrincipalName ?? latest.servicePrincipalName ?? '—') },
     { title: 'App', value: t(latest.appDisplayName ?? latest.servicePrincipalName ?? '—') },
     { title: 'Client', value: t(clientText(latest, legacy)) },
@@ -135,6 +137,17 @@ function nextSteps(f: Findings, story: Story | undefined): string[] {
   return [...new Set(steps)];
 }
 
+/**
+ * Who the answer is about, with the address an admin knows them by. A guest is named by their home address: their UPN
+ * (`name_home#EXT#@tenant`) has no place to wrap, so it ran out of the card's column, and it is not how anyone calls them.
+ */
+/** The person, escaped, with their address readable: a guest by their home address, others by sign-in name. */
+function subjectText(subject: DiagnosisSubject, user: UserSummary | undefined): string {
+  const guest = user?.userType === 'Guest' || /#EXT#@/i.test(subject.userPrincipalName ?? '');
+  if (guest && user?.mail) return `${t(subject.label)} (guest, ${t(user.mail)})`;
+  return escapePerson(subject.label, subject.userPrincipalName);
+}
+
 export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   const { diagnosis, subject } = f;
   const v = verdict(f);
@@ -144,7 +157,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   const policies = latest && f.conditionalAccessVisible ? [...(latest.appliedConditionalAccessPolicies ?? [])].sort((a, b) => policyOrder(a) - policyOrder(b)) : [];
   const requirement = (id: string) => (f.blockingPolicy && f.blockingPolicy.id === id ? policyRequirement(f.blockingPolicy, f.blockedCountries) : '');
   const subjectFacts = [
-    { title: subject.kind === 'app' ? 'App' : 'User', value: escapePerson(subject.label, subject.userPrincipalName) },
+    { title: subject.kind === 'app' ? 'App' : 'User', value: subjectText(subject, f.user) },
     ...(f.user?.department ? [{ title: 'Department', value: t(f.user.department) }] : []),
     ...(f.user && f.user.accountEnabled === false ? [{ title: 'Account', value: 'disabled' }] : []),
   ];
@@ -192,7 +205,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
       app: t(s.appDisplayName ?? s.servicePrincipalName ?? '—'),
       code: String(s.status.errorCode),
       where: t(shortWhereText(s)),
-      client: t(clientText(s, isLegacyClient(s.clientAppUsed))),
+      client: t(shortClientText(s, isLegacyClient(s.clientAppUsed))),
     })),
     interruptedNote: diagnosis.interrupted.length
       ? `${diagnosis.interrupted.length} interruption${diagnosis.interrupted.length === 1 ? '' : 's'} (${[...new Set(diagnosis.interrupted.map((s) => s.status.errorCode))].join(', ')}) were followed by a successful sign-in and are not counted as failures.`
@@ -200,6 +213,7 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
     hasLatest: Boolean(latest),
     latestFacts: latest ? latestFacts(f, latest) : [],
     cause: info ? t(errorCodeExplanation(info)) : '',
+    errorName: info?.name ? t(`Microsoft's name for ${info.code}: ${info.name}`) : '',
     // The code's own fix, when the steps above left it out (an attack, where the MFA prompt did its job).
     latestFix: info?.fix && !steps.includes(info.fix) ? t(`Fix for ${info.code} in general: ${info.fix}`) : '',
     hasPolicies: policies.length > 0,

@@ -66,6 +66,12 @@ export function clientText(s: SignIn, legacy: boolean): string {
   return legacy ? `${client} (legacy authentication)` : client;
 }
 
+/** The client for a table cell: "legacy" alone, as "authentication" does not fit a narrow column whole. */
+export function shortClientText(s: SignIn, legacy: boolean): string {
+  const client = clientAppLabel(s.clientAppUsed);
+  return legacy ? `${client} (legacy)` : client;
+}
+
 /** The address and place for a table cell: a long IPv6 address shortened (the details keep it whole). */
 export function shortWhereText(s: SignIn): string {
   return [shortAddressLabel(s.ipAddress), placeOf(s)].filter(Boolean).join(' · ') || '—';

@@ -28,12 +28,12 @@ function mitigationButtons(card: unknown): Array<{ title: string; action: string
     });
 }
 
-/** The lines of a card section: from its heading to the next heading, or to the card's footer. */
+/** The lines of a card section: from its heading to the next heading, the facts under the verdict, or the card's footer. */
 function section(lines: string[], heading: string | RegExp): string[] {
   const at = lines.findIndex((l) => (typeof heading === 'string' ? l === heading : heading.test(l)));
   assert.ok(at >= 0, `no section ${String(heading)} in:\n${lines.join('\n')}`);
   const headings = /^(What to do|Not at risk|Risk detections.*newest first|Sign-ins that carried the risk|Risk history, newest first)$/;
-  const end = lines.findIndex((l, i) => i > at && (headings.test(l) || l.startsWith('Entra Assistant · ')));
+  const end = lines.findIndex((l, i) => i > at && (headings.test(l) || l.startsWith('User risk: ') || l.startsWith('Entra Assistant · ')));
   return lines.slice(at + 1, end < 0 ? undefined : end);
 }
 

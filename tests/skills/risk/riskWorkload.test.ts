@@ -67,7 +67,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     const lines = cardLines(card);
     const text = lines.join('\n');
     assert.equal(lines[0], 'Payroll Connector');
-    assert.ok(lines.includes('Risk level: High'), text);
+    assert.ok(lines.includes('Workload identity (service principal) at high risk'), text);
     assert.ok(lines.includes('Risk state: at risk'), text);
     const typeName = riskTypeInfo('suspiciousSignins', 'servicePrincipal').name;
     assert.notEqual(typeName, 'suspiciousSignins', 'the detection type is named in plain words');
@@ -113,7 +113,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     const answer = await stack.ask('is the Payroll Connector service principal compromised?', DEMO_SECURITY_READER.userPrincipalName);
     const card = answer.cards[0];
     const lines = cardLines(card);
-    assert.ok(lines.includes('Risk level: High'), lines.join('\n'));
+    assert.ok(lines.includes('Workload identity (service principal) at high risk'), lines.join('\n'));
     assert.ok(lines.some((l) => /^A credential was added .* before the first risky activity/.test(l)), 'Security Reader may read the audit log');
     assert.deepEqual(buttonsOf(card as Card).filter((b) => MITIGATION_TITLES.includes(b.title)), []);
     const note = lines.find((l) => l.startsWith('You can read this risk but not act on it'));
