@@ -29,7 +29,7 @@ import { defineSkill } from '../common/defineSkill';
 import { appCredentialPattern, isCredentialFailure } from './appCredentialEvidence';
 import { blockingPolicyOf, diagnose } from './diagnosis';
 import { buildDiagnosisAnswer, type DiagnosisSubject, type Findings } from './diagnosisAnswer';
-import { buildErrorCodeAnswer } from './errorCodeAnswer';
+import { buildErrorCodeAnswer, buildErrorCodeComparison, errorCodesIn } from './errorCodeAnswer';
 import { buildListAnswer } from './listAnswer';
 import { findPatterns } from './patterns';
 import { settleWorkloadByFailures } from './workloadChoice';
@@ -295,6 +295,9 @@ export const signInSkill = defineSkill({
     const aboutSomeone = ['user', 'requestId'].some((type) => entityOf(request.understanding, type as 'user' | 'requestId'));
     if (request.understanding.intent !== 'docs.answer' || aboutSomeone) return undefined;
     const code = errorCodeOf(request);
+    // "50074 vs 50079?": two codes are compared side by side.
+    const codes = errorCodesIn(request.understanding.text);
+    if (codes.length >= 2) return { answer: buildErrorCodeComparison(codes[0], codes[1]) };
     if (code !== undefined) return { answer: buildErrorCodeAnswer(code) };
     return { answer: answerFromKnowledge(request.understanding.text) ?? (await notYetAnsweredSkill.answer(request)) };
   },
