@@ -182,13 +182,23 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     return super.onAdaptiveCardInvoke(context, value);
   }
 
+  /**
+   * One message: usually one question; two questions in one message ("Is Alex at risk, and can he use MFA?") are
+   * answered in turn, each with its own card, the second with the first as its context.
+   */
   private async answerQuestion(context: TurnContext, askedBefore?: string): Promise<void> {
+    const text = askedBefore ?? questionText(context.activity);
+    const splittable = this.options.recognizer.splitQuestions && text.length <= this.options.maxMessageLength && !chosenEntity(context.activity) && !buttonRequest(context.activity);
+    const parts = splittable ? await this.options.recognizer.splitQuestions!(text, { now: this.options.clock(), conversation: (await this.memory.load(context)).context }) : [text];
+    for (const [i, part] of parts.entries()) await this.answerOne(context, part, askedBefore !== undefined || (parts.length > 1 && isAddressedToBot(context.activity)), i > 0);
+  }
+
+  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean): Promise<void> {
     const { logger, clock, maxMessageLength } = this.options;
     const started = Date.now();
-    const text = askedBefore ?? questionText(context.activity);
     const kind = conversationKind(context.activity);
     const log = logger.child({ conversationId: context.activity.conversation?.id, kind, activityId: context.activity.id });
-    const addressed = askedBefore !== undefined || isAddressedToBot(context.activity);
+    const addressed = askedBefore || isAddressedToBot(context.activity);
 
     if (text.length > maxMessageLength) {
       if (!addressed) return;
@@ -200,7 +210,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return;
     }
     log.info({ text: truncateForLog(text) }, 'question');
-    if (this.options.usageLimits) {
+    if (this.options.usageLimits && !laterPart) {
       const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
       if (!verdict.allowed) {
         log.warn({ scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds }, 'question over the usage limit: not answered, nothing read');
@@ -209,7 +219,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     }
 
-    if (addressed) await context.sendActivity({ type: 'typing' });
+    if (addressed && !laterPart) await context.sendActivity({ type: 'typing' });
     const answerId = randomUUID();
     const now = clock();
     const memory = await this.memory.load(context);

@@ -164,7 +164,9 @@ export async function askAll(lines: AskLine[], botUrl: string, connector: Connec
     }
     const ms = Math.round(performance.now() - started);
     const cards = replies.flatMap((r) => ((r.attachments as Array<{ content: unknown }> | undefined) ?? []).map((a) => a.content));
-    const diagnostics = replies.map((r) => (r.channelData as { entraAssistant?: Record<string, unknown> } | undefined)?.entraAssistant).find(Boolean);
+    // Two questions in one message get two answers: the first gives the intent, both give what they linked.
+    const allDiagnostics = replies.map((r) => (r.channelData as { entraAssistant?: Record<string, unknown> } | undefined)?.entraAssistant).filter((d): d is Record<string, unknown> => Boolean(d));
+    const diagnostics = allDiagnostics[0];
     const text = replies
       .map((r) => [typeof r.text === 'string' ? r.text : '', ...((r.attachments as Array<{ content: unknown }> | undefined) ?? []).map((a) => cardToText(a.content))].filter(Boolean).join('\n'))
       .join('\n\n');
@@ -173,7 +175,7 @@ export async function askAll(lines: AskLine[], botUrl: string, connector: Connec
       as: asker.upn,
       question: line.text,
       intent: (diagnostics?.intent as string | undefined) ?? null,
-      entities: (diagnostics?.entities as unknown[] | undefined) ?? [],
+      entities: allDiagnostics.flatMap((d) => (d.entities as unknown[] | undefined) ?? []),
       ...(diagnostics?.plan ? { plan: diagnostics.plan } : {}),
       text,
       cards,

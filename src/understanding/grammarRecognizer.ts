@@ -1,4 +1,5 @@
-import { applyConversation } from './conversation';
+import { compoundCandidate } from './compound';
+import { applyConversation, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -69,6 +70,25 @@ export class GrammarRecognizer implements Recognizer {
   /** Reads the tenant's names and indexes them now, at start, rather than on the first question. */
   async warm(): Promise<void> {
     await this.knownNames();
+  }
+
+  /**
+   * Two questions in one message ("Is Alex Wilber at risk, and can he use MFA?"): the parts to answer in turn, the
+   * second read with the first as its context. One part when the second clause only asks more of the same ("who
+   * became a Global Administrator, and who made the change?"), which one answer already covers.
+   */
+  async splitQuestions(text: string, context?: RecognitionContext): Promise<string[]> {
+    const cut = compoundCandidate(text.trim());
+    if (!cut) return [text];
+    const [first, second] = cut;
+    const a = await this.recognize(first, context);
+    const conversation = rememberTurn(context?.conversation, a.intent, a.entities, a.plan ?? a.contextPlan);
+    const b = await this.recognize(second, { now: context?.now ?? new Date(), conversation });
+    const own = (u: Understanding) => u.intent !== 'outOfScope' && u.intent !== 'help' && !u.guessed;
+    if (!own(a) || !own(b)) return [text];
+    const namesItsOwn = b.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'policy'));
+    if (a.intent === b.intent && !namesItsOwn) return [text];
+    return [first, ...(await this.splitQuestions(second, { now: context?.now ?? new Date(), conversation }))];
   }
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {

@@ -129,6 +129,8 @@ export interface IntentClassifier {
 
 export interface Recognizer {
   recognize(text: string, context?: RecognitionContext): Promise<Understanding>;
+  /** Two questions in one message, to answer in turn; absent or one part: the message is one question. */
+  splitQuestions?(text: string, context?: RecognitionContext): Promise<string[]>;
 }
 
 /** The first entity of a type, if any. */
