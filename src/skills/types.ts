@@ -71,6 +71,8 @@ export interface AnswerSubject {
   type: DirectoryEntityType | 'policy';
   id: string;
   displayName: string;
+  /** An app known by its application id only (a registration's row): its service principal is found when asked. */
+  appId?: string;
 }
 
 /** A question whose ambiguous name a fact of the tenant settled, and how it was settled, in words for the admin. */

@@ -85,7 +85,7 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   const index = m[1] ? (m[1] === 'last' || m[1] === 'bottom' ? rows.length : ORDINALS[m[1]]) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
-  return { type: row.type, text: m[0], id: row.id, displayName: row.displayName, resolution: 'resolved', source: 'conversation' };
+  return { type: row.type, text: m[0], id: row.id, displayName: row.displayName, ...(row.appId ? { appId: row.appId } : {}), resolution: 'resolved', source: 'conversation' };
 }
 
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {

@@ -111,7 +111,8 @@ export class GrammarRecognizer implements Recognizer {
     }
     // An app an earlier answer found by its application id ("who owns that app?" after a diagnosis): its object.
     for (const entity of turn.entities) {
-      if (entity.type !== 'app' || entity.source !== 'conversation' || entity.id || !entity.appId) continue;
+      // A registration's row carries its application id where the object id would be.
+      if (entity.type !== 'app' || entity.source !== 'conversation' || !entity.appId || (entity.id && entity.id !== entity.appId)) continue;
       const app = knownNames?.appByAppId(entity.appId);
       if (app) Object.assign(entity, { id: app.id, displayName: app.displayName, resolution: 'resolved' });
       else Object.assign(entity, { resolution: 'notFound', suggestions: [] });

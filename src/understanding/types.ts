@@ -111,7 +111,7 @@ export interface ConversationContext {
    */
   lastPlanRich?: boolean;
   /** The objects the last list answer showed, in order ("why is the top one high?"). */
-  lastRows?: Array<{ type: DirectoryEntityType | 'policy'; id: string; displayName: string }>;
+  lastRows?: Array<{ type: DirectoryEntityType | 'policy'; id: string; displayName: string; appId?: string }>;
 }
 
 export interface RecognitionContext {

@@ -90,6 +90,10 @@ export function expiringCredentialsModel(apps: ApplicationDetails[], now: Date, 
   };
 }
 
+function credentialRows(apps: ApplicationDetails[], now: Date, warnUntil: Date, state: 'expiring' | 'expired'): Array<{ appId: string; displayName: string }> {
+  return apps.flatMap((a) => credentialsOf(a.displayName ?? a.appId ?? a.id, a, now, warnUntil).filter((c) => c.state === state).map(() => ({ appId: a.appId ?? a.id, displayName: a.displayName ?? a.appId ?? a.id })));
+}
+
 async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
   const range = entityOf(request.understanding, 'timeRange');
   const warnUntil = warnUntilOf(range?.value, request.now);
@@ -98,7 +102,11 @@ async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Pro
   for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'applications.read');
   const apps = bodyOf<Page<ApplicationDetails>>(responses, 'applications')?.value ?? [];
   const model = expiringCredentialsModel(apps, request.now, warnUntil, windowName);
-  return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
+  // The apps in the order shown (expiring, then expired): "who owns the first one". Their service principals are
+  // found by application id when a follow-up names one.
+  const shown = [...credentialRows(apps, request.now, warnUntil, 'expiring'), ...credentialRows(apps, request.now, warnUntil, 'expired')];
+  const subjects = [...new Map(shown.map((a) => [a.appId, a])).values()].map((a) => ({ type: 'app' as const, id: a.appId, appId: a.appId, displayName: a.displayName }));
+  return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
 }
 
 export const appInfoSkill = defineSkill<Entity | undefined>({

@@ -26,7 +26,7 @@ import {
 } from '../../graph/directoryQueries';
 import type { TenantSession } from '../../graph/sessions';
 import { entityOf, type Entity, type Understanding } from '../../understanding/types';
-import type { SkillAnswer } from '../types';
+import type { AnswerAbout, SkillAnswer } from '../types';
 import { mayRead, throwUnlessFound } from '../common/access';
 import { auditRowText, initiatorName } from '../common/auditText';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
@@ -176,6 +176,13 @@ export function auditChangesModel(subject: string, entries: DirectoryAudit[], wi
   };
 }
 
+/** The one person the changes were made to, if one: "is that person's MFA ok?" after "who made someone a global admin?". */
+function changedPerson(entries: DirectoryAudit[]): AnswerAbout[] {
+  const people = new Map<string, string>();
+  for (const a of entries) for (const t of a.targetResources ?? []) if (t.type === 'User' && t.id) people.set(t.id, t.displayName || t.userPrincipalName || t.id);
+  return people.size === 1 ? [...people].map(([id, displayName]) => ({ type: 'user' as const, id, displayName })) : [];
+}
+
 export const auditChangesSkill = defineSkill({
   name: 'auditChanges',
   version: '1',
@@ -200,6 +207,6 @@ export const auditChangesSkill = defineSkill({
       search = 'widened';
     }
     const model = auditChangesModel(q.described.join(' and '), entries, window, search, now, event === 'generic' ? undefined : event);
-    return { kind: 'card', template: 'auditChanges', data: model, summary: directorySummary(model) };
+    return { kind: 'card', template: 'auditChanges', data: model, summary: directorySummary(model), about: changedPerson(entries) };
   },
 });

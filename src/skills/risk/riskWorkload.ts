@@ -360,7 +360,9 @@ async function listAnswer(request: SkillRequest, tenant: TenantSession): Promise
   const model = riskyListModel(open, closedCount, { offset: cursor.offset, truncated }, { level, range }, request.now);
   const next = cursor.offset + WORKLOAD_PAGE;
   const actions: AnswerAction[] = next < open.length ? [{ kind: 'showMore', title: `Show more (${open.length - next} left)`, cursor: listCursor(next, key) }] : [];
-  return cardAnswer(model, actions);
+  // "the marketing one", "which key did it use": the rows shown, for follow-ups.
+  const subjects = open.slice(cursor.offset, next).map((r) => ({ type: 'app' as const, id: r.id, displayName: r.displayName ?? r.id }));
+  return { kind: 'card', template: 'riskWorkload', data: model, summary: workloadSummary(model), ...(actions.length ? { actions } : {}), subjects };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -103,16 +103,17 @@ const CUES: Cue[] = [
   // Who someone is.
   { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
-  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|job title|title|department|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
+  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|job title|title|department|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
   // Group memberships of someone.
   { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
   { name: 'is X in Y', intent: 'user.groups', weight: 3, pattern: /\b(?:is|does)\s+<name>\s+(?:a member of|in|belong to|part of)\s+(?:the\s+)?<name>/ },
+  { name: 'are they in Y', intent: 'user.groups', weight: 4, pattern: /\b(?:is|are)\s+(?:he|she|they|them|both|either of them)\s+(?:still\s+)?(?:in|a member of|members of|part of)\s+(?:the\s+)?<name>/ },
 
   // A group itself.
   { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
   { name: 'who is in', intent: 'group.info', weight: 5, pattern: /\bwho(?: else)?(?:'s| is| are)? (?:in|a member of|members of)\b/ },
-  { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>\s+(?:group|team)\b|\bgroup\s+<name>/ },
+  { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>(?:\s+[a-z]+){0,2}\s+(?:group|team)\b|\bgroup\s+<name>/ },
   { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members\??$/ },
   { name: 'group facts', intent: 'group.info', weight: 2, pattern: /\b(?:dynamic|what'?s the <name> group for|group for)\b/ },
 
