@@ -218,11 +218,12 @@ function storageEndpoint(env: Env, name: string): string | undefined {
   const value = url(env, name);
   if (value === undefined) return undefined;
   const parsed = new URL(value);
-  // The Azure SDK refuses to send a token over plain http; say so here, at start-up, rather than at the first answer.
-  if (parsed.protocol !== 'https:') throw new ConfigError(name, `must be an https URL such as https://<account>.${name === TABLE_ENDPOINT ? 'table' : 'blob'}.core.windows.net (got "${value}")`);
+  // Checked first, so that the error line never repeats a SAS token.
   if (parsed.search || parsed.hash || parsed.username || parsed.password) {
     throw new ConfigError(name, 'must be the bare service endpoint, without a query, fragment or user (a SAS token there would be a secret in the app settings)');
   }
+  // The Azure SDK refuses to send a token over plain http; say so here, at start-up, rather than at the first answer.
+  if (parsed.protocol !== 'https:') throw new ConfigError(name, `must be an https URL such as https://<account>.${name === TABLE_ENDPOINT ? 'table' : 'blob'}.core.windows.net (got "${value}")`);
   return value;
 }
 
