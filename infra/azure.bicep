@@ -1,5 +1,8 @@
-// Azure resources of Entra Assistant: an App Service plan, a Linux web app running the bot on Node 20, and the
-// single-tenant Azure Bot that routes Teams messages to it. Deployed by arm/deploy in teamsapp.yml; the outputs
+// Azure resources of Entra Assistant: an App Service plan, a Linux web app running the bot on Node 20, the
+// single-tenant Azure Bot that routes Teams messages to it, and the storage account that keeps conversation state
+// (a blob container) and answers, ratings and mitigation records (two tables). The web app reaches the storage
+// account with its system-assigned managed identity and two data roles: no account key or connection string exists
+// in its settings, and shared-key access is off. Deployed by arm/deploy in teamsapp.yml; the outputs
 // are written to env/.env.<env> by the toolkit.
 
 @maxLength(20)
@@ -35,6 +38,72 @@ param webAppName string = '${resourceBaseName}-${uniqueString(resourceGroup().id
 param serverfarmsName string = resourceBaseName
 param botServiceName string = webAppName
 
+// 3 to 24 lower-case letters and digits, globally unique: the start of the base name and the resource group's hash.
+@minLength(3)
+@maxLength(24)
+param storageAccountName string = toLower('${take(resourceBaseName, 11)}${uniqueString(resourceGroup().id)}')
+
+// The names src/config.ts reads (STATE_BLOB_CONTAINER, FEEDBACK_TABLE_NAME); mitigations go to the feedback table's
+// name plus 'Mitigations' (src/actions/openMitigationStore.ts). The bot would create them, but declared here they
+// exist before its first answer and are deleted with the deployment's resource group.
+var stateContainerName = 'entra-assistant-state'
+var feedbackTableName = 'EntraAssistantFeedback'
+var mitigationTableName = '${feedbackTableName}Mitigations'
+
+// Built-in role definition ids, from https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage
+// ("Storage Table Data Contributor": read, write and delete tables and entities; "Storage Blob Data Contributor":
+// read, write and delete containers and blobs). Neither can list the account keys.
+var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+
+// https://learn.microsoft.com/azure/templates/microsoft.storage/storageaccounts
+resource storageAccount 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // The bot signs in with Microsoft Entra ID (src/storage/azureStorage.ts), so keys and SAS are refused outright.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowCrossTenantReplication: false
+    accessTier: 'Hot'
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
+  parent: storageAccount
+  name: 'default'
+}
+
+resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01' = {
+  parent: blobService
+  name: stateContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-01-01' = {
+  parent: storageAccount
+  name: 'default'
+}
+
+resource feedbackTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-01-01' = {
+  parent: tableService
+  name: feedbackTableName
+}
+
+resource mitigationTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-01-01' = {
+  parent: tableService
+  name: mitigationTableName
+}
+
 resource serverfarm 'Microsoft.Web/serverfarms@2022-09-01' = {
   name: serverfarmsName
   location: location
@@ -51,6 +120,10 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
   name: webAppName
   location: location
   kind: 'app,linux'
+  // The identity the bot presents to the storage account (https://learn.microsoft.com/azure/app-service/overview-managed-identity).
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     serverFarmId: serverfarm.id
     httpsOnly: true
@@ -116,8 +189,59 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
           name: 'GRAPH_AUTHORITY_HOST'
           value: environment().authentication.loginEndpoint
         }
+        // State and records live in the storage account, reached with the managed identity: endpoints, not keys.
+        {
+          name: 'STATE_STORE'
+          value: 'blob'
+        }
+        {
+          name: 'STATE_BLOB_CONTAINER'
+          value: stateContainerName
+        }
+        {
+          name: 'AZURE_STORAGE_BLOB_ENDPOINT'
+          value: storageAccount.properties.primaryEndpoints.blob
+        }
+        {
+          name: 'FEEDBACK_STORE'
+          value: 'table'
+        }
+        {
+          name: 'FEEDBACK_TABLE_NAME'
+          value: feedbackTableName
+        }
+        {
+          name: 'AZURE_STORAGE_TABLE_ENDPOINT'
+          value: storageAccount.properties.primaryEndpoints.table
+        }
+        {
+          name: 'AZURE_STORAGE_CREDENTIAL'
+          value: 'managed-identity'
+        }
       ]
     }
+  }
+}
+
+// The web app's identity may read and write table entities and blobs in this account only.
+// https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template
+resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, webApp.id, storageTableDataContributorRoleId)
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)
+    principalId: webApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, webApp.id, storageBlobDataContributorRoleId)
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+    principalId: webApp.identity.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -136,3 +260,4 @@ module azureBotRegistration './botRegistration/azurebot.bicep' = {
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storageAccount.name

@@ -68,9 +68,24 @@ export interface AppConfig {
 
 export type FeedbackStoreConfig =
   | { store: 'sqlite'; sqlitePath: string }
-  | { store: 'table'; connectionString: string; tableName: string };
+  | { store: 'table'; access: AzureStorageAccess; tableName: string };
 
-export type StateStoreConfig = { store: 'memory' } | { store: 'blob'; connectionString: string; container: string };
+export type StateStoreConfig = { store: 'memory' } | { store: 'blob'; access: AzureStorageAccess; container: string };
+
+/**
+ * How the bot reaches one Azure Storage service: a connection string (an account key, a SAS, or Azurite), or the
+ * service's endpoint and a Microsoft Entra identity, so that no key sits in the app settings (infra/azure.bicep).
+ */
+export type AzureStorageAccess =
+  | { auth: 'connectionString'; connectionString: string }
+  | { auth: 'identity'; endpoint: string; identity: StorageIdentity };
+
+export interface StorageIdentity {
+  /** managed-identity: the App Service's own identity. default: DefaultAzureCredential (also Azure CLI sign-in). */
+  credential: 'managed-identity' | 'default';
+  /** The client id of a user-assigned managed identity; unset: the system-assigned one. */
+  clientId?: string;
+}
 
 export interface SsoConfig {
   /** The app registration that exposes api://botid-<appId>/access_as_user (the bot's own, normally). */
@@ -195,10 +210,54 @@ function readSso(env: Env, bot: BotConfig): SsoConfig | undefined {
   return { appId, connectionName: optional(env, 'SSO_CONNECTION_NAME') ?? 'graph' };
 }
 
-function azureStorage(env: Env, forVariable: string, value: string): string {
+const TABLE_ENDPOINT = 'AZURE_STORAGE_TABLE_ENDPOINT';
+const BLOB_ENDPOINT = 'AZURE_STORAGE_BLOB_ENDPOINT';
+
+/** A storage service endpoint that a bearer token may be sent to: https only, and no SAS or other secret in it. */
+function storageEndpoint(env: Env, name: string): string | undefined {
+  const value = url(env, name);
+  if (value === undefined) return undefined;
+  const parsed = new URL(value);
+  // Checked first, so that the error line never repeats a SAS token.
+  if (parsed.search || parsed.hash || parsed.username || parsed.password) {
+    throw new ConfigError(name, 'must be the bare service endpoint, without a query, fragment or user (a SAS token there would be a secret in the app settings)');
+  }
+  // The Azure SDK refuses to send a token over plain http; say so here, at start-up, rather than at the first answer.
+  if (parsed.protocol !== 'https:') throw new ConfigError(name, `must be an https URL such as https://<account>.${name === TABLE_ENDPOINT ? 'table' : 'blob'}.core.windows.net (got "${value}")`);
+  return value;
+}
+
+function storageIdentity(env: Env): StorageIdentity {
+  return {
+    credential: oneOf(env, 'AZURE_STORAGE_CREDENTIAL', ['managed-identity', 'default'] as const, 'managed-identity'),
+    clientId: guid(env, 'AZURE_STORAGE_CLIENT_ID'),
+  };
+}
+
+/** How the store that forVariable selected reaches its service: its endpoint with an identity, or the connection string. */
+function azureStorage(env: Env, endpointVariable: string, forVariable: string, value: string): AzureStorageAccess {
+  const endpoint = storageEndpoint(env, endpointVariable);
   const connectionString = optional(env, 'AZURE_STORAGE_CONNECTION_STRING');
-  if (!connectionString) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', `must be set when ${forVariable} is ${value}`);
-  return connectionString;
+  if (endpoint && connectionString) {
+    throw new ConfigError(endpointVariable, 'and AZURE_STORAGE_CONNECTION_STRING are both set: set only one (the endpoint is reached with a managed identity, the connection string with its key)');
+  }
+  if (endpoint) return { auth: 'identity', endpoint, identity: storageIdentity(env) };
+  if (connectionString) return { auth: 'connectionString', connectionString };
+  throw new ConfigError(endpointVariable, `or AZURE_STORAGE_CONNECTION_STRING must be set when ${forVariable} is ${value}`);
+}
+
+/**
+ * Settings that would be silently ignored are refused: an endpoint whose store is not selected (the deployed bot
+ * would keep its data in memory or SQLite, issue #15 item 5), or an identity with no endpoint to use it for.
+ */
+function unusedStorageSettings(env: Env, feedback: FeedbackStoreConfig, state: StateStoreConfig): void {
+  if (feedback.store !== 'table' && optional(env, TABLE_ENDPOINT)) throw new ConfigError(TABLE_ENDPOINT, 'is set but FEEDBACK_STORE is not table: set FEEDBACK_STORE=table to keep answers and mitigations there');
+  if (state.store !== 'blob' && optional(env, BLOB_ENDPOINT)) throw new ConfigError(BLOB_ENDPOINT, 'is set but STATE_STORE is not blob: set STATE_STORE=blob to keep conversation state there');
+  const identityUsed = (feedback.store === 'table' && feedback.access.auth === 'identity') || (state.store === 'blob' && state.access.auth === 'identity');
+  if (identityUsed) return;
+  for (const name of ['AZURE_STORAGE_CLIENT_ID', 'AZURE_STORAGE_CREDENTIAL']) {
+    if (optional(env, name)) throw new ConfigError(name, `is used only with ${TABLE_ENDPOINT} or ${BLOB_ENDPOINT}, and neither store uses one`);
+  }
 }
 
 function matching(env: Env, name: string, pattern: RegExp, fallback: string, expectation: string): string {
@@ -240,7 +299,7 @@ function readFeedback(env: Env): FeedbackStoreConfig {
   }
   return {
     store: 'table',
-    connectionString: azureStorage(env, 'FEEDBACK_STORE', 'table'),
+    access: azureStorage(env, TABLE_ENDPOINT, 'FEEDBACK_STORE', 'table'),
     tableName: matching(env, 'FEEDBACK_TABLE_NAME', /^[A-Za-z][A-Za-z0-9]{2,62}$/, 'EntraAssistantFeedback', 'must be a table name: a letter, then 2 to 62 letters or digits'),
   };
 }
@@ -249,7 +308,7 @@ function readState(env: Env): StateStoreConfig {
   if (oneOf(env, 'STATE_STORE', ['memory', 'blob'] as const, 'memory') === 'memory') return { store: 'memory' };
   return {
     store: 'blob',
-    connectionString: azureStorage(env, 'STATE_STORE', 'blob'),
+    access: azureStorage(env, BLOB_ENDPOINT, 'STATE_STORE', 'blob'),
     container: matching(env, 'STATE_BLOB_CONTAINER', /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'entra-assistant-state', 'must be a blob container name: 3 to 63 lower-case letters, digits and single hyphens'),
   };
 }
@@ -295,6 +354,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('HOST', `must be a loopback address while BOT_ID is unset (authentication is off; got "${host}")`);
   }
   const graph = readGraph(env, bot);
+  const feedback = readFeedback(env);
+  const state = readState(env);
+  unusedStorageSettings(env, feedback, state);
   return {
     bot,
     server: { host, port: integer(env, 'PORT', 3978, 0, 65535) },
@@ -313,9 +375,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
     understanding: { fallbackClassifier: oneOf(env, 'UNDERSTANDING_FALLBACK', ['classifier', 'off'] as const, 'classifier') === 'classifier' },
     sso: readSso(env, bot),
-    feedback: readFeedback(env),
+    feedback,
     retention: { answerDays: integer(env, 'ANSWER_RETENTION_DAYS', 30, 1, 3650) },
-    state: readState(env),
+    state,
     servedTenantIds: servedTenants(env, bot, graph),
   };
 }

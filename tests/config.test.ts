@@ -138,3 +138,57 @@ describe('Start-up refuses a SQLite path it cannot write (issue #15, item 5)', (
     assert.match(lines[0], /^Configuration error: FEEDBACK_SQLITE_PATH must be a SQLite file the bot can write \(".*" is not a folder\); on Azure set FEEDBACK_STORE=table instead/);
   });
 });
+
+describe('Azure Storage by endpoint and managed identity, or by connection string (issue #15 item 5)', () => {
+  const TABLE = 'https://entraassist0abc.table.core.windows.net';
+  const BLOB = 'https://entraassist0abc.blob.core.windows.net';
+  const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+  const USER_ASSIGNED = '5c8f1a2b-3d4e-4f60-8a7b-9c0d1e2f3a4b';
+
+  it('When FEEDBACK_STORE=table and STATE_STORE=blob name their endpoints, then both are reached with the managed identity (as infra/azure.bicep sets them)', () => {
+    const config = loadConfig({ FEEDBACK_STORE: 'table', AZURE_STORAGE_TABLE_ENDPOINT: `${TABLE}/`, STATE_STORE: 'blob', AZURE_STORAGE_BLOB_ENDPOINT: `${BLOB}/` });
+    const identity = { credential: 'managed-identity', clientId: undefined };
+    assert.deepEqual(config.feedback, { store: 'table', tableName: 'EntraAssistantFeedback', access: { auth: 'identity', endpoint: TABLE, identity } });
+    assert.deepEqual(config.state, { store: 'blob', container: 'entra-assistant-state', access: { auth: 'identity', endpoint: BLOB, identity } });
+  });
+
+  it('When AZURE_STORAGE_CLIENT_ID and AZURE_STORAGE_CREDENTIAL=default are set, then that user-assigned identity is asked for through DefaultAzureCredential', () => {
+    const config = loadConfig({ STATE_STORE: 'blob', AZURE_STORAGE_BLOB_ENDPOINT: BLOB, AZURE_STORAGE_CLIENT_ID: USER_ASSIGNED, AZURE_STORAGE_CREDENTIAL: 'Default' });
+    assert.deepEqual(config.state.store === 'blob' && config.state.access, { auth: 'identity', endpoint: BLOB, identity: { credential: 'default', clientId: USER_ASSIGNED } });
+  });
+
+  it('When only AZURE_STORAGE_CONNECTION_STRING is given, then both stores keep using it (Azurite, or an account with keys)', () => {
+    const config = loadConfig({ FEEDBACK_STORE: 'table', STATE_STORE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE });
+    assert.deepEqual(config.feedback.store === 'table' && config.feedback.access, { auth: 'connectionString', connectionString: AZURITE });
+    assert.deepEqual(config.state.store === 'blob' && config.state.access, { auth: 'connectionString', connectionString: AZURITE });
+  });
+
+  const badValues: Array<{ when: string; env: Record<string, string>; variable: string; mentions?: RegExp }> = [
+    { when: 'FEEDBACK_STORE=table has neither an endpoint nor a connection string', env: { FEEDBACK_STORE: 'table' }, variable: 'AZURE_STORAGE_TABLE_ENDPOINT', mentions: /AZURE_STORAGE_CONNECTION_STRING must be set when FEEDBACK_STORE is table/ },
+    { when: 'STATE_STORE=blob has neither an endpoint nor a connection string', env: { STATE_STORE: 'blob' }, variable: 'AZURE_STORAGE_BLOB_ENDPOINT', mentions: /AZURE_STORAGE_CONNECTION_STRING must be set when STATE_STORE is blob/ },
+    { when: 'the table endpoint is plain http (no token may travel over it)', env: { FEEDBACK_STORE: 'table', AZURE_STORAGE_TABLE_ENDPOINT: 'http://127.0.0.1:10002/devstoreaccount1' }, variable: 'AZURE_STORAGE_TABLE_ENDPOINT', mentions: /https URL/ },
+    { when: 'the blob endpoint is not a URL', env: { STATE_STORE: 'blob', AZURE_STORAGE_BLOB_ENDPOINT: 'entraassist0abc.blob.core.windows.net' }, variable: 'AZURE_STORAGE_BLOB_ENDPOINT' },
+    { when: 'an endpoint and the connection string are both set', env: { FEEDBACK_STORE: 'table', AZURE_STORAGE_TABLE_ENDPOINT: TABLE, AZURE_STORAGE_CONNECTION_STRING: AZURITE }, variable: 'AZURE_STORAGE_TABLE_ENDPOINT', mentions: /both set/ },
+    { when: 'AZURE_STORAGE_CLIENT_ID is not a GUID', env: { STATE_STORE: 'blob', AZURE_STORAGE_BLOB_ENDPOINT: BLOB, AZURE_STORAGE_CLIENT_ID: 'entra-assistant-identity' }, variable: 'AZURE_STORAGE_CLIENT_ID' },
+    { when: 'AZURE_STORAGE_CREDENTIAL is unknown', env: { STATE_STORE: 'blob', AZURE_STORAGE_BLOB_ENDPOINT: BLOB, AZURE_STORAGE_CREDENTIAL: 'account-key' }, variable: 'AZURE_STORAGE_CREDENTIAL' },
+    { when: 'a table endpoint is set but FEEDBACK_STORE is left at sqlite (records would silently stay in SQLite)', env: { AZURE_STORAGE_TABLE_ENDPOINT: TABLE }, variable: 'AZURE_STORAGE_TABLE_ENDPOINT', mentions: /FEEDBACK_STORE=table/ },
+    { when: 'a blob endpoint is set but STATE_STORE is left at memory (state would silently stay in memory)', env: { AZURE_STORAGE_BLOB_ENDPOINT: BLOB }, variable: 'AZURE_STORAGE_BLOB_ENDPOINT', mentions: /STATE_STORE=blob/ },
+    { when: 'AZURE_STORAGE_CLIENT_ID is set but every store uses the connection string', env: { FEEDBACK_STORE: 'table', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_STORAGE_CLIENT_ID: USER_ASSIGNED }, variable: 'AZURE_STORAGE_CLIENT_ID' },
+  ];
+  for (const { when, env, variable, mentions } of badValues) {
+    it(`When ${when}, then start-up stops with one line naming ${variable}`, () => {
+      const err = configErrorFor(env);
+      assert.equal(err.variable, variable);
+      assert.ok(err.message.startsWith(`Configuration error: ${variable} `), err.message);
+      if (mentions) assert.match(err.message, mentions);
+      assert.ok(!/[\r\n]/.test(err.message), `one line: ${JSON.stringify(err.message)}`);
+      assert.ok(!err.message.includes('AccountKey'), 'the connection string is never repeated');
+    });
+  }
+
+  it('When an endpoint carries a SAS token, then it is refused without repeating the token', () => {
+    const err = configErrorFor({ FEEDBACK_STORE: 'table', AZURE_STORAGE_TABLE_ENDPOINT: `${TABLE}/?sv=2022-11-02&sig=c2VjcmV0` });
+    assert.equal(err.variable, 'AZURE_STORAGE_TABLE_ENDPOINT');
+    assert.ok(!err.message.includes('c2VjcmV0'), err.message);
+  });
+});

@@ -9,5 +9,10 @@ import { TableMitigationStore } from './tableMitigationStore';
  */
 export function openMitigationStore(config: FeedbackStoreConfig): MitigationStore {
   if (config.store === 'sqlite') return new SqliteMitigationStore(config.sqlitePath);
-  return TableMitigationStore.fromConnectionString(config.connectionString, `${config.tableName}Mitigations`.slice(0, 63));
+  return TableMitigationStore.open(config.access, mitigationTableName(config.tableName));
+}
+
+/** The mitigations' table, beside the feedback table; infra/azure.bicep creates both under these names. */
+export function mitigationTableName(feedbackTableName: string): string {
+  return `${feedbackTableName}Mitigations`.slice(0, 63);
 }

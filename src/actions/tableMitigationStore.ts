@@ -1,4 +1,6 @@
-import { RestError, TableClient } from '@azure/data-tables';
+import { RestError, type TableClient } from '@azure/data-tables';
+import type { AzureStorageAccess } from '../config';
+import { tableClient } from '../storage/azureStorage';
 import { completed, decided, type Decision, type MitigationOutcome, type MitigationPerson, type MitigationRecord, type MitigationStore } from './mitigationStore';
 
 const PARTITION = 'mitigation';
@@ -21,9 +23,13 @@ export class TableMitigationStore implements MitigationStore {
 
   constructor(private readonly table: TableClient) {}
 
+  /** With a connection string, or with an endpoint and a managed identity (src/storage/azureStorage.ts). */
+  static open(access: AzureStorageAccess, tableName: string): TableMitigationStore {
+    return new TableMitigationStore(tableClient(access, tableName));
+  }
+
   static fromConnectionString(connectionString: string, tableName: string): TableMitigationStore {
-    const local = /UseDevelopmentStorage=true|127\.0\.0\.1|localhost/i.test(connectionString);
-    return new TableMitigationStore(TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: local }));
+    return TableMitigationStore.open({ auth: 'connectionString', connectionString }, tableName);
   }
 
   private ensureTable(): Promise<void> {

@@ -5,5 +5,5 @@ import type { FeedbackStore } from './types';
 
 /** The configured feedback store: SQLite by default, Azure Table Storage when several instances share feedback. */
 export function openFeedbackStore(config: FeedbackStoreConfig): FeedbackStore {
-  return config.store === 'sqlite' ? new SqliteFeedbackStore(config.sqlitePath) : TableFeedbackStore.fromConnectionString(config.connectionString, config.tableName);
+  return config.store === 'sqlite' ? new SqliteFeedbackStore(config.sqlitePath) : TableFeedbackStore.open(config.access, config.tableName);
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { odata, RestError, TableClient } from '@azure/data-tables';
+import { odata, RestError, type TableClient } from '@azure/data-tables';
+import type { AzureStorageAccess } from '../config';
+import { tableClient } from '../storage/azureStorage';
 import { type AnswerRecord, type FeedbackStore, isKeptForever, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
 const ANSWER_ROW = 'answer';
@@ -33,10 +35,13 @@ export class TableFeedbackStore implements FeedbackStore {
 
   constructor(private readonly table: TableClient) {}
 
+  /** With a connection string, or with an endpoint and a managed identity (src/storage/azureStorage.ts). */
+  static open(access: AzureStorageAccess, tableName: string): TableFeedbackStore {
+    return new TableFeedbackStore(tableClient(access, tableName));
+  }
+
   static fromConnectionString(connectionString: string, tableName: string): TableFeedbackStore {
-    // Azurite and other local emulators speak plain http on loopback.
-    const local = /UseDevelopmentStorage=true|127\.0\.0\.1|localhost/i.test(connectionString);
-    return new TableFeedbackStore(TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: local }));
+    return TableFeedbackStore.open({ auth: 'connectionString', connectionString }, tableName);
   }
 
   private ensureTable(): Promise<void> {
