@@ -140,4 +140,20 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.match(roles.text, /Helpdesk Operators[^\n]*Helpdesk Administrator/);
     assert.match(roles.text, /Security Operations[^\n]*Security Operator/);
   });
+
+  it('When an audit answer was about one person, then "that person" in the next question is that person', async () => {
+    const [, mfa] = await stack.askChain(['who made someone a Global Administrator recently?', "is that person's MFA ok?"], admin);
+    assert.equal(mfa.intent, 'user.info');
+    assert.ok((mfa.entities as Array<{ displayName?: string }>).some((e) => e.displayName === 'Isaiah Langer'), JSON.stringify(mfa.entities));
+  });
+
+  it('When a list of expiring app credentials is followed by "who owns the first one?", then the first app shown is found and its owners answered', async () => {
+    const [list, owners] = await stack.askChain(['which app secrets expire soon?', 'who owns the first one?'], admin);
+    assert.equal(list.intent, 'app.info');
+    assert.equal(owners.intent, 'app.info');
+    const app = (owners.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
+    assert.equal(app?.resolution, 'resolved');
+    assert.match(owners.text, new RegExp(`^${app!.displayName}`));
+    assert.match(owners.text, /Owners/);
+  });
 });
