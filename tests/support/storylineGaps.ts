@@ -11,9 +11,5 @@ export interface StorylineGap {
 
 export const STORYLINE_GAPS: Readonly<Record<string, StorylineGap>> = {
   'bob-password-spray': { missing: ['Pradeep Gupta'], why: 'a compound question: the diagnosis does not add who put Bob in Finance (Pradeep Gupta)' },
-  'payroll-secret-then-risk': {
-    missing: ['Certificates and secrets management'],
-    why: "the workload-risk card shows the credential change without the audit category 'Certificates and secrets management'",
-  },
   'alex-leaked-credentials': { missing: ['50079'], why: "the second question ('can he use MFA?') is answered with his MFA registration (none), not with the 50079 failures of his sign-ins" },
 };

@@ -205,7 +205,8 @@ function changeText(change: CredentialChange, names: ReadonlyMap<string, string>
   ];
   if (parts.length === 0) return auditRowText(change.audit, now);
   const failed = change.audit.result && change.audit.result !== 'success' ? ` [${change.audit.result}]` : '';
-  return escapeMarkdown(`${formatWhen(change.audit.activityDateTime, now)} — ${who} ${parts.join(', and ')}${failed}`);
+  // The audit activity's own name stays beside the story, so the entry can be found in the admin center's audit log.
+  return escapeMarkdown(`${formatWhen(change.audit.activityDateTime, now)} — ${who} ${parts.join(', and ')}${failed} (audit: ${change.audit.activityDisplayName})`);
 }
 
 /** The new credential used soon after it was added: the callout of the story. */

@@ -82,7 +82,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     const owners = lines.indexOf('Owners');
     assert.ok(lines.slice(owners + 1, owners + 3).some((l) => l.startsWith('Miriam Graham')), text);
     assert.ok(lines.some((l) => /^secret "Payroll sync rotation" — expires .* — used in the risky activity$/.test(l)), text);
-    assert.ok(lines.some((l) => /— Miriam Graham added the secret "Payroll sync rotation"$/.test(l)), text);
+    assert.ok(lines.some((l) => /— Miriam Graham added the secret "Payroll sync rotation" \(audit: Update application – Certificates and secrets management\)$/.test(l)), text);
     assert.ok(lines.some((l) => /^• Remove the secret "Payroll sync rotation" now/.test(l)), text);
 
     const spId = (answer.entities as Array<{ type: string; id?: string }>).find((e) => e.type === 'app')!.id;
