@@ -10,6 +10,5 @@ export interface StorylineGap {
 }
 
 export const STORYLINE_GAPS: Readonly<Record<string, StorylineGap>> = {
-  'bob-password-spray': { missing: ['Pradeep Gupta'], why: 'a compound question: the diagnosis does not add who put Bob in Finance (Pradeep Gupta)' },
   'alex-leaked-credentials': { missing: ['50079'], why: "the second question ('can he use MFA?') is answered with his MFA registration (none), not with the 50079 failures of his sign-ins" },
 };

@@ -41,6 +41,8 @@ export interface Findings {
   conditionalAccessRoles: RoleName[];
   disabledBy?: { by: string; at: string; activity: string };
   riskDetections?: RiskDetection[];
+  /** The account's newest changes in the audit log (escaped rows), read when the story is an attack. */
+  recentChanges?: string[];
   /** Which kinds of sign-ins were read ("interactive", "non-interactive", "service principal"). */
   eventTypesRead: string[];
   truncated: boolean;
@@ -228,6 +230,8 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
         ? `Conditional Access details are hidden: seeing them needs one of ${f.conditionalAccessRoles.map((r) => ROLE_DISPLAY_NAMES[r]).join(', ')}.`
         : '',
     hasPatterns: patterns.length > 0,
+    hasRecentChanges: (f.recentChanges ?? []).length > 0,
+    recentChanges: (f.recentChanges ?? []).map((text) => ({ text })),
     evidenceTitle: risk.length ? 'Evidence and risk detections' : 'Evidence',
     patterns,
     hasDifferences: diagnosis.differences.length > 0,

@@ -25,6 +25,8 @@ import { answerFromKnowledge } from '../conceptAnswer';
 import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { SkillAnswer, SkillRequest } from '../types';
 import { mayRead, rolesNeededAnswer } from '../common/access';
+import { auditRowText } from '../common/auditText';
+import { auditRequest, batchGet, namePeopleIn, type DirectoryAudit, type Page } from '../../graph/directoryQueries';
 import { defineSkill } from '../common/defineSkill';
 import { appCredentialPattern, isCredentialFailure } from './appCredentialEvidence';
 import { blockingPolicyOf, diagnose } from './diagnosis';
@@ -209,6 +211,8 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
   }
   const risky = patterns.some((p) => ['passwordSpray', 'lockout', 'blockedLocation'].includes(p.kind)) || (latest?.riskLevelDuringSignIn ?? 'none') !== 'none';
   const riskDetections = userId && risky ? await optional(tenant, 'riskDetections.read', () => riskDetectionsOfUser(client, userId, window.start)) : undefined;
+  // An account under attack: what changed on it lately (a new group, a reset) is part of the story, folded.
+  const recentChanges = userId && risky ? await optional(tenant, 'directoryAudits.read', () => recentChangesTo(client, userId, retentionStart(window.end), request.now)) : undefined;
 
   return buildDiagnosisAnswer({
     subject,
@@ -223,10 +227,24 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     conditionalAccessRoles: caVisible.neededRoles,
     disabledBy,
     riskDetections,
+    recentChanges,
     eventTypesRead,
     truncated,
   });
 }
+
+/** The newest changes the audit log holds about one account, people named, as card rows. */
+async function recentChangesTo(client: TenantSession['client'], userId: string, start: string, now: Date): Promise<string[]> {
+  const responses = await batchGet(client, [auditRequest('changes', { start }, { anyTarget: [userId] })]);
+  const response = responses.get('changes');
+  if (!response || response.status >= 300) return [];
+  const entries = ((response.body as Page<DirectoryAudit>).value ?? []).slice(0, RECENT_CHANGES);
+  await namePeopleIn(client, entries);
+  return entries.map((a) => auditRowText(a, now));
+}
+
+/** Recent account changes shown in an attack story. */
+const RECENT_CHANGES = 5;
 
 /** Without the Conditional Access read roles, sign-ins are shown as Graph would show them: without policy details. */
 async function withConditionalAccessRights(tenant: TenantSession, signIns: SignIn[]): Promise<{ signIns: SignIn[]; allowed: boolean; neededRoles: RoleName[] }> {
