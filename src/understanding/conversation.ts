@@ -48,14 +48,14 @@ const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'risk.users': 'ri
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
  * asked of the audit log about what that answer was about.
  */
-const WHO_DID_IT = /\bwho did (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
+const WHO_DID_IT = /\bwho did (?:that|this|it)\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
 /** Answers about a state whose start the audit log holds. */
 const STATE_INTENTS = new Set<IntentName>(['role.assignments', 'user.groups', 'group.info', 'user.info', 'app.info', 'policy.info']);
 
 /** Intents where "it" after a question about a person is that person's account, risk or sign-in. */
-const IT_OF_A_PERSON = new Set<IntentName>(['audit.changes', 'risk.user', 'risk.users', 'user.info', 'signin.troubleshoot']);
+const IT_OF_A_PERSON = new Set<IntentName>(['audit.changes', 'risk.user', 'risk.users', 'risk.remediate', 'user.info', 'signin.troubleshoot']);
 
 /** The object the last answer was about, as the audit question's target. */
 function lastObject(memory: ConversationContext): Entity | undefined {

@@ -156,4 +156,18 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.match(owners.text, new RegExp(`^${app!.displayName}`));
     assert.match(owners.text, /Owners/);
   });
+
+  it('When "who dismissed it?" follows a question about a person\'s risk, then that person\'s risk history answers', async () => {
+    const [, who] = await stack.askChain(['Why is Adele Vance no longer a risky user?', 'who dismissed it?'], admin);
+    assert.equal(who.intent, 'risk.user');
+    assert.match(who.text, /Sam Secadmin/);
+  });
+
+  it('When a policy is written out in full and then called "that policy", then both turns are about it', async () => {
+    const [excluded, changed] = await stack.askChain(['who is excluded from Require MFA for all users?', 'who changed that policy last?'], admin);
+    assert.equal(excluded.intent, 'policy.info');
+    const policy = (changed.entities as Array<{ type: string; value?: string }>).find((e) => e.type === 'policy');
+    assert.equal(policy?.value, 'Require MFA for all users');
+    assert.equal(changed.intent, 'audit.changes');
+  });
 });

@@ -63,7 +63,7 @@ export interface VocabularyUser extends Candidate {
 }
 
 interface Entry {
-  type: Exclude<DirectoryEntityType, 'user'>;
+  type: Exclude<DirectoryEntityType, 'user'> | 'policy';
   words: string[];
   candidate: Candidate;
 }
@@ -187,6 +187,8 @@ export class NameIndex {
       add('app', app);
       if (app.appId && !this.appsByAppId.has(app.appId.toLowerCase())) this.appsByAppId.set(app.appId.toLowerCase(), app);
     }
+    // A policy written out in full ("who is excluded from Require MFA for all users?") is that policy.
+    for (const policy of vocabulary.policies ?? []) if (tokens(policy.displayName).length >= 3) add('policy', policy);
     if (vocabulary.users) this.users = userKeys(vocabulary.users);
     // Longest names first, so "Payroll Connector Prod" wins over "Payroll Connector".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -216,7 +218,15 @@ export class NameIndex {
       const written = text.slice(first.start, last.end);
       const types = new Set(same.map((e) => e.type));
       // A group and an app with the same name: the words around it decide later; the group is the default.
-      const chosen = types.size > 1 ? same.filter((e) => e.type === 'group') : same;
+      const chosen = types.size > 1 ? same.filter((e) => e.type === (types.has('policy') ? 'policy' : 'group')) : same;
+      if (chosen[0].type === 'policy') {
+        const policy = chosen[0].candidate;
+        const entity: Entity = { type: 'policy', text: written, value: policy.displayName, displayName: policy.displayName, id: policy.id, source: 'message', resolution: 'resolved' };
+        spans.claim({ start: first.start, end: last.end, placeholder: '<policy>', entity });
+        found.push(entity);
+        i += length - 1;
+        continue;
+      }
       const entity: Entity =
         chosen.length === 1
           ? {

@@ -96,6 +96,9 @@ const CUES: Cue[] = [
   { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was)|anyone|any new|how many|list|show|please)\b`) },
   { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps|workload(?: identit(?:y|ies))?)\b`) },
 
+  // Who closed a risk case: the risk history says ("who dismissed it?", "who confirmed him compromised?").
+  { name: 'who closed the risk', intent: 'risk.user', weight: 6, pattern: /\bwho (?:dismissed|confirmed|remediated|closed|cleared|resolved|marked)\b/ },
+
   // Acting on risk.
   { name: 'remediation asked', intent: 'risk.remediate', weight: 6, when: (f) => f.action },
   { name: 'remediation verbs', intent: 'risk.remediate', weight: 2, pattern: /\b(?:please|pls|now|can you|could you|make (?:her|him|them) sign in)\b/, when: (f) => f.action },
