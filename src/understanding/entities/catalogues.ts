@@ -68,6 +68,8 @@ const RISK_LEVEL_PATTERNS = [
   /\b(high|medium|low)(?=[- ]?risk|\s+(?:or|and|\/)\s+(?:high|medium|low)[- ]?risk)/i,
   /\brisk(?:\s+level)?\s*(?:is|of|=|:)?\s*(high|medium|low)\b/i,
   /\b(?:at|as)\s+(high|medium|low)\b/i,
+  // "and medium?", "just the low ones": a level alone, after a question about risk levels.
+  /^(?:and|just|only|now|what about|how about)\s+(?:the\s+)?(high|medium|low)(?:\s+ones?)?\s*\??$/i,
 ];
 
 /** The risk level the question names ("high-risk users", "medium or high risk" → medium, the lowest it includes). */
