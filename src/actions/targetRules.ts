@@ -9,7 +9,7 @@
  * whatever roles the target holds (https://learn.microsoft.com/entra/id-protection/overview-identity-protection,
  * "Required roles"): they are in the permission table (src/graph/permissions.ts), not here.
  * Tenant-wide role assignments only; roles scoped to administrative units are stricter and not modelled.
- * The local Entra keeps its own copy (src/emulator/graph/targetRules.ts) so that a wrong row here is caught by tests.
+ * The local Entra keeps its own copy (packages/local-entra/src/graph/targetRules.ts) so that a wrong row here is caught by tests.
  */
 import type { MitigationAction } from './types';
 

@@ -12,8 +12,8 @@ import pino from 'pino';
 import { ConnectorServer } from './connectorServer';
 import { cardToText } from './cardText';
 import { startLocalStack, type LocalStack } from './localStack';
-import { DEMO_ADMIN, DEMO_TENANT_ID, LOCAL_BOT_CLIENT } from '../emulator/demo/constants';
-import { ensureDemoTenant } from '../emulator/demo';
+import { DEMO_ADMIN, DEMO_TENANT_ID, LOCAL_BOT_CLIENT } from '@entra-assistant/local-entra';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 
 export interface AskLine {
   conversation: string;

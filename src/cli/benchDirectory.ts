@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { ensureDemoTenant } from '../emulator/demo';
-import { DEMO_ADMIN, DEMO_CAPTURED_AT } from '../emulator/demo/constants';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import { DEMO_ADMIN, DEMO_CAPTURED_AT } from '@entra-assistant/local-entra';
 import { askAll, type AskAnswer } from './ask';
 import { ConnectorServer } from './connectorServer';
 import { startLocalStack } from './localStack';

@@ -16,9 +16,9 @@ import { execFileSync } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { startLocalEntra } from '../emulator';
-import { ensureDemoTenant } from '../emulator/demo';
-import { DEMO_CAPTURED_AT } from '../emulator/demo/constants';
+import { startLocalEntra } from '@entra-assistant/local-entra';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import { DEMO_CAPTURED_AT } from '@entra-assistant/local-entra';
 import { createGraphClient } from '../graph/client';
 import { collectGraphRequests } from '../graph/requestLog';
 import { compilePlan, LIST_ROWS, type CompiledPlan } from '../plans/compile';
@@ -220,9 +220,9 @@ function partOf(stack: ReadonlyArray<{ url: string; functionName: string }>): st
     if (url.startsWith('node:inspector')) return undefined; // the profiler itself
   }
   for (const { url } of stack) {
-    if (url.includes('/src/emulator/snapshot/')) return 'local Entra: reading sign-ins from disk (read, JSON.parse, rebase)';
-    if (url.includes('/src/emulator/odata/')) return 'local Entra: query ($filter, $select, paging)';
-    if (url.includes('/src/emulator/')) return 'local Entra: routing, response JSON, HTTP server';
+    if (url.includes('/local-entra/dist/src/snapshot/')) return 'local Entra: reading sign-ins from disk (read, JSON.parse, rebase)';
+    if (url.includes('/local-entra/dist/src/odata/')) return 'local Entra: query ($filter, $select, paging)';
+    if (url.includes('/local-entra/dist/src/')) return 'local Entra: routing, response JSON, HTTP server';
     if (url.includes('/src/plans/')) return 'plan executor (compile, client filters, counting)';
     if (url.includes('/src/skills/')) return 'answer model';
     if (/@microsoft\/microsoft-graph-client|@azure\/|\/src\/graph\/|undici/.test(url)) return 'Graph client (fetch, JSON.parse of pages)';

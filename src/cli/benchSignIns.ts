@@ -8,8 +8,8 @@ import pino from 'pino';
 import { askAll } from './ask';
 import { ConnectorServer } from './connectorServer';
 import { startLocalStack } from './localStack';
-import { DEMO_ADMIN, DEMO_CAPTURED_AT } from '../emulator/demo/constants';
-import { ensureDemoTenant } from '../emulator/demo';
+import { DEMO_ADMIN, DEMO_CAPTURED_AT } from '@entra-assistant/local-entra';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 
 /** The questions the sign-in skill answers for the demo storylines (the wording the understanding routes to it). */
 export const SIGN_IN_BENCH_QUESTIONS = [

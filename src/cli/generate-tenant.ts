@@ -5,8 +5,8 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { indexSnapshot } from '../emulator';
-import { generateTenant } from '../emulator/demo';
+import { indexSnapshot } from '@entra-assistant/local-entra';
+import { generateTenant } from '@entra-assistant/local-entra/demo';
 
 function positiveInteger(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

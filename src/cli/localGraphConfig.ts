@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { GraphConfig } from '../config';
-import type { LocalEntra } from '../emulator';
-import { LOCAL_BOT_CLIENT } from '../emulator/demo/constants';
+import type { LocalEntra } from '@entra-assistant/local-entra';
+import { LOCAL_BOT_CLIENT } from '@entra-assistant/local-entra';
 
 export interface LocalGraphConfig {
   /** What the bot would be configured with to read this local Entra: its URLs, the bot's client, and the CA to trust. */

@@ -4,7 +4,7 @@
  */
 import { loadConfig, type AppConfig } from '../config';
 import { startEntraAssistant, type CompositionOverrides, type RunningAssistant } from '../index';
-import { startLocalEntra, type LocalEntra, type LocalEntraOptions } from '../emulator';
+import { startLocalEntra, type LocalEntra, type LocalEntraOptions } from '@entra-assistant/local-entra';
 import { localGraphConfig } from './localGraphConfig';
 
 export interface LocalStackOptions {

@@ -14,7 +14,7 @@ import pino from 'pino';
 import { askAll, type AskAnswer } from './ask';
 import { ConnectorServer } from './connectorServer';
 import { startLocalStack } from './localStack';
-import { ensureDemoTenant, generateTenant } from '../emulator/demo';
+import { ensureDemoTenant, generateTenant } from '@entra-assistant/local-entra/demo';
 import { repoRoot } from '../paths';
 
 interface Turn {

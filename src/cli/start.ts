@@ -11,11 +11,11 @@ import { startEntraAssistant, type RunningAssistant } from '../index';
 import { startLocalStack, type LocalStack } from './localStack';
 import { startPlayground, type PlaygroundUser, type RunningPlayground } from './playground';
 import { STARTER_QUESTIONS } from '../skills/examples';
-import { PLAYGROUND_USERS, DEMO_TENANT_ID } from '../emulator/demo/constants';
-import { ensureDemoTenant } from '../emulator/demo';
+import { PLAYGROUND_USERS, DEMO_TENANT_ID } from '@entra-assistant/local-entra';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { repoRoot } from '../paths';
-import { parseFaultRules } from '../emulator/faults';
-import type { FaultRule } from '../emulator/types';
+import { parseFaultRules } from '@entra-assistant/local-entra';
+import type { FaultRule } from '@entra-assistant/local-entra';
 
 /** EMULATOR_FAULTS for the local Entra, or one line naming what is wrong and exit code 2 (as a bad setting does). */
 function faultsFrom(text: string | undefined): FaultRule[] | undefined {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { askAll, type AskAnswer } from '../../src/cli/ask';
-import { ensureDemoTenant } from '../../src/emulator/demo';
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN, DEMO_SECURITY_READER, LOCAL_BOT_CLIENT } from '../../src/emulator/demo/constants';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN, DEMO_SECURITY_READER, LOCAL_BOT_CLIENT } from '@entra-assistant/local-entra';
 import { createGraphClient } from '../../src/graph/client';
 import { cardToText } from '../../src/cli/cardText';
 import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';

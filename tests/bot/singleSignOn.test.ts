@@ -4,8 +4,8 @@ import pino from 'pino';
 import { ConnectorServer } from '../../src/cli/connectorServer';
 import { askAll } from '../../src/cli/ask';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
-import { DEMO_ADMIN, DEMO_MEMBER, LOCAL_BOT_CLIENT, DEMO_TENANT_ID } from '../../src/emulator/demo/constants';
-import { MINI_TENANT_DIR, MINI_CAPTURED_AT } from '../emulator/localEntraHarness';
+import { DEMO_ADMIN, DEMO_MEMBER, LOCAL_BOT_CLIENT, DEMO_TENANT_ID } from '@entra-assistant/local-entra';
+import { MINI_TENANT_DIR, MINI_CAPTURED_AT } from '@entra-assistant/local-entra/testing';
 import { temporaryStores } from '../support/temporaryStores';
 
 interface Diagnostics {

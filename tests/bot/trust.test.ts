@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { activityFor } from '../../src/cli/ask';
-import { ensureDemoTenant } from '../../src/emulator/demo';
-import { DEMO_ADMIN, DEMO_SECURITY_ADMIN, DEMO_TENANT_ID } from '../../src/emulator/demo/constants';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import { DEMO_ADMIN, DEMO_SECURITY_ADMIN, DEMO_TENANT_ID } from '@entra-assistant/local-entra';
 import { createGraphClient } from '../../src/graph/client';
 import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
 import { cardToText } from '../../src/cli/cardText';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ensureDemoTenant } from '../../src/emulator/demo';
-import { DEMO_ADMIN, DEMO_SECURITY_ADMIN } from '../../src/emulator/demo/constants';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import { DEMO_ADMIN, DEMO_SECURITY_ADMIN } from '@entra-assistant/local-entra';
 import { loadConfig, ConfigError } from '../../src/config';
 import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
 import { cardToText } from '../../src/cli/cardText';

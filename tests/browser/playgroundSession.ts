@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
 import { startPlayground, type RunningPlayground } from '../../src/cli/playground';
-import { DEMO_TENANT_ID, PLAYGROUND_USERS } from '../../src/emulator/demo/constants';
-import { ensureDemoTenant } from '../../src/emulator/demo';
+import { DEMO_TENANT_ID, PLAYGROUND_USERS } from '@entra-assistant/local-entra';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { CHROMIUM, missingBrowserPrerequisite } from './browserPrerequisites';
 
 /** The window the browser tests use: a laptop screen, where the Playground shows the chat beside its sidebar. */

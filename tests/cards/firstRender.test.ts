@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
-import { STORYLINES } from '../../src/emulator/demo/storylines';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { STORYLINES } from '@entra-assistant/local-entra/demo';
 import { DemoStack } from '../support/demoStack';
 import { MAX_FIRST_RENDER_LINES, visibleLines } from './visibleLines';
 

@@ -4,9 +4,9 @@ import { createGraphClient } from '../../src/graph/client';
 import { collectGraphRequests } from '../../src/graph/requestLog';
 import type { GraphConfig } from '../../src/config';
 import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
-import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
-import type { LocalEntra } from '../../src/emulator';
-import { startMini } from '../emulator/localEntraHarness';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import type { LocalEntra } from '@entra-assistant/local-entra';
+import { startMini } from '@entra-assistant/local-entra/testing';
 
 describe("The bot's Graph client against the local Entra", () => {
   let entra: LocalEntra;

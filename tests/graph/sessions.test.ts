@@ -3,9 +3,9 @@ import type { GraphConfig } from '../../src/config';
 import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
 import { GraphSessions } from '../../src/graph/sessions';
 import { collectGraphRequests } from '../../src/graph/requestLog';
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN } from '../../src/emulator/demo/constants';
-import type { LocalEntra } from '../../src/emulator';
-import { startMini } from '../emulator/localEntraHarness';
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN } from '@entra-assistant/local-entra';
+import type { LocalEntra } from '@entra-assistant/local-entra';
+import { startMini } from '@entra-assistant/local-entra/testing';
 
 describe('Whose rights a Graph read runs with', () => {
   let entra: LocalEntra;

@@ -11,7 +11,7 @@ import {
   splitCamelCase,
   type RiskSubject,
 } from '../../src/knowledge/riskTypes';
-import { readReference, readReferenceJson } from '../support/reference';
+import { readLocalEntraReferenceJson, readReference } from '../support/reference';
 
 /** The types issue #7 names: §1.3 of tests/fixtures/reference/graph/risk-event-types.md (with the older values) for users, §1.4 for service principals. */
 const USER_TYPES = [
@@ -215,8 +215,8 @@ describe('Risk types: risk states and risk details in plain words', () => {
     assert.equal(splitCamelCase('nationStateIP'), 'nation state IP');
   });
 
-  it('When Graph defines a risk state or detail, then it has hand-written words (tests/fixtures/reference/graph/graph-schemas.json)', () => {
-    const schemas = readReferenceJson('graph', 'graph-schemas.json');
+  it('When Graph defines a risk state or detail, then it has hand-written words (packages/local-entra/tests/fixtures/reference/graph/graph-schemas.json)', () => {
+    const schemas = readLocalEntraReferenceJson('graph', 'graph-schemas.json');
     const enumOf = (version: string, name: string): string[] => schemas[version].definitions[`microsoft.graph.${name}`].enum;
     for (const version of ['v1.0', 'beta']) {
       for (const state of enumOf(version, 'riskState')) assert.ok(KNOWN_RISK_STATES.includes(state), `${version} riskState ${state}`);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ensureDemoTenant } from '../../src/emulator/demo';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { createPlanSkill, type PlanCardModel } from '../../src/skills/planAnswer';
 import { SkillHarness } from '../support/skillHarness';
 

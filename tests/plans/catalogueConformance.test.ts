@@ -6,13 +6,13 @@
  * CATALOGUE_MISMATCHES with its source and skipped, so the catalogue can be corrected where it is owned.
  */
 import { strict as assert } from 'node:assert';
-import { startLocalEntra, type LocalEntra } from '../../src/emulator';
-import { ensureDemoTenant } from '../../src/emulator/demo';
-import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_SECURITY_ADMIN } from '../../src/emulator/demo/constants';
+import { startLocalEntra, type LocalEntra } from '@entra-assistant/local-entra';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_SECURITY_ADMIN } from '@entra-assistant/local-entra';
 import { compilePlan } from '../../src/plans/compile';
 import type { FilterOp, FilterValue, PlanAnchor, PlanOperation, PlanResource, QuestionPlan } from '../../src/plans/plan';
 import { RESOURCES, valueOf, type FieldSpec, type ResourceSpec } from '../../src/plans/resources';
-import { RawCaller, type RawResponse } from '../emulator/localEntraHarness';
+import { RawCaller, type RawResponse } from '@entra-assistant/local-entra/testing';
 
 type Item = Record<string, unknown>;
 

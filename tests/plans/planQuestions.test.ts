@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEMO_ADMIN, DEMO_MEMBER } from '../../src/emulator/demo/constants';
+import { DEMO_ADMIN, DEMO_MEMBER } from '@entra-assistant/local-entra';
 import { cardLines } from '../support/cardLines';
 import { answerRequests, DemoStack, PINNED_NOW } from '../support/demoStack';
 import { DemoFacts } from './demoFacts';

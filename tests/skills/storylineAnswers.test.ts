@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
-import { STORYLINES } from '../../src/emulator/demo/storylines';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { STORYLINES } from '@entra-assistant/local-entra/demo';
 import { repoRoot } from '../../src/paths';
 import { DemoStack } from '../support/demoStack';
 import { STORYLINE_GAPS } from '../support/storylineGaps';

@@ -4,9 +4,9 @@ import type { GraphConfig } from '../../src/config';
 import { askAll, type AskAnswer } from '../../src/cli/ask';
 import { ConnectorServer } from '../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
-import { ensureDemoTenant } from '../../src/emulator/demo';
-import type { LocalEntraOptions } from '../../src/emulator';
-import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '../../src/emulator/demo/constants';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import type { LocalEntraOptions } from '@entra-assistant/local-entra';
+import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '@entra-assistant/local-entra';
 import { withTemporaryStores } from './temporaryStores';
 
 export const PINNED_NOW = DEMO_CAPTURED_AT;

@@ -23,3 +23,12 @@ export function readReference(...parts: string[]): string {
 export function readReferenceJson<T = any>(...parts: string[]): T { // eslint-disable-line @typescript-eslint/no-explicit-any
   return JSON.parse(readReference(...parts)) as T;
 }
+
+/**
+ * The Graph type schemas (graph/graph-schemas.json) live with the local Entra's own reference facts, its tests being
+ * their main readers; the bot's tests read them there.
+ */
+export function readLocalEntraReferenceJson<T = any>(...parts: string[]): T { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const packageDir = path.dirname(require.resolve('@entra-assistant/local-entra/package.json'));
+  return JSON.parse(fs.readFileSync(path.join(packageDir, 'tests', 'fixtures', 'reference', ...parts), 'utf8')) as T;
+}

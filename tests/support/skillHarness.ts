@@ -1,6 +1,6 @@
 import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
-import { startLocalEntra, type LocalEntra } from '../../src/emulator';
-import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { startLocalEntra, type LocalEntra } from '@entra-assistant/local-entra';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
 import { GraphDirectory } from '../../src/graph/directory';
 import type { PermissionKey } from '../../src/graph/permissions';
 import { collectGraphRequests } from '../../src/graph/requestLog';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEMO_ADMIN } from '../../src/emulator/demo/constants';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
 import { DemoStack } from '../support/demoStack';
 
 interface PlanShape {

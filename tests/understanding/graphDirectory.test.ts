@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { LocalEntra } from '../../src/emulator';
-import { startMini } from '../emulator/localEntraHarness';
+import type { LocalEntra } from '@entra-assistant/local-entra';
+import { startMini } from '@entra-assistant/local-entra/testing';
 import { createGraphClient } from '../../src/graph/client';
 import { GraphDirectory, odataString, userNameFilter } from '../../src/graph/directory';
 import { collectGraphRequests } from '../../src/graph/requestLog';

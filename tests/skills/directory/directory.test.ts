@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER } from '../../../src/emulator/demo/constants';
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER } from '@entra-assistant/local-entra';
 import { cardLines } from '../../support/cardLines';
 import { answerRequests, DemoStack } from '../../support/demoStack';
 

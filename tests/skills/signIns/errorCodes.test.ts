@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEMO_ADMIN } from '../../../src/emulator/demo/constants';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
 import { AADSTS_NAMES, AADSTS_NAMES_GIVEN_AS_TEXT } from '../../../src/knowledge/aadstsNames';
 import { ERROR_CODE_REFERENCE_URL, errorCodeExplanation, errorCodeFix, errorCodeInfo, explainedCodes, listedCodes } from '../../../src/knowledge/errorCodes';
 import { ERROR_KINDS, tabledCodes, tabledKindOf } from '../../../src/knowledge/errorKinds';

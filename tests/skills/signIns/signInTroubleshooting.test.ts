@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AskAnswer } from '../../../src/cli/ask';
-import { DEMO_ADMIN, DEMO_MEMBER } from '../../../src/emulator/demo/constants';
-import { ensureDemoTenant, STORYLINES } from '../../../src/emulator/demo';
+import { DEMO_ADMIN, DEMO_MEMBER } from '@entra-assistant/local-entra';
+import { ensureDemoTenant, STORYLINES } from '@entra-assistant/local-entra/demo';
 
 interface GraphRequest {
   method: string;
