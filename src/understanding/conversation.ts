@@ -105,7 +105,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
 
   // "who did that?" / "since when?": the audit log about the last answer's object.
   const askedWho = WHO_DID_IT.test(parsed.cueText) || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
-  if (askedWho && !parsed.objects.some((o) => !o.typeGuessed)) {
+  // Only when the message names nothing of its own ("who became a Global Administrator, and who made the change?"
+  // is about the role it names).
+  const namesItsOwn = parsed.objects.some((o) => !o.typeGuessed) || parsed.entities.some((e) => e.source === 'message' && (e.type === 'role' || e.type === 'policy' || e.type === 'group' || e.type === 'app'));
+  if (askedWho && !namesItsOwn) {
     const object = lastObject(memory);
     if (object) {
       const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app');

@@ -170,4 +170,11 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.equal(policy?.value, 'Require MFA for all users');
     assert.equal(changed.intent, 'audit.changes');
   });
+
+  it('When a question that names its own subject ends in "who made the change?", then the earlier person does not become its subject', async () => {
+    const [, role] = await stack.askChain(["what's wrong with Johanna Lorenz?", 'Who became a Global Administrator recently, and who made the change?'], admin);
+    assert.equal(role.intent, 'audit.changes');
+    assert.doesNotMatch(role.text, /Johanna Lorenz/);
+    assert.match(role.text, /Isaiah Langer/);
+  });
 });
