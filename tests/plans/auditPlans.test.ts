@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_ADMIN } from '@entra-assistant/local-entra';
-import { DemoStack } from '../support/demoStack';
+import { demoStackFor } from '../support/demoStack';
 
 interface PlanShape {
   resource: string;
@@ -14,18 +14,11 @@ interface PlanShape {
  */
 describe('Audit-log questions about kinds of change, through the whole stack', function () {
   this.timeout(120_000);
-  let stack: DemoStack;
+  const demo = demoStackFor([DEMO_ADMIN]);
   const admin = DEMO_ADMIN.userPrincipalName;
 
-  before(async () => {
-    stack = await DemoStack.onDemoTenant([DEMO_ADMIN]);
-  });
-  after(async () => {
-    await stack.stop();
-  });
-
   it('When asked who reset the most passwords this month, then password resets are ranked by the person who did them, named', async () => {
-    const answer = await stack.ask('who reset the most passwords this month?', admin);
+    const answer = await demo.stack.ask('who reset the most passwords this month?', admin);
     const plan = answer.plan as PlanShape;
     assert.equal(answer.intent, 'audit.changes');
     assert.equal(plan.resource, 'directoryAudits');
@@ -37,7 +30,7 @@ describe('Audit-log questions about kinds of change, through the whole stack', f
   });
 
   it('When asked how many password resets a named admin did, then that admin is the initiator condition', async () => {
-    const answer = await stack.ask('how many password resets did Christie Cline do this month?', admin);
+    const answer = await demo.stack.ask('how many password resets did Christie Cline do this month?', admin);
     const plan = answer.plan as PlanShape;
     assert.equal(plan.operation.kind, 'count');
     assert.ok(plan.filters.some((f) => f.field === 'initiatedByUserId'), JSON.stringify(plan.filters));
@@ -45,19 +38,19 @@ describe('Audit-log questions about kinds of change, through the whole stack', f
   });
 
   it('When asked about policy changes this month, then the Policy category of the audit log is listed', async () => {
-    const answer = await stack.ask('any conditional access policy changes this month?', admin);
+    const answer = await demo.stack.ask('any conditional access policy changes this month?', admin);
     const plan = answer.plan as PlanShape;
     assert.ok(plan.filters.some((f) => f.field === 'category' && f.value === 'Policy'));
     assert.match(answer.text, /conditional access policy/i);
   });
 
   it('When guests who have not accepted their invitation are asked for, then it stays a question about accounts, not the audit log', async () => {
-    const answer = await stack.ask("which guests haven't accepted their invitation yet?", admin);
+    const answer = await demo.stack.ask("which guests haven't accepted their invitation yet?", admin);
     assert.equal((answer.plan as PlanShape).resource, 'users');
   });
 
   it('When failures are named by what went wrong, then the matching error code is the condition', async () => {
-    const answer = await stack.ask('list the password-expired errors this week', admin);
+    const answer = await demo.stack.ask('list the password-expired errors this week', admin);
     const plan = answer.plan as PlanShape;
     assert.equal(plan.resource, 'signIns');
     assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 50055), JSON.stringify(plan.filters));

@@ -97,3 +97,18 @@ const NAME_LOOKUP = /\/v1\.0\/(users|groups|applications|servicePrincipals)\?/;
 export function answerRequests(answer: AskAnswer): GraphRequest[] {
   return (answer.graphRequests as GraphRequest[]).filter((r) => !NAME_LOOKUP.test(r.url));
 }
+
+/**
+ * One demo stack for the enclosing `describe`: started before its tests, stopped after them. The handle's `stack` is
+ * set once the `before` hook has run.
+ */
+export function demoStackFor(askers?: ReadonlyArray<{ userPrincipalName: string }>): { readonly stack: DemoStack } {
+  const handle = {} as { stack: DemoStack };
+  before(async () => {
+    handle.stack = await DemoStack.onDemoTenant(askers);
+  });
+  after(async () => {
+    await handle.stack?.stop();
+  });
+  return handle;
+}
