@@ -144,6 +144,17 @@ export function familiarAddressRequest(index: number, userId: string, ipAddress:
   return { id: `familiar-${index}`, url: `/auditLogs/signIns?$filter=${filter}&$select=id,createdDateTime&$top=20` };
 }
 
+/**
+ * The user's latest sign-in refused because no MFA method is registered (50079), in the days before `before`: a user
+ * at risk with no method cannot clear the risk, and this is how it shows.
+ */
+export function mfaRegistrationFailureRequest(userId: string, before: string): BatchRequest {
+  const end = new Date(instant(before));
+  const start = new Date(end.getTime() - FAMILIAR_DAYS * 86_400_000);
+  const filter = `userId eq '${guid(userId, 'userId')}' and status/errorCode eq 50079 and createdDateTime ge ${start.toISOString()} and createdDateTime le ${end.toISOString()}`;
+  return { id: 'mfaRegistration', url: `/auditLogs/signIns?$filter=${filter}&$select=id,createdDateTime,appDisplayName&$top=1` };
+}
+
 /** IPv4 or IPv6 text: only such values from tenant data go into a filter. */
 export function isIpAddress(value: string | null | undefined): value is string {
   return typeof value === 'string' && value.length <= 45 && (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) || (/^[0-9a-f:.]+$/i.test(value) && value.includes(':')));

@@ -10,5 +10,4 @@ export interface StorylineGap {
 }
 
 export const STORYLINE_GAPS: Readonly<Record<string, StorylineGap>> = {
-  'alex-leaked-credentials': { missing: ['50079'], why: "the second question ('can he use MFA?') is answered with his MFA registration (none), not with the 50079 failures of his sign-ins" },
 };

@@ -11,6 +11,7 @@ import { isGuid } from '../../graph/ids';
 import {
   familiarAddressRequest,
   isIpAddress,
+  mfaRegistrationFailureRequest,
   riskUserRequests,
   signInRequest,
   type AccountFacts,
@@ -110,6 +111,9 @@ export const riskUserSkill = defineSkill({
       addresses.forEach((d, i) => second.push(familiarAddressRequest(i, account.id, d.ipAddress as string, d.activityDateTime as string)));
     }
     if (initiators.length) second.push(userNamesRequest('initiators', initiators));
+    // No MFA method: whether the user's sign-ins are already refused for it (50079) belongs to the same story.
+    const noMethod = registration?.isMfaRegistered === false && readSignIns;
+    if (noMethod) second.push(mfaRegistrationFailureRequest(account.id, request.now.toISOString()));
     const more = second.length ? await batchGet(tenant.client, second) : new Map<string, BatchResponse>();
 
     let signIns: RiskySignIn[] | undefined;
@@ -126,6 +130,8 @@ export const riskUserSkill = defineSkill({
         if ('value' in check) familiar.set(d.ipAddress as string, check.value.value.filter((s) => s.id !== d.requestId).length);
       });
     }
+    const mfaPart = noMethod ? partOf<Page<{ createdDateTime?: string; appDisplayName?: string | null }>>(more, 'mfaRegistration') : undefined;
+    const mfaFailure = mfaPart && 'value' in mfaPart ? mfaPart.value.value[0] : undefined;
     const names = new Map<string, string>();
     const namePart = initiators.length ? partOf<Page<DirectoryObjectRef>>(more, 'initiators') : undefined;
     for (const p of namePart && 'value' in namePart ? namePart.value.value : []) names.set(p.id.toLowerCase(), p.displayName ?? p.userPrincipalName ?? p.id);
@@ -149,6 +155,7 @@ export const riskUserSkill = defineSkill({
       signIns,
       familiar,
       registration,
+      ...(mfaFailure?.createdDateTime ? { mfaRegistrationFailure: { at: mfaFailure.createdDateTime, app: mfaFailure.appDisplayName ?? undefined } } : {}),
       names,
       hidden,
       askedLevel: entityOf(request.understanding, 'riskLevel')?.value,

@@ -40,6 +40,8 @@ export interface RiskUserFacts {
   familiar: Map<string, number>;
   /** Absent: the asker may not read MFA registration. */
   registration?: MfaRegistration;
+  /** The latest sign-in refused for want of an MFA method (50079), when there is no method. */
+  mfaRegistrationFailure?: { at: string; app?: string };
   /** Display names of the people who changed the risk, by object id. */
   names: Map<string, string>;
   /** Parts left out and why. */
@@ -173,7 +175,14 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
       const s = d.requestId ? signIns.get(d.requestId) : undefined;
       if (s?.status?.errorCode === 0 && !looksSafe(d, facts.familiar)) callouts.push(`A risky sign-in from ${e(s.ipAddress ?? 'an unknown address')} succeeded on ${when(s.createdDateTime)}.`);
     }
-    if (mfaRegistered === false) callouts.push(`No MFA method registered: ${name} cannot clear the risk themselves.`);
+    if (mfaRegistered === false) {
+      const failure = facts.mfaRegistrationFailure;
+      callouts.push(
+        failure
+          ? `No MFA method registered: ${name} cannot clear the risk; sign-ins fail with 50079, latest ${when(failure.at)}.`
+          : `No MFA method registered: ${name} cannot clear the risk themselves.`,
+      );
+    }
     if (user.accountEnabled === false) callouts.push('The account is disabled.');
     if (facts.askedLevel && facts.askedLevel !== risk.riskLevel && ['high', 'medium', 'low'].includes(facts.askedLevel)) {
       notes.unshift(`You asked about ${facts.askedLevel} risk: ${name}'s user risk is ${level}.`);
