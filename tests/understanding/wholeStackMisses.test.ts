@@ -87,4 +87,10 @@ describe('Understanding that generalises, through the whole stack (issue #13)', 
     assert.equal(groups.intent, 'user.groups');
     assert.match(groups.text, /Groups of Megan Bowen/);
   });
+
+  it('When a help-desk post asks for a judgement about one person\'s failures ("anything suspicious?", "should I worry?"), then that person\'s sign-ins are diagnosed, not listed', async () => {
+    const answer = await demo.stack.ask('Bob Kelly had some failed logins this week, anything suspicious?', admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /password spray/i);
+  });
 });
