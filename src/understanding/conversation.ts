@@ -40,7 +40,7 @@ export interface FollowUpResult {
 const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
-const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
+const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** After a list, a question about one of its rows asks the one-object question of that list. */
 const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'risk.users': 'risk.user', 'user.info': 'user.info', 'group.info': 'group.info', 'app.info': 'app.info', 'risk.workload': 'risk.workload', 'user.groups': 'group.info', 'role.assignments': 'user.info' };
 

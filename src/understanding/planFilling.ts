@@ -656,9 +656,8 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
 function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const operation = operationOf(context.cue, previous.resource);
   const changes = filtersFor(previous.resource, context);
-  if (previous.resource === 'signIns' && context.previousCode && THAT_EVENT.test(context.cue) && !changes.some((c) => c.field === 'errorCode')) {
-    changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
-  }
+  const sameEvent = previous.resource === 'signIns' && context.previousCode !== undefined && THAT_EVENT.test(context.cue) && !changes.some((c) => c.field === 'errorCode');
+  if (sameEvent) changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
   const elsewhere = SOMEONE_ELSE.test(context.cue);
   const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user'));
   filters.push(...changes.filter((c) => !(elsewhere && c.field === 'user')));
@@ -675,6 +674,7 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const window = windowFrom(context.entities);
   if (window) plan.window = window;
   // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
-  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId')) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+  // "did she have the same problem yesterday?": the same diagnosis for another day.
+  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   return { plan, intent: PLAN_INTENTS[plan.resource] };
 }

@@ -170,4 +170,11 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.doesNotMatch(role.text, /Johanna Lorenz/);
     assert.match(role.text, /Isaiah Langer/);
   });
+
+  it('When "did she have the same problem yesterday?" follows a diagnosis, then the same person is diagnosed for yesterday', async () => {
+    const [, yesterday] = await demo.stack.askChain(["why can't Priya Patel get into Outlook?", 'did she have the same problem yesterday?'], admin);
+    assert.equal(yesterday.intent, 'signin.troubleshoot');
+    assert.match(yesterday.text, /Priya Patel/);
+    assert.match(yesterday.text, /yesterday/i);
+  });
 });
