@@ -93,4 +93,19 @@ describe('Understanding that generalises, through the whole stack (issue #13)', 
     assert.equal(answer.intent, 'signin.troubleshoot');
     assert.match(answer.text, /password spray/i);
   });
+
+  it('When asked whether a country is blocked, written in lower case, then the blocking named locations answer; "do we block legacy auth?" is a policy question', async () => {
+    const belarus = await demo.stack.ask('is belarus blocked', admin);
+    assert.equal(belarus.intent, 'policy.info');
+    assert.equal((belarus.plan as { resource: string }).resource, 'namedLocations');
+    const legacy = await demo.stack.ask('do we block legacy auth?', admin);
+    assert.equal(legacy.intent, 'policy.info');
+  });
+
+  it('When an office errand or a wifi password is asked for, then the answer says it is out of scope', async () => {
+    for (const question of ['can you reset the printer on the 3rd floor', "what's the wifi password for building 4"]) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'outOfScope', question);
+    }
+  });
 });

@@ -39,7 +39,7 @@ export function extractCountries(text: string, spans: SpanSet): void {
  * A country used as a qualifier ("north korea sign ins", "russian logins", "brazil attempts"): a name of two words
  * or more anywhere, or one word right before what comes from a place.
  */
-const BEFORE_PLACE_NOUN = /^\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts?|traffic|ips?|users?|accounts?|failures?|access)\b/i;
+const BEFORE_PLACE_NOUN = /^\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts?|traffic|ips?|users?|accounts?|failures?|access|(?:is\s+|are\s+)?(?:blocked|allowed|trusted|banned))\b/i;
 
 export function extractCountryQualifiers(text: string, spans: SpanSet): void {
   const words = [...text.matchAll(/[A-Za-z][A-Za-z'’.-]*/g)];

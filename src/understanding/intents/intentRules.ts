@@ -58,6 +58,8 @@ const CUES: Cue[] = [
   { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
   // Changing policies is done in the admin center: the assistant reads them and acts only on risk.
   { name: 'change a policy', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|then|so|now|please|pls|can you|could you)[,!]?\s+)*(?:(?:switch|turn|flip|set)\s+(?:it|that|this|that one|this one|the policy|(?:the\s+)?<policy>(?: policy)?)\s+on\b|(?:enable|enforce|switch on|turn on|disable|delete|remove|edit|change|modify|update|create)\s+(?:the\s+|that\s+|this\s+|a\s+|an\s+)?(?:\S+\s+){0,5}?(?:polic(?:y|ies)|<policy>))/ },
+  // Office errands on hardware ("can you reset the printer on the 3rd floor?").
+  { name: 'office errands', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:hi|hey|please|pls)[,!]?\s+)?(?:can|could|would|will) you\s+(?:please\s+)?(?:reset|fix|restart|reboot|install|unjam|refill|order|repair|set up)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|laptop|pc|computer|monitor|wifi|network|coffee machine|screen)\b/ },
   // Money and device management are not Entra ID.
   { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
@@ -68,7 +70,7 @@ const CUES: Cue[] = [
   // "Why can Megan not sign in…", "why does Raul not get into Teams": the negation sits after the person.
   { name: 'why … not', intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhy\s+(?:can|does|do|did|is|are|would|will)\b.{0,50}?\bnot\b/ },
   // Help-desk symptoms: something that used to work does not any more.
-  { name: 'stopped working', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:stopped|stops)\s+(?:working|syncing|connecting|signing|logging|loading|opening)\b|\bno longer\s+(?:works?|signs?|syncs?|connects?|logs?|opens?|able|gets?)\b|\b(?:doesn't|does not|won't) work\b|\bany ?more\b/ },
+  { name: 'stopped working', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:stopped|stops)\s+(?:working|syncing|connecting|signing|logging|loading|opening|sending|receiving|authenticating)\b|\bno longer\s+(?:works?|signs?|syncs?|connects?|logs?|opens?|able|gets?)\b|\b(?:doesn't|does not|won't) work\b|\bany ?more\b/ },
   { name: 'why failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|not working|prompt)/ },
   { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|what is wrong|went wrong|what happened|what'?s (?:going on|up) with|whats (?:going on|up) with|gets? error|got error|getting error|denied)\b/ },
   { name: 'sign-in failure', intent: 'signin.troubleshoot', weight: 2, pattern: new RegExp(`${SIGNIN}\\s+(?:failure|fail(?:s|ed|ing)?|problem|issue|error)|fail(?:ed|ing|s)?\\s+(?:to\\s+)?${SIGNIN}\\b(?!s)|${SIGNIN} (?:is |keeps )?failing`) },
@@ -150,6 +152,8 @@ const CUES: Cue[] = [
   { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
 
   // Conditional Access policies.
+  // "Do we block legacy auth?", "do we require MFA for guests?": what the tenant's policies do.
+  { name: 'do we enforce', intent: 'policy.info', weight: 4, pattern: /\bdo we (?:block|require|enforce|allow|force|need)\b|\bis there a (?:ca |conditional access )?policy\b/ },
   { name: 'policy words', intent: 'policy.info', weight: 3, pattern: /\b(?:conditional access polic(?:y|ies)|ca polic(?:y|ies)|polic(?:y|ies))\b/ },
   { name: 'a named policy', intent: 'policy.info', weight: 4, when: (f) => f.policy },
   { name: 'policies that apply', intent: 'policy.info', weight: 5, pattern: /\b(?:apply|applies|affect|affects|target|targets|hit|hits|excluded from|report-only|enabled|disabled|block legacy|cover|covers|covered|include|includes|included|exclude|excludes|excluded|require|requires|session|lifetime|frequency)\b/, when: (f) => f.policy },

@@ -22,6 +22,7 @@ const EVERYDAY_WORDS = `ok okay thanks thank cheers yes yeah hey hi hello hiya
 switch switched switching turn turned turning flip flipped enforce enforced enforcing tell showing list listing
 become became becomes becoming lose lost loses losing left given attack attacked attacks unlock unlocked invite invited invites
 person persons people guy lady colleague colleagues employee employees staff boss intern interns contractor contractors vendor vendors partner partners customer customers starter starters pc scanner legit
+wifi wi-fi building buildings floor room license licence licenses licences licensed office offices desk
 folks all team guys everyone anyone somebody quick question q one two three four five six seven eight nine ten eleven twelve
 fifteen twenty thirty first last past previous recent recently lately again already ago earlier today yesterday tomorrow
 tonight morning afternoon evening night week weeks weekend month months day days hour hours minute minutes year years
