@@ -54,6 +54,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },
   // Failures, lockouts and error codes counted or broken down are sign-ins too ("failures per day since Monday").
   { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
+  // "Who got blocked from the HR portal this week?": everyone refused, a list of sign-ins by person.
+  { resource: 'signIns', pattern: /\bwho (?:got|was|were|has been|have been|is getting|keeps getting) (?:blocked|denied|locked out|refused|rejected|kicked out)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
