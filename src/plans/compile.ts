@@ -138,6 +138,7 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   // A count shows no rows: only what the client filters need is selected beside the key.
   const showsRows = operation.kind !== 'count';
   if (showsRows) for (const column of [...resource.columns, ...(plan.columns ?? [])]) use(fieldOf(resource, column));
+  if (showsRows) for (const key of resource.rowKeys ?? []) selected.add(key);
   // The time of each item is always read: a bounded read says when it stopped.
   if (resource.time) selected.add(resource.time.field);
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));

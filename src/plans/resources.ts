@@ -50,6 +50,8 @@ export interface ResourceSpec {
   anchorPermission?: (anchor?: PlanAnchor) => PermissionKey;
   /** Fields whose value identifies an item (the key of rows). */
   key: string;
+  /** Properties read with every row shown besides the columns (a sign-in's userId: "the one from Harper" follows it). */
+  rowKeys?: readonly string[];
   /** The time field a plan's window applies to, and the direction the log is served in. */
   time?: { field: string; newestFirst: boolean; orderBy: boolean };
   /** Page size Graph allows at most, and whether $top is accepted at all. */
@@ -351,6 +353,7 @@ function reportOnlyImpact(item: Record<string, unknown>): string[] {
 }
 
 const signIns: ResourceSpec = {
+  rowKeys: ['userId'],
   name: 'signIns',
   ...COLLECTION,
   noun: { one: 'sign-in', many: 'sign-ins' },

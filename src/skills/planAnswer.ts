@@ -217,7 +217,9 @@ function refusal(key: PermissionKey, what: string): SkillAnswer {
 }
 
 /** The tenant objects a list shows, in order, for "the top one" in a follow-up; logs and policies have none. */
-const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: AnswerSubject['type']; name: string }>> = {
+const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: AnswerSubject['type']; name: string; id?: string }>> = {
+  // A list of sign-ins: the people in it, in the order shown ("the one from Harper").
+  signIns: { type: 'user', name: 'userDisplayName', id: 'userId' },
   users: { type: 'user', name: 'displayName' },
   registrationDetails: { type: 'user', name: 'userDisplayName' },
   riskyUsers: { type: 'user', name: 'userDisplayName' },
@@ -233,9 +235,12 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
 function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
   const kind = SUBJECT_TYPES[compiled.resource.name];
   if (!kind || compiled.plan.operation.kind === 'count') return [];
-  return run.items
-    .filter((item) => typeof item.id === 'string')
-    .map((item) => ({ type: kind.type, id: item.id as string, displayName: String(item[kind.name] ?? item.id) }));
+  if (compiled.resource.name === 'signIns' && !['list', 'exists', 'latest', 'first'].includes(compiled.plan.operation.kind)) return [];
+  const idField = kind.id ?? 'id';
+  const subjects = run.items
+    .filter((item) => typeof item[idField] === 'string' && item[idField])
+    .map((item) => ({ type: kind.type, id: item[idField] as string, displayName: String(item[kind.name] ?? item[idField]) }));
+  return [...new Map(subjects.map((s) => [s.id, s])).values()];
 }
 
 export function createPlanSkill(options: { listRows?: number; maxPages?: number } = {}): Skill {

@@ -42,13 +42,13 @@ const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** After a list, a question about one of its rows asks the one-object question of that list. */
-const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'risk.users': 'risk.user', 'user.info': 'user.info', 'group.info': 'group.info', 'app.info': 'app.info', 'risk.workload': 'risk.workload', 'user.groups': 'group.info', 'role.assignments': 'user.info' };
+const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'signin.list': 'signin.troubleshoot', 'risk.users': 'risk.user', 'user.info': 'user.info', 'group.info': 'group.info', 'app.info': 'app.info', 'risk.workload': 'risk.workload', 'user.groups': 'group.info', 'role.assignments': 'user.info' };
 
 /**
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
  * asked of the audit log about what that answer was about.
  */
-const WHO_DID_IT = /\bwho did (?:that|this|it)\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
+const WHO_DID_IT = /\bwho did (?:that|this|it)\b|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
 /** Answers about a state whose start the audit log holds. */
@@ -59,18 +59,21 @@ const IT_OF_A_PERSON = new Set<IntentName>(['audit.changes', 'risk.user', 'risk.
 
 /** The object the last answer was about, as the audit question's target. */
 function lastObject(memory: ConversationContext): Entity | undefined {
+  // A list of one row ("ownerless groups?" → Project Falcon): that row.
+  const rows = memory.lastRows ?? [];
+  if (rows.length === 1) return { type: rows[0].type, text: rows[0].displayName, id: rows[0].id, displayName: rows[0].displayName, resolution: 'resolved', source: 'conversation', ...(rows[0].type === 'policy' ? { value: rows[0].displayName } : {}) };
   return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
 }
 
 /** "the high-risk one", "the marketing one", "the blocked one": the row of the last list whose name has that word. */
-const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:one|policy|app|group|user)\b/;
+const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:one|policy|app|group|user)\b|\bthe one (?:from|for|of|by|with) ([a-z0-9][a-z0-9-]*)\b/;
 const NOT_DESCRIPTORS = new Set(['first', 'last', 'top', 'second', 'third', 'latest', 'other', 'same', 'next', 'bottom', 'previous', 'only', 'right', 'wrong']);
 
 function describedRow(cueText: string, memory: ConversationContext): Entity | undefined {
   const m = DESCRIBED_ONE.exec(cueText);
   const rows = memory.lastRows;
-  if (!m || !rows?.length || NOT_DESCRIPTORS.has(m[1])) return undefined;
-  const words = m[1].split(/[\s-]+/).filter((w) => w.length > 2 || /\d/.test(w));
+  if (!m || !rows?.length || NOT_DESCRIPTORS.has(m[1] ?? m[2])) return undefined;
+  const words = (m[1] ?? m[2]).split(/[\s-]+/).filter((w) => w.length > 2 || /\d/.test(w));
   const fold = (s: string) => s.toLowerCase().replace(/-/g, ' ');
   const hits = rows.filter((r) => words.length > 0 && words.every((w) => fold(r.displayName).includes(w)));
   if (hits.length !== 1) return undefined;

@@ -177,4 +177,19 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.match(yesterday.text, /Priya Patel/);
     assert.match(yesterday.text, /yesterday/i);
   });
+
+  it('When a list of sign-ins is followed by "the one from Harper", then Harper\'s sign-in problem is diagnosed', async () => {
+    const [list, harper] = await demo.stack.askChain(['any logins from brazil at all in the logs?', 'the one from harper - what was that?'], admin);
+    assert.equal((list.plan as PlanShape).window?.label, 'last 30 days');
+    assert.equal(harper.intent, 'signin.troubleshoot');
+    assert.match(harper.text, /Harper Helpdesk/);
+  });
+
+  it('When a list of one group is followed by "how did that happen?" and "who is in it?", then both are about that group', async () => {
+    const [, how, members] = await demo.stack.askChain(['ownerless groups?', 'how did that happen', "who's in it"], admin);
+    assert.equal(how.intent, 'audit.changes');
+    assert.match(how.text, /Remove owner from group/);
+    assert.equal(members.intent, 'group.info');
+    assert.match(members.text, /Project Falcon/);
+  });
 });
