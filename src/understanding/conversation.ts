@@ -49,6 +49,9 @@ const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'signin.list': 's
  * asked of the audit log about what that answer was about.
  */
 const WHO_DID_IT = /\bwho did (?:that|this|it)\b|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
+/** The parts of a risk story a follow-up asks about. */
+const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\bwhich (?:detection|key|credential|secret)\b|\bwhat ip\b|\bwhich ip\b/;
+
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
 /** Answers about a state whose start the audit log holds. */
@@ -116,6 +119,17 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     if (object) {
       const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app');
       return { intent: 'audit.changes', entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
+    }
+  }
+
+  // After a person's risk story, a question about its parts ("show me the risky sign-in", "when was that", "where was
+  // the leak from?", "was the sign-in from Paris legit?") is the same person's risk again.
+  const namesOwn = parsed.objects.some((o) => !o.typeGuessed);
+  if ((memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && !namesOwn && RISK_PARTS.test(parsed.cueText)) {
+    const object = memory.lastIntent === 'risk.user' ? memory.user : memory.app;
+    if (object) {
+      const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app' && e.type !== 'action');
+      return { intent: memory.lastIntent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, again: true };
     }
   }
 

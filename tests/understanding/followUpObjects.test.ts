@@ -192,4 +192,13 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.equal(members.intent, 'group.info');
     assert.match(members.text, /Project Falcon/);
   });
+
+  it('When a person\'s risk story is followed by "show me the risky sign-in" or "when was that", then it is the same person\'s risk again', async () => {
+    const [, signIn, when] = await demo.stack.askChain(['is Bob Kelly compromised?', 'show me the risky sign-in', 'when was that'], admin);
+    for (const answer of [signIn, when]) {
+      assert.equal(answer.intent, 'risk.user');
+      assert.ok((answer.entities as Array<{ displayName?: string }>).some((e) => e.displayName === 'Bob Kelly'));
+    }
+    assert.match(signIn.text, /192\.0\.2\.200/);
+  });
 });
