@@ -19,6 +19,22 @@ function expectedType(intent: IntentName): DirectoryEntityType {
   return 'user';
 }
 
+type Row = NonNullable<ConversationContext['lastRows']>[number];
+
+/** A row of the last list answer as the entity a follow-up is about (`text`: the words that pointed at it). */
+function rowEntity(row: Row, text: string = row.displayName): Entity {
+  return {
+    type: row.type,
+    text,
+    id: row.id,
+    displayName: row.displayName,
+    ...(row.type === 'policy' ? { value: row.displayName } : {}),
+    ...(row.appId ? { appId: row.appId } : {}),
+    resolution: 'resolved',
+    source: 'conversation',
+  };
+}
+
 function fromConversation(entity: Entity): Entity {
   return { ...entity, source: 'conversation' };
 }
@@ -64,7 +80,7 @@ const IT_OF_A_PERSON = new Set<IntentName>(['audit.changes', 'risk.user', 'risk.
 function lastObject(memory: ConversationContext): Entity | undefined {
   // A list of one row ("ownerless groups?" → Project Falcon): that row.
   const rows = memory.lastRows ?? [];
-  if (rows.length === 1) return { type: rows[0].type, text: rows[0].displayName, id: rows[0].id, displayName: rows[0].displayName, resolution: 'resolved', source: 'conversation', ...(rows[0].type === 'policy' ? { value: rows[0].displayName } : {}) };
+  if (rows.length === 1) return rowEntity(rows[0]);
   return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
 }
 
@@ -81,7 +97,7 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   const hits = rows.filter((r) => words.length > 0 && words.every((w) => fold(r.displayName).includes(w)));
   if (hits.length !== 1) return undefined;
   const row = hits[0];
-  return { type: row.type, text: m[0], id: row.id, displayName: row.displayName, value: row.type === 'policy' ? row.displayName : undefined, resolution: 'resolved', source: 'conversation' };
+  return rowEntity(row, m[0]);
 }
 
 function rowReferred(cueText: string, memory: ConversationContext): Entity | undefined {
@@ -91,7 +107,7 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   const index = m[1] ? (m[1] === 'last' || m[1] === 'bottom' ? rows.length : ORDINALS[m[1]]) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
-  return { type: row.type, text: m[0], id: row.id, displayName: row.displayName, ...(row.appId ? { appId: row.appId } : {}), resolution: 'resolved', source: 'conversation' };
+  return rowEntity(row, m[0]);
 }
 
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {
@@ -164,12 +180,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // "that group" after a list of one group: the one row shown.
   const onlyRow = (type: DirectoryEntityType | 'policy') => {
     const rows = (memory.lastRows ?? []).filter((r) => r.type === type);
-    return rows.length === 1 ? ({ type, text: rows[0].displayName, id: rows[0].id, displayName: rows[0].displayName, resolution: 'resolved', source: 'conversation' } as Entity) : undefined;
+    return rows.length === 1 ? rowEntity(rows[0]) : undefined;
   };
   if (parsed.pronoun === 'policy') {
     const policy = onlyRow('policy') ?? memory.policy;
     if (!policy || has('policy')) return plain;
-    if (policy.value === undefined) policy.value = policy.displayName;
     const entities = [...parsed.entities, fromConversation(policy)];
     // "switch it on": a request the grammar knows it does not do stays out of scope.
     return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities, objects: parsed.objects, followUp: true };

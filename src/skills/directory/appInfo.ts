@@ -90,8 +90,11 @@ export function expiringCredentialsModel(apps: ApplicationDetails[], now: Date, 
   };
 }
 
-function credentialRows(apps: ApplicationDetails[], now: Date, warnUntil: Date, state: 'expiring' | 'expired'): Array<{ appId: string; displayName: string }> {
-  return apps.flatMap((a) => credentialsOf(a.displayName ?? a.appId ?? a.id, a, now, warnUntil).filter((c) => c.state === state).map(() => ({ appId: a.appId ?? a.id, displayName: a.displayName ?? a.appId ?? a.id })));
+/** The apps of the expiring-credentials card in the order it shows them (expiring, then expired), once each. */
+function shownApps(apps: ApplicationDetails[], now: Date, warnUntil: Date): Array<{ appId: string; displayName: string }> {
+  const rows = apps.flatMap((a) => credentialsOf(a.displayName ?? a.appId ?? a.id, a, now, warnUntil).map((c) => ({ state: c.state, appId: a.appId ?? a.id, displayName: a.displayName ?? a.appId ?? a.id })));
+  const ordered = [...rows.filter((r) => r.state === 'expiring'), ...rows.filter((r) => r.state === 'expired')];
+  return [...new Map(ordered.map((r) => [r.appId, { appId: r.appId, displayName: r.displayName }])).values()];
 }
 
 async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
@@ -104,8 +107,7 @@ async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Pro
   const model = expiringCredentialsModel(apps, request.now, warnUntil, windowName);
   // The apps in the order shown (expiring, then expired): "who owns the first one". Their service principals are
   // found by application id when a follow-up names one.
-  const shown = [...credentialRows(apps, request.now, warnUntil, 'expiring'), ...credentialRows(apps, request.now, warnUntil, 'expired')];
-  const subjects = [...new Map(shown.map((a) => [a.appId, a])).values()].map((a) => ({ type: 'app' as const, id: a.appId, appId: a.appId, displayName: a.displayName }));
+  const subjects = shownApps(apps, request.now, warnUntil).map((a) => ({ type: 'app' as const, id: a.appId, appId: a.appId, displayName: a.displayName }));
   return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
 }
 

@@ -44,7 +44,7 @@ import { mitigationButton } from '../../actions/mitigationText';
 import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
 import { riskEventTypeLabel } from '../../cards/labels';
 import { entityOf, type Entity } from '../../understanding/types';
-import type { AnswerAction, SkillAnswer, SkillRequest } from '../types';
+import type { AnswerAction, AnswerSubject, SkillAnswer, SkillRequest } from '../types';
 import { mayRead, rolesFor, roleList, throwUnlessFound } from '../common/access';
 import { auditRowText } from '../common/auditText';
 import { directorySummary, folded, type DirectoryCardModel } from '../common/cardModel';
@@ -72,8 +72,8 @@ export function workloadSummary(model: WorkloadRiskCardModel): string {
   return [directorySummary(model), ...advice].join('\n');
 }
 
-function cardAnswer(model: WorkloadRiskCardModel, actions: AnswerAction[] = []): SkillAnswer {
-  return { kind: 'card', template: 'riskWorkload', data: model, summary: workloadSummary(model), ...(actions.length ? { actions } : {}) };
+function cardAnswer(model: WorkloadRiskCardModel, actions: AnswerAction[] = [], subjects: AnswerSubject[] = []): SkillAnswer {
+  return { kind: 'card', template: 'riskWorkload', data: model, summary: workloadSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -363,7 +363,7 @@ async function listAnswer(request: SkillRequest, tenant: TenantSession): Promise
   const actions: AnswerAction[] = next < open.length ? [{ kind: 'showMore', title: `Show more (${open.length - next} left)`, cursor: listCursor(next, key) }] : [];
   // "the marketing one", "which key did it use": the rows shown, for follow-ups.
   const subjects = open.slice(cursor.offset, next).map((r) => ({ type: 'app' as const, id: r.id, displayName: r.displayName ?? r.id }));
-  return { kind: 'card', template: 'riskWorkload', data: model, summary: workloadSummary(model), ...(actions.length ? { actions } : {}), subjects };
+  return cardAnswer(model, actions, subjects);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
