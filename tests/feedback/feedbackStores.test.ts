@@ -126,6 +126,34 @@ for (const subject of [sqliteStore(), tableStore()]) {
 }
 
 describe('Feedback store: SQLite durability', () => {
+  it('When the process is killed right after an answer was recorded and linked, then both are in the file, and ratings are still synced to disk', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-crash-'));
+    const file = path.join(dir, 'feedback.sqlite');
+    const answer = answerRecord();
+    const storeModule = require.resolve('../../src/feedback/sqliteFeedbackStore');
+    // Answers are written without a disk sync (synchronous=NORMAL): a dead process must still lose nothing.
+    const script = `
+      const { SqliteFeedbackStore } = require(${JSON.stringify(storeModule)});
+      const store = new SqliteFeedbackStore(${JSON.stringify(file)});
+      (async () => {
+        await store.recordAnswer(${JSON.stringify(answer)});
+        await store.linkMessage(${JSON.stringify(answer.answerId)}, 'message-1');
+        process.stdout.write(String(store.db.pragma('synchronous', { simple: true })));
+        process.kill(process.pid, 'SIGKILL');
+      })();`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(child.signal, 'SIGKILL');
+    assert.equal(child.stdout, '2', 'the connection is back to synchronous=FULL (2) after an answer, for the ratings');
+    const reopened = new SqliteFeedbackStore(file);
+    try {
+      assert.equal((await reopened.getAnswer(answer.answerId))?.messageId, 'message-1');
+      assert.equal(await reopened.answerForMessage(answer.conversationId, 'message-1'), answer.answerId);
+    } finally {
+      await reopened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('When the process is killed right after a rating was acknowledged, then the rating is in the file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-crash-'));
     const file = path.join(dir, 'feedback.sqlite');
