@@ -1,0 +1,25 @@
+/**
+ * For the load bench's bot processes: asked over IPC ({ probe: 'memory' }), collect garbage when the process runs with
+ * --expose-gc, then answer what is resident and what the heap keeps. Memory kept after a full collection is what the
+ * bot's caches and state hold; resident memory before it also holds garbage V8 has not collected yet.
+ */
+export interface MemoryProbe {
+  rssMiB: number;
+  heapUsedMiB: number;
+  /** Whether a full collection ran first. */
+  collected: boolean;
+}
+
+export function answerMemoryProbes(): void {
+  if (!process.send) return;
+  process.on('message', (message: unknown) => {
+    if ((message as { probe?: unknown })?.probe !== 'memory') return;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    const answer: MemoryProbe = { rssMiB: Math.round(rss / 1048576), heapUsedMiB: Math.round(heapUsed / 1048576), collected: Boolean(gc) };
+    process.send!({ memory: answer });
+  });
+  // The IPC channel must not keep a stopping bot alive.
+  process.channel?.unref();
+}
