@@ -111,27 +111,72 @@ interface Child {
   /** Resident memory and heap after a full collection (the bench bots answer over IPC). */
   probeMemory(): Promise<MemoryProbe>;
   pid: number;
+  /** Reads what the process logged since the last read. */
+  readLog(): void;
   /** What the process announced when it was ready (its URL). */
   url: string;
   stop(): Promise<void>;
 }
 
-/** Spawns `node script` and resolves once a stdout line gives its URL; every other line goes to onLine. */
+/**
+ * Follows a growing log file line by line. A bot that logs to a pipe blocks on every line the bench has not read yet
+ * (pino writes stdout synchronously), which would put the bench's own slowness into the bot's latency; a file never
+ * blocks, as on a server.
+ */
+class FileTail {
+  private offset = 0;
+  private partial = '';
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly file: string,
+    private readonly onLine: (line: string) => void,
+  ) {
+    this.timer = setInterval(() => this.poll(), 50);
+    this.timer.unref();
+  }
+
+  poll(): void {
+    const fd = fs.openSync(this.file, 'r');
+    try {
+      const buffer = Buffer.alloc(1 << 20);
+      for (;;) {
+        const read = fs.readSync(fd, buffer, 0, buffer.length, this.offset);
+        if (read <= 0) break;
+        this.offset += read;
+        const lines = (this.partial + buffer.toString('utf8', 0, read)).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const line of lines) this.onLine(line);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.poll();
+  }
+}
+
+/** Spawns `node script` with its stdout going to `logFile`, and resolves once a line there gives its URL; every other line goes to onLine. */
 function spawnNode(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  logFile: string,
   ready: (line: string) => string | undefined,
   onLine: (line: string) => void = () => undefined,
   nodeArgs: string[] = [],
 ): Promise<Child> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeArgs, script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeArgs, script, ...args], { env, stdio: ['ignore', out, 'pipe', 'ipc'] });
+  fs.closeSync(out);
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   return new Promise((resolve, reject) => {
     let url: string | undefined;
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
+    const tail = new FileTail(logFile, (line) => {
       if (url) return onLine(line);
       url = ready(line);
       if (!url) return onLine(line);
@@ -153,15 +198,20 @@ function spawnNode(
           }),
         pid: child.pid!,
         url,
+        readLog: () => tail.poll(),
         async stop() {
           if (child.exitCode === null) child.kill('SIGTERM');
           await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
           if (child.exitCode === null) child.kill('SIGKILL');
+          tail.stop();
         },
       });
     });
     child.once('exit', (code) => {
-      if (!url) reject(new Error(`${path.basename(script)} exited (${code}) before it was ready:\n${stderr.join('')}`));
+      if (!url) {
+        tail.stop();
+        reject(new Error(`${path.basename(script)} exited (${code}) before it was ready:\n${stderr.join('')}`));
+      }
     });
   });
 }
@@ -213,8 +263,12 @@ class TurnLog {
   }
 
   /** Resolves once the bot has written nothing for `quietMs`: the turns of the last level are over. */
-  async quiet(quietMs = 300): Promise<void> {
-    while (Date.now() - this.lastLineAt < quietMs) await new Promise((resolve) => setTimeout(resolve, 50));
+  async quiet(bot: Child, quietMs = 300): Promise<void> {
+    bot.readLog();
+    while (Date.now() - this.lastLineAt < quietMs) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      bot.readLog();
+    }
   }
 
   read(line: string): void {
@@ -321,6 +375,7 @@ async function startStack(): Promise<Stack> {
     path.join(repoRoot(), 'packages', 'local-entra', 'dist', 'src', 'cli.js'),
     ['--tenant', tenantDir, '--now', DEMO_CAPTURED_AT, '--ca-out', caFile],
     process.env,
+    path.join(tmp, 'local-entra.log'),
     (line) => /^Local Entra listening at (\S+)/.exec(line)?.[1],
   );
   const token = issuer.sign({ audience: BOT_ID, serviceUrl: connector.url, expiresIn: 6 * 3600 });
@@ -374,16 +429,26 @@ function activityBody(stack: Stack, text: string, conversation: string): string 
 }
 
 async function startBots(stack: Stack, log: TurnLog, profileArgs: string[] = []): Promise<{ echo: Child; assistant: Child }> {
-  const echo = await spawnNode(distFile('bench', 'echoBot.js'), [], stack.env(), benchReady, undefined, ['--expose-gc']);
-  const assistant = await spawnNode(distFile('bench', 'assistantBot.js'), [], stack.env(), benchReady, (line) => log.read(line), ['--expose-gc', ...profileArgs]);
+  const run = ++botRuns;
+  const echo = await spawnNode(distFile('bench', 'echoBot.js'), [], stack.env(), path.join(stack.tmp, `echo-${run}.log`), benchReady, undefined, ['--expose-gc']);
+  const assistant = await spawnNode(
+    distFile('bench', 'assistantBot.js'),
+    [],
+    stack.env(),
+    path.join(stack.tmp, `assistant-${run}.log`),
+    benchReady,
+    (line) => log.read(line),
+    ['--expose-gc', ...profileArgs],
+  );
   return { echo, assistant };
 }
 
 let conversations = 0;
+let botRuns = 0;
 
 async function measureLevel(stack: Stack, target: Target, bot: Child, log: TurnLog, connections: number, seconds: number): Promise<LevelResult> {
   const run = ++conversations;
-  await log.quiet();
+  await log.quiet(bot);
   log.reset();
   const cpu0 = processCpuMs(bot.pid);
   const entra0 = processCpuMs(stack.entra.pid);
@@ -396,7 +461,7 @@ async function measureLevel(stack: Stack, target: Target, bot: Child, log: TurnL
   });
   // Let the last turns finish (autocannon stops waiting for them) before reading the clocks.
   await new Promise((resolve) => setTimeout(resolve, 200));
-  await log.quiet();
+  await log.quiet(bot);
   const cpu = processCpuMs(bot.pid) - cpu0;
   const entraCpu = processCpuMs(stack.entra.pid) - entra0;
   const latencies = driven.latencies.sort((a, b) => a - b);
