@@ -23,19 +23,34 @@ import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from './unavailable';
 
 const PUBLIC_AUTHORITY_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn']);
 
-/** The CA certificates to trust: the public ones plus the configured extra one (a proxy's, or a private endpoint's). */
-function trustedCertificates(caFile: string | undefined): string[] | undefined {
+/** TLS contexts by CA file; a process is configured with one, tests with a few. */
+const trustedContexts = new Map<string, tls.SecureContext>();
+const MAX_TRUSTED_CONTEXTS = 16;
+
+/**
+ * The CA certificates to trust, the public ones plus the configured extra one (a proxy's, or a private endpoint's),
+ * as one TLS context made once per CA file. Given as a list instead, every new connection parsed the ~140 public
+ * certificates again: milliseconds per connection, and most of the bot's start-up CPU (docs/bench.md, "Load").
+ */
+export function trustedContext(caFile: string | undefined): tls.SecureContext | undefined {
   if (!caFile) return undefined;
-  return [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')];
+  let context = trustedContexts.get(caFile);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')] });
+    if (trustedContexts.size >= MAX_TRUSTED_CONTEXTS) trustedContexts.delete(trustedContexts.keys().next().value as string);
+    trustedContexts.set(caFile, context);
+  }
+  return context;
 }
 
 function credentialOptions(config: GraphConfig) {
-  const ca = trustedCertificates(config.caFile);
+  const secureContext = trustedContext(config.caFile);
   return {
     authorityHost: config.authorityHost,
     // Instance discovery asks the public cloud which authorities exist; other authority hosts answer for themselves.
     disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.has(new URL(config.authorityHost).hostname),
-    ...(ca ? { tlsOptions: { ca } } : {}),
+    // The pipeline spreads tlsOptions into its https.Agent's options, which take a ready context (TlsSettings does not name it).
+    ...(secureContext ? { tlsOptions: { secureContext } as Record<string, unknown> } : {}),
   };
 }
 
@@ -88,7 +103,7 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
   const authProvider = new TokenCredentialAuthenticationProvider(credential, {
     scopes: [`${new URL(config.baseUrl).origin}/.default`],
   });
-  const ca = trustedCertificates(config.caFile);
+  const secureContext = trustedContext(config.caFile);
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
     // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially. A
@@ -103,6 +118,6 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
     middleware: chain[0],
     customHosts: graphHost === 'graph.microsoft.com' ? undefined : new Set([graphHost]),
     defaultVersion: 'v1.0',
-    ...(ca ? { fetchOptions: { dispatcher: new Agent({ connect: { ca } }) } as Record<string, unknown> } : {}),
+    ...(secureContext ? { fetchOptions: { dispatcher: new Agent({ connect: { secureContext } }) } as Record<string, unknown> } : {}),
   });
 }

@@ -21,10 +21,6 @@ interface NlpjsContainer {
   get(name: 'nlp'): NlpjsManager;
 }
 
-// NLP.js ships no type declarations; these are the few calls used here.
-const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<NlpjsContainer> };
-const { Nlp } = require('@nlpjs/nlp') as { Nlp: unknown };
-const { LangEn } = require('@nlpjs/lang-en-min') as { LangEn: unknown };
 
 /** What the classifier reads: the raw message, or the grammar's cue text with entities masked (<name>, <time>…). */
 export type ClassifierInput = 'raw' | 'masked';
@@ -49,6 +45,10 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<IntentClassifier> {
+  // NLP.js ships no type declarations; these are the few calls used here. Loaded when training, not at start-up.
+  const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<NlpjsContainer> };
+  const { Nlp } = require('@nlpjs/nlp') as { Nlp: unknown };
+  const { LangEn } = require('@nlpjs/lang-en-min') as { LangEn: unknown };
   const container = await containerBootstrap();
   container.use(Nlp);
   container.use(LangEn);

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClient } from '../../src/graph/client';
+import { createGraphClient, trustedContext } from '../../src/graph/client';
 import { collectGraphRequests } from '../../src/graph/requestLog';
 import type { GraphConfig } from '../../src/config';
 import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
@@ -49,5 +52,27 @@ describe("The bot's Graph client against the local Entra", () => {
   it('When the CA is not trusted, then sign-in fails at the TLS handshake (MSAL cannot read the authority metadata)', async () => {
     const untrusted = createGraphClient({ ...config, caFile: undefined });
     await assert.rejects(() => untrusted.api('/organization').get(), /certificate|self.signed|UNABLE_TO_VERIFY|fetch failed|endpoints_resolution_error/i);
+  });
+});
+
+describe('The TLS context for an extra CA', () => {
+  it('When clients are built for the same CA file, then they share one context (the public certificates are parsed once); another file gets its own', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-context-'));
+    try {
+      const entra = await startMini();
+      try {
+        const first = path.join(dir, 'a.pem');
+        const second = path.join(dir, 'b.pem');
+        fs.writeFileSync(first, entra.caCertPem);
+        fs.writeFileSync(second, entra.caCertPem);
+        assert.equal(trustedContext(undefined), undefined);
+        assert.equal(trustedContext(first), trustedContext(first));
+        assert.notEqual(trustedContext(second), trustedContext(first));
+      } finally {
+        await entra.stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
