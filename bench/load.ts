@@ -559,6 +559,8 @@ export interface LoadOptions {
   coldRuns: number;
   /** Write a CPU profile of the assistant's load levels (node --cpu-prof) into this folder. */
   profileDir?: string;
+  /** Only these question types (LOAD_QUESTIONS keys); default all. */
+  only?: string[];
   log?: (message: string) => void;
 }
 
@@ -574,7 +576,8 @@ export async function benchLoad(options: LoadOptions): Promise<LoadReport> {
       echo: { startMiB: processRssMiB(echo.pid), afterMiB: NaN },
       assistant: { startMiB: processRssMiB(assistant.pid), afterMiB: NaN },
     };
-    const targets: Array<{ target: Target; bot: Child }> = [{ target: ECHO, bot: echo }, ...LOAD_QUESTIONS.map((q) => ({ target: q, bot: assistant }))];
+    const questions = LOAD_QUESTIONS.filter((q) => !options.only || options.only.includes(q.key));
+    const targets: Array<{ target: Target; bot: Child }> = [{ target: ECHO, bot: echo }, ...questions.map((q) => ({ target: q, bot: assistant }))];
     say('warming both bots…');
     for (const { target, bot } of targets) await measureLevel(stack, target, bot, turnLog, 1, 2);
     const levels: LevelResult[] = [];

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes small,medium,large] [--runs 20] [--out docs/bench.md]
- * npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--profile DIR]   (bench/load.ts: the "Load" section)
+ * npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--profile DIR] [--only troubleshoot,user,plan,risk,docs]   (bench/load.ts: the "Load" section)
  *
  * Measures the local Entra at three tenant sizes through the bot's own Graph client (HTTPS, tokens, paging): start-up
  * time, memory after load, and the latency of the queries the skills make. Each size runs in its own child process
@@ -238,6 +238,7 @@ async function main(): Promise<void> {
       soak: { type: 'boolean', default: false },
       'cold-runs': { type: 'string', default: '3' },
       profile: { type: 'string' },
+      only: { type: 'string' },
       sizes: { type: 'string', default: 'small,medium,large' },
       runs: { type: 'string', default: '20' },
       out: { type: 'string', default: path.join(repoRoot(), 'docs', 'bench.md') },
@@ -254,7 +255,7 @@ async function main(): Promise<void> {
     if (levels.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !Number.isInteger(coldRuns) || coldRuns < 1) {
       throw new Error('load: --levels takes connection counts (1,10,50), --seconds a positive number, --cold-runs a whole number');
     }
-    const report = await benchLoad({ seconds, levels, soak: values.soak!, coldRuns, profileDir: values.profile, log: (message) => process.stderr.write(`bench load: ${message}\n`) });
+    const report = await benchLoad({ seconds, levels, soak: values.soak!, coldRuns, profileDir: values.profile, only: values.only?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
     const section = formatLoadReport(report).join('\n');
     const existing = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, 'utf8') : '# Benchmarks\n';
     fs.writeFileSync(values.out!, replaceSection(existing, LOAD_HEADING, section));
