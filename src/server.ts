@@ -65,7 +65,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  const address = server.address() as AddressInfo;
+  const address = server.address();
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 

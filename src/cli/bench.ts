@@ -248,7 +248,7 @@ async function main(): Promise<void> {
   process.stderr.write('bench: understanding…\n');
   const understanding = formatUnderstandingReport(await benchUnderstanding({ compare: values.compare })).join('\n');
   const results: SizeResult[] = [];
-  for (const size of values.sizes!.split(',').map((s) => s.trim())) {
+  for (const size of values.sizes.split(',').map((s) => s.trim())) {
     if (!SIZES[size]) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(', ')}`);
     process.stderr.write(`bench: ${size}…\n`);
     const child = (args: string[]) =>
@@ -279,9 +279,9 @@ async function main(): Promise<void> {
     results,
     `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}\n\n${PLAN_BENCH_HEADING}\n\n${plans}`,
   );
-  fs.mkdirSync(path.dirname(values.out!), { recursive: true });
-  fs.writeFileSync(values.out!, report);
-  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);
+  fs.mkdirSync(path.dirname(values.out), { recursive: true });
+  fs.writeFileSync(values.out, report);
+  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);
 }
 
 if (require.main === module) {

@@ -137,7 +137,7 @@ export async function validateManifest(manifest: TeamsManifest): Promise<string[
   if (manifest.$schema !== schemaUrl(version)) {
     return [`$schema must be ${schemaUrl(version)} to match manifestVersion ${version}`];
   }
-  return AppManifestUtils.validateAgainstSchema(manifest as AppManifest);
+  return AppManifestUtils.validateAgainstSchema(manifest);
 }
 
 const ICON_SIZES = { color: 192, outline: 32 } as const;

@@ -103,6 +103,6 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
     middleware: chain[0],
     customHosts: graphHost === 'graph.microsoft.com' ? undefined : new Set([graphHost]),
     defaultVersion: 'v1.0',
-    ...(ca ? { fetchOptions: { dispatcher: new Agent({ connect: { ca } }) } as Record<string, unknown> } : {}),
+    ...(ca ? { fetchOptions: { dispatcher: new Agent({ connect: { ca } }) } } : {}),
   });
 }

@@ -579,7 +579,7 @@ function refusedNote(refused: readonly MitigationAction[]): string | undefined {
     confirmSafe: 'confirming it safe',
     revokeSessions: 'revoking sessions',
   };
-  const parts = [...byKey.entries()].map(([key, actions]) => `${actions.map((a) => words[a]).join(' or ')} needs ${roleList(rolesFor(key) as RoleName[])}`);
+  const parts = [...byKey.entries()].map(([key, actions]) => `${actions.map((a) => words[a]).join(' or ')} needs ${roleList(rolesFor(key))}`);
   return `You can read this risk but not act on it: ${parts.join('; ')}.`;
 }
 
