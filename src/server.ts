@@ -1,5 +1,4 @@
 import * as restify from 'restify';
-import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 
@@ -57,6 +56,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
   });
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- restify accepts a two-argument handler only as an async function
   server.get('/healthz', async (_req, res) => {
     res.send(stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ok' });
   });
@@ -74,7 +74,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port: address.port,
     async stop() {
       stopping = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       const drained = Promise.allSettled([...inFlight]);
       const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), options.drainTimeoutMs ?? 10_000).unref());
       const drainedInTime = await Promise.race([drained.then(() => true), timeout]);

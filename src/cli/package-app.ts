@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
-import { AppManifestUtils, type AppManifest, type TeamsManifest } from '@microsoft/app-manifest';
+import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { repoRoot } from '../paths';

@@ -63,7 +63,8 @@ class RequestRecorder implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const started = performance.now();
-    const request = context.request;
+    // The SDK types the request as fetch's RequestInfo, a DOM type this Node build does not load.
+    const request = context.request as string | { url: string; method: string };
     const url = typeof request === 'string' ? request : request.url;
     const method = context.options?.method ?? (typeof request === 'string' ? 'GET' : request.method);
     try {

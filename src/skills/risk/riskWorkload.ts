@@ -26,7 +26,7 @@ import {
   type PasswordCredential,
   type ServicePrincipalDetails,
 } from '../../graph/directoryQueries';
-import type { PermissionKey, RoleName } from '../../graph/permissions';
+import type { PermissionKey } from '../../graph/permissions';
 import type { TenantSession } from '../../graph/sessions';
 import {
   MAX_RISKY_PAGES,

@@ -1,4 +1,4 @@
-import type { Entity, RemediationAction, RiskLevel } from '../types';
+import type { Entity, RemediationAction } from '../types';
 import type { SpanSet } from '../text/spans';
 
 /** Built-in Entra roles admins ask about; aliases are built from each name ("global admins", "app admin"). */
