@@ -11,6 +11,7 @@ import {
   roleHolderRequests,
   roleDefinitionByName,
   roleRequestsOfPrincipal,
+  type BatchResponse,
   type DirectoryObjectRef,
   type Page,
   type RoleAssignment,
@@ -46,7 +47,7 @@ async function holdersAnswer(tenant: TenantSession, roleName: string): Promise<S
   const isGroup = (p?: DirectoryObjectRef | null) => (p?.['@odata.type'] ?? '').endsWith('.group');
   const direct = assignments.filter((a) => !isGroup(a.principal));
   const viaGroups = assignments.filter((a) => isGroup(a.principal));
-  const groupMembers = viaGroups.length ? await batchGet(tenant.client, groupUserMemberRequests(viaGroups.map((a) => a.principalId))) : new Map();
+  const groupMembers = viaGroups.length ? await batchGet(tenant.client, groupUserMemberRequests(viaGroups.map((a) => a.principalId))) : new Map<string, BatchResponse>();
   const privileged = isPrivilegedRole(definition);
   const scoped = (scope: string) => (scope === '/' ? '' : `, scoped to ${escapeMarkdown(scope)}`);
 

@@ -26,7 +26,7 @@ import {
   type PasswordCredential,
   type ServicePrincipalDetails,
 } from '../../graph/directoryQueries';
-import type { PermissionKey, RoleName } from '../../graph/permissions';
+import type { PermissionKey } from '../../graph/permissions';
 import type { TenantSession } from '../../graph/sessions';
 import {
   MAX_RISKY_PAGES,
@@ -579,7 +579,7 @@ function refusedNote(refused: readonly MitigationAction[]): string | undefined {
     confirmSafe: 'confirming it safe',
     revokeSessions: 'revoking sessions',
   };
-  const parts = [...byKey.entries()].map(([key, actions]) => `${actions.map((a) => words[a]).join(' or ')} needs ${roleList(rolesFor(key) as RoleName[])}`);
+  const parts = [...byKey.entries()].map(([key, actions]) => `${actions.map((a) => words[a]).join(' or ')} needs ${roleList(rolesFor(key))}`);
   return `You can read this risk but not act on it: ${parts.join('; ')}.`;
 }
 
