@@ -28,7 +28,7 @@ import { directorySkills } from './skills/directory';
 import { riskUserSkills } from './skills/risk';
 import { remediateSkill } from './skills/remediation/remediate';
 import { riskWorkloadSkills } from './skills/risk/workload';
-import { openMitigationStore } from './actions/openMitigationStore';
+import { openMitigationStore } from './mitigations/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
 import { TenantGate } from './bot/tenantGate';
 import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';

@@ -7,9 +7,9 @@
  */
 import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
 import type { TargetCheck, TenantSession } from '../../graph/sessions';
-import { TABLE_ROLE_NAMES } from '../../actions/targetRules';
-import { isOffered, mitigationPermission, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../actions/types';
-import { isOwnAccount, ownAccountRefusal, wordingFor } from '../../actions/mitigationText';
+import { TABLE_ROLE_NAMES } from '../../mitigations/targetRules';
+import { isOffered, mitigationPermission, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../mitigations/types';
+import { isOwnAccount, ownAccountRefusal, wordingFor } from '../../mitigations/mitigationText';
 import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
 import { entityOf, type RemediationAction } from '../../understanding/types';
 import type { SkillAnswer, SkillRequest } from '../types';

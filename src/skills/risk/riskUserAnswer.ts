@@ -4,8 +4,8 @@
  * do, the detections, the sign-ins that carried them and the history; closed or absent risk gets a plain "not at
  * risk" with who closed it and when.
  */
-import type { MitigationTarget } from '../../actions/types';
-import { mitigationButton } from '../../actions/mitigationText';
+import type { MitigationTarget } from '../../mitigations/types';
+import { mitigationButton } from '../../mitigations/mitigationText';
 import type { AccountFacts, MfaRegistration, RiskDetection, RiskyUser, RiskyUserHistoryItem, RiskySignIn } from '../../graph/riskQueries';
 import { isGuid } from '../../graph/ids';
 import type { DirectoryCardModel } from '../common/cardModel';

@@ -39,8 +39,8 @@ import {
   type RiskyServicePrincipalHistoryItem,
   type ServicePrincipalRiskDetection,
 } from '../../graph/workloadRiskQueries';
-import { mitigationPermission, type MitigationAction, type MitigationTarget } from '../../actions/types';
-import { mitigationButton } from '../../actions/mitigationText';
+import { mitigationPermission, type MitigationAction, type MitigationTarget } from '../../mitigations/types';
+import { mitigationButton } from '../../mitigations/mitigationText';
 import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
 import { riskEventTypeLabel } from '../../cards/labels';
 import { entityOf, type Entity } from '../../understanding/types';
