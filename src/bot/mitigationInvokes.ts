@@ -11,7 +11,7 @@ import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../
 import type { MitigationPerson, MitigationRecord, MitigationStore } from '../mitigations/mitigationStore';
 import { mitigationPermission } from '../mitigations/types';
 import type { SkillAnswer } from '../skills/types';
-import { currentState, targetRefusal } from '../skills/remediation/remediate';
+import { currentState } from '../mitigations/targetState';
 import type { MitigationOutcome } from '../mitigations/mitigationStore';
 import type { TargetCheck, TenantSession } from '../graph/sessions';
 import type { FeedbackStore } from '../feedback/types';
@@ -19,7 +19,7 @@ import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
 import { isGuid } from '../graph/ids';
-import { isOwnAccount, ownAccountRefusal } from '../mitigations/mitigationText';
+import { isOwnAccount, ownAccountRefusal, targetRefusal } from '../mitigations/mitigationText';
 import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
 import { limitedText, type UsageLimits } from './usageLimits';
@@ -175,9 +175,8 @@ export class MitigationFlow {
   private async alreadyDone(session: TenantSession, record: MitigationRecord): Promise<MitigationOutcome | undefined> {
     try {
       const now = await currentState(session, record.proposal.action, record.proposal.target);
-      if (!('answer' in now)) return undefined;
-      const said = now.answer.kind === 'text' ? now.answer.text : 'It is already done.';
-      return { ok: true, message: `Nothing was changed. ${said}` };
+      if (!('nothingToDo' in now)) return undefined;
+      return { ok: true, message: `Nothing was changed. ${now.nothingToDo}` };
     } catch {
       return undefined;
     }

@@ -10,8 +10,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** Tenant objects found by name through the directory. */
 export type DirectoryEntityType = 'user' | 'group' | 'app';
 
-/** The remediation actions an admin may ask for (risk.remediate). */
-export type RemediationAction = 'confirmCompromised' | 'dismiss' | 'confirmSafe' | 'revokeSessions' | 'disable' | 'resetPassword';
+/** The mitigations an admin may ask for (risk.remediate): Graph's actions, and a password reset the bot explains. */
+export type AskedMitigation = 'confirmCompromised' | 'dismiss' | 'confirmSafe' | 'revokeSessions' | 'disable' | 'resetPassword';
 
 export type RiskLevel = 'high' | 'medium' | 'low' | 'none';
 

@@ -14,7 +14,7 @@ import { ago, methodName } from '../common/format';
 import { userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { AnswerAction } from '../types';
 import { detailText, detectionText, e, isOpen, levelText, newestFirst, openOf, signInText, stateText, typeName, when } from './userRiskText';
-import { looksSafe, remediation } from './userRemediation';
+import { looksSafe, mitigationSteps } from './userMitigation';
 
 export interface RiskUserCardModel extends DirectoryCardModel {
   links: Array<{ title: string; url: string }>;
@@ -189,7 +189,7 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
     }
     sections.push({
       heading: 'What to do',
-      items: remediation({ name, state: risk.riskState ?? 'atRisk', open, signIns, familiar: facts.familiar, mfaRegistered, accountEnabled: user.accountEnabled }).map((text) => ({ text })),
+      items: mitigationSteps({ name, state: risk.riskState ?? 'atRisk', open, signIns, familiar: facts.familiar, mfaRegistered, accountEnabled: user.accountEnabled }).map((text) => ({ text })),
     });
     const buttons = buttonsFor(facts, open);
     actions = buttons.actions;

@@ -34,7 +34,7 @@ const REGISTRY = {
   'risk.users': { description: 'the users at risk', subject: 'user', inScope: true, itOfAPerson: true, rowIntent: 'risk.user', plans: ['riskyUsers', 'riskDetections'] },
   'risk.workload': { description: 'risky apps and service principals', subject: 'app', inScope: true, rowIntent: 'risk.workload', plans: ['riskyServicePrincipals'] },
   // The contract's name; everywhere else the project says "mitigation".
-  'risk.remediate': { description: 'a remediation on a risky account or app', subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true },
+  'risk.remediate': { description: 'a mitigation on a risky account or app', subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true },
   'user.info': {
     description: 'details of a user',
     subject: 'user',

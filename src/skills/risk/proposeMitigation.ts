@@ -6,48 +6,19 @@
  * done by the bot: the answer says how to do one.
  */
 import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
-import type { TargetCheck, TenantSession } from '../../graph/sessions';
-import { TABLE_ROLE_NAMES } from '../../mitigations/targetRules';
 import { isOffered, mitigationPermission, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../mitigations/types';
-import { isOwnAccount, ownAccountRefusal, wordingFor } from '../../mitigations/mitigationText';
-import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
-import { entityOf, type RemediationAction } from '../../understanding/types';
+import { isOwnAccount, ownAccountRefusal, targetRefusal, wordingFor } from '../../mitigations/mitigationText';
+import { currentState } from '../../mitigations/targetState';
+import { entityOf, type AskedMitigation } from '../../understanding/types';
 import type { SkillAnswer, SkillRequest } from '../types';
 import { noTenantAnswer, roleList } from '../common/access';
 import { defineSkill, type Asked } from '../common/defineSkill';
-import { formatDate } from '../common/format';
 import { escapeMarkdown } from '../../cards/escape';
 
 const ENTRA = 'https://entra.microsoft.com';
 
-interface RiskyState {
-  riskLevel?: string;
-  riskState?: string;
-  riskDetail?: string;
-  riskLastUpdatedDateTime?: string;
-}
-
-interface AccountState {
-  displayName?: string;
-  userPrincipalName?: string;
-  accountEnabled?: boolean;
-  signInSessionsValidFromDateTime?: string;
-  userType?: string;
-}
-
 function text(t: string): SkillAnswer {
   return { kind: 'text', text: t };
-}
-
-/** A GET that answers undefined on 404 (no risk record) and throws anything else. */
-async function getOrNone<T>(tenant: TenantSession, path: string, select?: string): Promise<T | undefined> {
-  try {
-    const request = tenant.client.api(path);
-    return (await (select ? request.select(select) : request).get()) as T;
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-    throw err;
-  }
 }
 
 function passwordResetAnswer(target: MitigationTarget | undefined): SkillAnswer {
@@ -77,55 +48,14 @@ function targetOf(request: SkillRequest): { target: MitigationTarget } | { answe
   return { target: { kind: 'servicePrincipal', id: entity.id, displayName: entity.displayName ?? entity.text, ...(entity.appId ? { appId: entity.appId } : {}) } };
 }
 
-function riskWords(risk: RiskyState | undefined): string {
-  if (!risk || !risk.riskLevel) return 'no risk recorded';
-  const detail = riskDetailText(risk.riskDetail);
-  return `risk ${risk.riskLevel}, ${riskStateText(risk.riskState)}${detail ? ` (${detail})` : ''}${risk.riskLastUpdatedDateTime ? `, since ${formatDate(risk.riskLastUpdatedDateTime)}` : ''}`;
-}
-
-/** What the target looks like now, or the answer saying the action would change nothing (also read again at Confirm). */
-export async function currentState(tenant: TenantSession, action: MitigationAction, target: MitigationTarget): Promise<{ state: string } | { answer: SkillAnswer }> {
-  // Text answers are Markdown, and these also become a result card's message (Markdown-safe, see MitigationOutcome).
-  const name = escapeMarkdown(target.displayName);
-  if (target.kind === 'signIn') {
-    const signIn = await getOrNone<RiskyState & { riskLevelAggregated?: string }>(tenant, `/auditLogs/signIns/${encodeURIComponent(target.id)}`, 'id,riskState,riskLevelAggregated,riskDetail');
-    if (!signIn) return { answer: text(`I could not find ${name} in the sign-in log (sign-ins are kept for 30 days).`) };
-    const settled = { confirmSafe: 'confirmedSafe', confirmCompromised: 'confirmedCompromised', dismiss: 'dismissed' }[action as 'confirmSafe'];
-    if (signIn.riskState === settled) return { answer: text(`${name} is already ${riskStateText(signIn.riskState)}: nothing to do.`) };
-    return { state: `sign-in risk ${signIn.riskLevelAggregated ?? 'unknown'}, ${riskStateText(signIn.riskState)}` };
-  }
-  if (action === 'disable' || action === 'revokeSessions') {
-    const path = target.kind === 'user' ? `/users/${encodeURIComponent(target.id)}` : `/servicePrincipals/${encodeURIComponent(target.id)}`;
-    const account = await getOrNone<AccountState>(tenant, path, target.kind === 'user' ? 'displayName,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,userType' : 'displayName,accountEnabled');
-    if (!account) return { answer: text(`I could not find ${name} in the directory.`) };
-    if (action === 'disable' && account.accountEnabled === false) return { answer: text(`${name} is already disabled: nothing to do. To block tokens already issued, revoke their sessions.`) };
-    const enabled = account.accountEnabled === false ? 'account disabled' : 'account enabled';
-    if (action === 'revokeSessions') {
-      const guest = account.userType === 'Guest' ? '; a guest: sessions in their home tenant are not affected' : '';
-      return { state: `${enabled}; sessions valid since ${account.signInSessionsValidFromDateTime ? formatDate(account.signInSessionsValidFromDateTime) : 'the account was created'}${guest}` };
-    }
-    return { state: enabled };
-  }
-  const path = target.kind === 'user' ? `/identityProtection/riskyUsers/${encodeURIComponent(target.id)}` : `/identityProtection/riskyServicePrincipals/${encodeURIComponent(target.id)}`;
-  const risk = await getOrNone<RiskyState>(tenant, path, 'id,riskLevel,riskState,riskDetail,riskLastUpdatedDateTime');
-  const atRisk = risk?.riskState === 'atRisk' || risk?.riskState === 'confirmedCompromised';
-  if ((action === 'dismiss' || action === 'confirmSafe') && !atRisk) {
-    return { answer: text(`${name} has no open risk to ${action === 'dismiss' ? 'dismiss' : 'confirm safe'} (${riskWords(risk)}).`) };
-  }
-  if (action === 'confirmCompromised' && risk?.riskState === 'confirmedCompromised') {
-    return { answer: text(`${name} is already confirmed compromised (${riskWords(risk)}). Next: reset the password, revoke sessions, and review what the account did.`) };
-  }
-  return { state: riskWords(risk) };
-}
-
-const NOT_OFFERED: Partial<Record<`${MitigationTarget['kind']}.${RemediationAction}`, string>> = {
+const NOT_OFFERED: Partial<Record<`${MitigationTarget['kind']}.${AskedMitigation}`, string>> = {
   'servicePrincipal.revokeSessions': 'Service principals have no sign-in sessions to revoke: to stop one, disable it or remove the credential it uses (ask "is the Payroll Connector at risk?" to see its credentials).',
   'servicePrincipal.confirmSafe': 'Graph has no "confirm safe" for service principals: dismiss the risk instead when the activity was expected.',
 };
 
 /** The action asked for and on whom, or the answer when it is not one to propose (none of it needs the tenant). */
 function proposalOf(request: SkillRequest): Asked<MitigationProposal> {
-  const asked = (request.mitigation?.action ?? entityOf(request.understanding, 'action')?.value) as RemediationAction | undefined;
+  const asked = (request.mitigation?.action ?? entityOf(request.understanding, 'action')?.value) as AskedMitigation | undefined;
   const found = targetOf(request);
   if (asked === 'resetPassword') return { answer: passwordResetAnswer('target' in found && found.target.kind === 'user' ? found.target : undefined) };
   if (!asked) return { answer: text('What should I do? For example: "confirm Bob as compromised", "dismiss Alex\'s risk", "revoke Megan\'s sessions" or "disable bob@contoso.com".') };
@@ -139,25 +69,8 @@ function proposalOf(request: SkillRequest): Asked<MitigationProposal> {
   return { asked: proposal };
 }
 
-/**
- * Why the asker (or the bot's app) may not act on this particular account: the roles it holds narrow who may change
- * it (https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions). Also the
- * refusal at Confirm.
- */
-export function targetRefusal(proposal: MitigationProposal, check: Extract<TargetCheck, { allowed: false }>): string {
-  const name = escapeMarkdown(proposal.target.displayName);
-  const holds = check.limitingRoles.length ? `${name} holds ${check.limitingRoles.join(', ')}` : `${name} is protected like an administrator`;
-  const who = check.rolesThatMay.map((r) => TABLE_ROLE_NAMES[r]);
-  const may = who.length > 1 ? `${who.slice(0, -1).join(', ')} or ${who[who.length - 1]}` : who[0];
-  const whose =
-    check.actor === 'asker'
-      ? `Your roles do not allow it for such an account.`
-      : `Your roles allow it, but without single sign-on I act with this bot's own app registration, and it holds no role that may change such an account (giving it one would let anyone who obtains its secret do the same). Do it in the Entra admin center, or ask again once single sign-on is on.`;
-  return `I can't ${wordingFor(proposal).phrase(name)}: ${holds}, and in Microsoft Entra only ${may} may do that to an account holding it. ${whose} Nothing was changed.`;
-}
-
-export const remediateSkill = defineSkill<MitigationProposal>({
-  name: 'remediate',
+export const proposeMitigationSkill = defineSkill<MitigationProposal>({
+  name: 'mitigation',
   version: '1',
   intents: ['risk.remediate'],
   what: "the target's current state",
@@ -180,7 +93,7 @@ export const remediateSkill = defineSkill<MitigationProposal>({
     const onWhom = await tenant.mayActOn(proposal, { fresh: true });
     if (!onWhom.allowed) return text(targetRefusal(proposal, onWhom));
     const now = await currentState(tenant, action, goal);
-    if ('answer' in now) return now.answer;
+    if ('nothingToDo' in now) return text(now.nothingToDo);
     const notes = action === 'disable' && goal.kind === 'user' ? ['To stop tokens already issued, also revoke sessions.'] : action === 'confirmCompromised' && goal.kind === 'user' ? ['Then reset the password (in the Entra admin center) and revoke sessions.'] : [];
     return { kind: 'confirm', proposal, stateNow: now.state, notes };
   },
