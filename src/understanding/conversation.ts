@@ -1,6 +1,7 @@
 import type { QuestionPlan } from '../plans/plan';
 import { retarget, type ObjectMention, type ParsedQuestion } from './parse';
 import type { ConversationContext, DirectoryEntityType, Entity, IntentName } from './types';
+import { ABOUT_A_PERSON, expectedType, IT_OF_A_PERSON, ROW_INTENTS, STATE_INTENTS } from './intents/registry';
 
 /**
  * Follow-ups: a pronoun takes the user, group or app the conversation was about ("and his groups?", "who owns
@@ -8,16 +9,8 @@ import type { ConversationContext, DirectoryEntityType, Entity, IntentName } fro
  * question with that change.
  */
 
-/** Intents that are about one person when a pronoun stands in for the name. */
-const ABOUT_A_PERSON = new Set<IntentName>(['signin.troubleshoot', 'signin.list', 'risk.user', 'risk.remediate', 'user.info', 'user.groups', 'role.assignments', 'policy.info', 'audit.changes']);
 /** A parse this weak did not find a question of its own. */
 const WEAK_SCORE = 4;
-
-function expectedType(intent: IntentName): DirectoryEntityType {
-  if (intent === 'group.info') return 'group';
-  if (intent === 'app.info' || intent === 'risk.workload') return 'app';
-  return 'user';
-}
 
 type Row = NonNullable<ConversationContext['lastRows']>[number];
 
@@ -59,8 +52,6 @@ const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
-/** After a list, a question about one of its rows asks the one-object question of that list. */
-const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'signin.list': 'signin.troubleshoot', 'risk.users': 'risk.user', 'user.info': 'user.info', 'group.info': 'group.info', 'app.info': 'app.info', 'risk.workload': 'risk.workload', 'user.groups': 'group.info', 'role.assignments': 'user.info' };
 
 /**
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
@@ -72,11 +63,6 @@ const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) 
 
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
-/** Answers about a state whose start the audit log holds. */
-const STATE_INTENTS = new Set<IntentName>(['role.assignments', 'user.groups', 'group.info', 'user.info', 'app.info', 'policy.info']);
-
-/** Intents where "it" after a question about a person is that person's account, risk or sign-in. */
-const IT_OF_A_PERSON = new Set<IntentName>(['audit.changes', 'risk.user', 'risk.users', 'risk.remediate', 'user.info', 'signin.troubleshoot']);
 
 /** The object the last answer was about, as the audit question's target. */
 function lastObject(memory: ConversationContext): Entity | undefined {

@@ -9,31 +9,9 @@ import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { windowLabel } from './entities/timeRange';
 import type { Entity, IntentName } from './types';
+import { PLAN_INTENTS } from './intents/registry';
 
 const DAY = 86_400_000;
-
-/** The intent by subject that each resource's plans answer under (the `ask --json` contract). */
-export const PLAN_INTENTS: Record<PlanResource, IntentName> = {
-  users: 'user.info',
-  registrationDetails: 'user.info',
-  groups: 'group.info',
-  groupMembers: 'group.info',
-  groupOwners: 'group.info',
-  memberOf: 'user.groups',
-  ownedGroups: 'group.info',
-  ownedApps: 'app.info',
-  directReports: 'user.info',
-  applications: 'app.info',
-  servicePrincipals: 'app.info',
-  signIns: 'signin.list',
-  directoryAudits: 'audit.changes',
-  riskyUsers: 'risk.users',
-  riskDetections: 'risk.users',
-  riskyServicePrincipals: 'risk.workload',
-  conditionalAccessPolicies: 'policy.info',
-  namedLocations: 'policy.info',
-  roleAssignments: 'role.assignments',
-};
 
 interface ResourceCue {
   resource: PlanResource;
