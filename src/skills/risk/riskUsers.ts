@@ -9,7 +9,8 @@ import { roleList, rolesFor } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import { ago } from '../common/format';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { e, levelRank, levelText, newestFirst, stateText, typeName, when } from './userRiskText';
+import { e, LEVELS, levelRank, levelText, stateText, typeName } from './riskText';
+import { newestFirst, when } from './userRiskText';
 import { decodeCursor, encodeCursor, type RiskyUsersCursor } from './riskyUsersCursor';
 import { messageWindow } from './riskUser';
 
@@ -33,8 +34,6 @@ export interface RiskUsersCardModel {
   empty: string;
   notes: Array<{ text: string }>;
 }
-
-const LEVELS: readonly string[] = ['high', 'medium', 'low'];
 
 /** Highest level first; within a level, the most recently changed first. */
 export function byLevelThenNewest(a: RiskyUser, b: RiskyUser): number {

@@ -24,7 +24,7 @@ import {
   type Page,
   type ServicePrincipalDetails,
 } from '../../graph/directoryQueries';
-import { OPEN_RISK_STATES, workloadRiskRequests, type RiskyServicePrincipal, type RiskyServicePrincipalHistoryItem, type ServicePrincipalRiskDetection } from '../../graph/workloadRiskQueries';
+import { workloadRiskRequests, type RiskyServicePrincipal, type RiskyServicePrincipalHistoryItem, type ServicePrincipalRiskDetection } from '../../graph/workloadRiskQueries';
 import { isGuid } from '../../graph/ids';
 import { mitigationPermission, type MitigationAction, type MitigationTarget } from '../../mitigations/types';
 import { mitigationButton } from '../../mitigations/mitigationText';
@@ -34,6 +34,7 @@ import { mayRead, rolesFor, roleList, throwUnlessFound } from '../common/access'
 import { defineSkill, type Subject } from '../common/defineSkill';
 import { cardAnswer, CHANGE_DAYS, notRiskyText, workloadModel, type WorkloadFacts } from './riskWorkloadAnswer';
 import { listAnswer } from './riskWorkloads';
+import { isOpen } from './riskText';
 import { credentialChanges, NEW_CREDENTIAL_WINDOW_DAYS, type CredentialChange } from './workloadCredentials';
 
 const WHAT = 'risky workload identities';
@@ -60,7 +61,7 @@ const ACTIONS: readonly MitigationAction[] = ['confirmCompromised', 'dismiss', '
 async function mitigationButtons(tenant: TenantSession, f: WorkloadFacts): Promise<{ actions: AnswerAction[]; refused: MitigationAction[] }> {
   const state = f.risky.riskState ?? '';
   const wanted = ACTIONS.filter((action) => {
-    if (action === 'disable') return (OPEN_RISK_STATES as readonly string[]).includes(state) && f.sp !== undefined && f.sp.accountEnabled !== false;
+    if (action === 'disable') return isOpen(state) && f.sp !== undefined && f.sp.accountEnabled !== false;
     return state === 'atRisk';
   });
   const target: MitigationTarget = { kind: 'servicePrincipal', id: f.risky.id, displayName: f.name, ...(f.sp?.appId || f.risky.appId ? { appId: (f.sp?.appId ?? f.risky.appId)! } : {}) };
@@ -115,7 +116,7 @@ async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subj
   const names = new Map<string, string>();
   const historyInitiators = history.map((h) => h.initiatedBy).filter((id): id is string => Boolean(id));
 
-  if (!risky || !(OPEN_RISK_STATES as readonly string[]).includes(risky.riskState ?? '')) {
+  if (!risky || !isOpen(risky.riskState)) {
     const named = historyInitiators.length ? await batchGet(tenant.client, nameRequests('historyNames', historyInitiators)) : new Map<string, BatchResponse>();
     namesFrom(named, 'historyNames', names);
     return { kind: 'text', text: notRiskyText(name, risky, history, names, now) };

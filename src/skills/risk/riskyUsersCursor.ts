@@ -5,6 +5,7 @@
  * forged cursor can only ask the same question Graph would answer anyway, and never reaches another host.
  */
 import type { ListedRiskLevel, Window } from '../../graph/riskQueries';
+import { LEVELS } from './riskText';
 
 export interface RiskyUsersCursor {
   offset: number;
@@ -15,7 +16,6 @@ export interface RiskyUsersCursor {
 const PREFIX = 'riskyUsers.1.';
 const MAX_OFFSET = 5000;
 const MAX_LENGTH = 400;
-const LEVELS: readonly string[] = ['high', 'medium', 'low'];
 
 export function encodeCursor(cursor: RiskyUsersCursor): string {
   const body = { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null };
