@@ -10,6 +10,7 @@ import { MAX_RISKY_PAGES, remainingPages, riskyListRequests, type RiskyListFilte
 import { entityOf, type Entity } from '../../understanding/types';
 import type { AnswerAction, SkillAnswer, SkillRequest } from '../types';
 import { throwUnlessFound } from '../common/access';
+import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { formatDate, formatWhen } from '../common/format';
 import { cardAnswer, type WorkloadRiskCardModel } from './riskWorkloadAnswer';
 import { isOpen, LEVELS, levelRank, levelRiskText } from './riskText';
@@ -36,10 +37,11 @@ function questionKey(level: string | undefined, range: Entity | undefined): stri
     .slice(0, 12);
 }
 
-const CURSOR = /^wl1\.(\d{1,6})\.([0-9a-f]{12})$/;
+const LIST = 'riskyWorkloads';
 
+/** A page offset and the question's key, in the one cursor format (src/skills/common/cursor.ts). */
 export function listCursor(offset: number, key: string): string {
-  return `wl1.${offset}.${key}`;
+  return encodeCursor(LIST, 1, { o: offset, k: key });
 }
 
 /**
@@ -48,15 +50,14 @@ export function listCursor(offset: number, key: string): string {
  */
 function readCursor(cursor: string | undefined, key: string): { offset: number } | { error: string } {
   if (cursor === undefined) return { offset: 0 };
-  const match = CURSOR.exec(cursor);
-  const offset = match ? Number(match[1]) : NaN;
-  if (!match || offset <= 0 || offset % WORKLOAD_PAGE !== 0) {
+  const body = decodeCursor(LIST, 1, cursor, ['o', 'k']);
+  if (!body || !isOffset(body.o, 1, 999_999) || body.o % WORKLOAD_PAGE !== 0 || typeof body.k !== 'string' || !/^[0-9a-f]{12}$/.test(body.k)) {
     return { error: 'That "show more" button is not one I handed out, so I did not follow it. Ask about risky workload identities again to start from the first page.' };
   }
-  if (match[2] !== key) {
+  if (body.k !== key) {
     return { error: 'That "show more" button belongs to a different question (another risk level or time range). Ask your question again to start from the first page.' };
   }
-  return { offset };
+  return { offset: body.o };
 }
 
 function byLevelThenNewest(a: RiskyServicePrincipal, b: RiskyServicePrincipal): number {
