@@ -6,6 +6,7 @@
  * https://learn.microsoft.com/en-us/graph/aad-advanced-queries), and reads one bounded page of a big list rather than all of it.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { firstPage } from './reads';
 import { isGuid, odataString } from './ids';
 import { GraphUnavailable, MAX_RETRY_AFTER_SECONDS, retryAfterSeconds, TRANSIENT_STATUSES } from './unavailable';
 
@@ -246,12 +247,7 @@ export const ROLE_DEFINITIONS_REQUEST: BatchRequest = { id: 'roleDefinitions', u
 /** Role assignments held by any of the groups: one request. */
 export async function roleAssignmentsOfGroups(client: Client, groupIds: readonly string[]): Promise<RoleAssignment[]> {
   if (groupIds.length === 0) return [];
-  const page = (await client
-    .api('/roleManagement/directory/roleAssignments')
-    .filter(`principalId in (${groupIds.map(odataString).join(',')})`)
-    .select(ROLE_ASSIGNMENT_FIELDS)
-    .get()) as Page<RoleAssignment>;
-  return page.value;
+  return firstPage<RoleAssignment>(client, '/roleManagement/directory/roleAssignments', { filter: `principalId in (${groupIds.map(odataString).join(',')})`, select: ROLE_ASSIGNMENT_FIELDS });
 }
 
 /** The reads of "what groups is X in?": direct and transitive memberships together. */
@@ -292,12 +288,7 @@ export function groupRequests(groupId: string): BatchRequest[] {
 
 /** The role definition whose display name is given (built-in and custom roles alike). */
 export async function roleDefinitionByName(client: Client, displayName: string): Promise<RoleDefinition | undefined> {
-  const page = (await client
-    .api('/roleManagement/directory/roleDefinitions')
-    .filter(`displayName eq ${odataString(displayName)}`)
-    .select('id,displayName,isPrivileged')
-    .get()) as Page<RoleDefinition>;
-  return page.value[0];
+  return (await firstPage<RoleDefinition>(client, '/roleManagement/directory/roleDefinitions', { filter: `displayName eq ${odataString(displayName)}`, select: 'id,displayName,isPrivileged' }))[0];
 }
 
 /**
