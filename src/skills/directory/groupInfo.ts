@@ -106,7 +106,7 @@ async function nextMembers(request: SkillRequest, subject: Subject): Promise<Ski
     sections: [{ heading: `Members ${from}–${to}`, items: page.value.length ? page.value.map((m) => ({ text: memberText(m) })) : [{ text: 'none' }] }],
     notes: page['@odata.nextLink'] ? [] : [{ text: 'That is the last of them.' }],
   };
-  return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(to, page) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(to, page) };
 }
 
 export const groupInfoSkill = defineSkill({
@@ -131,7 +131,7 @@ export const groupInfoSkill = defineSkill({
       bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
       bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
     );
-    return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
   },
 });
 

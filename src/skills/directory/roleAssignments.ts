@@ -74,7 +74,7 @@ async function holdersAnswer(tenant: TenantSession, roleName: string): Promise<S
     sections,
     notes: [],
   };
-  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
 }
 
 async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayName: string): Promise<SkillAnswer> {
@@ -89,7 +89,7 @@ async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayN
     sections: roles.length ? [{ heading: 'Directory roles', items: roles.map((r) => ({ text: `${escapeMarkdown(describeHeldRole(r))}${r.privileged ? ' (privileged)' : ''}` })) }] : [],
     notes: roles.length ? [] : [{ text: 'This user holds no directory role, directly or through a group.' }],
   };
-  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
 }
 
 export const roleAssignmentsSkill = defineSkill<string | undefined>({
