@@ -132,7 +132,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       'activity from a tenant this bot does not serve: refused, nothing read',
     );
     const text = otherTenantText(tenantId);
-    if (activity.type === ActivityTypes.Invoke) {
+    if (activity.type === 'invoke') {
       const body =
         activity.name === 'adaptiveCard/action'
           ? { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: text } }
@@ -140,8 +140,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: activity.name === 'adaptiveCard/action' ? 400 : 403, body } });
       return;
     }
-    const installed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
-    if ((activity.type === ActivityTypes.Message && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
+    const installed = activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+    if ((activity.type === 'message' && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
@@ -446,7 +446,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       if (rateable) reply.channelData = { feedbackLoop: { type: 'default' } };
     }
     if (this.options.answerDiagnostics) {
-      reply.channelData = { ...(reply.channelData ?? {}), [DIAGNOSTICS_KEY]: diagnostics };
+      reply.channelData = { ...((reply.channelData ?? {}) as Record<string, unknown>), [DIAGNOSTICS_KEY]: diagnostics };
     }
     return reply;
   }

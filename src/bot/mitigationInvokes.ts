@@ -90,7 +90,7 @@ export class MitigationFlow {
 
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const { store, logger, clock } = this.options;
-    const data = (value.action.data ?? {}) as Record<string, unknown>;
+    const data = value.action.data ?? {};
     const id = isGuid(data.mitigationId) ? data.mitigationId : '';
     const conversationId = context.activity.conversation?.id ?? '';
     const clicker = personOf(context);

@@ -1,4 +1,4 @@
-import { SqliteStore } from '../storage/sqliteFile';
+import { SqliteStore } from '../storage/sqliteStore';
 import { type AnswerRecord, type FeedbackStore, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
 interface AnswerRow {

@@ -1,4 +1,4 @@
-import { SqliteStore } from '../storage/sqliteFile';
+import { SqliteStore } from '../storage/sqliteStore';
 import { completed, decided, type Decision, type MitigationOutcome, type MitigationPerson, type MitigationRecord, type MitigationStore } from './mitigationStore';
 
 interface Row {

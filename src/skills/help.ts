@@ -23,7 +23,7 @@ export const helpSkill: Skill = {
   name: 'help',
   version: '1',
   intents: ['help'],
-  async answer(): Promise<SkillAnswer> {
+  answer(): Promise<SkillAnswer> {
     const data = {
       title: 'What I can help with',
       intro:
@@ -35,7 +35,7 @@ export const helpSkill: Skill = {
       'I can help with sign-in troubleshooting, Identity Protection, and directory questions (users, groups, roles, apps, policies, audit changes).',
       ...AREAS.flatMap((a) => a.examples.map((q) => `• ${q}`)),
     ].join('\n');
-    return { kind: 'card', template: 'help', data, summary };
+    return Promise.resolve({ kind: 'card', template: 'help', data, summary });
   },
 };
 

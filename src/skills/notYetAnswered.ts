@@ -11,7 +11,7 @@ export const notYetAnsweredSkill: Skill = {
   name: 'notYetAnswered',
   version: '1',
   intents: IN_SCOPE_INTENTS,
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
+  answer(request: SkillRequest): Promise<SkillAnswer> {
     const { understanding } = request;
     const details = understanding.entities.map(describeEntity);
     const lines = [
@@ -22,6 +22,6 @@ export const notYetAnsweredSkill: Skill = {
     if (understanding.entities.some((e) => e.resolution === 'unresolved')) {
       lines.push('Names were not looked up: no tenant is connected (or the directory could not be reached).');
     }
-    return { kind: 'text', text: lines.join('\n') };
+    return Promise.resolve({ kind: 'text', text: lines.join('\n') });
   },
 };

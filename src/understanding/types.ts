@@ -82,6 +82,8 @@ export interface ConversationContext {
   policy?: Entity;
   /** The error code the last answer was about ("how many times has that happened today?"). */
   errorCode?: Entity;
+  /** The directory role the last question named ("how many global admins?" then "who are they?"). */
+  role?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
   focus?: DirectoryEntityType | 'policy';
   /** The last plan answered, which "those", "them" and "the first one" continue. */

@@ -6,7 +6,7 @@
  * done by the bot: the answer says how to do one.
  */
 import { ROLE_DISPLAY_NAMES } from '../../graph/askerAccess';
-import { isOffered, mitigationPermission, type MitigationAction, type MitigationProposal, type MitigationTarget } from '../../mitigations/types';
+import { isOffered, mitigationPermission, type MitigationProposal, type MitigationTarget } from '../../mitigations/types';
 import { isOwnAccount, ownAccountRefusal, targetRefusal, wordingFor } from '../../mitigations/mitigationText';
 import { currentState } from '../../mitigations/targetState';
 import { entityOf, type AskedMitigation } from '../../understanding/types';
@@ -61,10 +61,10 @@ function proposalOf(request: SkillRequest): Asked<MitigationProposal> {
   if (!asked) return { answer: text('What should I do? For example: "confirm Bob as compromised", "dismiss Alex\'s risk", "revoke Megan\'s sessions" or "disable bob@contoso.com".') };
   if ('answer' in found) return found;
   const goal = found.target;
-  if (!isOffered(asked as MitigationAction, goal.kind)) {
+  if (!isOffered(asked, goal.kind)) {
     return { answer: text(NOT_OFFERED[`${goal.kind}.${asked}`] ?? `That action is not available for ${escapeMarkdown(goal.displayName)}.`) };
   }
-  const proposal = { action: asked as MitigationAction, target: goal };
+  const proposal = { action: asked, target: goal };
   if (isOwnAccount(proposal, request.asker.aadObjectId)) return { answer: text(ownAccountRefusal(proposal, escapeMarkdown(goal.displayName))) };
   return { asked: proposal };
 }

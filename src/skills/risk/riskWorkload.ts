@@ -7,7 +7,7 @@
  * credentials, recent credential changes in the audit log), whether a credential was added just before the risky
  * activity, and what to do — with buttons for the mitigations the asker's roles allow.
  */
-import type { PermissionKey, RoleName } from '../../graph/permissions';
+import type { PermissionKey } from '../../graph/permissions';
 import type { TenantSession } from '../../graph/sessions';
 import {
   applicationOwnersRequest,
@@ -88,7 +88,7 @@ function refusedNote(refused: readonly MitigationAction[]): string | undefined {
     confirmSafe: 'confirming it safe',
     revokeSessions: 'revoking sessions',
   };
-  const parts = [...byKey.entries()].map(([key, actions]) => `${actions.map((a) => words[a]).join(' or ')} needs ${roleList(rolesFor(key) as RoleName[])}`);
+  const parts = [...byKey.entries()].map(([key, actions]) => `${actions.map((a) => words[a]).join(' or ')} needs ${roleList(rolesFor(key))}`);
   return `You can read this risk but not act on it: ${parts.join('; ')}.`;
 }
 

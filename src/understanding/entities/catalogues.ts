@@ -1,4 +1,4 @@
-import type { Entity, AskedMitigation, RiskLevel } from '../types';
+import type { Entity, AskedMitigation } from '../types';
 import type { SpanSet } from '../text/spans';
 
 /** Built-in Entra roles admins ask about; aliases are built from each name ("global admins", "app admin"). */
@@ -76,7 +76,7 @@ const RISK_LEVEL_PATTERNS = [
 export function findRiskLevel(text: string): Entity | undefined {
   for (const pattern of RISK_LEVEL_PATTERNS) {
     const m = pattern.exec(text);
-    if (m) return { type: 'riskLevel', text: m[0], value: m[1].toLowerCase() as RiskLevel, source: 'message' };
+    if (m) return { type: 'riskLevel', text: m[0], value: m[1].toLowerCase(), source: 'message' };
   }
   return undefined;
 }

@@ -85,7 +85,7 @@ const REFRESH_TOKENS: Rule = (() => {
 const RULES = { accountEnabled: ACCOUNT_ENABLED, refreshTokens: REFRESH_TOKENS };
 
 function inRoleAssignableGroup(directory: Directory, userId: string): boolean {
-  return directory.transitiveGroupIds(userId).some((id) => (directory.principal(id) as GraphObject | undefined)?.isAssignableToRole === true);
+  return directory.transitiveGroupIds(userId).some((id) => directory.principal(id)?.isAssignableToRole === true);
 }
 
 /** Throws Graph's 403 when the caller may not change this user's accountEnabled or refresh tokens. */
