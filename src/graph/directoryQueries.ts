@@ -478,6 +478,14 @@ export function userNamesRequest(id: string, userIds: readonly string[]): BatchR
   return { id, url: `/users?$filter=id in (${userIds.map(odataString).join(',')})&$select=id,displayName,userPrincipalName` };
 }
 
+/** The names of the users behind object ids, `<prefix>-0`, `<prefix>-1` …: one request per 15 distinct ids. */
+export function userNamesRequests(prefix: string, ids: readonly string[]): BatchRequest[] {
+  const unique = [...new Set(ids.filter(isGuid).map((id) => id.toLowerCase()))];
+  const out: BatchRequest[] = [];
+  for (let i = 0; i < unique.length; i += ID_LIST_LIMIT) out.push(userNamesRequest(`${prefix}-${i / ID_LIST_LIMIT}`, unique.slice(i, i + ID_LIST_LIMIT)));
+  return out;
+}
+
 /** The user a "which policies apply to X?" is about: whether they are a guest. */
 export function userKindRequest(userId: string): BatchRequest {
   return { id: 'user', url: `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName,userType` };
@@ -497,9 +505,8 @@ export async function namePeopleIn(client: Client, audits: DirectoryAudit[]): Pr
     for (const t of a.targetResources ?? []) if (t.type === 'User' && t.id && !t.displayName && isGuid(t.id)) wanted.add(t.id.toLowerCase());
   }
   if (wanted.size === 0) return;
-  const ids = [...wanted];
-  const requests: BatchRequest[] = [];
-  for (let i = 0; i < ids.length && requests.length < 20; i += ID_LIST_LIMIT) requests.push(userNamesRequest(`people-${requests.length}`, ids.slice(i, i + ID_LIST_LIMIT)));
+  // At most 20 requests: one $batch.
+  const requests = userNamesRequests('people', [...wanted]).slice(0, 20);
   const names = new Map<string, string>();
   try {
     for (const response of (await batchGet(client, requests)).values()) {
