@@ -5,7 +5,6 @@
  * Assistant does (bench/assistantBot.ts), and prints `BENCH_READY {"url": …}` once it listens.
  */
 import * as restify from 'restify';
-import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { loadConfig } from '../src/config';
 import { authenticationOptions } from '../src/adapter';
@@ -33,11 +32,15 @@ async function main(): Promise<void> {
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    server.listen(config.server.port, config.server.host, () => resolve());
+  });
+  const { port } = server.address();
   answerMemoryProbes();
   process.stdout.write(`BENCH_READY ${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  process.on('SIGTERM', () => {
+    server.close(() => process.exit(0));
+  });
 }
 
 void main().catch((err: unknown) => {

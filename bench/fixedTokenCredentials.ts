@@ -24,9 +24,9 @@ export class FixedTokenCredentialsFactory extends PasswordServiceClientCredentia
     super(appId, password, tenantId);
   }
 
-  override async createCredentials(appId: string, audience: string | undefined, loginEndpoint: string): Promise<ServiceClientCredentials> {
+  override createCredentials(appId: string, audience: string | undefined, loginEndpoint: string): Promise<ServiceClientCredentials> {
     // Bounded: a long-running bench bot asks once per turn.
     if (this.requests.length < 100) this.requests.push({ appId, audience, loginEndpoint });
-    return new TokenCredentials(this.bearerToken);
+    return Promise.resolve(new TokenCredentials(this.bearerToken));
   }
 }

@@ -18,7 +18,6 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -343,7 +342,7 @@ function drive(options: Drive): Promise<Driven> {
     instance.on('done', (result) => {
       resolve({ turns: result['2xx'], seconds: result.duration, latencies, failures: result.errors + result.timeouts + result.non2xx });
     });
-    instance.on('error', (err) => reject(err as Error));
+    instance.on('error', (err) => reject(err instanceof Error ? err : new Error(String(err))));
   });
 }
 

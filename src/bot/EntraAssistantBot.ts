@@ -33,12 +33,13 @@ import { answerFootnote, FeedbackInvokes } from './feedbackInvokes';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import type { AnswerRecord, FeedbackStore } from '../feedback/types';
 import { MitigationFlow } from './mitigationInvokes';
-import { isMitigationProposal, type MitigationProposal } from '../actions/types';
+import { isMitigationProposal, type MitigationProposal } from '../mitigations/types';
 import { INTENTS, type Entity } from '../understanding/types';
 import { isQuestionPlan } from '../plans/plan';
 import { AskerNotInDirectory } from '../graph/askerAccess';
 import { isGuid } from '../graph/ids';
 import { notInDirectoryText } from '../skills/common/access';
+import { MAX_CURSOR_LENGTH } from '../skills/common/cursor';
 import { otherTenantText, type TenantGate } from './tenantGate';
 import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
@@ -131,7 +132,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       'activity from a tenant this bot does not serve: refused, nothing read',
     );
     const text = otherTenantText(tenantId);
-    if (activity.type === ActivityTypes.Invoke) {
+    if (activity.type === 'invoke') {
       const body =
         activity.name === 'adaptiveCard/action'
           ? { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: text } }
@@ -139,8 +140,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: activity.name === 'adaptiveCard/action' ? 400 : 403, body } });
       return;
     }
-    const installed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
-    if ((activity.type === ActivityTypes.Message && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
+    const installed = activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+    if ((activity.type === 'message' && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
@@ -209,7 +210,9 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       );
       return;
     }
-    log.info({ text: truncateForLog(text) }, 'question');
+    // The question's words are tenant data (names, UPNs): only at debug level, truncated.
+    log.info({ length: text.length }, 'question');
+    log.debug({ text: truncateForLog(text) }, 'question text');
     if (this.options.usageLimits && !laterPart) {
       const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
       if (!verdict.allowed) {
@@ -228,6 +231,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const turn: { understanding?: Understanding } = {};
     const { result, graphRequests } = await collectGraphRequests(() =>
       this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
+      log,
     );
     await this.memory.save(context, memory);
     if (!result) {
@@ -256,7 +260,20 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const sent = await context.sendActivity(reply);
     if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
     if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
-    log.info({ intent: diagnostics.intent, skill: diagnostics.skill, graphRequests: graphRequests.length, ms: diagnostics.ms }, 'answered');
+    log.info(
+      {
+        answerId,
+        intent: diagnostics.intent,
+        skill: diagnostics.skill,
+        outcome: result.answer.kind,
+        ...(result.answer.kind === 'card' ? { template: result.answer.template } : {}),
+        ...(result.mitigationId ? { mitigationId: result.mitigationId } : {}),
+        graphRequests: graphRequests.length,
+        graphThrottled: graphRequests.filter((r) => r.status === 429).length,
+        ms: diagnostics.ms,
+      },
+      'answered',
+    );
   }
 
   /**
@@ -445,7 +462,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       if (rateable) reply.channelData = { feedbackLoop: { type: 'default' } };
     }
     if (this.options.answerDiagnostics) {
-      reply.channelData = { ...(reply.channelData ?? {}), [DIAGNOSTICS_KEY]: diagnostics };
+      reply.channelData = { ...((reply.channelData ?? {}) as Record<string, unknown>), [DIAGNOSTICS_KEY]: diagnostics };
     }
     return reply;
   }
@@ -459,7 +476,7 @@ function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
     return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
   }
   const more = value.showMore as { intent?: unknown; entities?: unknown; text?: unknown; cursor?: unknown; plan?: unknown } | undefined;
-  if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= 4000 && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
+  if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= MAX_CURSOR_LENGTH && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
     const entities = (more.entities as Entity[]).filter((e) => e && typeof e === 'object' && typeof e.type === 'string' && typeof e.text === 'string');
     const understanding: Understanding = { intent: more.intent as Understanding['intent'], entities, text: more.text };
     if (more.plan !== undefined) {

@@ -6,20 +6,20 @@ import { withAnswerActions, withBanner, withFooter } from '../cards/compose';
 import type { GraphSessions } from '../graph/sessions';
 import { type AccessDecision, AskerNotInDirectory, roleList } from '../graph/askerAccess';
 import { notInDirectoryText } from '../skills/common/access';
-import { performMitigation } from '../actions/graphMitigations';
-import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../actions/mitigationCard';
-import type { MitigationPerson, MitigationRecord, MitigationStore } from '../actions/mitigationStore';
-import { mitigationPermission } from '../actions/types';
+import { performMitigation } from '../mitigations/graphMitigations';
+import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../mitigations/mitigationCard';
+import type { MitigationPerson, MitigationRecord, MitigationStore } from '../mitigations/mitigationStore';
+import { mitigationPermission, type MitigationProposal } from '../mitigations/types';
 import type { SkillAnswer } from '../skills/types';
-import { currentState, targetRefusal } from '../skills/remediation/remediate';
-import type { MitigationOutcome } from '../actions/mitigationStore';
+import { currentState } from '../mitigations/targetState';
+import type { MitigationOutcome } from '../mitigations/mitigationStore';
 import type { TargetCheck, TenantSession } from '../graph/sessions';
 import type { FeedbackStore } from '../feedback/types';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
 import { isGuid } from '../graph/ids';
-import { isOwnAccount, ownAccountRefusal } from '../actions/mitigationText';
+import { isOwnAccount, ownAccountRefusal, targetRefusal } from '../mitigations/mitigationText';
 import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
 import { limitedText, type UsageLimits } from './usageLimits';
@@ -46,6 +46,11 @@ function personOf(context: TurnContext): MitigationPerson {
   return { aadObjectId: context.activity.from?.aadObjectId, name: context.activity.from?.name };
 }
 
+/** A mitigation as its log lines show it: object ids only, no names or UPNs (the record in the store has those). */
+function loggable(proposal: MitigationProposal): { action: string; target: { kind: string; id: string; appId?: string } } {
+  const { kind, id, appId } = proposal.target;
+  return { action: proposal.action, target: { kind, id, ...(appId ? { appId } : {}) } };
+}
 
 /**
  * A mitigation from proposal to result: the skill checked it and the bot records it (pending) and sends the
@@ -75,7 +80,7 @@ export class MitigationFlow {
       status: 'pending',
     };
     await this.options.store.create(record);
-    this.options.logger.info({ mitigationId: record.id, action: record.proposal.action, target: record.proposal.target, proposedBy: record.proposedBy }, 'mitigation proposed');
+    this.options.logger.info({ mitigationId: record.id, ...loggable(record.proposal), proposedBy: record.proposedBy.aadObjectId }, 'mitigation proposed');
     const model = confirmationModel(record, answer.notes);
     return { answer: { kind: 'card', template: 'mitigation', data: model, summary: outcomeSummary(model) }, mitigationId: record.id };
   }
@@ -90,11 +95,11 @@ export class MitigationFlow {
 
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const { store, logger, clock } = this.options;
-    const data = (value.action.data ?? {}) as Record<string, unknown>;
+    const data = value.action.data ?? {};
     const id = isGuid(data.mitigationId) ? data.mitigationId : '';
     const conversationId = context.activity.conversation?.id ?? '';
     const clicker = personOf(context);
-    const log = logger.child({ mitigationId: id, verb: value.action.verb, conversationId, by: clicker });
+    const log = logger.child({ mitigationId: id, verb: value.action.verb, conversationId, by: clicker.aadObjectId });
     const record = id ? await store.get(id) : undefined;
     if (!record || record.conversationId !== conversationId) {
       log.warn({ known: Boolean(record) }, 'mitigation click refused: unknown mitigation or another conversation');
@@ -135,7 +140,7 @@ export class MitigationFlow {
       log.info({ neededRoles: access.neededRoles }, 'mitigation confirm refused: the clicker lacks the role');
       return this.cardFor(record, `${personName(clicker)}, this needs one of these roles: ${roleList(access.neededRoles)}. Your account holds none of them, so nothing was changed; someone who holds one can still confirm.`);
     }
-    // The target's roles again, read now: who may act on whom (src/actions/targetRules.ts); they may have changed.
+    // The target's roles again, read now: who may act on whom (src/mitigations/targetRules.ts); they may have changed.
     let onWhom: TargetCheck;
     try {
       onWhom = await session.mayActOn(record.proposal, { fresh: true });
@@ -163,7 +168,10 @@ export class MitigationFlow {
       outcome = { ok: false, message: 'Microsoft Graph could not be reached, so the result is unknown. Check the audit log before trying again.' };
     }
     const after = (await store.complete(id, outcome, clock().toISOString())) ?? running;
-    log.info({ action: record.proposal.action, target: record.proposal.target, proposedBy: record.proposedBy, confirmedBy: clicker, outcome }, outcome.ok ? 'mitigation done' : 'mitigation failed');
+    log.info(
+      { ...loggable(record.proposal), proposedBy: record.proposedBy.aadObjectId, confirmedBy: clicker.aadObjectId, outcome: { ok: outcome.ok, ...(outcome.graphStatus !== undefined ? { graphStatus: outcome.graphStatus } : {}) } },
+      outcome.ok ? 'mitigation done' : 'mitigation failed',
+    );
     if (outcome.ok) await this.updateSourceCard(context, after);
     return this.finish(context, after);
   }
@@ -175,9 +183,8 @@ export class MitigationFlow {
   private async alreadyDone(session: TenantSession, record: MitigationRecord): Promise<MitigationOutcome | undefined> {
     try {
       const now = await currentState(session, record.proposal.action, record.proposal.target);
-      if (!('answer' in now)) return undefined;
-      const said = now.answer.kind === 'text' ? now.answer.text : 'It is already done.';
-      return { ok: true, message: `Nothing was changed. ${said}` };
+      if (!('nothingToDo' in now)) return undefined;
+      return { ok: true, message: `Nothing was changed. ${now.nothingToDo}` };
     } catch {
       return undefined;
     }

@@ -127,7 +127,7 @@ async function measureQueries(graph: Client, runs: number, now: Date): Promise<Q
   results.push(await timeQuery('directory audits, last 7 days, $top=100', runs, async () => count(await get(`/auditLogs/directoryAudits?$filter=activityDateTime ge ${weekAgo}&$top=100`))));
   results.push(await timeQuery("risky users riskLevel eq 'high'", runs, async () => count(await get("/identityProtection/riskyUsers?$filter=riskLevel eq 'high'"))));
   if (group) {
-    results.push(await timeQuery('group transitiveMembers $top=999', runs, async () => count(await get(`/groups/${group.id}/transitiveMembers?$top=999`))));
+    results.push(await timeQuery('group transitiveMembers $top=999', runs, async () => count(await get(`/groups/${String(group.id)}/transitiveMembers?$top=999`))));
   }
   results.push(await timeQuery("a user's transitiveMemberOf", runs, async () => count(await get(`/users/${userId}/transitiveMemberOf`))));
   return results;
@@ -249,17 +249,17 @@ async function main(): Promise<void> {
   });
   const runs = Number(values.runs);
   if (positionals[0] === 'load') {
-    const levels = values.levels!.split(',').map(Number);
+    const levels = values.levels.split(',').map(Number);
     const seconds = Number(values.seconds);
     const coldRuns = Number(values['cold-runs']);
     if (levels.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !Number.isInteger(coldRuns) || coldRuns < 1) {
       throw new Error('load: --levels takes connection counts (1,10,50), --seconds a positive number, --cold-runs a whole number');
     }
-    const report = await benchLoad({ seconds, levels, soak: values.soak!, coldRuns, profileDir: values.profile, only: values.only?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
+    const report = await benchLoad({ seconds, levels, soak: values.soak, coldRuns, profileDir: values.profile, only: values.only?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
     const section = formatLoadReport(report).join('\n');
-    const existing = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, 'utf8') : '# Benchmarks\n';
-    fs.writeFileSync(values.out!, replaceSection(existing, LOAD_HEADING, section));
-    process.stdout.write(`${section}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);
+    const existing = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8') : '# Benchmarks\n';
+    fs.writeFileSync(values.out, replaceSection(existing, LOAD_HEADING, section));
+    process.stdout.write(`${section}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);
     return;
   }
   if (positionals.length) throw new Error(`unknown bench ${positionals[0]}: use load, or no name for the Graph and answer benches`);
@@ -274,10 +274,10 @@ async function main(): Promise<void> {
   process.stderr.write('bench: understanding…\n');
   const understanding = formatUnderstandingReport(await benchUnderstanding({ compare: values.compare })).join('\n');
   const results: SizeResult[] = [];
-  for (const size of values.sizes!.split(',').map((s) => s.trim())) {
+  for (const size of values.sizes.split(',').map((s) => s.trim())) {
     if (!SIZES[size]) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(', ')}`);
     process.stderr.write(`bench: ${size}…\n`);
-    const child = (args: string[]) =>
+    const child = (args: string[]): unknown =>
       JSON.parse(
         execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', __filename, ...args], {
           encoding: 'utf8',
@@ -305,13 +305,13 @@ async function main(): Promise<void> {
     results,
     `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}\n\n${PLAN_BENCH_HEADING}\n\n${plans}`,
   );
-  fs.mkdirSync(path.dirname(values.out!), { recursive: true });
+  fs.mkdirSync(path.dirname(values.out), { recursive: true });
   // The load section is written by `bench -- load` alone: keep it.
-  const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, 'utf8') : '';
+  const previous = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8') : '';
   const loadStart = previous.split('\n').findIndex((line) => line.trim() === `## ${LOAD_HEADING}`);
   const kept = loadStart >= 0 ? previous.split('\n').slice(loadStart + 1).join('\n').split(/\n(?=## )/)[0] : undefined;
-  fs.writeFileSync(values.out!, kept ? replaceSection(report, LOAD_HEADING, kept.trim()) : report);
-  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);
+  fs.writeFileSync(values.out, kept ? replaceSection(report, LOAD_HEADING, kept.trim()) : report);
+  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);
 }
 
 if (require.main === module) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openSqliteFile } from '../storage/sqliteFile';
+import { SqliteStore } from '../storage/sqliteStore';
 import { type AnswerRecord, type FeedbackStore, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
 interface AnswerRow {
@@ -12,6 +12,23 @@ interface RatingRow {
   feedback: string;
 }
 
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS answers (
+    answer_id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    message_id TEXT,
+    answered_at TEXT NOT NULL,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS answers_by_message ON answers (conversation_id, message_id);
+  CREATE TABLE IF NOT EXISTS ratings (
+    answer_id TEXT NOT NULL REFERENCES answers (answer_id),
+    rater TEXT NOT NULL,
+    rated_at TEXT NOT NULL,
+    feedback TEXT NOT NULL,
+    PRIMARY KEY (answer_id, rater)
+  );`;
+
 /**
  * Feedback in one SQLite file (the default, for a single instance), in WAL mode. A rating is written with
  * synchronous=FULL: it has reached the disk when the call returns, so a crash after the thank-you loses nothing,
@@ -20,30 +37,13 @@ interface RatingRow {
  * returns, synced to the disk with the next rating or checkpoint. Two disk syncs a turn held the event loop for
  * about 5 ms, longer than the rest of an answer (docs/bench.md, "Load").
  */
-export class SqliteFeedbackStore implements FeedbackStore {
-  private readonly db: Database.Database;
+export class SqliteFeedbackStore extends SqliteStore implements FeedbackStore {
   /** Prepared once: preparing is a parse of the SQL, and these run on every turn. */
   private readonly insertAnswer: Database.Statement;
   private readonly updateMessageId: Database.Statement;
 
   constructor(file: string) {
-    this.db = openSqliteFile(file);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS answers (
-        answer_id TEXT PRIMARY KEY,
-        conversation_id TEXT NOT NULL,
-        message_id TEXT,
-        answered_at TEXT NOT NULL,
-        record TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS answers_by_message ON answers (conversation_id, message_id);
-      CREATE TABLE IF NOT EXISTS ratings (
-        answer_id TEXT NOT NULL REFERENCES answers (answer_id),
-        rater TEXT NOT NULL,
-        rated_at TEXT NOT NULL,
-        feedback TEXT NOT NULL,
-        PRIMARY KEY (answer_id, rater)
-      );`);
+    super(file, SCHEMA);
     this.insertAnswer = this.db.prepare('INSERT OR REPLACE INTO answers (answer_id, conversation_id, answered_at, record) VALUES (?, ?, ?, ?)');
     this.updateMessageId = this.db.prepare('UPDATE answers SET message_id = ? WHERE answer_id = ?');
   }
@@ -107,10 +107,6 @@ export class SqliteFeedbackStore implements FeedbackStore {
       )
       .run(cutoff);
     return result.changes;
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
   }
 }
 

@@ -12,6 +12,7 @@
  * no Retry-After (https://learn.microsoft.com/en-us/graph/throttling-limits), so throttled inner requests are sent again after a growing pause.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { firstPage } from './reads';
 import type { BatchRequest, Page } from './directoryQueries';
 import { guid, instant } from './ids';
 
@@ -156,7 +157,9 @@ export function mfaRegistrationFailureRequest(userId: string, before: string): B
 }
 
 /** IPv4 or IPv6 text: only such values from tenant data go into a filter. */
-export function isIpAddress(value: string | null | undefined): value is string {
+export function isIpAddress(value: string): boolean;
+export function isIpAddress(value: string | null | undefined): value is string;
+export function isIpAddress(value: string | null | undefined): boolean {
   return typeof value === 'string' && value.length <= 45 && (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) || (/^[0-9a-f:.]+$/i.test(value) && value.includes(':')));
 }
 
@@ -213,11 +216,5 @@ export async function detectionsOfUsers(client: Client, userIds: readonly string
   const anyUser = userIds.map((id) => `userId eq '${guid(id, 'userId')}'`).join(' or ');
   const filters = [`(${anyUser})`];
   if (openOnly) filters.push("(riskState eq 'atRisk' or riskState eq 'confirmedCompromised')");
-  const page = (await client
-    .api('/identityProtection/riskDetections')
-    .filter(filters.join(' and '))
-    .select('id,userId,riskEventType,riskState,detectedDateTime')
-    .top(500)
-    .get()) as Page<RiskDetection>;
-  return page.value;
+  return firstPage<RiskDetection>(client, '/identityProtection/riskDetections', { filter: filters.join(' and '), select: 'id,userId,riskEventType,riskState,detectedDateTime', top: 500 });
 }

@@ -8,20 +8,6 @@ import type { LabelledUtterance } from './evaluation';
  * used to answer questions: see the commit that chose the grammar for the numbers.
  */
 
-interface NlpjsManager {
-  settings: { autoSave: boolean; log: boolean };
-  addLanguage(language: string): void;
-  addDocument(language: string, text: string, intent: string): void;
-  train(): Promise<void>;
-  process(language: string, text: string): Promise<{ intent: string; score: number }>;
-}
-
-interface NlpjsContainer {
-  use(plugin: unknown): void;
-  get(name: 'nlp'): NlpjsManager;
-}
-
-
 /** What the classifier reads: the raw message, or the grammar's cue text with entities masked (<name>, <time>…). */
 export type ClassifierInput = 'raw' | 'masked';
 
@@ -45,10 +31,8 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<IntentClassifier> {
-  // NLP.js ships no type declarations; these are the few calls used here. Loaded when training, not at start-up.
-  const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<NlpjsContainer> };
-  const { Nlp } = require('@nlpjs/nlp') as { Nlp: unknown };
-  const { LangEn } = require('@nlpjs/lang-en-min') as { LangEn: unknown };
+  // Loaded when training, not when the bot starts.
+  const [{ containerBootstrap }, { Nlp }, { LangEn }] = await Promise.all([import('@nlpjs/core'), import('@nlpjs/nlp'), import('@nlpjs/lang-en-min')]);
   const container = await containerBootstrap();
   container.use(Nlp);
   container.use(LangEn);

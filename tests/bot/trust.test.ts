@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { activityFor } from '../../src/cli/ask';
+import { jsonText } from '../../src/jsonText';
 import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { DEMO_ADMIN, DEMO_SECURITY_ADMIN, DEMO_TENANT_ID } from '@entra-assistant/local-entra';
 import { createGraphClient } from '../../src/graph/client';
@@ -31,7 +32,7 @@ async function post(stack: DemoStack, text: string, aadObjectId: string, bend: (
   const res = await fetch(`${stack.botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
   const body = await res.text();
   const messages = connector.calls.slice(before).map((c) => c.body).filter((b) => b.type === 'message');
-  return { status: res.status, body, messages, texts: messages.map((m) => String(m.text ?? '')) };
+  return { status: res.status, body, messages, texts: messages.map((m) => jsonText(m.text)) };
 }
 
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
@@ -225,7 +226,7 @@ describe('Trust: no action on one\'s own account (issue #15)', function () {
   it('When another admin proposes confirming the asker compromised and the target clicks Confirm, then it is refused on the card and the risk is unchanged', async () => {
     const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
     const asked = await chat.say('confirm Avery Admin as compromised', DEMO_SECURITY_ADMIN.userPrincipalName);
-    const card = asked.cards[0] as Card;
+    const card = asked.cards[0];
     assert.ok(card && buttonsOf(card).some((b) => b.title === 'Confirm compromised'), 'the confirmation card for the other admin');
     const clicked = await chat.execute(card, 'Confirm compromised', DEMO_ADMIN.userPrincipalName);
     assert.equal(clicked.status, 200);
@@ -238,7 +239,7 @@ describe('Trust: no action on one\'s own account (issue #15)', function () {
   it('When an account the directory does not know clicks Confirm on an admin\'s card, then the card says so and nothing changes', async () => {
     const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
     const asked = await chat.say('confirm Bob as compromised', DEMO_ADMIN.userPrincipalName);
-    const card = asked.cards[0] as Card;
+    const card = asked.cards[0];
     assert.ok(card && buttonsOf(card).some((b) => b.title === 'Confirm compromised'), 'the confirmation card');
     const clicked = await chat.execute(card, 'Confirm compromised', randomUUID());
     assert.equal(clicked.status, 200);
