@@ -262,7 +262,7 @@ class TurnLog {
   }
 
   /** Resolves once the bot has written nothing for `quietMs`: the turns of the last level are over. */
-  async quiet(bot: Child, quietMs = 300): Promise<void> {
+  async quiet(bot: Child, quietMs = 1000): Promise<void> {
     bot.readLog();
     while (Date.now() - this.lastLineAt < quietMs) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -668,14 +668,15 @@ export function formatLoadReport(report: LoadReport): string[] {
   }
   lines.push(
     '',
-    '| process | RSS at start | RSS after the levels | fresh: RSS after 100 turns → 2,000 turns | growth | after a full GC: RSS 100 → 2,000 | growth | heap kept 100 → 2,000 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| process | RSS at start | RSS after the levels | fresh: RSS after 100 turns → 2,000 turns | growth | after a full GC: RSS 100 → 2,000 | growth | heap kept 100 → 2,000 | growth | V8 heap reserved 100 → 2,000 | external 100 → 2,000 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...(['echo', 'assistant'] as const).map((key) => {
       const m = report.memory[key];
       const growth = (from: number, to: number) => `${round(((to - from) / from) * 100)}%`;
       return (
         `| ${key === 'echo' ? 'echo bot' : 'Entra Assistant'} | ${report.rss[key].startMiB} | ${report.rss[key].afterMiB} | ${m.after100MiB} → ${m.after2000MiB} | ${growth(m.after100MiB, m.after2000MiB)} | ` +
-        `${m.after100.rssMiB} → ${m.after2000.rssMiB} | ${growth(m.after100.rssMiB, m.after2000.rssMiB)} | ${m.after100.heapUsedMiB} → ${m.after2000.heapUsedMiB} |`
+        `${m.after100.rssMiB} → ${m.after2000.rssMiB} | ${growth(m.after100.rssMiB, m.after2000.rssMiB)} | ${m.after100.heapUsedMiB} → ${m.after2000.heapUsedMiB} | ` +
+        `${growth(m.after100.heapUsedMiB, m.after2000.heapUsedMiB)} | ${m.after100.heapTotalMiB} → ${m.after2000.heapTotalMiB} | ${m.after100.externalMiB} → ${m.after2000.externalMiB} |`
       );
     }),
     '',

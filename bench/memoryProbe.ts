@@ -6,6 +6,10 @@
 export interface MemoryProbe {
   rssMiB: number;
   heapUsedMiB: number;
+  /** What V8 holds for its heap (used or not): it grows under load and is not given back at once. */
+  heapTotalMiB: number;
+  /** Memory outside the JS heap that JS objects hold (buffers). */
+  externalMiB: number;
   /** Whether a full collection ran first. */
   collected: boolean;
 }
@@ -16,8 +20,9 @@ export function answerMemoryProbes(): void {
     if ((message as { probe?: unknown })?.probe !== 'memory') return;
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
-    const answer: MemoryProbe = { rssMiB: Math.round(rss / 1048576), heapUsedMiB: Math.round(heapUsed / 1048576), collected: Boolean(gc) };
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    const mib = (bytes: number) => Math.round(bytes / 1048576);
+    const answer: MemoryProbe = { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed), heapTotalMiB: mib(heapTotal), externalMiB: mib(external), collected: Boolean(gc) };
     process.send!({ memory: answer });
   });
   // The IPC channel must not keep a stopping bot alive.
