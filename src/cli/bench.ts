@@ -306,11 +306,10 @@ async function main(): Promise<void> {
     `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}\n\n${PLAN_BENCH_HEADING}\n\n${plans}`,
   );
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
-  // The load section is written by `bench -- load` alone: keep it.
-  const previous = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8') : '';
-  const loadStart = previous.split('\n').findIndex((line) => line.trim() === `## ${LOAD_HEADING}`);
-  const kept = loadStart >= 0 ? previous.split('\n').slice(loadStart + 1).join('\n').split(/\n(?=## )/)[0] : undefined;
-  fs.writeFileSync(values.out, kept ? replaceSection(report, LOAD_HEADING, kept.trim()) : report);
+  // The load sections at the end (written by `bench -- load`, and the notes on them) are not this bench's: keep them.
+  const previous = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8').split('\n') : [];
+  const loadStart = previous.findIndex((line) => line.trim() === `## ${LOAD_HEADING}`);
+  fs.writeFileSync(values.out, loadStart >= 0 ? `${report.trimEnd()}\n\n${previous.slice(loadStart).join('\n')}` : report);
   process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);
 }
 
