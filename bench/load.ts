@@ -171,6 +171,10 @@ function spawnNode(
   const out = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeArgs, script, ...args], { env, stdio: ['ignore', out, 'pipe', 'ipc'] });
   fs.closeSync(out);
+  // A bench that dies takes its processes with it (a local Entra left behind keeps its port and a core's worth of memory).
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   return new Promise((resolve, reject) => {
