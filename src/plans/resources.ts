@@ -545,7 +545,7 @@ const namedLocations: ResourceSpec = {
   // Named locations are of two types whose fields differ; every field is read.
   select: false,
   count: 'plain',
-  columns: ['displayName', 'kind', 'countries', 'isTrusted'],
+  columns: ['displayName', 'countries', 'ipRanges', 'isTrusted'],
   fields: [
     field('displayName', 'Location', 'displayName', 'string', { graph: EQ_STARTS }),
     field('kind', 'Kind', '@odata.type', 'string', { read: (item) => (String(item['@odata.type']).includes('country') ? 'Countries' : 'IP ranges') }),
