@@ -24,6 +24,12 @@ export interface ReceivedRequest {
   status: number;
 }
 
+/** restify, loaded in the same process by the bot, patches ServerResponse so that writeHead does not chain. */
+function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
 export const tokensOf = (text: string) => Math.ceil(text.length / 4);
 
 const AZURE_ROUTE = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/;
@@ -72,11 +78,11 @@ export class ModelServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const azure = AZURE_ROUTE.exec(url.pathname);
     if (req.method !== 'POST' || (!azure && url.pathname !== '/v1/chat/completions')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${req.method} ${url.pathname}` } }));
+      send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ error: { message: `no route ${req.method} ${url.pathname}` } }));
       return;
     }
     if (azure && !url.searchParams.get('api-version')) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'BadRequest', message: 'api-version is missing' } }));
+      send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ error: { code: 'BadRequest', message: 'api-version is missing' } }));
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedRequest['body'];
@@ -88,12 +94,12 @@ export class ModelServer {
     if (res.destroyed || req.socket.destroyed) return;
     if (body.stream) {
       record.status = 400;
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'this test server does not stream' } }));
+      send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ error: { message: 'this test server does not stream' } }));
       return;
     }
     if (step.kind === 'error') {
       record.status = step.status;
-      res.writeHead(step.status, { 'content-type': 'application/json', ...(step.headers ?? {}) }).end(JSON.stringify({ error: { code: String(step.status), message: `scripted ${step.status}` } }));
+      send(res, step.status, { 'content-type': 'application/json', ...(step.headers ?? {}) }, JSON.stringify({ error: { code: String(step.status), message: `scripted ${step.status}` } }));
       return;
     }
     const message =
@@ -115,7 +121,7 @@ export class ModelServer {
             choices: [{ index: 0, message, finish_reason: step.kind === 'tool' ? 'tool_calls' : 'stop' }],
             usage: { prompt_tokens: promptTokens, completion_tokens: record.completionTokens, total_tokens: promptTokens + record.completionTokens },
           };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+    send(res, 200, { 'content-type': 'application/json' }, JSON.stringify(reply));
   }
 }
 
