@@ -62,7 +62,7 @@ export function parseFaultRules(text: string): FaultRule[] {
       }
     }
     for (const key of ['latencyMs', 'retryAfterSeconds'] as const) {
-      if (r[key] !== undefined && (typeof r[key] !== 'number' || (r[key] as number) < 0)) throw new Error(`${where}.${key} must be a number of 0 or more`);
+      if (r[key] !== undefined && (typeof r[key] !== 'number' || r[key] < 0)) throw new Error(`${where}.${key} must be a number of 0 or more`);
     }
     return r as FaultRule;
   });
