@@ -377,9 +377,9 @@ export class EntraAssistantBot extends TeamsActivityHandler {
 
   /** A short model-written summary above an answer card, when summaries are on and the model wrote one that checks out. */
   private async modelSummary(context: TurnContext, question: string, result: TurnResult): Promise<{ text?: string; tokens: number } | undefined> {
-    const summarize = this.options.model?.summarize;
-    if (!summarize || result.answer.kind !== 'card' || NOT_SUMMARISED.has(result.answer.template)) return undefined;
-    return summarize(question, renderCard(result.answer.template, result.answer.data), askerOf(context));
+    const model = this.options.model;
+    if (!model?.summarize || result.answer.kind !== 'card' || NOT_SUMMARISED.has(result.answer.template)) return undefined;
+    return model.summarize(question, renderCard(result.answer.template, result.answer.data), askerOf(context));
   }
 
   /** The intent's skill settles an ambiguous name from a fact of the tenant, when it can and the asker may read it. */

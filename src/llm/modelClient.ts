@@ -97,13 +97,15 @@ export class OpenAIChatModel implements ChatModel {
         return { completion, usage, attempts: attempt };
       } catch (err) {
         if (err instanceof APIConnectionTimeoutError) throw new ModelFailure('timeout', `no answer within ${this.config.timeoutMs} ms`);
-        if (!(err instanceof APIError) || err.status === undefined) throw new ModelFailure('unreachable', (err as Error).message);
-        const status = err.status;
+        if (!(err instanceof APIError) || typeof err.status !== 'number') throw new ModelFailure('unreachable', (err as Error).message);
+        // The package's error generics resolve to any through its .d.mts re-exports: typed here.
+        const status: number = err.status;
+        const headers = err.headers as Headers | undefined;
         const retryable = status === 429 || status >= 500;
         const kind: ModelFailureKind = status === 429 ? 'throttled' : status >= 500 ? 'unavailable' : 'refused';
         if (!retryable || attempt > this.config.maxRetries) throw new ModelFailure(kind, `HTTP ${status} after ${attempt} attempt(s)`, status);
         // Exponential backoff with jitter (0.5 s, 1 s, 2 s …) unless the server said how long.
-        const wait = retryAfterMs(err.headers, this.now()) ?? 500 * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.25);
+        const wait = retryAfterMs(headers, this.now()) ?? 500 * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.25);
         if (this.now() + wait >= deadline) throw new ModelFailure(kind, `HTTP ${status}: retry-after ${Math.round(wait)} ms does not fit the ${this.config.timeoutMs} ms deadline`, status);
         await sleep(wait);
       }

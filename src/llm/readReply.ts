@@ -15,10 +15,11 @@ import { countryName } from '../plans/vocabulary';
 import { lookupOf, type Directory } from '../understanding/directory';
 import { findAction } from '../understanding/entities/catalogues';
 import { defaultTimeRange } from '../understanding/entities/timeRange';
-import { PLAN_INTENTS, richQuestionPlan } from '../understanding/planFilling';
-import type { ConversationContext, DirectoryEntityType, Entity, IntentName, Understanding } from '../understanding/types';
+import { PLAN_INTENTS } from '../understanding/intents/registry';
+import { richQuestionPlan } from '../understanding/planFilling';
+import type { ConversationContext, Entity, IntentName, Understanding } from '../understanding/types';
 import type { LinkedName, LinkedType } from './linkedNames';
-import { ANCHOR_TYPES, DECLINE_TOOL, FILTER_OPS, OPERATION_KINDS, PLAN_TOOL, REMEDIATION_ACTIONS, RICH_INTENTS, RICH_TOOL, RISK_LEVELS } from './tools';
+import { ANCHOR_TYPES, DECLINE_TOOL, FILTER_OPS, OPERATION_KINDS, PLAN_TOOL, MITIGATIONS, RICH_INTENTS, RICH_TOOL, RISK_LEVELS } from './tools';
 
 /** A reply that may not be used, with the reason (logged and recorded, never shown as the model's words). */
 export class InvalidReply extends Error {
@@ -121,7 +122,7 @@ async function objectEntity(value: unknown, type: LinkedType, context: ReplyCont
   if (!context.question.toLowerCase().includes(name.toLowerCase())) throw new InvalidReply(`${what}.name "${name}" is not in the question`);
   if (type === 'policy') return { type: 'policy', text: name, value: name, source: 'message' };
   if (!context.directory) return { type, text: name, resolution: 'unresolved', source: 'message' };
-  const found = await lookupOf(context.directory, type as DirectoryEntityType, name);
+  const found = await lookupOf(context.directory, type, name);
   if (found.matches.length === 1) {
     const [match] = found.matches;
     return { type, text: name, id: match.id, displayName: match.displayName, ...(match.userPrincipalName ? { userPrincipalName: match.userPrincipalName } : {}), ...(match.appId ? { appId: match.appId } : {}), resolution: 'resolved', source: 'message' };
@@ -275,7 +276,7 @@ async function richUnderstanding(args: Json, context: ReplyContext): Promise<Und
   if (intent === 'risk.remediate' || args.action !== undefined) {
     // Tenant text can say "disable this account": an action is proposed only when the admin's own words ask for it.
     const asked = findAction(context.question);
-    const action = oneOf(args.action, REMEDIATION_ACTIONS, 'action');
+    const action = oneOf(args.action, MITIGATIONS, 'action');
     if (intent !== 'risk.remediate') throw new InvalidReply(`an action goes with risk.remediate, not ${intent}`);
     if (asked?.value !== action) throw new InvalidReply(`the admin's message does not ask to ${action}`);
     if (!entities.some((e) => e.type === 'user' || e.type === 'app')) throw new InvalidReply('an action needs a person or an app to act on');

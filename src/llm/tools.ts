@@ -7,7 +7,8 @@
 import type { ChatCompletionTool } from 'openai/resources/chat/completions';
 import { PLAN_RESOURCES, type FilterOp, type PlanAnchor, type PlanOperation } from '../plans/plan';
 import { RESOURCES } from '../plans/resources';
-import { INTENTS, type IntentName, type RemediationAction, type RiskLevel } from '../understanding/types';
+import { INTENT_DESCRIPTIONS, IN_SCOPE_INTENTS } from '../understanding/intents/registry';
+import type { AskedMitigation, IntentName, RiskLevel } from '../understanding/types';
 
 export const PLAN_TOOL = 'answer_with_plan';
 export const RICH_TOOL = 'answer_rich_question';
@@ -16,9 +17,9 @@ export const DECLINE_TOOL = 'not_a_tenant_question';
 export const FILTER_OPS: readonly FilterOp[] = ['eq', 'ne', 'ge', 'le', 'in', 'startsWith', 'present', 'absent', 'contains'];
 export const OPERATION_KINDS: ReadonlyArray<PlanOperation['kind']> = ['list', 'count', 'countDistinct', 'groupBy', 'latest', 'first', 'exists', 'top'];
 export const ANCHOR_TYPES: ReadonlyArray<PlanAnchor['type']> = ['user', 'group', 'servicePrincipal', 'application'];
-/** Intents answered by a skill of their own rather than a plan; help, docs and out-of-scope stay with the grammar. */
-export const RICH_INTENTS: readonly IntentName[] = INTENTS.filter((i) => i !== 'help' && i !== 'outOfScope' && i !== 'docs.answer');
-export const REMEDIATION_ACTIONS: readonly RemediationAction[] = ['confirmCompromised', 'dismiss', 'confirmSafe', 'revokeSessions', 'disable', 'resetPassword'];
+/** Tenant questions a skill answers (rather than a plan); help, explanations and out-of-scope stay with the grammar. */
+export const RICH_INTENTS: readonly IntentName[] = IN_SCOPE_INTENTS.filter((i) => i !== 'docs.answer');
+export const MITIGATIONS: readonly AskedMitigation[] = ['confirmCompromised', 'dismiss', 'confirmSafe', 'revokeSessions', 'disable', 'resetPassword'];
 export const RISK_LEVELS: readonly RiskLevel[] = ['high', 'medium', 'low', 'none'];
 
 const objectRef = (what: string) => ({
@@ -106,7 +107,8 @@ export function modelTools(): ChatCompletionTool[] {
         name: RICH_TOOL,
         description:
           'A question about one person, group, app, policy, error code or request (why a sign-in failed, is someone at risk, ' +
-          'who owns a group), or a request to act on risk. Acting is only ever proposed for the admin to confirm.',
+          'who owns a group), or a request to act on risk. Acting is only ever proposed for the admin to confirm. Intents:\n' +
+          RICH_INTENTS.map((i) => `- ${i}: ${INTENT_DESCRIPTIONS[i]}`).join('\n'),
         parameters: {
           type: 'object',
           properties: {
@@ -119,7 +121,7 @@ export function modelTools(): ChatCompletionTool[] {
             requestId: { type: 'string', description: 'A sign-in request or correlation id (GUID).' },
             timeRange: window,
             riskLevel: { type: 'string', enum: [...RISK_LEVELS] },
-            action: { type: 'string', enum: [...REMEDIATION_ACTIONS] },
+            action: { type: 'string', enum: [...MITIGATIONS] },
             country: { type: 'string', description: 'ISO 3166 two-letter code.' },
           },
           required: ['intent'],
