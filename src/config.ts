@@ -423,8 +423,8 @@ function readModel(env: Env): ModelConfig | undefined {
     endpoint,
     timeoutMs: integer(env, 'MODEL_TIMEOUT_SECONDS', 8, 1, 120) * 1000,
     maxRetries: integer(env, 'MODEL_MAX_RETRIES', 2, 0, 5),
-    tokensPerUserPerHour: integer(env, 'MODEL_TOKENS_PER_USER_PER_HOUR', 40_000, 1000, 100_000_000),
-    tokensPerTenantPerHour: integer(env, 'MODEL_TOKENS_PER_TENANT_PER_HOUR', 400_000, 1000, 1_000_000_000),
+    tokensPerUserPerHour: integer(env, 'MODEL_TOKENS_PER_USER_PER_HOUR', 100_000, 1000, 100_000_000),
+    tokensPerTenantPerHour: integer(env, 'MODEL_TOKENS_PER_TENANT_PER_HOUR', 1_000_000, 1000, 1_000_000_000),
     summaries: oneOf(env, 'MODEL_SUMMARIES', ['on', 'off'] as const, 'off') === 'on',
   };
   if (model.tokensPerTenantPerHour < model.tokensPerUserPerHour) {

@@ -205,8 +205,8 @@ describe('The optional language model (issue #17)', () => {
       endpoint: { kind: 'azure', endpoint: 'https://contoso-ai.openai.azure.com', deployment: 'gpt-4o-mini', apiVersion: DEFAULT_AZURE_OPENAI_API_VERSION, auth: { kind: 'identity', identity: { credential: 'managed-identity', clientId: undefined } } },
       timeoutMs: 8000,
       maxRetries: 2,
-      tokensPerUserPerHour: 40_000,
-      tokensPerTenantPerHour: 400_000,
+      tokensPerUserPerHour: 100_000,
+      tokensPerTenantPerHour: 1_000_000,
       summaries: false,
     });
   });
