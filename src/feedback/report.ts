@@ -114,6 +114,7 @@ export function reportHtml(report: FeedbackReport, generatedAt: Date): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Entra Assistant feedback</title></head><body style="font-family:sans-serif">
 <h1>Entra Assistant feedback</h1><p>${report.total.answers} answers, ${report.total.up} 👍, ${report.total.down} 👎 · generated ${escapeHtml(generatedAt.toISOString())}</p>
 ${skills.map((s) => skillChart(s, report.bySkill[s])).join('\n')}
+${report.modelTotal.answers ? `<section><h2>Language model</h2><pre>${escapeHtml(modelTable(report))}</pre></section>` : ''}
 </body></html>
 `;
 }
