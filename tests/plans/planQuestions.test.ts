@@ -4,6 +4,7 @@ import { cardLines } from '../support/cardLines';
 import { answerRequests, DemoStack, PINNED_NOW } from '../support/demoStack';
 import { DemoFacts } from './demoFacts';
 import type { AskAnswer } from '../../src/cli/ask';
+import { decodeCursor, encodeCursor } from '../../src/skills/common/cursor';
 import { TeamsChat, type Card } from '../support/teamsChat';
 
 const DAY = 86_400_000;
@@ -17,11 +18,6 @@ function reads(answer: AskAnswer): Array<{ url: string; status: number }> {
 function tablesOf(card: unknown): string[][][] {
   const tables = (card as { body: Array<{ type: string; rows?: Array<{ cells: Array<{ items: Array<{ text: string }> }> }> }> }).body.filter((b) => b.type === 'Table');
   return tables.map((t) => (t.rows ?? []).map((r) => r.cells.map((c) => c.items[0].text)));
-}
-
-function tableOf(card: unknown): string[][] {
-  const table = (card as { body: Array<{ type: string; rows?: Array<{ cells: Array<{ items: Array<{ text: string }> }> }> }> }).body.find((b) => b.type === 'Table');
-  return (table?.rows ?? []).map((r) => r.cells.map((c) => c.items[0].text));
 }
 
 function lines(answer: AskAnswer): string[] {
@@ -222,7 +218,13 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     for (const name of secondNames) assert.ok(facts.users.some((u) => u.userPrincipalName === name), name);
     assert.ok(cardLines(second.cards[0]).some((l) => l.startsWith('More: ')));
 
-    const forged = JSON.parse(JSON.stringify(first.cards[0]).replace(/"cursor":"0\|\/users\?/, '"cursor":"0|/auditLogs/signIns?')) as Card;
+    const forged = JSON.parse(
+      JSON.stringify(first.cards[0]).replace(/"cursor":"(plan\.1\.[A-Za-z0-9_-]+)"/, (_all, cursor: string) => {
+        const body = decodeCursor('plan', 1, cursor, ['s', 'n'])!;
+        assert.match(String(body.n), /^\/users\?/);
+        return `"cursor":"${encodeCursor('plan', 1, { s: 0, n: String(body.n).replace(/^\/users\?/, '/auditLogs/signIns?') })}"`;
+      }),
+    ) as Card;
     const refused = await chat.submit(forged, 'Show more users', DEMO_ADMIN.userPrincipalName);
     assert.match(refused.text, /no longer matches a list I can continue/);
   });
