@@ -6,7 +6,7 @@
  * retry-after, however long, past the turn's deadline.
  */
 import { getBearerTokenProvider } from '@azure/identity';
-import { APIConnectionTimeoutError, APIError, AzureOpenAI, OpenAI } from 'openai';
+import { APIConnectionTimeoutError, APIError, APIUserAbortError, AzureOpenAI, OpenAI } from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ModelConfig } from '../config';
 import { storageCredential } from '../storage/azureStorage';
@@ -43,7 +43,8 @@ export interface ModelAnswer {
 export type ChatRequest = Omit<ChatCompletionCreateParamsNonStreaming, 'model' | 'stream'>;
 
 export interface ChatModel {
-  complete(request: ChatRequest): Promise<ModelAnswer>;
+  /** `timeoutMs`: a shorter deadline than the configured one (a summary, after the turn's other work). */
+  complete(request: ChatRequest, options?: { timeoutMs?: number }): Promise<ModelAnswer>;
 }
 
 function openClient(config: ModelConfig): { client: OpenAI; model: string } {
@@ -86,17 +87,38 @@ export class OpenAIChatModel implements ChatModel {
     ({ client: this.client, model: this.model } = openClient(config));
   }
 
-  async complete(request: ChatRequest): Promise<ModelAnswer> {
-    const deadline = this.now() + this.config.timeoutMs;
+  /**
+   * One attempt, bounded as a whole: the request's own timeout covers only the HTTP exchange, not the Entra token the
+   * client may fetch first, so the attempt is also raced against the deadline and aborted when it passes.
+   */
+  private async attempt(request: ChatRequest, left: number): Promise<ChatCompletion> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new APIConnectionTimeoutError());
+      }, left);
+    });
+    try {
+      return await Promise.race([this.client.chat.completions.create({ ...request, model: this.model, stream: false }, { timeout: left, maxRetries: 0, signal: controller.signal }), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async complete(request: ChatRequest, options: { timeoutMs?: number } = {}): Promise<ModelAnswer> {
+    const timeoutMs = Math.min(options.timeoutMs ?? this.config.timeoutMs, this.config.timeoutMs);
+    const deadline = this.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
       const left = deadline - this.now();
-      if (left <= 0) throw new ModelFailure('timeout', `no answer within ${this.config.timeoutMs} ms`);
+      if (left <= 0) throw new ModelFailure('timeout', `no answer within ${timeoutMs} ms`);
       try {
-        const completion = await this.client.chat.completions.create({ ...request, model: this.model, stream: false }, { timeout: left, maxRetries: 0 });
+        const completion = await this.attempt(request, left);
         const usage = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 };
         return { completion, usage, attempts: attempt };
       } catch (err) {
-        if (err instanceof APIConnectionTimeoutError) throw new ModelFailure('timeout', `no answer within ${this.config.timeoutMs} ms`);
+        if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) throw new ModelFailure('timeout', `no answer within ${timeoutMs} ms`);
         if (!(err instanceof APIError) || typeof err.status !== 'number') throw new ModelFailure('unreachable', (err as Error).message);
         // The package's error generics resolve to any through its .d.mts re-exports: typed here.
         const status: number = err.status;
@@ -106,7 +128,7 @@ export class OpenAIChatModel implements ChatModel {
         if (!retryable || attempt > this.config.maxRetries) throw new ModelFailure(kind, `HTTP ${status} after ${attempt} attempt(s)`, status);
         // Exponential backoff with jitter (0.5 s, 1 s, 2 s …) unless the server said how long.
         const wait = retryAfterMs(headers, this.now()) ?? 500 * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.25);
-        if (this.now() + wait >= deadline) throw new ModelFailure(kind, `HTTP ${status}: retry-after ${Math.round(wait)} ms does not fit the ${this.config.timeoutMs} ms deadline`, status);
+        if (this.now() + wait >= deadline) throw new ModelFailure(kind, `HTTP ${status}: retry-after ${Math.round(wait)} ms does not fit the ${timeoutMs} ms deadline`, status);
         await sleep(wait);
       }
     }

@@ -29,6 +29,9 @@ export interface ModelUnderstandingOptions {
   now?: () => number;
 }
 
+/** A summary comes after the turn's understanding and Graph reads: it may take at most this long (Teams gives a turn about 15 s). */
+const SUMMARY_TIMEOUT_MS = 4000;
+
 const MODEL_NOTE = 'Understood by the language model; the facts are read from Microsoft Graph.';
 
 const FALLBACK_WORDS: Record<Exclude<ModelFallback, 'budget'>, string> = {
@@ -108,7 +111,7 @@ export class ModelUnderstanding implements LanguageModel {
     const rows = cardRows(card);
     if (!rows.length) return { tokens: 0, dropped: 'no rows' };
     try {
-      const answer = await this.model.complete({ messages: summaryMessages(question, rows), temperature: 0, max_tokens: 120 });
+      const answer = await this.model.complete({ messages: summaryMessages(question, rows), temperature: 0, max_tokens: 120 }, { timeoutMs: SUMMARY_TIMEOUT_MS });
       const tokens = total(answer.usage);
       this.budget.spend(asker.userId, asker.tenantId, tokens);
       const text = cleanSummary(answer.completion.choices[0]?.message?.content);

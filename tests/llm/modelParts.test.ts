@@ -7,6 +7,11 @@ import { ungroundedNumbers } from '../../src/llm/summary';
 import { TokenBudget } from '../../src/llm/tokenBudget';
 import { catalogueText, modelTools, PLAN_TOOL, RICH_TOOL } from '../../src/llm/tools';
 import type { LinkedName } from '../../src/llm/linkedNames';
+import { loadConfig } from '../../src/config';
+import { ModelFailure, OpenAIChatModel } from '../../src/llm/modelClient';
+import { ModelServer } from '../support/modelServer';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const BOB: LinkedName = { type: 'user', id: '1caa7dd4-ddb5-4bb1-895b-9fe9356f4bfe', displayName: 'Bob Kelly', userPrincipalName: 'bob@contoso.com', from: 'message' };
@@ -100,6 +105,20 @@ describe('Language model parts (issue #17)', () => {
       const rows = ['Users · guest · count', '**1,204 users**', '| Megan Bowen | 53000 |'];
       assert.deepEqual(ungroundedNumbers('There are 1204 guests; error 53000.', rows), []);
       assert.deepEqual(ungroundedNumbers('There are 1,204 guests, 12% more than in 2025.', rows), ['12', '2025']);
+    });
+  });
+
+  describe('The model client', () => {
+    const server = new ModelServer();
+    before(() => server.start());
+    after(() => server.stop());
+
+    it('When a caller gives a shorter deadline (a summary), then the call gives up at that deadline, not the configured one', async () => {
+      const config = loadConfig({ OPENAI_COMPATIBLE_URL: `${server.url}/v1`, MODEL_TIMEOUT_SECONDS: '5', FEEDBACK_SQLITE_PATH: path.join(os.tmpdir(), 'model-client.sqlite') }).model!;
+      server.next({ kind: 'text', content: 'late', delayMs: 1500 });
+      const started = Date.now();
+      await assert.rejects(new OpenAIChatModel(config).complete({ messages: [{ role: 'user', content: 'hi' }] }, { timeoutMs: 300 }), (err: unknown) => err instanceof ModelFailure && err.kind === 'timeout');
+      assert.ok(Date.now() - started < 1200, `gave up after ${Date.now() - started} ms`);
     });
   });
 
