@@ -9,6 +9,7 @@ import { DEFAULT_AZURE_OPENAI_API_VERSION } from '../../src/config';
 import { FENCE_CLOSE, FENCE_OPEN } from '../../src/llm/prompt';
 import { DECLINE_TOOL, PLAN_TOOL, RICH_TOOL } from '../../src/llm/tools';
 import { answerRequests, DemoStack } from '../support/demoStack';
+import { captureLogs } from '../support/logCapture';
 import { azureModelEnv, ModelServer, type ReceivedRequest } from '../support/modelServer';
 
 const ADMIN = DEMO_ADMIN.userPrincipalName;
@@ -145,9 +146,10 @@ describe('Language model (issue #17): the model plans, Graph decides the facts',
   describe('When tenant text carries instructions', () => {
     let injected: DemoStack;
     let dir: string;
+    const logs = captureLogs('info');
     before(async () => {
       dir = injectedTenant(demoDir);
-      injected = await new DemoStack(dir, azureModelEnv(server, UNLIMITED)).start();
+      injected = await new DemoStack(dir, azureModelEnv(server, UNLIMITED), {}, logs.logger).start();
       await warm(injected);
     });
     after(async () => {
@@ -181,6 +183,18 @@ describe('Language model (issue #17): the model plans, Graph decides the facts',
         noWrites(answer);
         assert.ok(!(answer.graphRequests as Array<{ url: string }>).some((r) => r.url.includes(BOB)), 'Bob is not even read');
       }
+    });
+
+    it('then the tokens of each turn are logged at info, and no tenant text is', async () => {
+      server.next({ kind: 'tool', name: PLAN_TOOL, args: { resource: 'groupMembers', anchor: { type: 'group', id: 'nope' }, filters: [], operation: { kind: 'list' } } });
+      await injected.ask('who is conor.obrien@contoso.com?', ADMIN);
+      const raw = logs.raw();
+      assert.doesNotMatch(raw, /Conor|conor\.obrien|ignore all previous instructions|Megan|megan\.bowen/i);
+      const answered = logs.entries().filter((e) => e.msg === 'answered' && e.model);
+      assert.ok(answered.length >= 2, 'the turns above logged their model use');
+      assert.ok(answered.every((e) => typeof (e.model as { tokens: number }).tokens === 'number'));
+      assert.ok(logs.entries().some((e) => e.msg === 'language model: understood' && typeof e.promptTokens === 'number' && typeof e.completionTokens === 'number'));
+      assert.ok(logs.entries().some((e) => e.msg === 'language model: plan refused, the built-in rules answer'));
     });
 
     it('then an action the admin does ask for is only proposed: the same confirmation card, nothing changed until someone confirms', async () => {
