@@ -62,7 +62,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const mitigationStore = openMitigationStore(config.feedback);
   const pinnedNow = config.pinnedNow;
   const clock = () => (pinnedNow ? new Date(pinnedNow) : new Date());
-  const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
+  const sessions = config.graph ? new GraphSessions(config.graph, undefined, logger) : undefined;
   const ssoTokens = config.sso ? new SsoTokenStore() : undefined;
   const directory = sessions ? new GraphDirectory(sessions.directoryClient) : undefined;
   // Trained in the background (about 0.2 s): until it is ready the grammar answers alone.

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseEnv } from 'node:util';
 import type { TeamsManifestLatest } from '@microsoft/app-manifest';
+import * as yaml from 'js-yaml';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import * as sinon from 'sinon';
@@ -25,8 +26,6 @@ import {
 import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon, encodePng } from '../src/cli/make-icons';
 import { repoRoot } from '../src/paths';
 
-// js-yaml ships with mocha; the project has no YAML dependency of its own and needs none at run time.
-const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const root = repoRoot();
 const read = (relative: string): string => fs.readFileSync(path.join(root, relative), 'utf8');

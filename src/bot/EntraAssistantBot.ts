@@ -210,7 +210,9 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       );
       return;
     }
-    log.info({ text: truncateForLog(text) }, 'question');
+    // The question's words are tenant data (names, UPNs): only at debug level, truncated.
+    log.info({ length: text.length }, 'question');
+    log.debug({ text: truncateForLog(text) }, 'question text');
     if (this.options.usageLimits && !laterPart) {
       const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
       if (!verdict.allowed) {
@@ -229,6 +231,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const turn: { understanding?: Understanding } = {};
     const { result, graphRequests } = await collectGraphRequests(() =>
       this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
+      log,
     );
     await this.memory.save(context, memory);
     if (!result) {
@@ -257,7 +260,20 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const sent = await context.sendActivity(reply);
     if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
     if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
-    log.info({ intent: diagnostics.intent, skill: diagnostics.skill, graphRequests: graphRequests.length, ms: diagnostics.ms }, 'answered');
+    log.info(
+      {
+        answerId,
+        intent: diagnostics.intent,
+        skill: diagnostics.skill,
+        outcome: result.answer.kind,
+        ...(result.answer.kind === 'card' ? { template: result.answer.template } : {}),
+        ...(result.mitigationId ? { mitigationId: result.mitigationId } : {}),
+        graphRequests: graphRequests.length,
+        graphThrottled: graphRequests.filter((r) => r.status === 429).length,
+        ms: diagnostics.ms,
+      },
+      'answered',
+    );
   }
 
   /**

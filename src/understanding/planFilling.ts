@@ -481,6 +481,17 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (country?.value && /\bblock(?:ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations')) {
     return { plan: { resource: 'namedLocations', filters: [{ field: 'countries', op: 'contains', value: country.value, label: `includes ${country.text}` }], operation: { kind: 'list' } }, intent: 'policy.info' };
   }
+  // "anything from brazil this month?", "who's signing in from linux machines?": the grammar heard a question about the
+  // sign-in log with a place or a platform and no noun for it: the sign-ins with that condition.
+  if (!named && input.intent === 'signin.list' && !namesSomething) {
+    const filters = filtersFor('signIns', context);
+    if (filters.some((f) => f.field === 'country' || f.field === 'os')) {
+      const plan: QuestionPlan = { resource: 'signIns', filters, operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
+      const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
+      if (window) plan.window = window;
+      return { plan, intent: 'signin.list' };
+    }
+  }
   if (!named) return undefined;
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
   // names "account") is that question, not a list of accounts.

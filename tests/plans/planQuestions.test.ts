@@ -20,11 +20,6 @@ function tablesOf(card: unknown): string[][][] {
   return tables.map((t) => (t.rows ?? []).map((r) => r.cells.map((c) => c.items[0].text)));
 }
 
-function tableOf(card: unknown): string[][] {
-  const table = (card as { body: Array<{ type: string; rows?: Array<{ cells: Array<{ items: Array<{ text: string }> }> }> }> }).body.find((b) => b.type === 'Table');
-  return (table?.rows ?? []).map((r) => r.cells.map((c) => c.items[0].text));
-}
-
 function lines(answer: AskAnswer): string[] {
   assert.ok(answer.cards.length > 0, `expected a card, got: ${answer.text}`);
   return cardLines(answer.cards[0]);

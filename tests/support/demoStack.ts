@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { GraphConfig } from '../../src/config';
+import type { Logger } from '../../src/logger';
 import { askAll, type AskAnswer } from '../../src/cli/ask';
 import { ConnectorServer } from '../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
@@ -28,6 +29,8 @@ export class DemoStack {
     private readonly env: Record<string, string> = {},
     /** More options for the local Entra (faults, throttling). */
     private readonly entra: Omit<LocalEntraOptions, 'tenantDir' | 'port' | 'now'> = {},
+    /** The bot's logger; silent unless a test captures the lines. */
+    private readonly logger: Logger = pino({ level: 'silent' }),
   ) {}
 
   /**
@@ -49,7 +52,7 @@ export class DemoStack {
       env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, QUESTIONS_PER_USER_PER_MINUTE: '10000', QUESTIONS_PER_TENANT_PER_MINUTE: '100000', MITIGATIONS_PER_USER_PER_MINUTE: '1000', MITIGATIONS_PER_TENANT_PER_MINUTE: '10000', ...stores.env },
       botPort: 0,
       entra: { ...this.entra, tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
-      overrides: { logger: pino({ level: 'silent' }) },
+      overrides: { logger: this.logger },
     });
     return this;
   }

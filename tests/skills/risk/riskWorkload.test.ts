@@ -166,7 +166,6 @@ describe('risk.workload pages and cursors, at skill level and through the bot, o
   let tenantDir: string;
   let expectedOrder: string[];
   let bot: DemoStack;
-  const now = new Date(PINNED_NOW);
 
   before(async () => {
     const made = tenantWithManyRiskyApps(await ensureDemoTenant());
