@@ -9,7 +9,7 @@ import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { windowLabel } from './entities/timeRange';
 import type { Entity, IntentName } from './types';
-import { PLAN_INTENTS } from './intents/registry';
+import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 
 const DAY = 86_400_000;
 
@@ -421,8 +421,6 @@ export function planCue(text: string, entities: Entity[]): string {
 /** Words that ask who made a change, or when and by whom. */
 const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bby whom\b/;
 
-/** Intents a plan never takes over: explanations and help read no list. */
-const NOT_LISTS = new Set<IntentName>(['docs.answer', 'help']);
 
 export interface FillInput {
   text: string;
