@@ -380,6 +380,14 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (!button) {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
+      // A word for an app ("outlook") that the answer found to be one app of the tenant (Outlook Mobile) is that app,
+      // for the answer's record and for follow-ups ("who owns that app?").
+      for (const entity of understanding.entities) {
+        if (entity.type !== 'app' || entity.id || entity.source !== 'message') continue;
+        const word = (entity.value ?? entity.text).toLowerCase();
+        const found = about?.find((a) => a.type === 'app' && a.displayName.toLowerCase().includes(word));
+        if (found) Object.assign(entity, { displayName: found.displayName, resolution: 'resolved', ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}) });
+      }
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
         about,
         planRich: !understanding.plan && understanding.contextPlan !== undefined,

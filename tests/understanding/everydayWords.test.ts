@@ -106,6 +106,16 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.match(boss.text, /Manager/);
     });
 
+    it('When a surname is misspelt by two letters and the first name is right, then the one close person is taken; and the app word is linked to the app the diagnosis found', async () => {
+      const answer = await demo.stack.ask("why can't joni sharmen get into outlook?", admin);
+      const entities = answer.entities as Array<{ type: string; displayName?: string; resolution?: string }>;
+      assert.ok(entities.some((e) => e.type === 'user' && e.displayName === 'Joni Sherman'), JSON.stringify(entities));
+      const megan = await demo.stack.ask("why can't Megan Bowen get into outlook on her phone?", admin);
+      const app = (megan.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
+      assert.equal(app?.displayName, 'Outlook Mobile');
+      assert.equal(app?.resolution, 'resolved');
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');
