@@ -480,6 +480,11 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (reports) return reports;
   const members = groupMembersPlan(cue, input.entities);
   if (members) return members;
+  // "what else does she own?" after an app's owner was shown: the apps that person owns.
+  const owner = input.entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  if (owner && !named && /\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|\b(?:<pp>|he|she|they) (?:also )?owns?\b/.test(cue)) {
+    return { plan: { resource: 'ownedApps', anchor: { type: 'user', id: owner.id!, displayName: owner.displayName ?? owner.text }, filters: [], operation: { kind: 'list' } }, intent: 'app.info' };
+  }
   // "Is Belarus blocked?": whether a country is in a named location used to block.
   const country = input.entities.find((e) => e.type === 'country' && e.source === 'message');
   if (country?.value && /\bblock(?:ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations')) {
