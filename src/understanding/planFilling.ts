@@ -46,7 +46,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
+  { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
@@ -249,7 +250,14 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdistribution (?:groups?|lists?)\b/, () => [{ field: 'mailEnabled', op: 'eq', value: true }, { field: 'securityEnabled', op: 'eq', value: false }]],
   ],
   riskyUsers: [
+    // "medium or high risk", "high and medium": both levels.
+    [/\b(high|medium|low)\s*(?:or|and|\/|,|&)\s*(high|medium|low)\b/, (m) => ({ field: 'riskLevel', op: 'in', value: [m[1], m[2]], label: `${m[1]} or ${m[2]} risk` })],
     [/\b(high|medium|low)\b(?![- ]risk)/, (m) => ({ field: 'riskLevel', op: 'eq', value: m[1] })],
+    // "who fixed their own risk", "self-remediated": the people whose secured password change closed their risk.
+    [/\b(?:fixed|remediated|resolved|cleared|closed) (?:it|their|his|her) (?:own )?(?:risk )?(?:themselves|themself|himself|herself)?|\b(?:fixed|remediated|resolved|cleared) (?:their|his|her) own\b|\bself[- ]?(?:remediat|fix|servic)\w*|\bby (?:changing|resetting) (?:their|his|her) (?:own )?password\b|\bwith a password change\b/, () => [
+      { field: 'riskState', op: 'eq', value: 'remediated' },
+      { field: 'riskDetail', op: 'eq', value: 'userPerformedSecuredPasswordChange', label: 'fixed by their own secure password change' },
+    ]],
     [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
     [/\bremediated\b|\bself[- ]remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
     [/\bconfirmed[- ](?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
@@ -265,13 +273,13 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bstill at risk\b|\bopen\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
   ],
   directoryAudits: [
-    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
+    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
     [/\bself[- ]service password\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/, () => ({ field: 'activity', op: 'eq', value: 'Change password (self-service)' })],
     [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
     [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
     [/\binvit(?:ed|ations?|es?)\b/, () => ({ field: 'activity', op: 'eq', value: 'Invite external user' })],
     [/\b(?:users|accounts) (?:were |got |been )?created\b|\bcreated (?:new )?(?:users|accounts)\b|\bnew (?:user )?(?:users|accounts)\b/, () => ({ field: 'activity', op: 'eq', value: 'Add user' })],
-    [/\b(?:conditional access|ca) polic(?:y|ies)\b|\bpolicy changes\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
+    [/\b(?:conditional access|ca) (?:polic(?:y|ies)|changes|edits|updates)\b|\bpolicy changes\b|\bchanges? (?:to|on|in) (?:the )?(?:conditional access|ca)\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
     [/\brole assignments?\b|\broles? (?:added|assigned|granted)\b/, () => ({ field: 'category', op: 'eq', value: 'RoleManagement', label: 'roles' })],
   ],
   conditionalAccessPolicies: [
@@ -302,7 +310,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       // One group's page, or one person's groups: their own answers.
       return has('user') || (has('group') && !operation && filters.length === 0);
     case 'riskyUsers':
-      return !operation && !filters.some((f) => f.field === 'riskState');
+      // The overview answers one level or none; several levels are a condition of the list.
+      return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in'));
     case 'riskyServicePrincipals':
       return !operation && !filters.some((f) => f.field === 'riskState');
     case 'riskDetections':

@@ -116,6 +116,33 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(app?.resolution, 'resolved');
     });
 
+    it('When two risk levels are asked together, then both are listed and the third is not', async () => {
+      const answer = await demo.stack.ask('show me the users at high or medium risk', admin);
+      assert.equal(answer.intent, 'risk.users');
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'riskLevel' && f.op === 'in'), JSON.stringify(plan.filters));
+      assert.match(answer.text, /Bob Kelly/);
+      assert.match(answer.text, /Alex Wilber/);
+      assert.doesNotMatch(answer.text, /\blow\b[^\n]*at risk/);
+    });
+
+    it('When the admin asks who fixed their own risk, then the users whose secure password change remediated it are listed', async () => {
+      const answer = await demo.stack.ask('which people self-remediated their risk?', admin);
+      assert.equal(answer.intent, 'risk.users');
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'riskDetail' && f.value === 'userPerformedSecuredPasswordChange'), JSON.stringify(plan.filters));
+    });
+
+    it('When the admin asks who reset passwords, then the password resets are listed; who CAN reset them is a role question', async () => {
+      const resets = await demo.stack.ask('who has reset passwords since Monday?', admin);
+      assert.equal(resets.intent, 'audit.changes');
+      assert.ok((resets.plan as PlanShape).filters.some((f) => f.field === 'activity' && f.value === 'Reset user password'));
+      const can = await demo.stack.ask('who is allowed to reset passwords? the helpdesk admins?', admin);
+      assert.equal(can.intent, 'role.assignments');
+      const ca = await demo.stack.ask('were there conditional access edits this month?', admin);
+      assert.ok((ca.plan as PlanShape).filters.some((f) => f.field === 'category' && f.value === 'Policy'), JSON.stringify(ca.plan));
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');
