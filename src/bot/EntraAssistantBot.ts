@@ -33,7 +33,7 @@ import { answerFootnote, FeedbackInvokes } from './feedbackInvokes';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import type { AnswerRecord, FeedbackStore } from '../feedback/types';
 import { MitigationFlow } from './mitigationInvokes';
-import { isMitigationProposal, type MitigationProposal } from '../actions/types';
+import { isMitigationProposal, type MitigationProposal } from '../mitigations/types';
 import { INTENTS, type Entity } from '../understanding/types';
 import { isQuestionPlan } from '../plans/plan';
 import { AskerNotInDirectory } from '../graph/askerAccess';

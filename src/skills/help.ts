@@ -46,7 +46,7 @@ export function welcomeModel() {
     intro: 'I answer questions about your Microsoft Entra ID tenant from Microsoft Graph, with the evidence and what to do next.',
     capabilities: [
       { name: 'Sign-ins', description: 'Why a sign-in failed: error code, Conditional Access, MFA, device, location' },
-      { name: 'Risk', description: 'Risky users and workload identities, detections, and safe remediation' },
+      { name: 'Risk', description: 'Risky users and workload identities, detections, and safe mitigation' },
       { name: 'Directory', description: 'Users, groups, roles, apps and credentials, and who changed what' },
     ],
     examplesHeading: 'Try asking',

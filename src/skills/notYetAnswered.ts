@@ -1,9 +1,6 @@
-import { describeEntity, INTENT_DESCRIPTIONS } from '../understanding/describe';
-import { INTENTS, type IntentName } from '../understanding/types';
+import { describeEntity } from '../understanding/describe';
+import { IN_SCOPE_INTENTS, INTENT_DESCRIPTIONS } from '../understanding/intents/registry';
 import type { Skill, SkillAnswer, SkillRequest } from './types';
-
-/** Every question about Entra ID: the intents whose skills arrive with issues #5–#8 are routed here until then. */
-const IN_SCOPE_INTENTS: IntentName[] = INTENTS.filter((i) => i !== 'help' && i !== 'outOfScope');
 
 /**
  * An honest plain answer for a question that was understood but that this version cannot answer yet: it says

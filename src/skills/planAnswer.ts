@@ -12,7 +12,7 @@ import { describePlan, valueWords } from '../plans/describe';
 import { DEFAULT_MAX_PAGES, runPlan, type Item, type PlanRun } from '../plans/execute';
 import { isQuestionPlan, type QuestionPlan } from '../plans/plan';
 import { fieldOf, PlanError, resourceOf, valueOf, type FieldSpec, type ResourceSpec } from '../plans/resources';
-import { PLAN_INTENTS } from '../understanding/planFilling';
+import { PLAN_INTENTS } from '../understanding/intents/registry';
 import { defineSkill } from './common/defineSkill';
 import { rolesFor, rolesNeededAnswer } from './common/access';
 import { formatDate } from './common/format';

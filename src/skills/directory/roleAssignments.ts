@@ -75,7 +75,10 @@ async function holdersAnswer(tenant: TenantSession, roleName: string): Promise<S
     sections,
     notes: [],
   };
-  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model) };
+  // The people who hold it, in the order shown: "what groups are they in?", "the second one".
+  const people = [...new Map(holders.filter((h): h is DirectoryObjectRef => !!h && !isGroup(h) && !!h.id).map((h) => [h.id, h])).values()];
+  const subjects = people.map((h) => ({ type: 'user' as const, id: h.id, displayName: h.displayName ?? h.id }));
+  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
 }
 
 async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayName: string): Promise<SkillAnswer> {

@@ -1,4 +1,4 @@
-import type { Entity, RemediationAction } from '../types';
+import type { Entity, AskedMitigation } from '../types';
 import type { SpanSet } from '../text/spans';
 
 /** Built-in Entra roles admins ask about; aliases are built from each name ("global admins", "app admin"). */
@@ -53,8 +53,20 @@ function rolePattern(name: string): RegExp {
   return new RegExp(`\\b${parts.join('[\\s-]+')}\\b(?:\\s+role\\b)?`, 'gi');
 }
 
+/**
+ * What admins call the roles besides their names: "GA", "CA admin", "PRA", "user admin", "helpdesk admin" are the
+ * same roles ("user admin" and "helpdesk admin" already follow from the word forms).
+ */
+const ROLE_NICKNAMES: Array<{ name: string; pattern: RegExp }> = [
+  { name: 'Global Administrator', pattern: /\b(?:GAs?|global admins?|tenant admins?|company admins?)\b(?:\s+role\b)?/g },
+  { name: 'Conditional Access Administrator', pattern: /\b(?:CA|conditional[\s-]access)[\s-]+(?:admin|administrator)s?\b(?:\s+role\b)?/gi },
+  { name: 'Privileged Role Administrator', pattern: /\bPRAs?\b(?:\s+role\b)?|\bprivileged[\s-]+roles?[\s-]+admins?\b/g },
+  { name: 'Privileged Authentication Administrator', pattern: /\bPAAs?\b(?:\s+role\b)?/g },
+  { name: 'Security Administrator', pattern: /\b(?:sec|secops)[\s-]+admins?\b(?:\s+role\b)?/gi },
+];
+
 /** Longer names first, so "Cloud Application Administrator" is not read as "Application Administrator". */
-const ROLE_PATTERNS = [...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }));
+const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];
 
 export function extractRoles(text: string, spans: SpanSet): void {
   for (const { name, pattern } of ROLE_PATTERNS) {
@@ -81,7 +93,7 @@ export function findRiskLevel(text: string): Entity | undefined {
   return undefined;
 }
 
-const ACTION_PATTERNS: Array<[RemediationAction, RegExp]> = [
+const ACTION_PATTERNS: Array<[AskedMitigation, RegExp]> = [
   ['confirmCompromised', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bcompromis(?:e|ed)\b|\bmark\b[^.?!]{0,50}?\b(?:as\s+)?compromised\b/i],
   ['confirmSafe', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bsafe\b|\bmark\b[^.?!]{0,50}?\bas\s+safe\b/i],
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
@@ -98,7 +110,7 @@ const ABOUT_THE_PAST = /\b(?:did|has|have)\s+(?:\S+\s+){0,3}?(?:already\s+)?(?:d
 /** An explicit request at the start wins over past-tense words later in the message ("disable Lee, who was reset"). */
 const REQUEST_LEAD = /^(?:(?:ok(?:ay)?|yes|right|now|then|so|hi|hey)[,!]?\s+)*(?:please\s+|pls\s+|go ahead and\s+|(?:can|could|would|will) you(?: please)?\s+|i (?:want|need|would like) to\s+|let'?s\s+|we (?:need|should|must) to?\s*)?(?:dismiss|revoke|disable|deactivate|suspend|block|confirm|mark|reset|kill|terminate|end|sign|log|turn off)\b/i;
 
-/** The remediation the admin asks for, if any. */
+/** The mitigation the admin asks for, if any. */
 export function findAction(text: string): Entity | undefined {
   if (ABOUT_THE_PAST.test(text) && !REQUEST_LEAD.test(text.trim())) return undefined;
   for (const [action, pattern] of ACTION_PATTERNS) {

@@ -85,6 +85,13 @@ const CUES: Cue[] = [
   // About one person's failures, asked for a judgement: "anything suspicious?", "should I worry?", "was it really her?".
   { name: 'is something wrong', intent: 'signin.troubleshoot', weight: 4, pattern: /\b(?:anything|something) (?:suspicious|wrong|odd|weird|fishy|unusual)\b|\bshould i (?:worry|be worried|be concerned)\b|\bwas (?:it|that) (?:really )?(?:her|him|them|me)\b|\bbeing attacked\b|\bunder attack\b|\bis (?:it|this|that) an attack\b|\bfail(?:s|ed|ing)?\b.{0,40}\bwhy\b|\basks? for (?:his|her|their|my) password\b|\bkeeps? asking (?:for|him|her)\b/, when: HAS_OBJECT },
   { name: 'an app or device blocked', intent: 'signin.troubleshoot', weight: 2, pattern: /(?:<name>|\b(?:he|she|they)\b).{0,40}\b(?:blocked|failing|fails|broke|broken|locked)\b/ },
+  // "her laptop gets refused by Teams", "office keeps blocking her", "sharepoint just bounces him", "constant prompts on
+  // her iPhone", "her phone keeps trying to connect": a person's sign-in turned away, in everyday words.
+  { name: 'turned away', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:refus|reject|bounc)(?:e|es|ed|ing)\b|\b(?:kicked out|turned away)\b|\b(?:keeps? blocking|blocking (?:him|her|them|me)|kicks? (?:him|her|them|me) out)\b|\bkeeps? trying to (?:connect|sign|log|sync|authenticate)\b|\b(?:constant|repeated|endless|non-?stop) (?:\w+ )?prompts?\b/, when: HAS_OBJECT },
+  // "anything from brazil this month?", "DPRK attempts in November?", "who's signing in from linux machines?": the sign-in
+  // log read for a place or a platform, nobody named.
+  { name: 'traffic from a place', intent: 'signin.list', weight: 4, pattern: /\b(?:anything|any(?:one|body)?|attempts?|traffic|activity|coming in|connections?|hits?|hitting us|who(?:'s| is| are)?)\b.{0,40}\b(?:from|in|out of)\s+<country>|<country>\s+(?:attempts?|traffic|activity|addresses|ips?|sign[- ]?ins?|logins?|log-ins|connections?)\b/, when: (f) => f.names === 0 && !f.pronoun },
+  { name: 'sign-ins from a platform', intent: 'signin.list', weight: 4, pattern: /\b(?:signing|logging|signed|logged) (?:in|on) (?:from|on|with) (?:\w+ ){0,2}?(?:linux|mac(?:os)?|windows|android|ios|iphones?|ipads?|chromebooks?|chrome ?os)\b/, when: (f) => f.names === 0 },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // Sign-in lists: show, count or summarise sign-ins.
