@@ -25,9 +25,7 @@ import { openFeedbackStore } from './feedback/openFeedbackStore';
 import { AnswerRetention } from './feedback/retention';
 import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
-import { riskUserSkills } from './skills/risk';
-import { proposeMitigationSkill } from './skills/risk/proposeMitigation';
-import { riskWorkloadSkills } from './skills/risk/workload';
+import { riskSkills } from './skills/risk';
 import { openMitigationStore } from './mitigations/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
 import { TenantGate } from './bot/tenantGate';
@@ -84,7 +82,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer,
-    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, proposeMitigationSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill),
+    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskSkills], outOfScopeSkill, notYetAnsweredSkill, planSkill),
     conversationState,
     logger,
     clock,

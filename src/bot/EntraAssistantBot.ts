@@ -39,6 +39,7 @@ import { isQuestionPlan } from '../plans/plan';
 import { AskerNotInDirectory } from '../graph/askerAccess';
 import { isGuid } from '../graph/ids';
 import { notInDirectoryText } from '../skills/common/access';
+import { MAX_CURSOR_LENGTH } from '../skills/common/cursor';
 import { otherTenantText, type TenantGate } from './tenantGate';
 import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
@@ -475,7 +476,7 @@ function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
     return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
   }
   const more = value.showMore as { intent?: unknown; entities?: unknown; text?: unknown; cursor?: unknown; plan?: unknown } | undefined;
-  if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= 4000 && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
+  if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= MAX_CURSOR_LENGTH && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
     const entities = (more.entities as Entity[]).filter((e) => e && typeof e === 'object' && typeof e.type === 'string' && typeof e.text === 'string');
     const understanding: Understanding = { intent: more.intent as Understanding['intent'], entities, text: more.text };
     if (more.plan !== undefined) {

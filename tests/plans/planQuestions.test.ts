@@ -4,6 +4,7 @@ import { cardLines } from '../support/cardLines';
 import { answerRequests, DemoStack, PINNED_NOW } from '../support/demoStack';
 import { DemoFacts } from './demoFacts';
 import type { AskAnswer } from '../../src/cli/ask';
+import { decodeCursor, encodeCursor } from '../../src/skills/common/cursor';
 import { TeamsChat, type Card } from '../support/teamsChat';
 
 const DAY = 86_400_000;
@@ -217,7 +218,13 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     for (const name of secondNames) assert.ok(facts.users.some((u) => u.userPrincipalName === name), name);
     assert.ok(cardLines(second.cards[0]).some((l) => l.startsWith('More: ')));
 
-    const forged = JSON.parse(JSON.stringify(first.cards[0]).replace(/"cursor":"0\|\/users\?/, '"cursor":"0|/auditLogs/signIns?')) as Card;
+    const forged = JSON.parse(
+      JSON.stringify(first.cards[0]).replace(/"cursor":"(plan\.1\.[A-Za-z0-9_-]+)"/, (_all, cursor: string) => {
+        const body = decodeCursor('plan', 1, cursor, ['s', 'n'])!;
+        assert.match(String(body.n), /^\/users\?/);
+        return `"cursor":"${encodeCursor('plan', 1, { s: 0, n: String(body.n).replace(/^\/users\?/, '/auditLogs/signIns?') })}"`;
+      }),
+    ) as Card;
     const refused = await chat.submit(forged, 'Show more users', DEMO_ADMIN.userPrincipalName);
     assert.match(refused.text, /no longer matches a list I can continue/);
   });
