@@ -79,6 +79,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   recognizer.warm().catch((err: unknown) => logger.warn({ err }, 'tenant names could not be read: names are looked up one by one'));
   // Kept in this process's memory: each instance counts its own turns (docs/security.md).
   const usageLimits = new UsageLimits(config.usage);
+  // The language model is optional: without its settings none of its code (nor the openai package) is loaded.
+  const model = config.model ? new (await import('./llm/modelUnderstanding')).ModelUnderstanding({ config: config.model, logger, directory }) : undefined;
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer,
@@ -93,6 +95,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     feedback,
     tenantGate: config.servedTenantIds.length > 0 ? new TenantGate(config.servedTenantIds) : undefined,
     usageLimits,
+    model,
     mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback, usageLimits }),
   });
 
@@ -109,7 +112,11 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     logger.warn(`BOT_ID is not set: Bot Framework authentication is OFF; listening on ${server.url} only (loopback)`);
   }
   logger.info(
-    { endpoint: `${server.url}/api/messages`, graph: config.graph ? config.graph.baseUrl : 'not configured' },
+    {
+      endpoint: `${server.url}/api/messages`,
+      graph: config.graph ? config.graph.baseUrl : 'not configured',
+      languageModel: !config.model ? 'not configured' : config.model.endpoint.kind === 'azure' ? `Azure OpenAI ${config.model.endpoint.deployment}` : config.model.endpoint.baseUrl,
+    },
     'Entra Assistant is listening',
   );
   return {

@@ -357,6 +357,12 @@ describe('Teams app package', () => {
         SECRET_BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
         BOT_TYPE: 'SingleTenant',
         BOT_TENANT_ID: '${{BOT_TENANT_ID}}',
+        // The optional language model (issue #17): empty values leave it off.
+        AZURE_OPENAI_ENDPOINT: '${{AZURE_OPENAI_ENDPOINT}}',
+        AZURE_OPENAI_DEPLOYMENT: '${{AZURE_OPENAI_DEPLOYMENT}}',
+        AZURE_OPENAI_CREDENTIAL: '${{AZURE_OPENAI_CREDENTIAL}}',
+        AZURE_OPENAI_API_KEY: '${{SECRET_AZURE_OPENAI_API_KEY}}',
+        MODEL_SUMMARIES: '${{MODEL_SUMMARIES}}',
       });
     });
 

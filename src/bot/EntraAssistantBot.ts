@@ -16,7 +16,8 @@ import type { GraphSessions } from '../graph/sessions';
 import type { SsoConfig } from '../config';
 import { acceptExchangedToken, signInCard, type SsoTokenStore } from './singleSignOn';
 import { truncateForLog } from '../logger';
-import { withAnswerActions, withBanner, withFooter, type SubmitButton } from '../cards/compose';
+import { aiGeneratedEntity, withAnswerActions, withBanner, withFooter, withModelSummary, withUnderstoodBy, type SubmitButton } from '../cards/compose';
+import type { LanguageModel, ModelAsker, ModelTurn } from './languageModel';
 import { escapeMarkdown } from '../cards/escape';
 import { type AdaptiveCard, renderCard } from '../cards/render';
 import type { Recognizer, Understanding } from '../understanding/types';
@@ -83,7 +84,12 @@ export interface BotOptions {
   tenantGate?: TenantGate;
   /** Questions and mitigations per minute, per user and per tenant; absent: unlimited (tests of other concerns). */
   usageLimits?: UsageLimits;
+  /** An optional language model that understands questions (and may summarise cards); absent: the offline understanding alone. */
+  model?: LanguageModel;
 }
+
+/** Cards a summary would not help: a question back, a confirmation. */
+const NOT_SUMMARISED = new Set(['disambiguation', 'mitigation']);
 
 /**
  * Turns Teams activities into questions for skills and their answers into messages. Collaborators arrive through
@@ -228,7 +234,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
     const button = buttonRequest(context.activity);
-    const turn: { understanding?: Understanding } = {};
+    const turn: { understanding?: Understanding; model?: ModelTurn } = {};
     const { result, graphRequests } = await collectGraphRequests(() =>
       this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
       log,
@@ -239,6 +245,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return;
     }
 
+    const summary = await this.modelSummary(context, text, result);
+    const model = turn.model && { understoodBy: turn.model.understoodBy, tokens: turn.model.tokens + (summary?.tokens ?? 0), ...(turn.model.fallback ? { fallback: turn.model.fallback } : {}), ...(summary?.text ? { summary: true } : {}) };
     const diagnostics: AnswerDiagnostics = {
       answerId,
       skill: result.skill.name,
@@ -248,6 +256,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       ...(result.understanding.plan ? { plan: result.understanding.plan } : {}),
       graphRequests,
       graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
+      ...(model ? { model } : {}),
       ms: Date.now() - started,
     };
     const corrected = [correctionNote(result.understanding), result.settledNote && escapeMarkdown(result.settledNote)].filter(Boolean).join(' ') || undefined;
@@ -255,8 +264,13 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
     let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
     if (card && corrected) card = withBanner(card, corrected, 'good');
+    if (card && turn.model) card = withUnderstoodBy(card, turn.model.note);
+    if (card && summary?.text) card = withModelSummary(card, summary.text);
+    if (result.answer.kind === 'text' && turn.model) result.answer = { ...result.answer, text: `${result.answer.text}\n_${turn.model.note}_` };
     const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
     const reply = this.replyFor(result.answer, diagnostics, card, rateable);
+    // Model-written text on the message: Teams shows its AI label.
+    if (summary?.text) reply.entities = [...(reply.entities ?? []), aiGeneratedEntity() as never];
     const sent = await context.sendActivity(reply);
     if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
     if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
@@ -271,6 +285,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         graphRequests: graphRequests.length,
         graphThrottled: graphRequests.filter((r) => r.status === 429).length,
         ms: diagnostics.ms,
+        ...(model ? { model } : {}),
       },
       'answered',
     );
@@ -289,7 +304,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     now: Date,
     addressed: boolean,
     button?: ButtonRequest,
-    turn: { understanding?: Understanding } = {},
+    turn: { understanding?: Understanding; model?: ModelTurn } = {},
   ): Promise<TurnResult | undefined> {
     let understanding: Understanding | undefined;
     if (button?.kind === 'showMore') {
@@ -312,6 +327,11 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     } else {
       understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context });
       if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope' || understanding.guessed)) return undefined;
+      if (this.options.model) {
+        // The model fills the same plan; its answer is checked, and any failure leaves the offline understanding.
+        turn.model = await this.options.model.understand(text, { now, conversation: memory.context }, askerOf(context), understanding);
+        understanding = turn.model.understanding;
+      }
     }
 
     turn.understanding = understanding;
@@ -360,6 +380,14 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (!button) {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
+      // A word for an app ("outlook") that the answer found to be one app of the tenant (Outlook Mobile) is that app,
+      // for the answer's record and for follow-ups ("who owns that app?").
+      for (const entity of understanding.entities) {
+        if (entity.type !== 'app' || entity.id || entity.source !== 'message') continue;
+        const word = (entity.value ?? entity.text).toLowerCase();
+        const found = about?.find((a) => a.type === 'app' && a.displayName.toLowerCase().includes(word));
+        if (found) Object.assign(entity, { displayName: found.displayName, resolution: 'resolved', ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}) });
+      }
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
         about,
         planRich: !understanding.plan && understanding.contextPlan !== undefined,
@@ -371,6 +399,13 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
     const proposed = await this.options.mitigations.propose(context, skillAnswer, button?.kind === 'mitigate' ? button.sourceAnswerId : undefined);
     return { understanding, skill, answer: proposed.answer as TurnAnswer, mitigationId: proposed.mitigationId };
+  }
+
+  /** A short model-written summary above an answer card, when summaries are on and the model wrote one that checks out. */
+  private async modelSummary(context: TurnContext, question: string, result: TurnResult): Promise<{ text?: string; tokens: number } | undefined> {
+    const model = this.options.model;
+    if (!model?.summarize || result.answer.kind !== 'card' || NOT_SUMMARISED.has(result.answer.template)) return undefined;
+    return model.summarize(question, renderCard(result.answer.template, result.answer.data), askerOf(context));
   }
 
   /** The intent's skill settles an ambiguous name from a fact of the tenant, when it can and the asker may read it. */
@@ -427,6 +462,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       askerAadObjectId: context.activity.from?.aadObjectId,
       tenantId: context.activity.conversation?.tenantId,
       answeredAt: now.toISOString(),
+      ...(diagnostics.model ? { model: diagnostics.model } : {}),
       ...(card ? { card } : {}),
     };
     try {
@@ -507,6 +543,11 @@ function correctionNote(understanding: Understanding): string | undefined {
   const corrected = understanding.entities.filter((e) => e.correctedFrom && e.displayName && e.source === 'message');
   if (!corrected.length) return undefined;
   return corrected.map((e) => `I took “${escapeMarkdown(e.correctedFrom)}” to mean ${escapeMarkdown(e.displayName)}.`).join(' ');
+}
+
+/** Whose token budget a model call counts against. */
+function askerOf(context: TurnContext): ModelAsker {
+  return { userId: context.activity.from?.aadObjectId ?? context.activity.from?.id, tenantId: context.activity.conversation?.tenantId };
 }
 
 /** An adaptiveCard/action value botbuilder can read: an object whose `action` is an object (Teams' shape). */

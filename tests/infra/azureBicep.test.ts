@@ -14,6 +14,8 @@ const TEMPLATE = path.join(INFRA, 'azure.bicep');
 // Built-in role definition ids, from https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage
 const STORAGE_TABLE_DATA_CONTRIBUTOR = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3';
 const STORAGE_BLOB_DATA_CONTRIBUTOR = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe';
+// https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/ai-machine-learning#cognitive-services-openai-user
+const COGNITIVE_SERVICES_OPENAI_USER = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd';
 
 type BicepObject = { [key: string]: BicepValue };
 
@@ -77,7 +79,8 @@ describe('The Azure deployment keeps state and records in a storage account (inf
   });
 
   it("When the template is read, then the web app's identity holds Storage Table Data Contributor and Storage Blob Data Contributor on the storage account, and no other role", () => {
-    const assignments = bicep.resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments');
+    // The one other assignment, on the optional Azure OpenAI account, has a test of its own below.
+    const assignments = bicep.resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && expr(r.body.scope) !== 'openAIAccount');
     const roles = assignments.map((a) => {
       const properties = a.body.properties as BicepObject;
       assert.equal(expr(a.body.scope), storage.symbol, `${a.symbol} is scoped to the storage account, not the group or subscription`);
@@ -107,6 +110,11 @@ describe('The Azure deployment keeps state and records in a storage account (inf
       'environment().authentication.loginEndpoint': 'https://login.microsoftonline.com/',
       [`${storage.symbol}.properties.primaryEndpoints.table`]: 'https://entraassist0abc.table.core.windows.net/',
       [`${storage.symbol}.properties.primaryEndpoints.blob`]: 'https://entraassist0abc.blob.core.windows.net/',
+      // No language model configured (the parameters' defaults).
+      azureOpenAIEndpoint: '',
+      azureOpenAIDeployment: '',
+      "modelConfigured ? 'managed-identity' : ''": '',
+      "modelConfigured ? (modelSummaries == 'on' ? 'on' : 'off') : ''": '',
     };
     const env: Record<string, string> = {};
     for (const s of settings) {
@@ -128,6 +136,35 @@ describe('The Azure deployment keeps state and records in a storage account (inf
       container: 'entra-assistant-state',
       access: { auth: 'identity', endpoint: 'https://entraassist0abc.blob.core.windows.net', identity: { credential: 'managed-identity', clientId: undefined } },
     });
+  });
+
+  it('When a language model is configured, then its settings reach src/config.ts as an Azure OpenAI deployment reached with the managed identity, and the identity may call that account only', () => {
+    const settings = appSettings(bicep);
+    const value = (name: string) => expr(settings.find((s) => s.name === name)?.value);
+    assert.deepEqual(
+      ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_CREDENTIAL', 'MODEL_SUMMARIES'].map(value),
+      ['azureOpenAIEndpoint', 'azureOpenAIDeployment', "modelConfigured ? 'managed-identity' : ''", "modelConfigured ? (modelSummaries == 'on' ? 'on' : 'off') : ''"],
+    );
+    assert.ok(!settings.some((s) => s.name === 'AZURE_OPENAI_API_KEY'), 'no key in the app settings');
+    assert.equal(resolved(bicep, { expr: 'modelConfigured' }) && expr(bicep.vars.get('modelConfigured')), '!empty(azureOpenAIEndpoint)');
+    const config = loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://contoso-ai.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini', AZURE_OPENAI_CREDENTIAL: 'managed-identity', MODEL_SUMMARIES: 'off', FEEDBACK_SQLITE_PATH: path.join(os.tmpdir(), 'bicep-model.sqlite') });
+    assert.deepEqual(config.model?.endpoint, {
+      kind: 'azure',
+      endpoint: 'https://contoso-ai.openai.azure.com',
+      deployment: 'gpt-4o-mini',
+      apiVersion: '2024-10-21',
+      auth: { kind: 'identity', identity: { credential: 'managed-identity', clientId: undefined } },
+    });
+
+    const role = bicep.resources.find((r) => r.type === 'Microsoft.Authorization/roleAssignments' && expr(r.body.scope) === 'openAIAccount');
+    assert.ok(role, 'a role assignment on the Azure OpenAI account');
+    const properties = role.body.properties as BicepObject;
+    assert.equal(expr(properties.principalId), `${site.symbol}.identity.principalId`);
+    assert.equal(resolved(bicep, { expr: 'cognitiveServicesOpenAIUserRoleId' }), COGNITIVE_SERVICES_OPENAI_USER);
+    assert.match(expr(properties.roleDefinitionId) ?? '', /cognitiveServicesOpenAIUserRoleId\)$/);
+    const account = bicep.resources.find((r) => r.symbol === 'openAIAccount');
+    assert.ok(account?.existing && account.type === 'Microsoft.CognitiveServices/accounts', 'the account is referenced, never created');
+    assert.match(bicep.code, /resource openAIUser '[^']+' = if \(grantModelRole\)/, 'granted only when an account is named');
   });
 
   it('When the template is read, then no app setting holds an account key, a SAS or a connection string, and no key is ever read', () => {

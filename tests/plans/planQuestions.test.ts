@@ -167,10 +167,12 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     const answer = await stack.ask('which countries are in the blocked list?', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'policy.info');
     const location = facts.read('identity/conditionalAccess/namedLocations.json').find((l) => l.displayName === 'Blocked countries')!;
-    const rows = tableRows(answer).slice(1);
+    const [header, ...rows] = tableRows(answer);
+    const countries = header.indexOf('Countries');
+    assert.ok(countries > 0, header.join(' | '));
     assert.equal(rows.length, 1);
     assert.equal(rows[0][0], 'Blocked countries');
-    for (const code of location.countriesAndRegions as string[]) assert.ok(rows[0][2].includes(`(${code})`), rows[0][2]);
+    for (const code of location.countriesAndRegions as string[]) assert.ok(rows[0][countries].includes(`(${code})`), rows[0][countries]);
   });
 
   it('When asked for the risky users that were dismissed, then the risk state is read (not a dismiss action)', async () => {

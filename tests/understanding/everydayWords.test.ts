@@ -80,6 +80,42 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.ok(plan.filters.some((f) => f.field === 'os' && f.value === 'Linux'), JSON.stringify(plan.filters));
     });
 
+    it('When the admin asks how to do a task for a named person, then the steps are explained, not a lookup of the person', async () => {
+      const answer = await demo.stack.ask('how do I re-enable Lee Gu?', admin);
+      assert.equal(answer.intent, 'docs.answer');
+    });
+
+    it('When a named location is asked about by part of its name, then that location is shown with its IP ranges and whether it is trusted', async () => {
+      const london = await demo.stack.ask('which IP range does the London office location have?', admin);
+      assert.equal(london.intent, 'policy.info');
+      assert.equal((london.plan as PlanShape).resource, 'namedLocations');
+      assert.match(london.text, /London office[^\n]*198\.51\.100\.0\/24/);
+      assert.doesNotMatch(london.text, /Contoso HQ network/);
+      const trusted = await demo.stack.ask('is the HQ network marked as trusted?', admin);
+      assert.match(trusted.text, /Contoso HQ network[^\n]*203\.0\.113\.0\/24[^\n]*yes/);
+    });
+
+    it('When a diagnosis is followed by "same thing for another person?" and "what about yesterday, same error?", then each is the same diagnosis again, and "who is her boss?" reads her manager', async () => {
+      const [, other, yesterday, boss] = await demo.stack.askChain(["why can't Megan Bowen get into Outlook on her phone?", 'is it the same thing for Priya Patel?', 'what about yesterday, same error?', "who's her boss?"], admin);
+      assert.equal(other.intent, 'signin.troubleshoot');
+      assert.match(other.text, /Priya Patel/);
+      assert.equal(other.plan ?? null, null);
+      assert.equal(yesterday.intent, 'signin.troubleshoot');
+      assert.equal(yesterday.plan ?? null, null);
+      assert.equal(boss.intent, 'user.info');
+      assert.match(boss.text, /Manager/);
+    });
+
+    it('When a surname is misspelt by two letters and the first name is right, then the one close person is taken; and the app word is linked to the app the diagnosis found', async () => {
+      const answer = await demo.stack.ask("why can't joni sharmen get into outlook?", admin);
+      const entities = answer.entities as Array<{ type: string; displayName?: string; resolution?: string }>;
+      assert.ok(entities.some((e) => e.type === 'user' && e.displayName === 'Joni Sherman'), JSON.stringify(entities));
+      const megan = await demo.stack.ask("why can't Megan Bowen get into outlook on her phone?", admin);
+      const app = (megan.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
+      assert.equal(app?.displayName, 'Outlook Mobile');
+      assert.equal(app?.resolution, 'resolved');
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');

@@ -77,6 +77,30 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     assert.match(parts[1], /Security Operations[\s\S]*Owners/);
   });
 
+  it('When an answer showed one person (the one holder of a role), then "she" in the next question is that person', async () => {
+    const [, changes] = await demo.stack.askChain(['who holds the Application Administrator role?', 'what did she change this week?'], admin);
+    assert.equal(changes.intent, 'audit.changes');
+    const entities = changes.entities as Array<{ type: string; displayName?: string }>;
+    assert.ok(entities.some((e) => e.type === 'user' && e.displayName === 'Miriam Graham'), JSON.stringify(entities));
+  });
+
+  it('When an app\'s owner was shown, then "what else does he own?" lists the apps that person owns, and "who owns it?" still means the app', async () => {
+    const [, more] = await demo.stack.askChain(['who owns the Expense Tracker app?', 'what else does he own?'], admin);
+    const plan = more.plan as PlanShape & { anchor?: { displayName: string } };
+    assert.equal(plan.resource, 'ownedApps');
+    assert.equal(plan.anchor?.displayName, 'Irvin Sayers');
+    assert.match(more.text, /owned by Irvin Sayers/);
+    const [, , owner] = await demo.stack.askChain(['tell me about the Expense Tracker app', 'who owns it?', 'who owns it?'], admin);
+    assert.equal(owner.intent, 'app.info');
+  });
+
+  it('When a list showed one group, then "who\'s in that one?" is about that group', async () => {
+    const [list, members] = await demo.stack.askChain(["what groups does Conor O'Brien own?", "who's in that one?"], admin);
+    assert.match(list.text, /owned by Conor O'Brien/);
+    assert.equal(members.intent, 'group.info');
+    assert.match(members.text, /Partner Collaboration - Fabrikam/);
+  });
+
   it('When a list of many rows is followed by a question about "them", then it is not asked of each row (at most five are)', async () => {
     const [, owners] = await demo.stack.askChain(['list all groups', 'who owns them?'], admin);
     assert.ok(owners.text.split('\n\n').length < 5, owners.text.slice(0, 400));

@@ -292,8 +292,16 @@ export class NameIndex {
       const misspeltNext = next && !keys.bySurname.has(next.folded) && !keys.byGiven.has(next.folded) && !this.knownWord(next.folded);
       const misspeltThis = next && !keys.byGiven.has(token.folded) && !this.knownWord(token.folded) && keys.bySurname.has(next.folded);
       if (next && (misspeltNext || misspeltThis) && /^\s+$/.test(text.slice(token.end, next.start))) {
-        const bySurname = (keys.byGiven.get(token.folded) ?? []).filter((u) => u.surname && next.folded.length >= 3 && closeSpelling(next.folded, tokens(u.surname)[0]?.folded ?? '', next.folded.length >= 7 ? 2 : 1));
-        const byGiven = (keys.bySurname.get(next.folded) ?? []).filter((u) => u.givenName && token.folded.length >= 3 && closeSpelling(token.folded, tokens(u.givenName)[0]?.folded ?? '', token.folded.length >= 7 ? 2 : 1));
+        // Two edits for a word of five letters or more ("hofman" for Hoffmann), one for a shorter one; of several
+        // within reach, only the single closest counts.
+        const nearest = (word: string, candidates: VocabularyUser[], part: (u: VocabularyUser) => string | null | undefined) => {
+          if (word.length < 3) return [];
+          const scored = candidates.map((u) => ({ u, d: closeSpelling(word, tokens(part(u) ?? '')[0]?.folded ?? '', word.length >= 5 ? 2 : 1) ? editDistance(word, tokens(part(u) ?? '')[0]?.folded ?? '') : Infinity }));
+          const best = Math.min(...scored.map((c) => c.d));
+          return best === Infinity ? [] : scored.filter((c) => c.d === best).map((c) => c.u);
+        };
+        const bySurname = nearest(next.folded, keys.byGiven.get(token.folded) ?? [], (u) => u.surname);
+        const byGiven = nearest(token.folded, keys.bySurname.get(next.folded) ?? [], (u) => u.givenName);
         const close = bySurname.length ? bySurname : byGiven;
         if (close.length === 1 && claim(token, next, close, text.slice(token.start, next.end))) {
           i += 1;

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Entity, IntentName } from '../types';
 import type { SpanSet } from '../text/spans';
+import { DEFAULT_WINDOWS } from '../intents/registry';
 
 /**
  * Time phrases admins use, each turned into a canonical key (`yesterday`, `P3D`, `since:monday`, …) and a window
@@ -210,16 +211,6 @@ export function withWindow(entity: Entity, now: Date): Entity {
   const { start, end } = windowOf(entity.value!, now);
   return { ...entity, start: start.toISOString(), end: end.toISOString() };
 }
-
-/** The window each intent looks at when the admin names none. */
-const DEFAULT_WINDOWS: Partial<Record<IntentName, string>> = {
-  'signin.troubleshoot': 'P7D',
-  'signin.list': 'PT24H',
-  'risk.user': 'P30D',
-  'risk.users': 'P30D',
-  'risk.workload': 'P30D',
-  'audit.changes': 'P7D',
-};
 
 export function defaultTimeRange(intent: IntentName, now: Date): Entity | undefined {
   const key = DEFAULT_WINDOWS[intent];
