@@ -34,6 +34,8 @@ import { TenantGate } from './bot/tenantGate';
 import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
 import { TRAINING_UTTERANCES } from './understanding/training';
 import type { IntentClassifier } from './understanding/types';
+import { HelpDesk } from './helpdesk/helpDesk';
+import type { Proactive } from './helpdesk/proactive';
 
 /** How sure the trained classifier must be before its intent replaces the grammar's "no cue". */
 const FALLBACK_MIN_SCORE = 0.5;
@@ -81,6 +83,9 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   recognizer.warm().catch((err: unknown) => logger.warn({ err }, 'tenant names could not be read: names are looked up one by one'));
   // Kept in this process's memory: each instance counts its own turns (docs/security.md).
   const usageLimits = new UsageLimits(config.usage);
+  // Messages outside a turn (a diagnosis posted after its invoke, an alert) go through the same adapter.
+  const proactive: Proactive = (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic);
+  const channels = new HelpDesk({ recognizer, logger, clock, proactive });
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer,
@@ -96,6 +101,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     tenantGate: config.servedTenantIds.length > 0 ? new TenantGate(config.servedTenantIds) : undefined,
     usageLimits,
     mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback, usageLimits }),
+    channels,
   });
 
   const retention = new AnswerRetention({ store: feedback, days: config.retention.answerDays, clock, logger });
@@ -121,6 +127,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     retentionSwept,
     async stop() {
       await server.stop();
+      // Diagnoses still being posted after their invoke finish before the stores close.
+      await channels.idle();
       await retention.stop();
       // After the last turn: every rating acknowledged is in the store before it closes.
       await feedback.close();

@@ -7,6 +7,8 @@ import {
   CardFactory,
   type ConversationState,
   type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
   MessageFactory,
   TeamsActivityHandler,
   type TurnContext,
@@ -42,6 +44,8 @@ import { notInDirectoryText } from '../skills/common/access';
 import { otherTenantText, type TenantGate } from './tenantGate';
 import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
+import type { ChannelFeatures } from '../helpdesk/channelFeatures';
+import { diagnoseRequestOf } from '../helpdesk/diagnoseRequest';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -59,7 +63,19 @@ type TurnResult = { understanding: Understanding; skill: { name: string; version
 /** A card button's request from Action.Submit data: a mitigation to confirm, or the next page of an answer. */
 type ButtonRequest =
   | { kind: 'mitigate'; proposal: MitigationProposal; sourceAnswerId?: string }
-  | { kind: 'showMore'; understanding: Understanding; cursor: string };
+  | { kind: 'showMore'; understanding: Understanding; cursor: string }
+  | PreparedQuestion;
+
+/**
+ * A question already understood elsewhere (a message action, a help-desk triage button, an alert): answered as if
+ * asked in this turn, with `note` as a banner on the card.
+ */
+export interface PreparedQuestion {
+  kind: 'prepared';
+  understanding: Understanding;
+  note?: string;
+  noteStyle?: 'good' | 'attention' | 'warning';
+}
 
 export interface BotOptions {
   recognizer: Recognizer;
@@ -82,6 +98,8 @@ export interface BotOptions {
   tenantGate?: TenantGate;
   /** Questions and mitigations per minute, per user and per tenant; absent: unlimited (tests of other concerns). */
   usageLimits?: UsageLimits;
+  /** Help-desk channels: the message action, triage of posts, /helpdesk and /alerts; absent: none of them. */
+  channels?: ChannelFeatures;
 }
 
 /**
@@ -98,7 +116,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (options.feedback) this.feedback = new FeedbackInvokes(options.feedback, options.logger, options.clock);
 
     this.onMessage(async (context, next) => {
-      await this.answerQuestion(context);
+      const handled = await this.options.channels?.onMessage(context, this);
+      if (!handled) await this.answerQuestion(context);
       await next();
     });
 
@@ -175,6 +194,27 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     return { status: 200, body: { id: request.id, connectionName: request.connectionName } };
   }
 
+  /** "Diagnose with Entra Assistant" on a message: the help-desk features read it (src/helpdesk/messageAction.ts). */
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.options.channels) return super.handleTeamsMessagingExtensionFetchTask(context, action);
+    return this.options.channels.messageAction(context, action, this);
+  }
+
+  /** The message action's dialog, submitted with a name typed in (or sent without a dialog by the client). */
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.options.channels) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return this.options.channels.messageAction(context, action, this);
+  }
+
+  /**
+   * Answers a question understood elsewhere in this turn's conversation, as this turn's sender (a proactive turn's
+   * `from` is the person whose roles apply), then saves what the conversation remembers.
+   */
+  async answerPrepared(context: TurnContext, question: Omit<PreparedQuestion, 'kind'>): Promise<void> {
+    await this.answerOne(context, question.understanding.text, true, false, { kind: 'prepared', ...question });
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
   /** A card's 👍/👎 (Universal Actions); other Action.Execute verbs go to botbuilder. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     if (this.feedback && FeedbackInvokes.isCardFeedback(value)) return this.feedback.onCardAction(context, value);
@@ -193,7 +233,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     for (const [i, part] of parts.entries()) await this.answerOne(context, part, askedBefore !== undefined || (parts.length > 1 && isAddressedToBot(context.activity)), i > 0);
   }
 
-  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean): Promise<void> {
+  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean, prepared?: PreparedQuestion): Promise<void> {
     const { logger, clock, maxMessageLength } = this.options;
     const started = Date.now();
     const kind = conversationKind(context.activity);
@@ -224,7 +264,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const now = clock();
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
-    const button = buttonRequest(context.activity);
+    const button = prepared ?? buttonRequest(context.activity);
     const turn: { understanding?: Understanding } = {};
     const { result, graphRequests } = await collectGraphRequests(() =>
       this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
@@ -250,7 +290,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (corrected && result.answer.kind === 'text') result.answer = { ...result.answer, text: `${corrected}\n${result.answer.text}` };
     if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
     let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
-    if (card && corrected) card = withBanner(card, corrected, 'good');
+    if (card && corrected) card = withBanner(card, corrected, prepared?.noteStyle ?? 'good');
     const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
     const reply = this.replyFor(result.answer, diagnostics, card, rateable);
     const sent = await context.sendActivity(reply);
@@ -275,7 +315,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     turn: { understanding?: Understanding } = {},
   ): Promise<TurnResult | undefined> {
     let understanding: Understanding | undefined;
-    if (button?.kind === 'showMore') {
+    if (button?.kind === 'showMore' || button?.kind === 'prepared') {
       understanding = button.understanding;
     } else if (button?.kind === 'mitigate') {
       understanding = { intent: 'risk.remediate', entities: [{ type: 'action', text: button.proposal.action, value: button.proposal.action, source: 'message' }], text };
@@ -300,8 +340,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     turn.understanding = understanding;
     let clarification = clarificationFor(understanding);
     // Before asking which object a name means, the skill may know from the tenant (the only app whose sign-ins fail).
-    let settledNote: string | undefined;
-    if (clarification?.kind === 'choose' && !choice && !button) {
+    let settledNote: string | undefined = button?.kind === 'prepared' ? button.note : undefined;
+    if (clarification?.kind === 'choose' && !choice && (!button || button.kind === 'prepared')) {
       const settled = await this.settleFromTenant(context, understanding, now);
       if (settled) {
         ({ understanding, note: settledNote } = settled);
@@ -340,7 +380,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
       ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
     }));
-    if (!button) {
+    if (!button || button.kind === 'prepared') {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
@@ -455,6 +495,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
 function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
   const value = activity.value as Record<string, unknown> | undefined;
   if (!value || typeof value !== 'object') return undefined;
+  const diagnose = diagnoseRequestOf(value);
+  if (diagnose) return { kind: 'prepared', understanding: diagnose };
   if (isMitigationProposal(value.mitigate)) {
     return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
   }
