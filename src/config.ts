@@ -64,6 +64,18 @@ export interface AppConfig {
    * ALLOWED_TENANT_IDS. Empty only when no tenant is configured at all (nothing is read, so nothing is checked).
    */
   servedTenantIds: string[];
+  /** Help-desk channels and alerts (src/helpdesk, src/alerts). */
+  channels: ChannelsConfig;
+}
+
+export interface ChannelsConfig {
+  /**
+   * Whose directory roles triage replies and alert cards are read with (HELPDESK_READER: an object id or a user
+   * principal name). Unset: the person who turned the feature on in that channel.
+   */
+  reader?: string;
+  /** Seconds between two polls of Graph for alerts (ALERTS_POLL_SECONDS); a 429 waits its Retry-After instead. */
+  alertPollSeconds: number;
 }
 
 export type FeedbackStoreConfig =
@@ -159,6 +171,13 @@ function instant(env: Env, name: string): Date | undefined {
     throw new ConfigError(name, `must be an ISO 8601 date-time such as 2026-11-20T12:00:00Z (got "${value}")`);
   }
   return date;
+}
+
+/** A user named by Entra object id or by user principal name. */
+function principal(env: Env, name: string): string | undefined {
+  const value = optional(env, name);
+  if (value === undefined || isGuid(value) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+  throw new ConfigError(name, `must be a user's object id (GUID) or user principal name such as helpdesk@contoso.com (got "${value}")`);
 }
 
 function readBot(env: Env): BotConfig {
@@ -379,6 +398,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retention: { answerDays: integer(env, 'ANSWER_RETENTION_DAYS', 30, 1, 3650) },
     state,
     servedTenantIds: servedTenants(env, bot, graph),
+    channels: { reader: principal(env, 'HELPDESK_READER'), alertPollSeconds: integer(env, 'ALERTS_POLL_SECONDS', 300, 1, 86_400) },
   };
 }
 

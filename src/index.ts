@@ -35,6 +35,7 @@ import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
 import { TRAINING_UTTERANCES } from './understanding/training';
 import type { IntentClassifier } from './understanding/types';
 import { HelpDesk } from './helpdesk/helpDesk';
+import { openChannelStore } from './channels/openChannelStore';
 import type { Proactive } from './helpdesk/proactive';
 
 /** How sure the trained classifier must be before its intent replaces the grammar's "no cue". */
@@ -85,11 +86,13 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const usageLimits = new UsageLimits(config.usage);
   // Messages outside a turn (a diagnosis posted after its invoke, an alert) go through the same adapter.
   const proactive: Proactive = (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic);
-  const channels = new HelpDesk({ recognizer, logger, clock, proactive });
+  const channelStore = openChannelStore(config.feedback);
+  const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill);
+  const channels = new HelpDesk({ recognizer, logger, clock, proactive, store: channelStore, skills, sessions, reader: config.channels.reader, alertPollSeconds: config.channels.alertPollSeconds });
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer,
-    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill),
+    skills,
     conversationState,
     logger,
     clock,
@@ -111,6 +114,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     await retention.stop();
     await feedback.close();
     await mitigationStore.close();
+    await channelStore.close();
     throw err;
   });
   if (!config.bot.appId) {
@@ -133,6 +137,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
       // After the last turn: every rating acknowledged is in the store before it closes.
       await feedback.close();
       await mitigationStore.close();
+      await channelStore.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import type { LocalEntraOptions } from '@entra-assistant/local-entra';
 import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '@entra-assistant/local-entra';
 import { withTemporaryStores } from './temporaryStores';
+import type { Logger } from '../../src/logger';
 
 export const PINNED_NOW = DEMO_CAPTURED_AT;
 
@@ -28,6 +29,8 @@ export class DemoStack {
     private readonly env: Record<string, string> = {},
     /** More options for the local Entra (faults, throttling). */
     private readonly entra: Omit<LocalEntraOptions, 'tenantDir' | 'port' | 'now'> = {},
+    /** The bot's logger (default: silent), e.g. a capture to check what is logged. */
+    private readonly logger: Logger = pino({ level: 'silent' }),
   ) {}
 
   /**
@@ -49,7 +52,7 @@ export class DemoStack {
       env: { ANSWER_DIAGNOSTICS: 'on', LOG_LEVEL: 'silent', ASSISTANT_NOW: PINNED_NOW, QUESTIONS_PER_USER_PER_MINUTE: '10000', QUESTIONS_PER_TENANT_PER_MINUTE: '100000', MITIGATIONS_PER_USER_PER_MINUTE: '1000', MITIGATIONS_PER_TENANT_PER_MINUTE: '10000', ...stores.env },
       botPort: 0,
       entra: { ...this.entra, tenantDir: this.tenantDir, port: 0, now: new Date(PINNED_NOW) },
-      overrides: { logger: pino({ level: 'silent' }) },
+      overrides: { logger: this.logger },
     });
     return this;
   }
@@ -58,6 +61,19 @@ export class DemoStack {
     await this.stack?.stop();
     await this.connector?.stop();
     this.disposeStores();
+  }
+
+  /**
+   * Stops the bot and starts it again on the same stores and the same local Entra, as a redeployment or a crash
+   * and restart would: what it kept in memory is gone, what it stored is not.
+   */
+  async restartBot(): Promise<void> {
+    await this.stack!.restartAssistant();
+  }
+
+  /** The running local Entra (to add events, or change its faults, while the bot runs). */
+  get localEntra(): LocalStack['entra'] {
+    return this.stack!.entra;
   }
 
   get botUrl(): string {
