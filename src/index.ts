@@ -36,6 +36,7 @@ import { TRAINING_UTTERANCES } from './understanding/training';
 import type { IntentClassifier } from './understanding/types';
 import { HelpDesk } from './helpdesk/helpDesk';
 import { openChannelStore } from './channels/openChannelStore';
+import { AlertPoller } from './alerts/alertPoller';
 import type { Proactive } from './helpdesk/proactive';
 
 /** How sure the trained classifier must be before its intent replaces the grammar's "no cue". */
@@ -85,7 +86,19 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   // Kept in this process's memory: each instance counts its own turns (docs/security.md).
   const usageLimits = new UsageLimits(config.usage);
   // Messages outside a turn (a diagnosis posted after its invoke, an alert) go through the same adapter.
-  const proactive: Proactive = (reference, logic) => adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic);
+  // A failure inside is thrown to the caller (which retries or logs it), not handed to onTurnError: no apology is
+  // posted into a channel nobody asked in.
+  const proactive: Proactive = async (reference, logic) => {
+    let failure: unknown;
+    await adapter.continueConversationAsync(config.bot.appId ?? '', reference, async (turn) => {
+      try {
+        await logic(turn);
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  };
   const channelStore = openChannelStore(config.feedback);
   const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill);
   const channels = new HelpDesk({ recognizer, logger, clock, proactive, store: channelStore, skills, sessions, reader: config.channels.reader, alertPollSeconds: config.channels.alertPollSeconds });
@@ -107,10 +120,15 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     channels,
   });
 
+  // Alerts for the channels that subscribed, posted through the same adapter, read with each channel's reader.
+  const alerts = new AlertPoller({ store: channelStore, sessions, reader: channels.reader, proactive, bot, logger, clock, intervalMs: config.channels.alertPollSeconds * 1000 });
+  alerts.start();
+
   const retention = new AnswerRetention({ store: feedback, days: config.retention.answerDays, clock, logger });
   const retentionSwept = retention.start();
 
   const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger }).catch(async (err: unknown) => {
+    await alerts.stop();
     await retention.stop();
     await feedback.close();
     await mitigationStore.close();
@@ -130,6 +148,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     understandingReady,
     retentionSwept,
     async stop() {
+      // A poll in progress finishes its post and its cursor before anything closes.
+      await alerts.stop();
       await server.stop();
       // Diagnoses still being posted after their invoke finish before the stores close.
       await channels.idle();

@@ -75,6 +75,11 @@ export interface PreparedQuestion {
   understanding: Understanding;
   note?: string;
   noteStyle?: 'good' | 'attention' | 'warning';
+  /**
+   * Posted by the bot itself (an alert): not counted against the reader's usage limits, and when Graph is unavailable
+   * the failure is thrown to the caller, which retries later, instead of being posted.
+   */
+  unattended?: boolean;
 }
 
 export interface BotOptions {
@@ -250,7 +255,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return;
     }
     log.info({ text: truncateForLog(text) }, 'question');
-    if (this.options.usageLimits && !laterPart) {
+    if (this.options.usageLimits && !laterPart && !prepared?.unattended) {
       const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
       if (!verdict.allowed) {
         log.warn({ scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds }, 'question over the usage limit: not answered, nothing read');
@@ -259,7 +264,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     }
 
-    if (addressed && !laterPart) await context.sendActivity({ type: 'typing' });
+    if (addressed && !laterPart && !prepared?.unattended) await context.sendActivity({ type: 'typing' });
     const answerId = randomUUID();
     const now = clock();
     const memory = await this.memory.load(context);
@@ -267,7 +272,10 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const button = prepared ?? buttonRequest(context.activity);
     const turn: { understanding?: Understanding } = {};
     const { result, graphRequests } = await collectGraphRequests(() =>
-      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
+      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => {
+        if (prepared?.unattended) throw err;
+        return this.graphFailureAnswer(err, turn.understanding, text);
+      }),
     );
     await this.memory.save(context, memory);
     if (!result) {

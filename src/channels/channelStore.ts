@@ -22,6 +22,8 @@ export interface ChannelPerson {
 export interface AlertCursor {
   since: string;
   seen: Record<string, string>;
+  /** Events being posted right now (event id → when claimed), so two instances never post one twice. */
+  sending?: Record<string, string>;
 }
 
 export interface AlertSubscription {

@@ -31,12 +31,17 @@ export class TeamsChannel {
   readonly teamId = `19:${randomUUID()}@thread.tacv2`;
 
   constructor(
-    private readonly botUrl: string,
+    /** The bot's URL, or how to find it now (it changes when a test restarts the bot). */
+    private readonly bot: string | (() => string),
     private readonly connector: ConnectorServer,
     private readonly tenantDir: string,
     /** The team's Microsoft 365 group, as Teams names it in channelData.team.aadGroupId. */
     private readonly aadGroupId?: string,
   ) {}
+
+  private get botUrl(): string {
+    return typeof this.bot === 'string' ? this.bot : this.bot();
+  }
 
   private base(as: string, rootId: string, id: string): Record<string, unknown> {
     const asker = resolveAsker(this.tenantDir, as);
@@ -111,6 +116,21 @@ export class TeamsChannel {
   /** Messages the bot sent into this channel, any thread or none, oldest first. */
   messages(after = 0): ConnectorCall[] {
     return this.connector.calls.slice(after).filter((c) => c.method === 'POST' && c.body.type === 'message' && decodeURIComponent(c.path).includes(`/conversations/${this.channelId}`));
+  }
+
+  /** Messages the bot posted as new threads of this channel (alerts), oldest first. */
+  newPosts(after = 0): ConnectorCall[] {
+    return this.connector.calls.slice(after).filter((c) => c.method === 'POST' && c.body.type === 'message' && decodeURIComponent(c.path).includes(`/conversations/${this.channelId}/activities`));
+  }
+
+  /** Waits until `count` new posts are in this channel after call number `after`; fails after `timeoutMs`. */
+  async waitForNewPosts(count: number, after = 0, timeoutMs = 15_000): Promise<ConnectorCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.newPosts(after).length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} new posts in the channel, saw ${this.newPosts(after).length}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.newPosts(after);
   }
 
   /** Waits for the next message the bot sends into the thread of `rootId` after call number `after`. */
