@@ -56,7 +56,7 @@ export function authenticationOptions(bot: BotConfig): ConfigurationBotFramework
     options.CallerId = 'urn:botframework:azure';
     options.ValidateAuthority = 'true';
   }
-  return options as ConfigurationBotFrameworkAuthenticationOptions;
+  return options;
 }
 
 export function createAdapter({ bot, logger, credentialsFactory }: AdapterOptions): CloudAdapter {

@@ -26,9 +26,9 @@ import { AnswerRetention } from './feedback/retention';
 import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
 import { riskUserSkills } from './skills/risk';
-import { remediateSkill } from './skills/remediation/remediate';
+import { proposeMitigationSkill } from './skills/risk/proposeMitigation';
 import { riskWorkloadSkills } from './skills/risk/workload';
-import { openMitigationStore } from './actions/openMitigationStore';
+import { openMitigationStore } from './mitigations/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
 import { TenantGate } from './bot/tenantGate';
 import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
@@ -100,7 +100,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     if (failure !== undefined) throw failure;
   };
   const channelStore = openChannelStore(config.feedback);
-  const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, remediateSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill);
+  const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, proposeMitigationSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill);
   const channels = new HelpDesk({ recognizer, logger, clock, proactive, store: channelStore, skills, sessions, reader: config.channels.reader, alertPollSeconds: config.channels.alertPollSeconds });
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.

@@ -1,5 +1,4 @@
 import * as restify from 'restify';
-import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 
@@ -57,6 +56,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
   });
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- restify accepts a two-argument handler only as an async function
   server.get('/healthz', async (_req, res) => {
     res.send(stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ok' });
   });
@@ -65,7 +65,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  const address = server.address() as AddressInfo;
+  const address = server.address();
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 
@@ -74,7 +74,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port: address.port,
     async stop() {
       stopping = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       const drained = Promise.allSettled([...inFlight]);
       const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), options.drainTimeoutMs ?? 10_000).unref());
       const drainedInTime = await Promise.race([drained.then(() => true), timeout]);

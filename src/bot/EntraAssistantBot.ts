@@ -35,7 +35,7 @@ import { answerFootnote, FeedbackInvokes } from './feedbackInvokes';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import type { AnswerRecord, FeedbackStore } from '../feedback/types';
 import { MitigationFlow } from './mitigationInvokes';
-import { isMitigationProposal, type MitigationProposal } from '../actions/types';
+import { isMitigationProposal, type MitigationProposal } from '../mitigations/types';
 import { INTENTS, type Entity } from '../understanding/types';
 import { isQuestionPlan } from '../plans/plan';
 import { AskerNotInDirectory } from '../graph/askerAccess';
@@ -155,7 +155,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       'activity from a tenant this bot does not serve: refused, nothing read',
     );
     const text = otherTenantText(tenantId);
-    if (activity.type === ActivityTypes.Invoke) {
+    if (activity.type === 'invoke') {
       const body =
         activity.name === 'adaptiveCard/action'
           ? { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: text } }
@@ -163,8 +163,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: activity.name === 'adaptiveCard/action' ? 400 : 403, body } });
       return;
     }
-    const installed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
-    if ((activity.type === ActivityTypes.Message && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
+    const installed = activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+    if ((activity.type === 'message' && isAddressedToBot(activity)) || installed) await context.sendActivity(text);
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
@@ -493,7 +493,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       if (rateable) reply.channelData = { feedbackLoop: { type: 'default' } };
     }
     if (this.options.answerDiagnostics) {
-      reply.channelData = { ...(reply.channelData ?? {}), [DIAGNOSTICS_KEY]: diagnostics };
+      reply.channelData = { ...((reply.channelData ?? {}) as Record<string, unknown>), [DIAGNOSTICS_KEY]: diagnostics };
     }
     return reply;
   }

@@ -32,7 +32,7 @@ export class FeedbackInvokes {
   /** The answer card again with a new footer, for the person who clicked: thanks, the 👎 form, or "not saved". */
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = value.action.verb as FeedbackVerb;
-    const data = (value.action.data ?? {}) as Record<string, unknown>;
+    const data = value.action.data ?? {};
     const answerId = typeof data.answerId === 'string' ? data.answerId : '';
     const conversationId = context.activity.conversation?.id ?? '';
     const log = this.logger.child({ answerId, verb, conversationId });

@@ -9,7 +9,7 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 export function questionText(activity: Partial<Activity>): string {
   let text = activity.text ?? '';
   if (activity.recipient?.id) {
-    text = TurnContext.removeMentionText(activity as Activity, activity.recipient.id) ?? text;
+    text = TurnContext.removeMentionText(activity, activity.recipient.id) ?? text;
   }
   text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
   if (!text.trim() && activity.value && typeof activity.value === 'object') {

@@ -6,20 +6,20 @@ import { withAnswerActions, withBanner, withFooter } from '../cards/compose';
 import type { GraphSessions } from '../graph/sessions';
 import { type AccessDecision, AskerNotInDirectory, roleList } from '../graph/askerAccess';
 import { notInDirectoryText } from '../skills/common/access';
-import { performMitigation } from '../actions/graphMitigations';
-import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../actions/mitigationCard';
-import type { MitigationPerson, MitigationRecord, MitigationStore } from '../actions/mitigationStore';
-import { mitigationPermission } from '../actions/types';
+import { performMitigation } from '../mitigations/graphMitigations';
+import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../mitigations/mitigationCard';
+import type { MitigationPerson, MitigationRecord, MitigationStore } from '../mitigations/mitigationStore';
+import { mitigationPermission } from '../mitigations/types';
 import type { SkillAnswer } from '../skills/types';
-import { currentState, targetRefusal } from '../skills/remediation/remediate';
-import type { MitigationOutcome } from '../actions/mitigationStore';
+import { currentState } from '../mitigations/targetState';
+import type { MitigationOutcome } from '../mitigations/mitigationStore';
 import type { TargetCheck, TenantSession } from '../graph/sessions';
 import type { FeedbackStore } from '../feedback/types';
 import { feedbackButtons } from '../feedback/feedbackFooter';
 import { answerFootnote } from './feedbackInvokes';
 import type { SsoTokenStore } from './singleSignOn';
 import { isGuid } from '../graph/ids';
-import { isOwnAccount, ownAccountRefusal } from '../actions/mitigationText';
+import { isOwnAccount, ownAccountRefusal, targetRefusal } from '../mitigations/mitigationText';
 import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
 import { limitedText, type UsageLimits } from './usageLimits';
@@ -90,7 +90,7 @@ export class MitigationFlow {
 
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const { store, logger, clock } = this.options;
-    const data = (value.action.data ?? {}) as Record<string, unknown>;
+    const data = value.action.data ?? {};
     const id = isGuid(data.mitigationId) ? data.mitigationId : '';
     const conversationId = context.activity.conversation?.id ?? '';
     const clicker = personOf(context);
@@ -135,7 +135,7 @@ export class MitigationFlow {
       log.info({ neededRoles: access.neededRoles }, 'mitigation confirm refused: the clicker lacks the role');
       return this.cardFor(record, `${personName(clicker)}, this needs one of these roles: ${roleList(access.neededRoles)}. Your account holds none of them, so nothing was changed; someone who holds one can still confirm.`);
     }
-    // The target's roles again, read now: who may act on whom (src/actions/targetRules.ts); they may have changed.
+    // The target's roles again, read now: who may act on whom (src/mitigations/targetRules.ts); they may have changed.
     let onWhom: TargetCheck;
     try {
       onWhom = await session.mayActOn(record.proposal, { fresh: true });
@@ -175,9 +175,8 @@ export class MitigationFlow {
   private async alreadyDone(session: TenantSession, record: MitigationRecord): Promise<MitigationOutcome | undefined> {
     try {
       const now = await currentState(session, record.proposal.action, record.proposal.target);
-      if (!('answer' in now)) return undefined;
-      const said = now.answer.kind === 'text' ? now.answer.text : 'It is already done.';
-      return { ok: true, message: `Nothing was changed. ${said}` };
+      if (!('nothingToDo' in now)) return undefined;
+      return { ok: true, message: `Nothing was changed. ${now.nothingToDo}` };
     } catch {
       return undefined;
     }

@@ -9,6 +9,8 @@
  * - Characters that open a Markdown construct are escaped, so "[click](…)" or "**URGENT**" show as typed, "<at>"
  *   cannot mention anyone, and a value starting with "- " or "1. " does not become a list.
  */
+import { jsonText } from '../jsonText';
+
 const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]*|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"'`]*/gi;
 const EMAIL_LIKE = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 const ONE_ADDRESS = /^[a-z0-9._%+'#-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
@@ -33,7 +35,7 @@ export function defangLinks(text: string): string {
 
 export function escapeMarkdown(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return defangLinks(String(value).replace(/[\r\n]+/g, ' '))
+  return defangLinks(jsonText(value).replace(/[\r\n]+/g, ' '))
     .replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`)
     .replace(/\$\{/g, '$\\{')
     .replace(/^(\s*)([-+#>]|\d+\.)(\s)/, '$1\\$2$3');

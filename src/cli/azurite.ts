@@ -49,13 +49,13 @@ export async function startAzurite(timeoutMs = 20_000): Promise<RunningAzurite> 
         clearTimeout(timer);
         child.off('exit', onExit);
         // Keep draining its output (a full pipe would block Azurite), but stop parsing it.
-        child.stdout!.off('data', read).resume();
-        child.stderr!.off('data', read).resume();
+        child.stdout.off('data', read).resume();
+        child.stderr.off('data', read).resume();
         resolve({ blob: found.blob, table: found.table });
       }
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
   });
   const blobUrl = `${urls.blob}/${ACCOUNT}`;
   const tableUrl = `${urls.table}/${ACCOUNT}`;

@@ -123,7 +123,7 @@ async function measureQueries(graph: Client, runs: number, now: Date): Promise<Q
   results.push(await timeQuery('directory audits, last 7 days, $top=100', runs, async () => count(await get(`/auditLogs/directoryAudits?$filter=activityDateTime ge ${weekAgo}&$top=100`))));
   results.push(await timeQuery("risky users riskLevel eq 'high'", runs, async () => count(await get("/identityProtection/riskyUsers?$filter=riskLevel eq 'high'"))));
   if (group) {
-    results.push(await timeQuery('group transitiveMembers $top=999', runs, async () => count(await get(`/groups/${group.id}/transitiveMembers?$top=999`))));
+    results.push(await timeQuery('group transitiveMembers $top=999', runs, async () => count(await get(`/groups/${String(group.id)}/transitiveMembers?$top=999`))));
   }
   results.push(await timeQuery("a user's transitiveMemberOf", runs, async () => count(await get(`/users/${userId}/transitiveMemberOf`))));
   return results;
@@ -248,10 +248,10 @@ async function main(): Promise<void> {
   process.stderr.write('bench: understanding…\n');
   const understanding = formatUnderstandingReport(await benchUnderstanding({ compare: values.compare })).join('\n');
   const results: SizeResult[] = [];
-  for (const size of values.sizes!.split(',').map((s) => s.trim())) {
+  for (const size of values.sizes.split(',').map((s) => s.trim())) {
     if (!SIZES[size]) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(', ')}`);
     process.stderr.write(`bench: ${size}…\n`);
-    const child = (args: string[]) =>
+    const child = (args: string[]): unknown =>
       JSON.parse(
         execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', __filename, ...args], {
           encoding: 'utf8',
@@ -279,9 +279,9 @@ async function main(): Promise<void> {
     results,
     `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}\n\n${PLAN_BENCH_HEADING}\n\n${plans}`,
   );
-  fs.mkdirSync(path.dirname(values.out!), { recursive: true });
-  fs.writeFileSync(values.out!, report);
-  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out!)}\n`);
+  fs.mkdirSync(path.dirname(values.out), { recursive: true });
+  fs.writeFileSync(values.out, report);
+  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);
 }
 
 if (require.main === module) {

@@ -468,7 +468,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: path.join(repoRoot(), 'docs', 'bench.md') },
     },
   });
-  const report = await benchPlans({ runs: Number(values.runs), tenants: await defaultTenants(values.tenants!.split(',').map((s) => s.trim())) });
+  const report = await benchPlans({ runs: Number(values.runs), tenants: await defaultTenants(values.tenants.split(',').map((s) => s.trim())) });
   const section = formatPlanBenchReport(report);
   process.stdout.write(`${section.join('\n')}\n`);
   if (values.out) {

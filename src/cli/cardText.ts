@@ -3,6 +3,8 @@
  * Folded parts (isVisible false, the card of an Action.ShowCard) are one click away in Teams, so the text shows them
  * too, in place: the terminal has no click.
  */
+import { jsonText } from '../jsonText';
+
 type Node = Record<string, unknown>;
 
 function lines(node: unknown, out: string[], indent = ''): void {
@@ -17,7 +19,7 @@ function lines(node: unknown, out: string[], indent = ''): void {
       if (typeof element.text === 'string' && element.text.trim()) out.push(indent + unescape(element.text));
       return;
     case 'RichTextBlock':
-      out.push(indent + ((element.inlines as Node[] | undefined) ?? []).map((i) => (typeof i === 'string' ? i : String(i.text ?? ''))).join(''));
+      out.push(indent + ((element.inlines as Node[] | undefined) ?? []).map((i) => (typeof i === 'string' ? i : jsonText(i.text))).join(''));
       return;
     case 'FactSet':
       for (const fact of (element.facts as Node[] | undefined) ?? []) out.push(`${indent}${unescape(String(fact.title))}: ${unescape(String(fact.value))}`);

@@ -16,7 +16,7 @@ import { loadConfigOrExit } from '../config';
 import { openFeedbackStore } from '../feedback/openFeedbackStore';
 import { feedbackReport, reportHtml, reportText } from '../feedback/report';
 import { toAskBatch, toCsv, toJsonl } from '../feedback/exportFormats';
-import { openMitigationStore } from '../actions/openMitigationStore';
+import { openMitigationStore } from '../mitigations/openMitigationStore';
 
 const USAGE = 'usage: npm run feedback -- report [--html FILE] | export (--format csv|jsonl | --as-tests) [--out FILE] | actions [--out FILE]';
 

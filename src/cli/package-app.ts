@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
-import { AppManifestUtils, type AppManifest, type TeamsManifest } from '@microsoft/app-manifest';
+import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { repoRoot } from '../paths';
@@ -137,7 +137,7 @@ export async function validateManifest(manifest: TeamsManifest): Promise<string[
   if (manifest.$schema !== schemaUrl(version)) {
     return [`$schema must be ${schemaUrl(version)} to match manifestVersion ${version}`];
   }
-  return AppManifestUtils.validateAgainstSchema(manifest as AppManifest);
+  return AppManifestUtils.validateAgainstSchema(manifest);
 }
 
 const ICON_SIZES = { color: 192, outline: 32 } as const;

@@ -119,7 +119,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     await waitForPing(url, child, 30_000);
   } catch (err) {
     child.kill('SIGTERM');
-    throw new Error(`${(err as Error).message}; see ${options.logFile} and ${path.join(dir, 'devTools')}`);
+    throw new Error(`${(err as Error).message}; see ${options.logFile} and ${path.join(dir, 'devTools')}`, { cause: err });
   }
   return {
     url,

@@ -33,7 +33,7 @@ function feedbackText(feedback: unknown): unknown {
   if (typeof feedback !== 'string') return (feedback as { feedbackText?: unknown } | undefined)?.feedbackText;
   try {
     const parsed: unknown = JSON.parse(feedback);
-    if (parsed && typeof parsed === 'object' && 'feedbackText' in parsed) return (parsed as { feedbackText: unknown }).feedbackText;
+    if (parsed && typeof parsed === 'object' && 'feedbackText' in parsed) return parsed.feedbackText;
   } catch {
     // Not JSON: the Playground's plain text.
   }

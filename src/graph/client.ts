@@ -63,7 +63,8 @@ class RequestRecorder implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const started = performance.now();
-    const request = context.request;
+    // The SDK types the request as fetch's RequestInfo, a DOM type this Node build does not load.
+    const request = context.request as string | { url: string; method: string };
     const url = typeof request === 'string' ? request : request.url;
     const method = context.options?.method ?? (typeof request === 'string' ? 'GET' : request.method);
     try {
@@ -103,6 +104,6 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
     middleware: chain[0],
     customHosts: graphHost === 'graph.microsoft.com' ? undefined : new Set([graphHost]),
     defaultVersion: 'v1.0',
-    ...(ca ? { fetchOptions: { dispatcher: new Agent({ connect: { ca } }) } as Record<string, unknown> } : {}),
+    ...(ca ? { fetchOptions: { dispatcher: new Agent({ connect: { ca } }) } } : {}),
   });
 }

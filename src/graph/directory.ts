@@ -119,7 +119,8 @@ export class GraphDirectory implements Directory {
     // Expired: the names held so far still answer while fresh ones are read in the background, off the turn.
     if (this.vocabulary?.settled) {
       const held = this.vocabulary.names;
-      this.refresh(now);
+      // The refresh settles itself: on failure it puts the held names back.
+      void this.refresh(now);
       return held;
     }
     return this.refresh(now);

@@ -447,7 +447,8 @@ export interface ConditionalAccessUsers {
 export interface ConditionalAccessPolicy {
   id: string;
   displayName: string;
-  state: 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced' | string;
+  /** 'enabled', 'disabled' or 'enabledForReportingButNotEnforced'; kept open for values Graph may add. */
+  state: string;
   modifiedDateTime?: string | null;
   conditions?: {
     users?: ConditionalAccessUsers | null;

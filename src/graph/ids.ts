@@ -4,7 +4,10 @@
  */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isGuid(value: unknown): value is string {
+// A string that is not a GUID is still a string: the guard narrows only values not already known to be strings.
+export function isGuid(value: string): boolean;
+export function isGuid(value: unknown): value is string;
+export function isGuid(value: unknown): boolean {
   return typeof value === 'string' && GUID.test(value);
 }
 

@@ -173,7 +173,7 @@ export const ENDPOINT_PERMISSIONS = {
     application: ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     delegated: ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     // The columns of "Who can reset passwords" (they also invalidate refresh tokens); whom each may act on is
-    // src/actions/targetRules.ts (https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions).
+    // src/mitigations/targetRules.ts (https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions).
     roles: ['globalAdministrator', 'privilegedAuthenticationAdministrator', 'userAdministrator', 'authenticationAdministrator', 'helpdeskAdministrator', 'passwordAdministrator'],
   },
   /**
@@ -195,7 +195,7 @@ export const ENDPOINT_PERMISSIONS = {
   'users.enableDisable': {
     application: ['User.EnableDisableAccount.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
     delegated: ['User.EnableDisableAccount.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All'],
-    // The columns of "Who can perform sensitive actions" (accountEnabled); whom each may act on: src/actions/targetRules.ts.
+    // The columns of "Who can perform sensitive actions" (accountEnabled); whom each may act on: src/mitigations/targetRules.ts.
     roles: ['globalAdministrator', 'privilegedAuthenticationAdministrator', 'userAdministrator', 'authenticationAdministrator'],
   },
 } satisfies Record<string, EndpointPermission>;

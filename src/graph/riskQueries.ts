@@ -156,7 +156,9 @@ export function mfaRegistrationFailureRequest(userId: string, before: string): B
 }
 
 /** IPv4 or IPv6 text: only such values from tenant data go into a filter. */
-export function isIpAddress(value: string | null | undefined): value is string {
+export function isIpAddress(value: string): boolean;
+export function isIpAddress(value: string | null | undefined): value is string;
+export function isIpAddress(value: string | null | undefined): boolean {
   return typeof value === 'string' && value.length <= 45 && (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) || (/^[0-9a-f:.]+$/i.test(value) && value.includes(':')));
 }
 

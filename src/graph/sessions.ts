@@ -9,8 +9,8 @@ import type { GraphConfig } from '../config';
 import { AskerAccess, type AccessDecision } from './askerAccess';
 import { createGraphClient, createOnBehalfOfCredential } from './client';
 import type { PermissionKey } from './permissions';
-import { isGovernedByTarget, mayActOn, type TargetDecision } from '../actions/targetRules';
-import type { MitigationProposal } from '../actions/types';
+import { isGovernedByTarget, mayActOn, type TargetDecision } from '../mitigations/targetRules';
+import type { MitigationProposal } from '../mitigations/types';
 
 /** Whether the one who would act may act on this target: the asker, and with the app-only token also the bot's app. */
 export type TargetCheck = { allowed: true } | ({ allowed: false; actor: 'asker' | 'app' } & TargetDecision);
@@ -19,7 +19,7 @@ export interface TenantSession {
   client: Client;
   mode: 'delegated' | 'app';
   authorize(key: PermissionKey): Promise<AccessDecision>;
-  /** The target's roles against the asker's (src/actions/targetRules.ts); `fresh` reads the target's roles again (Confirm). */
+  /** The target's roles against the asker's (src/mitigations/targetRules.ts); `fresh` reads the target's roles again (Confirm). */
   mayActOn(proposal: MitigationProposal, options?: { fresh?: boolean }): Promise<TargetCheck>;
 }
 

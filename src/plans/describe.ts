@@ -51,7 +51,8 @@ export function filterWords(spec: FieldSpec, filter: PlanFilter): string {
     case 'le':
       return spec.type === 'date' ? `${label} before ${value.slice(0, 10)}` : `${label} at most ${value}`;
     case 'in':
-      return `${label} ${value}`;
+      // A set the conversation gave ("the 9 people shown before") says itself.
+      return filter.label ?? `${label} ${value}`;
     case 'startsWith':
       return `${label} starting "${value}"`;
     case 'present':

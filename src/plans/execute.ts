@@ -4,6 +4,7 @@
  * what was read and whether it is the whole answer, so an answer never passes a partial read off as complete.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { jsonText } from '../jsonText';
 import type { CompiledPlan } from './compile';
 import type { FilterValue, PlanFilter } from './plan';
 import { fieldOf, valueOf, type FieldSpec } from './resources';
@@ -77,7 +78,7 @@ export function matches(spec: FieldSpec, filter: PlanFilter, item: Item): boolea
     case 'ge':
     case 'le': {
       if (value === undefined || value === null) return false;
-      const a = spec.type === 'date' ? Date.parse(String(value)) : Number(value);
+      const a = spec.type === 'date' ? Date.parse(jsonText(value)) : Number(value);
       const b = spec.type === 'date' ? Date.parse(String(wanted)) : Number(wanted);
       return filter.op === 'ge' ? a >= b : a <= b;
     }
@@ -100,8 +101,8 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
   const timeField = resource.time?.field ?? 'createdDateTime';
   const better = needAll && (operation.kind === 'latest' || operation.kind === 'first')
     ? (candidate: Item, held: Item) => {
-        const a = Date.parse(String(candidate[timeField] ?? ''));
-        const b = Date.parse(String(held[timeField] ?? ''));
+        const a = Date.parse(jsonText(candidate[timeField]));
+        const b = Date.parse(jsonText(held[timeField]));
         return operation.kind === 'latest' ? a > b : a < b;
       }
     : undefined;
@@ -164,7 +165,7 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
       run.nextLink = next;
       run.skipInNext = 0;
       const last = values[values.length - 1];
-      if (last && resource.time) run.stoppedAt = String(last[resource.time.field] ?? '');
+      if (last && resource.time) run.stoppedAt = jsonText(last[resource.time.field]);
       break;
     }
     url = next;

@@ -8,6 +8,7 @@
  */
 import { BUILT_IN_ROLES, type PermissionKey, type RoleName } from '../graph/permissions';
 import { ROLE_DISPLAY_NAMES } from '../graph/askerAccess';
+import { jsonText } from '../jsonText';
 import type { FilterOp, PlanAnchor, PlanResource } from './plan';
 import { countryName } from './vocabulary';
 
@@ -177,7 +178,7 @@ function groupKind(item: Record<string, unknown>): string {
 }
 
 const memberColumns = ['displayName', 'userPrincipalName', 'objectType'];
-const objectType = (item: Record<string, unknown>) => String(item['@odata.type'] ?? '').replace('#microsoft.graph.', '') || 'object';
+const objectType = (item: Record<string, unknown>) => jsonText(item['@odata.type']).replace('#microsoft.graph.', '') || 'object';
 const memberFields: FieldSpec[] = [
   field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
   field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }),
@@ -226,7 +227,7 @@ const memberOf: ResourceSpec = {
     field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }),
     field('kind', 'Kind', 'groupTypes', 'strings', {
       select: 'groupTypes',
-      read: (item) => (String(item['@odata.type'] ?? '#microsoft.graph.group') === '#microsoft.graph.group' ? groupKind(item) : objectType(item)),
+      read: (item) => ((jsonText(item['@odata.type']) || '#microsoft.graph.group') === '#microsoft.graph.group' ? groupKind(item) : objectType(item)),
     }),
     ...groups.fields.filter((f) => f.name === 'securityEnabled' || f.name === 'isAssignableToRole'),
   ],
@@ -367,7 +368,7 @@ const signIns: ResourceSpec = {
   fields: [
     field('id', 'Request id', 'id', 'guid', { graph: EQ }),
     field('createdDateTime', 'Time (UTC)', 'createdDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
-    field('day', 'Day (UTC)', 'createdDateTime', 'string', { read: (item) => String(item.createdDateTime ?? '').slice(0, 10) }),
+    field('day', 'Day (UTC)', 'createdDateTime', 'string', { read: (item) => jsonText(item.createdDateTime).slice(0, 10) }),
     field('correlationId', 'Correlation id', 'correlationId', 'guid', { graph: EQ }),
     field('user', 'User', 'userId', 'guid', { graph: EQ }),
     field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
@@ -425,7 +426,7 @@ const directoryAudits: ResourceSpec = {
   columns: ['activityDateTime', 'activity', 'initiatedBy', 'targets'],
   fields: [
     field('activityDateTime', 'Time (UTC)', 'activityDateTime', 'date', { graph: ['eq', 'ge', 'le'] }),
-    field('day', 'Day (UTC)', 'activityDateTime', 'string', { read: (item) => String(item.activityDateTime ?? '').slice(0, 10) }),
+    field('day', 'Day (UTC)', 'activityDateTime', 'string', { read: (item) => jsonText(item.activityDateTime).slice(0, 10) }),
     field('activity', 'Activity', 'activityDisplayName', 'string', { graph: EQ_STARTS }),
     field('category', 'Category', 'category', 'string', { graph: EQ }),
     // `result` is not listed as filterable on the audit log (https://learn.microsoft.com/en-us/graph/api/directoryaudit-list):
@@ -526,7 +527,7 @@ const conditionalAccessPolicies: ResourceSpec = {
     field('displayName', 'Policy', 'displayName', 'string', { graph: EQ_STARTS }),
     field('state', 'State', 'state', 'string', {
       graph: EQ,
-      format: (v) => (v === 'enabledForReportingButNotEnforced' ? 'Report-only' : v === 'enabled' ? 'On' : v === 'disabled' ? 'Off' : String(v ?? '—')),
+      format: (v) => (v === 'enabledForReportingButNotEnforced' ? 'Report-only' : v === 'enabled' ? 'On' : v === 'disabled' ? 'Off' : (v === undefined || v === null ? '—' : jsonText(v))),
     }),
     field('grant', 'Grant', 'grantControls', 'strings', {
       select: 'grantControls',
@@ -581,7 +582,7 @@ const roleAssignments: ResourceSpec = {
       },
     }),
     // Built-in roles by name (a custom role keeps its id: its name needs the role definitions read).
-    field('role', 'Role', 'roleDefinitionId', 'string', { read: (item) => builtInRoleName(String(item.roleDefinitionId ?? '')) }),
+    field('role', 'Role', 'roleDefinitionId', 'string', { read: (item) => builtInRoleName(jsonText(item.roleDefinitionId)) }),
   ],
 };
 

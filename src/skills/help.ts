@@ -23,7 +23,7 @@ export const helpSkill: Skill = {
   name: 'help',
   version: '1',
   intents: ['help'],
-  async answer(): Promise<SkillAnswer> {
+  answer(): Promise<SkillAnswer> {
     const data = {
       title: 'What I can help with',
       intro:
@@ -35,7 +35,7 @@ export const helpSkill: Skill = {
       'I can help with sign-in troubleshooting, Identity Protection, and directory questions (users, groups, roles, apps, policies, audit changes).',
       ...AREAS.flatMap((a) => a.examples.map((q) => `• ${q}`)),
     ].join('\n');
-    return { kind: 'card', template: 'help', data, summary };
+    return Promise.resolve({ kind: 'card', template: 'help', data, summary });
   },
 };
 
@@ -46,7 +46,7 @@ export function welcomeModel() {
     intro: 'I answer questions about your Microsoft Entra ID tenant from Microsoft Graph, with the evidence and what to do next.',
     capabilities: [
       { name: 'Sign-ins', description: 'Why a sign-in failed: error code, Conditional Access, MFA, device, location' },
-      { name: 'Risk', description: 'Risky users and workload identities, detections, and safe remediation' },
+      { name: 'Risk', description: 'Risky users and workload identities, detections, and safe mitigation' },
       { name: 'Directory', description: 'Users, groups, roles, apps and credentials, and who changed what' },
     ],
     examplesHeading: 'Try asking',

@@ -1,9 +1,6 @@
-import { describeEntity, INTENT_DESCRIPTIONS } from '../understanding/describe';
-import { INTENTS, type IntentName } from '../understanding/types';
+import { describeEntity } from '../understanding/describe';
+import { IN_SCOPE_INTENTS, INTENT_DESCRIPTIONS } from '../understanding/intents/registry';
 import type { Skill, SkillAnswer, SkillRequest } from './types';
-
-/** Every question about Entra ID: the intents whose skills arrive with issues #5–#8 are routed here until then. */
-const IN_SCOPE_INTENTS: IntentName[] = INTENTS.filter((i) => i !== 'help' && i !== 'outOfScope');
 
 /**
  * An honest plain answer for a question that was understood but that this version cannot answer yet: it says
@@ -14,7 +11,7 @@ export const notYetAnsweredSkill: Skill = {
   name: 'notYetAnswered',
   version: '1',
   intents: IN_SCOPE_INTENTS,
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
+  answer(request: SkillRequest): Promise<SkillAnswer> {
     const { understanding } = request;
     const details = understanding.entities.map(describeEntity);
     const lines = [
@@ -25,6 +22,6 @@ export const notYetAnsweredSkill: Skill = {
     if (understanding.entities.some((e) => e.resolution === 'unresolved')) {
       lines.push('Names were not looked up: no tenant is connected (or the directory could not be reached).');
     }
-    return { kind: 'text', text: lines.join('\n') };
+    return Promise.resolve({ kind: 'text', text: lines.join('\n') });
   },
 };

@@ -19,9 +19,9 @@ export const outOfScopeSkill: Skill = {
   name: 'outOfScope',
   version: '1',
   intents: ['outOfScope'],
-  async answer(request: SkillRequest): Promise<SkillAnswer> {
+  answer(request: SkillRequest): Promise<SkillAnswer> {
     const cues = request.understanding.explanation ?? [];
     const declined = DECLINED.find(([cue]) => cues.includes(cue));
-    return { kind: 'text', text: declined ? `${declined[1]} ${SCOPE}` : `That is outside what I can answer. ${SCOPE}` };
+    return Promise.resolve({ kind: 'text', text: declined ? `${declined[1]} ${SCOPE}` : `That is outside what I can answer. ${SCOPE}` });
   },
 };

@@ -7,11 +7,12 @@ import { escapeMarkdown } from '../cards/escape';
 import type { PermissionKey } from '../graph/permissions';
 import { namePeopleIn, type DirectoryAudit } from '../graph/directoryQueries';
 import { compilePlan, LIST_ROWS, VISIBLE_ROWS, type CompiledPlan } from '../plans/compile';
+import { jsonText } from '../jsonText';
 import { describePlan, valueWords } from '../plans/describe';
 import { DEFAULT_MAX_PAGES, runPlan, type Item, type PlanRun } from '../plans/execute';
 import { isQuestionPlan, type QuestionPlan } from '../plans/plan';
 import { fieldOf, PlanError, resourceOf, valueOf, type FieldSpec, type ResourceSpec } from '../plans/resources';
-import { PLAN_INTENTS } from '../understanding/planFilling';
+import { PLAN_INTENTS } from '../understanding/intents/registry';
 import { defineSkill } from './common/defineSkill';
 import { rolesFor, rolesNeededAnswer } from './common/access';
 import { formatDate } from './common/format';
@@ -38,7 +39,7 @@ function cellText(spec: FieldSpec, item: Item): string {
   const value = valueOf(spec, item);
   if (value === undefined || value === null || value === '') return spec.emptyText ?? '—';
   if (spec.format) return e(spec.format(value));
-  if (spec.type === 'date') return formatDate(String(value));
+  if (spec.type === 'date') return formatDate(jsonText(value));
   if (Array.isArray(value)) return value.length ? e(value.map((v) => valueWords(spec, v)).join(', ')) : '—';
   return e(valueWords(spec, value));
 }

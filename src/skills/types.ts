@@ -1,6 +1,6 @@
 import type { DirectoryEntityType, IntentName, Understanding } from '../understanding/types';
 import type { TenantSession } from '../graph/sessions';
-import type { MitigationProposal } from '../actions/types';
+import type { MitigationProposal } from '../mitigations/types';
 
 /** Who asked, from the activity: the Entra object id and tenant of the Teams user. */
 export interface Asker {
@@ -25,7 +25,7 @@ export interface SkillRequest {
 /**
  * A button under a card answer. The bot renders these (adaptiveCards/parts/actions.json), so skills never write card
  * JSON: `mitigate` starts the confirmation of an action on a user, service principal or sign-in (offer it only when
- * the asker's roles allow it: see src/actions/types.ts mitigationPermission); `showMore` asks the same question
+ * the asker's roles allow it: see src/mitigations/types.ts mitigationPermission); `showMore` asks the same question
  * again for the next page, from `cursor`.
  */
 export type AnswerAction = { kind: 'mitigate'; title: string; proposal: MitigationProposal } | { kind: 'showMore'; title: string; cursor: string };

@@ -1,6 +1,7 @@
 import type { QuestionPlan } from '../plans/plan';
 import { retarget, type ObjectMention, type ParsedQuestion } from './parse';
 import type { ConversationContext, DirectoryEntityType, Entity, IntentName } from './types';
+import { ABOUT_A_PERSON, expectedType, IT_OF_A_PERSON, ROW_INTENTS, STATE_INTENTS } from './intents/registry';
 
 /**
  * Follow-ups: a pronoun takes the user, group or app the conversation was about ("and his groups?", "who owns
@@ -8,16 +9,8 @@ import type { ConversationContext, DirectoryEntityType, Entity, IntentName } fro
  * question with that change.
  */
 
-/** Intents that are about one person when a pronoun stands in for the name. */
-const ABOUT_A_PERSON = new Set<IntentName>(['signin.troubleshoot', 'signin.list', 'risk.user', 'risk.remediate', 'user.info', 'user.groups', 'role.assignments', 'policy.info', 'audit.changes']);
 /** A parse this weak did not find a question of its own. */
 const WEAK_SCORE = 4;
-
-function expectedType(intent: IntentName): DirectoryEntityType {
-  if (intent === 'group.info') return 'group';
-  if (intent === 'app.info' || intent === 'risk.workload') return 'app';
-  return 'user';
-}
 
 type Row = NonNullable<ConversationContext['lastRows']>[number];
 
@@ -57,8 +50,8 @@ const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fif
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
-/** After a list, a question about one of its rows asks the one-object question of that list. */
-const ROW_INTENTS: Partial<Record<IntentName, IntentName>> = { 'signin.list': 'signin.troubleshoot', 'risk.users': 'risk.user', 'user.info': 'user.info', 'group.info': 'group.info', 'app.info': 'app.info', 'risk.workload': 'risk.workload', 'user.groups': 'group.info', 'role.assignments': 'user.info' };
+/** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
+export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
 
 /**
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
@@ -70,11 +63,6 @@ const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) 
 
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
-/** Answers about a state whose start the audit log holds. */
-const STATE_INTENTS = new Set<IntentName>(['role.assignments', 'user.groups', 'group.info', 'user.info', 'app.info', 'policy.info']);
-
-/** Intents where "it" after a question about a person is that person's account, risk or sign-in. */
-const IT_OF_A_PERSON = new Set<IntentName>(['audit.changes', 'risk.user', 'risk.users', 'risk.remediate', 'user.info', 'signin.troubleshoot']);
 
 /** The object the last answer was about, as the audit question's target. */
 function lastObject(memory: ConversationContext): Entity | undefined {
@@ -154,11 +142,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // A lower-case word only guessed to be a name ("at least") does not name someone else.
   const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
   const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone;
-  if (memory.lastIntent && ((weak && WHAT_TO_DO.test(parsed.cueText)) || (parsed.intent === 'outOfScope' && samePerson))) {
+  if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));
-    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
+    const carried = [memory.user, memory.group, memory.app, memory.role, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
     return { intent, entities: [...kept, ...carried.map(fromConversation)], objects: parsed.objects.filter((o) => kept.includes(o.entity)), followUp: true, again: true };
   }
 
@@ -208,6 +196,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
 function isCarried(entity: Entity, intent: IntentName, memory: ConversationContext): boolean {
   if (entity.type === 'timeRange') return true;
+  if (entity.type === 'role') return intent === 'role.assignments';
   if (memory.focus) return entity.type === memory.focus || (entity.type === 'user' && ABOUT_A_PERSON.has(intent) && memory.focus === 'user');
   return entity.type === expectedType(intent);
 }
@@ -251,6 +240,9 @@ export function rememberTurn(
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');
   if (policy) next.policy = policy;
+  const role = named.find((e) => e.type === 'role');
+  if (role) next.role = role;
+  else if (intent !== 'docs.answer') delete next.role;
   if (code) next.errorCode = code;
   else if (intent !== 'docs.answer') delete next.errorCode;
   // What the answer found beyond what was named: the app and the error of a diagnosed failure, its blocking policy.

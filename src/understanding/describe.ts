@@ -1,25 +1,5 @@
-import type { Entity, IntentName } from './types';
+import type { Entity } from './types';
 import { escapeMarkdown } from '../cards/escape';
-
-/** Each intent in words, as an admin would say what they asked. */
-export const INTENT_DESCRIPTIONS: Record<IntentName, string> = {
-  'signin.troubleshoot': 'why a sign-in failed',
-  'signin.list': 'a list or summary of sign-ins',
-  'risk.user': "a user's risk and detections",
-  'risk.users': 'the users at risk',
-  'risk.workload': 'risky apps and service principals',
-  'risk.remediate': 'a remediation on a risky account or app',
-  'user.info': 'details of a user',
-  'user.groups': "a user's group memberships",
-  'group.info': 'a group, its members and owners',
-  'role.assignments': 'directory role assignments',
-  'app.info': 'an application, its owners and credentials',
-  'audit.changes': 'what changed and who changed it',
-  'policy.info': 'Conditional Access policies',
-  'docs.answer': 'an explanation of a concept or error code',
-  help: 'help',
-  outOfScope: 'something outside Entra ID',
-};
 
 const ACTION_WORDS: Record<string, string> = {
   confirmCompromised: 'confirm compromised',

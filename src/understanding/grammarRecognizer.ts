@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { applyConversation, rememberTurn } from './conversation';
+import { applyConversation, NAME_THEM, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -33,6 +33,10 @@ export interface GrammarRecognizerOptions {
  * conversation fills in pronouns and elided parts, then the directory resolves names. Its only I/O is the
  * directory's.
  */
+/** The words that stand for the rows of the last list ("who owns those?"), and how many rows are asked of in turn. */
+const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
+const MAX_ROWS_ASKED_EACH = 5;
+
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
   private building?: { names: NameVocabulary; done: Promise<void> };
@@ -78,6 +82,8 @@ export class GrammarRecognizer implements Recognizer {
    * became a Global Administrator, and who made the change?"), which one answer already covers.
    */
   async splitQuestions(text: string, context?: RecognitionContext): Promise<string[]> {
+    const each = await this.forEachRow(text, context);
+    if (each) return each;
     const cut = compoundCandidate(text.trim());
     if (!cut) return [text];
     const [first, second] = cut;
@@ -89,6 +95,32 @@ export class GrammarRecognizer implements Recognizer {
     const namesItsOwn = b.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'policy'));
     if (a.intent === b.intent && !namesItsOwn) return [text];
     return [first, ...(await this.splitQuestions(second, { now: context?.now ?? new Date(), conversation }))];
+  }
+
+  /**
+   * "who owns those?" after a few apps, "who invited them?" after two guests: a one-object question asked of the rows
+   * the last list showed, answered for each of them in turn ("who owns Inventory Sync?", "who owns Travel Booking?").
+   * Only when the message names nothing of its own, no list answers it, and each part is about its row.
+   */
+  private async forEachRow(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
+    const rows = context?.conversation?.lastRows;
+    const type = rows?.[0]?.type;
+    if (!rows || rows.length < 2 || rows.length > MAX_ROWS_ASKED_EACH || (type !== 'user' && type !== 'group' && type !== 'app') || rows.some((r) => r.type !== type)) return undefined;
+    // "who are they?" asks for the list itself again, not a question about each row.
+    if (!THEM.test(text) || text.length > 200 || NAME_THEM.test(text.trim().toLowerCase())) return undefined;
+    const whole = await this.recognize(text, context);
+    // A plan that only lists the last list again ("who owns them?" read as "them" again) did not answer it.
+    const last = context?.conversation?.lastPlan;
+    const sameList = whole.plan?.basedOnPrevious && last && whole.plan.operation.kind === 'list' && JSON.stringify(whole.plan.filters) === JSON.stringify(last.filters) && whole.plan.resource === last.resource;
+    // Nor does a list of everything of a kind ("what groups are they in?" read as "groups").
+    const everything = whole.plan && !whole.plan.anchor && whole.plan.filters.length === 0 && whole.plan.operation.kind === 'list';
+    if ((whole.plan && !sameList && !everything) || whole.intent === 'outOfScope' || whole.intent === 'help' || whole.intent === 'docs.answer' || whole.guessed) return undefined;
+    if (whole.entities.some((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && (e.source === 'message' || e.resolution === 'resolved'))) return undefined;
+    const parts = rows.map((r) => text.replace(THEM, r.displayName));
+    const first = await this.recognize(parts[0], context);
+    const aboutRow = (u: Understanding) => (u.plan ? u.plan.anchor?.id === rows[0].id : u.entities.some((e) => e.type === type && e.id === rows[0].id));
+    if (!aboutRow(first)) return undefined;
+    return parts;
   }
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {

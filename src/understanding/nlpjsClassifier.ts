@@ -1,3 +1,6 @@
+import { containerBootstrap } from '@nlpjs/core';
+import { LangEn } from '@nlpjs/lang-en-min';
+import { Nlp } from '@nlpjs/nlp';
 import { type IntentClassifier, type IntentName, INTENTS } from './types';
 import { parseQuestion } from './parse';
 import type { LabelledUtterance } from './evaluation';
@@ -7,24 +10,6 @@ import type { LabelledUtterance } from './evaluation';
  * the hand-written grammar on the held-out split (`node dist/src/cli/benchUnderstanding.js --compare`). It is not
  * used to answer questions: see the commit that chose the grammar for the numbers.
  */
-
-interface NlpjsManager {
-  settings: { autoSave: boolean; log: boolean };
-  addLanguage(language: string): void;
-  addDocument(language: string, text: string, intent: string): void;
-  train(): Promise<void>;
-  process(language: string, text: string): Promise<{ intent: string; score: number }>;
-}
-
-interface NlpjsContainer {
-  use(plugin: unknown): void;
-  get(name: 'nlp'): NlpjsManager;
-}
-
-// NLP.js ships no type declarations; these are the few calls used here.
-const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<NlpjsContainer> };
-const { Nlp } = require('@nlpjs/nlp') as { Nlp: unknown };
-const { LangEn } = require('@nlpjs/lang-en-min') as { LangEn: unknown };
 
 /** What the classifier reads: the raw message, or the grammar's cue text with entities masked (<name>, <time>…). */
 export type ClassifierInput = 'raw' | 'masked';

@@ -8,6 +8,7 @@ import { findNames, type NameMention } from './entities/names';
 import { findPolicyNames, looksLikePolicy } from './entities/policies';
 import { extractTimeRange } from './entities/timeRange';
 import { bestIntent, type CueFeatures } from './intents/intentRules';
+import { expectedType } from './intents/registry';
 import { correction, correctSpelling } from './text/spelling';
 import { SpanSet } from './text/spans';
 import type { DirectoryEntityType, Entity, IntentName } from './types';
@@ -53,11 +54,9 @@ function cueTextOf(masked: string): string {
 
 function typeFor(mention: NameMention, intent: IntentName, index: number): { type: DirectoryEntityType; guessed: boolean } {
   if (mention.hint === 'user' || mention.hint === 'group' || mention.hint === 'app') return { type: mention.hint, guessed: false };
-  if (mention.hint === 'container') return { type: intent === 'app.info' || intent === 'risk.workload' ? 'app' : 'group', guessed: true };
-  if (intent === 'group.info') return { type: 'group', guessed: true };
-  if (intent === 'app.info' || intent === 'risk.workload') return { type: 'app', guessed: true };
+  if (mention.hint === 'container') return { type: expectedType(intent) === 'app' ? 'app' : 'group', guessed: true };
   if (intent === 'user.groups' && index > 0) return { type: 'group', guessed: true };
-  return { type: 'user', guessed: true };
+  return { type: expectedType(intent), guessed: true };
 }
 
 /**

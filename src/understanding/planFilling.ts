@@ -9,31 +9,9 @@ import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { windowLabel } from './entities/timeRange';
 import type { Entity, IntentName } from './types';
+import { PLAN_INTENTS } from './intents/registry';
 
 const DAY = 86_400_000;
-
-/** The intent by subject that each resource's plans answer under (the `ask --json` contract). */
-export const PLAN_INTENTS: Record<PlanResource, IntentName> = {
-  users: 'user.info',
-  registrationDetails: 'user.info',
-  groups: 'group.info',
-  groupMembers: 'group.info',
-  groupOwners: 'group.info',
-  memberOf: 'user.groups',
-  ownedGroups: 'group.info',
-  ownedApps: 'app.info',
-  directReports: 'user.info',
-  applications: 'app.info',
-  servicePrincipals: 'app.info',
-  signIns: 'signin.list',
-  directoryAudits: 'audit.changes',
-  riskyUsers: 'risk.users',
-  riskDetections: 'risk.users',
-  riskyServicePrincipals: 'risk.workload',
-  conditionalAccessPolicies: 'policy.info',
-  namedLocations: 'policy.info',
-  roleAssignments: 'role.assignments',
-};
 
 interface ResourceCue {
   resource: PlanResource;
@@ -105,6 +83,7 @@ const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
     [/\bcit(?:y|ies)\b/, 'city'],
     [/\b(?:user )?types?\b/, 'userType'],
     [/\bjob titles?\b|\btitles?\b/, 'jobTitle'],
+    [/\bcompan(?:y|ies)\b|\borgani[sz]ations?\b|\bfirms?\b/, 'companyName'],
   ],
   riskDetections: [
     [/\btypes?\b|\bkinds?\b/, 'riskEventType'],
@@ -150,6 +129,12 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
   if (by) {
     const field = fieldNamed(resource, by[1]);
+    if (field) return { kind: 'groupBy', field };
+  }
+  // "which companies are they from?", "what department is each in?": the rows shown, by that field.
+  const their = /\b(?:which|what)\s+(\w+(?:\s+\w+)?)\s+(?:are|is|do|does|were|was)\s+(?:they|those|these|each(?: one)?|all of them|them)\b/.exec(cue);
+  if (their) {
+    const field = fieldNamed(resource, their[1]);
     if (field) return { kind: 'groupBy', field };
   }
   if (/\bbreak(?:\s|-)?down\b|\bsummar(?:y|ise|ize)\b/.test(cue)) {
@@ -473,6 +458,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
   const theirRoles = rolesOfRows(cue, input.previousRows);
   if (theirRoles) return theirRoles;
+  const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
+  if (ofRows) return ofRows;
   if (previous && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
     return continuePlan(previous, context);
   }
@@ -612,6 +599,33 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
     operation: { kind: 'list' },
   };
   return { plan, intent: 'role.assignments' };
+}
+
+const THEY = /\b(?:they|them|those|these|their|each(?: one| of them)?|any of (?:them|those|these)|all of them|in there|among them)\b/;
+const THEIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btrying to (?:get in|open|reach|access)\b/;
+
+/**
+ * A question about the people the last list showed that their list cannot answer: "which department is each in?"
+ * after the accounts with no MFA method (registration details carry no department), "are any of them still trying to
+ * sign in?" after the disabled accounts. Asked of those people by id.
+ */
+function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: QuestionPlan | undefined, context: FillContext): PlanFill | undefined {
+  const people = (rows ?? []).filter((r) => r.type === 'user');
+  if (!people.length || !previous || previous.resource === 'signIns' || !THEY.test(cue)) return undefined;
+  const ids = people.slice(0, 15).map((r) => r.id);
+  const shown = people.length === 1 ? 'the person shown before' : `the ${Math.min(people.length, 15)} people shown before`;
+  if (THEIR_SIGN_INS.test(cue)) {
+    const plan: QuestionPlan = { resource: 'signIns', filters: [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')], operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
+    const window = windowFrom(context.entities) ?? defaultWindow('signIns', context.now);
+    if (window) plan.window = window;
+    return { plan, intent: 'signin.list' };
+  }
+  const operation = operationOf(cue, 'users');
+  if (operation?.kind !== 'groupBy' || fieldNamed(previous.resource, cue)) return undefined;
+  const filters: PlanFilter[] = [{ field: 'id', op: 'in', value: ids, label: shown }];
+  // "which department is each in": each person with it; "which companies are they from": the companies, counted.
+  if (/\beach\b|\bper (?:person|user)\b/.test(cue)) return { plan: { resource: 'users', filters, operation: { kind: 'list' }, columns: [operation.field] }, intent: 'user.info' };
+  return { plan: { resource: 'users', filters, operation }, intent: 'user.info' };
 }
 
 /** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */

@@ -1,26 +1,7 @@
 import type { QuestionPlan } from '../plans/plan';
 
-/** The intents Entra Assistant understands. The names are a contract: they appear in `ask --json`. */
-export const INTENTS = [
-  'signin.troubleshoot',
-  'signin.list',
-  'risk.user',
-  'risk.users',
-  'risk.workload',
-  'risk.remediate',
-  'user.info',
-  'user.groups',
-  'group.info',
-  'role.assignments',
-  'app.info',
-  'audit.changes',
-  'policy.info',
-  'docs.answer',
-  'help',
-  'outOfScope',
-] as const;
-
-export type IntentName = (typeof INTENTS)[number];
+export { INTENTS, type IntentName } from './intents/registry';
+import type { IntentName } from './intents/registry';
 
 export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action', 'country'] as const;
 
@@ -29,8 +10,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** Tenant objects found by name through the directory. */
 export type DirectoryEntityType = 'user' | 'group' | 'app';
 
-/** The remediation actions an admin may ask for (risk.remediate). */
-export type RemediationAction = 'confirmCompromised' | 'dismiss' | 'confirmSafe' | 'revokeSessions' | 'disable' | 'resetPassword';
+/** The mitigations an admin may ask for (risk.remediate): Graph's actions, and a password reset the bot explains. */
+export type AskedMitigation = 'confirmCompromised' | 'dismiss' | 'confirmSafe' | 'revokeSessions' | 'disable' | 'resetPassword';
 
 export type RiskLevel = 'high' | 'medium' | 'low' | 'none';
 
@@ -101,6 +82,8 @@ export interface ConversationContext {
   policy?: Entity;
   /** The error code the last answer was about ("how many times has that happened today?"). */
   errorCode?: Entity;
+  /** The directory role the last question named ("how many global admins?" then "who are they?"). */
+  role?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
   focus?: DirectoryEntityType | 'policy';
   /** The last plan answered, which "those", "them" and "the first one" continue. */

@@ -225,7 +225,7 @@ describe('Trust: no action on one\'s own account (issue #15)', function () {
   it('When another admin proposes confirming the asker compromised and the target clicks Confirm, then it is refused on the card and the risk is unchanged', async () => {
     const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
     const asked = await chat.say('confirm Avery Admin as compromised', DEMO_SECURITY_ADMIN.userPrincipalName);
-    const card = asked.cards[0] as Card;
+    const card = asked.cards[0];
     assert.ok(card && buttonsOf(card).some((b) => b.title === 'Confirm compromised'), 'the confirmation card for the other admin');
     const clicked = await chat.execute(card, 'Confirm compromised', DEMO_ADMIN.userPrincipalName);
     assert.equal(clicked.status, 200);
@@ -238,7 +238,7 @@ describe('Trust: no action on one\'s own account (issue #15)', function () {
   it('When an account the directory does not know clicks Confirm on an admin\'s card, then the card says so and nothing changes', async () => {
     const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
     const asked = await chat.say('confirm Bob as compromised', DEMO_ADMIN.userPrincipalName);
-    const card = asked.cards[0] as Card;
+    const card = asked.cards[0];
     assert.ok(card && buttonsOf(card).some((b) => b.title === 'Confirm compromised'), 'the confirmation card');
     const clicked = await chat.execute(card, 'Confirm compromised', randomUUID());
     assert.equal(clicked.status, 200);

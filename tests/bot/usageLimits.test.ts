@@ -47,13 +47,13 @@ describe('Usage limits (issue #15, item 7)', function () {
   async function mitigationLimit(stack: DemoStack): Promise<void> {
     const chat = new TeamsChat(stack.botUrl, stack.connectorServer, stack.tenantDir);
     const asked = await chat.say('revoke Megan Bowen\'s sessions', 'pradeep.gupta@contoso.com');
-    const first = asked.cards[0] as Card;
+    const first = asked.cards[0];
     assert.ok(first && buttonsOf(first).some((b) => b.title === 'Revoke sessions'), asked.text);
     const done = await chat.execute(first, 'Revoke sessions', 'pradeep.gupta@contoso.com');
     assert.doesNotMatch(cardToText(done.body.value), /than I take in a minute/);
     const otherChat = new TeamsChat(stack.botUrl, stack.connectorServer, stack.tenantDir);
     const again = await otherChat.say('disable jordan.member@contoso.com', 'enrico.cattaneo@contoso.com');
-    const second = again.cards[0] as Card;
+    const second = again.cards[0];
     assert.ok(second && buttonsOf(second).some((b) => b.title === 'Disable account'), again.text);
     const refused = await otherChat.execute(second, 'Disable account', 'enrico.cattaneo@contoso.com');
     assert.match(cardToText(refused.body.value), /more changes to the tenant than I take in a minute[^]*Try again in \d+ seconds?\./);

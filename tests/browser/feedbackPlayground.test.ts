@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
-import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
+import { SqliteMitigationStore } from '../../src/mitigations/sqliteMitigationStore';
 import { repoRoot } from '../../src/paths';
 import { currentUserId, openPersonalChat, sendMessage, skipUnlessBrowserCanRun, startPlaygroundSession, type PlaygroundSession } from './playgroundSession';
 

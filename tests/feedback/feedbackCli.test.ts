@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
 import { answerRecord, rating } from './records';
-import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
+import { SqliteMitigationStore } from '../../src/mitigations/sqliteMitigationStore';
 
 const CLI = path.join(__dirname, '..', '..', 'src', 'cli', 'feedback.js');
 

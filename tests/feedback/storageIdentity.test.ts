@@ -5,14 +5,14 @@
  * well-known account key (src/cli/azurite.ts). So the credential is stubbed (no call to the App Service identity
  * endpoint) and each client's transport is replaced by a recorder; everything between them, the stores, the Azure
  * SDK clients and their bearer-token policy, is the real code. Connection strings are shown against Azurite by
- * feedbackStores.test.ts, conversationStateStorage.test.ts and actions/mitigationStores.test.ts.
+ * feedbackStores.test.ts, conversationStateStorage.test.ts and mitigations/mitigationStores.test.ts.
  */
 import { strict as assert } from 'node:assert';
 import { type HttpClient, type PipelineRequest, createHttpHeaders } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import type { BlobsStorageOptions } from 'botbuilder-azure-blobs';
 import * as sinon from 'sinon';
-import { openMitigationStore } from '../../src/actions/openMitigationStore';
+import { openMitigationStore } from '../../src/mitigations/openMitigationStore';
 import { conversationStateStorage } from '../../src/bot/stateStorage';
 import { loadConfig } from '../../src/config';
 import { openFeedbackStore } from '../../src/feedback/openFeedbackStore';

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mitigationTableName } from '../../src/actions/openMitigationStore';
+import { mitigationTableName } from '../../src/mitigations/openMitigationStore';
 import { loadConfig } from '../../src/config';
 import { type BicepFile, type BicepResource, type BicepValue, isExpression, readBicep, resolved } from '../support/bicep';
 

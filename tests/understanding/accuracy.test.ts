@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { GrammarRecognizer } from '../../src/understanding/grammarRecognizer';
 import { InMemoryDirectory } from '../../src/understanding/inMemoryDirectory';
-import { BENCH_NOW, loadDirectoryListing, loadUtterances, scoreSet, type SetScore, type UtteranceSetName } from '../../src/understanding/evaluation';
+import { loadDirectoryListing, loadUtterances, scoreSet, type SetScore, type UtteranceSetName } from '../../src/understanding/evaluation';
 import { INTENTS } from '../../src/understanding/types';
 
 function misses(score: SetScore): string {
@@ -35,14 +35,4 @@ describe('Understanding quality on the labelled utterances', () => {
       assert.ok(result.entityAccuracy >= 0.95, `entity accuracy ${result.entityAccuracy}\n${misses(result)}`);
     });
   }
-
-  it('When utterances are recognised without Graph, then over a thousand are understood per second', async () => {
-    const recognizer = new GrammarRecognizer();
-    const texts = loadUtterances('train').map((u) => u.text);
-    for (const text of texts) await recognizer.recognize(text, { now: BENCH_NOW });
-    const started = process.hrtime.bigint();
-    for (const text of texts) await recognizer.recognize(text, { now: BENCH_NOW });
-    const perSecond = texts.length / (Number(process.hrtime.bigint() - started) / 1e9);
-    assert.ok(perSecond > 1000, `${Math.round(perSecond)} per second`);
-  });
 });

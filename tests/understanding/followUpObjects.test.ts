@@ -146,7 +146,7 @@ describe('Follow-ups about what the last answer found, through the whole stack (
     assert.equal(owners.intent, 'app.info');
     const app = (owners.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
     assert.equal(app?.resolution, 'resolved');
-    assert.match(owners.text, new RegExp(`^${app!.displayName}`));
+    assert.match(owners.text, new RegExp(`^${app.displayName}`));
     assert.match(owners.text, /Owners/);
   });
 

@@ -79,7 +79,7 @@ describe('GraphDirectory: name resolution over Graph', () => {
       const byName = await directory.findApps('payroll connector');
       assert.deepEqual(byName.matches.map((m) => m.displayName), ['Payroll Connector']);
       assert.ok(byName.matches[0].appId);
-      const byAppId = await directory.findApps(byName.matches[0].appId!);
+      const byAppId = await directory.findApps(byName.matches[0].appId);
       assert.equal(byAppId.matches[0].id, byName.matches[0].id);
     });
 

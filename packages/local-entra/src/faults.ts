@@ -65,7 +65,7 @@ export function parseFaultRules(text: string): FaultRule[] {
       }
     }
     for (const key of ['latencyMs', 'retryAfterSeconds', 'times'] as const) {
-      if (r[key] !== undefined && (typeof r[key] !== 'number' || (r[key] as number) < 0)) throw new Error(`${where}.${key} must be a number of 0 or more`);
+      if (r[key] !== undefined && (typeof r[key] !== 'number' || r[key] < 0)) throw new Error(`${where}.${key} must be a number of 0 or more`);
     }
     return r as FaultRule;
   });

@@ -71,7 +71,7 @@ export class RawCaller {
     } catch {
       parsed = text;
     }
-    return { status: response.status, headers: response.headers as unknown as Headers, body: parsed };
+    return { status: response.status, headers: response.headers, body: parsed };
   }
 
   /** An app-only Graph token straight from the token endpoint. */

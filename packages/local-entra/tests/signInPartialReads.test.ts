@@ -58,7 +58,7 @@ async function sameOnAll(trio: Trio, query: string): Promise<Array<{ status: num
   assert.deepEqual(partial, whole, `${query}: sign-ins read by their shape differ from sign-ins read whole`);
   // Asked again, the starts of lines kept by the first reads answer.
   assert.deepEqual(await allPages(trio.raws[2], trio.partial, trio.tokens[2], query), partial, `${query}: asked again, sign-ins read by their shape differ`);
-  return partial as Array<{ status: number; body: Json }>;
+  return partial;
 }
 
 /** Counts the whole-item reads of the logs on disk while `work` runs. */

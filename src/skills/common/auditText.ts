@@ -25,7 +25,7 @@ export function readableValue(value: string | null | undefined): string {
   }
   if (Array.isArray(parsed)) return parsed.length ? parsed.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ') : '(empty)';
   if (parsed === null) return '(empty)';
-  return typeof parsed === 'object' ? JSON.stringify(parsed) : String(parsed);
+  return typeof parsed === 'number' || typeof parsed === 'boolean' ? String(parsed) : JSON.stringify(parsed);
 }
 
 export function changeText(p: ModifiedProperty): string | undefined {

@@ -31,7 +31,7 @@ export interface SkillContext<Q = undefined> {
   /** What `asked` made of the request; undefined without it. */
   asked: Q;
   /** True when the asker's roles allow a further, optional read. */
-  may(key: PermissionKey): Promise<boolean>;
+  may: (key: PermissionKey) => Promise<boolean>;
 }
 
 /** What a skill makes of a request before reading: what the answer works from, or the answer itself. */

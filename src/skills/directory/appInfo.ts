@@ -14,6 +14,7 @@ import { namePeopleIn,
   bodyOf,
   type ApplicationDetails,
   type BatchRequest,
+  type BatchResponse,
   type DirectoryAudit,
   type DirectoryObjectRef,
   type Page,
@@ -135,7 +136,7 @@ export const appInfoSkill = defineSkill<Entity | undefined>({
     const second: BatchRequest[] = [];
     if (app) second.push(applicationOwnersRequest(app.id));
     if (mayAudit) second.push(auditRequest('changes', { start: since }, { anyTarget: app ? [app.id, sp.id] : [sp.id] }));
-    const more = second.length ? await batchGet(tenant.client, second) : new Map();
+    const more = second.length ? await batchGet(tenant.client, second) : new Map<string, BatchResponse>();
     const changesResponse = more.get('changes');
     if (changesResponse?.status === 403) hidden.push(`Recent changes not shown: the audit log needs ${roleList(rolesFor('directoryAudits.read'))}.`);
     else if (changesResponse) throwUnlessFound(changesResponse.status, changesResponse.body, 'directoryAudits.read');

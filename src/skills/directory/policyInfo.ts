@@ -156,7 +156,7 @@ async function explain(tenant: TenantSession, policy: ConditionalAccessPolicy, f
   const names: PolicyNames = {
     users: merged('users-'),
     groups: merged('groups-'),
-    roles: mayRoles ? namesOf(bodyOf<Page<RoleDefinition>>(first, 'roleDefinitions')) : new Map(),
+    roles: mayRoles ? namesOf(bodyOf<Page<RoleDefinition>>(first, 'roleDefinitions')) : new Map<string, string>(),
     locations: namesOf(bodyOf<Page<DirectoryObjectRef>>(first, 'namedLocations')),
   };
   const model = policyModel(policy, names);

@@ -11,6 +11,7 @@ import {
   roleHolderRequests,
   roleDefinitionByName,
   roleRequestsOfPrincipal,
+  type BatchResponse,
   type DirectoryObjectRef,
   type Page,
   type RoleAssignment,
@@ -46,7 +47,7 @@ async function holdersAnswer(tenant: TenantSession, roleName: string): Promise<S
   const isGroup = (p?: DirectoryObjectRef | null) => (p?.['@odata.type'] ?? '').endsWith('.group');
   const direct = assignments.filter((a) => !isGroup(a.principal));
   const viaGroups = assignments.filter((a) => isGroup(a.principal));
-  const groupMembers = viaGroups.length ? await batchGet(tenant.client, groupUserMemberRequests(viaGroups.map((a) => a.principalId))) : new Map();
+  const groupMembers = viaGroups.length ? await batchGet(tenant.client, groupUserMemberRequests(viaGroups.map((a) => a.principalId))) : new Map<string, BatchResponse>();
   const privileged = isPrivilegedRole(definition);
   const scoped = (scope: string) => (scope === '/' ? '' : `, scoped to ${escapeMarkdown(scope)}`);
 
@@ -74,7 +75,10 @@ async function holdersAnswer(tenant: TenantSession, roleName: string): Promise<S
     sections,
     notes: [],
   };
-  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model) };
+  // The people who hold it, in the order shown: "what groups are they in?", "the second one".
+  const people = [...new Map(holders.filter((h): h is DirectoryObjectRef => !!h && !isGroup(h) && !!h.id).map((h) => [h.id, h])).values()];
+  const subjects = people.map((h) => ({ type: 'user' as const, id: h.id, displayName: h.displayName ?? h.id }));
+  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
 }
 
 async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayName: string): Promise<SkillAnswer> {

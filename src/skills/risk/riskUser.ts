@@ -4,7 +4,7 @@
  * Parts the asker's roles do not allow are left out with the role that would show them; buttons to act appear only
  * for actions the asker may take.
  */
-import { mitigationPermission } from '../../actions/types';
+import { mitigationPermission } from '../../mitigations/types';
 import { batchGet, ID_LIST_LIMIT, userNamesRequest, type BatchRequest, type BatchResponse, type DirectoryObjectRef, type Page } from '../../graph/directoryQueries';
 import type { PermissionKey } from '../../graph/permissions';
 import { isGuid } from '../../graph/ids';
@@ -136,7 +136,7 @@ export const riskUserSkill = defineSkill({
     const namePart = initiators.length ? partOf<Page<DirectoryObjectRef>>(more, 'initiators') : undefined;
     for (const p of namePart && 'value' in namePart ? namePart.value.value : []) names.set(p.id.toLowerCase(), p.displayName ?? p.userPrincipalName ?? p.id);
 
-    // Revoking and disabling also depend on the roles the user holds (src/actions/targetRules.ts).
+    // Revoking and disabling also depend on the roles the user holds (src/mitigations/targetRules.ts).
     const onUser = (action: 'revokeSessions' | 'disable') =>
       tenant.mayActOn({ action, target: { kind: 'user', id: account.id, displayName: account.displayName ?? account.id } }).then((c) => c.allowed, () => false);
     const [riskWrite, revokeSessions, disable, signInRisk] = await Promise.all([

@@ -4,8 +4,8 @@
  * do, the detections, the sign-ins that carried them and the history; closed or absent risk gets a plain "not at
  * risk" with who closed it and when.
  */
-import type { MitigationTarget } from '../../actions/types';
-import { mitigationButton } from '../../actions/mitigationText';
+import type { MitigationTarget } from '../../mitigations/types';
+import { mitigationButton } from '../../mitigations/mitigationText';
 import type { AccountFacts, MfaRegistration, RiskDetection, RiskyUser, RiskyUserHistoryItem, RiskySignIn } from '../../graph/riskQueries';
 import { isGuid } from '../../graph/ids';
 import type { DirectoryCardModel } from '../common/cardModel';
@@ -14,7 +14,7 @@ import { ago, methodName } from '../common/format';
 import { userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { AnswerAction } from '../types';
 import { detailText, detectionText, e, isOpen, levelText, newestFirst, openOf, signInText, stateText, typeName, when } from './userRiskText';
-import { looksSafe, remediation } from './userRemediation';
+import { looksSafe, mitigationSteps } from './userMitigation';
 
 export interface RiskUserCardModel extends DirectoryCardModel {
   links: Array<{ title: string; url: string }>;
@@ -189,7 +189,7 @@ export function riskUserAnswer(facts: RiskUserFacts): RiskUserAnswer {
     }
     sections.push({
       heading: 'What to do',
-      items: remediation({ name, state: risk.riskState ?? 'atRisk', open, signIns, familiar: facts.familiar, mfaRegistered, accountEnabled: user.accountEnabled }).map((text) => ({ text })),
+      items: mitigationSteps({ name, state: risk.riskState ?? 'atRisk', open, signIns, familiar: facts.familiar, mfaRegistered, accountEnabled: user.accountEnabled }).map((text) => ({ text })),
     });
     const buttons = buttonsFor(facts, open);
     actions = buttons.actions;

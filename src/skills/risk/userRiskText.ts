@@ -5,7 +5,7 @@
 import { escapeMarkdown } from '../../cards/escape';
 import { dateTimeLabel, riskEventTypeLabel, riskLevelLabel } from '../../cards/labels';
 import type { RiskDetection, RiskLocation, RiskySignIn } from '../../graph/riskQueries';
-import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
+import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
 
 export const e = escapeMarkdown;
 
@@ -61,7 +61,10 @@ export function reasonsOf(d: RiskDetection): string {
     return '';
   }
   if (!Array.isArray(pairs)) return '';
-  const reasons = pairs.find((p): p is { Key: string; Value: string } => typeof p?.Key === 'string' && p.Key === 'riskReasons' && typeof p.Value === 'string');
+  const reasons = (pairs as unknown[]).find((p): p is { Key: string; Value: string } => {
+    const pair = p as { Key?: unknown; Value?: unknown } | null | undefined;
+    return pair?.Key === 'riskReasons' && typeof pair.Value === 'string';
+  });
   if (!reasons) return '';
   const words = reasons.Value.split(',')
     .map((r) => r.trim())

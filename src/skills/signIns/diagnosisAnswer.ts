@@ -66,6 +66,12 @@ function verdict(f: Findings): { text: string; color: 'Attention' | 'Good' | 'Wa
   }
   const last = diagnosis.lastSuccess;
   const lastText = last ? ` Last successful sign-in: ${when(last.createdDateTime)}${last.appDisplayName ? ` to ${last.appDisplayName}` : ''}${placeOf(last) ? ` from ${placeOf(last)}` : ''}.` : ' No successful sign-in was found either.';
+  // A disabled account with no failure logged (the user gave up, or tried an app that logs elsewhere) still cannot
+  // sign in: that is the answer, not "nothing wrong".
+  if (f.user?.accountEnabled === false) {
+    const by = f.disabledBy ? ` ${f.disabledBy.by} disabled it on ${when(f.disabledBy.at)}.` : '';
+    return { text: `${who}'s account is disabled, so every sign-in fails with 50057 (${errorCodeInfo(50057).title}).${by} No failed sign-in is logged ${windowLabel}.${lastText}`, color: 'Attention' };
+  }
   if (diagnosis.interrupted.length > 0) {
     return {
       text: `No real sign-in failures for ${who} ${windowLabel}: ${diagnosis.interrupted.length} interruption${diagnosis.interrupted.length === 1 ? ' was' : 's were'} each followed by a successful sign-in.${lastText}`,
@@ -120,6 +126,10 @@ function latestFacts(f: Findings, latest: SignIn): Array<{ title: string; value:
 function nextSteps(f: Findings, story: Story | undefined): string[] {
   const steps: string[] = [];
   const latest = f.diagnosis.latestFailure;
+  if (!latest && f.user?.accountEnabled === false) {
+    steps.push(f.disabledBy ? `Ask ${t(f.disabledBy.by)} why the account was disabled; enable it again only if that reason no longer holds.` : 'Find out why the account was disabled (audit log: "Disable account") before enabling it again.');
+    return steps;
+  }
   if (!latest) {
     steps.push('Nothing to fix in the sign-in log. If the user still reports a problem, ask for the time and the error page\'s correlation id.');
     return steps;

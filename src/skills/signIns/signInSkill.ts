@@ -92,6 +92,24 @@ function ofNamedApp(signIns: SignIn[], app: Entity | undefined): SignIn[] {
   return app && failsIn(signIns, app) ? signIns.filter((s) => isOf(s, app)) : signIns;
 }
 
+/** The device platform the admin's words name ("on her iPhone", "his android"), as a test of a sign-in's OS. */
+const PLATFORMS: Array<[RegExp, RegExp]> = [
+  [/\b(?:iphone|ipad|ios)\b/i, /^ios\b/i],
+  [/\bandroid\b/i, /^android\b/i],
+  [/\b(?:mac|macbook|macos|imac)\b/i, /^mac/i],
+  [/\b(?:windows|pc)\b/i, /^windows\b/i],
+  [/\b(?:phone|mobile|cell)\b/i, /^(?:ios|android)\b/i],
+];
+function platformNamed(text: string): RegExp | undefined {
+  return PLATFORMS.find(([words]) => words.test(text))?.[1];
+}
+const onPlatform = (s: SignIn, platform: RegExp) => platform.test(s.deviceDetail?.operatingSystem ?? '');
+const failsOn = (signIns: SignIn[], platform: RegExp) => signIns.some((s) => s.status.errorCode !== 0 && onPlatform(s, platform));
+/** The sign-ins on the platform the admin named, when any of them failed: the problem asked about. */
+function onNamedPlatform(signIns: SignIn[], platform: RegExp | undefined): SignIn[] {
+  return platform && failsOn(signIns, platform) ? signIns.filter((s) => onPlatform(s, platform)) : signIns;
+}
+
 const isOf = (s: SignIn, app: Entity) => (app.appId !== undefined && s.appId === app.appId) || (s.appDisplayName ?? '').toLowerCase().includes((app.displayName ?? app.value ?? app.text).toLowerCase());
 const failsIn = (signIns: SignIn[], app: Entity) => signIns.some((s) => s.status.errorCode !== 0 && isOf(s, app));
 
@@ -144,16 +162,20 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     // Nothing failed in the default week: the problem the admin reports may be older, so the whole log is read.
     // So is a problem with the app the admin named when that app did not fail this week.
     const defaultWindow = entityOf(request.understanding, 'timeRange')?.source !== 'message';
+    // So is a problem on the device the admin named ("mail on her iPhone") when nothing failed there this week.
     const namedApp = entityOf(request.understanding, 'app');
-    if (defaultWindow && (!diagnose(read.signIns).latestFailure || (namedApp && !failsIn(read.signIns, namedApp)))) {
+    const platform = platformNamed(request.understanding.text);
+    const fitsAsked = (list: SignIn[]) => (namedApp ? failsIn(list, namedApp) : platform ? failsOn(list, platform) : diagnose(list).latestFailure !== undefined);
+    if (defaultWindow && (!diagnose(read.signIns).latestFailure || !fitsAsked(read.signIns))) {
       const start = retentionStart(window.end);
       const wider = await userSignIns(client, { ...query, start }, asked);
-      if (namedApp ? failsIn(wider.signIns, namedApp) : diagnose(wider.signIns).latestFailure) {
+      if (fitsAsked(wider.signIns)) {
         read = wider;
-        window = { start, end: window.end, label: `in the last ${RETENTION_DAYS} days (${namedApp ? `no ${namedApp.displayName ?? namedApp.value ?? namedApp.text} failure` : 'nothing failed'} in the last week)` };
+        const missing = namedApp ? `no ${namedApp.displayName ?? namedApp.value ?? namedApp.text} failure` : platform && diagnose(read.signIns).latestFailure ? 'no failure on that device' : 'nothing failed';
+        window = { start, end: window.end, label: `in the last ${RETENTION_DAYS} days (${missing} in the last week)` };
       }
     }
-    signIns = ofNamedApp(read.signIns, entityOf(request.understanding, 'app'));
+    signIns = onNamedPlatform(ofNamedApp(read.signIns, entityOf(request.understanding, 'app')), platform);
     truncated = read.truncated;
     eventTypesRead.push(...read.eventTypesRead);
   } else if (app) {

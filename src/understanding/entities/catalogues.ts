@@ -1,4 +1,4 @@
-import type { Entity, RemediationAction, RiskLevel } from '../types';
+import type { Entity, AskedMitigation } from '../types';
 import type { SpanSet } from '../text/spans';
 
 /** Built-in Entra roles admins ask about; aliases are built from each name ("global admins", "app admin"). */
@@ -76,12 +76,12 @@ const RISK_LEVEL_PATTERNS = [
 export function findRiskLevel(text: string): Entity | undefined {
   for (const pattern of RISK_LEVEL_PATTERNS) {
     const m = pattern.exec(text);
-    if (m) return { type: 'riskLevel', text: m[0], value: m[1].toLowerCase() as RiskLevel, source: 'message' };
+    if (m) return { type: 'riskLevel', text: m[0], value: m[1].toLowerCase(), source: 'message' };
   }
   return undefined;
 }
 
-const ACTION_PATTERNS: Array<[RemediationAction, RegExp]> = [
+const ACTION_PATTERNS: Array<[AskedMitigation, RegExp]> = [
   ['confirmCompromised', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bcompromis(?:e|ed)\b|\bmark\b[^.?!]{0,50}?\b(?:as\s+)?compromised\b/i],
   ['confirmSafe', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bsafe\b|\bmark\b[^.?!]{0,50}?\bas\s+safe\b/i],
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
@@ -98,7 +98,7 @@ const ABOUT_THE_PAST = /\b(?:did|has|have)\s+(?:\S+\s+){0,3}?(?:already\s+)?(?:d
 /** An explicit request at the start wins over past-tense words later in the message ("disable Lee, who was reset"). */
 const REQUEST_LEAD = /^(?:(?:ok(?:ay)?|yes|right|now|then|so|hi|hey)[,!]?\s+)*(?:please\s+|pls\s+|go ahead and\s+|(?:can|could|would|will) you(?: please)?\s+|i (?:want|need|would like) to\s+|let'?s\s+|we (?:need|should|must) to?\s*)?(?:dismiss|revoke|disable|deactivate|suspend|block|confirm|mark|reset|kill|terminate|end|sign|log|turn off)\b/i;
 
-/** The remediation the admin asks for, if any. */
+/** The mitigation the admin asks for, if any. */
 export function findAction(text: string): Entity | undefined {
   if (ABOUT_THE_PAST.test(text) && !REQUEST_LEAD.test(text.trim())) return undefined;
   for (const [action, pattern] of ACTION_PATTERNS) {

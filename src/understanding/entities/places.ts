@@ -45,9 +45,9 @@ export function extractCountryQualifiers(text: string, spans: SpanSet): void {
   const words = [...text.matchAll(/[A-Za-z][A-Za-z'’.-]*/g)];
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-      const start = words[i].index!;
+      const start = words[i].index;
       const last = words[i + n - 1];
-      const end = last.index! + last[0].replace(/[.]+$/, '').length;
+      const end = last.index + last[0].replace(/[.]+$/, '').length;
       const candidate = text.slice(start, end);
       if (!/^[A-Za-z'’.-]+(?:\s+[A-Za-z'’.-]+)*$/.test(candidate)) continue;
       const code = countryCode(candidate);

@@ -306,11 +306,11 @@ describe('risk.users pages and cursors, at skill level and through the bot, on a
     assert.equal(first.urls.length, 2, first.urls.join('\n'));
     assert.ok(first.urls.every((u) => u.startsWith(origin)));
 
-    const second = await ask('show risky users', one.more!.cursor);
+    const second = await ask('show risky users', one.more.cursor);
     const two = page(second.answer);
     assert.equal(second.urls.length, 2);
     assert.equal(two.more?.title, 'Show 7 more');
-    const three = page((await ask('show risky users', two.more!.cursor)).answer);
+    const three = page((await ask('show risky users', two.more.cursor)).answer);
     assert.equal(three.model.rows.length, 7);
     assert.equal(three.more, undefined, 'no "show more" on the last page');
     assert.deepEqual([...one.model.rows, ...two.model.rows, ...three.model.rows].map((r) => r.name), expectedOrder);

@@ -7,7 +7,10 @@ import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_READER } from '@entra-assistant/
 import type { DirectoryAudit } from '../../../src/graph/directoryQueries';
 import type { ServicePrincipalRiskDetection } from '../../../src/graph/workloadRiskQueries';
 import { riskTypeInfo } from '../../../src/knowledge/riskTypes';
-import { credentialChanges, newCredentialBeforeRisk, riskWorkloadSkill, WORKLOAD_PAGE, type WorkloadRiskCardModel } from '../../../src/skills/risk/riskWorkload';
+import { riskWorkloadSkill } from '../../../src/skills/risk/riskWorkload';
+import type { WorkloadRiskCardModel } from '../../../src/skills/risk/riskWorkloadAnswer';
+import { WORKLOAD_PAGE } from '../../../src/skills/risk/riskWorkloads';
+import { credentialChanges, newCredentialBeforeRisk } from '../../../src/skills/risk/workloadCredentials';
 import type { AnswerAction, SkillAnswer } from '../../../src/skills/types';
 import { answerRequests, DemoStack, PINNED_NOW } from '../../support/demoStack';
 import { SkillHarness } from '../../support/skillHarness';

@@ -77,7 +77,7 @@ export async function generateTenant(options: GenerateOptions): Promise<{ outDir
 
   const story = storySignIns(seed, directory).sort((a, b) => b.time - a.time);
   const hrPortal = tenantAppByName('HR Portal');
-  const assignedUsers = new Map([[hrPortal.appId, new Set(groups.byName.get('HR Portal Users')!.memberUserIds) as ReadonlySet<string>]]);
+  const assignedUsers = new Map([[hrPortal.appId, new Set(groups.byName.get('HR Portal Users')!.memberUserIds)]]);
   const background = backgroundSignIns({ seed, count: Math.max(0, signInTotal - story.length), people: directory.people, assignedUsers });
   const activity = new Map<string, UserActivity>();
   counts.signIns = await writeSignIns(file(FILES.signIns), mergeNewestFirst(story, background), context, activity);

@@ -3,7 +3,7 @@
  * 403 Authorization_RequestDenied when the caller's roles do not cover the target's. Copied by hand from Microsoft's
  * tables ("Who can perform sensitive actions", "Who can reset passwords":
  * https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions), deliberately
- * not imported from the bot (src/actions/targetRules.ts), so a mistake in the bot's table meets this one in tests.
+ * not imported from the bot (src/mitigations/targetRules.ts), so a mistake in the bot's table meets this one in tests.
  * A delegated call is judged by the signed-in user's roles; an app-only call by the roles of the app's service
  * principal, and an app with none may only change users who hold no role and are in no role-assignable group.
  */
@@ -85,7 +85,7 @@ const REFRESH_TOKENS: Rule = (() => {
 const RULES = { accountEnabled: ACCOUNT_ENABLED, refreshTokens: REFRESH_TOKENS };
 
 function inRoleAssignableGroup(directory: Directory, userId: string): boolean {
-  return directory.transitiveGroupIds(userId).some((id) => (directory.principal(id) as GraphObject | undefined)?.isAssignableToRole === true);
+  return directory.transitiveGroupIds(userId).some((id) => directory.principal(id)?.isAssignableToRole === true);
 }
 
 /** Throws Graph's 403 when the caller may not change this user's accountEnabled or refresh tokens. */

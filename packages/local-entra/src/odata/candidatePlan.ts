@@ -49,7 +49,7 @@ function bucketFor(collection: QueryableCollection, term: FilterNode): { items: 
 /** The sort key a range literal compares as; only kinds whose filter and sort semantics agree. */
 function rangeKey(literal: LiteralNode): SortKey | undefined {
   if (literal.literalKind === 'dateTime' || literal.literalKind === 'date') return instantKey(String(literal.value)) ?? undefined;
-  if (literal.literalKind === 'number') return literal.value as number;
+  if (literal.literalKind === 'number') return literal.value;
   return undefined;
 }
 

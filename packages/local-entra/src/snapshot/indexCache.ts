@@ -243,7 +243,7 @@ export function openLogCache(cacheFile: string, source: SourceStamp, shape: stri
             : section.type === 'u16'
               ? new Uint16Array(buffer, 0, section.length)
               : new Uint8Array(buffer, 0, section.length);
-      const problem = name.startsWith('buckets.') ? bucketProblem(column as Uint32Array, (columns.keys(Number(name.slice(8))) as Uint32Array)) : undefined;
+      const problem = name.startsWith('buckets.') ? bucketProblem(column as Uint32Array, columns.keys(Number(name.slice(8)))) : undefined;
       if (problem) throw new Error(`The index file ${cacheFile} is inconsistent (${problem}); delete it and restart`);
       return column;
     };

@@ -1,5 +1,8 @@
 /** How cards word each mitigation: the verb, what it does, and how to undo it. The project's own words. */
 import type { AnswerAction } from '../skills/types';
+import type { TargetCheck } from '../graph/sessions';
+import { escapeMarkdown } from '../cards/escape';
+import { TABLE_ROLE_NAMES } from './targetRules';
 import { isOffered, type MitigationAction, type MitigationProposal, type MitigationTarget, type MitigationTargetKind } from './types';
 
 type Key = `${MitigationTargetKind}.${MitigationAction}`;
@@ -125,4 +128,21 @@ export function ownAccountRefusal(proposal: MitigationProposal, name: string): s
       ? 'Clearing the risk of your own account is exactly what someone who had taken it over would do, so another administrator has to decide it.'
       : 'It would sign you out or block you in the middle of this conversation, and a decision about your own possibly compromised account needs a second person.';
   return `That would ${wordingFor(proposal).phrase(name)}, which is your own account: I don't act on the account of the person asking. ${why} Nothing was changed. Ask another administrator to look at your account.`;
+}
+
+/**
+ * Why the asker (or the bot's app) may not act on this particular account: the roles it holds narrow who may change
+ * it (https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions). Also the
+ * refusal at Confirm.
+ */
+export function targetRefusal(proposal: MitigationProposal, check: Extract<TargetCheck, { allowed: false }>): string {
+  const name = escapeMarkdown(proposal.target.displayName);
+  const holds = check.limitingRoles.length ? `${name} holds ${check.limitingRoles.join(', ')}` : `${name} is protected like an administrator`;
+  const who = check.rolesThatMay.map((r) => TABLE_ROLE_NAMES[r]);
+  const may = who.length > 1 ? `${who.slice(0, -1).join(', ')} or ${who[who.length - 1]}` : who[0];
+  const whose =
+    check.actor === 'asker'
+      ? `Your roles do not allow it for such an account.`
+      : `Your roles allow it, but without single sign-on I act with this bot's own app registration, and it holds no role that may change such an account (giving it one would let anyone who obtains its secret do the same). Do it in the Entra admin center, or ask again once single sign-on is on.`;
+  return `I can't ${wordingFor(proposal).phrase(name)}: ${holds}, and in Microsoft Entra only ${may} may do that to an account holding it. ${whose} Nothing was changed.`;
 }

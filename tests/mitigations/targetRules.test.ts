@@ -118,7 +118,7 @@ describe('Who may act on whom: every demo admin role × every mitigation × thre
     const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
     assert.equal(await chat.signIn(DEMO_ADMIN.userPrincipalName, await stack.userToken(DEMO_ADMIN.id)), 200);
     const asked = await chat.say(MITIGATIONS.disable(TARGETS.globalAdministrator), DEMO_ADMIN.userPrincipalName);
-    const card = asked.cards[0] as Card;
+    const card = asked.cards[0];
     assert.ok(card && buttonsOf(card).some((b) => b.title === 'Disable account'), `the confirmation card for the Global Administrator: ${asked.text}`);
     const pradeepId = '21095052-b695-4c12-be67-077ec7e4f09f';
     assert.equal(await chat.signIn(ACTORS.userAdministrator.upn, await stack.userToken(pradeepId)), 200);

@@ -40,7 +40,7 @@ function resetHow(): string {
 }
 
 /** The steps, most urgent first. */
-export function remediation(s: Situation): string[] {
+export function mitigationSteps(s: Situation): string[] {
   const steps: string[] = [];
   const types = new Set(s.open.map((d) => d.riskEventType));
   const signInsOf = (d: RiskDetection) => (d.requestId ? s.signIns.get(d.requestId) : undefined);

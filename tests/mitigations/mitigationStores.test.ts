@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startAzurite, type RunningAzurite } from '../../src/cli/azurite';
-import type { MitigationRecord, MitigationStore } from '../../src/actions/mitigationStore';
-import { SqliteMitigationStore } from '../../src/actions/sqliteMitigationStore';
-import { TableMitigationStore } from '../../src/actions/tableMitigationStore';
+import type { MitigationRecord, MitigationStore } from '../../src/mitigations/mitigationStore';
+import { SqliteMitigationStore } from '../../src/mitigations/sqliteMitigationStore';
+import { TableMitigationStore } from '../../src/mitigations/tableMitigationStore';
 
 interface StoreUnderTest {
   name: string;

@@ -1,0 +1,142 @@
+/**
+ * risk.workload with no app named: the risky workload identities (service principals) at risk now, highest level first
+ * and newest first within a level, a page at a time with a "show more" cursor.
+ */
+import { createHash } from 'node:crypto';
+import { escapeMarkdown } from '../../cards/escape';
+import { batchGet, bodyOf, type Page } from '../../graph/directoryQueries';
+import type { TenantSession } from '../../graph/sessions';
+import { MAX_RISKY_PAGES, OPEN_RISK_STATES, remainingPages, riskyListRequests, type RiskyListFilter, type RiskyServicePrincipal } from '../../graph/workloadRiskQueries';
+import { entityOf, type Entity } from '../../understanding/types';
+import type { AnswerAction, SkillAnswer, SkillRequest } from '../types';
+import { throwUnlessFound } from '../common/access';
+import { formatDate, formatWhen } from '../common/format';
+import { cardAnswer, type WorkloadRiskCardModel } from './riskWorkloadAnswer';
+import { capitalised, LEVEL_ORDER, LEVELS, levelText } from './workloadRiskText';
+
+/** Risky workload identities per page of the list. */
+export const WORKLOAD_PAGE = 10;
+
+function rangeOf(request: SkillRequest): Entity | undefined {
+  const range = entityOf(request.understanding, 'timeRange');
+  return range && range.source === 'message' && range.start ? range : undefined;
+}
+
+function levelOf(request: SkillRequest): string | undefined {
+  const level = entityOf(request.understanding, 'riskLevel')?.value;
+  return level && level in LEVEL_ORDER ? level : undefined;
+}
+
+/** What a cursor must match: the same level and time range asked (not the clock-derived instants, which move). */
+function questionKey(level: string | undefined, range: Entity | undefined): string {
+  return createHash('sha256')
+    .update(JSON.stringify(['risk.workload', level ?? '', range?.value ?? '']))
+    .digest('hex')
+    .slice(0, 12);
+}
+
+const CURSOR = /^wl1\.(\d{1,6})\.([0-9a-f]{12})$/;
+
+export function listCursor(offset: number, key: string): string {
+  return `wl1.${offset}.${key}`;
+}
+
+/**
+ * The offset a "show more" cursor points at. A cursor carries only a page offset and the question's key, never a
+ * URL, so whatever a client sends can at worst pick another page of the same list: never another query or host.
+ */
+function readCursor(cursor: string | undefined, key: string): { offset: number } | { error: string } {
+  if (cursor === undefined) return { offset: 0 };
+  const match = CURSOR.exec(cursor);
+  const offset = match ? Number(match[1]) : NaN;
+  if (!match || offset <= 0 || offset % WORKLOAD_PAGE !== 0) {
+    return { error: 'That "show more" button is not one I handed out, so I did not follow it. Ask about risky workload identities again to start from the first page.' };
+  }
+  if (match[2] !== key) {
+    return { error: 'That "show more" button belongs to a different question (another risk level or time range). Ask your question again to start from the first page.' };
+  }
+  return { offset };
+}
+
+function byLevelThenNewest(a: RiskyServicePrincipal, b: RiskyServicePrincipal): number {
+  const level = (LEVEL_ORDER[a.riskLevel ?? ''] ?? 3) - (LEVEL_ORDER[b.riskLevel ?? ''] ?? 3);
+  if (level !== 0) return level;
+  const time = Date.parse(b.riskLastUpdatedDateTime ?? '') - Date.parse(a.riskLastUpdatedDateTime ?? '');
+  return time || a.id.localeCompare(b.id);
+}
+
+function riskyRowText(r: RiskyServicePrincipal, now: Date): string {
+  const state = r.riskState === 'confirmedCompromised' ? 'confirmed compromised' : `${levelText(r.riskLevel)} risk`;
+  return escapeMarkdown(`${r.displayName ?? r.appId ?? r.id} — ${state}, last changed ${formatWhen(r.riskLastUpdatedDateTime, now)}`);
+}
+
+function rangeWords(range: Entity | undefined): string {
+  if (!range) return '';
+  // The asker's own words come back in the answer: escaped like tenant data.
+  return range.text ? ` (changed ${escapeMarkdown(range.text)})` : ` (changed ${formatDate(range.start)} to ${formatDate(range.end)})`;
+}
+
+export function riskyListModel(
+  open: RiskyServicePrincipal[],
+  closedCount: number,
+  page: { offset: number; truncated: boolean },
+  asked: { level?: string; range?: Entity },
+  now: Date,
+): WorkloadRiskCardModel {
+  const counts = LEVELS.map((level) => ({ level, count: open.filter((r) => r.riskLevel === level).length }));
+  const compromised = open.filter((r) => r.riskState === 'confirmedCompromised').length;
+  const shown = open.slice(page.offset, page.offset + WORKLOAD_PAGE);
+  const levelWords = asked.level ? `${asked.level} ` : '';
+  const subtitleParts = counts.filter((c) => c.count > 0).map((c) => `${c.count} ${c.level}`);
+  const callouts = compromised ? [{ text: `${compromised} confirmed compromised: clean ${compromised === 1 ? 'it' : 'them'} up first.` }] : [];
+  const notes: Array<{ text: string }> = [];
+  if (open.length > WORKLOAD_PAGE) {
+    const last = page.offset + shown.length;
+    notes.push({ text: `Showing ${page.offset + 1}–${last} of ${open.length}${last < open.length ? ': "Show more" lists the next ones.' : '.'}` });
+  }
+  if (page.truncated) notes.push({ text: `Graph returned more risky workload identities than one answer reads; these are the first ${open.length}.` });
+  if (closedCount > 0) {
+    notes.push({ text: `Not listed: ${closedCount} workload identit${closedCount === 1 ? 'y' : 'ies'} whose risk was dismissed, remediated or confirmed safe${rangeWords(asked.range)}.` });
+  }
+  const example = shown[0]?.displayName ? escapeMarkdown(shown[0].displayName) : 'Payroll Connector';
+  return {
+    title: `Risky workload identities${asked.level ? ` (${asked.level} risk)` : ''}`,
+    subtitle: `${open.length} service principal${open.length === 1 ? '' : 's'} at ${levelWords}risk${subtitleParts.length > 1 ? `: ${subtitleParts.join(', ')}` : ''}${rangeWords(asked.range)}`,
+    callouts,
+    // Asked for one level, the others are zero by construction: the subtitle says it all.
+    facts: asked.level ? [] : counts.map((c) => ({ title: capitalised(c.level), value: String(c.count) })),
+    sections: [{ heading: 'Highest risk first, newest first', items: shown.map((r) => ({ text: riskyRowText(r, now) })) }],
+    notes,
+    advice: [{ text: `Ask about one by name for its detections, credentials and what to do, e.g. "is the ${example} service principal compromised?"` }],
+  };
+}
+
+export async function listAnswer(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
+  const level = levelOf(request);
+  const range = rangeOf(request);
+  const key = questionKey(level, range);
+  const cursor = readCursor(request.cursor, key);
+  if ('error' in cursor) return { kind: 'text', text: cursor.error };
+  const filter: RiskyListFilter = { riskLevel: level, updatedFrom: range?.start, updatedTo: range?.end };
+  const responses = await batchGet(tenant.client, riskyListRequests(filter));
+  for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'riskyServicePrincipals.read');
+  const first = bodyOf<Page<RiskyServicePrincipal>>(responses, 'open') ?? { value: [] };
+  const { items, truncated } = await remainingPages(tenant.client, first, MAX_RISKY_PAGES);
+  const open = items.filter((r) => (OPEN_RISK_STATES as readonly string[]).includes(r.riskState ?? '')).sort(byLevelThenNewest);
+  const closed = bodyOf<Page<{ id: string }>>(responses, 'closed');
+  const closedCount = closed?.['@odata.count'] ?? closed?.value.length ?? 0;
+  if (open.length === 0) {
+    const which = level ? `at ${level} risk` : 'at risk';
+    const closedWords = closedCount ? ` ${closedCount} other${closedCount === 1 ? ' had its' : 's had their'} risk dismissed, remediated or confirmed safe${rangeWords(range)}.` : '';
+    return { kind: 'text', text: `No workload identity (service principal) is ${which}${rangeWords(range)}.${closedWords}` };
+  }
+  if (cursor.offset >= open.length) {
+    return { kind: 'text', text: `There are no more risky workload identities to show: the list has ${open.length}, and all were shown. Ask again for a fresh list.` };
+  }
+  const model = riskyListModel(open, closedCount, { offset: cursor.offset, truncated }, { level, range }, request.now);
+  const next = cursor.offset + WORKLOAD_PAGE;
+  const actions: AnswerAction[] = next < open.length ? [{ kind: 'showMore', title: `Show more (${open.length - next} left)`, cursor: listCursor(next, key) }] : [];
+  // "the marketing one", "which key did it use": the rows shown, for follow-ups.
+  const subjects = open.slice(cursor.offset, next).map((r) => ({ type: 'app' as const, id: r.id, displayName: r.displayName ?? r.id }));
+  return cardAnswer(model, actions, subjects);
+}
