@@ -89,15 +89,15 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   // A failure inside is thrown to the caller (which retries or logs it), not handed to onTurnError: no apology is
   // posted into a channel nobody asked in.
   const proactive: Proactive = async (reference, logic) => {
-    let failure: unknown;
+    let failure: Error | undefined;
     await adapter.continueConversationAsync(config.bot.appId ?? '', reference, async (turn) => {
       try {
         await logic(turn);
       } catch (err) {
-        failure = err;
+        failure = err instanceof Error ? err : new Error(String(err));
       }
     });
-    if (failure !== undefined) throw failure;
+    if (failure) throw failure;
   };
   const channelStore = openChannelStore(config.feedback);
   const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, proposeMitigationSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill);

@@ -109,7 +109,7 @@ export class AlertPoller {
 
   /** Posts a channel's new events of one kind, oldest first, each claimed before and marked after. */
   private async deliver(channel: ChannelSettings, kind: AlertKind, events: AlertEvent[]): Promise<void> {
-    const { store, logger, clock } = this.options;
+    const { logger, clock } = this.options;
     const log = logger.child({ channelId: channel.channelId, kind });
     const cursor = cursorOf(channel, kind);
     const fresh = events.filter((e) => e.time >= cursor.since && !(e.id in cursor.seen)).slice(0, MAX_PER_CHANNEL_PER_POLL);

@@ -49,7 +49,7 @@ describe('Proactive alerts to subscribed channels (the bot polls the local Entra
     const before = stack.connectorServer.calls.length;
     const posted = await channel.post(text, as, { toBot: true });
     assert.equal(posted.status, 200, posted.body);
-    return channel.repliesIn(posted.id, before).map((c) => String(c.body.text ?? '')).join('\n');
+    return channel.repliesIn(posted.id, before).map((c) => (typeof c.body.text === 'string' ? c.body.text : '')).join('\n');
   }
 
   it('When a member without roles asks for alerts, then it is refused; /alerts with a wrong kind says what exists', async () => {

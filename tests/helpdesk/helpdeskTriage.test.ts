@@ -37,7 +37,7 @@ describe('Help-desk channels: /helpdesk and triage of posts (whole stack over HT
     const before = stack.connectorServer.calls.length;
     const posted = await channel.post(text, as, { toBot: true });
     assert.equal(posted.status, 200, posted.body);
-    return channel.repliesIn(posted.id, before).map((c) => String(c.body.text ?? '')).join('\n');
+    return channel.repliesIn(posted.id, before).map((c) => (typeof c.body.text === 'string' ? c.body.text : '')).join('\n');
   }
 
   it('When nobody turned it on, then a post about a sign-in problem gets no triage reply (off by default)', async () => {

@@ -5,7 +5,6 @@ import { demoStackFor } from '../support/demoStack';
 import { buttonsOf, type Card } from '../support/teamsChat';
 import { cardOf, cardText, TeamsChannel } from '../support/teamsChannel';
 
-const MEGAN = 'megan.bowen@contoso.com';
 const LEE = 'lee.gu@contoso.com';
 
 describe('Message action "Diagnose with Entra Assistant" (composeExtension invokes over HTTP)', function () {
@@ -89,7 +88,7 @@ describe('Message action "Diagnose with Entra Assistant" (composeExtension invok
     const res = await channel.messageAction(post, DEMO_MEMBER.userPrincipalName);
     assert.equal(res.status, 200);
     const call = await channel.nextReplyIn(post.id, before);
-    const said = `${String(call.body.text ?? '')}\n${cardText(cardOf(call))}`;
+    const said = `${typeof call.body.text === 'string' ? call.body.text : ''}\n${cardText(cardOf(call))}`;
     assert.doesNotMatch(said, /53000/);
     assert.match(said, /Global Reader|Reports Reader|Security Reader/);
   });

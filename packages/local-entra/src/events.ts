@@ -57,7 +57,7 @@ export function parseEvent(body: unknown): LocalEntraEvent {
     case 'roleChange': {
       const change = text('change', false);
       if (change !== undefined && change !== 'add' && change !== 'remove') badRequest('"change" must be add or remove.');
-      return { kind: 'roleChange', user: text('user', true)!, role: text('role', true)!, change: change as 'add' | 'remove' | undefined, by: text('by', false) };
+      return { kind: 'roleChange', user: text('user', true)!, role: text('role', true)!, change: change === 'add' || change === 'remove' ? change : undefined, by: text('by', false) };
     }
     default:
       return badRequest('"kind" must be riskyUser, riskyServicePrincipal or roleChange.');
@@ -179,8 +179,9 @@ function roleChange(ctx: GraphContext, event: Extract<LocalEntraEvent, { kind: '
   if (change === 'add') {
     ctx.store.append('roleAssignments', { id: `${randomBytes(33).toString('base64url')}-1`, principalId: user.id, roleDefinitionId: roleId, directoryScopeId: '/', appScopeId: null, condition: null, principalOrganizationId: ctx.store.tenantId });
   } else {
+    // The store hands out its own array: the assignment is removed from it in place, then its indexes rebuilt.
     const items = ctx.store.items('roleAssignments') as GraphObject[];
-    (items as GraphObject[]).splice(items.indexOf(held!), 1);
+    items.splice(items.indexOf(held!), 1);
     ctx.store.touched('roleAssignments');
   }
   // Made in the Azure portal by `by`, or by an automation when nobody is named.

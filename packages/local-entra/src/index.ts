@@ -140,7 +140,7 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
     startup,
     addEvent: (event) => addEvent(ctx, parseEvent(event)),
     setFaults: (rules) => {
-      services!.faults = new FaultInjector(rules, options.faultSeed);
+      if (services) services.faults = new FaultInjector(rules, options.faultSeed);
     },
     adminKey,
     stop: async () => {

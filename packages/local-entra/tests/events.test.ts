@@ -36,30 +36,31 @@ describe('Local Entra events added while running (risky users and apps, role cha
     const summary = await runEventCommand(['risky-user', 'megan.bowen@contoso.com', '--control', controlFile]);
     assert.match(summary, /Megan Bowen is now a high-risk user/);
     const page = await raw.get(`/v1.0/identityProtection/riskyUsers?$filter=riskLevel eq 'high' and riskState eq 'atRisk'`, token);
-    const megan = (page.body.value as Array<{ id: string; riskLastUpdatedDateTime: string }>).find((u) => u.id === MEGAN);
+    const megan = ((page.body as { value: unknown[] }).value as Array<{ id: string; riskLastUpdatedDateTime: string }>).find((u) => u.id === MEGAN);
     assert.ok(megan, 'Megan is a high-risk user');
     assert.ok(megan.riskLastUpdatedDateTime >= MINI_CAPTURED_AT.toISOString(), 'stamped with the local Entra\'s clock, after the snapshot');
     const detections = await raw.get(`/v1.0/identityProtection/riskDetections?$filter=userId eq '${MEGAN}'`, token);
-    assert.ok((detections.body.value as Array<{ riskEventType: string }>).some((d) => d.riskEventType === 'unfamiliarFeatures'));
+    assert.ok(((detections.body as { value: unknown[] }).value as Array<{ riskEventType: string }>).some((d) => d.riskEventType === 'unfamiliarFeatures'));
   });
 
   it('When a risky app and a role change are added, then Graph shows them, and the role change is in the audit log', async () => {
     await entra.addEvent({ kind: 'riskyServicePrincipal', servicePrincipal: 'Payroll Connector', riskLevel: 'medium' });
     const sp = await raw.get(`/v1.0/identityProtection/riskyServicePrincipals/${PAYROLL_SP}`, token);
-    assert.equal(sp.body.riskLevel, 'medium');
-    assert.equal(sp.body.riskState, 'atRisk');
+    const risky = sp.body as { riskLevel: string; riskState: string };
+    assert.equal(risky.riskLevel, 'medium');
+    assert.equal(risky.riskState, 'atRisk');
     const added = await runEventCommand(['role-change', 'diego.siciliani@contoso.com', '--role', 'Global Administrator', '--by', 'admin@contoso.com', '--control', controlFile]);
     assert.match(added, /Diego Siciliani was added to Global Administrator by Avery Admin/);
     const assignments = await raw.get(`/v1.0/roleManagement/directory/roleAssignments?$filter=principalId eq '${DIEGO}'`, token);
-    assert.ok((assignments.body.value as Array<{ roleDefinitionId: string }>).some((a) => a.roleDefinitionId === GLOBAL_ADMIN));
+    assert.ok(((assignments.body as { value: unknown[] }).value as Array<{ roleDefinitionId: string }>).some((a) => a.roleDefinitionId === GLOBAL_ADMIN));
     const audits = await raw.get(`/v1.0/auditLogs/directoryAudits?$filter=category eq 'RoleManagement'`, token);
-    const entry = (audits.body.value as Array<{ activityDisplayName: string; targetResources: Array<{ id: string }>; initiatedBy: { user: { userPrincipalName: string } | null } }>).find((a) => a.targetResources[0]?.id === DIEGO);
+    const entry = ((audits.body as { value: unknown[] }).value as Array<{ activityDisplayName: string; targetResources: Array<{ id: string }>; initiatedBy: { user: { userPrincipalName: string } | null } }>).find((a) => a.targetResources[0]?.id === DIEGO);
     assert.equal(entry?.activityDisplayName, 'Add member to role');
     assert.equal(entry?.initiatedBy.user?.userPrincipalName, 'admin@contoso.com');
     await assert.rejects(entra.addEvent({ kind: 'roleChange', user: DIEGO, role: 'Global Administrator' }), /already holds Global Administrator/);
     await entra.addEvent({ kind: 'roleChange', user: DIEGO, role: 'Global Administrator', change: 'remove' });
     const after = await raw.get(`/v1.0/roleManagement/directory/roleAssignments?$filter=principalId eq '${DIEGO}'`, token);
-    assert.ok(!(after.body.value as Array<{ roleDefinitionId: string }>).some((a) => a.roleDefinitionId === GLOBAL_ADMIN));
+    assert.ok(!((after.body as { value: unknown[] }).value as Array<{ roleDefinitionId: string }>).some((a) => a.roleDefinitionId === GLOBAL_ADMIN));
   });
 
   it('When the admin endpoint is called without the key, or with a bad event, then it refuses and changes nothing', async () => {
