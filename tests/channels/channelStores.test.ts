@@ -1,48 +1,14 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../../src/cli/azurite';
+import { sqliteBackend, tableBackend } from '../support/storeBackends';
 import type { ChannelSettings, ChannelStore } from '../../src/channels/channelStore';
 import { SqliteChannelStore } from '../../src/channels/sqliteChannelStore';
 import { TableChannelStore } from '../../src/channels/tableChannelStore';
 
-interface StoreUnderTest {
-  name: string;
-  /** Two handles on one store, as two bot instances would have. */
-  open(): Promise<ChannelStore[]>;
-  cleanup(): Promise<void>;
-}
-
-function sqliteStore(): StoreUnderTest {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'channels-sqlite-'));
-  let n = 0;
-  return {
-    name: 'SQLite',
-    open: async () => {
-      n += 1;
-      const file = path.join(dir, `c${n}.sqlite`);
-      return [new SqliteChannelStore(file), new SqliteChannelStore(file)];
-    },
-    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-function tableStore(): StoreUnderTest {
-  let azurite: RunningAzurite | undefined;
-  let n = 0;
-  return {
-    name: 'Azure Table Storage (Azurite)',
-    open: async () => {
-      azurite ??= await startAzurite();
-      n += 1;
-      const table = `Channels${process.pid}x${n}`;
-      const access = { auth: 'connectionString' as const, connectionString: azurite.connectionString };
-      return [TableChannelStore.open(access, table), TableChannelStore.open(access, table)];
-    },
-    cleanup: async () => azurite?.stop(),
-  };
-}
+/** Two handles on one store, as two bot instances would have. */
+const sqliteStore = () => sqliteBackend<ChannelStore[]>('channels', (dir, n) => [new SqliteChannelStore(path.join(dir, `c${n}.sqlite`)), new SqliteChannelStore(path.join(dir, `c${n}.sqlite`))]);
+const tableStore = () =>
+  tableBackend<ChannelStore[]>('Channels', (connectionString, table) => [TableChannelStore.open({ auth: 'connectionString', connectionString }, table), TableChannelStore.open({ auth: 'connectionString', connectionString }, table)]);
 
 const CHANNEL = '19:abc@thread.tacv2';
 

@@ -83,14 +83,7 @@ function riskyUser(ctx: GraphContext, event: Extract<LocalEntraEvent, { kind: 'r
   const base = { isDeleted: false, isProcessing: false, userDisplayName: user.displayName ?? null, userPrincipalName: user.userPrincipalName ?? null };
   const state = { riskDetail: 'none', riskLastUpdatedDateTime: at, riskLevel: level, riskState: 'atRisk' };
   const item = { id: randomUUID(), ...base, ...state, userId: id, initiatedBy: null, activity: { detail: 'none', riskEventTypes: [type] } };
-  const existing = ctx.store.get('riskyUsers', id);
-  if (existing) {
-    Object.assign(existing, state);
-    existing.history = [...(Array.isArray(existing.history) ? (existing.history as GraphObject[]) : []), item];
-    ctx.store.touched('riskyUsers');
-  } else {
-    ctx.store.append('riskyUsers', { id, ...base, ...state, history: [item] });
-  }
+  becomeRisky(ctx, 'riskyUsers', { id, ...base }, state, item);
   ctx.store.append('riskDetections', {
     id: randomBytes(32).toString('hex'),
     requestId: null,
@@ -116,6 +109,18 @@ function riskyUser(ctx: GraphContext, event: Extract<LocalEntraEvent, { kind: 'r
   return { kind: 'riskyUser', id, at, summary: `${String(user.displayName)} is now a ${level}-risk user (${type}).` };
 }
 
+/** The risky object takes its new state and a history item; one that was never risky is added with both. */
+function becomeRisky(ctx: GraphContext, collection: 'riskyUsers' | 'riskyServicePrincipals', created: GraphObject & { id: string }, state: GraphObject, item: GraphObject): void {
+  const existing = ctx.store.get(collection, created.id);
+  if (!existing) {
+    ctx.store.append(collection, { ...created, ...state, history: [item] });
+    return;
+  }
+  Object.assign(existing, state);
+  existing.history = [...(Array.isArray(existing.history) ? (existing.history as GraphObject[]) : []), item];
+  ctx.store.touched(collection);
+}
+
 function riskyServicePrincipal(ctx: GraphContext, event: Extract<LocalEntraEvent, { kind: 'riskyServicePrincipal' }>): AddedEvent {
   const wanted = event.servicePrincipal.toLowerCase();
   const sp =
@@ -129,14 +134,7 @@ function riskyServicePrincipal(ctx: GraphContext, event: Extract<LocalEntraEvent
   const base = { appId: sp.appId ?? null, displayName: sp.displayName ?? null, servicePrincipalType: sp.servicePrincipalType ?? 'Application', isEnabled: sp.accountEnabled !== false, isProcessing: false };
   const state = { riskDetail: 'none', riskLastUpdatedDateTime: at, riskLevel: level, riskState: 'atRisk' };
   const item = { id: randomUUID(), ...base, servicePrincipalId: id, ...state, initiatedBy: null, activity: { detail: 'none', riskEventTypes: [type] } };
-  const existing = ctx.store.get('riskyServicePrincipals', id);
-  if (existing) {
-    Object.assign(existing, state);
-    existing.history = [...(Array.isArray(existing.history) ? (existing.history as GraphObject[]) : []), item];
-    ctx.store.touched('riskyServicePrincipals');
-  } else {
-    ctx.store.append('riskyServicePrincipals', { id, ...base, accountEnabled: sp.accountEnabled !== false, ...state, history: [item] });
-  }
+  becomeRisky(ctx, 'riskyServicePrincipals', { id, ...base, accountEnabled: sp.accountEnabled !== false }, state, item);
   ctx.store.append('servicePrincipalRiskDetections', {
     id: randomBytes(32).toString('hex'),
     appId: sp.appId ?? null,
