@@ -16,6 +16,7 @@ import type { GraphSessions } from '../graph/sessions';
 import { graphUnavailableOf } from '../graph/unavailable';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { renderCard } from '../cards/render';
+import { escapeMarkdown } from '../cards/escape';
 import { formatDate } from '../skills/common/format';
 import type { AlertCursor, AlertKind, ChannelSettings, ChannelStore } from '../channels/channelStore';
 import type { PreparedAnswerer } from '../helpdesk/channelFeatures';
@@ -202,27 +203,30 @@ function riskQuestion(event: Extract<AlertEvent, { kind: 'riskyUsers' | 'riskyAp
 }
 
 function roleChangeMessage(event: Extract<AlertEvent, { kind: 'roleChanges' }>, reader: Reader): ReturnType<typeof MessageFactory.attachment> {
-  const who = event.principal.displayName;
-  const verb = event.change === 'added' ? `was added to ${event.role}` : `was removed from ${event.role}`;
+  // Names come from the audit log, which anyone who can name an object writes: escaped before they reach a card.
+  const who = escapeMarkdown(event.principal.displayName);
+  const role = escapeMarkdown(event.role);
+  const by = event.by ? escapeMarkdown(event.by) : undefined;
+  const verb = event.change === 'added' ? `was added to ${role}` : `was removed from ${role}`;
   const card = renderCard('alertRoleChange', {
     title: 'Alert: privileged role change',
-    headline: `${who} ${verb}${event.eligible ? ' (eligible)' : ''}${event.by ? ` by ${event.by}` : ''}.`,
+    headline: `${who} ${verb}${event.eligible ? ' (eligible)' : ''}${by ? ` by ${by}` : ''}.`,
     facts: [
-      { title: 'Who', value: event.principal.userPrincipalName ? `${who} (${event.principal.userPrincipalName})` : who },
-      { title: 'Role', value: event.role },
+      { title: 'Who', value: event.principal.userPrincipalName ? `${who} (${escapeMarkdown(event.principal.userPrincipalName)})` : who },
+      { title: 'Role', value: role },
       { title: 'Change', value: `${event.change} (${event.eligible ? 'eligible' : 'active'})` },
-      ...(event.by ? [{ title: 'By', value: event.by }] : []),
+      ...(by ? [{ title: 'By', value: by }] : []),
       { title: 'When', value: formatDate(event.time) },
     ],
-    readAs: `From the audit log, read with the roles of ${reader.name ?? 'the channel\'s reader'}. Buttons ask with your own roles.`,
+    readAs: `From the audit log, read with the roles of ${reader.name ? escapeMarkdown(reader.name) : 'the channel\'s reader'}. Buttons ask with your own roles.`,
     followUps: [
       { title: `Who holds ${event.role}?`, ask: `who are the ${event.role}s?` },
-      { title: `What changed for ${who}?`, ask: `what changed for ${who} this week?` },
-      ...(event.principal.type === 'User' ? [{ title: `Is ${who} at risk?`, ask: `is ${who} at risk?` }] : []),
+      { title: `What changed for ${event.principal.displayName}?`, ask: `what changed for ${event.principal.displayName} this week?` },
+      ...(event.principal.type === 'User' ? [{ title: `Is ${event.principal.displayName} at risk?`, ask: `is ${event.principal.displayName} at risk?` }] : []),
     ],
   });
   const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  message.summary = `Alert: ${who} ${verb}`;
+  message.summary = `Alert: ${event.principal.displayName} ${event.change} ${event.change === 'added' ? 'to' : 'from'} ${event.role}`;
   return message;
 }
 

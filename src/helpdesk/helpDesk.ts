@@ -19,6 +19,7 @@ import { ChannelReader } from './channelReader';
 import { MessageAction } from './messageAction';
 import { channelConversationId, type Proactive } from './proactive';
 import { Triage } from './triage';
+import { escapeMarkdown } from '../cards/escape';
 
 /** What each feature reads, so who may switch it on and whether the reader can serve it are checked against it. */
 export const FEATURE_READS: Record<'helpdesk' | AlertKind, PermissionKey[]> = {
@@ -151,7 +152,7 @@ export class HelpDesk implements ChannelFeatures {
     const reader = await this.reader.readerFor(by).catch(() => undefined);
     const sessions = this.options.sessions;
     if (!reader || !sessions) return ' No reader is known in the directory yet, so nothing can be read: set HELPDESK_READER.';
-    const name = reader.name ?? 'the configured reader';
+    const name = reader.name ? escapeMarkdown(reader.name) : 'the configured reader';
     for (const key of reads) {
       const decision = await sessions.forAsker(reader.aadObjectId).authorize(key).catch(() => undefined);
       if (!decision?.allowed) return ` It reads with the roles of ${name}, who may not read this: nothing will be posted until HELPDESK_READER names someone who may, or an admin turns it on.`;
@@ -161,7 +162,7 @@ export class HelpDesk implements ChannelFeatures {
 }
 
 function statusText(settings: ChannelSettings): string {
-  const helpdesk = settings.helpdesk ? `Help-desk triage is on (turned on by ${settings.helpdesk.by.name ?? 'someone'} at ${settings.helpdesk.at}).` : 'Help-desk triage is off.';
+  const helpdesk = settings.helpdesk ? `Help-desk triage is on (turned on by ${settings.helpdesk.by.name ? escapeMarkdown(settings.helpdesk.by.name) : 'someone'} at ${settings.helpdesk.at}).` : 'Help-desk triage is off.';
   const kinds = settings.alerts?.kinds ?? [];
   const alerts = kinds.length ? `Alerts are on for ${kinds.map((k) => ALERT_KIND_WORDS[k]).join(', ')}.` : 'No alerts are on.';
   return `${helpdesk} ${alerts}`;

@@ -57,6 +57,7 @@ export class MessageAction {
       return nameDialog();
     }
     this.post(context, action, bot, subject.understanding, log, subject.source);
+    // A dialog's message is plain text, not Markdown: the name is shown as it is.
     return { task: { type: 'message', value: `Diagnosing the sign-ins of ${subject.displayName}: the answer appears ${where} in a moment.` } };
   }
 

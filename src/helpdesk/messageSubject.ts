@@ -18,13 +18,24 @@ export interface MessageSubject {
   displayName: string;
 }
 
+/** Put before a post's words to read them as a sign-in question. */
+const SIGN_IN_CUE = "why can't they sign in?";
+
+function namedIn(understanding: Understanding | undefined) {
+  return understanding?.entities.find((e) => e.type === 'user' && e.source === 'message');
+}
+
 /** Intents that say a post is not about Entra at all. */
 const NOT_ENTRA = new Set(['help', 'outOfScope']);
 
 export async function subjectOfMessage(payload: MessageActionsPayload | undefined, recognizer: Recognizer, now: Date): Promise<MessageSubject | undefined> {
   const text = plainText(payload?.body?.content ?? '');
-  const understanding = text ? await recognizer.recognize(text, { now }) : undefined;
-  const named = understanding?.entities.find((e) => e.type === 'user' && e.source === 'message');
+  const asWritten = text ? await recognizer.recognize(text, { now }) : undefined;
+  // A post that reads as no question at all ("Megan Bowen says Outlook keeps refusing her") keeps no names: the admin
+  // asked for a sign-in diagnosis, so the post is read again as one, for the names in it.
+  const asked = text && !namedIn(asWritten) ? await recognizer.recognize(`${SIGN_IN_CUE} ${text}`, { now }) : undefined;
+  const understanding = namedIn(asWritten) || !namedIn(asked) ? asWritten : asked;
+  const named = namedIn(understanding);
   if (understanding && named && named.resolution === 'resolved' && named.id) {
     return { source: 'name', displayName: named.displayName ?? named.text, understanding: diagnosisUnderstanding({ id: named.id, displayName: named.displayName ?? named.text, userPrincipalName: named.userPrincipalName }, understanding.entities) };
   }
@@ -40,7 +51,7 @@ export async function subjectOfMessage(payload: MessageActionsPayload | undefine
     return { source: 'mention', displayName: name, understanding: diagnosisUnderstanding({ id: mentioned.id, displayName: name }, context) };
   }
   const poster = payload?.from?.user;
-  const aboutEntra = understanding && !NOT_ENTRA.has(understanding.intent) && !understanding.guessed;
+  const aboutEntra = asWritten && !NOT_ENTRA.has(asWritten.intent) && !asWritten.guessed;
   if (aboutEntra && poster && isGuid(poster.id)) {
     const name = poster.displayName || 'the poster';
     return { source: 'poster', displayName: name, understanding: diagnosisUnderstanding({ id: poster.id, displayName: name }, context) };

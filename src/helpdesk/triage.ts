@@ -7,6 +7,7 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { renderCard } from '../cards/render';
+import { escapeMarkdown } from '../cards/escape';
 import type { GraphSessions } from '../graph/sessions';
 import { graphUnavailableOf } from '../graph/unavailable';
 import { AskerNotInDirectory } from '../graph/askerAccess';
@@ -104,11 +105,12 @@ export class Triage {
     const story = data.storyLines?.[0]?.text;
     const cause = story ? `Likely cause: ${lowerFirst(story)}` : data.cause ? `Likely cause: ${data.cause}` : '';
     const card = renderCard('helpdeskTriage', {
-      title: `Help desk: ${subject.displayName}'s sign-in`,
+      // The verdict and story lines come escaped from the skill; names from the directory and Teams are escaped here.
+      title: `Help desk: ${escapeMarkdown(subject.displayName)}'s sign-in`,
       headline: data.verdict ?? answer.summary.split('\n')[0],
       headlineColor: data.verdictColor ?? 'Default',
       cause,
-      readAs: `Read with the roles of ${who.name ?? 'the help-desk reader'}. The full diagnosis is read with yours.`,
+      readAs: `Read with the roles of ${who.name ? escapeMarkdown(who.name) : 'the help-desk reader'}. The full diagnosis is read with yours.`,
       buttonTitle: 'Full diagnosis',
       buttonData: diagnoseButtonData(subject),
     });

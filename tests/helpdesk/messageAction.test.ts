@@ -82,6 +82,15 @@ describe('Message action "Diagnose with Entra Assistant" (composeExtension invok
     assert.match(text, /Sign-in diagnosis: Megan Bowen/);
   });
 
+  it('When a client sends the action straight as submitAction (no dialog fetched), then the message is read the same way', async () => {
+    const post = { id: '1732100000007', html: '<p>Megan Bowen says Outlook keeps refusing her</p>', poster: DEMO_MEMBER.userPrincipalName };
+    const before = demo.stack.connectorServer.calls.length;
+    const res = await channel.messageAction(post, DEMO_ADMIN.userPrincipalName, {});
+    assert.equal(res.status, 200);
+    assert.match((res.body.task as { value: string }).value, /Megan Bowen/);
+    assert.match(cardText(await diagnosedIn(post.id, before)), /Sign-in diagnosis: Megan Bowen/);
+  });
+
   it('When someone without a directory role clicks, then the answer in the thread is theirs: the roles needed, no diagnosis', async () => {
     const post = { id: '1732100000006', html: '<p>Megan Bowen cannot sign in</p>', poster: DEMO_ADMIN.userPrincipalName };
     const before = demo.stack.connectorServer.calls.length;
