@@ -25,9 +25,7 @@ import { openFeedbackStore } from './feedback/openFeedbackStore';
 import { AnswerRetention } from './feedback/retention';
 import { conversationStateStorage } from './bot/stateStorage';
 import { directorySkills } from './skills/directory';
-import { riskUserSkills } from './skills/risk';
-import { proposeMitigationSkill } from './skills/risk/proposeMitigation';
-import { riskWorkloadSkills } from './skills/risk/workload';
+import { riskSkills } from './skills/risk';
 import { openMitigationStore } from './mitigations/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
 import { TenantGate } from './bot/tenantGate';
@@ -68,7 +66,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const mitigationStore = openMitigationStore(config.feedback);
   const pinnedNow = config.pinnedNow;
   const clock = () => (pinnedNow ? new Date(pinnedNow) : new Date());
-  const sessions = config.graph ? new GraphSessions(config.graph) : undefined;
+  const sessions = config.graph ? new GraphSessions(config.graph, undefined, logger) : undefined;
   const ssoTokens = config.sso ? new SsoTokenStore() : undefined;
   const directory = sessions ? new GraphDirectory(sessions.directoryClient) : undefined;
   // Trained in the background (about 0.2 s): until it is ready the grammar answers alone.
@@ -100,7 +98,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     if (failure) throw failure;
   };
   const channelStore = openChannelStore(config.feedback);
-  const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskUserSkills, ...riskWorkloadSkills, proposeMitigationSkill], outOfScopeSkill, notYetAnsweredSkill, planSkill);
+  const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskSkills], outOfScopeSkill, notYetAnsweredSkill, planSkill);
   const channels = new HelpDesk({ recognizer, logger, clock, proactive, store: channelStore, skills, sessions, reader: config.channels.reader, alertPollSeconds: config.channels.alertPollSeconds });
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.

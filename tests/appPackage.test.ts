@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseEnv } from 'node:util';
 import type { TeamsManifestLatest } from '@microsoft/app-manifest';
+import * as yaml from 'js-yaml';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import * as sinon from 'sinon';
@@ -26,8 +27,6 @@ import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon, encodePng } from '../src/
 import { repoRoot } from '../src/paths';
 import { DIAGNOSE_COMMAND_ID } from '../src/helpdesk/messageAction';
 
-// js-yaml ships with mocha; the project has no YAML dependency of its own and needs none at run time.
-const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const root = repoRoot();
 const read = (relative: string): string => fs.readFileSync(path.join(root, relative), 'utf8');

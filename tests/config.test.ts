@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
@@ -128,8 +128,6 @@ describe('Starting the compiled server with a bad variable', () => {
 
 describe('Start-up refuses a SQLite path it cannot write (issue #15, item 5)', () => {
   it('When FEEDBACK_SQLITE_PATH lies under a file (no folder can be made there), then start-up stops with one line naming the variable and exit code 2', () => {
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-    const path = require('node:path') as typeof import('node:path');
     const start = path.join(__dirname, '..', 'src', 'cli', 'start.js');
     const result = spawnSync(process.execPath, [start], { env: { ...process.env, FEEDBACK_SQLITE_PATH: `${__filename}/feedback.sqlite`, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 60_000 });
     assert.equal(result.status, 2, result.stderr);

@@ -48,7 +48,7 @@ describe('The App Service upload', () => {
   const excluded = uploadRules(fs.readFileSync(path.join(root, '.webappignore'), 'utf8'));
 
   it('When .webappignore is applied, then the compiled bot, its cards and package.json go up and the local Entra does not', () => {
-    for (const kept of ['dist/src/index.js', 'dist/src/bot/EntraAssistantBot.js', 'adaptiveCards/appInfo.json', 'package.json', 'node_modules/botbuilder/package.json']) {
+    for (const kept of ['dist/src/index.js', 'dist/src/bot/EntraAssistantBot.js', 'adaptiveCards/directory.json', 'package.json', 'node_modules/botbuilder/package.json']) {
       assert.equal(excluded(kept, false), false, `${kept} is uploaded`);
     }
     for (const left of [

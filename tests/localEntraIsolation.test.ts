@@ -39,7 +39,7 @@ describe('Local Entra isolation', () => {
   });
 
   it('When the bot\'s runtime dependencies are read, then the local Entra is not one of them', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies: Record<string, string> };
     assert.ok(!(LOCAL_ENTRA_PACKAGE in (manifest.dependencies ?? {})), 'only the launchers and tests use it: a devDependency');
     assert.ok(LOCAL_ENTRA_PACKAGE in manifest.devDependencies);
   });

@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN, type LocalEntra } from '@entra-assistant/local-entra';
+import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
+import { startMini } from '@entra-assistant/local-entra/testing';
+import { localGraphConfig } from '../src/cli/localGraphConfig';
+import { createGraphClient } from '../src/graph/client';
+import { loggableGraphUrl } from '../src/graph/requestLog';
 import { truncateForLog } from '../src/logger';
-import { captureLogs } from './support/logCapture';
+import { DemoStack } from './support/demoStack';
+import { captureLogs, type CapturedLogs } from './support/logCapture';
 import { ConnectorStub } from './support/connectorStub';
 import { teamsMessage } from './support/activities';
 import { postActivity } from './support/assistant';
@@ -75,21 +82,161 @@ describe('Logging', () => {
     assert.equal(truncateForLog(undefined), undefined);
   });
 
-  it('When the bot logs a long question, then the log line holds the truncated text, not the transcript', async () => {
+  it('When the bot logs a long question at debug level, then the line holds the truncated text, not the transcript', async () => {
     const connector = await new ConnectorStub().start();
-    const logs = captureLogs('info');
+    const logs = captureLogs('debug');
     const server = await startBotWithSkills({ skills: [], recognizer: fixedIntentRecognizer('outOfScope'), logger: logs.logger });
     try {
       const question = `Please check ${'the sign-in of Megan Bowen '.repeat(30)}and tell me the end-of-text-marker`;
       await postActivity(server.url, teamsMessage({ text: question, serviceUrl: connector.url }));
       await connector.waitFor((c) => c.body.type === 'message');
-      const logged = logs.entries().find((e) => e.msg === 'question');
+      const logged = logs.entries().find((e) => e.msg === 'question text');
       assert.ok(logged, 'the question was logged');
+      assert.equal(logged.level, 20, 'at debug level');
       assert.equal(logged.text, truncateForLog(question));
       assert.ok(!logs.raw().includes('end-of-text-marker'), 'the full question is in no log line');
     } finally {
       await server.stop();
       await connector.stop();
     }
+  });
+
+  it('When the bot logs a question at info level, then the line says how long it was and holds none of its words', async () => {
+    const connector = await new ConnectorStub().start();
+    const logs = captureLogs('info');
+    const server = await startBotWithSkills({ skills: [], recognizer: fixedIntentRecognizer('outOfScope'), logger: logs.logger });
+    try {
+      const question = 'Why can Megan Bowen not sign in?';
+      await postActivity(server.url, teamsMessage({ text: question, serviceUrl: connector.url }));
+      await connector.waitFor((c) => c.body.type === 'message');
+      const logged = logs.entries().find((e) => e.msg === 'question');
+      assert.ok(logged, 'the question was logged');
+      assert.equal(logged.length, question.length);
+      assert.doesNotMatch(logs.raw(), /Megan|Bowen/);
+    } finally {
+      await server.stop();
+      await connector.stop();
+    }
+  });
+});
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+describe('Logging: Graph request lines', () => {
+  it('When Graph URLs are logged, then only GUIDs and Graph names stay in the path and only option names of the query', () => {
+    assert.deepEqual(loggableGraphUrl("https://graph.microsoft.com/v1.0/users/megan@contoso.com?$select=id,displayName&$filter=displayName eq 'Megan Bowen'"), {
+      path: '/v1.0/users/{value}',
+      query: ['$select', '$filter'],
+    });
+    assert.deepEqual(loggableGraphUrl('https://graph.microsoft.com/beta/groups/0B8E2A9C-4D6F-4E21-8C1B-5A3F9E7D2C01/transitiveMembers/microsoft.graph.user/$count'), {
+      path: '/beta/groups/0b8e2a9c-4d6f-4e21-8c1b-5a3f9e7d2c01/transitiveMembers/microsoft.graph.user/$count',
+      query: [],
+    });
+    assert.deepEqual(loggableGraphUrl('/v1.0/$batch'), { path: '/v1.0/$batch', query: [] });
+    assert.deepEqual(loggableGraphUrl("https://graph.microsoft.com/v1.0/users/Megan%20Bowen/memberOf?$search=%22displayName:Megan%22"), {
+      path: '/v1.0/users/{value}/memberOf',
+      query: ['$search'],
+    });
+  });
+
+  describe('against the local Entra', () => {
+    let entra: LocalEntra | undefined;
+    afterEach(async () => {
+      await entra?.stop();
+      entra = undefined;
+    });
+
+    it('When the bot reads a user by UPN and filters users by name, then each request is one info line with its ids, shape, status and time, and no name or UPN', async () => {
+      entra = await startMini();
+      const logs = captureLogs('info');
+      const graph = createGraphClient(localGraphConfig(entra).config, undefined, logs.logger);
+      const user = (await graph.api(`/users/${DEMO_ADMIN.userPrincipalName}`).select('id,displayName').get()) as { id: string };
+      const named = (await graph.api('/users').filter(`displayName eq '${DEMO_ADMIN.displayName}'`).select('id').get()) as { value: Array<{ id: string }> };
+      assert.equal(user.id, DEMO_ADMIN.id);
+      assert.deepEqual(named.value.map((u) => u.id), [DEMO_ADMIN.id], 'the filter was sent and answered');
+
+      const lines = logs.entries().filter((e) => e.msg === 'graph request');
+      assert.equal(lines.length, 2, logs.raw());
+      const [byUpn, byName] = lines;
+      assert.equal(byUpn.level, 30, 'info');
+      assert.equal(byUpn.method, 'GET');
+      assert.equal(byUpn.path, '/v1.0/users/{value}');
+      assert.deepEqual(byUpn.query, ['$select']);
+      assert.equal(byName.path, '/v1.0/users');
+      assert.deepEqual(byName.query, ['$filter', '$select']);
+      for (const line of lines) {
+        assert.equal(line.status, 200);
+        assert.equal(typeof line.ms, 'number');
+        assert.ok((line.ms as number) >= 0);
+        assert.match(String(line.requestId), GUID, "Graph's request-id");
+        assert.match(String(line.clientRequestId), GUID, 'the client-request-id the bot sent');
+        assert.equal(line.attempt, 1);
+        assert.equal(line.throttled, false);
+        assert.equal(line.retryAfterSeconds, undefined);
+      }
+      assert.notEqual(byUpn.clientRequestId, byName.clientRequestId, 'one id per request');
+      assert.doesNotMatch(logs.raw(), /@contoso\.com|Avery|Admin'/i);
+    });
+
+    it('When Graph throttles every attempt, then each attempt is a line marked throttled, numbered, with Retry-After, under one client-request-id', async () => {
+      entra = await startMini({ faults: [{ kind: '429', pathPattern: '^/v1\\.0/users', retryAfterSeconds: 0 }] });
+      const logs = captureLogs('info');
+      const graph = createGraphClient(localGraphConfig(entra).config, undefined, logs.logger);
+      await assert.rejects(graph.api(`/users/${DEMO_ADMIN.id}`).get(), (err: { statusCode?: number }) => err.statusCode === 429);
+
+      const lines = logs.entries().filter((e) => e.msg === 'graph request');
+      assert.deepEqual(lines.map((l) => l.attempt), [1, 2, 3, 4], 'the first attempt and three retries');
+      for (const line of lines) {
+        assert.equal(line.status, 429);
+        assert.equal(line.throttled, true);
+        assert.equal(line.retryAfterSeconds, 0);
+        assert.equal(line.path, `/v1.0/users/${DEMO_ADMIN.id}`, 'object ids stay');
+      }
+      assert.equal(new Set(lines.map((l) => l.clientRequestId)).size, 1, 'the retries keep the request id the bot chose');
+      assert.equal(new Set(lines.map((l) => l.requestId)).size, 4, "each attempt has Graph's own request-id");
+    });
+  });
+});
+
+describe('Logging: answered turns', () => {
+  let stack: DemoStack;
+  let logs: CapturedLogs;
+  before(async () => {
+    logs = captureLogs('info');
+    stack = await new DemoStack(await ensureDemoTenant(), {}, {}, logs.logger).start();
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+
+  it("When the bot answers \"Why can't Megan Bowen sign in to Outlook?\", then one answered line gives intent, skill, outcome, time and round trips, the turn's Graph lines match that count, and no line at info holds the question, a name or a UPN", async () => {
+    const question = "Why can't Megan Bowen sign in to Outlook on her new phone?";
+    const answer = await stack.ask(question, DEMO_ADMIN.userPrincipalName);
+    assert.ok(answer.cards.length > 0, 'the troubleshooting card came');
+
+    const answered = logs.entries().filter((e) => e.msg === 'answered');
+    assert.equal(answered.length, 1);
+    const [turn] = answered;
+    assert.equal(turn.level, 30, 'info');
+    assert.equal(turn.intent, answer.intent);
+    assert.equal(typeof turn.skill, 'string');
+    assert.equal(turn.outcome, 'card');
+    assert.equal(typeof turn.template, 'string');
+    assert.match(String(turn.answerId), GUID);
+    assert.equal(typeof turn.ms, 'number');
+    assert.equal(turn.graphThrottled, 0);
+    const turnRequests = logs.entries().filter((e) => e.msg === 'graph request' && e.activityId === turn.activityId);
+    assert.ok(turnRequests.length > 0, 'the turn read Graph');
+    assert.equal(turn.graphRequests, turnRequests.length, 'one line per Graph round trip of the turn');
+    assert.equal(turn.graphRequests, answer.graphRequests.length, 'the same count as the answer diagnostics');
+    for (const line of turnRequests) {
+      assert.equal(line.conversationId, turn.conversationId, "a request line carries its turn's bindings");
+      assert.match(String(line.requestId), GUID);
+    }
+
+    const raw = logs.raw();
+    assert.ok(!raw.includes(question), 'the question');
+    assert.doesNotMatch(raw, /Megan|Bowen|Outlook|Avery/, 'names');
+    assert.doesNotMatch(raw, /[A-Za-z0-9._%+-]+@contoso\.com/i, 'UPNs');
   });
 });

@@ -41,6 +41,7 @@ import { isQuestionPlan } from '../plans/plan';
 import { AskerNotInDirectory } from '../graph/askerAccess';
 import { isGuid } from '../graph/ids';
 import { notInDirectoryText } from '../skills/common/access';
+import { MAX_CURSOR_LENGTH } from '../skills/common/cursor';
 import { otherTenantText, type TenantGate } from './tenantGate';
 import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
@@ -254,7 +255,9 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       );
       return;
     }
-    log.info({ text: truncateForLog(text) }, 'question');
+    // The question's words are tenant data (names, UPNs): only at debug level, truncated.
+    log.info({ length: text.length }, 'question');
+    log.debug({ text: truncateForLog(text) }, 'question text');
     if (this.options.usageLimits && !laterPart && !prepared?.unattended) {
       const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
       if (!verdict.allowed) {
@@ -276,6 +279,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         if (prepared?.unattended) throw err;
         return this.graphFailureAnswer(err, turn.understanding, text);
       }),
+      log,
     );
     await this.memory.save(context, memory);
     if (!result) {
@@ -304,7 +308,20 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const sent = await context.sendActivity(reply);
     if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
     if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
-    log.info({ intent: diagnostics.intent, skill: diagnostics.skill, graphRequests: graphRequests.length, ms: diagnostics.ms }, 'answered');
+    log.info(
+      {
+        answerId,
+        intent: diagnostics.intent,
+        skill: diagnostics.skill,
+        outcome: result.answer.kind,
+        ...(result.answer.kind === 'card' ? { template: result.answer.template } : {}),
+        ...(result.mitigationId ? { mitigationId: result.mitigationId } : {}),
+        graphRequests: graphRequests.length,
+        graphThrottled: graphRequests.filter((r) => r.status === 429).length,
+        ms: diagnostics.ms,
+      },
+      'answered',
+    );
   }
 
   /**
@@ -509,7 +526,7 @@ function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
     return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
   }
   const more = value.showMore as { intent?: unknown; entities?: unknown; text?: unknown; cursor?: unknown; plan?: unknown } | undefined;
-  if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= 4000 && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
+  if (more && typeof more === 'object' && typeof more.cursor === 'string' && more.cursor.length <= MAX_CURSOR_LENGTH && INTENTS.includes(more.intent as never) && Array.isArray(more.entities) && typeof more.text === 'string') {
     const entities = (more.entities as Entity[]).filter((e) => e && typeof e === 'object' && typeof e.type === 'string' && typeof e.text === 'string');
     const understanding: Understanding = { intent: more.intent as Understanding['intent'], entities, text: more.text };
     if (more.plan !== undefined) {

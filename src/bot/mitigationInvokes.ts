@@ -9,7 +9,7 @@ import { notInDirectoryText } from '../skills/common/access';
 import { performMitigation } from '../mitigations/graphMitigations';
 import { confirmationModel, outcomeModel, outcomeSummary, personName } from '../mitigations/mitigationCard';
 import type { MitigationPerson, MitigationRecord, MitigationStore } from '../mitigations/mitigationStore';
-import { mitigationPermission } from '../mitigations/types';
+import { mitigationPermission, type MitigationProposal } from '../mitigations/types';
 import type { SkillAnswer } from '../skills/types';
 import { currentState } from '../mitigations/targetState';
 import type { MitigationOutcome } from '../mitigations/mitigationStore';
@@ -46,6 +46,11 @@ function personOf(context: TurnContext): MitigationPerson {
   return { aadObjectId: context.activity.from?.aadObjectId, name: context.activity.from?.name };
 }
 
+/** A mitigation as its log lines show it: object ids only, no names or UPNs (the record in the store has those). */
+function loggable(proposal: MitigationProposal): { action: string; target: { kind: string; id: string; appId?: string } } {
+  const { kind, id, appId } = proposal.target;
+  return { action: proposal.action, target: { kind, id, ...(appId ? { appId } : {}) } };
+}
 
 /**
  * A mitigation from proposal to result: the skill checked it and the bot records it (pending) and sends the
@@ -75,7 +80,7 @@ export class MitigationFlow {
       status: 'pending',
     };
     await this.options.store.create(record);
-    this.options.logger.info({ mitigationId: record.id, action: record.proposal.action, target: record.proposal.target, proposedBy: record.proposedBy }, 'mitigation proposed');
+    this.options.logger.info({ mitigationId: record.id, ...loggable(record.proposal), proposedBy: record.proposedBy.aadObjectId }, 'mitigation proposed');
     const model = confirmationModel(record, answer.notes);
     return { answer: { kind: 'card', template: 'mitigation', data: model, summary: outcomeSummary(model) }, mitigationId: record.id };
   }
@@ -94,7 +99,7 @@ export class MitigationFlow {
     const id = isGuid(data.mitigationId) ? data.mitigationId : '';
     const conversationId = context.activity.conversation?.id ?? '';
     const clicker = personOf(context);
-    const log = logger.child({ mitigationId: id, verb: value.action.verb, conversationId, by: clicker });
+    const log = logger.child({ mitigationId: id, verb: value.action.verb, conversationId, by: clicker.aadObjectId });
     const record = id ? await store.get(id) : undefined;
     if (!record || record.conversationId !== conversationId) {
       log.warn({ known: Boolean(record) }, 'mitigation click refused: unknown mitigation or another conversation');
@@ -163,7 +168,10 @@ export class MitigationFlow {
       outcome = { ok: false, message: 'Microsoft Graph could not be reached, so the result is unknown. Check the audit log before trying again.' };
     }
     const after = (await store.complete(id, outcome, clock().toISOString())) ?? running;
-    log.info({ action: record.proposal.action, target: record.proposal.target, proposedBy: record.proposedBy, confirmedBy: clicker, outcome }, outcome.ok ? 'mitigation done' : 'mitigation failed');
+    log.info(
+      { ...loggable(record.proposal), proposedBy: record.proposedBy.aadObjectId, confirmedBy: clicker.aadObjectId, outcome: { ok: outcome.ok, ...(outcome.graphStatus !== undefined ? { graphStatus: outcome.graphStatus } : {}) } },
+      outcome.ok ? 'mitigation done' : 'mitigation failed',
+    );
     if (outcome.ok) await this.updateSourceCard(context, after);
     return this.finish(context, after);
   }

@@ -1,27 +1,25 @@
-import type Database from 'better-sqlite3';
-import { openSqliteFile } from '../storage/sqliteFile';
+import { SqliteStore } from '../storage/sqliteStore';
 import { type ChannelSettings, type ChannelStore, emptySettings } from './channelStore';
 
 interface Row {
   settings: string;
 }
 
-/** Channel settings in the feedback SQLite file: one row per channel, one per triaged thread; updates are transactions. */
-export class SqliteChannelStore implements ChannelStore {
-  private readonly db: Database.Database;
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS channel_settings (
+    channel_id TEXT PRIMARY KEY,
+    subscribed INTEGER NOT NULL,
+    settings TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS triaged_threads (
+    thread_id TEXT PRIMARY KEY,
+    claimed_at TEXT NOT NULL
+  );`;
 
+/** Channel settings in the feedback SQLite file: one row per channel, one per triaged thread; updates are transactions. */
+export class SqliteChannelStore extends SqliteStore implements ChannelStore {
   constructor(file: string) {
-    this.db = openSqliteFile(file);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS channel_settings (
-        channel_id TEXT PRIMARY KEY,
-        subscribed INTEGER NOT NULL,
-        settings TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS triaged_threads (
-        thread_id TEXT PRIMARY KEY,
-        claimed_at TEXT NOT NULL
-      );`);
+    super(file, SCHEMA);
   }
 
   async get(channelId: string): Promise<ChannelSettings | undefined> {
@@ -52,9 +50,5 @@ export class SqliteChannelStore implements ChannelStore {
 
   async releaseThread(threadId: string): Promise<void> {
     this.db.prepare('DELETE FROM triaged_threads WHERE thread_id = ?').run(threadId);
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
   }
 }

@@ -1,6 +1,5 @@
-import { RestError, type TableClient } from '@azure/data-tables';
-import type { AzureStorageAccess } from '../config';
-import { tableClient } from '../storage/azureStorage';
+import { RestError } from '@azure/data-tables';
+import { TableStore } from '../storage/tableStore';
 import { type ChannelSettings, type ChannelStore, emptySettings } from './channelStore';
 
 const CHANNELS = 'channel';
@@ -22,23 +21,7 @@ const rowKey = (id: string) => encodeURIComponent(id);
  * Channel settings in Azure Table Storage (several instances): an update is a conditional write on the entity's ETag,
  * retried on a lost race; a thread is claimed by creating its entity, which only one instance can do.
  */
-export class TableChannelStore implements ChannelStore {
-  private ready?: Promise<void>;
-
-  constructor(private readonly table: TableClient) {}
-
-  static open(access: AzureStorageAccess, tableName: string): TableChannelStore {
-    return new TableChannelStore(tableClient(access, tableName));
-  }
-
-  private ensureTable(): Promise<void> {
-    this.ready ??= this.table.createTable().catch((err: unknown) => {
-      this.ready = undefined;
-      throw err;
-    });
-    return this.ready;
-  }
-
+export class TableChannelStore extends TableStore implements ChannelStore {
   async get(channelId: string): Promise<ChannelSettings | undefined> {
     await this.ensureTable();
     const entity = await this.entity(CHANNELS, channelId);

@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import { openSqliteFile } from '../storage/sqliteFile';
+import { SqliteStore } from '../storage/sqliteStore';
 import { type AnswerRecord, type FeedbackStore, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
 interface AnswerRow {
@@ -12,31 +11,30 @@ interface RatingRow {
   feedback: string;
 }
 
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS answers (
+    answer_id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    message_id TEXT,
+    answered_at TEXT NOT NULL,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS answers_by_message ON answers (conversation_id, message_id);
+  CREATE TABLE IF NOT EXISTS ratings (
+    answer_id TEXT NOT NULL REFERENCES answers (answer_id),
+    rater TEXT NOT NULL,
+    rated_at TEXT NOT NULL,
+    feedback TEXT NOT NULL,
+    PRIMARY KEY (answer_id, rater)
+  );`;
+
 /**
  * Feedback in one SQLite file (the default, for a single instance). WAL with synchronous=FULL: a write has reached
  * the disk when the call returns, so a crash after the thank-you loses nothing.
  */
-export class SqliteFeedbackStore implements FeedbackStore {
-  private readonly db: Database.Database;
-
+export class SqliteFeedbackStore extends SqliteStore implements FeedbackStore {
   constructor(file: string) {
-    this.db = openSqliteFile(file);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS answers (
-        answer_id TEXT PRIMARY KEY,
-        conversation_id TEXT NOT NULL,
-        message_id TEXT,
-        answered_at TEXT NOT NULL,
-        record TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS answers_by_message ON answers (conversation_id, message_id);
-      CREATE TABLE IF NOT EXISTS ratings (
-        answer_id TEXT NOT NULL REFERENCES answers (answer_id),
-        rater TEXT NOT NULL,
-        rated_at TEXT NOT NULL,
-        feedback TEXT NOT NULL,
-        PRIMARY KEY (answer_id, rater)
-      );`);
+    super(file, SCHEMA);
   }
 
   async recordAnswer(answer: AnswerRecord): Promise<void> {
@@ -90,10 +88,6 @@ export class SqliteFeedbackStore implements FeedbackStore {
       )
       .run(cutoff);
     return result.changes;
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
   }
 }
 

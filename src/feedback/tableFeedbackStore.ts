@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { odata, RestError, type TableClient } from '@azure/data-tables';
-import type { AzureStorageAccess } from '../config';
-import { tableClient } from '../storage/azureStorage';
+import { odata, RestError } from '@azure/data-tables';
+import { TableStore } from '../storage/tableStore';
 import { type AnswerRecord, type FeedbackStore, isKeptForever, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
 const ANSWER_ROW = 'answer';
@@ -30,28 +29,7 @@ interface RatingEntity {
  * Feedback in Azure Table Storage, for deployments that run several instances. One partition per answer holds the
  * answer and one row per rater, so rating again replaces that row. Writes resolve once the service acknowledged them.
  */
-export class TableFeedbackStore implements FeedbackStore {
-  private ready?: Promise<void>;
-
-  constructor(private readonly table: TableClient) {}
-
-  /** With a connection string, or with an endpoint and a managed identity (src/storage/azureStorage.ts). */
-  static open(access: AzureStorageAccess, tableName: string): TableFeedbackStore {
-    return new TableFeedbackStore(tableClient(access, tableName));
-  }
-
-  static fromConnectionString(connectionString: string, tableName: string): TableFeedbackStore {
-    return TableFeedbackStore.open({ auth: 'connectionString', connectionString }, tableName);
-  }
-
-  private ensureTable(): Promise<void> {
-    this.ready ??= this.table.createTable().catch((err: unknown) => {
-      this.ready = undefined;
-      throw err;
-    });
-    return this.ready;
-  }
-
+export class TableFeedbackStore extends TableStore implements FeedbackStore {
   async recordAnswer(answer: AnswerRecord): Promise<void> {
     await this.ensureTable();
     const { card, ...record } = answer;

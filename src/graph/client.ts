@@ -3,6 +3,7 @@
  * authority host and calls the configured Graph base URL, so the same code reaches the Microsoft cloud, a
  * sovereign cloud, or any Graph-compatible endpoint the configuration names.
  */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import { ClientSecretCredential, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
@@ -16,9 +17,11 @@ import {
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import { getRequestHeader, setRequestHeader } from '@microsoft/microsoft-graph-client/lib/src/middleware/MiddlewareUtil';
 import { Agent } from 'undici';
 import type { GraphConfig } from '../config';
-import { recordGraphRequest } from './requestLog';
+import type { Logger } from '../logger';
+import { loggableGraphUrl, recordGraphRequest } from './requestLog';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from './unavailable';
 
 const PUBLIC_AUTHORITY_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn']);
@@ -57,25 +60,56 @@ export function createOnBehalfOfCredential(config: GraphConfig, userAssertionTok
   return new OnBehalfOfCredential(options);
 }
 
-/** Records each HTTP attempt (after retries are decided, before the wire) for the answer's evidence. */
+/**
+ * Records each HTTP attempt (after retries are decided, before the wire) for the answer's evidence, and writes its log
+ * line (src/graph/requestLog.ts). Each request carries a client-request-id, kept across its retries, that Graph
+ * echoes and logs on its side too.
+ */
 class RequestRecorder implements Middleware {
   private next?: Middleware;
+
+  constructor(private readonly logger?: Logger) {}
 
   async execute(context: Context): Promise<void> {
     const started = performance.now();
     // The SDK types the request as fetch's RequestInfo, a DOM type this Node build does not load.
     const request = context.request as string | { url: string; method: string };
     const url = typeof request === 'string' ? request : request.url;
-    const method = context.options?.method ?? (typeof request === 'string' ? 'GET' : request.method);
+    const method = (context.options?.method ?? (typeof request === 'string' ? 'GET' : request.method)).toUpperCase();
+    let clientRequestId = getRequestHeader(context.request, context.options, CLIENT_REQUEST_ID) ?? undefined;
+    if (!clientRequestId) {
+      clientRequestId = randomUUID();
+      setRequestHeader(context.request, context.options, CLIENT_REQUEST_ID, clientRequestId);
+    }
+    const attempt = 1 + (Number(getRequestHeader(context.request, context.options, RETRY_ATTEMPT)) || 0);
+    let failure: string | undefined;
     try {
       await this.next!.execute(context);
+    } catch (err) {
+      failure = networkErrorCode(err);
+      throw err;
     } finally {
-      recordGraphRequest({
-        method: method.toUpperCase(),
-        url,
-        status: context.response?.status ?? 0,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      });
+      const response = context.response;
+      const status = response?.status ?? 0;
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      const retryAfter = retryAfterSeconds(response?.headers.get('Retry-After'));
+      const requestId = response?.headers.get('request-id') ?? undefined;
+      recordGraphRequest(
+        { method, url, status, ms },
+        {
+          method,
+          ...loggableGraphUrl(url),
+          status,
+          ms,
+          ...(requestId ? { requestId } : {}),
+          clientRequestId,
+          attempt,
+          throttled: status === 429,
+          ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+          ...(failure ? { error: failure } : {}),
+        },
+        this.logger,
+      );
     }
   }
 
@@ -84,7 +118,19 @@ class RequestRecorder implements Middleware {
   }
 }
 
-export function createGraphClient(config: GraphConfig, credential: TokenCredential = createGraphCredential(config)): Client {
+const CLIENT_REQUEST_ID = 'client-request-id';
+/** Set by the Graph SDK's RetryHandler on each retry: 1 on the first. */
+const RETRY_ATTEMPT = 'Retry-Attempt';
+
+/** A failed attempt's error code (undici's cause, such as ECONNREFUSED) or name: its message may quote the URL. */
+function networkErrorCode(err: unknown): string {
+  const e = err as { name?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code ?? e?.name;
+  return typeof code === 'string' ? code : 'Error';
+}
+
+/** A Graph client; with `logger`, each request outside a turn is logged there too (a turn's go to its own logger). */
+export function createGraphClient(config: GraphConfig, credential: TokenCredential = createGraphCredential(config), logger?: Logger): Client {
   const graphHost = new URL(config.baseUrl).hostname;
   const authProvider = new TokenCredentialAuthenticationProvider(credential, {
     scopes: [`${new URL(config.baseUrl).origin}/.default`],
@@ -95,7 +141,7 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
     // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially. A
     // Retry-After longer than a turn can wait is not waited for: the answer says so (src/graph/unavailable.ts).
     new RetryHandler(new RetryHandlerOptions(1, 3, (_delay, _attempt, _request, _options, response) => (retryAfterSeconds(response.headers.get('Retry-After')) ?? 0) <= MAX_RETRY_AFTER_SECONDS)),
-    new RequestRecorder(),
+    new RequestRecorder(logger),
     new HTTPMessageHandler(),
   ];
   for (let i = 0; i < chain.length - 1; i++) chain[i].setNext?.(chain[i + 1]);

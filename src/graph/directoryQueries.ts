@@ -6,6 +6,7 @@
  * https://learn.microsoft.com/en-us/graph/aad-advanced-queries), and reads one bounded page of a big list rather than all of it.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { firstPage } from './reads';
 import { isGuid, odataString } from './ids';
 import { GraphUnavailable, MAX_RETRY_AFTER_SECONDS, retryAfterSeconds, TRANSIENT_STATUSES } from './unavailable';
 
@@ -246,12 +247,7 @@ export const ROLE_DEFINITIONS_REQUEST: BatchRequest = { id: 'roleDefinitions', u
 /** Role assignments held by any of the groups: one request. */
 export async function roleAssignmentsOfGroups(client: Client, groupIds: readonly string[]): Promise<RoleAssignment[]> {
   if (groupIds.length === 0) return [];
-  const page = (await client
-    .api('/roleManagement/directory/roleAssignments')
-    .filter(`principalId in (${groupIds.map(odataString).join(',')})`)
-    .select(ROLE_ASSIGNMENT_FIELDS)
-    .get()) as Page<RoleAssignment>;
-  return page.value;
+  return firstPage<RoleAssignment>(client, '/roleManagement/directory/roleAssignments', { filter: `principalId in (${groupIds.map(odataString).join(',')})`, select: ROLE_ASSIGNMENT_FIELDS });
 }
 
 /** The reads of "what groups is X in?": direct and transitive memberships together. */
@@ -292,12 +288,7 @@ export function groupRequests(groupId: string): BatchRequest[] {
 
 /** The role definition whose display name is given (built-in and custom roles alike). */
 export async function roleDefinitionByName(client: Client, displayName: string): Promise<RoleDefinition | undefined> {
-  const page = (await client
-    .api('/roleManagement/directory/roleDefinitions')
-    .filter(`displayName eq ${odataString(displayName)}`)
-    .select('id,displayName,isPrivileged')
-    .get()) as Page<RoleDefinition>;
-  return page.value[0];
+  return (await firstPage<RoleDefinition>(client, '/roleManagement/directory/roleDefinitions', { filter: `displayName eq ${odataString(displayName)}`, select: 'id,displayName,isPrivileged' }))[0];
 }
 
 /**
@@ -487,6 +478,14 @@ export function userNamesRequest(id: string, userIds: readonly string[]): BatchR
   return { id, url: `/users?$filter=id in (${userIds.map(odataString).join(',')})&$select=id,displayName,userPrincipalName` };
 }
 
+/** The names of the users behind object ids, `<prefix>-0`, `<prefix>-1` …: one request per 15 distinct ids. */
+export function userNamesRequests(prefix: string, ids: readonly string[]): BatchRequest[] {
+  const unique = [...new Set(ids.filter(isGuid).map((id) => id.toLowerCase()))];
+  const out: BatchRequest[] = [];
+  for (let i = 0; i < unique.length; i += ID_LIST_LIMIT) out.push(userNamesRequest(`${prefix}-${i / ID_LIST_LIMIT}`, unique.slice(i, i + ID_LIST_LIMIT)));
+  return out;
+}
+
 /** The user a "which policies apply to X?" is about: whether they are a guest. */
 export function userKindRequest(userId: string): BatchRequest {
   return { id: 'user', url: `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName,userType` };
@@ -506,9 +505,8 @@ export async function namePeopleIn(client: Client, audits: DirectoryAudit[]): Pr
     for (const t of a.targetResources ?? []) if (t.type === 'User' && t.id && !t.displayName && isGuid(t.id)) wanted.add(t.id.toLowerCase());
   }
   if (wanted.size === 0) return;
-  const ids = [...wanted];
-  const requests: BatchRequest[] = [];
-  for (let i = 0; i < ids.length && requests.length < 20; i += ID_LIST_LIMIT) requests.push(userNamesRequest(`people-${requests.length}`, ids.slice(i, i + ID_LIST_LIMIT)));
+  // At most 20 requests: one $batch.
+  const requests = userNamesRequests('people', [...wanted]).slice(0, 20);
   const names = new Map<string, string>();
   try {
     for (const response of (await batchGet(client, requests)).values()) {

@@ -1,15 +1,84 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphRequestRecord } from '../bot/answerDiagnostics';
+import type { Logger } from '../logger';
+import { isGuid } from './ids';
 
-const current = new AsyncLocalStorage<GraphRequestRecord[]>();
+/** The Graph requests of one piece of work (a turn), and the logger its request lines go to. */
+interface RequestScope {
+  records: GraphRequestRecord[];
+  logger?: Logger;
+}
 
-/** Runs `work` and collects every Graph request it makes, however deep the call, without passing a log around. */
-export async function collectGraphRequests<T>(work: () => Promise<T>): Promise<{ result: T; graphRequests: GraphRequestRecord[] }> {
+const current = new AsyncLocalStorage<RequestScope>();
+
+/**
+ * Runs `work` and collects every Graph request it makes, however deep the call, without passing a log around. With
+ * `logger` (a turn's child logger), each request's log line carries that turn's bindings.
+ */
+export async function collectGraphRequests<T>(work: () => Promise<T>, logger?: Logger): Promise<{ result: T; graphRequests: GraphRequestRecord[] }> {
   const graphRequests: GraphRequestRecord[] = [];
-  const result = await current.run(graphRequests, work);
+  const result = await current.run({ records: graphRequests, ...(logger ? { logger } : {}) }, work);
   return { result, graphRequests };
 }
 
-export function recordGraphRequest(record: GraphRequestRecord): void {
-  current.getStore()?.push(record);
+/**
+ * One HTTP attempt at Graph as its log line gives it: ids and shape only, never tenant data beyond object ids (the
+ * query's values, which hold names, UPNs and addresses, are left out; see docs/security.md).
+ */
+export interface GraphRequestLine {
+  method: string;
+  /** The URL path with every segment that is neither a GUID nor a Graph name replaced by "{value}". */
+  path: string;
+  /** The names of the query options sent ($filter, $select…), without their values. */
+  query: string[];
+  status: number;
+  ms: number;
+  /** Graph's id of the request (response header request-id), what Microsoft support asks for. */
+  requestId?: string;
+  /** The id the bot sent (client-request-id); the same on every attempt of one request. */
+  clientRequestId?: string;
+  /** 1 for the first attempt, 2 for the first retry (the Graph SDK's Retry-Attempt header), and so on. */
+  attempt: number;
+  /** Graph answered 429 Too Many Requests. */
+  throttled: boolean;
+  /** Graph's Retry-After, when it sent one. */
+  retryAfterSeconds?: number;
+  /** How the attempt failed when no response came (a network error's code, never its message). */
+  error?: string;
+}
+
+/** Keeps the request for the turn's evidence and writes its log line to the turn's logger, else to `fallback`. */
+export function recordGraphRequest(record: GraphRequestRecord, line?: GraphRequestLine, fallback?: Logger): void {
+  const scope = current.getStore();
+  scope?.records.push(record);
+  const logger = scope?.logger ?? fallback;
+  if (line && logger) logger.info(line, 'graph request');
+}
+
+const VERSION = /^(?:v1\.0|beta)$/;
+/** Graph's own names: entity sets, navigation properties, casts and actions (users, signIns, microsoft.graph.group, $count). */
+const GRAPH_NAME = /^\$?[a-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
+
+/** A Graph URL as its log line shows it: path segments that are GUIDs or Graph names, and the query's option names. */
+export function loggableGraphUrl(url: string): { path: string; query: string[] } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'https://graph.invalid');
+  } catch {
+    return { path: '{unreadable}', query: [] };
+  }
+  const path = parsed.pathname
+    .split('/')
+    .map((segment) => {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        return '{value}';
+      }
+      if (decoded === '' || VERSION.test(decoded) || GRAPH_NAME.test(decoded)) return decoded;
+      return isGuid(decoded) ? decoded.toLowerCase() : '{value}';
+    })
+    .join('/');
+  return { path, query: [...new Set(parsed.searchParams.keys())] };
 }

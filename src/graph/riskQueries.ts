@@ -12,6 +12,7 @@
  * no Retry-After (https://learn.microsoft.com/en-us/graph/throttling-limits), so throttled inner requests are sent again after a growing pause.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { firstPage } from './reads';
 import type { BatchRequest, Page } from './directoryQueries';
 import { guid, instant } from './ids';
 
@@ -215,11 +216,5 @@ export async function detectionsOfUsers(client: Client, userIds: readonly string
   const anyUser = userIds.map((id) => `userId eq '${guid(id, 'userId')}'`).join(' or ');
   const filters = [`(${anyUser})`];
   if (openOnly) filters.push("(riskState eq 'atRisk' or riskState eq 'confirmedCompromised')");
-  const page = (await client
-    .api('/identityProtection/riskDetections')
-    .filter(filters.join(' and '))
-    .select('id,userId,riskEventType,riskState,detectedDateTime')
-    .top(500)
-    .get()) as Page<RiskDetection>;
-  return page.value;
+  return firstPage<RiskDetection>(client, '/identityProtection/riskDetections', { filter: filters.join(' and '), select: 'id,userId,riskEventType,riskState,detectedDateTime', top: 500 });
 }

@@ -6,6 +6,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { GraphConfig } from '../config';
+import type { Logger } from '../logger';
 import { AskerAccess, type AccessDecision } from './askerAccess';
 import { createGraphClient, createOnBehalfOfCredential } from './client';
 import type { PermissionKey } from './permissions';
@@ -35,8 +36,10 @@ export class GraphSessions {
   constructor(
     private readonly config: GraphConfig,
     appClient?: Client,
+    /** Where Graph requests made outside a turn are logged (a turn's go to the turn's logger). */
+    private readonly logger?: Logger,
   ) {
-    this.appClient = appClient ?? createGraphClient(config);
+    this.appClient = appClient ?? createGraphClient(config, undefined, logger);
     this.access = new AskerAccess(this.appClient);
   }
 
@@ -118,7 +121,7 @@ export class GraphSessions {
   }
 
   private delegatedSession(aadObjectId: string | undefined, userAssertion: string): TenantSession {
-    const client = createGraphClient(this.config, createOnBehalfOfCredential(this.config, userAssertion));
+    const client = createGraphClient(this.config, createOnBehalfOfCredential(this.config, userAssertion), this.logger);
     // Graph itself checks the delegated caller's roles and a refusal comes back as a 403 the skill explains; the
     // same role check as app-only mode runs first so that no button is offered that Graph would refuse. If the
     // bot's own app cannot read roles, Graph alone decides.

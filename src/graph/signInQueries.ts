@@ -7,6 +7,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { KeyCredential, PasswordCredential } from './directoryQueries';
+import { firstPage, getIfFound } from './reads';
 import { guid, instant, isGuid } from './ids';
 
 export interface SignInStatus {
@@ -199,15 +200,7 @@ export interface UserSummary {
 }
 
 export async function userSummary(client: Client, userId: string): Promise<UserSummary | undefined> {
-  try {
-    return (await client
-      .api(`/users/${guid(userId, 'userId')}`)
-      .select(['id', 'displayName', 'userPrincipalName', 'accountEnabled', 'userType', 'department', 'mail'])
-      .get()) as UserSummary;
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-    throw err;
-  }
+  return getIfFound<UserSummary>(client, `/users/${guid(userId, 'userId')}`, ['id', 'displayName', 'userPrincipalName', 'accountEnabled', 'userType', 'department', 'mail']);
 }
 
 export interface AccountChange {
@@ -218,13 +211,7 @@ export interface AccountChange {
 
 /** Who disabled the account, newest first: the directory audit entries naming the user as target. */
 export async function accountDisabledChanges(client: Client, userId: string, since: string): Promise<AccountChange[]> {
-  const page = (await client
-    .api('/auditLogs/directoryAudits')
-    .filter(`activityDisplayName eq 'Disable account' and targetResources/any(t: t/id eq '${guid(userId, 'userId')}') and activityDateTime ge ${instant(since)}`)
-    .select(['activityDateTime', 'activityDisplayName', 'initiatedBy'])
-    .top(5)
-    .get()) as Page<AccountChange>;
-  return page.value;
+  return firstPage<AccountChange>(client, '/auditLogs/directoryAudits', { filter: `activityDisplayName eq 'Disable account' and targetResources/any(t: t/id eq '${guid(userId, 'userId')}') and activityDateTime ge ${instant(since)}`, select: ['activityDateTime', 'activityDisplayName', 'initiatedBy'], top: 5 });
 }
 
 export interface PolicyDefinition {
@@ -244,15 +231,7 @@ export interface PolicyDefinition {
 }
 
 export async function conditionalAccessPolicy(client: Client, policyId: string): Promise<PolicyDefinition | undefined> {
-  try {
-    return (await client
-      .api(`/identity/conditionalAccess/policies/${guid(policyId, 'policy id')}`)
-      .select(['id', 'displayName', 'state', 'conditions', 'grantControls'])
-      .get()) as PolicyDefinition;
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-    throw err;
-  }
+  return getIfFound<PolicyDefinition>(client, `/identity/conditionalAccess/policies/${guid(policyId, 'policy id')}`, ['id', 'displayName', 'state', 'conditions', 'grantControls']);
 }
 
 export interface NamedLocation {
@@ -264,11 +243,7 @@ export interface NamedLocation {
 export async function namedLocations(client: Client, ids: string[]): Promise<NamedLocation[]> {
   const wanted = ids.filter(isGuid);
   if (wanted.length === 0) return [];
-  const page = (await client
-    .api('/identity/conditionalAccess/namedLocations')
-    .filter(`id in (${wanted.map((id) => `'${id.toLowerCase()}'`).join(',')})`)
-    .get()) as Page<NamedLocation>;
-  return page.value;
+  return firstPage<NamedLocation>(client, '/identity/conditionalAccess/namedLocations', { filter: `id in (${wanted.map((id) => `'${id.toLowerCase()}'`).join(',')})` });
 }
 
 export interface RiskDetection {
@@ -280,13 +255,7 @@ export interface RiskDetection {
 }
 
 export async function riskDetectionsOfUser(client: Client, userId: string, since: string): Promise<RiskDetection[]> {
-  const page = (await client
-    .api('/identityProtection/riskDetections')
-    .filter(`userId eq '${guid(userId, 'userId')}' and detectedDateTime ge ${instant(since)}`)
-    .select(['riskEventType', 'riskLevel', 'riskState', 'detectedDateTime', 'ipAddress'])
-    .top(20)
-    .get()) as Page<RiskDetection>;
-  return page.value;
+  return firstPage<RiskDetection>(client, '/identityProtection/riskDetections', { filter: `userId eq '${guid(userId, 'userId')}' and detectedDateTime ge ${instant(since)}`, select: ['riskEventType', 'riskLevel', 'riskState', 'detectedDateTime', 'ipAddress'], top: 20 });
 }
 
 export interface AppRegistrationCredentials {
@@ -297,12 +266,7 @@ export interface AppRegistrationCredentials {
 
 /** The secrets and certificates of the app registration behind an appId: why an app cannot authenticate. */
 export async function appRegistrationCredentials(client: Client, appId: string): Promise<AppRegistrationCredentials | undefined> {
-  const page = (await client
-    .api('/applications')
-    .filter(`appId eq '${guid(appId, 'appId')}'`)
-    .select(['id', 'displayName', 'passwordCredentials', 'keyCredentials'])
-    .get()) as Page<AppRegistrationCredentials>;
-  return page.value[0];
+  return (await firstPage<AppRegistrationCredentials>(client, '/applications', { filter: `appId eq '${guid(appId, 'appId')}'`, select: ['id', 'displayName', 'passwordCredentials', 'keyCredentials'] }))[0];
 }
 
 /** Why a read was refused, from Graph's error: the asker's roles, or the tenant's licence. */

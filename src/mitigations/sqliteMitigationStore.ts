@@ -1,27 +1,25 @@
-import type Database from 'better-sqlite3';
-import { openSqliteFile } from '../storage/sqliteFile';
+import { SqliteStore } from '../storage/sqliteStore';
 import { completed, decided, type Decision, type MitigationOutcome, type MitigationPerson, type MitigationRecord, type MitigationStore } from './mitigationStore';
 
 interface Row {
   record: string;
 }
 
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS mitigations (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    proposed_at TEXT NOT NULL,
+    record TEXT NOT NULL
+  );`;
+
 /**
  * Mitigations in a SQLite file (by default the feedback file: one place for what the assistant keeps). WAL with
  * synchronous=FULL, and every state move is one `UPDATE … WHERE status = 'pending'` inside a transaction.
  */
-export class SqliteMitigationStore implements MitigationStore {
-  private readonly db: Database.Database;
-
+export class SqliteMitigationStore extends SqliteStore implements MitigationStore {
   constructor(file: string) {
-    this.db = openSqliteFile(file);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS mitigations (
-        id TEXT PRIMARY KEY,
-        status TEXT NOT NULL,
-        proposed_at TEXT NOT NULL,
-        record TEXT NOT NULL
-      );`);
+    super(file, SCHEMA);
   }
 
   async create(record: MitigationRecord): Promise<void> {
@@ -64,10 +62,6 @@ export class SqliteMitigationStore implements MitigationStore {
 
   async list(): Promise<MitigationRecord[]> {
     return this.db.prepare<Row>('SELECT record FROM mitigations ORDER BY proposed_at, id').all().map((r) => JSON.parse(r.record) as MitigationRecord);
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
   }
 
   private read(id: string): MitigationRecord | undefined {

@@ -1,6 +1,5 @@
-import { RestError, type TableClient } from '@azure/data-tables';
-import type { AzureStorageAccess } from '../config';
-import { tableClient } from '../storage/azureStorage';
+import { RestError } from '@azure/data-tables';
+import { TableStore } from '../storage/tableStore';
 import { completed, decided, type Decision, type MitigationOutcome, type MitigationPerson, type MitigationRecord, type MitigationStore } from './mitigationStore';
 
 const PARTITION = 'mitigation';
@@ -18,28 +17,7 @@ interface Entity {
  * Mitigations in Azure Table Storage (several instances). Each move out of `pending` is a conditional replace on
  * the entity's ETag: of two instances handling two clicks at once, one wins and the other re-reads its decision.
  */
-export class TableMitigationStore implements MitigationStore {
-  private ready?: Promise<void>;
-
-  constructor(private readonly table: TableClient) {}
-
-  /** With a connection string, or with an endpoint and a managed identity (src/storage/azureStorage.ts). */
-  static open(access: AzureStorageAccess, tableName: string): TableMitigationStore {
-    return new TableMitigationStore(tableClient(access, tableName));
-  }
-
-  static fromConnectionString(connectionString: string, tableName: string): TableMitigationStore {
-    return TableMitigationStore.open({ auth: 'connectionString', connectionString }, tableName);
-  }
-
-  private ensureTable(): Promise<void> {
-    this.ready ??= this.table.createTable().catch((err: unknown) => {
-      this.ready = undefined;
-      throw err;
-    });
-    return this.ready;
-  }
-
+export class TableMitigationStore extends TableStore implements MitigationStore {
   async create(record: MitigationRecord): Promise<void> {
     await this.ensureTable();
     await this.table.createEntity<Entity>({ partitionKey: PARTITION, rowKey: record.id, status: record.status, proposedAt: record.proposedAt, record: JSON.stringify(record) });

@@ -3,6 +3,7 @@
  * nothing when the action would change nothing (Bob already disabled). The proposal (src/skills/risk/proposeMitigation.ts)
  * reads it before offering, the bot (src/bot/mitigationInvokes.ts) again at Confirm.
  */
+import { getIfFound } from '../graph/reads';
 import type { TenantSession } from '../graph/sessions';
 import { riskDetailText, riskStateText } from '../knowledge/riskTypes';
 import { escapeMarkdown } from '../cards/escape';
@@ -24,17 +25,6 @@ interface AccountState {
   userType?: string;
 }
 
-/** A GET that answers undefined on 404 (no risk record) and throws anything else. */
-async function getOrNone<T>(tenant: TenantSession, path: string, select?: string): Promise<T | undefined> {
-  try {
-    const request = tenant.client.api(path);
-    return (await (select ? request.select(select) : request).get()) as T;
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-    throw err;
-  }
-}
-
 function riskWords(risk: RiskyState | undefined): string {
   if (!risk || !risk.riskLevel) return 'no risk recorded';
   const detail = riskDetailText(risk.riskDetail);
@@ -48,7 +38,7 @@ function riskWords(risk: RiskyState | undefined): string {
 export async function currentState(tenant: TenantSession, action: MitigationAction, target: MitigationTarget): Promise<{ state: string } | { nothingToDo: string }> {
   const name = escapeMarkdown(target.displayName);
   if (target.kind === 'signIn') {
-    const signIn = await getOrNone<RiskyState & { riskLevelAggregated?: string }>(tenant, `/auditLogs/signIns/${encodeURIComponent(target.id)}`, 'id,riskState,riskLevelAggregated,riskDetail');
+    const signIn = await getIfFound<RiskyState & { riskLevelAggregated?: string }>(tenant.client, `/auditLogs/signIns/${encodeURIComponent(target.id)}`, 'id,riskState,riskLevelAggregated,riskDetail');
     if (!signIn) return { nothingToDo: `I could not find ${name} in the sign-in log (sign-ins are kept for 30 days).` };
     const settled = { confirmSafe: 'confirmedSafe', confirmCompromised: 'confirmedCompromised', dismiss: 'dismissed' }[action as 'confirmSafe'];
     if (signIn.riskState === settled) return { nothingToDo: `${name} is already ${riskStateText(signIn.riskState)}: nothing to do.` };
@@ -56,7 +46,7 @@ export async function currentState(tenant: TenantSession, action: MitigationActi
   }
   if (action === 'disable' || action === 'revokeSessions') {
     const path = target.kind === 'user' ? `/users/${encodeURIComponent(target.id)}` : `/servicePrincipals/${encodeURIComponent(target.id)}`;
-    const account = await getOrNone<AccountState>(tenant, path, target.kind === 'user' ? 'displayName,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,userType' : 'displayName,accountEnabled');
+    const account = await getIfFound<AccountState>(tenant.client, path, target.kind === 'user' ? 'displayName,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,userType' : 'displayName,accountEnabled');
     if (!account) return { nothingToDo: `I could not find ${name} in the directory.` };
     if (action === 'disable' && account.accountEnabled === false) return { nothingToDo: `${name} is already disabled: nothing to do. To block tokens already issued, revoke their sessions.` };
     const enabled = account.accountEnabled === false ? 'account disabled' : 'account enabled';
@@ -67,7 +57,7 @@ export async function currentState(tenant: TenantSession, action: MitigationActi
     return { state: enabled };
   }
   const path = target.kind === 'user' ? `/identityProtection/riskyUsers/${encodeURIComponent(target.id)}` : `/identityProtection/riskyServicePrincipals/${encodeURIComponent(target.id)}`;
-  const risk = await getOrNone<RiskyState>(tenant, path, 'id,riskLevel,riskState,riskDetail,riskLastUpdatedDateTime');
+  const risk = await getIfFound<RiskyState>(tenant.client, path, 'id,riskLevel,riskState,riskDetail,riskLastUpdatedDateTime');
   const atRisk = risk?.riskState === 'atRisk' || risk?.riskState === 'confirmedCompromised';
   if ((action === 'dismiss' || action === 'confirmSafe') && !atRisk) {
     return { nothingToDo: `${name} has no open risk to ${action === 'dismiss' ? 'dismiss' : 'confirm safe'} (${riskWords(risk)}).` };

@@ -452,6 +452,8 @@ const directoryAudits: ResourceSpec = {
 const riskLevelField = field('riskLevel', 'Risk level', 'riskLevel', 'string', { graph: EQ });
 const riskStateField = field('riskState', 'Risk state', 'riskState', 'string', { graph: EQ });
 const riskDetailField = field('riskDetail', 'Risk detail', 'riskDetail', 'string', { graph: EQ });
+/** Where a risky user's or service principal's risk stands, and since when. */
+const riskCaseFields = [riskLevelField, riskStateField, riskDetailField, field('riskLastUpdatedDateTime', 'Last updated (UTC)', 'riskLastUpdatedDateTime', 'date', { graph: ['ge', 'le'] })];
 
 const riskyUsers: ResourceSpec = {
   name: 'riskyUsers',
@@ -468,10 +470,7 @@ const riskyUsers: ResourceSpec = {
     field('id', 'Id', 'id', 'guid', { graph: EQ }),
     field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
-    riskLevelField,
-    riskStateField,
-    riskDetailField,
-    field('riskLastUpdatedDateTime', 'Last updated (UTC)', 'riskLastUpdatedDateTime', 'date', { graph: ['ge', 'le'] }),
+    ...riskCaseFields,
   ],
 };
 
@@ -486,10 +485,7 @@ const riskyServicePrincipals: ResourceSpec = {
     field('id', 'Id', 'id', 'guid', { graph: EQ }),
     field('displayName', 'Service principal', 'displayName', 'string', { graph: EQ_STARTS }),
     field('appId', 'App id', 'appId', 'guid', { graph: EQ }),
-    riskLevelField,
-    riskStateField,
-    riskDetailField,
-    field('riskLastUpdatedDateTime', 'Last updated (UTC)', 'riskLastUpdatedDateTime', 'date', { graph: ['ge', 'le'] }),
+    ...riskCaseFields,
   ],
 };
 
@@ -549,7 +545,7 @@ const namedLocations: ResourceSpec = {
   // Named locations are of two types whose fields differ; every field is read.
   select: false,
   count: 'plain',
-  columns: ['displayName', 'kind', 'countries', 'isTrusted'],
+  columns: ['displayName', 'countries', 'ipRanges', 'isTrusted'],
   fields: [
     field('displayName', 'Location', 'displayName', 'string', { graph: EQ_STARTS }),
     field('kind', 'Kind', '@odata.type', 'string', { read: (item) => (String(item['@odata.type']).includes('country') ? 'Countries' : 'IP ranges') }),

@@ -47,6 +47,8 @@ const ALIASES: Record<string, string> = {
   'south korea': 'KR',
   korea: 'KR',
   'north korea': 'KP',
+  dprk: 'KP',
+  'the dprk': 'KP',
   'russian federation': 'RU',
   'czech republic': 'CZ',
   uae: 'AE',

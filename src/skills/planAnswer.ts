@@ -16,6 +16,7 @@ import { PLAN_INTENTS } from '../understanding/intents/registry';
 import { defineSkill } from './common/defineSkill';
 import { rolesFor, rolesNeededAnswer } from './common/access';
 import { formatDate } from './common/format';
+import { decodeCursor, encodeCursor, isOffset } from './common/cursor';
 import type { AnswerAction, AnswerSubject, Skill, SkillAnswer } from './types';
 
 const e = escapeMarkdown;
@@ -197,20 +198,20 @@ export function planSummary(model: PlanCardModel): string {
   ].join('\n');
 }
 
-/** "Show more": Graph's nextLink (relative to the version root) and the matches of that page already shown. */
+/** "Show more": Graph's nextLink (relative to the version root) and the matches of that page already shown, in the one cursor format (src/skills/common/cursor.ts). */
 export function encodePlanCursor(nextLink: string, version: string, skip: number): string | undefined {
   const at = nextLink.indexOf(`/${version}/`);
   if (at < 0) return undefined;
-  return `${skip}|${nextLink.slice(at + version.length + 1)}`;
+  return encodeCursor('plan', 1, { s: skip, n: nextLink.slice(at + version.length + 1) });
 }
 
 /** Only a link under this plan's own collection is followed, so a forged cursor reads nothing else. */
 export function decodePlanCursor(cursor: string, compiled: CompiledPlan): { nextLink: string; skip: number } | undefined {
-  const m = /^(\d{1,4})\|(\/[^\s#]*)$/.exec(cursor);
-  if (!m) return undefined;
+  const body = decodeCursor('plan', 1, cursor, ['s', 'n']);
+  if (!body || !isOffset(body.s, 0, 9999) || typeof body.n !== 'string' || !/^\/[^\s#]*$/.test(body.n)) return undefined;
   const path = compiled.resource.path(compiled.plan.anchor);
-  if (!m[2].startsWith(`${path}?`) || m[2].includes('..')) return undefined;
-  return { nextLink: m[2], skip: Number(m[1]) };
+  if (!body.n.startsWith(`${path}?`) || body.n.includes('..')) return undefined;
+  return { nextLink: body.n, skip: body.s };
 }
 
 function refusal(key: PermissionKey, what: string): SkillAnswer {

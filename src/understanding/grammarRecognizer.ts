@@ -197,6 +197,8 @@ export class GrammarRecognizer implements Recognizer {
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;
+    // "is it the same thing for Priya?" after a diagnosis: the rich question again, about what changed.
+    if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
       intent = answering.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.

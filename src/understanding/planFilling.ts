@@ -55,7 +55,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
-  { resource: 'namedLocations', pattern: /\bnamed locations?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
+  { resource: 'namedLocations', pattern: /\bnamed locations?\b|\blocations?\b.{0,30}\b(?:trusted|marked|ip ranges?|ranges?|cover)\b|\btrusted\b.{0,30}\b(?:locations?|networks?|sites?|offices?)\b|\b(?:networks?|offices?|sites?)\b.{0,20}\btrusted\b|\b(?:office|hq|headquarters|network|site) (?:named )?location\b|\bip ranges?\b.{0,30}\b(?:office|network|hq|location|site)\b|\b(?:office|network|hq|location|site)\b.{0,30}\bip ranges?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
 ];
 
 /** Words that ask for a list, a count or a breakdown rather than one object's page. */
@@ -281,6 +281,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   ],
   namedLocations: [
     [/\bblock(?:ed|ing)?\b/, () => ({ field: 'displayName', op: 'contains', value: 'block', label: 'blocked' })],
+    // "the London office location", "our HQ network": the location of that name.
+    [/\b(?:the|our|is|in|for|of)\s+(?:(?:the|our)\s+)?(?!(?:the|our|trusted|blocked|named|ip|which|what|any|a|an|this|that)\b)([a-z][\w-]*)(?:\s+[a-z][\w-]*)?\s+(?:named\s+)?(?:location|network|office|site|range|ip range)s?\b/, (m) => ({ field: 'displayName', op: 'contains', value: m[1], label: `named like "${m[1]}"` })],
     [/\btrusted\b|\bsafe\b/, () => ({ field: 'isTrusted', op: 'eq', value: true })],
   ],
 };
@@ -453,6 +455,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // "only the failed ones", "break that down by error code", "which IPs", "just the top 3": a condition or an
   // operation with no collection and no one named of its own works on the last list.
   const namesSomething = input.entities.some((e) => e.source === 'message' && (((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved') || e.type === 'requestId'));
+  // "and who has the CA admin role?" after a list of policies asks about the role, not about the policies.
+  const namesRole = previous?.resource !== 'roleAssignments' && input.entities.some((e) => e.source === 'message' && e.type === 'role');
   // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
   const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
@@ -460,7 +464,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (theirRoles) return theirRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
-  if (previous && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
+  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
     return continuePlan(previous, context);
   }
   if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
@@ -482,6 +486,17 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   const country = input.entities.find((e) => e.type === 'country' && e.source === 'message');
   if (country?.value && /\bblock(?:ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations')) {
     return { plan: { resource: 'namedLocations', filters: [{ field: 'countries', op: 'contains', value: country.value, label: `includes ${country.text}` }], operation: { kind: 'list' } }, intent: 'policy.info' };
+  }
+  // "anything from brazil this month?", "who's signing in from linux machines?": the grammar heard a question about the
+  // sign-in log with a place or a platform and no noun for it: the sign-ins with that condition.
+  if (!named && input.intent === 'signin.list' && !namesSomething) {
+    const filters = filtersFor('signIns', context);
+    if (filters.some((f) => f.field === 'country' || f.field === 'os')) {
+      const plan: QuestionPlan = { resource: 'signIns', filters, operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
+      const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
+      if (window) plan.window = window;
+      return { plan, intent: 'signin.list' };
+    }
   }
   if (!named) return undefined;
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
@@ -691,6 +706,6 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   if (window) plan.window = window;
   // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
   // "did she have the same problem yesterday?": the same diagnosis for another day.
-  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || c.field === 'app' || (c.field === 'result' && c.value === 'failure' && /\bsame (?:error|problem|issue|failure|thing)\b/.test(context.cue)) || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   return { plan, intent: PLAN_INTENTS[plan.resource] };
 }

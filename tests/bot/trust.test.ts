@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { activityFor } from '../../src/cli/ask';
+import { jsonText } from '../../src/jsonText';
 import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { DEMO_ADMIN, DEMO_SECURITY_ADMIN, DEMO_TENANT_ID } from '@entra-assistant/local-entra';
 import { createGraphClient } from '../../src/graph/client';
@@ -31,7 +32,7 @@ async function post(stack: DemoStack, text: string, aadObjectId: string, bend: (
   const res = await fetch(`${stack.botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
   const body = await res.text();
   const messages = connector.calls.slice(before).map((c) => c.body).filter((b) => b.type === 'message');
-  return { status: res.status, body, messages, texts: messages.map((m) => String(m.text ?? '')) };
+  return { status: res.status, body, messages, texts: messages.map((m) => jsonText(m.text)) };
 }
 
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { DEMO_ADMIN, DEMO_SECURITY_ADMIN } from '@entra-assistant/local-entra';
 import { loadConfig, ConfigError } from '../../src/config';
-import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
+import { buttonsOf, TeamsChat } from '../support/teamsChat';
 import { cardToText } from '../../src/cli/cardText';
 import { createGraphClient } from '../../src/graph/client';
 import { DemoStack } from '../support/demoStack';

@@ -148,7 +148,8 @@ async function unfoldEverything(card: Locator): Promise<string[]> {
   const folded = card.locator('button[aria-controls]:not([data-unfolded]), button[aria-expanded="false"]:not([aria-label="More options"]):not([data-unfolded])');
   for (let button = await folded.first().elementHandle({ timeout: 1000 }).catch(() => null); button; button = await folded.first().elementHandle({ timeout: 1000 }).catch(() => null)) {
     // Marked before the click: a ShowCard's button changes its aria-expanded when clicked, a toggle's does not.
-    await button.evaluate((b) => b.setAttribute('data-unfolded', ''));
+    // Typed by hand: the page's DOM types are not loaded in this Node build.
+    await button.evaluate((b: { setAttribute(name: string, value: string): void }) => b.setAttribute('data-unfolded', ''));
     if (!(await button.isVisible())) continue;
     clicked.push((await button.innerText()).trim());
     await button.click();

@@ -8,6 +8,8 @@ const CHARS_PER_LINE = 60;
 /** What fits on a laptop screen in Teams beside the chat list: the conclusion, not the evidence. */
 export const MAX_FIRST_RENDER_LINES = 25;
 
+import { jsonText } from '../../src/jsonText';
+
 type Node = Record<string, unknown>;
 
 function textLines(text: unknown): number {
@@ -34,14 +36,14 @@ export function visibleLines(card: unknown): LineCount {
   const parts: LineCount['parts'] = [];
   const walk = (node: Node): number => {
     if (!node || typeof node !== 'object' || node.isVisible === false) return 0;
-    const type = String(node.type ?? '');
+    const type = jsonText(node.type);
     if (type === 'TextBlock') {
       const lines = textLines(node.text);
-      parts.push({ type, lines, text: String(node.text ?? '') });
+      parts.push({ type, lines, text: jsonText(node.text) });
       return lines;
     }
     if (type === 'RichTextBlock') {
-      const text = ((node.inlines as Node[]) ?? []).map((i) => (typeof i === 'string' ? i : String(i.text ?? ''))).join('');
+      const text = ((node.inlines as Node[]) ?? []).map((i) => (typeof i === 'string' ? i : jsonText(i.text))).join('');
       const lines = textLines(text);
       parts.push({ type, lines, text });
       return lines;
@@ -49,8 +51,8 @@ export function visibleLines(card: unknown): LineCount {
     if (type === 'FactSet') {
       let lines = 0;
       for (const fact of (node.facts as Node[]) ?? []) {
-        const n = Math.max(1, Math.ceil(String(fact.value ?? '').length / CHARS_PER_LINE));
-        parts.push({ type: 'Fact', lines: n, text: `${fact.title}: ${fact.value}` });
+        const n = Math.max(1, Math.ceil(jsonText(fact.value).length / CHARS_PER_LINE));
+        parts.push({ type: 'Fact', lines: n, text: `${jsonText(fact.title)}: ${jsonText(fact.value)}` });
         lines += n;
       }
       return lines;
@@ -67,7 +69,7 @@ export function visibleLines(card: unknown): LineCount {
       return lines;
     }
     if (type.startsWith('Input.')) {
-      parts.push({ type, lines: 1, text: String(node.id ?? '') });
+      parts.push({ type, lines: 1, text: jsonText(node.id) });
       return 1;
     }
     return children(node).reduce((sum, child) => sum + walk(child), 0);

@@ -26,7 +26,7 @@ describe("The bot's Graph client against the local Entra", () => {
   });
 
   it('When the bot reads a user by UPN over HTTPS with its client secret, then Graph answers and the call is recorded', async () => {
-    const { result, graphRequests } = await collectGraphRequests(() => graph.api(`/users/${DEMO_ADMIN.userPrincipalName}`).select('id,displayName').get());
+    const { result, graphRequests } = await collectGraphRequests(() => graph.api(`/users/${DEMO_ADMIN.userPrincipalName}`).select('id,displayName').get() as Promise<{ id: string }>);
     assert.equal(result.id, DEMO_ADMIN.id);
     assert.equal(graphRequests.length, 1);
     assert.equal(graphRequests[0].method, 'GET');

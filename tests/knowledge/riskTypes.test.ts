@@ -216,7 +216,7 @@ describe('Risk types: risk states and risk details in plain words', () => {
   });
 
   it('When Graph defines a risk state or detail, then it has hand-written words (packages/local-entra/tests/fixtures/reference/graph/graph-schemas.json)', () => {
-    const schemas = readLocalEntraReferenceJson('graph', 'graph-schemas.json');
+    const schemas = readLocalEntraReferenceJson<Record<string, { definitions: Record<string, { enum: string[] }> }>>('graph', 'graph-schemas.json');
     const enumOf = (version: string, name: string): string[] => schemas[version].definitions[`microsoft.graph.${name}`].enum;
     for (const version of ['v1.0', 'beta']) {
       for (const state of enumOf(version, 'riskState')) assert.ok(KNOWN_RISK_STATES.includes(state), `${version} riskState ${state}`);

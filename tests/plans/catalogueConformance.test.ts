@@ -122,7 +122,7 @@ describe('Plan catalogue against the local Entra (demo tenant): every filter the
   async function firstId(path: string): Promise<{ id: string; displayName: string }> {
     const response = await raw.get(`/v1.0${path}`, token);
     assert.equal(response.status, 200, `${path}: ${JSON.stringify(response.body)}`);
-    return response.body.value[0];
+    return (response.body as { value: Array<{ id: string; displayName: string }> }).value[0];
   }
 
   async function sample(resource: ResourceSpec, anchor?: AnchorName): Promise<Item[]> {
@@ -137,8 +137,9 @@ describe('Plan catalogue against the local Entra (demo tenant): every filter the
     const path = resource.path(anchor ? anchors.get(anchor) : undefined);
     const response = await raw.get(`/${resource.version}${path}${params.length ? `?${params.join('&')}` : ''}`, token);
     assert.equal(response.status, 200, `sample of ${key}: ${JSON.stringify(response.body)}`);
-    samples.set(key, response.body.value);
-    return response.body.value;
+    const items = (response.body as { value: Item[] }).value;
+    samples.set(key, items);
+    return items;
   }
 
   /** The field's values in the sample, as filters take them (an element of a collection, the id of an object). */
@@ -221,7 +222,7 @@ describe('Plan catalogue against the local Entra (demo tenant): every filter the
         assert.ok(compiled.graphFilter.length > 0, `${key} as ${operation.name}: no $filter sent`);
         const response = await send(raw, token, `/${compiled.version}${compiled.url}`, compiled.advanced);
         assert.equal(response.status, 200, `${key} as ${operation.name}: ${compiled.advanced ? '[advanced] ' : ''}${compiled.url}\n${JSON.stringify(response.body)}`);
-        assert.ok(Array.isArray(response.body.value), `${key} as ${operation.name}: no value array`);
+        assert.ok(Array.isArray((response.body as { value?: unknown }).value), `${key} as ${operation.name}: no value array`);
       }
     });
   }
@@ -230,7 +231,7 @@ describe('Plan catalogue against the local Entra (demo tenant): every filter the
     it(`When a filter outside the catalogue is sent (${refused.why}), then the local Entra refuses it with 400 as Graph does`, async () => {
       const response = await send(raw, token, refused.url, refused.advanced ?? false);
       assert.equal(response.status, 400, `${refused.url}: ${JSON.stringify(response.body)}`);
-      assert.match(response.body.error.code, /^(Request_UnsupportedQuery|BadRequest)$/);
+      assert.match((response.body as { error: { code: string } }).error.code, /^(Request_UnsupportedQuery|BadRequest)$/);
     });
   }
 

@@ -4,6 +4,7 @@ import { cardLines } from '../support/cardLines';
 import { answerRequests, DemoStack, PINNED_NOW } from '../support/demoStack';
 import { DemoFacts } from './demoFacts';
 import type { AskAnswer } from '../../src/cli/ask';
+import { decodeCursor, encodeCursor } from '../../src/skills/common/cursor';
 import { TeamsChat, type Card } from '../support/teamsChat';
 
 const DAY = 86_400_000;
@@ -17,11 +18,6 @@ function reads(answer: AskAnswer): Array<{ url: string; status: number }> {
 function tablesOf(card: unknown): string[][][] {
   const tables = (card as { body: Array<{ type: string; rows?: Array<{ cells: Array<{ items: Array<{ text: string }> }> }> }> }).body.filter((b) => b.type === 'Table');
   return tables.map((t) => (t.rows ?? []).map((r) => r.cells.map((c) => c.items[0].text)));
-}
-
-function tableOf(card: unknown): string[][] {
-  const table = (card as { body: Array<{ type: string; rows?: Array<{ cells: Array<{ items: Array<{ text: string }> }> }> }> }).body.find((b) => b.type === 'Table');
-  return (table?.rows ?? []).map((r) => r.cells.map((c) => c.items[0].text));
 }
 
 function lines(answer: AskAnswer): string[] {
@@ -171,10 +167,12 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     const answer = await stack.ask('which countries are in the blocked list?', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'policy.info');
     const location = facts.read('identity/conditionalAccess/namedLocations.json').find((l) => l.displayName === 'Blocked countries')!;
-    const rows = tableRows(answer).slice(1);
+    const [header, ...rows] = tableRows(answer);
+    const countries = header.indexOf('Countries');
+    assert.ok(countries > 0, header.join(' | '));
     assert.equal(rows.length, 1);
     assert.equal(rows[0][0], 'Blocked countries');
-    for (const code of location.countriesAndRegions as string[]) assert.ok(rows[0][2].includes(`(${code})`), rows[0][2]);
+    for (const code of location.countriesAndRegions as string[]) assert.ok(rows[0][countries].includes(`(${code})`), rows[0][countries]);
   });
 
   it('When asked for the risky users that were dismissed, then the risk state is read (not a dismiss action)', async () => {
@@ -222,7 +220,13 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     for (const name of secondNames) assert.ok(facts.users.some((u) => u.userPrincipalName === name), name);
     assert.ok(cardLines(second.cards[0]).some((l) => l.startsWith('More: ')));
 
-    const forged = JSON.parse(JSON.stringify(first.cards[0]).replace(/"cursor":"0\|\/users\?/, '"cursor":"0|/auditLogs/signIns?')) as Card;
+    const forged = JSON.parse(
+      JSON.stringify(first.cards[0]).replace(/"cursor":"(plan\.1\.[A-Za-z0-9_-]+)"/, (_all, cursor: string) => {
+        const body = decodeCursor('plan', 1, cursor, ['s', 'n'])!;
+        assert.match(String(body.n), /^\/users\?/);
+        return `"cursor":"${encodeCursor('plan', 1, { s: 0, n: String(body.n).replace(/^\/users\?/, '/auditLogs/signIns?') })}"`;
+      }),
+    ) as Card;
     const refused = await chat.submit(forged, 'Show more users', DEMO_ADMIN.userPrincipalName);
     assert.match(refused.text, /no longer matches a list I can continue/);
   });

@@ -15,7 +15,7 @@ import type * as AdaptiveCardsLibrary from 'adaptivecards';
 
 // The package's main entry fails to load in Node 20; its browser bundle works without a DOM (measured with adaptivecards 3.0).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const AdaptiveCards: typeof AdaptiveCardsLibrary = require('adaptivecards/dist/adaptivecards.js');
+const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsLibrary;
 
 export const CARD_SCHEMA_URL = 'http://adaptivecards.io/schemas/adaptive-card.json';
 /** Teams refuses messages of about 28–40 KB; we keep cards under the low end. */
@@ -565,7 +565,7 @@ const version: Rule = (value, path, walk) => {
   if (!parts) return walk.report(path, 'version', `${describe(value)} is not a version like "1.5"`);
   const [major, minor] = [Number(parts[1]), Number(parts[2])];
   if (major > NEWEST_VERSION.major || (major === NEWEST_VERSION.major && minor > NEWEST_VERSION.minor)) {
-    walk.report(path, 'version', `"${value}" is newer than Adaptive Cards 1.5, the newest Teams renders`);
+    walk.report(path, 'version', `"${parts[0]}" is newer than Adaptive Cards 1.5, the newest Teams renders`);
   }
 };
 

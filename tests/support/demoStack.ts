@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { GraphConfig } from '../../src/config';
+import type { Logger } from '../../src/logger';
 import { askAll, type AskAnswer } from '../../src/cli/ask';
 import { ConnectorServer } from '../../src/cli/connectorServer';
 import { startLocalStack, type LocalStack } from '../../src/cli/localStack';
@@ -8,7 +9,6 @@ import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import type { LocalEntraOptions } from '@entra-assistant/local-entra';
 import { DEMO_ADMIN, DEMO_CAPTURED_AT, DEMO_MEMBER, DEMO_READER } from '@entra-assistant/local-entra';
 import { withTemporaryStores } from './temporaryStores';
-import type { Logger } from '../../src/logger';
 
 export const PINNED_NOW = DEMO_CAPTURED_AT;
 
@@ -29,7 +29,7 @@ export class DemoStack {
     private readonly env: Record<string, string> = {},
     /** More options for the local Entra (faults, throttling). */
     private readonly entra: Omit<LocalEntraOptions, 'tenantDir' | 'port' | 'now'> = {},
-    /** The bot's logger (default: silent), e.g. a capture to check what is logged. */
+    /** The bot's logger; silent unless a test captures the lines. */
     private readonly logger: Logger = pino({ level: 'silent' }),
   ) {}
 

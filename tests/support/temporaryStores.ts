@@ -5,7 +5,7 @@ import * as path from 'node:path';
 export interface TemporaryStores {
   /** The environment that points the feedback and mitigation stores at a private temporary folder. */
   env: { FEEDBACK_SQLITE_PATH: string };
-  dispose(): void;
+  dispose: () => void;
 }
 
 /**
@@ -21,7 +21,7 @@ export function temporaryStores(): TemporaryStores {
 }
 
 /** The test's own environment with temporary stores, unless it names a store of its own. */
-export function withTemporaryStores<T extends Readonly<Record<string, string | undefined>>>(env: T): { env: T & Partial<TemporaryStores['env']>; dispose(): void } {
+export function withTemporaryStores<T extends Readonly<Record<string, string | undefined>>>(env: T): { env: T & Partial<TemporaryStores['env']>; dispose: () => void } {
   if (env.FEEDBACK_SQLITE_PATH || env.FEEDBACK_STORE === 'table') return { env, dispose: () => undefined };
   const stores = temporaryStores();
   return { env: { ...env, ...stores.env }, dispose: stores.dispose };

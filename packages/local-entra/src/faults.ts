@@ -49,7 +49,7 @@ export function parseFaultRules(text: string): FaultRule[] {
   try {
     rules = JSON.parse(text);
   } catch (err) {
-    throw new Error(`EMULATOR_FAULTS is not JSON: ${(err as Error).message}`);
+    throw new Error(`EMULATOR_FAULTS is not JSON: ${(err as Error).message}`, { cause: err });
   }
   if (!Array.isArray(rules)) throw new Error('EMULATOR_FAULTS must be a JSON array of fault rules');
   return rules.map((rule: unknown, i) => {

@@ -97,17 +97,18 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
     return persisting;
   };
 
-  let services: Services | undefined;
+  // Filled in once the server listens and the token service knows its origin.
+  const ready: { services?: Services } = {};
   const handler = createHandler(() => {
-    if (!services) throw new Error('The local Entra is still starting');
-    return services;
+    if (!ready.services) throw new Error('The local Entra is still starting');
+    return ready.services;
   });
   const { server, origin } = await listen(handler, tls, host, options.port ?? 0);
   const tokens = new TokenService(key, `${origin}/${store.tenantId}/v2.0`, store.tenantId);
   const ctx: GraphContext = { store, directory, clock, origin, runQuery, persist };
   const identity = new IdentityPlatform(origin, tokens, key, store, directory, clients);
   const adminKey = randomBytes(24).toString('base64url');
-  services = {
+  ready.services = {
     graph: new GraphService(ctx, new Throttle(options.throttling === 'graph', store.size('users'))),
     identity,
     tokens,
@@ -136,11 +137,11 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
     authorityHost: origin,
     tenantId: store.tenantId,
     caCertPem: tls.cert,
-    issueUserAssertion: async (userId, audience) => identity.issueUserAssertion(userId, audience),
+    issueUserAssertion: (userId, audience) => Promise.resolve(identity.issueUserAssertion(userId, audience)),
     startup,
     addEvent: (event) => addEvent(ctx, parseEvent(event)),
     setFaults: (rules) => {
-      if (services) services.faults = new FaultInjector(rules, options.faultSeed);
+      if (ready.services) ready.services.faults = new FaultInjector(rules, options.faultSeed);
     },
     adminKey,
     stop: async () => {

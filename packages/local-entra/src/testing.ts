@@ -65,7 +65,7 @@ export class RawCaller {
     }
     const response = await fetch(`${this.entra.url}${pathAndQuery}`, { method, headers, body, dispatcher: this.dispatcher });
     const text = await response.text();
-    let parsed: unknown = text;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
@@ -112,7 +112,7 @@ export class RawCaller {
 }
 
 /** Temporary folders of one test file: `tempDir(prefix)` makes one, `removeAll()` (in an `after`) removes them all. */
-export function temporaryFolders(): { tempDir(prefix: string): string; removeAll(): void } {
+export function temporaryFolders(): { tempDir: (prefix: string) => string; removeAll: () => void } {
   const made: string[] = [];
   return {
     tempDir: (prefix) => {

@@ -10,7 +10,7 @@ import { FILES } from '../src/demo/generate';
 import { dynamicRuleMatches } from '../src/demo/groups';
 import { readSnapshot, SnapshotIndex, type Snapshot } from '../src/demo/snapshotIndex';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const ROLE_IDS = {
   globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',

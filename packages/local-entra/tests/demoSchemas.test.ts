@@ -7,7 +7,7 @@ import { generateTenant } from '../src/demo';
 import { FILES } from '../src/demo/generate';
 import { readReferenceJson } from './support/reference';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** The Graph type each snapshot file holds (named locations carry their own @odata.type). */
 const TYPES: Partial<Record<keyof typeof FILES, string | null>> = {

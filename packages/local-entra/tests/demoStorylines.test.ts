@@ -7,7 +7,7 @@ import { CAST } from '../src/demo/cast';
 import { DEMO_CAPTURED_AT, DEMO_SECURITY_ADMIN } from '../src/demo/constants';
 import { readSnapshot, SnapshotIndex, type Snapshot } from '../src/demo/snapshotIndex';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const CAPTURED = Date.parse(DEMO_CAPTURED_AT);
 const DAY = 86_400_000;

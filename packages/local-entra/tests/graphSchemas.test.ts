@@ -81,10 +81,10 @@ describe('Local Entra responses against the Graph JSON Schemas', function () {
           const validate: ValidateFunction = ajv.getSchema(`graph-${version}#/definitions/${typeName}`) as ValidateFunction;
           assert.ok(validate, `schema for ${typeName}`);
           const { '@odata.context': _context, '@odata.type': _type, ...body } = item;
-          assert.ok(validate(body), `${typeName} ${item.id}: ${ajv.errorsText(validate.errors)}`);
+          assert.ok(validate(body), `${typeName} ${String(item.id)}: ${ajv.errorsText(validate.errors)}`);
           const known = declared(schemas[version].definitions, typeName, version === 'beta');
           const undeclared = Object.keys(body).filter((key) => !known.has(key));
-          assert.deepEqual(undeclared, [], `${typeName} ${item.id} on ${version}`);
+          assert.deepEqual(undeclared, [], `${typeName} ${String(item.id)} on ${version}`);
         }
       });
     }

@@ -60,9 +60,9 @@ describe('OData engine over the documentation examples', function () {
     it('When sign-ins are filtered by user, error code, country and time, then each example is found by its own values', () => {
       const run = (filter: string): unknown[] =>
         ids(runQuery(signIns, query('/auditLogs/signIns', `$filter=${encodeURIComponent(filter)}`), ENDPOINT_RULES.signIns).value);
-      assert.deepEqual(run(`userId eq '${v1.userId}'`), [v1.id]);
+      assert.deepEqual(run(`userId eq '${String(v1.userId)}'`), [v1.id]);
       assert.deepEqual(run('status/errorCode eq 50126'), [beta.id]);
-      assert.deepEqual(run(`location/countryOrRegion eq 'US' and createdDateTime ge ${v1.createdDateTime}`), [beta.id, v1.id]);
+      assert.deepEqual(run(`location/countryOrRegion eq 'US' and createdDateTime ge ${String(v1.createdDateTime)}`), [beta.id, v1.id]);
       assert.deepEqual(run('createdDateTime ge 2021-01-01T00:00:00Z'), [beta.id]);
       assert.deepEqual(run("signInEventTypes/any(t: t eq 'interactiveUser')"), [beta.id]);
     });
@@ -112,7 +112,7 @@ describe('OData engine over the documentation examples', function () {
   describe('risk detections', () => {
     it('When the example detection is filtered by its event type, level and detection time, then it is found', () => {
       const detection: Item = load('riskdetections-v1.0-list.json').response.value[0];
-      const filter = `riskEventType eq '${detection.riskEventType}' and riskLevel eq microsoft.graph.riskLevel'${detection.riskLevel}' and detectedDateTime ge 2018-09-05T00:11:27.773602Z`;
+      const filter = `riskEventType eq '${String(detection.riskEventType)}' and riskLevel eq microsoft.graph.riskLevel'${String(detection.riskLevel)}' and detectedDateTime ge 2018-09-05T00:11:27.773602Z`;
       const body = runQuery(createIndexedCollection([detection], ['userId']), query('/identityProtection/riskDetections', `$filter=${encodeURIComponent(filter)}`), ENDPOINT_RULES.riskDetections);
       assert.deepEqual(ids(body.value), [detection.id]);
       const later = runQuery(createIndexedCollection([detection], []), query('/identityProtection/riskDetections', '$filter=detectedDateTime gt 2018-09-05T00:11:27.773602Z'), ENDPOINT_RULES.riskDetections);

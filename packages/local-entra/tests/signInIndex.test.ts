@@ -13,7 +13,7 @@ import { createIndexedCollection, runQuery, type EndpointRules, type QueryableCo
 import { INDEXED_PATHS, ON_DISK_SHAPES, STORED_ORDER_CANDIDATES } from '../src/tenant/indexedPaths';
 import { comparablePages, temporaryFolders, LIMITED_CLIENT, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from '../src/testing';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const SIGN_INS = 'auditLogs/signIns.json';
 const CACHE_FILE = path.join(CACHE_FOLDER, 'auditLogs.signIns.json.index');

@@ -12,7 +12,7 @@ import { LineHeads } from '../src/snapshot/lineHeads';
 import { INTERACTIVE_VIEW, ON_DISK_SHAPES } from '../src/tenant/indexedPaths';
 import { comparablePages, temporaryFolders, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from '../src/testing';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const SIGN_INS = 'auditLogs/signIns.json';
 
@@ -347,12 +347,12 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
         const wanted = new Set(names);
         const jumping = planFields(table, shape, wanted, true)!;
         // A read whose first key lies past a landmark starts there, not at the line's start.
-        if (names[0] === 'key20' || names[0] === 'key35') assert.ok(jumping.segments[0].landmark >= 0, `${names}: starts at a landmark`);
+        if (names[0] === 'key20' || names[0] === 'key35') assert.ok(jumping.segments[0].landmark >= 0, `${names.join()}: starts at a landmark`);
         const expected = Object.fromEntries(names.filter((name) => name in item).map((name) => [name, item[name]]));
-        assert.deepEqual(read(planFields(table, shape, wanted)), expected, `${names} from the start`);
-        assert.deepEqual(read(jumping, offsets), expected, `${names} from landmarks`);
+        assert.deepEqual(read(planFields(table, shape, wanted)), expected, `${names.join()} from the start`);
+        assert.deepEqual(read(jumping, offsets), expected, `${names.join()} from landmarks`);
         const wrong = Uint16Array.from(offsets, (offset) => (offset ? offset + 1 : 0));
-        if (jumping.segments.some((segment) => segment.landmark >= 0)) assert.equal(read(jumping, wrong), undefined, `${names}: a landmark one byte off`);
+        if (jumping.segments.some((segment) => segment.landmark >= 0)) assert.equal(read(jumping, wrong), undefined, `${names.join()}: a landmark one byte off`);
       }
       table.landmarksOfLastLine(shape, `${text.replace('value 3', 'valüe 3')},`, offsets, 0);
       assert.deepEqual([...offsets.subarray(0, marks.length)], marks.map(() => 0), 'no landmarks on a line that is not plain ASCII');

@@ -41,7 +41,7 @@ interface Audit {
 const PATRICK_RISKY_SIGN_IN = '1a2b3c4d-0000-4000-8000-000000000799';
 const PATRICK_SIGN_IN_DETECTION = '1a2b3c4d-0000-4000-8000-000000001299';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function readValue(dir: string, file: string): Json[] {
   return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).value;

@@ -30,10 +30,11 @@ describe('Local Entra: who may disable or revoke whom (issue #15, item 3)', func
     folders.removeAll();
   });
 
-  const disable = async (as: string | 'app', userId: string) =>
+  /** `as` is a user id, or 'app' for the app-only token. */
+  const disable = async (as: string, userId: string) =>
     raw.request('PATCH', `/v1.0/users/${userId}`, { token: as === 'app' ? await raw.appToken() : await raw.userToken(as), body: { accountEnabled: false } });
   const enable = async (userId: string) => raw.request('PATCH', `/v1.0/users/${userId}`, { token: await raw.userToken(DEMO_ADMIN.id), body: { accountEnabled: true } });
-  const revoke = async (as: string | 'app', userId: string) => raw.post(`/v1.0/users/${userId}/revokeSignInSessions`, as === 'app' ? await raw.appToken() : await raw.userToken(as));
+  const revoke = async (as: string, userId: string) => raw.post(`/v1.0/users/${userId}/revokeSignInSessions`, as === 'app' ? await raw.appToken() : await raw.userToken(as));
 
   it('When a User Administrator disables a Global Administrator, then Graph answers 403 Authorization_RequestDenied and the account stays enabled', async () => {
     const response = await disable(PRADEEP_USER_ADMIN, ISAIAH_GLOBAL_ADMIN);

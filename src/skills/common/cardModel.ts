@@ -1,6 +1,7 @@
 /**
- * The view model the directory cards share (userInfo, groupInfo, roleAssignments): preformatted, escaped strings
- * only, so the templates stay free of logic. `summary` renders the same model as plain text.
+ * The view model of the one directory card (adaptiveCards/directory.json: users, groups, roles, apps, policies, audit
+ * changes; the workload-risk card adds its advice): preformatted, escaped strings only, so the template stays free of
+ * logic. `summary` renders the same model as plain text.
  */
 export interface DirectoryCardModel {
   title: string;

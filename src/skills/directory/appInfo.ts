@@ -109,7 +109,7 @@ async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Pro
   // The apps in the order shown (expiring, then expired): "who owns the first one". Their service principals are
   // found by application id when a follow-up names one.
   const subjects = shownApps(apps, request.now, warnUntil).map((a) => ({ type: 'app' as const, id: a.appId, appId: a.appId, displayName: a.displayName }));
-  return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
 }
 
 export const appInfoSkill = defineSkill<Entity | undefined>({
@@ -147,6 +147,6 @@ export const appInfoSkill = defineSkill<Entity | undefined>({
     const changes = mayAudit && changesResponse?.status !== 403 ? (bodyOf<Page<DirectoryAudit>>(more, 'changes')?.value ?? []) : undefined;
     if (changes) await namePeopleIn(tenant.client, changes);
     const model = appInfoModel(sp, app, unique, changes, hidden, now, warnUntilOf(undefined, now));
-    return { kind: 'card', template: 'appInfo', data: model, summary: directorySummary(model) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
   },
 });

@@ -207,6 +207,6 @@ export const auditChangesSkill = defineSkill({
       search = 'widened';
     }
     const model = auditChangesModel(q.described.join(' and '), entries, window, search, now, event === 'generic' ? undefined : event);
-    return { kind: 'card', template: 'auditChanges', data: model, summary: directorySummary(model), about: changedPerson(entries) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), about: changedPerson(entries) };
   },
 });

@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, groupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
 import type { SkillAnswer, SkillRequest } from '../types';
 import { throwUnlessFound } from '../common/access';
+import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { defineSkill, type Subject } from '../common/defineSkill';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 import { formatDate } from '../common/format';
@@ -65,19 +66,21 @@ export function groupInfoModel(
 }
 
 /**
- * "Show more members": the cursor is the offset shown so far and Graph's nextLink path for the next page. Only a
- * path under this group's members is accepted, relative to the configured Graph, so a forged cursor can neither
- * read something else nor reach another host.
+ * "Show more members": the cursor (the one format of src/skills/common/cursor.ts) holds the offset shown so far and
+ * Graph's nextLink path for the next page. Only a path under this group's members is accepted, relative to the
+ * configured Graph, so a forged cursor can neither read something else nor reach another host.
  */
 export function membersCursor(offset: number, nextLink: string): string | undefined {
   const at = nextLink.indexOf('/v1.0/');
-  return at < 0 ? undefined : `${offset}|${nextLink.slice(at + '/v1.0'.length)}`;
+  return at < 0 ? undefined : encodeCursor('groupMembers', 1, { o: offset, p: nextLink.slice(at + '/v1.0'.length) });
 }
 
 export function parseMembersCursor(cursor: string, groupId: string): { offset: number; path: string } | undefined {
-  const m = /^(\d{1,7})\|(\/groups\/([0-9a-f-]{36})\/members\?[^\s#]*)$/i.exec(cursor);
-  if (!m || m[3].toLowerCase() !== groupId.toLowerCase() || m[2].includes('://') || m[2].includes('..')) return undefined;
-  return { offset: Number(m[1]), path: m[2] };
+  const body = decodeCursor('groupMembers', 1, cursor, ['o', 'p']);
+  if (!body || !isOffset(body.o, 0, 9_999_999) || typeof body.p !== 'string') return undefined;
+  const m = /^\/groups\/([0-9a-f-]{36})\/members\?[^\s#]*$/i.exec(body.p);
+  if (!m || m[1].toLowerCase() !== groupId.toLowerCase() || body.p.includes('://') || body.p.includes('..')) return undefined;
+  return { offset: body.o, path: body.p };
 }
 
 function moreAction(offset: number, page: Page<DirectoryObjectRef>): { kind: 'showMore'; title: string; cursor: string }[] {
@@ -103,7 +106,7 @@ async function nextMembers(request: SkillRequest, subject: Subject): Promise<Ski
     sections: [{ heading: `Members ${from}–${to}`, items: page.value.length ? page.value.map((m) => ({ text: memberText(m) })) : [{ text: 'none' }] }],
     notes: page['@odata.nextLink'] ? [] : [{ text: 'That is the last of them.' }],
   };
-  return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(to, page) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(to, page) };
 }
 
 export const groupInfoSkill = defineSkill({
@@ -128,7 +131,7 @@ export const groupInfoSkill = defineSkill({
       bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
       bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
     );
-    return { kind: 'card', template: 'groupInfo', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
   },
 });
 

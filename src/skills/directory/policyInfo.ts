@@ -160,7 +160,7 @@ async function explain(tenant: TenantSession, policy: ConditionalAccessPolicy, f
     locations: namesOf(bodyOf<Page<DirectoryObjectRef>>(first, 'namedLocations')),
   };
   const model = policyModel(policy, names);
-  return { kind: 'card', template: 'policyInfo', data: model, summary: directorySummary(model) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
 }
 
 async function appliesTo(tenant: TenantSession, userId: string, policies: ConditionalAccessPolicy[]): Promise<SkillAnswer> {
@@ -181,7 +181,7 @@ async function appliesTo(tenant: TenantSession, userId: string, policies: Condit
     roles,
   };
   const model = appliesToModel(policies, asker);
-  return { kind: 'card', template: 'policyInfo', data: model, summary: directorySummary(model) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
 }
 
 /** The policy whose name the question holds: an exact name first, else the one name containing the words. */
@@ -214,7 +214,7 @@ export const policyInfoSkill = defineSkill({
     }
     if (!policyEntity) {
       const model = policyListModel(policies);
-      return { kind: 'card', template: 'policyInfo', data: model, summary: directorySummary(model) };
+      return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
     }
     const found = findPolicy(policies, policyEntity.value ?? policyEntity.text);
     if (!Array.isArray(found)) return explain(tenant, found, first, mayRoles);

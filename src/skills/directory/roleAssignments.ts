@@ -78,7 +78,7 @@ async function holdersAnswer(tenant: TenantSession, roleName: string): Promise<S
   // The people who hold it, in the order shown: "what groups are they in?", "the second one".
   const people = [...new Map(holders.filter((h): h is DirectoryObjectRef => !!h && !isGroup(h) && !!h.id).map((h) => [h.id, h])).values()];
   const subjects = people.map((h) => ({ type: 'user' as const, id: h.id, displayName: h.displayName ?? h.id }));
-  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
 }
 
 async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayName: string): Promise<SkillAnswer> {
@@ -93,7 +93,7 @@ async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayN
     sections: roles.length ? [{ heading: 'Directory roles', items: roles.map((r) => ({ text: `${escapeMarkdown(describeHeldRole(r))}${r.privileged ? ' (privileged)' : ''}` })) }] : [],
     notes: roles.length ? [] : [{ text: 'This user holds no directory role, directly or through a group.' }],
   };
-  return { kind: 'card', template: 'roleAssignments', data: model, summary: directorySummary(model) };
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
 }
 
 export const roleAssignmentsSkill = defineSkill<string | undefined>({

@@ -79,6 +79,6 @@ export const userGroupsSkill = defineSkill({
       ],
       notes: transitive.length === 0 ? [{ text: 'Not a member of any group.' }] : [],
     };
-    return { kind: 'card', template: 'userInfo', data: model, summary: directorySummary(model) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
   },
 });

@@ -147,6 +147,6 @@ export const userInfoSkill = defineSkill({
     }
     const riskRead = readable.risk && failureOf(responses, 'risk')?.status !== 403;
     const model = userInfoModel(user, { registration, risk, riskRead, roles, hidden }, request.now);
-    return { kind: 'card', template: 'userInfo', data: model, summary: directorySummary(model) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
   },
 });

@@ -1,6 +1,8 @@
-/** The user-risk skills (issue #7), for the composition's skills list. */
+/** The Identity Protection skills (issue #7) and the mitigation proposal, for the composition's skills list. */
 import type { Skill } from '../types';
+import { proposeMitigationSkill } from './proposeMitigation';
 import { riskUserSkill } from './riskUser';
 import { riskUsersSkill } from './riskUsers';
+import { riskWorkloadSkill } from './riskWorkload';
 
-export const riskUserSkills: readonly Skill[] = [riskUserSkill, riskUsersSkill];
+export const riskSkills: readonly Skill[] = [riskUserSkill, riskUsersSkill, riskWorkloadSkill, proposeMitigationSkill];

@@ -26,7 +26,8 @@ import { entityOf, type Understanding } from '../../understanding/types';
 import { ReadRefused, roleList, rolesFor } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import type { SkillAnswer } from '../types';
-import { e, newestFirst, openOf } from './userRiskText';
+import { e } from './riskText';
+import { newestFirst, openOf } from './userRiskText';
 import { DETECTIONS_SHOWN, riskUserAnswer } from './riskUserAnswer';
 
 /** Sign-ins looked up by request id at most (the reports API allows 5 requests per 10 s per app and tenant). */

@@ -13,7 +13,8 @@ import { directorySummary, folded } from '../common/cardModel';
 import { ago, methodName } from '../common/format';
 import { userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { AnswerAction } from '../types';
-import { detailText, detectionText, e, isOpen, levelText, newestFirst, openOf, signInText, stateText, typeName, when } from './userRiskText';
+import { detailText, e, isOpen, levelText, stateText, typeName } from './riskText';
+import { detectionText, newestFirst, openOf, signInText, when } from './userRiskText';
 import { looksSafe, mitigationSteps } from './userMitigation';
 
 export interface RiskUserCardModel extends DirectoryCardModel {

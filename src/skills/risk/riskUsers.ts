@@ -9,8 +9,9 @@ import { roleList, rolesFor } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import { ago } from '../common/format';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
-import { e, levelRank, levelText, newestFirst, stateText, typeName, when } from './userRiskText';
-import { decodeCursor, encodeCursor, type RiskyUsersCursor } from './riskyUsersCursor';
+import { e, LEVELS, levelRank, levelText, stateText, typeName } from './riskText';
+import { newestFirst, when } from './userRiskText';
+import { decodeRiskyUsersCursor, encodeRiskyUsersCursor, type RiskyUsersCursor } from './riskyUsersCursor';
 import { messageWindow } from './riskUser';
 
 export const RISKY_USERS_PAGE = 10;
@@ -33,8 +34,6 @@ export interface RiskUsersCardModel {
   empty: string;
   notes: Array<{ text: string }>;
 }
-
-const LEVELS: readonly string[] = ['high', 'medium', 'low'];
 
 /** Highest level first; within a level, the most recently changed first. */
 export function byLevelThenNewest(a: RiskyUser, b: RiskyUser): number {
@@ -122,7 +121,7 @@ export function riskUsersSummary(model: RiskUsersCardModel): string {
 
 /** The list's filters: from the cursor of an earlier page, or from the question. */
 function cursorOf(request: SkillRequest): RiskyUsersCursor | undefined {
-  if (request.cursor !== undefined) return decodeCursor(request.cursor);
+  if (request.cursor !== undefined) return decodeRiskyUsersCursor(request.cursor);
   const level = entityOf(request.understanding, 'riskLevel')?.value;
   const window = messageWindow(request.understanding);
   return { offset: 0, ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}) };
@@ -167,7 +166,7 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
         subjects: shown.map((u) => ({ type: 'user' as const, id: u.id, displayName: u.userDisplayName ?? u.userPrincipalName ?? u.id })),
         data: model,
         summary: riskUsersSummary(model),
-        ...(next ? { actions: [{ kind: 'showMore' as const, title: `Show ${Math.min(pageSize, users.length - next.offset)} more`, cursor: encodeCursor(next) }] } : {}),
+        ...(next ? { actions: [{ kind: 'showMore' as const, title: `Show ${Math.min(pageSize, users.length - next.offset)} more`, cursor: encodeRiskyUsersCursor(next) }] } : {}),
       };
     },
   });

@@ -14,8 +14,7 @@ import {
   auditRequest,
   batchGet,
   bodyOf,
-  ID_LIST_LIMIT,
-  userNamesRequest,
+  userNamesRequests,
   type ApplicationDetails,
   type BatchRequest,
   type BatchResponse,
@@ -24,8 +23,7 @@ import {
   type Page,
   type ServicePrincipalDetails,
 } from '../../graph/directoryQueries';
-import { OPEN_RISK_STATES, workloadRiskRequests, type RiskyServicePrincipal, type RiskyServicePrincipalHistoryItem, type ServicePrincipalRiskDetection } from '../../graph/workloadRiskQueries';
-import { isGuid } from '../../graph/ids';
+import { workloadRiskRequests, type RiskyServicePrincipal, type RiskyServicePrincipalHistoryItem, type ServicePrincipalRiskDetection } from '../../graph/workloadRiskQueries';
 import { mitigationPermission, type MitigationAction, type MitigationTarget } from '../../mitigations/types';
 import { mitigationButton } from '../../mitigations/mitigationText';
 import { entityOf, type Entity } from '../../understanding/types';
@@ -34,18 +32,11 @@ import { mayRead, rolesFor, roleList, throwUnlessFound } from '../common/access'
 import { defineSkill, type Subject } from '../common/defineSkill';
 import { cardAnswer, CHANGE_DAYS, notRiskyText, workloadModel, type WorkloadFacts } from './riskWorkloadAnswer';
 import { listAnswer } from './riskWorkloads';
+import { isOpen } from './riskText';
 import { credentialChanges, NEW_CREDENTIAL_WINDOW_DAYS, type CredentialChange } from './workloadCredentials';
 
 const WHAT = 'risky workload identities';
 const DAY_MS = 86_400_000;
-
-/** Names for object ids (risk history initiators, audit initiators without a name): one request per 15 ids. */
-function nameRequests(prefix: string, ids: readonly string[]): BatchRequest[] {
-  const unique = [...new Set(ids.filter(isGuid).map((id) => id.toLowerCase()))];
-  const out: BatchRequest[] = [];
-  for (let i = 0; i < unique.length; i += ID_LIST_LIMIT) out.push(userNamesRequest(`${prefix}-${i / ID_LIST_LIMIT}`, unique.slice(i, i + ID_LIST_LIMIT)));
-  return out;
-}
 
 function namesFrom(responses: Map<string, BatchResponse>, prefix: string, into: Map<string, string>): void {
   for (const [id, response] of responses) {
@@ -60,7 +51,7 @@ const ACTIONS: readonly MitigationAction[] = ['confirmCompromised', 'dismiss', '
 async function mitigationButtons(tenant: TenantSession, f: WorkloadFacts): Promise<{ actions: AnswerAction[]; refused: MitigationAction[] }> {
   const state = f.risky.riskState ?? '';
   const wanted = ACTIONS.filter((action) => {
-    if (action === 'disable') return (OPEN_RISK_STATES as readonly string[]).includes(state) && f.sp !== undefined && f.sp.accountEnabled !== false;
+    if (action === 'disable') return isOpen(state) && f.sp !== undefined && f.sp.accountEnabled !== false;
     return state === 'atRisk';
   });
   const target: MitigationTarget = { kind: 'servicePrincipal', id: f.risky.id, displayName: f.name, ...(f.sp?.appId || f.risky.appId ? { appId: (f.sp?.appId ?? f.risky.appId)! } : {}) };
@@ -115,8 +106,8 @@ async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subj
   const names = new Map<string, string>();
   const historyInitiators = history.map((h) => h.initiatedBy).filter((id): id is string => Boolean(id));
 
-  if (!risky || !(OPEN_RISK_STATES as readonly string[]).includes(risky.riskState ?? '')) {
-    const named = historyInitiators.length ? await batchGet(tenant.client, nameRequests('historyNames', historyInitiators)) : new Map<string, BatchResponse>();
+  if (!risky || !isOpen(risky.riskState)) {
+    const named = historyInitiators.length ? await batchGet(tenant.client, userNamesRequests('historyNames', historyInitiators)) : new Map<string, BatchResponse>();
     namesFrom(named, 'historyNames', names);
     return { kind: 'text', text: notRiskyText(name, risky, history, names, now) };
   }
@@ -127,7 +118,7 @@ async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subj
   if (!mayAudit) notes.push(auditRoles);
   const firstActivity = Math.min(...detections.map((d) => Date.parse(d.activityDateTime ?? '')).filter(Number.isFinite), now.getTime());
   const since = new Date(Math.min(now.getTime() - CHANGE_DAYS * DAY_MS, firstActivity - NEW_CREDENTIAL_WINDOW_DAYS * DAY_MS)).toISOString();
-  const second: BatchRequest[] = [...nameRequests('historyNames', historyInitiators)];
+  const second: BatchRequest[] = [...userNamesRequests('historyNames', historyInitiators)];
   if (app) second.push(applicationOwnersRequest(app.id));
   if (mayAudit) second.push(auditRequest('changes', { start: since }, { anyTarget: app ? [app.id, risky.id] : [risky.id] }));
   const more = second.length ? await batchGet(tenant.client, second) : new Map<string, BatchResponse>();
@@ -144,7 +135,7 @@ async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subj
 
   // Third step, only when the audit log names people by id alone: their names.
   const unnamed = (changes ?? []).map((c) => c.audit.initiatedBy?.user).filter((u) => u && !u.displayName && u.id && !names.has(u.id.toLowerCase())).map((u) => u!.id!);
-  if (unnamed.length) namesFrom(await batchGet(tenant.client, nameRequests('auditNames', unnamed)), 'auditNames', names);
+  if (unnamed.length) namesFrom(await batchGet(tenant.client, userNamesRequests('auditNames', unnamed)), 'auditNames', names);
 
   const owners = [...(bodyOf<Page<DirectoryObjectRef>>(more, 'appOwners')?.value ?? []), ...(bodyOf<Page<DirectoryObjectRef>>(first, 'spOwners')?.value ?? [])];
   const facts: WorkloadFacts = { name, risky, history, detections, sp, app, owners: [...new Map(owners.map((o) => [o.id, o])).values()], changes, names, notes };

@@ -5,14 +5,15 @@
  */
 import { escapeMarkdown, escapePerson } from '../../cards/escape';
 import type { ApplicationDetails, DirectoryObjectRef, ServicePrincipalDetails } from '../../graph/directoryQueries';
-import { OPEN_RISK_STATES, type RiskyServicePrincipal, type RiskyServicePrincipalHistoryItem, type ServicePrincipalRiskDetection } from '../../graph/workloadRiskQueries';
-import { riskDetailText, riskStateText, riskTypeInfo } from '../../knowledge/riskTypes';
+import type { RiskyServicePrincipal, RiskyServicePrincipalHistoryItem, ServicePrincipalRiskDetection } from '../../graph/workloadRiskQueries';
+import { riskTypeInfo } from '../../knowledge/riskTypes';
 import type { AnswerAction, AnswerSubject, SkillAnswer } from '../types';
 import { directorySummary, folded, type DirectoryCardModel } from '../common/cardModel';
 import { credentialsOf, warnUntilOf } from '../common/credentials';
 import { formatDate, formatWhen } from '../common/format';
 import { credentialsByKeyId, changeText, initiatorText, newCredentialBeforeRisk, type CredentialChange, type NamedCredential, type NewCredentialFinding } from './workloadCredentials';
-import { capitalised, credentialsText, detectionText, gapText, historyText, lastDecision, levelText, placeText, typeName, whoText } from './workloadRiskText';
+import { detailText, isOpen, levelRiskText, stateText } from './riskText';
+import { capitalised, credentialsText, detectionText, gapText, historyText, lastDecision, spTypeName, whereOf, whoText } from './workloadRiskText';
 
 /** Detections shown for one service principal, newest first. */
 const DETECTIONS_SHOWN = 10;
@@ -51,10 +52,10 @@ function advice(f: WorkloadFacts, finding: NewCredentialFinding | undefined, kno
   const name = escapeMarkdown(f.name);
   const owners = f.owners.map((o) => escapeMarkdown(o.displayName ?? o.userPrincipalName ?? o.id));
   const ownerWords = owners.length ? owners.join(' or ') : 'whoever runs the app (it has no owners)';
-  const open = f.detections.filter((d) => (OPEN_RISK_STATES as readonly string[]).includes(d.riskState ?? ''));
+  const open = f.detections.filter((d) => isOpen(d.riskState));
   const usedKeyIds = new Set(open.flatMap((d) => (d.keyIds ?? []).map((k) => k.toLowerCase())));
   const others = [...known.values()].filter((c) => !usedKeyIds.has(c.keyId.toLowerCase()) && c.keyId.toLowerCase() !== finding?.credential.keyId.toLowerCase());
-  const places = [...new Set(open.map(placeText).filter(Boolean))].map(escapeMarkdown);
+  const places = [...new Set(open.map(whereOf).filter(Boolean))].map(escapeMarkdown);
   const fromWords = places.length ? ` from ${places.join(' and ')}` : '';
   const steps: string[] = [];
   if (f.risky.riskState === 'confirmedCompromised') {
@@ -86,13 +87,13 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   // Credentials removed since still have a name in the audit log.
   for (const change of f.changes ?? []) for (const c of [...change.added, ...change.removed]) if (!known.has(c.keyId.toLowerCase())) known.set(c.keyId.toLowerCase(), { ...c, label: `${c.label} (since removed)` });
   const live = credentialsByKeyId([f.app, f.sp]);
-  const open = f.detections.filter((d) => (OPEN_RISK_STATES as readonly string[]).includes(d.riskState ?? ''));
+  const open = f.detections.filter((d) => isOpen(d.riskState));
   const finding = f.changes ? newCredentialBeforeRisk(open.length ? open : f.detections, f.changes) : undefined;
   const callouts: Array<{ text: string }> = [];
   if (finding) {
     const who = initiatorText(finding.change.audit, f.names);
     const gap = gapText(finding.change.audit.activityDateTime, finding.detection.activityDateTime!);
-    const use = finding.used ? `, and the risky activity used it${placeText(finding.detection) ? ` from ${placeText(finding.detection)}` : ''}` : '';
+    const use = finding.used ? `, and the risky activity used it${whereOf(finding.detection) ? ` from ${whereOf(finding.detection)}` : ''}` : '';
     callouts.push({
       text: escapeMarkdown(
         `A credential was added ${gap} before the first risky activity: ${who} added the ${finding.credential.label} on ${formatDate(finding.change.audit.activityDateTime)}${use}.`,
@@ -102,10 +103,10 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   if (f.risky.riskState === 'confirmedCompromised') callouts.push({ text: 'An administrator confirmed this service principal compromised.' });
   if (f.sp?.accountEnabled === false) callouts.push({ text: 'Sign-in is disabled for this service principal.' });
 
-  const detail = riskDetailText(f.risky.riskDetail);
+  const detail = detailText(f.risky.riskDetail, 'servicePrincipal');
   // The level is the subtitle's ("at high risk"): a fact repeating it cost a line before the advice.
   const facts = [
-    { title: 'Risk state', value: riskStateText(f.risky.riskState) },
+    { title: 'Risk state', value: stateText(f.risky.riskState) },
     ...(detail ? [{ title: 'Risk detail', value: detail }] : []),
     { title: 'Last change', value: formatWhen(f.risky.riskLastUpdatedDateTime, now) },
     // Not "Application (client) ID": a title that wraps widens the title column, and every value then wraps too.
@@ -143,7 +144,7 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   }
   return {
     title: escapeMarkdown(name),
-    subtitle: `Workload identity (service principal) at ${levelText(f.risky.riskLevel)} risk`,
+    subtitle: `Workload identity (service principal) at ${levelRiskText(f.risky.riskLevel)}`,
     callouts,
     facts,
     sections,
@@ -157,10 +158,10 @@ export function notRiskyText(name: string, risky: RiskyServicePrincipal | undefi
   if (!risky) return `${who} is not a risky workload identity: Identity Protection has no risk recorded for this service principal.`;
   const decision = lastDecision(history);
   const earlier = [...history].filter((h) => h.riskLevel && h.riskLevel !== 'none').sort((a, b) => Date.parse(b.riskLastUpdatedDateTime ?? '') - Date.parse(a.riskLastUpdatedDateTime ?? ''))[0];
-  const was = earlier ? `its ${earlier.riskLevel} risk${earlier.activity?.riskEventTypes?.length ? ` (${earlier.activity.riskEventTypes.map(typeName).join(', ')})` : ''}` : 'its risk';
-  const state = riskStateText(risky.riskState);
+  const was = earlier ? `its ${earlier.riskLevel} risk${earlier.activity?.riskEventTypes?.length ? ` (${earlier.activity.riskEventTypes.map(spTypeName).join(', ')})` : ''}` : 'its risk';
+  const state = stateText(risky.riskState);
   const closure = decision
-    ? ` ${capitalised(was)} was ${riskStateText(decision.riskState)} by ${whoText(decision.initiatedBy, names)} on ${formatWhen(decision.riskLastUpdatedDateTime, now)}${riskDetailText(decision.riskDetail) ? ` (${riskDetailText(decision.riskDetail)})` : ''}.`
+    ? ` ${capitalised(was)} was ${stateText(decision.riskState)} by ${whoText(decision.initiatedBy, names)} on ${formatWhen(decision.riskLastUpdatedDateTime, now)}${detailText(decision.riskDetail, 'servicePrincipal') ? ` (${detailText(decision.riskDetail, 'servicePrincipal')})` : ''}.`
     : risky.riskLastUpdatedDateTime
       ? ` ${capitalised(was)} was ${state} on ${formatWhen(risky.riskLastUpdatedDateTime, now)}.`
       : '';

@@ -6,13 +6,15 @@ import { createHash } from 'node:crypto';
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, type Page } from '../../graph/directoryQueries';
 import type { TenantSession } from '../../graph/sessions';
-import { MAX_RISKY_PAGES, OPEN_RISK_STATES, remainingPages, riskyListRequests, type RiskyListFilter, type RiskyServicePrincipal } from '../../graph/workloadRiskQueries';
+import { MAX_RISKY_PAGES, remainingPages, riskyListRequests, type RiskyListFilter, type RiskyServicePrincipal } from '../../graph/workloadRiskQueries';
 import { entityOf, type Entity } from '../../understanding/types';
 import type { AnswerAction, SkillAnswer, SkillRequest } from '../types';
 import { throwUnlessFound } from '../common/access';
+import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { formatDate, formatWhen } from '../common/format';
 import { cardAnswer, type WorkloadRiskCardModel } from './riskWorkloadAnswer';
-import { capitalised, LEVEL_ORDER, LEVELS, levelText } from './workloadRiskText';
+import { isOpen, LEVELS, levelRank, levelRiskText } from './riskText';
+import { capitalised } from './workloadRiskText';
 
 /** Risky workload identities per page of the list. */
 export const WORKLOAD_PAGE = 10;
@@ -24,7 +26,7 @@ function rangeOf(request: SkillRequest): Entity | undefined {
 
 function levelOf(request: SkillRequest): string | undefined {
   const level = entityOf(request.understanding, 'riskLevel')?.value;
-  return level && level in LEVEL_ORDER ? level : undefined;
+  return level && LEVELS.includes(level) ? level : undefined;
 }
 
 /** What a cursor must match: the same level and time range asked (not the clock-derived instants, which move). */
@@ -35,10 +37,11 @@ function questionKey(level: string | undefined, range: Entity | undefined): stri
     .slice(0, 12);
 }
 
-const CURSOR = /^wl1\.(\d{1,6})\.([0-9a-f]{12})$/;
+const LIST = 'riskyWorkloads';
 
+/** A page offset and the question's key, in the one cursor format (src/skills/common/cursor.ts). */
 export function listCursor(offset: number, key: string): string {
-  return `wl1.${offset}.${key}`;
+  return encodeCursor(LIST, 1, { o: offset, k: key });
 }
 
 /**
@@ -47,26 +50,25 @@ export function listCursor(offset: number, key: string): string {
  */
 function readCursor(cursor: string | undefined, key: string): { offset: number } | { error: string } {
   if (cursor === undefined) return { offset: 0 };
-  const match = CURSOR.exec(cursor);
-  const offset = match ? Number(match[1]) : NaN;
-  if (!match || offset <= 0 || offset % WORKLOAD_PAGE !== 0) {
+  const body = decodeCursor(LIST, 1, cursor, ['o', 'k']);
+  if (!body || !isOffset(body.o, 1, 999_999) || body.o % WORKLOAD_PAGE !== 0 || typeof body.k !== 'string' || !/^[0-9a-f]{12}$/.test(body.k)) {
     return { error: 'That "show more" button is not one I handed out, so I did not follow it. Ask about risky workload identities again to start from the first page.' };
   }
-  if (match[2] !== key) {
+  if (body.k !== key) {
     return { error: 'That "show more" button belongs to a different question (another risk level or time range). Ask your question again to start from the first page.' };
   }
-  return { offset };
+  return { offset: body.o };
 }
 
 function byLevelThenNewest(a: RiskyServicePrincipal, b: RiskyServicePrincipal): number {
-  const level = (LEVEL_ORDER[a.riskLevel ?? ''] ?? 3) - (LEVEL_ORDER[b.riskLevel ?? ''] ?? 3);
+  const level = levelRank(a.riskLevel) - levelRank(b.riskLevel);
   if (level !== 0) return level;
   const time = Date.parse(b.riskLastUpdatedDateTime ?? '') - Date.parse(a.riskLastUpdatedDateTime ?? '');
   return time || a.id.localeCompare(b.id);
 }
 
 function riskyRowText(r: RiskyServicePrincipal, now: Date): string {
-  const state = r.riskState === 'confirmedCompromised' ? 'confirmed compromised' : `${levelText(r.riskLevel)} risk`;
+  const state = r.riskState === 'confirmedCompromised' ? 'confirmed compromised' : levelRiskText(r.riskLevel);
   return escapeMarkdown(`${r.displayName ?? r.appId ?? r.id} — ${state}, last changed ${formatWhen(r.riskLastUpdatedDateTime, now)}`);
 }
 
@@ -122,7 +124,7 @@ export async function listAnswer(request: SkillRequest, tenant: TenantSession): 
   for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'riskyServicePrincipals.read');
   const first = bodyOf<Page<RiskyServicePrincipal>>(responses, 'open') ?? { value: [] };
   const { items, truncated } = await remainingPages(tenant.client, first, MAX_RISKY_PAGES);
-  const open = items.filter((r) => (OPEN_RISK_STATES as readonly string[]).includes(r.riskState ?? '')).sort(byLevelThenNewest);
+  const open = items.filter((r) => isOpen(r.riskState)).sort(byLevelThenNewest);
   const closed = bodyOf<Page<{ id: string }>>(responses, 'closed');
   const closedCount = closed?.['@odata.count'] ?? closed?.value.length ?? 0;
   if (open.length === 0) {

@@ -1,10 +1,12 @@
 /**
- * The "show more" cursor of the risky-users list. Graph cannot order risky users (no $orderby), so the skill orders
- * them itself and a page is an offset into that order; the cursor carries the offset and the question's filters, so
- * the next page is the same question. It is client-sent data: decoded strictly, and it never holds a URL, so a
+ * The "show more" cursor of the risky-users list (the one format of src/skills/common/cursor.ts). Graph cannot order
+ * risky users (no $orderby), so the skill orders them itself and a page is an offset into that order; the cursor
+ * carries the offset and the question's filters, so the next page is the same question. It never holds a URL, so a
  * forged cursor can only ask the same question Graph would answer anyway, and never reaches another host.
  */
 import type { ListedRiskLevel, Window } from '../../graph/riskQueries';
+import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
+import { LEVELS } from './riskText';
 
 export interface RiskyUsersCursor {
   offset: number;
@@ -12,14 +14,11 @@ export interface RiskyUsersCursor {
   window?: Window;
 }
 
-const PREFIX = 'riskyUsers.1.';
+const LIST = 'riskyUsers';
 const MAX_OFFSET = 5000;
-const MAX_LENGTH = 400;
-const LEVELS: readonly string[] = ['high', 'medium', 'low'];
 
-export function encodeCursor(cursor: RiskyUsersCursor): string {
-  const body = { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null };
-  return PREFIX + Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+export function encodeRiskyUsersCursor(cursor: RiskyUsersCursor): string {
+  return encodeCursor(LIST, 1, { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null });
 }
 
 function isoOrNull(value: unknown): string | null | undefined {
@@ -30,20 +29,11 @@ function isoOrNull(value: unknown): string | null | undefined {
 }
 
 /** The cursor, or undefined when it is not one this skill handed out. */
-export function decodeCursor(text: string): RiskyUsersCursor | undefined {
-  if (typeof text !== 'string' || text.length > MAX_LENGTH || !text.startsWith(PREFIX)) return undefined;
-  const encoded = text.slice(PREFIX.length);
-  if (!/^[A-Za-z0-9_-]+$/.test(encoded)) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const { o, l, s, e, ...rest } = body as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) return undefined;
-  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0 || o > MAX_OFFSET) return undefined;
+export function decodeRiskyUsersCursor(text: string): RiskyUsersCursor | undefined {
+  const body = decodeCursor(LIST, 1, text, ['o', 'l', 's', 'e']);
+  if (!body) return undefined;
+  const { o, l, s, e } = body;
+  if (!isOffset(o, 0, MAX_OFFSET)) return undefined;
   if (l !== null && (typeof l !== 'string' || !LEVELS.includes(l))) return undefined;
   const start = isoOrNull(s);
   const end = isoOrNull(e);

@@ -5,7 +5,8 @@
  */
 import type { RiskDetection, RiskySignIn } from '../../graph/riskQueries';
 import { riskTypeInfo } from '../../knowledge/riskTypes';
-import { e, outcomeOf, placeText, typeName, when } from './userRiskText';
+import { e, typeName, whereText } from './riskText';
+import { outcomeOf, when } from './userRiskText';
 
 /** Successful sign-ins from an address, in the 30 days before, that make it "one the user normally uses". */
 export const FAMILIAR_SIGN_INS = 3;
@@ -31,8 +32,7 @@ export function looksSafe(d: RiskDetection, familiar: Map<string, number>): bool
 }
 
 function whereOf(d: RiskDetection): string {
-  const place = placeText(d.location);
-  return d.ipAddress ? `${e(d.ipAddress)}${place ? ` (${e(place)})` : ''}` : place ? e(place) : 'an unknown address';
+  return whereText(d.ipAddress, d.location) || 'an unknown address';
 }
 
 function resetHow(): string {

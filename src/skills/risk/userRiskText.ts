@@ -1,52 +1,15 @@
 /**
- * The words of the risk answers: levels, states, detection types, places and sign-in results. Every string from the
- * tenant goes through `e()` (Markdown escaping) here or in the answer models, never raw into a card.
+ * The words of the user risk answers: detections, sign-in results, reasons (the words shared with workload risk are in
+ * riskText.ts). Every string from the tenant goes through `e()` (Markdown escaping) here or in the answer models,
+ * never raw into a card.
  */
-import { escapeMarkdown } from '../../cards/escape';
-import { dateTimeLabel, riskEventTypeLabel, riskLevelLabel } from '../../cards/labels';
-import type { RiskDetection, RiskLocation, RiskySignIn } from '../../graph/riskQueries';
-import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
-
-export const e = escapeMarkdown;
-
-/** States in which a user's risk is open: the admin (or the user) still has something to do. */
-export const OPEN_STATES: readonly string[] = ['atRisk', 'confirmedCompromised'];
-
-export function isOpen(state: string | null | undefined): boolean {
-  return OPEN_STATES.includes(state ?? '');
-}
-
-/** high → medium → low → the rest: the order of every risk list. */
-export function levelRank(level: string | null | undefined): number {
-  const rank = ['high', 'medium', 'low'].indexOf(level ?? '');
-  return rank < 0 ? 3 : rank;
-}
-
-export function levelText(level: string | null | undefined): string {
-  return riskLevelLabel(level);
-}
-
-export function stateText(state: string | null | undefined): string {
-  return riskStateText(state);
-}
-
-/** The detail in plain words, or '' when there is none to tell. */
-export function detailText(detail: string | null | undefined): string {
-  return detail === 'hidden' ? 'hidden (needs Entra ID P2)' : riskDetailText(detail);
-}
-
-/** A detection type's name as the Entra admin center shows it ("Unfamiliar sign-in properties"). */
-export function typeName(eventType: string): string {
-  return riskEventTypeLabel(eventType);
-}
+import { dateTimeLabel } from '../../cards/labels';
+import type { RiskDetection, RiskySignIn } from '../../graph/riskQueries';
+import { e, isOpen, levelText, riskReasons, stateText, typeName, whereText } from './riskText';
 
 /** "2026-11-20 11:38 UTC". */
 export function when(iso: string | null | undefined): string {
   return dateTimeLabel(iso, 'unknown time');
-}
-
-export function placeText(location: RiskLocation | null | undefined): string {
-  return [location?.city, location?.countryOrRegion].filter(Boolean).join(', ');
 }
 
 const TIMING: Record<string, string> = { realtime: 'real-time', nearRealtime: 'near real-time', offline: 'offline' };
@@ -54,25 +17,15 @@ const ACTIVITY: Record<string, string> = { signin: 'sign-in', user: 'user activi
 
 /** The detection's reasons from additionalInfo ("UnfamiliarIP, UnfamiliarLocation" → "unfamiliar IP, location"). */
 export function reasonsOf(d: RiskDetection): string {
-  let pairs: unknown;
-  try {
-    pairs = JSON.parse(d.additionalInfo ?? '[]');
-  } catch {
-    return '';
-  }
-  if (!Array.isArray(pairs)) return '';
-  const reasons = (pairs as unknown[]).find((p): p is { Key: string; Value: string } => {
-    const pair = p as { Key?: unknown; Value?: unknown } | null | undefined;
-    return pair?.Key === 'riskReasons' && typeof pair.Value === 'string';
-  });
+  const reasons = riskReasons(d.additionalInfo);
   if (!reasons) return '';
-  const words = reasons.Value.split(',')
+  const words = reasons.split(',')
     .map((r) => r.trim())
     .filter(Boolean)
     .map((r) => (r.startsWith('Unfamiliar') ? r.slice('Unfamiliar'.length) : r))
     .map((r) => (/^[A-Z]{2,}$/.test(r) ? r : r.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()));
   if (words.length === 0) return '';
-  return reasons.Value.includes('Unfamiliar') ? `unfamiliar ${words.join(', ')}` : words.join(', ');
+  return reasons.includes('Unfamiliar') ? `unfamiliar ${words.join(', ')}` : words.join(', ');
 }
 
 /**
@@ -81,8 +34,7 @@ export function reasonsOf(d: RiskDetection): string {
  */
 export function detectionText(d: RiskDetection): string {
   const head = `${e(typeName(d.riskEventType))} — ${levelText(d.riskLevel)}, ${stateText(d.riskState)}`;
-  const place = placeText(d.location);
-  const where = d.ipAddress ? `${e(d.ipAddress)}${place ? ` (${e(place)})` : ''}` : place ? e(place) : '';
+  const where = whereText(d.ipAddress, d.location);
   const detected = d.detectedDateTime ? `detected ${when(d.detectedDateTime)}` : '';
   const activity = d.activityDateTime && when(d.activityDateTime) !== when(d.detectedDateTime) ? `activity ${when(d.activityDateTime)}` : '';
   const how = [TIMING[d.detectionTimingType ?? ''] ?? d.detectionTimingType, ACTIVITY[d.activity ?? ''] ?? d.activity, d.source].filter(Boolean).map(e).join(', ');
@@ -120,8 +72,7 @@ export function resultText(s: RiskySignIn): string {
 
 /** "2026-11-18 04:12 UTC · OfficeHome · 192.0.2.200 (São Paulo, BR) · password accepted, stopped at MFA (50074…)". */
 export function signInText(s: RiskySignIn): string {
-  const place = placeText(s.location);
-  const where = s.ipAddress ? `${e(s.ipAddress)}${place ? ` (${e(place)})` : ''}` : e(place);
+  const where = whereText(s.ipAddress, s.location);
   return [when(s.createdDateTime), e(s.appDisplayName ?? 'unknown app'), where, resultText(s)].filter(Boolean).join(' · ');
 }
 

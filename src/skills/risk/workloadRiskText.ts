@@ -3,45 +3,26 @@
  * credential's line. Every string from the tenant is escaped here, never raw into a card.
  */
 import { escapeMarkdown } from '../../cards/escape';
-import { riskEventTypeLabel } from '../../cards/labels';
 import type { RiskyServicePrincipalHistoryItem, ServicePrincipalRiskDetection } from '../../graph/workloadRiskQueries';
-import { riskDetailText, riskStateText } from '../../knowledge/riskTypes';
 import type { AppCredential } from '../common/credentials';
 import { ago, formatDate, formatWhen } from '../common/format';
 import type { NamedCredential } from './workloadCredentials';
+import { detailText, levelRiskText, placeText, riskReasons, stateText, typeName } from './riskText';
 
-export const LEVEL_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
-export const LEVELS = ['high', 'medium', 'low'] as const;
+/** A workload detection type's name as the Entra admin center shows it. */
+export function spTypeName(eventType: string | null | undefined): string {
+  return typeName(eventType, 'servicePrincipal');
+}
 
 export function capitalised(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
-export function levelText(level: string | null | undefined): string {
-  return level && level !== 'none' ? level : 'no';
-}
-
-export function typeName(eventType: string | null | undefined): string {
-  return riskEventTypeLabel(eventType, 'servicePrincipal');
-}
-
-export function placeText(d: ServicePrincipalRiskDetection): string {
-  const where = [d.location?.city, d.location?.countryOrRegion].filter(Boolean).join(', ');
+/** "192.0.2.7 (Dublin, IE)", not escaped: the whole line it goes into is escaped. */
+export function whereOf(d: ServicePrincipalRiskDetection): string {
+  const where = placeText(d.location);
   if (d.ipAddress && where) return `${d.ipAddress} (${where})`;
   return d.ipAddress ?? where;
-}
-
-/** The reasons Identity Protection gives in additionalInfo (a JSON string of {Key, Value} pairs). */
-function riskReasons(d: ServicePrincipalRiskDetection): string | undefined {
-  if (!d.additionalInfo) return undefined;
-  try {
-    const pairs = JSON.parse(d.additionalInfo) as unknown;
-    if (!Array.isArray(pairs)) return undefined;
-    const reasons = pairs.find((p: { Key?: unknown }) => p && p.Key === 'riskReasons') as { Value?: unknown } | undefined;
-    return typeof reasons?.Value === 'string' && reasons.Value ? reasons.Value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** "48 minutes", "5 hours", "3 days": the gap between two instants, in the project's usual words. */
@@ -57,11 +38,11 @@ function usedCredentialsText(d: ServicePrincipalRiskDetection, known: ReadonlyMa
 }
 
 export function detectionText(d: ServicePrincipalRiskDetection, known: ReadonlyMap<string, NamedCredential>, now: Date): string {
-  const where = placeText(d);
-  const reasons = riskReasons(d);
+  const where = whereOf(d);
+  const reasons = riskReasons(d.additionalInfo);
   const detected = d.detectedDateTime ? `; detected ${formatDate(d.detectedDateTime)}` : '';
   return escapeMarkdown(
-    `${formatWhen(d.activityDateTime, now)} — ${typeName(d.riskEventType)} (${levelText(d.riskLevel)} risk, ${riskStateText(d.riskState)})` +
+    `${formatWhen(d.activityDateTime, now)} — ${spTypeName(d.riskEventType)} (${levelRiskText(d.riskLevel)}, ${stateText(d.riskState)})` +
       `${where ? ` from ${where}` : ''}${usedCredentialsText(d, known)}${reasons ? ` — "${reasons}"` : ''}${detected}` +
       `${d.riskEventType ? `; Graph: ${[d.riskEventType, d.riskState].filter(Boolean).join(', ')}` : ''}`,
   );
@@ -74,12 +55,12 @@ export function whoText(id: string | null | undefined, names: ReadonlyMap<string
 
 export function historyText(h: RiskyServicePrincipalHistoryItem, names: ReadonlyMap<string, string>, now: Date): string {
   const when = formatWhen(h.riskLastUpdatedDateTime, now);
-  const detail = riskDetailText(h.riskDetail ?? h.activity?.detail);
-  const types = (h.activity?.riskEventTypes ?? []).map(typeName);
+  const detail = detailText(h.riskDetail ?? h.activity?.detail, 'servicePrincipal');
+  const types = (h.activity?.riskEventTypes ?? []).map(spTypeName);
   if (h.initiatedBy) {
-    return escapeMarkdown(`${when} — ${riskStateText(h.riskState)} by ${whoText(h.initiatedBy, names)}${detail ? ` (${detail})` : ''}`);
+    return escapeMarkdown(`${when} — ${stateText(h.riskState)} by ${whoText(h.initiatedBy, names)}${detail ? ` (${detail})` : ''}`);
   }
-  return escapeMarkdown(`${when} — ${levelText(h.riskLevel)} risk, ${riskStateText(h.riskState)}${types.length ? `: ${types.join(', ')}` : ''}${detail ? ` (${detail})` : ''}`);
+  return escapeMarkdown(`${when} — ${levelRiskText(h.riskLevel)}, ${stateText(h.riskState)}${types.length ? `: ${types.join(', ')}` : ''}${detail ? ` (${detail})` : ''}`);
 }
 
 /** The latest admin action closing or confirming the risk, from the history. */

@@ -53,8 +53,20 @@ function rolePattern(name: string): RegExp {
   return new RegExp(`\\b${parts.join('[\\s-]+')}\\b(?:\\s+role\\b)?`, 'gi');
 }
 
+/**
+ * What admins call the roles besides their names: "GA", "CA admin", "PRA", "user admin", "helpdesk admin" are the
+ * same roles ("user admin" and "helpdesk admin" already follow from the word forms).
+ */
+const ROLE_NICKNAMES: Array<{ name: string; pattern: RegExp }> = [
+  { name: 'Global Administrator', pattern: /\b(?:GAs?|global admins?|tenant admins?|company admins?)\b(?:\s+role\b)?/g },
+  { name: 'Conditional Access Administrator', pattern: /\b(?:CA|conditional[\s-]access)[\s-]+(?:admin|administrator)s?\b(?:\s+role\b)?/gi },
+  { name: 'Privileged Role Administrator', pattern: /\bPRAs?\b(?:\s+role\b)?|\bprivileged[\s-]+roles?[\s-]+admins?\b/g },
+  { name: 'Privileged Authentication Administrator', pattern: /\bPAAs?\b(?:\s+role\b)?/g },
+  { name: 'Security Administrator', pattern: /\b(?:sec|secops)[\s-]+admins?\b(?:\s+role\b)?/gi },
+];
+
 /** Longer names first, so "Cloud Application Administrator" is not read as "Application Administrator". */
-const ROLE_PATTERNS = [...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }));
+const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];
 
 export function extractRoles(text: string, spans: SpanSet): void {
   for (const { name, pattern } of ROLE_PATTERNS) {

@@ -29,6 +29,33 @@ interface TimeRule {
   key: (m: RegExpExecArray) => string;
 }
 
+const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)`;
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The clock of the message being read (keys of months and days of the month depend on it). */
+let readingAt = new Date();
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+/** "november" → "2026-11" (the latest November that has begun). */
+function monthOf(word: string): string {
+  const month = MONTH_NAMES.indexOf(word.toLowerCase().slice(0, 3));
+  const year = readingAt.getUTCFullYear() - (month > readingAt.getUTCMonth() ? 1 : 0);
+  return `${year}-${pad(month + 1)}`;
+}
+/** "the 12th" → this month's 12th, or last month's when this month's is still ahead. */
+function dayOfMonth(day: number): string {
+  let year = readingAt.getUTCFullYear();
+  let month = readingAt.getUTCMonth();
+  if (day > readingAt.getUTCDate()) {
+    month -= 1;
+    if (month < 0) {
+      month = 11;
+      year -= 1;
+    }
+  }
+  return `${year}-${pad(month + 1)}-${pad(Math.min(day, 31))}`;
+}
+
 function unitKey(count: string, unit: string): string {
   const n = /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS[count.toLowerCase()];
   const u = unit.toLowerCase().replace(/^(min)$/, 'minute').replace(/^hr$/, 'hour').replace(/^wk$/, 'week');
@@ -69,6 +96,11 @@ const RULES: TimeRule[] = [
   { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|the\s+(?:whole|entire|full))\s+month\b|\ball\s+month\b/gi, key: () => 'thisMonth' },
   { pattern: /\b(?:since|from)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b|\b(?:since|from)\s+(\d{1,2}):(\d{2})\b/gi, key: (m) => (m[1] ? clock(m[1], m[2], m[3]) : clock(m[4], m[5], undefined)) },
   { pattern: new RegExp(`\\b(?:on\\s+|last\\s+)?${WEEKDAY}\\b`, 'gi'), key: (m) => `on:${weekday(m[1])}` },
+  // "in November", "since October", "during the month of october": a calendar month of this year (or last year's
+  // when it is still ahead); "on the 12th": that day of this month (or last month's when it is still ahead).
+  { pattern: new RegExp(`\\b(?:in|during|for|over|throughout|all of)\\s+(?:the\\s+month\\s+of\\s+)?${MONTH}\\b(?!\\s+\\d)`, 'gi'), key: (m) => `month:${monthOf(m[1])}` },
+  { pattern: new RegExp(`\\b(?:since|from)\\s+(?:the\\s+(?:start|beginning)\\s+of\\s+)?${MONTH}\\b(?!\\s+\\d)`, 'gi'), key: (m) => `since:${monthOf(m[1])}-01` },
+  { pattern: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:one|ones|user|person|account|group|app|entry|row|item|policy|party|time|attempt|failure|sign))/gi, key: (m) => `on:${dayOfMonth(Number(m[1]))}` },
 ];
 
 /** Calendar dates ("Nov 3", "3 November", "2026-11-03", "11/3") are left to chrono-node; relative phrases are ours. */
@@ -100,6 +132,7 @@ const SIGN_IN_VERB_BEFORE = /\b(?:sign|log|signed|logged|signing|logging|check|c
 
 /** Claims the first time phrase of the message (admins give one window per question). */
 export function extractTimeRange(text: string, spans: SpanSet, now: Date): Entity | undefined {
+  readingAt = now;
   for (const rule of RULES) {
     for (const m of spans.freeMatches(text, rule.pattern)) {
       // "sign in this week": the "in" belongs to the verb, not to the time phrase.
@@ -158,6 +191,12 @@ export function windowOf(key: string, now: Date): { start: Date; end: Date } {
       if (WEEKDAYS.includes(arg)) return range(lastWeekday(t, arg));
       if (/^\d{2}:\d{2}$/.test(arg)) return range(today + Number(arg.slice(0, 2)) * HOUR + Number(arg.slice(3)) * 60_000);
       return range(Date.parse(`${arg}T00:00:00Z`));
+    case 'month': {
+      const start = Date.parse(`${arg}-01T00:00:00Z`);
+      const next = new Date(start);
+      next.setUTCMonth(next.getUTCMonth() + 1);
+      return range(start, next.getTime());
+    }
     case 'on': {
       const day = WEEKDAYS.includes(arg) ? lastWeekday(t, arg) : Date.parse(`${arg}T00:00:00Z`);
       return range(day, day + DAY);
@@ -203,6 +242,7 @@ export function windowLabel(key: string): string {
   const words: Record<string, string> = { today: 'today', yesterday: 'yesterday', thisMorning: 'this morning', thisAfternoon: 'this afternoon', lastNight: 'last night', thisWeek: 'this week', thisMonth: 'this month', weekend: 'the weekend' };
   if (words[kind]) return words[kind];
   const day = (a: string) => (WEEKDAYS.includes(a) ? a.charAt(0).toUpperCase() + a.slice(1) : a);
+  if (kind === 'month') return `in ${new Date(`${arg}-01T00:00:00Z`).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
   if (kind === 'since') return `since ${day(arg)}`;
   if (kind === 'on') return `on ${day(arg)}`;
   return key;

@@ -7,6 +7,7 @@ import { DEMO_ADMIN } from '@entra-assistant/local-entra';
 import { answerRequests, DemoStack } from '../../support/demoStack';
 import { TeamsChat, type Card } from '../../support/teamsChat';
 import { cardLines } from '../../support/cardLines';
+import { encodeCursor } from '../../../src/skills/common/cursor';
 
 /** Enough people that the dynamic "All Employees" group (every enabled member) passes 5,000 members. */
 const USERS = 5_700;
@@ -66,7 +67,9 @@ describe('A group of more than 5,000 members, through the whole stack', function
   it('When a "show more" cursor is forged to read another path, then the bot refuses it in words and reads nothing', async () => {
     const chat = new TeamsChat(stack.botUrl, stack.connectorServer, dir);
     const first = await chat.say('members of All Employees', DEMO_ADMIN.userPrincipalName);
-    const forged = JSON.parse(JSON.stringify(first.cards[0]).replace(/"cursor":"\d+\|\/groups\/[^"]+"/, '"cursor":"25|/users?$select=id"')) as Card;
+    const forgedCursor = encodeCursor('groupMembers', 1, { o: 25, p: '/users?$select=id' });
+    const forged = JSON.parse(JSON.stringify(first.cards[0]).replace(/"cursor":"groupMembers\.1\.[A-Za-z0-9_-]+"/, `"cursor":"${forgedCursor}"`)) as Card;
+    assert.ok(JSON.stringify(forged).includes(forgedCursor), 'the card carried a members cursor to forge');
     const reply = await chat.submit(forged, 'Show more members', DEMO_ADMIN.userPrincipalName);
     assert.match(reply.text, /That "show more" button does not belong to All Employees's members/);
     const graph = (reply.activities[0].channelData as { entraAssistant: { graphRequests: unknown[] } }).entraAssistant.graphRequests;

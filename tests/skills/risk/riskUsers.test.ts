@@ -261,7 +261,6 @@ describe('risk.users pages and cursors, at skill level and through the bot, on a
   let expectedOrder: string[];
   let firstExtra: string;
   let bot: DemoStack;
-  const now = new Date(PINNED_NOW);
 
   before(async () => {
     const made = tenantWithManyRiskyUsers(await ensureDemoTenant());

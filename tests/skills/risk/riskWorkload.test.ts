@@ -7,6 +7,7 @@ import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SECURITY_READER } from '@entra-assistant/
 import type { DirectoryAudit } from '../../../src/graph/directoryQueries';
 import type { ServicePrincipalRiskDetection } from '../../../src/graph/workloadRiskQueries';
 import { riskTypeInfo } from '../../../src/knowledge/riskTypes';
+import { decodeCursor } from '../../../src/skills/common/cursor';
 import { riskWorkloadSkill } from '../../../src/skills/risk/riskWorkload';
 import type { WorkloadRiskCardModel } from '../../../src/skills/risk/riskWorkloadAnswer';
 import { WORKLOAD_PAGE } from '../../../src/skills/risk/riskWorkloads';
@@ -165,7 +166,6 @@ describe('risk.workload pages and cursors, at skill level and through the bot, o
   let tenantDir: string;
   let expectedOrder: string[];
   let bot: DemoStack;
-  const now = new Date(PINNED_NOW);
 
   before(async () => {
     const made = tenantWithManyRiskyApps(await ensureDemoTenant());
@@ -238,13 +238,17 @@ describe('risk.workload pages and cursors, at skill level and through the bot, o
   it('When a cursor is forged, malformed, off the page grid, past the end or from another question, then a clear text answers and nothing is requested for it', async () => {
     const { answer } = await ask('any risky apps?');
     const cursor = page(answer).more!.cursor;
-    const key = cursor.split('.')[2];
+    const key = decodeCursor('riskyWorkloads', 1, cursor, ['o', 'k'])!.k;
+    const forge = (o: unknown, k: unknown) => `riskyWorkloads.1.${Buffer.from(JSON.stringify({ o, k })).toString('base64url')}`;
     const cases: Array<[string, RegExp]> = [
       ['https://attacker.example/v1.0/identityProtection/riskyServicePrincipals', /is not one I handed out/],
-      [`wl1.15.${key}`, /is not one I handed out/],
-      [`wl1.0.${key}`, /is not one I handed out/],
-      ['wl1.10.0123456789ab', /belongs to a different question/],
-      [`wl1.9990.${key}`, /no more risky workload identities to show: the list has 24/],
+      [`wl1.10.${String(key)}`, /is not one I handed out/],
+      [forge(15, key), /is not one I handed out/],
+      [forge(0, key), /is not one I handed out/],
+      [forge('10', key), /is not one I handed out/],
+      [forge(10, 'https://attacker.example'), /is not one I handed out/],
+      [forge(10, '0123456789ab'), /belongs to a different question/],
+      [forge(9990, key), /no more risky workload identities to show: the list has 24/],
     ];
     for (const [forged, message] of cases) {
       const { answer: refused, urls } = await ask('any risky apps?', forged);

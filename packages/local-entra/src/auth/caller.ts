@@ -30,14 +30,14 @@ export function authenticate(authorization: string | undefined, tokens: TokenSer
   }
   if (claims.aud !== GRAPH_RESOURCE && claims.aud !== GRAPH_APP_ID) throw graphErrors.unauthenticated('Access token validation failure. Invalid audience.');
   if (claims.tid !== tokens.tenantId) throw graphErrors.unauthenticated('Access token validation failure. Invalid tenant.');
-  const base = { appId: String(claims.appid ?? claims.azp), appDisplayName: String(claims.app_displayname ?? '') };
+  const base = { appId: String(claims.appid ?? claims.azp), appDisplayName: typeof claims.app_displayname === 'string' ? claims.app_displayname : '' };
   if (claims.idtyp === 'app' || !claims.scp) {
     return { kind: 'app', ...base, servicePrincipalId: String(claims.oid), permissions: new Set((claims.roles as string[] | undefined) ?? []) };
   }
   return {
     kind: 'delegated',
     ...base,
-    permissions: new Set(String(claims.scp).split(' ').filter(Boolean)),
+    permissions: new Set((typeof claims.scp === 'string' ? claims.scp : '').split(' ').filter(Boolean)),
     userId: String(claims.oid),
     userPrincipalName: claims.upn as string | undefined,
     userDisplayName: claims.name as string | undefined,

@@ -191,9 +191,9 @@ export class IdentityPlatform {
       if (error instanceof jwt.TokenExpiredError) throw oauthErrors.expiredAssertion();
       throw oauthErrors.badAssertion((error as Error).message);
     }
-    const aud = String(claims.aud ?? '');
+    const aud = typeof claims.aud === 'string' ? claims.aud : '';
     if (aud !== client.clientId && !aud.endsWith(`botid-${client.clientId}`) && aud !== `api://${client.clientId}`) throw oauthErrors.assertionAudience();
-    const user = this.store.get('users', String(claims.oid ?? ''));
+    const user = this.store.get('users', typeof claims.oid === 'string' ? claims.oid : '');
     if (!user) throw oauthErrors.userNotFound(String(claims.oid));
     if (user.accountEnabled === false) throw oauthErrors.userDisabled();
     const { audience, scopes, wantsIdToken } = this.delegatedScopes(client, scope, tenant);

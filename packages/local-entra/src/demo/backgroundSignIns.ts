@@ -1,4 +1,4 @@
-import { FIRST_PARTY, TENANT_APPS, type TenantApp } from './applications';
+import { FIRST_PARTY, TENANT_APPS } from './applications';
 import { credentialKeyId } from './applicationObjects';
 import { CAPTURED_MS, DAY } from './clock';
 import { asRichClient } from './devices';
@@ -176,7 +176,7 @@ function interactive(random: Random, time: number, slot: number, person: Person,
   const access = accessFor(random, person, device);
   const event = base(random, time, person, 'interactiveUser', choice.app, device, access, clientAppUsed);
 
-  const tenantApp = TENANT_APPS.find((a) => a.appId === choice.app.appId) as TenantApp | undefined;
+  const tenantApp = TENANT_APPS.find((a) => a.appId === choice.app.appId);
   const failure = random.next();
   if (tenantApp?.assignmentRequired && !inputs.assignedUsers.get(tenantApp.appId)?.has(person.id)) event.preCaFailure = 50105;
   else if (failure < 0.035) event.preCaFailure = 50126;

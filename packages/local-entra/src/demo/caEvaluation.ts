@@ -47,7 +47,18 @@ export interface PolicyOutcome {
   unmetControls: string[];
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A Graph object as read from JSON: its fields are checked where they are used. */
+type Json = Record<string, unknown>;
+
+const EMPTY: Json = {};
+
+function objectOf(value: unknown): Json | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
 
 const CONTROL_NAMES: Record<string, string> = {
   mfa: 'Mfa',
@@ -107,22 +118,23 @@ export function matchNamedLocations(
   const ids = new Set<string>();
   let trusted = false;
   for (const location of locations) {
+    const id = String(location.id);
     if (location['@odata.type'] === '#microsoft.graph.ipNamedLocation') {
-      const ranges: Json[] = location.ipRanges ?? [];
-      if (ranges.some((r) => typeof r.cidrAddress === 'string' && inCidr(ipAddress, r.cidrAddress))) {
-        ids.add(location.id);
+      const cidrs = (Array.isArray(location.ipRanges) ? (location.ipRanges as unknown[]) : []).map((range) => objectOf(range)?.cidrAddress);
+      if (cidrs.some((cidr) => typeof cidr === 'string' && inCidr(ipAddress, cidr))) {
+        ids.add(id);
         if (location.isTrusted) trusted = true;
       }
     } else if (location['@odata.type'] === '#microsoft.graph.countryNamedLocation') {
-      const countries: string[] = location.countriesAndRegions ?? [];
-      if (countryOrRegion ? countries.includes(countryOrRegion) : location.includeUnknownCountriesAndRegions) ids.add(location.id);
+      const countries = stringsOf(location.countriesAndRegions);
+      if (countryOrRegion ? countries.includes(countryOrRegion) : location.includeUnknownCountriesAndRegions) ids.add(id);
     }
   }
   return { ids, trusted };
 }
 
 function usersMatch(users: Json, facts: SignInFacts): boolean {
-  const listed = (values: string[] | undefined, test: (v: string) => boolean) => (values ?? []).some(test);
+  const listed = (values: unknown, test: (v: string) => boolean) => stringsOf(values).some(test);
   const userTest = (v: string) => v === 'All' || v === facts.userId || (v === 'GuestsOrExternalUsers' && facts.isGuest);
   const included =
     listed(users.includeUsers, userTest) ||
@@ -140,33 +152,35 @@ function usersMatch(users: Json, facts: SignInFacts): boolean {
 
 function applicationsMatch(applications: Json, facts: SignInFacts): boolean {
   const test = (v: string) => v === 'All' || v === facts.appId || (v === 'Office365' && facts.office365);
-  return (applications.includeApplications ?? []).some(test) && !(applications.excludeApplications ?? []).some(test);
+  return stringsOf(applications.includeApplications).some(test) && !stringsOf(applications.excludeApplications).some(test);
 }
 
 function platformsMatch(platforms: Json | null, facts: SignInFacts): boolean {
   if (!platforms) return true;
   const test = (v: string) => v === 'all' || v === facts.platform;
-  return (platforms.includePlatforms ?? []).some(test) && !(platforms.excludePlatforms ?? []).some((v: string) => v === facts.platform);
+  return stringsOf(platforms.includePlatforms).some(test) && !stringsOf(platforms.excludePlatforms).some((v) => v === facts.platform);
 }
 
 function locationsMatch(locations: Json | null, facts: SignInFacts): boolean {
   if (!locations) return true;
   const test = (v: string) => v === 'All' || (v === 'AllTrusted' && facts.trustedLocation) || facts.namedLocationIds.has(v);
-  return (locations.includeLocations ?? []).some(test) && !(locations.excludeLocations ?? []).some(test);
+  return stringsOf(locations.includeLocations).some(test) && !stringsOf(locations.excludeLocations).some(test);
 }
 
 /** Whether the policy's conditions select this sign-in. */
 export function policyApplies(policy: Json, facts: SignInFacts): boolean {
-  const c = policy.conditions ?? {};
-  const clientAppTypes: string[] = c.clientAppTypes ?? ['all'];
+  const c = objectOf(policy.conditions) ?? EMPTY;
+  const clientAppTypes = c.clientAppTypes == null ? ['all'] : stringsOf(c.clientAppTypes);
+  const userRiskLevels = stringsOf(c.userRiskLevels);
+  const signInRiskLevels = stringsOf(c.signInRiskLevels);
   return (
-    usersMatch(c.users ?? {}, facts) &&
-    applicationsMatch(c.applications ?? {}, facts) &&
+    usersMatch(objectOf(c.users) ?? EMPTY, facts) &&
+    applicationsMatch(objectOf(c.applications) ?? EMPTY, facts) &&
     (clientAppTypes.includes('all') || clientAppTypes.includes(facts.clientAppType)) &&
-    platformsMatch(c.platforms ?? null, facts) &&
-    locationsMatch(c.locations ?? null, facts) &&
-    ((c.userRiskLevels ?? []).length === 0 || c.userRiskLevels.includes(facts.userRiskLevel)) &&
-    ((c.signInRiskLevels ?? []).length === 0 || c.signInRiskLevels.includes(facts.signInRiskLevel))
+    platformsMatch(objectOf(c.platforms), facts) &&
+    locationsMatch(objectOf(c.locations), facts) &&
+    (userRiskLevels.length === 0 || userRiskLevels.includes(facts.userRiskLevel)) &&
+    (signInRiskLevels.length === 0 || signInRiskLevels.includes(facts.signInRiskLevel))
   );
 }
 
@@ -184,10 +198,11 @@ function controlSatisfied(control: string, facts: SignInFacts): boolean {
 function sessionControlNames(sessionControls: Json | null): string[] {
   if (!sessionControls) return [];
   const names: string[] = [];
-  if (sessionControls.signInFrequency?.isEnabled) names.push('SignInFrequency');
-  if (sessionControls.persistentBrowser?.isEnabled) names.push('PersistentBrowserSessionMode');
-  if (sessionControls.applicationEnforcedRestrictions?.isEnabled) names.push('AppEnforcedRestrictions');
-  if (sessionControls.cloudAppSecurity?.isEnabled) names.push('CloudAppSecurity');
+  const enabled = (control: string) => objectOf(sessionControls[control])?.isEnabled;
+  if (enabled('signInFrequency')) names.push('SignInFrequency');
+  if (enabled('persistentBrowser')) names.push('PersistentBrowserSessionMode');
+  if (enabled('applicationEnforcedRestrictions')) names.push('AppEnforcedRestrictions');
+  if (enabled('cloudAppSecurity')) names.push('CloudAppSecurity');
   return names;
 }
 
@@ -198,13 +213,13 @@ export function evaluatePolicy(policy: Json, facts: SignInFacts): PolicyOutcome 
   if (policy.state === 'disabled') return { ...base, result: 'notEnabled', ...none };
   if (!policyApplies(policy, facts)) return { ...base, result: reportOnly ? 'reportOnlyNotApplied' : 'notApplied', ...none };
 
-  const grant: Json | null = policy.grantControls ?? null;
-  const controls: string[] = grant?.builtInControls ?? [];
+  const grant = objectOf(policy.grantControls);
+  const controls = stringsOf(grant?.builtInControls);
   const satisfied = controls.map((control) => controlSatisfied(control, facts));
   const ok = controls.length === 0 || (grant?.operator === 'AND' ? satisfied.every(Boolean) : satisfied.some(Boolean));
   const unmet = ok ? [] : controls.filter((_, i) => !satisfied[i]);
   const enforcedGrantControls = controls.map((c) => CONTROL_NAMES[c] ?? c);
-  const enforcedSessionControls = sessionControlNames(policy.sessionControls ?? null);
+  const enforcedSessionControls = sessionControlNames(objectOf(policy.sessionControls));
   let result: PolicyResult;
   if (ok) result = reportOnly ? 'reportOnlySuccess' : 'success';
   else if (!reportOnly) result = 'failure';
@@ -219,8 +234,8 @@ export function evaluatePolicies(policies: readonly Json[], facts: SignInFacts):
 /** Policies listed when a sign-in failed before Conditional Access ran: none of them applied. */
 export function notEvaluated(policies: readonly Json[]): PolicyOutcome[] {
   return policies.map((policy) => ({
-    id: policy.id,
-    displayName: policy.displayName,
+    id: policy.id as string,
+    displayName: policy.displayName as string,
     result: policy.state === 'disabled' ? 'notEnabled' : policy.state === 'enabledForReportingButNotEnforced' ? 'reportOnlyNotApplied' : 'notApplied',
     enforcedGrantControls: [],
     enforcedSessionControls: [],

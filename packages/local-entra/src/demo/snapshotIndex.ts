@@ -10,7 +10,7 @@ import { FILES } from './generate';
  * to check that the generated data agrees with itself.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export type Snapshot = { -readonly [K in keyof typeof FILES]: Json[] };
 

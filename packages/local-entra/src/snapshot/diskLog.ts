@@ -226,7 +226,7 @@ export class DiskLog {
       const seen = new Set<unknown>();
       for (const position of group) {
         const id = this.rawItem(position).id;
-        if (seen.has(id)) throw new SnapshotError(this.file, `duplicate id ${id}`);
+        if (seen.has(id)) throw new SnapshotError(this.file, `duplicate id ${String(id)}`);
         seen.add(id);
       }
     }

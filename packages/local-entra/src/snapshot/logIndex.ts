@@ -99,7 +99,7 @@ export class LogColumns {
       try {
         this.table = ShapeTable.decode(stored);
       } catch (error) {
-        throw new Error(`The log index's line shapes do not read (${(error as Error).message})`);
+        throw new Error(`The log index's line shapes do not read (${(error as Error).message})`, { cause: error });
       }
     }
     return this.table;

@@ -106,7 +106,7 @@ export async function readSnapshotMeta(dir: string, file: string): Promise<{ cap
   if (!fs.existsSync(fullPath)) throw new SnapshotError(file, `missing in ${dir} (it names the tenant and the capture time)`);
   let meta: Record<string, unknown>;
   try {
-    meta = JSON.parse(await fs.promises.readFile(fullPath, 'utf8'));
+    meta = JSON.parse(await fs.promises.readFile(fullPath, 'utf8')) as Record<string, unknown>;
   } catch (error) {
     throw new SnapshotError(file, `bad JSON: ${(error as Error).message}`);
   }

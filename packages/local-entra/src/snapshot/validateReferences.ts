@@ -31,7 +31,7 @@ export function validateReferences(collections: Collections): void {
     if (!Array.isArray(refs)) return;
     for (const ref of refs) {
       const id = (ref as GraphObject | null)?.id;
-      if (typeof id === 'string' && !isPrincipal(id)) throw new SnapshotError(COLLECTION_FILES[name], `object ${owner.id}: "${property}" refers to unknown id ${id}`);
+      if (typeof id === 'string' && !isPrincipal(id)) throw new SnapshotError(COLLECTION_FILES[name], `object ${String(owner.id)}: "${property}" refers to unknown id ${id}`);
     }
   };
   for (const group of collections.groups) {
@@ -43,12 +43,12 @@ export function validateReferences(collections: Collections): void {
   }
   for (const user of collections.users) {
     const manager = (user.manager as GraphObject | undefined)?.id;
-    if (typeof manager === 'string' && !users.has(manager)) throw new SnapshotError(COLLECTION_FILES.users, `object ${user.id}: "manager" refers to unknown id ${manager}`);
+    if (typeof manager === 'string' && !users.has(manager)) throw new SnapshotError(COLLECTION_FILES.users, `object ${String(user.id)}: "manager" refers to unknown id ${manager}`);
   }
   for (const assignment of collections.roleAssignments) {
     const principal = String(assignment.principalId);
-    if (!isPrincipal(principal)) throw new SnapshotError(COLLECTION_FILES.roleAssignments, `object ${assignment.id}: "principalId" refers to unknown id ${principal}`);
+    if (!isPrincipal(principal)) throw new SnapshotError(COLLECTION_FILES.roleAssignments, `object ${String(assignment.id)}: "principalId" refers to unknown id ${principal}`);
     const definition = String(assignment.roleDefinitionId);
-    if (!ids.roleDefinitions.has(definition)) throw new SnapshotError(COLLECTION_FILES.roleAssignments, `object ${assignment.id}: "roleDefinitionId" refers to unknown id ${definition}`);
+    if (!ids.roleDefinitions.has(definition)) throw new SnapshotError(COLLECTION_FILES.roleAssignments, `object ${String(assignment.id)}: "roleDefinitionId" refers to unknown id ${definition}`);
   }
 }

@@ -1,0 +1,118 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { SpanSet } from '../../src/understanding/text/spans';
+import { extractTimeRange } from '../../src/understanding/entities/timeRange';
+import { demoStackFor } from '../support/demoStack';
+
+interface PlanShape {
+  resource: string;
+  filters: Array<{ field: string; op: string; value: unknown }>;
+  window?: { start: string; end: string; label: string };
+}
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+/**
+ * Everyday words admins use that the grammar did not know (issue #13): a sign-in "refused" or "bounced", traffic
+ * "from brazil" with no sign-in noun, a platform, months and days of the month, and role nicknames ("GA", "CA admin").
+ * Phrasings of our own, written for these tests; none is from a measured set.
+ */
+describe('Everyday words for sign-in problems, places, platforms, months and roles (issue #13)', function () {
+  this.timeout(120_000);
+
+  describe('Months and days of the month', () => {
+    const window = (text: string) => extractTimeRange(text, new SpanSet(), NOW);
+
+    it('When a message says "in October", then the window is that whole month', () => {
+      const range = window('failed logins in October');
+      assert.equal(range?.start, '2026-10-01T00:00:00.000Z');
+      assert.equal(range?.end, '2026-11-01T00:00:00.000Z');
+    });
+
+    it('When a month is still ahead this year, then last year\'s is meant, and "since March" starts on its first day', () => {
+      assert.equal(window('during december')?.start, '2025-12-01T00:00:00.000Z');
+      assert.equal(window('changes since March')?.start, '2026-03-01T00:00:00.000Z');
+    });
+
+    it('When a message says "on the 3rd", then that day of this month is meant, or of last month when it is ahead', () => {
+      assert.equal(window('what happened on the 3rd')?.start, '2026-11-03T00:00:00.000Z');
+      assert.equal(window('what happened on the 28th')?.start, '2026-10-28T00:00:00.000Z');
+    });
+
+    it('When "the 2nd one" points at a row, or "may" is a verb, then no time is read', () => {
+      assert.equal(window('who owns the 2nd one'), undefined);
+      assert.equal(window('may I ask who Megan is'), undefined);
+    });
+  });
+
+  describe('Through the whole stack', () => {
+    const demo = demoStackFor([DEMO_ADMIN]);
+    const admin = DEMO_ADMIN.userPrincipalName;
+
+    it('When a person\'s app "keeps rejecting" them or "bounces" them, then it is a sign-in problem to diagnose', async () => {
+      for (const text of ['Megan Bowen says Outlook keeps rejecting her', 'Outlook bounces Megan Bowen every morning']) {
+        const answer = await demo.stack.ask(text, admin);
+        assert.equal(answer.intent, 'signin.troubleshoot', text);
+        assert.match(answer.text, /53000/, text);
+      }
+    });
+
+    it('When the admin asks about traffic from a country with no sign-in noun, then the sign-ins from that country are listed', async () => {
+      const answer = await demo.stack.ask('anything from Russia this week?', admin);
+      assert.equal(answer.intent, 'signin.list');
+      const plan = answer.plan as PlanShape;
+      assert.equal(plan.resource, 'signIns');
+      assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'), JSON.stringify(plan.filters));
+      assert.equal(plan.window?.label, 'this week');
+    });
+
+    it('When the admin asks about DPRK sign-ins in a month, then North Korea and that month are read', async () => {
+      const answer = await demo.stack.ask('any DPRK sign-ins in October?', admin);
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'KP'), JSON.stringify(plan.filters));
+      assert.equal(plan.window?.start, '2026-10-01T00:00:00.000Z');
+    });
+
+    it('When the admin asks who signs in from a platform, then the sign-ins on that operating system are read', async () => {
+      const answer = await demo.stack.ask('who is logging in from linux boxes?', admin);
+      assert.equal(answer.intent, 'signin.list');
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'os' && f.value === 'Linux'), JSON.stringify(plan.filters));
+    });
+
+    it('When the admin asks how to do a task for a named person, then the steps are explained, not a lookup of the person', async () => {
+      const answer = await demo.stack.ask('how do I re-enable Lee Gu?', admin);
+      assert.equal(answer.intent, 'docs.answer');
+    });
+
+    it('When a named location is asked about by part of its name, then that location is shown with its IP ranges and whether it is trusted', async () => {
+      const london = await demo.stack.ask('which IP range does the London office location have?', admin);
+      assert.equal(london.intent, 'policy.info');
+      assert.equal((london.plan as PlanShape).resource, 'namedLocations');
+      assert.match(london.text, /London office[^\n]*198\.51\.100\.0\/24/);
+      assert.doesNotMatch(london.text, /Contoso HQ network/);
+      const trusted = await demo.stack.ask('is the HQ network marked as trusted?', admin);
+      assert.match(trusted.text, /Contoso HQ network[^\n]*203\.0\.113\.0\/24[^\n]*yes/);
+    });
+
+    it('When a diagnosis is followed by "same thing for another person?" and "what about yesterday, same error?", then each is the same diagnosis again, and "who is her boss?" reads her manager', async () => {
+      const [, other, yesterday, boss] = await demo.stack.askChain(["why can't Megan Bowen get into Outlook on her phone?", 'is it the same thing for Priya Patel?', 'what about yesterday, same error?', "who's her boss?"], admin);
+      assert.equal(other.intent, 'signin.troubleshoot');
+      assert.match(other.text, /Priya Patel/);
+      assert.equal(other.plan ?? null, null);
+      assert.equal(yesterday.intent, 'signin.troubleshoot');
+      assert.equal(yesterday.plan ?? null, null);
+      assert.equal(boss.intent, 'user.info');
+      assert.match(boss.text, /Manager/);
+    });
+
+    it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
+      const ga = await demo.stack.ask('who are our GAs?', admin);
+      assert.equal(ga.intent, 'role.assignments');
+      assert.match(ga.text, /Who holds Global Administrator/);
+      const ca = await demo.stack.ask('list the CA admins', admin);
+      assert.match(ca.text, /Who holds Conditional Access Administrator/);
+      assert.match(ca.text, /Raul Razo/);
+    });
+  });
+});
