@@ -1,6 +1,6 @@
 // Azure resources of Entra Assistant: an App Service plan, a Linux web app running the bot on Node 20, the
 // single-tenant Azure Bot that routes Teams messages to it, and the storage account that keeps conversation state
-// (a blob container) and answers, ratings and mitigation records (two tables). The web app reaches the storage
+// (a blob container) and answers, ratings, mitigation records and help-desk channel settings (three tables). The web app reaches the storage
 // account with its system-assigned managed identity and two data roles: no account key or connection string exists
 // in its settings, and shared-key access is off. Deployed by arm/deploy in teamsapp.yml; the outputs
 // are written to env/.env.<env> by the toolkit.
@@ -58,11 +58,13 @@ param botServiceName string = webAppName
 param storageAccountName string = toLower('${take(resourceBaseName, 11)}${uniqueString(resourceGroup().id)}')
 
 // The names src/config.ts reads (STATE_BLOB_CONTAINER, FEEDBACK_TABLE_NAME); mitigations go to the feedback table's
-// name plus 'Mitigations' (src/actions/openMitigationStore.ts). The bot would create them, but declared here they
+// name plus 'Mitigations' (src/mitigations/openMitigationStore.ts), help-desk channel settings and alert cursors to its
+// name plus 'Channels' (src/channels/openChannelStore.ts). The bot would create them, but declared here they
 // exist before its first answer and are deleted with the deployment's resource group.
 var stateContainerName = 'entra-assistant-state'
 var feedbackTableName = 'EntraAssistantFeedback'
 var mitigationTableName = '${feedbackTableName}Mitigations'
+var channelTableName = '${feedbackTableName}Channels'
 
 // Built-in role definition ids, from https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage
 // ("Storage Table Data Contributor": read, write and delete tables and entities; "Storage Blob Data Contributor":
@@ -121,6 +123,11 @@ resource feedbackTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2
 resource mitigationTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-01-01' = {
   parent: tableService
   name: mitigationTableName
+}
+
+resource channelTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-01-01' = {
+  parent: tableService
+  name: channelTableName
 }
 
 resource serverfarm 'Microsoft.Web/serverfarms@2022-09-01' = {

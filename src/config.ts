@@ -69,6 +69,18 @@ export interface AppConfig {
    * AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT (or OPENAI_COMPATIBLE_URL) are set: then no model code loads.
    */
   model?: ModelConfig;
+  /** Help-desk channels and alerts (src/helpdesk, src/alerts). */
+  channels: ChannelsConfig;
+}
+
+export interface ChannelsConfig {
+  /**
+   * Whose directory roles triage replies and alert cards are read with (HELPDESK_READER: an object id or a user
+   * principal name). Unset: the person who turned the feature on in that channel.
+   */
+  reader?: string;
+  /** Seconds between two polls of Graph for alerts (ALERTS_POLL_SECONDS); a 429 waits its Retry-After instead. */
+  alertPollSeconds: number;
 }
 
 /** Where the model is served and how the bot signs in to it. */
@@ -197,6 +209,13 @@ function instant(env: Env, name: string): Date | undefined {
     throw new ConfigError(name, `must be an ISO 8601 date-time such as 2026-11-20T12:00:00Z (got "${value}")`);
   }
   return date;
+}
+
+/** A user named by Entra object id or by user principal name. */
+function principal(env: Env, name: string): string | undefined {
+  const value = optional(env, name);
+  if (value === undefined || isGuid(value) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+  throw new ConfigError(name, `must be a user's object id (GUID) or user principal name such as helpdesk@contoso.com (got "${value}")`);
 }
 
 function readBot(env: Env): BotConfig {
@@ -483,6 +502,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     state,
     servedTenantIds: servedTenants(env, bot, graph),
     model: readModel(env),
+    channels: { reader: principal(env, 'HELPDESK_READER'), alertPollSeconds: integer(env, 'ALERTS_POLL_SECONDS', 300, 1, 86_400) },
   };
 }
 

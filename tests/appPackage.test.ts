@@ -25,6 +25,7 @@ import {
 } from '../src/cli/package-app';
 import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon, encodePng } from '../src/cli/make-icons';
 import { repoRoot } from '../src/paths';
+import { DIAGNOSE_COMMAND_ID } from '../src/helpdesk/messageAction';
 
 
 const root = repoRoot();
@@ -205,6 +206,20 @@ describe('Teams app package', () => {
           assert.ok(titles.includes(expected), `${list.scopes.join()} commands lack "${expected}"`);
         }
       }
+    });
+
+    it('When the manifest is read, then the bot has the message action "Diagnose with Entra Assistant", answered by the bot through a fetched task', () => {
+      const manifest = devManifest();
+      const extension = manifest.composeExtensions?.[0];
+      assert.equal(extension?.botId, PROVISIONED_DEV.BOT_ID);
+      const [command] = extension?.commands ?? [];
+      assert.equal(command?.id, DIAGNOSE_COMMAND_ID);
+      assert.equal(command?.type, 'action');
+      assert.equal(command?.title, 'Diagnose with Entra Assistant');
+      assert.deepEqual(command?.context, ['message']);
+      assert.equal(command?.fetchTask, true);
+      const team = manifest.bots?.[0]?.commandLists?.find((list) => list.scopes.includes('team'));
+      assert.ok(team?.commands.some((c) => c.title === '/helpdesk on') && team.commands.some((c) => c.title === '/alerts on high-risk users'), 'the channel commands are listed for teams');
     });
 
     it('When the manifest is read, then it asks for channel messages without an @mention through resource-specific consent', () => {

@@ -189,6 +189,15 @@ describe('Azure Storage by endpoint and managed identity, or by connection strin
     assert.equal(err.variable, 'AZURE_STORAGE_TABLE_ENDPOINT');
     assert.ok(!err.message.includes('c2VjcmV0'), err.message);
   });
+
+  it('When the help-desk settings are unset, valid or wrong, then the reader and the alert poll are read or the bad one is named', () => {
+    assert.deepEqual(loadConfig({}).channels, { reader: undefined, alertPollSeconds: 300 });
+    assert.deepEqual(loadConfig({ HELPDESK_READER: 'helpdesk@contoso.com', ALERTS_POLL_SECONDS: '60' }).channels, { reader: 'helpdesk@contoso.com', alertPollSeconds: 60 });
+    assert.equal(loadConfig({ HELPDESK_READER: '0b8e2a9c-4d6f-4e21-8c1b-5a3f9e7d2c02' }).channels.reader, '0b8e2a9c-4d6f-4e21-8c1b-5a3f9e7d2c02');
+    assert.equal(configErrorFor({ HELPDESK_READER: 'Harper Helpdesk' }).variable, 'HELPDESK_READER');
+    assert.equal(configErrorFor({ ALERTS_POLL_SECONDS: '0' }).variable, 'ALERTS_POLL_SECONDS');
+    assert.equal(configErrorFor({ ALERTS_POLL_SECONDS: 'often' }).variable, 'ALERTS_POLL_SECONDS');
+  });
 });
 
 describe('The optional language model (issue #17)', () => {

@@ -7,6 +7,8 @@ import {
   CardFactory,
   type ConversationState,
   type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
   MessageFactory,
   TeamsActivityHandler,
   type TurnContext,
@@ -44,6 +46,8 @@ import { MAX_CURSOR_LENGTH } from '../skills/common/cursor';
 import { otherTenantText, type TenantGate } from './tenantGate';
 import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
+import type { ChannelFeatures } from '../helpdesk/channelFeatures';
+import { diagnoseRequestOf } from '../helpdesk/diagnoseRequest';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -61,7 +65,24 @@ type TurnResult = { understanding: Understanding; skill: { name: string; version
 /** A card button's request from Action.Submit data: a mitigation to confirm, or the next page of an answer. */
 type ButtonRequest =
   | { kind: 'mitigate'; proposal: MitigationProposal; sourceAnswerId?: string }
-  | { kind: 'showMore'; understanding: Understanding; cursor: string };
+  | { kind: 'showMore'; understanding: Understanding; cursor: string }
+  | PreparedQuestion;
+
+/**
+ * A question already understood elsewhere (a message action, a help-desk triage button, an alert): answered as if
+ * asked in this turn, with `note` as a banner on the card.
+ */
+export interface PreparedQuestion {
+  kind: 'prepared';
+  understanding: Understanding;
+  note?: string;
+  noteStyle?: 'good' | 'attention' | 'warning';
+  /**
+   * Posted by the bot itself (an alert): not counted against the reader's usage limits, and when Graph is unavailable
+   * the failure is thrown to the caller, which retries later, instead of being posted.
+   */
+  unattended?: boolean;
+}
 
 export interface BotOptions {
   recognizer: Recognizer;
@@ -86,6 +107,8 @@ export interface BotOptions {
   usageLimits?: UsageLimits;
   /** An optional language model that understands questions (and may summarise cards); absent: the offline understanding alone. */
   model?: LanguageModel;
+  /** Help-desk channels: the message action, triage of posts, /helpdesk and /alerts; absent: none of them. */
+  channels?: ChannelFeatures;
 }
 
 /** Cards a summary would not help: a question back, a confirmation. */
@@ -105,7 +128,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (options.feedback) this.feedback = new FeedbackInvokes(options.feedback, options.logger, options.clock);
 
     this.onMessage(async (context, next) => {
-      await this.answerQuestion(context);
+      const handled = await this.options.channels?.onMessage(context, this);
+      if (!handled) await this.answerQuestion(context);
       await next();
     });
 
@@ -182,6 +206,27 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     return { status: 200, body: { id: request.id, connectionName: request.connectionName } };
   }
 
+  /** "Diagnose with Entra Assistant" on a message: the help-desk features read it (src/helpdesk/messageAction.ts). */
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.options.channels) return super.handleTeamsMessagingExtensionFetchTask(context, action);
+    return this.options.channels.messageAction(context, action, this);
+  }
+
+  /** The message action's dialog, submitted with a name typed in (or sent without a dialog by the client). */
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.options.channels) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return this.options.channels.messageAction(context, action, this);
+  }
+
+  /**
+   * Answers a question understood elsewhere in this turn's conversation, as this turn's sender (a proactive turn's
+   * `from` is the person whose roles apply), then saves what the conversation remembers.
+   */
+  async answerPrepared(context: TurnContext, question: Omit<PreparedQuestion, 'kind'>): Promise<void> {
+    await this.answerOne(context, question.understanding.text, true, false, { kind: 'prepared', ...question });
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
   /** A card's 👍/👎 (Universal Actions); other Action.Execute verbs go to botbuilder. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     if (this.feedback && FeedbackInvokes.isCardFeedback(value)) return this.feedback.onCardAction(context, value);
@@ -200,7 +245,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     for (const [i, part] of parts.entries()) await this.answerOne(context, part, askedBefore !== undefined || (parts.length > 1 && isAddressedToBot(context.activity)), i > 0);
   }
 
-  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean): Promise<void> {
+  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean, prepared?: PreparedQuestion): Promise<void> {
     const { logger, clock, maxMessageLength } = this.options;
     const started = Date.now();
     const kind = conversationKind(context.activity);
@@ -219,7 +264,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     // The question's words are tenant data (names, UPNs): only at debug level, truncated.
     log.info({ length: text.length }, 'question');
     log.debug({ text: truncateForLog(text) }, 'question text');
-    if (this.options.usageLimits && !laterPart) {
+    if (this.options.usageLimits && !laterPart && !prepared?.unattended) {
       const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
       if (!verdict.allowed) {
         log.warn({ scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds }, 'question over the usage limit: not answered, nothing read');
@@ -228,15 +273,18 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     }
 
-    if (addressed && !laterPart) await context.sendActivity({ type: 'typing' });
+    if (addressed && !laterPart && !prepared?.unattended) await context.sendActivity({ type: 'typing' });
     const answerId = randomUUID();
     const now = clock();
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
-    const button = buttonRequest(context.activity);
+    const button = prepared ?? buttonRequest(context.activity);
     const turn: { understanding?: Understanding; model?: ModelTurn } = {};
     const { result, graphRequests } = await collectGraphRequests(() =>
-      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
+      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => {
+        if (prepared?.unattended) throw err;
+        return this.graphFailureAnswer(err, turn.understanding, text);
+      }),
       log,
     );
     await this.memory.save(context, memory);
@@ -263,7 +311,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (corrected && result.answer.kind === 'text') result.answer = { ...result.answer, text: `${corrected}\n${result.answer.text}` };
     if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
     let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
-    if (card && corrected) card = withBanner(card, corrected, 'good');
+    if (card && corrected) card = withBanner(card, corrected, prepared?.noteStyle ?? 'good');
     if (card && turn.model) card = withUnderstoodBy(card, turn.model.note);
     if (card && summary?.text) card = withModelSummary(card, summary.text);
     if (result.answer.kind === 'text' && turn.model) result.answer = { ...result.answer, text: `${result.answer.text}\n_${turn.model.note}_` };
@@ -307,7 +355,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     turn: { understanding?: Understanding; model?: ModelTurn } = {},
   ): Promise<TurnResult | undefined> {
     let understanding: Understanding | undefined;
-    if (button?.kind === 'showMore') {
+    if (button?.kind === 'showMore' || button?.kind === 'prepared') {
       understanding = button.understanding;
     } else if (button?.kind === 'mitigate') {
       understanding = { intent: 'risk.remediate', entities: [{ type: 'action', text: button.proposal.action, value: button.proposal.action, source: 'message' }], text };
@@ -337,8 +385,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     turn.understanding = understanding;
     let clarification = clarificationFor(understanding);
     // Before asking which object a name means, the skill may know from the tenant (the only app whose sign-ins fail).
-    let settledNote: string | undefined;
-    if (clarification?.kind === 'choose' && !choice && !button) {
+    let settledNote: string | undefined = button?.kind === 'prepared' ? button.note : undefined;
+    if (clarification?.kind === 'choose' && !choice && (!button || button.kind === 'prepared')) {
       const settled = await this.settleFromTenant(context, understanding, now);
       if (settled) {
         ({ understanding, note: settledNote } = settled);
@@ -377,7 +425,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
       ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
     }));
-    if (!button) {
+    if (!button || button.kind === 'prepared') {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
       // A word for an app ("outlook") that the answer found to be one app of the tenant (Outlook Mobile) is that app,
@@ -508,6 +556,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
 function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
   const value = activity.value as Record<string, unknown> | undefined;
   if (!value || typeof value !== 'object') return undefined;
+  const diagnose = diagnoseRequestOf(value);
+  if (diagnose) return { kind: 'prepared', understanding: diagnose };
   if (isMitigationProposal(value.mitigate)) {
     return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
   }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mitigationTableName } from '../../src/mitigations/openMitigationStore';
+import { channelTableName } from '../../src/channels/openChannelStore';
 import { loadConfig } from '../../src/config';
 import { type BicepFile, type BicepResource, type BicepValue, isExpression, readBicep, resolved } from '../support/bicep';
 
@@ -58,7 +59,7 @@ describe('The Azure deployment keeps state and records in a storage account (inf
     assert.equal((site.body.identity as BicepObject | undefined)?.type, 'SystemAssigned');
   });
 
-  it('When the template is read, then the state container and both tables the stores use are created in that account', () => {
+  it('When the template is read, then the state container and every table the stores use are created in that account', () => {
     const settings = new Map(appSettings(bicep).map((s) => [s.name, s.value]));
     const parentOf = (r: BicepResource) => bicep.resources.find((p) => p.symbol === expr(r.body.parent));
     const container = only(bicep, 'Microsoft.Storage/storageAccounts/blobServices/containers');
@@ -70,7 +71,7 @@ describe('The Azure deployment keeps state and records in a storage account (inf
 
     const tables = bicep.resources.filter((r) => r.type === 'Microsoft.Storage/storageAccounts/tableServices/tables');
     const feedbackTable = settings.get('FEEDBACK_TABLE_NAME') as string;
-    assert.deepEqual(tables.map((t) => resolved(bicep, t.body.name)).sort(), [feedbackTable, mitigationTableName(feedbackTable)].sort());
+    assert.deepEqual(tables.map((t) => resolved(bicep, t.body.name)).sort(), [feedbackTable, mitigationTableName(feedbackTable), channelTableName(feedbackTable)].sort());
     for (const table of tables) {
       const tableService = parentOf(table);
       assert.equal(tableService?.type, 'Microsoft.Storage/storageAccounts/tableServices');

@@ -1,0 +1,17 @@
+import type { FeedbackStoreConfig } from '../config';
+import type { ChannelStore } from './channelStore';
+import { SqliteChannelStore } from './sqliteChannelStore';
+import { TableChannelStore } from './tableChannelStore';
+
+/**
+ * Channel settings live beside the feedback and mitigation records, in the same backend: the SQLite file (tables of
+ * their own) or, with Table Storage, a table named after the feedback table with "Channels" appended.
+ */
+export function openChannelStore(config: FeedbackStoreConfig): ChannelStore {
+  if (config.store === 'sqlite') return new SqliteChannelStore(config.sqlitePath);
+  return TableChannelStore.open(config.access, channelTableName(config.tableName));
+}
+
+export function channelTableName(feedbackTableName: string): string {
+  return `${feedbackTableName}Channels`.slice(0, 63);
+}
