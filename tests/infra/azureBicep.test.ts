@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -184,18 +183,6 @@ describe('The Azure deployment keeps state and records in a storage account (inf
     for (const name of Object.keys(parameters.parameters)) assert.ok(bicep.params.has(name), `${name} is a parameter of azure.bicep`);
     for (const [name, param] of bicep.params) {
       if (param.default === undefined) assert.ok(name in parameters.parameters, `${name} has no default, so azure.parameters.json must give it`);
-    }
-  });
-
-  it('When a Bicep CLI is installed, then the template compiles', function () {
-    const cli = [['bicep', 'build'], ['az', 'bicep', 'build', '--file']].find(([command]) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0);
-    if (!cli) this.skip(); // neither `bicep` nor `az` here: the checks above read the text instead
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bicep-'));
-    try {
-      execFileSync(cli[0], [...cli.slice(1), TEMPLATE, '--outfile', path.join(out, 'azure.json')], { stdio: 'pipe', timeout: 120_000 });
-      assert.ok(fs.statSync(path.join(out, 'azure.json')).size > 0);
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 });
