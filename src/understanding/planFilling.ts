@@ -479,7 +479,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
   // days?", "which users hit 53000").
-  const listLike = /\b(?:which|who|how many|top \d+|count|list|show)\b/.test(cue) || input.entities.some((e) => e.type === 'timeRange' && e.source === 'message');
+  const listLike = /\b(?:which|who|how many|top \d+|count|list|show)\b/.test(cue) || (input.entities.some((e) => e.type === 'timeRange' && e.source === 'message') && !/\bmean(?:ing|s)?\b|\bexplain\b|\bwhat (?:is|does)\b/.test(cue));
   if (input.intent && NOT_LISTS.has(input.intent) && !(input.intent === 'docs.answer' && listLike && input.entities.some((e) => e.type === 'errorCode'))) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
@@ -503,7 +503,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // sign-in log with a place or a platform and no noun for it: the sign-ins with that condition.
   if (!named && input.intent === 'signin.list' && !namesSomething) {
     const filters = filtersFor('signIns', context);
-    if (filters.some((f) => f.field === 'country' || f.field === 'os')) {
+    if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp')) {
       const plan: QuestionPlan = { resource: 'signIns', filters, operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
       const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
       if (window) plan.window = window;

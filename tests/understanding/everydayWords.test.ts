@@ -143,6 +143,26 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.ok((ca.plan as PlanShape).filters.some((f) => f.field === 'category' && f.value === 'Policy'), JSON.stringify(ca.plan));
     });
 
+    it('When a country is named by its people\'s word ("Russian sign-ins", "Iranian logins"), then that country is read', async () => {
+      const answer = await demo.stack.ask('any Russian sign-ins this week?', admin);
+      assert.equal(answer.intent, 'signin.list');
+      assert.ok((answer.plan as PlanShape).filters.some((f) => f.field === 'country' && f.value === 'RU'), JSON.stringify(answer.plan));
+    });
+
+    it('When legacy authentication is asked about with no sign-in noun, then the legacy-protocol sign-ins are listed', async () => {
+      const answer = await demo.stack.ask('any legacy auth since yesterday?', admin);
+      assert.equal(answer.intent, 'signin.list');
+      assert.ok((answer.plan as PlanShape).filters.some((f) => f.field === 'clientApp' && f.op === 'in'), JSON.stringify(answer.plan));
+      assert.match(answer.text, /Johanna Lorenz/);
+    });
+
+    it('When the admin says "in the sign-in log", then the 30 days the log keeps are read; an error code\'s meaning stays an explanation', async () => {
+      const answer = await demo.stack.ask('lockouts in the sign-in log?', admin);
+      assert.equal((answer.plan as PlanShape).window?.label, 'last 30 days');
+      const meaning = await demo.stack.ask('53003 in the sign-in logs - what does it mean?', admin);
+      assert.equal(meaning.intent, 'docs.answer');
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');
