@@ -36,6 +36,8 @@ export interface GrammarRecognizerOptions {
 /** The words that stand for the rows of the last list ("who owns those?"), and how many rows are asked of in turn. */
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
+/** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
+const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
@@ -164,6 +166,13 @@ export class GrammarRecognizer implements Recognizer {
           parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
         }
       }
+    }
+    // "Lucas Walsh … hes new-ish in QA", "Uma Hall in sales says …": words that describe the person a sign-in, risk or
+    // account question names are not a group to look up (nor to ask about when several groups share the word).
+    const person = turn.entities.find((e) => e.type === 'user' && e.resolution === 'resolved');
+    if (person && DESCRIBED_PERSON_INTENTS.has(turn.intent)) {
+      const descriptors = new Set(turn.objects.filter((o) => o.typeGuessed && o.entity.type === 'group' && (o.entity.resolution === 'notFound' || o.entity.resolution === 'ambiguous')).map((o) => o.entity));
+      turn.entities = turn.entities.filter((e) => !descriptors.has(e));
     }
     turn.entities = firstOfEachType(turn.entities);
     // The trained classifier is asked only when neither the grammar nor the conversation found anything.

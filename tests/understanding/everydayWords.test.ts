@@ -163,6 +163,24 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(meaning.intent, 'docs.answer');
     });
 
+    it('When two people share a name and the message says the department, city or title of one, then that one is taken', async () => {
+      const upnOf = (answer: { entities: unknown }) => (answer.entities as Array<{ type: string; userPrincipalName?: string; resolution?: string }>).find((e) => e.type === 'user');
+      const engineer = await demo.stack.ask('Ingrid Zhang from Engineering says Teams on her iPhone is blocked', admin);
+      assert.equal(upnOf(engineer)?.userPrincipalName, 'ingrid.zhang2@contoso.com');
+      const scientist = await demo.stack.ask('ingrid zhang (the data scientist) cannot sign in', admin);
+      assert.equal(upnOf(scientist)?.userPrincipalName, 'ingrid.zhang@contoso.com');
+      const either = await demo.stack.ask('ingrid zhang cannot sign in', admin);
+      assert.equal(upnOf(either)?.resolution, 'ambiguous');
+    });
+
+    it('When a sign-in question describes the person with a group-like word ("in QA", "in sales"), then no group is looked up; a membership question still asks which group', async () => {
+      const diagnosis = await demo.stack.ask('why does Megan Bowen keep failing? she is in sales', admin);
+      assert.equal(diagnosis.intent, 'signin.troubleshoot');
+      assert.match(diagnosis.text, /53000/);
+      const membership = await demo.stack.ask('is Megan Bowen in sales?', admin);
+      assert.match(membership.text, /Which group do you mean/);
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');

@@ -60,6 +60,21 @@ export interface VocabularyUser extends Candidate {
   givenName?: string | null;
   surname?: string | null;
   jobTitle?: string | null;
+  /** What the admin may say beside a shared name to tell people apart ("Camila Becker from customer support"). */
+  department?: string | null;
+  city?: string | null;
+  officeLocation?: string | null;
+}
+
+/** Of several people with one name, the only one whose department, city, office or title the message also names. */
+function describedOne(users: VocabularyUser[], text: string, written: string): VocabularyUser | undefined {
+  const rest = ` ${text.replace(written, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const says = (value: string | null | undefined) => {
+    const words = (value ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return words.length >= 2 && rest.includes(` ${words} `);
+  };
+  const matching = users.filter((u) => says(u.department) || says(u.city) || says(u.officeLocation) || says(u.jobTitle));
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 interface Entry {
@@ -260,7 +275,9 @@ export class NameIndex {
     const claim = (first: Token, last: Token, users: VocabularyUser[], correctedFrom?: string) => {
       if (!spans.isFree(first.start, last.end)) return false;
       const written = text.slice(first.start, last.end);
-      const unique = [...new Map(users.map((u) => [u.id, u])).values()];
+      const all = [...new Map(users.map((u) => [u.id, u])).values()];
+      const described = all.length > 1 ? describedOne(all, text, written) : undefined;
+      const unique = described ? [described] : all;
       const entity: Entity =
         unique.length === 1
           ? { type: 'user', text: written, source: 'message', resolution: 'resolved', id: unique[0].id, displayName: unique[0].displayName, ...(unique[0].userPrincipalName ? { userPrincipalName: unique[0].userPrincipalName } : {}), ...(correctedFrom ? { correctedFrom } : {}) }
