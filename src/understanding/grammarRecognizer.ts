@@ -36,6 +36,12 @@ export interface GrammarRecognizerOptions {
 /** The words that stand for the rows of the last list ("who owns those?"), and how many rows are asked of in turn. */
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
+/** One-person questions that, asked of two or three named people, are answered for each in turn. */
+const PER_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info', 'user.groups', 'role.assignments']);
+const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited|added|removed|reset|disabled|enabled|by|than|same (?:person|account))\b/i;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 /** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
@@ -84,7 +90,7 @@ export class GrammarRecognizer implements Recognizer {
    * became a Global Administrator, and who made the change?"), which one answer already covers.
    */
   async splitQuestions(text: string, context?: RecognitionContext): Promise<string[]> {
-    const each = await this.forEachRow(text, context);
+    const each = (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context));
     if (each) return each;
     const cut = compoundCandidate(text.trim());
     if (!cut) return [text];
@@ -123,6 +129,32 @@ export class GrammarRecognizer implements Recognizer {
     const aboutRow = (u: Understanding) => (u.plan ? u.plan.anchor?.id === rows[0].id : u.entities.some((e) => e.type === type && e.id === rows[0].id));
     if (!aboutRow(first)) return undefined;
     return parts;
+  }
+
+  /**
+   * "Mohammed Hansen and Zane Thompson both can't sign in - same cause?", "compare Sara and Priya's groups": a question
+   * about one person asked of two or three named people is answered for each of them in turn.
+   */
+  private async forEachPerson(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
+    // "is Megan Priya's manager?", "was Lee added by Pradeep?": a question about how two people relate stays whole.
+    if (text.length > 300 || RELATION.test(text)) return undefined;
+    const whole = await this.recognize(text, context);
+    if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
+    const knownNames = await this.knownNames();
+    const parsed = parseQuestion(text.trim(), context?.now ?? new Date(), { knownNames });
+    const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+    const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
+    if (distinct.length < 2 || distinct.length > 3) return undefined;
+    // Each part keeps the question and one of the names: the others, with the "and" or comma that joined them, go.
+    const cleaned = text.trim();
+    return distinct.map((person) => {
+      let part = cleaned;
+      for (const other of distinct) {
+        if (other === person) continue;
+        part = part.replace(new RegExp(`\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)?\\s*${escapeRegExp(other.text)}(?:'s|’s)?`, 'i'), '');
+      }
+      return part.replace(/^\s*(?:,|and|&|or)\s+/i, '').replace(/\s{2,}/g, ' ').trim();
+    });
   }
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {

@@ -181,6 +181,16 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.match(membership.text, /Which group do you mean/);
     });
 
+    it('When a one-person question names two people, then each is answered in turn; a question about how two people relate stays one', async () => {
+      const both = await demo.stack.ask('Megan Bowen and Priya Patel both cannot sign in - same cause?', admin);
+      const parts = both.text.split('\n\n');
+      assert.equal(parts.length, 2, both.text.slice(0, 300));
+      assert.match(parts[0], /Sign-in diagnosis: Megan Bowen[\s\S]*53000/);
+      assert.match(parts[1], /Sign-in diagnosis: Priya Patel[\s\S]*53000/);
+      const relation = await demo.stack.ask("is Megan Bowen Priya Patel's manager?", admin);
+      assert.equal(relation.text.split('\n\n').length, 1);
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');
