@@ -90,7 +90,11 @@ export class GrammarRecognizer implements Recognizer {
    * became a Global Administrator, and who made the change?"), which one answer already covers.
    */
   async splitQuestions(text: string, context?: RecognitionContext): Promise<string[]> {
-    const each = (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context));
+    // Splitting is a convenience: if reading the parts fails (Graph down for a name look-up), the message is answered
+    // whole, and that answer says what failed.
+    const each = await Promise.resolve()
+      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)))
+      .catch(() => undefined);
     if (each) return each;
     const cut = compoundCandidate(text.trim());
     if (!cut) return [text];
@@ -138,13 +142,16 @@ export class GrammarRecognizer implements Recognizer {
   private async forEachPerson(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
     // "is Megan Priya's manager?", "was Lee added by Pradeep?": a question about how two people relate stays whole.
     if (text.length > 300 || RELATION.test(text)) return undefined;
-    const whole = await this.recognize(text, context);
-    if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
-    const knownNames = await this.knownNames();
+    // Cheap first: only a message the name index (as already built: nothing is read for it here) links to two or
+    // three people is read as a whole question.
+    const knownNames = this.index?.index;
+    if (!knownNames) return undefined;
     const parsed = parseQuestion(text.trim(), context?.now ?? new Date(), { knownNames });
     const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
     const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
     if (distinct.length < 2 || distinct.length > 3) return undefined;
+    const whole = await this.recognize(text, context);
+    if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
     // Each part keeps the question and one of the names: the others, with the "and" or comma that joined them, go.
     const cleaned = text.trim();
     return distinct.map((person) => {
