@@ -57,7 +57,7 @@ export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
  * asked of the audit log about what that answer was about.
  */
-const WHO_DID_IT = /\bwho did (?:that|this|it)\b|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
+const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\bwhich (?:detection|key|credential|secret)\b|\bwhat ip\b|\bwhich ip\b/;
 

@@ -455,7 +455,8 @@ export interface FillInput {
 export function fillPlan(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
-  const named = pickResource(cue);
+  // "group those by user": "group" is the verb there, not the collection.
+  const named = pickResource(cue.replace(/\bgroup(?:ed)?\s+(?:(?:those|them|these|it|that|the (?:results?|list|sign[- ]?ins))\s+)?by\b/g, 'by'));
   const previous = input.previous;
 
 
@@ -471,7 +472,9 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (theirRoles) return theirRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
+  const blocked = blockedByPlan(cue, input.entities, input.now);
+  if (blocked) return blocked;
+  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
@@ -503,7 +506,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // sign-in log with a place or a platform and no noun for it: the sign-ins with that condition.
   if (!named && input.intent === 'signin.list' && !namesSomething) {
     const filters = filtersFor('signIns', context);
-    if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp')) {
+    if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp' || f.field === 'errorCode')) {
       const plan: QuestionPlan = { resource: 'signIns', filters, operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
       const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
       if (window) plan.window = window;
@@ -580,6 +583,23 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
     operation: { kind: 'groupBy', field: 'userDisplayName' },
   };
   return { plan, intent: 'policy.info' };
+}
+
+const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
+
+/** "who did it block yesterday?" about a Conditional Access policy: the sign-ins that policy failed, by person. */
+function blockedByPlan(cue: string, entities: Entity[], now: Date): PlanFill | undefined {
+  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default');
+  if (!policy || !BLOCKED_WHOM.test(cue) || WHAT_IF.test(cue)) return undefined;
+  const name = policy.value ?? policy.displayName ?? policy.text;
+  const window = windowFrom(entities) ?? defaultWindow('signIns', now) ?? { start: new Date(now.getTime() - 7 * DAY).toISOString(), end: now.toISOString(), label: 'last 7 days' };
+  const plan: QuestionPlan = {
+    resource: 'signIns',
+    filters: [{ field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` }],
+    window,
+    operation: { kind: 'groupBy', field: 'userDisplayName' },
+  };
+  return { plan, intent: 'signin.list' };
 }
 
 const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other |nested )?groups\b|\bincluding sub/;

@@ -196,7 +196,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
       .filter((s) => ((s.appliedConditionalAccessPolicies as Array<{ displayName: string; result: string }> | undefined) ?? []).some((p) => p.displayName === 'Sign-in frequency for unmanaged devices' && ['reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyInterrupted'].includes(p.result)));
     assert.ok(acted.length > 0);
     const users = new Set(acted.map((s) => s.userDisplayName));
-    assert.ok(lines(answer).some((l) => l.startsWith(`${acted.length} sign-ins, in ${users.size} different users`)), lines(answer).join('\n'));
+    assert.ok(lines(answer).some((l) => l.startsWith(`${acted.length} sign-ins, by ${users.size} different users`)), lines(answer).join('\n'));
   });
 
   it('When a member without reporting roles asks for sign-ins from Russia, then the roles are named and no sign-in is read', async () => {

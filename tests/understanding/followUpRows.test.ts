@@ -101,6 +101,25 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     assert.match(members.text, /Partner Collaboration - Fabrikam/);
   });
 
+  it('When a policy was just explained, then "who did it block yesterday?" lists the people whose sign-ins that policy failed, by person, and "and today?" asks again', async () => {
+    const [, blocked, today] = await demo.stack.askChain(['what does the Block legacy authentication policy cover?', 'who did it block yesterday?', 'and today?'], admin);
+    assert.equal(blocked.intent, 'signin.list');
+    const plan = blocked.plan as PlanShape & { window?: { label: string } };
+    assert.ok(plan.filters.some((f) => f.field === 'caPolicy' && f.value === 'Block legacy authentication: failure'), JSON.stringify(plan.filters));
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    assert.match(blocked.text, /Johanna Lorenz/);
+    assert.match(blocked.text, /by \d+ different users?/);
+    assert.equal((today.plan as { window?: { label: string } }).window?.label, 'today');
+  });
+
+  it('When a sign-in list is followed by "group those by user", then the same sign-ins are counted by person ("group" is the verb)', async () => {
+    const [, grouped] = await demo.stack.askChain(['show me sign-ins from Russia this month', 'group those by user'], admin);
+    assert.equal(grouped.intent, 'signin.list');
+    const plan = grouped.plan as PlanShape;
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'));
+  });
+
   it('When a list of many rows is followed by a question about "them", then it is not asked of each row (at most five are)', async () => {
     const [, owners] = await demo.stack.askChain(['list all groups', 'who owns them?'], admin);
     assert.ok(owners.text.split('\n\n').length < 5, owners.text.slice(0, 400));

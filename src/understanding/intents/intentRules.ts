@@ -91,6 +91,7 @@ const CUES: Cue[] = [
   // "anything from brazil this month?", "DPRK attempts in November?", "who's signing in from linux machines?": the sign-in
   // log read for a place or a platform, nobody named.
   { name: 'traffic from a place', intent: 'signin.list', weight: 4, pattern: /\b(?:anything|any(?:one|body)?|attempts?|traffic|activity|coming in|connections?|hits?|hitting us|who(?:'s| is| are)?)\b.{0,40}\b(?:from|in|out of)\s+<country>|<country>\s+(?:attempts?|traffic|activity|addresses|ips?|sign[- ]?ins?|logins?|log-ins|connections?)\b/, when: (f) => f.names === 0 && !f.pronoun },
+  { name: 'expired passwords', intent: 'signin.list', weight: 4, pattern: /\bexpired passwords?\b|\bpasswords? (?:has |have |had )?expired\b|\bpassword[- ]expir/, when: (f) => f.names === 0 && !f.pronoun },
   { name: 'legacy protocols in use', intent: 'signin.list', weight: 3, pattern: /\b(?:legacy|basic|old)[- ](?:auth(?:entication)?|protocols?|clients?)\b|\b(?:imap|pop3?|smtp auth|activesync)\b/, when: (f) => f.names === 0 && !f.pronoun && !f.policy },
   { name: 'sign-ins from a platform', intent: 'signin.list', weight: 4, pattern: /\b(?:signing|logging|signed|logged) (?:in|on) (?:from|on|with) (?:\w+ ){0,2}?(?:linux|mac(?:os)?|windows|android|ios|iphones?|ipads?|chromebooks?|chrome ?os)\b/, when: (f) => f.names === 0 },
   { name: 'how to fix a person', intent: 'signin.troubleshoot', weight: 4, pattern: /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|sort(?: out)?|resolve|unblock)\b/, when: HAS_OBJECT },
