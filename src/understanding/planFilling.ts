@@ -188,7 +188,7 @@ const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
   [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
   [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
   [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
-  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b/, 53000, 'device not compliant (53000)'],
+  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b/, 53000, 'device not compliant (53000)'],
 ];
 
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
@@ -474,7 +474,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (ofRows) return ofRows;
   const blocked = blockedByPlan(cue, input.entities, input.now);
   if (blocked) return blocked;
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
@@ -514,6 +514,16 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
     }
   }
   if (!named) return undefined;
+  // "how many different people hit the compliant-device block this week?": people counted in the sign-in log.
+  if (named.resource === 'users' && /\bhow many (?:different |distinct |unique |separate )?(?:people|users|accounts|persons)\b/.test(cue)) {
+    const signInFilters = filtersFor('signIns', context).filter((f) => f.field === 'errorCode' || f.field === 'country' || f.field === 'clientApp');
+    if (signInFilters.length) {
+      const plan: QuestionPlan = { resource: 'signIns', filters: signInFilters, operation: { kind: 'countDistinct', field: 'userDisplayName' } };
+      const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
+      if (window) plan.window = window;
+      return { plan, intent: 'signin.list' };
+    }
+  }
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
   // names "account") is that question, not a list of accounts.
   const resource = anchoredResource(named.resource, cue, input.entities);

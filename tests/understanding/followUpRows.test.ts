@@ -120,6 +120,22 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'));
   });
 
+  it('When diagnoses are followed by "who else got that error this week?", then everyone else with that error is listed by person', async () => {
+    const [, , others] = await demo.stack.askChain(["why can't Megan Bowen get into Outlook on her phone?", 'and for Priya Patel?', 'who else got that error this week?'], admin);
+    assert.equal(others.intent, 'signin.list');
+    const plan = others.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 53000), JSON.stringify(plan.filters));
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+  });
+
+  it('When the admin asks how many people hit a named block, then people are counted in the sign-in log, not in the directory', async () => {
+    const answer = await demo.stack.ask('how many users ran into the compliant-device block since Monday?', admin);
+    const plan = answer.plan as PlanShape;
+    assert.equal(plan.resource, 'signIns');
+    assert.deepEqual(plan.operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    assert.match(answer.text, /\d+ different users/);
+  });
+
   it('When a list of many rows is followed by a question about "them", then it is not asked of each row (at most five are)', async () => {
     const [, owners] = await demo.stack.askChain(['list all groups', 'who owns them?'], admin);
     assert.ok(owners.text.split('\n\n').length < 5, owners.text.slice(0, 400));
