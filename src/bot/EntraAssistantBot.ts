@@ -436,6 +436,13 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         const found = about?.find((a) => a.type === 'app' && a.displayName.toLowerCase().includes(word));
         if (found) Object.assign(entity, { displayName: found.displayName, resolution: 'resolved', ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}) });
       }
+      // A sign-in found by its correlation id names its person and app: the answer is about them.
+      if (understanding.entities.some((e) => e.type === 'requestId')) {
+        for (const found of about ?? []) {
+          if ((found.type !== 'user' && found.type !== 'app') || !(found.id ?? found.appId) || understanding.entities.some((e) => e.type === found.type)) continue;
+          understanding.entities.push({ type: found.type, text: found.displayName, displayName: found.displayName, ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}), resolution: 'resolved', source: 'conversation' });
+        }
+      }
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
         about,
         planRich: !understanding.plan && understanding.contextPlan !== undefined,

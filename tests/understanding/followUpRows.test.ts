@@ -136,6 +136,15 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     assert.match(answer.text, /\d+ different users/);
   });
 
+  it('When a sign-in is found by its correlation id, then the answer records its person and app, and "who owns that app?" is about that app', async () => {
+    const [found, owner] = await demo.stack.askChain(['a user pasted correlation id c3a9e6f1-5b7d-4e2a-9f18-6d4b2c7a1e05 - what failed?', 'who owns that app?'], admin);
+    const entities = found.entities as Array<{ type: string; displayName?: string }>;
+    assert.ok(entities.some((e) => e.type === 'user' && e.displayName === 'Joni Sherman'), JSON.stringify(entities));
+    assert.ok(entities.some((e) => e.type === 'app' && e.displayName === 'HR Portal'), JSON.stringify(entities));
+    assert.equal(owner.intent, 'app.info');
+    assert.match(owner.text, /HR Portal[\s\S]*Owners[\s\S]*Diego Siciliani/);
+  });
+
   it('When a list of many rows is followed by a question about "them", then it is not asked of each row (at most five are)', async () => {
     const [, owners] = await demo.stack.askChain(['list all groups', 'who owns them?'], admin);
     assert.ok(owners.text.split('\n\n').length < 5, owners.text.slice(0, 400));
