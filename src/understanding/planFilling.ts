@@ -303,6 +303,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   switch (resource) {
     case 'signIns':
       // One person's or app's sign-ins without other conditions: the sign-in list answer with its diagnosis link.
+      // A worry about one person's sign-in ("… from the Netherlands?? should I be worried") asks for the diagnosis.
+      if (has('user') && !operation && /\bshould (?:i|we) (?:worry|be worried|be concerned)\b|\bis (?:she|he|this|that|it) (?:ok|okay|compromised|hacked|safe|legit)\b|\bwas (?:it|that|this) (?:really )?(?:her|him|them)\b/.test(cue)) return true;
       return (has('user') || has('requestId')) && !operation && extraFilters.length === 0;
     case 'users':
       return has('user') && !operation;

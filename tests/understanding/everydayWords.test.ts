@@ -191,6 +191,13 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(relation.text.split('\n\n').length, 1);
     });
 
+    it('When the admin worries about one person\'s failed sign-in from a country, then that person is diagnosed rather than the sign-ins listed', async () => {
+      const answer = await demo.stack.ask('Lidia Holloway had failed logins from Russia, should I be worried?', admin);
+      assert.equal(answer.intent, 'signin.troubleshoot');
+      assert.equal(answer.plan ?? null, null);
+      assert.match(answer.text, /Sign-in diagnosis: Lidia Holloway/);
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');
