@@ -1,6 +1,6 @@
 // Azure resources of Entra Assistant: an App Service plan, a Linux web app running the bot on Node 20, the
 // single-tenant Azure Bot that routes Teams messages to it, and the storage account that keeps conversation state
-// (a blob container) and answers, ratings and mitigation records (two tables). The web app reaches the storage
+// (a blob container) and answers, ratings, mitigation records and help-desk channel settings (three tables). The web app reaches the storage
 // account with its system-assigned managed identity and two data roles: no account key or connection string exists
 // in its settings, and shared-key access is off. Deployed by arm/deploy in teamsapp.yml; the outputs
 // are written to env/.env.<env> by the toolkit.
@@ -30,6 +30,20 @@ param botAadAppTenantId string
 @description('Microsoft Graph base URL, without version. Change it for national clouds.')
 param graphBaseUrl string = 'https://graph.microsoft.com'
 
+// Optional: a language model (issue #17). With no endpoint the bot understands questions with its built-in rules
+// only, and nothing leaves the tenant's Azure subscription for a model.
+@description('Optional. The Azure OpenAI endpoint, https://<resource>.openai.azure.com (AZURE_OPENAI_ENDPOINT). Empty: no language model.')
+param azureOpenAIEndpoint string = ''
+
+@description('Optional. The model deployment in that resource (AZURE_OPENAI_DEPLOYMENT); required with azureOpenAIEndpoint.')
+param azureOpenAIDeployment string = ''
+
+@description('Optional. The name of that Azure OpenAI account when it is in this resource group: the web app\'s identity gets Cognitive Services OpenAI User on it. Elsewhere, assign that role yourself.')
+param azureOpenAIAccountName string = ''
+
+@description('With a model: \'on\' lets it write a short summary above answer cards (MODEL_SUMMARIES); the card rows then go to the model too. Anything else: off.')
+param modelSummaries string = 'off'
+
 param location string = resourceGroup().location
 
 // Web app and bot names are global: a hash of the resource group keeps two deployments of this open-source
@@ -44,17 +58,24 @@ param botServiceName string = webAppName
 param storageAccountName string = toLower('${take(resourceBaseName, 11)}${uniqueString(resourceGroup().id)}')
 
 // The names src/config.ts reads (STATE_BLOB_CONTAINER, FEEDBACK_TABLE_NAME); mitigations go to the feedback table's
-// name plus 'Mitigations' (src/actions/openMitigationStore.ts). The bot would create them, but declared here they
+// name plus 'Mitigations' (src/mitigations/openMitigationStore.ts), help-desk channel settings and alert cursors to its
+// name plus 'Channels' (src/channels/openChannelStore.ts). The bot would create them, but declared here they
 // exist before its first answer and are deleted with the deployment's resource group.
 var stateContainerName = 'entra-assistant-state'
 var feedbackTableName = 'EntraAssistantFeedback'
 var mitigationTableName = '${feedbackTableName}Mitigations'
+var channelTableName = '${feedbackTableName}Channels'
 
 // Built-in role definition ids, from https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage
 // ("Storage Table Data Contributor": read, write and delete tables and entities; "Storage Blob Data Contributor":
 // read, write and delete containers and blobs). Neither can list the account keys.
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+// "Cognitive Services OpenAI User": call the inference API of an Azure OpenAI account, nothing more
+// (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/role-based-access-control).
+var cognitiveServicesOpenAIUserRoleId = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
+var modelConfigured = !empty(azureOpenAIEndpoint)
+var grantModelRole = !empty(azureOpenAIAccountName)
 
 // https://learn.microsoft.com/azure/templates/microsoft.storage/storageaccounts
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-01-01' = {
@@ -102,6 +123,11 @@ resource feedbackTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2
 resource mitigationTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-01-01' = {
   parent: tableService
   name: mitigationTableName
+}
+
+resource channelTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-01-01' = {
+  parent: tableService
+  name: channelTableName
 }
 
 resource serverfarm 'Microsoft.Web/serverfarms@2022-09-01' = {
@@ -218,6 +244,23 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
           name: 'AZURE_STORAGE_CREDENTIAL'
           value: 'managed-identity'
         }
+        // The optional language model, reached with the same managed identity (an empty value is unset).
+        {
+          name: 'AZURE_OPENAI_ENDPOINT'
+          value: azureOpenAIEndpoint
+        }
+        {
+          name: 'AZURE_OPENAI_DEPLOYMENT'
+          value: azureOpenAIDeployment
+        }
+        {
+          name: 'AZURE_OPENAI_CREDENTIAL'
+          value: modelConfigured ? 'managed-identity' : ''
+        }
+        {
+          name: 'MODEL_SUMMARIES'
+          value: modelConfigured ? (modelSummaries == 'on' ? 'on' : 'off') : ''
+        }
       ]
     }
   }
@@ -240,6 +283,21 @@ resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   scope: storageAccount
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+    principalId: webApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The web app's identity may call the model deployments of the Azure OpenAI account named, when it is in this group.
+resource openAIAccount 'Microsoft.CognitiveServices/accounts@2023-05-01' existing = if (grantModelRole) {
+  name: azureOpenAIAccountName
+}
+
+resource openAIUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantModelRole) {
+  name: guid(resourceGroup().id, azureOpenAIAccountName, webApp.id, cognitiveServicesOpenAIUserRoleId)
+  scope: openAIAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', cognitiveServicesOpenAIUserRoleId)
     principalId: webApp.identity.principalId
     principalType: 'ServicePrincipal'
   }

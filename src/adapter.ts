@@ -12,6 +12,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { type AuthenticateRequestResult, AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import * as ConnectorMappers from 'botframework-connector/lib/connectorApi/models/mappers';
 import type { BotConfig } from './config';
 import type { Logger } from './logger';
 
@@ -59,7 +60,19 @@ export function authenticationOptions(bot: BotConfig): ConfigurationBotFramework
   return options;
 }
 
+/**
+ * Entities are open-ended schema.org objects (Bot Framework activity spec), but botframework-connector 4.23's
+ * serializer resolves each entity to its Entity model, which names only type, text and mentioned, and drops the rest
+ * on the way to the channel: Teams' AI label (`@type`, `@context`, `additionalType`) would never arrive. Declaring
+ * the model's additional properties keeps every property as sent (tests/llm/modelSettings.test.ts sees them).
+ */
+function keepEntityProperties(): void {
+  const entity = ConnectorMappers.Entity as { type: { additionalProperties?: unknown } };
+  entity.type.additionalProperties ??= { type: { name: 'Object' } };
+}
+
 export function createAdapter({ bot, logger, credentialsFactory }: AdapterOptions): CloudAdapter {
+  keepEntityProperties();
   const options = authenticationOptions(bot);
   const credentials =
     credentialsFactory ??

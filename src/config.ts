@@ -64,6 +64,56 @@ export interface AppConfig {
    * ALLOWED_TENANT_IDS. Empty only when no tenant is configured at all (nothing is read, so nothing is checked).
    */
   servedTenantIds: string[];
+  /**
+   * The optional language model that fills question plans and may write summaries (src/llm). Absent unless
+   * AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT (or OPENAI_COMPATIBLE_URL) are set: then no model code loads.
+   */
+  model?: ModelConfig;
+  /** Help-desk channels and alerts (src/helpdesk, src/alerts). */
+  channels: ChannelsConfig;
+}
+
+export interface ChannelsConfig {
+  /**
+   * Whose directory roles triage replies and alert cards are read with (HELPDESK_READER: an object id or a user
+   * principal name). Unset: the person who turned the feature on in that channel.
+   */
+  reader?: string;
+  /** Seconds between two polls of Graph for alerts (ALERTS_POLL_SECONDS); a 429 waits its Retry-After instead. */
+  alertPollSeconds: number;
+}
+
+/** Where the model is served and how the bot signs in to it. */
+export type ModelEndpoint =
+  | {
+      kind: 'azure';
+      /** https://<resource>.openai.azure.com */
+      endpoint: string;
+      deployment: string;
+      apiVersion: string;
+      /** An API key, or a Microsoft Entra token for https://cognitiveservices.azure.com/.default. */
+      auth: { kind: 'key'; apiKey: string } | { kind: 'identity'; identity: StorageIdentity };
+    }
+  | {
+      /** Any server speaking OpenAI's chat completions (a local model server, `npm run ask -- --llm URL`). */
+      kind: 'openai-compatible';
+      /** The API root, e.g. http://127.0.0.1:8080/v1 */
+      baseUrl: string;
+      model: string;
+      apiKey?: string;
+    };
+
+export interface ModelConfig {
+  endpoint: ModelEndpoint;
+  /** The whole model call of one turn, retries included; past it the offline understanding answers. */
+  timeoutMs: number;
+  /** Retries after a 429 or 5xx (honouring retry-after while it fits in the timeout). */
+  maxRetries: number;
+  /** Tokens (prompt + completion) per hour: per asker and per tenant. */
+  tokensPerUserPerHour: number;
+  tokensPerTenantPerHour: number;
+  /** The model writes a short summary above answer cards, grounded in the card's rows (MODEL_SUMMARIES). */
+  summaries: boolean;
 }
 
 export type FeedbackStoreConfig =
@@ -159,6 +209,13 @@ function instant(env: Env, name: string): Date | undefined {
     throw new ConfigError(name, `must be an ISO 8601 date-time such as 2026-11-20T12:00:00Z (got "${value}")`);
   }
   return date;
+}
+
+/** A user named by Entra object id or by user principal name. */
+function principal(env: Env, name: string): string | undefined {
+  const value = optional(env, name);
+  if (value === undefined || isGuid(value) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+  throw new ConfigError(name, `must be a user's object id (GUID) or user principal name such as helpdesk@contoso.com (got "${value}")`);
 }
 
 function readBot(env: Env): BotConfig {
@@ -330,6 +387,71 @@ function readUsage(env: Env): AppConfig['usage'] {
   return usage;
 }
 
+/** Azure OpenAI's latest generally available data-plane version for chat completions with tools. */
+export const DEFAULT_AZURE_OPENAI_API_VERSION = '2024-10-21';
+
+const MODEL_SETTINGS = ['MODEL_TIMEOUT_SECONDS', 'MODEL_MAX_RETRIES', 'MODEL_TOKENS_PER_USER_PER_HOUR', 'MODEL_TOKENS_PER_TENANT_PER_HOUR', 'MODEL_SUMMARIES'];
+const AZURE_MODEL_SETTINGS = ['AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_API_VERSION', 'AZURE_OPENAI_CREDENTIAL', 'AZURE_OPENAI_CLIENT_ID'];
+
+function isLoopback(value: string): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname);
+}
+
+function readModelEndpoint(env: Env): ModelEndpoint | undefined {
+  const endpoint = url(env, 'AZURE_OPENAI_ENDPOINT');
+  const deployment = optional(env, 'AZURE_OPENAI_DEPLOYMENT');
+  const compatible = url(env, 'OPENAI_COMPATIBLE_URL');
+  if (compatible && (endpoint || deployment)) throw new ConfigError('OPENAI_COMPATIBLE_URL', 'and AZURE_OPENAI_ENDPOINT are both set: set only one model endpoint');
+  if (compatible) {
+    return { kind: 'openai-compatible', baseUrl: compatible, model: optional(env, 'OPENAI_COMPATIBLE_MODEL') ?? 'default', apiKey: optional(env, 'OPENAI_COMPATIBLE_API_KEY') };
+  }
+  for (const name of ['OPENAI_COMPATIBLE_MODEL', 'OPENAI_COMPATIBLE_API_KEY']) {
+    if (optional(env, name)) throw new ConfigError(name, 'is used only with OPENAI_COMPATIBLE_URL, which is not set');
+  }
+  if (!endpoint && !deployment) {
+    const stray = [...AZURE_MODEL_SETTINGS, ...MODEL_SETTINGS].find((name) => optional(env, name));
+    if (stray) throw new ConfigError(stray, 'is set but no model is: set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT to use one');
+    return undefined;
+  }
+  if (!endpoint) throw new ConfigError('AZURE_OPENAI_ENDPOINT', 'must be set with AZURE_OPENAI_DEPLOYMENT: the resource endpoint, https://<resource>.openai.azure.com');
+  if (!deployment) throw new ConfigError('AZURE_OPENAI_DEPLOYMENT', 'must be set with AZURE_OPENAI_ENDPOINT: the name of the model deployment');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(deployment)) throw new ConfigError('AZURE_OPENAI_DEPLOYMENT', `must be a deployment name: letters, digits, '.', '_' and '-' (got "${deployment}")`);
+  // A key or a token goes with every request: never in clear text beyond this machine.
+  if (new URL(endpoint).protocol !== 'https:' && !isLoopback(endpoint)) throw new ConfigError('AZURE_OPENAI_ENDPOINT', `must be an https URL (got "${endpoint}")`);
+  const apiVersion = matching(env, 'AZURE_OPENAI_API_VERSION', /^\d{4}-\d{2}-\d{2}(-preview)?$/, DEFAULT_AZURE_OPENAI_API_VERSION, 'must be an API version such as 2024-10-21');
+  const apiKey = optional(env, 'AZURE_OPENAI_API_KEY');
+  if (apiKey && (optional(env, 'AZURE_OPENAI_CREDENTIAL') || optional(env, 'AZURE_OPENAI_CLIENT_ID'))) {
+    throw new ConfigError('AZURE_OPENAI_API_KEY', 'and AZURE_OPENAI_CREDENTIAL/AZURE_OPENAI_CLIENT_ID are both set: use the key or an identity, not both');
+  }
+  const auth: Extract<ModelEndpoint, { kind: 'azure' }>['auth'] = apiKey
+    ? { kind: 'key', apiKey }
+    : {
+        kind: 'identity',
+        identity: {
+          credential: oneOf(env, 'AZURE_OPENAI_CREDENTIAL', ['managed-identity', 'default'] as const, 'managed-identity'),
+          clientId: guid(env, 'AZURE_OPENAI_CLIENT_ID'),
+        },
+      };
+  return { kind: 'azure', endpoint, deployment, apiVersion, auth };
+}
+
+function readModel(env: Env): ModelConfig | undefined {
+  const endpoint = readModelEndpoint(env);
+  if (!endpoint) return undefined;
+  const model = {
+    endpoint,
+    timeoutMs: integer(env, 'MODEL_TIMEOUT_SECONDS', 8, 1, 120) * 1000,
+    maxRetries: integer(env, 'MODEL_MAX_RETRIES', 2, 0, 5),
+    tokensPerUserPerHour: integer(env, 'MODEL_TOKENS_PER_USER_PER_HOUR', 100_000, 1000, 100_000_000),
+    tokensPerTenantPerHour: integer(env, 'MODEL_TOKENS_PER_TENANT_PER_HOUR', 1_000_000, 1000, 1_000_000_000),
+    summaries: oneOf(env, 'MODEL_SUMMARIES', ['on', 'off'] as const, 'off') === 'on',
+  };
+  if (model.tokensPerTenantPerHour < model.tokensPerUserPerHour) {
+    throw new ConfigError('MODEL_TOKENS_PER_TENANT_PER_HOUR', `must be at least MODEL_TOKENS_PER_USER_PER_HOUR (${model.tokensPerUserPerHour}) (got "${model.tokensPerTenantPerHour}")`);
+  }
+  return model;
+}
+
 function tenantList(env: Env, name: string): string[] {
   const value = optional(env, name);
   if (value === undefined) return [];
@@ -379,6 +501,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retention: { answerDays: integer(env, 'ANSWER_RETENTION_DAYS', 30, 1, 3650) },
     state,
     servedTenantIds: servedTenants(env, bot, graph),
+    model: readModel(env),
+    channels: { reader: principal(env, 'HELPDESK_READER'), alertPollSeconds: integer(env, 'ALERTS_POLL_SECONDS', 300, 1, 86_400) },
   };
 }
 

@@ -32,6 +32,10 @@ import { TenantGate } from './bot/tenantGate';
 import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
 import { TRAINING_UTTERANCES } from './understanding/training';
 import { FallbackTraining } from './understanding/fallbackTraining';
+import { HelpDesk } from './helpdesk/helpDesk';
+import { openChannelStore } from './channels/openChannelStore';
+import { AlertPoller } from './alerts/alertPoller';
+import type { Proactive } from './helpdesk/proactive';
 
 /** How sure the trained classifier must be before its intent replaces the grammar's "no cue". */
 const FALLBACK_MIN_SCORE = 0.5;
@@ -79,10 +83,29 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   recognizer.warm().catch((err: unknown) => logger.warn({ err }, 'tenant names could not be read: names are looked up one by one'));
   // Kept in this process's memory: each instance counts its own turns (docs/security.md).
   const usageLimits = new UsageLimits(config.usage);
+  // The language model is optional: without its settings none of its code (nor the openai package) is loaded.
+  const model = config.model ? new (await import('./llm/modelUnderstanding')).ModelUnderstanding({ config: config.model, logger, directory }) : undefined;
+  // Messages outside a turn (a diagnosis posted after its invoke, an alert) go through the same adapter.
+  // A failure inside is thrown to the caller (which retries or logs it), not handed to onTurnError: no apology is
+  // posted into a channel nobody asked in.
+  const proactive: Proactive = async (reference, logic) => {
+    let failure: Error | undefined;
+    await adapter.continueConversationAsync(config.bot.appId ?? '', reference, async (turn) => {
+      try {
+        await logic(turn);
+      } catch (err) {
+        failure = err instanceof Error ? err : new Error(String(err));
+      }
+    });
+    if (failure) throw failure;
+  };
+  const channelStore = openChannelStore(config.feedback);
+  const skills = new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskSkills], outOfScopeSkill, notYetAnsweredSkill, planSkill);
+  const channels = new HelpDesk({ recognizer, logger, clock, proactive, store: channelStore, skills, sessions, reader: config.channels.reader, alertPollSeconds: config.channels.alertPollSeconds });
   const bot = new EntraAssistantBot({
     // Without a tenant, names stay unresolved and answers say so.
     recognizer,
-    skills: new SkillRegistry([helpSkill, signInSkill, ...directorySkills, ...riskSkills], outOfScopeSkill, notYetAnsweredSkill, planSkill),
+    skills,
     conversationState,
     logger,
     clock,
@@ -93,16 +116,24 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     feedback,
     tenantGate: config.servedTenantIds.length > 0 ? new TenantGate(config.servedTenantIds) : undefined,
     usageLimits,
+    model,
     mitigations: new MitigationFlow({ store: mitigationStore, logger, clock, timeoutMinutes: config.limits.confirmationTimeoutMinutes, sessions, ssoTokens, feedback, usageLimits }),
+    channels,
   });
+
+  // Alerts for the channels that subscribed, posted through the same adapter, read with each channel's reader.
+  const alerts = new AlertPoller({ store: channelStore, sessions, reader: channels.reader, proactive, bot, logger, clock, intervalMs: config.channels.alertPollSeconds * 1000 });
+  alerts.start();
 
   const retention = new AnswerRetention({ store: feedback, days: config.retention.answerDays, clock, logger });
   const retentionSwept = retention.start();
 
   const server = await startWebServer({ adapter, bot, host: config.server.host, port: config.server.port, logger }).catch(async (err: unknown) => {
+    await alerts.stop();
     await retention.stop();
     await feedback.close();
     await mitigationStore.close();
+    await channelStore.close();
     throw err;
   });
   fallback?.startAfter(FALLBACK_TRAINING_DELAY_MS);
@@ -110,7 +141,11 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     logger.warn(`BOT_ID is not set: Bot Framework authentication is OFF; listening on ${server.url} only (loopback)`);
   }
   logger.info(
-    { endpoint: `${server.url}/api/messages`, graph: config.graph ? config.graph.baseUrl : 'not configured' },
+    {
+      endpoint: `${server.url}/api/messages`,
+      graph: config.graph ? config.graph.baseUrl : 'not configured',
+      languageModel: !config.model ? 'not configured' : config.model.endpoint.kind === 'azure' ? `Azure OpenAI ${config.model.endpoint.deployment}` : config.model.endpoint.baseUrl,
+    },
     'Entra Assistant is listening',
   );
   return {
@@ -120,11 +155,16 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     retentionSwept,
     async stop() {
       fallback?.cancel();
+      // A poll in progress finishes its post and its cursor before anything closes.
+      await alerts.stop();
       await server.stop();
+      // Diagnoses still being posted after their invoke finish before the stores close.
+      await channels.idle();
       await retention.stop();
       // After the last turn: every rating acknowledged is in the store before it closes.
       await feedback.close();
       await mitigationStore.close();
+      await channelStore.close();
     },
   };
 }

@@ -25,6 +25,7 @@ import {
 } from '../src/cli/package-app';
 import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon, encodePng } from '../src/cli/make-icons';
 import { repoRoot } from '../src/paths';
+import { DIAGNOSE_COMMAND_ID } from '../src/helpdesk/messageAction';
 
 
 const root = repoRoot();
@@ -207,6 +208,20 @@ describe('Teams app package', () => {
       }
     });
 
+    it('When the manifest is read, then the bot has the message action "Diagnose with Entra Assistant", answered by the bot through a fetched task', () => {
+      const manifest = devManifest();
+      const extension = manifest.composeExtensions?.[0];
+      assert.equal(extension?.botId, PROVISIONED_DEV.BOT_ID);
+      const [command] = extension?.commands ?? [];
+      assert.equal(command?.id, DIAGNOSE_COMMAND_ID);
+      assert.equal(command?.type, 'action');
+      assert.equal(command?.title, 'Diagnose with Entra Assistant');
+      assert.deepEqual(command?.context, ['message']);
+      assert.equal(command?.fetchTask, true);
+      const team = manifest.bots?.[0]?.commandLists?.find((list) => list.scopes.includes('team'));
+      assert.ok(team?.commands.some((c) => c.title === '/helpdesk on') && team.commands.some((c) => c.title === '/alerts on high-risk users'), 'the channel commands are listed for teams');
+    });
+
     it('When the manifest is read, then it asks for channel messages without an @mention through resource-specific consent', () => {
       const manifest = devManifest();
 
@@ -357,6 +372,12 @@ describe('Teams app package', () => {
         SECRET_BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
         BOT_TYPE: 'SingleTenant',
         BOT_TENANT_ID: '${{BOT_TENANT_ID}}',
+        // The optional language model (issue #17): empty values leave it off.
+        AZURE_OPENAI_ENDPOINT: '${{AZURE_OPENAI_ENDPOINT}}',
+        AZURE_OPENAI_DEPLOYMENT: '${{AZURE_OPENAI_DEPLOYMENT}}',
+        AZURE_OPENAI_CREDENTIAL: '${{AZURE_OPENAI_CREDENTIAL}}',
+        AZURE_OPENAI_API_KEY: '${{SECRET_AZURE_OPENAI_API_KEY}}',
+        MODEL_SUMMARIES: '${{MODEL_SUMMARIES}}',
       });
     });
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, DEFAULT_AZURE_OPENAI_API_VERSION, loadConfig } from '../src/config';
 
 const BOT_ID = '3f6c1d9e-2a4b-4c8d-9e1f-7a5b3c2d1e0f';
 const TENANT = '8f3c1f2a-6b1d-4c57-9a55-2f1e4b7d0c11';
@@ -189,4 +189,65 @@ describe('Azure Storage by endpoint and managed identity, or by connection strin
     assert.equal(err.variable, 'AZURE_STORAGE_TABLE_ENDPOINT');
     assert.ok(!err.message.includes('c2VjcmV0'), err.message);
   });
+
+  it('When the help-desk settings are unset, valid or wrong, then the reader and the alert poll are read or the bad one is named', () => {
+    assert.deepEqual(loadConfig({}).channels, { reader: undefined, alertPollSeconds: 300 });
+    assert.deepEqual(loadConfig({ HELPDESK_READER: 'helpdesk@contoso.com', ALERTS_POLL_SECONDS: '60' }).channels, { reader: 'helpdesk@contoso.com', alertPollSeconds: 60 });
+    assert.equal(loadConfig({ HELPDESK_READER: '0b8e2a9c-4d6f-4e21-8c1b-5a3f9e7d2c02' }).channels.reader, '0b8e2a9c-4d6f-4e21-8c1b-5a3f9e7d2c02');
+    assert.equal(configErrorFor({ HELPDESK_READER: 'Harper Helpdesk' }).variable, 'HELPDESK_READER');
+    assert.equal(configErrorFor({ ALERTS_POLL_SECONDS: '0' }).variable, 'ALERTS_POLL_SECONDS');
+    assert.equal(configErrorFor({ ALERTS_POLL_SECONDS: 'often' }).variable, 'ALERTS_POLL_SECONDS');
+  });
+});
+
+describe('The optional language model (issue #17)', () => {
+  const AZURE = { AZURE_OPENAI_ENDPOINT: 'https://contoso-ai.openai.azure.com/', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' };
+
+  it('When no model variable is set, then no model is configured (and none of its code loads)', () => {
+    assert.equal(loadConfig({}).model, undefined);
+  });
+
+  it('When the endpoint and deployment are set, then the managed identity signs in, with the current API version and the default limits', () => {
+    assert.deepEqual(loadConfig(AZURE).model, {
+      endpoint: { kind: 'azure', endpoint: 'https://contoso-ai.openai.azure.com', deployment: 'gpt-4o-mini', apiVersion: DEFAULT_AZURE_OPENAI_API_VERSION, auth: { kind: 'identity', identity: { credential: 'managed-identity', clientId: undefined } } },
+      timeoutMs: 8000,
+      maxRetries: 2,
+      tokensPerUserPerHour: 100_000,
+      tokensPerTenantPerHour: 1_000_000,
+      summaries: false,
+    });
+  });
+
+  it('When a key, an API version, limits and summaries are set, then each is read', () => {
+    const model = loadConfig({ ...AZURE, AZURE_OPENAI_API_KEY: 'model-key', AZURE_OPENAI_API_VERSION: '2025-04-01-preview', MODEL_TIMEOUT_SECONDS: '5', MODEL_MAX_RETRIES: '0', MODEL_TOKENS_PER_USER_PER_HOUR: '2000', MODEL_TOKENS_PER_TENANT_PER_HOUR: '9000', MODEL_SUMMARIES: 'on' }).model;
+    assert.deepEqual(model?.endpoint, { kind: 'azure', endpoint: 'https://contoso-ai.openai.azure.com', deployment: 'gpt-4o-mini', apiVersion: '2025-04-01-preview', auth: { kind: 'key', apiKey: 'model-key' } });
+    assert.deepEqual([model?.timeoutMs, model?.maxRetries, model?.tokensPerUserPerHour, model?.tokensPerTenantPerHour, model?.summaries], [5000, 0, 2000, 9000, true]);
+  });
+
+  it('When OPENAI_COMPATIBLE_URL is set, then any OpenAI-compatible server is used with the model named', () => {
+    assert.deepEqual(loadConfig({ OPENAI_COMPATIBLE_URL: 'http://127.0.0.1:8080/v1', OPENAI_COMPATIBLE_MODEL: 'qwen2.5' }).model?.endpoint, { kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:8080/v1', model: 'qwen2.5', apiKey: undefined });
+  });
+
+  const badValues: Array<{ when: string; env: Record<string, string>; variable: string }> = [
+    { when: 'the endpoint is set without a deployment', env: { AZURE_OPENAI_ENDPOINT: AZURE.AZURE_OPENAI_ENDPOINT }, variable: 'AZURE_OPENAI_DEPLOYMENT' },
+    { when: 'the deployment is set without an endpoint', env: { AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' }, variable: 'AZURE_OPENAI_ENDPOINT' },
+    { when: 'the endpoint is plain http beyond this machine (a key or token would travel in clear)', env: { ...AZURE, AZURE_OPENAI_ENDPOINT: 'http://contoso-ai.openai.azure.com' }, variable: 'AZURE_OPENAI_ENDPOINT' },
+    { when: 'the deployment name has a slash', env: { ...AZURE, AZURE_OPENAI_DEPLOYMENT: 'gpt/4o' }, variable: 'AZURE_OPENAI_DEPLOYMENT' },
+    { when: 'the API version is not a date', env: { ...AZURE, AZURE_OPENAI_API_VERSION: 'latest' }, variable: 'AZURE_OPENAI_API_VERSION' },
+    { when: 'a key and an identity are both set', env: { ...AZURE, AZURE_OPENAI_API_KEY: 'model-key', AZURE_OPENAI_CREDENTIAL: 'default' }, variable: 'AZURE_OPENAI_API_KEY' },
+    { when: 'the model timeout is zero', env: { ...AZURE, MODEL_TIMEOUT_SECONDS: '0' }, variable: 'MODEL_TIMEOUT_SECONDS' },
+    { when: 'the tenant budget is below the per-user one', env: { ...AZURE, MODEL_TOKENS_PER_USER_PER_HOUR: '50000', MODEL_TOKENS_PER_TENANT_PER_HOUR: '10000' }, variable: 'MODEL_TOKENS_PER_TENANT_PER_HOUR' },
+    { when: 'MODEL_SUMMARIES is set with no model (it would be silently ignored)', env: { MODEL_SUMMARIES: 'on' }, variable: 'MODEL_SUMMARIES' },
+    { when: 'AZURE_OPENAI_API_KEY is set with no endpoint', env: { AZURE_OPENAI_API_KEY: 'model-key' }, variable: 'AZURE_OPENAI_API_KEY' },
+    { when: 'both an Azure deployment and an OpenAI-compatible server are set', env: { ...AZURE, OPENAI_COMPATIBLE_URL: 'http://127.0.0.1:8080/v1' }, variable: 'OPENAI_COMPATIBLE_URL' },
+    { when: 'OPENAI_COMPATIBLE_MODEL is set without its URL', env: { OPENAI_COMPATIBLE_MODEL: 'qwen2.5' }, variable: 'OPENAI_COMPATIBLE_MODEL' },
+  ];
+  for (const { when, env, variable } of badValues) {
+    it(`When ${when}, then start-up stops with one line naming ${variable}, never repeating the key`, () => {
+      const err = configErrorFor(env);
+      assert.equal(err.variable, variable);
+      assert.ok(err.message.startsWith(`Configuration error: ${variable} `), err.message);
+      assert.ok(!/[\r\n]/.test(err.message) && !err.message.includes('model-key'), err.message);
+    });
+  }
 });

@@ -7,6 +7,7 @@ import { createGraphClient } from '../src/graph/client';
 import { loggableGraphUrl } from '../src/graph/requestLog';
 import { truncateForLog } from '../src/logger';
 import { DemoStack } from './support/demoStack';
+import { TeamsChat } from './support/teamsChat';
 import { captureLogs, type CapturedLogs } from './support/logCapture';
 import { ConnectorStub } from './support/connectorStub';
 import { teamsMessage } from './support/activities';
@@ -198,12 +199,14 @@ describe('Logging: Graph request lines', () => {
   });
 });
 
-describe('Logging: answered turns', () => {
+describe('Logging: answered turns and mitigations', () => {
   let stack: DemoStack;
   let logs: CapturedLogs;
+  let tenantDir: string;
   before(async () => {
     logs = captureLogs('info');
-    stack = await new DemoStack(await ensureDemoTenant(), {}, {}, logs.logger).start();
+    tenantDir = await ensureDemoTenant();
+    stack = await new DemoStack(tenantDir, {}, {}, logs.logger).start();
   });
   after(async () => {
     await stack?.stop();
@@ -238,5 +241,30 @@ describe('Logging: answered turns', () => {
     assert.ok(!raw.includes(question), 'the question');
     assert.doesNotMatch(raw, /Megan|Bowen|Outlook|Avery/, 'names');
     assert.doesNotMatch(raw, /[A-Za-z0-9._%+-]+@contoso\.com/i, 'UPNs');
+  });
+
+  it("When an admin revokes Bob's sessions through the confirmation card, then the proposed and done lines name the action, the target's kind and id and the people by object id, and no name or UPN", async () => {
+    const chat = new TeamsChat(stack.botUrl, stack.connectorServer, tenantDir);
+    const asked = await chat.say("revoke Bob's sessions", DEMO_ADMIN.userPrincipalName);
+    assert.ok(asked.cards[0], asked.text);
+    const done = await chat.execute(asked.cards[0], 'Revoke sessions', DEMO_ADMIN.userPrincipalName);
+    assert.equal(done.status, 200);
+
+    const proposed = logs.entries().find((e) => e.msg === 'mitigation proposed');
+    const finished = logs.entries().find((e) => e.msg === 'mitigation done');
+    assert.ok(proposed && finished, logs.raw());
+    for (const line of [proposed, finished]) {
+      assert.equal(line.level, 30, 'info');
+      assert.equal(line.action, 'revokeSessions');
+      const target = line.target as { kind: string; id: string };
+      assert.equal(target.kind, 'user');
+      assert.match(target.id, GUID);
+      assert.deepEqual(Object.keys(target).sort(), ['id', 'kind'], 'no display name or UPN beside the id');
+      assert.equal(line.proposedBy, DEMO_ADMIN.id);
+    }
+    assert.equal(finished.confirmedBy, DEMO_ADMIN.id);
+    assert.deepEqual(finished.outcome, { ok: true, graphStatus: 200 }, "Graph's revokeSignInSessions answers 200");
+    assert.doesNotMatch(logs.raw(), /Bob|Kelly|Avery/, 'names');
+    assert.doesNotMatch(logs.raw(), /[A-Za-z0-9._%+-]+@contoso\.com/i, 'UPNs');
   });
 });

@@ -7,6 +7,8 @@ import {
   CardFactory,
   type ConversationState,
   type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
   MessageFactory,
   TeamsActivityHandler,
   type TurnContext,
@@ -16,7 +18,8 @@ import type { GraphSessions } from '../graph/sessions';
 import type { SsoConfig } from '../config';
 import { acceptExchangedToken, signInCard, type SsoTokenStore } from './singleSignOn';
 import { truncateForLog } from '../logger';
-import { withAnswerActions, withBanner, withFooter, type SubmitButton } from '../cards/compose';
+import { aiGeneratedEntity, withAnswerActions, withBanner, withFooter, withModelSummary, withUnderstoodBy, type SubmitButton } from '../cards/compose';
+import type { LanguageModel, ModelAsker, ModelTurn } from './languageModel';
 import { escapeMarkdown } from '../cards/escape';
 import { type AdaptiveCard, renderCard } from '../cards/render';
 import type { Recognizer, Understanding } from '../understanding/types';
@@ -43,6 +46,8 @@ import { MAX_CURSOR_LENGTH } from '../skills/common/cursor';
 import { otherTenantText, type TenantGate } from './tenantGate';
 import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
+import type { ChannelFeatures } from '../helpdesk/channelFeatures';
+import { diagnoseRequestOf } from '../helpdesk/diagnoseRequest';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -60,7 +65,24 @@ type TurnResult = { understanding: Understanding; skill: { name: string; version
 /** A card button's request from Action.Submit data: a mitigation to confirm, or the next page of an answer. */
 type ButtonRequest =
   | { kind: 'mitigate'; proposal: MitigationProposal; sourceAnswerId?: string }
-  | { kind: 'showMore'; understanding: Understanding; cursor: string };
+  | { kind: 'showMore'; understanding: Understanding; cursor: string }
+  | PreparedQuestion;
+
+/**
+ * A question already understood elsewhere (a message action, a help-desk triage button, an alert): answered as if
+ * asked in this turn, with `note` as a banner on the card.
+ */
+export interface PreparedQuestion {
+  kind: 'prepared';
+  understanding: Understanding;
+  note?: string;
+  noteStyle?: 'good' | 'attention' | 'warning';
+  /**
+   * Posted by the bot itself (an alert): not counted against the reader's usage limits, and when Graph is unavailable
+   * the failure is thrown to the caller, which retries later, instead of being posted.
+   */
+  unattended?: boolean;
+}
 
 export interface BotOptions {
   recognizer: Recognizer;
@@ -83,7 +105,14 @@ export interface BotOptions {
   tenantGate?: TenantGate;
   /** Questions and mitigations per minute, per user and per tenant; absent: unlimited (tests of other concerns). */
   usageLimits?: UsageLimits;
+  /** An optional language model that understands questions (and may summarise cards); absent: the offline understanding alone. */
+  model?: LanguageModel;
+  /** Help-desk channels: the message action, triage of posts, /helpdesk and /alerts; absent: none of them. */
+  channels?: ChannelFeatures;
 }
+
+/** Cards a summary would not help: a question back, a confirmation. */
+const NOT_SUMMARISED = new Set(['disambiguation', 'mitigation']);
 
 /**
  * Turns Teams activities into questions for skills and their answers into messages. Collaborators arrive through
@@ -99,7 +128,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (options.feedback) this.feedback = new FeedbackInvokes(options.feedback, options.logger, options.clock);
 
     this.onMessage(async (context, next) => {
-      await this.answerQuestion(context);
+      const handled = await this.options.channels?.onMessage(context, this);
+      if (!handled) await this.answerQuestion(context);
       await next();
     });
 
@@ -176,6 +206,27 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     return { status: 200, body: { id: request.id, connectionName: request.connectionName } };
   }
 
+  /** "Diagnose with Entra Assistant" on a message: the help-desk features read it (src/helpdesk/messageAction.ts). */
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.options.channels) return super.handleTeamsMessagingExtensionFetchTask(context, action);
+    return this.options.channels.messageAction(context, action, this);
+  }
+
+  /** The message action's dialog, submitted with a name typed in (or sent without a dialog by the client). */
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.options.channels) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return this.options.channels.messageAction(context, action, this);
+  }
+
+  /**
+   * Answers a question understood elsewhere in this turn's conversation, as this turn's sender (a proactive turn's
+   * `from` is the person whose roles apply), then saves what the conversation remembers.
+   */
+  async answerPrepared(context: TurnContext, question: Omit<PreparedQuestion, 'kind'>): Promise<void> {
+    await this.answerOne(context, question.understanding.text, true, false, { kind: 'prepared', ...question });
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
   /** A card's 👍/👎 (Universal Actions); other Action.Execute verbs go to botbuilder. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     if (this.feedback && FeedbackInvokes.isCardFeedback(value)) return this.feedback.onCardAction(context, value);
@@ -194,7 +245,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     for (const [i, part] of parts.entries()) await this.answerOne(context, part, askedBefore !== undefined || (parts.length > 1 && isAddressedToBot(context.activity)), i > 0);
   }
 
-  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean): Promise<void> {
+  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean, prepared?: PreparedQuestion): Promise<void> {
     const { logger, clock, maxMessageLength } = this.options;
     const started = Date.now();
     const kind = conversationKind(context.activity);
@@ -213,7 +264,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     // The question's words are tenant data (names, UPNs): only at debug level, truncated.
     log.info({ length: text.length }, 'question');
     log.debug({ text: truncateForLog(text) }, 'question text');
-    if (this.options.usageLimits && !laterPart) {
+    if (this.options.usageLimits && !laterPart && !prepared?.unattended) {
       const verdict = this.options.usageLimits.take('question', context.activity.from?.aadObjectId ?? context.activity.from?.id, context.activity.conversation?.tenantId);
       if (!verdict.allowed) {
         log.warn({ scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds }, 'question over the usage limit: not answered, nothing read');
@@ -222,15 +273,18 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     }
 
-    if (addressed && !laterPart) await context.sendActivity({ type: 'typing' });
+    if (addressed && !laterPart && !prepared?.unattended) await context.sendActivity({ type: 'typing' });
     const answerId = randomUUID();
     const now = clock();
     const memory = await this.memory.load(context);
     const choice = chosenEntity(context.activity);
-    const button = buttonRequest(context.activity);
-    const turn: { understanding?: Understanding } = {};
+    const button = prepared ?? buttonRequest(context.activity);
+    const turn: { understanding?: Understanding; model?: ModelTurn } = {};
     const { result, graphRequests } = await collectGraphRequests(() =>
-      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => this.graphFailureAnswer(err, turn.understanding, text)),
+      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => {
+        if (prepared?.unattended) throw err;
+        return this.graphFailureAnswer(err, turn.understanding, text);
+      }),
       log,
     );
     await this.memory.save(context, memory);
@@ -239,6 +293,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       return;
     }
 
+    const summary = await this.modelSummary(context, text, result);
+    const model = turn.model && { understoodBy: turn.model.understoodBy, tokens: turn.model.tokens + (summary?.tokens ?? 0), ...(turn.model.fallback ? { fallback: turn.model.fallback } : {}), ...(summary?.text ? { summary: true } : {}) };
     const diagnostics: AnswerDiagnostics = {
       answerId,
       skill: result.skill.name,
@@ -248,15 +304,21 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       ...(result.understanding.plan ? { plan: result.understanding.plan } : {}),
       graphRequests,
       graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
+      ...(model ? { model } : {}),
       ms: Date.now() - started,
     };
     const corrected = [correctionNote(result.understanding), result.settledNote && escapeMarkdown(result.settledNote)].filter(Boolean).join(' ') || undefined;
     if (corrected && result.answer.kind === 'text') result.answer = { ...result.answer, text: `${corrected}\n${result.answer.text}` };
     if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
     let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
-    if (card && corrected) card = withBanner(card, corrected, 'good');
+    if (card && corrected) card = withBanner(card, corrected, prepared?.noteStyle ?? 'good');
+    if (card && turn.model) card = withUnderstoodBy(card, turn.model.note);
+    if (card && summary?.text) card = withModelSummary(card, summary.text);
+    if (result.answer.kind === 'text' && turn.model) result.answer = { ...result.answer, text: `${result.answer.text}\n_${turn.model.note}_` };
     const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
     const reply = this.replyFor(result.answer, diagnostics, card, rateable);
+    // Model-written text on the message: Teams shows its AI label.
+    if (summary?.text) reply.entities = [...(reply.entities ?? []), aiGeneratedEntity() as never];
     const sent = await context.sendActivity(reply);
     if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
     if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
@@ -271,6 +333,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         graphRequests: graphRequests.length,
         graphThrottled: graphRequests.filter((r) => r.status === 429).length,
         ms: diagnostics.ms,
+        ...(model ? { model } : {}),
       },
       'answered',
     );
@@ -289,10 +352,10 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     now: Date,
     addressed: boolean,
     button?: ButtonRequest,
-    turn: { understanding?: Understanding } = {},
+    turn: { understanding?: Understanding; model?: ModelTurn } = {},
   ): Promise<TurnResult | undefined> {
     let understanding: Understanding | undefined;
-    if (button?.kind === 'showMore') {
+    if (button?.kind === 'showMore' || button?.kind === 'prepared') {
       understanding = button.understanding;
     } else if (button?.kind === 'mitigate') {
       understanding = { intent: 'risk.remediate', entities: [{ type: 'action', text: button.proposal.action, value: button.proposal.action, source: 'message' }], text };
@@ -312,13 +375,18 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     } else {
       understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context });
       if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope' || understanding.guessed)) return undefined;
+      if (this.options.model) {
+        // The model fills the same plan; its answer is checked, and any failure leaves the offline understanding.
+        turn.model = await this.options.model.understand(text, { now, conversation: memory.context }, askerOf(context), understanding);
+        understanding = turn.model.understanding;
+      }
     }
 
     turn.understanding = understanding;
     let clarification = clarificationFor(understanding);
     // Before asking which object a name means, the skill may know from the tenant (the only app whose sign-ins fail).
-    let settledNote: string | undefined;
-    if (clarification?.kind === 'choose' && !choice && !button) {
+    let settledNote: string | undefined = button?.kind === 'prepared' ? button.note : undefined;
+    if (clarification?.kind === 'choose' && !choice && (!button || button.kind === 'prepared')) {
       const settled = await this.settleFromTenant(context, understanding, now);
       if (settled) {
         ({ understanding, note: settledNote } = settled);
@@ -357,9 +425,24 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       ...(button?.kind === 'showMore' ? { cursor: button.cursor } : {}),
       ...(button?.kind === 'mitigate' ? { mitigation: button.proposal } : {}),
     }));
-    if (!button) {
+    if (!button || button.kind === 'prepared') {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
+      // A word for an app ("outlook") that the answer found to be one app of the tenant (Outlook Mobile) is that app,
+      // for the answer's record and for follow-ups ("who owns that app?").
+      for (const entity of understanding.entities) {
+        if (entity.type !== 'app' || entity.id || entity.source !== 'message') continue;
+        const word = (entity.value ?? entity.text).toLowerCase();
+        const found = about?.find((a) => a.type === 'app' && a.displayName.toLowerCase().includes(word));
+        if (found) Object.assign(entity, { displayName: found.displayName, resolution: 'resolved', ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}) });
+      }
+      // A sign-in found by its correlation id names its person and app: the answer is about them.
+      if (understanding.entities.some((e) => e.type === 'requestId')) {
+        for (const found of about ?? []) {
+          if ((found.type !== 'user' && found.type !== 'app') || !(found.id ?? found.appId) || understanding.entities.some((e) => e.type === found.type)) continue;
+          understanding.entities.push({ type: found.type, text: found.displayName, displayName: found.displayName, ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}), resolution: 'resolved', source: 'conversation' });
+        }
+      }
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
         about,
         planRich: !understanding.plan && understanding.contextPlan !== undefined,
@@ -371,6 +454,13 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     }
     const proposed = await this.options.mitigations.propose(context, skillAnswer, button?.kind === 'mitigate' ? button.sourceAnswerId : undefined);
     return { understanding, skill, answer: proposed.answer as TurnAnswer, mitigationId: proposed.mitigationId };
+  }
+
+  /** A short model-written summary above an answer card, when summaries are on and the model wrote one that checks out. */
+  private async modelSummary(context: TurnContext, question: string, result: TurnResult): Promise<{ text?: string; tokens: number } | undefined> {
+    const model = this.options.model;
+    if (!model?.summarize || result.answer.kind !== 'card' || NOT_SUMMARISED.has(result.answer.template)) return undefined;
+    return model.summarize(question, renderCard(result.answer.template, result.answer.data), askerOf(context));
   }
 
   /** The intent's skill settles an ambiguous name from a fact of the tenant, when it can and the asker may read it. */
@@ -427,6 +517,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       askerAadObjectId: context.activity.from?.aadObjectId,
       tenantId: context.activity.conversation?.tenantId,
       answeredAt: now.toISOString(),
+      ...(diagnostics.model ? { model: diagnostics.model } : {}),
       ...(card ? { card } : {}),
     };
     try {
@@ -472,6 +563,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
 function buttonRequest(activity: Partial<Activity>): ButtonRequest | undefined {
   const value = activity.value as Record<string, unknown> | undefined;
   if (!value || typeof value !== 'object') return undefined;
+  const diagnose = diagnoseRequestOf(value);
+  if (diagnose) return { kind: 'prepared', understanding: diagnose };
   if (isMitigationProposal(value.mitigate)) {
     return { kind: 'mitigate', proposal: value.mitigate, sourceAnswerId: typeof value.sourceAnswerId === 'string' ? value.sourceAnswerId : undefined };
   }
@@ -507,6 +600,11 @@ function correctionNote(understanding: Understanding): string | undefined {
   const corrected = understanding.entities.filter((e) => e.correctedFrom && e.displayName && e.source === 'message');
   if (!corrected.length) return undefined;
   return corrected.map((e) => `I took “${escapeMarkdown(e.correctedFrom)}” to mean ${escapeMarkdown(e.displayName)}.`).join(' ');
+}
+
+/** Whose token budget a model call counts against. */
+function askerOf(context: TurnContext): ModelAsker {
+  return { userId: context.activity.from?.aadObjectId ?? context.activity.from?.id, tenantId: context.activity.conversation?.tenantId };
 }
 
 /** An adaptiveCard/action value botbuilder can read: an object whose `action` is an object (Teams' shape). */

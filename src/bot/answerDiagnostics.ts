@@ -1,5 +1,6 @@
 import type { QuestionPlan } from '../plans/plan';
 import type { Entity, IntentName } from '../understanding/types';
+import type { ModelFallback } from './languageModel';
 
 export interface GraphRequestRecord {
   method: string;
@@ -23,7 +24,18 @@ export interface AnswerDiagnostics {
   graphRequests: GraphRequestRecord[];
   /** Whose rights the tenant was read with: the asker's own (single sign-on), the app's behind a role check, or none. */
   graphAccess: 'delegated' | 'app' | 'none';
+  /** With a language model configured: what understood the question, why the model did not, tokens used. */
+  model?: AnswerModelUse;
   ms: number;
+}
+
+export interface AnswerModelUse {
+  understoodBy: 'model' | 'offline';
+  fallback?: ModelFallback;
+  /** Prompt and completion tokens of the turn (understanding and summary). */
+  tokens: number;
+  /** A model-written summary was sent above the card. */
+  summary?: boolean;
 }
 
 export const DIAGNOSTICS_KEY = 'entraAssistant';

@@ -19,6 +19,11 @@ export function questionText(activity: Partial<Activity>): string {
   return normalise(stripHtml(text));
 }
 
+/** A Teams message body (HTML, as a message action hands it over) as plain text; mentions keep the name shown. */
+export function plainText(html: string): string {
+  return normalise(stripHtml(html));
+}
+
 function stripHtml(text: string): string {
   return text
     .replace(/<br\s*\/?>/gi, ' ')

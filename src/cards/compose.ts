@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { repoRoot } from '../paths';
 import { renderCard, type AdaptiveCard } from './render';
+import { escapeMarkdown } from './escape';
 import type { FeedbackFooter } from '../feedback/feedbackFooter';
 
 let footerTemplate: ACData.Template | undefined;
@@ -38,6 +39,44 @@ export function withBanner(card: AdaptiveCard, text: string, style: 'good' | 'at
   const body = ((Array.isArray(card.body) ? card.body : []) as Array<Record<string, unknown>>).filter((element) => element.id !== 'banner');
   const banner = { type: 'Container', id: 'banner', style, items: [{ type: 'TextBlock', text, wrap: true, weight: 'Bolder' }] };
   return { ...card, body: [banner, ...body] };
+}
+
+/** Places an element just before the footer (or last), replacing an earlier one of the same id. */
+function beforeFooter(card: AdaptiveCard, element: Record<string, unknown>): AdaptiveCard {
+  const body = ((Array.isArray(card.body) ? card.body : []) as Array<Record<string, unknown>>).filter((e) => e.id !== element.id);
+  const footerAt = body.findIndex((e) => e.id === 'footer');
+  return { ...card, body: footerAt < 0 ? [...body, element] : [...body.slice(0, footerAt), element, ...body.slice(footerAt)] };
+}
+
+/** The subtle line that says what understood the question, when a language model is configured. */
+export function withUnderstoodBy(card: AdaptiveCard, text: string): AdaptiveCard {
+  return beforeFooter(card, { type: 'TextBlock', id: 'understoodBy', text, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' });
+}
+
+/**
+ * A summary the language model wrote, at the top of the card and marked as such; the message carries Teams' AI
+ * label too (aiGeneratedEntity).
+ */
+export function withModelSummary(card: AdaptiveCard, summary: string): AdaptiveCard {
+  const body = ((Array.isArray(card.body) ? card.body : []) as Array<Record<string, unknown>>).filter((e) => e.id !== 'modelSummary');
+  const element = {
+    type: 'Container',
+    id: 'modelSummary',
+    style: 'emphasis',
+    items: [
+      { type: 'TextBlock', text: escapeMarkdown(summary), wrap: true },
+      { type: 'TextBlock', text: 'AI-generated summary of the rows below; the rows are read from Microsoft Graph.', wrap: true, isSubtle: true, size: 'Small', spacing: 'None' },
+    ],
+  };
+  return { ...card, body: [element, ...body] };
+}
+
+/**
+ * Teams' AI label on a message whose text a model wrote: the root message entity with additionalType
+ * AIGeneratedContent (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-ai-bot-messages).
+ */
+export function aiGeneratedEntity(): Record<string, unknown> {
+  return { type: 'https://schema.org/Message', '@type': 'Message', '@context': 'https://schema.org', '@id': '', additionalType: ['AIGeneratedContent'] };
 }
 
 export interface FooterModel {

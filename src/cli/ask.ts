@@ -1,6 +1,8 @@
 /**
- * npm run ask -- [--json] [--as UPN|objectId] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] "question" ["follow-up" …]
+ * npm run ask -- [--json] [--as UPN|objectId] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] [--llm URL] "question" ["follow-up" …]
  *
+ * --llm URL points the bot it starts at any OpenAI-compatible chat completions server (its API root, e.g.
+ * http://127.0.0.1:8080/v1; --llm-model names the model), so a local model server can be tried.
  * Sends questions to the bot over HTTP, as Teams would, in one conversation, and prints each answer. Unless --bot
  * names a running bot, it starts its own bot and local Entra on free loopback ports.
  */
@@ -10,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ConnectorServer } from './connectorServer';
-import { cardToText } from './cardText';
+import { cardToText } from '../cards/cardText';
 import { startLocalStack, type LocalStack } from './localStack';
 import { DEMO_ADMIN, DEMO_TENANT_ID, LOCAL_BOT_CLIENT } from '@entra-assistant/local-entra';
 import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
@@ -30,6 +32,8 @@ export interface AskAnswer {
   entities: unknown[];
   /** The question plan of a list, count or breakdown question. */
   plan?: unknown;
+  /** With a language model configured: what understood the question, the fallback reason, tokens used. */
+  model?: unknown;
   text: string;
   cards: unknown[];
   graphRequests: unknown[];
@@ -44,7 +48,7 @@ interface Asker {
 
 const BOT = { id: '28:entra-assistant', name: 'Entra Assistant' };
 const USAGE =
-  'usage: npm run ask -- [--json] [--as UPN] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] [--sso] "question" ["follow-up" …]';
+  'usage: npm run ask -- [--json] [--as UPN] [--tenant DIR] [--bot URL] [--batch FILE.jsonl] [--sso] [--llm URL [--llm-model NAME]] "question" ["follow-up" …]';
 
 type SnapshotUser = { id: string; userPrincipalName?: string; mail?: string; displayName?: string };
 const usersByFile = new Map<string, { mtimeMs: number; users: SnapshotUser[] }>();
@@ -177,6 +181,7 @@ export async function askAll(lines: AskLine[], botUrl: string, connector: Connec
       intent: (diagnostics?.intent as string | undefined) ?? null,
       entities: allDiagnostics.flatMap((d) => (d.entities as unknown[] | undefined) ?? []),
       ...(diagnostics?.plan ? { plan: diagnostics.plan } : {}),
+      ...(diagnostics?.model ? { model: diagnostics.model } : {}),
       text,
       cards,
       graphRequests: (diagnostics?.graphRequests as unknown[] | undefined) ?? [],
@@ -196,6 +201,8 @@ async function main(): Promise<void> {
       bot: { type: 'string' },
       batch: { type: 'string' },
       sso: { type: 'boolean', default: false },
+      llm: { type: 'string' },
+      'llm-model': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -210,6 +217,8 @@ async function main(): Promise<void> {
   const tenantDir = values.tenant ?? process.env.TENANT_SNAPSHOT_DIR ?? (await ensureDemoTenant());
 
   if (values.sso && values.bot) throw new Error('--sso plays Teams single sign-on against the local Entra that ask starts itself: leave out --bot');
+  if (values.llm && values.bot) throw new Error('--llm configures the bot that ask starts itself: leave out --bot (or start that bot with OPENAI_COMPATIBLE_URL)');
+  if (values['llm-model'] && !values.llm) throw new Error('--llm-model goes with --llm URL');
   const connector = await new ConnectorServer().start();
   let stack: LocalStack | undefined;
   try {
@@ -222,6 +231,7 @@ async function main(): Promise<void> {
           ANSWER_DIAGNOSTICS: 'on',
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
           ...(values.sso ? { SSO_ENABLED: 'on', SSO_APP_ID: LOCAL_BOT_CLIENT.clientId } : {}),
+          ...(values.llm ? { OPENAI_COMPATIBLE_URL: values.llm, ...(values['llm-model'] ? { OPENAI_COMPATIBLE_MODEL: values['llm-model'] } : {}) } : {}),
         },
         botPort: 0,
         entra: { tenantDir, port: 0 },

@@ -14,6 +14,12 @@ export interface ConnectorCall {
  */
 export class ConnectorServer {
   readonly calls: ConnectorCall[] = [];
+  /**
+   * A connector outage on demand (tests): when it returns a status for a call, the call is answered with that error
+   * and not recorded among `calls`; `refused` counts them.
+   */
+  refuse?: (call: ConnectorCall) => number | undefined;
+  refused = 0;
   private server?: http.Server;
   private waiters: Array<{ predicate: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }> = [];
   url = '';
@@ -29,6 +35,13 @@ export class ConnectorServer {
           authorization: req.headers.authorization,
           body: data ? (JSON.parse(data) as Record<string, unknown>) : {},
         };
+        const failure = this.refuse?.(call);
+        if (failure) {
+          this.refused += 1;
+          res.writeHead(failure, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'connector unavailable (test)' } }));
+          return;
+        }
         this.calls.push(call);
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ id: `activity-${this.calls.length}` }));

@@ -19,6 +19,8 @@ export interface LocalStack {
   entra: LocalEntra;
   assistant: RunningAssistant;
   config: AppConfig;
+  /** Stops the bot and starts it again with the same configuration and stores, the local Entra left running (tests of restarts). */
+  restartAssistant(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,17 +42,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       GRAPH_CLIENT_SECRET: graph.clientSecret,
       GRAPH_CA_FILE: graph.caFile,
     });
-    const assistant = await startEntraAssistant(config, options.overrides);
-    return {
+    const stack: LocalStack = {
       entra,
-      assistant,
+      assistant: await startEntraAssistant(config, options.overrides),
       config,
+      async restartAssistant() {
+        await stack.assistant.stop();
+        stack.assistant = await startEntraAssistant(config, options.overrides);
+      },
       async stop() {
-        await assistant.stop();
+        await stack.assistant.stop();
         await entra.stop();
         local.dispose();
       },
     };
+    return stack;
   } catch (err) {
     await entra.stop();
     local.dispose();

@@ -43,6 +43,9 @@ function playgroundUsers(tenantDir: string): { currentUser: PlaygroundUser; user
   return { currentUser, users: users.slice(0, 5) };
 }
 
+const LOCAL_ALERT_POLL_SECONDS = 15;
+const LOCAL_ENTRA_CONTROL_FILE = path.join(repoRoot(), 'data', 'local-entra.json');
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -64,7 +67,12 @@ async function main(): Promise<void> {
   } else {
     tenantDir = values.tenant ?? process.env.TENANT_SNAPSHOT_DIR ?? (await ensureDemoTenant());
     stack = await startLocalStack({
+      // On the demo tenant alerts are polled every 15 s (not every 5 minutes), so an event added with
+      // `npm run entra -- event …` shows in the Playground soon after.
+      env: { ...process.env, ALERTS_POLL_SECONDS: process.env.ALERTS_POLL_SECONDS ?? String(LOCAL_ALERT_POLL_SECONDS) },
       entra: {
+        // How `npm run entra -- event …` finds this local Entra (its URL, admin key and certificate); removed at stop.
+        controlFile: LOCAL_ENTRA_CONTROL_FILE,
         tenantDir,
         persistDir: values.persist,
         throttling: process.env.EMULATOR_THROTTLING === 'graph' ? 'graph' : 'off',
@@ -101,6 +109,13 @@ async function main(): Promise<void> {
     'Ask, for example:',
     ...STARTER_QUESTIONS.map((q) => `  • ${q}`),
     '',
+    ...(stack
+      ? [
+          'In the Playground\'s team channel, try @Entra Assistant /alerts on high-risk users, then in another terminal:',
+          '  npm run entra -- event risky-user megan.bowen@contoso.com',
+          '',
+        ]
+      : []),
     'Press Ctrl+C to stop.',
     '',
   ];

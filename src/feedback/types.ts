@@ -1,5 +1,6 @@
 import type { Entity, IntentName } from '../understanding/types';
 import type { ConversationKind } from '../bot/messageText';
+import type { AnswerModelUse } from '../bot/answerDiagnostics';
 
 export type Rating = 'up' | 'down';
 
@@ -39,6 +40,8 @@ export interface AnswerRecord {
   askerAadObjectId?: string;
   tenantId?: string;
   answeredAt: string;
+  /** With a language model configured: what understood the question, why the model did not, tokens used. */
+  model?: AnswerModelUse;
   /** The card as sent without its footer, so a feedback click can show the answer again with a new footer. */
   card?: Record<string, unknown>;
 }

@@ -156,7 +156,7 @@ export class GraphDirectory implements Directory {
     const names = Promise.all([
       this.readAll<GraphNamed>('/groups', ['id', 'displayName'], VOCABULARY_MAX),
       this.readAll<GraphNamed>('/servicePrincipals', ['id', 'displayName', 'appId'], VOCABULARY_MAX),
-      this.readAll<VocabularyUser>('/users', ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'jobTitle'], USERS_MAX),
+      this.readAll<VocabularyUser>('/users', ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'jobTitle', 'department', 'city', 'officeLocation'], USERS_MAX),
       // Policy names link "the mfa for admins policy"; a reader without the policy permission goes without them.
       this.readAll<GraphNamed>('/identity/conditionalAccess/policies', ['id', 'displayName'], VOCABULARY_MAX).catch(() => undefined),
     ]).then(([groups, apps, users, policies]) =>

@@ -73,7 +73,10 @@ export function describePlan(plan: QuestionPlan): string {
   const resource = resourceOf(plan.resource);
   const parts: string[] = [capitalise(resource.noun.many)];
   if (plan.anchor) {
-    parts.push(`of ${plan.anchor.displayName}${plan.anchor.transitive ? ' (including nested)' : ' (direct)'}`);
+    // What is owned or reported is not a membership: "Groups · owned by Conor", "Direct reports · of Patti".
+    if (plan.resource === 'ownedGroups' || plan.resource === 'ownedApps') parts.push(`owned by ${plan.anchor.displayName}`);
+    else if (plan.resource === 'directReports') parts.push(`of ${plan.anchor.displayName}`);
+    else parts.push(`of ${plan.anchor.displayName}${plan.anchor.transitive ? ' (including nested)' : ' (direct)'}`);
   }
   for (const filter of plan.filters) {
     const spec = fieldOf(resource, filter.field);

@@ -46,6 +46,8 @@ export interface ResourceSpec {
   version: 'v1.0' | 'beta';
   /** The collection's path; relationship resources need an anchor. */
   path(anchor?: PlanAnchor): string;
+  /** The kinds of object a relationship resource starts from; absent: the resource takes no anchor. */
+  anchors?: readonly PlanAnchor['type'][];
   permission: PermissionKey;
   /** The permission when it depends on the object the list starts from. */
   anchorPermission?: (anchor?: PlanAnchor) => PermissionKey;
@@ -193,6 +195,7 @@ const groupMembers: ResourceSpec = {
   ...COLLECTION,
   noun: { one: 'member', many: 'members' },
   path: (anchor) => `/groups/${anchorId(anchor, 'group')}/${anchor?.transitive ? 'transitiveMembers' : 'members'}`,
+  anchors: ['group'],
   permission: 'groups.read',
   ...directoryPaging,
   columns: memberColumns,
@@ -209,6 +212,7 @@ const groupOwners: ResourceSpec = {
 const memberOf: ResourceSpec = {
   name: 'memberOf',
   ...COLLECTION,
+  anchors: ['user', 'servicePrincipal'],
   noun: { one: 'group', many: 'groups' },
   path: (anchor) => {
     const base = anchor?.type === 'servicePrincipal' ? 'servicePrincipals' : 'users';
@@ -238,6 +242,7 @@ const ownedGroups: ResourceSpec = {
   ...memberOf,
   name: 'ownedGroups',
   path: (anchor) => `/users/${anchorId(anchor, 'user')}/ownedObjects/microsoft.graph.group`,
+  anchors: ['user'],
   permission: 'users.read',
   anchorPermission: undefined,
 };
@@ -248,6 +253,7 @@ const ownedApps: ResourceSpec = {
   ...COLLECTION,
   noun: { one: 'app registration', many: 'app registrations' },
   path: (anchor) => `/users/${anchorId(anchor, 'user')}/ownedObjects/microsoft.graph.application`,
+  anchors: ['user'],
   permission: 'users.read',
   ...directoryPaging,
   columns: ['displayName', 'appId'],
@@ -264,6 +270,7 @@ const directReports: ResourceSpec = {
   ...COLLECTION,
   noun: { one: 'direct report', many: 'direct reports' },
   path: (anchor) => `/users/${anchorId(anchor, 'user')}/directReports`,
+  anchors: ['user'],
   permission: 'users.read',
   ...directoryPaging,
   columns: ['displayName', 'userPrincipalName', 'jobTitle'],
@@ -545,7 +552,7 @@ const namedLocations: ResourceSpec = {
   // Named locations are of two types whose fields differ; every field is read.
   select: false,
   count: 'plain',
-  columns: ['displayName', 'kind', 'countries', 'isTrusted'],
+  columns: ['displayName', 'countries', 'ipRanges', 'isTrusted'],
   fields: [
     field('displayName', 'Location', 'displayName', 'string', { graph: EQ_STARTS }),
     field('kind', 'Kind', '@odata.type', 'string', { read: (item) => (String(item['@odata.type']).includes('country') ? 'Countries' : 'IP ranges') }),

@@ -112,7 +112,7 @@ function headlineOf(compiled: CompiledPlan, run: PlanRun, shown: number): string
         : `${groups.length.toLocaleString('en-US')} different ${label} value${groups.length === 1 ? '' : 's'}`;
       return op.kind === 'countDistinct'
         ? `**${distinct}** among ${plural(run.matched, noun.one, noun.many)}.`
-        : `${plural(run.matched, noun.one, noun.many)}, ${op.kind === 'top' ? `top ${Math.min(op.n, groups.length)} of ${distinct}` : `in ${distinct}`}.`;
+        : `${plural(run.matched, noun.one, noun.many)}, ${op.kind === 'top' ? `top ${Math.min(op.n, groups.length)} of ${distinct}` : `${/user|initiatedBy|principal/i.test(op.field) ? 'by' : 'in'} ${distinct}`}.`;
     }
     case 'list':
       if (shown === 0) return run.complete ? `No ${noun.many} match.` : `None found in what was read.`;

@@ -36,6 +36,14 @@ export interface GrammarRecognizerOptions {
 /** The words that stand for the rows of the last list ("who owns those?"), and how many rows are asked of in turn. */
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
+/** One-person questions that, asked of two or three named people, are answered for each in turn. */
+const PER_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info', 'user.groups', 'role.assignments']);
+const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited|added|removed|reset|disabled|enabled|by|than|same (?:person|account))\b/i;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
+const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
@@ -82,7 +90,11 @@ export class GrammarRecognizer implements Recognizer {
    * became a Global Administrator, and who made the change?"), which one answer already covers.
    */
   async splitQuestions(text: string, context?: RecognitionContext): Promise<string[]> {
-    const each = await this.forEachRow(text, context);
+    // Splitting is a convenience: if reading the parts fails (Graph down for a name look-up), the message is answered
+    // whole, and that answer says what failed.
+    const each = await Promise.resolve()
+      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)))
+      .catch(() => undefined);
     if (each) return each;
     const cut = compoundCandidate(text.trim());
     if (!cut) return [text];
@@ -121,6 +133,35 @@ export class GrammarRecognizer implements Recognizer {
     const aboutRow = (u: Understanding) => (u.plan ? u.plan.anchor?.id === rows[0].id : u.entities.some((e) => e.type === type && e.id === rows[0].id));
     if (!aboutRow(first)) return undefined;
     return parts;
+  }
+
+  /**
+   * "Mohammed Hansen and Zane Thompson both can't sign in - same cause?", "compare Sara and Priya's groups": a question
+   * about one person asked of two or three named people is answered for each of them in turn.
+   */
+  private async forEachPerson(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
+    // "is Megan Priya's manager?", "was Lee added by Pradeep?": a question about how two people relate stays whole.
+    if (text.length > 300 || RELATION.test(text)) return undefined;
+    // Cheap first: only a message the name index (as already built: nothing is read for it here) links to two or
+    // three people is read as a whole question.
+    const knownNames = this.index?.index;
+    if (!knownNames) return undefined;
+    const parsed = parseQuestion(text.trim(), context?.now ?? new Date(), { knownNames });
+    const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+    const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
+    if (distinct.length < 2 || distinct.length > 3) return undefined;
+    const whole = await this.recognize(text, context);
+    if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
+    // Each part keeps the question and one of the names: the others, with the "and" or comma that joined them, go.
+    const cleaned = text.trim();
+    return distinct.map((person) => {
+      let part = cleaned;
+      for (const other of distinct) {
+        if (other === person) continue;
+        part = part.replace(new RegExp(`\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)?\\s*${escapeRegExp(other.text)}(?:'s|’s)?`, 'i'), '');
+      }
+      return part.replace(/^\s*(?:,|and|&|or)\s+/i, '').replace(/\s{2,}/g, ' ').trim();
+    });
   }
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
@@ -165,6 +206,13 @@ export class GrammarRecognizer implements Recognizer {
         }
       }
     }
+    // "Lucas Walsh … hes new-ish in QA", "Uma Hall in sales says …": words that describe the person a sign-in, risk or
+    // account question names are not a group to look up (nor to ask about when several groups share the word).
+    const person = turn.entities.find((e) => e.type === 'user' && e.resolution === 'resolved');
+    if (person && DESCRIBED_PERSON_INTENTS.has(turn.intent)) {
+      const descriptors = new Set(turn.objects.filter((o) => o.typeGuessed && o.entity.type === 'group' && (o.entity.resolution === 'notFound' || o.entity.resolution === 'ambiguous')).map((o) => o.entity));
+      turn.entities = turn.entities.filter((e) => !descriptors.has(e));
+    }
     turn.entities = firstOfEachType(turn.entities);
     // The trained classifier is asked only when neither the grammar nor the conversation found anything.
     const fallback = this.options.fallback?.classifier();
@@ -197,6 +245,8 @@ export class GrammarRecognizer implements Recognizer {
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;
+    // "is it the same thing for Priya?" after a diagnosis: the rich question again, about what changed.
+    if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
       intent = answering.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.

@@ -8,7 +8,7 @@ import { findNames, type NameMention } from './entities/names';
 import { findPolicyNames, looksLikePolicy } from './entities/policies';
 import { extractTimeRange } from './entities/timeRange';
 import { bestIntent, type CueFeatures } from './intents/intentRules';
-import { expectedType } from './intents/registry';
+import { expectedType, OBJECT_INTENTS } from './intents/registry';
 import { correction, correctSpelling } from './text/spelling';
 import { SpanSet } from './text/spans';
 import type { DirectoryEntityType, Entity, IntentName } from './types';
@@ -41,8 +41,6 @@ const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
 const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b/;
 const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <)/;
 const ELLIPSIS = /^(?:and|what about|how about|same (?:thing |question |again |check )?for|do the same for|ditto for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
-/** The intents whose answers are about one tenant object, by the object's type. */
-const OBJECT_INTENTS: Record<DirectoryEntityType, IntentName> = { user: 'user.info', group: 'group.info', app: 'app.info' };
 
 function cueTextOf(masked: string): string {
   return masked

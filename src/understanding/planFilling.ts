@@ -9,7 +9,7 @@ import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { windowLabel } from './entities/timeRange';
 import type { Entity, IntentName } from './types';
-import { PLAN_INTENTS } from './intents/registry';
+import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 
 const DAY = 86_400_000;
 
@@ -46,7 +46,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
+  { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
@@ -55,7 +56,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
-  { resource: 'namedLocations', pattern: /\bnamed locations?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
+  { resource: 'namedLocations', pattern: /\bnamed locations?\b|\blocations?\b.{0,30}\b(?:trusted|marked|ip ranges?|ranges?|cover)\b|\btrusted\b.{0,30}\b(?:locations?|networks?|sites?|offices?)\b|\b(?:networks?|offices?|sites?)\b.{0,20}\btrusted\b|\b(?:office|hq|headquarters|network|site) (?:named )?location\b|\bip ranges?\b.{0,30}\b(?:office|network|hq|location|site)\b|\b(?:office|network|hq|location|site)\b.{0,30}\bip ranges?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
 ];
 
 /** Words that ask for a list, a count or a breakdown rather than one object's page. */
@@ -187,7 +188,7 @@ const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
   [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
   [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
   [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
-  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b/, 53000, 'device not compliant (53000)'],
+  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b/, 53000, 'device not compliant (53000)'],
 ];
 
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
@@ -249,7 +250,14 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdistribution (?:groups?|lists?)\b/, () => [{ field: 'mailEnabled', op: 'eq', value: true }, { field: 'securityEnabled', op: 'eq', value: false }]],
   ],
   riskyUsers: [
+    // "medium or high risk", "high and medium": both levels.
+    [/\b(high|medium|low)\s*(?:or|and|\/|,|&)\s*(high|medium|low)\b/, (m) => ({ field: 'riskLevel', op: 'in', value: [m[1], m[2]], label: `${m[1]} or ${m[2]} risk` })],
     [/\b(high|medium|low)\b(?![- ]risk)/, (m) => ({ field: 'riskLevel', op: 'eq', value: m[1] })],
+    // "who fixed their own risk", "self-remediated": the people whose secured password change closed their risk.
+    [/\b(?:fixed|remediated|resolved|cleared|closed) (?:it|their|his|her) (?:own )?(?:risk )?(?:themselves|themself|himself|herself)?|\b(?:fixed|remediated|resolved|cleared) (?:their|his|her) own\b|\bself[- ]?(?:remediat|fix|servic)\w*|\bby (?:changing|resetting) (?:their|his|her) (?:own )?password\b|\bwith a password change\b/, () => [
+      { field: 'riskState', op: 'eq', value: 'remediated' },
+      { field: 'riskDetail', op: 'eq', value: 'userPerformedSecuredPasswordChange', label: 'fixed by their own secure password change' },
+    ]],
     [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
     [/\bremediated\b|\bself[- ]remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
     [/\bconfirmed[- ](?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
@@ -265,13 +273,13 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bstill at risk\b|\bopen\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
   ],
   directoryAudits: [
-    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
+    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
     [/\bself[- ]service password\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/, () => ({ field: 'activity', op: 'eq', value: 'Change password (self-service)' })],
     [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
     [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
     [/\binvit(?:ed|ations?|es?)\b/, () => ({ field: 'activity', op: 'eq', value: 'Invite external user' })],
     [/\b(?:users|accounts) (?:were |got |been )?created\b|\bcreated (?:new )?(?:users|accounts)\b|\bnew (?:user )?(?:users|accounts)\b/, () => ({ field: 'activity', op: 'eq', value: 'Add user' })],
-    [/\b(?:conditional access|ca) polic(?:y|ies)\b|\bpolicy changes\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
+    [/\b(?:conditional access|ca) (?:polic(?:y|ies)|changes|edits|updates)\b|\bpolicy changes\b|\bchanges? (?:to|on|in) (?:the )?(?:conditional access|ca)\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
     [/\brole assignments?\b|\broles? (?:added|assigned|granted)\b/, () => ({ field: 'category', op: 'eq', value: 'RoleManagement', label: 'roles' })],
   ],
   conditionalAccessPolicies: [
@@ -281,6 +289,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   ],
   namedLocations: [
     [/\bblock(?:ed|ing)?\b/, () => ({ field: 'displayName', op: 'contains', value: 'block', label: 'blocked' })],
+    // "the London office location", "our HQ network": the location of that name.
+    [/\b(?:the|our|is|in|for|of)\s+(?:(?:the|our)\s+)?(?!(?:the|our|trusted|blocked|named|ip|which|what|any|a|an|this|that)\b)([a-z][\w-]*)(?:\s+[a-z][\w-]*)?\s+(?:named\s+)?(?:location|network|office|site|range|ip range)s?\b/, (m) => ({ field: 'displayName', op: 'contains', value: m[1], label: `named like "${m[1]}"` })],
     [/\btrusted\b|\bsafe\b/, () => ({ field: 'isTrusted', op: 'eq', value: true })],
   ],
 };
@@ -293,6 +303,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   switch (resource) {
     case 'signIns':
       // One person's or app's sign-ins without other conditions: the sign-in list answer with its diagnosis link.
+      // A worry about one person's sign-in ("… from the Netherlands?? should I be worried") asks for the diagnosis.
+      if (has('user') && !operation && /\bshould (?:i|we) (?:worry|be worried|be concerned)\b|\bis (?:she|he|this|that|it) (?:ok|okay|compromised|hacked|safe|legit)\b|\bwas (?:it|that|this) (?:really )?(?:her|him|them)\b/.test(cue)) return true;
       return (has('user') || has('requestId')) && !operation && extraFilters.length === 0;
     case 'users':
       return has('user') && !operation;
@@ -300,7 +312,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       // One group's page, or one person's groups: their own answers.
       return has('user') || (has('group') && !operation && filters.length === 0);
     case 'riskyUsers':
-      return !operation && !filters.some((f) => f.field === 'riskState');
+      // The overview answers one level or none; several levels are a condition of the list.
+      return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in'));
     case 'riskyServicePrincipals':
       return !operation && !filters.some((f) => f.field === 'riskState');
     case 'riskDetections':
@@ -419,8 +432,6 @@ export function planCue(text: string, entities: Entity[]): string {
 /** Words that ask who made a change, or when and by whom. */
 const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bby whom\b/;
 
-/** Intents a plan never takes over: explanations and help read no list. */
-const NOT_LISTS = new Set<IntentName>(['docs.answer', 'help']);
 
 export interface FillInput {
   text: string;
@@ -446,13 +457,16 @@ export interface FillInput {
 export function fillPlan(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
-  const named = pickResource(cue);
+  // "group those by user": "group" is the verb there, not the collection.
+  const named = pickResource(cue.replace(/\bgroup(?:ed)?\s+(?:(?:those|them|these|it|that|the (?:results?|list|sign[- ]?ins))\s+)?by\b/g, 'by'));
   const previous = input.previous;
 
 
   // "only the failed ones", "break that down by error code", "which IPs", "just the top 3": a condition or an
   // operation with no collection and no one named of its own works on the last list.
   const namesSomething = input.entities.some((e) => e.source === 'message' && (((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved') || e.type === 'requestId'));
+  // "and who has the CA admin role?" after a list of policies asks about the role, not about the policies.
+  const namesRole = previous?.resource !== 'roleAssignments' && input.entities.some((e) => e.source === 'message' && e.type === 'role');
   // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
   const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
@@ -460,7 +474,9 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (theirRoles) return theirRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
-  if (previous && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue)) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue))) {
+  const blocked = blockedByPlan(cue, input.entities, input.now);
+  if (blocked) return blocked;
+  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
@@ -468,7 +484,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
   // days?", "which users hit 53000").
-  const listLike = /\b(?:which|who|how many|top \d+|count|list|show)\b/.test(cue) || input.entities.some((e) => e.type === 'timeRange' && e.source === 'message');
+  const listLike = /\b(?:which|who|how many|top \d+|count|list|show)\b/.test(cue) || (input.entities.some((e) => e.type === 'timeRange' && e.source === 'message') && !/\bmean(?:ing|s)?\b|\bexplain\b|\bwhat (?:is|does)\b/.test(cue));
   if (input.intent && NOT_LISTS.has(input.intent) && !(input.intent === 'docs.answer' && listLike && input.entities.some((e) => e.type === 'errorCode'))) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
@@ -478,6 +494,11 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (reports) return reports;
   const members = groupMembersPlan(cue, input.entities);
   if (members) return members;
+  // "what else does she own?" after an app's owner was shown: the apps that person owns.
+  const owner = input.entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  if (owner && !named && /\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|\b(?:<pp>|he|she|they) (?:also )?owns?\b/.test(cue)) {
+    return { plan: { resource: 'ownedApps', anchor: { type: 'user', id: owner.id!, displayName: owner.displayName ?? owner.text }, filters: [], operation: { kind: 'list' } }, intent: 'app.info' };
+  }
   // "Is Belarus blocked?": whether a country is in a named location used to block.
   const country = input.entities.find((e) => e.type === 'country' && e.source === 'message');
   if (country?.value && /\bblock(?:ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations')) {
@@ -487,7 +508,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // sign-in log with a place or a platform and no noun for it: the sign-ins with that condition.
   if (!named && input.intent === 'signin.list' && !namesSomething) {
     const filters = filtersFor('signIns', context);
-    if (filters.some((f) => f.field === 'country' || f.field === 'os')) {
+    if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp' || f.field === 'errorCode')) {
       const plan: QuestionPlan = { resource: 'signIns', filters, operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
       const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
       if (window) plan.window = window;
@@ -495,6 +516,16 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
     }
   }
   if (!named) return undefined;
+  // "how many different people hit the compliant-device block this week?": people counted in the sign-in log.
+  if (named.resource === 'users' && /\bhow many (?:different |distinct |unique |separate )?(?:people|users|accounts|persons)\b/.test(cue)) {
+    const signInFilters = filtersFor('signIns', context).filter((f) => f.field === 'errorCode' || f.field === 'country' || f.field === 'clientApp');
+    if (signInFilters.length) {
+      const plan: QuestionPlan = { resource: 'signIns', filters: signInFilters, operation: { kind: 'countDistinct', field: 'userDisplayName' } };
+      const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
+      if (window) plan.window = window;
+      return { plan, intent: 'signin.list' };
+    }
+  }
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
   // names "account") is that question, not a list of accounts.
   const resource = anchoredResource(named.resource, cue, input.entities);
@@ -564,6 +595,23 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
     operation: { kind: 'groupBy', field: 'userDisplayName' },
   };
   return { plan, intent: 'policy.info' };
+}
+
+const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
+
+/** "who did it block yesterday?" about a Conditional Access policy: the sign-ins that policy failed, by person. */
+function blockedByPlan(cue: string, entities: Entity[], now: Date): PlanFill | undefined {
+  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default');
+  if (!policy || !BLOCKED_WHOM.test(cue) || WHAT_IF.test(cue)) return undefined;
+  const name = policy.value ?? policy.displayName ?? policy.text;
+  const window = windowFrom(entities) ?? defaultWindow('signIns', now) ?? { start: new Date(now.getTime() - 7 * DAY).toISOString(), end: now.toISOString(), label: 'last 7 days' };
+  const plan: QuestionPlan = {
+    resource: 'signIns',
+    filters: [{ field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` }],
+    window,
+    operation: { kind: 'groupBy', field: 'userDisplayName' },
+  };
+  return { plan, intent: 'signin.list' };
 }
 
 const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other |nested )?groups\b|\bincluding sub/;
@@ -702,6 +750,6 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   if (window) plan.window = window;
   // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
   // "did she have the same problem yesterday?": the same diagnosis for another day.
-  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || c.field === 'app' || (c.field === 'result' && c.value === 'failure' && /\bsame (?:error|problem|issue|failure|thing)\b/.test(context.cue)) || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   return { plan, intent: PLAN_INTENTS[plan.resource] };
 }

@@ -6,7 +6,7 @@ import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { DEMO_ADMIN, DEMO_SECURITY_ADMIN, DEMO_TENANT_ID } from '@entra-assistant/local-entra';
 import { createGraphClient } from '../../src/graph/client';
 import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
-import { cardToText } from '../../src/cli/cardText';
+import { cardToText } from '../../src/cards/cardText';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
 import { temporaryStores } from '../support/temporaryStores';
 import { answerRecord, rating } from '../feedback/records';

@@ -3,7 +3,7 @@ import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { DEMO_ADMIN, DEMO_SECURITY_ADMIN } from '@entra-assistant/local-entra';
 import { loadConfig, ConfigError } from '../../src/config';
 import { buttonsOf, TeamsChat } from '../support/teamsChat';
-import { cardToText } from '../../src/cli/cardText';
+import { cardToText } from '../../src/cards/cardText';
 import { createGraphClient } from '../../src/graph/client';
 import { DemoStack } from '../support/demoStack';
 

@@ -3,40 +3,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../../src/cli/azurite';
+import { sqliteBackend, tableBackend } from '../support/storeBackends';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
 import { TableFeedbackStore } from '../../src/feedback/tableFeedbackStore';
 import type { FeedbackStore } from '../../src/feedback/types';
 import { answerRecord, rating } from './records';
 
-interface StoreUnderTest {
-  name: string;
-  open(): Promise<FeedbackStore>;
-  cleanup(): Promise<void>;
-}
-
-function sqliteStore(): StoreUnderTest {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-sqlite-'));
-  return {
-    name: 'SQLite',
-    open: async () => new SqliteFeedbackStore(path.join(dir, 'nested', 'feedback.sqlite')),
-    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-function tableStore(): StoreUnderTest {
-  let azurite: RunningAzurite | undefined;
-  let n = 0;
-  return {
-    name: 'Azure Table Storage (Azurite)',
-    open: async () => {
-      azurite ??= await startAzurite();
-      n += 1;
-      return TableFeedbackStore.fromConnectionString(azurite.connectionString, `Feedback${process.pid}x${n}`);
-    },
-    cleanup: async () => azurite?.stop(),
-  };
-}
+const sqliteStore = () => sqliteBackend<FeedbackStore>('feedback', (dir) => new SqliteFeedbackStore(path.join(dir, 'nested', 'feedback.sqlite')));
+const tableStore = () => tableBackend<FeedbackStore>('Feedback', (connection, table) => TableFeedbackStore.fromConnectionString(connection, table));
 
 for (const subject of [sqliteStore(), tableStore()]) {
   describe(`Feedback store: ${subject.name}`, function () {

@@ -1,48 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../../src/cli/azurite';
+import { sqliteBackend, tableBackend } from '../support/storeBackends';
 import type { MitigationRecord, MitigationStore } from '../../src/mitigations/mitigationStore';
 import { SqliteMitigationStore } from '../../src/mitigations/sqliteMitigationStore';
 import { TableMitigationStore } from '../../src/mitigations/tableMitigationStore';
 
-interface StoreUnderTest {
-  name: string;
-  open(): Promise<MitigationStore[]>;
-  cleanup(): Promise<void>;
-}
-
 /** Two handles on one store, as two bot instances (or two turns) would have. */
-function sqliteStore(): StoreUnderTest {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitigations-sqlite-'));
-  let n = 0;
-  return {
-    name: 'SQLite',
-    open: async () => {
-      n += 1;
-      const file = path.join(dir, `m${n}.sqlite`);
-      return [new SqliteMitigationStore(file), new SqliteMitigationStore(file)];
-    },
-    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-function tableStore(): StoreUnderTest {
-  let azurite: RunningAzurite | undefined;
-  let n = 0;
-  return {
-    name: 'Azure Table Storage (Azurite)',
-    open: async () => {
-      azurite ??= await startAzurite();
-      n += 1;
-      const table = `Mitigations${process.pid}x${n}`;
-      return [TableMitigationStore.fromConnectionString(azurite.connectionString, table), TableMitigationStore.fromConnectionString(azurite.connectionString, table)];
-    },
-    cleanup: async () => azurite?.stop(),
-  };
-}
+const sqliteStore = () => sqliteBackend('mitigations', (dir, n) => [new SqliteMitigationStore(path.join(dir, `m${n}.sqlite`)), new SqliteMitigationStore(path.join(dir, `m${n}.sqlite`))]);
+const tableStore = () => tableBackend('Mitigations', (connection, table) => [TableMitigationStore.fromConnectionString(connection, table), TableMitigationStore.fromConnectionString(connection, table)]);
 
 function pending(): MitigationRecord {
   return {

@@ -4,7 +4,7 @@ import { askAll, type AskAnswer } from '../../src/cli/ask';
 import { ensureDemoTenant } from '@entra-assistant/local-entra/demo';
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_READER, DEMO_SECURITY_ADMIN, DEMO_SECURITY_READER, LOCAL_BOT_CLIENT } from '@entra-assistant/local-entra';
 import { createGraphClient } from '../../src/graph/client';
-import { cardToText } from '../../src/cli/cardText';
+import { cardToText } from '../../src/cards/cardText';
 import { buttonsOf, TeamsChat, type Card } from '../support/teamsChat';
 import { DemoStack } from '../support/demoStack';
 

@@ -122,7 +122,7 @@ describe('Plan catalogue against the local Entra (demo tenant): every filter the
   async function firstId(path: string): Promise<{ id: string; displayName: string }> {
     const response = await raw.get(`/v1.0${path}`, token);
     assert.equal(response.status, 200, `${path}: ${JSON.stringify(response.body)}`);
-    return (response.body as { value: Array<{ id: string; displayName: string }> }).value[0];
+    return response.body.value[0] as { id: string; displayName: string };
   }
 
   async function sample(resource: ResourceSpec, anchor?: AnchorName): Promise<Item[]> {

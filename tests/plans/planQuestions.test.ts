@@ -167,10 +167,12 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     const answer = await stack.ask('which countries are in the blocked list?', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'policy.info');
     const location = facts.read('identity/conditionalAccess/namedLocations.json').find((l) => l.displayName === 'Blocked countries')!;
-    const rows = tableRows(answer).slice(1);
+    const [header, ...rows] = tableRows(answer);
+    const countries = header.indexOf('Countries');
+    assert.ok(countries > 0, header.join(' | '));
     assert.equal(rows.length, 1);
     assert.equal(rows[0][0], 'Blocked countries');
-    for (const code of location.countriesAndRegions as string[]) assert.ok(rows[0][2].includes(`(${code})`), rows[0][2]);
+    for (const code of location.countriesAndRegions as string[]) assert.ok(rows[0][countries].includes(`(${code})`), rows[0][countries]);
   });
 
   it('When asked for the risky users that were dismissed, then the risk state is read (not a dismiss action)', async () => {
@@ -194,7 +196,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
       .filter((s) => ((s.appliedConditionalAccessPolicies as Array<{ displayName: string; result: string }> | undefined) ?? []).some((p) => p.displayName === 'Sign-in frequency for unmanaged devices' && ['reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyInterrupted'].includes(p.result)));
     assert.ok(acted.length > 0);
     const users = new Set(acted.map((s) => s.userDisplayName));
-    assert.ok(lines(answer).some((l) => l.startsWith(`${acted.length} sign-ins, in ${users.size} different users`)), lines(answer).join('\n'));
+    assert.ok(lines(answer).some((l) => l.startsWith(`${acted.length} sign-ins, by ${users.size} different users`)), lines(answer).join('\n'));
   });
 
   it('When a member without reporting roles asks for sign-ins from Russia, then the roles are named and no sign-in is read', async () => {

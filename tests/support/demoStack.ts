@@ -63,6 +63,19 @@ export class DemoStack {
     this.disposeStores();
   }
 
+  /**
+   * Stops the bot and starts it again on the same stores and the same local Entra, as a redeployment or a crash
+   * and restart would: what it kept in memory is gone, what it stored is not.
+   */
+  async restartBot(): Promise<void> {
+    await this.stack!.restartAssistant();
+  }
+
+  /** The running local Entra (to add events, or change its faults, while the bot runs). */
+  get localEntra(): LocalStack['entra'] {
+    return this.stack!.entra;
+  }
+
   get botUrl(): string {
     return this.stack!.assistant.server.url;
   }

@@ -80,6 +80,124 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.ok(plan.filters.some((f) => f.field === 'os' && f.value === 'Linux'), JSON.stringify(plan.filters));
     });
 
+    it('When the admin asks how to do a task for a named person, then the steps are explained, not a lookup of the person', async () => {
+      const answer = await demo.stack.ask('how do I re-enable Lee Gu?', admin);
+      assert.equal(answer.intent, 'docs.answer');
+    });
+
+    it('When a named location is asked about by part of its name, then that location is shown with its IP ranges and whether it is trusted', async () => {
+      const london = await demo.stack.ask('which IP range does the London office location have?', admin);
+      assert.equal(london.intent, 'policy.info');
+      assert.equal((london.plan as PlanShape).resource, 'namedLocations');
+      assert.match(london.text, /London office[^\n]*198\.51\.100\.0\/24/);
+      assert.doesNotMatch(london.text, /Contoso HQ network/);
+      const trusted = await demo.stack.ask('is the HQ network marked as trusted?', admin);
+      assert.match(trusted.text, /Contoso HQ network[^\n]*203\.0\.113\.0\/24[^\n]*yes/);
+    });
+
+    it('When a diagnosis is followed by "same thing for another person?" and "what about yesterday, same error?", then each is the same diagnosis again, and "who is her boss?" reads her manager', async () => {
+      const [, other, yesterday, boss] = await demo.stack.askChain(["why can't Megan Bowen get into Outlook on her phone?", 'is it the same thing for Priya Patel?', 'what about yesterday, same error?', "who's her boss?"], admin);
+      assert.equal(other.intent, 'signin.troubleshoot');
+      assert.match(other.text, /Priya Patel/);
+      assert.equal(other.plan ?? null, null);
+      assert.equal(yesterday.intent, 'signin.troubleshoot');
+      assert.equal(yesterday.plan ?? null, null);
+      assert.equal(boss.intent, 'user.info');
+      assert.match(boss.text, /Manager/);
+    });
+
+    it('When a surname is misspelt by two letters and the first name is right, then the one close person is taken; and the app word is linked to the app the diagnosis found', async () => {
+      const answer = await demo.stack.ask("why can't joni sharmen get into outlook?", admin);
+      const entities = answer.entities as Array<{ type: string; displayName?: string; resolution?: string }>;
+      assert.ok(entities.some((e) => e.type === 'user' && e.displayName === 'Joni Sherman'), JSON.stringify(entities));
+      const megan = await demo.stack.ask("why can't Megan Bowen get into outlook on her phone?", admin);
+      const app = (megan.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
+      assert.equal(app?.displayName, 'Outlook Mobile');
+      assert.equal(app?.resolution, 'resolved');
+    });
+
+    it('When two risk levels are asked together, then both are listed and the third is not', async () => {
+      const answer = await demo.stack.ask('show me the users at high or medium risk', admin);
+      assert.equal(answer.intent, 'risk.users');
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'riskLevel' && f.op === 'in'), JSON.stringify(plan.filters));
+      assert.match(answer.text, /Bob Kelly/);
+      assert.match(answer.text, /Alex Wilber/);
+      assert.doesNotMatch(answer.text, /\blow\b[^\n]*at risk/);
+    });
+
+    it('When the admin asks who fixed their own risk, then the users whose secure password change remediated it are listed', async () => {
+      const answer = await demo.stack.ask('which people self-remediated their risk?', admin);
+      assert.equal(answer.intent, 'risk.users');
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'riskDetail' && f.value === 'userPerformedSecuredPasswordChange'), JSON.stringify(plan.filters));
+    });
+
+    it('When the admin asks who reset passwords, then the password resets are listed; who CAN reset them is a role question', async () => {
+      const resets = await demo.stack.ask('who has reset passwords since Monday?', admin);
+      assert.equal(resets.intent, 'audit.changes');
+      assert.ok((resets.plan as PlanShape).filters.some((f) => f.field === 'activity' && f.value === 'Reset user password'));
+      const can = await demo.stack.ask('who is allowed to reset passwords? the helpdesk admins?', admin);
+      assert.equal(can.intent, 'role.assignments');
+      const ca = await demo.stack.ask('were there conditional access edits this month?', admin);
+      assert.ok((ca.plan as PlanShape).filters.some((f) => f.field === 'category' && f.value === 'Policy'), JSON.stringify(ca.plan));
+    });
+
+    it('When a country is named by its people\'s word ("Russian sign-ins", "Iranian logins"), then that country is read', async () => {
+      const answer = await demo.stack.ask('any Russian sign-ins this week?', admin);
+      assert.equal(answer.intent, 'signin.list');
+      assert.ok((answer.plan as PlanShape).filters.some((f) => f.field === 'country' && f.value === 'RU'), JSON.stringify(answer.plan));
+    });
+
+    it('When legacy authentication is asked about with no sign-in noun, then the legacy-protocol sign-ins are listed', async () => {
+      const answer = await demo.stack.ask('any legacy auth since yesterday?', admin);
+      assert.equal(answer.intent, 'signin.list');
+      assert.ok((answer.plan as PlanShape).filters.some((f) => f.field === 'clientApp' && f.op === 'in'), JSON.stringify(answer.plan));
+      assert.match(answer.text, /Johanna Lorenz/);
+    });
+
+    it('When the admin says "in the sign-in log", then the 30 days the log keeps are read; an error code\'s meaning stays an explanation', async () => {
+      const answer = await demo.stack.ask('lockouts in the sign-in log?', admin);
+      assert.equal((answer.plan as PlanShape).window?.label, 'last 30 days');
+      const meaning = await demo.stack.ask('53003 in the sign-in logs - what does it mean?', admin);
+      assert.equal(meaning.intent, 'docs.answer');
+    });
+
+    it('When two people share a name and the message says the department, city or title of one, then that one is taken', async () => {
+      const upnOf = (answer: { entities: unknown }) => (answer.entities as Array<{ type: string; userPrincipalName?: string; resolution?: string }>).find((e) => e.type === 'user');
+      const engineer = await demo.stack.ask('Ingrid Zhang from Engineering says Teams on her iPhone is blocked', admin);
+      assert.equal(upnOf(engineer)?.userPrincipalName, 'ingrid.zhang2@contoso.com');
+      const scientist = await demo.stack.ask('ingrid zhang (the data scientist) cannot sign in', admin);
+      assert.equal(upnOf(scientist)?.userPrincipalName, 'ingrid.zhang@contoso.com');
+      const either = await demo.stack.ask('ingrid zhang cannot sign in', admin);
+      assert.equal(upnOf(either)?.resolution, 'ambiguous');
+    });
+
+    it('When a sign-in question describes the person with a group-like word ("in QA", "in sales"), then no group is looked up; a membership question still asks which group', async () => {
+      const diagnosis = await demo.stack.ask('why does Megan Bowen keep failing? she is in sales', admin);
+      assert.equal(diagnosis.intent, 'signin.troubleshoot');
+      assert.match(diagnosis.text, /53000/);
+      const membership = await demo.stack.ask('is Megan Bowen in sales?', admin);
+      assert.match(membership.text, /Which group do you mean/);
+    });
+
+    it('When a one-person question names two people, then each is answered in turn; a question about how two people relate stays one', async () => {
+      const both = await demo.stack.ask('Megan Bowen and Priya Patel both cannot sign in - same cause?', admin);
+      const parts = both.text.split('\n\n');
+      assert.equal(parts.length, 2, both.text.slice(0, 300));
+      assert.match(parts[0], /Sign-in diagnosis: Megan Bowen[\s\S]*53000/);
+      assert.match(parts[1], /Sign-in diagnosis: Priya Patel[\s\S]*53000/);
+      const relation = await demo.stack.ask("is Megan Bowen Priya Patel's manager?", admin);
+      assert.equal(relation.text.split('\n\n').length, 1);
+    });
+
+    it('When the admin worries about one person\'s failed sign-in from a country, then that person is diagnosed rather than the sign-ins listed', async () => {
+      const answer = await demo.stack.ask('Lidia Holloway had failed logins from Russia, should I be worried?', admin);
+      assert.equal(answer.intent, 'signin.troubleshoot');
+      assert.equal(answer.plan ?? null, null);
+      assert.match(answer.text, /Sign-in diagnosis: Lidia Holloway/);
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');

@@ -77,6 +77,74 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     assert.match(parts[1], /Security Operations[\s\S]*Owners/);
   });
 
+  it('When an answer showed one person (the one holder of a role), then "she" in the next question is that person', async () => {
+    const [, changes] = await demo.stack.askChain(['who holds the Application Administrator role?', 'what did she change this week?'], admin);
+    assert.equal(changes.intent, 'audit.changes');
+    const entities = changes.entities as Array<{ type: string; displayName?: string }>;
+    assert.ok(entities.some((e) => e.type === 'user' && e.displayName === 'Miriam Graham'), JSON.stringify(entities));
+  });
+
+  it('When an app\'s owner was shown, then "what else does he own?" lists the apps that person owns, and "who owns it?" still means the app', async () => {
+    const [, more] = await demo.stack.askChain(['who owns the Expense Tracker app?', 'what else does he own?'], admin);
+    const plan = more.plan as PlanShape & { anchor?: { displayName: string } };
+    assert.equal(plan.resource, 'ownedApps');
+    assert.equal(plan.anchor?.displayName, 'Irvin Sayers');
+    assert.match(more.text, /owned by Irvin Sayers/);
+    const [, , owner] = await demo.stack.askChain(['tell me about the Expense Tracker app', 'who owns it?', 'who owns it?'], admin);
+    assert.equal(owner.intent, 'app.info');
+  });
+
+  it('When a list showed one group, then "who\'s in that one?" is about that group', async () => {
+    const [list, members] = await demo.stack.askChain(["what groups does Conor O'Brien own?", "who's in that one?"], admin);
+    assert.match(list.text, /owned by Conor O'Brien/);
+    assert.equal(members.intent, 'group.info');
+    assert.match(members.text, /Partner Collaboration - Fabrikam/);
+  });
+
+  it('When a policy was just explained, then "who did it block yesterday?" lists the people whose sign-ins that policy failed, by person, and "and today?" asks again', async () => {
+    const [, blocked, today] = await demo.stack.askChain(['what does the Block legacy authentication policy cover?', 'who did it block yesterday?', 'and today?'], admin);
+    assert.equal(blocked.intent, 'signin.list');
+    const plan = blocked.plan as PlanShape & { window?: { label: string } };
+    assert.ok(plan.filters.some((f) => f.field === 'caPolicy' && f.value === 'Block legacy authentication: failure'), JSON.stringify(plan.filters));
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    assert.match(blocked.text, /Johanna Lorenz/);
+    assert.match(blocked.text, /by \d+ different users?/);
+    assert.equal((today.plan as { window?: { label: string } }).window?.label, 'today');
+  });
+
+  it('When a sign-in list is followed by "group those by user", then the same sign-ins are counted by person ("group" is the verb)', async () => {
+    const [, grouped] = await demo.stack.askChain(['show me sign-ins from Russia this month', 'group those by user'], admin);
+    assert.equal(grouped.intent, 'signin.list');
+    const plan = grouped.plan as PlanShape;
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'));
+  });
+
+  it('When diagnoses are followed by "who else got that error this week?", then everyone else with that error is listed by person', async () => {
+    const [, , others] = await demo.stack.askChain(["why can't Megan Bowen get into Outlook on her phone?", 'and for Priya Patel?', 'who else got that error this week?'], admin);
+    assert.equal(others.intent, 'signin.list');
+    const plan = others.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 53000), JSON.stringify(plan.filters));
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+  });
+
+  it('When the admin asks how many people hit a named block, then people are counted in the sign-in log, not in the directory', async () => {
+    const answer = await demo.stack.ask('how many users ran into the compliant-device block since Monday?', admin);
+    const plan = answer.plan as PlanShape;
+    assert.equal(plan.resource, 'signIns');
+    assert.deepEqual(plan.operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    assert.match(answer.text, /\d+ different users/);
+  });
+
+  it('When a sign-in is found by its correlation id, then the answer records its person and app, and "who owns that app?" is about that app', async () => {
+    const [found, owner] = await demo.stack.askChain(['a user pasted correlation id c3a9e6f1-5b7d-4e2a-9f18-6d4b2c7a1e05 - what failed?', 'who owns that app?'], admin);
+    const entities = found.entities as Array<{ type: string; displayName?: string }>;
+    assert.ok(entities.some((e) => e.type === 'user' && e.displayName === 'Joni Sherman'), JSON.stringify(entities));
+    assert.ok(entities.some((e) => e.type === 'app' && e.displayName === 'HR Portal'), JSON.stringify(entities));
+    assert.equal(owner.intent, 'app.info');
+    assert.match(owner.text, /HR Portal[\s\S]*Owners[\s\S]*Diego Siciliani/);
+  });
+
   it('When a list of many rows is followed by a question about "them", then it is not asked of each row (at most five are)', async () => {
     const [, owners] = await demo.stack.askChain(['list all groups', 'who owns them?'], admin);
     assert.ok(owners.text.split('\n\n').length < 5, owners.text.slice(0, 400));

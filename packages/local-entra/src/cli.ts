@@ -1,6 +1,7 @@
 /**
  * `node dist/src/cli.js --tenant DIR --port N --persist DIR --throttling graph --now ISO --ca-out FILE
  *   [--index-cache DIR | --no-index-cache] [--sign-ins-in-memory]`
+ * `node dist/src/cli.js event risky-user|risky-app|role-change …` adds an event to a running one (src/eventCli.ts).
  * Starts the local Entra alone (the bot's launchers, the repository's src/cli, start it beside the bot). Flags win over the environment
  * (TENANT_SNAPSHOT_DIR, ASSISTANT_NOW, EMULATOR_THROTTLING, EMULATOR_FAULTS as a JSON array of fault rules,
  * LOCAL_ENTRA_INDEX_CACHE for the sign-in index cache folder).
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultClients, startLocalEntra, type FaultRule } from './index';
 import { parseFaultRules } from './faults';
+import { runEventCommand } from './eventCli';
 
 function fail(message: string): never {
   console.error(`local Entra: ${message}`);
@@ -84,4 +86,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-main().catch((error: Error) => fail(error.message));
+if (process.argv[2] === 'event') {
+  runEventCommand(process.argv.slice(3)).then(
+    (summary) => console.log(`local Entra: ${summary}`),
+    (error: Error) => fail(error.message),
+  );
+} else {
+  main().catch((error: Error) => fail(error.message));
+}

@@ -16,20 +16,23 @@ const GRAPH_PATH = /^\/(v1\.0|beta)\//;
 
 /** Chooses the fault (if any) for each request from the configured rules. */
 export class FaultInjector {
-  private readonly rules: Array<FaultRule & { pattern: RegExp }>;
+  private readonly rules: Array<FaultRule & { pattern: RegExp; used: number }>;
   private readonly random: () => number;
 
   constructor(rules: FaultRule[] = [], seed = 1) {
-    this.rules = rules.map((rule) => ({ ...rule, pattern: rule.pathPattern ? new RegExp(rule.pathPattern) : GRAPH_PATH }));
+    this.rules = rules.map((rule) => ({ ...rule, pattern: rule.pathPattern ? new RegExp(rule.pathPattern) : GRAPH_PATH, used: 0 }));
     this.random = seededRandom(seed);
   }
 
   /** The first rule whose pattern matches the path and whose share draw hits. */
   pick(path: string): FaultRule | undefined {
     for (const rule of this.rules) {
-      if (!rule.pattern.test(path)) continue;
+      if (!rule.pattern.test(path) || (rule.times !== undefined && rule.used >= rule.times)) continue;
       const share = rule.share ?? 1;
-      if (share >= 1 || this.random() < share) return rule;
+      if (share >= 1 || this.random() < share) {
+        rule.used += 1;
+        return rule;
+      }
     }
     return undefined;
   }
@@ -61,7 +64,7 @@ export function parseFaultRules(text: string): FaultRule[] {
         throw new Error(`${where}.pathPattern is not a regular expression`);
       }
     }
-    for (const key of ['latencyMs', 'retryAfterSeconds'] as const) {
+    for (const key of ['latencyMs', 'retryAfterSeconds', 'times'] as const) {
       if (r[key] !== undefined && (typeof r[key] !== 'number' || r[key] < 0)) throw new Error(`${where}.${key} must be a number of 0 or more`);
     }
     return r as FaultRule;

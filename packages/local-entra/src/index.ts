@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { addEvent, parseEvent } from './events';
 import type * as https from 'node:https';
 import { createSigningKey } from './auth/signingKey';
 import { IdentityPlatform } from './auth/identityPlatform';
@@ -26,6 +29,19 @@ export type { FaultRule, LocalClient, LocalEntra, LocalEntraOptions, LocalEntraS
 export { ENDPOINT_REQUIREMENTS, ROLE_TEMPLATE_IDS, deniedBodies, type BuiltInRole, type DeniedBody, type EndpointKey, type EndpointRequirement } from './permissions';
 export * from './demo/constants';
 export { parseFaultRules } from './faults';
+export type { AddedEvent, LocalEntraEvent } from './events';
+
+/** How `npm run entra -- event …` reaches a running local Entra: written at start when asked, removed at stop. */
+export interface ControlFile {
+  url: string;
+  adminKey: string;
+  caCertPem: string;
+}
+
+function writeControlFile(file: string, control: ControlFile): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(control, null, 2), { mode: 0o600 });
+}
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -91,12 +107,15 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
   const tokens = new TokenService(key, `${origin}/${store.tenantId}/v2.0`, store.tenantId);
   const ctx: GraphContext = { store, directory, clock, origin, runQuery, persist };
   const identity = new IdentityPlatform(origin, tokens, key, store, directory, clients);
+  const adminKey = randomBytes(24).toString('base64url');
   ready.services = {
     graph: new GraphService(ctx, new Throttle(options.throttling === 'graph', store.size('users'))),
     identity,
     tokens,
     faults: new FaultInjector(options.faults, options.faultSeed),
+    admin: { key: adminKey, addEvent: (body) => addEvent(ctx, parseEvent(body)) },
   };
+  if (options.controlFile) writeControlFile(options.controlFile, { url: origin, adminKey, caCertPem: tls.cert });
 
   const signInLog = store.onDisk('signIns');
   const startup: LocalEntraStartup = {
@@ -120,7 +139,15 @@ export async function startLocalEntra(options: LocalEntraOptions = {}): Promise<
     caCertPem: tls.cert,
     issueUserAssertion: (userId, audience) => Promise.resolve(identity.issueUserAssertion(userId, audience)),
     startup,
-    stop: () => stopServer(server, persisting, store),
+    addEvent: (event) => addEvent(ctx, parseEvent(event)),
+    setFaults: (rules) => {
+      if (ready.services) ready.services.faults = new FaultInjector(rules, options.faultSeed);
+    },
+    adminKey,
+    stop: async () => {
+      await stopServer(server, persisting, store);
+      if (options.controlFile) fs.rmSync(options.controlFile, { force: true });
+    },
   };
 }
 

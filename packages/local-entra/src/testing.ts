@@ -38,10 +38,30 @@ export function startMini(options: LocalEntraOptions = {}): Promise<LocalEntra> 
   return startLocalEntra({ tenantDir: MINI_TENANT_DIR, now: MINI_CAPTURED_AT, clients: [...defaultClients(), LIMITED_CLIENT, DIRECTORY_ONLY_CLIENT], ...options });
 }
 
+/** One object of a Graph response as a test reads it: its fields are checked by the test's assertions. */
+export type GraphItem = Record<string, unknown>;
+
+/**
+ * A Graph response body as tests read it: a page (`value`), an error (`error`), or one object (its fields). `value`
+ * and `error` are typed as present so a test can read them; where they are absent the test's assertion fails.
+ */
+export interface GraphBody {
+  value: GraphItem[];
+  error: { code: string; message: string; innerError?: GraphItem; details?: GraphItem[] };
+  '@odata.nextLink'?: string;
+  '@odata.count'?: number;
+  [field: string]: unknown;
+}
+
 export interface RawResponse {
   status: number;
   headers: Headers;
-  body: any;
+  body: GraphBody;
+}
+
+/** The body read as the shape the test expects of it (a batch, a token response…); its assertions check the shape. */
+export function bodyAs<T>(response: RawResponse): T {
+  return response.body as unknown as T;
 }
 
 /** Plain HTTPS calls that trust the local Entra's certificate (no SDK in between). */
@@ -71,7 +91,7 @@ export class RawCaller {
     } catch {
       parsed = text;
     }
-    return { status: response.status, headers: response.headers, body: parsed };
+    return { status: response.status, headers: response.headers, body: parsed as GraphBody };
   }
 
   /** An app-only Graph token straight from the token endpoint. */
@@ -79,7 +99,7 @@ export class RawCaller {
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret, scope: 'https://graph.microsoft.com/.default' });
     const response = await this.request('POST', `/${this.entra.tenantId}/oauth2/v2.0/token`, { form });
     if (response.status !== 200) throw new Error(`token endpoint: ${JSON.stringify(response.body)}`);
-    return response.body.access_token;
+    return bodyAs<{ access_token: string }>(response).access_token;
   }
 
   /** A delegated Graph token for a user, by the on-behalf-of grant as the bot gets it. */
@@ -95,7 +115,7 @@ export class RawCaller {
     });
     const response = await this.request('POST', `/${this.entra.tenantId}/oauth2/v2.0/token`, { form });
     if (response.status !== 200) throw new Error(`token endpoint: ${JSON.stringify(response.body)}`);
-    return response.body.access_token;
+    return bodyAs<{ access_token: string }>(response).access_token;
   }
 
   get(pathAndQuery: string, token: string, headers?: Record<string, string>): Promise<RawResponse> {
@@ -128,13 +148,13 @@ export function temporaryFolders(): { tempDir: (prefix: string) => string; remov
  * A response as the same answer from two servers compares: their origins made alike, an error by its code and message
  * (request ids differ), and skip tokens left out unless kept (they hold positions in what a server scans).
  */
-export function comparableResponse(response: RawResponse, origin: string, keepSkipTokens = false): { status: number; body: any } {
+export function comparableResponse(response: RawResponse, origin: string, keepSkipTokens = false): { status: number; body: GraphBody } {
   const body = response.body?.error ? { error: { code: response.body.error.code, message: response.body.error.message } } : response.body;
   let text = JSON.stringify(body ?? null)
     .split(origin)
     .join('https://local-entra');
   if (!keepSkipTokens) text = text.replace(/\$skiptoken=[^"&]+/g, '$skiptoken=…');
-  return { status: response.status, body: JSON.parse(text) };
+  return { status: response.status, body: JSON.parse(text) as GraphBody };
 }
 
 /** Every page of a query (at most `limit`), following the server's own nextLinks, each as `comparableResponse` gives it. */
@@ -144,18 +164,18 @@ export async function comparablePages(
   token: string,
   first: string,
   options: { limit?: number; keepSkipTokens?: boolean } = {},
-): Promise<Array<{ status: number; body: any }>> {
-  const pages: Array<{ status: number; body: any }> = [];
+): Promise<Array<{ status: number; body: GraphBody }>> {
+  const pages: Array<{ status: number; body: GraphBody }> = [];
   let next: string | undefined = first;
   for (let page = 0; next && page < (options.limit ?? 12); page++) {
     const response = await raw.get(next, token);
     pages.push(comparableResponse(response, entra.url, options.keepSkipTokens));
-    const link = response.body?.['@odata.nextLink'] as string | undefined;
+    const link = response.body?.['@odata.nextLink'];
     next = link ? link.slice(entra.url.length) : undefined;
   }
   return pages;
 }
 
-export function decodeJwt(token: string): Record<string, any> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+export function decodeJwt(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 }

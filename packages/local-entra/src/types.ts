@@ -1,3 +1,4 @@
+import type { AddedEvent, LocalEntraEvent } from './events';
 /** Public option and handle types of the local Entra (see startLocalEntra in ./index.ts). */
 
 /** One fault to inject into Graph traffic, for a share of requests and/or the paths matching a pattern. */
@@ -11,6 +12,8 @@ export interface FaultRule {
   latencyMs?: number;
   /** The Retry-After header (seconds) of a 429 or 503 (default 1). */
   retryAfterSeconds?: number;
+  /** Only the first this many matching requests get the fault (default: all of them). */
+  times?: number;
 }
 
 /** An app registration that may ask the token endpoint for tokens. */
@@ -65,6 +68,11 @@ export interface LocalEntraOptions {
   signInPartialReads?: boolean;
   /** Start-up progress lines (indexing a new snapshot takes a while, and says so). Default: silent. */
   log?: (message: string) => void;
+  /**
+   * Where to write how to reach the admin endpoint (its URL, the start's admin key, the CA certificate) for
+   * `npm run entra -- event …`, readable by this user only and removed at stop; default: nowhere.
+   */
+  controlFile?: string;
 }
 
 /** What the start did, for logs and the bench. */
@@ -100,5 +108,11 @@ export interface LocalEntra {
   issueUserAssertion(userId: string, audience?: string): Promise<string>;
   /** How the start went (time, where the sign-ins are, whether their index was built or read). */
   startup: LocalEntraStartup;
+  /** Adds an event while running (a risky user or app, a role change), as the admin endpoint does. */
+  addEvent(event: LocalEntraEvent): Promise<AddedEvent>;
+  /** Replaces the fault rules while running (tests of throttling mid-stream). */
+  setFaults(rules: FaultRule[]): void;
+  /** The key the admin endpoint (POST /_local-entra/events) asks for in `x-local-entra-key`; new at every start. */
+  adminKey: string;
   stop(): Promise<void>;
 }

@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_READER } from '../src/demo/constants';
 import type { LocalEntra } from '../src';
-import { RawCaller, startMini } from '../src/testing';
+import { bodyAs, RawCaller, startMini } from '../src/testing';
+
+interface BatchBody {
+  responses: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
+}
 
 describe('Local Entra $batch', () => {
   let entra: LocalEntra;
@@ -29,7 +33,7 @@ describe('Local Entra $batch', () => {
       ],
     });
     assert.equal(response.status, 200);
-    const byId = new Map(response.body.responses.map((r: { id: string }) => [r.id, r]));
+    const byId = new Map(bodyAs<BatchBody>(response).responses.map((r) => [r.id, r]));
     const status = (id: string) => (byId.get(id) as { status: number }).status;
     assert.equal(status('1'), 200);
     assert.equal(status('2'), 404);
@@ -64,7 +68,7 @@ describe('Local Entra $batch', () => {
         { id: 'act', method: 'POST', url: '/identityProtection/riskyUsers/dismiss', headers: { 'Content-Type': 'application/json' }, body: { userIds: ['1a2b3c4d-0000-4000-8000-000000000010'] } },
       ],
     });
-    const byId = new Map(response.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
+    const byId = new Map(bodyAs<BatchBody>(response).responses.map((r) => [r.id, r.status]));
     assert.equal(byId.get('read'), 200);
     assert.equal(byId.get('act'), 403);
   });
@@ -76,9 +80,9 @@ describe('Local Entra $batch', () => {
       const requests = Array.from({ length: 7 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/auditLogs/signIns?$top=1' }));
       const response = await caller.post('/v1.0/$batch', await caller.appToken(), { requests });
       assert.equal(response.status, 200);
-      const statuses = response.body.responses.map((r: { status: number }) => r.status);
+      const statuses = bodyAs<BatchBody>(response).responses.map((r) => r.status);
       assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
-      assert.ok(response.body.responses[5].headers['Retry-After']);
+      assert.ok(bodyAs<BatchBody>(response).responses[5].headers?.['Retry-After']);
     } finally {
       await caller.close();
       await throttled.stop();

@@ -6,8 +6,8 @@ import Ajv from 'ajv';
 import { generateTenant } from '../src/demo';
 import { FILES } from '../src/demo/generate';
 import { readReferenceJson } from './support/reference';
+import { readValueFile } from './support/jsonFiles';
 
-type Json = Record<string, any>;
 
 /** The Graph type each snapshot file holds (named locations carry their own @odata.type). */
 const TYPES: Partial<Record<keyof typeof FILES, string | null>> = {
@@ -33,7 +33,7 @@ describe('Demo tenant shapes', function () {
   this.timeout(60_000);
 
   it('When every generated object is checked against the Graph schemas (v1.0 and beta), then none breaks its type', async () => {
-    const schemas = readReferenceJson('graph', 'graph-schemas.json');
+    const schemas = readReferenceJson<Record<string, { definitions: Record<string, object> }>>('graph', 'graph-schemas.json');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-shapes-'));
     try {
       await generateTenant({ outDir: dir, users: 120, signIns: 1500, audits: 150 });
@@ -42,12 +42,12 @@ describe('Demo tenant shapes', function () {
         ajv.addSchema({ $id: 'graph', definitions: schemas[version].definitions });
         const problems: string[] = [];
         for (const [key, type] of Object.entries(TYPES) as Array<[keyof typeof FILES, string | null]>) {
-          const items: Json[] = JSON.parse(fs.readFileSync(path.join(dir, FILES[key]), 'utf8')).value;
+          const items = readValueFile(path.join(dir, FILES[key]));
           for (const item of items) {
             const name = type ? `microsoft.graph.${type}` : String(item['@odata.type']).slice(1);
             const validate = ajv.getSchema(`graph#/definitions/${name}`);
             assert.ok(validate, `${version}: no schema for ${name}`);
-            if (!validate(item)) problems.push(`${version} ${FILES[key]} ${item.id}: ${ajv.errorsText(validate.errors)}`);
+            if (!validate(item)) problems.push(`${version} ${FILES[key]} ${String(item.id)}: ${ajv.errorsText(validate.errors)}`);
           }
         }
         assert.deepEqual(problems.slice(0, 5), []);

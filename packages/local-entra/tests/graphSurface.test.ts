@@ -4,7 +4,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Agent } from 'undici';
 import { DEMO_ADMIN, DEMO_SECURITY_ADMIN } from '../src/demo/constants';
 import type { LocalEntra } from '../src';
-import { RawCaller, startMini } from '../src/testing';
+import { RawCaller, startMini, type GraphBody, type GraphItem } from '../src/testing';
 import { appCredential, graphClient, oboCredential } from './support/sdkClients';
 
 const GUEST_UPN = 'adele.vance_fabrikam.com#EXT#@contoso.onmicrosoft.com';
@@ -38,7 +38,7 @@ describe('Local Entra Graph surface', () => {
   });
 
   it('When the Graph client pages through users, then every user comes back once over the nextLinks', async () => {
-    const first = await app.api('/users').top(5).get();
+    const first = (await app.api('/users').top(5).get()) as GraphBody;
     assert.ok(first['@odata.nextLink']);
     const seen: string[] = [];
     await new PageIterator(app, first, (user: { id: string }) => {
@@ -50,18 +50,18 @@ describe('Local Entra Graph surface', () => {
   });
 
   it('When a guest is read by its URL-encoded #EXT# userPrincipalName, then the user is found', async () => {
-    const guest = await app.api(`/users/${encodeURIComponent(GUEST_UPN)}`).select('id,userType,userPrincipalName').get();
+    const guest = (await app.api(`/users/${encodeURIComponent(GUEST_UPN)}`).select('id,userType,userPrincipalName').get()) as GraphBody;
     assert.equal(guest.userPrincipalName, GUEST_UPN);
     assert.equal(guest.userType, 'Guest');
   });
 
   it("When users are filtered on a name with an apostrophe, then O'Brien is found", async () => {
-    const result = await app.api('/users').filter("startsWith(displayName,'Patrick O''Brien')").get();
-    assert.deepEqual(result.value.map((u: { displayName: string }) => u.displayName), ["Patrick O'Brien"]);
+    const result = (await app.api('/users').filter("startsWith(displayName,'Patrick O''Brien')").get()) as GraphBody;
+    assert.deepEqual(result.value.map((u) => u.displayName), ["Patrick O'Brien"]);
   });
 
   it('When /me is called with a delegated token, then it is the signed-in user; with an app token, then 400', async () => {
-    const me = await admin.api('/me').get();
+    const me = (await admin.api('/me').get()) as GraphBody;
     assert.equal(me.id, DEMO_ADMIN.id);
     const appOnly = await raw.get('/v1.0/me', appToken);
     assert.equal(appOnly.status, 400);
@@ -69,78 +69,79 @@ describe('Local Entra Graph surface', () => {
   });
 
   it('When a user\'s memberships are read, then transitiveMemberOf holds nested groups and the role held through a group', async () => {
-    const direct = await app.api(`/users/${DEMO_SECURITY_ADMIN.id}/memberOf`).get();
-    assert.deepEqual(direct.value.map((o: { id: string }) => o.id), [SECOPS_GROUP]);
-    const transitive = await app.api(`/users/${DEMO_SECURITY_ADMIN.id}/transitiveMemberOf`).get();
-    const types = transitive.value.map((o: { '@odata.type': string; displayName: string }) => `${o['@odata.type']}:${o.displayName}`);
+    const direct = (await app.api(`/users/${DEMO_SECURITY_ADMIN.id}/memberOf`).get()) as GraphBody;
+    assert.deepEqual(direct.value.map((o) => o.id), [SECOPS_GROUP]);
+    const transitive = (await app.api(`/users/${DEMO_SECURITY_ADMIN.id}/transitiveMemberOf`).get()) as GraphBody;
+    const types = transitive.value.map((o) => `${String(o['@odata.type'])}:${String(o.displayName)}`);
     assert.ok(types.includes('#microsoft.graph.group:IT Staff'));
     assert.ok(types.includes('#microsoft.graph.directoryRole:Security Administrator'));
-    const groupsOnly = await app.api(`/users/${DEMO_SECURITY_ADMIN.id}/transitiveMemberOf/microsoft.graph.group`).get();
-    assert.ok(groupsOnly.value.every((o: { '@odata.type': string }) => o['@odata.type'] === '#microsoft.graph.group'));
-    assert.match(groupsOnly['@odata.context'], /#groups$/);
+    const groupsOnly = (await app.api(`/users/${DEMO_SECURITY_ADMIN.id}/transitiveMemberOf/microsoft.graph.group`).get()) as GraphBody;
+    assert.ok(groupsOnly.value.every((o) => o['@odata.type'] === '#microsoft.graph.group'));
+    assert.match(String(groupsOnly['@odata.context']), /#groups$/);
   });
 
   it('When group members are read, then direct, transitive, cast and owners lists follow the snapshot', async () => {
-    const members = await app.api(`/groups/${ALL_EMPLOYEES}/members`).get();
+    const members = (await app.api(`/groups/${ALL_EMPLOYEES}/members`).get()) as GraphBody;
     assert.equal(members.value.length, 8);
-    const transitive = await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/microsoft.graph.user`).get();
+    const transitive = (await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/microsoft.graph.user`).get()) as GraphBody;
     assert.equal(transitive.value.length, 7, 'Marketing members are already direct members');
-    const itMembers = await app.api(`/groups/${IT_GROUP}/transitiveMembers`).get();
-    assert.ok(itMembers.value.some((o: { id: string }) => o.id === DEMO_SECURITY_ADMIN.id));
-    const owners = await app.api(`/groups/${SECOPS_GROUP}/owners`).get();
-    assert.deepEqual(owners.value.map((o: { id: string }) => o.id), [DEMO_ADMIN.id]);
+    const itMembers = (await app.api(`/groups/${IT_GROUP}/transitiveMembers`).get()) as GraphBody;
+    assert.ok(itMembers.value.some((o) => o.id === DEMO_SECURITY_ADMIN.id));
+    const owners = (await app.api(`/groups/${SECOPS_GROUP}/owners`).get()) as GraphBody;
+    assert.deepEqual(owners.value.map((o) => o.id), [DEMO_ADMIN.id]);
   });
 
   it('When a cast list is counted with /$count, then the count is of that type only (…/microsoft.graph.user/$count)', async () => {
-    const all = await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/$count`).header('ConsistencyLevel', 'eventual').get();
-    const users = await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/microsoft.graph.user/$count`).header('ConsistencyLevel', 'eventual').get();
+    const all = (await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/$count`).header('ConsistencyLevel', 'eventual').get()) as number | string;
+    const users = (await app.api(`/groups/${ALL_EMPLOYEES}/transitiveMembers/microsoft.graph.user/$count`).header('ConsistencyLevel', 'eventual').get()) as number | string;
     assert.equal(Number(users), 7);
-    assert.ok(Number(all) > Number(users), `all ${all}, users ${users}`);
+    assert.ok(Number(all) > Number(users), `all ${String(all)}, users ${String(users)}`);
   });
 
   it('When directory roles are listed, then only activated roles appear and their members are readable by template id', async () => {
-    const roles = await app.api('/directoryRoles').get();
-    assert.deepEqual(roles.value.map((r: { displayName: string }) => r.displayName).sort(), ['Global Administrator', 'Global Reader', 'Security Administrator', 'Security Reader']);
-    const members = await app.api(`/directoryRoles(roleTemplateId='${GLOBAL_ADMIN_TEMPLATE}')/members`).get();
-    assert.deepEqual(members.value.map((m: { id: string }) => m.id), [DEMO_ADMIN.id]);
+    const roles = (await app.api('/directoryRoles').get()) as GraphBody;
+    assert.deepEqual(roles.value.map((r) => r.displayName).sort(), ['Global Administrator', 'Global Reader', 'Security Administrator', 'Security Reader']);
+    const members = (await app.api(`/directoryRoles(roleTemplateId='${GLOBAL_ADMIN_TEMPLATE}')/members`).get()) as GraphBody;
+    assert.deepEqual(members.value.map((m) => m.id), [DEMO_ADMIN.id]);
     const missing = await raw.get(`/v1.0/directoryRoles(roleTemplateId='fe930be7-5e62-47db-91af-98c3a49a38b1')`, appToken);
     assert.equal(missing.status, 404);
   });
 
   it('When role assignments are expanded with principal, then the principal object is inlined', async () => {
-    const result = await app.api('/roleManagement/directory/roleAssignments').filter(`roleDefinitionId eq '${GLOBAL_ADMIN_TEMPLATE}'`).expand('principal').get();
+    const result = (await app.api('/roleManagement/directory/roleAssignments').filter(`roleDefinitionId eq '${GLOBAL_ADMIN_TEMPLATE}'`).expand('principal').get()) as GraphBody;
     assert.equal(result.value.length, 1);
-    assert.equal(result.value[0].principal.id, DEMO_ADMIN.id);
-    assert.equal(result.value[0].principal['@odata.type'], '#microsoft.graph.user');
+    const principal = result.value[0].principal as GraphItem;
+    assert.equal(principal.id, DEMO_ADMIN.id);
+    assert.equal(principal['@odata.type'], '#microsoft.graph.user');
   });
 
   it('When $select and $expand are combined, then the expanded navigation property is returned as a single object', async () => {
-    const user = await app.api('/users/alex.wilber@contoso.com').select('displayName').expand('manager').get();
+    const user = (await app.api('/users/alex.wilber@contoso.com').select('displayName').expand('manager').get()) as GraphBody;
     assert.equal(user.displayName, 'Alex Wilber');
-    assert.equal(user.manager?.id, '1a2b3c4d-0000-4000-8000-000000000006', 'manager kept despite $select, and not as a list');
-    const assignments = await app.api('/roleManagement/directory/roleAssignments').filter(`roleDefinitionId eq '${GLOBAL_ADMIN_TEMPLATE}'`).select('principalId').expand('principal').get();
-    assert.equal(assignments.value[0].principal.id, DEMO_ADMIN.id);
+    assert.equal((user.manager as GraphItem | undefined)?.id, '1a2b3c4d-0000-4000-8000-000000000006', 'manager kept despite $select, and not as a list');
+    const assignments = (await app.api('/roleManagement/directory/roleAssignments').filter(`roleDefinitionId eq '${GLOBAL_ADMIN_TEMPLATE}'`).select('principalId').expand('principal').get()) as GraphBody;
+    assert.equal((assignments.value[0].principal as GraphItem).id, DEMO_ADMIN.id);
   });
 
   it('When risk history and app owners are read, then they come from the snapshot objects', async () => {
-    const history = await app.api('/identityProtection/riskyUsers/1a2b3c4d-0000-4000-8000-000000000006/history').get();
+    const history = (await app.api('/identityProtection/riskyUsers/1a2b3c4d-0000-4000-8000-000000000006/history').get()) as GraphBody;
     assert.equal(history.value.length, 2);
-    const spHistory = await app.api('/identityProtection/riskyServicePrincipals/1a2b3c4d-0000-4000-8000-000000000301/history').get();
+    const spHistory = (await app.api('/identityProtection/riskyServicePrincipals/1a2b3c4d-0000-4000-8000-000000000301/history').get()) as GraphBody;
     assert.equal(spHistory.value.length, 1);
-    const owners = await app.api('/applications/1a2b3c4d-0000-4000-8000-000000000201/owners').get();
+    const owners = (await app.api('/applications/1a2b3c4d-0000-4000-8000-000000000201/owners').get()) as GraphBody;
     assert.equal(owners.value[0].displayName, "Patrick O'Brien");
-    const spOwners = await app.api('/servicePrincipals/1a2b3c4d-0000-4000-8000-000000000301/owners').get();
+    const spOwners = (await app.api('/servicePrincipals/1a2b3c4d-0000-4000-8000-000000000301/owners').get()) as GraphBody;
     assert.equal(spOwners.value.length, 1);
   });
 
   it('When sign-ins are listed, then v1.0 has interactive ones without beta-only fields and beta can ask for non-interactive ones', async () => {
-    const v1 = await app.api('/auditLogs/signIns').get();
+    const v1 = (await app.api('/auditLogs/signIns').get()) as GraphBody;
     assert.ok(v1.value.length > 0);
     assert.ok(v1.value.every((s: Record<string, unknown>) => s.isInteractive === true));
     assert.ok(v1.value.every((s: Record<string, unknown>) => !('signInEventTypes' in s) && !('authenticationDetails' in s) && !('mfaDetail' in s)));
-    const beta = await app.api('/auditLogs/signIns').version('beta').filter("signInEventTypes/any(t: t eq 'nonInteractiveUser')").get();
+    const beta = (await app.api('/auditLogs/signIns').version('beta').filter("signInEventTypes/any(t: t eq 'nonInteractiveUser')").get()) as GraphBody;
     assert.equal(beta.value.length, 2);
-    assert.ok(beta.value.every((s: { signInEventTypes: string[] }) => s.signInEventTypes.includes('nonInteractiveUser')));
+    assert.ok(beta.value.every((s) => (s.signInEventTypes as string[]).includes('nonInteractiveUser')));
   });
 
   it('When the organization and the remaining collections are read, then each answers 200 with an @odata.context', async () => {
@@ -177,9 +178,9 @@ describe('Local Entra Graph surface', () => {
     const response = await raw.get('/v1.0/users/00000000-0000-0000-0000-000000000000', appToken, { 'client-request-id': 'abc' });
     assert.equal(response.status, 404);
     assert.equal(response.body.error.code, 'Request_ResourceNotFound');
-    assert.match(response.body.error.innerError.date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
-    assert.equal(response.body.error.innerError['request-id'], response.headers.get('request-id'));
-    assert.equal(response.body.error.innerError['client-request-id'], 'abc');
+    assert.match(String(response.body.error.innerError?.date), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    assert.equal(response.body.error.innerError?.['request-id'], response.headers.get('request-id'));
+    assert.equal(response.body.error.innerError?.['client-request-id'], 'abc');
   });
 
   it('When /users/$count is asked without and with ConsistencyLevel, then 400 and then the number', async () => {
@@ -198,13 +199,13 @@ describe('Local Entra Graph surface', () => {
     it('When groups are filtered on owners/$count eq 0 with advanced parameters, then the ownerless group comes back with its count', async () => {
       const response = await query('groups', 'owners/$count eq 0');
       assert.equal(response.status, 200, JSON.stringify(response.body));
-      assert.deepEqual(response.body.value.map((g: { id: string }) => g.id), [IT_GROUP]);
+      assert.deepEqual(response.body.value.map((g) => g.id), [IT_GROUP]);
       assert.equal(response.body['@odata.count'], 1);
       assert.ok(!('owners' in response.body.value[0]), 'the references stay out of the answer');
       const others = await query('groups', 'owners/$count ne 0');
       assert.equal(others.body['@odata.count'], 4);
       const single = await query('groups', 'not(owners/$count eq 1)');
-      assert.deepEqual(single.body.value.map((g: { id: string }) => g.id), [IT_GROUP]);
+      assert.deepEqual(single.body.value.map((g) => g.id), [IT_GROUP]);
     });
 
     it('When owners/$count is filtered without advanced parameters, then Graph\'s advanced-only refusals come back', async () => {
@@ -235,7 +236,7 @@ describe('Local Entra Graph surface', () => {
     it('When applications and service principals are filtered on owners/$count, then the snapshot owners decide', async () => {
       const ownerlessSps = await query('servicePrincipals', 'owners/$count eq 0');
       assert.equal(ownerlessSps.status, 200, JSON.stringify(ownerlessSps.body));
-      assert.deepEqual(ownerlessSps.body.value.map((sp: { displayName: string }) => sp.displayName), ['Microsoft Graph']);
+      assert.deepEqual(ownerlessSps.body.value.map((sp) => sp.displayName), ['Microsoft Graph']);
       const ownedApps = await query('applications', 'owners/$count eq 1');
       assert.equal(ownedApps.body['@odata.count'], 3);
       const refused = await query('applications', 'owners/$count eq 0', false);

@@ -4,9 +4,17 @@ import { readReferenceJson } from './support/reference';
 
 type Item = Record<string, unknown>;
 
-/** A documentation example (tests/fixtures/reference/graph/examples). */
-function load(file: string): Record<string, any> {
-  return readReferenceJson('graph', 'examples', file);
+type Page = { value: Item[] };
+/** The documented list examples: one response page. */
+type ListExample = { response: Page };
+/** The directory audits example: two documented requests and their responses. */
+type AuditExamples = { example1_response: Page; example2_request: string; example2_response: Page };
+/** The risky users example: a read, and a filter request with its (repaired) beta response. */
+type RiskyUserExamples = { get_response: Item; filter_request_beta: string; filter_response_beta_repaired: Item };
+
+/** A documentation example (tests/fixtures/reference/graph/examples), in the shape the test reads. */
+function load<T>(file: string): T {
+  return readReferenceJson<T>('graph', 'examples', file);
 }
 
 /** Replays a documented request line ("GET https://graph.microsoft.com/v1.0/…?$filter=…") against our base URL. */
@@ -47,8 +55,8 @@ describe('OData engine over the documentation examples', function () {
     let signIns: QueryableCollection;
 
     before(() => {
-      v1 = load('signins-v1.0-list.json').response.value[0];
-      beta = load('signins-beta-list.json').response.value[0];
+      v1 = load<ListExample>('signins-v1.0-list.json').response.value[0];
+      beta = load<ListExample>('signins-beta-list.json').response.value[0];
       signIns = createIndexedCollection([v1, beta], ['userId', 'status/errorCode'], { order: { property: 'createdDateTime', descending: true } });
     });
 
@@ -75,15 +83,15 @@ describe('OData engine over the documentation examples', function () {
 
   describe('directory audits', () => {
     it("When the documented initiatedBy/user/id filter is replayed, then exactly example 2's audit comes back", () => {
-      const file = load('directoryaudits-v1.0-list.json');
+      const file = load<AuditExamples>('directoryaudits-v1.0-list.json');
       const audits: Item[] = [...file.example1_response.value, ...file.example2_response.value];
       const body = runQuery(createIndexedCollection(audits, ['id']), documentedRequest(file.example2_request), ENDPOINT_RULES.directoryAudits);
       assert.deepEqual(ids(body.value), ids(file.example2_response.value));
     });
 
     it('When audits are filtered on a target resource through any(), then the audit naming it is found', () => {
-      const file = load('directoryaudits-v1.0-list.json');
-      const audit: Item = file.example2_response.value[0];
+      const file = load<AuditExamples>('directoryaudits-v1.0-list.json');
+      const audit = file.example2_response.value[0];
       const target = (audit.targetResources as Item[])[0];
       const filter = `targetResources/any(t: t/id eq '${String(target.id).replace(/'/g, "''")}')`;
       const body = runQuery(createIndexedCollection([...file.example1_response.value, audit], []), query('/auditLogs/directoryAudits', `$filter=${encodeURIComponent(filter)}`), ENDPOINT_RULES.directoryAudits);
@@ -93,7 +101,7 @@ describe('OData engine over the documentation examples', function () {
 
   describe('risky users', () => {
     it("When the documented riskLevel eq microsoft.graph.riskLevel'medium' filter is replayed, then only the medium-risk user comes back", () => {
-      const file = load('riskyusers-v1.0.json');
+      const file = load<RiskyUserExamples>('riskyusers-v1.0.json');
       const users: Item[] = [file.get_response, file.filter_response_beta_repaired];
       const body = runQuery(createIndexedCollection(users, []), documentedRequest(file.filter_request_beta), ENDPOINT_RULES.riskyUsers);
       assert.deepEqual(body.value, users.filter((user) => user.riskLevel === 'medium'));
@@ -101,7 +109,7 @@ describe('OData engine over the documentation examples', function () {
     });
 
     it("When the same filter uses the plain 'medium' literal, then the same user comes back", () => {
-      const file = load('riskyusers-v1.0.json');
+      const file = load<RiskyUserExamples>('riskyusers-v1.0.json');
       const users: Item[] = [file.get_response, file.filter_response_beta_repaired];
       const body = runQuery(createIndexedCollection(users, []), query('/identityProtection/riskyUsers', "$filter=riskLevel eq 'medium'"), ENDPOINT_RULES.riskyUsers);
       assert.equal(body.value.length, 1);
@@ -111,7 +119,7 @@ describe('OData engine over the documentation examples', function () {
 
   describe('risk detections', () => {
     it('When the example detection is filtered by its event type, level and detection time, then it is found', () => {
-      const detection: Item = load('riskdetections-v1.0-list.json').response.value[0];
+      const detection = load<ListExample>('riskdetections-v1.0-list.json').response.value[0];
       const filter = `riskEventType eq '${String(detection.riskEventType)}' and riskLevel eq microsoft.graph.riskLevel'${String(detection.riskLevel)}' and detectedDateTime ge 2018-09-05T00:11:27.773602Z`;
       const body = runQuery(createIndexedCollection([detection], ['userId']), query('/identityProtection/riskDetections', `$filter=${encodeURIComponent(filter)}`), ENDPOINT_RULES.riskDetections);
       assert.deepEqual(ids(body.value), [detection.id]);
@@ -123,7 +131,7 @@ describe('OData engine over the documentation examples', function () {
   describe('user registration details', () => {
     let details: Item[];
     before(() => {
-      details = load('userregistrationdetails-v1.0-list.json').response.value;
+      details = load<ListExample>('userregistrationdetails-v1.0-list.json').response.value;
     });
 
     it('When registration details are filtered on MFA registration and on a registered method, then the matching users come back', () => {

@@ -40,11 +40,11 @@ describe('Local Entra: a service principal\'s memberOf and transitiveMemberOf (d
     raw = new RawCaller(entra);
     token = await raw.appToken();
     const sp = await raw.get(`/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Backup Service'")}&$select=id`, token);
-    backupService = sp.body.value[0].id;
+    backupService = String(sp.body.value[0].id);
     const group = await raw.get(`/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'Automation Service Accounts'")}&$select=id`, token);
-    automationGroup = group.body.value[0].id;
+    automationGroup = String(group.body.value[0].id);
     const teams = await raw.get(`/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Microsoft Teams'")}&$select=id`, token);
-    teamsSp = teams.body.value[0].id;
+    teamsSp = String(teams.body.value[0].id);
   });
   after(async () => {
     await raw.close();
@@ -57,7 +57,7 @@ describe('Local Entra: a service principal\'s memberOf and transitiveMemberOf (d
       assert.equal(response.status, 200, `${relation}: ${JSON.stringify(response.body)}`);
       assert.equal(response.body['@odata.context'], `${entra.url}/v1.0/$metadata#directoryObjects`);
       assert.deepEqual(
-        response.body.value.map((o: { '@odata.type': string; id: string }) => `${o['@odata.type']} ${o.id}`),
+        response.body.value.map((o) => `${String(o['@odata.type'])} ${String(o.id)}`),
         [`#microsoft.graph.group ${automationGroup}`],
         relation,
       );

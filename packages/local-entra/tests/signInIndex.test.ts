@@ -12,8 +12,10 @@ import { loadSnapshot } from '../src/snapshot/loadSnapshot';
 import { createIndexedCollection, runQuery, type EndpointRules, type QueryableCollection } from '../src/odata';
 import { INDEXED_PATHS, ON_DISK_SHAPES, STORED_ORDER_CANDIDATES } from '../src/tenant/indexedPaths';
 import { comparablePages, temporaryFolders, LIMITED_CLIENT, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from '../src/testing';
+import type { SignInRecord } from './support/signInRecord';
+import { readValueFile } from './support/jsonFiles';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 const SIGN_INS = 'auditLogs/signIns.json';
 const CACHE_FILE = path.join(CACHE_FOLDER, 'auditLogs.signIns.json.index');
@@ -29,7 +31,7 @@ function writeLines(file: string, items: Json[]): void {
 function lineTenant(change: (signIns: Json[]) => Json[] = (items) => items): string {
   const dir = tempDir('local-entra-index-');
   fs.cpSync(MINI_TENANT_DIR, dir, { recursive: true });
-  const signIns = JSON.parse(fs.readFileSync(path.join(dir, SIGN_INS), 'utf8')).value as Json[];
+  const signIns = readValueFile(path.join(dir, SIGN_INS));
   writeLines(path.join(dir, SIGN_INS), change(signIns));
   return dir;
 }
@@ -52,7 +54,7 @@ function syntheticSignIns(template: Json, count: number): Json[] {
       createdDateTime: new Date(start - Math.floor(n / 3) * 1000).toISOString(),
       userId: users[n % users.length],
       appDisplayName: n % 7 === 0 ? 'Azure Portal' : 'Microsoft Teams',
-      status: { ...template.status, errorCode: n % 11 === 0 ? 50126 : 0 },
+      status: { ...(template.status as Json), errorCode: n % 11 === 0 ? 50126 : 0 },
       signInEventTypes: [types[n % types.length]],
       isInteractive: types[n % types.length] === 'interactiveUser',
     };
@@ -124,10 +126,10 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
     }
 
     it('When the demo tenant is listed, filtered, ordered and paged on v1.0 and beta, then every page is the same', async () => {
-      const first = (await rawMemory.get('/beta/auditLogs/signIns?$top=1000&$filter=signInEventTypes/any(t: t eq \'nonInteractiveUser\' or t eq \'interactiveUser\' or t eq \'servicePrincipal\')', tokens[0])).body.value as Json[];
-      const user = first.find((s) => s.userId && s.signInEventTypes.includes('nonInteractiveUser')) as Json;
-      const failed = first.find((s) => s.status.errorCode !== 0) as Json;
-      const workload = first.find((s) => s.signInEventTypes.includes('servicePrincipal')) as Json;
+      const first = (await rawMemory.get('/beta/auditLogs/signIns?$top=1000&$filter=signInEventTypes/any(t: t eq \'nonInteractiveUser\' or t eq \'interactiveUser\' or t eq \'servicePrincipal\')', tokens[0])).body.value as SignInRecord[];
+      const user = first.find((s) => s.userId && s.signInEventTypes.includes('nonInteractiveUser'))!;
+      const failed = first.find((s) => s.status.errorCode !== 0)!;
+      const workload = first.find((s) => s.signInEventTypes.includes('servicePrincipal'))!;
       const middle = first[Math.floor(first.length / 2)];
       const week = new Date(Date.parse(middle.createdDateTime) - 7 * 86_400_000).toISOString();
       const queries = [
@@ -144,7 +146,7 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
         ["/v1.0/auditLogs/signIns?$filter=startswith(appDisplayName,'micro')&$top=20", 2],
         [`/v1.0/auditLogs/signIns?$filter=createdDateTime ge ${week} and createdDateTime le ${middle.createdDateTime}&$top=30`, 3],
         [`/v1.0/auditLogs/signIns?$filter=createdDateTime lt ${middle.createdDateTime}&$orderby=createdDateTime asc&$top=30`, 2],
-        [`/v1.0/auditLogs/signIns?$filter=ipAddress eq '${middle.ipAddress}'&$select=id,createdDateTime,ipAddress`, 1],
+        [`/v1.0/auditLogs/signIns?$filter=ipAddress eq '${String(middle.ipAddress)}'&$select=id,createdDateTime,ipAddress`, 1],
         ["/v1.0/auditLogs/signIns?$filter=userId eq 'nobody'", 1],
         [`/v1.0/auditLogs/signIns?$filter=id in ('${middle.id}','${failed.id}')`, 1],
         ['/v1.0/auditLogs/signIns?$filter=createdDateTime ge yesterday', 1],
@@ -168,8 +170,8 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       const target = page[3];
       assert.equal((await rawMemory.post('/v1.0/auditLogs/signIns/confirmCompromised', admin[0], { requestIds: [target.id] })).status, 204);
       assert.equal((await rawDisk.post('/v1.0/auditLogs/signIns/confirmCompromised', admin[1], { requestIds: [target.id] })).status, 204);
-      await same(`/v1.0/auditLogs/signIns/${target.id}?$select=id,riskState,riskDetail,riskLevelAggregated`);
-      await same(`/v1.0/auditLogs/signIns?$filter=userId eq '${target.userId}'&$select=id,riskState,riskDetail`);
+      await same(`/v1.0/auditLogs/signIns/${String(target.id)}?$select=id,riskState,riskDetail,riskLevelAggregated`);
+      await same(`/v1.0/auditLogs/signIns?$filter=userId eq '${String(target.userId)}'&$select=id,riskState,riskDetail`);
       await same('/v1.0/auditLogs/signIns?$top=5&$select=id,riskState');
     });
   });
@@ -275,7 +277,7 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
     it('When the sign-in file changes after it was indexed, then the index is rebuilt and answers from the new file', async () => {
       const dir = lineTenant();
       await (await start({ tenantDir: dir })).entra.stop();
-      const signIns = JSON.parse(fs.readFileSync(path.join(dir, SIGN_INS), 'utf8')).value as Json[];
+      const signIns = readValueFile(path.join(dir, SIGN_INS));
       const moved = { ...signIns[0], id: '5e000000-0000-4000-8000-00000000abcd', userId: '1a2b3c4d-0000-4000-8000-000000000006', correlationId: '5e000000-0000-4000-8000-00000000c0de' };
       writeLines(path.join(dir, SIGN_INS), [moved, ...signIns]);
       const again = await start({ tenantDir: dir });
@@ -329,7 +331,7 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       await (await start({ tenantDir: dir })).entra.stop();
       const cacheFile = path.join(dir, CACHE_FILE);
       const stamp = stampOf(path.join(dir, SIGN_INS));
-      const shape = JSON.parse(fs.readFileSync(cacheFile).toString('utf8', 8, 8 + fs.readFileSync(cacheFile).readUInt32LE(0))).shape as string;
+      const shape = (JSON.parse(fs.readFileSync(cacheFile).toString('utf8', 8, 8 + fs.readFileSync(cacheFile).readUInt32LE(0))) as { shape: string }).shape;
       const paths = ON_DISK_SHAPES.signIns!.indexedPaths.length;
       const opened = openLogCache(cacheFile, stamp, shape, { keys: paths, views: 1 });
       assert.ok('columns' in opened);
@@ -357,11 +359,11 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       await (await start({ tenantDir: dir })).entra.stop();
       const cacheFile = path.join(dir, CACHE_FILE);
       const bytes = fs.readFileSync(cacheFile);
-      const header = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(0)));
+      const header = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(0))) as { shape: string };
       const paths = ON_DISK_SHAPES.signIns!.indexedPaths.length;
       const opened = openLogCache(cacheFile, stampOf(path.join(dir, SIGN_INS)), header.shape, { keys: paths, views: 1 });
       assert.ok('columns' in opened);
-      const narrower = JSON.stringify({ ...JSON.parse(header.shape), paths: ['id'] });
+      const narrower = JSON.stringify({ ...(JSON.parse(header.shape) as object), paths: ['id'] });
       const { columns } = opened;
       const sections = columns.all(paths, 1);
       opened.close();
@@ -429,7 +431,7 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
     for (const [what, change, message] of refusals) {
       it(`When a sign-in file kept on disk has ${what}, then start is refused naming the file and the reason, and no index is saved`, async () => {
         const dir = lineTenant();
-        const items = JSON.parse(fs.readFileSync(path.join(MINI_TENANT_DIR, SIGN_INS), 'utf8')).value as Json[];
+        const items = readValueFile(path.join(MINI_TENANT_DIR, SIGN_INS));
         const changed = change(items);
         if (typeof changed === 'string') fs.writeFileSync(path.join(dir, SIGN_INS), changed);
         else writeLines(path.join(dir, SIGN_INS), changed);
@@ -459,7 +461,7 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
       assert.equal(after.length, before.length);
       const differing = before.map((line, i) => (line === after[i] ? -1 : i)).filter((i) => i >= 0);
       assert.equal(differing.length, 1);
-      assert.equal(JSON.parse(after[differing[0]].replace(/,$/, '')).id, LEE_RISKY_SIGN_IN);
+      assert.equal((JSON.parse(after[differing[0]].replace(/,$/, '')) as Json).id, LEE_RISKY_SIGN_IN);
 
       const second = await start({ tenantDir: source, persistDir });
       raw = new RawCaller(second.entra);
@@ -517,7 +519,7 @@ describe('Local Entra sign-in index (sign-ins kept on disk)', function () {
 
     it('When the first two pages are listed, then the items of those pages (and the first of the next) are read', async () => {
       const first = await raw.get('/v1.0/auditLogs/signIns?$top=100', token);
-      const second = await raw.get(first.body['@odata.nextLink'].slice(entra.url.length), token);
+      const second = await raw.get(first.body['@odata.nextLink']!.slice(entra.url.length), token);
       assert.equal(first.body.value.length + second.body.value.length, 200);
       assert.ok(reads.callCount <= 202, `read ${reads.callCount}`);
     });

@@ -10,16 +10,18 @@ import { DiskLog, LogView } from '../src/snapshot/diskLog';
 import { IRREGULAR, planFields, readFields, ShapeTable } from '../src/snapshot/lineFields';
 import { LineHeads } from '../src/snapshot/lineHeads';
 import { INTERACTIVE_VIEW, ON_DISK_SHAPES } from '../src/tenant/indexedPaths';
-import { comparablePages, temporaryFolders, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from '../src/testing';
+import { comparablePages, temporaryFolders, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini, type GraphBody } from '../src/testing';
+import type { SignInRecord } from './support/signInRecord';
+import { readValueFile } from './support/jsonFiles';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 const SIGN_INS = 'auditLogs/signIns.json';
 
 const { tempDir, removeAll } = temporaryFolders();
 
 /** Every page of a query, following the server's own nextLinks, skip tokens kept. */
-function allPages(raw: RawCaller, entra: LocalEntra, token: string, first: string): Promise<Array<{ status: number; body: Json }>> {
+function allPages(raw: RawCaller, entra: LocalEntra, token: string, first: string): Promise<Array<{ status: number; body: GraphBody }>> {
   return comparablePages(raw, entra, token, first, { limit: 1000, keepSkipTokens: true });
 }
 
@@ -48,12 +50,12 @@ async function stopTrio(trio: Trio): Promise<void> {
 }
 
 /** The pages of a query from the three servers, which must be the same (same items, order, nextLinks); returns them. */
-async function sameOnAll(trio: Trio, query: string): Promise<Array<{ status: number; body: Json }>> {
+async function sameOnAll(trio: Trio, query: string): Promise<Array<{ status: number; body: GraphBody }>> {
   const servers = [trio.memory, trio.whole, trio.partial];
   const [memory, whole, partial] = await Promise.all(servers.map((entra, i) => allPages(trio.raws[i], entra, trio.tokens[i], query)));
   // Skip tokens hold positions in the sequence a query scans, which differ between memory and disk (their indexes
   // differ): the pages must not. On disk the two ways of reading give the same tokens too.
-  const withoutTokens = (pages: unknown[]) => JSON.parse(JSON.stringify(pages).replace(/\$skiptoken=[^"&]+/g, '$skiptoken=…'));
+  const withoutTokens = (pages: unknown[]): unknown => JSON.parse(JSON.stringify(pages).replace(/\$skiptoken=[^"&]+/g, '$skiptoken=…'));
   assert.deepEqual(withoutTokens(whole), withoutTokens(memory), `${query}: sign-ins read whole from disk differ from sign-ins in memory`);
   assert.deepEqual(partial, whole, `${query}: sign-ins read by their shape differ from sign-ins read whole`);
   // Asked again, the starts of lines kept by the first reads answer.
@@ -78,14 +80,14 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
 
   describe('on the generated demo tenant (5,000 sign-ins, on disk behind its index)', () => {
     let trio: Trio;
-    let first: Json[];
+    let first: SignInRecord[];
     const now = new Date('2026-11-21T08:00:00Z');
 
     before(async () => {
       const tenantDir = await ensureDemoTenant();
       const cacheDir = tempDir('local-entra-partial-cache-');
       trio = await startTrio((options) => startLocalEntra({ tenantDir, now, indexCacheDir: cacheDir, ...options }));
-      first = (await trio.raws[0].get("/beta/auditLogs/signIns?$top=1000&$filter=signInEventTypes/any(t: t eq 'nonInteractiveUser' or t eq 'interactiveUser' or t eq 'servicePrincipal')", trio.tokens[0])).body.value;
+      first = (await trio.raws[0].get("/beta/auditLogs/signIns?$top=1000&$filter=signInEventTypes/any(t: t eq 'nonInteractiveUser' or t eq 'interactiveUser' or t eq 'servicePrincipal')", trio.tokens[0])).body.value as SignInRecord[];
     });
     after(() => stopTrio(trio));
 
@@ -120,8 +122,8 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
     });
 
     it('When filters are and are not answered by the index, with and without $select, then the pages are the same', async () => {
-      const user = first.find((s) => s.userId && s.signInEventTypes.includes('interactiveUser')) as Json;
-      const failed = first.find((s) => s.status.errorCode !== 0) as Json;
+      const user = first.find((s) => s.userId && s.signInEventTypes.includes('interactiveUser'))!;
+      const failed = first.find((s) => s.status.errorCode !== 0)!;
       const middle = first[Math.floor(first.length / 2)];
       const filters = [
         `userId eq '${user.userId}'`,
@@ -152,7 +154,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
 
     it('When sign-ins are changed by an action, then their reads by shape answer the change as whole reads do', async () => {
       const admins = await Promise.all(trio.raws.map((raw) => raw.userToken(DEMO_ADMIN.id)));
-      const target = first.find((s) => s.signInEventTypes.includes('interactiveUser') && s.riskState !== 'confirmedCompromised') as Json;
+      const target = first.find((s) => s.signInEventTypes.includes('interactiveUser') && s.riskState !== 'confirmedCompromised')!;
       for (let i = 0; i < 3; i++) assert.equal((await trio.raws[i].post('/v1.0/auditLogs/signIns/confirmCompromised', admins[i], { requestIds: [target.id] })).status, 204);
       const window = `createdDateTime ge ${day(30)}`;
       await sameOnAll(trio, `/v1.0/auditLogs/signIns?$filter=${encodeURIComponent(window)}&$select=id,riskState,riskDetail&$top=1000`);
@@ -186,7 +188,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
     function oddTenant(): string {
       const dir = tempDir('local-entra-partial-');
       fs.cpSync(MINI_TENANT_DIR, dir, { recursive: true });
-      const template = JSON.parse(fs.readFileSync(path.join(dir, SIGN_INS), 'utf8')).value[0] as Json;
+      const template = readValueFile(path.join(dir, SIGN_INS))[0];
       const start = Date.parse('2026-11-20T11:00:00Z');
       const lines: string[] = [];
       for (let n = 0; n < 900; n++) {
@@ -230,7 +232,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
         await sameOnAll(trio, `/beta/auditLogs/signIns?$filter=${encodeURIComponent("signInEventTypes/any(x:x eq 'nonInteractiveUser')")}&$select=id,createdDateTime&$top=131`);
         // Odd lines aside (one in ten, about half of them without a shape), a big page is read by shape.
         const byShape = `/beta/auditLogs/signIns?$filter=${encodeURIComponent(window)}&$select=id,userDisplayName&$top=150`;
-        const items = (await allPages(trio.raws[2], trio.partial, trio.tokens[2], byShape)).reduce((sum: number, page) => sum + (page as { body: Json }).body.value.length, 0);
+        const items = (await allPages(trio.raws[2], trio.partial, trio.tokens[2], byShape)).reduce((sum, page) => sum + page.body.value.length, 0);
         const whole = await wholeReads(() => allPages(trio.raws[2], trio.partial, trio.tokens[2], byShape));
         assert.ok(items > 300 && whole < items / 5, `${whole} of ${items} sign-ins read whole`);
         // The repeated key's last value is the one indexed and read.
@@ -296,7 +298,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
     it('When a read needs more of a line than was read, then it says so instead of handing over a cut value', () => {
       const table = new ShapeTable();
       const text = line('{"id":"abc","n":12345,"name":"Zoë","rest":{"a":[1,2,"]"]}}');
-      const item = JSON.parse(text.toString('utf8'));
+      const item = JSON.parse(text.toString('utf8')) as Json;
       const shape = table.ofLine(text.toString('utf8'), item);
       assert.notEqual(shape, IRREGULAR);
       const plan = planFields(table, shape, new Set(['n', 'name']))!;
@@ -320,7 +322,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
       const bytes = line(text);
       const taken: Record<string, unknown> = {};
       const plan = planFields(table, shape, new Set(['k"ey', 'last', 'id']))!;
-      assert.ok(readFields(bytes, 0, bytes.length, plan, (key, start, end) => (taken[key] = JSON.parse(bytes.toString('utf8', start, end)))) > 0);
+      assert.ok(readFields(bytes, 0, bytes.length, plan, (key, start, end) => (taken[key] = JSON.parse(bytes.toString('utf8', start, end)) as unknown)) > 0);
       assert.deepEqual(taken, { id: item.id, 'k"ey': item['k"ey'], last: 7 });
       assert.equal(table.ofLine('{"id":"a","id":"b"}', { id: 'b' }), IRREGULAR, 'a repeated key');
       assert.equal(table.ofLine('{"id":"a"', { id: 'a' }), IRREGULAR, 'an unclosed object');
@@ -340,7 +342,7 @@ describe('Local Entra: sign-ins read by their shape (a few properties of each li
       const bytes = line(text);
       const read = (plan: ReturnType<typeof planFields>, landmarks?: Uint16Array) => {
         const taken: Record<string, unknown> = {};
-        const stopped = readFields(bytes, 0, bytes.length, plan!, (key, start, end) => (taken[key] = JSON.parse(bytes.toString('utf8', start, end))), landmarks, 0);
+        const stopped = readFields(bytes, 0, bytes.length, plan!, (key, start, end) => (taken[key] = JSON.parse(bytes.toString('utf8', start, end)) as unknown), landmarks, 0);
         return stopped < 0 ? undefined : taken;
       };
       for (const names of [['id', 'key38'], ['key20'], ['key0', 'key9', 'key10', 'key39'], ['key35', 'nothing']]) {

@@ -8,6 +8,7 @@ import { startLocalEntra, type LocalEntra, type LocalEntraOptions } from '../src
 import { ensureDemoTenant } from '../src/demo';
 import { CAST } from '../src/demo/cast';
 import { LIMITED_CLIENT, MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from '../src/testing';
+import { readValueFile } from './support/jsonFiles';
 
 /** Mini tenant: Lee's sign-in 703 is at risk with two detections; Patrick has a detection with no sign-in. */
 const LEE = '1a2b3c4d-0000-4000-8000-000000000010';
@@ -41,10 +42,10 @@ interface Audit {
 const PATRICK_RISKY_SIGN_IN = '1a2b3c4d-0000-4000-8000-000000000799';
 const PATRICK_SIGN_IN_DETECTION = '1a2b3c4d-0000-4000-8000-000000001299';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 function readValue(dir: string, file: string): Json[] {
-  return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).value;
+  return readValueFile(path.join(dir, file));
 }
 function writeValue(dir: string, file: string, value: Json[]): void {
   fs.writeFileSync(path.join(dir, file), JSON.stringify({ value }, null, 1));
@@ -58,7 +59,8 @@ function tenantWithPatrickRiskySignIn(): string {
   const plain = signIns.find((s) => s.id === PATRICK_SIGN_IN) as Json;
   const risky = { ...plain, id: PATRICK_RISKY_SIGN_IN, createdDateTime: '2026-11-20T10:30:00.1234567Z', riskState: 'atRisk', riskLevelAggregated: 'medium', riskLevelDuringSignIn: 'medium', riskEventTypes_v2: ['unfamiliarFeatures'] };
   // Newest first, as the log is stored.
-  writeValue(dir, 'auditLogs/signIns.json', [...signIns.filter((s) => s.createdDateTime > risky.createdDateTime), risky, ...signIns.filter((s) => s.createdDateTime <= risky.createdDateTime)]);
+  const newer = (s: Json) => String(s.createdDateTime) > risky.createdDateTime;
+  writeValue(dir, 'auditLogs/signIns.json', [...signIns.filter(newer), risky, ...signIns.filter((s) => !newer(s))]);
   const detections = readValue(dir, 'identityProtection/riskDetections.json');
   const template = detections.find((d) => d.requestId === LEE_RISKY_SIGN_IN) as Json;
   const own = { ...template, id: PATRICK_SIGN_IN_DETECTION, requestId: PATRICK_RISKY_SIGN_IN, correlationId: plain.correlationId, userId: PATRICK, userDisplayName: plain.userDisplayName, userPrincipalName: plain.userPrincipalName, riskLevel: 'medium' };
@@ -87,12 +89,12 @@ describe('Local Entra sign-in risk actions and service principal disable', () =>
   async function audits(token: string, activity: string): Promise<Audit[]> {
     const response = await raw.get(`/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName eq '${activity}'&$top=100`, token);
     assert.equal(response.status, 200);
-    return response.body.value as Audit[];
+    return response.body.value as unknown as Audit[];
   }
   const signIn = async (id: string, token: string, version = 'v1.0') => (await raw.get(`/${version}/auditLogs/signIns/${id}`, token)).body;
   const detection = async (id: string, token: string) => (await raw.get(`/v1.0/identityProtection/riskDetections/${id}`, token)).body;
   const riskyUser = async (id: string, token: string) => raw.get(`/v1.0/identityProtection/riskyUsers/${id}`, token);
-  const history = async (id: string, token: string) => (await raw.get(`/v1.0/identityProtection/riskyUsers/${id}/history`, token)).body.value as Array<Record<string, any>>;
+  const history = async (id: string, token: string) => (await raw.get(`/v1.0/identityProtection/riskyUsers/${id}/history`, token)).body.value as Array<{ activity: Json; [field: string]: unknown }>;
 
   beforeEach(() => start());
   afterEach(() => stop());
@@ -112,7 +114,7 @@ describe('Local Entra sign-in risk actions and service principal disable', () =>
       for (const id of LEE_DETECTIONS) {
         const d = await detection(id, token);
         assert.deepEqual([d.riskState, d.riskDetail], ['confirmedSafe', 'adminConfirmedSigninSafe']);
-        assert.ok(Date.parse(d.lastUpdatedDateTime) >= MINI_CAPTURED_AT.getTime(), 'lastUpdatedDateTime moved to the action time');
+        assert.ok(Date.parse(String(d.lastUpdatedDateTime)) >= MINI_CAPTURED_AT.getTime(), 'lastUpdatedDateTime moved to the action time');
       }
       const risky = (await riskyUser(LEE, token)).body;
       assert.deepEqual([risky.riskState, risky.riskLevel, risky.riskDetail], ['confirmedSafe', 'none', 'adminConfirmedSigninSafe']);
@@ -135,9 +137,9 @@ describe('Local Entra sign-in risk actions and service principal disable', () =>
       assert.equal((await raw.get(`/v1.0/auditLogs/signIns?$filter=userId eq '${LEE}'`, token)).body.value[0].riskState, 'atRisk');
       assert.equal((await raw.post('/v1.0/auditLogs/signIns/dismiss', token, { requestIds: [LEE_RISKY_SIGN_IN] })).status, 204);
       const listed = (await raw.get(`/v1.0/auditLogs/signIns?$filter=userId eq '${LEE}'`, token)).body.value;
-      assert.deepEqual(listed.map((s: any) => [s.id, s.riskState]), [[LEE_RISKY_SIGN_IN, 'dismissed']]);
+      assert.deepEqual(listed.map((s) => [s.id, s.riskState]), [[LEE_RISKY_SIGN_IN, 'dismissed']]);
       const byState = (await raw.get(`/v1.0/auditLogs/signIns?$filter=riskState eq 'dismissed'`, token)).body.value;
-      assert.deepEqual(byState.map((s: any) => s.id), [LEE_RISKY_SIGN_IN]);
+      assert.deepEqual(byState.map((s) => s.id), [LEE_RISKY_SIGN_IN]);
     });
 
     it('When the bot app confirms sign-ins compromised on beta, then they are high risk and their users become high-risk, at-risk users with a history item naming the app', async () => {
@@ -162,7 +164,7 @@ describe('Local Entra sign-in risk actions and service principal disable', () =>
       const megan = (await riskyUser(MEGAN, token)).body;
       assert.deepEqual([megan.riskState, megan.riskLevel], ['atRisk', 'high']);
       assert.equal((await history(MEGAN, token)).length, 3);
-      const listedHigh = (await raw.get(`/v1.0/identityProtection/riskyUsers?$filter=riskLevel eq 'high'`, token)).body.value.map((u: any) => u.id);
+      const listedHigh = (await raw.get(`/v1.0/identityProtection/riskyUsers?$filter=riskLevel eq 'high'`, token)).body.value.map((u) => u.id);
       assert.ok(listedHigh.includes(DIEGO) && listedHigh.includes(MEGAN), 'the risky-user list shows both');
 
       const [audit] = await audits(token, 'Confirm sign-in compromised');
@@ -375,9 +377,9 @@ describe('Local Entra demo tenant: who may take the sign-in and service principa
     assert.equal((await raw.post('/v1.0/auditLogs/signIns/dismiss', token, { requestIds: [requestId] })).status, 204);
     assert.equal((await raw.get(`/v1.0/auditLogs/signIns/${requestId}`, token)).body.riskState, 'dismissed');
 
-    const riskySp = (await raw.get('/v1.0/identityProtection/riskyServicePrincipals', token)).body.value[0] as Json;
-    assert.equal((await raw.request('PATCH', `/v1.0/servicePrincipals/${riskySp.id}`, { token, body: { accountEnabled: false } })).status, 204);
-    assert.equal((await raw.get(`/v1.0/servicePrincipals/${riskySp.id}`, token)).body.accountEnabled, false);
-    assert.equal((await raw.get(`/v1.0/identityProtection/riskyServicePrincipals/${riskySp.id}`, token)).body.isEnabled, false);
+    const riskySp = (await raw.get('/v1.0/identityProtection/riskyServicePrincipals', token)).body.value[0];
+    assert.equal((await raw.request('PATCH', `/v1.0/servicePrincipals/${String(riskySp.id)}`, { token, body: { accountEnabled: false } })).status, 204);
+    assert.equal((await raw.get(`/v1.0/servicePrincipals/${String(riskySp.id)}`, token)).body.accountEnabled, false);
+    assert.equal((await raw.get(`/v1.0/identityProtection/riskyServicePrincipals/${String(riskySp.id)}`, token)).body.isEnabled, false);
   });
 });

@@ -9,6 +9,7 @@ import { COLLECTION_FILES } from '../src/snapshot/layout';
 import { createIndexedCollection } from '../src/odata';
 import { TenantStore } from '../src/tenant/store';
 import { MINI_CAPTURED_AT, MINI_TENANT_DIR, RawCaller, startMini } from '../src/testing';
+import { readValueFile } from './support/jsonFiles';
 
 /** A writable copy of the mini tenant, changed by `edit`. */
 function miniCopy(edit: (dir: string) => void): string {
@@ -21,13 +22,13 @@ function miniCopy(edit: (dir: string) => void): string {
 /** Rewrites a collection file in the generator's one-object-per-line layout, with the given line break. */
 function toLineLayout(dir: string, file: string, lineBreak: string, change: (items: Array<Record<string, unknown>>) => unknown[] = (items) => items): void {
   const full = path.join(dir, file);
-  const items = change(JSON.parse(fs.readFileSync(full, 'utf8')).value);
+  const items = change(readValueFile(full));
   fs.writeFileSync(full, `{"value":[${lineBreak}${items.map((item) => JSON.stringify(item)).join(`,${lineBreak}`)}${lineBreak}]}${lineBreak}`);
 }
 
 function rewrite(dir: string, file: string, change: (body: { value: Array<Record<string, unknown>> }) => unknown): void {
   const full = path.join(dir, file);
-  fs.writeFileSync(full, JSON.stringify(change(JSON.parse(fs.readFileSync(full, 'utf8')))));
+  fs.writeFileSync(full, JSON.stringify(change({ value: readValueFile(full) })));
 }
 
 describe('Local Entra snapshot loading', () => {
@@ -73,7 +74,7 @@ describe('Local Entra snapshot loading', () => {
 
   it('When a file is in the one-object-per-line layout, then it is streamed line by line with line numbers in errors', async () => {
     const dir = copy((d) => {
-      const users = JSON.parse(fs.readFileSync(path.join(d, 'users.json'), 'utf8')).value as unknown[];
+      const users = readValueFile(path.join(d, 'users.json'));
       fs.writeFileSync(path.join(d, 'users.json'), `{"value":[\n${users.map((u) => JSON.stringify(u)).join(',\n')}\n]}\n`);
     });
     const snapshot = await loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: false });
@@ -114,7 +115,7 @@ describe('Local Entra snapshot loading', () => {
     const extra = { id: 'odd-sign-in', userDisplayName: 'Zoë Łukasz 東京 🚀', note: '2026-11-20T10:00:00Z', deletedDateTime: '' };
     const dir = copy((d) => {
       const full = path.join(d, 'auditLogs/signIns.json');
-      const items = JSON.parse(fs.readFileSync(full, 'utf8')).value as unknown[];
+      const items = readValueFile(full);
       const lines = [...items.map((item) => JSON.stringify(item)), JSON.stringify(extra).replace(/}$/, ',"__proto__":{"polluted":true}}')];
       fs.writeFileSync(full, `{"value":[\n${lines.join(',\n')}\n]}\n`);
     });
@@ -134,7 +135,7 @@ describe('Local Entra snapshot loading', () => {
     const snapshot = await loadSnapshot(dir, { now: MINI_CAPTURED_AT, rebase: false });
     assert.equal(snapshot.collections.users.length, 12);
     assert.equal((snapshot.collections.users[3].aboutMe as string).length, about.length);
-    assert.equal(snapshot.collections.users[4].id, JSON.parse(fs.readFileSync(path.join(MINI_TENANT_DIR, 'users.json'), 'utf8')).value[4].id);
+    assert.equal(snapshot.collections.users[4].id, readValueFile(path.join(MINI_TENANT_DIR, 'users.json'))[4].id);
   });
 
   it('When sign-ins are stored newest first, then the store declares that order without reordering; out of order, it declares none', async () => {
@@ -186,7 +187,7 @@ describe('Local Entra snapshot loading', () => {
       const me = await raw.get(`/v1.0/users/${DEMO_ADMIN.id}?$select=id,signInActivity`, await raw.appToken());
       const shift = (now.getTime() - MINI_CAPTURED_AT.getTime()) / 1000;
       const original = (await loadSnapshot(MINI_TENANT_DIR, { now, rebase: false })).collections.users[0].signInActivity as { lastSignInDateTime: string };
-      assert.equal(me.body.signInActivity.lastSignInDateTime, shiftDateTime(original.lastSignInDateTime, shift));
+      assert.equal((me.body.signInActivity as { lastSignInDateTime: string }).lastSignInDateTime, shiftDateTime(original.lastSignInDateTime, shift));
     } finally {
       await raw.close();
       await entra.stop();

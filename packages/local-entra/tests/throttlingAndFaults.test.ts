@@ -24,7 +24,7 @@ describe('Local Entra throttling and faults', () => {
       const throttled = await raw.get('/v1.0/auditLogs/directoryAudits', token);
       assert.equal(throttled.status, 429);
       assert.equal(throttled.body.error.code, 'TooManyRequests');
-      assert.equal(throttled.body.error.innerError.status, '429');
+      assert.equal(throttled.body.error.innerError?.status, '429');
       const retryAfter = Number(throttled.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 10);
     });

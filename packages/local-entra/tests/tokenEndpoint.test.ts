@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
+import type { JsonWebKey } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { ClientSecretCredential } from '@azure/identity';
 import { DEMO_ADMIN, LOCAL_BOT_CLIENT } from '../src/demo/constants';
 import type { LocalEntra } from '../src';
-import { decodeJwt, RawCaller, startMini } from '../src/testing';
+import { bodyAs, decodeJwt, RawCaller, startMini } from '../src/testing';
 import { appCredential, oboCredential } from './support/sdkClients';
 
 describe('Local Entra token endpoint', () => {
@@ -22,7 +23,7 @@ describe('Local Entra token endpoint', () => {
   it('When ClientSecretCredential asks for Graph with the bot secret, then it gets an RS256 app-only token with the roles', async () => {
     const token = await appCredential(entra).getToken('https://graph.microsoft.com/.default');
     assert.ok(token.expiresOnTimestamp > Date.now() + 50 * 60 * 1000);
-    const header = JSON.parse(Buffer.from(token.token.split('.')[0], 'base64url').toString());
+    const header = JSON.parse(Buffer.from(token.token.split('.')[0], 'base64url').toString()) as { alg: string; kid?: string };
     assert.equal(header.alg, 'RS256');
     assert.ok(header.kid);
     const claims = decodeJwt(token.token);
@@ -30,19 +31,21 @@ describe('Local Entra token endpoint', () => {
     assert.equal(claims.tid, entra.tenantId);
     assert.equal(claims.appid, LOCAL_BOT_CLIENT.clientId);
     assert.equal(claims.idtyp, 'app');
-    assert.ok(claims.roles.includes('AuditLog.Read.All'));
-    assert.ok(Math.abs(claims.iat - Date.now() / 1000) < 60, 'iat follows the real clock, not the pinned one');
+    assert.ok((claims.roles as string[]).includes('AuditLog.Read.All'));
+    assert.ok(Math.abs((claims.iat as number) - Date.now() / 1000) < 60, 'iat follows the real clock, not the pinned one');
   });
 
   it('When the token is checked against the published JWKS, then the signature and issuer verify', async () => {
     const config = await raw.request('GET', `/${entra.tenantId}/v2.0/.well-known/openid-configuration`);
     assert.equal(config.status, 200);
-    const keys = await raw.request('GET', new URL(config.body.jwks_uri).pathname);
+    const metadata = bodyAs<{ jwks_uri: string; issuer: string }>(config);
+    const keys = await raw.request('GET', new URL(metadata.jwks_uri).pathname);
     const token = await raw.appToken();
-    const kid = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).kid;
-    const jwk = keys.body.keys.find((k: { kid: string }) => k.kid === kid);
+    const { kid } = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { kid: string };
+    const jwk = bodyAs<{ keys: Array<JsonWebKey & { kid: string }> }>(keys).keys.find((k) => k.kid === kid);
+    assert.ok(jwk, `no key ${kid} in the JWKS`);
     const { createPublicKey } = await import('node:crypto');
-    const claims = jwt.verify(token, createPublicKey({ key: jwk, format: 'jwk' }), { algorithms: ['RS256'], issuer: config.body.issuer }) as jwt.JwtPayload;
+    const claims = jwt.verify(token, createPublicKey({ key: jwk, format: 'jwk' }), { algorithms: ['RS256'], issuer: metadata.issuer }) as jwt.JwtPayload;
     assert.equal(claims.tid, entra.tenantId);
   });
 
@@ -50,7 +53,7 @@ describe('Local Entra token endpoint', () => {
     for (const tenant of ['common', 'organizations']) {
       const response = await raw.request('GET', `/${tenant}/v2.0/.well-known/openid-configuration`);
       assert.equal(response.status, 200);
-      assert.match(response.body.token_endpoint, /\/oauth2\/v2\.0\/token$/);
+      assert.match(String(response.body.token_endpoint), /\/oauth2\/v2\.0\/token$/);
     }
   });
 
@@ -74,7 +77,7 @@ describe('Local Entra token endpoint', () => {
     assert.equal(response.status, 401);
     assert.equal(response.body.error, 'invalid_client');
     assert.deepEqual(response.body.error_codes, [7000215]);
-    assert.match(response.body.error_description, /^AADSTS7000215: /);
+    assert.match(String(response.body.error_description), /^AADSTS7000215: /);
     for (const field of ['timestamp', 'trace_id', 'correlation_id']) assert.equal(typeof response.body[field], 'string', field);
   });
 
@@ -100,7 +103,7 @@ describe('Local Entra token endpoint', () => {
     assert.equal(claims.upn, DEMO_ADMIN.userPrincipalName);
     assert.equal(claims.idtyp, 'user');
     assert.ok(String(claims.scp).split(' ').includes('AuditLog.Read.All'));
-    assert.ok(claims.wids.includes('62e90394-69f5-4237-9190-012177145e10'), 'Global Administrator in wids');
+    assert.ok((claims.wids as string[]).includes('62e90394-69f5-4237-9190-012177145e10'), 'Global Administrator in wids');
     assert.equal(claims.roles, undefined);
   });
 

@@ -147,6 +147,8 @@ export const appInfoSkill = defineSkill<Entity | undefined>({
     const changes = mayAudit && changesResponse?.status !== 403 ? (bodyOf<Page<DirectoryAudit>>(more, 'changes')?.value ?? []) : undefined;
     if (changes) await namePeopleIn(tenant.client, changes);
     const model = appInfoModel(sp, app, unique, changes, hidden, now, warnUntilOf(undefined, now));
-    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
+    // Its owners are the people this answer shows: "what else does she own?" is about the one owner.
+    const subjects = unique.filter((o) => !(o['@odata.type'] ?? '').endsWith('servicePrincipal')).map((o) => ({ type: 'user' as const, id: o.id, displayName: o.displayName ?? o.id }));
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
   },
 });

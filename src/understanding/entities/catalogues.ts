@@ -86,6 +86,8 @@ const RISK_LEVEL_PATTERNS = [
 
 /** The risk level the question names ("high-risk users", "medium or high risk" → medium, the lowest it includes). */
 export function findRiskLevel(text: string): Entity | undefined {
+  // Two levels ("medium or high risk") are a condition of a list, not one level.
+  if (/\b(?:high|medium|low)\s*(?:or|and|\/|,|&)\s*(?:high|medium|low)\b/i.test(text)) return undefined;
   for (const pattern of RISK_LEVEL_PATTERNS) {
     const m = pattern.exec(text);
     if (m) return { type: 'riskLevel', text: m[0], value: m[1].toLowerCase(), source: 'message' };

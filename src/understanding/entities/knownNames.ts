@@ -60,6 +60,21 @@ export interface VocabularyUser extends Candidate {
   givenName?: string | null;
   surname?: string | null;
   jobTitle?: string | null;
+  /** What the admin may say beside a shared name to tell people apart ("Camila Becker from customer support"). */
+  department?: string | null;
+  city?: string | null;
+  officeLocation?: string | null;
+}
+
+/** Of several people with one name, the only one whose department, city, office or title the message also names. */
+function describedOne(users: VocabularyUser[], text: string, written: string): VocabularyUser | undefined {
+  const rest = ` ${text.replace(written, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const says = (value: string | null | undefined) => {
+    const words = (value ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return words.length >= 2 && rest.includes(` ${words} `);
+  };
+  const matching = users.filter((u) => says(u.department) || says(u.city) || says(u.officeLocation) || says(u.jobTitle));
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 interface Entry {
@@ -260,7 +275,9 @@ export class NameIndex {
     const claim = (first: Token, last: Token, users: VocabularyUser[], correctedFrom?: string) => {
       if (!spans.isFree(first.start, last.end)) return false;
       const written = text.slice(first.start, last.end);
-      const unique = [...new Map(users.map((u) => [u.id, u])).values()];
+      const all = [...new Map(users.map((u) => [u.id, u])).values()];
+      const described = all.length > 1 ? describedOne(all, text, written) : undefined;
+      const unique = described ? [described] : all;
       const entity: Entity =
         unique.length === 1
           ? { type: 'user', text: written, source: 'message', resolution: 'resolved', id: unique[0].id, displayName: unique[0].displayName, ...(unique[0].userPrincipalName ? { userPrincipalName: unique[0].userPrincipalName } : {}), ...(correctedFrom ? { correctedFrom } : {}) }
@@ -292,8 +309,16 @@ export class NameIndex {
       const misspeltNext = next && !keys.bySurname.has(next.folded) && !keys.byGiven.has(next.folded) && !this.knownWord(next.folded);
       const misspeltThis = next && !keys.byGiven.has(token.folded) && !this.knownWord(token.folded) && keys.bySurname.has(next.folded);
       if (next && (misspeltNext || misspeltThis) && /^\s+$/.test(text.slice(token.end, next.start))) {
-        const bySurname = (keys.byGiven.get(token.folded) ?? []).filter((u) => u.surname && next.folded.length >= 3 && closeSpelling(next.folded, tokens(u.surname)[0]?.folded ?? '', next.folded.length >= 7 ? 2 : 1));
-        const byGiven = (keys.bySurname.get(next.folded) ?? []).filter((u) => u.givenName && token.folded.length >= 3 && closeSpelling(token.folded, tokens(u.givenName)[0]?.folded ?? '', token.folded.length >= 7 ? 2 : 1));
+        // Two edits for a word of five letters or more ("hofman" for Hoffmann), one for a shorter one; of several
+        // within reach, only the single closest counts.
+        const nearest = (word: string, candidates: VocabularyUser[], part: (u: VocabularyUser) => string | null | undefined) => {
+          if (word.length < 3) return [];
+          const scored = candidates.map((u) => ({ u, d: closeSpelling(word, tokens(part(u) ?? '')[0]?.folded ?? '', word.length >= 5 ? 2 : 1) ? editDistance(word, tokens(part(u) ?? '')[0]?.folded ?? '') : Infinity }));
+          const best = Math.min(...scored.map((c) => c.d));
+          return best === Infinity ? [] : scored.filter((c) => c.d === best).map((c) => c.u);
+        };
+        const bySurname = nearest(next.folded, keys.byGiven.get(token.folded) ?? [], (u) => u.surname);
+        const byGiven = nearest(token.folded, keys.bySurname.get(next.folded) ?? [], (u) => u.givenName);
         const close = bySurname.length ? bySurname : byGiven;
         if (close.length === 1 && claim(token, next, close, text.slice(token.start, next.end))) {
           i += 1;

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Entity, IntentName } from '../types';
 import type { SpanSet } from '../text/spans';
+import { DEFAULT_WINDOWS } from '../intents/registry';
 
 /**
  * Time phrases admins use, each turned into a canonical key (`yesterday`, `P3D`, `since:monday`, …) and a window
@@ -91,7 +92,7 @@ const RULES: TimeRule[] = [
   { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+(hour|day|week|month)\b/gi, key: (m) => unitKey('1', m[1]) },
   { pattern: /\b(?:(?:over|during|on)\s+)?(?:the|this|last)\s+weekend\b/gi, key: () => 'weekend' },
   // "any logins from Brazil at all in the logs": the whole log Graph keeps (30 days).
-  { pattern: /\b(?:at all|anywhere) in the (?:whole |entire )?(?:sign[- ]?in )?logs?\b|\bin the (?:whole|entire) (?:sign[- ]?in )?logs?\b/gi, key: () => unitKey('30', 'day') },
+  { pattern: /\b(?:at all|anywhere) in the (?:whole |entire )?(?:sign[- ]?in )?logs?\b|\bin the (?:whole|entire) (?:sign[- ]?in )?logs?\b|\bin the sign[- ]?in logs?\b/gi, key: () => unitKey('30', 'day') },
   { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|the\s+(?:whole|entire|full))\s+week\b|\ball\s+week\b/gi, key: () => 'thisWeek' },
   { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|the\s+(?:whole|entire|full))\s+month\b|\ball\s+month\b/gi, key: () => 'thisMonth' },
   { pattern: /\b(?:since|from)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b|\b(?:since|from)\s+(\d{1,2}):(\d{2})\b/gi, key: (m) => (m[1] ? clock(m[1], m[2], m[3]) : clock(m[4], m[5], undefined)) },
@@ -210,16 +211,6 @@ export function withWindow(entity: Entity, now: Date): Entity {
   const { start, end } = windowOf(entity.value!, now);
   return { ...entity, start: start.toISOString(), end: end.toISOString() };
 }
-
-/** The window each intent looks at when the admin names none. */
-const DEFAULT_WINDOWS: Partial<Record<IntentName, string>> = {
-  'signin.troubleshoot': 'P7D',
-  'signin.list': 'PT24H',
-  'risk.user': 'P30D',
-  'risk.users': 'P30D',
-  'risk.workload': 'P30D',
-  'audit.changes': 'P7D',
-};
 
 export function defaultTimeRange(intent: IntentName, now: Date): Entity | undefined {
   const key = DEFAULT_WINDOWS[intent];

@@ -91,7 +91,10 @@ const CUES: Cue[] = [
   // "anything from brazil this month?", "DPRK attempts in November?", "who's signing in from linux machines?": the sign-in
   // log read for a place or a platform, nobody named.
   { name: 'traffic from a place', intent: 'signin.list', weight: 4, pattern: /\b(?:anything|any(?:one|body)?|attempts?|traffic|activity|coming in|connections?|hits?|hitting us|who(?:'s| is| are)?)\b.{0,40}\b(?:from|in|out of)\s+<country>|<country>\s+(?:attempts?|traffic|activity|addresses|ips?|sign[- ]?ins?|logins?|log-ins|connections?)\b/, when: (f) => f.names === 0 && !f.pronoun },
+  { name: 'expired passwords', intent: 'signin.list', weight: 4, pattern: /\bexpired passwords?\b|\bpasswords? (?:has |have |had )?expired\b|\bpassword[- ]expir/, when: (f) => f.names === 0 && !f.pronoun },
+  { name: 'legacy protocols in use', intent: 'signin.list', weight: 3, pattern: /\b(?:legacy|basic|old)[- ](?:auth(?:entication)?|protocols?|clients?)\b|\b(?:imap|pop3?|smtp auth|activesync)\b/, when: (f) => f.names === 0 && !f.pronoun && !f.policy },
   { name: 'sign-ins from a platform', intent: 'signin.list', weight: 4, pattern: /\b(?:signing|logging|signed|logged) (?:in|on) (?:from|on|with) (?:\w+ ){0,2}?(?:linux|mac(?:os)?|windows|android|ios|iphones?|ipads?|chromebooks?|chrome ?os)\b/, when: (f) => f.names === 0 },
+  { name: 'how to fix a person', intent: 'signin.troubleshoot', weight: 4, pattern: /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|sort(?: out)?|resolve|unblock)\b/, when: HAS_OBJECT },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // Sign-in lists: show, count or summarise sign-ins.
@@ -117,7 +120,7 @@ const CUES: Cue[] = [
   // Who someone is.
   { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
-  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|job title|title|department|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
+  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|boss|supervisor|line manager|job title|title|department|phone numbers?|mobile numbers?|e-?mail (?:and|&) phone|contact (?:details|info)|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
   // Group memberships of someone.
   { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
@@ -175,7 +178,9 @@ const CUES: Cue[] = [
   // "what are non-interactive sign-ins?", "what counts as legacy authentication?": a definition, not a list.
   { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
   // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
-  { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
+  { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
+  // "how do I re-enable Zane?", "how can I unlock Megan's account?": the steps, whoever is named.
+  { name: 'how to do a task', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?:go about )?(?:re-?enable|enable|unlock|unblock|reset|restore|re-?register|register|set up|setup|configure|invite|add|remove|delete|create|assign|grant|exclude|give)\b/ },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },

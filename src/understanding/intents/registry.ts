@@ -24,15 +24,21 @@ export interface IntentEntry<Name extends string = string> {
   readonly rowIntent?: Name;
   /** The plan collections (src/plans/plan.ts) whose lists, counts and breakdowns answer under this intent. */
   readonly plans?: readonly PlanResource[];
+  /** The answer reads no list, so a plan never takes the question over (explanations, help). */
+  readonly neverAPlan?: boolean;
+  /** The window the answer looks at when the admin names none (an ISO 8601 duration, src/understanding/entities/timeRange.ts). */
+  readonly defaultWindow?: string;
+  /** The one-object page of its subject: the intent a question about a named user, group or app moves to. */
+  readonly objectPage?: boolean;
 }
 
 /** In the order of the contract: the names appear in `ask --json`, the measurement sets and the training data. */
 const REGISTRY = {
-  'signin.troubleshoot': { description: 'why a sign-in failed', subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true },
-  'signin.list': { description: 'a list or summary of sign-ins', subject: 'user', inScope: true, aboutAPerson: true, rowIntent: 'signin.troubleshoot', plans: ['signIns'] },
-  'risk.user': { description: "a user's risk and detections", subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true },
-  'risk.users': { description: 'the users at risk', subject: 'user', inScope: true, itOfAPerson: true, rowIntent: 'risk.user', plans: ['riskyUsers', 'riskDetections'] },
-  'risk.workload': { description: 'risky apps and service principals', subject: 'app', inScope: true, rowIntent: 'risk.workload', plans: ['riskyServicePrincipals'] },
+  'signin.troubleshoot': { description: 'why a sign-in failed', subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true, defaultWindow: 'P7D' },
+  'signin.list': { description: 'a list or summary of sign-ins', subject: 'user', inScope: true, aboutAPerson: true, rowIntent: 'signin.troubleshoot', plans: ['signIns'], defaultWindow: 'PT24H' },
+  'risk.user': { description: "a user's risk and detections", subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true, defaultWindow: 'P30D' },
+  'risk.users': { description: 'the users at risk', subject: 'user', inScope: true, itOfAPerson: true, rowIntent: 'risk.user', plans: ['riskyUsers', 'riskDetections'], defaultWindow: 'P30D' },
+  'risk.workload': { description: 'risky apps and service principals', subject: 'app', inScope: true, rowIntent: 'risk.workload', plans: ['riskyServicePrincipals'], defaultWindow: 'P30D' },
   // The contract's name; everywhere else the project says "mitigation".
   'risk.remediate': { description: 'a mitigation on a risky account or app', subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true },
   'user.info': {
@@ -44,6 +50,7 @@ const REGISTRY = {
     stateInAudit: true,
     rowIntent: 'user.info',
     plans: ['users', 'registrationDetails', 'directReports'],
+    objectPage: true,
   },
   'user.groups': { description: "a user's group memberships", subject: 'user', inScope: true, aboutAPerson: true, stateInAudit: true, rowIntent: 'group.info', plans: ['memberOf'] },
   'group.info': {
@@ -53,13 +60,14 @@ const REGISTRY = {
     stateInAudit: true,
     rowIntent: 'group.info',
     plans: ['groups', 'groupMembers', 'groupOwners', 'ownedGroups'],
+    objectPage: true,
   },
   'role.assignments': { description: 'directory role assignments', subject: 'user', inScope: true, aboutAPerson: true, stateInAudit: true, rowIntent: 'user.info', plans: ['roleAssignments'] },
-  'app.info': { description: 'an application, its owners and credentials', subject: 'app', inScope: true, stateInAudit: true, rowIntent: 'app.info', plans: ['ownedApps', 'applications', 'servicePrincipals'] },
-  'audit.changes': { description: 'what changed and who changed it', subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true, plans: ['directoryAudits'] },
+  'app.info': { description: 'an application, its owners and credentials', subject: 'app', inScope: true, stateInAudit: true, rowIntent: 'app.info', plans: ['ownedApps', 'applications', 'servicePrincipals'], objectPage: true },
+  'audit.changes': { description: 'what changed and who changed it', subject: 'user', inScope: true, aboutAPerson: true, itOfAPerson: true, plans: ['directoryAudits'], defaultWindow: 'P7D' },
   'policy.info': { description: 'Conditional Access policies', subject: 'user', inScope: true, aboutAPerson: true, stateInAudit: true, plans: ['conditionalAccessPolicies', 'namedLocations'] },
-  'docs.answer': { description: 'an explanation of a concept or error code', subject: 'user', inScope: true },
-  help: { description: 'help', subject: 'user', inScope: false },
+  'docs.answer': { description: 'an explanation of a concept or error code', subject: 'user', inScope: true, neverAPlan: true },
+  help: { description: 'help', subject: 'user', inScope: false, neverAPlan: true },
   outOfScope: { description: 'something outside Entra ID', subject: 'user', inScope: false },
 } as const satisfies Record<string, IntentEntry>;
 
@@ -97,6 +105,20 @@ export const ROW_INTENTS: Readonly<Partial<Record<IntentName, IntentName>>> = Ob
     return row ? [[i, row]] : [];
   }),
 );
+
+/** Intents a plan never takes over: explanations and help read no list. */
+export const NOT_LISTS = where((e) => e.neverAPlan);
+
+/** The window each intent looks at when the admin names none. */
+export const DEFAULT_WINDOWS: Readonly<Partial<Record<IntentName, string>>> = Object.fromEntries(
+  INTENTS.flatMap((i) => {
+    const window = INTENT_REGISTRY[i].defaultWindow;
+    return window ? [[i, window]] : [];
+  }),
+);
+
+/** The intents whose answers are about one tenant object, by the object's type. */
+export const OBJECT_INTENTS = Object.fromEntries(INTENTS.filter((i) => INTENT_REGISTRY[i].objectPage).map((i) => [INTENT_REGISTRY[i].subject, i])) as Readonly<Record<DirectoryEntityType, IntentName>>;
 
 /** The kind of tenant object a bare name, "it" or a list row stands for in a question of this intent. */
 export function expectedType(intent: IntentName): DirectoryEntityType {

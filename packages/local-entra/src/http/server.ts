@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +20,12 @@ export interface Services {
   identity: IdentityPlatform;
   tokens: TokenService;
   faults: FaultInjector;
+  /** The admin endpoint: its key, and what an event does. */
+  admin: { key: string; addEvent(body: unknown): Promise<unknown> };
 }
+
+/** The loopback admin endpoint that adds events while running (src/events.ts). */
+const ADMIN_EVENTS_PATH = '/_local-entra/events';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -139,12 +145,35 @@ async function applyFault(services: Services, req: IncomingMessage, res: ServerR
   }
 }
 
+/** POST /_local-entra/events with the start's admin key: 201 and what was added; a bad key 401, a bad event 400. */
+async function serveAdmin(services: Services, req: IncomingMessage): Promise<GraphResponse> {
+  if (req.method !== 'POST') return { status: 405, body: { error: 'method_not_allowed', error_description: 'POST an event.' } };
+  const key = req.headers['x-local-entra-key'];
+  if (typeof key !== 'string' || !safeEqual(key, services.admin.key)) return { status: 401, body: { error: 'unauthorized', error_description: 'The x-local-entra-key header must carry this start\'s admin key.' } };
+  try {
+    return { status: 201, body: await services.admin.addEvent(parseJson(await readBody(req))) };
+  } catch (error) {
+    if (!(error instanceof GraphQueryError)) throw error;
+    return { status: error.status, body: { error: error.code, error_description: error.message } };
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 export function createHandler(getServices: () => Services) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const ids = newRequestIds(typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : undefined);
     try {
       const services = getServices();
       const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'localhost'}`);
+      if (url.pathname === ADMIN_EVENTS_PATH) {
+        send(res, await serveAdmin(services, req), ids);
+        return;
+      }
       if (await applyFault(services, req, res, url.pathname, ids)) return;
       const isGraph = /^\/(v1\.0|beta)(\/|$)/.test(url.pathname);
       const response = isGraph ? await serveGraph(services, req, url, ids) : await serveIdentity(services, req, url, ids);

@@ -10,6 +10,6 @@ import { packageRoot } from '../../src/paths';
 export const REFERENCE_DIR = path.join(packageRoot(), 'tests', 'fixtures', 'reference');
 
 /** A reference JSON file, parsed, e.g. readReferenceJson('graph', 'graph-schemas.json'). */
-export function readReferenceJson<T = any>(...parts: string[]): T {
+export function readReferenceJson<T = unknown>(...parts: string[]): T {
   return JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, ...parts), 'utf8')) as T;
 }

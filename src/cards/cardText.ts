@@ -1,7 +1,7 @@
 /**
  * Adaptive Card JSON as readable text, for the terminal: headings, text, facts, tables and buttons in reading order.
  * Folded parts (isVisible false, the card of an Action.ShowCard) are one click away in Teams, so the text shows them
- * too, in place: the terminal has no click.
+ * too, in place: the terminal has no click. The same lines are the rows a model-written summary may rest on.
  */
 import { jsonText } from '../jsonText';
 
@@ -64,6 +64,13 @@ function actions(list: unknown, out: string[], indent: string): void {
 /** Removes the backslashes that escaped tenant data for Markdown. */
 function unescape(text: string): string {
   return text.replace(/\\([\\`*_[\]<>~|#+\-.!{}()])/g, '$1');
+}
+
+/** The card elements as lines of text, in reading order (buttons as [titles]). */
+export function cardLines(elements: unknown): string[] {
+  const out: string[] = [];
+  lines(elements, out);
+  return out;
 }
 
 export function cardToText(card: unknown): string {
