@@ -360,6 +360,8 @@ interface Stack {
   caFile: string;
   tmp: string;
   token: string;
+  /** Who asks: connection i asks as askers[i % askers.length]. */
+  askers: Asker[];
   env(extra?: Record<string, string>): NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
@@ -416,6 +418,7 @@ async function startStack(): Promise<Stack> {
     caFile,
     tmp,
     token,
+    askers: globalAdministrators(tenantDir),
     env,
     async stop() {
       await entra.stop();
@@ -426,8 +429,33 @@ async function startStack(): Promise<Stack> {
   };
 }
 
-function activityBody(stack: Stack, text: string, conversation: string): string {
-  const asker = { upn: DEMO_ADMIN.userPrincipalName, id: DEMO_ADMIN.id, name: DEMO_ADMIN.displayName };
+interface Asker {
+  upn: string;
+  id: string;
+  name: string;
+}
+
+/**
+ * The tenant's enabled Global Administrators, the demo admin first. Connections ask in turn as each of them: one
+ * person may ask at most QUESTIONS_PER_USER_PER_MINUTE (10,000 at most) questions a minute, fewer than a fast level.
+ */
+function globalAdministrators(tenantDir: string): Asker[] {
+  const read = <T>(file: string) => (JSON.parse(fs.readFileSync(path.join(tenantDir, file), 'utf8')) as { value: T[] }).value;
+  const definitions = read<{ id: string; templateId?: string; displayName: string }>('roleManagement/directory/roleDefinitions.json');
+  const global = definitions.find((d) => d.displayName === 'Global Administrator');
+  const holders = new Set(
+    read<{ principalId: string; roleDefinitionId: string }>('roleManagement/directory/roleAssignments.json')
+      .filter((a) => global && (a.roleDefinitionId === global.id || a.roleDefinitionId === global.templateId))
+      .map((a) => a.principalId),
+  );
+  const admins = read<{ id: string; userPrincipalName: string; displayName: string; accountEnabled?: boolean }>('users.json')
+    .filter((u) => holders.has(u.id) && u.accountEnabled !== false && u.id !== DEMO_ADMIN.id)
+    .map((u) => ({ upn: u.userPrincipalName, id: u.id, name: u.displayName }));
+  return [{ upn: DEMO_ADMIN.userPrincipalName, id: DEMO_ADMIN.id, name: DEMO_ADMIN.displayName }, ...admins];
+}
+
+function activityBody(stack: Stack, text: string, conversation: string, index = 0): string {
+  const asker = stack.askers[index % stack.askers.length];
   return JSON.stringify(activityFor({ conversation, as: asker.upn, text }, asker, conversation, stack.connector.url));
 }
 
@@ -460,7 +488,7 @@ async function measureLevel(stack: Stack, target: Target, bot: Child, log: TurnL
     token: stack.token,
     connections,
     duration: seconds,
-    bodyForConnection: (i) => activityBody(stack, target.texts ? target.texts[i % target.texts.length] : target.text, `load-${target.key}-${run}-${i}`),
+    bodyForConnection: (i) => activityBody(stack, target.texts ? target.texts[i % target.texts.length] : target.text, `load-${target.key}-${run}-${i}`, i + run),
   });
   // Let the last turns finish (autocannon stops waiting for them) before reading the clocks.
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -499,7 +527,7 @@ export interface MemoryGrowth {
 
 /** Memory after the first 100 and after 2,000 turns of every question type in turn, 10 connections, 50 conversations. */
 async function measureMemory(stack: Stack, bot: Child, texts: string[]): Promise<MemoryGrowth> {
-  const body = (i: number) => activityBody(stack, texts[i % texts.length], `memory-${bot.pid}-${i % 50}`);
+  const body = (i: number) => activityBody(stack, texts[i % texts.length], `memory-${bot.pid}-${i % 50}`, i % 50);
   let offset = 0;
   const phase = async (amount: number) => {
     const start = offset;
@@ -648,7 +676,7 @@ export function formatLoadReport(report: LoadReport): string[] {
     'Every part in its own process: the local Entra (demo tenant), Entra Assistant (`bench/assistantBot.ts`: `src/index.ts` ' +
       'whose replies carry a fixed token instead of one from Microsoft\'s login service) and a bare botbuilder echo bot ' +
       '(`bench/echoBot.ts`: CloudAdapter + restify), both with Bot Framework authentication ON against a loopback OpenID/JWKS ' +
-      'issuer. autocannon posts the same Teams activity (one conversation per connection, asked by the demo admin) for ' +
+      'issuer. autocannon posts the same Teams activity (one conversation per connection, asked in turn as each of the demo tenant\'s Global Administrators: one person may ask at most 10,000 questions a minute) for ' +
       `${report.seconds} s per level; replies go to a loopback connector. CPU is the bot process's own utime+stime ` +
       '(/proc) over the level divided by the turns answered; "Entra CPU" is the local Entra\'s. Graph round trips are ' +
       'counted from the bot\'s "answered" log line of each turn. Errors are non-2xx, connection errors and timeouts, ' +
