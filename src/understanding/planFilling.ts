@@ -430,7 +430,7 @@ export function planCue(text: string, entities: Entity[]): string {
 }
 
 /** Words that ask who made a change, or when and by whom. */
-const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bby whom\b/;
+const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b|\bby whom\b/;
 
 
 export interface FillInput {

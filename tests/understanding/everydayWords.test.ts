@@ -198,6 +198,20 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.match(answer.text, /Sign-in diagnosis: Lidia Holloway/);
     });
 
+    it('When questions use words the grammar lacked (plural codes, "dept", "account active", "nested group", "user assignment", "who has been adding", "not risky anymore", a person\'s detection), then each reaches its kind of answer', async () => {
+      const cases: Array<[string, string]> = [
+        ['any 53003s since yesterday?', 'signin.list'],
+        ['Lee Gu: is his account still active?', 'user.info'],
+        ['Megan Bowen, which dept?', 'user.info'],
+        ['is Finance a nested group? what is inside?', 'group.info'],
+        ['does the HR Portal app need user assignment?', 'app.info'],
+        ['who has been removing people from Finance?', 'audit.changes'],
+        ['why is Adele Vance no longer risky?', 'risk.user'],
+        ['did Bob Kelly get a password spray detection?', 'risk.user'],
+      ];
+      for (const [text, intent] of cases) assert.equal((await demo.stack.ask(text, admin)).intent, intent, text);
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');

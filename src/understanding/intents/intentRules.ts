@@ -95,6 +95,16 @@ const CUES: Cue[] = [
   { name: 'legacy protocols in use', intent: 'signin.list', weight: 3, pattern: /\b(?:legacy|basic|old)[- ](?:auth(?:entication)?|protocols?|clients?)\b|\b(?:imap|pop3?|smtp auth|activesync)\b/, when: (f) => f.names === 0 && !f.pronoun && !f.policy },
   { name: 'sign-ins from a platform', intent: 'signin.list', weight: 4, pattern: /\b(?:signing|logging|signed|logged) (?:in|on) (?:from|on|with) (?:\w+ ){0,2}?(?:linux|mac(?:os)?|windows|android|ios|iphones?|ipads?|chromebooks?|chrome ?os)\b/, when: (f) => f.names === 0 },
   { name: 'how to fix a person', intent: 'signin.troubleshoot', weight: 4, pattern: /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|sort(?: out)?|resolve|unblock)\b/, when: HAS_OBJECT },
+  // "is VPN Users a nested group? what's inside": a group's make-up.
+  { name: 'what a group holds', intent: 'group.info', weight: 4, pattern: /\bnested group\b|\bwhat'?s inside\b|\bwhat is inside\b|\bgroups? (?:inside|within) (?:it|that|<name>)\b/ },
+  // "does HR Portal require user assignment?": an app's settings.
+  { name: 'app assignment', intent: 'app.info', weight: 4, pattern: /\buser assignment\b|\bassignment (?:is )?required\b|\brequires? (?:user )?assignment\b/ },
+  // "who has been adding people to VPN Users?": who made those changes.
+  { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b/ },
+  // "why is Adele not risky anymore?", "her risk went away": what closed the person's risk.
+  { name: 'risk gone', intent: 'risk.user', weight: 6, pattern: /\b(?:no longer|not|isn'?t|stopped being) (?:risky|at risk|flagged|high[- ]risk)\b|\brisk (?:is )?(?:gone|cleared|closed|went away|disappeared)\b/, when: HAS_OBJECT },
+  // "Sara Thompson got a password spray detection?": a person's risk detection by its type.
+  { name: 'a person\'s detection', intent: 'risk.user', weight: 5, pattern: /\bdetections?\b|\bdetected\b|\bflagged\b|\b(?:got|get|gets|had|has) (?:a |an )?\w*/, when: (f) => f.riskType && f.names > 0 },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // Sign-in lists: show, count or summarise sign-ins.
@@ -120,7 +130,7 @@ const CUES: Cue[] = [
   // Who someone is.
   { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
-  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|boss|supervisor|line manager|job title|title|department|phone numbers?|mobile numbers?|e-?mail (?:and|&) phone|contact (?:details|info)|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
+  { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|boss|supervisor|line manager|job title|title|department|dept|account (?:still )?(?:active|inactive|on|off|live)|phone numbers?|mobile numbers?|e-?mail (?:and|&) phone|contact (?:details|info)|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
   // Group memberships of someone.
   { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
