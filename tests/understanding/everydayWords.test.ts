@@ -212,6 +212,22 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       for (const [text, intent] of cases) assert.equal((await demo.stack.ask(text, admin)).intent, intent, text);
     });
 
+    it('When the admin asks for new accounts, a method registered, the top error or the countries, then the list reads that (own words)', async () => {
+      const created = await demo.stack.ask('were any accounts created in the last two months?', admin);
+      const createdPlan = created.plan as PlanShape;
+      assert.equal(createdPlan.resource, 'users');
+      assert.ok(createdPlan.filters.some((f) => f.field === 'createdDateTime' && f.op === 'ge'), JSON.stringify(createdPlan));
+      assert.match(created.text, /Nestor Wilke/);
+      const byWhom = await demo.stack.ask('new accounts this month - who created them?', admin);
+      assert.equal(byWhom.intent, 'audit.changes');
+      const keys = await demo.stack.ask('which users have a security key registered?', admin);
+      assert.ok((keys.plan as PlanShape).filters.some((f) => f.field === 'methodsRegistered' && f.value === 'fido2'), JSON.stringify(keys.plan));
+      const top = await demo.stack.ask('most common error code yesterday?', admin);
+      assert.deepEqual((top.plan as PlanShape & { operation: unknown }).operation, { kind: 'top', n: 1, field: 'errorCode' });
+      const countries = await demo.stack.ask('list the countries sign-ins came from this week', admin);
+      assert.deepEqual((countries.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'country' });
+    });
+
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
       const ga = await demo.stack.ask('who are our GAs?', admin);
       assert.equal(ga.intent, 'role.assignments');
