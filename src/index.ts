@@ -31,7 +31,7 @@ import { MitigationFlow } from './bot/mitigationInvokes';
 import { TenantGate } from './bot/tenantGate';
 import { trainNlpjsClassifier } from './understanding/nlpjsClassifier';
 import { TRAINING_UTTERANCES } from './understanding/training';
-import type { IntentClassifier } from './understanding/types';
+import { FallbackTraining } from './understanding/fallbackTraining';
 import { HelpDesk } from './helpdesk/helpDesk';
 import { openChannelStore } from './channels/openChannelStore';
 import { AlertPoller } from './alerts/alertPoller';
@@ -39,6 +39,8 @@ import type { Proactive } from './helpdesk/proactive';
 
 /** How sure the trained classifier must be before its intent replaces the grammar's "no cue". */
 const FALLBACK_MIN_SCORE = 0.5;
+/** Training waits this long after the bot listens, so that it does not delay a first message sent right away. */
+const FALLBACK_TRAINING_DELAY_MS = 1000;
 
 export interface RunningAssistant {
   server: WebServer;
@@ -69,16 +71,14 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   const sessions = config.graph ? new GraphSessions(config.graph, undefined, logger) : undefined;
   const ssoTokens = config.sso ? new SsoTokenStore() : undefined;
   const directory = sessions ? new GraphDirectory(sessions.directoryClient) : undefined;
-  // Trained in the background (about 0.2 s): until it is ready the grammar answers alone.
-  let fallback: IntentClassifier | undefined;
-  const understandingReady = config.understanding.fallbackClassifier
-    ? trainNlpjsClassifier(TRAINING_UTTERANCES, 'masked')
-        .then((classifier) => {
-          fallback = classifier;
-        })
-        .catch((err: unknown) => logger.warn({ err }, 'the fallback intent classifier could not be trained: the grammar answers alone'))
-    : Promise.resolve();
-  const recognizer = new GrammarRecognizer({ directory, fallback: { classifier: () => fallback, minScore: FALLBACK_MIN_SCORE } });
+  // Trained in the background once the bot listens: until it is ready the grammar answers alone.
+  const fallback = config.understanding.fallbackClassifier
+    ? new FallbackTraining(
+        () => trainNlpjsClassifier(TRAINING_UTTERANCES, 'masked'),
+        (err: unknown) => logger.warn({ err }, 'the fallback intent classifier could not be trained: the grammar answers alone'),
+      )
+    : undefined;
+  const recognizer = new GrammarRecognizer({ directory, fallback: { classifier: () => fallback?.current, minScore: FALLBACK_MIN_SCORE } });
   // The tenant's people, group and app names are read and indexed at start, off any turn, and refreshed in the background.
   recognizer.warm().catch((err: unknown) => logger.warn({ err }, 'tenant names could not be read: names are looked up one by one'));
   // Kept in this process's memory: each instance counts its own turns (docs/security.md).
@@ -136,6 +136,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     await channelStore.close();
     throw err;
   });
+  fallback?.startAfter(FALLBACK_TRAINING_DELAY_MS);
   if (!config.bot.appId) {
     logger.warn(`BOT_ID is not set: Bot Framework authentication is OFF; listening on ${server.url} only (loopback)`);
   }
@@ -150,9 +151,10 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   return {
     server,
     logger,
-    understandingReady,
+    understandingReady: fallback?.ready ?? Promise.resolve(),
     retentionSwept,
     async stop() {
+      fallback?.cancel();
       // A poll in progress finishes its post and its cursor before anything closes.
       await alerts.stop();
       await server.stop();

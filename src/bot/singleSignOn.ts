@@ -32,6 +32,9 @@ function claimsOf(token: string): TokenClaims | undefined {
   }
 }
 
+/** Signed-in askers whose tokens are held at once. */
+const MAX_SSO_TOKENS = 10_000;
+
 /** Users' SSO tokens by Entra object id, until shortly before they expire. */
 export class SsoTokenStore {
   private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
@@ -50,7 +53,14 @@ export class SsoTokenStore {
   }
 
   set(aadObjectId: string, token: string, expiresAt: number): void {
+    this.tokens.delete(aadObjectId);
+    // Bounded: beyond this many signed-in askers the longest-held token goes (its owner is asked to sign in again).
+    while (this.tokens.size >= MAX_SSO_TOKENS) this.tokens.delete(this.tokens.keys().next().value as string);
     this.tokens.set(aadObjectId, { token, expiresAt });
+  }
+
+  get size(): number {
+    return this.tokens.size;
   }
 }
 

@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --sizes small,medium,large] [--runs 20] [--out docs/bench.md]
+ * npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--profile DIR] [--only troubleshoot,user,plan,risk,docs]   (bench/load.ts: the "Load" section)
  *
  * Measures the local Entra at three tenant sizes through the bot's own Graph client (HTTPS, tokens, paging): start-up
  * time, memory after load, and the latency of the queries the skills make. Each size runs in its own child process
@@ -24,6 +25,9 @@ import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstand
 import { benchSignIns, formatSignInBenchReport } from './benchSignIns';
 import { benchDirectory, formatDirectoryReport, RISK_BENCH_QUESTIONS } from './benchDirectory';
 import { benchPlans, formatPlanBenchReport, PLAN_BENCH_HEADING } from './benchPlans';
+import { benchLoad, formatLoadReport, replaceSection } from '../../bench/load';
+
+const LOAD_HEADING = 'Load';
 
 interface SizeSpec {
   name: string;
@@ -226,8 +230,15 @@ function markdown(results: SizeResult[], understanding: string | undefined): str
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
+      seconds: { type: 'string', default: '10' },
+      levels: { type: 'string', default: '1,10,50' },
+      soak: { type: 'boolean', default: false },
+      'cold-runs': { type: 'string', default: '3' },
+      profile: { type: 'string' },
+      only: { type: 'string' },
       sizes: { type: 'string', default: 'small,medium,large' },
       runs: { type: 'string', default: '20' },
       out: { type: 'string', default: path.join(repoRoot(), 'docs', 'bench.md') },
@@ -237,6 +248,21 @@ async function main(): Promise<void> {
     },
   });
   const runs = Number(values.runs);
+  if (positionals[0] === 'load') {
+    const levels = values.levels.split(',').map(Number);
+    const seconds = Number(values.seconds);
+    const coldRuns = Number(values['cold-runs']);
+    if (levels.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !Number.isInteger(coldRuns) || coldRuns < 1) {
+      throw new Error('load: --levels takes connection counts (1,10,50), --seconds a positive number, --cold-runs a whole number');
+    }
+    const report = await benchLoad({ seconds, levels, soak: values.soak, coldRuns, profileDir: values.profile, only: values.only?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
+    const section = formatLoadReport(report).join('\n');
+    const existing = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8') : '# Benchmarks\n';
+    fs.writeFileSync(values.out, replaceSection(existing, LOAD_HEADING, section));
+    process.stdout.write(`${section}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);
+    return;
+  }
+  if (positionals.length) throw new Error(`unknown bench ${positionals[0]}: use load, or no name for the Graph and answer benches`);
   if (values.prepare) {
     process.stdout.write(`${JSON.stringify(await prepareSize(values.prepare))}\n`);
     return;
@@ -280,7 +306,10 @@ async function main(): Promise<void> {
     `## Understanding\n\n${understanding}\n\n## Sign-in troubleshooting\n\n${signIns}\n\n## Directory answers\n\n${directory}\n\n## Identity Protection answers\n\n${risk}\n\n${PLAN_BENCH_HEADING}\n\n${plans}`,
   );
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
-  fs.writeFileSync(values.out, report);
+  // The load sections at the end (written by `bench -- load`, and the notes on them) are not this bench's: keep them.
+  const previous = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8').split('\n') : [];
+  const loadStart = previous.findIndex((line) => line.trim() === `## ${LOAD_HEADING}`);
+  fs.writeFileSync(values.out, loadStart >= 0 ? `${report.trimEnd()}\n\n${previous.slice(loadStart).join('\n')}` : report);
   process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);
 }
 

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { SqliteStore } from '../storage/sqliteStore';
 import { type AnswerRecord, type FeedbackStore, type RatedAnswer, type RateOutcome, type RaterFeedback, refusalFor } from './types';
 
@@ -29,22 +30,40 @@ const SCHEMA = `
   );`;
 
 /**
- * Feedback in one SQLite file (the default, for a single instance). WAL with synchronous=FULL: a write has reached
- * the disk when the call returns, so a crash after the thank-you loses nothing.
+ * Feedback in one SQLite file (the default, for a single instance), in WAL mode. A rating is written with
+ * synchronous=FULL: it has reached the disk when the call returns, so a crash after the thank-you loses nothing,
+ * and that sync also carries every answer written before it (one WAL file, synced up to its end). The answer of each
+ * turn and its message id are written with synchronous=NORMAL: safe from a crash of the process the moment the call
+ * returns, synced to the disk with the next rating or checkpoint. Two disk syncs a turn held the event loop for
+ * about 5 ms, longer than the rest of an answer (docs/bench.md, "Load").
  */
 export class SqliteFeedbackStore extends SqliteStore implements FeedbackStore {
+  /** Prepared once: preparing is a parse of the SQL, and these run on every turn. */
+  private readonly insertAnswer: Database.Statement;
+  private readonly updateMessageId: Database.Statement;
+
   constructor(file: string) {
     super(file, SCHEMA);
+    this.insertAnswer = this.db.prepare('INSERT OR REPLACE INTO answers (answer_id, conversation_id, answered_at, record) VALUES (?, ?, ?, ?)');
+    this.updateMessageId = this.db.prepare('UPDATE answers SET message_id = ? WHERE answer_id = ?');
   }
 
   async recordAnswer(answer: AnswerRecord): Promise<void> {
-    this.db
-      .prepare('INSERT OR REPLACE INTO answers (answer_id, conversation_id, answered_at, record) VALUES (?, ?, ?, ?)')
-      .run(answer.answerId, answer.conversationId, answer.answeredAt, JSON.stringify(answer));
+    this.withoutDiskSync(() => this.insertAnswer.run(answer.answerId, answer.conversationId, answer.answeredAt, JSON.stringify(answer)));
   }
 
   async linkMessage(answerId: string, messageId: string): Promise<void> {
-    this.db.prepare('UPDATE answers SET message_id = ? WHERE answer_id = ?').run(messageId, answerId);
+    this.withoutDiskSync(() => this.updateMessageId.run(messageId, answerId));
+  }
+
+  /** Runs one write with synchronous=NORMAL; the connection stays FULL for everything else (ratings, retention). */
+  private withoutDiskSync(write: () => unknown): void {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      write();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   async answerForMessage(conversationId: string, messageId: string): Promise<string | undefined> {

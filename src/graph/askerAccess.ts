@@ -7,6 +7,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { BUILT_IN_ROLES, ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from './permissions';
 import { isGuid } from './ids';
+import { TtlCache } from './ttlCache';
 import { GraphUnavailable, TRANSIENT_STATUSES } from './unavailable';
 
 const ROLE_BY_TEMPLATE_ID = new Map<string, RoleName>(Object.entries(BUILT_IN_ROLES).map(([name, id]) => [id, name as RoleName]));
@@ -69,13 +70,18 @@ export interface DirectoryRoles {
   inRoleAssignableGroup: boolean;
 }
 
+/** People whose roles are kept at once (askers and mitigation targets); the longest-held goes first beyond this. */
+const MAX_CACHED_PEOPLE = 10_000;
+
 export class AskerAccess {
-  private readonly cache = new Map<string, { roles: Promise<DirectoryRoles>; expires: number }>();
+  private readonly cache: TtlCache<string, Promise<DirectoryRoles>>;
 
   constructor(
     private readonly graph: Client,
-    private readonly options: { cacheTtlMs?: number; clock?: () => number } = {},
-  ) {}
+    options: { cacheTtlMs?: number; clock?: () => number; maxCached?: number } = {},
+  ) {
+    this.cache = new TtlCache({ ttlMs: options.cacheTtlMs ?? 5 * 60_000, maxEntries: options.maxCached ?? MAX_CACHED_PEOPLE, clock: options.clock });
+  }
 
   /** The asker's active tenant-wide directory roles, cached briefly: role changes show up within the TTL. */
   async rolesOf(userObjectId: string): Promise<Set<RoleName>> {
@@ -90,13 +96,7 @@ export class AskerAccess {
   /** Any user's tenant-wide role template ids and role-assignable group membership (askers and mitigation targets). */
   directoryRoles(userObjectId: string): Promise<DirectoryRoles> {
     if (!isGuid(userObjectId)) return Promise.reject(new AskerNotInDirectory('malformed'));
-    const now = (this.options.clock ?? Date.now)();
-    const cached = this.cache.get(userObjectId);
-    if (cached && cached.expires > now) return cached.roles;
-    const roles = this.readRoles(userObjectId);
-    this.cache.set(userObjectId, { roles, expires: now + (this.options.cacheTtlMs ?? 5 * 60_000) });
-    roles.catch(() => this.cache.delete(userObjectId));
-    return roles;
+    return this.cache.getOrSet(userObjectId, () => this.readRoles(userObjectId));
   }
 
   /** Reads again at the next call: a Confirm re-checks against the roles the target holds now. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
-import { ClientSecretCredential, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
+import { type AccessToken, ClientSecretCredential, type GetTokenOptions, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
 import {
   AuthenticationHandler,
   Client,
@@ -26,19 +26,34 @@ import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from './unavailable';
 
 const PUBLIC_AUTHORITY_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn']);
 
-/** The CA certificates to trust: the public ones plus the configured extra one (a proxy's, or a private endpoint's). */
-function trustedCertificates(caFile: string | undefined): string[] | undefined {
+/** TLS contexts by CA file; a process is configured with one, tests with a few. */
+const trustedContexts = new Map<string, tls.SecureContext>();
+const MAX_TRUSTED_CONTEXTS = 16;
+
+/**
+ * The CA certificates to trust, the public ones plus the configured extra one (a proxy's, or a private endpoint's),
+ * as one TLS context made once per CA file. Given as a list instead, every new connection parsed the ~140 public
+ * certificates again: milliseconds per connection, and most of the bot's start-up CPU (docs/bench.md, "Load").
+ */
+export function trustedContext(caFile: string | undefined): tls.SecureContext | undefined {
   if (!caFile) return undefined;
-  return [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')];
+  let context = trustedContexts.get(caFile);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')] });
+    if (trustedContexts.size >= MAX_TRUSTED_CONTEXTS) trustedContexts.delete(trustedContexts.keys().next().value as string);
+    trustedContexts.set(caFile, context);
+  }
+  return context;
 }
 
 function credentialOptions(config: GraphConfig) {
-  const ca = trustedCertificates(config.caFile);
+  const secureContext = trustedContext(config.caFile);
   return {
     authorityHost: config.authorityHost,
     // Instance discovery asks the public cloud which authorities exist; other authority hosts answer for themselves.
     disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.has(new URL(config.authorityHost).hostname),
-    ...(ca ? { tlsOptions: { ca } } : {}),
+    // The pipeline spreads tlsOptions into its https.Agent's options, which take a ready context (TlsSettings does not name it).
+    ...(secureContext ? { tlsOptions: { secureContext } as Record<string, unknown> } : {}),
   };
 }
 
@@ -129,13 +144,46 @@ function networkErrorCode(err: unknown): string {
   return typeof code === 'string' ? code : 'Error';
 }
 
+/** A token is handed out again until this long before it expires (MSAL's own refresh margin). */
+const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
+/** Scope sets a credential serves at once (one: Graph's); beyond this the remembered tokens start over. */
+const MAX_TOKEN_SCOPES = 8;
+
+/**
+ * Hands out a credential's access token again until shortly before it expires. @azure/identity asks MSAL's cache on
+ * every call, which cost 0.14 ms of CPU for every Graph request (docs/bench.md, "Load"); a token lasts an hour. A
+ * request with claims (a Conditional Access challenge) always goes to the credential.
+ */
+export class ReusedTokenCredential implements TokenCredential {
+  private readonly tokens = new Map<string, AccessToken>();
+
+  constructor(
+    private readonly inner: TokenCredential,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+    const key = Array.isArray(scopes) ? scopes.join(' ') : scopes;
+    const reusable = !options?.claims;
+    const now = this.clock();
+    const cached = reusable ? this.tokens.get(key) : undefined;
+    if (cached && cached.expiresOnTimestamp - now > TOKEN_REFRESH_MARGIN_MS && !(cached.refreshAfterTimestamp !== undefined && cached.refreshAfterTimestamp <= now)) return cached;
+    const token = await this.inner.getToken(scopes, options);
+    if (token && reusable) {
+      if (!this.tokens.has(key) && this.tokens.size >= MAX_TOKEN_SCOPES) this.tokens.clear();
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+}
+
 /** A Graph client; with `logger`, each request outside a turn is logged there too (a turn's go to its own logger). */
 export function createGraphClient(config: GraphConfig, credential: TokenCredential = createGraphCredential(config), logger?: Logger): Client {
   const graphHost = new URL(config.baseUrl).hostname;
-  const authProvider = new TokenCredentialAuthenticationProvider(credential, {
+  const authProvider = new TokenCredentialAuthenticationProvider(new ReusedTokenCredential(credential), {
     scopes: [`${new URL(config.baseUrl).origin}/.default`],
   });
-  const ca = trustedCertificates(config.caFile);
+  const secureContext = trustedContext(config.caFile);
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
     // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially. A
@@ -150,6 +198,6 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
     middleware: chain[0],
     customHosts: graphHost === 'graph.microsoft.com' ? undefined : new Set([graphHost]),
     defaultVersion: 'v1.0',
-    ...(ca ? { fetchOptions: { dispatcher: new Agent({ connect: { ca } }) } } : {}),
+    ...(secureContext ? { fetchOptions: { dispatcher: new Agent({ connect: { secureContext } }) } } : {}),
   });
 }

@@ -10,6 +10,7 @@ import type { Directory, NameLookup } from '../understanding/directory';
 import type { NameVocabulary, VocabularyUser } from '../understanding/entities/knownNames';
 import { closestNames, rankUsers } from '../understanding/inMemoryDirectory';
 import type { Candidate } from '../understanding/types';
+import { TtlCache } from './ttlCache';
 import { isGuid, odataString } from './ids';
 
 /** An OData string literal: 'O''Brien'. */
@@ -67,10 +68,33 @@ const VOCABULARY_MAX = 50_000;
 /** Users are held up to this many (about 30 MB at 200,000); a larger tenant looks people up one by one. */
 const USERS_MAX = 200_000;
 
+/** How long a name looked up one by one is remembered: a question and its follow-ups name the same people. */
+const LOOKUP_TTL_MS = 60_000;
+/** Names remembered at once; the oldest goes first beyond this. */
+const LOOKUPS_MAX = 1_000;
+
 export class GraphDirectory implements Directory {
   private vocabulary?: { names: Promise<NameVocabulary | undefined>; expires: number; settled: boolean };
+  private readonly lookups: TtlCache<string, Promise<NameLookup>>;
 
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    options: { lookupTtlMs?: number; maxLookups?: number; clock?: () => number } = {},
+  ) {
+    this.lookups = new TtlCache({ ttlMs: options.lookupTtlMs ?? LOOKUP_TTL_MS, maxEntries: options.maxLookups ?? LOOKUPS_MAX, clock: options.clock });
+  }
+
+  findUsers(text: string): Promise<NameLookup> {
+    return this.lookups.getOrSet(`user ${text}`, () => this.readUsers(text));
+  }
+
+  findGroups(text: string): Promise<NameLookup> {
+    return this.lookups.getOrSet(`group ${text}`, () => this.findNamed('/groups', text, ['id', 'displayName']));
+  }
+
+  findApps(text: string): Promise<NameLookup> {
+    return this.lookups.getOrSet(`app ${text}`, () => this.readApps(text));
+  }
 
   private async list<T>(path: string, options: { filter?: string; search?: string; select: string[] }): Promise<T[]> {
     let request = this.client.api(path).select(options.select).top(PAGE);
@@ -83,7 +107,7 @@ export class GraphDirectory implements Directory {
     return page.value ?? [];
   }
 
-  async findUsers(text: string): Promise<NameLookup> {
+  private async readUsers(text: string): Promise<NameLookup> {
     const select = ['id', 'displayName', 'userPrincipalName', 'givenName', 'surname', 'mail'];
     const asked = text.trim();
     if (asked.includes('@')) {
@@ -159,11 +183,7 @@ export class GraphDirectory implements Directory {
     return items;
   }
 
-  async findGroups(text: string): Promise<NameLookup> {
-    return this.findNamed('/groups', text, ['id', 'displayName']);
-  }
-
-  async findApps(text: string): Promise<NameLookup> {
+  private async readApps(text: string): Promise<NameLookup> {
     const asked = text.trim();
     const select = ['id', 'displayName', 'appId'];
     if (isGuid(asked)) {

@@ -9,7 +9,7 @@ import { getBearerTokenProvider } from '@azure/identity';
 import { APIConnectionTimeoutError, APIError, APIUserAbortError, AzureOpenAI, OpenAI } from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ModelConfig } from '../config';
-import { storageCredential } from '../storage/azureStorage';
+import { storageCredential } from '../storage/storageCredential';
 
 export const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 

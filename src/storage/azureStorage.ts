@@ -5,25 +5,15 @@
  * and no key anywhere. The choice is made once, in src/config.ts (AzureStorageAccess).
  */
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
-import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { BlobsStorage, type BlobsStorageOptions } from 'botbuilder-azure-blobs';
-import type { AzureStorageAccess, StorageIdentity } from '../config';
+import type { AzureStorageAccess } from '../config';
+import { storageCredential } from './storageCredential';
+
+export { storageCredential } from './storageCredential';
 
 /** Azurite and other local emulators speak plain http on loopback; only a connection string names one. */
 function isLocalEmulator(connectionString: string): boolean {
   return /UseDevelopmentStorage=true|127\.0\.0\.1|localhost/i.test(connectionString);
-}
-
-/**
- * The identity the bot presents to Azure Storage. On App Service, ManagedIdentityCredential reads the identity
- * endpoint App Service provides (https://learn.microsoft.com/azure/app-service/overview-managed-identity);
- * DefaultAzureCredential also tries environment variables and an Azure CLI sign-in, for a run from a workstation.
- */
-export function storageCredential(identity: StorageIdentity): TokenCredential {
-  if (identity.credential === 'default') {
-    return new DefaultAzureCredential(identity.clientId ? { managedIdentityClientId: identity.clientId } : {});
-  }
-  return identity.clientId ? new ManagedIdentityCredential({ clientId: identity.clientId }) : new ManagedIdentityCredential();
 }
 
 /** A client for one table. `options` is for the transport (tests); production passes none. */

@@ -1,6 +1,3 @@
-import { containerBootstrap } from '@nlpjs/core';
-import { LangEn } from '@nlpjs/lang-en-min';
-import { Nlp } from '@nlpjs/nlp';
 import { type IntentClassifier, type IntentName, INTENTS } from './types';
 import { parseQuestion } from './parse';
 import type { LabelledUtterance } from './evaluation';
@@ -34,6 +31,8 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<IntentClassifier> {
+  // Loaded when training, not when the bot starts.
+  const [{ containerBootstrap }, { Nlp }, { LangEn }] = await Promise.all([import('@nlpjs/core'), import('@nlpjs/nlp'), import('@nlpjs/lang-en-min')]);
   const container = await containerBootstrap();
   container.use(Nlp);
   container.use(LangEn);

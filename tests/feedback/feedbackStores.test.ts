@@ -100,32 +100,62 @@ for (const subject of [sqliteStore(), tableStore()]) {
 }
 
 describe('Feedback store: SQLite durability', () => {
-  it('When the process is killed right after a rating was acknowledged, then the rating is in the file', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-crash-'));
-    const file = path.join(dir, 'feedback.sqlite');
-    const answer = answerRecord();
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-crash-'));
+    file = path.join(dir, 'feedback.sqlite');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs `steps` (statements using `store`) in a child process that then dies with SIGKILL: no close(), no exit handlers. */
+  function killedRightAfter(steps: string): { signal: NodeJS.Signals | null; stdout: string } {
     const storeModule = require.resolve('../../src/feedback/sqliteFeedbackStore');
-    // The child writes, reports "acknowledged", then dies with SIGKILL: no close(), no exit handlers.
     const script = `
       const { SqliteFeedbackStore } = require(${JSON.stringify(storeModule)});
       const store = new SqliteFeedbackStore(${JSON.stringify(file)});
-      const answer = ${JSON.stringify(answer)};
       (async () => {
-        await store.recordAnswer(answer);
-        await store.rate(answer.answerId, answer.conversationId, ${JSON.stringify(rating({ rating: 'down', categories: ['incomplete'] }))});
-        process.stdout.write('acknowledged');
+        ${steps}
         process.kill(process.pid, 'SIGKILL');
       })();`;
-    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  }
+
+  async function reopened<T>(read: (store: SqliteFeedbackStore) => Promise<T>): Promise<T> {
+    const store = new SqliteFeedbackStore(file);
+    try {
+      return await read(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('When the process is killed right after an answer was recorded and linked, then both are in the file, and ratings are still synced to disk', async () => {
+    const answer = answerRecord();
+    // Answers are written without a disk sync (synchronous=NORMAL): a dead process must still lose nothing.
+    const child = killedRightAfter(`
+      await store.recordAnswer(${JSON.stringify(answer)});
+      await store.linkMessage(${JSON.stringify(answer.answerId)}, 'message-1');
+      process.stdout.write(String(store.db.pragma('synchronous', { simple: true })));`);
+    assert.equal(child.signal, 'SIGKILL');
+    assert.equal(child.stdout, '2', 'the connection is back to synchronous=FULL (2) after an answer, for the ratings');
+    await reopened(async (store) => {
+      assert.equal((await store.getAnswer(answer.answerId))?.messageId, 'message-1');
+      assert.equal(await store.answerForMessage(answer.conversationId, 'message-1'), answer.answerId);
+    });
+  });
+
+  it('When the process is killed right after a rating was acknowledged, then the rating is in the file', async () => {
+    const answer = answerRecord();
+    const child = killedRightAfter(`
+      await store.recordAnswer(${JSON.stringify(answer)});
+      await store.rate(${JSON.stringify(answer.answerId)}, ${JSON.stringify(answer.conversationId)}, ${JSON.stringify(rating({ rating: 'down', categories: ['incomplete'] }))});
+      process.stdout.write('acknowledged');`);
     assert.equal(child.signal, 'SIGKILL');
     assert.equal(child.stdout, 'acknowledged');
-    const reopened = new SqliteFeedbackStore(file);
-    try {
-      const stored = await reopened.getAnswer(answer.answerId);
+    await reopened(async (store) => {
+      const stored = await store.getAnswer(answer.answerId);
       assert.deepEqual(stored?.ratings.map((r) => [r.rating, r.categories]), [['down', ['incomplete']]]);
-    } finally {
-      await reopened.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

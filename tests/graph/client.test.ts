@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClient } from '../../src/graph/client';
+import type { TokenCredential } from '@azure/identity';
+import { createGraphClient, ReusedTokenCredential, trustedContext } from '../../src/graph/client';
 import { collectGraphRequests } from '../../src/graph/requestLog';
 import type { GraphConfig } from '../../src/config';
 import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
@@ -49,5 +53,63 @@ describe("The bot's Graph client against the local Entra", () => {
   it('When the CA is not trusted, then sign-in fails at the TLS handshake (MSAL cannot read the authority metadata)', async () => {
     const untrusted = createGraphClient({ ...config, caFile: undefined });
     await assert.rejects(() => untrusted.api('/organization').get(), /certificate|self.signed|UNABLE_TO_VERIFY|fetch failed|endpoints_resolution_error/i);
+  });
+});
+
+describe('The TLS context for an extra CA', () => {
+  it('When clients are built for the same CA file, then they share one context (the public certificates are parsed once); another file gets its own', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-context-'));
+    try {
+      const entra = await startMini();
+      try {
+        const first = path.join(dir, 'a.pem');
+        const second = path.join(dir, 'b.pem');
+        fs.writeFileSync(first, entra.caCertPem);
+        fs.writeFileSync(second, entra.caCertPem);
+        assert.equal(trustedContext(undefined), undefined);
+        assert.equal(trustedContext(first), trustedContext(first));
+        assert.notEqual(trustedContext(second), trustedContext(first));
+      } finally {
+        await entra.stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('The access token is reused until shortly before it expires', () => {
+  function countingCredential(lifetimeMs: number, clock: () => number) {
+    const calls: Array<{ scopes: string | string[]; claims?: string }> = [];
+    const credential: TokenCredential = {
+      getToken: (scopes, options) => {
+        calls.push({ scopes, claims: options?.claims });
+        return Promise.resolve({ token: `token-${calls.length}`, expiresOnTimestamp: clock() + lifetimeMs });
+      },
+    };
+    return { credential, calls };
+  }
+
+  it('When Graph is called again within the token lifetime, then the credential is asked once; 5 minutes before expiry it is asked again', async () => {
+    let now = 0;
+    const { credential, calls } = countingCredential(60 * 60_000, () => now);
+    const reused = new ReusedTokenCredential(credential, () => now);
+    assert.equal((await reused.getToken(['https://graph/.default']))?.token, 'token-1');
+    now = 54 * 60_000;
+    assert.equal((await reused.getToken(['https://graph/.default']))?.token, 'token-1');
+    assert.equal(calls.length, 1);
+    now = 55 * 60_000;
+    assert.equal((await reused.getToken(['https://graph/.default']))?.token, 'token-2');
+    assert.equal(calls.length, 2);
+  });
+
+  it('When another scope or a claims challenge is asked for, then the credential answers it', async () => {
+    const { credential, calls } = countingCredential(60 * 60_000, () => 0);
+    const reused = new ReusedTokenCredential(credential, () => 0);
+    await reused.getToken('https://graph/.default');
+    await reused.getToken('https://other/.default');
+    await reused.getToken('https://graph/.default', { claims: '{"access_token":{}}' });
+    await reused.getToken('https://graph/.default');
+    assert.deepEqual(calls.map((c) => [c.scopes, c.claims]), [['https://graph/.default', undefined], ['https://other/.default', undefined], ['https://graph/.default', '{"access_token":{}}']]);
   });
 });

@@ -9,7 +9,7 @@ import { ENDPOINT_PERMISSIONS, type PermissionKey, type RoleName } from '../../g
 import {
   accountDisabledChanges,
   appRegistrationCredentials,
-  conditionalAccessPolicy,
+  policyAndUserSummary,
   lastSuccessfulSignIn,
   namedLocations,
   querySignIns,
@@ -208,7 +208,9 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
 
   const latest = diagnosis.latestFailure;
   const blocker = latest && blockingPolicyOf(latest);
-  const blockingPolicy = blocker ? await optional(tenant, 'conditionalAccess.read', () => conditionalAccessPolicy(client, blocker.id)) : undefined;
+  // The blocking policy and the person's profile do not depend on each other: one round trip for both.
+  const policyId = blocker && (await mayRead(tenant, 'conditionalAccess.read')) ? blocker.id : undefined;
+  const { policy: blockingPolicy, user: profile } = await policyAndUserSummary(client, policyId, userId);
   const locationIds = blockingPolicy?.conditions?.locations?.includeLocations ?? [];
   const blockedCountries = locationIds.length
     ? (await optional(tenant, 'conditionalAccess.read', () => namedLocations(client, locationIds)))?.flatMap((l) => l.countriesAndRegions ?? [])
@@ -219,7 +221,6 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     const registration = await optional(tenant, 'applications.read', () => appRegistrationCredentials(client, subject.appId!));
     if (registration) patterns.push(appCredentialPattern(subject.label, registration, request.now));
   }
-  const profile = userId ? await userSummary(client, userId) : undefined;
 
   let disabledBy: Findings['disabledBy'];
   if (userId && (patterns.some((p) => p.kind === 'accountDisabled') || profile?.accountEnabled === false)) {

@@ -9,7 +9,7 @@ export interface CredentialsRequest {
 /**
  * The bot's real credential rules (which app ids are valid, whether authentication is on) with one change: replies
  * to the channel carry a fixed bearer token instead of one fetched from Microsoft's login service, so a connector
- * stub on loopback can receive them and a test can see which token was used.
+ * on loopback can receive them (the tests see which token was used; the load bench's bots reply without a network).
  */
 export class FixedTokenCredentialsFactory extends PasswordServiceClientCredentialFactory {
   /** What botbuilder asked credentials for, in order. */
@@ -24,8 +24,9 @@ export class FixedTokenCredentialsFactory extends PasswordServiceClientCredentia
     super(appId, password, tenantId);
   }
 
-  override async createCredentials(appId: string, audience: string | undefined, loginEndpoint: string): Promise<ServiceClientCredentials> {
-    this.requests.push({ appId, audience, loginEndpoint });
-    return new TokenCredentials(this.bearerToken);
+  override createCredentials(appId: string, audience: string | undefined, loginEndpoint: string): Promise<ServiceClientCredentials> {
+    // Bounded: a long-running bench bot asks once per turn.
+    if (this.requests.length < 100) this.requests.push({ appId, audience, loginEndpoint });
+    return Promise.resolve(new TokenCredentials(this.bearerToken));
   }
 }

@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { percentile, processCpuMs, processRssMiB, replaceSection } from '../../bench/load';
+
+describe('The load bench: its report and readings', () => {
+  it('When the Load section exists, then only it is replaced and the sections around it stay', () => {
+    const doc = '# Benchmarks\n\n## Local Entra\n\nold entra\n\n## Load\n\nold load\n\n## Load: notes\n\nkept notes\n';
+    const out = replaceSection(doc, 'Load', 'new load');
+    assert.match(out, /## Local Entra\n\nold entra/);
+    assert.match(out, /## Load\n\nnew load\n\n## Load: notes\n\nkept notes/);
+    assert.doesNotMatch(out, /old load/);
+  });
+
+  it('When there is no Load section, then it is added at the end', () => {
+    assert.equal(replaceSection('# Benchmarks\n\n## Local Entra\n\nx\n', 'Load', 'numbers'), '# Benchmarks\n\n## Local Entra\n\nx\n\n## Load\n\nnumbers\n');
+  });
+
+  it('When percentiles are taken, then p50, p95 and p99 are values of the sample (nearest rank)', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    assert.deepEqual([percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100)], [50, 95, 99, 100]);
+    assert.equal(percentile([7], 95), 7);
+    assert.ok(Number.isNaN(percentile([], 50)));
+  });
+
+  it("When this process works, then its CPU time read from /proc grows, and its resident memory is read", () => {
+    const before = processCpuMs(process.pid);
+    // Spin until the process itself says it spent 100 ms of CPU (a busy machine may take longer in wall time).
+    const start = process.cpuUsage();
+    let spin = 0;
+    while (process.cpuUsage(start).user < 100_000) spin++;
+    assert.ok(spin > 0);
+    assert.ok(processCpuMs(process.pid) - before >= 80, '/proc shows the 100 ms spent (10 ms ticks)');
+    assert.ok(processRssMiB(process.pid) > 10);
+  });
+});
