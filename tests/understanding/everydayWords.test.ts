@@ -80,9 +80,13 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.ok(plan.filters.some((f) => f.field === 'os' && f.value === 'Linux'), JSON.stringify(plan.filters));
     });
 
-    it('When the admin asks how to do a task for a named person, then the steps are explained, not a lookup of the person', async () => {
+    it('When the admin asks how to do a task for a named person, then the steps are explained, not a lookup of the person; a how-to about another product stays out of scope', async () => {
       const answer = await demo.stack.ask('how do I re-enable Lee Gu?', admin);
       assert.equal(answer.intent, 'docs.answer');
+      for (const text of ['how do I create a storage bucket in GCP', 'how can we set up a transport rule in Exchange']) {
+        assert.equal((await demo.stack.ask(text, admin)).intent, 'outOfScope', text);
+      }
+      assert.equal((await demo.stack.ask('does any policy block legacy authentication?', admin)).intent, 'policy.info');
     });
 
     it('When a named location is asked about by part of its name, then that location is shown with its IP ranges and whether it is trusted', async () => {
