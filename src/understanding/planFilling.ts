@@ -7,6 +7,7 @@
  */
 import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
+import { resourceOf } from '../plans/resources';
 import { windowLabel } from './entities/timeRange';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
@@ -38,6 +39,10 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
+  { resource: 'registrationDetails', pattern: /\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b.{0,30}\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b|\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b.{0,30}\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b/, weight: 5 },
+  // "anyone created in the last two months?" (who created them is the audit log's: "who created them?", "created by").
+  { resource: 'signIns', pattern: /\b(?:top|most common|commonest|main|biggest|leading)\s+(?:error codes?|errors?|failure reasons?|sign[- ]?in errors?)\b/, weight: 3 },
+  { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
@@ -46,7 +51,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
@@ -122,6 +127,12 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, top[2] ?? '') ?? fieldNamed(resource, cue);
     if (field) return { kind: 'top', n: /^\d+$/.test(top[1]) ? Number(top[1]) : NUMBER_WORDS[top[1]] ?? 5, field };
   }
+  // "top error code this week", "the most common reasons": a ranking without a number.
+  const ranked = /\b(?:top|most common|commonest|main|biggest|leading)\s+(error codes?|codes?|errors?|reasons?|apps?|applications?|countries|country|users?|ips?|browsers?|operating systems?)\b/.exec(cue);
+  if (ranked) {
+    const field = fieldNamed(resource, ranked[1]);
+    if (field) return { kind: 'top', n: /s$/.test(ranked[1]) ? 5 : 1, field };
+  }
   // "who reset the most passwords", "which apps had the most failures": a ranking by what is named.
   if (/\b(?:the )?most\b/.test(cue) && !/\bmost recent\b/.test(cue)) {
     const field = fieldNamed(resource, cue.replace(/\bmost\b.*/, '')) ?? fieldNamed(resource, cue);
@@ -143,6 +154,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (field) return { kind: 'groupBy', field };
   }
   if (resource === 'signIns' || resource === 'riskDetections') {
+    if (/\b(?:list|show|give me)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?countr(?:y|ies)\b/.test(cue)) return { kind: 'groupBy', field: 'country' };
     if (/\bwhere\b.{0,40}\b(?:from|coming|come|originat|located|based)\b|\bwhich countr(?:y|ies)\b|\bwhat countr(?:y|ies)\b|\bfrom (?:which|what|where)\b/.test(cue)) return { kind: 'groupBy', field: 'country' };
     if (/\bwhich ips?\b|\bwhat ips?\b|\bwhich (?:ip )?addresses\b/.test(cue)) return { kind: 'groupBy', field: 'ipAddress' };
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
@@ -221,6 +233,11 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     ...OPERATING_SYSTEMS.map(([pattern, os]): FilterRule => [pattern, () => ({ field: 'os', op: 'startsWith', value: os })]),
   ],
   users: [
+    // "anyone created in the last two months?", "new accounts this week": created since the window's start.
+    [/\bcreated\b|\bnew (?:accounts?|users?|starters?|joiners?|hires?|people)\b|\bjoined\b/, (_m, context) => {
+      const window = windowFrom(context.entities);
+      return window ? { field: 'createdDateTime', op: 'ge', value: window.start, label: `created ${window.label}` } : undefined;
+    }],
     [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
     [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
     [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
@@ -237,6 +254,11 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bcloud[- ]only\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
   ],
   registrationDetails: [
+    // "who has a FIDO2 key registered?": one kind of method (Graph's names in methodsRegistered).
+    [/\bfido2?\b|\bsecurity keys?\b|\bhardware keys?\b/, () => ({ field: 'methodsRegistered', op: 'contains', value: 'fido2', label: 'a FIDO2 security key' })],
+    [/\bpasskeys?\b/, () => ({ field: 'methodsRegistered', op: 'contains', value: 'passKeyDeviceBound', label: 'a passkey' })],
+    [/\bwindows hello\b/, () => ({ field: 'methodsRegistered', op: 'contains', value: 'windowsHelloForBusiness', label: 'Windows Hello for Business' })],
+    [/\bauthenticator(?: app)?\b/, () => ({ field: 'methodsRegistered', op: 'contains', value: 'microsoftAuthenticatorPush', label: 'the Authenticator app' })],
     [/\badmins?\b|\badministrators?\b|\bprivileged\b/, () => ({ field: 'isAdmin', op: 'eq', value: true })],
     [/\bguests?\b|\bexternal\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
     [/\b(?:not|aren'?t|isn'?t) (?:mfa[- ])?capable\b/, () => ({ field: 'isMfaCapable', op: 'eq', value: false })],
@@ -430,7 +452,7 @@ export function planCue(text: string, entities: Entity[]): string {
 }
 
 /** Words that ask who made a change, or when and by whom. */
-const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bby whom\b/;
+const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b|\bby whom\b/;
 
 
 export interface FillInput {
@@ -552,7 +574,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
     operation: operation ?? { kind: 'list' },
   };
   const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
-  if (window) plan.window = window;
+  // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
+  if (window && resourceOf(resource.resource).time) plan.window = window;
   if (rich) {
     // What the rich answer shows, as a plan to continue: its person or app becomes a condition.
     const user = input.entities.find((e) => e.type === 'user' && e.id);

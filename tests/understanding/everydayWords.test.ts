@@ -80,9 +80,13 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.ok(plan.filters.some((f) => f.field === 'os' && f.value === 'Linux'), JSON.stringify(plan.filters));
     });
 
-    it('When the admin asks how to do a task for a named person, then the steps are explained, not a lookup of the person', async () => {
+    it('When the admin asks how to do a task for a named person, then the steps are explained, not a lookup of the person; a how-to about another product stays out of scope', async () => {
       const answer = await demo.stack.ask('how do I re-enable Lee Gu?', admin);
       assert.equal(answer.intent, 'docs.answer');
+      for (const text of ['how do I create a storage bucket in GCP', 'how can we set up a transport rule in Exchange']) {
+        assert.equal((await demo.stack.ask(text, admin)).intent, 'outOfScope', text);
+      }
+      assert.equal((await demo.stack.ask('does any policy block legacy authentication?', admin)).intent, 'policy.info');
     });
 
     it('When a named location is asked about by part of its name, then that location is shown with its IP ranges and whether it is trusted', async () => {
@@ -196,6 +200,36 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(answer.intent, 'signin.troubleshoot');
       assert.equal(answer.plan ?? null, null);
       assert.match(answer.text, /Sign-in diagnosis: Lidia Holloway/);
+    });
+
+    it('When questions use words the grammar lacked (plural codes, "dept", "account active", "nested group", "user assignment", "who has been adding", "not risky anymore", a person\'s detection), then each reaches its kind of answer', async () => {
+      const cases: Array<[string, string]> = [
+        ['any 53003s since yesterday?', 'signin.list'],
+        ['Lee Gu: is his account still active?', 'user.info'],
+        ['Megan Bowen, which dept?', 'user.info'],
+        ['is Finance a nested group? what is inside?', 'group.info'],
+        ['does the HR Portal app need user assignment?', 'app.info'],
+        ['who has been removing people from Finance?', 'audit.changes'],
+        ['why is Adele Vance no longer risky?', 'risk.user'],
+        ['did Bob Kelly get a password spray detection?', 'risk.user'],
+      ];
+      for (const [text, intent] of cases) assert.equal((await demo.stack.ask(text, admin)).intent, intent, text);
+    });
+
+    it('When the admin asks for new accounts, a method registered, the top error or the countries, then the list reads that (own words)', async () => {
+      const created = await demo.stack.ask('were any accounts created in the last two months?', admin);
+      const createdPlan = created.plan as PlanShape;
+      assert.equal(createdPlan.resource, 'users');
+      assert.ok(createdPlan.filters.some((f) => f.field === 'createdDateTime' && f.op === 'ge'), JSON.stringify(createdPlan));
+      assert.match(created.text, /Nestor Wilke/);
+      const byWhom = await demo.stack.ask('new accounts this month - who created them?', admin);
+      assert.equal(byWhom.intent, 'audit.changes');
+      const keys = await demo.stack.ask('which users have a security key registered?', admin);
+      assert.ok((keys.plan as PlanShape).filters.some((f) => f.field === 'methodsRegistered' && f.value === 'fido2'), JSON.stringify(keys.plan));
+      const top = await demo.stack.ask('most common error code yesterday?', admin);
+      assert.deepEqual((top.plan as PlanShape & { operation: unknown }).operation, { kind: 'top', n: 1, field: 'errorCode' });
+      const countries = await demo.stack.ask('list the countries sign-ins came from this week', admin);
+      assert.deepEqual((countries.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'country' });
     });
 
     it('When roles are named by nickname ("our GAs", "the CA admins"), then the built-in roles are answered', async () => {
