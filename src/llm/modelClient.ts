@@ -8,6 +8,9 @@
 import { getBearerTokenProvider } from '@azure/identity';
 import { APIConnectionTimeoutError, APIError, APIUserAbortError, AzureOpenAI, OpenAI } from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+// @azure/openai v2 is the companion of the openai package: its types add Azure OpenAI's content-filter results to the
+// completion (a deep path, as this project's Node module resolution does not read the package's "./types" export).
+import type {} from '@azure/openai/dist/commonjs/types/index';
 import type { ModelConfig } from '../config';
 import { storageCredential } from '../storage/storageCredential';
 
@@ -116,8 +119,12 @@ export class OpenAIChatModel implements ChatModel {
       try {
         const completion = await this.attempt(request, left);
         const usage = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 };
+        // Azure OpenAI's content filter held the answer back: nothing to read, the offline understanding answers.
+        const filtered = contentFiltered(completion);
+        if (filtered) throw new ModelFailure('refused', `Azure OpenAI's content filter held the answer back (${filtered})`);
         return { completion, usage, attempts: attempt };
       } catch (err) {
+        if (err instanceof ModelFailure) throw err;
         if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) throw new ModelFailure('timeout', `no answer within ${timeoutMs} ms`);
         if (!(err instanceof APIError) || typeof err.status !== 'number') throw new ModelFailure('unreachable', (err as Error).message);
         // The package's error generics resolve to any through its .d.mts re-exports: typed here.
@@ -133,4 +140,18 @@ export class OpenAIChatModel implements ChatModel {
       }
     }
   }
+}
+
+/** What Azure OpenAI's content filter stopped, if anything: the finish reason, or a filtered category of the prompt or answer. */
+export function contentFiltered(completion: ChatCompletion): string | undefined {
+  const choice = completion.choices[0];
+  if (choice?.finish_reason === 'content_filter') return 'finish_reason content_filter';
+  const flagged = (results: object | undefined) => Object.entries(results ?? {}).find(([, r]) => typeof r === 'object' && r !== null && (r as { filtered?: unknown }).filtered === true)?.[0];
+  const answer = flagged(choice?.content_filter_results);
+  if (answer) return `answer: ${answer}`;
+  for (const prompt of completion.prompt_filter_results ?? []) {
+    const category = flagged(prompt.content_filter_results);
+    if (category) return `prompt: ${category}`;
+  }
+  return undefined;
 }

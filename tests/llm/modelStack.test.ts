@@ -261,6 +261,25 @@ describe('Language model (issue #17): the model plans, Graph decides the facts',
       assert.deepEqual([modelUse(answer).understoodBy, modelUse(answer).fallback], ['offline', 'refused']);
     });
 
+    it("(Azure OpenAI's content filter held the answer back: not retried, nothing read on its account)", async () => {
+      server.next({
+        kind: 'raw',
+        body: {
+          id: 'chatcmpl-filtered',
+          object: 'chat.completion',
+          created: 0,
+          model: 'plans',
+          prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' } } }],
+          choices: [{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'content_filter', content_filter_results: { violence: { filtered: true, severity: 'medium' } } }],
+          usage: { prompt_tokens: 100, completion_tokens: 0, total_tokens: 100 },
+        },
+      });
+      const answer = await stack.ask('show the guests', ADMIN);
+      assert.equal(server.requests.length, 1);
+      assert.deepEqual([modelUse(answer).understoodBy, modelUse(answer).fallback], ['offline', 'refused']);
+      assert.equal(answer.intent, 'user.info');
+    });
+
     it('(the model says it is not a tenant question)', async () => {
       server.next({ kind: 'tool', name: DECLINE_TOOL, args: {} });
       const answer = await stack.ask('who is Megan?', ADMIN);
