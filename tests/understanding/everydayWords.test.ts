@@ -212,6 +212,8 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
         ['who has been removing people from Finance?', 'audit.changes'],
         ['why is Adele Vance no longer risky?', 'risk.user'],
         ['did Bob Kelly get a password spray detection?', 'risk.user'],
+        ['Megan Bowen has had MFA problems since yesterday?', 'signin.troubleshoot'],
+        ['Megan Bowen cannot get into anything since the password reset', 'signin.troubleshoot'],
       ];
       for (const [text, intent] of cases) assert.equal((await demo.stack.ask(text, admin)).intent, intent, text);
     });

@@ -105,6 +105,8 @@ const CUES: Cue[] = [
   { name: 'risk gone', intent: 'risk.user', weight: 6, pattern: /\b(?:no longer|not|isn'?t|stopped being) (?:risky|at risk|flagged|high[- ]risk)\b|\brisk (?:is )?(?:gone|cleared|closed|went away|disappeared)\b/, when: HAS_OBJECT },
   // "Sara Thompson got a password spray detection?": a person's risk detection by its type.
   { name: 'a person\'s detection', intent: 'risk.user', weight: 5, pattern: /\bdetections?\b|\bdetected\b|\bflagged\b|\b(?:got|get|gets|had|has) (?:a |an )?\w*/, when: (f) => f.riskType && f.names > 0 },
+  // "brandon (guest) has MFA issues?", "the second one - what's his deal": a person's sign-in trouble in other words.
+  { name: 'MFA trouble', intent: 'signin.troubleshoot', weight: 4, pattern: /\bmfa (?:issues?|problems?|trouble|errors?|loop|failures?)\b|\b(?:issues?|problems?|trouble) with (?:mfa|the authenticator|authenticator)\b|\bwhat'?s (?:his|her|their|the) deal\b/, when: HAS_OBJECT },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // Sign-in lists: show, count or summarise sign-ins.
@@ -168,7 +170,7 @@ const CUES: Cue[] = [
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
   { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:<name>|the break ?glass account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
-  { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
+  { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:(?<!\b(?:since|after) (?:the |a |his |her |their |my )?)password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
   { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
 
   // Conditional Access policies.
