@@ -26,6 +26,8 @@ export interface PlanRun {
   nextLink?: string;
   /** Matching items of the last page read that were not shown yet (a list continues from them). */
   skipInNext?: number;
+  /** Grouped by a person's name: the person's id for each name, from the first item that had both. */
+  groupIds?: Record<string, string>;
   /** groupBy / countDistinct / top: each value and how many matching items have it. */
   groups?: Array<{ value: string; count: number }>;
   /** When the read stopped before the end: the time of the last item read (logs served newest first). */
@@ -139,6 +141,10 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
       }
       run.matched++;
       if (groupSpec) for (const value of new Set(groupValues(groupSpec, item))) groups.set(value, (groups.get(value) ?? 0) + 1);
+      if (groupSpec?.name === 'userDisplayName' && typeof item.userId === 'string' && typeof item.userDisplayName === 'string') {
+        run.groupIds ??= {};
+        run.groupIds[item.userDisplayName] ??= item.userId;
+      }
       if (run.items.length < wanted) run.items.push(item);
       else if (better && better(item, run.items[0])) run.items[0] = item;
       if (!needAll && operation.kind !== 'list' && operation.kind !== 'exists' && run.items.length >= wanted) {

@@ -237,7 +237,13 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
 function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
   const kind = SUBJECT_TYPES[compiled.resource.name];
   if (!kind || compiled.plan.operation.kind === 'count') return [];
-  if (compiled.resource.name === 'signIns' && !['list', 'exists', 'latest', 'first'].includes(compiled.plan.operation.kind)) return [];
+  const op = compiled.plan.operation;
+  // Sign-ins counted by person: the people in the order the table shows them ("the second one - what's his deal?").
+  if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top') && op.field === 'userDisplayName') {
+    const ids = run.groupIds ?? {};
+    return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'user' as const, id: ids[g.value], displayName: g.value }] : []));
+  }
+  if (compiled.resource.name === 'signIns' && !['list', 'exists', 'latest', 'first'].includes(op.kind)) return [];
   const idField = kind.id ?? 'id';
   const subjects = run.items
     .filter((item) => typeof item[idField] === 'string' && item[idField])

@@ -145,6 +145,15 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     assert.match(owner.text, /HR Portal[\s\S]*Owners[\s\S]*Diego Siciliani/);
   });
 
+  it('When sign-ins were counted by person, then "why is the second one failing?" diagnoses the second person of that table', async () => {
+    const [byUser, second] = await demo.stack.askChain(['failed sign-ins this week by user', 'why is the second one failing?'], admin);
+    assert.deepEqual((byUser.plan as PlanShape).operation, { kind: 'groupBy', field: 'userDisplayName' });
+    const rows = byUser.text.split('\n').filter((l) => /^\|/.test(l) || /\|/.test(l));
+    assert.ok(rows.length > 0, byUser.text.slice(0, 300));
+    assert.equal(second.intent, 'signin.troubleshoot');
+    assert.match(second.text, /Sign-in diagnosis: Bob Kelly/);
+  });
+
   it('When a list of many rows is followed by a question about "them", then it is not asked of each row (at most five are)', async () => {
     const [, owners] = await demo.stack.askChain(['list all groups', 'who owns them?'], admin);
     assert.ok(owners.text.split('\n\n').length < 5, owners.text.slice(0, 400));
