@@ -238,7 +238,11 @@ async function main(): Promise<void> {
   // Only the measurement set's numbers are the project's record; the development set is for tuning.
   if (values.print || set !== 'measurement') process.stdout.write(`${text}\n`);
   else {
-    fs.writeFileSync(path.join(repoRoot(), 'docs', 'understanding.md'), `${text}\n`);
+    // The hand-kept history at the end ("## Progress …") stays: only the measured part above it is rewritten.
+    const file = path.join(repoRoot(), 'docs', 'understanding.md');
+    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const history = before.indexOf('\n## Progress');
+    fs.writeFileSync(file, `${text}\n${history >= 0 ? before.slice(history) : ''}`);
     process.stdout.write(`${text.split('\n').slice(12, 20).join('\n')}\nWritten to docs/understanding.md in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   }
 }
