@@ -23,7 +23,7 @@ import type { LanguageModel, ModelAsker, ModelTurn } from './languageModel';
 import { escapeMarkdown } from '../cards/escape';
 import { type AdaptiveCard, renderCard } from '../cards/render';
 import type { Recognizer, Understanding } from '../understanding/types';
-import { rememberTurn } from '../understanding/conversation';
+import { linkFoundObjects, rememberTurn } from '../understanding/conversation';
 import { applyChoice, clarificationFor, disambiguationModel, type EntityChoice, isEntityChoice, notFoundText } from '../understanding/clarification';
 import type { SkillRegistry } from '../skills/registry';
 import type { Settled, SkillAnswer } from '../skills/types';
@@ -428,21 +428,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     if (!button || button.kind === 'prepared') {
       const rows = skillAnswer.kind === 'card' ? skillAnswer.subjects : undefined;
       const about = skillAnswer.kind === 'card' ? skillAnswer.about : undefined;
-      // A word for an app ("outlook") that the answer found to be one app of the tenant (Outlook Mobile) is that app,
-      // for the answer's record and for follow-ups ("who owns that app?").
-      for (const entity of understanding.entities) {
-        if (entity.type !== 'app' || entity.id || entity.source !== 'message') continue;
-        const word = (entity.value ?? entity.text).toLowerCase();
-        const found = about?.find((a) => a.type === 'app' && a.displayName.toLowerCase().includes(word));
-        if (found) Object.assign(entity, { displayName: found.displayName, resolution: 'resolved', ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}) });
-      }
-      // A sign-in found by its correlation id names its person and app: the answer is about them.
-      if (understanding.entities.some((e) => e.type === 'requestId')) {
-        for (const found of about ?? []) {
-          if ((found.type !== 'user' && found.type !== 'app') || !(found.id ?? found.appId) || understanding.entities.some((e) => e.type === found.type)) continue;
-          understanding.entities.push({ type: found.type, text: found.displayName, displayName: found.displayName, ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}), resolution: 'resolved', source: 'conversation' });
-        }
-      }
+      linkFoundObjects(understanding.entities, about);
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
         about,
         planRich: !understanding.plan && understanding.contextPlan !== undefined,

@@ -214,6 +214,27 @@ export interface AboutObject {
   displayName: string;
 }
 
+/**
+ * What an answer found, linked back into the question's objects (for the answer's record and follow-ups): a word for
+ * an app ("outlook") that the answer found to be one app of the tenant (Outlook Mobile) is that app; a sign-in found by
+ * its correlation id names its person and app.
+ */
+export function linkFoundObjects(entities: Entity[], about: readonly AboutObject[] | undefined): void {
+  if (!about?.length) return;
+  const linked = (found: AboutObject) => ({ displayName: found.displayName, resolution: 'resolved' as const, ...(found.id ? { id: found.id } : {}), ...(found.appId ? { appId: found.appId } : {}) });
+  for (const entity of entities) {
+    if (entity.type !== 'app' || entity.id || entity.source !== 'message') continue;
+    const word = (entity.value ?? entity.text).toLowerCase();
+    const found = about.find((a) => a.type === 'app' && a.displayName.toLowerCase().includes(word));
+    if (found) Object.assign(entity, linked(found));
+  }
+  if (!entities.some((e) => e.type === 'requestId')) return;
+  for (const found of about) {
+    if ((found.type !== 'user' && found.type !== 'app') || !(found.id ?? found.appId) || entities.some((e) => e.type === found.type)) continue;
+    entities.push({ type: found.type, text: found.displayName, source: 'conversation', ...linked(found) });
+  }
+}
+
 export function rememberTurn(
   memory: ConversationContext | undefined,
   intent: IntentName,

@@ -413,6 +413,11 @@ function windowFrom(entities: Entity[]): QuestionPlan['window'] {
 }
 
 /** The default window of a log question with none named: Graph keeps sign-ins and audits 30 days. */
+/** A plan over the sign-in log: the window the words give, else the week it reads by default. */
+function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date): QuestionPlan {
+  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now) };
+}
+
 function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'] {
   if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;
   const days = resource === 'signIns' ? 7 : 30;
@@ -531,10 +536,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (!named && input.intent === 'signin.list' && !namesSomething) {
     const filters = filtersFor('signIns', context);
     if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp' || f.field === 'errorCode')) {
-      const plan: QuestionPlan = { resource: 'signIns', filters, operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
-      const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
-      if (window) plan.window = window;
-      return { plan, intent: 'signin.list' };
+      return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now), intent: 'signin.list' };
     }
   }
   if (!named) return undefined;
@@ -542,10 +544,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (named.resource === 'users' && /\bhow many (?:different |distinct |unique |separate )?(?:people|users|accounts|persons)\b/.test(cue)) {
     const signInFilters = filtersFor('signIns', context).filter((f) => f.field === 'errorCode' || f.field === 'country' || f.field === 'clientApp');
     if (signInFilters.length) {
-      const plan: QuestionPlan = { resource: 'signIns', filters: signInFilters, operation: { kind: 'countDistinct', field: 'userDisplayName' } };
-      const window = windowFrom(input.entities) ?? defaultWindow('signIns', input.now);
-      if (window) plan.window = window;
-      return { plan, intent: 'signin.list' };
+      return { plan: signInsPlan(signInFilters, { kind: 'countDistinct', field: 'userDisplayName' }, input.entities, input.now), intent: 'signin.list' };
     }
   }
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
@@ -597,7 +596,7 @@ export function richQuestionPlan(intent: IntentName, entities: Entity[], now: Da
   const filters: PlanFilter[] = user
     ? [{ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text }]
     : [{ field: 'appId', op: 'eq', value: app!.appId!, label: app!.displayName ?? app!.text }];
-  return { resource: 'signIns', filters, operation: { kind: 'list' }, window: windowFrom(entities) ?? defaultWindow('signIns', now) };
+  return signInsPlan(filters, { kind: 'list' }, entities, now);
 }
 
 const WHAT_IF = /\bwho (?:would|will|'d)\b|\bwhat would happen\b|\bwould (?:it|this|that) (?:block|affect|impact|hit)\b|\b(?:impact|effect) of\b|\bif (?:we|i|you) (?:turn|switch|enable|enforce)\b|\b(?:were|was|is) (?:switched|turned) on\b|\bwere (?:enabled|enforced|on)\b|\bwho (?:is|are) affected\b/;
@@ -627,14 +626,8 @@ function blockedByPlan(cue: string, entities: Entity[], now: Date): PlanFill | u
   const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default');
   if (!policy || !BLOCKED_WHOM.test(cue) || WHAT_IF.test(cue)) return undefined;
   const name = policy.value ?? policy.displayName ?? policy.text;
-  const window = windowFrom(entities) ?? defaultWindow('signIns', now) ?? { start: new Date(now.getTime() - 7 * DAY).toISOString(), end: now.toISOString(), label: 'last 7 days' };
-  const plan: QuestionPlan = {
-    resource: 'signIns',
-    filters: [{ field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` }],
-    window,
-    operation: { kind: 'groupBy', field: 'userDisplayName' },
-  };
-  return { plan, intent: 'signin.list' };
+  const blocked: PlanFilter = { field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` };
+  return { plan: signInsPlan([blocked], { kind: 'groupBy', field: 'userDisplayName' }, entities, now), intent: 'signin.list' };
 }
 
 const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other |nested )?groups\b|\bincluding sub/;
@@ -697,10 +690,8 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
   const ids = people.slice(0, 15).map((r) => r.id);
   const shown = people.length === 1 ? 'the person shown before' : `the ${Math.min(people.length, 15)} people shown before`;
   if (THEIR_SIGN_INS.test(cue)) {
-    const plan: QuestionPlan = { resource: 'signIns', filters: [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')], operation: operationOf(cue, 'signIns') ?? { kind: 'list' } };
-    const window = windowFrom(context.entities) ?? defaultWindow('signIns', context.now);
-    if (window) plan.window = window;
-    return { plan, intent: 'signin.list' };
+    const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
+    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
   }
   const operation = operationOf(cue, 'users');
   if (operation?.kind !== 'groupBy' || fieldNamed(previous.resource, cue)) return undefined;
