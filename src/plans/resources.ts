@@ -116,6 +116,7 @@ const users: ResourceSpec = {
     field('jobTitle', 'Job title', 'jobTitle', 'string', { graph: STRING }),
     field('country', 'Country', 'country', 'string', { graph: STRING }),
     field('city', 'City', 'city', 'string', { graph: STRING }),
+    field('officeLocation', 'Office', 'officeLocation', 'string', { advanced: ADVANCED_STRING }),
     field('companyName', 'Company', 'companyName', 'string', { advanced: ADVANCED_STRING }),
     field('onPremisesSyncEnabled', 'Synced from AD', 'onPremisesSyncEnabled', 'boolean', { graph: EQ_IN, format: yesNo }),
     // Graph's user docs give these eq and in only (no startsWith).

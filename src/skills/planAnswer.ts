@@ -229,6 +229,7 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
   memberOf: { type: 'group', name: 'displayName' },
   ownedGroups: { type: 'group', name: 'displayName' },
   conditionalAccessPolicies: { type: 'policy', name: 'displayName' },
+  namedLocations: { type: 'namedLocation', name: 'displayName' },
   directReports: { type: 'user', name: 'displayName' },
   servicePrincipals: { type: 'app', name: 'displayName' },
   riskyServicePrincipals: { type: 'app', name: 'displayName' },

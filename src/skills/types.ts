@@ -68,7 +68,7 @@ export interface AnswerAbout {
 
 export interface AnswerSubject {
   /** A directory object, or a Conditional Access policy ("the report-only one"). */
-  type: DirectoryEntityType | 'policy';
+  type: DirectoryEntityType | 'policy' | 'namedLocation';
   id: string;
   displayName: string;
   /** An app known by its application id only (a registration's row): its service principal is found when asked. */

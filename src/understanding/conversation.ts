@@ -98,7 +98,13 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   return rowEntity(row, m[0]);
 }
 
+/** A place the conversation named before: "from there", "that range", "that location". */
+const THERE = /\b(?:from|in|at|out of) there\b|\b(?:that|this|the same) (?:location|range|network|office|site|named location|ip range|subnet)\b|\bthose (?:ranges|ips|ip addresses|addresses|countries)\b|\bit (?:cover|covers|contain|contains|include|includes)\b/;
+
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {
+  if (memory?.namedLocation && THERE.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'namedLocation')) {
+    parsed = { ...parsed, entities: [...parsed.entities, fromConversation(memory.namedLocation)] };
+  }
   const plain = { intent: parsed.intent, entities: parsed.entities, objects: parsed.objects, followUp: false };
   if (!memory) return plain;
   const weak = parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE;
@@ -264,6 +270,10 @@ export function rememberTurn(
   next.timeRange = time;
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');
+  // A location named, or the one location a list showed ("which location is trusted?" then "sign-ins from there?").
+  const locationRows = (rows ?? []).filter((r) => r.type === 'namedLocation');
+  const location = named.find((e) => e.type === 'namedLocation') ?? (locationRows.length === 1 ? rowEntity(locationRows[0]) : undefined);
+  if (location) next.namedLocation = location;
   if (policy) next.policy = policy;
   const role = named.find((e) => e.type === 'role');
   if (role) next.role = role;

@@ -182,6 +182,13 @@ export class GrammarRecognizer implements Recognizer {
       const policy = linkPolicy(entity.value ?? entity.text, policies);
       if (policy) Object.assign(entity, { id: policy.id, displayName: policy.displayName, value: policy.displayName, resolution: 'resolved' });
     }
+    // A named location the conversation remembers by name only (a row of a list): what it covers.
+    for (const entity of turn.entities) {
+      if (entity.type !== 'namedLocation' || entity.ipRanges || entity.countries || !entity.id) continue;
+      const location = knownNames?.places.byId(entity.id);
+      if (location?.ipRanges) entity.ipRanges = location.ipRanges;
+      if (location?.countries) entity.countries = location.countries;
+    }
     // An app an earlier answer found by its application id ("who owns that app?" after a diagnosis): its object.
     for (const entity of turn.entities) {
       // A registration's row carries its application id where the object id would be.
@@ -236,6 +243,8 @@ export class GrammarRecognizer implements Recognizer {
       }
     }
 
+    // "is Megan in sales?", "is Lee based in London?": a person's department, city or office is on their account page.
+    if (turn.intent === 'outOfScope' && !declined && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
     const memory = context?.conversation;

@@ -111,6 +111,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractRoles(text, spans);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);
+  // After people: "the VP of Sales" is a person, not the Sales department.
+  options.knownNames?.places.link(text, spans);
   options.knownNames?.linkAppWords(text, spans);
   for (const policy of findPolicyNames(text, spans)) {
     spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });

@@ -61,6 +61,12 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
+  // A named location linked by name: its own page, unless sign-ins from it are asked for.
+  { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
+  { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfailed\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b`), weight: 4.8 },
+  // "users in Toronto", "who works in the London office", "people in HR".
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|staff|folks|persons|who|anyone|anybody|everyone)\b.{0,40}<ua>|<ua>\s+(?:users?|accounts?|people|employees|staff|folks)\b|\b(?:list|show|which|how many|all|any|every|count)\b(?: (?:the|our|of the|of our))? <ua>/, weight: 3 },
+  { resource: 'users', pattern: /\b(?:users?|people|employees|staff|who|anyone|anybody|everyone)\b.{0,30}<nl> office\b(?!.*\b(?:ip|range|trusted|named)\b)/, weight: 4.6 },
   { resource: 'namedLocations', pattern: /\bnamed locations?\b|\blocations?\b.{0,30}\b(?:trusted|marked|ip ranges?|ranges?|cover)\b|\btrusted\b.{0,30}\b(?:locations?|networks?|sites?|offices?)\b|\b(?:networks?|offices?|sites?)\b.{0,20}\btrusted\b|\b(?:office|hq|headquarters|network|site) (?:named )?location\b|\bip ranges?\b.{0,30}\b(?:office|network|hq|location|site)\b|\b(?:office|network|hq|location|site)\b.{0,30}\bip ranges?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
 ];
 
@@ -380,6 +386,19 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   const country = entity('country');
   if (country?.value && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'country', op: 'eq', value: country.value });
   if (country?.value && resource === 'users') add({ field: 'country', op: 'eq', value: country.text, label: country.text });
+  // "sign-ins from the London office range", "users in the London office", "which countries does Blocked countries
+  // cover": a named location is a condition on where sign-ins came from, an office people work in, or the location.
+  const location = entity('namedLocation');
+  if (location && resource === 'signIns') {
+    if (location.ipRanges?.length) add({ field: 'ipAddress', op: 'inRange', value: location.ipRanges, label: `from ${location.displayName}` });
+    else if (location.countries?.length) add({ field: 'country', op: 'in', value: location.countries, label: `from ${location.displayName}` });
+  }
+  if (location?.displayName && resource === 'namedLocations') add({ field: 'displayName', op: 'eq', value: location.displayName });
+  if (location?.office && (resource === 'users' || resource === 'groupMembers')) add({ field: 'officeLocation', op: 'eq', value: location.office, label: `in the ${location.office} office` });
+  // "users in Toronto", "engineers", "people in the Redmond HQ office": the people field the words name.
+  const attribute = entity('userAttribute');
+  if (attribute?.field && attribute.value && resource === 'users') add({ field: attribute.field, op: 'eq', value: attribute.value });
+  if (attribute?.field === 'city' && attribute.value && resource === 'signIns') add({ field: 'city', op: 'eq', value: attribute.value });
   const ip = /\b(?:\d{1,3}\.){3}\d{1,3}\b/.exec(context.text);
   if (ip && resource === 'signIns') add({ field: 'ipAddress', op: 'eq', value: ip[0] });
   const code = entity('errorCode');
@@ -438,7 +457,9 @@ export interface PlanFill {
 }
 
 /** Placeholders that no noun pattern can match ("<user>" would read as the word "user"). */
-const PLACEHOLDERS: Record<string, string> = { user: 'pp', group: 'gg', app: 'aa', role: 'ro', policy: 'po', errorCode: 'ec', requestId: 'id', timeRange: 'tt', country: 'cc' };
+const PLACEHOLDERS: Record<string, string> = { user: 'pp', group: 'gg', app: 'aa', role: 'ro', policy: 'po', errorCode: 'ec', requestId: 'id', timeRange: 'tt', country: 'cc', namedLocation: 'nl', userAttribute: 'ua' };
+/** What kind of place a named location was called, kept beside its placeholder ("<nl> office", "<nl> range"). */
+const PLACE_KIND_WORDS = /\b(?:office|network|location|range|ip|site|named|countries|country|subnet|vpn)s?\b/g;
 
 /**
  * The message in lower case with each linked entity replaced by a placeholder (<user>, <time>, <country> …). A word
@@ -451,7 +472,8 @@ export function planCue(text: string, entities: Entity[]): string {
     .sort((a, b) => b.text.length - a.text.length);
   for (const entity of spans) {
     const at = cue.indexOf(entity.text.toLowerCase());
-    if (at >= 0) cue = `${cue.slice(0, at)}<${PLACEHOLDERS[entity.type] ?? 'xx'}>${cue.slice(at + entity.text.length)}`;
+    const kind = entity.type === 'namedLocation' ? (entity.text.toLowerCase().match(PLACE_KIND_WORDS) ?? []).map((w) => ` ${w}`).join('') : '';
+    if (at >= 0) cue = `${cue.slice(0, at)}<${PLACEHOLDERS[entity.type] ?? 'xx'}>${kind}${cue.slice(at + entity.text.length)}`;
   }
   return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 }

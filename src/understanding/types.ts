@@ -3,11 +3,14 @@ import type { QuestionPlan } from '../plans/plan';
 export { INTENTS, type IntentName } from './intents/registry';
 import type { IntentName } from './intents/registry';
 
-export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action', 'country'] as const;
+export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action', 'country', 'namedLocation', 'userAttribute'] as const;
 
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Tenant objects found by name through the directory. */
+/** The people fields a message can describe people by ("users in Toronto", "the London office", "engineers"). */
+export type UserAttributeField = 'city' | 'officeLocation' | 'department';
+
 export type DirectoryEntityType = 'user' | 'group' | 'app';
 
 /** The mitigations an admin may ask for (risk.remediate): Graph's actions, and a password reset the bot explains. */
@@ -50,6 +53,13 @@ export interface Entity {
   end?: string;
   /** Set when the name as written matched nothing and a close spelling was taken instead (what was written). */
   correctedFrom?: string;
+  /** userAttribute: the person field the words name. */
+  field?: UserAttributeField;
+  /** namedLocation: what the location covers. */
+  ipRanges?: string[];
+  countries?: string[];
+  /** namedLocation written as an office people work in ("the London office"): that office's name. */
+  office?: string;
   /** Where the entity came from: the message, the conversation so far (a follow-up), or the intent's default. */
   source?: 'message' | 'conversation' | 'default';
 }
@@ -82,6 +92,8 @@ export interface ConversationContext {
   policy?: Entity;
   /** The error code the last answer was about ("how many times has that happened today?"). */
   errorCode?: Entity;
+  /** The named location last named or shown alone ("how many failed sign-ins came from there?"). */
+  namedLocation?: Entity;
   /** The directory role the last question named ("how many global admins?" then "who are they?"). */
   role?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
@@ -94,7 +106,7 @@ export interface ConversationContext {
    */
   lastPlanRich?: boolean;
   /** The objects the last list answer showed, in order ("why is the top one high?"). */
-  lastRows?: Array<{ type: DirectoryEntityType | 'policy'; id: string; displayName: string; appId?: string }>;
+  lastRows?: Array<{ type: DirectoryEntityType | 'policy' | 'namedLocation'; id: string; displayName: string; appId?: string }>;
 }
 
 export interface RecognitionContext {

@@ -177,12 +177,15 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(upnOf(either)?.resolution, 'ambiguous');
     });
 
-    it('When a sign-in question describes the person with a group-like word ("in QA", "in sales"), then no group is looked up; a membership question still asks which group', async () => {
+    it('When a sign-in question describes the person with a group-like word ("in QA", "in sales"), then no group is looked up; "is she in sales?" shows her department', async () => {
       const diagnosis = await demo.stack.ask('why does Megan Bowen keep failing? she is in sales', admin);
       assert.equal(diagnosis.intent, 'signin.troubleshoot');
       assert.match(diagnosis.text, /53000/);
+      // Sales is a department of the tenant: her account page answers it (she is in Marketing).
       const membership = await demo.stack.ask('is Megan Bowen in sales?', admin);
-      assert.match(membership.text, /Which group do you mean/);
+      assert.equal(membership.intent, 'user.info');
+      assert.match(membership.text, /Marketing Manager, Marketing/);
+      assert.doesNotMatch(membership.text, /Which group do you mean/);
     });
 
     it('When a one-person question names two people, then each is answered in turn; a question about how two people relate stays one', async () => {

@@ -1,6 +1,7 @@
 import { editDistance } from '../inMemoryDirectory';
 import type { SpanSet } from '../text/spans';
 import type { Candidate, DirectoryEntityType, Entity } from '../types';
+import { PlaceIndex, type NamedLocationCandidate } from './tenantPlaces';
 
 /**
  * The tenant's group and app names, linked where they stand in a message ("everyone in IT Staff", "is the payroll
@@ -15,6 +16,8 @@ export interface NameVocabulary {
   users?: readonly VocabularyUser[];
   /** Conditional Access policy names; absent when the reader may not read policies. */
   policies?: readonly Candidate[];
+  /** Conditional Access named locations, with what they cover; absent when the reader may not read policies. */
+  namedLocations?: readonly NamedLocationCandidate[];
 }
 
 /** Words that say nothing about which policy is meant. */
@@ -185,6 +188,8 @@ export class NameIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
   private readonly users?: UserKeys;
   private readonly appsByAppId = new Map<string, Candidate>();
+  /** Named locations and the cities, offices and departments people are in. */
+  readonly places: PlaceIndex;
 
   constructor(
     vocabulary: NameVocabulary,
@@ -205,6 +210,7 @@ export class NameIndex {
     // A policy written out in full ("who is excluded from Require MFA for all users?") is that policy.
     for (const policy of vocabulary.policies ?? []) if (tokens(policy.displayName).length >= 3) add('policy', policy);
     if (vocabulary.users) this.users = userKeys(vocabulary.users);
+    this.places = new PlaceIndex(vocabulary.namedLocations ?? [], vocabulary.users ?? []);
     // Longest names first, so "Payroll Connector Prod" wins over "Payroll Connector".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
