@@ -136,6 +136,8 @@ const registrationDetails: ResourceSpec = {
   select: false,
   columns: ['userDisplayName', 'userPrincipalName', 'methodsRegistered'],
   fields: [
+    // The user's object id: "do both have MFA registered?" asks of two people by id.
+    field('id', 'Id', 'id', 'guid', { graph: EQ }),
     field('userDisplayName', 'Name', 'userDisplayName', 'string', { graph: EQ_STARTS }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
     field('isMfaRegistered', 'MFA registered', 'isMfaRegistered', 'boolean', { graph: EQ, format: yesNo }),

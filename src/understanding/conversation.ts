@@ -268,6 +268,8 @@ export function rememberTurn(
   }
   const time = named.find((e) => e.type === 'timeRange');
   next.timeRange = time;
+  const person = named.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (person?.id) next.people = [...(memory?.people ?? []).filter((p) => p.id !== person.id), { type: 'user' as const, id: person.id, displayName: person.displayName ?? person.text }].slice(-3);
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');
   // A location named, or the one location a list showed ("which location is trusted?" then "sign-ins from there?").

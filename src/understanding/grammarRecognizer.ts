@@ -4,14 +4,14 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { fillPlan, richQuestionPlan } from './planFilling';
+import { fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
 /** An everyday word, which a lower-case first name must not be taken for. */
 const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
-import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
+import type { ConversationContext, Entity, IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
 
 export interface GrammarRecognizerOptions {
   /** Name resolution; absent when no tenant is configured (names then stay unresolved). */
@@ -36,6 +36,18 @@ export interface GrammarRecognizerOptions {
 /** The words that stand for the rows of the last list ("who owns those?"), and how many rows are asked of in turn. */
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
+
+/**
+ * The people "both" and "either of them" mean: the two to five people the last answer showed, else the last two
+ * people the conversation named, one after the other. Not when the message names someone itself.
+ */
+function peopleInFocus(memory: ConversationContext | undefined, entities: readonly Entity[]): Array<{ id: string; displayName: string }> | undefined {
+  if (!memory || entities.some((e) => e.type === 'user' && e.source === 'message')) return undefined;
+  const rows = (memory.lastRows ?? []).filter((r) => r.type === 'user');
+  if (rows.length >= 2 && rows.length <= MAX_ROWS_ASKED_EACH) return rows;
+  const people = memory.people ?? [];
+  return people.length >= 2 ? people.slice(-2) : undefined;
+}
 /** One-person questions that, asked of two or three named people, are answered for each in turn. */
 const PER_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info', 'user.groups', 'role.assignments']);
 const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited|added|removed|reset|disabled|enabled|by|than|same (?:person|account))\b/i;
@@ -248,9 +260,12 @@ export class GrammarRecognizer implements Recognizer {
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
     const memory = context?.conversation;
-    const filled = (turn.row && turn.row.type !== 'policy') || turn.again || turn.changeAsked || (declined && !turn.followUp)
+    const focus = peopleInFocus(memory, turn.entities);
+    // "did either of them get in?" is about both people, even where "them" alone would repeat the last question.
+    const aboutBoth = focus !== undefined && PLURAL_PEOPLE.test(cleaned.toLowerCase());
+    const filled = (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: memory?.lastRows, elliptical: parsed.elliptical, ownScore: parsed.score });
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: memory?.lastRows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score });
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;
@@ -260,6 +275,7 @@ export class GrammarRecognizer implements Recognizer {
       intent = answering.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
+      if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);

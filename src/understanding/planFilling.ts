@@ -454,6 +454,8 @@ export interface PlanFill {
    * not used to answer, only remembered, so "only the failed ones" can continue it.
    */
   rich?: boolean;
+  /** The objects the plan is about that the message did not name ("either of them": the two people). */
+  about?: Entity[];
 }
 
 /** Placeholders that no noun pattern can match ("<user>" would read as the word "user"). */
@@ -494,6 +496,8 @@ export interface FillInput {
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
   previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string }>;
+  /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
+  peopleInFocus?: ReadonlyArray<{ id: string; displayName: string }>;
   elliptical: boolean;
   intent?: IntentName;
   /**
@@ -519,6 +523,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
   const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
+  const pair = pairPlan(cue, input.peopleInFocus, context);
+  if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
   if (theirRoles) return theirRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
@@ -721,6 +727,29 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
   // "which department is each in": each person with it; "which companies are they from": the companies, counted.
   if (/\beach\b|\bper (?:person|user)\b/.test(cue)) return { plan: { resource: 'users', filters, operation: { kind: 'list' }, columns: [operation.field] }, intent: 'user.info' };
   return { plan: { resource: 'users', filters, operation }, intent: 'user.info' };
+}
+
+/** Two or three people asked about together: "both", "either of them", "which of the two", "neither". */
+export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
+const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
+const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
+
+/**
+ * "Did either of them get in today?", "which of the two tried most recently?", "do both have MFA registered?": one
+ * list about the two or three people the conversation is on, asked by id.
+ */
+function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: FillContext): PlanFill | undefined {
+  if (!people || people.length < 2 || !PLURAL_PEOPLE.test(cue)) return undefined;
+  const ids = people.map((p) => p.id);
+  const label = people.map((p) => p.displayName).join(', ');
+  const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'conversation' }));
+  if (PAIR_MFA.test(cue)) {
+    return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
+  }
+  if (!PAIR_SIGN_INS.test(cue)) return undefined;
+  const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
+  const latest = /\bmost recent(?:ly)?\b|\blatest\b|\blast\b|\bmore recent(?:ly)?\b/.test(cue);
+  return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now), intent: 'signin.list', about };
 }
 
 /** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */

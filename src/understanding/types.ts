@@ -92,6 +92,8 @@ export interface ConversationContext {
   policy?: Entity;
   /** The error code the last answer was about ("how many times has that happened today?"). */
   errorCode?: Entity;
+  /** The last two or three people named, one per turn, latest last ("Priya's iPhone …", "and Megan?", "did either of them get in?"). */
+  people?: Array<{ type: 'user'; id: string; displayName: string }>;
   /** The named location last named or shown alone ("how many failed sign-ins came from there?"). */
   namedLocation?: Entity;
   /** The directory role the last question named ("how many global admins?" then "who are they?"). */
