@@ -83,6 +83,8 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   const words = (m[1] ?? m[2]).split(/[\s-]+/).filter((w) => w.length > 2 || /\d/.test(w));
   const fold = (s: string) => s.toLowerCase().replace(/-/g, ' ');
   const hits = rows.filter((r) => words.length > 0 && words.every((w) => fold(r.displayName).includes(w)));
+  // "the HR one", "the one from legal": a person's department, title or office, when no name has the word.
+  if (hits.length === 0) hits.push(...rows.filter((r) => r.describedAs && words.length > 0 && words.every((w) => ` ${fold(r.describedAs!)} `.includes(` ${w} `))));
   if (hits.length !== 1) return undefined;
   const row = hits[0];
   return rowEntity(row, m[0]);

@@ -37,6 +37,25 @@ export interface GrammarRecognizerOptions {
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
 
+/** Short names admins use for departments ("the HR one"). */
+const DEPARTMENT_SHORT: Record<string, string> = { 'human resources': 'hr', 'customer support': 'support', 'information technology': 'it', engineering: 'eng', executive: 'exec' };
+
+/** The last rows with each person's department, title and office, so "the HR one" can find its row. */
+function described(memory: ConversationContext | undefined, index: NameIndex | undefined): ConversationContext | undefined {
+  const rows = memory?.lastRows;
+  if (!memory || !rows?.length || !index || !rows.some((r) => r.type === 'user')) return memory;
+  return {
+    ...memory,
+    lastRows: rows.map((row) => {
+      const user = row.type === 'user' ? index.userById(row.id) : undefined;
+      if (!user) return row;
+      const department = user.department?.toLowerCase() ?? '';
+      const describedAs = [user.department, DEPARTMENT_SHORT[department], user.jobTitle, user.city, user.officeLocation].filter(Boolean).join(' ');
+      return describedAs ? { ...row, describedAs } : row;
+    }),
+  };
+}
+
 /**
  * The people "both" and "either of them" mean: the two to five people the last answer showed, else the last two
  * people the conversation named, one after the other. Not when the message names someone itself.
@@ -186,7 +205,7 @@ export class GrammarRecognizer implements Recognizer {
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
-    const turn = applyConversation(parsed, context?.conversation);
+    const turn = applyConversation(parsed, described(context?.conversation, knownNames));
     // A policy named in the admin's own words links to the tenant's policy of that name.
     const policies = this.index?.names.policies;
     for (const entity of turn.entities) {

@@ -286,8 +286,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
       { field: 'riskState', op: 'eq', value: 'remediated' },
       { field: 'riskDetail', op: 'eq', value: 'userPerformedSecuredPasswordChange', label: 'fixed by their own secure password change' },
     ]],
-    [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
-    [/\bremediated\b|\bself[- ]remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
+    // "including remediated ones", "as well as dismissed": every state, not only that one.
+    [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
+    [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\b(?:self[- ])?remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
     [/\bconfirmed[- ](?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
     [/\bconfirmed[- ](?:as )?safe\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedSafe' })],
     [/\bstill at risk\b|\bopen risk\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
@@ -341,7 +342,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return has('user') || (has('group') && !operation && filters.length === 0);
     case 'riskyUsers':
       // The overview answers one level or none; several levels are a condition of the list.
-      return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in'));
+      // "including remediated ones", "ever flagged": every record, which the at-risk overview does not show.
+      return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in')) && !/\b(?:including|incl|ever|history|historic|any state|every state|past)\b/.test(cue);
     case 'riskyServicePrincipals':
       return !operation && !filters.some((f) => f.field === 'riskState');
     case 'riskDetections':

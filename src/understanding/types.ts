@@ -108,7 +108,14 @@ export interface ConversationContext {
    */
   lastPlanRich?: boolean;
   /** The objects the last list answer showed, in order ("why is the top one high?"). */
-  lastRows?: Array<{ type: DirectoryEntityType | 'policy' | 'namedLocation'; id: string; displayName: string; appId?: string }>;
+  lastRows?: Array<{
+    type: DirectoryEntityType | 'policy' | 'namedLocation';
+    id: string;
+    displayName: string;
+    appId?: string;
+    /** A person's department, title and place, added while a message is read ("the HR one"); never stored. */
+    describedAs?: string;
+  }>;
 }
 
 export interface RecognitionContext {

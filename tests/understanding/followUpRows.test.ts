@@ -182,4 +182,13 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     const names = (either.entities as Array<{ type: string; displayName?: string }>).filter((e) => e.type === 'user').map((e) => e.displayName);
     assert.deepEqual(names.sort(), ['Megan Bowen', 'Priya Patel']);
   });
+
+  it('When a row is described by the person\'s department ("the finance one", "the one from customer support"), then that row is meant', async () => {
+    const [, finance] = await demo.stack.askChain(["who's at risk right now?", 'the finance one - what was detected?'], admin);
+    assert.equal(finance.intent, 'risk.user');
+    assert.ok((finance.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'user' && e.displayName === 'Bob Kelly'));
+    const [all, support] = await demo.stack.askChain(['list every risky user including remediated', 'the one from customer support - when was that fixed?'], admin);
+    assert.match(all.text, /\*\*8 risky users\*\*/);
+    assert.ok((support.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'user' && e.displayName === 'Thomas Johnson'), JSON.stringify(support.entities));
+  });
 });

@@ -188,6 +188,7 @@ export class NameIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
   private readonly users?: UserKeys;
   private readonly appsByAppId = new Map<string, Candidate>();
+  private readonly vocabularyUsers?: readonly VocabularyUser[];
   /** Named locations and the cities, offices and departments people are in. */
   readonly places: PlaceIndex;
 
@@ -210,9 +211,19 @@ export class NameIndex {
     // A policy written out in full ("who is excluded from Require MFA for all users?") is that policy.
     for (const policy of vocabulary.policies ?? []) if (tokens(policy.displayName).length >= 3) add('policy', policy);
     if (vocabulary.users) this.users = userKeys(vocabulary.users);
+    this.vocabularyUsers = vocabulary.users;
     this.places = new PlaceIndex(vocabulary.namedLocations ?? [], vocabulary.users ?? []);
     // Longest names first, so "Payroll Connector Prod" wins over "Payroll Connector".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private usersById?: Map<string, VocabularyUser>;
+
+  /** The person with this object id, with the department, title and place the directory gives them. */
+  userById(id: string): VocabularyUser | undefined {
+    if (!this.vocabularyUsers) return undefined;
+    this.usersById ??= new Map(this.vocabularyUsers.map((u) => [u.id, u]));
+    return this.usersById.get(id);
   }
 
   /** The app (service principal) with this application id, if the tenant has one. */
