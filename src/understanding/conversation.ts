@@ -80,9 +80,11 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   const m = DESCRIBED_ONE.exec(cueText);
   const rows = memory.lastRows;
   if (!m || !rows?.length || NOT_DESCRIPTORS.has(m[1] ?? m[2])) return undefined;
-  const words = (m[1] ?? m[2]).split(/[\s-]+/).filter((w) => w.length > 2 || /\d/.test(w));
+  const words = (m[1] ?? m[2]).split(/[\s-]+/).filter((w) => w.length > 1);
   const fold = (s: string) => s.toLowerCase().replace(/-/g, ' ');
-  const hits = rows.filter((r) => words.length > 0 && words.every((w) => fold(r.displayName).includes(w)));
+  // Short words ("hr", "it") only as whole words: "hr" is not in "Christie".
+  const has = (text: string, w: string) => (w.length > 2 ? fold(text).includes(w) : ` ${fold(text)} `.includes(` ${w} `));
+  const hits = rows.filter((r) => words.length > 0 && words.every((w) => has(r.displayName, w)));
   // "the HR one", "the one from legal": a person's department, title or office, when no name has the word.
   if (hits.length === 0) hits.push(...rows.filter((r) => r.describedAs && words.length > 0 && words.every((w) => ` ${fold(r.describedAs!)} `.includes(` ${w} `))));
   if (hits.length !== 1) return undefined;
