@@ -151,7 +151,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // least?"): the last question again, about what it was about.
   // A lower-case word only guessed to be a name ("at least") does not name someone else.
   const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
-  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone;
+  // "which of them is trusted?" after a list of locations or apps: "them" is the rows, not the person before.
+  const rowsNotPeople = (memory.lastRows?.length ?? 0) > 0 && memory.lastRows!.every((r) => r.type !== 'user') && /\b(?:them|they|those|these)\b/.test(parsed.cueText);
+  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople;
   if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));

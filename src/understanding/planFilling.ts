@@ -79,7 +79,7 @@ const RESOURCE_CUES: ResourceCue[] = [
 ];
 
 /** Words that ask for a list, a count or a breakdown rather than one object's page. */
-const COLLECTION_ASK = /\b(?:which|what|who|whom|list|show|display|give me|find|any|are there|is there|all|every|how many|count|number of|total|were there|did any|does anyone|has anyone|did anyone|get me|pull|export)\b/;
+const COLLECTION_ASK = /\b(?:which|what|who|whom|list|show|display|give me|find|any|are there|is there|all|every|how many|count|number of|total|were there|did any|does anyone|has anyone|did anyone|get me|pull|export|we have|we've got|do we have|there are)\b/;
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, a: 1, an: 1 };
 
@@ -556,7 +556,18 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (theirRoles) return theirRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
-  const blocked = blockedByPlan(cue, input.entities, input.now);
+  const blocked = blockedByPlan(cue, input.entities, input.now, context);
+  // "were any of those people stopped by the blocked countries policy?": the last sign-ins, those the policy stopped.
+  if (blocked && previous?.resource === 'signIns' && /\b(?:those|these|them|of them)\b/.test(cue)) {
+    const plan: QuestionPlan = {
+      ...blocked.plan,
+      filters: [...previous.filters.filter((f) => !blocked.plan.filters.some((b) => b.field === f.field) && f.field !== 'result'), ...blocked.plan.filters],
+      window: windowFrom(input.entities) ?? previous.window ?? blocked.plan.window,
+      operation: blocked.plan.operation.kind === 'exists' ? { kind: 'groupBy', field: 'userDisplayName' } : blocked.plan.operation,
+      basedOnPrevious: true,
+    };
+    return { ...blocked, plan };
+  }
   if (blocked) return blocked;
   if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
@@ -677,13 +688,20 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
 
 const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
 
+/** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
+const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;
+
 /** "who did it block yesterday?" about a Conditional Access policy: the sign-ins that policy failed, by person. */
-function blockedByPlan(cue: string, entities: Entity[], now: Date): PlanFill | undefined {
-  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default');
-  if (!policy || !BLOCKED_WHOM.test(cue) || WHAT_IF.test(cue)) return undefined;
+function blockedByPlan(cue: string, entities: Entity[], now: Date, context: FillContext): PlanFill | undefined {
+  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default' && (e.id || e.value || e.displayName));
+  if (!policy || !(BLOCKED_WHOM.test(cue) || STOPPED_BY.test(cue)) || WHAT_IF.test(cue)) return undefined;
   const name = policy.value ?? policy.displayName ?? policy.text;
   const blocked: PlanFilter = { field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` };
-  return { plan: signInsPlan([blocked], { kind: 'groupBy', field: 'userDisplayName' }, entities, now), intent: 'signin.list' };
+  // Other conditions the words give ("android users", "this week", "interactive", "besides Megan"); the policy's
+  // failure already says failed.
+  const others = filtersFor('signIns', context).filter((f) => f.field !== 'result' && f.field !== 'caStatus');
+  const operation = operationOf(cue, 'signIns') ?? (/\bhow many\b/.test(cue) ? { kind: 'countDistinct' as const, field: 'userDisplayName' } : { kind: 'groupBy' as const, field: 'userDisplayName' });
+  return { plan: signInsPlan([blocked, ...others], operation, entities, now), intent: 'signin.list' };
 }
 
 const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other |nested )?groups\b|\bincluding sub/;

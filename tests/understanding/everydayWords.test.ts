@@ -270,5 +270,25 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       // Bob Kelly is the demo tenant's only locked-out person.
       assert.match(answer.text, /No sign-ins match|\*\*No\*\*/);
     });
+
+    it('When the admin asks who a policy stopped in other words ("stuck on", "how many did it stop", "by that policy"), then the sign-ins that policy failed are read', async () => {
+      const [stuck, android] = await demo.stack.askChain(['who keeps getting stuck on the compliant device policy this week?', 'which android users were blocked by that policy?'], admin);
+      const blockedBy = (answer: { plan?: unknown }) => (answer.plan as PlanShape).filters.find((f) => f.field === 'caPolicy');
+      assert.equal(blockedBy(stuck)?.value, 'Require compliant device for Office 365: failure');
+      assert.equal(blockedBy(android)?.value, 'Require compliant device for Office 365: failure');
+      assert.ok((android.plan as PlanShape).filters.some((f) => f.field === 'os' && f.value === 'Android'), JSON.stringify(android.plan));
+      const counted = await demo.stack.ask('how many people did the MFA for everyone policy stop yesterday?', admin);
+      assert.equal(blockedBy(counted)?.value, 'Require MFA for all users: failure');
+      assert.deepEqual((counted.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
+
+    it('When a list of locations is followed by "which of them is trusted?", then the list is narrowed, not a person from before', async () => {
+      const [, locations, trusted] = await demo.stack.askChain(['who is Megan Bowen?', 'what named locations do we have?', 'which of them is trusted?'], admin);
+      assert.equal((locations.plan as PlanShape).resource, 'namedLocations');
+      const plan = trusted.plan as PlanShape;
+      assert.equal(plan.resource, 'namedLocations');
+      assert.ok(plan.filters.some((f) => f.field === 'isTrusted' && f.value === true));
+      assert.match(trusted.text, /Contoso HQ network/);
+    });
   });
 });

@@ -23,7 +23,7 @@ export interface NameVocabulary {
 /** Words that say nothing about which policy is meant. */
 const POLICY_NOISE = new Set(['the', 'a', 'an', 'for', 'of', 'to', 'and', 'on', 'in', 'our', 'policy', 'policies', 'ca', 'conditional', 'access', 'one', 'rule']);
 /** Admins' short words for the words policy names use. */
-const POLICY_WORDS: Record<string, string> = { admins: 'administrators', admin: 'administrators', administrator: 'administrators', guest: 'guests', user: 'users', device: 'devices', countries: 'country', blocked: 'block', blocking: 'block', blocks: 'block', requires: 'require', required: 'require', compliance: 'compliant', managed: 'unmanaged', sif: 'frequency', legacy: 'legacy', auth: 'authentication', pw: 'password', pwd: 'password', risky: 'risk', 'high-risk': 'risk' };
+const POLICY_WORDS: Record<string, string> = { admins: 'administrators', admin: 'administrators', administrator: 'administrators', guest: 'guests', user: 'users', device: 'devices', countries: 'country', blocked: 'block', blocking: 'block', blocks: 'block', requires: 'require', required: 'require', compliance: 'compliant', managed: 'unmanaged', sif: 'frequency', legacy: 'legacy', auth: 'authentication', pw: 'password', pwd: 'password', risky: 'risk', 'high-risk': 'risk', everyone: 'all', everybody: 'all' };
 
 function policyWords(text: string): string[] {
   return text
