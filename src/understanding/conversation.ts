@@ -168,7 +168,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     // Names whose type was only a guess take the type the repeated question is about.
     for (const object of parsed.objects) if (object.typeGuessed) object.entity.type = expected;
     const given = new Set(parsed.entities.map((e) => e.type));
-    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
+    // After a list about no one in particular ("russian sign-ins this week", then "and from iran?"), a person named
+    // turns before is not carried into it.
+    const last = memory.lastPlan;
+    const listOfNoOne = last !== undefined && !memory.lastPlanRich && !last.anchor && !last.filters.some((f) => f.field === 'user' || f.field === 'appId' || f.field === 'app' || f.field === 'initiatedByUserId');
+    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory) && !(listOfNoOne && e.type !== 'timeRange'));
     return { intent, entities: [...parsed.entities, ...carried.map(fromConversation)], objects: parsed.objects, followUp: true };
   }
 

@@ -39,6 +39,14 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:anyone|anybody|someone|somebody)\b.{0,40}\b(?:locked[- ]out|blocked|denied|refused|rejected|kicked out)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
+  // "guests signing in this week", "who's been logging in from …": sign-ins, over the people noun.
+  { resource: 'signIns', pattern: /\b(?:signing|logging)\s+(?:in|into|on)\b/, weight: 2.5 },
+  // "who used the Azure portal this month", "who has been opening the HR portal": that app's sign-ins.
+  { resource: 'signIns', pattern: /\bwho(?:'s| has| have)?(?: been)? (?:used|uses|using|accessed|accessing|opened|opening)\b.{0,20}<aa>/, weight: 3 },
+  // "who's been hitting us from 192.0.2.x?", "anything from 203.0.113.5": sign-ins from an address or a range.
+  { resource: 'signIns', pattern: /\b(?:\d{1,3}\.){2,3}(?:\d{1,3}|x|\*)\b/, weight: 3 },
+  // "iphone users blocked for non-compliant device", "which mac users got the device block": a platform's refusals.
+  { resource: 'signIns', pattern: /\b(?:iphones?|ipads?|android|macs?|macos|windows|linux|ios)\b.{0,20}\b(?:users?|people|devices?|folks)\b.{0,30}\b(?:blocked|block|failing|failed|denied|refused|got|get|getting|hit)\b/, weight: 3.5 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
   { resource: 'registrationDetails', pattern: /\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b.{0,30}\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b|\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b.{0,30}\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b/, weight: 5 },
@@ -163,6 +171,8 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, their[1]);
     if (field) return { kind: 'groupBy', field };
   }
+  // "who and how often", "how often each": the people, each with their count.
+  if (resource === 'signIns' && /\bhow often\b|\bhow many times each\b/.test(cue) && /\bwho\b|\beach\b|\bper (?:user|person)\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   // "which apps are people failing on?", "what countries were they from?": the sign-ins by that field.
   const which = resource === 'signIns' ? /\b(?:which|what) (apps?|applications?|countries|ips?|ip addresses|browsers|error codes?|operating systems?)\b/.exec(cue) : null;
   if (which) {
@@ -179,7 +189,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (/\bwhich ips?\b|\bwhat ips?\b|\bwhich (?:ip )?addresses\b/.test(cue)) return { kind: 'groupBy', field: 'ipAddress' };
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
   }
-  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
+  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b/.test(cue)) return { kind: 'count' };
   if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(cue)) return { kind: 'first' };
@@ -220,7 +230,7 @@ const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
   [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
   [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
   [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
-  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b/, 53000, 'device not compliant (53000)'],
+  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b|\bdevice blocks?\b/, 53000, 'device not compliant (53000)'],
 ];
 
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
@@ -424,6 +434,9 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   if (attribute?.memberIds?.length && resource === 'registrationDetails') add({ field: 'id', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
   const ip = /\b(?:\d{1,3}\.){3}\d{1,3}\b/.exec(context.text);
   if (ip && resource === 'signIns') add({ field: 'ipAddress', op: 'eq', value: ip[0] });
+  // "192.0.2.x", "10.1.*": the addresses that start so.
+  const prefix = ip ? null : /\b((?:\d{1,3}\.){1,3})(?:x|\*)(?![\w.])/.exec(context.text);
+  if (prefix && resource === 'signIns') add({ field: 'ipAddress', op: 'startsWith', value: prefix[1] });
   const code = entity('errorCode');
   if (code?.value && resource === 'signIns') add({ field: 'errorCode', op: 'eq', value: Number(code.value) });
   const level = entity('riskLevel');
@@ -572,7 +585,9 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
-  if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
+  // A place of its own ("russia this week - who?") starts a new question unless the words continue ("and russia?").
+  const namesPlace = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
+  if (previous && refines && !named && !namesSomething && !namesPlace && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
     return continuePlan(previous, context);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
@@ -852,7 +867,9 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const changed = changes.filter((c) => !previous.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)));
   // "yesterday?", "and since monday", "whole week?": only the time changes, so the same count or breakdown again.
   const onlyTime = /^(?:(?:and|or|ok(?:ay)?|so)[\s,]+)?(?:(?:for|over|in|during|since)\s+)?(?:<tt>|the whole \w+|whole \w+|all \w+)[\s?.!]*(?:too|as well|then)?[\s?.!]*$/.test(context.cue);
-  const same = (/^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) || onlyTime) && changed.length === 0;
+  // "and from iran?" after Russia by user: the same breakdown, with one condition swapped for another of its kind.
+  const swapped = changed.length > 0 && changed.every((c) => previous.filters.some((f) => f.field === c.field));
+  const same = (/^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) || onlyTime) && (changed.length === 0 || swapped);
   const byPerson: PlanOperation | undefined = elsewhere && previous.resource === 'signIns' ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
   // "how many different countries?" then "list them" / "which ones?": the values counted, each with its count.
   const theValues: PlanOperation | undefined =

@@ -290,5 +290,26 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.ok(plan.filters.some((f) => f.field === 'isTrusted' && f.value === true));
       assert.match(trusted.text, /Contoso HQ network/);
     });
+
+    it('When sign-ins are asked for by their users\' platform, an address prefix, an app used or "signing in", then the sign-in log is read with that condition', async () => {
+      const prefix = await demo.stack.ask('anyone signing in from 192.0.2.* this week? by user', admin);
+      const prefixPlan = prefix.plan as PlanShape & { operation: unknown };
+      assert.ok(prefixPlan.filters.some((f) => f.field === 'ipAddress' && f.op === 'startsWith' && f.value === '192.0.2.'), JSON.stringify(prefixPlan));
+      assert.deepEqual(prefixPlan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+      const android = await demo.stack.ask('android people getting blocked for a non-compliant device today?', admin);
+      const androidPlan = android.plan as PlanShape;
+      assert.ok(androidPlan.filters.some((f) => f.field === 'os' && f.value === 'Android') && androidPlan.filters.some((f) => f.field === 'errorCode' && f.value === 53000), JSON.stringify(androidPlan));
+      const portal = await demo.stack.ask('who has been using the Azure portal this month?', admin);
+      assert.equal((portal.plan as PlanShape).resource, 'signIns');
+      assert.deepEqual((portal.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
+
+    it('When a breakdown of one country is followed by "and from iran?", then the same breakdown is read for the other country and no earlier person is added', async () => {
+      const [, russia, iran] = await demo.stack.askChain(['who is Megan Bowen?', 'russia since monday - who?', 'and from iran?'], admin);
+      assert.deepEqual((russia.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'userDisplayName' });
+      const plan = iran.plan as PlanShape & { operation: unknown };
+      assert.deepEqual(plan.filters.map((f) => [f.field, f.value]), [['country', 'IR']]);
+      assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
   });
 });
