@@ -311,5 +311,16 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.deepEqual(plan.filters.map((f) => [f.field, f.value]), [['country', 'IR']]);
       assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
     });
+
+    it('When a help-desk post retells a sign-in screen ("teams keeps nagging her for extra verification", "asks him to set up security info"), then it is a sign-in problem and the Microsoft app links to the tenant\'s app', async () => {
+      const nagged = await demo.stack.ask('Priya Patel: teams keeps nagging her for extra verification', admin);
+      assert.equal(nagged.intent, 'signin.troubleshoot');
+      const app = (nagged.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
+      assert.equal(app?.displayName, 'Microsoft Teams');
+      assert.equal(app?.resolution, 'resolved');
+      const setUp = await demo.stack.ask('sharepoint asks Megan Bowen to set up security info every time', admin);
+      assert.equal(setUp.intent, 'signin.troubleshoot');
+      assert.ok((setUp.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'app' && e.displayName === 'Office 365 SharePoint Online'), JSON.stringify(setUp.entities));
+    });
   });
 });

@@ -226,6 +226,20 @@ export class NameIndex {
     return this.usersById.get(id);
   }
 
+  /**
+   * The tenant's service principal for a Microsoft app named in words ("Teams" → Microsoft Teams, "SharePoint" →
+   * Office 365 SharePoint Online): the one app whose name has every word of it. Undefined when none or several do.
+   */
+  appNamed(words: string): Candidate | undefined {
+    const asked = tokens(words).map((t) => t.folded);
+    if (!asked.length) return undefined;
+    const hits: Candidate[] = [];
+    for (const entries of this.byFirstWord.values()) {
+      for (const entry of entries) if (entry.type === 'app' && asked.every((w) => entry.words.includes(w)) && !hits.includes(entry.candidate)) hits.push(entry.candidate);
+    }
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+
   /** The app (service principal) with this application id, if the tenant has one. */
   appByAppId(appId: string): Candidate | undefined {
     return this.appsByAppId.get(appId.toLowerCase());
