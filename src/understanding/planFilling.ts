@@ -402,8 +402,10 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     if (at >= 0) out.splice(at, 1);
     out.push(filter);
   };
+  // "stopped by the country block rather than a bad password": what is ruled out is no condition.
+  const asked = context.cue.replace(/\b(?:rather than|instead of|as opposed to|not because of)\b[^,.;?!]*/g, ' ');
   for (const [pattern, make] of FILTER_RULES[resource] ?? []) {
-    const m = pattern.exec(context.cue);
+    const m = pattern.exec(asked);
     if (!m) continue;
     const made = make(m, context);
     for (const filter of made === undefined ? [] : Array.isArray(made) ? made : [made]) {
@@ -704,7 +706,7 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
 const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
 
 /** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
-const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;
+const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|ran into|run into|runs into|running into|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;
 
 /** "who did it block yesterday?" about a Conditional Access policy: the sign-ins that policy failed, by person. */
 function blockedByPlan(cue: string, entities: Entity[], now: Date, context: FillContext): PlanFill | undefined {

@@ -322,5 +322,16 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(setUp.intent, 'signin.troubleshoot');
       assert.ok((setUp.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'app' && e.displayName === 'Office 365 SharePoint Online'), JSON.stringify(setUp.entities));
     });
+
+    it('When a policy is named by what it blocks ("the legacy auth block", "the country block"), then that policy\'s refusals are read, and a condition ruled out ("rather than a bad password") is not added', async () => {
+      const [legacy, country] = await demo.stack.askChain(['who ran into the legacy auth block this week?', 'which of those were stopped by the country block rather than a wrong password?'], admin);
+      const policyOf = (answer: { plan?: unknown }) => (answer.plan as PlanShape).filters.find((f) => f.field === 'caPolicy')?.value;
+      assert.equal(policyOf(legacy), 'Block legacy authentication: failure');
+      assert.equal(policyOf(country), 'Block sign-ins from blocked countries: failure');
+      assert.ok(!(country.plan as PlanShape).filters.some((f) => f.field === 'errorCode'), JSON.stringify(country.plan));
+      // "the membership rule" names no policy: a group question stays one.
+      const rule = await demo.stack.ask("what's the membership rule on All Guests?", admin);
+      assert.equal(rule.intent, 'group.info');
+    });
   });
 });
