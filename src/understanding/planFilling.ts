@@ -875,7 +875,7 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const byPerson: PlanOperation | undefined = elsewhere && previous.resource === 'signIns' ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
   // "how many different countries?" then "list them" / "which ones?": the values counted, each with its count.
   const theValues: PlanOperation | undefined =
-    !operation && previous.operation.kind === 'countDistinct' && /\b(?:list|show|name) (?:them|those|these)\b|\bwhich (?:ones|are they)\b|\bwhat are they\b/.test(context.cue)
+    !operation && previous.operation.kind === 'countDistinct' && /\b(?:list|show|name) (?:them|those|these)\b|\bwhich (?:ones|are they)\b|\bwhat are they\b|\bwho (?:are|were) (?:they|those|these)\b|\bwhich (?:people|users|ones are they)\b/.test(context.cue)
       ? { kind: 'groupBy', field: previous.operation.field }
       : undefined;
   const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? theValues ?? operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };

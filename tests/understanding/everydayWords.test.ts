@@ -333,5 +333,18 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       const rule = await demo.stack.ask("what's the membership rule on All Guests?", admin);
       assert.equal(rule.intent, 'group.info');
     });
+
+    it('When a group is named by the start of its name and "group" ("the hr portal group"), or in lower case with a plural ("all managers"), then that group links', async () => {
+      const portal = await demo.stack.ask('is Megan Bowen in the hr portal group?', admin);
+      assert.ok((portal.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'group' && e.displayName === 'HR Portal Users'), JSON.stringify(portal.entities));
+      const managers = await demo.stack.ask('who is in all managers?', admin);
+      assert.ok((managers.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'group' && e.displayName === 'All Managers'), JSON.stringify(managers.entities));
+    });
+
+    it('When a question ends with a short condition after its question mark ("? people only"), then it stays one question', async () => {
+      const answer = await demo.stack.ask('how many different people signed in from Germany this month? people only', admin);
+      assert.equal(answer.text.split('\n\n').length, 1, answer.text.slice(0, 300));
+      assert.deepEqual((answer.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
   });
 });
