@@ -37,4 +37,10 @@ describe('Diagnoses of the problem the admin describes, through the whole stack'
     assert.match(answer.text, /Android/);
     assert.doesNotMatch(answer.text, /last 30 days/);
   });
+
+  it('When a disabled account\'s latest failure is something else (a blocked country), then the story says both', async () => {
+    const answer = await demo.stack.ask('why is Emma Hoffmann failing to sign in?', admin);
+    assert.match(answer.text, /53003/);
+    assert.match(answer.text, /The account is disabled, so any sign-in now fails with 50057/);
+  });
 });
