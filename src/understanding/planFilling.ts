@@ -11,6 +11,7 @@ import { resourceOf } from '../plans/resources';
 import { windowLabel } from './entities/timeRange';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
+import { ERRORS_IN_WORDS } from './entities/catalogues';
 
 const DAY = 86_400_000;
 
@@ -222,16 +223,6 @@ const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occur
 const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
 const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authenticated SMTP', 'Exchange Web Services', 'MAPI Over HTTP', 'Autodiscover', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Exchange Online PowerShell', 'Other clients'];
-/** Sign-in errors admins name in words, and their codes (src/knowledge/errorCodeCatalogue.ts explains each). */
-const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
-  [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
-  [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
-  [/\block[- ]?outs?\b|\bsmart[- ]lockout\b|\blocked[- ]out\b|\b(?:was|were|got|get|gets|been|is|are|being) (?:\w+ )?locked\b(?! (?:down|in|to)\b)/, 50053, 'locked out (50053)'],
-  [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
-  [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
-  [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
-  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b|\bdevice blocks?\b/, 53000, 'device not compliant (53000)'],
-];
 
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
   [/\bandroid\b/, 'Android'],
