@@ -9,6 +9,7 @@ import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { resourceOf } from '../plans/resources';
 import { windowLabel } from './entities/timeRange';
+import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 
@@ -413,7 +414,7 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   if (user?.id && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'user', op: 'eq', value: user.id, label: user.displayName ?? user.text });
   const app = entity('app');
   // "password resets Christie did", "changes by Raul": the person who made the changes.
-  if (resource === 'directoryAudits' && user?.id && /\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\bby <pp>\b|\b<pp> (?:did|made|performed|has done|has made)\b|\b<pp>'?s? changes\b|\bwhat (?:did|has) <pp>\b/.test(context.cue)) {
+  if (resource === 'directoryAudits' && user?.id && (/\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\b<pp> (?:did|made|performed|has done|has made)\b|\bwhat (?:did|has) <pp>\b/.test(context.cue) || asActor('<pp>', { by: true }).test(context.cue))) {
     add({ field: 'initiatedByUserId', op: 'eq', value: user.id, label: `by ${user.displayName ?? user.text}` });
   }
   if (resource === 'signIns' && app) {

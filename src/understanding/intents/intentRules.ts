@@ -1,3 +1,4 @@
+import { asActor } from '../text/actor';
 import type { IntentName } from '../types';
 
 /**
@@ -100,7 +101,7 @@ const CUES: Cue[] = [
   // "does HR Portal require user assignment?": an app's settings.
   { name: 'app assignment', intent: 'app.info', weight: 4, pattern: /\buser assignment\b|\bassignment (?:is )?required\b|\brequires? (?:user )?assignment\b/ },
   // "who has been adding people to VPN Users?": who made those changes.
-  { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b/ },
+  { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has| have| was| were)?(?: been)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting|granting|assigning|touching|messing)\b/ },
   // "why is Adele not risky anymore?", "her risk went away": what closed the person's risk.
   { name: 'risk gone', intent: 'risk.user', weight: 6, pattern: /\b(?:no longer|not|isn'?t|stopped being) (?:risky|at risk|flagged|high[- ]risk)\b|\brisk (?:is )?(?:gone|cleared|closed|went away|disappeared)\b/, when: HAS_OBJECT },
   // "Sara Thompson got a password spray detection?": a person's risk detection by its type.
@@ -162,7 +163,7 @@ const CUES: Cue[] = [
   { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|shut|flipped|registered|approved|promoted)\b/ },
   // "How did Project Falcon lose its owner?", "how did he get Global Administrator?": the change behind a state.
   { name: 'how it came about', intent: 'audit.changes', weight: 6, pattern: /\bhow did\b.{0,50}\b(?:lose|lost|get|got|gain|become|end up|come to)\b|\bwho gave\b/ },
-  { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
+  { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?|add(?:ed)? (?:\w+ )?(?:to|themselves|himself|herself)|remov(?:e|ed) (?:\w+ )?from|put (?:\w+ )?in(?:to)?|assign(?:ed)?|invit(?:e|ed)|elevat(?:e|ed)|promot(?:e|ed))\b|\b(?:has |did )?anything (?:been )?(?:chang(?:e|ed)|touched|modified|edited)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
   // "When was this policy set to report-only, and by whom?": one past change, asked by when or by whom.
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
@@ -170,6 +171,9 @@ const CUES: Cue[] = [
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
   { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:<name>|the break ?glass account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
+  // "what has Christie been doing today?", "whose password did Avery reset?", "Miriam updated some service principals":
+  // a person as the one who made changes.
+  { name: 'someone made changes', intent: 'audit.changes', weight: 7, pattern: asActor(String.raw`(?:<name>|he|she|they)`) },
   { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:(?<!\b(?:since|after) (?:the |a |his |her |their |my )?)password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
   { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
 
