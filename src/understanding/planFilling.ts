@@ -537,7 +537,9 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
-  if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
+  // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
+  const newConditions = () => filtersFor(previous!.resource, context).filter((f) => !previous!.filters.some((p) => p.field === f.field && JSON.stringify(p.value) === JSON.stringify(f.value)));
+  if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || newConditions().length || windowFrom(input.entities))) {
     return continuePlan(previous, context);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
@@ -546,7 +548,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (input.intent && NOT_LISTS.has(input.intent) && !(input.intent === 'docs.answer' && listLike && input.entities.some((e) => e.type === 'errorCode'))) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
-  const last = lastSignInPlan(cue, input.entities);
+  // "he's medium risk but never signed in - how?" asks about the risk; the sign-in record is part of its answer.
+  const last = input.intent === 'risk.user' ? undefined : lastSignInPlan(cue, input.entities);
   if (last) return last;
   const reports = directReportsPlan(cue, input.entities);
   if (reports) return reports;

@@ -37,7 +37,7 @@ const SIGNINS = String.raw`(?:sign[- ]?ins|signins|log[- ]?ins|logins|sign\s+in\
 const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't)`;
 const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
-const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?))`;
+const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;
 /** Words that make a "what is …" question one about Entra ID rather than the weather. */
 const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
 /** Both parts, in either order, anywhere in the cue text. */
@@ -50,7 +50,7 @@ const CUES: Cue[] = [
   { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
   // "do you also handle risky apps? what else do you support": a question about the bot itself, whatever it names.
   { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all|bye|cheers|a lot|so much))?[!.]*$/ },
-  { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:kind of |sort of |type of )?(?:\w+ )?(?:questions|commands|things) (?:can|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b/ },
+  { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:\w+ )?(?:questions|commands|things|stuff) (?:can|could|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b|\bhow (?:do|can|should) i ask you\b/ },
   { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
   { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
   { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
@@ -75,7 +75,7 @@ const CUES: Cue[] = [
   { name: 'why failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|not working|prompt)/ },
   { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|what is wrong|went wrong|what happened|what'?s (?:going on|up) with|whats (?:going on|up) with|gets? error|got error|getting error|denied)\b/ },
   { name: 'sign-in failure', intent: 'signin.troubleshoot', weight: 2, pattern: new RegExp(`${SIGNIN}\\s+(?:failure|fail(?:s|ed|ing)?|problem|issue|error)|fail(?:ed|ing|s)?\\s+(?:to\\s+)?${SIGNIN}\\b(?!s)|${SIGNIN} (?:is |keeps )?failing`) },
-  { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|he|she).{0,60}<code>|<code>.{0,60}(?:<name>|he|she)/ },
+  { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|\bhe\b|\bshe\b).{0,60}<code>|<code>.{0,60}(?:<name>|\bhe\b|\bshe\b)/ },
   { name: 'request id', intent: 'signin.troubleshoot', weight: 4, when: (f) => f.requestId },
   { name: 'MFA loop', intent: 'signin.troubleshoot', weight: 2, pattern: /\bmfa prompts?\b|\bget past mfa\b|\bblocked\b.{0,20}\b(?:laptop|phone|iphone|tablet)\b/ },
   // More ways a help desk says a sign-in fails: "won't let her in", "not working", "blocked on android", "keeps
@@ -104,6 +104,9 @@ const CUES: Cue[] = [
   { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has| have| was| were)?(?: been)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting|granting|assigning|touching|messing)\b/ },
   // "why is Adele not risky anymore?", "her risk went away": what closed the person's risk.
   { name: 'risk gone', intent: 'risk.user', weight: 6, pattern: /\b(?:no longer|not|isn'?t|stopped being) (?:risky|at risk|flagged|high[- ]risk)\b|\brisk (?:is )?(?:gone|cleared|closed|went away|disappeared)\b/, when: HAS_OBJECT },
+  // "Hector - what was detected?", "what IP was the spray against Bob from?", "what's his risk level?", "Pedro is medium
+  // risk …": the parts of one person's risk story.
+  { name: "a person's risk story", intent: 'risk.user', weight: 3, pattern: /\bwhat (?:was|got|has been|were|did they) (?:detected|detect|flagged|flag)\b|\brisk (?:level|state|detail|score)\b|\bspray(?:ed)?\b|\b(?:high|medium|low)[- ]risk\b/, when: (f) => f.names > 0 || f.pronoun },
   // "Sara Thompson got a password spray detection?": a person's risk detection by its type.
   { name: 'a person\'s detection', intent: 'risk.user', weight: 5, pattern: /\bdetections?\b|\bdetected\b|\bflagged\b|\b(?:got|get|gets|had|has) (?:a |an )?\w*/, when: (f) => f.riskType && f.names > 0 },
   // "brandon (guest) has MFA issues?", "the second one - what's his deal": a person's sign-in trouble in other words.
@@ -190,7 +193,7 @@ const CUES: Cue[] = [
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b|\b(?:what'?s|whats) the diff(?:erence)?\b|\b\w+ (?:vs\.?|versus) \w+|\bexplain (?:like|to me|it)\b|\bhow does (?:microsoft|entra|identity protection|azure ad) (?:know|decide|detect|work)\b|\bwhat does (?:confirming|dismissing|revoking|blocking|enabling|disabling)\b.{0,40}\b(?:do|mean)\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
-  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 },
+  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
   // "what are non-interactive sign-ins?", "what counts as legacy authentication?": a definition, not a list.
   { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
   // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
