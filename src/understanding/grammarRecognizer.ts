@@ -262,6 +262,9 @@ export class GrammarRecognizer implements Recognizer {
       const fill = fillPlan({ text: cleaned, intent: 'outOfScope', entities: turn.entities, now, elliptical: false });
       return fill !== undefined && !fill.rich;
     };
+    // "is Megan in sales?", "is Lee based in London?": a person's department, city or office is on their account page.
+    // Only a question about it ("Raul from sales says …" is a description, not the question).
+    if (turn.intent === 'outOfScope' && !declined && /^\s*(?:is|was|does|did|are)\b/i.test(cleaned) && cleaned.length < 100 && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
     if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined && !listed()) {
       const guess = await fallback.classifyScored(cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
@@ -274,8 +277,6 @@ export class GrammarRecognizer implements Recognizer {
       }
     }
 
-    // "is Megan in sales?", "is Lee based in London?": a person's department, city or office is on their account page.
-    if (turn.intent === 'outOfScope' && !declined && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
     const memory = context?.conversation;

@@ -36,13 +36,21 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
   // "Who got blocked from the HR portal this week?": everyone refused, a list of sign-ins by person.
   { resource: 'signIns', pattern: /\bwho (?:got|was|were|has been|have been|is getting|keeps getting) (?:blocked|denied|locked out|refused|rejected|kicked out)\b/, weight: 3 },
+  // "has anyone besides Bob been locked out?", "anybody else getting blocked?": the people of those sign-ins.
+  { resource: 'signIns', pattern: /\b(?:anyone|anybody|someone|somebody)\b.{0,40}\b(?:locked[- ]out|blocked|denied|refused|rejected|kicked out)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
   { resource: 'registrationDetails', pattern: /\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b.{0,30}\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b|\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b.{0,30}\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b/, weight: 5 },
   // "anyone created in the last two months?" (who created them is the audit log's: "who created them?", "created by").
-  { resource: 'signIns', pattern: /\b(?:top|most common|commonest|main|biggest|leading)\s+(?:error codes?|errors?|failure reasons?|sign[- ]?in errors?)\b/, weight: 3 },
+  { resource: 'signIns', pattern: /\b(?:top|most common|commonest|main|biggest|leading|most frequent)\s+(?:error codes?|errors?|failures?|failure reasons?|sign[- ]?in errors?|reasons? (?:for|of) fail\w*)\b/, weight: 3 },
+  // "how many times has Priya failed today", "Bob's failures this week": a person's failed sign-ins, counted or listed.
+  { resource: 'signIns', pattern: /\bhow many times\b.{0,30}\bfail(?:ed|s)?\b|\b(?:has|did|have) <pp> fail(?:ed)?\b|\b<pp>(?:'s)? (?:failures|failed attempts)\b/, weight: 3.2 },
+  // "which apps are people failing on today": the apps of the failed sign-ins.
+  { resource: 'signIns', pattern: /\b(?:which|what) (?:apps?|applications?)\b.{0,30}\b(?:fail(?:ing|ed|s)?|erroring|blocked|sign(?:ing|ed)? in|log(?:ging|ged)? in)\b/, weight: 3.5 },
+  // "disabled accounts that still tried to sign in": sign-ins refused because the account is disabled (50057).
+  { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b/, weight: 1 },
@@ -84,7 +92,7 @@ const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
     [/\bcit(?:y|ies)\b/, 'city'],
     [/\bapps?\b|\bapplications?\b/, 'app'],
     [/\bips?\b|\bip addresses\b|\baddresses\b/, 'ipAddress'],
-    [/\berror(?: codes?)?s?\b|\bcodes?\b|\breasons?\b/, 'errorCode'],
+    [/\berror(?: codes?)?s?\b|\bcodes?\b|\breasons?\b|\bfailures?\b/, 'errorCode'],
     [/\b(?:operating systems?|os|platforms?|devices?)\b/, 'os'],
     [/\bbrowsers?\b/, 'browser'],
     [/\bclient apps?\b|\bprotocols?\b|\bclients?\b/, 'clientApp'],
@@ -135,7 +143,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (field) return { kind: 'top', n: /^\d+$/.test(top[1]) ? Number(top[1]) : NUMBER_WORDS[top[1]] ?? 5, field };
   }
   // "top error code this week", "the most common reasons": a ranking without a number.
-  const ranked = /\b(?:top|most common|commonest|main|biggest|leading)\s+(error codes?|codes?|errors?|reasons?|apps?|applications?|countries|country|users?|ips?|browsers?|operating systems?)\b/.exec(cue);
+  const ranked = /\b(?:top|most common|commonest|main|biggest|leading|most frequent)\s+(error codes?|codes?|errors?|failures?|reasons?|apps?|applications?|countries|country|users?|ips?|browsers?|operating systems?)\b/.exec(cue);
   if (ranked) {
     const field = fieldNamed(resource, ranked[1]);
     if (field) return { kind: 'top', n: /s$/.test(ranked[1]) ? 5 : 1, field };
@@ -154,6 +162,12 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   const their = /\b(?:which|what)\s+(\w+(?:\s+\w+)?)\s+(?:are|is|do|does|were|was)\s+(?:they|those|these|each(?: one)?|all of them|them)\b/.exec(cue);
   if (their) {
     const field = fieldNamed(resource, their[1]);
+    if (field) return { kind: 'groupBy', field };
+  }
+  // "which apps are people failing on?", "what countries were they from?": the sign-ins by that field.
+  const which = resource === 'signIns' ? /\b(?:which|what) (apps?|applications?|countries|ips?|ip addresses|browsers|error codes?|operating systems?)\b/.exec(cue) : null;
+  if (which) {
+    const field = fieldNamed(resource, which[1]);
     if (field) return { kind: 'groupBy', field };
   }
   if (/\bbreak(?:\s|-)?down\b|\bsummar(?:y|ise|ize)\b/.test(cue)) {
@@ -203,7 +217,7 @@ const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authent
 const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
   [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
   [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
-  [/\block[- ]?outs?\b|\bsmart lockout\b|\blocked out\b/, 50053, 'locked out (50053)'],
+  [/\block[- ]?outs?\b|\bsmart[- ]lockout\b|\blocked[- ]out\b|\b(?:was|were|got|get|gets|been|is|are|being) (?:\w+ )?locked\b(?! (?:down|in|to)\b)/, 50053, 'locked out (50053)'],
   [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
   [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
   [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
@@ -227,6 +241,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
     // Failures named by what went wrong rather than by code: "password-expired errors", "lockouts".
     ...ERRORS_IN_WORDS.map(([pattern, code, label]): FilterRule => [pattern, () => ({ field: 'errorCode', op: 'eq', value: code, label })]),
+    [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
     [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
     [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
@@ -328,8 +343,11 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
 /** Questions a rich answer serves better than a table: left to their skills. */
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
-  const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field));
+  // A named location ("from a blocked country") is part of one person's story: the diagnosis shows it.
+  const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field) && !entities.some((e) => e.type === 'namedLocation' && f.label === `from ${e.displayName}`));
   if (/\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
+  // "anyone besides Bob …": a list of the others, not Bob's story.
+  if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
     case 'signIns':
       // One person's or app's sign-ins without other conditions: the sign-in list answer with its diagnosis link.
@@ -402,6 +420,9 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   const attribute = entity('userAttribute');
   if (attribute?.field && attribute.value && resource === 'users') add({ field: attribute.field, op: 'eq', value: attribute.value });
   if (attribute?.field === 'city' && attribute.value && resource === 'signIns') add({ field: 'city', op: 'eq', value: attribute.value });
+  // "engineers with no MFA", "failed sign-ins in finance": lists without the field, asked of those people by id.
+  if (attribute?.memberIds?.length && attribute.field !== 'city' && resource === 'signIns') add({ field: 'user', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
+  if (attribute?.memberIds?.length && resource === 'registrationDetails') add({ field: 'id', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
   const ip = /\b(?:\d{1,3}\.){3}\d{1,3}\b/.exec(context.text);
   if (ip && resource === 'signIns') add({ field: 'ipAddress', op: 'eq', value: ip[0] });
   const code = entity('errorCode');
@@ -411,7 +432,10 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     add({ field: 'riskLevel', op: 'eq', value: level.value });
   }
   const user = entity('user');
-  if (user?.id && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'user', op: 'eq', value: user.id, label: user.displayName ?? user.text });
+  // "has anyone besides Bob been locked out?": everyone but that person.
+  if (user?.id && (resource === 'signIns' || resource === 'riskDetections')) {
+    add(SOMEONE_ELSE.test(context.cue) && user.source === 'message' ? { field: 'user', op: 'ne', value: user.id, label: `not ${user.displayName ?? user.text}` } : { field: 'user', op: 'eq', value: user.id, label: user.displayName ?? user.text });
+  }
   const app = entity('app');
   // "password resets Christie did", "changes by Raul": the person who made the changes.
   if (resource === 'directoryAudits' && user?.id && (/\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\b<pp> (?:did|made|performed|has done|has made)\b|\bwhat (?:did|has) <pp>\b/.test(context.cue) || asActor('<pp>', { by: true }).test(context.cue))) {
@@ -514,7 +538,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
   // "group those by user": "group" is the verb there, not the collection.
-  const named = pickResource(cue.replace(/\bgroup(?:ed)?\s+(?:(?:those|them|these|it|that|the (?:results?|list|sign[- ]?ins))\s+)?by\b/g, 'by'));
+  // "grouped by user", "per person": how to group, not what to read.
+  const named = pickResource(cue.replace(/\bgroup(?:ed)?\s+(?:(?:those|them|these|it|that|the (?:results?|list|sign[- ]?ins))\s+)?by\b/g, 'by').replace(/\b(?:by|per|for each|each)\s+(?:users?|persons?|people|accounts?)\b/g, 'by'));
   const previous = input.previous;
 
 
@@ -567,7 +592,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   // "anything from brazil this month?", "who's signing in from linux machines?": the grammar heard a question about the
   // sign-in log with a place or a platform and no noun for it: the sign-ins with that condition.
-  if (!named && input.intent === 'signin.list' && !namesSomething) {
+  const place = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
+  if (!named && (input.intent === 'signin.list' || (place && (input.intent === 'outOfScope' || input.intent === undefined))) && !namesSomething) {
     const filters = filtersFor('signIns', context);
     if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp' || f.field === 'errorCode')) {
       return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now), intent: 'signin.list' };
@@ -806,10 +832,13 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   if (sameEvent) changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
   const elsewhere = SOMEONE_ELSE.test(context.cue);
   const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user'));
-  filters.push(...changes.filter((c) => !(elsewhere && c.field === 'user')));
+  // "who else besides Bob?": the others; a person named only in the earlier question is not carried.
+  filters.push(...changes.filter((c) => !(elsewhere && c.field === 'user' && c.op !== 'ne')));
   // "and yesterday?" after a count counts again; "only the failed ones" lists them.
   const changed = changes.filter((c) => !previous.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)));
-  const same = /^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) && changed.length === 0;
+  // "yesterday?", "and since monday", "whole week?": only the time changes, so the same count or breakdown again.
+  const onlyTime = /^(?:(?:and|or|ok(?:ay)?|so)[\s,]+)?(?:(?:for|over|in|during|since)\s+)?(?:<tt>|the whole \w+|whole \w+|all \w+)[\s?.!]*(?:too|as well|then)?[\s?.!]*$/.test(context.cue);
+  const same = (/^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) || onlyTime) && changed.length === 0;
   const byPerson: PlanOperation | undefined = elsewhere && previous.resource === 'signIns' ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
   // "how many different countries?" then "list them" / "which ones?": the values counted, each with its count.
   const theValues: PlanOperation | undefined =

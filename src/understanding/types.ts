@@ -55,6 +55,8 @@ export interface Entity {
   correctedFrom?: string;
   /** userAttribute: the person field the words name. */
   field?: UserAttributeField;
+  /** userAttribute: the people with that value, by id, from the directory's names (a bounded number). */
+  memberIds?: string[];
   /** namedLocation: what the location covers. */
   ipRanges?: string[];
   countries?: string[];

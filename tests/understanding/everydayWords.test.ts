@@ -183,7 +183,7 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.match(diagnosis.text, /53000/);
       // Sales is a department of the tenant: her account page answers it (she is in Marketing).
       const membership = await demo.stack.ask('is Megan Bowen in sales?', admin);
-      assert.equal(membership.intent, 'user.info');
+      assert.equal(membership.intent, "user.info", JSON.stringify(membership.entities));
       assert.match(membership.text, /Marketing Manager, Marketing/);
       assert.doesNotMatch(membership.text, /Which group do you mean/);
     });
@@ -244,6 +244,31 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       const ca = await demo.stack.ask('list the CA admins', admin);
       assert.match(ca.text, /Who holds Conditional Access Administrator/);
       assert.match(ca.text, /Raul Razo/);
+    });
+
+    it('When sign-in questions have no sign-in noun ("disabled accounts still trying to log in", "how many times did Bob fail", "which apps are failing", "russia, per user"), then the sign-in log is read', async () => {
+      const disabled = await demo.stack.ask('accounts that are disabled but still trying to log in this week', admin);
+      assert.equal(disabled.intent, 'signin.list');
+      assert.ok((disabled.plan as PlanShape).filters.some((f) => f.field === 'errorCode' && f.value === 50057), JSON.stringify(disabled.plan));
+      const [yesterday, today] = await demo.stack.askChain(['how many times did Bob Kelly fail yesterday?', 'and today?'], admin);
+      assert.equal((yesterday.plan as PlanShape & { operation: { kind: string } }).operation.kind, 'count');
+      assert.equal((today.plan as PlanShape & { operation: { kind: string } }).operation.kind, 'count');
+      assert.equal((today.plan as PlanShape).window?.label, 'today');
+      const apps = await demo.stack.ask('which apps are failing for people this week?', admin);
+      assert.deepEqual((apps.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'app' });
+      const russia = await demo.stack.ask('russia, last 7 days, per user', admin);
+      const plan = russia.plan as PlanShape & { operation: unknown };
+      assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'), JSON.stringify(plan));
+      assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
+
+    it('When the admin asks whether anyone besides a named person was locked out, then that person is left out of the list', async () => {
+      const answer = await demo.stack.ask('was anybody other than Bob Kelly locked out this week?', admin);
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 50053), JSON.stringify(plan.filters));
+      assert.ok(plan.filters.some((f) => f.field === 'user' && f.op === 'ne'), JSON.stringify(plan.filters));
+      // Bob Kelly is the demo tenant's only locked-out person.
+      assert.match(answer.text, /No sign-ins match|\*\*No\*\*/);
     });
   });
 });

@@ -105,5 +105,16 @@ describe('Named locations, offices, cities and departments (issue #13)', functio
       assert.deepEqual((hr.plan as PlanShape).filters.map((f) => [f.field, f.value]), [['department', 'Human Resources']]);
       assert.match(hr.text, /\*\*14 users\*\*/);
     });
+
+    it('When a list without a department field is asked of a department ("engineers with no MFA"), then it is asked of those people by id', async () => {
+      const answer = await demo.stack.ask('how many of our engineers have no MFA method registered?', admin);
+      const plan = answer.plan as PlanShape;
+      assert.equal(plan.resource, 'registrationDetails');
+      const people = plan.filters.find((f) => f.field === 'id');
+      assert.equal(people?.op, 'in');
+      assert.equal(people?.label, 'in Engineering');
+      // Three of the demo tenant's 41 engineers have no method registered.
+      assert.match(answer.text, /\*\*3 users\*\*/);
+    });
   });
 });

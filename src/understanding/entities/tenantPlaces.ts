@@ -10,6 +10,7 @@ export interface NamedLocationCandidate extends Candidate {
 
 /** The people fields admins describe people by ("users in Toronto", "the London office", "engineers"). */
 export interface PlaceUser {
+  id?: string;
   department?: string | null;
   city?: string | null;
   officeLocation?: string | null;
@@ -66,6 +67,8 @@ const DEPARTMENT_PEOPLE: Record<string, string[]> = {
 const DEPARTMENT_SHORT: Record<string, string[]> = { 'human resources': ['hr', 'people team'], 'customer support': ['support', 'customer service', 'cs'], 'information technology': ['it'], engineering: ['eng', 'r&d'] };
 
 const OTHER_OBJECT = /^(?:group|polic(?:y|ie)|rule|app|application|role|portal)$/;
+/** Up to this many people of a department or place are carried by id, for lists that cannot filter on it (MFA registration, sign-ins). */
+const MAX_PEOPLE_BY_ID = 500;
 const PEOPLE_NOUN = /^(?:people|users?|staff|folks|employees|accounts|persons|team|department|dept|members|guys|crew|side)$/;
 const PLACE_LEAD = /(?:\b(?:in|from|at|based in|located in|out of|working in|works in|work in)\s+(?:the\s+|our\s+)?)$/i;
 
@@ -80,6 +83,8 @@ export class PlaceIndex {
   /** Folded phrase → the field and value it names; longest phrases are tried first. */
   private readonly attributes = new Map<string, Array<{ field: UserAttributeField; value: string; words: string[] }>>();
   private readonly offices = new Map<string, string>();
+  /** "department:Engineering" → the ids of the people with that value. */
+  private readonly people = new Map<string, string[]>();
 
   constructor(locations: readonly NamedLocationCandidate[], users: readonly PlaceUser[]) {
     for (const location of locations) {
@@ -87,7 +92,17 @@ export class PlaceIndex {
       if (words.size) this.locations.push({ words, location });
     }
     const values = { city: new Set<string>(), officeLocation: new Set<string>(), department: new Set<string>() };
+    const member = (field: UserAttributeField, value: string | null | undefined, id: string | undefined) => {
+      if (!value || !id) return;
+      const key = `${field}:${value}`;
+      const list = this.people.get(key);
+      if (list) list.push(id);
+      else this.people.set(key, [id]);
+    };
     for (const user of users) {
+      member('city', user.city, user.id);
+      member('officeLocation', user.officeLocation, user.id);
+      member('department', user.department, user.id);
       if (user.city) values.city.add(user.city);
       if (user.officeLocation) values.officeLocation.add(user.officeLocation);
       if (user.department) values.department.add(user.department);
@@ -160,7 +175,8 @@ export class PlaceIndex {
       const attribute = this.attributeAt(text, list, i);
       if (attribute && spans.isFree(list[i].start, list[attribute.end].end)) {
         const written = text.slice(list[i].start, list[attribute.end].end);
-        const entity: Entity = { type: 'userAttribute', text: written, value: attribute.value, field: attribute.field, source: 'message', resolution: 'resolved' };
+        const ids = this.people.get(`${attribute.field}:${attribute.value}`);
+        const entity: Entity = { type: 'userAttribute', text: written, value: attribute.value, field: attribute.field, source: 'message', resolution: 'resolved', ...(ids && ids.length <= MAX_PEOPLE_BY_ID ? { memberIds: ids } : {}) };
         spans.claim({ start: list[i].start, end: list[attribute.end].end, placeholder: written.toLowerCase(), entity });
         found.push(entity);
         i = attribute.end;
