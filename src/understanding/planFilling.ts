@@ -555,6 +555,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
   if (theirRoles) return theirRoles;
+  const groupRoles = rolesOfGroups(cue, input.entities, input.intent);
+  if (groupRoles) return groupRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
   const blocked = blockedByPlan(cue, input.entities, input.now);
@@ -734,6 +736,20 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
     operation: { kind: 'list' },
   };
   return { plan, intent: 'role.assignments' };
+}
+
+/** "what role does that group carry?", "which roles come from group membership?": roles held by groups. */
+const THROUGH_GROUPS = /\broles?\b.{0,40}\b(?:from|through|via|by|to) (?:a |any )?groups?(?: memberships?)?\b|\bgroup memberships?\b.{0,30}\broles?\b|\bgroups? (?:that )?(?:hold|carry|have|get|give|grant)s? (?:a |any )?(?:admin |directory )?roles?\b/;
+
+function rolesOfGroups(cue: string, entities: Entity[], intent: IntentName | undefined): PlanFill | undefined {
+  if (intent !== 'role.assignments' || entities.some((e) => (e.type === 'user' || e.type === 'role') && e.source !== 'default')) return undefined;
+  const group = entities.find((e) => e.type === 'group' && e.resolution === 'resolved' && e.id);
+  if (group) {
+    const filters: PlanFilter[] = [{ field: 'principalId', op: 'eq', value: group.id!, label: `held by ${group.displayName ?? group.text}` }];
+    return { plan: { resource: 'roleAssignments', filters, operation: { kind: 'list' } }, intent };
+  }
+  if (!THROUGH_GROUPS.test(cue)) return undefined;
+  return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalType', op: 'eq', value: 'group', label: 'held by groups' }], operation: { kind: 'list' } }, intent };
 }
 
 const THEY = /\b(?:they|them|those|these|their|each(?: one| of them)?|any of (?:them|those|these)|all of them|in there|among them)\b/;

@@ -153,6 +153,8 @@ const CUES: Cue[] = [
   // Roles.
   { name: 'a named role', intent: 'role.assignments', weight: 4, when: (f) => f.role },
   { name: 'role words', intent: 'role.assignments', weight: 3, pattern: /\b(?:roles?|role assignments?|directory roles|privileged)\b/ },
+  // "which roles does Pradeep have, directly or via groups?", "what role does that group carry?": roles asked for.
+  { name: 'which roles', intent: 'role.assignments', weight: 3, pattern: /\b(?:which|what) (?:admin |directory |entra |privileged )?roles?\b|\broles? (?:does|do|did) (?:<name>|he|she|they|it|that group|this group)\b|\broles?\b.{0,40}\b(?:directly|via groups?|through (?:a |their |his |her )?groups?|group memberships?)\b/ },
   { name: 'admin words', intent: 'role.assignments', weight: 2, pattern: /\b(?:an? admin|admins|administrators?|global admin)\b/ },
 
   // Applications and credentials.
