@@ -66,6 +66,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
+  // "did anyone mark a user as confirmed compromised?", "were any users dismissed this month?": risk cases by how they closed.
+  { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
@@ -302,6 +304,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
       { field: 'riskState', op: 'eq', value: 'remediated' },
       { field: 'riskDetail', op: 'eq', value: 'userPerformedSecuredPasswordChange', label: 'fixed by their own secure password change' },
     ]],
+    // "did anyone dismiss or confirm a risky user?": every case an admin closed by hand.
+    [/\bdismiss(?:ed)?\b.{0,30}\bor\b.{0,20}\bconfirm(?:ed)?\b|\bconfirm(?:ed)?\b.{0,30}\bor\b.{0,20}\bdismiss(?:ed)?\b/, () => ({ field: 'riskState', op: 'in', value: ['dismissed', 'confirmedCompromised', 'confirmedSafe'], label: 'dismissed or confirmed' })],
     // "including remediated ones", "as well as dismissed": every state, not only that one.
     [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
     [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\b(?:self[- ])?remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
@@ -360,6 +364,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       // One group's page, or one person's groups: their own answers.
       return has('user') || (has('group') && !operation && filters.length === 0);
     case 'riskyUsers':
+      // "was Bob confirmed compromised?": one named person's risk is their own answer.
+      if (has('user') && !operation) return true;
       // The overview answers one level or none; several levels are a condition of the list.
       // "including remediated ones", "ever flagged": every record, which the at-risk overview does not show.
       return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in')) && !/\b(?:including|incl|ever|history|historic|any state|every state|past)\b/.test(cue);

@@ -202,6 +202,11 @@ const CUES: Cue[] = [
   { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
   // "how do I re-enable Zane?", "how can I unlock Megan's account?": the steps, whoever is named.
   { name: 'how to do a task', intent: 'docs.answer', weight: 5, pattern: new RegExp(`^(?:so\\s+|and\\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?:go about )?(?:(?:re-?enable|unlock|unblock|reset|restore|re-?register|register|invite)\\b|(?:set up|setup|configure|add|remove|delete|create|assign|grant|exclude|give|enable)\\b.*\\b(?:account|user|guest|mfa|password|group|app|role|polic|access|sign|key|fido|passkey|device|method|licen[cs]e|session|entra|tenant|conditional|authenticat|owner|member))`) },
+  // "can you turn him back on?", "re-enable Abigail", "can you renew them?": work the assistant does not do (it acts only on
+  // risk) is answered with how to do it.
+  { name: 'a task to explain', intent: 'docs.answer', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:re-?enable|reactivate|unlock|unblock|renew|rotate|extend|turn (?:him|her|them|it|<name>) back on|enable (?:him|her|them|<name>)(?:'s)?(?: account)? again)\b/ },
+  // "difference between report-only and disabled for a CA policy?": a concept compared, not the tenant's policies.
+  { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
