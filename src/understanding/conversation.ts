@@ -156,7 +156,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // least?"): the last question again, about what it was about.
   // A lower-case word only guessed to be a name ("at least") does not name someone else.
   const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
-  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone;
+  // "which of them is trusted?" after a list of locations or apps: "them" is the rows, not the person before.
+  const rowsNotPeople = (memory.lastRows?.length ?? 0) > 0 && memory.lastRows!.every((r) => r.type !== 'user') && /\b(?:them|they|those|these)\b/.test(parsed.cueText);
+  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople;
   if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
@@ -171,7 +173,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     // Names whose type was only a guess take the type the repeated question is about.
     for (const object of parsed.objects) if (object.typeGuessed) object.entity.type = expected;
     const given = new Set(parsed.entities.map((e) => e.type));
-    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
+    // After a list about no one in particular ("russian sign-ins this week", then "and from iran?"), a person named
+    // turns before is not carried into it.
+    const last = memory.lastPlan;
+    const listOfNoOne = last !== undefined && !memory.lastPlanRich && !last.anchor && !last.filters.some((f) => f.field === 'user' || f.field === 'appId' || f.field === 'app' || f.field === 'initiatedByUserId');
+    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory) && !(listOfNoOne && e.type !== 'timeRange'));
     return { intent, entities: [...parsed.entities, ...carried.map(fromConversation)], objects: parsed.objects, followUp: true };
   }
 

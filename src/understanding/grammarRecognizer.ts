@@ -213,6 +213,13 @@ export class GrammarRecognizer implements Recognizer {
       const policy = linkPolicy(entity.value ?? entity.text, policies);
       if (policy) Object.assign(entity, { id: policy.id, displayName: policy.displayName, value: policy.displayName, resolution: 'resolved' });
     }
+    // A Microsoft app named in words ("teams keeps nagging her", "sharepoint"): the tenant's app of that name, when one
+    // app has it (Outlook stays a word: its sign-ins come from several apps).
+    for (const entity of turn.entities) {
+      if (entity.type !== 'app' || entity.source !== 'message' || entity.id || !entity.value || /^outlook$/i.test(entity.value) || /^[0-9a-f-]{36}$/i.test(entity.value)) continue;
+      const app = knownNames?.appNamed(entity.value);
+      if (app) Object.assign(entity, { id: app.id, displayName: app.displayName, ...(app.appId ? { appId: app.appId } : {}), resolution: 'resolved' });
+    }
     // A named location the conversation remembers by name only (a row of a list): what it covers.
     for (const entity of turn.entities) {
       if (entity.type !== 'namedLocation' || entity.ipRanges || entity.countries || !entity.id) continue;

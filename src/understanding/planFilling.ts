@@ -40,6 +40,14 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:anyone|anybody|someone|somebody)\b.{0,40}\b(?:locked[- ]out|blocked|denied|refused|rejected|kicked out)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
+  // "guests signing in this week", "who's been logging in from …": sign-ins, over the people noun.
+  { resource: 'signIns', pattern: /\b(?:signing|logging)\s+(?:in|into|on)\b/, weight: 2.5 },
+  // "who used the Azure portal this month", "who has been opening the HR portal": that app's sign-ins.
+  { resource: 'signIns', pattern: /\bwho(?:'s| has| have)?(?: been)? (?:used|uses|using|accessed|accessing|opened|opening)\b.{0,20}<aa>/, weight: 3 },
+  // "who's been hitting us from 192.0.2.x?", "anything from 203.0.113.5": sign-ins from an address or a range.
+  { resource: 'signIns', pattern: /\b(?:\d{1,3}\.){2,3}(?:\d{1,3}|x|\*)\b/, weight: 3 },
+  // "iphone users blocked for non-compliant device", "which mac users got the device block": a platform's refusals.
+  { resource: 'signIns', pattern: /\b(?:iphones?|ipads?|android|macs?|macos|windows|linux|ios)\b.{0,20}\b(?:users?|people|devices?|folks)\b.{0,30}\b(?:blocked|block|failing|failed|denied|refused|got|get|getting|hit)\b/, weight: 3.5 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
   { resource: 'registrationDetails', pattern: /\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b.{0,30}\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b|\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b.{0,30}\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b/, weight: 5 },
@@ -82,7 +90,7 @@ const RESOURCE_CUES: ResourceCue[] = [
 ];
 
 /** Words that ask for a list, a count or a breakdown rather than one object's page. */
-const COLLECTION_ASK = /\b(?:which|what|who|whom|list|show|display|give me|find|any|are there|is there|all|every|how many|count|number of|total|were there|did any|does anyone|has anyone|did anyone|get me|pull|export)\b/;
+const COLLECTION_ASK = /\b(?:which|what|who|whom|list|show|display|give me|find|any|are there|is there|all|every|how many|count|number of|total|were there|did any|does anyone|has anyone|did anyone|get me|pull|export|we have|we've got|do we have|there are)\b/;
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, a: 1, an: 1 };
 
@@ -166,6 +174,8 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, their[1]);
     if (field) return { kind: 'groupBy', field };
   }
+  // "who and how often", "how often each": the people, each with their count.
+  if (resource === 'signIns' && /\bhow often\b|\bhow many times each\b/.test(cue) && /\bwho\b|\beach\b|\bper (?:user|person)\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   // "which apps are people failing on?", "what countries were they from?": the sign-ins by that field.
   const which = resource === 'signIns' ? /\b(?:which|what) (apps?|applications?|countries|ips?|ip addresses|browsers|error codes?|operating systems?)\b/.exec(cue) : null;
   if (which) {
@@ -182,7 +192,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (/\bwhich ips?\b|\bwhat ips?\b|\bwhich (?:ip )?addresses\b/.test(cue)) return { kind: 'groupBy', field: 'ipAddress' };
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
   }
-  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
+  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b/.test(cue)) return { kind: 'count' };
   if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(cue)) return { kind: 'first' };
@@ -223,7 +233,7 @@ const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
   [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
   [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
   [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
-  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b/, 53000, 'device not compliant (53000)'],
+  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b|\bdevice blocks?\b/, 53000, 'device not compliant (53000)'],
 ];
 
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
@@ -431,6 +441,9 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   if (attribute?.memberIds?.length && resource === 'registrationDetails') add({ field: 'id', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
   const ip = /\b(?:\d{1,3}\.){3}\d{1,3}\b/.exec(context.text);
   if (ip && resource === 'signIns') add({ field: 'ipAddress', op: 'eq', value: ip[0] });
+  // "192.0.2.x", "10.1.*": the addresses that start so.
+  const prefix = ip ? null : /\b((?:\d{1,3}\.){1,3})(?:x|\*)(?![\w.])/.exec(context.text);
+  if (prefix && resource === 'signIns') add({ field: 'ipAddress', op: 'startsWith', value: prefix[1] });
   const code = entity('errorCode');
   if (code?.value && resource === 'signIns') add({ field: 'errorCode', op: 'eq', value: Number(code.value) });
   const level = entity('riskLevel');
@@ -565,14 +578,27 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (groupRoles) return groupRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
-  const blocked = blockedByPlan(cue, input.entities, input.now);
+  const blocked = blockedByPlan(cue, input.entities, input.now, context);
+  // "were any of those people stopped by the blocked countries policy?": the last sign-ins, those the policy stopped.
+  if (blocked && previous?.resource === 'signIns' && /\b(?:those|these|them|of them)\b/.test(cue)) {
+    const plan: QuestionPlan = {
+      ...blocked.plan,
+      filters: [...previous.filters.filter((f) => !blocked.plan.filters.some((b) => b.field === f.field) && f.field !== 'result'), ...blocked.plan.filters],
+      window: windowFrom(input.entities) ?? previous.window ?? blocked.plan.window,
+      operation: blocked.plan.operation.kind === 'exists' ? { kind: 'groupBy', field: 'userDisplayName' } : blocked.plan.operation,
+      basedOnPrevious: true,
+    };
+    return { ...blocked, plan };
+  }
   if (blocked) return blocked;
   if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
   const newConditions = () => filtersFor(previous!.resource, context).filter((f) => !previous!.filters.some((p) => p.field === f.field && JSON.stringify(p.value) === JSON.stringify(f.value)));
-  if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || newConditions().length || windowFrom(input.entities))) {
+  // A place of its own ("russia this week - who?") starts a new question unless the words continue ("and russia?").
+  const namesPlace = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
+  if (previous && refines && !named && !namesSomething && !namesPlace && (operationOf(cue, previous.resource) || newConditions().length || windowFrom(input.entities))) {
     return continuePlan(previous, context);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
@@ -689,13 +715,20 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
 
 const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
 
+/** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
+const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;
+
 /** "who did it block yesterday?" about a Conditional Access policy: the sign-ins that policy failed, by person. */
-function blockedByPlan(cue: string, entities: Entity[], now: Date): PlanFill | undefined {
-  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default');
-  if (!policy || !BLOCKED_WHOM.test(cue) || WHAT_IF.test(cue)) return undefined;
+function blockedByPlan(cue: string, entities: Entity[], now: Date, context: FillContext): PlanFill | undefined {
+  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default' && (e.id || e.value || e.displayName));
+  if (!policy || !(BLOCKED_WHOM.test(cue) || STOPPED_BY.test(cue)) || WHAT_IF.test(cue)) return undefined;
   const name = policy.value ?? policy.displayName ?? policy.text;
   const blocked: PlanFilter = { field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` };
-  return { plan: signInsPlan([blocked], { kind: 'groupBy', field: 'userDisplayName' }, entities, now), intent: 'signin.list' };
+  // Other conditions the words give ("android users", "this week", "interactive", "besides Megan"); the policy's
+  // failure already says failed.
+  const others = filtersFor('signIns', context).filter((f) => f.field !== 'result' && f.field !== 'caStatus');
+  const operation = operationOf(cue, 'signIns') ?? (/\bhow many\b/.test(cue) ? { kind: 'countDistinct' as const, field: 'userDisplayName' } : { kind: 'groupBy' as const, field: 'userDisplayName' });
+  return { plan: signInsPlan([blocked, ...others], operation, entities, now), intent: 'signin.list' };
 }
 
 const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other |nested )?groups\b|\bincluding sub/;
@@ -860,7 +893,9 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const changed = changes.filter((c) => !previous.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)));
   // "yesterday?", "and since monday", "whole week?": only the time changes, so the same count or breakdown again.
   const onlyTime = /^(?:(?:and|or|ok(?:ay)?|so)[\s,]+)?(?:(?:for|over|in|during|since)\s+)?(?:<tt>|the whole \w+|whole \w+|all \w+)[\s?.!]*(?:too|as well|then)?[\s?.!]*$/.test(context.cue);
-  const same = (/^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) || onlyTime) && changed.length === 0;
+  // "and from iran?" after Russia by user: the same breakdown, with one condition swapped for another of its kind.
+  const swapped = changed.length > 0 && changed.every((c) => previous.filters.some((f) => f.field === c.field));
+  const same = (/^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) || onlyTime) && (changed.length === 0 || swapped);
   const byPerson: PlanOperation | undefined = elsewhere && previous.resource === 'signIns' ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
   // "how many different countries?" then "list them" / "which ones?": the values counted, each with its count.
   const theValues: PlanOperation | undefined =

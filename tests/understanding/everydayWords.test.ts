@@ -270,5 +270,57 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       // Bob Kelly is the demo tenant's only locked-out person.
       assert.match(answer.text, /No sign-ins match|\*\*No\*\*/);
     });
+
+    it('When the admin asks who a policy stopped in other words ("stuck on", "how many did it stop", "by that policy"), then the sign-ins that policy failed are read', async () => {
+      const [stuck, android] = await demo.stack.askChain(['who keeps getting stuck on the compliant device policy this week?', 'which android users were blocked by that policy?'], admin);
+      const blockedBy = (answer: { plan?: unknown }) => (answer.plan as PlanShape).filters.find((f) => f.field === 'caPolicy');
+      assert.equal(blockedBy(stuck)?.value, 'Require compliant device for Office 365: failure');
+      assert.equal(blockedBy(android)?.value, 'Require compliant device for Office 365: failure');
+      assert.ok((android.plan as PlanShape).filters.some((f) => f.field === 'os' && f.value === 'Android'), JSON.stringify(android.plan));
+      const counted = await demo.stack.ask('how many people did the MFA for everyone policy stop yesterday?', admin);
+      assert.equal(blockedBy(counted)?.value, 'Require MFA for all users: failure');
+      assert.deepEqual((counted.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
+
+    it('When a list of locations is followed by "which of them is trusted?", then the list is narrowed, not a person from before', async () => {
+      const [, locations, trusted] = await demo.stack.askChain(['who is Megan Bowen?', 'what named locations do we have?', 'which of them is trusted?'], admin);
+      assert.equal((locations.plan as PlanShape).resource, 'namedLocations');
+      const plan = trusted.plan as PlanShape;
+      assert.equal(plan.resource, 'namedLocations');
+      assert.ok(plan.filters.some((f) => f.field === 'isTrusted' && f.value === true));
+      assert.match(trusted.text, /Contoso HQ network/);
+    });
+
+    it('When sign-ins are asked for by their users\' platform, an address prefix, an app used or "signing in", then the sign-in log is read with that condition', async () => {
+      const prefix = await demo.stack.ask('anyone signing in from 192.0.2.* this week? by user', admin);
+      const prefixPlan = prefix.plan as PlanShape & { operation: unknown };
+      assert.ok(prefixPlan.filters.some((f) => f.field === 'ipAddress' && f.op === 'startsWith' && f.value === '192.0.2.'), JSON.stringify(prefixPlan));
+      assert.deepEqual(prefixPlan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+      const android = await demo.stack.ask('android people getting blocked for a non-compliant device today?', admin);
+      const androidPlan = android.plan as PlanShape;
+      assert.ok(androidPlan.filters.some((f) => f.field === 'os' && f.value === 'Android') && androidPlan.filters.some((f) => f.field === 'errorCode' && f.value === 53000), JSON.stringify(androidPlan));
+      const portal = await demo.stack.ask('who has been using the Azure portal this month?', admin);
+      assert.equal((portal.plan as PlanShape).resource, 'signIns');
+      assert.deepEqual((portal.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
+
+    it('When a breakdown of one country is followed by "and from iran?", then the same breakdown is read for the other country and no earlier person is added', async () => {
+      const [, russia, iran] = await demo.stack.askChain(['who is Megan Bowen?', 'russia since monday - who?', 'and from iran?'], admin);
+      assert.deepEqual((russia.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'userDisplayName' });
+      const plan = iran.plan as PlanShape & { operation: unknown };
+      assert.deepEqual(plan.filters.map((f) => [f.field, f.value]), [['country', 'IR']]);
+      assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
+
+    it('When a help-desk post retells a sign-in screen ("teams keeps nagging her for extra verification", "asks him to set up security info"), then it is a sign-in problem and the Microsoft app links to the tenant\'s app', async () => {
+      const nagged = await demo.stack.ask('Priya Patel: teams keeps nagging her for extra verification', admin);
+      assert.equal(nagged.intent, 'signin.troubleshoot');
+      const app = (nagged.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
+      assert.equal(app?.displayName, 'Microsoft Teams');
+      assert.equal(app?.resolution, 'resolved');
+      const setUp = await demo.stack.ask('sharepoint asks Megan Bowen to set up security info every time', admin);
+      assert.equal(setUp.intent, 'signin.troubleshoot');
+      assert.ok((setUp.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'app' && e.displayName === 'Office 365 SharePoint Online'), JSON.stringify(setUp.entities));
+    });
   });
 });

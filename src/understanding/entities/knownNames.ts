@@ -23,7 +23,7 @@ export interface NameVocabulary {
 /** Words that say nothing about which policy is meant. */
 const POLICY_NOISE = new Set(['the', 'a', 'an', 'for', 'of', 'to', 'and', 'on', 'in', 'our', 'policy', 'policies', 'ca', 'conditional', 'access', 'one', 'rule']);
 /** Admins' short words for the words policy names use. */
-const POLICY_WORDS: Record<string, string> = { admins: 'administrators', admin: 'administrators', administrator: 'administrators', guest: 'guests', user: 'users', device: 'devices', countries: 'country', blocked: 'block', blocking: 'block', blocks: 'block', requires: 'require', required: 'require', compliance: 'compliant', managed: 'unmanaged', sif: 'frequency', legacy: 'legacy', auth: 'authentication', pw: 'password', pwd: 'password', risky: 'risk', 'high-risk': 'risk' };
+const POLICY_WORDS: Record<string, string> = { admins: 'administrators', admin: 'administrators', administrator: 'administrators', guest: 'guests', user: 'users', device: 'devices', countries: 'country', blocked: 'block', blocking: 'block', blocks: 'block', requires: 'require', required: 'require', compliance: 'compliant', managed: 'unmanaged', sif: 'frequency', legacy: 'legacy', auth: 'authentication', pw: 'password', pwd: 'password', risky: 'risk', 'high-risk': 'risk', everyone: 'all', everybody: 'all' };
 
 function policyWords(text: string): string[] {
   return text
@@ -224,6 +224,20 @@ export class NameIndex {
     if (!this.vocabularyUsers) return undefined;
     this.usersById ??= new Map(this.vocabularyUsers.map((u) => [u.id, u]));
     return this.usersById.get(id);
+  }
+
+  /**
+   * The tenant's service principal for a Microsoft app named in words ("Teams" → Microsoft Teams, "SharePoint" →
+   * Office 365 SharePoint Online): the one app whose name has every word of it. Undefined when none or several do.
+   */
+  appNamed(words: string): Candidate | undefined {
+    const asked = tokens(words).map((t) => t.folded);
+    if (!asked.length) return undefined;
+    const hits: Candidate[] = [];
+    for (const entries of this.byFirstWord.values()) {
+      for (const entry of entries) if (entry.type === 'app' && asked.every((w) => entry.words.includes(w)) && !hits.includes(entry.candidate)) hits.push(entry.candidate);
+    }
+    return hits.length === 1 ? hits[0] : undefined;
   }
 
   /** The app (service principal) with this application id, if the tenant has one. */

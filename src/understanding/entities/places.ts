@@ -57,7 +57,8 @@ export function extractCountryQualifiers(text: string, spans: SpanSet): void {
       if (!code) continue;
       // One word: before what comes from a place, or standing alone as a part of the message ("russia, this week, by
       // user"), unless it is as often a given name ("Jordan, can you …").
-      const alone = /(?:^|[,;:—–-])\s*$/.test(text.slice(0, start)) && /^\s*(?:[,;:—–?!-]|$)/.test(text.slice(end)) && !GIVEN_NAMES.has(candidate.toLowerCase());
+      // At the very start, a time after it counts too ("russia this week - who?").
+      const alone = /(?:^|[,;:—–-])\s*$/.test(text.slice(0, start)) && (/^\s*(?:[,;:—–?!-]|$)/.test(text.slice(end)) || (start === 0 && /^\s+(?:this|last|today|yesterday|since|past|in the)\b/i.test(text.slice(end)))) && !GIVEN_NAMES.has(candidate.toLowerCase());
       if (n === 1 && !BEFORE_PLACE_NOUN.test(text.slice(end)) && !alone) continue;
       if (!spans.isFree(start, end)) continue;
       spans.claim({ start, end, placeholder: '<country>', entity: { type: 'country', text: candidate, value: code, source: 'message' } });
