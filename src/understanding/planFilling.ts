@@ -83,6 +83,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   // A named location linked by name: its own page, unless sign-ins from it are asked for.
   { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
   { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfailed\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b`), weight: 4.8 },
+  // "is anyone disabled still sitting in All Managers?": people of a named group, with a condition.
+  { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
   // "users in Toronto", "who works in the London office", "people in HR".
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|staff|folks|persons|who|anyone|anybody|everyone)\b.{0,40}<ua>|<ua>\s+(?:users?|accounts?|people|employees|staff|folks)\b|\b(?:list|show|which|how many|all|any|every|count)\b(?: (?:the|our|of the|of our))? <ua>/, weight: 3 },
   { resource: 'users', pattern: /\b(?:users?|people|employees|staff|who|anyone|anybody|everyone)\b.{0,30}<nl> office\b(?!.*\b(?:ip|range|trusted|named)\b)/, weight: 4.6 },
@@ -287,6 +289,12 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
     [/\bcloud[- ]only\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
   ],
+  // "disabled members of All Managers", "guests in Project Falcon": conditions on a group's members.
+  groupMembers: [
+    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
+    [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
+    [/\bguests?\b|\bexternal (?:users?|accounts?|people)\b/, () => ({ field: 'userType', op: 'eq', value: 'Guest' })],
+  ],
   registrationDetails: [
     // "who has a FIDO2 key registered?": one kind of method (Graph's names in methodsRegistered).
     [/\bfido2?\b|\bsecurity keys?\b|\bhardware keys?\b/, () => ({ field: 'methodsRegistered', op: 'contains', value: 'fido2', label: 'a FIDO2 security key' })],
@@ -489,6 +497,9 @@ function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
 
+/** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
+const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
+
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
 
@@ -591,7 +602,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
     return { ...blocked, plan };
   }
   if (blocked) return blocked;
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
+  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
