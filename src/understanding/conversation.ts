@@ -87,6 +87,8 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   const hits = rows.filter((r) => words.length > 0 && words.every((w) => has(r.displayName, w)));
   // "the HR one", "the one from legal": a person's department, title or office, when no name has the word.
   if (hits.length === 0) hits.push(...rows.filter((r) => r.describedAs && words.length > 0 && words.every((w) => ` ${fold(r.describedAs!)} `.includes(` ${w} `))));
+  // "the low one", "the app one": words the answer showed beside the row, or its kind in a list of several kinds.
+  if (hits.length === 0) hits.push(...rows.filter((r) => words.length > 0 && words.every((w) => ` ${fold(`${r.shownAs ?? ''} ${r.type}`)} `.includes(` ${w} `))));
   if (hits.length !== 1) return undefined;
   const row = hits[0];
   return rowEntity(row, m[0]);
@@ -119,9 +121,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // Words of the ordinal phrase taken for names ("top") are not names.
   const ordinal = row?.text ?? '';
   const named = parsed.entities.filter((e) => !(row && e.source === 'message' && ordinal.includes(e.text.toLowerCase())));
-  if (row && !named.some((e) => e.type === row.type && e.source === 'message')) {
+  // A lower-case word only guessed to be a name ("what was found") does not name another row.
+  const guessedLower = (e: Entity) => parsed.objects.some((o) => o.entity === e && o.typeGuessed && e.text === e.text.toLowerCase());
+  if (row && !named.some((e) => e.type === row.type && e.source === 'message' && !guessedLower(e))) {
     const intent = weak && memory.lastIntent ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
-    const entities = named.filter((e) => e.type !== row.type);
+    const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 

@@ -26,6 +26,12 @@ describe('Risk-story words, quoted risk types and questions about the bot, throu
     assert.match(risk.text, /Alex Wilber[\s\S]*user risk medium/);
   });
 
+  it('When the users at risk were listed and the admin asks about "the medium one", then the row shown at that level answers', async () => {
+    const [, row] = await demo.stack.askChain(['which users are at risk at the moment?', 'the medium one: what was found?'], admin);
+    assert.equal(row.intent, 'risk.user');
+    assert.match(row.text, /Alex Wilber[\s\S]*user risk medium/);
+  });
+
   it('When a risk type is named in quotes, then it is explained, not looked up as a name', async () => {
     const answer = await demo.stack.ask("what's a 'password spray' detection?", admin);
     assert.equal(answer.intent, 'docs.answer');
