@@ -587,6 +587,10 @@ const roleAssignments: ResourceSpec = {
         return p?.displayName ?? item.principalId;
       },
     }),
+    // "roles that come from group membership": the kind of holder, from the expanded principal's type.
+    field('principalType', 'Holder type', 'principal', 'string', {
+      read: (item) => ((item.principal as { '@odata.type'?: string } | undefined)?.['@odata.type'] ?? '').replace('#microsoft.graph.', ''),
+    }),
     // Built-in roles by name (a custom role keeps its id: its name needs the role definitions read).
     field('role', 'Role', 'roleDefinitionId', 'string', { read: (item) => builtInRoleName(jsonText(item.roleDefinitionId)) }),
   ],

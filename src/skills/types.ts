@@ -73,6 +73,8 @@ export interface AnswerSubject {
   displayName: string;
   /** An app known by its application id only (a registration's row): its service principal is found when asked. */
   appId?: string;
+  /** Short words the answer showed beside the row (its risk level and state): "the low one" finds it by them. */
+  shownAs?: string;
 }
 
 /** A question whose ambiguous name a fact of the tenant settled, and how it was settled, in words for the admin. */

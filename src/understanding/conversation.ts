@@ -46,7 +46,7 @@ export interface FollowUpResult {
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b/;
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
@@ -87,6 +87,8 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   const hits = rows.filter((r) => words.length > 0 && words.every((w) => has(r.displayName, w)));
   // "the HR one", "the one from legal": a person's department, title or office, when no name has the word.
   if (hits.length === 0) hits.push(...rows.filter((r) => r.describedAs && words.length > 0 && words.every((w) => ` ${fold(r.describedAs!)} `.includes(` ${w} `))));
+  // "the low one", "the app one": words the answer showed beside the row, or its kind in a list of several kinds.
+  if (hits.length === 0) hits.push(...rows.filter((r) => words.length > 0 && words.every((w) => ` ${fold(`${r.shownAs ?? ''} ${r.type}`)} `.includes(` ${w} `))));
   if (hits.length !== 1) return undefined;
   const row = hits[0];
   return rowEntity(row, m[0]);
@@ -96,7 +98,9 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   const m = ORDINAL.exec(cueText);
   const rows = memory.lastRows;
   if (!m || !rows?.length) return describedRow(cueText, memory);
-  const index = m[1] ? (m[1] === 'last' || m[1] === 'bottom' ? rows.length : ORDINALS[m[1]]) : Number(m[2] ?? m[3]);
+  // "the one that expires first" is the first row: lists are shown soonest or newest first.
+  const word = m[1] ?? m[4];
+  const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
   return rowEntity(row, m[0]);
@@ -117,9 +121,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // Words of the ordinal phrase taken for names ("top") are not names.
   const ordinal = row?.text ?? '';
   const named = parsed.entities.filter((e) => !(row && e.source === 'message' && ordinal.includes(e.text.toLowerCase())));
-  if (row && !named.some((e) => e.type === row.type && e.source === 'message')) {
+  // A lower-case word only guessed to be a name ("what was found") does not name another row.
+  const guessedLower = (e: Entity) => parsed.objects.some((o) => o.entity === e && o.typeGuessed && e.text === e.text.toLowerCase());
+  if (row && !named.some((e) => e.type === row.type && e.source === 'message' && !guessedLower(e))) {
     const intent = weak && memory.lastIntent ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
-    const entities = named.filter((e) => e.type !== row.type);
+    const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
@@ -132,7 +138,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const object = lastObject(memory);
     if (object) {
       const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app');
-      return { intent: 'audit.changes', entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
+      // After a risk answer ("whose risk was dismissed?" → Adele), who dismissed or confirmed it is in the risk history.
+      const risk = memory.lastIntent?.startsWith('risk.') && memory.lastIntent !== 'risk.remediate' && (object.type === 'user' || object.type === 'app');
+      const intent = risk ? (object.type === 'user' ? 'risk.user' : 'risk.workload') : 'audit.changes';
+      return { intent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
     }
   }
 

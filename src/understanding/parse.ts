@@ -96,6 +96,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   const spans = new SpanSet();
   extractIdentifiers(text, spans);
   for (const quoted of findQuoted(text, spans)) {
+    // "what's an 'unfamiliar sign-in properties' detection": a risk type in quotes is words, not a name.
+    if (findRiskType(quoted.name)) continue;
     const policy = looksLikePolicy(quoted.name, text);
     const nameLike = policy || quoted.name.split(/\s+/).length <= 4;
     spans.claim({

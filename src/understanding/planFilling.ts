@@ -9,6 +9,7 @@ import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { resourceOf } from '../plans/resources';
 import { windowLabel } from './entities/timeRange';
+import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 import { ERRORS_IN_WORDS } from './entities/catalogues';
@@ -74,6 +75,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
+  // "did anyone mark a user as confirmed compromised?", "were any users dismissed this month?": risk cases by how they closed.
+  { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
@@ -81,6 +84,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   // A named location linked by name: its own page, unless sign-ins from it are asked for.
   { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
   { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfailed\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b`), weight: 4.8 },
+  // "is anyone disabled still sitting in All Managers?": people of a named group, with a condition.
+  { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
   // "users in Toronto", "who works in the London office", "people in HR".
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|staff|folks|persons|who|anyone|anybody|everyone)\b.{0,40}<ua>|<ua>\s+(?:users?|accounts?|people|employees|staff|folks)\b|\b(?:list|show|which|how many|all|any|every|count)\b(?: (?:the|our|of the|of our))? <ua>/, weight: 3 },
   { resource: 'users', pattern: /\b(?:users?|people|employees|staff|who|anyone|anybody|everyone)\b.{0,30}<nl> office\b(?!.*\b(?:ip|range|trusted|named)\b)/, weight: 4.6 },
@@ -275,6 +280,12 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
     [/\bcloud[- ]only\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
   ],
+  // "disabled members of All Managers", "guests in Project Falcon": conditions on a group's members.
+  groupMembers: [
+    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
+    [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
+    [/\bguests?\b|\bexternal (?:users?|accounts?|people)\b/, () => ({ field: 'userType', op: 'eq', value: 'Guest' })],
+  ],
   registrationDetails: [
     // "who has a FIDO2 key registered?": one kind of method (Graph's names in methodsRegistered).
     [/\bfido2?\b|\bsecurity keys?\b|\bhardware keys?\b/, () => ({ field: 'methodsRegistered', op: 'contains', value: 'fido2', label: 'a FIDO2 security key' })],
@@ -302,6 +313,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
       { field: 'riskState', op: 'eq', value: 'remediated' },
       { field: 'riskDetail', op: 'eq', value: 'userPerformedSecuredPasswordChange', label: 'fixed by their own secure password change' },
     ]],
+    // "did anyone dismiss or confirm a risky user?": every case an admin closed by hand.
+    [/\bdismiss(?:ed)?\b.{0,30}\bor\b.{0,20}\bconfirm(?:ed)?\b|\bconfirm(?:ed)?\b.{0,30}\bor\b.{0,20}\bdismiss(?:ed)?\b/, () => ({ field: 'riskState', op: 'in', value: ['dismissed', 'confirmedCompromised', 'confirmedSafe'], label: 'dismissed or confirmed' })],
     // "including remediated ones", "as well as dismissed": every state, not only that one.
     [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
     [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\b(?:self[- ])?remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
@@ -360,6 +373,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       // One group's page, or one person's groups: their own answers.
       return has('user') || (has('group') && !operation && filters.length === 0);
     case 'riskyUsers':
+      // "was Bob confirmed compromised?": one named person's risk is their own answer.
+      if (has('user') && !operation) return true;
       // The overview answers one level or none; several levels are a condition of the list.
       // "including remediated ones", "ever flagged": every record, which the at-risk overview does not show.
       return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in')) && !/\b(?:including|incl|ever|history|historic|any state|every state|past)\b/.test(cue);
@@ -443,7 +458,7 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   }
   const app = entity('app');
   // "password resets Christie did", "changes by Raul": the person who made the changes.
-  if (resource === 'directoryAudits' && user?.id && /\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\bby <pp>\b|\b<pp> (?:did|made|performed|has done|has made)\b|\b<pp>'?s? changes\b|\bwhat (?:did|has) <pp>\b/.test(context.cue)) {
+  if (resource === 'directoryAudits' && user?.id && (/\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\b<pp> (?:did|made|performed|has done|has made)\b|\bwhat (?:did|has) <pp>\b/.test(context.cue) || asActor('<pp>', { by: true }).test(context.cue))) {
     add({ field: 'initiatedByUserId', op: 'eq', value: user.id, label: `by ${user.displayName ?? user.text}` });
   }
   if (resource === 'signIns' && app) {
@@ -474,6 +489,9 @@ function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'
   const days = resource === 'signIns' ? 7 : 30;
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
+
+/** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
+const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
@@ -560,6 +578,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
   if (theirRoles) return theirRoles;
+  const groupRoles = rolesOfGroups(cue, input.entities, input.intent);
+  if (groupRoles) return groupRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
   const blocked = blockedByPlan(cue, input.entities, input.now, context);
@@ -575,12 +595,15 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
     return { ...blocked, plan };
   }
   if (blocked) return blocked;
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
+  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
+  // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
+  const newConditions = () => filtersFor(previous!.resource, context).filter((f) => !previous!.filters.some((p) => p.field === f.field && JSON.stringify(p.value) === JSON.stringify(f.value)));
   // A place of its own ("russia this week - who?") starts a new question unless the words continue ("and russia?").
   const namesPlace = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
-  if (previous && refines && !named && !namesSomething && !namesPlace && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
+  if (previous && refines && !named && !namesSomething && !namesPlace && (operationOf(cue, previous.resource) || newConditions().length || windowFrom(input.entities))) {
     return continuePlan(previous, context);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
@@ -589,7 +612,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (input.intent && NOT_LISTS.has(input.intent) && !(input.intent === 'docs.answer' && listLike && input.entities.some((e) => e.type === 'errorCode'))) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
-  const last = lastSignInPlan(cue, input.entities);
+  // "he's medium risk but never signed in - how?" asks about the risk; the sign-in record is part of its answer.
+  const last = input.intent === 'risk.user' ? undefined : lastSignInPlan(cue, input.entities);
   if (last) return last;
   const reports = directReportsPlan(cue, input.entities);
   if (reports) return reports;
@@ -756,6 +780,20 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
     operation: { kind: 'list' },
   };
   return { plan, intent: 'role.assignments' };
+}
+
+/** "what role does that group carry?", "which roles come from group membership?": roles held by groups. */
+const THROUGH_GROUPS = /\broles?\b.{0,40}\b(?:from|through|via|by|to) (?:a |any )?groups?(?: memberships?)?\b|\bgroup memberships?\b.{0,30}\broles?\b|\bgroups? (?:that )?(?:hold|carry|have|get|give|grant)s? (?:a |any )?(?:admin |directory )?roles?\b/;
+
+function rolesOfGroups(cue: string, entities: Entity[], intent: IntentName | undefined): PlanFill | undefined {
+  if (intent !== 'role.assignments' || entities.some((e) => (e.type === 'user' || e.type === 'role') && e.source !== 'default')) return undefined;
+  const group = entities.find((e) => e.type === 'group' && e.resolution === 'resolved' && e.id);
+  if (group) {
+    const filters: PlanFilter[] = [{ field: 'principalId', op: 'eq', value: group.id!, label: `held by ${group.displayName ?? group.text}` }];
+    return { plan: { resource: 'roleAssignments', filters, operation: { kind: 'list' } }, intent };
+  }
+  if (!THROUGH_GROUPS.test(cue)) return undefined;
+  return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalType', op: 'eq', value: 'group', label: 'held by groups' }], operation: { kind: 'list' } }, intent };
 }
 
 const THEY = /\b(?:they|them|those|these|their|each(?: one| of them)?|any of (?:them|those|these)|all of them|in there|among them)\b/;

@@ -119,6 +119,8 @@ export interface ConversationContext {
     appId?: string;
     /** A person's department, title and place, added while a message is read ("the HR one"); never stored. */
     describedAs?: string;
+    /** Short words the answer showed beside the row ("low", "at risk"): "the low one" finds it by them. */
+    shownAs?: string;
   }>;
 }
 

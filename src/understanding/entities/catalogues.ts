@@ -65,8 +65,22 @@ const ROLE_NICKNAMES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'Security Administrator', pattern: /\b(?:sec|secops)[\s-]+admins?\b(?:\s+role\b)?/gi },
 ];
 
+/**
+ * A role named by what it lets its holders do ("who can manage groups?", "which admins are allowed to create users?"):
+ * the built-in role whose job that is. Only after words that ask who may do it.
+ */
+const MAY = String.raw`\b(?:who|which (?:admins?|roles?|people|users)|what roles?|anyone|anybody)\s+(?:(?:else|here|actually|even)\s+)?(?:can|could|may|is allowed to|are allowed to|is able to|are able to|has (?:the )?rights? to|have (?:the )?rights? to|gets? to|lets? (?:you|me|someone|people) )\s*`;
+const ROLE_BY_CAPABILITY: Array<{ name: string; pattern: RegExp }> = [
+  ['Groups Administrator', String.raw`(?:groups?|group memberships?)`],
+  ['User Administrator', String.raw`(?:users?|user accounts?|accounts?)`],
+  ['Application Administrator', String.raw`(?:apps?|applications?|enterprise apps?|app registrations?|service principals?)`],
+  ['Conditional Access Administrator', String.raw`(?:conditional access(?: polic(?:y|ies))?|ca polic(?:y|ies))`],
+  ['License Administrator', String.raw`licen[cs]es?`],
+  ['Privileged Role Administrator', String.raw`(?:roles?|role assignments?)`],
+].map(([name, things]) => ({ name, pattern: new RegExp(`(?<=${MAY})(?:manage|administer|admin|create|edit|change|update|delete|assign)\\s+(?:the\\s+|all\\s+|our\\s+)?${things}\\b`, 'gi') }));
+
 /** Longer names first, so "Cloud Application Administrator" is not read as "Application Administrator". */
-const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];
+const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...ROLE_BY_CAPABILITY, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];
 
 export function extractRoles(text: string, spans: SpanSet): void {
   for (const { name, pattern } of ROLE_PATTERNS) {
