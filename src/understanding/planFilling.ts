@@ -83,7 +83,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
   // A named location linked by name: its own page, unless sign-ins from it are asked for.
   { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
-  { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfailed\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b`), weight: 4.8 },
+  { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfail(?:ed|ing|s)?\\b|\\bblocked\\b|\\bsucceed(?:ed)?\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b|\\b(?:from|inside|outside|at) (?:the |our )?<nl>`), weight: 4.8 },
   // "is anyone disabled still sitting in All Managers?": people of a named group, with a condition.
   { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
   // "users in Toronto", "who works in the London office", "people in HR".
@@ -431,7 +431,12 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     if (location.ipRanges?.length) add({ field: 'ipAddress', op: 'inRange', value: location.ipRanges, label: `from ${location.displayName}` });
     else if (location.countries?.length) add({ field: 'country', op: 'in', value: location.countries, label: `from ${location.displayName}` });
   }
-  if (location?.displayName && resource === 'namedLocations') add({ field: 'displayName', op: 'eq', value: location.displayName });
+  if (location?.displayName && resource === 'namedLocations') {
+    // "is our HQ network trusted?": that location, whose row says whether it is trusted (not "none" when it is not).
+    const trusted = out.findIndex((f) => f.field === 'isTrusted');
+    if (trusted >= 0) out.splice(trusted, 1);
+    add({ field: 'displayName', op: 'eq', value: location.displayName });
+  }
   if (location?.office && (resource === 'users' || resource === 'groupMembers')) add({ field: 'officeLocation', op: 'eq', value: location.office, label: `in the ${location.office} office` });
   // "users in Toronto", "engineers", "people in the Redmond HQ office": the people field the words name.
   const attribute = entity('userAttribute');
@@ -769,7 +774,7 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
-const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of them) (?:have|hold) (?:any )?(?:admin )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
+const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
 
 function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
   const principals = (rows ?? []).filter((r) => r.type === 'user' || r.type === 'group' || r.type === 'app');
