@@ -218,6 +218,11 @@ export class GrammarRecognizer implements Recognizer {
       const policy = linkPolicy(entity.value ?? entity.text, policies);
       if (policy) Object.assign(entity, { id: policy.id, displayName: policy.displayName, value: policy.displayName, resolution: 'resolved' });
     }
+    // "and the guest one?" after what a policy stopped: the policy whose name has those words.
+    const lastPolicyFilter = context?.conversation?.lastPlan?.filters.some((f) => f.field === 'caPolicy');
+    const describedPolicy = lastPolicyFilter && policies && !turn.entities.some((e) => e.type === 'policy' && e.source === 'message') ? /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+){0,3}) one\b/i.exec(cleaned) : null;
+    const oneNamed = describedPolicy ? linkPolicy(describedPolicy[1].replace(/-/g, ' '), policies!) : undefined;
+    if (oneNamed) turn.entities.push({ type: 'policy', text: describedPolicy![0], value: oneNamed.displayName, displayName: oneNamed.displayName, id: oneNamed.id, source: 'message', resolution: 'resolved' });
     // "the device block" that names no policy of the tenant's is only words.
     turn.entities = turn.entities.filter((e) => !(e.type === 'policy' && e.tentative && !e.id));
     // A Microsoft app named in words ("teams keeps nagging her", "sharepoint"): the tenant's app of that name, when one

@@ -895,6 +895,12 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const changes = filtersFor(previous.resource, context);
   const sameEvent = previous.resource === 'signIns' && context.previousCode !== undefined && THAT_EVENT.test(context.cue) && !changes.some((c) => c.field === 'errorCode');
   if (sameEvent) changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
+  // "and the guest one?" after what one policy stopped: the same question about the other policy.
+  const policy = context.entities.find((e) => e.type === 'policy' && e.source === 'message' && (e.value ?? e.displayName));
+  if (policy && previous.resource === 'signIns' && previous.filters.some((f) => f.field === 'caPolicy')) {
+    const name = policy.value ?? policy.displayName!;
+    changes.push({ field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` });
+  }
   const elsewhere = SOMEONE_ELSE.test(context.cue);
   const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user'));
   // "who else besides Bob?": the others; a person named only in the earlier question is not carried.

@@ -346,5 +346,12 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(answer.text.split('\n\n').length, 1, answer.text.slice(0, 300));
       assert.deepEqual((answer.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
     });
+
+    it('When what one policy stopped is followed by "and the guest one?", then the same count is read for the policy of that name', async () => {
+      const [, guests] = await demo.stack.askChain(['how many people did the MFA for all users policy block this week?', 'and the guest one?'], admin);
+      const plan = guests.plan as PlanShape & { operation: unknown };
+      assert.equal(plan.filters.find((f) => f.field === 'caPolicy')?.value, 'Require MFA for guests: failure');
+      assert.deepEqual(plan.operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
   });
 });
