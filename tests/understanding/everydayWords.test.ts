@@ -353,5 +353,12 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(plan.filters.find((f) => f.field === 'caPolicy')?.value, 'Require MFA for guests: failure');
       assert.deepEqual(plan.operation, { kind: 'countDistinct', field: 'userDisplayName' });
     });
+
+    it('When the admin asks for cloud-only members "(not synced from AD)", then the members not synced are counted, not the synced ones', async () => {
+      const answer = await demo.stack.ask('count the internal members who are not synced from on-prem AD', admin);
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'onPremisesSyncEnabled' && f.op === 'ne' && f.value === true), JSON.stringify(plan.filters));
+      assert.ok(plan.filters.some((f) => f.field === 'userType' && f.value === 'Member'), JSON.stringify(plan.filters));
+    });
   });
 });
