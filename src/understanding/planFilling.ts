@@ -25,7 +25,7 @@ interface ResourceCue {
 }
 
 const SIGN_IN_NOUN = String.raw`(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|logons?|sign[- ]?in (?:attempts?|events?|logs?)|(?:login|sign[- ]?in) attempts?|attempts|authentications?)`;
-const NO_MFA_REGISTERED = /\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0,2}\s+mfa\s+(?:methods?|registered|registration|set ?up|enrolled|enrollment)\b|\bno\s+(?:mfa|authentication|auth)\s+methods?\b|\b(?:not|never|hasn'?t|haven'?t|have not|has not|didn'?t)\s+(?:\S+\s+){0,2}(?:registered|enrolled|set up)\b(?:\s+\S+){0,3}\s+(?:for\s+)?mfa\b|\bunregistered\b.{0,20}\bmfa\b|\bmfa\s+(?:registration|enrollment)\b/;
+const NO_MFA_REGISTERED = /\b(?:have|has|having|got) no (?:mfa|multi[- ]?factor|2fa)\b(?!\s+(?:prompts?|challenges?|done|performed|during))|\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0,2}\s+mfa\s+(?:methods?|registered|registration|set ?up|enrolled|enrollment)\b|\bno\s+(?:mfa|authentication|auth)\s+methods?\b|\b(?:not|never|hasn'?t|haven'?t|have not|has not|didn'?t)\s+(?:\S+\s+){0,2}(?:registered|enrolled|set up)\b(?:\s+\S+){0,3}\s+(?:for\s+)?mfa\b|\bunregistered\b.{0,20}\bmfa\b|\bmfa\s+(?:registration|enrollment)\b/;
 
 const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },

@@ -115,6 +115,10 @@ describe('Named locations, offices, cities and departments (issue #13)', functio
       assert.equal(people?.label, 'in Engineering');
       // Three of the demo tenant's 41 engineers have no method registered.
       assert.match(answer.text, /\*\*3 users\*\*/);
+      // "have no mfa" is the same question in fewer words.
+      const short = await demo.stack.ask('how many engineers have no mfa?', admin);
+      assert.equal((short.plan as PlanShape).resource, 'registrationDetails');
+      assert.match(short.text, /\*\*3 users\*\*/);
     });
 
     it('When locations are the subject, then "and london?" is the London office location, "from HQ" is the HQ network, and "is it trusted?" shows the location either way', async () => {
