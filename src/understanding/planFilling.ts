@@ -49,6 +49,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:\d{1,3}\.){2,3}(?:\d{1,3}|x|\*)\b/, weight: 3 },
   // "iphone users blocked for non-compliant device", "which mac users got the device block": a platform's refusals.
   { resource: 'signIns', pattern: /\b(?:iphones?|ipads?|android|macs?|macos|windows|linux|ios)\b.{0,20}\b(?:users?|people|devices?|folks)\b.{0,30}\b(?:blocked|block|failing|failed|denied|refused|got|get|getting|hit)\b/, weight: 3.5 },
+  // "blocked for no MFA registration": the sign-ins refused for it (50079), not the registration report.
+  { resource: 'signIns', pattern: /\b(?:blocked|failing|failed|stopped|stuck|refused|denied) (?:for|because of|due to|over) (?:no|missing|a missing|lack of|not having(?: an?)?) (?:mfa|multi[- ]?factor) (?:registration|method|methods|setup|set up)\b/, weight: 5.5 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
   { resource: 'registrationDetails', pattern: /\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b.{0,30}\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b|\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b.{0,30}\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b/, weight: 5 },
@@ -145,7 +147,7 @@ function fieldNamed(resource: PlanResource, words: string): string | undefined {
 
 /** The operation the words ask for, given the resource. */
 function operationOf(cue: string, resource: PlanResource): PlanOperation | undefined {
-  const distinct = /\bhow many\s+(?:different\s+|distinct\s+|unique\s+|separate\s+)?(countries|cities|apps|applications|users|people|accounts|ips|ip addresses|addresses|error codes|codes|browsers|devices|departments|types)\b/.exec(cue);
+  const distinct = /\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+|unique\s+|separate\s+)?(?:(?:disabled|guest|external|locked|blocked|risky)\s+)?(countries|cities|apps|applications|users|people|accounts|ips|ip addresses|addresses|error codes|codes|browsers|devices|departments|types)\b/.exec(cue);
   if (distinct) {
     const field = fieldNamed(resource, distinct[1]);
     if (field) return { kind: 'countDistinct', field };

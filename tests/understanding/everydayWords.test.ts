@@ -360,5 +360,15 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.ok(plan.filters.some((f) => f.field === 'onPremisesSyncEnabled' && f.op === 'ne' && f.value === true), JSON.stringify(plan.filters));
       assert.ok(plan.filters.some((f) => f.field === 'userType' && f.value === 'Member'), JSON.stringify(plan.filters));
     });
+
+    it('When the admin asks how many people were blocked for a missing MFA registration, or how many disabled accounts tried, then people are counted in the sign-in log', async () => {
+      const mfa = await demo.stack.ask('how many different people got blocked because of a missing MFA registration this week?', admin);
+      const plan = mfa.plan as PlanShape & { operation: unknown };
+      assert.equal(plan.resource, 'signIns');
+      assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 50079), JSON.stringify(plan.filters));
+      assert.deepEqual(plan.operation, { kind: 'countDistinct', field: 'userDisplayName' });
+      const disabled = await demo.stack.ask('number of disabled accounts that tried signing in this week', admin);
+      assert.deepEqual((disabled.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
   });
 });

@@ -159,6 +159,7 @@ export function extractFirstPartyApps(text: string, spans: SpanSet): void {
 /** Sign-in errors admins name in words, and their codes (src/knowledge/errorCodeCatalogue.ts explains each). */
 export const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
   [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
+  [/\b(?:blocked|failing|failed|stopped|stuck|refused|denied) (?:for|because of|due to|over) (?:no|missing|a missing|lack of|not having(?: an?)?) (?:mfa|multi[- ]?factor) (?:registration|method|methods|setup|set up)\b|\bmfa registration required\b/, 50079, 'MFA registration required (50079)'],
   [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
   [/\block[- ]?outs?\b|\bsmart[- ]lockout\b|\blocked[- ]out\b|\b(?:was|were|got|get|gets|been|is|are|being) (?:\w+ )?locked\b(?! (?:down|in|to)\b)/, 50053, 'locked out (50053)'],
   [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
