@@ -233,6 +233,8 @@ export class GrammarRecognizer implements Recognizer {
       const policy = linkPolicy(entity.value ?? entity.text, policies);
       if (policy) Object.assign(entity, { id: policy.id, displayName: policy.displayName, value: policy.displayName, resolution: 'resolved' });
     }
+    // "the device block" that names no policy of the tenant's is only words.
+    turn.entities = turn.entities.filter((e) => !(e.type === 'policy' && e.tentative && !e.id));
     // A Microsoft app named in words ("teams keeps nagging her", "sharepoint"): the tenant's app of that name, when one
     // app has it (Outlook stays a word: its sign-ins come from several apps).
     for (const entity of turn.entities) {

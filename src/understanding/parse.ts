@@ -117,7 +117,9 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   options.knownNames?.places.link(text, spans);
   options.knownNames?.linkAppWords(text, spans);
   for (const policy of findPolicyNames(text, spans)) {
-    spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });
+    // A tentative one keeps its words for the intent: it may name no policy at all.
+    const placeholder = policy.tentative ? text.slice(policy.start, policy.end).toLowerCase() : 'the <policy> policy';
+    spans.claim({ start: policy.start, end: policy.end, placeholder, entity: { type: 'policy', text: policy.name, source: 'message', ...(policy.tentative ? { tentative: true } : {}) } });
   }
   extractFirstPartyApps(text, spans);
   const names = findNames(text, spans).filter((n) => !options.notNames?.has(n.text.toLowerCase()));

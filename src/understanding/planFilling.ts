@@ -12,6 +12,7 @@ import { windowLabel } from './entities/timeRange';
 import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
+import { ERRORS_IN_WORDS } from './entities/catalogues';
 
 const DAY = 86_400_000;
 
@@ -227,16 +228,6 @@ const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occur
 const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
 const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authenticated SMTP', 'Exchange Web Services', 'MAPI Over HTTP', 'Autodiscover', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Exchange Online PowerShell', 'Other clients'];
-/** Sign-in errors admins name in words, and their codes (src/knowledge/errorCodeCatalogue.ts explains each). */
-const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
-  [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
-  [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
-  [/\block[- ]?outs?\b|\bsmart[- ]lockout\b|\blocked[- ]out\b|\b(?:was|were|got|get|gets|been|is|are|being) (?:\w+ )?locked\b(?! (?:down|in|to)\b)/, 50053, 'locked out (50053)'],
-  [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
-  [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
-  [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
-  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b|\bdevice blocks?\b/, 53000, 'device not compliant (53000)'],
-];
 
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
   [/\bandroid\b/, 'Android'],
@@ -423,8 +414,10 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     if (at >= 0) out.splice(at, 1);
     out.push(filter);
   };
+  // "stopped by the country block rather than a bad password": what is ruled out is no condition.
+  const asked = context.cue.replace(/\b(?:rather than|instead of|as opposed to|not because of)\b[^,.;?!]*/g, ' ');
   for (const [pattern, make] of FILTER_RULES[resource] ?? []) {
-    const m = pattern.exec(context.cue);
+    const m = pattern.exec(asked);
     if (!m) continue;
     const made = make(m, context);
     for (const filter of made === undefined ? [] : Array.isArray(made) ? made : [made]) {
@@ -754,7 +747,7 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
 const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
 
 /** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
-const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;
+const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|ran into|run into|runs into|running into|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;
 
 /** "who did it block yesterday?" about a Conditional Access policy: the sign-ins that policy failed, by person. */
 function blockedByPlan(cue: string, entities: Entity[], now: Date, context: FillContext): PlanFill | undefined {
@@ -937,7 +930,7 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const byPerson: PlanOperation | undefined = elsewhere && previous.resource === 'signIns' ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
   // "how many different countries?" then "list them" / "which ones?": the values counted, each with its count.
   const theValues: PlanOperation | undefined =
-    !operation && previous.operation.kind === 'countDistinct' && /\b(?:list|show|name) (?:them|those|these)\b|\bwhich (?:ones|are they)\b|\bwhat are they\b/.test(context.cue)
+    !operation && previous.operation.kind === 'countDistinct' && /\b(?:list|show|name) (?:them|those|these)\b|\bwhich (?:ones|are they)\b|\bwhat are they\b|\bwho (?:are|were) (?:they|those|these)\b|\bwhich (?:people|users|ones are they)\b/.test(context.cue)
       ? { kind: 'groupBy', field: previous.operation.field }
       : undefined;
   const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? theValues ?? operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };

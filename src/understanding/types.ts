@@ -62,6 +62,8 @@ export interface Entity {
   countries?: string[];
   /** namedLocation written as an office people work in ("the London office"): that office's name. */
   office?: string;
+  /** A policy named only by what it does ("the country block"): dropped unless it links to the tenant's policy. */
+  tentative?: boolean;
   /** Where the entity came from: the message, the conversation so far (a follow-up), or the intent's default. */
   source?: 'message' | 'conversation' | 'default';
 }

@@ -322,5 +322,29 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(setUp.intent, 'signin.troubleshoot');
       assert.ok((setUp.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'app' && e.displayName === 'Office 365 SharePoint Online'), JSON.stringify(setUp.entities));
     });
+
+    it('When a policy is named by what it blocks ("the legacy auth block", "the country block"), then that policy\'s refusals are read, and a condition ruled out ("rather than a bad password") is not added', async () => {
+      const [legacy, country] = await demo.stack.askChain(['who ran into the legacy auth block this week?', 'which of those were stopped by the country block rather than a wrong password?'], admin);
+      const policyOf = (answer: { plan?: unknown }) => (answer.plan as PlanShape).filters.find((f) => f.field === 'caPolicy')?.value;
+      assert.equal(policyOf(legacy), 'Block legacy authentication: failure');
+      assert.equal(policyOf(country), 'Block sign-ins from blocked countries: failure');
+      assert.ok(!(country.plan as PlanShape).filters.some((f) => f.field === 'errorCode'), JSON.stringify(country.plan));
+      // "the membership rule" names no policy: a group question stays one.
+      const rule = await demo.stack.ask("what's the membership rule on All Guests?", admin);
+      assert.equal(rule.intent, 'group.info');
+    });
+
+    it('When a group is named by the start of its name and "group" ("the hr portal group"), or in lower case with a plural ("all managers"), then that group links', async () => {
+      const portal = await demo.stack.ask('is Megan Bowen in the hr portal group?', admin);
+      assert.ok((portal.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'group' && e.displayName === 'HR Portal Users'), JSON.stringify(portal.entities));
+      const managers = await demo.stack.ask('who is in all managers?', admin);
+      assert.ok((managers.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'group' && e.displayName === 'All Managers'), JSON.stringify(managers.entities));
+    });
+
+    it('When a question ends with a short condition after its question mark ("? people only"), then it stays one question', async () => {
+      const answer = await demo.stack.ask('how many different people signed in from Germany this month? people only', admin);
+      assert.equal(answer.text.split('\n\n').length, 1, answer.text.slice(0, 300));
+      assert.deepEqual((answer.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
   });
 });

@@ -156,3 +156,14 @@ export function extractFirstPartyApps(text: string, spans: SpanSet): void {
     }
   }
 }
+
+/** Sign-in errors admins name in words, and their codes (src/knowledge/errorCodeCatalogue.ts explains each). */
+export const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
+  [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
+  [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
+  [/\block[- ]?outs?\b|\bsmart[- ]lockout\b|\blocked[- ]out\b|\b(?:was|were|got|get|gets|been|is|are|being) (?:\w+ )?locked\b(?! (?:down|in|to)\b)/, 50053, 'locked out (50053)'],
+  [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
+  [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
+  [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
+  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b|\bdevice blocks?\b/, 53000, 'device not compliant (53000)'],
+];

@@ -249,6 +249,25 @@ export class NameIndex {
   link(text: string, spans: SpanSet): Entity[] {
     const found: Entity[] = [];
     const list = tokens(text);
+    // "the hr portal group", "the vpn group": the one group whose name starts with the words before "group" (before
+    // "HR Portal" is taken for the app of that name).
+    for (let j = 1; j < list.length; j++) {
+      if (list[j].folded !== 'group' && list[j].folded !== 'groups') continue;
+      // "the Security Operations group": a group's whole name is there; the main pass links it.
+      const whole = [1, 2, 3, 4].some((m) => m <= j && (this.byFirstWord.get(list[j - m].folded) ?? []).some((e) => e.type === 'group' && e.words.length === m && e.words.every((w, n) => list[j - m + n].folded === w)));
+      if (whole) continue;
+      for (let k = Math.min(3, j); k >= 1; k--) {
+        const words = list.slice(j - k, j).map((t) => t.folded);
+        if (words.some((w) => GENERIC_SINGLE.has(w) && w !== 'it') || (k === 1 && words[0].length < 2)) continue;
+        const groups = (this.byFirstWord.get(words[0]) ?? []).filter((e) => e.type === 'group' && e.words.length > k && words.every((w, n) => e.words[n] === w));
+        if (groups.length !== 1 || !spans.isFree(list[j - k].start, list[j].end)) continue;
+        const group = groups[0].candidate;
+        const entity: Entity = { type: 'group', text: text.slice(list[j - k].start, list[j].end), source: 'message', resolution: 'resolved', id: group.id, displayName: group.displayName };
+        spans.claim({ start: list[j - k].start, end: list[j].end, placeholder: '<name> group', entity });
+        found.push(entity);
+        break;
+      }
+    }
     for (let i = 0; i < list.length; i++) {
       const entries = this.byFirstWord.get(list[i].folded);
       if (!entries) continue;
@@ -367,6 +386,9 @@ export class NameIndex {
       const acronym = /^[a-z]{2,5}$/.test(token.folded) && users.every((u) => u.jobTitle && acronymOf(u.jobTitle) === token.folded);
       if (acronym && !/\b(?:the|our|my|your|their)\s+$/i.test(text.slice(0, token.start))) continue;
       if (!writtenAsName && (this.knownWord(token.folded) || token.folded.length < 3)) continue;
+      // "chloe okafor" where no Okafor exists: a full name the tenant lacks, not the one Chloe it has.
+      const after = list[i + 1];
+      if (keys.byGiven.has(token.folded) && after && /^\s+$/.test(text.slice(token.end, after.start)) && /^\p{Lu}\p{Ll}{2,}$/u.test(after.raw) && /^\p{Lu}/u.test(token.raw) && !this.knownWord(after.folded) && !keys.bySurname.has(after.folded) && !keys.byGiven.has(after.folded)) continue;
       claim(token, token, users);
     }
     return found;

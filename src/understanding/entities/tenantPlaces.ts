@@ -200,8 +200,8 @@ export class PlaceIndex {
       let end = j - 1;
       while (end + 1 < list.length && PLACE_KIND.has(list[end + 1].folded) && end + 1 - i < 5) end++;
       const named = run.length >= 2 || end > j - 1;
-      // "the blocked countries policy": the policy's name, not the location.
-      if (!named || OTHER_OBJECT.test(list[end + 1]?.folded ?? '')) continue;
+      // "the blocked countries policy", "the country block": a policy's name or what it does, not the location.
+      if (!named || OTHER_OBJECT.test(list[end + 1]?.folded ?? '') || /^(?:block|rule)$/i.test(list[end].raw)) continue;
       // The first word must be the start of a run, not the middle of another name.
       if (!best || end > best.end) best = { location: entry.location, end };
       else if (end === best.end && best.location !== entry.location) return undefined;
