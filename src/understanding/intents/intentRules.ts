@@ -102,7 +102,7 @@ const CUES: Cue[] = [
   // "is VPN Users a nested group? what's inside": a group's make-up.
   { name: 'what a group holds', intent: 'group.info', weight: 4, pattern: /\bnested group\b|\bwhat'?s inside\b|\bwhat is inside\b|\bgroups? (?:inside|within) (?:it|that|<name>)\b/ },
   // "does HR Portal require user assignment?": an app's settings.
-  { name: 'app assignment', intent: 'app.info', weight: 4, pattern: /\buser assignment\b|\bassignment (?:is )?required\b|\brequires? (?:user )?assignment\b/ },
+  { name: 'app assignment', intent: 'app.info', weight: 4, pattern: /\buser assignment\b|\bassignment (?:is )?required\b|\brequires? (?:user )?assignment\b|\b(?:requires?|need|needs|must) (?:users?|people|everyone|them) (?:to )?(?:be )?assigned\b|\b(?:only )?assigned (?:users|people) (?:only|can)\b/ },
   // "who has been adding people to VPN Users?": who made those changes.
   { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has| have| was| were)?(?: been)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting|granting|assigning|touching|messing)\b/ },
   // "why is Adele not risky anymore?", "her risk went away": what closed the person's risk.
