@@ -850,6 +850,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
 /** Two or three people asked about together: "both", "either of them", "which of the two", "neither". */
 export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
+const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
 
 /**
@@ -861,6 +862,10 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   const ids = people.map((p) => p.id);
   const label = people.map((p) => p.displayName).join(', ');
   const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'conversation' }));
+  // "are either of them risky users?": their risk records in any state (a dismissed one says so).
+  if (PAIR_RISK.test(cue)) {
+    return { plan: { resource: 'riskyUsers', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'risk.users', about };
+  }
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
   }

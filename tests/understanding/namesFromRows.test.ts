@@ -23,4 +23,13 @@ describe('Ambiguous names settled by the rows just shown, through the whole stac
     const answer = await demo.stack.ask("is javier's account enabled?", admin);
     assert.match(answer.text, /Which user do you mean by “javier”/);
   });
+
+  it('When two people were asked about in turn and the admin asks whether either is risky, then both risk records are read, in any state', async () => {
+    const [, , risk] = await demo.stack.askChain(['who is Adele Vance?', 'and Megan Bowen?', 'is either of them flagged as risky?'], admin);
+    assert.equal(risk.intent, 'risk.users');
+    const plan = risk.plan as { resource: string; filters: Array<{ field: string; op: string; value: unknown }> };
+    assert.equal(plan.resource, 'riskyUsers');
+    assert.ok(plan.filters.some((f) => f.field === 'id' && f.op === 'in' && Array.isArray(f.value) && f.value.length === 2), JSON.stringify(plan.filters));
+    assert.match(risk.text, /Adele Vance[^\n]*dismissed/);
+  });
 });
