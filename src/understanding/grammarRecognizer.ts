@@ -171,6 +171,8 @@ export class GrammarRecognizer implements Recognizer {
     if (!rows || rows.length < 2 || rows.length > MAX_ROWS_ASKED_EACH || (type !== 'user' && type !== 'group' && type !== 'app') || rows.some((r) => r.type !== type)) return undefined;
     // "who are they?" asks for the list itself again, not a question about each row.
     if (!THEM.test(text) || text.length > 200 || NAME_THEM.test(text.trim().toLowerCase())) return undefined;
+    // "which of them was added most recently?" chooses among the rows: one question, not one per row.
+    if (/\b(?:which|who|whom)(?: one)? of (?:them|those|these)\b/i.test(text)) return undefined;
     const whole = await this.recognize(text, context);
     // A plan that only lists the last list again ("who owns them?" read as "them" again) did not answer it.
     const last = context?.conversation?.lastPlan;

@@ -176,6 +176,8 @@ const CUES: Cue[] = [
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got (?:made|added|assigned|promoted|elevated|given)|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|<name>|\b(?:admin|administrator|role|group|team)\b)/, when: (f) => f.role || f.names > 0 },
+  // "which of them was added most recently?" after a role's holders: when each came to hold it is the audit log's.
+  { name: 'added when', intent: 'audit.changes', weight: 7, pattern: /\b(?:was|were|got|been) (?:added|assigned|given|promoted|made|invited)\b.{0,30}\b(?:most recently|last|latest|recently|newest|first)\b/ },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
   { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:<name>|the break ?glass account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
