@@ -343,6 +343,8 @@ export interface ServicePrincipalDetails {
   accountEnabled?: boolean | null;
   servicePrincipalType?: string | null;
   appOwnerOrganizationId?: string | null;
+  /** Only users and groups assigned to the app may sign in to it ("Assignment required?" in the admin center). */
+  appRoleAssignmentRequired?: boolean | null;
   passwordCredentials?: PasswordCredential[];
   keyCredentials?: KeyCredential[];
 }
@@ -380,7 +382,7 @@ export const AUDIT_PAGE = 50;
 export function appRequests(servicePrincipalId: string, appId: string | undefined): BatchRequest[] {
   const id = encodeURIComponent(servicePrincipalId);
   const requests: BatchRequest[] = [
-    { id: 'servicePrincipal', url: `/servicePrincipals/${id}?$select=id,appId,displayName,accountEnabled,servicePrincipalType,appOwnerOrganizationId,${CREDENTIAL_FIELDS}` },
+    { id: 'servicePrincipal', url: `/servicePrincipals/${id}?$select=id,appId,displayName,accountEnabled,servicePrincipalType,appOwnerOrganizationId,appRoleAssignmentRequired,${CREDENTIAL_FIELDS}` },
     { id: 'spOwners', url: `/servicePrincipals/${id}/owners?$select=${MEMBER_FIELDS}&$top=100` },
   ];
   if (appId) requests.push({ ...applicationByAppIdRequest(appId), url: `/applications?$filter=appId eq ${odataString(appId)}&$select=${APPLICATION_FIELDS}` });

@@ -451,6 +451,14 @@ const directoryAudits: ResourceSpec = {
         return by?.user?.displayName || by?.user?.userPrincipalName || by?.app?.displayName || '—';
       },
     }),
+    // "anyone add themselves to a group?": the person who made the change is among its targets.
+    field('selfChange', 'By the target', 'targetResources', 'boolean', {
+      select: 'targetResources',
+      read: (item) => {
+        const by = (item.initiatedBy as { user?: { id?: string } | null } | undefined)?.user?.id;
+        return Boolean(by) && ((item.targetResources as Array<{ id?: string }> | undefined) ?? []).some((t) => t.id === by);
+      },
+    }),
     field('target', 'Target', 'targetResources', 'strings', { graph: ['contains'], lambda: { collection: 'targetResources', member: 'id' }, select: 'targetResources' }),
     field('targets', 'Targets', 'targetResources', 'strings', {
       select: 'targetResources',

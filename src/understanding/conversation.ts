@@ -185,6 +185,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...parsed.entities, ...carried.map(fromConversation)], objects: parsed.objects, followUp: true };
   }
 
+  // "which of them was added most recently?" after a role's holders: the changes to that role.
+  if (parsed.intent === 'audit.changes' && memory.role && memory.lastIntent === 'role.assignments' && /\b(?:them|they|those|these)\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'role' || (e.source === 'message' && (e.type === 'user' || e.type === 'group')))) {
+    return { intent: 'audit.changes', entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
+  }
   if (!parsed.pronoun) return plain;
   // A lower-case word only guessed to be a name ("so I can chase them") does not name another object.
   const guessedWord = (e: Entity) => parsed.objects.some((o) => o.entity === e && o.typeGuessed && e.text === e.text.toLowerCase());

@@ -78,6 +78,26 @@ const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+/**
+ * "hector - what was detected" after a list that showed Hector Green, "laura says she registered" after one that showed
+ * Laura Kaur: a name the directory finds several of is the one the conversation just showed, when exactly one shown
+ * row or remembered person has every word of it.
+ */
+function settleFromConversation(entities: Entity[], memory: ConversationContext | undefined): void {
+  if (!memory) return;
+  const shown = [...(memory.lastRows ?? []), ...(memory.people ?? []), ...[memory.user, memory.group, memory.app].flatMap((e) => (e?.id ? [{ type: e.type, id: e.id, displayName: e.displayName ?? e.text }] : []))];
+  const words = (text: string) => text.toLowerCase().split(/[\s.'’-]+/).filter(Boolean);
+  for (const entity of entities) {
+    if (entity.resolution !== 'ambiguous' || entity.source !== 'message') continue;
+    const asked = words(entity.text);
+    const hits = new Map(shown.filter((r) => r.type === entity.type && asked.every((w) => words(r.displayName).includes(w))).map((r) => [r.id, r]));
+    if (hits.size !== 1) continue;
+    const [row] = hits.values();
+    Object.assign(entity, { resolution: 'resolved', id: row.id, displayName: row.displayName });
+    delete entity.candidates;
+  }
+}
+
 /** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
@@ -156,6 +176,8 @@ export class GrammarRecognizer implements Recognizer {
     if (!rows || rows.length < 2 || rows.length > MAX_ROWS_ASKED_EACH || (type !== 'user' && type !== 'group' && type !== 'app') || rows.some((r) => r.type !== type)) return undefined;
     // "who are they?" asks for the list itself again, not a question about each row.
     if (!THEM.test(text) || text.length > 200 || NAME_THEM.test(text.trim().toLowerCase())) return undefined;
+    // "which of them was added most recently?" chooses among the rows: one question, not one per row.
+    if (/\b(?:which|who|whom)(?: one)? of (?:them|those|these)\b/i.test(text)) return undefined;
     const whole = await this.recognize(text, context);
     // A plan that only lists the last list again ("who owns them?" read as "them" again) did not answer it.
     const last = context?.conversation?.lastPlan;
@@ -262,6 +284,7 @@ export class GrammarRecognizer implements Recognizer {
     }
     const lookupFailures = this.options.directory ? await resolveObjects(turn.objects, this.options.directory) : [];
     if (!this.options.directory) markUnresolved(turn.objects);
+    settleFromConversation(turn.entities, context?.conversation);
     // A word only guessed to be a name that links to nothing is not asked about ("sorry to bother you").
     const notNames = new Set(turn.objects.filter((o) => isNotAName(o.entity, o.typeGuessed)).map((o) => o.entity));
     if (notNames.size) {

@@ -336,6 +336,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   ],
   directoryAudits: [
     [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
+    [/\b(?:themselves|themself|himself|herself|(?:their|his|her) own (?:account|membership|access|role))\b/, () => ({ field: 'selfChange', op: 'eq', value: true, label: 'made by people to themselves' })],
+    // "anyone add themselves to a group lately?", "who was removed from groups this week?": membership changes.
+    [/\badd(?:ed|ing|s)?\b.{0,30}\b(?:to|into) (?:a |the |any |some )?groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Add member to group' })],
+    [/\bremov(?:e|ed|ing|es)\b.{0,30}\bfrom (?:a |the |any |some )?groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Remove member from group' })],
     [/\bself[- ]service password\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/, () => ({ field: 'activity', op: 'eq', value: 'Change password (self-service)' })],
     [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
     [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
@@ -362,7 +366,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
   // A named location ("from a blocked country") is part of one person's story: the diagnosis shows it.
   const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field) && !entities.some((e) => e.type === 'namedLocation' && f.label === `from ${e.displayName}`));
-  if (/\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
+  // ("what happened in the audit log yesterday?" is the log's list.)
+  if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
@@ -390,7 +395,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return has('user') || has('policy') || (!operation && filters.length === 0);
     case 'directoryAudits':
       // A kind of change asked of everyone is a list; one object's changes are the audit answer's.
-      return !operation && (filters.length === 0 || has('group') || has('app') || has('policy') || (has('user') && !filters.some((f) => f.field === 'initiatedByUserId')));
+      // With nothing named the audit answer could only ask "whose changes?": the list answers instead.
+      return !operation && (has('group') || has('app') || has('policy') || has('role') || (has('user') && !filters.some((f) => f.field === 'initiatedByUserId')));
     case 'applications':
     case 'servicePrincipals':
       return has('app') || /\bsecrets?\b|\bcertificates?\b|\bcredentials?\b|\bexpir/.test(cue);
@@ -539,8 +545,11 @@ export function planCue(text: string, entities: Entity[]): string {
   return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
+/** Words of a change, whoever made it ("anything touched on the CA policies?"). */
+const CHANGED = /\b(?:touch(?:ed)?|chang(?:e|ed|es)|edit(?:ed|s)?|modif(?:y|ied)|updat(?:e|ed|es)|mess(?:ed)? with)\b/;
+
 /** Words that ask who made a change, or when and by whom. */
-const WHO_CHANGED = /\bwho\s+(?:changed|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b|\bby whom\b/;
+const WHO_CHANGED = /\bwho\s+(?:changed|edited|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b|\bby whom\b/;
 
 
 export interface FillInput {
@@ -564,6 +573,18 @@ export interface FillInput {
    * such a question is not a refinement of the last list.
    */
   ownScore?: number;
+}
+
+/**
+ * "who changed Conditional Access policies this month?", "what happened in the audit log yesterday?": a change the
+ * grammar heard, asked of nothing in particular, is the audit log's list with the conditions the words give (rather
+ * than "whose changes do you mean?"). Not when the intent was only guessed.
+ */
+function auditList(input: FillInput, context: FillContext): PlanFill | undefined {
+  if (input.intent !== 'audit.changes' || !(input.ownScore && input.ownScore > 0)) return undefined;
+  if (input.entities.some((e) => ['user', 'group', 'app', 'policy', 'role', 'errorCode'].includes(e.type) && e.source !== 'default')) return undefined;
+  const operation = operationOf(context.cue, 'directoryAudits') ?? { kind: 'list' };
+  return { plan: { resource: 'directoryAudits', filters: filtersFor('directoryAudits', context), operation, window: windowFrom(input.entities) ?? defaultWindow('directoryAudits', input.now) }, intent: 'audit.changes' };
 }
 
 export function fillPlan(input: FillInput): PlanFill | undefined {
@@ -647,7 +668,7 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
       return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now), intent: 'signin.list' };
     }
   }
-  if (!named) return undefined;
+  if (!named) return auditList(input, context);
   // "how many different people hit the compliant-device block this week?": people counted in the sign-in log.
   if (named.resource === 'users' && /\bhow many (?:different |distinct |unique |separate )?(?:people|users|accounts|persons)\b/.test(cue)) {
     const signInFilters = filtersFor('signIns', context).filter((f) => f.field === 'errorCode' || f.field === 'country' || f.field === 'clientApp');
@@ -658,9 +679,14 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
   // names "account") is that question, not a list of accounts.
   const resource = anchoredResource(named.resource, cue, input.entities);
-  if (!resource.anchor && (input.ownScore ?? 0) >= 6 && input.intent !== undefined && input.intent !== 'outOfScope' && named.weight < 2.5 && PLAN_INTENTS[named.resource] !== input.intent) return undefined;
-  // "Who turned that policy off?": who made a change is answered from the audit log, not by a list of what is now.
-  if (input.intent === 'audit.changes' && resource.resource !== 'directoryAudits' && WHO_CHANGED.test(cue)) return undefined;
+  if (!resource.anchor && (input.ownScore ?? 0) >= 6 && input.intent !== undefined && input.intent !== 'outOfScope' && named.weight < 2.5 && PLAN_INTENTS[named.resource] !== input.intent) return auditList(input, context);
+  // "Who turned that policy off?": who made a change is answered from the audit log, not by a list of what is now;
+  // "who touched conditional access policies lately?": the changes to them.
+  if (input.intent === 'audit.changes' && resource.resource !== 'directoryAudits') {
+    if (WHO_CHANGED.test(cue)) return auditList(input, context);
+    const audit = !resource.anchor && CHANGED.test(cue) ? auditList(input, context) : undefined;
+    if (audit) return audit;
+  }
   const operation = operationOf(cue, resource.resource);
   const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)];
   // A noun alone ("users") with no ask, no condition and no operation is not a list question, unless it is the
@@ -833,6 +859,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
 /** Two or three people asked about together: "both", "either of them", "which of the two", "neither". */
 export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
+const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
 
 /**
@@ -844,6 +871,10 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   const ids = people.map((p) => p.id);
   const label = people.map((p) => p.displayName).join(', ');
   const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'conversation' }));
+  // "are either of them risky users?": their risk records in any state (a dismissed one says so).
+  if (PAIR_RISK.test(cue)) {
+    return { plan: { resource: 'riskyUsers', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'risk.users', about };
+  }
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
   }

@@ -48,6 +48,23 @@ describe('Questions about what a person changed, through the whole stack (issue 
     }
   });
 
+  it('When a change is asked of no one in particular, then the audit log is listed with the conditions the words give', async () => {
+    const policies = await demo.stack.ask('who edited conditional access policies this month?', admin);
+    assert.equal(policies.intent, 'audit.changes');
+    assert.ok((policies.plan as { filters: Array<{ field: string; value: unknown }> }).filters.some((f) => f.field === 'category' && f.value === 'Policy'));
+    assert.match(policies.text, /Raul Razo/);
+    const day = await demo.stack.ask('what went on in the audit log yesterday?', admin);
+    assert.equal((day.plan as { resource: string }).resource, 'directoryAudits');
+    assert.doesNotMatch(day.text, /Whose changes do you mean/);
+  });
+
+  it('When the admin asks whether anybody put themselves into a group, then only the additions people made to themselves are listed', async () => {
+    const answer = await demo.stack.ask('did anybody put themselves into a group recently?', admin);
+    const filters = (answer.plan as { filters: Array<{ field: string; value: unknown }> }).filters;
+    assert.ok(filters.some((f) => f.field === 'selfChange' && f.value === true), JSON.stringify(filters));
+    assert.match(answer.text, /Pradeep Gupta[^\n]*Pradeep Gupta, IT Staff/);
+  });
+
   it('When the changes are asked of "he" after a person was named, then they are that person\'s own changes', async () => {
     const [, changes] = await demo.stack.askChain(['who is Pradeep Gupta?', 'what has he changed this week?'], admin);
     assert.equal(changes.intent, 'audit.changes');

@@ -48,4 +48,11 @@ describe('Roles asked for by what they allow, by group and through groups, throu
     assert.match(answer.text, /Security Operations[^\n]*Security Operator/);
     assert.doesNotMatch(answer.text, /Pradeep Gupta/);
   });
+
+  it('When a role\'s holders were shown and the admin asks which of them got it last, then the role\'s changes answer once, not per holder', async () => {
+    const [, last] = await demo.stack.askChain(['who are our global admins?', 'which of those got assigned last?'], admin);
+    assert.equal(last.intent, 'audit.changes');
+    assert.match(last.text, /Changes to the role Global Administrator[\s\S]*Isaiah Langer/);
+    assert.equal(last.text.split('\n\n').length, 1);
+  });
 });

@@ -53,6 +53,12 @@ describe('Tasks to explain, risk cases closed by hand, and "the one that expires
     assert.equal(answer.plan, undefined);
   });
 
+  it('When the admin asks whether people must be assigned to an app, then the app\'s page answers with its assignment setting', async () => {
+    const answer = await demo.stack.ask('must people be assigned before they can use the HR Portal?', admin);
+    assert.equal(answer.intent, 'app.info');
+    assert.match(answer.text, /User assignment required: Yes/);
+  });
+
   it('When expiring credentials were listed and the admin asks who owns the one that expires first, then the first app shown answers', async () => {
     const [list, owner] = await demo.stack.askChain(['which app secrets or certificates run out this month?', 'the one which expires soonest, who owns it?'], admin);
     const first = /Expiring[^\n]*\n([^:\n]+):/.exec(list.text)?.[1]?.trim();

@@ -59,6 +59,8 @@ export function appInfoModel(
   if (sp.accountEnabled === false) callouts.push({ text: 'Sign-in is disabled for this app in this tenant.' });
   const facts = [{ title: 'Application (client) ID', value: sp.appId ?? app?.appId ?? '' }];
   facts.push({ title: 'Registered', value: app ? 'In this tenant' : 'In another tenant (only the service principal is here)' });
+  // "does the HR Portal require users to be assigned?"
+  if (typeof sp.appRoleAssignmentRequired === 'boolean') facts.push({ title: 'User assignment required', value: sp.appRoleAssignmentRequired ? 'Yes: only assigned users and groups can sign in' : 'No: anyone in the tenant can sign in' });
   if (app?.createdDateTime) facts.push({ title: 'Created', value: formatDate(app.createdDateTime) });
   if (app?.description) facts.push({ title: 'Description', value: escapeMarkdown(app.description) });
   const sections = [

@@ -76,8 +76,11 @@ const ROLE_BY_CAPABILITY: Array<{ name: string; pattern: RegExp }> = [
   ['Application Administrator', String.raw`(?:apps?|applications?|enterprise apps?|app registrations?|service principals?)`],
   ['Conditional Access Administrator', String.raw`(?:conditional access(?: polic(?:y|ies))?|ca polic(?:y|ies))`],
   ['License Administrator', String.raw`licen[cs]es?`],
+  // Helpdesk Administrators reset the passwords of people who are not admins (Password and Authentication
+  // Administrators can too; the Helpdesk role is the one a help desk holds).
+  ['Helpdesk Administrator', String.raw`(?:\w+\s+)?passwords?`],
   ['Privileged Role Administrator', String.raw`(?:roles?|role assignments?)`],
-].map(([name, things]) => ({ name, pattern: new RegExp(`(?<=${MAY})(?:manage|administer|admin|create|edit|change|update|delete|assign)\\s+(?:the\\s+|all\\s+|our\\s+)?${things}\\b`, 'gi') }));
+].map(([name, things]) => ({ name, pattern: new RegExp(`(?<=${MAY})(?:manage|administer|admin|create|edit|change|update|delete|assign|reset)\\s+(?:the\\s+|all\\s+|our\\s+)?${things}\\b`, 'gi') }));
 
 /** Longer names first, so "Cloud Application Administrator" is not read as "Application Administrator". */
 const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...ROLE_BY_CAPABILITY, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];

@@ -102,7 +102,7 @@ const CUES: Cue[] = [
   // "is VPN Users a nested group? what's inside": a group's make-up.
   { name: 'what a group holds', intent: 'group.info', weight: 4, pattern: /\bnested group\b|\bwhat'?s inside\b|\bwhat is inside\b|\bgroups? (?:inside|within) (?:it|that|<name>)\b/ },
   // "does HR Portal require user assignment?": an app's settings.
-  { name: 'app assignment', intent: 'app.info', weight: 4, pattern: /\buser assignment\b|\bassignment (?:is )?required\b|\brequires? (?:user )?assignment\b/ },
+  { name: 'app assignment', intent: 'app.info', weight: 4, pattern: /\buser assignment\b|\bassignment (?:is )?required\b|\brequires? (?:user )?assignment\b|\b(?:requires?|need|needs|must) (?:users?|people|everyone|them) (?:to )?(?:be )?assigned\b|\b(?:only )?assigned (?:users|people) (?:only|can)\b/ },
   // "who has been adding people to VPN Users?": who made those changes.
   { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has| have| was| were)?(?: been)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting|granting|assigning|touching|messing)\b/ },
   // "why is Adele not risky anymore?", "her risk went away": what closed the person's risk.
@@ -168,7 +168,7 @@ const CUES: Cue[] = [
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
 
   // What changed.
-  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|shut|flipped|registered|approved|promoted)\b/ },
+  { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|edited|renamed|revoked|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|shut|flipped|registered|approved|promoted)\b/ },
   // "How did Project Falcon lose its owner?", "how did he get Global Administrator?": the change behind a state.
   { name: 'how it came about', intent: 'audit.changes', weight: 6, pattern: /\bhow did\b.{0,50}\b(?:lose|lost|get|got|gain|become|end up|come to)\b|\bwho gave\b/ },
   { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?|add(?:ed)? (?:\w+ )?(?:to|themselves|himself|herself)|remov(?:e|ed) (?:\w+ )?from|put (?:\w+ )?in(?:to)?|assign(?:ed)?|invit(?:e|ed)|elevat(?:e|ed)|promot(?:e|ed))\b|\b(?:has |did )?anything (?:been )?(?:chang(?:e|ed)|touched|modified|edited)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
@@ -176,6 +176,8 @@ const CUES: Cue[] = [
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got (?:made|added|assigned|promoted|elevated|given)|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|<name>|\b(?:admin|administrator|role|group|team)\b)/, when: (f) => f.role || f.names > 0 },
+  // "which of them was added most recently?" after a role's holders: when each came to hold it is the audit log's.
+  { name: 'added when', intent: 'audit.changes', weight: 7, pattern: /\b(?:was|were|got|been) (?:added|assigned|given|promoted|made|invited)\b.{0,30}\b(?:most recently|last|latest|recently|newest|first)\b/ },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
   { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:<name>|the break ?glass account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
