@@ -6,6 +6,7 @@ import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
+import type { NamedLocationCandidate } from './entities/tenantPlaces';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
@@ -36,6 +37,10 @@ export interface GrammarRecognizerOptions {
 /** The words that stand for the rows of the last list ("who owns those?"), and how many rows are asked of in turn. */
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
+
+function locationEntity(location: NamedLocationCandidate, text: string): Entity {
+  return { type: 'namedLocation', text, value: location.displayName, displayName: location.displayName, id: location.id, source: 'message', resolution: 'resolved', ...(location.ipRanges ? { ipRanges: location.ipRanges } : {}), ...(location.countries ? { countries: location.countries } : {}) };
+}
 
 /** Short names admins use for departments ("the HR one"). */
 const DEPARTMENT_SHORT: Record<string, string> = { 'human resources': 'hr', 'customer support': 'support', 'information technology': 'it', engineering: 'eng', executive: 'exec' };
@@ -229,6 +234,11 @@ export class GrammarRecognizer implements Recognizer {
       const policy = linkPolicy(entity.value ?? entity.text, policies);
       if (policy) Object.assign(entity, { id: policy.id, displayName: policy.displayName, value: policy.displayName, resolution: 'resolved' });
     }
+    // "and the guest one?" after what a policy stopped: the policy whose name has those words.
+    const lastPolicyFilter = context?.conversation?.lastPlan?.filters.some((f) => f.field === 'caPolicy');
+    const describedPolicy = lastPolicyFilter && policies && !turn.entities.some((e) => e.type === 'policy' && e.source === 'message') ? /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+){0,3}) one\b/i.exec(cleaned) : null;
+    const oneNamed = describedPolicy ? linkPolicy(describedPolicy[1].replace(/-/g, ' '), policies!) : undefined;
+    if (oneNamed) turn.entities.push({ type: 'policy', text: describedPolicy![0], value: oneNamed.displayName, displayName: oneNamed.displayName, id: oneNamed.id, source: 'message', resolution: 'resolved' });
     // "the device block" that names no policy of the tenant's is only words.
     turn.entities = turn.entities.filter((e) => !(e.type === 'policy' && e.tentative && !e.id));
     // A Microsoft app named in words ("teams keeps nagging her", "sharepoint"): the tenant's app of that name, when one
@@ -237,6 +247,19 @@ export class GrammarRecognizer implements Recognizer {
       if (entity.type !== 'app' || entity.source !== 'message' || entity.id || !entity.value || /^outlook$/i.test(entity.value) || /^[0-9a-f-]{36}$/i.test(entity.value)) continue;
       const app = knownNames?.appNamed(entity.value);
       if (app) Object.assign(entity, { id: app.id, displayName: app.displayName, ...(app.appId ? { appId: app.appId } : {}), resolution: 'resolved' });
+    }
+    // "and london?" while named locations are the subject: the location of that name, not the city.
+    const aboutLocations = context?.conversation?.lastPlan?.resource === 'namedLocations' || context?.conversation?.namedLocation !== undefined;
+    if (aboutLocations && knownNames) {
+      for (const [i, entity] of turn.entities.entries()) {
+        if (entity.type !== 'userAttribute' || entity.field === 'department' || !entity.value) continue;
+        const location = knownNames.places.locationNamed(entity.value);
+        if (location) turn.entities[i] = locationEntity(location, entity.text);
+      }
+      // "and london?", "what about the blocked one?": a location named by a word of its name alone.
+      const rest = cleaned.toLowerCase().replace(/^(?:and|or|what about|how about|same for)\s+/, '').replace(/[?.!\s]+$/, '');
+      const alone = !turn.entities.some((e) => e.type === 'namedLocation') && rest.split(/\s+/).length <= 3 ? knownNames.places.locationNamed(rest) : undefined;
+      if (alone) turn.entities.push(locationEntity(alone, rest));
     }
     // A named location the conversation remembers by name only (a row of a list): what it covers.
     for (const entity of turn.entities) {

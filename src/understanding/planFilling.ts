@@ -25,7 +25,7 @@ interface ResourceCue {
 }
 
 const SIGN_IN_NOUN = String.raw`(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|logons?|sign[- ]?in (?:attempts?|events?|logs?)|(?:login|sign[- ]?in) attempts?|attempts|authentications?)`;
-const NO_MFA_REGISTERED = /\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0,2}\s+mfa\s+(?:methods?|registered|registration|set ?up|enrolled|enrollment)\b|\bno\s+(?:mfa|authentication|auth)\s+methods?\b|\b(?:not|never|hasn'?t|haven'?t|have not|has not|didn'?t)\s+(?:\S+\s+){0,2}(?:registered|enrolled|set up)\b(?:\s+\S+){0,3}\s+(?:for\s+)?mfa\b|\bunregistered\b.{0,20}\bmfa\b|\bmfa\s+(?:registration|enrollment)\b/;
+const NO_MFA_REGISTERED = /\b(?:have|has|having|got) no (?:mfa|multi[- ]?factor|2fa)\b(?!\s+(?:prompts?|challenges?|done|performed|during))|\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0,2}\s+mfa\s+(?:methods?|registered|registration|set ?up|enrolled|enrollment)\b|\bno\s+(?:mfa|authentication|auth)\s+methods?\b|\b(?:not|never|hasn'?t|haven'?t|have not|has not|didn'?t)\s+(?:\S+\s+){0,2}(?:registered|enrolled|set up)\b(?:\s+\S+){0,3}\s+(?:for\s+)?mfa\b|\bunregistered\b.{0,20}\bmfa\b|\bmfa\s+(?:registration|enrollment)\b/;
 
 const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
@@ -62,7 +62,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b/, weight: 1 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
@@ -83,7 +83,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
   // A named location linked by name: its own page, unless sign-ins from it are asked for.
   { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
-  { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfailed\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b`), weight: 4.8 },
+  { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfail(?:ed|ing|s)?\\b|\\bblocked\\b|\\bsucceed(?:ed)?\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b|\\b(?:from|inside|outside|at) (?:the |our )?<nl>`), weight: 4.8 },
   // "is anyone disabled still sitting in All Managers?": people of a named group, with a condition.
   { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
   // "users in Toronto", "who works in the London office", "people in HR".
@@ -277,8 +277,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
       },
     ],
     [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
+    // "cloud-only (not synced from AD)" before "synced": the first rule for a field wins.
+    [/\bcloud[- ]only\b|\bnot (?:synced|synchroni[sz]ed)\b|\b(?:isn'?t|aren'?t) synced\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
-    [/\bcloud[- ]only\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
+    [/\b(?:cloud[- ]only|synced|internal|enabled|disabled) members\b|\bmembers (?:only|not guests)\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
   ],
   // "disabled members of All Managers", "guests in Project Falcon": conditions on a group's members.
   groupMembers: [
@@ -431,7 +433,12 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     if (location.ipRanges?.length) add({ field: 'ipAddress', op: 'inRange', value: location.ipRanges, label: `from ${location.displayName}` });
     else if (location.countries?.length) add({ field: 'country', op: 'in', value: location.countries, label: `from ${location.displayName}` });
   }
-  if (location?.displayName && resource === 'namedLocations') add({ field: 'displayName', op: 'eq', value: location.displayName });
+  if (location?.displayName && resource === 'namedLocations') {
+    // "is our HQ network trusted?": that location, whose row says whether it is trusted (not "none" when it is not).
+    const trusted = out.findIndex((f) => f.field === 'isTrusted');
+    if (trusted >= 0) out.splice(trusted, 1);
+    add({ field: 'displayName', op: 'eq', value: location.displayName });
+  }
   if (location?.office && (resource === 'users' || resource === 'groupMembers')) add({ field: 'officeLocation', op: 'eq', value: location.office, label: `in the ${location.office} office` });
   // "users in Toronto", "engineers", "people in the Redmond HQ office": the people field the words name.
   const attribute = entity('userAttribute');
@@ -769,7 +776,7 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
-const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of them) (?:have|hold) (?:any )?(?:admin )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
+const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
 
 function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
   const principals = (rows ?? []).filter((r) => r.type === 'user' || r.type === 'group' || r.type === 'app');
@@ -890,6 +897,12 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const changes = filtersFor(previous.resource, context);
   const sameEvent = previous.resource === 'signIns' && context.previousCode !== undefined && THAT_EVENT.test(context.cue) && !changes.some((c) => c.field === 'errorCode');
   if (sameEvent) changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
+  // "and the guest one?" after what one policy stopped: the same question about the other policy.
+  const policy = context.entities.find((e) => e.type === 'policy' && e.source === 'message' && (e.value ?? e.displayName));
+  if (policy && previous.resource === 'signIns' && previous.filters.some((f) => f.field === 'caPolicy')) {
+    const name = policy.value ?? policy.displayName!;
+    changes.push({ field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` });
+  }
   const elsewhere = SOMEONE_ELSE.test(context.cue);
   const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user'));
   // "who else besides Bob?": the others; a person named only in the earlier question is not carried.

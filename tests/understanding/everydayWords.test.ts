@@ -346,5 +346,19 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(answer.text.split('\n\n').length, 1, answer.text.slice(0, 300));
       assert.deepEqual((answer.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
     });
+
+    it('When what one policy stopped is followed by "and the guest one?", then the same count is read for the policy of that name', async () => {
+      const [, guests] = await demo.stack.askChain(['how many people did the MFA for all users policy block this week?', 'and the guest one?'], admin);
+      const plan = guests.plan as PlanShape & { operation: unknown };
+      assert.equal(plan.filters.find((f) => f.field === 'caPolicy')?.value, 'Require MFA for guests: failure');
+      assert.deepEqual(plan.operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
+
+    it('When the admin asks for cloud-only members "(not synced from AD)", then the members not synced are counted, not the synced ones', async () => {
+      const answer = await demo.stack.ask('count the internal members who are not synced from on-prem AD', admin);
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'onPremisesSyncEnabled' && f.op === 'ne' && f.value === true), JSON.stringify(plan.filters));
+      assert.ok(plan.filters.some((f) => f.field === 'userType' && f.value === 'Member'), JSON.stringify(plan.filters));
+    });
   });
 });

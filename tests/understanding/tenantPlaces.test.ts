@@ -115,6 +115,20 @@ describe('Named locations, offices, cities and departments (issue #13)', functio
       assert.equal(people?.label, 'in Engineering');
       // Three of the demo tenant's 41 engineers have no method registered.
       assert.match(answer.text, /\*\*3 users\*\*/);
+      // "have no mfa" is the same question in fewer words.
+      const short = await demo.stack.ask('how many engineers have no mfa?', admin);
+      assert.equal((short.plan as PlanShape).resource, 'registrationDetails');
+      assert.match(short.text, /\*\*3 users\*\*/);
+    });
+
+    it('When locations are the subject, then "and london?" is the London office location, "from HQ" is the HQ network, and "is it trusted?" shows the location either way', async () => {
+      const [hq, london] = await demo.stack.askChain(['is our HQ network a trusted location?', 'and london?'], admin);
+      assert.deepEqual((hq.plan as PlanShape).filters.map((f) => [f.field, f.value]), [['displayName', 'Contoso HQ network']]);
+      assert.deepEqual((london.plan as PlanShape).filters.map((f) => [f.field, f.value]), [['displayName', 'London office']]);
+      assert.match(london.text, /London office[\s\S]*198\.51\.100\.0\/24[\s\S]*\| no \|/);
+      const failing = await demo.stack.ask('anything failing from HQ today?', admin);
+      assert.equal(failing.intent, 'signin.list');
+      assert.ok((failing.plan as PlanShape).filters.some((f) => f.field === 'ipAddress' && f.op === 'inRange'), JSON.stringify(failing.plan));
     });
   });
 });

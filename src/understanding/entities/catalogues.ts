@@ -143,7 +143,9 @@ const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
   ['SharePoint', /\bsharepoint\b(?!\s+admin)/gi],
   ['OneDrive', /\bonedrive\b/gi],
   // "Teams" is an app after a sign-in verb or when capitalised mid-sentence; "which teams is she in" is about groups.
-  ['Teams', /(?<=\b(?:into|to|in|access|accessing|open|opening|use|using|on)\s+(?:microsoft\s+)?)teams\b|(?<=\S\s+)(?:Microsoft\s+)?Teams\b|\bteams(?=\s+(?:says|said|keeps|kept|kicks|kicked|won'?t|isn'?t|wont|asks|asked|nags|nagging|fails|failed|throws|threw|prompts|prompted|wants|logs|signs|blocks|blocked|shows|gives|is (?:asking|saying|blocking|failing|broken|down)))\b/gi],
+  ['Teams', /(?<=\b(?:into|to|in|access|accessing|open|opening|use|using|on)\s+(?:the\s+)?(?:microsoft\s+)?)teams\b|(?<=\S\s+)(?:Microsoft\s+)?Teams\b/g],
+  // "teams keeps nagging her", "Teams says …": the app, told by what it does, in any case.
+  ['Teams', /\bteams(?=\s+(?:says|said|keeps|kept|kicks|kicked|won'?t|isn'?t|wont|asks|asked|nags|nagging|fails|failed|throws|threw|prompts|prompted|wants|logs|signs|blocks|blocked|shows|gives|is (?:asking|saying|blocking|failing|broken|down)|log-?ins?|sign-?ins?|sign ins|signins|logons?|access|app|failures|errors)\b)/gi],
 ];
 
 export function extractFirstPartyApps(text: string, spans: SpanSet): void {

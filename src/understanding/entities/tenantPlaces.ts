@@ -199,7 +199,8 @@ export class PlaceIndex {
       // A kind word just after ("the London office range"), or said of the run ("HQ network").
       let end = j - 1;
       while (end + 1 < list.length && PLACE_KIND.has(list[end + 1].folded) && end + 1 - i < 5) end++;
-      const named = run.length >= 2 || end > j - 1;
+      // "from HQ": a word written as an acronym is a name by itself.
+      const named = run.length >= 2 || end > j - 1 || (run.length === 1 && /^[A-Z]{2,5}$/.test(run[0].raw) && !PLACE_KIND.has(run[0].folded));
       // "the blocked countries policy", "the country block": a policy's name or what it does, not the location.
       if (!named || OTHER_OBJECT.test(list[end + 1]?.folded ?? '') || /^(?:block|rule)$/i.test(list[end].raw)) continue;
       // The first word must be the start of a run, not the middle of another name.
