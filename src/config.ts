@@ -45,6 +45,8 @@ export interface AppConfig {
   /** A pinned clock (ASSISTANT_NOW), for demos and tests. */
   pinnedNow?: Date;
   limits: { maxMessageLength: number; confirmationTimeoutMinutes: number };
+  /** An answer not ready within this many ms gets Teams' "typing…" first (TYPING_DELAY_MS; 0: every answer does). */
+  typing: { delayMs: number };
   /** Usage limits per minute, per user and per tenant, kept in memory per process (src/bot/usageLimits.ts). */
   usage: { questionsPerUserPerMinute: number; questionsPerTenantPerMinute: number; mitigationsPerUserPerMinute: number; mitigationsPerTenantPerMinute: number };
   /** Attach intent, entities and Graph calls to each answer's channelData (ask CLI, local mode). */
@@ -493,6 +495,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       // A mitigation's Confirm button works this long; later clicks change nothing and say to ask again.
       confirmationTimeoutMinutes: integer(env, 'CONFIRMATION_TIMEOUT_MINUTES', 15, 1, 24 * 60),
     },
+    typing: { delayMs: integer(env, 'TYPING_DELAY_MS', 500, 0, 60_000) },
     usage: readUsage(env),
     answerDiagnostics: oneOf(env, 'ANSWER_DIAGNOSTICS', ['on', 'off'] as const, bot.appId ? 'off' : 'on') === 'on',
     understanding: { fallbackClassifier: oneOf(env, 'UNDERSTANDING_FALLBACK', ['classifier', 'off'] as const, 'classifier') === 'classifier' },

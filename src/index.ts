@@ -10,6 +10,7 @@ import { createAdapter } from './adapter';
 import { startWebServer, type WebServer } from './server';
 import { UsageLimits } from './bot/usageLimits';
 import { EntraAssistantBot } from './bot/EntraAssistantBot';
+import { DEFAULT_TYPING } from './bot/typingIndicator';
 import { GrammarRecognizer } from './understanding/grammarRecognizer';
 import { GraphSessions } from './graph/sessions';
 import { SsoTokenStore } from './bot/singleSignOn';
@@ -110,6 +111,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     logger,
     clock,
     maxMessageLength: config.limits.maxMessageLength,
+    typing: { ...DEFAULT_TYPING, delayMs: config.typing.delayMs },
     answerDiagnostics: config.answerDiagnostics,
     sessions,
     sso: config.sso && ssoTokens ? { config: config.sso, tokens: ssoTokens } : undefined,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
 import { renderAnswerCard, type FooterModel } from '../src/cards/compose';
 import { preloadTemplates, renderCard } from '../src/cards/render';
 import { repoRoot } from '../src/paths';
@@ -44,6 +45,17 @@ describe('Adaptive Card templates', () => {
     it(`When ${name}.json is rendered with its sample data, then it is a valid Adaptive Card 1.5 for Teams`, () => {
       const data = sampleData(path.join(templatesDir(), `${name}${SAMPLE_DATA_SUFFIX}`));
       assertValidTeamsCard(renderCard(name, data));
+    });
+
+    it(`When ${name}.json is bound with direct field reads, then the card is the one adaptivecards-templating alone makes, with its sample data and with each of its fields missing`, () => {
+      const json = JSON.parse(fs.readFileSync(path.join(templatesDir(), `${name}.json`), 'utf8')) as object;
+      const data = sampleData(path.join(templatesDir(), `${name}${SAMPLE_DATA_SUFFIX}`)) as Record<string, unknown>;
+      const plain = (model: object) => new ACData.Template(json).expand({ $root: model }) as unknown;
+      assert.deepEqual(renderCard(name, data), plain(data));
+      for (const key of Object.keys(data)) {
+        const { [key]: _missing, ...without } = data;
+        assert.deepEqual(renderCard(name, without), plain(without), `without ${key}`);
+      }
     });
 
     it(`When ${name}.json is rendered as an answer with the footer part, then it is still valid`, () => {

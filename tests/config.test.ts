@@ -32,6 +32,8 @@ describe('Configuration from the environment', () => {
     assert.equal(config.log.level, 'info');
     assert.equal(config.pinnedNow, undefined);
     assert.equal(config.retention.answerDays, 30, 'unrated answers are kept 30 days');
+    assert.equal(config.typing.delayMs, 500, 'an answer not ready within half a second gets the typing indicator');
+    assert.equal(loadConfig({ TYPING_DELAY_MS: '0' }).typing.delayMs, 0, 'or every answer does');
   });
 
   it('When the bot and Graph are configured, then every value is read and typed', () => {
@@ -83,6 +85,7 @@ describe('Configuration from the environment', () => {
     { when: 'GRAPH_CLIENT_ID is set without a secret', env: { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
     { when: 'GRAPH_CLIENT_ID is another app than BOT_ID and has no secret', env: { ...BOT, GRAPH_CLIENT_ID: GRAPH_APP }, variable: 'GRAPH_CLIENT_SECRET' },
     { when: 'GRAPH_CLIENT_ID is set without a tenant', env: { GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 's' }, variable: 'GRAPH_TENANT_ID' },
+    { when: 'TYPING_DELAY_MS is not a whole number of milliseconds', env: { TYPING_DELAY_MS: '0.5s' }, variable: 'TYPING_DELAY_MS' },
     { when: 'ANSWER_RETENTION_DAYS is zero', env: { ANSWER_RETENTION_DAYS: '0' }, variable: 'ANSWER_RETENTION_DAYS' },
     { when: 'ANSWER_RETENTION_DAYS is not a whole number', env: { ANSWER_RETENTION_DAYS: '30d' }, variable: 'ANSWER_RETENTION_DAYS' },
     { when: 'ALLOWED_TENANT_IDS holds something that is not a tenant id', env: { ...GRAPH, ALLOWED_TENANT_IDS: `${GRAPH_APP}, contoso.com` }, variable: 'ALLOWED_TENANT_IDS' },

@@ -72,6 +72,22 @@ describe('Logging', () => {
     assert.ok(!logs.raw().includes(SECRETS.topClientSecret), logs.raw());
   });
 
+  it("When a grandchild logger's bindings or an error carry secrets, then they are redacted, the error is still logged as one, and nothing logged is changed", () => {
+    const logs = captureLogs();
+    const err = Object.assign(new Error('Graph refused'), { statusCode: 401, headers: { Authorization: SECRETS.errorRequestHeader }, token: SECRETS.topToken });
+    const line = { err, graph: { password: SECRETS.nestedPassword } };
+    logs.logger.child({ turn: 1 }).child({ graph: { accessToken: SECRETS.nestedAccessToken } }).error(line, 'failed');
+    for (const [where, value] of Object.entries(SECRETS)) assert.ok(!logs.raw().includes(value), `${where} leaked: ${logs.raw()}`);
+    const [entry] = logs.entries();
+    const logged = entry.err as { message?: string; stack?: string; statusCode?: number; token?: string };
+    assert.equal(logged.message, 'Graph refused');
+    assert.match(String(logged.stack), /Error: Graph refused/);
+    assert.equal(logged.statusCode, 401);
+    assert.equal(logged.token, '[redacted]');
+    assert.equal(err.token, SECRETS.topToken, "the caller's error keeps its values");
+    assert.equal(line.graph.password, SECRETS.nestedPassword, "the caller's object keeps its values");
+  });
+
   it('When message text is longer than 120 characters, then truncateForLog keeps the first 120 and says how long it was', () => {
     const text = 'Why can’t Megan sign in? '.repeat(20);
     const logged = truncateForLog(text) as string;

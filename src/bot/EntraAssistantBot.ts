@@ -48,6 +48,7 @@ import { limitedText, type UsageLimits } from './usageLimits';
 import { graphUnavailableOf, unavailableText } from '../graph/unavailable';
 import type { ChannelFeatures } from '../helpdesk/channelFeatures';
 import { diagnoseRequestOf } from '../helpdesk/diagnoseRequest';
+import { DEFAULT_TYPING, TypingIndicator, type TypingSettings } from './typingIndicator';
 
 /** What answered a turn when it was not a skill: a question back (which one?) or a "no such name". */
 const CLARIFY = { name: 'clarify', version: '1' };
@@ -109,6 +110,8 @@ export interface BotOptions {
   model?: LanguageModel;
   /** Help-desk channels: the message action, triage of posts, /helpdesk and /alerts; absent: none of them. */
   channels?: ChannelFeatures;
+  /** When Teams shows "typing…" for an answer not ready yet; absent: DEFAULT_TYPING. */
+  typing?: TypingSettings;
 }
 
 /** Cards a summary would not help: a question back, a confirmation. */
@@ -289,71 +292,76 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     }
 
-    if (addressed && !laterPart && !prepared?.unattended) await context.sendActivity({ type: 'typing' });
-    const answerId = randomUUID();
-    const now = clock();
-    const memory = await this.memory.load(context);
-    const choice = chosenEntity(context.activity);
-    const button = prepared ?? buttonRequest(context.activity);
-    const turn: { understanding?: Understanding; model?: ModelTurn } = {};
-    const { result, graphRequests } = await collectGraphRequests(() =>
-      this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => {
-        if (prepared?.unattended) throw err;
-        return this.graphFailureAnswer(err, turn.understanding, text);
-      }),
-      log,
-    );
-    await this.memory.save(context, memory);
-    if (!result) {
-      log.info('channel post not addressed to the bot and not an Entra question: no answer');
-      return undefined;
-    }
+    const typing = addressed && !laterPart && !prepared?.unattended ? await TypingIndicator.start(context, this.options.typing ?? DEFAULT_TYPING, log) : undefined;
+    try {
+      const answerId = randomUUID();
+      const now = clock();
+      const memory = await this.memory.load(context);
+      const choice = chosenEntity(context.activity);
+      const button = prepared ?? buttonRequest(context.activity);
+      const turn: { understanding?: Understanding; model?: ModelTurn } = {};
+      const { result, graphRequests } = await collectGraphRequests(() =>
+        this.understandAndAnswer(context, text, choice, memory, now, addressed, button, turn).catch((err: unknown) => {
+          if (prepared?.unattended) throw err;
+          return this.graphFailureAnswer(err, turn.understanding, text);
+        }),
+        log,
+      );
+      await this.memory.save(context, memory);
+      if (!result) {
+        log.info('channel post not addressed to the bot and not an Entra question: no answer');
+        return undefined;
+      }
 
-    const summary = await this.modelSummary(context, text, result);
-    const model = turn.model && { understoodBy: turn.model.understoodBy, tokens: turn.model.tokens + (summary?.tokens ?? 0), ...(turn.model.fallback ? { fallback: turn.model.fallback } : {}), ...(summary?.text ? { summary: true } : {}) };
-    const diagnostics: AnswerDiagnostics = {
-      answerId,
-      skill: result.skill.name,
-      skillVersion: result.skill.version,
-      intent: result.understanding.intent,
-      entities: result.understanding.entities,
-      ...(result.understanding.plan ? { plan: result.understanding.plan } : {}),
-      graphRequests,
-      graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
-      ...(model ? { model } : {}),
-      ms: Date.now() - started,
-    };
-    const corrected = [correctionNote(result.understanding), result.settledNote && escapeMarkdown(result.settledNote)].filter(Boolean).join(' ') || undefined;
-    if (corrected && result.answer.kind === 'text') result.answer = { ...result.answer, text: `${corrected}\n${result.answer.text}` };
-    if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
-    let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
-    if (card && corrected) card = withBanner(card, corrected, prepared?.noteStyle ?? 'good');
-    if (card && turn.model) card = withUnderstoodBy(card, turn.model.note);
-    if (card && summary?.text) card = withModelSummary(card, summary.text);
-    if (result.answer.kind === 'text' && turn.model) result.answer = { ...result.answer, text: `${result.answer.text}\n_${turn.model.note}_` };
-    const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
-    const reply = this.replyFor(result.answer, diagnostics, card, rateable);
-    // Model-written text on the message: Teams shows its AI label.
-    if (summary?.text) reply.entities = [...(reply.entities ?? []), aiGeneratedEntity() as never];
-    const sent = await context.sendActivity(reply);
-    if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
-    if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
-    log.info(
-      {
+      const summary = await this.modelSummary(context, text, result);
+      const model = turn.model && { understoodBy: turn.model.understoodBy, tokens: turn.model.tokens + (summary?.tokens ?? 0), ...(turn.model.fallback ? { fallback: turn.model.fallback } : {}), ...(summary?.text ? { summary: true } : {}) };
+      const diagnostics: AnswerDiagnostics = {
         answerId,
-        intent: diagnostics.intent,
-        skill: diagnostics.skill,
-        outcome: result.answer.kind,
-        ...(result.answer.kind === 'card' ? { template: result.answer.template } : {}),
-        ...(result.mitigationId ? { mitigationId: result.mitigationId } : {}),
-        graphRequests: graphRequests.length,
-        graphThrottled: graphRequests.filter((r) => r.status === 429).length,
-        ms: diagnostics.ms,
+        skill: result.skill.name,
+        skillVersion: result.skill.version,
+        intent: result.understanding.intent,
+        entities: result.understanding.entities,
+        ...(result.understanding.plan ? { plan: result.understanding.plan } : {}),
+        graphRequests,
+        graphAccess: !this.options.sessions ? 'none' : this.options.sso?.tokens.get(context.activity.from?.aadObjectId) ? 'delegated' : 'app',
         ...(model ? { model } : {}),
-      },
-      'answered',
-    );
-    return result.understanding;
+        ms: Date.now() - started,
+      };
+      const corrected = [correctionNote(result.understanding), result.settledNote && escapeMarkdown(result.settledNote)].filter(Boolean).join(' ') || undefined;
+      if (corrected && result.answer.kind === 'text') result.answer = { ...result.answer, text: `${corrected}\n${result.answer.text}` };
+      if (corrected && result.answer.kind === 'card') result.answer = { ...result.answer, summary: `${corrected}\n${result.answer.summary}` };
+      let card = result.answer.kind === 'card' ? withAnswerActions(renderCard(result.answer.template, result.answer.data), buttonsFor(result.answer, result.understanding, answerId)) : undefined;
+      if (card && corrected) card = withBanner(card, corrected, prepared?.noteStyle ?? 'good');
+      if (card && turn.model) card = withUnderstoodBy(card, turn.model.note);
+      if (card && summary?.text) card = withModelSummary(card, summary.text);
+      if (result.answer.kind === 'text' && turn.model) result.answer = { ...result.answer, text: `${result.answer.text}\n_${turn.model.note}_` };
+      const rateable = await this.recordAnswer(context, text, result.answer, diagnostics, card, now);
+      const reply = this.replyFor(result.answer, diagnostics, card, rateable);
+      // Model-written text on the message: Teams shows its AI label.
+      if (summary?.text) reply.entities = [...(reply.entities ?? []), aiGeneratedEntity() as never];
+      await typing?.stop();
+      const sent = await context.sendActivity(reply);
+      if (rateable && sent?.id) await this.linkMessage(diagnostics.answerId, sent.id, log);
+      if (result.mitigationId && sent?.id) await this.options.mitigations!.linkMessage(result.mitigationId, sent.id);
+      log.info(
+        {
+          answerId,
+          intent: diagnostics.intent,
+          skill: diagnostics.skill,
+          outcome: result.answer.kind,
+          ...(result.answer.kind === 'card' ? { template: result.answer.template } : {}),
+          ...(result.mitigationId ? { mitigationId: result.mitigationId } : {}),
+          graphRequests: graphRequests.length,
+          graphThrottled: graphRequests.filter((r) => r.status === 429).length,
+          ms: diagnostics.ms,
+          ...(model ? { model } : {}),
+        },
+        'answered',
+      );
+      return result.understanding;
+    } finally {
+      await typing?.stop();
+    }
   }
 
   /**

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { repoRoot } from '../paths';
-import { renderCard, type AdaptiveCard } from './render';
+import { prepareTemplate, renderCard, type AdaptiveCard } from './render';
 import { escapeMarkdown } from './escape';
 import type { FeedbackFooter } from '../feedback/feedbackFooter';
 
@@ -11,7 +11,7 @@ let actionsTemplate: ACData.Template | undefined;
 
 function part(name: string): ACData.Template {
   const file = path.join(repoRoot(), 'adaptiveCards', 'parts', `${name}.json`);
-  return new ACData.Template(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
+  return prepareTemplate(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
 }
 
 /** A card button's title and the Action.Submit data it sends back. */

@@ -38,14 +38,18 @@ const SCHEMA = `
  * about 5 ms, longer than the rest of an answer (docs/bench.md, "Load").
  */
 export class SqliteFeedbackStore extends SqliteStore implements FeedbackStore {
-  /** Prepared once: preparing is a parse of the SQL, and these run on every turn. */
+  /** Prepared once: preparing is a parse of the SQL, and these run on every turn (db.pragma() prepares at each call). */
   private readonly insertAnswer: Database.Statement;
   private readonly updateMessageId: Database.Statement;
+  private readonly syncNormal: Database.Statement;
+  private readonly syncFull: Database.Statement;
 
   constructor(file: string) {
     super(file, SCHEMA);
     this.insertAnswer = this.db.prepare('INSERT OR REPLACE INTO answers (answer_id, conversation_id, answered_at, record) VALUES (?, ?, ?, ?)');
     this.updateMessageId = this.db.prepare('UPDATE answers SET message_id = ? WHERE answer_id = ?');
+    this.syncNormal = this.db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = this.db.prepare('PRAGMA synchronous = FULL');
   }
 
   async recordAnswer(answer: AnswerRecord): Promise<void> {
@@ -58,11 +62,11 @@ export class SqliteFeedbackStore extends SqliteStore implements FeedbackStore {
 
   /** Runs one write with synchronous=NORMAL; the connection stays FULL for everything else (ratings, retention). */
   private withoutDiskSync(write: () => unknown): void {
-    this.db.pragma('synchronous = NORMAL');
+    this.syncNormal.run();
     try {
       write();
     } finally {
-      this.db.pragma('synchronous = FULL');
+      this.syncFull.run();
     }
   }
 

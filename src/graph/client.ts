@@ -11,7 +11,6 @@ import {
   AuthenticationHandler,
   Client,
   type Context,
-  HTTPMessageHandler,
   type Middleware,
   RetryHandler,
   RetryHandlerOptions,
@@ -22,12 +21,14 @@ import { Agent } from 'undici';
 import type { GraphConfig } from '../config';
 import type { Logger } from '../logger';
 import { loggableGraphUrl, recordGraphRequest } from './requestLog';
+import { UndiciHttpHandler } from './transport';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from './unavailable';
 
 const PUBLIC_AUTHORITY_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn']);
 
-/** TLS contexts by CA file; a process is configured with one, tests with a few. */
+/** TLS contexts, and the connection pools that use them, by CA file; a process is configured with one, tests with a few. */
 const trustedContexts = new Map<string, tls.SecureContext>();
+const trustedDispatchers = new Map<string, Agent>();
 const MAX_TRUSTED_CONTEXTS = 16;
 
 /**
@@ -44,6 +45,22 @@ export function trustedContext(caFile: string | undefined): tls.SecureContext | 
     trustedContexts.set(caFile, context);
   }
   return context;
+}
+
+/**
+ * The connection pool for Graph when an extra CA is configured (else undici's global one): one per CA file, shared by
+ * the app's client and every asker's on-behalf-of client, so that they reuse each other's TLS connections.
+ */
+function graphDispatcher(caFile: string | undefined): Agent | undefined {
+  const secureContext = trustedContext(caFile);
+  if (!caFile || !secureContext) return undefined;
+  let dispatcher = trustedDispatchers.get(caFile);
+  if (!dispatcher) {
+    dispatcher = new Agent({ connect: { secureContext } });
+    if (trustedDispatchers.size >= MAX_TRUSTED_CONTEXTS) trustedDispatchers.delete(trustedDispatchers.keys().next().value as string);
+    trustedDispatchers.set(caFile, dispatcher);
+  }
+  return dispatcher;
 }
 
 function credentialOptions(config: GraphConfig) {
@@ -183,14 +200,13 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
   const authProvider = new TokenCredentialAuthenticationProvider(new ReusedTokenCredential(credential), {
     scopes: [`${new URL(config.baseUrl).origin}/.default`],
   });
-  const secureContext = trustedContext(config.caFile);
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
     // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially. A
     // Retry-After longer than a turn can wait is not waited for: the answer says so (src/graph/unavailable.ts).
     new RetryHandler(new RetryHandlerOptions(1, 3, (_delay, _attempt, _request, _options, response) => (retryAfterSeconds(response.headers.get('Retry-After')) ?? 0) <= MAX_RETRY_AFTER_SECONDS)),
     new RequestRecorder(logger),
-    new HTTPMessageHandler(),
+    new UndiciHttpHandler(graphDispatcher(config.caFile)),
   ];
   for (let i = 0; i < chain.length - 1; i++) chain[i].setNext?.(chain[i + 1]);
   return Client.initWithMiddleware({
@@ -198,6 +214,5 @@ export function createGraphClient(config: GraphConfig, credential: TokenCredenti
     middleware: chain[0],
     customHosts: graphHost === 'graph.microsoft.com' ? undefined : new Set([graphHost]),
     defaultVersion: 'v1.0',
-    ...(secureContext ? { fetchOptions: { dispatcher: new Agent({ connect: { secureContext } }) } } : {}),
   });
 }

@@ -37,13 +37,15 @@ export function retryAfterSeconds(value: string | null | undefined, now = Date.n
 /** The error as GraphUnavailable when it is one (the Graph SDK's GraphError after its retries, a network failure). */
 export function graphUnavailableOf(err: unknown): GraphUnavailable | undefined {
   if (err instanceof GraphUnavailable) return err;
-  const e = err as { statusCode?: unknown; headers?: { get?: (name: string) => string | null }; name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
+  const e = err as { statusCode?: unknown; headers?: { get?: (name: string) => string | null }; name?: unknown; code?: unknown; message?: unknown } | null;
   if (!e || typeof e !== 'object') return undefined;
   if (typeof e.statusCode === 'number' && TRANSIENT_STATUSES.has(e.statusCode)) {
     return new GraphUnavailable(e.statusCode, retryAfterSeconds(e.headers?.get?.('Retry-After')));
   }
-  // undici's fetch: "fetch failed" with the socket's error as cause (reset, refused, timed out).
-  if (e.name === 'TypeError' && e.message === 'fetch failed') return new GraphUnavailable(0);
+  // Refused, reset, timed out: the Graph client's transport fails with GraphNetworkError (src/graph/transport.ts),
+  // which the SDK wraps in a GraphError whose code is that name; fetch() fails with "fetch failed".
+  if (e.name === 'GraphNetworkError' || e.code === 'GraphNetworkError') return new GraphUnavailable(0);
+  if ((e.name === 'TypeError' || e.code === 'TypeError') && e.message === 'fetch failed') return new GraphUnavailable(0);
   return undefined;
 }
 

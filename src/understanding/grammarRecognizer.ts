@@ -104,6 +104,12 @@ const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.u
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
   private building?: { names: NameVocabulary; done: Promise<void> };
+  /**
+   * The parse splitQuestions made of a message to count its people, taken (once) by the recognize() that follows for
+   * the same words, clock and name index instead of parsing them again: a parse is most of the understanding's CPU.
+   * Nothing changes a parse before recognize() takes it (splitting only reads its entities).
+   */
+  private lastParse?: { text: string; nowMs: number; knownNames: NameIndex; parsed: ReturnType<typeof parseQuestion> };
 
   constructor(private readonly options: GrammarRecognizerOptions = {}) {}
 
@@ -204,7 +210,9 @@ export class GrammarRecognizer implements Recognizer {
     // three people is read as a whole question.
     const knownNames = this.index?.index;
     if (!knownNames) return undefined;
-    const parsed = parseQuestion(text.trim(), context?.now ?? new Date(), { knownNames });
+    const now = context?.now ?? new Date();
+    const parsed = parseQuestion(text.trim(), now, { knownNames });
+    this.lastParse = { text: text.trim(), nowMs: now.getTime(), knownNames, parsed };
     const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
     const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
     if (distinct.length < 2 || distinct.length > 3) return undefined;
@@ -222,11 +230,19 @@ export class GrammarRecognizer implements Recognizer {
     });
   }
 
+  /** The parse splitQuestions left for these words, clock and index, if any; it is handed out once. */
+  private takeParse(text: string, now: Date, knownNames: NameIndex | undefined): ReturnType<typeof parseQuestion> | undefined {
+    const last = this.lastParse;
+    if (!last || last.text !== text || last.nowMs !== now.getTime() || last.knownNames !== knownNames) return undefined;
+    this.lastParse = undefined;
+    return last.parsed;
+  }
+
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
     const cleaned = text.trim();
     const knownNames = await this.knownNames();
-    const parsed = parseQuestion(cleaned, now, { knownNames });
+    const parsed = this.takeParse(cleaned, now, knownNames) ?? parseQuestion(cleaned, now, { knownNames });
     if (this.options.intentClassifier) {
       parsed.intent = retarget(await this.options.intentClassifier.classify(cleaned), parsed.entities);
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.

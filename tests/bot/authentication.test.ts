@@ -7,7 +7,9 @@ import { BotFrameworkIssuer, newRsaKey, type ChannelTokenOptions } from '../../b
 import { FixedTokenCredentialsFactory } from '../../bench/fixedTokenCredentials';
 import { EntraAssistantBot } from '../../src/bot/EntraAssistantBot';
 import { loadConfig } from '../../src/config';
-import { authenticationOptions } from '../../src/adapter';
+import { authenticationOptions, StrictBotFrameworkAuthentication } from '../../src/adapter';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { RunningAssistant } from '../../src/index';
 
 const BOT_ID = '3f6c1d9e-2a4b-4c8d-9e1f-7a5b3c2d1e0f';
@@ -132,6 +134,57 @@ describe('Bot Framework authentication with BOT_ID set (tokens from a loopback i
   it('When the scheme is not Bearer, then the bot answers 401 and runs no turn', async () => {
     const activity = teamsMessage({ text: 'help', serviceUrl: connector.url });
     await expectRefused(activity, `Basic ${tokenFor(activity)}`);
+  });
+
+  it('When the channel sends the same token again, then its signature is checked once and every turn runs; with another service URL it is checked again and refused', async () => {
+    const verify = sinon.spy(ConfigurationBotFrameworkAuthentication.prototype, 'authenticateRequest');
+    const token = tokenFor(teamsMessage({ text: 'help', serviceUrl: connector.url }), { claims: { test: 'reused token' } });
+    for (let i = 0; i < 3; i++) {
+      const res = await postActivity(assistant.server.url, teamsMessage({ text: 'help', serviceUrl: connector.url }), { Authorization: `Bearer ${token}` });
+      assert.equal(res.status, 200, res.body);
+    }
+    assert.equal(verify.callCount, 1, 'verified once');
+    assert.equal(turns.callCount, 3, 'every request ran its turn');
+    // The token's serviceurl claim names the connector: from anywhere else it is refused, remembered or not.
+    const elsewhere = await postActivity(assistant.server.url, teamsMessage({ text: 'help', serviceUrl: 'https://smba.trafficmanager.net/amer/' }), { Authorization: `Bearer ${token}` });
+    assert.equal(elsewhere.status, 401);
+    assert.equal(verify.callCount, 2, 'another service URL is another check');
+    assert.equal(turns.callCount, 3);
+  });
+});
+
+describe('A verified channel token is trusted again for a bounded time', () => {
+  let issuer: BotFrameworkIssuer;
+  before(async () => {
+    issuer = await new BotFrameworkIssuer().start();
+  });
+  after(async () => {
+    await issuer?.stop();
+  });
+  afterEach(() => sinon.restore());
+
+  it('When 5 minutes have passed, or the token expired, then it is verified again', async () => {
+    const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: BOT_PASSWORD, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID, BOT_CHANNEL_OPENID_METADATA_URL: issuer.metadataUrl, HOST: '127.0.0.1' });
+    let now = Date.now();
+    const auth = new StrictBotFrameworkAuthentication(authenticationOptions(config.bot), new FixedTokenCredentialsFactory(BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, REPLY_TOKEN), () => now);
+    const verify = sinon.spy(ConfigurationBotFrameworkAuthentication.prototype, 'authenticateRequest');
+    const serviceUrl = 'https://smba.trafficmanager.net/emea/';
+    const activity = () => teamsMessage({ text: 'help', serviceUrl }) as unknown as Activity;
+    const hourLong = `Bearer ${issuer.sign({ audience: BOT_ID, serviceUrl, claims: { test: 'hour' } })}`;
+    await auth.authenticateRequest(activity(), hourLong);
+    now += 4 * 60_000;
+    await auth.authenticateRequest(activity(), hourLong);
+    assert.equal(verify.callCount, 1, 'within 5 minutes: trusted');
+    now += 2 * 60_000;
+    const again = await auth.authenticateRequest(activity(), hourLong);
+    assert.equal(verify.callCount, 2, 'after 5 minutes: verified again');
+    assert.equal(again.claimsIdentity.getClaimValue('aud'), BOT_ID);
+
+    const minuteLong = `Bearer ${issuer.sign({ audience: BOT_ID, serviceUrl, expiresIn: 60, claims: { test: 'minute' } })}`;
+    await auth.authenticateRequest(activity(), minuteLong);
+    now += 61_000;
+    await auth.authenticateRequest(activity(), minuteLong);
+    assert.equal(verify.callCount, 4, 'past its own expiry a token is verified again (botbuilder allows 5 minutes of clock skew)');
   });
 });
 

@@ -2,7 +2,6 @@ import { strict as assert } from 'node:assert';
 import { ConnectorServer as ConnectorStub } from '../../src/cli/connectorServer';
 import { installUpdate, teamsMessage } from '../support/activities';
 import { postActivity, startTestAssistant } from '../support/assistant';
-import type { RunningAssistant } from '../../src/index';
 
 interface CardAttachment {
   contentType: string;
@@ -18,11 +17,12 @@ function cardOf(activity: Record<string, unknown>): CardAttachment['content'] {
 
 describe('The bot over HTTP, in local mode (no BOT_ID)', () => {
   let connector: ConnectorStub;
-  let assistant: RunningAssistant;
+  let assistant: Awaited<ReturnType<typeof startTestAssistant>>;
 
   before(async () => {
     connector = await new ConnectorStub().start();
-    assistant = await startTestAssistant();
+    // A typing delay no answer here comes near, however busy the machine (tests/bot/typing.test.ts tests the delay).
+    assistant = await startTestAssistant({ TYPING_DELAY_MS: '10000' });
   });
   after(async () => {
     await assistant.stop();
@@ -53,11 +53,10 @@ describe('The bot over HTTP, in local mode (no BOT_ID)', () => {
     assert.equal(call.body.replyToId, activity.id, 'the answer replies to the question');
   });
 
-  it('When the bot works on an answer, then a typing indicator is sent before the answer', async () => {
+  it('When an answer is ready within the typing delay, then it goes out alone: one message, no typing indicator', async () => {
     await postActivity(assistant.server.url, teamsMessage({ text: 'help', serviceUrl: connector.url }));
     await connector.waitFor((c) => c.body.type === 'message');
-    const types = connector.calls.map((c) => c.body.type);
-    assert.ok(types.indexOf('typing') >= 0 && types.indexOf('typing') < types.indexOf('message'), `got ${types.join(',')}`);
+    assert.deepEqual(connector.calls.map((c) => c.body.type), ['message']);
   });
 
   it('When a channel post @mentions the bot, then the mention is stripped and the answer goes to the same thread', async () => {
@@ -99,7 +98,6 @@ describe('The bot over HTTP, in local mode (no BOT_ID)', () => {
     await postActivity(assistant.server.url, teamsMessage({ text: `help ${'x'.repeat(5000)}`, serviceUrl: connector.url }));
     const call = await connector.waitFor((c) => c.body.type === 'message');
     assert.match(String(call.body.text), /characters long; I read at most 4,000/);
-    assert.equal(connector.calls.filter((c) => c.body.type === 'typing').length, 0, 'no work started');
   });
 
   it('When the bot is installed in a team, then it sends the welcome card with three example questions', async () => {

@@ -7,6 +7,8 @@ import type { WebServer } from '../../src/server';
 import type { Skill } from '../../src/skills/types';
 
 const SLOW_ANSWER_MS = 300;
+/** The typing indicator goes out once an answer takes longer than this: from then on the turn is known to be in flight. */
+const TYPING_DELAY_MS = 100;
 
 const slowSkill: Skill = {
   name: 'slow',
@@ -34,7 +36,7 @@ describe('Stopping the server', () => {
 
   beforeEach(async () => {
     connector = await new ConnectorStub().start();
-    server = await startBotWithSkills({ skills: [slowSkill], recognizer: fixedIntentRecognizer('user.info'), logger: testLogger() });
+    server = await startBotWithSkills({ skills: [slowSkill], recognizer: fixedIntentRecognizer('user.info'), logger: testLogger(), typingDelayMs: TYPING_DELAY_MS });
   });
   afterEach(async () => {
     await server.stop();
@@ -43,7 +45,7 @@ describe('Stopping the server', () => {
 
   it('When stop() is called mid-turn, then the turn finishes and its answer reaches the connector before stop() resolves', async () => {
     const inFlight = postActivity(server.url, teamsMessage({ text: 'who is Megan?', serviceUrl: connector.url }));
-    // The typing indicator goes out before the skill is asked: from here the turn is waiting on the slow skill.
+    // The typing indicator goes out while the skill is still working: from here the turn is waiting on the slow skill.
     await connector.waitFor((c) => c.body.type === 'typing');
     assert.equal(connector.messages().length, 0, 'the answer is not there yet');
 
@@ -95,6 +97,7 @@ describe('Stopping the server', () => {
       recognizer: fixedIntentRecognizer('user.info'),
       logger: testLogger(),
       drainTimeoutMs: 200,
+      typingDelayMs: TYPING_DELAY_MS,
     });
     try {
       const inFlight = statusOrRefusal(() => postActivity(hanging.url, teamsMessage({ text: 'who is Megan?', serviceUrl: connector.url })));

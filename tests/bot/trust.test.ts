@@ -368,6 +368,24 @@ describe('Trust: Graph throttled or down (issue #15, item 8)', function () {
     });
   }
 
+  describe('a dropped connection', () => {
+    let stack: DemoStack;
+    before(async () => {
+      stack = await new DemoStack(await ensureDemoTenant(), {}, { faults: [{ kind: 'reset', pathPattern: '^/beta/auditLogs/signIns' }] }).start();
+    });
+    after(async () => {
+      await stack?.stop();
+    });
+
+    it('When Graph drops the connection of a read, then the reply says Graph could not be reached, not an apology or a half answer', async () => {
+      const answer = await stack.ask("why can't Megan sign in?", DEMO_ADMIN.userPrincipalName);
+      assert.equal(answer.cards.length, 0, 'no card');
+      assert.match(answer.text, /Microsoft Graph could not be reached/);
+      assert.doesNotMatch(answer.text, NOT_THE_FAILURE);
+      assert.ok((answer.graphRequests as Array<{ url: string; status: number }>).some((r) => r.status === 0 && /auditLogs\/signIns/.test(r.url)), 'the dropped read is in the evidence, with no status');
+    });
+  });
+
   describe('Retry-After', () => {
     let stack: DemoStack;
     after(async () => {

@@ -11,6 +11,9 @@ import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGrap
 import { DEMO_ADMIN } from '@entra-assistant/local-entra';
 import type { LocalEntra } from '@entra-assistant/local-entra';
 import { startMini } from '@entra-assistant/local-entra/testing';
+import { GraphHttpResponse, ResponseHeaders } from '../../src/graph/transport';
+import { graphUnavailableOf } from '../../src/graph/unavailable';
+import { captureLogs } from '../support/logCapture';
 
 describe("The bot's Graph client against the local Entra", () => {
   let entra: LocalEntra;
@@ -111,5 +114,68 @@ describe('The access token is reused until shortly before it expires', () => {
     await reused.getToken('https://graph/.default', { claims: '{"access_token":{}}' });
     await reused.getToken('https://graph/.default');
     assert.deepEqual(calls.map((c) => [c.scopes, c.claims]), [['https://graph/.default', undefined], ['https://other/.default', undefined], ['https://graph/.default', '{"access_token":{}}']]);
+  });
+});
+
+describe("The Graph client's transport (undici under the SDK's middleware)", () => {
+  let entra: LocalEntra;
+  let local: LocalGraphConfig;
+  before(async () => {
+    entra = await startMini({ faults: [{ kind: 'reset', pathPattern: '^/v1\\.0/groups' }] });
+    local = localGraphConfig(entra);
+  });
+  after(async () => {
+    await entra.stop();
+    local.dispose();
+  });
+
+  it('When the SDK reads, posts a $batch and gets a 404, then each answer is what fetch would have given it (bodies, statuses, Graph error codes)', async () => {
+    const graph = createGraphClient(local.config);
+    const user = (await graph.api(`/users/${DEMO_ADMIN.id}`).select('id,displayName').get()) as { id: string; displayName: string };
+    assert.equal(user.id, DEMO_ADMIN.id);
+    const batch = (await graph.api('/$batch').post({ requests: [{ id: '1', method: 'GET', url: `/users/${DEMO_ADMIN.id}?$select=id` }, { id: '2', method: 'GET', url: '/users/00000000-0000-0000-0000-000000000000' }] })) as {
+      responses: Array<{ id: string; status: number; body: { id?: string; error?: { code: string } } }>;
+    };
+    const byId = new Map(batch.responses.map((r) => [r.id, r]));
+    assert.equal(byId.get('1')?.status, 200);
+    assert.equal(byId.get('1')?.body.id, DEMO_ADMIN.id);
+    assert.equal(byId.get('2')?.status, 404);
+    await assert.rejects(graph.api('/users/00000000-0000-0000-0000-000000000000').get(), (err: { statusCode?: number; code?: string; headers?: { get(name: string): string | null } }) => {
+      assert.equal(err.statusCode, 404);
+      assert.equal(err.code, 'Request_ResourceNotFound');
+      assert.match(String(err.headers?.get('Request-Id')), /^[0-9a-f-]{36}$/, "the error keeps Graph's headers, read in any case");
+      return true;
+    });
+  });
+
+  it('When Graph drops the connection, then the read fails as "Graph could not be reached" and its log line names the socket error', async () => {
+    const logs = captureLogs('info');
+    const graph = createGraphClient(local.config, undefined, logs.logger);
+    const err = await graph.api('/groups').get().then(
+      () => assert.fail('the read succeeded'),
+      (e: unknown) => e,
+    );
+    assert.equal(graphUnavailableOf(err)?.status, 0, `not recognised as unreachable: ${String(err)}`);
+    const [line] = logs.entries().filter((e) => e.msg === 'graph request');
+    assert.equal(line.status, 0);
+    assert.match(String(line.error), /^[A-Z_]+$/, `a socket error code, not a message: ${String(line.error)}`);
+  });
+});
+
+describe('A Graph response as the SDK reads it', () => {
+  it('When built from status, headers and bytes, then it answers like a fetch Response: ok, status text, headers in any case, text, json, bytes, clone', async () => {
+    const body = Buffer.from(JSON.stringify({ value: [1, 2] }));
+    const response = new GraphHttpResponse(200, new ResponseHeaders({ 'content-type': 'application/json', 'retry-after': '3', 'set-cookie': ['a=1', 'b=2'] }), body, 'https://graph/x');
+    assert.equal(response.ok, true);
+    assert.equal(response.statusText, 'OK');
+    assert.equal(response.headers.get('Retry-After'), '3');
+    assert.equal(response.headers.get('Set-Cookie'), 'a=1, b=2');
+    assert.equal(response.headers.get('ETag'), null);
+    assert.deepEqual(await response.clone().json(), { value: [1, 2] });
+    assert.equal(await response.clone().text(), '{"value":[1,2]}');
+    assert.equal(Buffer.from(await response.clone().arrayBuffer()).toString(), '{"value":[1,2]}');
+    assert.equal((await response.blob()).type, 'application/json');
+    assert.equal(new GraphHttpResponse(429, new ResponseHeaders({}), Buffer.alloc(0), 'https://graph/x').ok, false);
+    assert.equal(new GraphHttpResponse(204, new ResponseHeaders({}), Buffer.alloc(0), 'https://graph/x').body, null);
   });
 });

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import { startWebServer, type WebServer } from '../../src/server';
 import { EntraAssistantBot } from '../../src/bot/EntraAssistantBot';
+import { DEFAULT_TYPING } from '../../src/bot/typingIndicator';
 import { SkillRegistry } from '../../src/skills/registry';
 import { outOfScopeSkill } from '../../src/skills/outOfScope';
 import type { Skill } from '../../src/skills/types';
@@ -19,6 +20,8 @@ export interface BotWithSkillsOptions {
   recognizer: Recognizer;
   logger: Logger;
   drainTimeoutMs?: number;
+  /** How long an answer may take before the typing indicator goes out (default: the production default). */
+  typingDelayMs?: number;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function startBotWithSkills(options: BotWithSkillsOptions): Promise
     clock: () => new Date(),
     maxMessageLength: config.limits.maxMessageLength,
     answerDiagnostics: config.answerDiagnostics,
+    typing: { ...DEFAULT_TYPING, ...(options.typingDelayMs !== undefined ? { delayMs: options.typingDelayMs } : {}) },
   });
   return startWebServer({
     adapter,

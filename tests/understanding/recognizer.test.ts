@@ -3,6 +3,7 @@ import * as sinon from 'sinon';
 import { rememberTurn } from '../../src/understanding/conversation';
 import type { Directory } from '../../src/understanding/directory';
 import { GrammarRecognizer } from '../../src/understanding/grammarRecognizer';
+import * as parse from '../../src/understanding/parse';
 import { InMemoryDirectory } from '../../src/understanding/inMemoryDirectory';
 import { type ConversationContext, entityOf, type Understanding } from '../../src/understanding/types';
 
@@ -178,6 +179,25 @@ describe('GrammarRecognizer', () => {
     it('When a pronoun has nothing to refer to, then no entity is invented', async () => {
       const u = await ask('is she risky?');
       assert.equal(entityOf(u, 'user'), undefined);
+    });
+  });
+
+  describe('one parse per question', () => {
+    afterEach(() => sinon.restore());
+
+    it('When a message is checked for several people and then understood, then its words are parsed once, and understood as a fresh parse would', async () => {
+      const recognizer = new GrammarRecognizer({ directory: directory() });
+      await recognizer.warm();
+      const expected = await new GrammarRecognizer({ directory: directory() }).recognize("Why can't Megan sign in?", { now: NOW });
+      const parses = sinon.spy(parse, 'parseQuestion');
+      assert.deepEqual(await recognizer.splitQuestions("Why can't Megan sign in?", { now: NOW }), ["Why can't Megan sign in?"]);
+      assert.deepEqual(await recognizer.recognize("Why can't Megan sign in?", { now: NOW }), expected);
+      assert.equal(parses.callCount, 1, 'the split check and the understanding share one parse');
+      await recognizer.recognize("Why can't Megan sign in?", { now: NOW });
+      assert.equal(parses.callCount, 2, 'a parse is handed on once: asked again, the words are parsed again');
+      await recognizer.splitQuestions("Why can't Megan sign in?", { now: NOW });
+      await recognizer.recognize("Why can't Megan sign in?", { now: new Date(NOW.getTime() + 60_000) });
+      assert.equal(parses.callCount, 4, 'not at another time (times in the words are read against the clock)');
     });
   });
 });
