@@ -34,6 +34,11 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(window('changes since March')?.start, '2026-03-01T00:00:00.000Z');
     });
 
+    it('When a follow-up says "whole week?" or "entire month", then this week or this month is meant', () => {
+      assert.equal(window('whole week?')?.start, '2026-11-16T00:00:00.000Z');
+      assert.equal(window('and over the entire month')?.start, '2026-11-01T00:00:00.000Z');
+    });
+
     it('When a message says "on the 3rd", then that day of this month is meant, or of last month when it is ahead', () => {
       assert.equal(window('what happened on the 3rd')?.start, '2026-11-03T00:00:00.000Z');
       assert.equal(window('what happened on the 28th')?.start, '2026-10-28T00:00:00.000Z');

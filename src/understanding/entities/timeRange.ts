@@ -93,8 +93,8 @@ const RULES: TimeRule[] = [
   { pattern: /\b(?:(?:over|during|on)\s+)?(?:the|this|last)\s+weekend\b/gi, key: () => 'weekend' },
   // "any logins from Brazil at all in the logs": the whole log Graph keeps (30 days).
   { pattern: /\b(?:at all|anywhere) in the (?:whole |entire )?(?:sign[- ]?in )?logs?\b|\bin the (?:whole|entire) (?:sign[- ]?in )?logs?\b|\bin the sign[- ]?in logs?\b/gi, key: () => unitKey('30', 'day') },
-  { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|the\s+(?:whole|entire|full))\s+week\b|\ball\s+week\b/gi, key: () => 'thisWeek' },
-  { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|the\s+(?:whole|entire|full))\s+month\b|\ball\s+month\b/gi, key: () => 'thisMonth' },
+  { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|(?:the\s+)?(?:whole|entire|full))\s+week\b|\ball\s+week\b/gi, key: () => 'thisWeek' },
+  { pattern: /\b(?:(?:in|during|for|over)\s+)?(?:this|(?:the\s+)?(?:whole|entire|full))\s+month\b|\ball\s+month\b/gi, key: () => 'thisMonth' },
   { pattern: /\b(?:since|from)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b|\b(?:since|from)\s+(\d{1,2}):(\d{2})\b/gi, key: (m) => (m[1] ? clock(m[1], m[2], m[3]) : clock(m[4], m[5], undefined)) },
   { pattern: new RegExp(`\\b(?:on\\s+|last\\s+)?${WEEKDAY}\\b`, 'gi'), key: (m) => `on:${weekday(m[1])}` },
   // "in November", "since October", "during the month of october": a calendar month of this year (or last year's
