@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { percentile, processCpuMs, processRssMiB, replaceSection, serveCommand } from '../../bench/load';
 import { repoRoot } from '../../src/paths';
+import { readBicep } from '../support/bicep';
 
 describe('The load bench: its report and readings', () => {
   it('When the Load section exists, then only it is replaced and the sections around it stay', () => {
@@ -48,8 +49,14 @@ describe('The load bench: its report and readings', () => {
     assert.throws(() => serveCommand('node --inspect dist/src/cli/start.js'), /does not end with dist\/src\/index.js/);
   });
 
-  it("When the project's own serve script is read, then it is one the bench understands", () => {
+  it('When the bot is started by npm run serve, serve:teamsfx or the App Service, then it runs with the same Node options (the memory bounds of docs/bench.md)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    assert.doesNotThrow(() => serveCommand(manifest.scripts.serve));
+    const serve = serveCommand(manifest.scripts.serve);
+    assert.ok(serve.nodeArgs.some((arg) => arg.startsWith('--max-semi-space-size=')), 'the young generation is bounded');
+    const teamsfx = serveCommand(manifest.scripts['serve:teamsfx']);
+    assert.deepEqual({ ...teamsfx, nodeArgs: teamsfx.nodeArgs.filter((arg) => !arg.startsWith('--env-file=')) }, serve);
+    const site = readBicep(path.join(repoRoot(), 'infra', 'azure.bicep')).resources.find((r) => r.type === 'Microsoft.Web/sites' && !r.existing);
+    const siteConfig = (site?.body.properties as { siteConfig?: { appCommandLine?: unknown } } | undefined)?.siteConfig;
+    assert.equal(siteConfig?.appCommandLine, manifest.scripts.serve, 'the App Service runs what npm run serve runs');
   });
 });
