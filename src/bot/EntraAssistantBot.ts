@@ -242,10 +242,26 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const text = askedBefore ?? questionText(context.activity);
     const splittable = this.options.recognizer.splitQuestions && text.length <= this.options.maxMessageLength && !chosenEntity(context.activity) && !buttonRequest(context.activity);
     const parts = splittable ? await this.options.recognizer.splitQuestions!(text, { now: this.options.clock(), conversation: (await this.memory.load(context)).context }) : [text];
-    for (const [i, part] of parts.entries()) await this.answerOne(context, part, askedBefore !== undefined || (parts.length > 1 && isAddressedToBot(context.activity)), i > 0);
+    const understood: Array<Understanding | undefined> = [];
+    for (const [i, part] of parts.entries()) understood.push(await this.answerOne(context, part, askedBefore !== undefined || (parts.length > 1 && isAddressedToBot(context.activity)), i > 0));
+    if (parts.length > 1) await this.rememberParts(context, understood);
   }
 
-  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean, prepared?: PreparedQuestion): Promise<void> {
+  /**
+   * "Mohammed Hansen and Zane Thompson both can't sign in", answered person by person: the people the parts were
+   * about are remembered together as the rows shown, so "which of the two tried most recently?" and "do both have MFA
+   * registered?" are about both, not only the last one answered.
+   */
+  private async rememberParts(context: TurnContext, understood: ReadonlyArray<Understanding | undefined>): Promise<void> {
+    const subjects = understood.map((u) => u?.entities.find((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved' && e.id));
+    const distinct = [...new Map(subjects.filter((s): s is Entity => s !== undefined).map((s) => [s.id, s])).values()];
+    if (distinct.length < 2 || distinct.length !== subjects.length || distinct.some((s) => s.type !== distinct[0].type)) return;
+    const memory = await this.memory.load(context);
+    memory.context = { ...memory.context, lastRows: distinct.map((s) => ({ type: s.type as 'user' | 'group' | 'app', id: s.id!, displayName: s.displayName ?? s.text, ...(s.appId ? { appId: s.appId } : {}) })) };
+    await this.memory.save(context, memory);
+  }
+
+  private async answerOne(context: TurnContext, text: string, askedBefore: boolean, laterPart: boolean, prepared?: PreparedQuestion): Promise<Understanding | undefined> {
     const { logger, clock, maxMessageLength } = this.options;
     const started = Date.now();
     const kind = conversationKind(context.activity);
@@ -253,13 +269,13 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     const addressed = askedBefore || isAddressedToBot(context.activity);
 
     if (text.length > maxMessageLength) {
-      if (!addressed) return;
+      if (!addressed) return undefined;
       log.info({ length: text.length }, 'message over the length limit, not processed');
       await context.sendActivity(
         `That message is ${text.length.toLocaleString('en-US')} characters long; I read at most ${maxMessageLength.toLocaleString('en-US')}. ` +
           'Please ask again with just the question and the key details (a name, an error code, a request id).',
       );
-      return;
+      return undefined;
     }
     // The question's words are tenant data (names, UPNs): only at debug level, truncated.
     log.info({ length: text.length }, 'question');
@@ -269,7 +285,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       if (!verdict.allowed) {
         log.warn({ scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds }, 'question over the usage limit: not answered, nothing read');
         if (addressed) await context.sendActivity(limitedText('question', verdict));
-        return;
+        return undefined;
       }
     }
 
@@ -290,7 +306,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
     await this.memory.save(context, memory);
     if (!result) {
       log.info('channel post not addressed to the bot and not an Entra question: no answer');
-      return;
+      return undefined;
     }
 
     const summary = await this.modelSummary(context, text, result);
@@ -337,6 +353,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       },
       'answered',
     );
+    return result.understanding;
   }
 
   /**

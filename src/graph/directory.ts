@@ -8,6 +8,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Directory, NameLookup } from '../understanding/directory';
 import type { NameVocabulary, VocabularyUser } from '../understanding/entities/knownNames';
+import type { NamedLocationCandidate } from '../understanding/entities/tenantPlaces';
 import { closestNames, rankUsers } from '../understanding/inMemoryDirectory';
 import type { Candidate } from '../understanding/types';
 import { TtlCache } from './ttlCache';
@@ -50,6 +51,23 @@ function fold(text: string | undefined): string {
 
 function userCandidate(user: GraphUser): Candidate {
   return { id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName };
+}
+
+interface GraphNamedLocation extends GraphNamed {
+  isTrusted?: boolean;
+  ipRanges?: Array<{ cidrAddress?: string }>;
+  countriesAndRegions?: string[];
+}
+
+function namedLocationCandidate(item: GraphNamedLocation): NamedLocationCandidate {
+  const ipRanges = (item.ipRanges ?? []).map((r) => r.cidrAddress).filter((c): c is string => typeof c === 'string');
+  return {
+    id: item.id,
+    displayName: item.displayName ?? '',
+    ...(ipRanges.length ? { ipRanges } : {}),
+    ...(item.countriesAndRegions?.length ? { countries: item.countriesAndRegions } : {}),
+    ...(typeof item.isTrusted === 'boolean' ? { isTrusted: item.isTrusted } : {}),
+  };
 }
 
 function namedCandidate(item: GraphNamed): Candidate {
@@ -159,8 +177,18 @@ export class GraphDirectory implements Directory {
       this.readAll<VocabularyUser>('/users', ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'jobTitle', 'department', 'city', 'officeLocation'], USERS_MAX),
       // Policy names link "the mfa for admins policy"; a reader without the policy permission goes without them.
       this.readAll<GraphNamed>('/identity/conditionalAccess/policies', ['id', 'displayName'], VOCABULARY_MAX).catch(() => undefined),
-    ]).then(([groups, apps, users, policies]) =>
-      groups && apps ? { groups: groups.map(namedCandidate), apps: apps.map(namedCandidate), ...(users ? { users } : {}), ...(policies ? { policies: policies.map(namedCandidate) } : {}) } : undefined,
+      // Named locations link "the London office range"; read whole: what each covers is in its derived type.
+      this.readAll<GraphNamedLocation>('/identity/conditionalAccess/namedLocations', [], VOCABULARY_MAX).catch(() => undefined),
+    ]).then(([groups, apps, users, policies, locations]) =>
+      groups && apps
+        ? {
+            groups: groups.map(namedCandidate),
+            apps: apps.map(namedCandidate),
+            ...(users ? { users } : {}),
+            ...(policies ? { policies: policies.map(namedCandidate) } : {}),
+            ...(locations ? { namedLocations: locations.map(namedLocationCandidate) } : {}),
+          }
+        : undefined,
     );
     const entry = { names, expires: now + VOCABULARY_TTL_MS, settled: false };
     this.vocabulary = entry;
@@ -173,7 +201,9 @@ export class GraphDirectory implements Directory {
 
   private async readAll<T>(path: string, select: string[], max: number): Promise<T[] | undefined> {
     const items: T[] = [];
-    let page = (await this.client.api(path).select(select).top(999).get()) as { value?: T[]; '@odata.nextLink'?: string };
+    const request = this.client.api(path);
+    if (select.length) request.select(select).top(999);
+    let page = (await request.get()) as { value?: T[]; '@odata.nextLink'?: string };
     items.push(...(page.value ?? []));
     while (page['@odata.nextLink']) {
       if (items.length >= max) return undefined;

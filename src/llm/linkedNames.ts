@@ -40,6 +40,6 @@ export function linkedNames(offline: Understanding, memory: ConversationContext 
   };
   for (const entity of offline.entities) fromEntity(entity, 'message');
   for (const entity of [memory?.user, memory?.group, memory?.app, memory?.policy]) fromEntity(entity, 'conversation');
-  for (const row of memory?.lastRows ?? []) add(row.type, row, 'conversation');
+  for (const row of memory?.lastRows ?? []) if (LINKABLE.has(row.type)) add(row.type as LinkedType, row, 'conversation');
   return [...names.values()];
 }

@@ -14,7 +14,7 @@ export const PLAN_TOOL = 'answer_with_plan';
 export const RICH_TOOL = 'answer_rich_question';
 export const DECLINE_TOOL = 'not_a_tenant_question';
 
-export const FILTER_OPS: readonly FilterOp[] = ['eq', 'ne', 'ge', 'le', 'in', 'startsWith', 'present', 'absent', 'contains'];
+export const FILTER_OPS: readonly FilterOp[] = ['eq', 'ne', 'ge', 'le', 'in', 'startsWith', 'present', 'absent', 'contains', 'inRange'];
 export const OPERATION_KINDS: ReadonlyArray<PlanOperation['kind']> = ['list', 'count', 'countDistinct', 'groupBy', 'latest', 'first', 'exists', 'top'];
 export const ANCHOR_TYPES: ReadonlyArray<PlanAnchor['type']> = ['user', 'group', 'servicePrincipal', 'application'];
 /** Tenant questions a skill answers (rather than a plan); help, explanations and out-of-scope stay with the grammar. */

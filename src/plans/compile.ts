@@ -80,6 +80,9 @@ export function odataFilter(spec: FieldSpec, filter: PlanFilter): string {
       return `${spec.path} ne null`;
     case 'absent':
       return `${spec.path} eq null`;
+    case 'inRange':
+      // Never placed in Graph (no field lists it): the client checks it.
+      return '';
     case 'contains': {
       const lambda = spec.lambda ?? { collection: spec.path };
       const element = lambda.member ? `x/${lambda.member}` : 'x';

@@ -61,6 +61,8 @@ export function filterWords(spec: FieldSpec, filter: PlanFilter): string {
       return spec.name === 'ownerCount' ? 'no owners' : `no ${label}`;
     case 'contains':
       return `${label} ${value}`;
+    case 'inRange':
+      return `${label} in ${value}`;
   }
 }
 

@@ -3,6 +3,7 @@
  * `@odata.nextLink` (whole, never spliced) with the client filters applied, up to a stated bound. The result says
  * what was read and whether it is the whole answer, so an answer never passes a partial read off as complete.
  */
+import { BlockList, isIP } from 'node:net';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { jsonText } from '../jsonText';
 import type { CompiledPlan } from './compile';
@@ -53,6 +54,28 @@ interface Page {
   '@odata.count'?: number;
 }
 
+const rangeLists = new Map<string, BlockList>();
+
+/** Whether an IPv4 or IPv6 address is in any of these CIDR ranges (node:net's BlockList does the matching). */
+export function inRanges(address: string, ranges: readonly string[]): boolean {
+  const key = ranges.join(',');
+  let list = rangeLists.get(key);
+  if (!list) {
+    list = new BlockList();
+    for (const range of ranges) {
+      const [network, bits] = range.split('/');
+      const family = isIP(network);
+      if (!family) continue;
+      list.addSubnet(network, Number(bits ?? (family === 4 ? 32 : 128)), family === 4 ? 'ipv4' : 'ipv6');
+    }
+    // A handful of named locations: the cache stays small, but is bounded all the same.
+    if (rangeLists.size > 100) rangeLists.clear();
+    rangeLists.set(key, list);
+  }
+  const family = isIP(address);
+  return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
 function comparable(value: unknown): string {
   if (typeof value === 'string') return value.toLowerCase();
   return String(value);
@@ -77,6 +100,8 @@ export function matches(spec: FieldSpec, filter: PlanFilter, item: Item): boolea
       return comparable(value) === comparable(wanted);
     case 'ne':
       return comparable(value) !== comparable(wanted);
+    case 'inRange':
+      return typeof value === 'string' && inRanges(value, Array.isArray(wanted) ? wanted : [String(wanted)]);
     case 'ge':
     case 'le': {
       if (value === undefined || value === null) return false;

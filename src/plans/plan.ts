@@ -30,7 +30,8 @@ export const PLAN_RESOURCES = [
 
 export type PlanResource = (typeof PLAN_RESOURCES)[number];
 
-export type FilterOp = 'eq' | 'ne' | 'ge' | 'le' | 'in' | 'startsWith' | 'present' | 'absent' | 'contains';
+/** `inRange`: an IP address inside any of the CIDR ranges given (a named location's), checked here: Graph has no such filter. */
+export type FilterOp = 'eq' | 'ne' | 'ge' | 'le' | 'in' | 'startsWith' | 'present' | 'absent' | 'contains' | 'inRange';
 
 export type FilterValue = string | number | boolean | string[];
 

@@ -116,6 +116,7 @@ const users: ResourceSpec = {
     field('jobTitle', 'Job title', 'jobTitle', 'string', { graph: STRING }),
     field('country', 'Country', 'country', 'string', { graph: STRING }),
     field('city', 'City', 'city', 'string', { graph: STRING }),
+    field('officeLocation', 'Office', 'officeLocation', 'string', { advanced: ADVANCED_STRING }),
     field('companyName', 'Company', 'companyName', 'string', { advanced: ADVANCED_STRING }),
     field('onPremisesSyncEnabled', 'Synced from AD', 'onPremisesSyncEnabled', 'boolean', { graph: EQ_IN, format: yesNo }),
     // Graph's user docs give these eq and in only (no startsWith).
@@ -135,6 +136,8 @@ const registrationDetails: ResourceSpec = {
   select: false,
   columns: ['userDisplayName', 'userPrincipalName', 'methodsRegistered'],
   fields: [
+    // The user's object id: "do both have MFA registered?" asks of two people by id.
+    field('id', 'Id', 'id', 'guid', { graph: EQ }),
     field('userDisplayName', 'Name', 'userDisplayName', 'string', { graph: EQ_STARTS }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
     field('isMfaRegistered', 'MFA registered', 'isMfaRegistered', 'boolean', { graph: EQ, format: yesNo }),
@@ -583,6 +586,10 @@ const roleAssignments: ResourceSpec = {
         const p = item.principal as { displayName?: string; userPrincipalName?: string } | undefined;
         return p?.displayName ?? item.principalId;
       },
+    }),
+    // "roles that come from group membership": the kind of holder, from the expanded principal's type.
+    field('principalType', 'Holder type', 'principal', 'string', {
+      read: (item) => ((item.principal as { '@odata.type'?: string } | undefined)?.['@odata.type'] ?? '').replace('#microsoft.graph.', ''),
     }),
     // Built-in roles by name (a custom role keeps its id: its name needs the role definitions read).
     field('role', 'Role', 'roleDefinitionId', 'string', { read: (item) => builtInRoleName(jsonText(item.roleDefinitionId)) }),

@@ -229,10 +229,20 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
   memberOf: { type: 'group', name: 'displayName' },
   ownedGroups: { type: 'group', name: 'displayName' },
   conditionalAccessPolicies: { type: 'policy', name: 'displayName' },
+  namedLocations: { type: 'namedLocation', name: 'displayName' },
   directReports: { type: 'user', name: 'displayName' },
   servicePrincipals: { type: 'app', name: 'displayName' },
   riskyServicePrincipals: { type: 'app', name: 'displayName' },
 };
+
+/**
+ * The short word values of a row ("low", "atRisk", "Guest", "Windows"), by which a follow-up may describe it ("the low
+ * one", "the guest one"): no ids, dates, addresses or sentences.
+ */
+function shortWordsOf(item: Record<string, unknown>): string | undefined {
+  const words = Object.values(item).filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 24 && /^[a-z]/i.test(v) && !/[@/:]/.test(v) && !/^[0-9a-f-]{36}$/i.test(v));
+  return words.length ? words.join(' ').slice(0, 120) : undefined;
+}
 
 function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
   const kind = SUBJECT_TYPES[compiled.resource.name];
@@ -247,7 +257,10 @@ function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
   const idField = kind.id ?? 'id';
   const subjects = run.items
     .filter((item) => typeof item[idField] === 'string' && item[idField])
-    .map((item) => ({ type: kind.type, id: item[idField] as string, displayName: String(item[kind.name] ?? item[idField]) }));
+    .map((item) => {
+      const shownAs = shortWordsOf(item);
+      return { type: kind.type, id: item[idField] as string, displayName: String(item[kind.name] ?? item[idField]), ...(shownAs ? { shownAs } : {}) };
+    });
   return [...new Map(subjects.map((s) => [s.id, s])).values()];
 }
 

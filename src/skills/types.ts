@@ -68,11 +68,13 @@ export interface AnswerAbout {
 
 export interface AnswerSubject {
   /** A directory object, or a Conditional Access policy ("the report-only one"). */
-  type: DirectoryEntityType | 'policy';
+  type: DirectoryEntityType | 'policy' | 'namedLocation';
   id: string;
   displayName: string;
   /** An app known by its application id only (a registration's row): its service principal is found when asked. */
   appId?: string;
+  /** Short words the answer showed beside the row (its risk level and state): "the low one" finds it by them. */
+  shownAs?: string;
 }
 
 /** A question whose ambiguous name a fact of the tenant settled, and how it was settled, in words for the admin. */

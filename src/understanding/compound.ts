@@ -19,5 +19,7 @@ export function compoundCandidate(text: string): [string, string] | undefined {
   const first = text.slice(0, m.index).trim();
   const second = text.slice(m.index + m[0].length).trim();
   if (second.length < 6 || !/[a-z]/i.test(second)) return undefined;
+  // "… this month? not apps, people", "…? interactive only": a condition on the question, not a second one.
+  if (/^(?:not|only|just|excluding|except|no|people|users|humans|interactive|including|incl\.?|without)\b/i.test(second) || second.split(/\s+/).length <= 3) return undefined;
   return [first, second];
 }

@@ -46,7 +46,7 @@ export interface FollowUpResult {
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b/;
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
@@ -80,9 +80,15 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   const m = DESCRIBED_ONE.exec(cueText);
   const rows = memory.lastRows;
   if (!m || !rows?.length || NOT_DESCRIPTORS.has(m[1] ?? m[2])) return undefined;
-  const words = (m[1] ?? m[2]).split(/[\s-]+/).filter((w) => w.length > 2 || /\d/.test(w));
+  const words = (m[1] ?? m[2]).split(/[\s-]+/).filter((w) => w.length > 1);
   const fold = (s: string) => s.toLowerCase().replace(/-/g, ' ');
-  const hits = rows.filter((r) => words.length > 0 && words.every((w) => fold(r.displayName).includes(w)));
+  // Short words ("hr", "it") only as whole words: "hr" is not in "Christie".
+  const has = (text: string, w: string) => (w.length > 2 ? fold(text).includes(w) : ` ${fold(text)} `.includes(` ${w} `));
+  const hits = rows.filter((r) => words.length > 0 && words.every((w) => has(r.displayName, w)));
+  // "the HR one", "the one from legal": a person's department, title or office, when no name has the word.
+  if (hits.length === 0) hits.push(...rows.filter((r) => r.describedAs && words.length > 0 && words.every((w) => ` ${fold(r.describedAs!)} `.includes(` ${w} `))));
+  // "the low one", "the app one": words the answer showed beside the row, or its kind in a list of several kinds.
+  if (hits.length === 0) hits.push(...rows.filter((r) => words.length > 0 && words.every((w) => ` ${fold(`${r.shownAs ?? ''} ${r.type}`)} `.includes(` ${w} `))));
   if (hits.length !== 1) return undefined;
   const row = hits[0];
   return rowEntity(row, m[0]);
@@ -92,13 +98,21 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   const m = ORDINAL.exec(cueText);
   const rows = memory.lastRows;
   if (!m || !rows?.length) return describedRow(cueText, memory);
-  const index = m[1] ? (m[1] === 'last' || m[1] === 'bottom' ? rows.length : ORDINALS[m[1]]) : Number(m[2] ?? m[3]);
+  // "the one that expires first" is the first row: lists are shown soonest or newest first.
+  const word = m[1] ?? m[4];
+  const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
   return rowEntity(row, m[0]);
 }
 
+/** A place the conversation named before: "from there", "that range", "that location". */
+const THERE = /\b(?:from|in|at|out of) there\b|\b(?:that|this|the same) (?:location|range|network|office|site|named location|ip range|subnet)\b|\bthose (?:ranges|ips|ip addresses|addresses|countries)\b|\bit (?:cover|covers|contain|contains|include|includes)\b/;
+
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {
+  if (memory?.namedLocation && THERE.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'namedLocation')) {
+    parsed = { ...parsed, entities: [...parsed.entities, fromConversation(memory.namedLocation)] };
+  }
   const plain = { intent: parsed.intent, entities: parsed.entities, objects: parsed.objects, followUp: false };
   if (!memory) return plain;
   const weak = parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE;
@@ -107,9 +121,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // Words of the ordinal phrase taken for names ("top") are not names.
   const ordinal = row?.text ?? '';
   const named = parsed.entities.filter((e) => !(row && e.source === 'message' && ordinal.includes(e.text.toLowerCase())));
-  if (row && !named.some((e) => e.type === row.type && e.source === 'message')) {
+  // A lower-case word only guessed to be a name ("what was found") does not name another row.
+  const guessedLower = (e: Entity) => parsed.objects.some((o) => o.entity === e && o.typeGuessed && e.text === e.text.toLowerCase());
+  if (row && !named.some((e) => e.type === row.type && e.source === 'message' && !guessedLower(e))) {
     const intent = weak && memory.lastIntent ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
-    const entities = named.filter((e) => e.type !== row.type);
+    const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
@@ -122,7 +138,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const object = lastObject(memory);
     if (object) {
       const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app');
-      return { intent: 'audit.changes', entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
+      // After a risk answer ("whose risk was dismissed?" → Adele), who dismissed or confirmed it is in the risk history.
+      const risk = memory.lastIntent?.startsWith('risk.') && memory.lastIntent !== 'risk.remediate' && (object.type === 'user' || object.type === 'app');
+      const intent = risk ? (object.type === 'user' ? 'risk.user' : 'risk.workload') : 'audit.changes';
+      return { intent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
     }
   }
 
@@ -141,7 +160,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // least?"): the last question again, about what it was about.
   // A lower-case word only guessed to be a name ("at least") does not name someone else.
   const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
-  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone;
+  // "which of them is trusted?" after a list of locations or apps: "them" is the rows, not the person before.
+  const rowsNotPeople = (memory.lastRows?.length ?? 0) > 0 && memory.lastRows!.every((r) => r.type !== 'user') && /\b(?:them|they|those|these)\b/.test(parsed.cueText);
+  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople;
   if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
@@ -156,7 +177,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     // Names whose type was only a guess take the type the repeated question is about.
     for (const object of parsed.objects) if (object.typeGuessed) object.entity.type = expected;
     const given = new Set(parsed.entities.map((e) => e.type));
-    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
+    // After a list about no one in particular ("russian sign-ins this week", then "and from iran?"), a person named
+    // turns before is not carried into it.
+    const last = memory.lastPlan;
+    const listOfNoOne = last !== undefined && !memory.lastPlanRich && !last.anchor && !last.filters.some((f) => f.field === 'user' || f.field === 'appId' || f.field === 'app' || f.field === 'initiatedByUserId');
+    const carried = [memory.user, memory.group, memory.app, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory) && !(listOfNoOne && e.type !== 'timeRange'));
     return { intent, entities: [...parsed.entities, ...carried.map(fromConversation)], objects: parsed.objects, followUp: true };
   }
 
@@ -262,8 +287,14 @@ export function rememberTurn(
   }
   const time = named.find((e) => e.type === 'timeRange');
   next.timeRange = time;
+  const person = named.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (person?.id) next.people = [...(memory?.people ?? []).filter((p) => p.id !== person.id), { type: 'user' as const, id: person.id, displayName: person.displayName ?? person.text }].slice(-3);
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');
+  // A location named, or the one location a list showed ("which location is trusted?" then "sign-ins from there?").
+  const locationRows = (rows ?? []).filter((r) => r.type === 'namedLocation');
+  const location = named.find((e) => e.type === 'namedLocation') ?? (locationRows.length === 1 ? rowEntity(locationRows[0]) : undefined);
+  if (location) next.namedLocation = location;
   if (policy) next.policy = policy;
   const role = named.find((e) => e.type === 'role');
   if (role) next.role = role;

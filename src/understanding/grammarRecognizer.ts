@@ -4,14 +4,14 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { fillPlan, richQuestionPlan } from './planFilling';
+import { fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
 /** An everyday word, which a lower-case first name must not be taken for. */
 const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
-import type { IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
+import type { ConversationContext, Entity, IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
 
 export interface GrammarRecognizerOptions {
   /** Name resolution; absent when no tenant is configured (names then stay unresolved). */
@@ -36,6 +36,37 @@ export interface GrammarRecognizerOptions {
 /** The words that stand for the rows of the last list ("who owns those?"), and how many rows are asked of in turn. */
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
+
+/** Short names admins use for departments ("the HR one"). */
+const DEPARTMENT_SHORT: Record<string, string> = { 'human resources': 'hr', 'customer support': 'support', 'information technology': 'it', engineering: 'eng', executive: 'exec' };
+
+/** The last rows with each person's department, title and office, so "the HR one" can find its row. */
+function described(memory: ConversationContext | undefined, index: NameIndex | undefined): ConversationContext | undefined {
+  const rows = memory?.lastRows;
+  if (!memory || !rows?.length || !index || !rows.some((r) => r.type === 'user')) return memory;
+  return {
+    ...memory,
+    lastRows: rows.map((row) => {
+      const user = row.type === 'user' ? index.userById(row.id) : undefined;
+      if (!user) return row;
+      const department = user.department?.toLowerCase() ?? '';
+      const describedAs = [user.department, DEPARTMENT_SHORT[department], user.jobTitle, user.city, user.officeLocation].filter(Boolean).join(' ');
+      return describedAs ? { ...row, describedAs } : row;
+    }),
+  };
+}
+
+/**
+ * The people "both" and "either of them" mean: the two to five people the last answer showed, else the last two
+ * people the conversation named, one after the other. Not when the message names someone itself.
+ */
+function peopleInFocus(memory: ConversationContext | undefined, entities: readonly Entity[]): Array<{ id: string; displayName: string }> | undefined {
+  if (!memory || entities.some((e) => e.type === 'user' && e.source === 'message')) return undefined;
+  const rows = (memory.lastRows ?? []).filter((r) => r.type === 'user');
+  if (rows.length >= 2 && rows.length <= MAX_ROWS_ASKED_EACH) return rows;
+  const people = memory.people ?? [];
+  return people.length >= 2 ? people.slice(-2) : undefined;
+}
 /** One-person questions that, asked of two or three named people, are answered for each in turn. */
 const PER_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info', 'user.groups', 'role.assignments']);
 const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited|added|removed|reset|disabled|enabled|by|than|same (?:person|account))\b/i;
@@ -174,13 +205,29 @@ export class GrammarRecognizer implements Recognizer {
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
-    const turn = applyConversation(parsed, context?.conversation);
+    const turn = applyConversation(parsed, described(context?.conversation, knownNames));
     // A policy named in the admin's own words links to the tenant's policy of that name.
     const policies = this.index?.names.policies;
     for (const entity of turn.entities) {
       if (entity.type !== 'policy' || entity.source !== 'message' || entity.id || !policies) continue;
       const policy = linkPolicy(entity.value ?? entity.text, policies);
       if (policy) Object.assign(entity, { id: policy.id, displayName: policy.displayName, value: policy.displayName, resolution: 'resolved' });
+    }
+    // "the device block" that names no policy of the tenant's is only words.
+    turn.entities = turn.entities.filter((e) => !(e.type === 'policy' && e.tentative && !e.id));
+    // A Microsoft app named in words ("teams keeps nagging her", "sharepoint"): the tenant's app of that name, when one
+    // app has it (Outlook stays a word: its sign-ins come from several apps).
+    for (const entity of turn.entities) {
+      if (entity.type !== 'app' || entity.source !== 'message' || entity.id || !entity.value || /^outlook$/i.test(entity.value) || /^[0-9a-f-]{36}$/i.test(entity.value)) continue;
+      const app = knownNames?.appNamed(entity.value);
+      if (app) Object.assign(entity, { id: app.id, displayName: app.displayName, ...(app.appId ? { appId: app.appId } : {}), resolution: 'resolved' });
+    }
+    // A named location the conversation remembers by name only (a row of a list): what it covers.
+    for (const entity of turn.entities) {
+      if (entity.type !== 'namedLocation' || entity.ipRanges || entity.countries || !entity.id) continue;
+      const location = knownNames?.places.byId(entity.id);
+      if (location?.ipRanges) entity.ipRanges = location.ipRanges;
+      if (location?.countries) entity.countries = location.countries;
     }
     // An app an earlier answer found by its application id ("who owns that app?" after a diagnosis): its object.
     for (const entity of turn.entities) {
@@ -224,6 +271,9 @@ export class GrammarRecognizer implements Recognizer {
       const fill = fillPlan({ text: cleaned, intent: 'outOfScope', entities: turn.entities, now, elliptical: false });
       return fill !== undefined && !fill.rich;
     };
+    // "is Megan in sales?", "is Lee based in London?": a person's department, city or office is on their account page.
+    // Only a question about it ("Raul from sales says …" is a description, not the question).
+    if (turn.intent === 'outOfScope' && !declined && /^\s*(?:is|was|does|did|are)\b/i.test(cleaned) && cleaned.length < 100 && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
     if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined && !listed()) {
       const guess = await fallback.classifyScored(cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
@@ -239,9 +289,12 @@ export class GrammarRecognizer implements Recognizer {
     let intent = retarget(turn.intent, turn.entities);
     let entities = turn.entities.filter((e) => keeps(intent, e));
     const memory = context?.conversation;
-    const filled = (turn.row && turn.row.type !== 'policy') || turn.again || turn.changeAsked || (declined && !turn.followUp)
+    const focus = peopleInFocus(memory, turn.entities);
+    // "did either of them get in?" is about both people, even where "them" alone would repeat the last question.
+    const aboutBoth = focus !== undefined && PLURAL_PEOPLE.test(cleaned.toLowerCase());
+    const filled = (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: memory?.lastRows, elliptical: parsed.elliptical, ownScore: parsed.score });
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: memory?.lastRows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score });
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;
@@ -251,6 +304,7 @@ export class GrammarRecognizer implements Recognizer {
       intent = answering.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
+      if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);

@@ -39,7 +39,7 @@ const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|tha
 const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
 const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b/;
-const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <)/;
+const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <(?:policy|name)>)/;
 const ELLIPSIS = /^(?:and|what about|how about|same (?:thing |question |again |check )?for|do the same for|ditto for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
 
 function cueTextOf(masked: string): string {
@@ -96,6 +96,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   const spans = new SpanSet();
   extractIdentifiers(text, spans);
   for (const quoted of findQuoted(text, spans)) {
+    // "what's an 'unfamiliar sign-in properties' detection": a risk type in quotes is words, not a name.
+    if (findRiskType(quoted.name)) continue;
     const policy = looksLikePolicy(quoted.name, text);
     const nameLike = policy || quoted.name.split(/\s+/).length <= 4;
     spans.claim({
@@ -111,9 +113,13 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractRoles(text, spans);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);
+  // After people: "the VP of Sales" is a person, not the Sales department.
+  options.knownNames?.places.link(text, spans);
   options.knownNames?.linkAppWords(text, spans);
   for (const policy of findPolicyNames(text, spans)) {
-    spans.claim({ start: policy.start, end: policy.end, placeholder: 'the <policy> policy', entity: { type: 'policy', text: policy.name, source: 'message' } });
+    // A tentative one keeps its words for the intent: it may name no policy at all.
+    const placeholder = policy.tentative ? text.slice(policy.start, policy.end).toLowerCase() : 'the <policy> policy';
+    spans.claim({ start: policy.start, end: policy.end, placeholder, entity: { type: 'policy', text: policy.name, source: 'message', ...(policy.tentative ? { tentative: true } : {}) } });
   }
   extractFirstPartyApps(text, spans);
   const names = findNames(text, spans).filter((n) => !options.notNames?.has(n.text.toLowerCase()));

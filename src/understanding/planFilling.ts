@@ -9,8 +9,10 @@ import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { resourceOf } from '../plans/resources';
 import { windowLabel } from './entities/timeRange';
+import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
+import { ERRORS_IN_WORDS } from './entities/catalogues';
 
 const DAY = 86_400_000;
 
@@ -35,13 +37,29 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
   // "Who got blocked from the HR portal this week?": everyone refused, a list of sign-ins by person.
   { resource: 'signIns', pattern: /\bwho (?:got|was|were|has been|have been|is getting|keeps getting) (?:blocked|denied|locked out|refused|rejected|kicked out)\b/, weight: 3 },
+  // "has anyone besides Bob been locked out?", "anybody else getting blocked?": the people of those sign-ins.
+  { resource: 'signIns', pattern: /\b(?:anyone|anybody|someone|somebody)\b.{0,40}\b(?:locked[- ]out|blocked|denied|refused|rejected|kicked out)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\bhow many times\b.{0,40}\b(?:sign|log)(?:ged|ed)?\s*(?:in|on)\b/, weight: 3 },
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
+  // "guests signing in this week", "who's been logging in from …": sign-ins, over the people noun.
+  { resource: 'signIns', pattern: /\b(?:signing|logging)\s+(?:in|into|on)\b/, weight: 2.5 },
+  // "who used the Azure portal this month", "who has been opening the HR portal": that app's sign-ins.
+  { resource: 'signIns', pattern: /\bwho(?:'s| has| have)?(?: been)? (?:used|uses|using|accessed|accessing|opened|opening)\b.{0,20}<aa>/, weight: 3 },
+  // "who's been hitting us from 192.0.2.x?", "anything from 203.0.113.5": sign-ins from an address or a range.
+  { resource: 'signIns', pattern: /\b(?:\d{1,3}\.){2,3}(?:\d{1,3}|x|\*)\b/, weight: 3 },
+  // "iphone users blocked for non-compliant device", "which mac users got the device block": a platform's refusals.
+  { resource: 'signIns', pattern: /\b(?:iphones?|ipads?|android|macs?|macos|windows|linux|ios)\b.{0,20}\b(?:users?|people|devices?|folks)\b.{0,30}\b(?:blocked|block|failing|failed|denied|refused|got|get|getting|hit)\b/, weight: 3.5 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
   { resource: 'registrationDetails', pattern: /\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b.{0,30}\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b|\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b.{0,30}\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b/, weight: 5 },
   // "anyone created in the last two months?" (who created them is the audit log's: "who created them?", "created by").
-  { resource: 'signIns', pattern: /\b(?:top|most common|commonest|main|biggest|leading)\s+(?:error codes?|errors?|failure reasons?|sign[- ]?in errors?)\b/, weight: 3 },
+  { resource: 'signIns', pattern: /\b(?:top|most common|commonest|main|biggest|leading|most frequent)\s+(?:error codes?|errors?|failures?|failure reasons?|sign[- ]?in errors?|reasons? (?:for|of) fail\w*)\b/, weight: 3 },
+  // "how many times has Priya failed today", "Bob's failures this week": a person's failed sign-ins, counted or listed.
+  { resource: 'signIns', pattern: /\bhow many times\b.{0,30}\bfail(?:ed|s)?\b|\b(?:has|did|have) <pp> fail(?:ed)?\b|\b<pp>(?:'s)? (?:failures|failed attempts)\b/, weight: 3.2 },
+  // "which apps are people failing on today": the apps of the failed sign-ins.
+  { resource: 'signIns', pattern: /\b(?:which|what) (?:apps?|applications?)\b.{0,30}\b(?:fail(?:ing|ed|s)?|erroring|blocked|sign(?:ing|ed)? in|log(?:ging|ged)? in)\b/, weight: 3.5 },
+  // "disabled accounts that still tried to sign in": sign-ins refused because the account is disabled (50057).
+  { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b/, weight: 1 },
@@ -57,15 +75,25 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
+  // "did anyone mark a user as confirmed compromised?", "were any users dismissed this month?": risk cases by how they closed.
+  { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
+  // A named location linked by name: its own page, unless sign-ins from it are asked for.
+  { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
+  { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfailed\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b`), weight: 4.8 },
+  // "is anyone disabled still sitting in All Managers?": people of a named group, with a condition.
+  { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
+  // "users in Toronto", "who works in the London office", "people in HR".
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|staff|folks|persons|who|anyone|anybody|everyone)\b.{0,40}<ua>|<ua>\s+(?:users?|accounts?|people|employees|staff|folks)\b|\b(?:list|show|which|how many|all|any|every|count)\b(?: (?:the|our|of the|of our))? <ua>/, weight: 3 },
+  { resource: 'users', pattern: /\b(?:users?|people|employees|staff|who|anyone|anybody|everyone)\b.{0,30}<nl> office\b(?!.*\b(?:ip|range|trusted|named)\b)/, weight: 4.6 },
   { resource: 'namedLocations', pattern: /\bnamed locations?\b|\blocations?\b.{0,30}\b(?:trusted|marked|ip ranges?|ranges?|cover)\b|\btrusted\b.{0,30}\b(?:locations?|networks?|sites?|offices?)\b|\b(?:networks?|offices?|sites?)\b.{0,20}\btrusted\b|\b(?:office|hq|headquarters|network|site) (?:named )?location\b|\bip ranges?\b.{0,30}\b(?:office|network|hq|location|site)\b|\b(?:office|network|hq|location|site)\b.{0,30}\bip ranges?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
 ];
 
 /** Words that ask for a list, a count or a breakdown rather than one object's page. */
-const COLLECTION_ASK = /\b(?:which|what|who|whom|list|show|display|give me|find|any|are there|is there|all|every|how many|count|number of|total|were there|did any|does anyone|has anyone|did anyone|get me|pull|export)\b/;
+const COLLECTION_ASK = /\b(?:which|what|who|whom|list|show|display|give me|find|any|are there|is there|all|every|how many|count|number of|total|were there|did any|does anyone|has anyone|did anyone|get me|pull|export|we have|we've got|do we have|there are)\b/;
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, a: 1, an: 1 };
 
@@ -77,7 +105,7 @@ const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
     [/\bcit(?:y|ies)\b/, 'city'],
     [/\bapps?\b|\bapplications?\b/, 'app'],
     [/\bips?\b|\bip addresses\b|\baddresses\b/, 'ipAddress'],
-    [/\berror(?: codes?)?s?\b|\bcodes?\b|\breasons?\b/, 'errorCode'],
+    [/\berror(?: codes?)?s?\b|\bcodes?\b|\breasons?\b|\bfailures?\b/, 'errorCode'],
     [/\b(?:operating systems?|os|platforms?|devices?)\b/, 'os'],
     [/\bbrowsers?\b/, 'browser'],
     [/\bclient apps?\b|\bprotocols?\b|\bclients?\b/, 'clientApp'],
@@ -128,7 +156,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (field) return { kind: 'top', n: /^\d+$/.test(top[1]) ? Number(top[1]) : NUMBER_WORDS[top[1]] ?? 5, field };
   }
   // "top error code this week", "the most common reasons": a ranking without a number.
-  const ranked = /\b(?:top|most common|commonest|main|biggest|leading)\s+(error codes?|codes?|errors?|reasons?|apps?|applications?|countries|country|users?|ips?|browsers?|operating systems?)\b/.exec(cue);
+  const ranked = /\b(?:top|most common|commonest|main|biggest|leading|most frequent)\s+(error codes?|codes?|errors?|failures?|reasons?|apps?|applications?|countries|country|users?|ips?|browsers?|operating systems?)\b/.exec(cue);
   if (ranked) {
     const field = fieldNamed(resource, ranked[1]);
     if (field) return { kind: 'top', n: /s$/.test(ranked[1]) ? 5 : 1, field };
@@ -149,6 +177,14 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, their[1]);
     if (field) return { kind: 'groupBy', field };
   }
+  // "who and how often", "how often each": the people, each with their count.
+  if (resource === 'signIns' && /\bhow often\b|\bhow many times each\b/.test(cue) && /\bwho\b|\beach\b|\bper (?:user|person)\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
+  // "which apps are people failing on?", "what countries were they from?": the sign-ins by that field.
+  const which = resource === 'signIns' ? /\b(?:which|what) (apps?|applications?|countries|ips?|ip addresses|browsers|error codes?|operating systems?)\b/.exec(cue) : null;
+  if (which) {
+    const field = fieldNamed(resource, which[1]);
+    if (field) return { kind: 'groupBy', field };
+  }
   if (/\bbreak(?:\s|-)?down\b|\bsummar(?:y|ise|ize)\b/.test(cue)) {
     const field = fieldNamed(resource, cue.replace(/\bbreak(?:\s|-)?down\b|\bsummar\w+\b/g, ''));
     if (field) return { kind: 'groupBy', field };
@@ -159,7 +195,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (/\bwhich ips?\b|\bwhat ips?\b|\bwhich (?:ip )?addresses\b/.test(cue)) return { kind: 'groupBy', field: 'ipAddress' };
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
   }
-  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
+  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b/.test(cue)) return { kind: 'count' };
   if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(cue)) return { kind: 'first' };
@@ -192,16 +228,6 @@ const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occur
 const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
 const LEGACY_CLIENTS = ['Exchange ActiveSync', 'IMAP4', 'POP3', 'SMTP', 'Authenticated SMTP', 'Exchange Web Services', 'MAPI Over HTTP', 'Autodiscover', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Exchange Online PowerShell', 'Other clients'];
-/** Sign-in errors admins name in words, and their codes (src/knowledge/errorCodeCatalogue.ts explains each). */
-const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
-  [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
-  [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
-  [/\block[- ]?outs?\b|\bsmart lockout\b|\blocked out\b/, 50053, 'locked out (50053)'],
-  [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
-  [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
-  [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
-  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b/, 53000, 'device not compliant (53000)'],
-];
 
 const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
   [/\bandroid\b/, 'Android'],
@@ -220,6 +246,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
     // Failures named by what went wrong rather than by code: "password-expired errors", "lockouts".
     ...ERRORS_IN_WORDS.map(([pattern, code, label]): FilterRule => [pattern, () => ({ field: 'errorCode', op: 'eq', value: code, label })]),
+    [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
     [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
     [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
@@ -253,6 +280,12 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
     [/\bcloud[- ]only\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
   ],
+  // "disabled members of All Managers", "guests in Project Falcon": conditions on a group's members.
+  groupMembers: [
+    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
+    [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
+    [/\bguests?\b|\bexternal (?:users?|accounts?|people)\b/, () => ({ field: 'userType', op: 'eq', value: 'Guest' })],
+  ],
   registrationDetails: [
     // "who has a FIDO2 key registered?": one kind of method (Graph's names in methodsRegistered).
     [/\bfido2?\b|\bsecurity keys?\b|\bhardware keys?\b/, () => ({ field: 'methodsRegistered', op: 'contains', value: 'fido2', label: 'a FIDO2 security key' })],
@@ -280,8 +313,11 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
       { field: 'riskState', op: 'eq', value: 'remediated' },
       { field: 'riskDetail', op: 'eq', value: 'userPerformedSecuredPasswordChange', label: 'fixed by their own secure password change' },
     ]],
-    [/\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
-    [/\bremediated\b|\bself[- ]remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
+    // "did anyone dismiss or confirm a risky user?": every case an admin closed by hand.
+    [/\bdismiss(?:ed)?\b.{0,30}\bor\b.{0,20}\bconfirm(?:ed)?\b|\bconfirm(?:ed)?\b.{0,30}\bor\b.{0,20}\bdismiss(?:ed)?\b/, () => ({ field: 'riskState', op: 'in', value: ['dismissed', 'confirmedCompromised', 'confirmedSafe'], label: 'dismissed or confirmed' })],
+    // "including remediated ones", "as well as dismissed": every state, not only that one.
+    [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\bdismissed\b/, () => ({ field: 'riskState', op: 'eq', value: 'dismissed' })],
+    [/(?<!\b(?:including|include|plus|incl\.?|and also|as well as|even)(?: the)? )\b(?:self[- ])?remediated\b/, () => ({ field: 'riskState', op: 'eq', value: 'remediated' })],
     [/\bconfirmed[- ](?:as )?compromised\b|\bmarked (?:as )?compromised\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedCompromised' })],
     [/\bconfirmed[- ](?:as )?safe\b/, () => ({ field: 'riskState', op: 'eq', value: 'confirmedSafe' })],
     [/\bstill at risk\b|\bopen risk\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
@@ -320,8 +356,11 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
 /** Questions a rich answer serves better than a table: left to their skills. */
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
-  const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field));
+  // A named location ("from a blocked country") is part of one person's story: the diagnosis shows it.
+  const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field) && !entities.some((e) => e.type === 'namedLocation' && f.label === `from ${e.displayName}`));
   if (/\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
+  // "anyone besides Bob …": a list of the others, not Bob's story.
+  if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
     case 'signIns':
       // One person's or app's sign-ins without other conditions: the sign-in list answer with its diagnosis link.
@@ -334,8 +373,11 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       // One group's page, or one person's groups: their own answers.
       return has('user') || (has('group') && !operation && filters.length === 0);
     case 'riskyUsers':
+      // "was Bob confirmed compromised?": one named person's risk is their own answer.
+      if (has('user') && !operation) return true;
       // The overview answers one level or none; several levels are a condition of the list.
-      return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in'));
+      // "including remediated ones", "ever flagged": every record, which the at-risk overview does not show.
+      return !operation && !filters.some((f) => f.field === 'riskState' || (f.field === 'riskLevel' && f.op === 'in')) && !/\b(?:including|incl|ever|history|historic|any state|every state|past)\b/.test(cue);
     case 'riskyServicePrincipals':
       return !operation && !filters.some((f) => f.field === 'riskState');
     case 'riskDetections':
@@ -366,8 +408,10 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     if (at >= 0) out.splice(at, 1);
     out.push(filter);
   };
+  // "stopped by the country block rather than a bad password": what is ruled out is no condition.
+  const asked = context.cue.replace(/\b(?:rather than|instead of|as opposed to|not because of)\b[^,.;?!]*/g, ' ');
   for (const [pattern, make] of FILTER_RULES[resource] ?? []) {
-    const m = pattern.exec(context.cue);
+    const m = pattern.exec(asked);
     if (!m) continue;
     const made = make(m, context);
     for (const filter of made === undefined ? [] : Array.isArray(made) ? made : [made]) {
@@ -380,8 +424,27 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   const country = entity('country');
   if (country?.value && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'country', op: 'eq', value: country.value });
   if (country?.value && resource === 'users') add({ field: 'country', op: 'eq', value: country.text, label: country.text });
+  // "sign-ins from the London office range", "users in the London office", "which countries does Blocked countries
+  // cover": a named location is a condition on where sign-ins came from, an office people work in, or the location.
+  const location = entity('namedLocation');
+  if (location && resource === 'signIns') {
+    if (location.ipRanges?.length) add({ field: 'ipAddress', op: 'inRange', value: location.ipRanges, label: `from ${location.displayName}` });
+    else if (location.countries?.length) add({ field: 'country', op: 'in', value: location.countries, label: `from ${location.displayName}` });
+  }
+  if (location?.displayName && resource === 'namedLocations') add({ field: 'displayName', op: 'eq', value: location.displayName });
+  if (location?.office && (resource === 'users' || resource === 'groupMembers')) add({ field: 'officeLocation', op: 'eq', value: location.office, label: `in the ${location.office} office` });
+  // "users in Toronto", "engineers", "people in the Redmond HQ office": the people field the words name.
+  const attribute = entity('userAttribute');
+  if (attribute?.field && attribute.value && resource === 'users') add({ field: attribute.field, op: 'eq', value: attribute.value });
+  if (attribute?.field === 'city' && attribute.value && resource === 'signIns') add({ field: 'city', op: 'eq', value: attribute.value });
+  // "engineers with no MFA", "failed sign-ins in finance": lists without the field, asked of those people by id.
+  if (attribute?.memberIds?.length && attribute.field !== 'city' && resource === 'signIns') add({ field: 'user', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
+  if (attribute?.memberIds?.length && resource === 'registrationDetails') add({ field: 'id', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
   const ip = /\b(?:\d{1,3}\.){3}\d{1,3}\b/.exec(context.text);
   if (ip && resource === 'signIns') add({ field: 'ipAddress', op: 'eq', value: ip[0] });
+  // "192.0.2.x", "10.1.*": the addresses that start so.
+  const prefix = ip ? null : /\b((?:\d{1,3}\.){1,3})(?:x|\*)(?![\w.])/.exec(context.text);
+  if (prefix && resource === 'signIns') add({ field: 'ipAddress', op: 'startsWith', value: prefix[1] });
   const code = entity('errorCode');
   if (code?.value && resource === 'signIns') add({ field: 'errorCode', op: 'eq', value: Number(code.value) });
   const level = entity('riskLevel');
@@ -389,10 +452,13 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     add({ field: 'riskLevel', op: 'eq', value: level.value });
   }
   const user = entity('user');
-  if (user?.id && (resource === 'signIns' || resource === 'riskDetections')) add({ field: 'user', op: 'eq', value: user.id, label: user.displayName ?? user.text });
+  // "has anyone besides Bob been locked out?": everyone but that person.
+  if (user?.id && (resource === 'signIns' || resource === 'riskDetections')) {
+    add(SOMEONE_ELSE.test(context.cue) && user.source === 'message' ? { field: 'user', op: 'ne', value: user.id, label: `not ${user.displayName ?? user.text}` } : { field: 'user', op: 'eq', value: user.id, label: user.displayName ?? user.text });
+  }
   const app = entity('app');
   // "password resets Christie did", "changes by Raul": the person who made the changes.
-  if (resource === 'directoryAudits' && user?.id && /\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\bby <pp>\b|\b<pp> (?:did|made|performed|has done|has made)\b|\b<pp>'?s? changes\b|\bwhat (?:did|has) <pp>\b/.test(context.cue)) {
+  if (resource === 'directoryAudits' && user?.id && (/\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\b<pp> (?:did|made|performed|has done|has made)\b|\bwhat (?:did|has) <pp>\b/.test(context.cue) || asActor('<pp>', { by: true }).test(context.cue))) {
     add({ field: 'initiatedByUserId', op: 'eq', value: user.id, label: `by ${user.displayName ?? user.text}` });
   }
   if (resource === 'signIns' && app) {
@@ -424,6 +490,9 @@ function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
 
+/** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
+const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
+
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
 
@@ -435,10 +504,14 @@ export interface PlanFill {
    * not used to answer, only remembered, so "only the failed ones" can continue it.
    */
   rich?: boolean;
+  /** The objects the plan is about that the message did not name ("either of them": the two people). */
+  about?: Entity[];
 }
 
 /** Placeholders that no noun pattern can match ("<user>" would read as the word "user"). */
-const PLACEHOLDERS: Record<string, string> = { user: 'pp', group: 'gg', app: 'aa', role: 'ro', policy: 'po', errorCode: 'ec', requestId: 'id', timeRange: 'tt', country: 'cc' };
+const PLACEHOLDERS: Record<string, string> = { user: 'pp', group: 'gg', app: 'aa', role: 'ro', policy: 'po', errorCode: 'ec', requestId: 'id', timeRange: 'tt', country: 'cc', namedLocation: 'nl', userAttribute: 'ua' };
+/** What kind of place a named location was called, kept beside its placeholder ("<nl> office", "<nl> range"). */
+const PLACE_KIND_WORDS = /\b(?:office|network|location|range|ip|site|named|countries|country|subnet|vpn)s?\b/g;
 
 /**
  * The message in lower case with each linked entity replaced by a placeholder (<user>, <time>, <country> …). A word
@@ -451,7 +524,8 @@ export function planCue(text: string, entities: Entity[]): string {
     .sort((a, b) => b.text.length - a.text.length);
   for (const entity of spans) {
     const at = cue.indexOf(entity.text.toLowerCase());
-    if (at >= 0) cue = `${cue.slice(0, at)}<${PLACEHOLDERS[entity.type] ?? 'xx'}>${cue.slice(at + entity.text.length)}`;
+    const kind = entity.type === 'namedLocation' ? (entity.text.toLowerCase().match(PLACE_KIND_WORDS) ?? []).map((w) => ` ${w}`).join('') : '';
+    if (at >= 0) cue = `${cue.slice(0, at)}<${PLACEHOLDERS[entity.type] ?? 'xx'}>${kind}${cue.slice(at + entity.text.length)}`;
   }
   return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 }
@@ -472,6 +546,8 @@ export interface FillInput {
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
   previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string }>;
+  /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
+  peopleInFocus?: ReadonlyArray<{ id: string; displayName: string }>;
   elliptical: boolean;
   intent?: IntentName;
   /**
@@ -485,7 +561,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
   // "group those by user": "group" is the verb there, not the collection.
-  const named = pickResource(cue.replace(/\bgroup(?:ed)?\s+(?:(?:those|them|these|it|that|the (?:results?|list|sign[- ]?ins))\s+)?by\b/g, 'by'));
+  // "grouped by user", "per person": how to group, not what to read.
+  const named = pickResource(cue.replace(/\bgroup(?:ed)?\s+(?:(?:those|them|these|it|that|the (?:results?|list|sign[- ]?ins))\s+)?by\b/g, 'by').replace(/\b(?:by|per|for each|each)\s+(?:users?|persons?|people|accounts?)\b/g, 'by'));
   const previous = input.previous;
 
 
@@ -497,16 +574,36 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
   const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
+  const pair = pairPlan(cue, input.peopleInFocus, context);
+  if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
   if (theirRoles) return theirRoles;
+  const groupRoles = rolesOfGroups(cue, input.entities, input.intent);
+  if (groupRoles) return groupRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
   if (ofRows) return ofRows;
-  const blocked = blockedByPlan(cue, input.entities, input.now);
+  const blocked = blockedByPlan(cue, input.entities, input.now, context);
+  // "were any of those people stopped by the blocked countries policy?": the last sign-ins, those the policy stopped.
+  if (blocked && previous?.resource === 'signIns' && /\b(?:those|these|them|of them)\b/.test(cue)) {
+    const plan: QuestionPlan = {
+      ...blocked.plan,
+      filters: [...previous.filters.filter((f) => !blocked.plan.filters.some((b) => b.field === f.field) && f.field !== 'result'), ...blocked.plan.filters],
+      window: windowFrom(input.entities) ?? previous.window ?? blocked.plan.window,
+      operation: blocked.plan.operation.kind === 'exists' ? { kind: 'groupBy', field: 'userDisplayName' } : blocked.plan.operation,
+      basedOnPrevious: true,
+    };
+    return { ...blocked, plan };
+  }
   if (blocked) return blocked;
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || /\bof (?:them|those|these)\b/.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || /\bof (?:them|those|these)\b/.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
+  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
-  if (previous && refines && !named && !namesSomething && (operationOf(cue, previous.resource) || filtersFor(previous.resource, context).length || windowFrom(input.entities))) {
+  // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
+  const newConditions = () => filtersFor(previous!.resource, context).filter((f) => !previous!.filters.some((p) => p.field === f.field && JSON.stringify(p.value) === JSON.stringify(f.value)));
+  // A place of its own ("russia this week - who?") starts a new question unless the words continue ("and russia?").
+  const namesPlace = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
+  if (previous && refines && !named && !namesSomething && !namesPlace && (operationOf(cue, previous.resource) || newConditions().length || windowFrom(input.entities))) {
     return continuePlan(previous, context);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
@@ -515,7 +612,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (input.intent && NOT_LISTS.has(input.intent) && !(input.intent === 'docs.answer' && listLike && input.entities.some((e) => e.type === 'errorCode'))) return undefined;
   const whatIf = whatIfPlan(cue, input.entities, input.now);
   if (whatIf) return whatIf;
-  const last = lastSignInPlan(cue, input.entities);
+  // "he's medium risk but never signed in - how?" asks about the risk; the sign-in record is part of its answer.
+  const last = input.intent === 'risk.user' ? undefined : lastSignInPlan(cue, input.entities);
   if (last) return last;
   const reports = directReportsPlan(cue, input.entities);
   if (reports) return reports;
@@ -533,7 +631,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   // "anything from brazil this month?", "who's signing in from linux machines?": the grammar heard a question about the
   // sign-in log with a place or a platform and no noun for it: the sign-ins with that condition.
-  if (!named && input.intent === 'signin.list' && !namesSomething) {
+  const place = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
+  if (!named && (input.intent === 'signin.list' || (place && (input.intent === 'outOfScope' || input.intent === undefined))) && !namesSomething) {
     const filters = filtersFor('signIns', context);
     if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp' || f.field === 'errorCode')) {
       return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now), intent: 'signin.list' };
@@ -621,13 +720,20 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
 
 const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
 
+/** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
+const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|ran into|run into|runs into|running into|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;
+
 /** "who did it block yesterday?" about a Conditional Access policy: the sign-ins that policy failed, by person. */
-function blockedByPlan(cue: string, entities: Entity[], now: Date): PlanFill | undefined {
-  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default');
-  if (!policy || !BLOCKED_WHOM.test(cue) || WHAT_IF.test(cue)) return undefined;
+function blockedByPlan(cue: string, entities: Entity[], now: Date, context: FillContext): PlanFill | undefined {
+  const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default' && (e.id || e.value || e.displayName));
+  if (!policy || !(BLOCKED_WHOM.test(cue) || STOPPED_BY.test(cue)) || WHAT_IF.test(cue)) return undefined;
   const name = policy.value ?? policy.displayName ?? policy.text;
   const blocked: PlanFilter = { field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` };
-  return { plan: signInsPlan([blocked], { kind: 'groupBy', field: 'userDisplayName' }, entities, now), intent: 'signin.list' };
+  // Other conditions the words give ("android users", "this week", "interactive", "besides Megan"); the policy's
+  // failure already says failed.
+  const others = filtersFor('signIns', context).filter((f) => f.field !== 'result' && f.field !== 'caStatus');
+  const operation = operationOf(cue, 'signIns') ?? (/\bhow many\b/.test(cue) ? { kind: 'countDistinct' as const, field: 'userDisplayName' } : { kind: 'groupBy' as const, field: 'userDisplayName' });
+  return { plan: signInsPlan([blocked, ...others], operation, entities, now), intent: 'signin.list' };
 }
 
 const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other |nested )?groups\b|\bincluding sub/;
@@ -676,6 +782,20 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
   return { plan, intent: 'role.assignments' };
 }
 
+/** "what role does that group carry?", "which roles come from group membership?": roles held by groups. */
+const THROUGH_GROUPS = /\broles?\b.{0,40}\b(?:from|through|via|by|to) (?:a |any )?groups?(?: memberships?)?\b|\bgroup memberships?\b.{0,30}\broles?\b|\bgroups? (?:that )?(?:hold|carry|have|get|give|grant)s? (?:a |any )?(?:admin |directory )?roles?\b/;
+
+function rolesOfGroups(cue: string, entities: Entity[], intent: IntentName | undefined): PlanFill | undefined {
+  if (intent !== 'role.assignments' || entities.some((e) => (e.type === 'user' || e.type === 'role') && e.source !== 'default')) return undefined;
+  const group = entities.find((e) => e.type === 'group' && e.resolution === 'resolved' && e.id);
+  if (group) {
+    const filters: PlanFilter[] = [{ field: 'principalId', op: 'eq', value: group.id!, label: `held by ${group.displayName ?? group.text}` }];
+    return { plan: { resource: 'roleAssignments', filters, operation: { kind: 'list' } }, intent };
+  }
+  if (!THROUGH_GROUPS.test(cue)) return undefined;
+  return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalType', op: 'eq', value: 'group', label: 'held by groups' }], operation: { kind: 'list' } }, intent };
+}
+
 const THEY = /\b(?:they|them|those|these|their|each(?: one| of them)?|any of (?:them|those|these)|all of them|in there|among them)\b/;
 const THEIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btrying to (?:get in|open|reach|access)\b/;
 
@@ -699,6 +819,29 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
   // "which department is each in": each person with it; "which companies are they from": the companies, counted.
   if (/\beach\b|\bper (?:person|user)\b/.test(cue)) return { plan: { resource: 'users', filters, operation: { kind: 'list' }, columns: [operation.field] }, intent: 'user.info' };
   return { plan: { resource: 'users', filters, operation }, intent: 'user.info' };
+}
+
+/** Two or three people asked about together: "both", "either of them", "which of the two", "neither". */
+export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
+const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
+const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
+
+/**
+ * "Did either of them get in today?", "which of the two tried most recently?", "do both have MFA registered?": one
+ * list about the two or three people the conversation is on, asked by id.
+ */
+function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: FillContext): PlanFill | undefined {
+  if (!people || people.length < 2 || !PLURAL_PEOPLE.test(cue)) return undefined;
+  const ids = people.map((p) => p.id);
+  const label = people.map((p) => p.displayName).join(', ');
+  const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'conversation' }));
+  if (PAIR_MFA.test(cue)) {
+    return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
+  }
+  if (!PAIR_SIGN_INS.test(cue)) return undefined;
+  const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
+  const latest = /\bmost recent(?:ly)?\b|\blatest\b|\blast\b|\bmore recent(?:ly)?\b/.test(cue);
+  return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now), intent: 'signin.list', about };
 }
 
 /** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */
@@ -749,14 +892,19 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   if (sameEvent) changes.push({ field: 'errorCode', op: 'eq', value: Number(context.previousCode) });
   const elsewhere = SOMEONE_ELSE.test(context.cue);
   const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user'));
-  filters.push(...changes.filter((c) => !(elsewhere && c.field === 'user')));
+  // "who else besides Bob?": the others; a person named only in the earlier question is not carried.
+  filters.push(...changes.filter((c) => !(elsewhere && c.field === 'user' && c.op !== 'ne')));
   // "and yesterday?" after a count counts again; "only the failed ones" lists them.
   const changed = changes.filter((c) => !previous.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)));
-  const same = /^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) && changed.length === 0;
+  // "yesterday?", "and since monday", "whole week?": only the time changes, so the same count or breakdown again.
+  const onlyTime = /^(?:(?:and|or|ok(?:ay)?|so)[\s,]+)?(?:(?:for|over|in|during|since)\s+)?(?:<tt>|the whole \w+|whole \w+|all \w+)[\s?.!]*(?:too|as well|then)?[\s?.!]*$/.test(context.cue);
+  // "and from iran?" after Russia by user: the same breakdown, with one condition swapped for another of its kind.
+  const swapped = changed.length > 0 && changed.every((c) => previous.filters.some((f) => f.field === c.field));
+  const same = (/^(?:and|what about|how about|same for|same thing for|ok(?:ay)?,? and)\b/.test(context.cue) || onlyTime) && (changed.length === 0 || swapped);
   const byPerson: PlanOperation | undefined = elsewhere && previous.resource === 'signIns' ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
   // "how many different countries?" then "list them" / "which ones?": the values counted, each with its count.
   const theValues: PlanOperation | undefined =
-    !operation && previous.operation.kind === 'countDistinct' && /\b(?:list|show|name) (?:them|those|these)\b|\bwhich (?:ones|are they)\b|\bwhat are they\b/.test(context.cue)
+    !operation && previous.operation.kind === 'countDistinct' && /\b(?:list|show|name) (?:them|those|these)\b|\bwhich (?:ones|are they)\b|\bwhat are they\b|\bwho (?:are|were) (?:they|those|these)\b|\bwhich (?:people|users|ones are they)\b/.test(context.cue)
       ? { kind: 'groupBy', field: previous.operation.field }
       : undefined;
   const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? theValues ?? operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };

@@ -3,11 +3,14 @@ import type { QuestionPlan } from '../plans/plan';
 export { INTENTS, type IntentName } from './intents/registry';
 import type { IntentName } from './intents/registry';
 
-export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action', 'country'] as const;
+export const ENTITY_TYPES = ['user', 'group', 'app', 'role', 'policy', 'errorCode', 'requestId', 'timeRange', 'riskLevel', 'action', 'country', 'namedLocation', 'userAttribute'] as const;
 
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Tenant objects found by name through the directory. */
+/** The people fields a message can describe people by ("users in Toronto", "the London office", "engineers"). */
+export type UserAttributeField = 'city' | 'officeLocation' | 'department';
+
 export type DirectoryEntityType = 'user' | 'group' | 'app';
 
 /** The mitigations an admin may ask for (risk.remediate): Graph's actions, and a password reset the bot explains. */
@@ -50,6 +53,17 @@ export interface Entity {
   end?: string;
   /** Set when the name as written matched nothing and a close spelling was taken instead (what was written). */
   correctedFrom?: string;
+  /** userAttribute: the person field the words name. */
+  field?: UserAttributeField;
+  /** userAttribute: the people with that value, by id, from the directory's names (a bounded number). */
+  memberIds?: string[];
+  /** namedLocation: what the location covers. */
+  ipRanges?: string[];
+  countries?: string[];
+  /** namedLocation written as an office people work in ("the London office"): that office's name. */
+  office?: string;
+  /** A policy named only by what it does ("the country block"): dropped unless it links to the tenant's policy. */
+  tentative?: boolean;
   /** Where the entity came from: the message, the conversation so far (a follow-up), or the intent's default. */
   source?: 'message' | 'conversation' | 'default';
 }
@@ -82,6 +96,10 @@ export interface ConversationContext {
   policy?: Entity;
   /** The error code the last answer was about ("how many times has that happened today?"). */
   errorCode?: Entity;
+  /** The last two or three people named, one per turn, latest last ("Priya's iPhone …", "and Megan?", "did either of them get in?"). */
+  people?: Array<{ type: 'user'; id: string; displayName: string }>;
+  /** The named location last named or shown alone ("how many failed sign-ins came from there?"). */
+  namedLocation?: Entity;
   /** The directory role the last question named ("how many global admins?" then "who are they?"). */
   role?: Entity;
   /** The kind of object the last question was about, which "it" refers to. */
@@ -94,7 +112,16 @@ export interface ConversationContext {
    */
   lastPlanRich?: boolean;
   /** The objects the last list answer showed, in order ("why is the top one high?"). */
-  lastRows?: Array<{ type: DirectoryEntityType | 'policy'; id: string; displayName: string; appId?: string }>;
+  lastRows?: Array<{
+    type: DirectoryEntityType | 'policy' | 'namedLocation';
+    id: string;
+    displayName: string;
+    appId?: string;
+    /** A person's department, title and place, added while a message is read ("the HR one"); never stored. */
+    describedAs?: string;
+    /** Short words the answer showed beside the row ("low", "at risk"): "the low one" finds it by them. */
+    shownAs?: string;
+  }>;
 }
 
 export interface RecognitionContext {

@@ -37,4 +37,17 @@ describe('Diagnoses of the problem the admin describes, through the whole stack'
     assert.match(answer.text, /Android/);
     assert.doesNotMatch(answer.text, /last 30 days/);
   });
+
+  it('When a disabled account\'s latest failure is something else (a blocked country), then the story says both', async () => {
+    const answer = await demo.stack.ask('why is Emma Hoffmann failing to sign in?', admin);
+    assert.match(answer.text, /53003/);
+    assert.match(answer.text, /The account is disabled, so any sign-in now fails with 50057/);
+  });
+
+  it('When the admin names the error in words and it happened only earlier in the month, then the diagnosis reads back 30 days and is about that error', async () => {
+    // Felix Williams's failures this week are wrong passwords; his non-compliant-device failure is older.
+    const answer = await demo.stack.ask('Felix Williams got a non-compliant device error at some point, when was that?', admin);
+    assert.match(answer.text.split('\n').slice(0, 4).join('\n'), /53000/);
+    assert.match(answer.text, /no 53000 failure in the last week/);
+  });
 });

@@ -177,12 +177,15 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       assert.equal(upnOf(either)?.resolution, 'ambiguous');
     });
 
-    it('When a sign-in question describes the person with a group-like word ("in QA", "in sales"), then no group is looked up; a membership question still asks which group', async () => {
+    it('When a sign-in question describes the person with a group-like word ("in QA", "in sales"), then no group is looked up; "is she in sales?" shows her department', async () => {
       const diagnosis = await demo.stack.ask('why does Megan Bowen keep failing? she is in sales', admin);
       assert.equal(diagnosis.intent, 'signin.troubleshoot');
       assert.match(diagnosis.text, /53000/);
+      // Sales is a department of the tenant: her account page answers it (she is in Marketing).
       const membership = await demo.stack.ask('is Megan Bowen in sales?', admin);
-      assert.match(membership.text, /Which group do you mean/);
+      assert.equal(membership.intent, "user.info", JSON.stringify(membership.entities));
+      assert.match(membership.text, /Marketing Manager, Marketing/);
+      assert.doesNotMatch(membership.text, /Which group do you mean/);
     });
 
     it('When a one-person question names two people, then each is answered in turn; a question about how two people relate stays one', async () => {
@@ -241,6 +244,107 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       const ca = await demo.stack.ask('list the CA admins', admin);
       assert.match(ca.text, /Who holds Conditional Access Administrator/);
       assert.match(ca.text, /Raul Razo/);
+    });
+
+    it('When sign-in questions have no sign-in noun ("disabled accounts still trying to log in", "how many times did Bob fail", "which apps are failing", "russia, per user"), then the sign-in log is read', async () => {
+      const disabled = await demo.stack.ask('accounts that are disabled but still trying to log in this week', admin);
+      assert.equal(disabled.intent, 'signin.list');
+      assert.ok((disabled.plan as PlanShape).filters.some((f) => f.field === 'errorCode' && f.value === 50057), JSON.stringify(disabled.plan));
+      const [yesterday, today] = await demo.stack.askChain(['how many times did Bob Kelly fail yesterday?', 'and today?'], admin);
+      assert.equal((yesterday.plan as PlanShape & { operation: { kind: string } }).operation.kind, 'count');
+      assert.equal((today.plan as PlanShape & { operation: { kind: string } }).operation.kind, 'count');
+      assert.equal((today.plan as PlanShape).window?.label, 'today');
+      const apps = await demo.stack.ask('which apps are failing for people this week?', admin);
+      assert.deepEqual((apps.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'app' });
+      const russia = await demo.stack.ask('russia, last 7 days, per user', admin);
+      const plan = russia.plan as PlanShape & { operation: unknown };
+      assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'), JSON.stringify(plan));
+      assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
+
+    it('When the admin asks whether anyone besides a named person was locked out, then that person is left out of the list', async () => {
+      const answer = await demo.stack.ask('was anybody other than Bob Kelly locked out this week?', admin);
+      const plan = answer.plan as PlanShape;
+      assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 50053), JSON.stringify(plan.filters));
+      assert.ok(plan.filters.some((f) => f.field === 'user' && f.op === 'ne'), JSON.stringify(plan.filters));
+      // Bob Kelly is the demo tenant's only locked-out person.
+      assert.match(answer.text, /No sign-ins match|\*\*No\*\*/);
+    });
+
+    it('When the admin asks who a policy stopped in other words ("stuck on", "how many did it stop", "by that policy"), then the sign-ins that policy failed are read', async () => {
+      const [stuck, android] = await demo.stack.askChain(['who keeps getting stuck on the compliant device policy this week?', 'which android users were blocked by that policy?'], admin);
+      const blockedBy = (answer: { plan?: unknown }) => (answer.plan as PlanShape).filters.find((f) => f.field === 'caPolicy');
+      assert.equal(blockedBy(stuck)?.value, 'Require compliant device for Office 365: failure');
+      assert.equal(blockedBy(android)?.value, 'Require compliant device for Office 365: failure');
+      assert.ok((android.plan as PlanShape).filters.some((f) => f.field === 'os' && f.value === 'Android'), JSON.stringify(android.plan));
+      const counted = await demo.stack.ask('how many people did the MFA for everyone policy stop yesterday?', admin);
+      assert.equal(blockedBy(counted)?.value, 'Require MFA for all users: failure');
+      assert.deepEqual((counted.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    });
+
+    it('When a list of locations is followed by "which of them is trusted?", then the list is narrowed, not a person from before', async () => {
+      const [, locations, trusted] = await demo.stack.askChain(['who is Megan Bowen?', 'what named locations do we have?', 'which of them is trusted?'], admin);
+      assert.equal((locations.plan as PlanShape).resource, 'namedLocations');
+      const plan = trusted.plan as PlanShape;
+      assert.equal(plan.resource, 'namedLocations');
+      assert.ok(plan.filters.some((f) => f.field === 'isTrusted' && f.value === true));
+      assert.match(trusted.text, /Contoso HQ network/);
+    });
+
+    it('When sign-ins are asked for by their users\' platform, an address prefix, an app used or "signing in", then the sign-in log is read with that condition', async () => {
+      const prefix = await demo.stack.ask('anyone signing in from 192.0.2.* this week? by user', admin);
+      const prefixPlan = prefix.plan as PlanShape & { operation: unknown };
+      assert.ok(prefixPlan.filters.some((f) => f.field === 'ipAddress' && f.op === 'startsWith' && f.value === '192.0.2.'), JSON.stringify(prefixPlan));
+      assert.deepEqual(prefixPlan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+      const android = await demo.stack.ask('android people getting blocked for a non-compliant device today?', admin);
+      const androidPlan = android.plan as PlanShape;
+      assert.ok(androidPlan.filters.some((f) => f.field === 'os' && f.value === 'Android') && androidPlan.filters.some((f) => f.field === 'errorCode' && f.value === 53000), JSON.stringify(androidPlan));
+      const portal = await demo.stack.ask('who has been using the Azure portal this month?', admin);
+      assert.equal((portal.plan as PlanShape).resource, 'signIns');
+      assert.deepEqual((portal.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
+
+    it('When a breakdown of one country is followed by "and from iran?", then the same breakdown is read for the other country and no earlier person is added', async () => {
+      const [, russia, iran] = await demo.stack.askChain(['who is Megan Bowen?', 'russia since monday - who?', 'and from iran?'], admin);
+      assert.deepEqual((russia.plan as PlanShape & { operation: unknown }).operation, { kind: 'groupBy', field: 'userDisplayName' });
+      const plan = iran.plan as PlanShape & { operation: unknown };
+      assert.deepEqual(plan.filters.map((f) => [f.field, f.value]), [['country', 'IR']]);
+      assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    });
+
+    it('When a help-desk post retells a sign-in screen ("teams keeps nagging her for extra verification", "asks him to set up security info"), then it is a sign-in problem and the Microsoft app links to the tenant\'s app', async () => {
+      const nagged = await demo.stack.ask('Priya Patel: teams keeps nagging her for extra verification', admin);
+      assert.equal(nagged.intent, 'signin.troubleshoot');
+      const app = (nagged.entities as Array<{ type: string; displayName?: string; resolution?: string }>).find((e) => e.type === 'app');
+      assert.equal(app?.displayName, 'Microsoft Teams');
+      assert.equal(app?.resolution, 'resolved');
+      const setUp = await demo.stack.ask('sharepoint asks Megan Bowen to set up security info every time', admin);
+      assert.equal(setUp.intent, 'signin.troubleshoot');
+      assert.ok((setUp.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'app' && e.displayName === 'Office 365 SharePoint Online'), JSON.stringify(setUp.entities));
+    });
+
+    it('When a policy is named by what it blocks ("the legacy auth block", "the country block"), then that policy\'s refusals are read, and a condition ruled out ("rather than a bad password") is not added', async () => {
+      const [legacy, country] = await demo.stack.askChain(['who ran into the legacy auth block this week?', 'which of those were stopped by the country block rather than a wrong password?'], admin);
+      const policyOf = (answer: { plan?: unknown }) => (answer.plan as PlanShape).filters.find((f) => f.field === 'caPolicy')?.value;
+      assert.equal(policyOf(legacy), 'Block legacy authentication: failure');
+      assert.equal(policyOf(country), 'Block sign-ins from blocked countries: failure');
+      assert.ok(!(country.plan as PlanShape).filters.some((f) => f.field === 'errorCode'), JSON.stringify(country.plan));
+      // "the membership rule" names no policy: a group question stays one.
+      const rule = await demo.stack.ask("what's the membership rule on All Guests?", admin);
+      assert.equal(rule.intent, 'group.info');
+    });
+
+    it('When a group is named by the start of its name and "group" ("the hr portal group"), or in lower case with a plural ("all managers"), then that group links', async () => {
+      const portal = await demo.stack.ask('is Megan Bowen in the hr portal group?', admin);
+      assert.ok((portal.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'group' && e.displayName === 'HR Portal Users'), JSON.stringify(portal.entities));
+      const managers = await demo.stack.ask('who is in all managers?', admin);
+      assert.ok((managers.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'group' && e.displayName === 'All Managers'), JSON.stringify(managers.entities));
+    });
+
+    it('When a question ends with a short condition after its question mark ("? people only"), then it stays one question', async () => {
+      const answer = await demo.stack.ask('how many different people signed in from Germany this month? people only', admin);
+      assert.equal(answer.text.split('\n\n').length, 1, answer.text.slice(0, 300));
+      assert.deepEqual((answer.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
     });
   });
 });

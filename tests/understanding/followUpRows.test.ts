@@ -158,4 +158,37 @@ describe('Follow-ups about the rows of the last answer, in the plural, through t
     const [, owners] = await demo.stack.askChain(['list all groups', 'who owns them?'], admin);
     assert.ok(owners.text.split('\n\n').length < 5, owners.text.slice(0, 400));
   });
+
+  it('When two people were answered in turn, then "which of the two tried most recently?" and "do both have MFA registered?" are about both', async () => {
+    const [both, latest, mfa] = await demo.stack.askChain(['Megan Bowen and Priya Patel both cannot sign in - same cause?', 'which of the two tried most recently?', 'do both have MFA registered?'], admin);
+    assert.equal(both.text.split('\n\n').length, 2, both.text.slice(0, 300));
+    const latestPlan = latest.plan as PlanShape;
+    assert.equal(latestPlan.resource, 'signIns');
+    assert.deepEqual(latestPlan.operation, { kind: 'latest' });
+    const people = latestPlan.filters.find((f) => f.field === 'user');
+    assert.equal(people?.op, 'in');
+    assert.equal((people?.value as string[]).length, 2);
+    assert.equal(mfa.intent, 'user.info');
+    assert.equal((mfa.plan as PlanShape).resource, 'registrationDetails');
+    assert.match(mfa.text, /Megan Bowen[\s\S]*Priya Patel|Priya Patel[\s\S]*Megan Bowen/);
+  });
+
+  it('When two people were asked about one after the other, then "did either of them get in today?" lists both people\'s successful sign-ins', async () => {
+    const [, , either] = await demo.stack.askChain(["why can't Priya Patel sign in?", 'and for Megan?', 'did either of them get in today?'], admin);
+    const plan = either.plan as PlanShape;
+    assert.equal(either.intent, 'signin.list');
+    assert.equal((plan.filters.find((f) => f.field === 'user')?.value as string[]).length, 2);
+    assert.ok(plan.filters.some((f) => f.field === 'result' && f.value === 'success'), JSON.stringify(plan.filters));
+    const names = (either.entities as Array<{ type: string; displayName?: string }>).filter((e) => e.type === 'user').map((e) => e.displayName);
+    assert.deepEqual(names.sort(), ['Megan Bowen', 'Priya Patel']);
+  });
+
+  it('When a row is described by the person\'s department ("the finance one", "the one from customer support"), then that row is meant', async () => {
+    const [, finance] = await demo.stack.askChain(["who's at risk right now?", 'the finance one - what was detected?'], admin);
+    assert.equal(finance.intent, 'risk.user');
+    assert.ok((finance.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'user' && e.displayName === 'Bob Kelly'));
+    const [all, support] = await demo.stack.askChain(['list every risky user including remediated', 'the one from customer support - when was that fixed?'], admin);
+    assert.match(all.text, /\*\*8 risky users\*\*/);
+    assert.ok((support.entities as Array<{ type: string; displayName?: string }>).some((e) => e.type === 'user' && e.displayName === 'Thomas Johnson'), JSON.stringify(support.entities));
+  });
 });

@@ -74,8 +74,18 @@ export function appInfoModel(
   return { title: escapeMarkdown(name), subtitle: app ? 'App registration and enterprise app' : 'Enterprise app', callouts, facts, sections, notes: hidden.map((text) => ({ text })) };
 }
 
+/**
+ * Every app's credentials, the soonest to end first across all apps: "the one that expires first" is the first row.
+ * Each carries its app, so the card and the rows it shows keep one order.
+ */
+function credentialsSoonestFirst(apps: ApplicationDetails[], now: Date, warnUntil: Date) {
+  return apps
+    .flatMap((a) => credentialsOf(a.displayName ?? a.appId ?? a.id, a, now, warnUntil).map((c) => ({ ...c, appId: a.appId ?? a.id })))
+    .sort((a, b) => Date.parse(a.endDateTime) - Date.parse(b.endDateTime));
+}
+
 export function expiringCredentialsModel(apps: ApplicationDetails[], now: Date, warnUntil: Date, windowName: string): DirectoryCardModel {
-  const all = apps.flatMap((a) => credentialsOf(a.displayName ?? a.appId ?? a.id, a, now, warnUntil));
+  const all = credentialsSoonestFirst(apps, now, warnUntil);
   const expiring = all.filter((c) => c.state === 'expiring');
   const expired = all.filter((c) => c.state === 'expired');
   return {
@@ -93,7 +103,7 @@ export function expiringCredentialsModel(apps: ApplicationDetails[], now: Date, 
 
 /** The apps of the expiring-credentials card in the order it shows them (expiring, then expired), once each. */
 function shownApps(apps: ApplicationDetails[], now: Date, warnUntil: Date): Array<{ appId: string; displayName: string }> {
-  const rows = apps.flatMap((a) => credentialsOf(a.displayName ?? a.appId ?? a.id, a, now, warnUntil).map((c) => ({ state: c.state, appId: a.appId ?? a.id, displayName: a.displayName ?? a.appId ?? a.id })));
+  const rows = credentialsSoonestFirst(apps, now, warnUntil).map((c) => ({ state: c.state, appId: c.appId, displayName: c.app }));
   const ordered = [...rows.filter((r) => r.state === 'expiring'), ...rows.filter((r) => r.state === 'expired')];
   return [...new Map(ordered.map((r) => [r.appId, { appId: r.appId, displayName: r.displayName }])).values()];
 }

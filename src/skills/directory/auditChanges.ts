@@ -25,6 +25,7 @@ import {
   type Page,
 } from '../../graph/directoryQueries';
 import type { TenantSession } from '../../graph/sessions';
+import { asActor } from '../../understanding/text/actor';
 import { entityOf, type Entity, type Understanding } from '../../understanding/types';
 import type { AnswerAbout, SkillAnswer } from '../types';
 import { mayRead, throwUnlessFound } from '../common/access';
@@ -55,7 +56,9 @@ const resolved = (e: Entity | undefined): e is Entity & { id: string } => e?.res
 /** "what did Pradeep change?", "changes made by Pradeep": the named user did the changes rather than underwent them. */
 function isInitiator(understanding: Understanding, user: Entity): boolean {
   const name = user.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\b(?:what did|what has|by)\\s+${name}\\b`).test(understanding.text.toLowerCase());
+  // "what has he changed lately?" about the person the conversation is on ("they" may be the one who changed them).
+  const person = user.source === 'conversation' ? `(?:${name}|he|she)` : name;
+  return asActor(person, { by: true }).test(understanding.text.toLowerCase().replace(/[’]/g, "'"));
 }
 
 /** Lower case, single spaces, plain hyphens: how a policy name and a question are compared. */

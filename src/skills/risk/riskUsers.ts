@@ -163,7 +163,7 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
       return {
         kind: 'card',
         template: 'riskUsers',
-        subjects: shown.map((u) => ({ type: 'user' as const, id: u.id, displayName: u.userDisplayName ?? u.userPrincipalName ?? u.id })),
+        subjects: shown.map((u) => ({ type: 'user' as const, id: u.id, displayName: u.userDisplayName ?? u.userPrincipalName ?? u.id, shownAs: `${levelText(u.riskLevel)} ${stateText(u.riskState)}` })),
         data: model,
         summary: riskUsersSummary(model),
         ...(next ? { actions: [{ kind: 'showMore' as const, title: `Show ${Math.min(pageSize, users.length - next.offset)} more`, cursor: encodeRiskyUsersCursor(next) }] } : {}),

@@ -163,7 +163,7 @@ function subjectText(subject: DiagnosisSubject, user: UserSummary | undefined): 
 export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   const { diagnosis, subject } = f;
   const v = verdict(f);
-  const story = storyOf(diagnosis, f.patterns, subject.label, f.windowLabel, f.riskDetections);
+  const story = storyOf(diagnosis, f.patterns, subject.label, f.windowLabel, f.riskDetections, f.user?.accountEnabled === false);
   const latest = diagnosis.latestFailure;
   const info = latest ? errorCodeInfo(latest.status.errorCode) : undefined;
   const policies = latest && f.conditionalAccessVisible ? [...(latest.appliedConditionalAccessPolicies ?? [])].sort((a, b) => policyOrder(a) - policyOrder(b)) : [];

@@ -21,6 +21,7 @@ import {
   type SignInQuery,
 } from '../../graph/signInQueries';
 import { entityOf, type Entity } from '../../understanding/types';
+import { ERRORS_IN_WORDS } from '../../understanding/entities/catalogues';
 import { answerFromKnowledge } from '../conceptAnswer';
 import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { SkillAnswer, SkillRequest } from '../types';
@@ -110,6 +111,17 @@ function onNamedPlatform(signIns: SignIn[], platform: RegExp | undefined): SignI
   return platform && failsOn(signIns, platform) ? signIns.filter((s) => onPlatform(s, platform)) : signIns;
 }
 
+/** The error the admin named in words ("a password expired error", "locked out"), when one is. */
+function errorNamed(text: string): number | undefined {
+  const lower = text.toLowerCase();
+  return ERRORS_IN_WORDS.find(([words]) => words.test(lower))?.[1];
+}
+const failsWith = (signIns: SignIn[], code: number) => signIns.some((s) => s.status.errorCode === code);
+/** The named error's failures and the successes, when that error occurred: the problem asked about. */
+function withNamedError(signIns: SignIn[], code: number | undefined): SignIn[] {
+  return code !== undefined && failsWith(signIns, code) ? signIns.filter((s) => s.status.errorCode === code || s.status.errorCode === 0) : signIns;
+}
+
 const isOf = (s: SignIn, app: Entity) => (app.appId !== undefined && s.appId === app.appId) || (s.appDisplayName ?? '').toLowerCase().includes((app.displayName ?? app.value ?? app.text).toLowerCase());
 const failsIn = (signIns: SignIn[], app: Entity) => signIns.some((s) => s.status.errorCode !== 0 && isOf(s, app));
 
@@ -165,17 +177,23 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     // So is a problem on the device the admin named ("mail on her iPhone") when nothing failed there this week.
     const namedApp = entityOf(request.understanding, 'app');
     const platform = platformNamed(request.understanding.text);
-    const fitsAsked = (list: SignIn[]) => (namedApp ? failsIn(list, namedApp) : platform ? failsOn(list, platform) : diagnose(list).latestFailure !== undefined);
+    // So is an error the admin named in words ("had a password expired error - when?") that did not occur this week.
+    const namedError = code === undefined ? errorNamed(request.understanding.text) : undefined;
+    const fitsAsked = (list: SignIn[]) => (namedApp ? failsIn(list, namedApp) : platform ? failsOn(list, platform) : namedError !== undefined ? failsWith(list, namedError) : diagnose(list).latestFailure !== undefined);
+    // Only an error found by reading further back becomes the whole story; one this week stays among the others
+    // (a lockout after a password spray is told with the spray).
+    let widenedForError = false;
     if (defaultWindow && (!diagnose(read.signIns).latestFailure || !fitsAsked(read.signIns))) {
       const start = retentionStart(window.end);
       const wider = await userSignIns(client, { ...query, start }, asked);
       if (fitsAsked(wider.signIns)) {
         read = wider;
-        const missing = namedApp ? `no ${namedApp.displayName ?? namedApp.value ?? namedApp.text} failure` : platform && diagnose(read.signIns).latestFailure ? 'no failure on that device' : 'nothing failed';
+        widenedForError = namedError !== undefined && !namedApp && !platform;
+        const missing = namedApp ? `no ${namedApp.displayName ?? namedApp.value ?? namedApp.text} failure` : platform && diagnose(read.signIns).latestFailure ? 'no failure on that device' : namedError !== undefined ? `no ${namedError} failure` : 'nothing failed';
         window = { start, end: window.end, label: `in the last ${RETENTION_DAYS} days (${missing} in the last week)` };
       }
     }
-    signIns = onNamedPlatform(ofNamedApp(read.signIns, entityOf(request.understanding, 'app')), platform);
+    signIns = withNamedError(onNamedPlatform(ofNamedApp(read.signIns, entityOf(request.understanding, 'app')), platform), widenedForError ? namedError : undefined);
     truncated = read.truncated;
     eventTypesRead.push(...read.eventTypesRead);
   } else if (app) {

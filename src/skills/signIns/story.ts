@@ -86,8 +86,10 @@ function failureStory(d: Diagnosis, who: string, windowLabel: string, detections
   return { headline: `${who}: sign-in${app} failing with ${latest.status.errorCode} (${info.title})`, lines };
 }
 
-export function storyOf(d: Diagnosis, patterns: readonly Pattern[], who: string, windowLabel: string, detections?: readonly RiskDetection[]): Story | undefined {
+export function storyOf(d: Diagnosis, patterns: readonly Pattern[], who: string, windowLabel: string, detections?: readonly RiskDetection[], accountDisabled = false): Story | undefined {
   if (!d.latestFailure) return undefined;
-  if (patterns.some((p) => p.kind === 'passwordSpray')) return sprayStory(d, who, detections);
-  return failureStory(d, who, windowLabel, detections);
+  const story = patterns.some((p) => p.kind === 'passwordSpray') ? sprayStory(d, who, detections) : failureStory(d, who, windowLabel, detections);
+  // A disabled account whose latest failure is something else (a sign-in from a blocked country): both are the story.
+  if (accountDisabled && d.latestFailure.status.errorCode !== 50057) story.lines.push(`The account is disabled, so any sign-in now fails with 50057 (${errorCodeInfo(50057).title}).`);
+  return story;
 }

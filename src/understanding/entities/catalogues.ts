@@ -65,8 +65,22 @@ const ROLE_NICKNAMES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'Security Administrator', pattern: /\b(?:sec|secops)[\s-]+admins?\b(?:\s+role\b)?/gi },
 ];
 
+/**
+ * A role named by what it lets its holders do ("who can manage groups?", "which admins are allowed to create users?"):
+ * the built-in role whose job that is. Only after words that ask who may do it.
+ */
+const MAY = String.raw`\b(?:who|which (?:admins?|roles?|people|users)|what roles?|anyone|anybody)\s+(?:(?:else|here|actually|even)\s+)?(?:can|could|may|is allowed to|are allowed to|is able to|are able to|has (?:the )?rights? to|have (?:the )?rights? to|gets? to|lets? (?:you|me|someone|people) )\s*`;
+const ROLE_BY_CAPABILITY: Array<{ name: string; pattern: RegExp }> = [
+  ['Groups Administrator', String.raw`(?:groups?|group memberships?)`],
+  ['User Administrator', String.raw`(?:users?|user accounts?|accounts?)`],
+  ['Application Administrator', String.raw`(?:apps?|applications?|enterprise apps?|app registrations?|service principals?)`],
+  ['Conditional Access Administrator', String.raw`(?:conditional access(?: polic(?:y|ies))?|ca polic(?:y|ies))`],
+  ['License Administrator', String.raw`licen[cs]es?`],
+  ['Privileged Role Administrator', String.raw`(?:roles?|role assignments?)`],
+].map(([name, things]) => ({ name, pattern: new RegExp(`(?<=${MAY})(?:manage|administer|admin|create|edit|change|update|delete|assign)\\s+(?:the\\s+|all\\s+|our\\s+)?${things}\\b`, 'gi') }));
+
 /** Longer names first, so "Cloud Application Administrator" is not read as "Application Administrator". */
-const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];
+const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...ROLE_BY_CAPABILITY, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];
 
 export function extractRoles(text: string, spans: SpanSet): void {
   for (const { name, pattern } of ROLE_PATTERNS) {
@@ -129,7 +143,7 @@ const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
   ['SharePoint', /\bsharepoint\b(?!\s+admin)/gi],
   ['OneDrive', /\bonedrive\b/gi],
   // "Teams" is an app after a sign-in verb or when capitalised mid-sentence; "which teams is she in" is about groups.
-  ['Teams', /(?<=\b(?:into|to|in|access|accessing|open|opening|using|on)\s+(?:microsoft\s+)?)teams\b|(?<=\S\s+)(?:Microsoft\s+)?Teams\b/g],
+  ['Teams', /(?<=\b(?:into|to|in|access|accessing|open|opening|use|using|on)\s+(?:microsoft\s+)?)teams\b|(?<=\S\s+)(?:Microsoft\s+)?Teams\b|\bteams(?=\s+(?:says|said|keeps|kept|kicks|kicked|won'?t|isn'?t|wont|asks|asked|nags|nagging|fails|failed|throws|threw|prompts|prompted|wants|logs|signs|blocks|blocked|shows|gives|is (?:asking|saying|blocking|failing|broken|down)))\b/gi],
 ];
 
 export function extractFirstPartyApps(text: string, spans: SpanSet): void {
@@ -139,3 +153,14 @@ export function extractFirstPartyApps(text: string, spans: SpanSet): void {
     }
   }
 }
+
+/** Sign-in errors admins name in words, and their codes (src/knowledge/errorCodeCatalogue.ts explains each). */
+export const ERRORS_IN_WORDS: Array<[RegExp, number, string]> = [
+  [/\bpassword[- ]expired\b|\bexpired passwords?\b/, 50055, 'password expired (50055)'],
+  [/\b(?:bad|wrong|incorrect|invalid) passwords?\b/, 50126, 'wrong password (50126)'],
+  [/\block[- ]?outs?\b|\bsmart[- ]lockout\b|\blocked[- ]out\b|\b(?:was|were|got|get|gets|been|is|are|being) (?:\w+ )?locked\b(?! (?:down|in|to)\b)/, 50053, 'locked out (50053)'],
+  [/\bconsent (?:errors?|failures?|prompts?|required)\b|\bneeds? (?:admin )?consent\b/, 65001, 'consent needed (65001)'],
+  [/\bnot assigned\b|\bunassigned\b/, 50105, 'not assigned to the app (50105)'],
+  [/\bexpired (?:client )?secrets?\b|\bsecret expired\b/, 7000222, 'client secret expired (7000222)'],
+  [/\bnon[- ]?compliant devices?\b|\bdevice not compliant\b|\bcompliant[- ]device (?:block|blocks|error|errors|failures?|requirement|policy block)\b|\bdevice blocks?\b/, 53000, 'device not compliant (53000)'],
+];

@@ -1,6 +1,7 @@
 import { editDistance } from '../inMemoryDirectory';
 import type { SpanSet } from '../text/spans';
 import type { Candidate, DirectoryEntityType, Entity } from '../types';
+import { PlaceIndex, type NamedLocationCandidate } from './tenantPlaces';
 
 /**
  * The tenant's group and app names, linked where they stand in a message ("everyone in IT Staff", "is the payroll
@@ -15,12 +16,14 @@ export interface NameVocabulary {
   users?: readonly VocabularyUser[];
   /** Conditional Access policy names; absent when the reader may not read policies. */
   policies?: readonly Candidate[];
+  /** Conditional Access named locations, with what they cover; absent when the reader may not read policies. */
+  namedLocations?: readonly NamedLocationCandidate[];
 }
 
 /** Words that say nothing about which policy is meant. */
 const POLICY_NOISE = new Set(['the', 'a', 'an', 'for', 'of', 'to', 'and', 'on', 'in', 'our', 'policy', 'policies', 'ca', 'conditional', 'access', 'one', 'rule']);
 /** Admins' short words for the words policy names use. */
-const POLICY_WORDS: Record<string, string> = { admins: 'administrators', admin: 'administrators', administrator: 'administrators', guest: 'guests', user: 'users', device: 'devices', countries: 'country', blocked: 'block', blocking: 'block', blocks: 'block', requires: 'require', required: 'require', compliance: 'compliant', managed: 'unmanaged', sif: 'frequency', legacy: 'legacy', auth: 'authentication', pw: 'password', pwd: 'password', risky: 'risk', 'high-risk': 'risk' };
+const POLICY_WORDS: Record<string, string> = { admins: 'administrators', admin: 'administrators', administrator: 'administrators', guest: 'guests', user: 'users', device: 'devices', countries: 'country', blocked: 'block', blocking: 'block', blocks: 'block', requires: 'require', required: 'require', compliance: 'compliant', managed: 'unmanaged', sif: 'frequency', legacy: 'legacy', auth: 'authentication', pw: 'password', pwd: 'password', risky: 'risk', 'high-risk': 'risk', everyone: 'all', everybody: 'all' };
 
 function policyWords(text: string): string[] {
   return text
@@ -185,6 +188,9 @@ export class NameIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
   private readonly users?: UserKeys;
   private readonly appsByAppId = new Map<string, Candidate>();
+  private readonly vocabularyUsers?: readonly VocabularyUser[];
+  /** Named locations and the cities, offices and departments people are in. */
+  readonly places: PlaceIndex;
 
   constructor(
     vocabulary: NameVocabulary,
@@ -205,8 +211,33 @@ export class NameIndex {
     // A policy written out in full ("who is excluded from Require MFA for all users?") is that policy.
     for (const policy of vocabulary.policies ?? []) if (tokens(policy.displayName).length >= 3) add('policy', policy);
     if (vocabulary.users) this.users = userKeys(vocabulary.users);
+    this.vocabularyUsers = vocabulary.users;
+    this.places = new PlaceIndex(vocabulary.namedLocations ?? [], vocabulary.users ?? []);
     // Longest names first, so "Payroll Connector Prod" wins over "Payroll Connector".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private usersById?: Map<string, VocabularyUser>;
+
+  /** The person with this object id, with the department, title and place the directory gives them. */
+  userById(id: string): VocabularyUser | undefined {
+    if (!this.vocabularyUsers) return undefined;
+    this.usersById ??= new Map(this.vocabularyUsers.map((u) => [u.id, u]));
+    return this.usersById.get(id);
+  }
+
+  /**
+   * The tenant's service principal for a Microsoft app named in words ("Teams" → Microsoft Teams, "SharePoint" →
+   * Office 365 SharePoint Online): the one app whose name has every word of it. Undefined when none or several do.
+   */
+  appNamed(words: string): Candidate | undefined {
+    const asked = tokens(words).map((t) => t.folded);
+    if (!asked.length) return undefined;
+    const hits: Candidate[] = [];
+    for (const entries of this.byFirstWord.values()) {
+      for (const entry of entries) if (entry.type === 'app' && asked.every((w) => entry.words.includes(w)) && !hits.includes(entry.candidate)) hits.push(entry.candidate);
+    }
+    return hits.length === 1 ? hits[0] : undefined;
   }
 
   /** The app (service principal) with this application id, if the tenant has one. */
@@ -218,6 +249,25 @@ export class NameIndex {
   link(text: string, spans: SpanSet): Entity[] {
     const found: Entity[] = [];
     const list = tokens(text);
+    // "the hr portal group", "the vpn group": the one group whose name starts with the words before "group" (before
+    // "HR Portal" is taken for the app of that name).
+    for (let j = 1; j < list.length; j++) {
+      if (list[j].folded !== 'group' && list[j].folded !== 'groups') continue;
+      // "the Security Operations group": a group's whole name is there; the main pass links it.
+      const whole = [1, 2, 3, 4].some((m) => m <= j && (this.byFirstWord.get(list[j - m].folded) ?? []).some((e) => e.type === 'group' && e.words.length === m && e.words.every((w, n) => list[j - m + n].folded === w)));
+      if (whole) continue;
+      for (let k = Math.min(3, j); k >= 1; k--) {
+        const words = list.slice(j - k, j).map((t) => t.folded);
+        if (words.some((w) => GENERIC_SINGLE.has(w) && w !== 'it') || (k === 1 && words[0].length < 2)) continue;
+        const groups = (this.byFirstWord.get(words[0]) ?? []).filter((e) => e.type === 'group' && e.words.length > k && words.every((w, n) => e.words[n] === w));
+        if (groups.length !== 1 || !spans.isFree(list[j - k].start, list[j].end)) continue;
+        const group = groups[0].candidate;
+        const entity: Entity = { type: 'group', text: text.slice(list[j - k].start, list[j].end), source: 'message', resolution: 'resolved', id: group.id, displayName: group.displayName };
+        spans.claim({ start: list[j - k].start, end: list[j].end, placeholder: '<name> group', entity });
+        found.push(entity);
+        break;
+      }
+    }
     for (let i = 0; i < list.length; i++) {
       const entries = this.byFirstWord.get(list[i].folded);
       if (!entries) continue;
@@ -336,6 +386,9 @@ export class NameIndex {
       const acronym = /^[a-z]{2,5}$/.test(token.folded) && users.every((u) => u.jobTitle && acronymOf(u.jobTitle) === token.folded);
       if (acronym && !/\b(?:the|our|my|your|their)\s+$/i.test(text.slice(0, token.start))) continue;
       if (!writtenAsName && (this.knownWord(token.folded) || token.folded.length < 3)) continue;
+      // "chloe okafor" where no Okafor exists: a full name the tenant lacks, not the one Chloe it has.
+      const after = list[i + 1];
+      if (keys.byGiven.has(token.folded) && after && /^\s+$/.test(text.slice(token.end, after.start)) && /^\p{Lu}\p{Ll}{2,}$/u.test(after.raw) && /^\p{Lu}/u.test(token.raw) && !this.knownWord(after.folded) && !keys.bySurname.has(after.folded) && !keys.byGiven.has(after.folded)) continue;
       claim(token, token, users);
     }
     return found;

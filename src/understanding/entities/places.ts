@@ -41,6 +41,9 @@ export function extractCountries(text: string, spans: SpanSet): void {
  */
 const BEFORE_PLACE_NOUN = /^\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts?|traffic|ips?|users?|accounts?|failures?|access|(?:is\s+|are\s+)?(?:blocked|allowed|trusted|banned))\b/i;
 
+/** Countries that are as often people's given names. */
+const GIVEN_NAMES = new Set(['jordan', 'chad', 'georgia', 'india', 'israel', 'kenya', 'chile', 'niger', 'jamaica', 'america', 'panama', 'peru']);
+
 export function extractCountryQualifiers(text: string, spans: SpanSet): void {
   const words = [...text.matchAll(/[A-Za-z][A-Za-z'’.-]*/g)];
   for (let i = 0; i < words.length; i++) {
@@ -52,7 +55,11 @@ export function extractCountryQualifiers(text: string, spans: SpanSet): void {
       if (!/^[A-Za-z'’.-]+(?:\s+[A-Za-z'’.-]+)*$/.test(candidate)) continue;
       const code = countryCode(candidate);
       if (!code) continue;
-      if (n === 1 && !BEFORE_PLACE_NOUN.test(text.slice(end))) continue;
+      // One word: before what comes from a place, or standing alone as a part of the message ("russia, this week, by
+      // user"), unless it is as often a given name ("Jordan, can you …").
+      // At the very start, a time after it counts too ("russia this week - who?").
+      const alone = /(?:^|[,;:—–-])\s*$/.test(text.slice(0, start)) && (/^\s*(?:[,;:—–?!-]|$)/.test(text.slice(end)) || (start === 0 && /^\s+(?:this|last|today|yesterday|since|past|in the)\b/i.test(text.slice(end)))) && !GIVEN_NAMES.has(candidate.toLowerCase());
+      if (n === 1 && !BEFORE_PLACE_NOUN.test(text.slice(end)) && !alone) continue;
       if (!spans.isFree(start, end)) continue;
       spans.claim({ start, end, placeholder: '<country>', entity: { type: 'country', text: candidate, value: code, source: 'message' } });
       i += n - 1;

@@ -4,12 +4,16 @@ import type { SpanSet } from '../text/spans';
 const THE_NAME_POLICY = /\bthe\s+((?:[A-Za-z0-9'’-]+\s+){1,9}?)(?:ca\s+|conditional\s+access\s+)?policy\b/gi;
 /** Unquoted policy names the way admins write them: "explain Require MFA for all users". */
 const POLICY_SHAPED = /(?<=\b(?:explain|describe|show|about|check|policy)\s+)(?:Require|Block|Allow|Grant|Enforce)\b[^?!.,;"]*/g;
+/** "the legacy auth block", "the country block rule": a policy named by what it blocks (kept only if it links). */
+const THE_NAME_BLOCK = /\bthe\s+((?:[A-Za-z0-9'’-]+\s+){1,4}?)(?:block|blocking rule)\b(?!\s+(?:policy|list))/gi;
 const NOT_A_NAME = /^(?:difference|between|which|any|a|an|what|this|that|same|whole|new|current|default)\b|\b(?:between|difference)\b/i;
 
 export interface PolicyMention {
   start: number;
   end: number;
   name: string;
+  /** Named only by what it does ("the country block"): a policy only if the tenant has one of those words. */
+  tentative?: boolean;
 }
 
 /** Policy names written out in the message (quoted names are handled with the other quoted names). */
@@ -19,6 +23,11 @@ export function findPolicyNames(text: string, spans: SpanSet): PolicyMention[] {
     const name = m[1].trim();
     if (!name || NOT_A_NAME.test(name)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, name });
+  }
+  for (const m of spans.freeMatches(text, THE_NAME_BLOCK)) {
+    const name = m[1].trim();
+    if (!name || NOT_A_NAME.test(name) || found.some((f) => m.index < f.end && m.index + m[0].length > f.start)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, name: `${name} block`, tentative: true });
   }
   for (const m of spans.freeMatches(text, POLICY_SHAPED)) {
     const name = m[0].replace(/\s+(?:ca\s+|conditional\s+access\s+)?polic(?:y|ies)\s*$/i, '').trim();

@@ -141,7 +141,7 @@ function extractCalendarDate(text: string, spans: SpanSet, now: Date): Entity | 
   return entity;
 }
 
-const SIGN_IN_VERB_BEFORE = /\b(?:sign|log|signed|logged|signing|logging|check|checked|get|got|getting|logs|signs)\s*$/i;
+const SIGN_IN_VERB_BEFORE = /\b(?:sign|log|signed|logged|signing|logging|check|checked|get|got|getting|logs|signs)[\s-]*$/i;
 
 /** Claims the first time phrase of the message (admins give one window per question). */
 export function extractTimeRange(text: string, spans: SpanSet, now: Date): Entity | undefined {

@@ -1,3 +1,4 @@
+import { asActor } from '../text/actor';
 import type { IntentName } from '../types';
 
 /**
@@ -36,7 +37,7 @@ const SIGNINS = String.raw`(?:sign[- ]?ins|signins|log[- ]?ins|logins|sign\s+in\
 const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't)`;
 const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
-const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?))`;
+const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;
 /** Words that make a "what is …" question one about Entra ID rather than the weather. */
 const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
 /** Both parts, in either order, anywhere in the cue text. */
@@ -49,7 +50,7 @@ const CUES: Cue[] = [
   { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
   // "do you also handle risky apps? what else do you support": a question about the bot itself, whatever it names.
   { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all|bye|cheers|a lot|so much))?[!.]*$/ },
-  { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:kind of |sort of |type of )?(?:\w+ )?(?:questions|commands|things) (?:can|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b/ },
+  { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:\w+ )?(?:questions|commands|things|stuff) (?:can|could|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b|\bhow (?:do|can|should) i ask you\b/ },
   { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
   { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
   { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
@@ -74,12 +75,15 @@ const CUES: Cue[] = [
   { name: 'why failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|not working|prompt)/ },
   { name: 'failure words', intent: 'signin.troubleshoot', weight: 2, pattern: /\b(?:locked out|lockout|access denied|keeps? (?:failing|getting|asking)|blocked from|problem|issue|trouble|troubleshoot|investigate|what gives|what'?s wrong|what is wrong|went wrong|what happened|what'?s (?:going on|up) with|whats (?:going on|up) with|gets? error|got error|getting error|denied)\b/ },
   { name: 'sign-in failure', intent: 'signin.troubleshoot', weight: 2, pattern: new RegExp(`${SIGNIN}\\s+(?:failure|fail(?:s|ed|ing)?|problem|issue|error)|fail(?:ed|ing|s)?\\s+(?:to\\s+)?${SIGNIN}\\b(?!s)|${SIGNIN} (?:is |keeps )?failing`) },
-  { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|he|she).{0,60}<code>|<code>.{0,60}(?:<name>|he|she)/ },
+  { name: 'error on a person', intent: 'signin.troubleshoot', weight: 3, pattern: /(?:<name>|\bhe\b|\bshe\b).{0,60}<code>|<code>.{0,60}(?:<name>|\bhe\b|\bshe\b)/ },
   { name: 'request id', intent: 'signin.troubleshoot', weight: 4, when: (f) => f.requestId },
   { name: 'MFA loop', intent: 'signin.troubleshoot', weight: 2, pattern: /\bmfa prompts?\b|\bget past mfa\b|\bblocked\b.{0,20}\b(?:laptop|phone|iphone|tablet)\b/ },
   // More ways a help desk says a sign-in fails: "won't let her in", "not working", "blocked on android", "keeps
   // telling him his password is wrong", "got an error about …", "password expired".
-  { name: 'symptom words', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwo?n'?t let (?:me|him|her|them|us) in\b|\bnot working\b|\b(?:blocked|failing|fails|broke|broken|denied) (?:on|in|with|from|again)\b|\bkeeps? (?:telling|prompting|kicking|throwing|logging|signing) (?:me|him|her|them)\b|\b(?:wrong|incorrect|expired) password\b|\bpassword (?:is |was )?(?:wrong|incorrect|expired)\b|\b(?:got|gets|getting|seeing|sees|saw|hit|hits|hitting) (?:an?|some|the|this|that|a weird|an odd)?\s*(?:\w+\s+){0,3}?(?:error|errors|message|prompt|popup|warning)\b|\b(?:can'?t|cannot|unable to) (?:get|log|sign) (?:in|on)\b/ },
+  // What sign-in screens say, retold: "needs more info to sign in", "asks her to set up security info", "keeps nagging
+  // for extra verification", "you don't have access", "asks for a code he never set up".
+  { name: 'sign-in screen words', intent: 'signin.troubleshoot', weight: 3.5, pattern: /\b(?:needs?|asks? for|asking for|wants?|requires?|required) (?:more|extra|additional) (?:info|information|verification)\b|\bmore information (?:is )?required\b|\bset up (?:your |his |her |their |the )?(?:account|security info|authenticator|mfa|verification)\b|\b(?:nag|nags|nagging|pester\w*|bug(?:s|ging)?) (?:me|him|her|them)? ?(?:for|about|with) (?:extra |more |additional )?(?:verification|mfa|a code|codes|info)\b|\byou (?:don'?t|do not) have access\b|\basks? (?:him|her|them|me) for a code\b|\b(?:keeps|kept) (?:asking|prompting|demanding)\b/ },
+  { name: 'symptom words', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwo?n'?t let (?:me|him|her|them|us) in\b|\bnot working\b|\b(?:blocked|failing|fails|broke|broken|denied) (?:on|in|with|from|again)\b|\bkeeps? (?:telling|prompting|kicking|throwing|logging|signing) (?:me|him|her|them)\b|\b(?:wrong|incorrect|expired) password\b|\bpassword (?:is |was )?(?:wrong|incorrect|expired)\b|\b(?:got|gets|getting|seeing|sees|saw|hit|hits|hitting) (?:an?|some|the|this|that|a weird|an odd)?\s*(?:[\w-]+\s+){0,3}?(?:error|errors|message|prompt|popup|warning)\b|\b(?:can'?t|cannot|unable to) (?:get|log|sign) (?:in|on)\b/ },
   // "asks for her password constantly", "gives her a consent error", "is getting weird 'application not found' errors".
   { name: 'symptom phrases', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:asks?|asking|prompts?|prompting|nags?) (?:me|him|her|them) (?:for|to)\b|\bgives? (?:me|him|her|them) (?:an? |the )?(?:\S+ ){0,3}(?:error|message|prompt)s?\b|\b(?:gets?|getting|got|seeing|sees|hits?|hitting) (?:an? |the |weird |strange |odd )*(?:<name>|<quote>) (?:errors?|messages?|prompts?|screens?)?|\b(?:consent|permission|access) (?:error|prompt|problem)s?\b/ },
   // About one person's failures, asked for a judgement: "anything suspicious?", "should I worry?", "was it really her?".
@@ -100,9 +104,12 @@ const CUES: Cue[] = [
   // "does HR Portal require user assignment?": an app's settings.
   { name: 'app assignment', intent: 'app.info', weight: 4, pattern: /\buser assignment\b|\bassignment (?:is )?required\b|\brequires? (?:user )?assignment\b/ },
   // "who has been adding people to VPN Users?": who made those changes.
-  { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b/ },
+  { name: 'who has been changing', intent: 'audit.changes', weight: 5, pattern: /\bwho(?:'s| is| has| have| was| were)?(?: been)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting|granting|assigning|touching|messing)\b/ },
   // "why is Adele not risky anymore?", "her risk went away": what closed the person's risk.
   { name: 'risk gone', intent: 'risk.user', weight: 6, pattern: /\b(?:no longer|not|isn'?t|stopped being) (?:risky|at risk|flagged|high[- ]risk)\b|\brisk (?:is )?(?:gone|cleared|closed|went away|disappeared)\b/, when: HAS_OBJECT },
+  // "Hector - what was detected?", "what IP was the spray against Bob from?", "what's his risk level?", "Pedro is medium
+  // risk …": the parts of one person's risk story.
+  { name: "a person's risk story", intent: 'risk.user', weight: 3, pattern: /\bwhat (?:was|got|has been|were|did they) (?:detected|detect|flagged|flag)\b|\brisk (?:level|state|detail|score)\b|\bspray(?:ed)?\b|\b(?:high|medium|low)[- ]risk\b/, when: (f) => f.names > 0 || f.pronoun },
   // "Sara Thompson got a password spray detection?": a person's risk detection by its type.
   { name: 'a person\'s detection', intent: 'risk.user', weight: 5, pattern: /\bdetections?\b|\bdetected\b|\bflagged\b|\b(?:got|get|gets|had|has) (?:a |an )?\w*/, when: (f) => f.riskType && f.names > 0 },
   // "brandon (guest) has MFA issues?", "the second one - what's his deal": a person's sign-in trouble in other words.
@@ -149,6 +156,8 @@ const CUES: Cue[] = [
   // Roles.
   { name: 'a named role', intent: 'role.assignments', weight: 4, when: (f) => f.role },
   { name: 'role words', intent: 'role.assignments', weight: 3, pattern: /\b(?:roles?|role assignments?|directory roles|privileged)\b/ },
+  // "which roles does Pradeep have, directly or via groups?", "what role does that group carry?": roles asked for.
+  { name: 'which roles', intent: 'role.assignments', weight: 3, pattern: /\b(?:which|what) (?:admin |directory |entra |privileged )?roles?\b|\broles? (?:does|do|did) (?:<name>|he|she|they|it|that group|this group)\b|\broles?\b.{0,40}\b(?:directly|via groups?|through (?:a |their |his |her )?groups?|group memberships?)\b/ },
   { name: 'admin words', intent: 'role.assignments', weight: 2, pattern: /\b(?:an? admin|admins|administrators?|global admin)\b/ },
 
   // Applications and credentials.
@@ -162,7 +171,7 @@ const CUES: Cue[] = [
   { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|shut|flipped|registered|approved|promoted)\b/ },
   // "How did Project Falcon lose its owner?", "how did he get Global Administrator?": the change behind a state.
   { name: 'how it came about', intent: 'audit.changes', weight: 6, pattern: /\bhow did\b.{0,50}\b(?:lose|lost|get|got|gain|become|end up|come to)\b|\bwho gave\b/ },
-  { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
+  { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?|add(?:ed)? (?:\w+ )?(?:to|themselves|himself|herself)|remov(?:e|ed) (?:\w+ )?from|put (?:\w+ )?in(?:to)?|assign(?:ed)?|invit(?:e|ed)|elevat(?:e|ed)|promot(?:e|ed))\b|\b(?:has |did )?anything (?:been )?(?:chang(?:e|ed)|touched|modified|edited)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
   // "When was this policy set to report-only, and by whom?": one past change, asked by when or by whom.
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
@@ -170,6 +179,9 @@ const CUES: Cue[] = [
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
   { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:<name>|the break ?glass account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
+  // "what has Christie been doing today?", "whose password did Avery reset?", "Miriam updated some service principals":
+  // a person as the one who made changes.
+  { name: 'someone made changes', intent: 'audit.changes', weight: 7, pattern: asActor(String.raw`(?:<name>|he|she|they)`) },
   { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:(?<!\b(?:since|after) (?:the |a |his |her |their |my )?)password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
   { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
 
@@ -186,13 +198,18 @@ const CUES: Cue[] = [
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b|\b(?:what'?s|whats) the diff(?:erence)?\b|\b\w+ (?:vs\.?|versus) \w+|\bexplain (?:like|to me|it)\b|\bhow does (?:microsoft|entra|identity protection|azure ad) (?:know|decide|detect|work)\b|\bwhat does (?:confirming|dismissing|revoking|blocking|enabling|disabling)\b.{0,40}\b(?:do|mean)\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
-  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 },
+  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
   // "what are non-interactive sign-ins?", "what counts as legacy authentication?": a definition, not a list.
   { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
   // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
   { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
   // "how do I re-enable Zane?", "how can I unlock Megan's account?": the steps, whoever is named.
   { name: 'how to do a task', intent: 'docs.answer', weight: 5, pattern: new RegExp(`^(?:so\\s+|and\\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?:go about )?(?:(?:re-?enable|unlock|unblock|reset|restore|re-?register|register|invite)\\b|(?:set up|setup|configure|add|remove|delete|create|assign|grant|exclude|give|enable)\\b.*\\b(?:account|user|guest|mfa|password|group|app|role|polic|access|sign|key|fido|passkey|device|method|licen[cs]e|session|entra|tenant|conditional|authenticat|owner|member))`) },
+  // "can you turn him back on?", "re-enable Abigail", "can you renew them?": work the assistant does not do (it acts only on
+  // risk) is answered with how to do it.
+  { name: 'a task to explain', intent: 'docs.answer', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:re-?enable|reactivate|unlock|unblock|renew|rotate|extend|turn (?:him|her|them|it|<name>) back on|enable (?:him|her|them|<name>)(?:'s)?(?: account)? again)\b/ },
+  // "difference between report-only and disabled for a CA policy?": a concept compared, not the tenant's policies.
+  { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },

@@ -46,7 +46,11 @@ getting into open opening use using prompt prompts prompted mfa 2fa authenticato
 authenticate authenticates authenticated authenticating
 resets change changed changes changing modified modify modifies update updated updates created create creates deleted delete
 added add adds removed remove removes assigned assign gave give granted grant disabled disable enabled enable enabling
-disabling touched touch did done who what list show display find look lookup check investigate see view tell explain
+disabling touched touch edit edited edits editing renamed rename moved restored approved consented
+manage manages managed managing managers administer administers directly indirectly via carry carries allowed sitting sits
+re-enable reenable re-enabled reactivate reactivated unblock unblocked renew renewed rotate rotated extend extended
+found find finds finding happen happens happened
+did done who what list show display find look lookup check investigate see view tell explain
 describe summarize summarise summary count number how many much details detail info information about profile status state
 risk risky riskiest risks at flagged flag flags detection detections event events alert alerts high medium low level levels
 compromised compromise safe dismiss dismissed dismissing confirm confirmed revoke revoked sessions session tokens token refresh

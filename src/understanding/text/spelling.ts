@@ -32,6 +32,8 @@ const cache = new Map<string, string | undefined>();
 export function correction(token: string): string | undefined {
   if (token in KNOWN_MISSPELLINGS) return KNOWN_MISSPELLINGS[token];
   if (token.length < 5 || LEXICON.has(token) || !/^[a-z]+$/.test(token)) return undefined;
+  // A plural of a known word is no misspelling of it ("managers", "policies").
+  if (/s$/.test(token) && (LEXICON.has(token.slice(0, -1)) || LEXICON.has(token.replace(/es$/, '')) || LEXICON.has(token.replace(/ies$/, 'y')))) return undefined;
   if (cache.has(token)) return cache.get(token);
   let found: string | undefined;
   for (const length of [token.length, token.length - 1, token.length + 1]) {

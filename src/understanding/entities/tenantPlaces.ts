@@ -1,0 +1,239 @@
+import type { SpanSet } from '../text/spans';
+import type { Candidate, Entity, UserAttributeField } from '../types';
+
+/** A Conditional Access named location, with what it covers (IP ranges or countries). */
+export interface NamedLocationCandidate extends Candidate {
+  ipRanges?: string[];
+  countries?: string[];
+  isTrusted?: boolean;
+}
+
+/** The people fields admins describe people by ("users in Toronto", "the London office", "engineers"). */
+export interface PlaceUser {
+  id?: string;
+  department?: string | null;
+  city?: string | null;
+  officeLocation?: string | null;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  folded: string;
+  raw: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*/gu;
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const raw = m[0].replace(/['’]s$/i, '');
+    out.push({ start: m.index, end: m.index + raw.length, folded: stem(raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()), raw });
+  }
+  return out;
+}
+
+/** "countries" and "country", "blocked" and "block", "offices" and "office" are one word here. */
+function stem(word: string): string {
+  if (word === 'countries') return 'country';
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** Words that say what kind of place a location is, never which one. */
+const PLACE_KIND = new Set(['office', 'network', 'location', 'range', 'ip', 'site', 'named', 'country', 'subnet', 'cidr', 'vpn', 'building', 'campus']);
+/** Words a location may be written with that say nothing about which. */
+const LOCATION_NOISE = new Set(['the', 'our', 'a', 'an', 'of']);
+
+interface LocationEntry {
+  words: Set<string>;
+  location: NamedLocationCandidate;
+}
+
+/** Plural people-nouns admins use for a department ("engineers", "the sales folks"). */
+const DEPARTMENT_PEOPLE: Record<string, string[]> = {
+  engineering: ['engineer', 'developer', 'dev'],
+  sales: ['salespeople', 'salesperson', 'seller', 'rep'],
+  marketing: ['marketer'],
+  finance: ['accountant'],
+  legal: ['lawyer', 'attorney'],
+  research: ['researcher', 'scientist'],
+  executive: ['exec', 'executive'],
+};
+/** Short names of departments ("HR" for Human Resources, "support" for Customer Support). */
+const DEPARTMENT_SHORT: Record<string, string[]> = { 'human resources': ['hr', 'people team'], 'customer support': ['support', 'customer service', 'cs'], 'information technology': ['it'], engineering: ['eng', 'r&d'] };
+
+const OTHER_OBJECT = /^(?:group|polic(?:y|ie)|rule|app|application|role|portal)$/;
+/** Up to this many people of a department or place are carried by id, for lists that cannot filter on it (MFA registration, sign-ins). */
+const MAX_PEOPLE_BY_ID = 500;
+const PEOPLE_NOUN = /^(?:people|users?|staff|folks|employees|accounts|persons|team|department|dept|members|guys|crew|side)$/;
+const PLACE_LEAD = /(?:\b(?:in|from|at|based in|located in|out of|working in|works in|work in)\s+(?:the\s+|our\s+)?)$/i;
+
+/**
+ * The tenant's places, linked where a message names one: Conditional Access named locations ("the London office
+ * range", "our HQ network", "blocked countries") and the cities, offices and departments people are in ("users in
+ * Toronto", "the London office", "engineers with no MFA"). Values come from the directory itself, so only places the
+ * tenant has are ever linked; a word is a place only beside a word that says so ("in", "office", "people" …).
+ */
+export class PlaceIndex {
+  private readonly locations: LocationEntry[] = [];
+  /** Folded phrase → the field and value it names; longest phrases are tried first. */
+  private readonly attributes = new Map<string, Array<{ field: UserAttributeField; value: string; words: string[] }>>();
+  private readonly offices = new Map<string, string>();
+  /** "department:Engineering" → the ids of the people with that value. */
+  private readonly people = new Map<string, string[]>();
+
+  constructor(locations: readonly NamedLocationCandidate[], users: readonly PlaceUser[]) {
+    for (const location of locations) {
+      const words = new Set(tokens(location.displayName).map((t) => t.folded).filter((w) => !LOCATION_NOISE.has(w)));
+      if (words.size) this.locations.push({ words, location });
+    }
+    const values = { city: new Set<string>(), officeLocation: new Set<string>(), department: new Set<string>() };
+    const member = (field: UserAttributeField, value: string | null | undefined, id: string | undefined) => {
+      if (!value || !id) return;
+      const key = `${field}:${value}`;
+      const list = this.people.get(key);
+      if (list) list.push(id);
+      else this.people.set(key, [id]);
+    };
+    for (const user of users) {
+      member('city', user.city, user.id);
+      member('officeLocation', user.officeLocation, user.id);
+      member('department', user.department, user.id);
+      if (user.city) values.city.add(user.city);
+      if (user.officeLocation) values.officeLocation.add(user.officeLocation);
+      if (user.department) values.department.add(user.department);
+    }
+    const add = (phrase: string, field: UserAttributeField, value: string) => {
+      const words = tokens(phrase).map((t) => t.folded);
+      if (!words.length) return;
+      const list = this.attributes.get(words[0]) ?? [];
+      if (!list.some((e) => e.field === field && e.value === value && e.words.join(' ') === words.join(' '))) list.push({ field, value, words });
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.attributes.set(words[0], list);
+    };
+    for (const office of values.officeLocation) {
+      add(office, 'officeLocation', office);
+      this.offices.set(tokens(office).map((t) => t.folded).join(' '), office);
+    }
+    for (const city of values.city) add(city, 'city', city);
+    for (const department of values.department) {
+      add(department, 'department', department);
+      const key = department.toLowerCase();
+      for (const short of DEPARTMENT_SHORT[key] ?? []) add(short, 'department', department);
+      for (const noun of DEPARTMENT_PEOPLE[key] ?? []) add(noun, 'department', department);
+    }
+  }
+
+  get namedLocations(): readonly NamedLocationCandidate[] {
+    return this.locations.map((l) => l.location);
+  }
+
+  /** The named location with this id, with what it covers (a row shown earlier carries only its name). */
+  byId(id: string): NamedLocationCandidate | undefined {
+    return this.locations.find((l) => l.location.id === id)?.location;
+  }
+
+  /** The named location an admin's words name, when exactly one has all of them ("the HQ" → Contoso HQ network). */
+  locationNamed(words: string): NamedLocationCandidate | undefined {
+    const asked = tokens(words).map((t) => t.folded).filter((w) => !LOCATION_NOISE.has(w) && !PLACE_KIND.has(w));
+    if (!asked.length) return undefined;
+    const fits = this.locations.filter((l) => asked.every((w) => l.words.has(w)));
+    return fits.length === 1 ? fits[0].location : undefined;
+  }
+
+  /** Claims the named locations and the people's places the message names. */
+  link(text: string, spans: SpanSet): Entity[] {
+    const list = tokens(text);
+    const found: Entity[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const location = this.locationAt(list, i);
+      if (location && spans.isFree(list[i].start, list[location.end].end)) {
+        const written = text.slice(list[i].start, list[location.end].end);
+        const distinctive = list.slice(i, location.end + 1).filter((t) => !PLACE_KIND.has(t.folded));
+        const office = this.offices.get(distinctive.map((t) => t.folded).join(' '));
+        const entity: Entity = {
+          type: 'namedLocation',
+          text: written,
+          value: location.location.displayName,
+          displayName: location.location.displayName,
+          id: location.location.id,
+          source: 'message',
+          resolution: 'resolved',
+          ...(location.location.ipRanges?.length ? { ipRanges: location.location.ipRanges } : {}),
+          ...(location.location.countries?.length ? { countries: location.location.countries } : {}),
+          ...(office && list[location.end].folded === 'office' ? { office } : {}),
+        };
+        spans.claim({ start: list[i].start, end: list[location.end].end, placeholder: written.toLowerCase(), entity });
+        found.push(entity);
+        i = location.end;
+        continue;
+      }
+      const attribute = this.attributeAt(text, list, i);
+      if (attribute && spans.isFree(list[i].start, list[attribute.end].end)) {
+        const written = text.slice(list[i].start, list[attribute.end].end);
+        const ids = this.people.get(`${attribute.field}:${attribute.value}`);
+        const entity: Entity = { type: 'userAttribute', text: written, value: attribute.value, field: attribute.field, source: 'message', resolution: 'resolved', ...(ids && ids.length <= MAX_PEOPLE_BY_ID ? { memberIds: ids } : {}) };
+        spans.claim({ start: list[i].start, end: list[attribute.end].end, placeholder: written.toLowerCase(), entity });
+        found.push(entity);
+        i = attribute.end;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A named location starting at token i: a run of its words holding at least one that says which, and either two
+   * of its words or a kind word after it ("London office", "HQ network", "Blocked countries", "HQ range").
+   */
+  private locationAt(list: Token[], i: number): { location: NamedLocationCandidate; end: number } | undefined {
+    let best: { location: NamedLocationCandidate; end: number } | undefined;
+    for (const entry of this.locations) {
+      let j = i;
+      while (j < list.length && entry.words.has(list[j].folded)) j++;
+      const run = list.slice(i, j);
+      if (!run.length || !run.some((t) => !PLACE_KIND.has(t.folded))) continue;
+      // A kind word just after ("the London office range"), or said of the run ("HQ network").
+      let end = j - 1;
+      while (end + 1 < list.length && PLACE_KIND.has(list[end + 1].folded) && end + 1 - i < 5) end++;
+      const named = run.length >= 2 || end > j - 1;
+      // "the blocked countries policy", "the country block": a policy's name or what it does, not the location.
+      if (!named || OTHER_OBJECT.test(list[end + 1]?.folded ?? '') || /^(?:block|rule)$/i.test(list[end].raw)) continue;
+      // The first word must be the start of a run, not the middle of another name.
+      if (!best || end > best.end) best = { location: entry.location, end };
+      else if (end === best.end && best.location !== entry.location) return undefined;
+    }
+    return best;
+  }
+
+  private attributeAt(text: string, list: Token[], i: number): { field: UserAttributeField; value: string; end: number } | undefined {
+    const entries = this.attributes.get(list[i].folded);
+    if (!entries) return undefined;
+    for (const entry of entries) {
+      if (!entry.words.every((w, k) => list[i + k]?.folded === w)) continue;
+      // "it" is a department only written as one ("in IT"), never the pronoun.
+      if (entry.words.length === 1 && entry.words[0] === 'it' && list[i].raw !== 'IT') continue;
+      const end = i + entry.words.length - 1;
+      const before = text.slice(0, list[i].start);
+      const after = list[end + 1]?.folded;
+      // "the finance group", "the sales app": another object's name.
+      if (after !== undefined && OTHER_OBJECT.test(after)) continue;
+      const people = DEPARTMENT_PEOPLE[entry.value.toLowerCase()]?.includes(entry.words.join(' '));
+      // "engineers", "the sales reps": a people-noun is a department by itself (plural, or after the/our).
+      if (people && (/s$/i.test(list[end].raw) || /\b(?:the|our|all|any)\s+$/i.test(before))) return { field: entry.field, value: entry.value, end };
+      const led = PLACE_LEAD.test(before);
+      const followed = after !== undefined && (PEOPLE_NOUN.test(after) || (entry.field !== 'department' && (after === 'office' || after === 'site')));
+      if (!led && !followed) continue;
+      // "in London" is the city; "the London office" the office, when both have the name.
+      if (entry.field === 'officeLocation' && after !== 'office' && entries.some((e) => e.field === 'city' && e.words.join(' ') === entry.words.join(' '))) continue;
+      // "the London office": the office, with its word.
+      if (entry.field === 'officeLocation' && after === 'office') return { field: entry.field, value: entry.value, end: end + 1 };
+      // One-letter-case words that are everyday words ("it", "legal", "sales") need a lead or a people noun: both checked.
+      return { field: entry.field, value: entry.value, end };
+    }
+    return undefined;
+  }
+}
