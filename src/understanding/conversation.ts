@@ -72,8 +72,11 @@ function lastObject(memory: ConversationContext): Entity | undefined {
   return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
 }
 
-/** "the high-risk one", "the marketing one", "the blocked one": the row of the last list whose name has that word. */
-const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:one|policy|app|group|user)\b|\bthe one (?:from|for|of|by|with) ([a-z0-9][a-z0-9-]*)\b/;
+/**
+ * "the high-risk one", "the marketing one", "the blocked one": the row of the last list whose name has that word; "the
+ * travel ones" when only one row's name has it.
+ */
+const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:ones?|policy|app|group|user)\b|\bthe one (?:from|for|of|by|with) ([a-z0-9][a-z0-9-]*)\b/;
 const NOT_DESCRIPTORS = new Set(['first', 'last', 'top', 'second', 'third', 'latest', 'other', 'same', 'next', 'bottom', 'previous', 'only', 'right', 'wrong']);
 
 function describedRow(cueText: string, memory: ConversationContext): Entity | undefined {
@@ -85,6 +88,9 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   // Short words ("hr", "it") only as whole words: "hr" is not in "Christie".
   const has = (text: string, w: string) => (w.length > 2 ? fold(text).includes(w) : ` ${fold(text)} `.includes(` ${w} `));
   const hits = rows.filter((r) => words.length > 0 && words.every((w) => has(r.displayName, w)));
+  // "the exchange ones" is the one row whose name has the word; "the medium ones", "the finance ones" narrow the list
+  // by what the rows show or who they are, a condition rather than a row.
+  if (/\bones\b/.test(m[0])) return hits.length === 1 ? rowEntity(hits[0], m[0]) : undefined;
   // "the HR one", "the one from legal": a person's department, title or office, when no name has the word.
   if (hits.length === 0) hits.push(...rows.filter((r) => r.describedAs && words.length > 0 && words.every((w) => ` ${fold(r.describedAs!)} `.includes(` ${w} `))));
   // "the low one", "the app one": words the answer showed beside the row, or its kind in a list of several kinds.
