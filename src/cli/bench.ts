@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes small,medium,large] [--runs 20] [--out docs/bench.md]
- * npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--profile DIR] [--only troubleshoot,user,plan,risk,docs]   (bench/load.ts: the "Load" section)
+ * npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--profile DIR] [--only troubleshoot,user,plan,risk,docs] [--parts levels,memory,cold]   (bench/load.ts: the "Load" section)
  *
  * Measures the local Entra at three tenant sizes through the bot's own Graph client (HTTPS, tokens, paging): start-up
  * time, memory after load, and the latency of the queries the skills make. Each size runs in its own child process
@@ -25,7 +25,7 @@ import { benchUnderstanding, formatUnderstandingReport } from './benchUnderstand
 import { benchSignIns, formatSignInBenchReport } from './benchSignIns';
 import { benchDirectory, formatDirectoryReport, RISK_BENCH_QUESTIONS } from './benchDirectory';
 import { benchPlans, formatPlanBenchReport, PLAN_BENCH_HEADING } from './benchPlans';
-import { benchLoad, formatLoadReport, replaceSection } from '../../bench/load';
+import { benchLoad, formatLoadReport, LOAD_PARTS, type LoadPart, replaceSection } from '../../bench/load';
 
 const LOAD_HEADING = 'Load';
 
@@ -237,6 +237,7 @@ async function main(): Promise<void> {
       levels: { type: 'string', default: '1,10,50' },
       soak: { type: 'boolean', default: false },
       'cold-runs': { type: 'string', default: '3' },
+      parts: { type: 'string' },
       profile: { type: 'string' },
       only: { type: 'string' },
       sizes: { type: 'string', default: 'small,medium,large' },
@@ -255,8 +256,15 @@ async function main(): Promise<void> {
     if (levels.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !Number.isInteger(coldRuns) || coldRuns < 1) {
       throw new Error('load: --levels takes connection counts (1,10,50), --seconds a positive number, --cold-runs a whole number');
     }
-    const report = await benchLoad({ seconds, levels, soak: values.soak, coldRuns, profileDir: values.profile, only: values.only?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
+    const parts = values.parts?.split(',') as LoadPart[] | undefined;
+    if (parts?.some((part) => !LOAD_PARTS.includes(part))) throw new Error(`load: --parts takes some of ${LOAD_PARTS.join(',')}`);
+    const report = await benchLoad({ seconds, levels, soak: values.soak, coldRuns, parts, profileDir: values.profile, only: values.only?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
     const section = formatLoadReport(report).join('\n');
+    if (parts && LOAD_PARTS.some((part) => !parts.includes(part))) {
+      // A partial run does not replace the whole section of docs/bench.md.
+      process.stdout.write(`${section}\n(--parts ${parts.join(',')}: not written to ${path.relative(process.cwd(), values.out)})\n`);
+      return;
+    }
     const existing = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8') : '# Benchmarks\n';
     fs.writeFileSync(values.out, replaceSection(existing, LOAD_HEADING, section));
     process.stdout.write(`${section}\nWritten to ${path.relative(process.cwd(), values.out)}\n`);

@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { percentile, processCpuMs, processRssMiB, replaceSection } from '../../bench/load';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { percentile, processCpuMs, processRssMiB, replaceSection, serveCommand } from '../../bench/load';
+import { repoRoot } from '../../src/paths';
+import { readBicep } from '../support/bicep';
 
 describe('The load bench: its report and readings', () => {
   it('When the Load section exists, then only it is replaced and the sections around it stay', () => {
@@ -30,5 +34,29 @@ describe('The load bench: its report and readings', () => {
     assert.ok(spin > 0);
     assert.ok(processCpuMs(process.pid) - before >= 80, '/proc shows the 100 ms spent (10 ms ticks)');
     assert.ok(processRssMiB(process.pid) > 10);
+  });
+
+  it('When the serve script sets variables and Node options, then the bench starts the bot with the same ones', () => {
+    assert.deepEqual(serveCommand('MALLOC_ARENA_MAX=2 node --disable-warning=DEP0111 --max-semi-space-size=2 dist/src/index.js'), {
+      env: { MALLOC_ARENA_MAX: '2' },
+      nodeArgs: ['--disable-warning=DEP0111', '--max-semi-space-size=2'],
+    });
+    assert.deepEqual(serveCommand('node dist/src/index.js'), { env: {}, nodeArgs: [] });
+  });
+
+  it('When the serve script is not `node … dist/src/index.js`, then the bench says so instead of timing something else', () => {
+    assert.throws(() => serveCommand('tsx src/index.ts'), /does not run node/);
+    assert.throws(() => serveCommand('node --inspect dist/src/cli/start.js'), /does not end with dist\/src\/index.js/);
+  });
+
+  it('When the bot is started by npm run serve, serve:teamsfx or the App Service, then it runs with the same Node options (the memory bounds of docs/bench.md)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const serve = serveCommand(manifest.scripts.serve);
+    assert.ok(serve.nodeArgs.some((arg) => arg.startsWith('--max-semi-space-size=')), 'the young generation is bounded');
+    const teamsfx = serveCommand(manifest.scripts['serve:teamsfx']);
+    assert.deepEqual({ ...teamsfx, nodeArgs: teamsfx.nodeArgs.filter((arg) => !arg.startsWith('--env-file=')) }, serve);
+    const site = readBicep(path.join(repoRoot(), 'infra', 'azure.bicep')).resources.find((r) => r.type === 'Microsoft.Web/sites' && !r.existing);
+    const siteConfig = (site?.body.properties as { siteConfig?: { appCommandLine?: unknown } } | undefined)?.siteConfig;
+    assert.equal(siteConfig?.appCommandLine, manifest.scripts.serve, 'the App Service runs what npm run serve runs');
   });
 });

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import type * as ChronoEnglish from 'chrono-node/en';
 import type { Entity, IntentName } from '../types';
 import type { SpanSet } from '../text/spans';
 import { DEFAULT_WINDOWS } from '../intents/registry';
@@ -104,6 +104,18 @@ const RULES: TimeRule[] = [
   { pattern: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:one|ones|user|person|account|group|app|entry|row|item|policy|party|time|attempt|failure|sign))/gi, key: (m) => `on:${dayOfMonth(Number(m[1]))}` },
 ];
 
+/**
+ * chrono-node's English parser (its default, `chrono.parse`), loaded the first time a message holds a calendar date:
+ * few do, and the package's main entry loads all of its 15 languages (70 ms and 6 MiB at start-up for nothing).
+ */
+let chronoEnglish: typeof ChronoEnglish | undefined;
+function chrono(): typeof ChronoEnglish {
+  // A synchronous, deferred load: understanding is synchronous, and this runs for a handful of messages.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  chronoEnglish ??= require('chrono-node/en') as typeof ChronoEnglish;
+  return chronoEnglish;
+}
+
 /** Calendar dates ("Nov 3", "3 November", "2026-11-03", "11/3") are left to chrono-node; relative phrases are ours. */
 const CALENDAR_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/i;
 const DATE_LEAD = /\b(since|from|after|on)\s+(?:the\s+)?$/i;
@@ -115,7 +127,7 @@ function isoDay(ms: number): string {
 function extractCalendarDate(text: string, spans: SpanSet, now: Date): Entity | undefined {
   const m = CALENDAR_DATE.exec(text);
   if (!m || !spans.isFree(m.index, m.index + m[0].length)) return undefined;
-  const parsed = chrono.parse(m[0], now, { forwardDate: false })[0];
+  const parsed = chrono().parse(m[0], now, { forwardDate: false })[0];
   if (!parsed) return undefined;
   let day = Date.UTC(parsed.start.get('year') ?? now.getUTCFullYear(), (parsed.start.get('month') ?? 1) - 1, parsed.start.get('day') ?? 1);
   // A date with no year that lies ahead of the clock means last year's ("Dec 30" asked in January).
