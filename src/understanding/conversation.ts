@@ -45,8 +45,8 @@ export interface FollowUpResult {
   changeAsked?: boolean;
 }
 
-/** "the top one", "the first one", "the 2nd", "number 3", "the last one": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b/;
+/** "the top one", "the first one", "the 2nd", "number 3", "the last one", "the one with the most": a row of the last list answer. */
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
@@ -72,8 +72,11 @@ function lastObject(memory: ConversationContext): Entity | undefined {
   return memory.focus ? memory[memory.focus] ?? memory.user : memory.user ?? memory.group ?? memory.app;
 }
 
-/** "the high-risk one", "the marketing one", "the blocked one": the row of the last list whose name has that word. */
-const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:one|policy|app|group|user)\b|\bthe one (?:from|for|of|by|with) ([a-z0-9][a-z0-9-]*)\b/;
+/**
+ * "the high-risk one", "the marketing one", "the blocked one": the row of the last list whose name has that word; "the
+ * travel ones" when only one row's name has it.
+ */
+const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:ones?|policy|app|group|user)\b|\bthe one (?:from|for|of|by|with) ([a-z0-9][a-z0-9-]*)\b/;
 const NOT_DESCRIPTORS = new Set(['first', 'last', 'top', 'second', 'third', 'latest', 'other', 'same', 'next', 'bottom', 'previous', 'only', 'right', 'wrong']);
 
 function describedRow(cueText: string, memory: ConversationContext): Entity | undefined {
@@ -85,6 +88,9 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   // Short words ("hr", "it") only as whole words: "hr" is not in "Christie".
   const has = (text: string, w: string) => (w.length > 2 ? fold(text).includes(w) : ` ${fold(text)} `.includes(` ${w} `));
   const hits = rows.filter((r) => words.length > 0 && words.every((w) => has(r.displayName, w)));
+  // "the exchange ones" is the one row whose name has the word; "the medium ones", "the finance ones" narrow the list
+  // by what the rows show or who they are, a condition rather than a row.
+  if (/\bones\b/.test(m[0])) return hits.length === 1 ? rowEntity(hits[0], m[0]) : undefined;
   // "the HR one", "the one from legal": a person's department, title or office, when no name has the word.
   if (hits.length === 0) hits.push(...rows.filter((r) => r.describedAs && words.length > 0 && words.every((w) => ` ${fold(r.describedAs!)} `.includes(` ${w} `))));
   // "the low one", "the app one": words the answer showed beside the row, or its kind in a list of several kinds.
@@ -99,7 +105,8 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   const rows = memory.lastRows;
   if (!m || !rows?.length) return describedRow(cueText, memory);
   // "the one that expires first" is the first row: lists are shown soonest or newest first.
-  const word = m[1] ?? m[4];
+  // "the one with the most": the top row of a count, which lists the largest first.
+  const word = m[1] ?? m[4] ?? (m[5] ? 'top' : undefined);
   const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;

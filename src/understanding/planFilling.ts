@@ -861,6 +861,11 @@ export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
 const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
+/**
+ * "is either of them in finance?", "are both from sales?", "what are their titles?": where the people sit, from their
+ * profiles (department, title, office). A group the message names makes it a membership question instead.
+ */
+const PAIR_PROFILE = /\b(?:is|are) (?:either|both|neither)(?: of them| one)? (?:in|from|part of|based in|working in|on) (?:the )?[a-z<]|\bdepartments?\b|\bjob ?titles?\b|\btitles?\b|\bbased\b|\boffices?\b|\bwhich teams?\b|\bwhat teams?\b/;
 
 /**
  * "Did either of them get in today?", "which of the two tried most recently?", "do both have MFA registered?": one
@@ -877,6 +882,9 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   }
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
+  }
+  if (PAIR_PROFILE.test(cue) && !PAIR_SIGN_INS.test(cue) && !context.entities.some((e) => e.type === 'group' && e.source === 'message')) {
+    return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['department', 'jobTitle', 'officeLocation'] }, intent: 'user.info', about };
   }
   if (!PAIR_SIGN_INS.test(cue)) return undefined;
   const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
