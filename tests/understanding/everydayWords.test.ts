@@ -375,5 +375,13 @@ describe('Everyday words for sign-in problems, places, platforms, months and rol
       const disabled = await demo.stack.ask('number of disabled accounts that tried signing in this week', admin);
       assert.deepEqual((disabled.plan as PlanShape & { operation: unknown }).operation, { kind: 'countDistinct', field: 'userDisplayName' });
     });
+
+    it('When the admin asks what a correlation or request id "means", then the sign-in it names is looked up, not explained as a concept', async () => {
+      const answer = await demo.stack.ask('what does correlation id c3a9e6f1-5b7d-4e2a-9f18-6d4b2c7a1e05 mean?', admin);
+      assert.equal(answer.intent, 'signin.troubleshoot');
+      assert.match(answer.text, /Joni Sherman/);
+      const code = await demo.stack.ask('what does 50126 mean?', admin);
+      assert.equal(code.intent, 'docs.answer');
+    });
   });
 });

@@ -197,6 +197,8 @@ const CUES: Cue[] = [
 
   // Concepts and error codes.
   { name: 'error code alone', intent: 'docs.answer', weight: 3, when: (f) => f.code && f.names === 0 && !f.requestId },
+  // A request or correlation id "means" the sign-in it names: "what does correlation <id> mean? user is kai".
+  { name: 'an id explained', intent: 'signin.troubleshoot', weight: 7, pattern: /\bmean(?:s|ing)?\b|\bexplain\b|\bwhat (?:is|was)\b/, when: (f) => f.requestId },
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b|\b(?:what'?s|whats) the diff(?:erence)?\b|\b\w+ (?:vs\.?|versus) \w+|\bexplain (?:like|to me|it)\b|\bhow does (?:microsoft|entra|identity protection|azure ad) (?:know|decide|detect|work)\b|\bwhat does (?:confirming|dismissing|revoking|blocking|enabling|disabling)\b.{0,40}\b(?:do|mean)\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
