@@ -2,7 +2,7 @@ import { findConcept } from '../knowledge/concepts';
 import { findRiskType } from '../knowledge/riskTypes';
 import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
 import { extractIdentifiers, findQuoted } from './entities/identifiers';
-import { extractCountries, extractCountryQualifiers } from './entities/places';
+import { extractCountries, extractCountryQualifiers, extractGuestDomains } from './entities/places';
 import type { NameIndex } from './entities/knownNames';
 import { findNames, type NameMention } from './entities/names';
 import { findPolicyNames, looksLikePolicy } from './entities/policies';
@@ -110,6 +110,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractTimeRange(text, spans, now);
   extractCountries(text, spans);
   extractCountryQualifiers(text, spans);
+  extractGuestDomains(text, spans);
   extractRoles(text, spans);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);

@@ -450,7 +450,9 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   if (location?.office && (resource === 'users' || resource === 'groupMembers')) add({ field: 'officeLocation', op: 'eq', value: location.office, label: `in the ${location.office} office` });
   // "users in Toronto", "engineers", "people in the Redmond HQ office": the people field the words name.
   const attribute = entity('userAttribute');
-  if (attribute?.field && attribute.value && resource === 'users') add({ field: attribute.field, op: 'eq', value: attribute.value });
+  // "guests from fabrikam": their sign-in names keep the home domain (nestor.wilke_fabrikam.com#EXT#@…).
+  if (attribute?.field === 'guestDomain' && attribute.value && resource === 'users') add({ field: 'userPrincipalName', op: 'contains', value: `_${attribute.value}`, label: `from ${attribute.value}` });
+  else if (attribute?.field && attribute.value && resource === 'users') add({ field: attribute.field, op: 'eq', value: attribute.value });
   if (attribute?.field === 'city' && attribute.value && resource === 'signIns') add({ field: 'city', op: 'eq', value: attribute.value });
   // "engineers with no MFA", "failed sign-ins in finance": lists without the field, asked of those people by id.
   if (attribute?.memberIds?.length && attribute.field !== 'city' && resource === 'signIns') add({ field: 'user', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });

@@ -130,5 +130,14 @@ describe('Named locations, offices, cities and departments (issue #13)', functio
       assert.equal(failing.intent, 'signin.list');
       assert.ok((failing.plan as PlanShape).filters.some((f) => f.field === 'ipAddress' && f.op === 'inRange'), JSON.stringify(failing.plan));
     });
+
+    it('When guests are asked for by the organisation they come from, then their home domain is the condition, not a group of that name', async () => {
+      const answer = await demo.stack.ask('which external users are from fabrikam?', admin);
+      const plan = answer.plan as PlanShape;
+      assert.equal(plan.resource, 'users');
+      assert.ok(plan.filters.some((f) => f.field === 'userPrincipalName' && f.op === 'contains' && f.value === '_fabrikam'), JSON.stringify(plan.filters));
+      assert.match(answer.text, /Nestor Wilke/);
+      assert.doesNotMatch(answer.text, /litwareinc/);
+    });
   });
 });

@@ -41,6 +41,24 @@ export function extractCountries(text: string, spans: SpanSet): void {
  */
 const BEFORE_PLACE_NOUN = /^\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts?|traffic|ips?|users?|accounts?|failures?|access|(?:is\s+|are\s+)?(?:blocked|allowed|trusted|banned))\b/i;
 
+/**
+ * "guests from fabrikam", "external users at northwind": the organisation guests come from, by the word of their home
+ * domain (a guest's sign-in name keeps it: nestor.wilke_fabrikam.com#EXT#@…), when that word is no country.
+ */
+const GUESTS_FROM = /\b(?:guests?|external (?:users?|accounts?|people|folks)|b2b (?:users?|guests?|accounts?)|partner (?:users?|accounts?))\s+(?:who )?(?:are |come |comes |coming )?(?:from|at|of|with)\s+(?:the\s+)?([A-Za-z][A-Za-z0-9-]{2,})(?:\.[a-z]{2,})?\b/gi;
+
+export function extractGuestDomains(text: string, spans: SpanSet): void {
+  GUESTS_FROM.lastIndex = 0;
+  for (let m = GUESTS_FROM.exec(text); m; m = GUESTS_FROM.exec(text)) {
+    const word = m[1];
+    if (countryCode(word) || /^(?:the|our|a|an|which|what|partner|partners|other|outside)$/i.test(word)) continue;
+    const start = m.index + m[0].lastIndexOf(word);
+    const end = start + word.length;
+    if (!spans.isFree(start, end)) continue;
+    spans.claim({ start, end, placeholder: word.toLowerCase(), entity: { type: 'userAttribute', text: word, value: word.toLowerCase(), field: 'guestDomain', source: 'message', resolution: 'resolved' } });
+  }
+}
+
 /** Countries that are as often people's given names. */
 const GIVEN_NAMES = new Set(['jordan', 'chad', 'georgia', 'india', 'israel', 'kenya', 'chile', 'niger', 'jamaica', 'america', 'panama', 'peru']);
 
