@@ -6,7 +6,7 @@ import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
-import type { NamedLocationCandidate } from './entities/tenantPlaces';
+import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
@@ -38,12 +38,6 @@ export interface GrammarRecognizerOptions {
 const THEM = /\b(?:each of (?:them|those|these)|all of (?:them|those|these)|both of them|them|they|those|these)\b/i;
 const MAX_ROWS_ASKED_EACH = 5;
 
-function locationEntity(location: NamedLocationCandidate, text: string): Entity {
-  return { type: 'namedLocation', text, value: location.displayName, displayName: location.displayName, id: location.id, source: 'message', resolution: 'resolved', ...(location.ipRanges ? { ipRanges: location.ipRanges } : {}), ...(location.countries ? { countries: location.countries } : {}) };
-}
-
-/** Short names admins use for departments ("the HR one"). */
-const DEPARTMENT_SHORT: Record<string, string> = { 'human resources': 'hr', 'customer support': 'support', 'information technology': 'it', engineering: 'eng', executive: 'exec' };
 
 /** The last rows with each person's department, title and office, so "the HR one" can find its row. */
 function described(memory: ConversationContext | undefined, index: NameIndex | undefined): ConversationContext | undefined {
@@ -54,8 +48,7 @@ function described(memory: ConversationContext | undefined, index: NameIndex | u
     lastRows: rows.map((row) => {
       const user = row.type === 'user' ? index.userById(row.id) : undefined;
       if (!user) return row;
-      const department = user.department?.toLowerCase() ?? '';
-      const describedAs = [user.department, DEPARTMENT_SHORT[department], user.jobTitle, user.city, user.officeLocation].filter(Boolean).join(' ');
+      const describedAs = [user.department, ...(user.department ? departmentShortNames(user.department) : []), user.jobTitle, user.city, user.officeLocation].filter(Boolean).join(' ');
       return describedAs ? { ...row, describedAs } : row;
     }),
   };

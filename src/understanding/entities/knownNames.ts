@@ -1,5 +1,6 @@
 import { editDistance } from '../inMemoryDirectory';
 import type { SpanSet } from '../text/spans';
+import { tokens, type Token } from '../text/words';
 import type { Candidate, DirectoryEntityType, Entity } from '../types';
 import { PlaceIndex, type NamedLocationCandidate } from './tenantPlaces';
 
@@ -84,34 +85,6 @@ interface Entry {
   type: Exclude<DirectoryEntityType, 'user'> | 'policy';
   words: string[];
   candidate: Candidate;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’&.-][\p{L}\p{N}]+)*/gu;
-
-function fold(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/’/g, "'");
-}
-
-interface Token {
-  start: number;
-  end: number;
-  folded: string;
-  raw: string;
-}
-
-function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    // "Gu's sessions": the possessive is not part of the name.
-    const raw = m[0].replace(/['’]s$/i, '');
-    out.push({ start: m.index, end: m.index + raw.length, folded: fold(raw), raw });
-  }
-  return out;
 }
 
 /** Words too common for a one-word name to be linked unless written with its capital ("Finance", not "finance"). */

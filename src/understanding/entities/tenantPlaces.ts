@@ -1,4 +1,5 @@
 import type { SpanSet } from '../text/spans';
+import { tokens as words, type Token } from '../text/words';
 import type { Candidate, Entity, UserAttributeField } from '../types';
 
 /** A Conditional Access named location, with what it covers (IP ranges or countries). */
@@ -16,23 +17,9 @@ export interface PlaceUser {
   officeLocation?: string | null;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  folded: string;
-  raw: string;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*/gu;
-
+/** The words of a text as places are compared: hyphens split, plurals and past tenses folded ("blocked-countries"). */
 function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const raw = m[0].replace(/['’]s$/i, '');
-    out.push({ start: m.index, end: m.index + raw.length, folded: stem(raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()), raw });
-  }
-  return out;
+  return words(text, { splitHyphens: true }).map((t) => ({ ...t, folded: stem(t.folded) }));
 }
 
 /** "countries" and "country", "blocked" and "block", "offices" and "office" are one word here. */
@@ -64,7 +51,28 @@ const DEPARTMENT_PEOPLE: Record<string, string[]> = {
   executive: ['exec', 'executive'],
 };
 /** Short names of departments ("HR" for Human Resources, "support" for Customer Support). */
-const DEPARTMENT_SHORT: Record<string, string[]> = { 'human resources': ['hr', 'people team'], 'customer support': ['support', 'customer service', 'cs'], 'information technology': ['it'], engineering: ['eng', 'r&d'] };
+const DEPARTMENT_SHORT: Record<string, string[]> = { 'human resources': ['hr', 'people team'], 'customer support': ['support', 'customer service', 'cs'], 'information technology': ['it'], engineering: ['eng', 'r&d'], executive: ['exec'] };
+
+/** The short names admins use for a department ("HR" for Human Resources). */
+export function departmentShortNames(department: string): string[] {
+  return DEPARTMENT_SHORT[department.toLowerCase()] ?? [];
+}
+
+/** A named location as the entity a message or a follow-up links to, with what it covers. */
+export function locationEntity(location: NamedLocationCandidate, text: string, office?: string): Entity {
+  return {
+    type: 'namedLocation',
+    text,
+    value: location.displayName,
+    displayName: location.displayName,
+    id: location.id,
+    source: 'message',
+    resolution: 'resolved',
+    ...(location.ipRanges?.length ? { ipRanges: location.ipRanges } : {}),
+    ...(location.countries?.length ? { countries: location.countries } : {}),
+    ...(office ? { office } : {}),
+  };
+}
 
 const OTHER_OBJECT = /^(?:group|polic(?:y|ie)|rule|app|application|role|portal)$/;
 /** Up to this many people of a department or place are carried by id, for lists that cannot filter on it (MFA registration, sign-ins). */
@@ -123,7 +131,7 @@ export class PlaceIndex {
     for (const department of values.department) {
       add(department, 'department', department);
       const key = department.toLowerCase();
-      for (const short of DEPARTMENT_SHORT[key] ?? []) add(short, 'department', department);
+      for (const short of departmentShortNames(department)) add(short, 'department', department);
       for (const noun of DEPARTMENT_PEOPLE[key] ?? []) add(noun, 'department', department);
     }
   }
@@ -155,18 +163,7 @@ export class PlaceIndex {
         const written = text.slice(list[i].start, list[location.end].end);
         const distinctive = list.slice(i, location.end + 1).filter((t) => !PLACE_KIND.has(t.folded));
         const office = this.offices.get(distinctive.map((t) => t.folded).join(' '));
-        const entity: Entity = {
-          type: 'namedLocation',
-          text: written,
-          value: location.location.displayName,
-          displayName: location.location.displayName,
-          id: location.location.id,
-          source: 'message',
-          resolution: 'resolved',
-          ...(location.location.ipRanges?.length ? { ipRanges: location.location.ipRanges } : {}),
-          ...(location.location.countries?.length ? { countries: location.location.countries } : {}),
-          ...(office && list[location.end].folded === 'office' ? { office } : {}),
-        };
+        const entity = locationEntity(location.location, written, office && list[location.end].folded === 'office' ? office : undefined);
         spans.claim({ start: list[i].start, end: list[location.end].end, placeholder: written.toLowerCase(), entity });
         found.push(entity);
         i = location.end;
