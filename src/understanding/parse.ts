@@ -143,6 +143,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     pronoun: pronoun !== undefined,
     riskType: findRiskType(cueText) !== undefined,
     concept: findConcept(cueText) !== undefined,
+    person: names.length > 0 || pronoun === 'user' || claimed.some((e) => e.type === 'user'),
+    app: claimed.some((e) => e.type === 'app' && !/^[0-9a-f-]{36}$/.test(e.value ?? '')),
   };
   const best = bestIntent(cueText, features);
   let intent = best.intent;
