@@ -755,7 +755,8 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
     window,
     operation: { kind: 'groupBy', field: 'userDisplayName' },
   };
-  return { plan, intent: 'policy.info' };
+  // The people it would have hit, from the sign-in log: a list of sign-ins, whatever policy they name.
+  return { plan, intent: 'signin.list' };
 }
 
 const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
@@ -805,7 +806,8 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
     operation: { kind: 'list' },
     columns: ['lastSignIn', 'lastSuccessfulSignIn', 'lastNonInteractiveSignIn'],
   };
-  return { plan, intent: 'signin.list' };
+  // A fact of the account (it reads the user, not the sign-in log), as the person's page shows it.
+  return { plan, intent: 'user.info' };
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */

@@ -186,7 +186,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
 
   it('When asked who a report-only policy would affect if switched on, then the sign-ins it evaluated are grouped by user', async () => {
     const answer = await stack.ask('who would be blocked if the sign-in frequency policy were switched on?', DEMO_ADMIN.userPrincipalName);
-    assert.equal(answer.intent, 'policy.info');
+    assert.equal(answer.intent, 'signin.list');
     const plan = planOf(answer);
     assert.equal(plan.resource, 'signIns');
     assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
