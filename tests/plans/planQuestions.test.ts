@@ -81,14 +81,25 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.ok(shown.includes('Lee Gu'));
   });
 
-  it('When asked how many users there are, then Graph counts them ($count) and no list is read', async () => {
+  it('When asked how many users are at risk now, then Graph counts them and, as there are few, the answer names each one in the same read', async () => {
+    const answer = await stack.ask('how many users are at risk right now?', DEMO_ADMIN.userPrincipalName);
+    assert.equal(planOf(answer).operation.kind, 'count');
+    const atRisk = facts.read('identityProtection/riskyUsers.json').filter((u) => u.riskState === 'atRisk');
+    assert.ok(atRisk.length > 0 && atRisk.length <= 10);
+    assert.ok(lines(answer).includes(`**${atRisk.length} risky users**.`), lines(answer).join('\n'));
+    for (const user of atRisk) assert.ok(lines(answer).includes(String(user.userDisplayName)), `${user.userDisplayName}\n${lines(answer).join('\n')}`);
+    assert.equal(reads(answer).length, 1);
+    assert.match(decodeURIComponent(reads(answer)[0].url), /\$count=true&\$top=10$/);
+  });
+
+  it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');
     assert.equal(planOf(answer).operation.kind, 'count');
     assert.ok(lines(answer).includes(`**${facts.users.length} users**.`), lines(answer).join('\n'));
     const [request] = reads(answer);
     assert.equal(reads(answer).length, 1);
-    assert.match(decodeURIComponent(request.url), /\$count=true&\$top=1$/);
+    assert.match(decodeURIComponent(request.url), /\$count=true&\$top=10$/);
   });
 
   it('When asked about sign-ins from Russia, then the country links to RU (not a user named "russia"), and the follow-ups count the countries and ask whether any succeeded', async () => {
