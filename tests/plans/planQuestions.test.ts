@@ -87,7 +87,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     const atRisk = facts.read('identityProtection/riskyUsers.json').filter((u) => u.riskState === 'atRisk');
     assert.ok(atRisk.length > 0 && atRisk.length <= 10);
     assert.ok(lines(answer).includes(`**${atRisk.length} risky users**.`), lines(answer).join('\n'));
-    for (const user of atRisk) assert.ok(lines(answer).includes(String(user.userDisplayName)), `${user.userDisplayName}\n${lines(answer).join('\n')}`);
+    for (const user of atRisk) assert.ok(lines(answer).includes(String(user.userDisplayName)), `${String(user.userDisplayName)}\n${lines(answer).join('\n')}`);
     assert.equal(reads(answer).length, 1);
     assert.match(decodeURIComponent(reads(answer)[0].url), /\$count=true&\$top=10$/);
   });
