@@ -239,6 +239,20 @@ const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
   [/\blinux\b/, 'Linux'],
 ];
 
+const NO_CREDENTIALS = /\bno (?:credentials?|secrets? (?:or|nor|and) (?:certificates?|certs?)|certificates? (?:or|nor|and) secrets?)\b|\bwithout (?:any )?(?:credentials?|a secret (?:or|nor) (?:a )?cert(?:ificate)?)\b|\bneither (?:a )?secret nor (?:a )?cert/;
+/** "secrets running out", "expired certs": when they expire is the credentials answer, whichever kind is named. */
+const EXPIRY = /\bexpir|\brunning out\b|\brun out\b|\bdue\b|\brenew|\blapse/;
+const unlessExpiry = (filters: PlanFilter[]) => (_m: RegExpExecArray, context: FillContext) => (EXPIRY.test(context.cue) ? undefined : filters);
+const CREDENTIAL_RULES: FilterRule[] = [
+  [NO_CREDENTIALS, unlessExpiry([{ field: 'passwordCredentials', op: 'absent', label: 'no secret' }, { field: 'keyCredentials', op: 'absent', label: 'no certificate' }])],
+  [/\bno (?:client )?secrets?\b|\bwithout (?:a |any )?(?:client )?secrets?\b/, unlessExpiry([{ field: 'passwordCredentials', op: 'absent', label: 'no secret' }])],
+  [/\bno cert(?:ificate)?s?\b|\bwithout (?:a |any )?cert(?:ificate)?s?\b/, unlessExpiry([{ field: 'keyCredentials', op: 'absent', label: 'no certificate' }])],
+  [/\b(?:use|uses|using|with|have|has|having)(?: an?| any)? cert(?:ificate)?s?\b|\bcert(?:ificate)?[- ]based\b/, unlessExpiry([{ field: 'keyCredentials', op: 'present', label: 'with a certificate' }])],
+  [/\b(?:use|uses|using|with|have|has|having)(?: an?| any)? (?:client )?secrets?\b|\bsecret[- ]based\b/, unlessExpiry([{ field: 'passwordCredentials', op: 'present', label: 'with a secret' }])],
+];
+
+const CREDENTIAL_FIELDS = ['passwordCredentials', 'keyCredentials'];
+
 const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   signIns: [
     [/\bfail(?:ed|ing|ures?|s)?\b|\bunsuccessful\b|\bdenied\b|\berrors?\b|\brejected\b|\bbad password\b|\bblocked\b(?! by (?:conditional access|ca|a policy|policy|policies))|\blockouts?\b/, () => ({ field: 'result', op: 'eq', value: 'failure' })],
@@ -284,6 +298,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
     [/\b(?:cloud[- ]only|synced|internal|enabled|disabled) members\b|\bmembers (?:only|not guests)\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
   ],
+  // "apps with no credentials at all", "which apps use certificates": what each registration signs in with.
+  applications: CREDENTIAL_RULES,
+  servicePrincipals: CREDENTIAL_RULES,
   // "disabled members of All Managers", "guests in Project Falcon": conditions on a group's members.
   groupMembers: [
     [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
@@ -402,7 +419,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return !operation && (has('group') || has('app') || has('policy') || has('role') || (has('user') && !filters.some((f) => f.field === 'initiatedByUserId')));
     case 'applications':
     case 'servicePrincipals':
-      return has('app') || /\bsecrets?\b|\bcertificates?\b|\bcredentials?\b|\bexpir/.test(cue);
+      // Which credentials each one has is a condition of the list; their expiry is the credentials answer.
+      return has('app') || (/\bsecrets?\b|\bcertificates?\b|\bcredentials?\b|\bexpir/.test(cue) && !filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)));
     default:
       return false;
   }
@@ -710,6 +728,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
     ...(resource.anchor ? { anchor: resource.anchor } : {}),
     filters,
     operation: operation ?? { kind: 'list' },
+    // A list by its credentials shows how many of each every row has.
+    ...(filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)) ? { columns: CREDENTIAL_FIELDS } : {}),
   };
   const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.

@@ -92,6 +92,22 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.match(decodeURIComponent(reads(answer)[0].url), /\$count=true&\$top=10$/);
   });
 
+  it('When asked which app registrations have neither a secret nor a cert, or which use certificates, then each is a list by its credentials, not the expiry answer', async () => {
+    const apps = facts.read('applications.json');
+    const none = apps.filter((a) => !(a.passwordCredentials as unknown[] | undefined)?.length && !(a.keyCredentials as unknown[] | undefined)?.length).map((a) => String(a.displayName));
+    const withCert = apps.filter((a) => (a.keyCredentials as unknown[] | undefined)?.length).map((a) => String(a.displayName));
+    assert.ok(none.length > 0 && withCert.length > 0);
+    const bare = await stack.ask('which app registrations have neither a secret nor a cert?', DEMO_ADMIN.userPrincipalName);
+    const certs = await stack.ask('show me the apps using certificates', DEMO_ADMIN.userPrincipalName);
+    assert.equal(bare.intent, 'app.info');
+    assert.equal(planOf(bare).resource, 'applications');
+    assert.ok(lines(bare).includes(`**${none.length} app registrations**.`), lines(bare).join('\n'));
+    for (const name of none) assert.ok(lines(bare).includes(name), name);
+    assert.ok(lines(certs).includes(`**${withCert.length} app registrations**.`), lines(certs).join('\n'));
+    for (const name of withCert) assert.ok(lines(certs).includes(name), name);
+    assert.ok(!none.some((name) => lines(certs).includes(name)));
+  });
+
   it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');
