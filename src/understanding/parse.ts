@@ -112,6 +112,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractCountryQualifiers(text, spans);
   extractGuestDomains(text, spans);
   extractRoles(text, spans);
+  options.knownNames?.places.linkDepartments(text, spans);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);
   // After people: "the VP of Sales" is a person, not the Sales department.
