@@ -92,6 +92,10 @@ export function matches(spec: FieldSpec, filter: PlanFilter, item: Item): boolea
       return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
     case 'contains':
       return Array.isArray(value) ? value.some((v) => comparable(v).includes(comparable(wanted))) : comparable(value).includes(comparable(wanted));
+    case 'ne':
+      // As Graph's any(): some element is not the value.
+      if (Array.isArray(value)) return value.some((v) => comparable(v) !== comparable(wanted));
+      return comparable(value) !== comparable(wanted);
     case 'in':
       return (Array.isArray(wanted) ? wanted : [wanted]).some((w) => comparable(w) === comparable(value));
     case 'startsWith':

@@ -381,7 +381,8 @@ const signIns: ResourceSpec = {
     field('day', 'Day (UTC)', 'createdDateTime', 'string', { read: (item) => jsonText(item.createdDateTime).slice(0, 10) }),
     field('correlationId', 'Correlation id', 'correlationId', 'guid', { graph: EQ }),
     field('user', 'User', 'userId', 'guid', { graph: EQ }),
-    field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
+    // A service principal's sign-in has no user: the app that signed in is named instead.
+    field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS, select: 'userDisplayName,servicePrincipalName', read: (item) => item.userDisplayName ?? item.servicePrincipalName ?? undefined }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
     // Not in the sign-in log's filterable properties (https://learn.microsoft.com/en-us/graph/api/resources/signin):
     // checked on the client.
@@ -419,7 +420,7 @@ const signIns: ResourceSpec = {
     field('deviceCompliant', 'Compliant device', 'deviceDetail/isCompliant', 'boolean', { select: 'deviceDetail', format: yesNo }),
     field('riskLevel', 'Risk during sign-in', 'riskLevelDuringSignIn', 'string', { graph: EQ }),
     field('riskState', 'Risk state', 'riskState', 'string', { graph: EQ }),
-    field('eventType', 'Sign-in type', 'signInEventTypes', 'strings', { graph: ['contains'], lambda: { collection: 'signInEventTypes' } }),
+    field('eventType', 'Sign-in type', 'signInEventTypes', 'strings', { graph: ['contains', 'ne'], lambda: { collection: 'signInEventTypes' } }),
     field('servicePrincipal', 'Service principal', 'servicePrincipalId', 'guid', { graph: EQ }),
     field('servicePrincipalName', 'Service principal', 'servicePrincipalName', 'string', { graph: EQ_STARTS }),
   ],

@@ -265,7 +265,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
     [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
-    [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
+    [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b|\b(?:which|what|any) (?:service principals?|workload identit(?:y|ies))\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal', label: 'service principals' })],
+    // "anything signing in from 192.0.2.150?", "who or what signed in from Singapore, apps included": people's sign-ins and
+    // apps' own (service principals), which the log lists apart unless asked.
+    [/^(?:is |was |has |have )?anything\b|\b(?:any|some)thing (?:signing|signed|logging|logged|authenticating|connecting|coming)\b|\bwho or what\b|\bwhat (?:is |was |has been |have been )?(?:signing|signed|logging|logged|authenticating|authenticated|connecting|connected)\b|\b(?:apps?|service principals?) included\b|\bincluding (?:apps?|service principals?)\b/, () => ({ field: 'eventType', op: 'ne', value: 'nonInteractiveUser', label: 'people and apps' })],
     [/\bguests?\b|\bexternal users?\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
     [/\blegacy (?:auth(?:entication)?|clients?|protocols?|mail)\b|\bbasic auth\b/, () => ({ field: 'clientApp', op: 'in', value: LEGACY_CLIENTS, label: 'legacy authentication' })],
     [/\bimap4?\b/, () => ({ field: 'clientApp', op: 'eq', value: 'IMAP4' })],
