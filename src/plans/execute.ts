@@ -102,8 +102,6 @@ export function matches(spec: FieldSpec, filter: PlanFilter, item: Item): boolea
       return typeof value === 'string' && value.toLowerCase().startsWith(String(wanted).toLowerCase());
     case 'eq':
       return comparable(value) === comparable(wanted);
-    case 'ne':
-      return comparable(value) !== comparable(wanted);
     case 'inRange':
       return typeof value === 'string' && inRanges(value, Array.isArray(wanted) ? wanted : [String(wanted)]);
     case 'ge':
