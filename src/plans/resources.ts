@@ -38,6 +38,8 @@ export interface FieldSpec {
   permission?: PermissionKey;
   /** What an empty value means in a table ("never" for a last sign-in). */
   emptyText?: string;
+  /** A table cell that says more than the value ("failure (50126)" for a sign-in's result). */
+  cell?: (item: Record<string, unknown>) => string;
 }
 
 export interface ResourceSpec {
@@ -347,6 +349,12 @@ function signInResult(item: Record<string, unknown>): string {
   return code === 0 || code === undefined ? 'success' : 'failure';
 }
 
+/** A failure with its code, so a list of one person's sign-ins says what went wrong without another column. */
+function signInResultCell(item: Record<string, unknown>): string {
+  const code = (item.status as { errorCode?: number } | undefined)?.errorCode;
+  return code === 0 || code === undefined ? 'success' : `failure (${code})`;
+}
+
 function reportOnlyResults(item: Record<string, unknown>): string[] {
   const policies = (item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? [];
   return policies.filter((p) => typeof p.result === 'string' && p.result.startsWith('reportOnly')).map((p) => `${p.displayName ?? 'policy'}: ${p.result}`);
@@ -393,7 +401,7 @@ const signIns: ResourceSpec = {
     field('resource', 'Resource', 'resourceDisplayName', 'string', { graph: EQ }),
     field('clientApp', 'Client app', 'clientAppUsed', 'string', { graph: EQ }),
     // Success is errorCode 0, which Graph filters; "failed" is "not 0", which the sign-in log does not run.
-    field('result', 'Result', 'status/errorCode', 'string', { select: 'status', read: signInResult }),
+    field('result', 'Result', 'status/errorCode', 'string', { select: 'status', read: signInResult, cell: signInResultCell }),
     field('errorCode', 'Error', 'status/errorCode', 'number', { graph: EQ, select: 'status' }),
     field('failureReason', 'Reason', 'status/failureReason', 'string', { select: 'status' }),
     field('country', 'Country', 'location/countryOrRegion', 'string', { graph: EQ_STARTS, select: 'location', format: country }),

@@ -124,6 +124,13 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.ok(!lines(failing).includes('Megan Bowen'), 'people are not service principals');
   });
 
+  it('When a person\'s sign-ins are listed, then each failed row says its error code', async () => {
+    const answer = await stack.ask("Megan Bowen's sign-ins from Android today", DEMO_ADMIN.userPrincipalName);
+    assert.equal(planOf(answer).resource, 'signIns');
+    assert.ok(lines(answer).includes('failure (53000)'), lines(answer).join('\n'));
+    assert.ok(!lines(answer).includes('failure'), 'no failure without its code');
+  });
+
   it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');
