@@ -8,6 +8,7 @@
  */
 import { BUILT_IN_ROLES, type PermissionKey, type RoleName } from '../graph/permissions';
 import { ROLE_DISPLAY_NAMES } from '../graph/askerAccess';
+import { PRIVILEGED_ROLES } from '../graph/privilegedRoles';
 import { jsonText } from '../jsonText';
 import type { FilterOp, PlanAnchor, PlanResource } from './plan';
 import { countryName } from './vocabulary';
@@ -610,6 +611,8 @@ const roleAssignments: ResourceSpec = {
     }),
     // Built-in roles by name (a custom role keeps its id: its name needs the role definitions read).
     field('role', 'Role', 'roleDefinitionId', 'string', { read: (item) => builtInRoleName(jsonText(item.roleDefinitionId)) }),
+    // The built-in roles Microsoft marks privileged ("list all privileged role holders").
+    field('privileged', 'Privileged', 'roleDefinitionId', 'boolean', { read: (item) => PRIVILEGED_ROLES.has(jsonText(item.roleDefinitionId).toLowerCase()), format: yesNo }),
   ],
 };
 

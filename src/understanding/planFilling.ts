@@ -847,6 +847,8 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
   return { plan, intent: 'role.assignments' };
 }
 
+const ALL_HOLDERS = /\b(?:all|every|each|list (?:the |all |every )?)(?: the)? (?:admin(?:istrator)?|privileged|directory|entra|admin role|privileged role|directory role)? ?(?:role )?(?:holders?|assignments?)\b|\bhow many (?:directory |admin |privileged )?role assignments\b|\beveryone (?:with|who (?:has|holds)) (?:an? )?(?:admin|privileged|directory) roles?\b|\bwho (?:holds|has) (?:any )?(?:admin|privileged|directory) roles?\b/;
+
 /** "what role does that group carry?", "which roles come from group membership?": roles held by groups. */
 const THROUGH_GROUPS = /\broles?\b.{0,40}\b(?:from|through|via|by|to) (?:a |any )?groups?(?: memberships?)?\b|\bgroup memberships?\b.{0,30}\broles?\b|\bgroups? (?:that )?(?:hold|carry|have|get|give|grant)s? (?:a |any )?(?:admin |directory )?roles?\b/;
 
@@ -856,6 +858,14 @@ function rolesOfGroups(cue: string, entities: Entity[], intent: IntentName | und
   if (group) {
     const filters: PlanFilter[] = [{ field: 'principalId', op: 'eq', value: group.id!, label: `held by ${group.displayName ?? group.text}` }];
     return { plan: { resource: 'roleAssignments', filters, operation: { kind: 'list' } }, intent };
+  }
+  // "list every admin role holder", "all privileged role assignments", "how many role assignments in total": the
+  // tenant's assignments, every role at once.
+  if (ALL_HOLDERS.test(cue)) {
+    const privileged = /\bprivileged\b/.test(cue);
+    const count = /\bhow many\b|\bnumber of\b|\bcount\b/.test(cue);
+    const filters: PlanFilter[] = privileged ? [{ field: 'privileged', op: 'eq', value: true, label: 'privileged roles' }] : [];
+    return { plan: { resource: 'roleAssignments', filters, operation: count ? { kind: 'count' } : { kind: 'list' } }, intent };
   }
   if (!THROUGH_GROUPS.test(cue)) return undefined;
   return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalType', op: 'eq', value: 'group', label: 'held by groups' }], operation: { kind: 'list' } }, intent };

@@ -131,6 +131,19 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.ok(!lines(answer).includes('failure'), 'no failure without its code');
   });
 
+  it('When every admin role holder is asked for, then all the tenant\'s role assignments are listed; "privileged" keeps the roles Microsoft marks so', async () => {
+    const assignments = facts.read('roleManagement/directory/roleAssignments.json');
+    const all = await stack.ask('give me every admin role holder', DEMO_ADMIN.userPrincipalName);
+    assert.equal(all.intent, 'role.assignments');
+    assert.equal(planOf(all).resource, 'roleAssignments');
+    assert.ok(lines(all).includes(`**${assignments.length} role assignments**.`), lines(all).join('\n'));
+    assert.ok(lines(all).includes('Isaiah Langer'));
+    const privileged = await stack.ask('all privileged role assignments', DEMO_ADMIN.userPrincipalName);
+    assert.deepEqual(planOf(privileged).filters.map((f) => [f.field, f.value]), [['privileged', true]]);
+    const shown = Number(/\*\*(\d+) role assignments\*\*/.exec(lines(privileged).join('\n'))?.[1]);
+    assert.ok(shown > 0 && shown < assignments.length, String(shown));
+  });
+
   it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');
