@@ -260,6 +260,8 @@ const ownedApps: ResourceSpec = {
   permission: 'users.read',
   ...directoryPaging,
   columns: ['displayName', 'appId'],
+  // A row is known by its application id ("which of those have expired secrets?").
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid'),
@@ -304,6 +306,7 @@ const applications: ResourceSpec = {
   permission: 'applications.read',
   ...directoryPaging,
   columns: ['displayName', 'appId', 'createdDateTime'],
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid', { graph: EQ_IN }),

@@ -5,6 +5,7 @@ import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
+import { credentialsOfRows, describedRows, rowsOfMessage } from './rowsAsked';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
 import { LEXICON } from './text/lexicon';
@@ -170,7 +171,10 @@ export class GrammarRecognizer implements Recognizer {
    * Only when the message names nothing of its own, no list answers it, and each part is about its row.
    */
   private async forEachRow(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
-    const rows = context?.conversation?.lastRows;
+    // "the expired ones - who owns them?": the rows that description chose, asked of in the words that remain.
+    const subset = describedRows(text.toLowerCase(), described(context?.conversation, this.index?.index)?.lastRows);
+    if (subset) text = text.slice(0, text.toLowerCase().indexOf(subset.text)) + text.slice(text.toLowerCase().indexOf(subset.text) + subset.text.length);
+    const rows = subset?.rows ?? context?.conversation?.lastRows;
     const type = rows?.[0]?.type;
     if (!rows || rows.length < 2 || rows.length > MAX_ROWS_ASKED_EACH || (type !== 'user' && type !== 'group' && type !== 'app') || rows.some((r) => r.type !== type)) return undefined;
     // "who are they?" asks for the list itself again, not a question about each row.
@@ -187,7 +191,8 @@ export class GrammarRecognizer implements Recognizer {
     if (whole.entities.some((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && (e.source === 'message' || e.resolution === 'resolved'))) return undefined;
     const parts = rows.map((r) => text.replace(THEM, r.displayName));
     const first = await this.recognize(parts[0], context);
-    const aboutRow = (u: Understanding) => (u.plan ? u.plan.anchor?.id === rows[0].id : u.entities.some((e) => e.type === type && e.id === rows[0].id));
+    // A registration's row is known by its application id.
+    const aboutRow = (u: Understanding) => (u.plan ? u.plan.anchor?.id === rows[0].id : u.entities.some((e) => e.type === type && (e.id === rows[0].id || (rows[0].appId !== undefined && e.appId === rows[0].appId))));
     if (!aboutRow(first)) return undefined;
     return parts;
   }
@@ -241,7 +246,8 @@ export class GrammarRecognizer implements Recognizer {
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
-    const turn = applyConversation(parsed, described(context?.conversation, knownNames));
+    const withPeople = described(context?.conversation, knownNames);
+    const turn = applyConversation(parsed, withPeople);
     // A policy named in the admin's own words links to the tenant's policy of that name.
     const policies = this.index?.names.policies;
     for (const entity of turn.entities) {
@@ -347,9 +353,17 @@ export class GrammarRecognizer implements Recognizer {
     const focus = peopleInFocus(memory, turn.entities);
     // "did either of them get in?" is about both people, even where "them" alone would repeat the last question.
     const aboutBoth = focus !== undefined && PLURAL_PEOPLE.test(cleaned.toLowerCase());
-    const filled = (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    // "the finance ones", "the certificate ones - who owns them?": some of the last rows, by a description.
+    const ofRows = turn.row ? { rows: memory?.lastRows } : rowsOfMessage(cleaned.toLowerCase(), withPeople?.lastRows, memory?.lastPlan);
+    // "which of those have expired creds?" after a list of apps: the expiring credentials of those apps.
+    const among = ofRows.among ?? (turn.row ? undefined : credentialsOfRows(ofRows.rest ?? cleaned.toLowerCase(), ofRows.rows, turn.entities));
+    if (among) {
+      intent = 'app.info';
+      entities = entities.filter((e) => e.type !== 'app');
+    }
+    const filled = ofRows.plan ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: memory?.lastRows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score });
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;
@@ -370,7 +384,8 @@ export class GrammarRecognizer implements Recognizer {
     if (answering) understanding.plan = answering.plan;
     else if (guessed && understanding.intent === turn.intent) understanding.guessed = true;
     if (contextPlan) understanding.contextPlan = contextPlan;
-    if (turn.followUp) understanding.followUp = true;
+    if (turn.followUp || among) understanding.followUp = true;
+    if (among) understanding.among = among;
     return understanding;
   }
 }

@@ -13,6 +13,7 @@ import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 import { ERRORS_IN_WORDS } from './entities/catalogues';
+import { restrictToRows } from './rowsAsked';
 
 const DAY = 86_400_000;
 
@@ -200,8 +201,10 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b/.test(cue)) return { kind: 'count' };
-  if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(cue)) return { kind: 'first' };
-  if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(cue) && !/\blast (?:sign|log)/.test(cue)) return { kind: 'latest' };
+  // "highest first", "newest first": the order of a list, not one row of it.
+  const unordered = cue.replace(/\b(?:highest|lowest|newest|latest|oldest|worst|riskiest|biggest|largest|soonest|most recent|most severe|severest|top)(?: ones?)? first\b/g, ' ');
+  if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(unordered)) return { kind: 'first' };
+  if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(unordered) && !/\blast (?:sign|log)/.test(unordered)) return { kind: 'latest' };
   return undefined;
 }
 
@@ -565,7 +568,7 @@ export interface FillInput {
   /** The error code the last answer was about ("how many times has that happened today?"). */
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
-  previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string }>;
+  previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string; appId?: string }>;
   /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
   peopleInFocus?: ReadonlyArray<{ id: string; displayName: string }>;
   elliptical: boolean;
@@ -589,7 +592,18 @@ function auditList(input: FillInput, context: FillContext): PlanFill | undefined
   return { plan: { resource: 'directoryAudits', filters: filtersFor('directoryAudits', context), operation, window: windowFrom(input.entities) ?? defaultWindow('directoryAudits', input.now) }, intent: 'audit.changes' };
 }
 
+/**
+ * The plan the words ask for; when they ask it of the last answer's rows ("which of them …", "any of those …"), only
+ * for those rows (src/understanding/rowsAsked.ts).
+ */
 export function fillPlan(input: FillInput): PlanFill | undefined {
+  const fill = fillFromWords(input);
+  if (!fill || fill.rich) return fill;
+  const restricted = restrictToRows(fill.plan, input.cue ?? planCue(input.text, input.entities), input.previousRows, input.entities);
+  return restricted ? { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] } : fill;
+}
+
+function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
   // "group those by user": "group" is the verb there, not the collection.
@@ -628,7 +642,9 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   if (blocked) return blocked;
   // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  // After a list asked of rows by id ("which of them are admins?"), a person named ("and Dana's role?") is asked of on their own.
+  const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
+  if (previous && !namesRole && !rowsByIdThenNamed && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
@@ -806,7 +822,7 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
-const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
+const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b|\b(?:which|who|how many) of (?:them|those|these) (?:are|is|were|was|have|has|hold|holds) (?:an? |any )?(?:admins?|administrators?|privileged|(?:admin(?:istrator)? |directory )?roles?)\b/;
 
 function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
   const principals = (rows ?? []).filter((r) => r.type === 'user' || r.type === 'group' || r.type === 'app');

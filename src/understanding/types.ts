@@ -81,6 +81,11 @@ export interface Understanding {
   followUp?: boolean;
   /** The grammar found no cue and the trained classifier chose the intent: a channel post is then not answered unasked. */
   guessed?: boolean;
+  /**
+   * The question is asked only of these rows of the last answer ("which of those have expired creds?" after a list of
+   * apps): a rich answer that lists (the expiring credentials) shows only them. Apps by application id.
+   */
+  among?: { type: 'app'; ids: string[]; label: string };
   /** The cues that decided the intent, for diagnostics and bench reports. */
   explanation?: string[];
 }

@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, groupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
-import type { SkillAnswer, SkillRequest } from '../types';
+import type { AnswerSubject, SkillAnswer, SkillRequest } from '../types';
 import { throwUnlessFound } from '../common/access';
 import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { defineSkill, type Subject } from '../common/defineSkill';
@@ -131,7 +131,21 @@ export const groupInfoSkill = defineSkill({
       bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
       bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
     );
-    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members), ...memberSubjects(members.value) };
   },
 });
+
+/**
+ * The members the page shows, as the rows of the answer: "which of them are admins?", "which of them failed to sign
+ * in this week?" are asked of them. A guest or disabled member carries that word ("the guest one").
+ */
+function memberSubjects(members: DirectoryObjectRef[]): { subjects?: AnswerSubject[] } {
+  const subjects = members.flatMap((m): AnswerSubject[] => {
+    const type = m['@odata.type'] ?? '';
+    if (type.endsWith('.servicePrincipal')) return [];
+    const shownAs = [m.userType === 'Guest' ? 'guest' : '', m.accountEnabled === false ? 'disabled' : ''].filter(Boolean).join(' ');
+    return [{ type: type.endsWith('.group') ? 'group' : 'user', id: m.id, displayName: m.displayName ?? m.id, ...(shownAs ? { shownAs } : {}) }];
+  });
+  return subjects.length ? { subjects } : {};
+}
 
