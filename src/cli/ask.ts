@@ -156,7 +156,10 @@ export async function askAll(lines: AskLine[], botUrl: string, connector: Connec
     const started = performance.now();
     const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
     if (res.status >= 300) throw new Error(`The bot answered HTTP ${res.status}: ${await res.text()}`);
-    let replies = connector.calls.slice(before).map((c) => c.body).filter((b) => b.type === 'message');
+    // Only this conversation's replies: other conversations may be asked at the same time on the same connector.
+    const conversationId = (activity.conversation as { id: string }).id;
+    const ours = (b: Record<string, unknown>) => b.type === 'message' && (b.conversation as { id?: string } | undefined)?.id === conversationId;
+    let replies = connector.calls.slice(before).map((c) => c.body).filter(ours);
     const signIn = replies
       .flatMap((r) => (r.attachments as Array<{ contentType: string; content: OAuthCardContent }> | undefined) ?? [])
       .find((a) => a.contentType === OAUTH_CARD);
@@ -164,7 +167,7 @@ export async function askAll(lines: AskLine[], botUrl: string, connector: Connec
       const afterCard = connector.calls.length;
       const status = await exchangeToken(signIn.content, activity, await options.ssoToken(asker.id), botUrl);
       if (status !== 200) throw new Error(`The bot refused the single sign-on token: HTTP ${status}`);
-      replies = connector.calls.slice(afterCard).map((c) => c.body).filter((b) => b.type === 'message');
+      replies = connector.calls.slice(afterCard).map((c) => c.body).filter(ours);
     }
     const ms = Math.round(performance.now() - started);
     const cards = replies.flatMap((r) => ((r.attachments as Array<{ content: unknown }> | undefined) ?? []).map((a) => a.content));

@@ -39,6 +39,8 @@ export interface CompiledPlan {
  * never reads more pages than it shows when every filter runs in Graph.
  */
 export const LIST_ROWS = 50;
+/** A count names what it counted when there are at most this many ("3 risky users: Bob Kelly, …"). */
+export const COUNT_ROWS = 10;
 /** Rows of a list shown at first render; the others of the page are behind "Show all". */
 export const VISIBLE_ROWS = 15;
 
@@ -138,10 +140,9 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
     graphFilter.push(`${resource.time.field} ge ${instant(plan.window.start)}`, `${resource.time.field} le ${instant(plan.window.end)}`);
   }
   const operation = plan.operation;
-  // A count shows no rows: only what the client filters need is selected beside the key.
-  const showsRows = operation.kind !== 'count';
-  if (showsRows) for (const column of [...resource.columns, ...(plan.columns ?? [])]) use(fieldOf(resource, column));
-  if (showsRows) for (const key of resource.rowKeys ?? []) selected.add(key);
+  // A count shows its rows too when there are few of them ("how many users are at risk?" names the three).
+  for (const column of [...resource.columns, ...(plan.columns ?? [])]) use(fieldOf(resource, column));
+  for (const key of resource.rowKeys ?? []) selected.add(key);
   // The time of each item is always read: a bounded read says when it stopped.
   if (resource.time) selected.add(resource.time.field);
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));
@@ -166,7 +167,7 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
       onClient || operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top'
         ? resource.maxTop
         : operation.kind === 'count' && countFromGraph
-          ? 1
+          ? COUNT_ROWS
           : operation.kind === 'count'
             ? resource.maxTop
             : (operation.kind === 'latest' && resource.time?.newestFirst) || (operation.kind === 'first' && resource.time?.orderBy)

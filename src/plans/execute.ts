@@ -6,7 +6,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { jsonText } from '../jsonText';
-import type { CompiledPlan } from './compile';
+import { COUNT_ROWS, type CompiledPlan } from './compile';
 import type { FilterValue, PlanFilter } from './plan';
 import { fieldOf, valueOf, type FieldSpec } from './resources';
 
@@ -123,7 +123,8 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
   const operation = plan.operation;
   const needAll = operation.kind === 'count' || operation.kind === 'countDistinct' || operation.kind === 'groupBy' || operation.kind === 'top' || (operation.kind === 'latest' && !resource.time?.newestFirst) || (operation.kind === 'first' && !resource.time?.orderBy);
   // "Did anyone …?" answers yes or no and shows who: it reads like a list.
-  const wanted = operation.kind === 'list' || operation.kind === 'exists' ? options.listRows : operation.kind === 'latest' || operation.kind === 'first' ? 1 : 0;
+  // A count keeps its first rows: when they are all there are, the answer names them.
+  const wanted = operation.kind === 'list' || operation.kind === 'exists' ? options.listRows : operation.kind === 'latest' || operation.kind === 'first' ? 1 : operation.kind === 'count' ? COUNT_ROWS : 0;
   // latest / first over a collection Graph does not sort by time: every match is compared on the time field.
   const timeField = resource.time?.field ?? 'createdDateTime';
   const better = needAll && (operation.kind === 'latest' || operation.kind === 'first')

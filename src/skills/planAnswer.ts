@@ -6,7 +6,7 @@
 import { escapeMarkdown } from '../cards/escape';
 import type { PermissionKey } from '../graph/permissions';
 import { namePeopleIn, type DirectoryAudit } from '../graph/directoryQueries';
-import { compilePlan, LIST_ROWS, VISIBLE_ROWS, type CompiledPlan } from '../plans/compile';
+import { compilePlan, COUNT_ROWS, LIST_ROWS, VISIBLE_ROWS, type CompiledPlan } from '../plans/compile';
 import { jsonText } from '../jsonText';
 import { describePlan, valueWords } from '../plans/describe';
 import { DEFAULT_MAX_PAGES, runPlan, type Item, type PlanRun } from '../plans/execute';
@@ -67,7 +67,7 @@ function readNotes(compiled: CompiledPlan, run: PlanRun): string[] {
   const resource = compiled.resource;
   const onClient = compiled.clientFilters.map((c) => c.filter.label ?? c.spec.label.toLowerCase());
   if (compiled.plan.operation.kind === 'count' && run.graphCount !== undefined) {
-    notes.push('Counted by Microsoft Graph ($count): no list was read.');
+    notes.push(countedRows(compiled, run) ? 'Counted by Microsoft Graph ($count).' : 'Counted by Microsoft Graph ($count): ask to list them to see them.');
     return notes;
   }
   notes.push(
@@ -80,6 +80,13 @@ function readNotes(compiled: CompiledPlan, run: PlanRun): string[] {
   }
   if (compiled.plan.filters.some((f) => f.field === 'lastSignIn' && f.op === 'le')) notes.push('Users who never signed in are not in this list: ask "which users never signed in?".');
   return notes;
+}
+
+/** A count whose every row was read on the way (at most COUNT_ROWS of them): the answer names them. */
+function countedRows(compiled: CompiledPlan, run: PlanRun): boolean {
+  if (compiled.plan.operation.kind !== 'count' || run.items.length === 0) return false;
+  const total = run.graphCount ?? (run.complete ? run.matched : undefined);
+  return total !== undefined && total <= COUNT_ROWS && run.items.length === total;
 }
 
 function headlineOf(compiled: CompiledPlan, run: PlanRun, shown: number): string {
@@ -161,7 +168,7 @@ export function planCardModel(compiled: CompiledPlan, run: PlanRun, options: { c
     rows = groups.slice(0, limit).map((g) => ({ cells: [{ text: e(spec.format && g.value !== '(none)' && !/^\d+$/.test(g.value) ? g.value : valueWords(spec, g.value)) }, { text: g.count.toLocaleString('en-US') }] }));
     const rest = groups.slice(limit);
     if (rest.length) notes.push(`And ${plural(rest.length, 'other value', 'other values')} with ${plural(rest.reduce((n, g) => n + g.count, 0), resource.noun.one, resource.noun.many)} between them.`);
-  } else if (op.kind !== 'count') {
+  } else if (op.kind !== 'count' || countedRows(compiled, run)) {
     const specs = columnsOf(resource, plan);
     columns = specs.map((s) => ({ title: s.label, width: s.type === 'date' ? 2 : 3 }));
     rows = run.items.map((item) => ({ cells: specs.map((s) => ({ text: cellText(s, item) })) }));
@@ -257,14 +264,14 @@ function shortWordsOf(item: Record<string, unknown>): string | undefined {
 
 function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
   const kind = SUBJECT_TYPES[compiled.resource.name];
-  if (!kind || compiled.plan.operation.kind === 'count') return [];
+  if (!kind || (compiled.plan.operation.kind === 'count' && !countedRows(compiled, run))) return [];
   const op = compiled.plan.operation;
   // Sign-ins counted by person: the people in the order the table shows them ("the second one - what's his deal?").
   if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top') && op.field === 'userDisplayName') {
     const ids = run.groupIds ?? {};
     return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'user' as const, id: ids[g.value], displayName: g.value }] : []));
   }
-  if (compiled.resource.name === 'signIns' && !['list', 'exists', 'latest', 'first'].includes(op.kind)) return [];
+  if (compiled.resource.name === 'signIns' && !['list', 'exists', 'latest', 'first', 'count'].includes(op.kind)) return [];
   const idField = kind.id ?? 'id';
   const subjects = run.items
     .filter((item) => typeof item[idField] === 'string' && item[idField])

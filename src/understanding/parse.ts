@@ -112,6 +112,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractCountryQualifiers(text, spans);
   extractGuestDomains(text, spans);
   extractRoles(text, spans);
+  options.knownNames?.places.linkDepartments(text, spans);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);
   // After people: "the VP of Sales" is a person, not the Sales department.
@@ -143,6 +144,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     pronoun: pronoun !== undefined,
     riskType: findRiskType(cueText) !== undefined,
     concept: findConcept(cueText) !== undefined,
+    person: names.length > 0 || pronoun === 'user' || claimed.some((e) => e.type === 'user'),
+    app: claimed.some((e) => e.type === 'app' && !/^[0-9a-f-]{36}$/.test(e.value ?? '')),
   };
   const best = bestIntent(cueText, features);
   let intent = best.intent;

@@ -242,6 +242,20 @@ const OPERATING_SYSTEMS: Array<[RegExp, string]> = [
   [/\blinux\b/, 'Linux'],
 ];
 
+const NO_CREDENTIALS = /\bno (?:credentials?|secrets? (?:or|nor|and) (?:certificates?|certs?)|certificates? (?:or|nor|and) secrets?)\b|\bwithout (?:any )?(?:credentials?|a secret (?:or|nor) (?:a )?cert(?:ificate)?)\b|\bneither (?:a )?secret nor (?:a )?cert/;
+/** "secrets running out", "expired certs": when they expire is the credentials answer, whichever kind is named. */
+const EXPIRY = /\bexpir|\brunning out\b|\brun out\b|\bdue\b|\brenew|\blapse/;
+const unlessExpiry = (filters: PlanFilter[]) => (_m: RegExpExecArray, context: FillContext) => (EXPIRY.test(context.cue) ? undefined : filters);
+const CREDENTIAL_RULES: FilterRule[] = [
+  [NO_CREDENTIALS, unlessExpiry([{ field: 'passwordCredentials', op: 'absent', label: 'no secret' }, { field: 'keyCredentials', op: 'absent', label: 'no certificate' }])],
+  [/\bno (?:client )?secrets?\b|\bwithout (?:a |any )?(?:client )?secrets?\b/, unlessExpiry([{ field: 'passwordCredentials', op: 'absent', label: 'no secret' }])],
+  [/\bno cert(?:ificate)?s?\b|\bwithout (?:a |any )?cert(?:ificate)?s?\b/, unlessExpiry([{ field: 'keyCredentials', op: 'absent', label: 'no certificate' }])],
+  [/\b(?:use|uses|using|with|have|has|having)(?: an?| any)? cert(?:ificate)?s?\b|\bcert(?:ificate)?[- ]based\b/, unlessExpiry([{ field: 'keyCredentials', op: 'present', label: 'with a certificate' }])],
+  [/\b(?:use|uses|using|with|have|has|having)(?: an?| any)? (?:client )?secrets?\b|\bsecret[- ]based\b/, unlessExpiry([{ field: 'passwordCredentials', op: 'present', label: 'with a secret' }])],
+];
+
+const CREDENTIAL_FIELDS = ['passwordCredentials', 'keyCredentials'];
+
 const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   signIns: [
     [/\bfail(?:ed|ing|ures?|s)?\b|\bunsuccessful\b|\bdenied\b|\berrors?\b|\brejected\b|\bbad password\b|\bblocked\b(?! by (?:conditional access|ca|a policy|policy|policies))|\blockouts?\b/, () => ({ field: 'result', op: 'eq', value: 'failure' })],
@@ -287,6 +301,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
     [/\b(?:cloud[- ]only|synced|internal|enabled|disabled) members\b|\bmembers (?:only|not guests)\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
   ],
+  // "apps with no credentials at all", "which apps use certificates": what each registration signs in with.
+  applications: CREDENTIAL_RULES,
+  servicePrincipals: CREDENTIAL_RULES,
   // "disabled members of All Managers", "guests in Project Falcon": conditions on a group's members.
   groupMembers: [
     [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
@@ -371,6 +388,9 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field) && !entities.some((e) => e.type === 'namedLocation' && f.label === `from ${e.displayName}`));
   // ("what happened in the audit log yesterday?" is the log's list.)
   if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
+  // One person's trouble asked for a judgement ("40-something failures on her mac, what's the deal?", "a mix of errors:
+  // what's the main one?", "did he try to sign in from russia?"): their story, conditions included.
+  if (has('user') && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b/.test(cue)) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
@@ -402,7 +422,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return !operation && (has('group') || has('app') || has('policy') || has('role') || (has('user') && !filters.some((f) => f.field === 'initiatedByUserId')));
     case 'applications':
     case 'servicePrincipals':
-      return has('app') || /\bsecrets?\b|\bcertificates?\b|\bcredentials?\b|\bexpir/.test(cue);
+      // Which credentials each one has is a condition of the list; their expiry is the credentials answer.
+      return has('app') || (/\bsecrets?\b|\bcertificates?\b|\bcredentials?\b|\bexpir/.test(cue) && !filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)));
     default:
       return false;
   }
@@ -723,6 +744,8 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     ...(resource.anchor ? { anchor: resource.anchor } : {}),
     filters,
     operation: operation ?? { kind: 'list' },
+    // A list by its credentials shows how many of each every row has.
+    ...(filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)) ? { columns: CREDENTIAL_FIELDS } : {}),
   };
   const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
@@ -768,7 +791,8 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
     window,
     operation: { kind: 'groupBy', field: 'userDisplayName' },
   };
-  return { plan, intent: 'policy.info' };
+  // The people it would have hit, from the sign-in log: a list of sign-ins, whatever policy they name.
+  return { plan, intent: 'signin.list' };
 }
 
 const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
@@ -818,7 +842,8 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
     operation: { kind: 'list' },
     columns: ['lastSignIn', 'lastSuccessfulSignIn', 'lastNonInteractiveSignIn'],
   };
-  return { plan, intent: 'signin.list' };
+  // A fact of the account (it reads the user, not the sign-in log), as the person's page shows it.
+  return { plan, intent: 'user.info' };
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */

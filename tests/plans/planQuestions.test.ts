@@ -81,14 +81,41 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.ok(shown.includes('Lee Gu'));
   });
 
-  it('When asked how many users there are, then Graph counts them ($count) and no list is read', async () => {
+  it('When asked how many users are at risk now, then Graph counts them and, as there are few, the answer names each one in the same read', async () => {
+    const answer = await stack.ask('how many users are at risk right now?', DEMO_ADMIN.userPrincipalName);
+    assert.equal(planOf(answer).operation.kind, 'count');
+    const atRisk = facts.read('identityProtection/riskyUsers.json').filter((u) => u.riskState === 'atRisk');
+    assert.ok(atRisk.length > 0 && atRisk.length <= 10);
+    assert.ok(lines(answer).includes(`**${atRisk.length} risky users**.`), lines(answer).join('\n'));
+    for (const user of atRisk) assert.ok(lines(answer).includes(String(user.userDisplayName)), `${String(user.userDisplayName)}\n${lines(answer).join('\n')}`);
+    assert.equal(reads(answer).length, 1);
+    assert.match(decodeURIComponent(reads(answer)[0].url), /\$count=true&\$top=10$/);
+  });
+
+  it('When asked which app registrations have neither a secret nor a cert, or which use certificates, then each is a list by its credentials, not the expiry answer', async () => {
+    const apps = facts.read('applications.json');
+    const none = apps.filter((a) => !(a.passwordCredentials as unknown[] | undefined)?.length && !(a.keyCredentials as unknown[] | undefined)?.length).map((a) => String(a.displayName));
+    const withCert = apps.filter((a) => (a.keyCredentials as unknown[] | undefined)?.length).map((a) => String(a.displayName));
+    assert.ok(none.length > 0 && withCert.length > 0);
+    const bare = await stack.ask('which app registrations have neither a secret nor a cert?', DEMO_ADMIN.userPrincipalName);
+    const certs = await stack.ask('show me the apps using certificates', DEMO_ADMIN.userPrincipalName);
+    assert.equal(bare.intent, 'app.info');
+    assert.equal(planOf(bare).resource, 'applications');
+    assert.ok(lines(bare).includes(`**${none.length} app registrations**.`), lines(bare).join('\n'));
+    for (const name of none) assert.ok(lines(bare).includes(name), name);
+    assert.ok(lines(certs).includes(`**${withCert.length} app registrations**.`), lines(certs).join('\n'));
+    for (const name of withCert) assert.ok(lines(certs).includes(name), name);
+    assert.ok(!none.some((name) => lines(certs).includes(name)));
+  });
+
+  it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');
     assert.equal(planOf(answer).operation.kind, 'count');
     assert.ok(lines(answer).includes(`**${facts.users.length} users**.`), lines(answer).join('\n'));
     const [request] = reads(answer);
     assert.equal(reads(answer).length, 1);
-    assert.match(decodeURIComponent(request.url), /\$count=true&\$top=1$/);
+    assert.match(decodeURIComponent(request.url), /\$count=true&\$top=10$/);
   });
 
   it('When asked about sign-ins from Russia, then the country links to RU (not a user named "russia"), and the follow-ups count the countries and ask whether any succeeded', async () => {
@@ -186,7 +213,7 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
 
   it('When asked who a report-only policy would affect if switched on, then the sign-ins it evaluated are grouped by user', async () => {
     const answer = await stack.ask('who would be blocked if the sign-in frequency policy were switched on?', DEMO_ADMIN.userPrincipalName);
-    assert.equal(answer.intent, 'policy.info');
+    assert.equal(answer.intent, 'signin.list');
     const plan = planOf(answer);
     assert.equal(plan.resource, 'signIns');
     assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });

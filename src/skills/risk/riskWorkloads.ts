@@ -13,7 +13,7 @@ import { throwUnlessFound } from '../common/access';
 import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { formatDate, formatWhen } from '../common/format';
 import { cardAnswer, type WorkloadRiskCardModel } from './riskWorkloadAnswer';
-import { isOpen, LEVELS, levelRank, levelRiskText } from './riskText';
+import { isOpen, LEVELS, levelRank, levelRiskText, stateText } from './riskText';
 import { capitalised } from './workloadRiskText';
 
 /** Risky workload identities per page of the list. */
@@ -78,9 +78,21 @@ function rangeWords(range: Entity | undefined): string {
   return range.text ? ` (changed ${escapeMarkdown(range.text)})` : ` (changed ${formatDate(range.start)} to ${formatDate(range.end)})`;
 }
 
+/** Closed cases: how many, and the first few by name ("Marketing Automation, dismissed 2026-11-12"). */
+export interface ClosedRisks {
+  count: number;
+  named: Array<Pick<RiskyServicePrincipal, 'id' | 'displayName' | 'riskState' | 'riskLastUpdatedDateTime'>>;
+}
+
+function closedWords(closed: ClosedRisks): string {
+  if (!closed.named.length) return '';
+  const names = closed.named.map((r) => `${escapeMarkdown(r.displayName ?? r.id)} (${stateText(r.riskState)} ${formatDate(r.riskLastUpdatedDateTime ?? '')})`);
+  return `: ${names.join(', ')}${closed.count > closed.named.length ? ` and ${closed.count - closed.named.length} more` : ''}`;
+}
+
 export function riskyListModel(
   open: RiskyServicePrincipal[],
-  closedCount: number,
+  closed: ClosedRisks,
   page: { offset: number; truncated: boolean },
   asked: { level?: string; range?: Entity },
   now: Date,
@@ -97,8 +109,8 @@ export function riskyListModel(
     notes.push({ text: `Showing ${page.offset + 1}–${last} of ${open.length}${last < open.length ? ': "Show more" lists the next ones.' : '.'}` });
   }
   if (page.truncated) notes.push({ text: `Graph returned more risky workload identities than one answer reads; these are the first ${open.length}.` });
-  if (closedCount > 0) {
-    notes.push({ text: `Not listed: ${closedCount} workload identit${closedCount === 1 ? 'y' : 'ies'} whose risk was dismissed, remediated or confirmed safe${rangeWords(asked.range)}.` });
+  if (closed.count > 0) {
+    notes.push({ text: `Not listed: ${closed.count} workload identit${closed.count === 1 ? 'y' : 'ies'} whose risk was dismissed, remediated or confirmed safe${rangeWords(asked.range)}${closedWords(closed)}.` });
   }
   const example = shown[0]?.displayName ? escapeMarkdown(shown[0].displayName) : 'Payroll Connector';
   return {
@@ -125,17 +137,17 @@ export async function listAnswer(request: SkillRequest, tenant: TenantSession): 
   const first = bodyOf<Page<RiskyServicePrincipal>>(responses, 'open') ?? { value: [] };
   const { items, truncated } = await remainingPages(tenant.client, first, MAX_RISKY_PAGES);
   const open = items.filter((r) => isOpen(r.riskState)).sort(byLevelThenNewest);
-  const closed = bodyOf<Page<{ id: string }>>(responses, 'closed');
-  const closedCount = closed?.['@odata.count'] ?? closed?.value.length ?? 0;
+  const closedPage = bodyOf<Page<ClosedRisks['named'][number]>>(responses, 'closed');
+  const closed: ClosedRisks = { count: closedPage?.['@odata.count'] ?? closedPage?.value.length ?? 0, named: closedPage?.value ?? [] };
   if (open.length === 0) {
     const which = level ? `at ${level} risk` : 'at risk';
-    const closedWords = closedCount ? ` ${closedCount} other${closedCount === 1 ? ' had its' : 's had their'} risk dismissed, remediated or confirmed safe${rangeWords(range)}.` : '';
-    return { kind: 'text', text: `No workload identity (service principal) is ${which}${rangeWords(range)}.${closedWords}` };
+    const others = closed.count ? ` ${closed.count} other${closed.count === 1 ? ' had its' : 's had their'} risk dismissed, remediated or confirmed safe${rangeWords(range)}${closedWords(closed)}.` : '';
+    return { kind: 'text', text: `No workload identity (service principal) is ${which}${rangeWords(range)}.${others}` };
   }
   if (cursor.offset >= open.length) {
     return { kind: 'text', text: `There are no more risky workload identities to show: the list has ${open.length}, and all were shown. Ask again for a fresh list.` };
   }
-  const model = riskyListModel(open, closedCount, { offset: cursor.offset, truncated }, { level, range }, request.now);
+  const model = riskyListModel(open, closed, { offset: cursor.offset, truncated }, { level, range }, request.now);
   const next = cursor.offset + WORKLOAD_PAGE;
   const actions: AnswerAction[] = next < open.length ? [{ kind: 'showMore', title: `Show more (${open.length - next} left)`, cursor: listCursor(next, key) }] : [];
   // "the marketing one", "which key did it use": the rows shown, for follow-ups.

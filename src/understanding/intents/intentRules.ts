@@ -22,6 +22,10 @@ export interface CueFeatures {
   riskType: boolean;
   /** The message names a concept the assistant explains ("report-only", "named locations"). */
   concept: boolean;
+  /** A person is named, or meant by he / she / they. */
+  person: boolean;
+  /** An app is named by its name (not by its application id). */
+  app: boolean;
 }
 
 interface Cue {
@@ -40,6 +44,10 @@ const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
 const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;
 /** Words that make a "what is …" question one about Entra ID rather than the weather. */
 const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
+/** The devices and mail protocols a help-desk ticket names. */
+const DEVICE = String.raw`(?:phones?|laptops?|mac|macbook|iphone|ipad|android|pc|desktop|tablet|browser|imap|pop3?|activesync|smtp|mail client|vpn)\b`;
+/** How a help-desk ticket says something is wrong, without a verb for signing in. */
+const TROUBLE = String.raw`(?:fail\w*|errors?|never|again|still|keeps?|kept|spins?|spinning|stuck|broken|problems?|issues?|trouble|check|same thing|complain\w*|says?|said|or something|weird)\b`;
 /** Both parts, in either order, anywhere in the cue text. */
 function both(a: string, b: string): RegExp {
   return new RegExp(`(?=.*\\b${a})(?=.*\\b${b})`);
@@ -114,6 +122,14 @@ const CUES: Cue[] = [
   { name: 'a person\'s detection', intent: 'risk.user', weight: 5, pattern: /\bdetections?\b|\bdetected\b|\bflagged\b|\b(?:got|get|gets|had|has) (?:a |an )?\w*/, when: (f) => f.riskType && f.names > 0 },
   // "brandon (guest) has MFA issues?", "the second one - what's his deal": a person's sign-in trouble in other words.
   { name: 'MFA trouble', intent: 'signin.troubleshoot', weight: 4, pattern: /\bmfa (?:issues?|problems?|trouble|errors?|loop|failures?)\b|\b(?:issues?|problems?|trouble) with (?:mfa|the authenticator|authenticator)\b|\bwhat'?s (?:his|her|their|the) deal\b/, when: HAS_OBJECT },
+  // "Jack Young, legal: teams and outlook on my phone AND laptop both fail", "brandon petrov: imap or something? check
+  // pls", "Megan again with her phone, same thing as this morning?": a help-desk ticket names a person, the app or
+  // device in trouble, and the trouble, in any order and often without a verb for signing in.
+  { name: 'a person, a device, a trouble', intent: 'signin.troubleshoot', weight: 3, pattern: both(DEVICE, TROUBLE), when: (f) => f.person },
+  { name: 'a person, an app, a trouble', intent: 'signin.troubleshoot', weight: 3, pattern: new RegExp(`\\b${TROUBLE}`), when: (f) => f.person && f.app },
+  // "why did christie cline get blocked this morning, she's one of our helpdesk admins": why a named person failed
+  // outweighs what the rest of the message says about them.
+  { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // Sign-in lists: show, count or summarise sign-ins.

@@ -45,7 +45,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     const first = lines.indexOf('Highest risk first, newest first') + 1;
     assert.match(lines[first], /^Payroll Connector — high risk, last changed 2026-11-19 03:00 UTC/);
     assert.ok(!lines.some((l) => l.startsWith('Marketing Automation')), 'a dismissed risk is not listed');
-    assert.ok(lines.some((l) => /^Not listed: 1 workload identity whose risk was dismissed/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^Not listed: 1 workload identity whose risk was dismissed, remediated or confirmed safe: Marketing Automation \(dismissed \d{4}-\d\d-\d\d/.test(l)), lines.join('\n'));
     assert.equal(buttonsOf(answer.cards[0] as Card).filter((b) => b.title.startsWith('Show more')).length, 0, 'one page: no "show more"');
     const requests = answerRequests(answer);
     assert.deepEqual(requests.map((r) => r.url.replace(/^https:\/\/[^/]+\/v1\.0/, '')), ['/$batch']);
@@ -205,7 +205,7 @@ describe('risk.workload pages and cursors, at skill level and through the bot, o
       { title: 'Low', value: '8' },
     ]);
     assert.ok(model.callouts.some((c) => c.text.startsWith('1 confirmed compromised')));
-    assert.ok(model.notes.some((n) => n.text === 'Not listed: 2 workload identities whose risk was dismissed, remediated or confirmed safe.'), JSON.stringify(model.notes));
+    assert.ok(model.notes.some((n) => n.text === 'Not listed: 2 workload identities whose risk was dismissed, remediated or confirmed safe: Marketing Automation (dismissed 2026-11-04 03:12 UTC), Test workload dismissed (dismissed 2026-11-20 11:59 UTC).'), JSON.stringify(model.notes));
     // Graph pages the list by 20: the nextLink is followed on the same host, and nothing else is read.
     const origin = harness.graphOrigin;
     assert.equal(first.urls.length, 2, first.urls.join('\n'));
