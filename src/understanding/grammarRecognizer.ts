@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
+import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
 import { credentialsOfRows, describedRows, rowsOfMessage } from './rowsAsked';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
@@ -354,7 +354,7 @@ export class GrammarRecognizer implements Recognizer {
     // "did either of them get in?" is about both people, even where "them" alone would repeat the last question.
     const aboutBoth = focus !== undefined && PLURAL_PEOPLE.test(cleaned.toLowerCase());
     // "the finance ones", "the certificate ones - who owns them?": some of the last rows, by a description.
-    const ofRows = turn.row ? { rows: memory?.lastRows } : rowsOfMessage(cleaned.toLowerCase(), withPeople?.lastRows, memory?.lastPlan);
+    const ofRows = turn.row ? { rows: memory?.lastRows } : rowsOfMessage(cleaned.toLowerCase(), withPeople?.lastRows, memory?.lastPlan, (resource) => conditionsOn(resource, cleaned, turn.entities, now));
     // "which of those have expired creds?" after a list of apps: the expiring credentials of those apps.
     const among = ofRows.among ?? (turn.row ? undefined : credentialsOfRows(ofRows.rest ?? cleaned.toLowerCase(), ofRows.rows, turn.entities));
     if (among) {
@@ -373,6 +373,8 @@ export class GrammarRecognizer implements Recognizer {
       intent = answering.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
+      // "just the marketing ones": the description chose rows; its words name no group to ask about.
+      if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {

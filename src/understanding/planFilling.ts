@@ -513,6 +513,11 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   return out;
 }
 
+/** The conditions the words put on a collection ("the medium ones" on risky users: risk level medium). */
+export function conditionsOn(resource: PlanResource, text: string, entities: Entity[], now: Date): PlanFilter[] {
+  return filtersFor(resource, { text, cue: planCue(text, entities), now, entities });
+}
+
 function windowFrom(entities: Entity[]): QuestionPlan['window'] {
   const time = entities.find((e) => e.type === 'timeRange' && e.start && e.end && e.source !== 'default');
   if (!time?.start || !time.end || !time.value) return undefined;

@@ -156,9 +156,11 @@ const NOTHING_MORE = /\b(?:and|what about|how about|only|just|show(?: me)?|list|
  * "the finance ones" after the risky users: the risky users list again with only those people; "the certificate ones -
  * who owns them?": the question asked of those rows. Without a description, the last rows as they are.
  */
-export function rowsOfMessage(cue: string, rows: readonly AskedRow[] | undefined, lastPlan: QuestionPlan | undefined): RowsTurn {
+export function rowsOfMessage(cue: string, rows: readonly AskedRow[] | undefined, lastPlan: QuestionPlan | undefined, conditions: (resource: PlanResource) => PlanFilter[]): RowsTurn {
   const subset = describedRows(cue, rows);
   if (!subset) return { rows };
+  // "the medium ones" after the risky users: a condition of the last list ("risk level medium") narrows it instead.
+  if (lastPlan && conditions(lastPlan.resource).some((c) => !lastPlan.filters.some((f) => f.field === c.field && JSON.stringify(f.value) === JSON.stringify(c.value)))) return { rows };
   const rest = cue.replace(subset.text, ' ').replace(/\s+/g, ' ').trim();
   if (rest.replace(NOTHING_MORE, ' ').trim()) return { rows: subset.rows, rest };
   const about = rowEntities(subset.rows);

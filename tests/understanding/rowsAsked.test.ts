@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { demoStackFor } from '../support/demoStack';
+
+interface PlanShape {
+  resource: string;
+  filters: Array<{ field: string; op: string; value: unknown }>;
+  operation: { kind: string; field?: string };
+}
+
+function idsOf(plan: PlanShape, field: string): string[] {
+  return (plan.filters.find((f) => f.field === field && f.op === 'in')?.value as string[] | undefined) ?? [];
+}
+
+/**
+ * Questions asked of the rows the last answer showed (issue #13): "which of these …", "any of them …", "who among
+ * them …" read the question's own list for those rows only, and a plural description ("just the certificate ones",
+ * "the ones in Seattle") chooses some of them. Whole stack on Contoso; phrasings of our own, not from any measured set.
+ */
+describe('Questions asked of some or all of the last answer\'s rows, through the whole stack (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When a group\'s page is followed by "who among them failed to sign in this week?", then the failed sign-ins of its members only are counted by person', async () => {
+    const [page, failed] = await demo.stack.askChain(['show me Finance Approvers', 'who among them failed to sign in this week?'], admin);
+    assert.equal(page.intent, 'group.info');
+    assert.equal(failed.intent, 'signin.list');
+    const plan = failed.plan as PlanShape;
+    assert.equal(plan.resource, 'signIns');
+    assert.equal(idsOf(plan, 'user').length, 4);
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    assert.match(failed.text, /Priya Patel \| 5/);
+    // Megan Bowen fails all week, but she is no member of Finance Approvers.
+    assert.doesNotMatch(failed.text, /Megan Bowen/);
+  });
+
+  it('When a group\'s page is followed by "which of these are administrators?", then only the roles its members hold are listed', async () => {
+    const [, roles] = await demo.stack.askChain(['who is in Conditional Access Pilot?', 'which of these are administrators?'], admin);
+    assert.equal(roles.intent, 'role.assignments');
+    const plan = roles.plan as PlanShape;
+    assert.equal(plan.resource, 'roleAssignments');
+    assert.equal(idsOf(plan, 'principalId').length, 5);
+    assert.match(roles.text, /Isaiah Langer \| Global Administrator/);
+    assert.match(roles.text, /Raul Razo \| Conditional Access Administrator/);
+    assert.doesNotMatch(roles.text, /Avery Admin/);
+  });
+
+  it('When a group\'s members are followed by "are any of them guests?", then the guests among those members are listed, not every guest of the tenant', async () => {
+    const [, guests] = await demo.stack.askChain(['list the members of Customer Advisory Board', 'are any of them guests?'], admin);
+    const plan = guests.plan as PlanShape;
+    assert.equal(plan.resource, 'users');
+    assert.equal(idsOf(plan, 'id').length, 6);
+    assert.ok(plan.filters.some((f) => f.field === 'userType' && f.value === 'Guest'));
+    assert.match(guests.text, /\*\*4 users\*\*/);
+    assert.match(guests.text, /Sofia Anderson/);
+    assert.doesNotMatch(guests.text, /Nestor Wilke/);
+  });
+
+  it('When the apps a person owns are followed by "do any of these have secrets that expired?", then the expiring-credentials answer covers those apps only', async () => {
+    const [owned, expired] = await demo.stack.askChain(['which apps does Miriam Graham own?', 'do any of these have secrets that expired?'], admin);
+    assert.match(owned.text, /9 app registrations/);
+    assert.equal(expired.intent, 'app.info');
+    assert.match(expired.text, /among the 9 apps shown before/);
+    assert.match(expired.text, /Travel Booking: secret "Travel SSO" — expired/);
+    assert.match(expired.text, /Time Tracking: secret "Timesheets API" — expired/);
+    // Expired too, but not Miriam's.
+    assert.doesNotMatch(expired.text, /Inventory Sync/);
+    assert.doesNotMatch(expired.text, /Sales Dashboard/);
+  });
+
+  it('When the expiring credentials are followed by "just the certificate ones", then only the apps with certificates shown are answered', async () => {
+    const [, certificates] = await demo.stack.askChain(['which app credentials are expiring soon?', 'just the certificate ones'], admin);
+    assert.equal(certificates.intent, 'app.info');
+    assert.match(certificates.text, /Backup Service: certificate/);
+    assert.match(certificates.text, /Contoso Intranet: certificate/);
+    assert.doesNotMatch(certificates.text, /Sales Dashboard|Expense Tracker|Travel Booking/);
+  });
+
+  it('When the expiring credentials are followed by "the expired ones - who owns them?", then each expired app is answered with its owners', async () => {
+    const [, owners] = await demo.stack.askChain(['which app credentials are expiring soon?', 'the expired ones - who owns them?'], admin);
+    const parts = owners.text.split('\n\n');
+    assert.equal(parts.length, 3, owners.text);
+    for (const app of ['Time Tracking', 'Travel Booking', 'Inventory Sync']) assert.ok(parts.some((p) => p.startsWith(app) && /Owners/.test(p)), app);
+  });
+
+  it('When the people without MFA are followed by "the ones in Seattle", then the same list is shown for the people based there only', async () => {
+    const [all, seattle] = await demo.stack.askChain(['who has no MFA method registered?', 'the ones in Seattle'], admin);
+    assert.match(all.text, /\*\*13 users\*\*/);
+    const plan = seattle.plan as PlanShape;
+    assert.equal(plan.resource, 'registrationDetails');
+    assert.ok(plan.filters.some((f) => f.field === 'isMfaRegistered' && f.value === false));
+    assert.match(seattle.text, /\*\*2 users\*\*/);
+    assert.match(seattle.text, /Alex Wilber/);
+    assert.match(seattle.text, /Zane Thompson/);
+    assert.doesNotMatch(seattle.text, /Nestor Wilke/);
+  });
+
+  it('When the users at risk are followed by "just the marketing ones", then the risky list is shown for the marketing people only, with no group asked about', async () => {
+    const [, marketing] = await demo.stack.askChain(['which users are at risk?', 'just the marketing ones'], admin);
+    assert.equal(marketing.intent, 'risk.users');
+    assert.equal((marketing.plan as PlanShape).resource, 'riskyUsers');
+    assert.match(marketing.text, /Alex Wilber \| medium/);
+    assert.doesNotMatch(marketing.text, /Bob Kelly|Which group/);
+  });
+
+  it('When a description fits every row shown, then it chooses no rows', async () => {
+    const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
+    const plan = all.plan as PlanShape | undefined;
+    assert.ok(!plan || idsOf(plan, 'id').length === 0, JSON.stringify(plan));
+  });
+});
