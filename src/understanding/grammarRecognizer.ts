@@ -6,6 +6,7 @@ import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
 import { credentialsOfRows, describedRows, rowsOfMessage } from './rowsAsked';
+import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
 import { LEXICON } from './text/lexicon';
@@ -214,6 +215,8 @@ export class GrammarRecognizer implements Recognizer {
     const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
     const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
     if (distinct.length < 2 || distinct.length > 3) return undefined;
+    // "which groups do Megan and Adele share?" compares the two: one answer.
+    if (comparedGroups(text.toLowerCase(), distinct.map((p) => ({ id: p.id!, displayName: p.displayName ?? p.text })), context?.conversation?.lastIntent)) return undefined;
     const whole = await this.recognize(text, context);
     if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
     // Each part keeps the question and one of the names: the others, with the "and" or comma that joined them, go.
@@ -321,6 +324,8 @@ export class GrammarRecognizer implements Recognizer {
       const descriptors = new Set(turn.objects.filter((o) => o.typeGuessed && o.entity.type === 'group' && (o.entity.resolution === 'notFound' || o.entity.resolution === 'ambiguous')).map((o) => o.entity));
       turn.entities = turn.entities.filter((e) => !descriptors.has(e));
     }
+    // "which groups do Megan and Adele share?": both people, before one entity of each type is kept.
+    const namedPair = [...new Map(turn.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, { id: e.id!, displayName: e.displayName ?? e.text }])).values()];
     turn.entities = firstOfEachType(turn.entities);
     // The trained classifier is asked only when neither the grammar nor the conversation found anything.
     const fallback = this.options.fallback?.classifier();
@@ -353,6 +358,13 @@ export class GrammarRecognizer implements Recognizer {
     const focus = peopleInFocus(memory, turn.entities);
     // "did either of them get in?" is about both people, even where "them" alone would repeat the last question.
     const aboutBoth = focus !== undefined && PLURAL_PEOPLE.test(cleaned.toLowerCase());
+    // "what groups does she have that he doesn't?": the two people's groups set side by side.
+    const compared = turn.row ? undefined : comparedGroups(cleaned.toLowerCase(), focus ?? (namedPair.length === 2 ? namedPair : undefined), memory?.lastIntent);
+    if (compared) {
+      intent = 'user.groups';
+      const source = focus ? ('conversation' as const) : ('message' as const);
+      entities = [...entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), ...compared.people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source }))];
+    }
     // "the finance ones", "the certificate ones - who owns them?": some of the last rows, by a description.
     const ofRows = turn.row ? { rows: memory?.lastRows } : rowsOfMessage(cleaned.toLowerCase(), withPeople?.lastRows, memory?.lastPlan, (resource) => conditionsOn(resource, cleaned, turn.entities, now));
     // "which of those have expired creds?" after a list of apps: the expiring credentials of those apps.
@@ -361,7 +373,7 @@ export class GrammarRecognizer implements Recognizer {
       intent = 'app.info';
       entities = entities.filter((e) => e.type !== 'app');
     }
-    const filled = ofRows.plan ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    const filled = compared ? undefined : ofRows.plan ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
@@ -388,6 +400,10 @@ export class GrammarRecognizer implements Recognizer {
     if (contextPlan) understanding.contextPlan = contextPlan;
     if (turn.followUp || among) understanding.followUp = true;
     if (among) understanding.among = among;
+    if (compared) {
+      understanding.compared = compared;
+      understanding.followUp = turn.followUp || focus !== undefined;
+    }
     return understanding;
   }
 }

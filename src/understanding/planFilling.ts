@@ -908,6 +908,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
 export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
 const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
+const PAIR_ROLES = /\broles?\b|\badmins?\b|\badministrators?\b|\bprivileged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
 /**
  * "is either of them in finance?", "are both from sales?", "what are their titles?": where the people sit, from their
@@ -930,6 +931,16 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   }
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
+  }
+  // "which roles do both have?", "is either of them an admin?": the roles they hold, side by side.
+  if (PAIR_ROLES.test(cue) && !PAIR_SIGN_INS.test(cue)) {
+    return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalId', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'role.assignments', about };
+  }
+  // "are both of them in Finance Approvers?": which of them the group has, through nested groups too.
+  const group = context.entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (group && !PAIR_SIGN_INS.test(cue)) {
+    const anchor = { type: 'group' as const, id: group.id!, displayName: group.displayName ?? group.text, transitive: true };
+    return { plan: { resource: 'groupMembers', anchor, filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'user.groups', about: [...about, group] };
   }
   if (PAIR_PROFILE.test(cue) && !PAIR_SIGN_INS.test(cue) && !context.entities.some((e) => e.type === 'group' && e.source === 'message')) {
     return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['department', 'jobTitle', 'officeLocation'] }, intent: 'user.info', about };

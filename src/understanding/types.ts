@@ -1,4 +1,5 @@
 import type { QuestionPlan } from '../plans/plan';
+import type { PairCompared } from './pairCompared';
 
 export { INTENTS, type IntentName } from './intents/registry';
 import type { IntentName } from './intents/registry';
@@ -86,6 +87,8 @@ export interface Understanding {
    * apps): a rich answer that lists (the expiring credentials) shows only them. Apps by application id.
    */
   among?: { type: 'app'; ids: string[]; label: string };
+  /** Two people's groups compared ("what groups does she have that he doesn't?"): both sides and what they share. */
+  compared?: PairCompared;
   /** The cues that decided the intent, for diagnostics and bench reports. */
   explanation?: string[];
 }
