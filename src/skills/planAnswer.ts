@@ -267,7 +267,7 @@ function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
   if (!kind || (compiled.plan.operation.kind === 'count' && !countedRows(compiled, run))) return [];
   const op = compiled.plan.operation;
   // Sign-ins counted by person: the people in the order the table shows them ("the second one - what's his deal?").
-  if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top') && op.field === 'userDisplayName') {
+  if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top' || op.kind === 'countDistinct') && op.field === 'userDisplayName') {
     const ids = run.groupIds ?? {};
     return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'user' as const, id: ids[g.value], displayName: g.value }] : []));
   }

@@ -5,7 +5,7 @@ import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
-import { credentialsOfRows, describedRows, rowsOfMessage } from './rowsAsked';
+import { credentialsOfRows, describedRows, rowEntities, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
@@ -371,7 +371,8 @@ export class GrammarRecognizer implements Recognizer {
     const among = ofRows.among ?? (turn.row ? undefined : credentialsOfRows(ofRows.rest ?? cleaned.toLowerCase(), ofRows.rows, turn.entities));
     if (among) {
       intent = 'app.info';
-      entities = entities.filter((e) => e.type !== 'app');
+      // The apps asked of are the question's objects (the answer lists their credentials, not one app's page).
+      entities = [...entities.filter((e) => e.type !== 'app'), ...rowEntities((ofRows.rows ?? []).filter((r) => among.ids.includes(r.appId ?? r.id)))];
     }
     const filled = compared ? undefined : ofRows.plan ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined

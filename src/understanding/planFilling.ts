@@ -13,7 +13,7 @@ import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 import { ERRORS_IN_WORDS } from './entities/catalogues';
-import { restrictToRows } from './rowsAsked';
+import { ASKS_OF_ROWS, restrictToRows, rowEntities, rowsFilter } from './rowsAsked';
 
 const DAY = 86_400_000;
 
@@ -623,10 +623,30 @@ function auditList(input: FillInput, context: FillContext): PlanFill | undefined
  * for those rows (src/understanding/rowsAsked.ts).
  */
 export function fillPlan(input: FillInput): PlanFill | undefined {
-  const fill = fillFromWords(input);
+  const cue = input.cue ?? planCue(input.text, input.entities);
+  const fill = membershipOfRows(cue, input) ?? fillFromWords(input);
   if (!fill || fill.rich) return fill;
-  const restricted = restrictToRows(fill.plan, input.cue ?? planCue(input.text, input.entities), input.previousRows, input.entities);
-  return restricted ? { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] } : fill;
+  const restricted = restrictToRows(fill.plan, cue, input.previousRows, input.entities);
+  if (restricted) return { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] };
+  // A plan asked of some rows by id ("do any of those four hold roles?"): those rows are what it is about.
+  if (!fill.about?.length && input.previousRows?.length) {
+    const ids = fill.plan.filters.find((f) => f.op === 'in' && Array.isArray(f.value) && f.value.length > 0 && (f.value as string[]).every((id) => input.previousRows!.some((r) => r.id === id)))?.value as string[] | undefined;
+    const about = ids ? rowEntities(input.previousRows.filter((r) => ids.includes(r.id))) : [];
+    if (about.length) return { ...fill, about };
+  }
+  return fill;
+}
+
+/** "is any of them in the HR portal group?", "are those people members of Finance?": the rows, in that group. */
+function membershipOfRows(cue: string, input: FillInput): PlanFill | undefined {
+  const group = input.entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  const people = (input.previousRows ?? []).filter((r) => r.type === 'user');
+  if (!group || people.length < 2 || people.length !== input.previousRows!.length || !ASKS_OF_ROWS.test(cue)) return undefined;
+  if (!/\b(?:in|inside|member(?:s)? of|part of|belong(?:s|ing)? to)\s+(?:the\s+)?<gg>/.test(cue)) return undefined;
+  const filter = rowsFilter('groupMembers', people);
+  if (!filter) return undefined;
+  const anchor = { type: 'group' as const, id: group.id!, displayName: group.displayName ?? group.text, transitive: true };
+  return { plan: { resource: 'groupMembers', anchor, filters: [filter], operation: { kind: 'list' } }, intent: 'group.info', about: [...rowEntities(people), group] };
 }
 
 function fillFromWords(input: FillInput): PlanFill | undefined {

@@ -104,6 +104,43 @@ describe('Questions asked of some or all of the last answer\'s rows, through the
     assert.doesNotMatch(marketing.text, /Bob Kelly|Which group/);
   });
 
+  it('When the people of a count are followed by "is any of them in the HR Portal Users group?", then that group is read for exactly those people', async () => {
+    const [, members] = await demo.stack.askChain(['which people failed with 50105 this month?', 'is any of them in the HR Portal Users group?'], admin);
+    assert.equal(members.intent, 'group.info');
+    const plan = members.plan as PlanShape & { anchor?: { displayName: string; transitive?: boolean } };
+    assert.equal(plan.resource, 'groupMembers');
+    assert.equal(plan.anchor?.displayName, 'HR Portal Users');
+    assert.equal(plan.anchor?.transitive, true);
+    assert.equal(idsOf(plan, 'id').length, 10);
+    // 50105 means the app wants its users assigned: none of them is in the group that assigns them.
+    assert.match(members.text, /No members match/);
+  });
+
+  it('When a group of service principals is followed by "do any of these apps have secrets or certificates running out?", then the credentials of those apps only are answered', async () => {
+    const [, expiring, owner] = await demo.stack.askChain(["what's in the Automation Service Accounts group?", 'do any of these apps have secrets or certificates running out?', 'who owns that one?'], admin);
+    assert.equal(expiring.intent, 'app.info');
+    assert.match(expiring.text, /among the 3 apps shown before/);
+    assert.match(expiring.text, /Backup Service: certificate/);
+    assert.doesNotMatch(expiring.text, /Sales Dashboard/);
+    assert.match(owner.text, /^Backup Service/);
+    assert.match(owner.text, /Raul Razo/);
+  });
+
+  it('When one row of a ranking was diagnosed, then "and the second?" is the second row of that same ranking', async () => {
+    const [top, third, second] = await demo.stack.askChain(['top 3 users by failed sign-ins this week', 'the third one - why is she failing?', 'and the second?'], admin);
+    assert.match(top.text, /Johanna Lorenz \| 49 \|\n\| Bob Kelly \| 38 \|\n\| Megan Bowen/);
+    assert.match(third.text, /diagnosis: Megan Bowen/);
+    assert.equal(second.intent, 'signin.troubleshoot');
+    assert.match(second.text, /diagnosis: Bob Kelly/);
+  });
+
+  it('When a group\'s owners were asked for, then "are both of them …" is about those owners, not its members', async () => {
+    const [page, risky] = await demo.stack.askChain(['who owns Product Launch 2027?', 'are both of them at risk?'], admin);
+    assert.match(page.text, /Owners\nMegan Bowen[^\n]*\nAdele Vance/);
+    const people = (risky.entities as Array<{ type: string; displayName?: string }>).filter((e) => e.type === 'user').map((e) => e.displayName);
+    assert.deepEqual(people.sort(), ['Adele Vance', 'Megan Bowen']);
+  });
+
   it('When a description fits every row shown, then it chooses no rows', async () => {
     const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
     const plan = all.plan as PlanShape | undefined;

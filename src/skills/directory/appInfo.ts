@@ -146,7 +146,8 @@ export const appInfoSkill = defineSkill<Entity | undefined>({
   subject: (_request, app) => (app ? 'app' : undefined),
   subjectFirst: false,
   async answer({ request, tenant, asked: entity, subject, may }): Promise<SkillAnswer> {
-    if (!entity || !subject) return expiringAnswer(request, tenant);
+    // "which of those have expired creds?": the apps asked of, together, not the first one's page.
+    if (!entity || !subject || request.understanding.among) return expiringAnswer(request, tenant);
     const now = request.now;
     const first = await batchGet(tenant.client, appRequests(subject.id, entity.appId));
     for (const r of first.values()) throwUnlessFound(r.status, r.body, 'applications.read');
