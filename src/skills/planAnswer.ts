@@ -37,6 +37,7 @@ export interface PlanCardModel {
 }
 
 function cellText(spec: FieldSpec, item: Item): string {
+  if (spec.cell) return e(spec.cell(item));
   const value = valueOf(spec, item);
   if (value === undefined || value === null || value === '') return spec.emptyText ?? '—';
   if (spec.format) return e(spec.format(value));

@@ -268,7 +268,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
     [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
-    [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
+    [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b|\b(?:which|what|any) (?:service principals?|workload identit(?:y|ies))\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal', label: 'service principals' })],
+    // "anything signing in from 192.0.2.150?", "who or what signed in from Singapore, apps included": people's sign-ins and
+    // apps' own (service principals), which the log lists apart unless asked.
+    [/^(?:is |was |has |have )?anything\b|\b(?:any|some)thing (?:signing|signed|logging|logged|authenticating|connecting|coming)\b|\bwho or what\b|\bwhat (?:is |was |has been |have been )?(?:signing|signed|logging|logged|authenticating|authenticated|connecting|connected)\b|\b(?:apps?|service principals?) included\b|\bincluding (?:apps?|service principals?)\b/, () => ({ field: 'eventType', op: 'ne', value: 'nonInteractiveUser', label: 'people and apps' })],
     [/\bguests?\b|\bexternal users?\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
     [/\blegacy (?:auth(?:entication)?|clients?|protocols?|mail)\b|\bbasic auth\b/, () => ({ field: 'clientApp', op: 'in', value: LEGACY_CLIENTS, label: 'legacy authentication' })],
     [/\bimap4?\b/, () => ({ field: 'clientApp', op: 'eq', value: 'IMAP4' })],
@@ -885,6 +888,8 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
   return { plan, intent: 'role.assignments' };
 }
 
+const ALL_HOLDERS = /\b(?:all|every|each|list (?:the |all |every )?)(?: the)? (?:admin(?:istrator)?|privileged|directory|entra|admin role|privileged role|directory role)? ?(?:role )?(?:holders?|assignments?)\b|\bhow many (?:directory |admin |privileged )?role assignments\b|\beveryone (?:with|who (?:has|holds)) (?:an? )?(?:admin|privileged|directory) roles?\b|\bwho (?:holds|has) (?:any )?(?:admin|privileged|directory) roles?\b/;
+
 /** "what role does that group carry?", "which roles come from group membership?": roles held by groups. */
 const THROUGH_GROUPS = /\broles?\b.{0,40}\b(?:from|through|via|by|to) (?:a |any )?groups?(?: memberships?)?\b|\bgroup memberships?\b.{0,30}\broles?\b|\bgroups? (?:that )?(?:hold|carry|have|get|give|grant)s? (?:a |any )?(?:admin |directory )?roles?\b/;
 
@@ -894,6 +899,14 @@ function rolesOfGroups(cue: string, entities: Entity[], intent: IntentName | und
   if (group) {
     const filters: PlanFilter[] = [{ field: 'principalId', op: 'eq', value: group.id!, label: `held by ${group.displayName ?? group.text}` }];
     return { plan: { resource: 'roleAssignments', filters, operation: { kind: 'list' } }, intent };
+  }
+  // "list every admin role holder", "all privileged role assignments", "how many role assignments in total": the
+  // tenant's assignments, every role at once.
+  if (ALL_HOLDERS.test(cue)) {
+    const privileged = /\bprivileged\b/.test(cue);
+    const count = /\bhow many\b|\bnumber of\b|\bcount\b/.test(cue);
+    const filters: PlanFilter[] = privileged ? [{ field: 'privileged', op: 'eq', value: true, label: 'privileged roles' }] : [];
+    return { plan: { resource: 'roleAssignments', filters, operation: count ? { kind: 'count' } : { kind: 'list' } }, intent };
   }
   if (!THROUGH_GROUPS.test(cue)) return undefined;
   return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalType', op: 'eq', value: 'group', label: 'held by groups' }], operation: { kind: 'list' } }, intent };
