@@ -141,6 +141,20 @@ describe('Questions asked of some or all of the last answer\'s rows, through the
     assert.deepEqual(people.sort(), ['Adele Vance', 'Megan Bowen']);
   });
 
+  it('When "which user do you mean?" is answered by typing "the one in Manchester", then the question asked first is answered for that person', async () => {
+    const [which, chosen] = await demo.stack.askChain(['what groups is Sara in?', 'the one in Manchester'], admin);
+    assert.match(which.text, /Which user do you mean by “Sara”/);
+    assert.equal(chosen.intent, 'user.groups');
+    assert.match(chosen.text, /^Groups of Sara Novak/);
+  });
+
+  it('When "which user do you mean?" is answered by typing "the third one", then the third candidate shown is taken', async () => {
+    const [which, chosen] = await demo.stack.askChain(['what groups is Sara in?', 'the third one'], admin);
+    const third = /\[(Sara [A-Z][a-z]+) \(sara[^\]]*\]\s*\[(Sara [A-Z][a-z]+) \([^\]]*\]\s*\[(Sara [A-Z][a-z]+) \(/.exec(which.text)?.[3];
+    assert.ok(third, which.text);
+    assert.match(chosen.text, new RegExp(`^Groups of ${third}`));
+  });
+
   it('When a description fits every row shown, then it chooses no rows', async () => {
     const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
     const plan = all.plan as PlanShape | undefined;
