@@ -376,7 +376,7 @@ function reportOnlyImpact(item: Record<string, unknown>): string[] {
 }
 
 const signIns: ResourceSpec = {
-  rowKeys: ['userId'],
+  rowKeys: ['userId', 'appId'],
   name: 'signIns',
   ...COLLECTION,
   noun: { one: 'sign-in', many: 'sign-ins' },

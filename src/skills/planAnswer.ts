@@ -272,6 +272,11 @@ function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
     const ids = run.groupIds ?? {};
     return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'user' as const, id: ids[g.value], displayName: g.value }] : []));
   }
+  // Sign-ins by app: the apps in the order shown, known by their application id ("the exchange ones").
+  if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top' || op.kind === 'countDistinct') && op.field === 'app') {
+    const ids = run.groupIds ?? {};
+    return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'app' as const, id: ids[g.value], appId: ids[g.value], displayName: g.value }] : []));
+  }
   if (compiled.resource.name === 'signIns' && !['list', 'exists', 'latest', 'first', 'count'].includes(op.kind)) return [];
   const idField = kind.id ?? 'id';
   const subjects = run.items

@@ -5,7 +5,7 @@ import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
-import { credentialsOfRows, describedRows, rowEntities, rowsOfMessage } from './rowsAsked';
+import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
@@ -374,9 +374,17 @@ export class GrammarRecognizer implements Recognizer {
       // The apps asked of are the question's objects (the answer lists their credentials, not one app's page).
       entities = [...entities.filter((e) => e.type !== 'app'), ...rowEntities((ofRows.rows ?? []).filter((r) => among.ids.includes(r.appId ?? r.id)))];
     }
-    const filled = compared ? undefined : ofRows.plan ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    // "the sharepoint one - who?" after sign-ins by app: the same sign-ins, for that app, by person (a diagnosis of
+    // the app only when the words ask why).
+    const last = memory?.lastPlan;
+    const appOfBreakdown = turn.row?.type === 'app' && turn.row.appId && last?.resource === 'signIns' && !memory?.lastPlanRich && last.operation.kind !== 'list' && !/\bwhy\b|\bwhat'?s wrong\b|\bwhat (?:is|went) wrong\b|\bwhat happened\b|\btroubleshoot/i.test(cleaned);
+    const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
+    const filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
+    // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
+    const chosenRows = ofRows.rest !== undefined && ofRows.rows && filled && !filled.rich ? rowsFilter(filled.plan.resource, ofRows.rows) : undefined;
+    if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;

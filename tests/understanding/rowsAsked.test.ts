@@ -155,6 +155,23 @@ describe('Questions asked of some or all of the last answer\'s rows, through the
     assert.match(chosen.text, new RegExp(`^Groups of ${third}`));
   });
 
+  it('When sign-ins were broken down by app, then "the sharepoint one - who?" lists the same sign-ins of that app by person', async () => {
+    const [byApp, who] = await demo.stack.askChain(['failed sign-ins by app this week', 'the sharepoint one - who?'], admin);
+    assert.match(byApp.text, /Office 365 SharePoint Online \| 11 \|/);
+    assert.equal(who.intent, 'signin.list');
+    const plan = who.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'appId' && f.value === '00000003-0000-0ff1-ce00-000000000000'), JSON.stringify(plan.filters));
+    assert.ok(plan.filters.some((f) => f.field === 'result' && f.value === 'failure'));
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'userDisplayName' });
+    assert.match(who.text, /11 sign-ins, by 10 different users/);
+  });
+
+  it('When sign-ins were broken down by app, then "the sharepoint one - why is it failing?" diagnoses that app', async () => {
+    const [, why] = await demo.stack.askChain(['failed sign-ins by app this week', 'the sharepoint one - why is it failing?'], admin);
+    assert.equal(why.intent, 'signin.troubleshoot');
+    assert.match(why.text, /^Sign-in diagnosis: Office 365 SharePoint Online/);
+  });
+
   it('When a description fits every row shown, then it chooses no rows', async () => {
     const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
     const plan = all.plan as PlanShape | undefined;
