@@ -268,6 +268,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
     [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
+    [/(?<!non[- ]?)\binteractive(?:ly)?\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'interactive' })],
+    [/\buser sign[- ]?ins?\b|\b(?:people|users|humans) only\b|\bonly (?:people|users|humans)\b|\bno (?:apps|service principals)\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' })],
     [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b|\b(?:which|what|any) (?:service principals?|workload identit(?:y|ies))\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal', label: 'service principals' })],
     // "anything signing in from 192.0.2.150?", "who or what signed in from Singapore, apps included": people's sign-ins and
     // apps' own (service principals), which the log lists apart unless asked.
@@ -626,6 +628,28 @@ function auditList(input: FillInput, context: FillContext): PlanFill | undefined
  * for those rows (src/understanding/rowsAsked.ts).
  */
 export function fillPlan(input: FillInput): PlanFill | undefined {
+  const fill = fillPlanOnce(input);
+  if (fill && !fill.rich) withAppsSignIns(fill.plan);
+  return fill;
+}
+
+/** Conditions that make a sign-in question one about people only: a person, guests, members, an interactive or other type. */
+const ABOUT_PEOPLE = new Set(['user', 'userDisplayName', 'userType', 'eventType', 'mfaDone', 'mfaRequired']);
+
+/**
+ * "failed sign-ins by app", "which apps had the most failures", "error codes yesterday, broken down": a breakdown of
+ * the whole log by app or by error counts the apps' own sign-ins too (Graph lists them apart unless asked), so a
+ * failing service principal is not missing from it.
+ */
+function withAppsSignIns(plan: QuestionPlan): void {
+  if (plan.resource !== 'signIns' || plan.basedOnPrevious) return;
+  const op = plan.operation;
+  if (!((op.kind === 'groupBy' || op.kind === 'top' || op.kind === 'countDistinct') && (op.field === 'app' || op.field === 'errorCode'))) return;
+  if (plan.filters.some((f) => ABOUT_PEOPLE.has(f.field))) return;
+  plan.filters.push({ field: 'eventType', op: 'ne', value: 'nonInteractiveUser', label: 'people and apps' });
+}
+
+function fillPlanOnce(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const fill = membershipOfRows(cue, input) ?? fillFromWords(input);
   if (!fill || fill.rich) return fill;

@@ -144,6 +144,16 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.ok(shown > 0 && shown < assignments.length, String(shown));
   });
 
+  it('When failures are broken down by app or by error code, then apps\' own sign-ins count too, unless the words ask for people only', async () => {
+    const byApp = await stack.ask('break down this week\'s failed sign-ins by app', DEMO_ADMIN.userPrincipalName);
+    assert.deepEqual(planOf(byApp).operation, { kind: 'groupBy', field: 'app' });
+    assert.ok(planOf(byApp).filters.some((f) => f.field === 'eventType' && f.op === 'ne'), JSON.stringify(planOf(byApp).filters));
+    assert.ok(lines(byApp).includes('Inventory Sync'), lines(byApp).join('\n'));
+    const people = await stack.ask('break down this week\'s failed sign-ins by app, people only', DEMO_ADMIN.userPrincipalName);
+    assert.ok(planOf(people).filters.some((f) => f.field === 'eventType' && f.op === 'contains' && f.value === 'interactiveUser'));
+    assert.ok(!lines(people).includes('Inventory Sync'), lines(people).join('\n'));
+  });
+
   it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');

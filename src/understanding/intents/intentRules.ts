@@ -70,7 +70,7 @@ const CUES: Cue[] = [
   // Office errands on hardware ("can you reset the printer on the 3rd floor?").
   { name: 'office errands', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:hi|hey|please|pls)[,!]?\s+)?(?:can|could|would|will) you\s+(?:please\s+)?(?:reset|fix|restart|reboot|install|unjam|refill|order|repair|set up)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|laptop|pc|computer|monitor|wifi|network|coffee machine|screen)\b/ },
   // Money and device management are not Entra ID.
-  { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
+  { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|bills?|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
   { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
@@ -129,6 +129,7 @@ const CUES: Cue[] = [
   { name: 'a person, an app, a trouble', intent: 'signin.troubleshoot', weight: 3, pattern: new RegExp(`\\b${TROUBLE}`), when: (f) => f.person && f.app },
   // "why did christie cline get blocked this morning, she's one of our helpdesk admins": why a named person failed
   // outweighs what the rest of the message says about them.
+  { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
