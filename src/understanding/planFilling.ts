@@ -292,7 +292,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
     [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
     [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
-    [/\bnever (?:signed|logged) (?:in|on)\b|\bnever used\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
+    // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
+    [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
+    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
     [
       /\binactive\b|\bstale\b|\bdormant\b|\bunused\b|\bhaven'?t (?:signed|logged) in\b|\bhasn'?t (?:signed|logged) in\b|\bnot (?:signed|logged) in\b|\bno sign[- ]?ins?\b|\bno activity\b/,
       (_m, c) => {
@@ -653,6 +655,13 @@ function fillPlanOnce(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const fill = membershipOfRows(cue, input) ?? fillFromWords(input);
   if (!fill || fill.rich) return fill;
+  // "which of those are guests?" after a group's members: the same members, with that condition, when the members'
+  // list can take it.
+  const previous = input.previous;
+  if (previous && !input.previousRich && (previous.resource === 'groupMembers' || previous.resource === 'directReports') && fill.plan.resource === 'users' && fill.plan.filters.length > 0 && ASKS_OF_ROWS.test(cue)) {
+    const conditions = filtersFor(previous.resource, { text: input.text, cue, now: input.now, entities: input.entities });
+    if (fill.plan.filters.every((f) => conditions.some((c) => c.field === f.field))) return continuePlan(previous, { text: input.text, cue, now: input.now, entities: input.entities, previousCode: input.previousCode });
+  }
   const restricted = restrictToRows(fill.plan, cue, input.previousRows, input.entities);
   if (restricted) return { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] };
   // A plan asked of some rows by id ("do any of those four hold roles?"): those rows are what it is about.
@@ -988,6 +997,12 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   }
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
+  }
+  // "which of them never managed to sign in?", "has either of them been inactive for 90 days?": their accounts' own
+  // record of their last sign-ins, which reaches past the log's window.
+  const lastSignIns = filtersFor('users', context).filter((f) => f.field === 'lastSignIn' || f.field === 'lastSuccessfulSignIn');
+  if (lastSignIns.length) {
+    return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }, ...lastSignIns], operation: { kind: 'list' } }, intent: 'user.info', about };
   }
   // "which roles do both have?", "is either of them an admin?": the roles they hold, side by side.
   if (PAIR_ROLES.test(cue) && !PAIR_SIGN_INS.test(cue)) {

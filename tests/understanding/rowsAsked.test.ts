@@ -172,6 +172,18 @@ describe('Questions asked of some or all of the last answer\'s rows, through the
     assert.match(why.text, /^Sign-in diagnosis: Office 365 SharePoint Online/);
   });
 
+  it('When the people a policy blocked are followed by "which of them never managed to sign in?", then their accounts\' last successful sign-in answers, not the week\'s log', async () => {
+    const [blocked, never] = await demo.stack.askChain(['how many people did the guest MFA policy block this week?', 'which of them never managed to sign in?'], admin);
+    assert.match(blocked.text, /4 different users/);
+    const plan = never.plan as PlanShape;
+    assert.equal(plan.resource, 'users');
+    assert.equal(idsOf(plan, 'id').length, 4);
+    assert.ok(plan.filters.some((f) => f.field === 'lastSuccessfulSignIn' && f.op === 'absent'));
+    assert.match(never.text, /\*\*3 users\*\*/);
+    // Fatima Singh was blocked once but got in another time.
+    assert.doesNotMatch(never.text, /\| Fatima Singh \|/);
+  });
+
   it('When a description fits every row shown, then it chooses no rows', async () => {
     const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
     const plan = all.plan as PlanShape | undefined;
