@@ -233,6 +233,24 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   return { intent, entities, objects: parsed.objects, followUp: true };
 }
 
+/**
+ * The objects a continued plan still reads by ("any failures among them?" after sign-ins from the HQ network: the HQ
+ * network): the conversation's location, policy, person or app whose condition the plan kept.
+ */
+export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | undefined): Entity[] {
+  if (!memory || !plan.basedOnPrevious) return [];
+  const kept: Entity[] = [];
+  const has = (test: (f: QuestionPlan['filters'][number]) => boolean) => plan.filters.some(test);
+  const location = memory.namedLocation;
+  if (location?.displayName && has((f) => f.label === `from ${location.displayName}`)) kept.push(location);
+  const policy = memory.policy;
+  const policyName = policy?.displayName ?? policy?.value;
+  if (policyName && has((f) => f.field === 'caPolicy' && typeof f.value === 'string' && f.value.startsWith(`${policyName}:`))) kept.push(policy!);
+  if (memory.user?.id && has((f) => f.field === 'user' && f.op === 'eq' && f.value === memory.user!.id)) kept.push(memory.user);
+  if (memory.app?.appId && has((f) => f.field === 'appId' && f.op === 'eq' && f.value === memory.app!.appId)) kept.push(memory.app);
+  return kept.map(fromConversation);
+}
+
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
 function isCarried(entity: Entity, intent: IntentName, memory: ConversationContext): boolean {
   if (entity.type === 'timeRange') return true;

@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { applyConversation, NAME_THEM, rememberTurn } from './conversation';
+import { applyConversation, keptByPlan, NAME_THEM, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -397,6 +397,7 @@ export class GrammarRecognizer implements Recognizer {
       // "just the marketing ones": the description chose rows; its words name no group to ask about.
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
+      for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);

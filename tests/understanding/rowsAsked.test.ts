@@ -184,6 +184,24 @@ describe('Questions asked of some or all of the last answer\'s rows, through the
     assert.doesNotMatch(never.text, /\| Fatima Singh \|/);
   });
 
+  it('When sign-ins from a named location are followed by "any failures among them?", then the same location is still what the question is about', async () => {
+    const [, failures] = await demo.stack.askChain(['how many people signed in from the HQ network today', 'any failures among them?'], admin);
+    const plan = failures.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'ipAddress' && f.op === 'inRange'));
+    assert.ok(plan.filters.some((f) => f.field === 'result' && f.value === 'failure'));
+    const location = (failures.entities as Array<{ type: string; displayName?: string; source?: string }>).find((e) => e.type === 'namedLocation');
+    assert.equal(location?.displayName, 'Contoso HQ network');
+    assert.equal(location?.source, 'conversation');
+  });
+
+  it('When asked which guest invitations have not been redeemed, then the guests whose invitation is pending are listed, not the audit log', async () => {
+    const [pending] = await demo.stack.askChain(["which guest invitations haven't been redeemed?"], admin);
+    assert.equal(pending.intent, 'user.info');
+    const plan = pending.plan as PlanShape;
+    assert.equal(plan.resource, 'users');
+    assert.ok(plan.filters.some((f) => f.field === 'externalUserState' && f.value === 'PendingAcceptance'));
+  });
+
   it('When a description fits every row shown, then it chooses no rows', async () => {
     const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
     const plan = all.plan as PlanShape | undefined;
