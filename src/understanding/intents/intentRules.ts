@@ -240,6 +240,10 @@ const CUES: Cue[] = [
   { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
+  // "whats the diff between report-only and disabled for a CA policy": two things compared is a question about them.
+  { name: 'the difference between two', intent: 'docs.answer', weight: 3, pattern: /\b(?:difference|diff) between\b/, when: (f) => f.names === 0 && !f.policy },
+  // "what's legacy auth and why do we block it?": a concept, and why the tenant's policy is there, explained.
+  { name: 'what it is and why', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+)?what(?:'s| is| are) (?!the\b|our\b|my\b)[\w -]{2,30}? and why\b/, when: (f) => f.names === 0 },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 

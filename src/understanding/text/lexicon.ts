@@ -63,7 +63,7 @@ client id ids object request requests correlation audit audits directory tenant 
 applied affect affects target targets targeting hit hits excluded exclude include included report-only report only mode
 legacy compliant device devices location locations named trusted untrusted country countries ip phone iphone android laptop
 tablet mobile desktop browser portal windows mac manager job title department created synced sync on-prem on-premises
-registered register methods method method's meaning mean means difference between work works calculate calculated concept
+registered register methods method method's meaning mean means difference diff between work works calculate calculated concept
 identity identities protection workload workloads entra azure ad aad microsoft graph logs activity history interactive
 non-interactive successful success succeeded total all tenant-wide org organisation organization company our my new again
 since from until between during within last past recent latest times time ago dynamic static security distribution unified
