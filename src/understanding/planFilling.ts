@@ -543,6 +543,9 @@ function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
 
+/** Lists of people that the last answer's people can be asked of by id. */
+const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers', 'roleAssignments']);
+
 /** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
@@ -676,8 +679,10 @@ function fillPlanOnce(input: FillInput): PlanFill | undefined {
 /** "is any of them in the HR portal group?", "are those people members of Finance?": the rows, in that group. */
 function membershipOfRows(cue: string, input: FillInput): PlanFill | undefined {
   const group = input.entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
-  const people = (input.previousRows ?? []).filter((r) => r.type === 'user');
-  if (!group || people.length < 2 || people.length !== input.previousRows!.length || !ASKS_OF_ROWS.test(cue)) return undefined;
+  // The rows shown, or the two people the conversation is on ("emma … and ryan? — are they in the partner group?").
+  const rows = input.previousRows?.length ? input.previousRows : (input.peopleInFocus ?? []).map((p) => ({ ...p, type: 'user' }));
+  const people = rows.filter((r) => r.type === 'user');
+  if (!group || people.length < 2 || people.length !== rows.length || !ASKS_OF_ROWS.test(cue)) return undefined;
   if (!/\b(?:in|inside|member(?:s)? of|part of|belong(?:s|ing)? to)\s+(?:the\s+)?<gg>/.test(cue)) return undefined;
   const filter = rowsFilter('groupMembers', people);
   if (!filter) return undefined;
@@ -726,7 +731,9 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
   // After a list asked of rows by id ("which of them are admins?"), a person named ("and Dana's role?") is asked of on their own.
   const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
-  if (previous && !namesRole && !rowsByIdThenNamed && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
+  const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
+  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
@@ -961,7 +968,9 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
   const shown = people.length === 1 ? 'the person shown before' : `the ${Math.min(people.length, 15)} people shown before`;
   if (THEIR_SIGN_INS.test(cue)) {
     const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
-    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
+    // "which of them still tried this week?": those among them, each with their count.
+    const whichOfThem: PlanOperation | undefined = /\b(?:which|who)(?: one)? of (?:them|those|these)\b/.test(cue) ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
+    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? whichOfThem ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
   }
   const operation = operationOf(cue, 'users');
   if (operation?.kind !== 'groupBy' || fieldNamed(previous.resource, cue)) return undefined;

@@ -115,13 +115,13 @@ export function rowEntities(rows: readonly AskedRow[]): Entity[] {
  * of the last rows, by their names, what the answer showed beside them, or who the people are (department, title,
  * place). The phrase and the rows it fits (some, not all, of them); undefined when it fits none or every row.
  */
-const DESCRIBED_ONES = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) ones\b|\bthe ones (?:in|from|at|based in|with|that are|who are|which are) ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?)\b|\bthe ([a-z0-9][a-z0-9-]*) (?:users|people|accounts|apps|groups|members|guys|folks)\b(?= among| of| in (?:that|the) list|\s*[?.!,-]|\s*$)/;
+const DESCRIBED_ONES = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) ones\b|\bthe ones (?:in|from|at|based in|with|that are|who are|which are) ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?)\b|\bthe ([a-z0-9][a-z0-9-]*) (?:users|people|accounts|apps|groups|members|guys|folks)\b(?= among| of| in (?:that|the) list|\s*[?.!,-]|\s*$)|\bwhich (?:ones |of (?:them|those|these) )?(?:are|were) (?:already |still |now )?([a-z][a-z-]+)\s*[?.!]*$/;
 const NOT_DESCRIBING = new Set(['first', 'last', 'top', 'other', 'same', 'next', 'bottom', 'previous', 'only', 'right', 'wrong', 'new', 'old', 'two', 'three', 'four', 'five', 'both', 'remaining', 'rest', 'all', 'those', 'these', 'main']);
 
 export function describedRows(cue: string, rows: readonly AskedRow[] | undefined): { text: string; rows: AskedRow[] } | undefined {
   const m = DESCRIBED_ONES.exec(cue);
   if (!m || !rows || rows.length < 2) return undefined;
-  const phrase = m[1] ?? m[2] ?? m[3];
+  const phrase = m[1] ?? m[2] ?? m[3] ?? m[4];
   const words = phrase.split(/[\s-]+/).filter((w) => w.length > 1 && !NOT_DESCRIBING.has(w)).map(singular);
   if (!words.length || NOT_DESCRIBING.has(phrase)) return undefined;
   const fold = (text: string) => ` ${text.toLowerCase().replace(/[-_,.()]/g, ' ').split(/\s+/).map(singular).join(' ')} `;

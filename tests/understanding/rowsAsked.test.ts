@@ -202,6 +202,35 @@ describe('Questions asked of some or all of the last answer\'s rows, through the
     assert.ok(plan.filters.some((f) => f.field === 'externalUserState' && f.value === 'PendingAcceptance'));
   });
 
+  it('When guests\' failed sign-ins by person are followed by "which of these have no MFA method registered?", then the registration report is read for those people, not the sign-ins again', async () => {
+    const [, unregistered] = await demo.stack.askChain(['failed guest sign-ins this week, by person', 'which of these have no MFA method registered?'], admin);
+    assert.equal(unregistered.intent, 'user.info');
+    const plan = unregistered.plan as PlanShape;
+    assert.equal(plan.resource, 'registrationDetails');
+    assert.ok(idsOf(plan, 'id').length >= 2);
+    assert.match(unregistered.text, /Nestor Wilke/);
+    // Alex Wilber has no MFA method either, but he is no guest who failed this week.
+    assert.doesNotMatch(unregistered.text, /Alex Wilber/);
+  });
+
+  it('When the expiring credentials are followed by "which ones are already expired?" and "who owns those?", then the expired apps are chosen and each is answered with its owners', async () => {
+    const [, expired, owners] = await demo.stack.askChain(['secrets or certificates expiring soon?', 'which ones are already expired?', 'who owns those?'], admin);
+    assert.match(expired.text, /0 expiring, 3 already expired/);
+    const parts = owners.text.split('\n\n');
+    assert.equal(parts.length, 3, owners.text);
+    for (const app of ['Time Tracking', 'Travel Booking', 'Inventory Sync']) assert.ok(parts.some((p) => p.startsWith(app)), app);
+  });
+
+  it('When two people were asked about in turn, then "are they in the Customer Advisory Board group?" reads that group for both', async () => {
+    const [, , members] = await demo.stack.askChain(["why can't Nestor Wilke sign in?", 'and Fatima Singh?', 'are they in the Customer Advisory Board group?'], admin);
+    assert.equal(members.intent, 'group.info');
+    const plan = members.plan as PlanShape;
+    assert.equal(plan.resource, 'groupMembers');
+    assert.equal(idsOf(plan, 'id').length, 2);
+    assert.match(members.text, /\*\*1 member\*\*/);
+    assert.match(members.text, /\| Fatima Singh \|/);
+  });
+
   it('When a description fits every row shown, then it chooses no rows', async () => {
     const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
     const plan = all.plan as PlanShape | undefined;
