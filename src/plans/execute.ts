@@ -173,6 +173,11 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
         run.groupIds ??= {};
         run.groupIds[item.userDisplayName] ??= item.userId;
       }
+      // Sign-ins by app: each app's application id, so "the exchange ones" can be asked of again.
+      if (groupSpec?.name === 'app' && typeof item.appId === 'string' && typeof item.appDisplayName === 'string') {
+        run.groupIds ??= {};
+        run.groupIds[item.appDisplayName] ??= item.appId;
+      }
       if (run.items.length < wanted) run.items.push(item);
       else if (better && better(item, run.items[0])) run.items[0] = item;
       if (!needAll && operation.kind !== 'list' && operation.kind !== 'exists' && run.items.length >= wanted) {

@@ -263,6 +263,8 @@ const ownedApps: ResourceSpec = {
   permission: 'users.read',
   ...directoryPaging,
   columns: ['displayName', 'appId'],
+  // A row is known by its application id ("which of those have expired secrets?").
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid'),
@@ -307,6 +309,7 @@ const applications: ResourceSpec = {
   permission: 'applications.read',
   ...directoryPaging,
   columns: ['displayName', 'appId', 'createdDateTime'],
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid', { graph: EQ_IN }),
@@ -373,7 +376,7 @@ function reportOnlyImpact(item: Record<string, unknown>): string[] {
 }
 
 const signIns: ResourceSpec = {
-  rowKeys: ['userId'],
+  rowKeys: ['userId', 'appId'],
   name: 'signIns',
   ...COLLECTION,
   noun: { one: 'sign-in', many: 'sign-ins' },

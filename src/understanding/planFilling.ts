@@ -13,6 +13,7 @@ import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 import { ERRORS_IN_WORDS } from './entities/catalogues';
+import { ASKS_OF_ROWS, restrictToRows, rowEntities, rowsFilter } from './rowsAsked';
 
 const DAY = 86_400_000;
 
@@ -71,7 +72,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
@@ -200,8 +201,10 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
-  if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(cue)) return { kind: 'first' };
-  if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(cue) && !/\blast (?:sign|log)/.test(cue)) return { kind: 'latest' };
+  // "highest first", "newest first": the order of a list, not one row of it.
+  const unordered = cue.replace(/\b(?:highest|lowest|newest|latest|oldest|worst|riskiest|biggest|largest|soonest|most recent|most severe|severest|top)(?: ones?)? first\b/g, ' ');
+  if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(unordered)) return { kind: 'first' };
+  if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(unordered) && !/\blast (?:sign|log)/.test(unordered)) return { kind: 'latest' };
   return undefined;
 }
 
@@ -289,7 +292,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b|\b(?:turned|switched|shut) off\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
     [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
     [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
-    [/\bnever (?:signed|logged) (?:in|on)\b|\bnever used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
+    // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
+    [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
+    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
     [
       /\binactive\b|\bstale\b|\bdormant\b|\bunused\b|\bhaven'?t (?:signed|logged) in\b|\bhasn'?t (?:signed|logged) in\b|\bnot (?:signed|logged) in\b|\bno sign[- ]?ins?\b|\bno activity\b/,
       (_m, c) => {
@@ -297,7 +302,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
         return { field: 'lastSignIn', op: 'le', value: since.start, label: `no sign-in in ${since.label}` };
       },
     ],
-    [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
+    [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b|\b(?:not|never|nobody has|no one has|hasn'?t|haven'?t|has not|have not|were not|was not|weren'?t|wasn'?t) (?:yet )?(?:been )?(?:redeemed|accepted|used)\b|\bunredeemed\b|\bunused invit/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
     // "cloud-only (not synced from AD)" before "synced": the first rule for a field wins.
     [/\bcloud[- ]only\b|\bnot (?:synced|synchroni[sz]ed)\b|\b(?:isn'?t|aren'?t) synced\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
@@ -515,6 +520,11 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   return out;
 }
 
+/** The conditions the words put on a collection ("the medium ones" on risky users: risk level medium). */
+export function conditionsOn(resource: PlanResource, text: string, entities: Entity[], now: Date): PlanFilter[] {
+  return filtersFor(resource, { text, cue: planCue(text, entities), now, entities });
+}
+
 function windowFrom(entities: Entity[]): QuestionPlan['window'] {
   const time = entities.find((e) => e.type === 'timeRange' && e.start && e.end && e.source !== 'default');
   if (!time?.start || !time.end || !time.value) return undefined;
@@ -532,6 +542,9 @@ function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'
   const days = resource === 'signIns' ? 7 : 30;
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
+
+/** Lists of people that the last answer's people can be asked of by id. */
+const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers', 'roleAssignments']);
 
 /** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
@@ -591,7 +604,7 @@ export interface FillInput {
   /** The error code the last answer was about ("how many times has that happened today?"). */
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
-  previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string }>;
+  previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string; appId?: string }>;
   /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
   peopleInFocus?: ReadonlyArray<{ id: string; displayName: string }>;
   elliptical: boolean;
@@ -615,6 +628,10 @@ function auditList(input: FillInput, context: FillContext): PlanFill | undefined
   return { plan: { resource: 'directoryAudits', filters: filtersFor('directoryAudits', context), operation, window: windowFrom(input.entities) ?? defaultWindow('directoryAudits', input.now) }, intent: 'audit.changes' };
 }
 
+/**
+ * The plan the words ask for; when they ask it of the last answer's rows ("which of them …", "any of those …"), only
+ * for those rows (src/understanding/rowsAsked.ts).
+ */
 export function fillPlan(input: FillInput): PlanFill | undefined {
   const fill = fillPlanOnce(input);
   if (fill && !fill.rich) withAppsSignIns(fill.plan);
@@ -638,6 +655,42 @@ function withAppsSignIns(plan: QuestionPlan): void {
 }
 
 function fillPlanOnce(input: FillInput): PlanFill | undefined {
+  const cue = input.cue ?? planCue(input.text, input.entities);
+  const fill = membershipOfRows(cue, input) ?? fillFromWords(input);
+  if (!fill || fill.rich) return fill;
+  // "which of those are guests?" after a group's members: the same members, with that condition, when the members'
+  // list can take it.
+  const previous = input.previous;
+  if (previous && !input.previousRich && (previous.resource === 'groupMembers' || previous.resource === 'directReports') && fill.plan.resource === 'users' && fill.plan.filters.length > 0 && ASKS_OF_ROWS.test(cue)) {
+    const conditions = filtersFor(previous.resource, { text: input.text, cue, now: input.now, entities: input.entities });
+    if (fill.plan.filters.every((f) => conditions.some((c) => c.field === f.field))) return continuePlan(previous, { text: input.text, cue, now: input.now, entities: input.entities, previousCode: input.previousCode });
+  }
+  const restricted = restrictToRows(fill.plan, cue, input.previousRows, input.entities);
+  if (restricted) return { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] };
+  // A plan asked of some rows by id ("do any of those four hold roles?"): those rows are what it is about.
+  if (!fill.about?.length && input.previousRows?.length) {
+    const ids = fill.plan.filters.find((f) => f.op === 'in' && Array.isArray(f.value) && f.value.length > 0 && (f.value).every((id) => input.previousRows!.some((r) => r.id === id)))?.value as string[] | undefined;
+    const about = ids ? rowEntities(input.previousRows.filter((r) => ids.includes(r.id))) : [];
+    if (about.length) return { ...fill, about };
+  }
+  return fill;
+}
+
+/** "is any of them in the HR portal group?", "are those people members of Finance?": the rows, in that group. */
+function membershipOfRows(cue: string, input: FillInput): PlanFill | undefined {
+  const group = input.entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  // The rows shown, or the two people the conversation is on ("emma … and ryan? — are they in the partner group?").
+  const rows = input.previousRows?.length ? input.previousRows : (input.peopleInFocus ?? []).map((p) => ({ ...p, type: 'user' }));
+  const people = rows.filter((r) => r.type === 'user');
+  if (!group || people.length < 2 || people.length !== rows.length || !ASKS_OF_ROWS.test(cue)) return undefined;
+  if (!/\b(?:in|inside|member(?:s)? of|part of|belong(?:s|ing)? to)\s+(?:the\s+)?<gg>/.test(cue)) return undefined;
+  const filter = rowsFilter('groupMembers', people);
+  if (!filter) return undefined;
+  const anchor = { type: 'group' as const, id: group.id!, displayName: group.displayName ?? group.text, transitive: true };
+  return { plan: { resource: 'groupMembers', anchor, filters: [filter], operation: { kind: 'list' } }, intent: 'group.info', about: [...rowEntities(people), group] };
+}
+
+function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
   // "group those by user": "group" is the verb there, not the collection.
@@ -676,7 +729,11 @@ function fillPlanOnce(input: FillInput): PlanFill | undefined {
   }
   if (blocked) return blocked;
   // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  // After a list asked of rows by id ("which of them are admins?"), a person named ("and Dana's role?") is asked of on their own.
+  const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
+  // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
+  const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
+  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
@@ -859,7 +916,7 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
-const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
+const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b|\b(?:which|who|how many) of (?:them|those|these) (?:are|is|were|was|have|has|hold|holds) (?:an? |any )?(?:admins?|administrators?|privileged|(?:admin(?:istrator)? |directory )?roles?)\b/;
 
 function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
   const principals = (rows ?? []).filter((r) => r.type === 'user' || r.type === 'group' || r.type === 'app');
@@ -911,7 +968,9 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
   const shown = people.length === 1 ? 'the person shown before' : `the ${Math.min(people.length, 15)} people shown before`;
   if (THEIR_SIGN_INS.test(cue)) {
     const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
-    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
+    // "which of them still tried this week?": those among them, each with their count.
+    const whichOfThem: PlanOperation | undefined = /\b(?:which|who)(?: one)? of (?:them|those|these)\b/.test(cue) ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
+    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? whichOfThem ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
   }
   const operation = operationOf(cue, 'users');
   if (operation?.kind !== 'groupBy' || fieldNamed(previous.resource, cue)) return undefined;
@@ -925,6 +984,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
 export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
 const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
+const PAIR_ROLES = /\broles?\b|\badmins?\b|\badministrators?\b|\bprivileged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
 /**
  * "is either of them in finance?", "are both from sales?", "what are their titles?": where the people sit, from their
@@ -947,6 +1007,22 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   }
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
+  }
+  // "which of them never managed to sign in?", "has either of them been inactive for 90 days?": their accounts' own
+  // record of their last sign-ins, which reaches past the log's window.
+  const lastSignIns = filtersFor('users', context).filter((f) => f.field === 'lastSignIn' || f.field === 'lastSuccessfulSignIn');
+  if (lastSignIns.length) {
+    return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }, ...lastSignIns], operation: { kind: 'list' } }, intent: 'user.info', about };
+  }
+  // "which roles do both have?", "is either of them an admin?": the roles they hold, side by side.
+  if (PAIR_ROLES.test(cue) && !PAIR_SIGN_INS.test(cue)) {
+    return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalId', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'role.assignments', about };
+  }
+  // "are both of them in Finance Approvers?": which of them the group has, through nested groups too.
+  const group = context.entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (group && !PAIR_SIGN_INS.test(cue)) {
+    const anchor = { type: 'group' as const, id: group.id!, displayName: group.displayName ?? group.text, transitive: true };
+    return { plan: { resource: 'groupMembers', anchor, filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'user.groups', about: [...about, group] };
   }
   if (PAIR_PROFILE.test(cue) && !PAIR_SIGN_INS.test(cue) && !context.entities.some((e) => e.type === 'group' && e.source === 'message')) {
     return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['department', 'jobTitle', 'officeLocation'] }, intent: 'user.info', about };
