@@ -733,7 +733,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
   // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
   const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
-  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical) && (refines || (input.elliptical && !(input.previousRich && ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.

@@ -67,6 +67,14 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.match(answer.text, /Nestor Wilke/);
   });
 
+  it('When a diagnosis is followed by "ok and who manages her?" or "did she ever register any auth method?", then it is her account page', async () => {
+    const [, manager, methods] = await demo.stack.askChain(["why can't Megan sign in?", 'ok and who manages her', 'did she ever register any auth method?'], admin);
+    assert.equal(manager.intent, 'user.info');
+    assert.match(manager.text, /Manager: Sofia Williams/);
+    assert.equal(methods.intent, 'user.info');
+    assert.match(methods.text, /MFA: Registered: /);
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');

@@ -161,6 +161,9 @@ const CUES: Cue[] = [
   // Who someone is.
   { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
   { name: 'headcount', intent: 'user.info', weight: 3, pattern: /\bhead ?counts?\b/ },
+  // "ok and who manages her?", "did she ever register any auth method?", "what MFA does this person have on file?": a
+  // fact of the person's account, asked after their diagnosis.
+  { name: 'account facts asked of someone', intent: 'user.info', weight: 5, pattern: /\bwho manages\b|\bmanaged by whom\b|\bregister(?:ed)? (?:any |an |a |for )?(?:mfa |auth(?:entication)? |sign-in |security )?(?:methods?|info)\b|\b(?:mfa|auth(?:entication)? methods?)\b.{0,30}\bon file\b|\bon file\b.{0,20}\bmfa\b/, when: (f) => f.person },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
   { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|boss|supervisor|line manager|job title|title|department|dept|account (?:still )?(?:active|inactive|on|off|live)|phone numbers?|mobile numbers?|e-?mail (?:and|&) phone|contact (?:details|info)|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
