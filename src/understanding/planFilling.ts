@@ -276,6 +276,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/^(?:is |was |has |have )?anything\b|\b(?:any|some)thing (?:signing|signed|logging|logged|authenticating|connecting|coming)\b|\bwho or what\b|\bwhat (?:is |was |has been |have been )?(?:signing|signed|logging|logged|authenticating|authenticated|connecting|connected)\b|\b(?:apps?|service principals?) included\b|\bincluding (?:apps?|service principals?)\b/, () => ({ field: 'eventType', op: 'ne', value: 'nonInteractiveUser', label: 'people and apps' })],
     [/\bguests?\b|\bexternal users?\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
     [/\blegacy (?:auth(?:entication)?|clients?|protocols?|mail)\b|\bbasic auth\b/, () => ({ field: 'clientApp', op: 'in', value: LEGACY_CLIENTS, label: 'legacy authentication' })],
+    // "IMAP or POP": either; the first rule for a field wins, so both together come first.
+    [/\bimap4?\b.{0,20}\bpop3?\b|\bpop3?\b.{0,20}\bimap4?\b/, () => ({ field: 'clientApp', op: 'in', value: ['IMAP4', 'POP3'], label: 'IMAP or POP' })],
     [/\bimap4?\b/, () => ({ field: 'clientApp', op: 'eq', value: 'IMAP4' })],
     [/\bpop3?\b/, () => ({ field: 'clientApp', op: 'eq', value: 'POP3' })],
     [/\b(?:authenticated )?smtp\b/, () => ({ field: 'clientApp', op: 'eq', value: 'Authenticated SMTP' })],

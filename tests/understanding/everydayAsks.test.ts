@@ -75,6 +75,21 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.match(methods.text, /MFA: Registered: /);
   });
 
+  it('When who failed most is followed by a bare "why?", then the first person of that list is diagnosed', async () => {
+    const [most, why] = await demo.stack.askChain(['who had the most failed sign-ins this week?', 'why?'], admin);
+    const top = /\| ([A-Z][^|\n]+?) \| \d+/.exec(most.text.replace(/\n/g, ' | '))?.[1];
+    assert.ok(top, most.text);
+    assert.equal(why.intent, 'signin.troubleshoot');
+    assert.match(why.text, new RegExp(`^Sign-in diagnosis: ${top}`));
+  });
+
+  it('When asked whether anyone used IMAP or POP, written in capitals, then both protocols are the condition', async () => {
+    const answer = await demo.stack.ask('has anyone used IMAP or POP today?', admin);
+    assert.equal(answer.intent, 'signin.list');
+    const plan = answer.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'clientApp' && f.op === 'in' && JSON.stringify(f.value) === '["IMAP4","POP3"]'), JSON.stringify(plan.filters));
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');
