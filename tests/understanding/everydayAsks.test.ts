@@ -90,6 +90,12 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.ok(plan.filters.some((f) => f.field === 'clientApp' && f.op === 'in' && JSON.stringify(f.value) === '["IMAP4","POP3"]'), JSON.stringify(plan.filters));
   });
 
+  it('When apps with expired secrets are followed by "is the inventory one actually failing because of it?", then that app\'s sign-ins are diagnosed', async () => {
+    const [, failing] = await demo.stack.askChain(['which apps have a secret that already expired?', 'is the inventory one actually failing because of it?'], admin);
+    assert.equal(failing.intent, 'signin.troubleshoot');
+    assert.match(failing.text, /Inventory Sync: sign-in to Inventory Sync failing with 7000222/);
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');

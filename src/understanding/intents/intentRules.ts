@@ -131,6 +131,8 @@ const CUES: Cue[] = [
   // outweighs what the rest of the message says about them.
   // "what error is Lee Gu hitting?", "which error does she get?": the error of one person's sign-ins.
   { name: 'which error a person hits', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:what|which) (?:error|error code|code|message)s? (?:is|are|does|do|did|was|were|has|have)\b/, when: (f) => f.person },
+  // "is the inventory one actually failing because of it?": whether something's sign-ins fail, and why.
+  { name: 'failing because of', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:fail(?:s|ed|ing)?|broken|blocked)\b.{0,20}\b(?:because of|due to)\b|\b(?:is|are) (?:it|that|this|they|the \w+ ones?) (?:actually |really |still )?failing\b/ },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
