@@ -178,7 +178,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
   // "which of them is trusted?" after a list of locations or apps: "them" is the rows, not the person before.
   const rowsNotPeople = (memory.lastRows?.length ?? 0) > 0 && memory.lastRows!.every((r) => r.type !== 'user') && /\b(?:them|they|those|these)\b/.test(parsed.cueText);
-  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople;
+  // "did any of them succeed?" after a list of people: them is those rows, not the last person named (two to five
+  // people are asked of one by one elsewhere).
+  const pluralRows = (memory.lastRows?.length ?? 0) > 5 && /\b(?:them|they|those|these|any of|all of|each of|either of)\b/.test(parsed.cueText);
+  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople && !pluralRows;
   if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));

@@ -96,6 +96,18 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.match(failing.text, /Inventory Sync: sign-in to Inventory Sync failing with 7000222/);
   });
 
+  it('When sign-ins are asked "from RU" (a country code) and then "did any of them succeed?", then the country is the condition and "them" the list, not a person named before', async () => {
+    const [, byUser, succeeded] = await demo.stack.askChain(['who is Megan?', 'sign-ins from RU this month - who?', 'did any of them succeed?'], admin);
+    const plan = byUser.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'), JSON.stringify(plan.filters));
+    assert.doesNotMatch(byUser.text, /Which user do you mean/);
+    const next = succeeded.plan as PlanShape;
+    assert.equal(next.resource, 'signIns');
+    assert.ok(next.filters.some((f) => f.field === 'country' && f.value === 'RU') && next.filters.some((f) => f.field === 'result' && f.value === 'success'), JSON.stringify(next.filters));
+    assert.ok(!next.filters.some((f) => f.field === 'user' && f.op === 'eq'), JSON.stringify(next.filters));
+    assert.doesNotMatch(succeeded.text, /^Sign-ins: Megan Bowen/);
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');
