@@ -101,6 +101,8 @@ export function matches(spec: FieldSpec, filter: PlanFilter, item: Item): boolea
     case 'startsWith':
       return typeof value === 'string' && value.toLowerCase().startsWith(String(wanted).toLowerCase());
     case 'eq':
+      // A collection equals one value when that value is all it holds ("SMS only": methods exactly [mobilePhone]).
+      if (Array.isArray(value)) return value.length === 1 && comparable(value[0]) === comparable(wanted);
       return comparable(value) === comparable(wanted);
     case 'inRange':
       return typeof value === 'string' && inRanges(value, Array.isArray(wanted) ? wanted : [String(wanted)]);

@@ -28,6 +28,9 @@ interface ResourceCue {
 const SIGN_IN_NOUN = String.raw`(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|logons?|sign[- ]?in (?:attempts?|events?|logs?)|(?:login|sign[- ]?in) attempts?|attempts|authentications?)`;
 const NO_MFA_REGISTERED = /\b(?:have|has|having|got) no (?:mfa|multi[- ]?factor|2fa)\b(?!\s+(?:prompts?|challenges?|done|performed|during))|\b(?:no|without|missing|lack(?:s|ing)?)\b(?:\s+\S+){0,2}\s+mfa\s+(?:methods?|registered|registration|set ?up|enrolled|enrollment)\b|\bno\s+(?:mfa|authentication|auth)\s+methods?\b|\b(?:not|never|hasn'?t|haven'?t|have not|has not|didn'?t)\s+(?:\S+\s+){0,2}(?:registered|enrolled|set up)\b(?:\s+\S+){0,3}\s+(?:for\s+)?mfa\b|\bunregistered\b.{0,20}\bmfa\b|\bmfa\s+(?:registration|enrollment)\b/;
 
+/** "who only has SMS for MFA?", "sms-only mfa": one registered method, a text message. */
+const SMS_ONLY = /(?<!\bthe (?:one|person|user) (?:with |who (?:has |uses )?))\bonly (?:have |has |had |use |uses |using )?(?:sms|text messages?|texts?|phone)\b|\b(?:sms|text)[- ]only\b|\bonly (?:mfa |auth(?:entication)? )?method is (?:sms|text|a text|the phone)\b|\b(?:sms|text messages?) as (?:their|his|her|the) (?:only )?(?:mfa |auth(?:entication)? )?method\b/;
+
 const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has) <pp> (?:use|used|access|accessed|open|opened)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
@@ -54,6 +57,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:blocked|failing|failed|stopped|stuck|refused|denied) (?:for|because of|due to|over) (?:no|missing|a missing|lack of|not having(?: an?)?) (?:mfa|multi[- ]?factor) (?:registration|method|methods|setup|set up)\b/, weight: 5.5 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
+  // "who only has SMS for MFA?", "users with sms-only mfa": one method, and it is a text message.
+  { resource: 'registrationDetails', pattern: SMS_ONLY, weight: 5.5, filters: [{ field: 'methodsRegistered', op: 'eq', value: 'mobilePhone', label: 'SMS (text message) only' }] },
   { resource: 'registrationDetails', pattern: /\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b.{0,30}\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b|\b(?:registered|set up|enrolled|added|uses?|using|has|have)\b.{0,30}\b(?:fido2?|security keys?|hardware keys?|passkeys?|windows hello|authenticator app)\b/, weight: 5 },
   // "anyone created in the last two months?" (who created them is the audit log's: "who created them?", "created by").
   { resource: 'signIns', pattern: /\b(?:top|most common|commonest|main|biggest|leading|most frequent)\s+(?:error codes?|errors?|failures?|failure reasons?|sign[- ]?in errors?|reasons? (?:for|of) fail\w*)\b/, weight: 3 },
@@ -255,6 +260,7 @@ const CREDENTIAL_RULES: FilterRule[] = [
 ];
 
 const CREDENTIAL_FIELDS = ['passwordCredentials', 'keyCredentials'];
+
 
 const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   signIns: [

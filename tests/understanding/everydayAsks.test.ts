@@ -108,6 +108,15 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.doesNotMatch(succeeded.text, /^Sign-ins: Megan Bowen/);
   });
 
+  it('When asked who only has SMS for MFA, then the registration report is read for people whose one method is a text message', async () => {
+    const answer = await demo.stack.ask('which users have sms-only mfa?', admin);
+    assert.equal(answer.intent, 'user.info');
+    const plan = answer.plan as PlanShape;
+    assert.equal(plan.resource, 'registrationDetails');
+    assert.deepEqual(plan.filters.map((f) => [f.field, f.op, f.value]), [['methodsRegistered', 'eq', 'mobilePhone']]);
+    assert.match(answer.text, /\*\*21 users\*\*|Showing \d+ of \*\*21 users\*\*/);
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');
