@@ -984,6 +984,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
 export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
 const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
+export const WHERE_FROM = /\bwhere (?:are|is|were|do|does) (?:they|both|the two|these two|those two)(?: of them)? (?:\w+ )?(?:from|based|located|work|come from|sit)\b/;
 const PAIR_ROLES = /\broles?\b|\badmins?\b|\badministrators?\b|\bprivileged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
 /**
@@ -997,10 +998,15 @@ const PAIR_PROFILE = /\b(?:is|are) (?:either|both|neither)(?: of them| one)? (?:
  * list about the two or three people the conversation is on, asked by id.
  */
 function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: FillContext): PlanFill | undefined {
-  if (!people || people.length < 2 || !PLURAL_PEOPLE.test(cue)) return undefined;
+  if (!people || people.length < 2) return undefined;
   const ids = people.map((p) => p.id);
   const label = people.map((p) => p.displayName).join(', ');
   const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'conversation' }));
+  // "where are they from?": each one's organisation and place (a guest's home domain is in their sign-in name).
+  if (WHERE_FROM.test(cue)) {
+    return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['companyName', 'department', 'city', 'country'] }, intent: 'user.info', about };
+  }
+  if (!PLURAL_PEOPLE.test(cue)) return undefined;
   // "are either of them risky users?": their risk records in any state (a dismissed one says so).
   if (PAIR_RISK.test(cue)) {
     return { plan: { resource: 'riskyUsers', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'risk.users', about };
