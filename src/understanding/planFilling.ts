@@ -65,9 +65,9 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
@@ -79,7 +79,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
   // "did anyone mark a user as confirmed compromised?", "were any users dismissed this month?": risk cases by how they closed.
-  { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
+  { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b(?!.{0,20}\b(?:apps?|applications?|service principals?|workload)\b)|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
@@ -200,7 +200,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   }
   if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
-  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b/.test(cue)) return { kind: 'count' };
+  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
   // "highest first", "newest first": the order of a list, not one row of it.
   const unordered = cue.replace(/\b(?:highest|lowest|newest|latest|oldest|worst|riskiest|biggest|largest|soonest|most recent|most severe|severest|top)(?: ones?)? first\b/g, ' ');
   if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(unordered)) return { kind: 'first' };
@@ -289,12 +289,12 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
       const window = windowFrom(context.entities);
       return window ? { field: 'createdDateTime', op: 'ge', value: window.start, label: `created ${window.label}` } : undefined;
     }],
-    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
+    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b|\b(?:turned|switched|shut) off\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
     [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
     [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
     // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
     [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
-    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
+    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
     [
       /\binactive\b|\bstale\b|\bdormant\b|\bunused\b|\bhaven'?t (?:signed|logged) in\b|\bhasn'?t (?:signed|logged) in\b|\bnot (?:signed|logged) in\b|\bno sign[- ]?ins?\b|\bno activity\b/,
       (_m, c) => {
@@ -397,7 +397,7 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
   // One person's trouble asked for a judgement ("40-something failures on her mac, what's the deal?", "a mix of errors:
   // what's the main one?", "did he try to sign in from russia?"): their story, conditions included.
-  if (has('user') && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b/.test(cue)) return true;
+  if (has('user') && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b|\bwhat'?s going on\b|\bkeeps? failing\b|\bwhat (?:do|does|should) (?:they|he|she|i|we) (?:need to |have to )?do\b|\bnever (?:managed|been able|able) to\b/.test(cue)) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
