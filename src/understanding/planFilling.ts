@@ -669,8 +669,10 @@ function fillPlanOnce(input: FillInput): PlanFill | undefined {
   if (restricted) return { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] };
   // A plan asked of some rows by id ("do any of those four hold roles?"): those rows are what it is about.
   if (!fill.about?.length && input.previousRows?.length) {
-    const ids = fill.plan.filters.find((f) => f.op === 'in' && Array.isArray(f.value) && f.value.length > 0 && (f.value as string[]).every((id) => input.previousRows!.some((r) => r.id === id)))?.value as string[] | undefined;
-    const about = ids ? rowEntities(input.previousRows.filter((r) => ids.includes(r.id))) : [];
+    const rows = input.previousRows;
+    const asked = fill.plan.filters.find((f) => f.op === 'in' && Array.isArray(f.value) && f.value.length > 0 && f.value.every((id) => rows.some((r) => r.id === id)))?.value;
+    const ids = Array.isArray(asked) ? asked : [];
+    const about = rowEntities(rows.filter((r) => ids.includes(r.id)));
     if (about.length) return { ...fill, about };
   }
   return fill;

@@ -67,17 +67,14 @@ const MAX_ABOUT = 10;
 export function restrictToRows(plan: QuestionPlan, cue: string, rows: readonly AskedRow[] | undefined, entities: readonly Entity[]): { plan: QuestionPlan; about: Entity[] } | undefined {
   if (!rows?.length || plan.basedOnPrevious || plan.anchor || !ASKS_OF_ROWS.test(cue)) return undefined;
   if (entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved')) return undefined;
-  const type = rows[0].type as RowType;
-  const shown = rows.filter((r) => r.type === type);
-  const naming = ROW_FIELDS[type]?.[plan.resource];
-  if (!naming || shown.length !== rows.length || plan.filters.some((f) => f.field === naming.field)) return undefined;
-  const asked = shown.slice(0, MAX_ROWS);
-  const ids = asked.map((r) => (naming.appId ? r.appId ?? r.id : r.id));
-  const filter: PlanFilter = { field: naming.field, op: 'in', value: ids, label: asked.length === 1 ? 'the one shown before' : `the ${asked.length} shown before` };
+  const filter = rowsFilter(plan.resource, rows);
+  if (!filter || plan.filters.some((f) => f.field === filter.field)) return undefined;
+  const asked = rows.slice(0, MAX_ROWS);
+  filter.label = asked.length === 1 ? 'the one shown before' : `the ${asked.length} shown before`;
   const restricted: QuestionPlan = { ...plan, filters: [filter, ...plan.filters] };
   // "which of them failed this week?": the people among them, each with their count, rather than every attempt.
-  if (plan.resource === 'signIns' && type === 'user' && plan.operation.kind === 'list' && /\b(?:which|who|whom)(?: one)? of (?:them|those|these)\b/.test(cue)) restricted.operation = { kind: 'groupBy', field: 'userDisplayName' };
-  const about = asked.length <= MAX_ABOUT ? asked.map((r): Entity => ({ type, text: r.displayName, displayName: r.displayName, id: r.id, ...(r.appId ? { appId: r.appId } : {}), resolution: 'resolved', source: 'conversation' })) : [];
+  if (plan.resource === 'signIns' && rows[0].type === 'user' && plan.operation.kind === 'list' && /\b(?:which|who|whom)(?: one)? of (?:them|those|these)\b/.test(cue)) restricted.operation = { kind: 'groupBy', field: 'userDisplayName' };
+  const about = rowEntities(asked);
   return { plan: restricted, about };
 }
 
