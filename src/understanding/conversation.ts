@@ -305,7 +305,7 @@ export function rememberTurn(
   entities: Entity[],
   plan?: QuestionPlan,
   rows?: ConversationContext['lastRows'],
-  answered?: { about?: readonly AboutObject[]; planRich?: boolean },
+  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }> },
 ): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
@@ -327,7 +327,11 @@ export function rememberTurn(
   const time = named.find((e) => e.type === 'timeRange');
   next.timeRange = time;
   const person = named.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
-  if (person?.id) next.people = [...(memory?.people ?? []).filter((p) => p.id !== person.id), { type: 'user' as const, id: person.id, displayName: person.displayName ?? person.text }].slice(-3);
+  if (person?.id) {
+    // The other people the message named come first, so the one answered about stays the latest ("he" next).
+    const named = [...(answered?.alsoNamed ?? []).filter((p) => p.id !== person.id), { id: person.id, displayName: person.displayName ?? person.text }];
+    next.people = [...(memory?.people ?? []).filter((p) => !named.some((n) => n.id === p.id)), ...named.map((p) => ({ type: 'user' as const, id: p.id, displayName: p.displayName }))].slice(-3);
+  }
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');
   // A location named, or the one location a list showed ("which location is trusted?" then "sign-ins from there?").

@@ -410,6 +410,10 @@ export class GrammarRecognizer implements Recognizer {
     if (contextPlan) understanding.contextPlan = contextPlan;
     if (turn.followUp || among) understanding.followUp = true;
     if (among) understanding.among = among;
+    // "compare Sara Novak and Sara Flores - department, manager": answered as one question, both remembered.
+    const answeredFor = understanding.entities.find((e) => e.type === 'user' && e.id)?.id;
+    const others = namedPair.filter((p) => p.id !== answeredFor);
+    if (!compared && answeredFor && others.length > 0 && others.length < namedPair.length && namedPair.length <= 3) understanding.alsoNamed = others;
     if (compared) {
       understanding.compared = compared;
       understanding.followUp = turn.followUp || focus !== undefined;

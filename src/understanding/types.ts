@@ -87,6 +87,11 @@ export interface Understanding {
    * apps): a rich answer that lists (the expiring credentials) shows only them. Apps by application id.
    */
   among?: { type: 'app'; ids: string[]; label: string };
+  /**
+   * Other people the message named besides the one its answer is about ("compare Sara Novak and Sara Flores - …"):
+   * remembered with them, so "are both of them …" next is about all of them.
+   */
+  alsoNamed?: Array<{ id: string; displayName: string }>;
   /** Two people's groups compared ("what groups does she have that he doesn't?"): both sides and what they share. */
   compared?: PairCompared;
   /** The cues that decided the intent, for diagnostics and bench reports. */
