@@ -1045,6 +1045,8 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
 function directReportsPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
   if (!user || !/\breports? (?:directly )?to\b|\bdirect reports?\b|\breporting to\b|\bworks? for <pp>|\b<pp>'?s? (?:team|reports|staff)\b|\bmanaged by\b/.test(cue)) return undefined;
+  // "who does the VP of Sales report to?", "Alan reports to whom?": the person's manager, on their own page.
+  if (/\bwho(?:m)? (?:does|do|did) .{0,40}\breport (?:directly )?to\b|\breports? (?:directly )?to (?:whom|who)\b/.test(cue)) return undefined;
   const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
   const plan: QuestionPlan = {
     resource: 'directReports',

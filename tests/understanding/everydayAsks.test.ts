@@ -52,6 +52,21 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.match(loop.text, /Lee Gu: sign-in to \S+ failing with 50057/);
   });
 
+  it('When asked whom a person reports to, then it is their manager, not their direct reports; "who reports to" is the other way', async () => {
+    const up = await demo.stack.ask('who does Megan Bowen report to?', admin);
+    assert.equal(up.plan, undefined);
+    assert.match(up.text, /Manager: Sofia Williams/);
+    const down = await demo.stack.ask('who reports to Sofia Williams?', admin);
+    assert.equal((down.plan as PlanShape).resource, 'directReports');
+    assert.match(down.text, /Megan Bowen/);
+  });
+
+  it('When a guest "never managed to log in", then the guest\'s sign-ins are diagnosed', async () => {
+    const answer = await demo.stack.ask("Nestor Wilke never managed to log in, what's going on?", admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Nestor Wilke/);
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');

@@ -26,7 +26,7 @@ import type { SkillAnswer, SkillRequest } from '../types';
 import { rolesFor, roleList, throwUnlessFound } from '../common/access';
 import { auditRowText } from '../common/auditText';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
-import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
+import { credentialsOf, expiryHorizon, warnUntilOf, type AppCredential } from '../common/credentials';
 import { defineSkill } from '../common/defineSkill';
 import { formatDate, formatWhen } from '../common/format';
 
@@ -119,8 +119,9 @@ function shownApps(apps: ApplicationDetails[], now: Date, warnUntil: Date): Arra
 
 async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
   const range = entityOf(request.understanding, 'timeRange');
-  const warnUntil = warnUntilOf(range?.value, request.now);
-  const windowName = range?.value === 'thisMonth' ? 'this month' : `in the next 30 days`;
+  const horizon = expiryHorizon(request.understanding.text, request.now);
+  const warnUntil = horizon?.until ?? warnUntilOf(range?.value, request.now);
+  const windowName = horizon?.name ?? (range?.value === 'thisMonth' ? 'this month' : `in the next 30 days`);
   const responses = await batchGet(tenant.client, [APPLICATION_CREDENTIALS_REQUEST]);
   for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'applications.read');
   const all = bodyOf<Page<ApplicationDetails>>(responses, 'applications')?.value ?? [];

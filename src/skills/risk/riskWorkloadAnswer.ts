@@ -106,7 +106,7 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   const detail = detailText(f.risky.riskDetail, 'servicePrincipal');
   // The level is the subtitle's ("at high risk"): a fact repeating it cost a line before the advice.
   const facts = [
-    { title: 'Risk state', value: stateText(f.risky.riskState) },
+    { title: 'Risk state', value: f.risky.riskState ? `${stateText(f.risky.riskState)} (${escapeMarkdown(f.risky.riskState)})` : stateText(f.risky.riskState) },
     ...(detail ? [{ title: 'Risk detail', value: detail }] : []),
     { title: 'Last change', value: formatWhen(f.risky.riskLastUpdatedDateTime, now) },
     // Not "Application (client) ID": a title that wraps widens the title column, and every value then wraps too.

@@ -38,7 +38,7 @@ interface Cue {
 
 const SIGNIN = String.raw`(?:sign[- ]?in|signin|log[- ]?in|login|log[- ]?on|sign[- ]?on)`;
 const SIGNINS = String.raw`(?:sign[- ]?ins|signins|log[- ]?ins|logins|sign\s+in\s+logs|sign-in\s+logs|signin\s+logs|login\s+history|sign[- ]?in\s+(?:history|activity|logs?))`;
-const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't)`;
+const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't|never (?:managed|been able|was able|were able|able) to)`;
 const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
 const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;

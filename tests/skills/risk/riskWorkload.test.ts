@@ -72,7 +72,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     const text = lines.join('\n');
     assert.equal(lines[0], 'Payroll Connector');
     assert.ok(lines.includes('Workload identity (service principal) at high risk'), text);
-    assert.ok(lines.includes('Risk state: at risk'), text);
+    assert.ok(lines.includes('Risk state: at risk (atRisk)'), text);
     const typeName = riskTypeInfo('suspiciousSignins', 'servicePrincipal').name;
     assert.notEqual(typeName, 'suspiciousSignins', 'the detection type is named in plain words');
     const detections = lines.indexOf('Detections (newest first)');
