@@ -102,7 +102,9 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
 
 function rowReferred(cueText: string, memory: ConversationContext): Entity | undefined {
   const m = ORDINAL.exec(cueText);
-  const rows = memory.lastRows;
+  // "and the last one on that list?" after a turn about one row that showed a single object of its own (the app's
+  // owner): the list before it.
+  const rows = m && memory.lastRows?.length === 1 && (memory.earlierRows?.length ?? 0) > 1 ? memory.earlierRows : memory.lastRows;
   if (!m || !rows?.length) return describedRow(cueText, memory);
   // "the one that expires first" is the first row: lists are shown soonest or newest first.
   // "the one with the most": the top row of a count, which lists the largest first.
@@ -317,8 +319,15 @@ export function rememberTurn(
     delete next.lastPlan;
     delete next.lastPlanRich;
   }
-  if (rows?.length) next.lastRows = rows.slice(0, 20);
-  else if (intent !== 'docs.answer' && !aboutShownRows(memory, entities)) delete next.lastRows;
+  const aboutARow = aboutShownRows(memory, entities);
+  if (rows?.length) {
+    next.lastRows = rows.slice(0, 20);
+    if (aboutARow && memory?.lastRows && memory.lastRows.length > 1) next.earlierRows = memory.lastRows;
+    else delete next.earlierRows;
+  } else if (intent !== 'docs.answer' && !aboutARow) {
+    delete next.lastRows;
+    delete next.earlierRows;
+  }
   const named = entities.filter((e) => e.source !== 'default');
   for (const type of ['user', 'group', 'app'] as const) {
     const entity = named.find((e) => e.type === type && e.resolution !== 'notFound');

@@ -124,6 +124,11 @@ export interface ConversationContext {
    * that rich question again about Lee, while "only the failed ones" lists.
    */
   lastPlanRich?: boolean;
+  /**
+   * The list before lastRows, when the last turn was about one of its rows and showed rows of its own (the app's
+   * owners after "the first one - who owns it?"): "and the last one on that list?" still counts in it.
+   */
+  earlierRows?: ConversationContext['lastRows'];
   /** The objects the last list answer showed, in order ("why is the top one high?"). */
   lastRows?: Array<{
     type: DirectoryEntityType | 'policy' | 'namedLocation';
