@@ -47,12 +47,15 @@ export function expiryHorizon(question: string, now: Date): { until: Date; name:
     const unit = ahead[2] ?? ahead[4];
     if (n > 0 && n <= 730) return { until: new Date(now.getTime() + n * UNIT_DAYS[unit] * 86_400_000), name: `in the next ${n} ${unit}${n === 1 ? '' : 's'}` };
   }
-  const month = /\b(?:before|by|until|ending before) (?:the (?:start|beginning) of )?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/.exec(text);
+  const month = /\b(?:before|by|until|ending before) (?:the (?:start|beginning) of )?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?/.exec(text);
   if (month) {
     const index = MONTHS.findIndex((m) => m.startsWith(month[1].slice(0, 3)));
-    const year = index <= now.getUTCMonth() ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
-    const until = new Date(Date.UTC(year, index, 1));
-    return { until, name: `before ${MONTHS[index][0].toUpperCase()}${MONTHS[index].slice(1)} ${year}` };
+    // "before dec 20": that day; "before March": the month's first day. The next one to come.
+    const day = month[2] ? Math.min(Math.max(Number(month[2]), 1), 31) : 1;
+    const thisYear = new Date(Date.UTC(now.getUTCFullYear(), index, day));
+    const until = thisYear.getTime() > now.getTime() ? thisYear : new Date(Date.UTC(now.getUTCFullYear() + 1, index, day));
+    const monthName = `${MONTHS[index][0].toUpperCase()}${MONTHS[index].slice(1)}`;
+    return { until, name: month[2] ? `before ${until.toISOString().slice(0, 10)}` : `before ${monthName} ${until.getUTCFullYear()}` };
   }
   return undefined;
 }

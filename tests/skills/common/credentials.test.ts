@@ -11,6 +11,8 @@ describe('How far ahead expiring credentials are looked for', () => {
     assert.equal(expiryHorizon('secrets ending by the end of the year', NOW)?.until.toISOString(), '2027-01-01T00:00:00.000Z');
     assert.equal(expiryHorizon('anything running out before March?', NOW)?.until.toISOString(), '2027-03-01T00:00:00.000Z');
     assert.equal(expiryHorizon('anything running out before December?', NOW)?.until.toISOString(), '2026-12-01T00:00:00.000Z');
+    assert.deepEqual(expiryHorizon('which app creds expire before dec 20', NOW), { until: new Date('2026-12-20T00:00:00Z'), name: 'before 2026-12-20' });
+    assert.equal(expiryHorizon('before November 3rd', NOW)?.until.toISOString(), '2027-11-03T00:00:00.000Z');
   });
 
   it('When the question says "the next N days, weeks or months", then the window is that long; otherwise there is none', () => {
