@@ -1,4 +1,4 @@
-import { countryCode } from '../../plans/vocabulary';
+import { countryCode, isCountryCode } from '../../plans/vocabulary';
 import type { SpanSet } from '../text/spans';
 
 /**
@@ -6,6 +6,8 @@ import type { SpanSet } from '../text/spans';
  * code through the runtime's country names, so "russia" is a place, never a person. Only after such a word, since
  * a bare "Jordan" or "Chad" is more often a name.
  */
+/** Two capitals that name a team more often than a country after "from" (IT, HR, QA, PR, and the like). */
+const TEAM_CODES = new Set(['IT', 'HR', 'QA', 'PR', 'PA', 'AD', 'AI', 'BI', 'CS', 'GA', 'PM', 'SA', 'SE', 'TV', 'MS', 'ME', 'AM']);
 const PLACE_LEAD = /\b(?:from|in|out of|via|originating in|located in|based in|country|countries)\s+(?:the\s+)?/gi;
 const WORD = /^[A-Za-z][A-Za-z'’.-]*/;
 
@@ -25,12 +27,19 @@ export function extractCountries(text: string, spans: SpanSet): void {
       if (!gap) break;
       at += gap[0].length;
     }
+    let claimed = false;
     for (const end of ends.reverse()) {
       const candidate = text.slice(start, end);
       const code = countryCode(candidate);
       if (!code || !spans.isFree(start, end)) continue;
       spans.claim({ start, end, placeholder: '<country>', entity: { type: 'country', text: candidate, value: code, source: 'message' } });
+      claimed = true;
       break;
+    }
+    // "sign-ins from RU": the code as Graph writes it, in capitals, after "from" (not "in IT", "from HR": teams).
+    const code = claimed ? undefined : /^[A-Z]{2}\b/.exec(text.slice(start))?.[0];
+    if (code && /^(?:from|out of)\s/i.test(m[0]) && !TEAM_CODES.has(code) && isCountryCode(code) && spans.isFree(start, start + 2)) {
+      spans.claim({ start, end: start + 2, placeholder: '<country>', entity: { type: 'country', text: code, value: code, source: 'message' } });
     }
   }
 }
