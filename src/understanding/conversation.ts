@@ -115,6 +115,9 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   return rowEntity(row, m[0]);
 }
 
+/** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
+const BARE_WHY = /^(?:(?:and|ok(?:ay)?|so|but|hm+)[\s,]+)?(?:why|how come|why so many|why is that|why's that|what caused (?:it|that|this)|what'?s the reason)\s*[?.!]*$/;
+
 /** A place the conversation named before: "from there", "that range", "that location". */
 const THERE = /\b(?:from|in|at|out of) there\b|\b(?:that|this|the same) (?:location|range|network|office|site|named location|ip range|subnet)\b|\bthose (?:ranges|ips|ip addresses|addresses|countries)\b|\bit (?:cover|covers|contain|contains|include|includes)\b/;
 
@@ -126,6 +129,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (!memory) return plain;
   const weak = parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE;
 
+  // "why?" after who failed the most: the first person of that list, diagnosed; after one person's sign-ins, that person.
+  if (BARE_WHY.test(parsed.plainText.trim()) && memory.lastIntent === 'signin.list') {
+    const top = memory.lastRows?.find((r) => r.type === 'user');
+    if (top) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, rowEntity(top, 'why')], objects: [], followUp: true, row: rowEntity(top, 'why') };
+    if (memory.user) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, fromConversation(memory.user)], objects: [], followUp: true, again: true };
+  }
   const row = rowReferred(parsed.plainText, memory);
   // Words of the ordinal phrase taken for names ("top") are not names.
   const ordinal = row?.text ?? '';
