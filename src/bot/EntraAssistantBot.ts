@@ -468,6 +468,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
         about,
         planRich: !understanding.plan && understanding.contextPlan !== undefined,
+        ...(understanding.alsoNamed ? { alsoNamed: understanding.alsoNamed } : {}),
       });
     }
     if (skillAnswer.kind !== 'confirm') return { understanding, skill, answer: skillAnswer, settledNote };

@@ -328,6 +328,7 @@ const servicePrincipals: ResourceSpec = {
   permission: 'applications.read',
   ...directoryPaging,
   columns: ['displayName', 'servicePrincipalType', 'accountEnabled'],
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid', { graph: EQ_IN }),
@@ -512,6 +513,7 @@ const riskyServicePrincipals: ResourceSpec = {
   path: () => '/identityProtection/riskyServicePrincipals',
   permission: 'riskyServicePrincipals.read',
   columns: ['displayName', 'riskLevel', 'riskState', 'riskLastUpdatedDateTime'],
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ }),
     field('displayName', 'Service principal', 'displayName', 'string', { graph: EQ_STARTS }),

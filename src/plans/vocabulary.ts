@@ -14,6 +14,11 @@ for (let a = 65; a <= 90; a++) {
   }
 }
 
+/** An ISO 3166 code of a country or region ("RU", "CN"), as Graph writes them. */
+export function isCountryCode(code: string): boolean {
+  return CODES.includes(code);
+}
+
 /** "Russia" for RU; the code itself when the runtime does not know it. */
 export function countryName(code: string): string {
   return /^[A-Za-z]{2}$/.test(code) ? (names.of(code.toUpperCase()) ?? code) : code;

@@ -239,8 +239,8 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
   conditionalAccessPolicies: { type: 'policy', name: 'displayName' },
   namedLocations: { type: 'namedLocation', name: 'displayName' },
   directReports: { type: 'user', name: 'displayName' },
-  servicePrincipals: { type: 'app', name: 'displayName' },
-  riskyServicePrincipals: { type: 'app', name: 'displayName' },
+  servicePrincipals: { type: 'app', name: 'displayName', appId: 'appId' },
+  riskyServicePrincipals: { type: 'app', name: 'displayName', appId: 'appId' },
   // A group's members and owners: people and groups (a service principal member is no row to ask of).
   groupMembers: { type: 'user', name: 'displayName', typeOf: memberType },
   groupOwners: { type: 'user', name: 'displayName', typeOf: memberType },

@@ -102,7 +102,9 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
 
 function rowReferred(cueText: string, memory: ConversationContext): Entity | undefined {
   const m = ORDINAL.exec(cueText);
-  const rows = memory.lastRows;
+  // "and the last one on that list?" after a turn about one row that showed a single object of its own (the app's
+  // owner): the list before it.
+  const rows = m && memory.lastRows?.length === 1 && (memory.earlierRows?.length ?? 0) > 1 ? memory.earlierRows : memory.lastRows;
   if (!m || !rows?.length) return describedRow(cueText, memory);
   // "the one that expires first" is the first row: lists are shown soonest or newest first.
   // "the one with the most": the top row of a count, which lists the largest first.
@@ -317,7 +319,7 @@ export function rememberTurn(
   entities: Entity[],
   plan?: QuestionPlan,
   rows?: ConversationContext['lastRows'],
-  answered?: { about?: readonly AboutObject[]; planRich?: boolean },
+  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }> },
 ): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
@@ -329,8 +331,15 @@ export function rememberTurn(
     delete next.lastPlan;
     delete next.lastPlanRich;
   }
-  if (rows?.length) next.lastRows = rows.slice(0, 20);
-  else if (intent !== 'docs.answer' && !aboutShownRows(memory, entities)) delete next.lastRows;
+  const aboutARow = aboutShownRows(memory, entities);
+  if (rows?.length) {
+    next.lastRows = rows.slice(0, 20);
+    if (aboutARow && memory?.lastRows && memory.lastRows.length > 1) next.earlierRows = memory.lastRows;
+    else delete next.earlierRows;
+  } else if (intent !== 'docs.answer' && !aboutARow) {
+    delete next.lastRows;
+    delete next.earlierRows;
+  }
   const named = entities.filter((e) => e.source !== 'default');
   for (const type of ['user', 'group', 'app'] as const) {
     const entity = named.find((e) => e.type === type && e.resolution !== 'notFound');
@@ -339,7 +348,11 @@ export function rememberTurn(
   const time = named.find((e) => e.type === 'timeRange');
   next.timeRange = time;
   const person = named.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
-  if (person?.id) next.people = [...(memory?.people ?? []).filter((p) => p.id !== person.id), { type: 'user' as const, id: person.id, displayName: person.displayName ?? person.text }].slice(-3);
+  if (person?.id) {
+    // The other people the message named come first, so the one answered about stays the latest ("he" next).
+    const named = [...(answered?.alsoNamed ?? []).filter((p) => p.id !== person.id), { id: person.id, displayName: person.displayName ?? person.text }];
+    next.people = [...(memory?.people ?? []).filter((p) => !named.some((n) => n.id === p.id)), ...named.map((p) => ({ type: 'user' as const, id: p.id, displayName: p.displayName }))].slice(-3);
+  }
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');
   // A location named, or the one location a list showed ("which location is trusted?" then "sign-ins from there?").

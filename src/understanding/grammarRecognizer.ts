@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
+import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan, WHERE_FROM } from './planFilling';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
@@ -359,7 +359,7 @@ export class GrammarRecognizer implements Recognizer {
     const memory = context?.conversation;
     const focus = peopleInFocus(memory, turn.entities);
     // "did either of them get in?" is about both people, even where "them" alone would repeat the last question.
-    const aboutBoth = focus !== undefined && PLURAL_PEOPLE.test(cleaned.toLowerCase());
+    const aboutBoth = focus !== undefined && (PLURAL_PEOPLE.test(cleaned.toLowerCase()) || WHERE_FROM.test(cleaned.toLowerCase()));
     // "what groups does she have that he doesn't?": the two people's groups set side by side.
     const compared = turn.row ? undefined : comparedGroups(cleaned.toLowerCase(), focus ?? (namedPair.length === 2 ? namedPair : undefined), memory?.lastIntent);
     if (compared) {
@@ -412,6 +412,10 @@ export class GrammarRecognizer implements Recognizer {
     if (contextPlan) understanding.contextPlan = contextPlan;
     if (turn.followUp || among) understanding.followUp = true;
     if (among) understanding.among = among;
+    // "compare Sara Novak and Sara Flores - department, manager": answered as one question, both remembered.
+    const answeredFor = understanding.entities.find((e) => e.type === 'user' && e.id)?.id;
+    const others = namedPair.filter((p) => p.id !== answeredFor);
+    if (!compared && answeredFor && others.length > 0 && others.length < namedPair.length && namedPair.length <= 3) understanding.alsoNamed = others;
     if (compared) {
       understanding.compared = compared;
       understanding.followUp = turn.followUp || focus !== undefined;

@@ -677,8 +677,10 @@ function fillPlanOnce(input: FillInput): PlanFill | undefined {
   if (restricted) return { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] };
   // A plan asked of some rows by id ("do any of those four hold roles?"): those rows are what it is about.
   if (!fill.about?.length && input.previousRows?.length) {
-    const ids = fill.plan.filters.find((f) => f.op === 'in' && Array.isArray(f.value) && f.value.length > 0 && (f.value).every((id) => input.previousRows!.some((r) => r.id === id)))?.value as string[] | undefined;
-    const about = ids ? rowEntities(input.previousRows.filter((r) => ids.includes(r.id))) : [];
+    const rows = input.previousRows;
+    const asked = fill.plan.filters.find((f) => f.op === 'in' && Array.isArray(f.value) && f.value.length > 0 && f.value.every((id) => rows.some((r) => r.id === id)))?.value;
+    const ids = Array.isArray(asked) ? asked : [];
+    const about = rowEntities(rows.filter((r) => ids.includes(r.id)));
     if (about.length) return { ...fill, about };
   }
   return fill;
@@ -924,7 +926,7 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
-const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b|\b(?:which|who|how many) of (?:them|those|these) (?:are|is|were|was|have|has|hold|holds) (?:an? |any )?(?:admins?|administrators?|privileged|(?:admin(?:istrator)? |directory )?roles?)\b/;
+const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b|\b(?:which|who|how many) of (?:them|those|these) (?:are|is|were|was|have|has|hold|holds) (?:an? |any )?(?:admins?|administrators?|privileged|(?:admin(?:istrator)? |directory )?roles?)\b|^(?:(?:and|so|ok(?:ay)?)[\s,]+)?any (?:of (?:them|those|these) )?(?:\w+ )?(?:admins?|administrators?)(?: (?:among|in) (?:them|those|these|there))?\s*[?.!]*$/;
 
 function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
   const principals = (rows ?? []).filter((r) => r.type === 'user' || r.type === 'group' || r.type === 'app');
@@ -992,6 +994,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
 export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
 const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
+export const WHERE_FROM = /\bwhere (?:are|is|were|do|does) (?:they|both|the two|these two|those two)(?: of them)? (?:\w+ )?(?:from|based|located|work|come from|sit)\b/;
 const PAIR_ROLES = /\broles?\b|\badmins?\b|\badministrators?\b|\bprivileged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
 /**
@@ -1005,10 +1008,15 @@ const PAIR_PROFILE = /\b(?:is|are) (?:either|both|neither)(?: of them| one)? (?:
  * list about the two or three people the conversation is on, asked by id.
  */
 function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: FillContext): PlanFill | undefined {
-  if (!people || people.length < 2 || !PLURAL_PEOPLE.test(cue)) return undefined;
+  if (!people || people.length < 2) return undefined;
   const ids = people.map((p) => p.id);
   const label = people.map((p) => p.displayName).join(', ');
   const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'conversation' }));
+  // "where are they from?": each one's organisation and place (a guest's home domain is in their sign-in name).
+  if (WHERE_FROM.test(cue)) {
+    return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['companyName', 'department', 'city', 'country'] }, intent: 'user.info', about };
+  }
+  if (!PLURAL_PEOPLE.test(cue)) return undefined;
   // "are either of them risky users?": their risk records in any state (a dismissed one says so).
   if (PAIR_RISK.test(cue)) {
     return { plan: { resource: 'riskyUsers', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'risk.users', about };

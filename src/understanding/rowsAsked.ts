@@ -67,17 +67,14 @@ const MAX_ABOUT = 10;
 export function restrictToRows(plan: QuestionPlan, cue: string, rows: readonly AskedRow[] | undefined, entities: readonly Entity[]): { plan: QuestionPlan; about: Entity[] } | undefined {
   if (!rows?.length || plan.basedOnPrevious || plan.anchor || !ASKS_OF_ROWS.test(cue)) return undefined;
   if (entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved')) return undefined;
-  const type = rows[0].type as RowType;
-  const shown = rows.filter((r) => r.type === type);
-  const naming = ROW_FIELDS[type]?.[plan.resource];
-  if (!naming || shown.length !== rows.length || plan.filters.some((f) => f.field === naming.field)) return undefined;
-  const asked = shown.slice(0, MAX_ROWS);
-  const ids = asked.map((r) => (naming.appId ? r.appId ?? r.id : r.id));
-  const filter: PlanFilter = { field: naming.field, op: 'in', value: ids, label: asked.length === 1 ? 'the one shown before' : `the ${asked.length} shown before` };
+  const filter = rowsFilter(plan.resource, rows);
+  if (!filter || plan.filters.some((f) => f.field === filter.field)) return undefined;
+  const asked = rows.slice(0, MAX_ROWS);
+  filter.label = asked.length === 1 ? 'the one shown before' : `the ${asked.length} shown before`;
   const restricted: QuestionPlan = { ...plan, filters: [filter, ...plan.filters] };
   // "which of them failed this week?": the people among them, each with their count, rather than every attempt.
-  if (plan.resource === 'signIns' && type === 'user' && plan.operation.kind === 'list' && /\b(?:which|who|whom)(?: one)? of (?:them|those|these)\b/.test(cue)) restricted.operation = { kind: 'groupBy', field: 'userDisplayName' };
-  const about = asked.length <= MAX_ABOUT ? asked.map((r): Entity => ({ type, text: r.displayName, displayName: r.displayName, id: r.id, ...(r.appId ? { appId: r.appId } : {}), resolution: 'resolved', source: 'conversation' })) : [];
+  if (plan.resource === 'signIns' && rows[0].type === 'user' && plan.operation.kind === 'list' && /\b(?:which|who|whom)(?: one)? of (?:them|those|these)\b/.test(cue)) restricted.operation = { kind: 'groupBy', field: 'userDisplayName' };
+  const about = rowEntities(asked);
   return { plan: restricted, about };
 }
 
@@ -89,17 +86,19 @@ const CREDENTIAL_WORDS = /\b(?:secrets?|certs?|certificates?|credentials?|creds|
  * expiring-credentials answer, for those apps only. The rows asked of, or undefined.
  */
 export function credentialsOfRows(cue: string, rows: readonly AskedRow[] | undefined, entities: readonly Entity[]): { type: 'app'; ids: string[]; label: string } | undefined {
-  if (!rows?.length || !rows.every((r) => r.type === 'app') || !CREDENTIAL_WORDS.test(cue) || !(ASKS_OF_ROWS.test(cue) || /\b(?:they|them|those|these|their)\b/.test(cue))) return undefined;
+  // Apps are matched to their registrations by application id: rows known only by an object id cannot be.
+  if (!rows?.length || !rows.every((r) => r.type === 'app' && r.appId) || !CREDENTIAL_WORDS.test(cue) || !(ASKS_OF_ROWS.test(cue) || /\b(?:they|them|those|these|their)\b/.test(cue))) return undefined;
   if (entities.some((e) => e.source === 'message' && e.type === 'app' && e.resolution === 'resolved')) return undefined;
   const asked = rows.slice(0, MAX_ROWS);
-  return { type: 'app', ids: asked.map((r) => r.appId ?? r.id), label: `the ${asked.length} apps shown before` };
+  return { type: 'app', ids: asked.map((r) => r.appId!), label: `the ${asked.length} apps shown before` };
 }
 
 /** The condition on a collection that keeps only these rows, if the collection names them; undefined otherwise. */
 export function rowsFilter(resource: PlanResource, rows: readonly AskedRow[]): PlanFilter | undefined {
   const type = rows[0]?.type as RowType | undefined;
   const naming = type ? ROW_FIELDS[type]?.[resource] : undefined;
-  if (!naming || rows.some((r) => r.type !== type)) return undefined;
+  // A collection that names apps by application id cannot be asked of rows known only by their object id.
+  if (!naming || rows.some((r) => r.type !== type || (naming.appId && !r.appId))) return undefined;
   const asked = rows.slice(0, MAX_ROWS);
   return { field: naming.field, op: 'in', value: asked.map((r) => (naming.appId ? r.appId ?? r.id : r.id)), label: asked.map((r) => r.displayName).join(', ') };
 }
@@ -170,7 +169,9 @@ export function rowsOfMessage(cue: string, rows: readonly AskedRow[] | undefined
     const plan: QuestionPlan = { ...lastPlan, filters: [filter, ...lastPlan.filters.filter((f) => f.field !== filter.field)], operation, basedOnPrevious: true };
     return { rows: subset.rows, plan: { plan, intent: PLAN_INTENTS[plan.resource], about } };
   }
-  if (subset.rows[0].type === 'app') return { rows: subset.rows, among: { type: 'app', ids: subset.rows.map((r) => r.appId ?? r.id), label: subset.rows.map((r) => r.displayName).join(', ') } };
+  // "the certificate ones" after the expiring credentials (apps known by application id): that answer for those apps.
+  const appIds = subset.rows.flatMap((r) => (r.type === 'app' && r.appId ? [r.appId] : []));
+  if (appIds.length === subset.rows.length) return { rows: subset.rows, among: { type: 'app', ids: appIds, label: subset.rows.map((r) => r.displayName).join(', ') } };
   const users = rowsFilter('users', subset.rows);
   if (users) return { rows: subset.rows, plan: { plan: { resource: 'users', filters: [users], operation: { kind: 'list' } }, intent: 'user.info', about } };
   return { rows: subset.rows };

@@ -87,6 +87,11 @@ export interface Understanding {
    * apps): a rich answer that lists (the expiring credentials) shows only them. Apps by application id.
    */
   among?: { type: 'app'; ids: string[]; label: string };
+  /**
+   * Other people the message named besides the one its answer is about ("compare Sara Novak and Sara Flores - …"):
+   * remembered with them, so "are both of them …" next is about all of them.
+   */
+  alsoNamed?: Array<{ id: string; displayName: string }>;
   /** Two people's groups compared ("what groups does she have that he doesn't?"): both sides and what they share. */
   compared?: PairCompared;
   /** The cues that decided the intent, for diagnostics and bench reports. */
@@ -119,6 +124,11 @@ export interface ConversationContext {
    * that rich question again about Lee, while "only the failed ones" lists.
    */
   lastPlanRich?: boolean;
+  /**
+   * The list before lastRows, when the last turn was about one of its rows and showed rows of its own (the app's
+   * owners after "the first one - who owns it?"): "and the last one on that list?" still counts in it.
+   */
+  earlierRows?: ConversationContext['lastRows'];
   /** The objects the last list answer showed, in order ("why is the top one high?"). */
   lastRows?: Array<{
     type: DirectoryEntityType | 'policy' | 'namedLocation';

@@ -52,6 +52,25 @@ describe('Two people compared, through the whole stack (issue #13)', function ()
     assert.match(roles.text, /Raul Razo \| Conditional Access Administrator/);
   });
 
+  it('When two guests\' sign-in trouble was asked about and then "where are they from?", then both are listed with their organisation and place, not one diagnosed again', async () => {
+    const [, where] = await demo.stack.askChain(["Nestor Wilke and Fatima Singh can't get in, is it the same thing?", 'where are they from?'], admin);
+    assert.equal(where.intent, 'user.info');
+    const plan = where.plan as PlanShape;
+    assert.equal(plan.resource, 'users');
+    assert.equal((plan.filters.find((f) => f.field === 'id')?.value as string[]).length, 2);
+    assert.match(where.text, /nestor\.wilke_fabrikam\.com#EXT#/);
+    assert.match(where.text, /Fatima Singh[^\n]*Austin/);
+  });
+
+  it('When one message named two people but was answered as one question, then "are both of them in Finance Approvers?" is still about both', async () => {
+    const [, both] = await demo.stack.askChain(['is Sara Flores the manager of Sara Novak?', 'are both of them in Finance Approvers?'], admin);
+    const plan = both.plan as PlanShape;
+    assert.equal(plan.resource, 'groupMembers');
+    assert.equal((plan.filters.find((f) => f.field === 'id')?.value as string[]).length, 2);
+    const people = (both.entities as Array<{ type: string; displayName?: string }>).filter((e) => e.type === 'user').map((e) => e.displayName).sort();
+    assert.deepEqual(people, ['Sara Flores', 'Sara Novak']);
+  });
+
   it('When two people were asked about and then "are both in Finance Approvers?", then the group is read for those two, and only the member is shown', async () => {
     const [, , both] = await demo.stack.askChain(['who is Sara Novak?', 'and Megan Bowen?', 'are both in Finance Approvers?'], admin);
     const plan = both.plan as PlanShape;

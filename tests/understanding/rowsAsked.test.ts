@@ -231,6 +231,24 @@ describe('Questions asked of some or all of the last answer\'s rows, through the
     assert.match(members.text, /\| Fatima Singh \|/);
   });
 
+  it('When the people of a department are followed by "any of them admins?", then the roles of all of them are read in one list', async () => {
+    const [people, admins] = await demo.stack.askChain(['who works in legal?', 'any of them admins?'], admin);
+    assert.match(people.text, /Maya Rossi/);
+    assert.equal(admins.intent, 'role.assignments');
+    const plan = admins.plan as PlanShape;
+    assert.equal(plan.resource, 'roleAssignments');
+    assert.ok(idsOf(plan, 'principalId').length >= 6, JSON.stringify(plan.filters));
+    assert.match(admins.text, /No role assignments match/);
+  });
+
+  it('When one row of a list was asked about and its answer showed one person, then "and the last one on that list?" is the last row of the list', async () => {
+    const [list, first, last] = await demo.stack.askChain(['which app credentials are expiring soon?', 'who owns the first one?', 'and the last one on that list?'], admin);
+    assert.match(list.text, /Inventory Sync: secret/);
+    assert.match(first.text, /^Sales Dashboard/);
+    assert.equal(last.intent, 'app.info');
+    assert.match(last.text, /^Inventory Sync/);
+  });
+
   it('When a description fits every row shown, then it chooses no rows', async () => {
     const [, all] = await demo.stack.askChain(['which users are at risk?', 'just the contoso ones'], admin);
     const plan = all.plan as PlanShape | undefined;

@@ -1,4 +1,4 @@
-import { countryCode, countryName } from '../../plans/vocabulary';
+import { countryCode, isCountryCode } from '../../plans/vocabulary';
 import type { SpanSet } from '../text/spans';
 
 /**
@@ -9,14 +9,15 @@ import type { SpanSet } from '../text/spans';
 const PLACE_LEAD = /\b(?:from|in|out of|via|originating in|located in|based in|country|countries)\s+(?:the\s+)?/gi;
 const WORD = /^[A-Za-z][A-Za-z'’.-]*/;
 
-/** Two capitals that are also words admins use ("in IT", "in HR", "from CA", "in AD", "by ID"): never a country code. */
-const NOT_COUNTRY_CODES = new Set(['IT', 'HR', 'CA', 'AD', 'ID', 'PR', 'AI', 'MS', 'AM', 'PM', 'TV', 'IN', 'IS', 'ME', 'NO', 'SO', 'TO', 'BY', 'AT', 'OR', 'MY']);
+/**
+ * Two capitals that are more often a team or a word admins use than a country ("in IT", "from HR", "QA", "from CA",
+ * "in AD", "by ID"): never read as a country code.
+ */
+const NOT_COUNTRY_CODES = new Set(['IT', 'HR', 'QA', 'PR', 'PA', 'AD', 'AI', 'BI', 'CS', 'GA', 'PM', 'SA', 'SE', 'TV', 'MS', 'ME', 'AM', 'CA', 'ID', 'IN', 'IS', 'NO', 'SO', 'TO', 'BY', 'AT', 'OR', 'MY']);
 
-/** "from RU", "in KP": an ISO region code written as such (two capitals that name a region). */
+/** "from RU", "in KP": an ISO region code written as Graph writes it, in capitals. */
 function isoCode(written: string): string | undefined {
-  if (!/^[A-Z]{2}$/.test(written) || NOT_COUNTRY_CODES.has(written)) return undefined;
-  const name = countryName(written);
-  return name !== written && name !== 'Unknown Region' ? written : undefined;
+  return /^[A-Z]{2}$/.test(written) && !NOT_COUNTRY_CODES.has(written) && isCountryCode(written) ? written : undefined;
 }
 
 export function extractCountries(text: string, spans: SpanSet): void {
