@@ -6,7 +6,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AlertKind } from '../channels/channelStore';
-import { PRIVILEGED_ROLES } from './privilegedRoles';
+import { PRIVILEGED_ROLES } from '../graph/privilegedRoles';
 
 export type AlertEvent =
   | { kind: 'riskyUsers'; id: string; time: string; userId: string; displayName: string; userPrincipalName?: string; riskLevel: string }

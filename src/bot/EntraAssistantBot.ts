@@ -24,7 +24,7 @@ import { escapeMarkdown } from '../cards/escape';
 import { type AdaptiveCard, renderCard } from '../cards/render';
 import type { Recognizer, Understanding } from '../understanding/types';
 import { linkFoundObjects, rememberTurn } from '../understanding/conversation';
-import { applyChoice, clarificationFor, disambiguationModel, type EntityChoice, isEntityChoice, notFoundText } from '../understanding/clarification';
+import { applyChoice, candidateRows, clarificationFor, disambiguationModel, type EntityChoice, isEntityChoice, notFoundText, typedChoice } from '../understanding/clarification';
 import type { SkillRegistry } from '../skills/registry';
 import type { Settled, SkillAnswer } from '../skills/types';
 import { welcomeModel } from '../skills/help';
@@ -399,6 +399,14 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       }
     } else {
       understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context });
+      // "the one in finance", "the second one" typed after "which user do you mean?": that candidate, as its button.
+      const pending = memory.pending ? ConversationMemory.pendingFor(memory, memory.pending.id, now) : undefined;
+      const typed = pending ? typedChoice(pending, understanding) : undefined;
+      const chosen = pending && typed ? applyChoice(pending.understanding, typed) : undefined;
+      if (chosen) {
+        understanding = chosen;
+        memory.pending = undefined;
+      }
       if (!addressed && (understanding.intent === 'help' || understanding.intent === 'outOfScope' || understanding.guessed)) return undefined;
       if (this.options.model) {
         // The model fills the same plan; its answer is checked, and any failure leaves the offline understanding.
@@ -423,6 +431,9 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       const pendingId = randomUUID();
       memory.pending = { id: pendingId, understanding, entityIndex: clarification.entityIndex, askedAt: now.toISOString() };
       const data = disambiguationModel(clarification.entity, pendingId, understanding.text);
+      // The candidates are the rows this answer shows: a typed "the one in finance" or "the second" chooses among them.
+      const shown = candidateRows(clarification.entity);
+      if (shown.length) memory.context = { ...memory.context, lastRows: shown, lastIntent: understanding.intent };
       const summary = `${data.title}\n${data.candidates.map((c) => `• ${c.label}`).join('\n')}`;
       return { understanding, skill: CLARIFY, answer: { kind: 'card', template: 'disambiguation', data, summary } };
     }

@@ -118,6 +118,11 @@ export interface UserProfile {
   mail?: string | null;
   jobTitle?: string | null;
   department?: string | null;
+  officeLocation?: string | null;
+  city?: string | null;
+  country?: string | null;
+  businessPhones?: string[] | null;
+  mobilePhone?: string | null;
   accountEnabled?: boolean | null;
   userType?: string | null;
   createdDateTime?: string | null;
@@ -186,6 +191,11 @@ const USER_FIELDS = [
   'mail',
   'jobTitle',
   'department',
+  'officeLocation',
+  'city',
+  'country',
+  'businessPhones',
+  'mobilePhone',
   'accountEnabled',
   'userType',
   'createdDateTime',

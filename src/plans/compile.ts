@@ -68,6 +68,9 @@ function literal(spec: FieldSpec, value: FilterValue | undefined): string {
 /** The OData text of one filter Graph runs. */
 export function odataFilter(spec: FieldSpec, filter: PlanFilter): string {
   if (spec.name === 'result' && spec.path === 'status/errorCode') return filter.value === 'success' ? 'status/errorCode eq 0' : '';
+  // A collection whose elements are not all the one value: "signInEventTypes/any(t: t ne 'nonInteractiveUser')" is
+  // every sign-in but the non-interactive ones (Graph beta's documented form).
+  if (filter.op === 'ne' && spec.lambda && !spec.lambda.member) return `${spec.lambda.collection}/any(x:x ne ${odataString(String(filter.value))})`;
   switch (filter.op) {
     case 'eq':
     case 'ne':

@@ -92,14 +92,16 @@ export function matches(spec: FieldSpec, filter: PlanFilter, item: Item): boolea
       return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
     case 'contains':
       return Array.isArray(value) ? value.some((v) => comparable(v).includes(comparable(wanted))) : comparable(value).includes(comparable(wanted));
+    case 'ne':
+      // As Graph's any(): some element is not the value.
+      if (Array.isArray(value)) return value.some((v) => comparable(v) !== comparable(wanted));
+      return comparable(value) !== comparable(wanted);
     case 'in':
       return (Array.isArray(wanted) ? wanted : [wanted]).some((w) => comparable(w) === comparable(value));
     case 'startsWith':
       return typeof value === 'string' && value.toLowerCase().startsWith(String(wanted).toLowerCase());
     case 'eq':
       return comparable(value) === comparable(wanted);
-    case 'ne':
-      return comparable(value) !== comparable(wanted);
     case 'inRange':
       return typeof value === 'string' && inRanges(value, Array.isArray(wanted) ? wanted : [String(wanted)]);
     case 'ge':
@@ -170,6 +172,11 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
       if (groupSpec?.name === 'userDisplayName' && typeof item.userId === 'string' && typeof item.userDisplayName === 'string') {
         run.groupIds ??= {};
         run.groupIds[item.userDisplayName] ??= item.userId;
+      }
+      // Sign-ins by app: each app's application id, so "the exchange ones" can be asked of again.
+      if (groupSpec?.name === 'app' && typeof item.appId === 'string' && typeof item.appDisplayName === 'string') {
+        run.groupIds ??= {};
+        run.groupIds[item.appDisplayName] ??= item.appId;
       }
       if (run.items.length < wanted) run.items.push(item);
       else if (better && better(item, run.items[0])) run.items[0] = item;

@@ -8,6 +8,7 @@
  */
 import { BUILT_IN_ROLES, type PermissionKey, type RoleName } from '../graph/permissions';
 import { ROLE_DISPLAY_NAMES } from '../graph/askerAccess';
+import { PRIVILEGED_ROLES } from '../graph/privilegedRoles';
 import { jsonText } from '../jsonText';
 import type { FilterOp, PlanAnchor, PlanResource } from './plan';
 import { countryName } from './vocabulary';
@@ -38,6 +39,8 @@ export interface FieldSpec {
   permission?: PermissionKey;
   /** What an empty value means in a table ("never" for a last sign-in). */
   emptyText?: string;
+  /** A table cell that says more than the value ("failure (50126)" for a sign-in's result). */
+  cell?: (item: Record<string, unknown>) => string;
 }
 
 export interface ResourceSpec {
@@ -260,6 +263,8 @@ const ownedApps: ResourceSpec = {
   permission: 'users.read',
   ...directoryPaging,
   columns: ['displayName', 'appId'],
+  // A row is known by its application id ("which of those have expired secrets?").
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid'),
@@ -304,6 +309,7 @@ const applications: ResourceSpec = {
   permission: 'applications.read',
   ...directoryPaging,
   columns: ['displayName', 'appId', 'createdDateTime'],
+  rowKeys: ['appId'],
   fields: [
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid', { graph: EQ_IN }),
@@ -347,6 +353,12 @@ function signInResult(item: Record<string, unknown>): string {
   return code === 0 || code === undefined ? 'success' : 'failure';
 }
 
+/** A failure with its code, so a list of one person's sign-ins says what went wrong without another column. */
+function signInResultCell(item: Record<string, unknown>): string {
+  const code = (item.status as { errorCode?: number } | undefined)?.errorCode;
+  return code === 0 || code === undefined ? 'success' : `failure (${code})`;
+}
+
 function reportOnlyResults(item: Record<string, unknown>): string[] {
   const policies = (item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? [];
   return policies.filter((p) => typeof p.result === 'string' && p.result.startsWith('reportOnly')).map((p) => `${p.displayName ?? 'policy'}: ${p.result}`);
@@ -364,7 +376,7 @@ function reportOnlyImpact(item: Record<string, unknown>): string[] {
 }
 
 const signIns: ResourceSpec = {
-  rowKeys: ['userId'],
+  rowKeys: ['userId', 'appId'],
   name: 'signIns',
   ...COLLECTION,
   noun: { one: 'sign-in', many: 'sign-ins' },
@@ -381,7 +393,8 @@ const signIns: ResourceSpec = {
     field('day', 'Day (UTC)', 'createdDateTime', 'string', { read: (item) => jsonText(item.createdDateTime).slice(0, 10) }),
     field('correlationId', 'Correlation id', 'correlationId', 'guid', { graph: EQ }),
     field('user', 'User', 'userId', 'guid', { graph: EQ }),
-    field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS }),
+    // A service principal's sign-in has no user: the app that signed in is named instead.
+    field('userDisplayName', 'User', 'userDisplayName', 'string', { graph: EQ_STARTS, select: 'userDisplayName,servicePrincipalName', read: (item) => item.userDisplayName ?? item.servicePrincipalName ?? undefined }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: EQ_STARTS }),
     // Not in the sign-in log's filterable properties (https://learn.microsoft.com/en-us/graph/api/resources/signin):
     // checked on the client.
@@ -392,7 +405,7 @@ const signIns: ResourceSpec = {
     field('resource', 'Resource', 'resourceDisplayName', 'string', { graph: EQ }),
     field('clientApp', 'Client app', 'clientAppUsed', 'string', { graph: EQ }),
     // Success is errorCode 0, which Graph filters; "failed" is "not 0", which the sign-in log does not run.
-    field('result', 'Result', 'status/errorCode', 'string', { select: 'status', read: signInResult }),
+    field('result', 'Result', 'status/errorCode', 'string', { select: 'status', read: signInResult, cell: signInResultCell }),
     field('errorCode', 'Error', 'status/errorCode', 'number', { graph: EQ, select: 'status' }),
     field('failureReason', 'Reason', 'status/failureReason', 'string', { select: 'status' }),
     field('country', 'Country', 'location/countryOrRegion', 'string', { graph: EQ_STARTS, select: 'location', format: country }),
@@ -419,7 +432,7 @@ const signIns: ResourceSpec = {
     field('deviceCompliant', 'Compliant device', 'deviceDetail/isCompliant', 'boolean', { select: 'deviceDetail', format: yesNo }),
     field('riskLevel', 'Risk during sign-in', 'riskLevelDuringSignIn', 'string', { graph: EQ }),
     field('riskState', 'Risk state', 'riskState', 'string', { graph: EQ }),
-    field('eventType', 'Sign-in type', 'signInEventTypes', 'strings', { graph: ['contains'], lambda: { collection: 'signInEventTypes' } }),
+    field('eventType', 'Sign-in type', 'signInEventTypes', 'strings', { graph: ['contains', 'ne'], lambda: { collection: 'signInEventTypes' } }),
     field('servicePrincipal', 'Service principal', 'servicePrincipalId', 'guid', { graph: EQ }),
     field('servicePrincipalName', 'Service principal', 'servicePrincipalName', 'string', { graph: EQ_STARTS }),
   ],
@@ -601,6 +614,8 @@ const roleAssignments: ResourceSpec = {
     }),
     // Built-in roles by name (a custom role keeps its id: its name needs the role definitions read).
     field('role', 'Role', 'roleDefinitionId', 'string', { read: (item) => builtInRoleName(jsonText(item.roleDefinitionId)) }),
+    // The built-in roles Microsoft marks privileged ("list all privileged role holders").
+    field('privileged', 'Privileged', 'roleDefinitionId', 'boolean', { read: (item) => PRIVILEGED_ROLES.has(jsonText(item.roleDefinitionId).toLowerCase()), format: yesNo }),
   ],
 };
 

@@ -37,6 +37,7 @@ export interface PlanCardModel {
 }
 
 function cellText(spec: FieldSpec, item: Item): string {
+  if (spec.cell) return e(spec.cell(item));
   const value = valueOf(spec, item);
   if (value === undefined || value === null || value === '') return spec.emptyText ?? '—';
   if (spec.format) return e(spec.format(value));
@@ -226,7 +227,7 @@ function refusal(key: PermissionKey, what: string): SkillAnswer {
 }
 
 /** The tenant objects a list shows, in order, for "the top one" in a follow-up; logs and policies have none. */
-const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: AnswerSubject['type']; name: string; id?: string }>> = {
+const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: AnswerSubject['type']; name: string; id?: string; appId?: string; typeOf?: (item: Record<string, unknown>) => AnswerSubject['type'] | undefined }>> = {
   // A list of sign-ins: the people in it, in the order shown ("the one from Harper").
   signIns: { type: 'user', name: 'userDisplayName', id: 'userId' },
   users: { type: 'user', name: 'displayName' },
@@ -240,7 +241,18 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
   directReports: { type: 'user', name: 'displayName' },
   servicePrincipals: { type: 'app', name: 'displayName' },
   riskyServicePrincipals: { type: 'app', name: 'displayName' },
+  // A group's members and owners: people and groups (a service principal member is no row to ask of).
+  groupMembers: { type: 'user', name: 'displayName', typeOf: memberType },
+  groupOwners: { type: 'user', name: 'displayName', typeOf: memberType },
+  // App registrations: known by their application id, as the expiring-credentials answer's rows are.
+  applications: { type: 'app', name: 'displayName', id: 'appId', appId: 'appId' },
+  ownedApps: { type: 'app', name: 'displayName', id: 'appId', appId: 'appId' },
 };
+
+function memberType(item: Record<string, unknown>): AnswerSubject['type'] | undefined {
+  const type = typeof item['@odata.type'] === 'string' ? item['@odata.type'] : '#microsoft.graph.user';
+  return type.endsWith('.user') ? 'user' : type.endsWith('.group') ? 'group' : undefined;
+}
 
 /**
  * The short word values of a row ("low", "atRisk", "Guest", "Windows"), by which a follow-up may describe it ("the low
@@ -256,17 +268,25 @@ function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
   if (!kind || (compiled.plan.operation.kind === 'count' && !countedRows(compiled, run))) return [];
   const op = compiled.plan.operation;
   // Sign-ins counted by person: the people in the order the table shows them ("the second one - what's his deal?").
-  if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top') && op.field === 'userDisplayName') {
+  if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top' || op.kind === 'countDistinct') && op.field === 'userDisplayName') {
     const ids = run.groupIds ?? {};
     return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'user' as const, id: ids[g.value], displayName: g.value }] : []));
+  }
+  // Sign-ins by app: the apps in the order shown, known by their application id ("the exchange ones").
+  if (compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top' || op.kind === 'countDistinct') && op.field === 'app') {
+    const ids = run.groupIds ?? {};
+    return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'app' as const, id: ids[g.value], appId: ids[g.value], displayName: g.value }] : []));
   }
   if (compiled.resource.name === 'signIns' && !['list', 'exists', 'latest', 'first', 'count'].includes(op.kind)) return [];
   const idField = kind.id ?? 'id';
   const subjects = run.items
     .filter((item) => typeof item[idField] === 'string' && item[idField])
-    .map((item) => {
+    .flatMap((item): AnswerSubject[] => {
+      const type = kind.typeOf ? kind.typeOf(item) : kind.type;
+      if (!type) return [];
       const shownAs = shortWordsOf(item);
-      return { type: kind.type, id: item[idField] as string, displayName: String(item[kind.name] ?? item[idField]), ...(shownAs ? { shownAs } : {}) };
+      const appId = kind.appId && typeof item[kind.appId] === 'string' ? { appId: item[kind.appId] as string } : {};
+      return [{ type, id: item[idField] as string, displayName: String(item[kind.name] ?? item[idField]), ...appId, ...(shownAs ? { shownAs } : {}) }];
     });
   return [...new Map(subjects.map((s) => [s.id, s])).values()];
 }

@@ -78,3 +78,34 @@ export function notFoundText(entity: Entity): string {
   if (suggestions.length === 0) return `${base} Check the spelling, or give the full name or sign-in address.`;
   return `${base} Did you mean ${suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ').replace(/, ([^,]*)$/, ' or $1')}? Ask again with the name you meant.`;
 }
+
+/** The candidates a which-one question showed, as the rows "the second one" or "the one in finance" choose from. */
+export function candidateRows(entity: Entity): Array<{ type: 'user' | 'group' | 'app'; id: string; displayName: string; appId?: string }> {
+  if (entity.type !== 'user' && entity.type !== 'group' && entity.type !== 'app') return [];
+  const type = entity.type;
+  return (entity.candidates ?? []).map((c) => ({ type, id: c.id, displayName: c.displayName, ...(c.appId ? { appId: c.appId } : {}) }));
+}
+
+/** A reply this short that points at one candidate chooses it ("the one in finance", "the second", "the IT director"). */
+const CHOICE_WORDS = 8;
+
+/**
+ * A typed reply to a which-one question: when the reply (read with the candidates as the last rows) points at exactly
+ * one candidate and asks nothing of its own, that candidate, as a button would have chosen it.
+ */
+export function typedChoice(pending: { id: string; understanding: Understanding; entityIndex: number }, reply: Understanding): EntityChoice | undefined {
+  const asked = pending.understanding.entities[pending.entityIndex];
+  if (!asked?.candidates?.length || reply.text.split(/\s+/).length > CHOICE_WORDS) return undefined;
+  const picked = reply.entities.filter((e) => e.type === asked.type && e.id && asked.candidates!.some((c) => c.id === e.id));
+  if (picked.length !== 1 || reply.plan) return undefined;
+  const candidate = asked.candidates.find((c) => c.id === picked[0].id)!;
+  return {
+    pendingId: pending.id,
+    entityType: asked.type,
+    id: candidate.id,
+    displayName: candidate.displayName,
+    ...(candidate.userPrincipalName ? { userPrincipalName: candidate.userPrincipalName } : {}),
+    ...(candidate.appId ? { appId: candidate.appId } : {}),
+    question: pending.understanding.text,
+  };
+}

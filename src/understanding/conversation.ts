@@ -46,7 +46,7 @@ export interface FollowUpResult {
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one", "the one with the most": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b/;
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
@@ -76,7 +76,7 @@ function lastObject(memory: ConversationContext): Entity | undefined {
  * "the high-risk one", "the marketing one", "the blocked one": the row of the last list whose name has that word; "the
  * travel ones" when only one row's name has it.
  */
-const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:ones?|policy|app|group|user)\b|\bthe one (?:from|for|of|by|with) ([a-z0-9][a-z0-9-]*)\b/;
+const DESCRIBED_ONE = /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?) (?:ones?|policy|app|group|user)\b|\bthe one (?:from|for|of|by|with|in|at|based in) ([a-z0-9][a-z0-9-]*)\b/;
 const NOT_DESCRIPTORS = new Set(['first', 'last', 'top', 'second', 'third', 'latest', 'other', 'same', 'next', 'bottom', 'previous', 'only', 'right', 'wrong']);
 
 function describedRow(cueText: string, memory: ConversationContext): Entity | undefined {
@@ -106,7 +106,7 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   if (!m || !rows?.length) return describedRow(cueText, memory);
   // "the one that expires first" is the first row: lists are shown soonest or newest first.
   // "the one with the most": the top row of a count, which lists the largest first.
-  const word = m[1] ?? m[4] ?? (m[5] ? 'top' : undefined);
+  const word = m[1] ?? m[4] ?? (m[5] ? 'top' : undefined) ?? m[6];
   const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
@@ -233,6 +233,24 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   return { intent, entities, objects: parsed.objects, followUp: true };
 }
 
+/**
+ * The objects a continued plan still reads by ("any failures among them?" after sign-ins from the HQ network: the HQ
+ * network): the conversation's location, policy, person or app whose condition the plan kept.
+ */
+export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | undefined): Entity[] {
+  if (!memory || !plan.basedOnPrevious) return [];
+  const kept: Entity[] = [];
+  const has = (test: (f: QuestionPlan['filters'][number]) => boolean) => plan.filters.some(test);
+  const location = memory.namedLocation;
+  if (location?.displayName && has((f) => f.label === `from ${location.displayName}`)) kept.push(location);
+  const policy = memory.policy;
+  const policyName = policy?.displayName ?? policy?.value;
+  if (policyName && has((f) => f.field === 'caPolicy' && typeof f.value === 'string' && f.value.startsWith(`${policyName}:`))) kept.push(policy!);
+  if (memory.user?.id && has((f) => f.field === 'user' && f.op === 'eq' && f.value === memory.user!.id)) kept.push(memory.user);
+  if (memory.app?.appId && has((f) => f.field === 'appId' && f.op === 'eq' && f.value === memory.app!.appId)) kept.push(memory.app);
+  return kept.map(fromConversation);
+}
+
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
 function isCarried(entity: Entity, intent: IntentName, memory: ConversationContext): boolean {
   if (entity.type === 'timeRange') return true;
@@ -271,6 +289,16 @@ export function linkFoundObjects(entities: Entity[], about: readonly AboutObject
   }
 }
 
+/**
+ * The turn was about rows of the last list ("the third one - what's wrong?"): that list stays the one "the second"
+ * and "those" mean next, unless the answer showed rows of its own.
+ */
+function aboutShownRows(memory: ConversationContext | undefined, entities: readonly Entity[]): boolean {
+  const rows = memory?.lastRows;
+  if (!rows?.length) return false;
+  return entities.some((e) => e.source === 'conversation' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && rows.some((r) => r.type === e.type && (r.id === e.id || (r.appId !== undefined && r.appId === e.appId))));
+}
+
 export function rememberTurn(
   memory: ConversationContext | undefined,
   intent: IntentName,
@@ -290,7 +318,7 @@ export function rememberTurn(
     delete next.lastPlanRich;
   }
   if (rows?.length) next.lastRows = rows.slice(0, 20);
-  else if (intent !== 'docs.answer') delete next.lastRows;
+  else if (intent !== 'docs.answer' && !aboutShownRows(memory, entities)) delete next.lastRows;
   const named = entities.filter((e) => e.source !== 'default');
   for (const type of ['user', 'group', 'app'] as const) {
     const entity = named.find((e) => e.type === type && e.resolution !== 'notFound');

@@ -1,10 +1,12 @@
 import { compoundCandidate } from './compound';
-import { applyConversation, NAME_THEM, rememberTurn } from './conversation';
+import { applyConversation, keptByPlan, NAME_THEM, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
+import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan } from './planFilling';
+import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
+import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
 import { LEXICON } from './text/lexicon';
@@ -170,7 +172,10 @@ export class GrammarRecognizer implements Recognizer {
    * Only when the message names nothing of its own, no list answers it, and each part is about its row.
    */
   private async forEachRow(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
-    const rows = context?.conversation?.lastRows;
+    // "the expired ones - who owns them?": the rows that description chose, asked of in the words that remain.
+    const subset = describedRows(text.toLowerCase(), described(context?.conversation, this.index?.index)?.lastRows);
+    if (subset) text = text.slice(0, text.toLowerCase().indexOf(subset.text)) + text.slice(text.toLowerCase().indexOf(subset.text) + subset.text.length);
+    const rows = subset?.rows ?? context?.conversation?.lastRows;
     const type = rows?.[0]?.type;
     if (!rows || rows.length < 2 || rows.length > MAX_ROWS_ASKED_EACH || (type !== 'user' && type !== 'group' && type !== 'app') || rows.some((r) => r.type !== type)) return undefined;
     // "who are they?" asks for the list itself again, not a question about each row.
@@ -187,7 +192,8 @@ export class GrammarRecognizer implements Recognizer {
     if (whole.entities.some((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && (e.source === 'message' || e.resolution === 'resolved'))) return undefined;
     const parts = rows.map((r) => text.replace(THEM, r.displayName));
     const first = await this.recognize(parts[0], context);
-    const aboutRow = (u: Understanding) => (u.plan ? u.plan.anchor?.id === rows[0].id : u.entities.some((e) => e.type === type && e.id === rows[0].id));
+    // A registration's row is known by its application id.
+    const aboutRow = (u: Understanding) => (u.plan ? u.plan.anchor?.id === rows[0].id : u.entities.some((e) => e.type === type && (e.id === rows[0].id || (rows[0].appId !== undefined && e.appId === rows[0].appId))));
     if (!aboutRow(first)) return undefined;
     return parts;
   }
@@ -209,6 +215,8 @@ export class GrammarRecognizer implements Recognizer {
     const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
     const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
     if (distinct.length < 2 || distinct.length > 3) return undefined;
+    // "which groups do Megan and Adele share?" compares the two: one answer.
+    if (comparedGroups(text.toLowerCase(), distinct.map((p) => ({ id: p.id!, displayName: p.displayName ?? p.text })), context?.conversation?.lastIntent)) return undefined;
     const whole = await this.recognize(text, context);
     if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
     // Each part keeps the question and one of the names: the others, with the "and" or comma that joined them, go.
@@ -241,7 +249,8 @@ export class GrammarRecognizer implements Recognizer {
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
-    const turn = applyConversation(parsed, described(context?.conversation, knownNames));
+    const withPeople = described(context?.conversation, knownNames);
+    const turn = applyConversation(parsed, withPeople);
     // A policy named in the admin's own words links to the tenant's policy of that name.
     const policies = this.index?.names.policies;
     for (const entity of turn.entities) {
@@ -315,6 +324,8 @@ export class GrammarRecognizer implements Recognizer {
       const descriptors = new Set(turn.objects.filter((o) => o.typeGuessed && o.entity.type === 'group' && (o.entity.resolution === 'notFound' || o.entity.resolution === 'ambiguous')).map((o) => o.entity));
       turn.entities = turn.entities.filter((e) => !descriptors.has(e));
     }
+    // "which groups do Megan and Adele share?": both people, before one entity of each type is kept.
+    const namedPair = [...new Map(turn.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, { id: e.id!, displayName: e.displayName ?? e.text }])).values()];
     turn.entities = firstOfEachType(turn.entities);
     // The trained classifier is asked only when neither the grammar nor the conversation found anything.
     const fallback = this.options.fallback?.classifier();
@@ -347,9 +358,33 @@ export class GrammarRecognizer implements Recognizer {
     const focus = peopleInFocus(memory, turn.entities);
     // "did either of them get in?" is about both people, even where "them" alone would repeat the last question.
     const aboutBoth = focus !== undefined && PLURAL_PEOPLE.test(cleaned.toLowerCase());
-    const filled = (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    // "what groups does she have that he doesn't?": the two people's groups set side by side.
+    const compared = turn.row ? undefined : comparedGroups(cleaned.toLowerCase(), focus ?? (namedPair.length === 2 ? namedPair : undefined), memory?.lastIntent);
+    if (compared) {
+      intent = 'user.groups';
+      const source = focus ? ('conversation' as const) : ('message' as const);
+      entities = [...entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), ...compared.people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source }))];
+    }
+    // "the finance ones", "the certificate ones - who owns them?": some of the last rows, by a description.
+    const ofRows = turn.row ? { rows: memory?.lastRows } : rowsOfMessage(cleaned.toLowerCase(), withPeople?.lastRows, memory?.lastPlan, (resource) => conditionsOn(resource, cleaned, turn.entities, now));
+    // "which of those have expired creds?" after a list of apps: the expiring credentials of those apps.
+    const among = ofRows.among ?? (turn.row ? undefined : credentialsOfRows(ofRows.rest ?? cleaned.toLowerCase(), ofRows.rows, turn.entities));
+    if (among) {
+      intent = 'app.info';
+      // The apps asked of are the question's objects (the answer lists their credentials, not one app's page).
+      entities = [...entities.filter((e) => e.type !== 'app'), ...rowEntities((ofRows.rows ?? []).filter((r) => among.ids.includes(r.appId ?? r.id)))];
+    }
+    // "the sharepoint one - who?" after sign-ins by app: the same sign-ins, for that app, by person (a diagnosis of
+    // the app only when the words ask why).
+    const last = memory?.lastPlan;
+    const appOfBreakdown = turn.row?.type === 'app' && turn.row.appId && last?.resource === 'signIns' && !memory?.lastPlanRich && last.operation.kind !== 'list' && !/\bwhy\b|\bwhat'?s wrong\b|\bwhat (?:is|went) wrong\b|\bwhat happened\b|\btroubleshoot/i.test(cleaned);
+    const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
+    const filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: memory?.lastRows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score });
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
+    // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
+    const chosenRows = ofRows.rest !== undefined && ofRows.rows && filled && !filled.rich ? rowsFilter(filled.plan.resource, ofRows.rows) : undefined;
+    if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
     const answering = filled?.rich ? undefined : filled;
@@ -359,7 +394,10 @@ export class GrammarRecognizer implements Recognizer {
       intent = answering.intent;
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
+      // "just the marketing ones": the description chose rows; its words name no group to ask about.
+      if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
+      for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);
@@ -370,7 +408,12 @@ export class GrammarRecognizer implements Recognizer {
     if (answering) understanding.plan = answering.plan;
     else if (guessed && understanding.intent === turn.intent) understanding.guessed = true;
     if (contextPlan) understanding.contextPlan = contextPlan;
-    if (turn.followUp) understanding.followUp = true;
+    if (turn.followUp || among) understanding.followUp = true;
+    if (among) understanding.among = among;
+    if (compared) {
+      understanding.compared = compared;
+      understanding.followUp = turn.followUp || focus !== undefined;
+    }
     return understanding;
   }
 }

@@ -103,7 +103,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     spans.claim({
       start: quoted.start,
       end: quoted.end,
-      placeholder: policy ? '<policy>' : nameLike ? '<name>' : '<quote>',
+      // A longer quote is what someone said or saw ("'teams and outlook on my phone both fail'"): its words count.
+      placeholder: policy ? '<policy>' : nameLike ? '<name>' : `<quote> ${quoted.name.toLowerCase()}`,
       entity: policy ? { type: 'policy', text: quoted.name, source: 'message' } : nameLike ? { type: 'user', text: quoted.name, source: 'message' } : undefined,
     });
   }
@@ -112,6 +113,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractCountryQualifiers(text, spans);
   extractGuestDomains(text, spans);
   extractRoles(text, spans);
+  options.knownNames?.places.linkDepartments(text, spans);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);
   // After people: "the VP of Sales" is a person, not the Sales department.

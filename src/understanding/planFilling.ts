@@ -13,6 +13,7 @@ import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
 import { ERRORS_IN_WORDS } from './entities/catalogues';
+import { ASKS_OF_ROWS, restrictToRows, rowEntities, rowsFilter } from './rowsAsked';
 
 const DAY = 86_400_000;
 
@@ -64,21 +65,21 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
   // "did anyone mark a user as confirmed compromised?", "were any users dismissed this month?": risk cases by how they closed.
-  { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
+  { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b(?!.{0,20}\b(?:apps?|applications?|service principals?|workload)\b)|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
@@ -199,9 +200,11 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   }
   if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
-  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b/.test(cue)) return { kind: 'count' };
-  if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(cue)) return { kind: 'first' };
-  if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(cue) && !/\blast (?:sign|log)/.test(cue)) return { kind: 'latest' };
+  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
+  // "highest first", "newest first": the order of a list, not one row of it.
+  const unordered = cue.replace(/\b(?:highest|lowest|newest|latest|oldest|worst|riskiest|biggest|largest|soonest|most recent|most severe|severest|top)(?: ones?)? first\b/g, ' ');
+  if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(unordered)) return { kind: 'first' };
+  if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(unordered) && !/\blast (?:sign|log)/.test(unordered)) return { kind: 'latest' };
   return undefined;
 }
 
@@ -265,7 +268,12 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
     [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
-    [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal' })],
+    [/(?<!non[- ]?)\binteractive(?:ly)?\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'interactive' })],
+    [/\buser sign[- ]?ins?\b|\b(?:people|users|humans) only\b|\bonly (?:people|users|humans)\b|\bno (?:apps|service principals)\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' })],
+    [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b|\b(?:which|what|any) (?:service principals?|workload identit(?:y|ies))\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal', label: 'service principals' })],
+    // "anything signing in from 192.0.2.150?", "who or what signed in from Singapore, apps included": people's sign-ins and
+    // apps' own (service principals), which the log lists apart unless asked.
+    [/^(?:is |was |has |have )?anything\b|\b(?:any|some)thing (?:signing|signed|logging|logged|authenticating|connecting|coming)\b|\bwho or what\b|\bwhat (?:is |was |has been |have been )?(?:signing|signed|logging|logged|authenticating|authenticated|connecting|connected)\b|\b(?:apps?|service principals?) included\b|\bincluding (?:apps?|service principals?)\b/, () => ({ field: 'eventType', op: 'ne', value: 'nonInteractiveUser', label: 'people and apps' })],
     [/\bguests?\b|\bexternal users?\b/, () => ({ field: 'userType', op: 'eq', value: 'guest' })],
     [/\blegacy (?:auth(?:entication)?|clients?|protocols?|mail)\b|\bbasic auth\b/, () => ({ field: 'clientApp', op: 'in', value: LEGACY_CLIENTS, label: 'legacy authentication' })],
     [/\bimap4?\b/, () => ({ field: 'clientApp', op: 'eq', value: 'IMAP4' })],
@@ -281,10 +289,12 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
       const window = windowFrom(context.entities);
       return window ? { field: 'createdDateTime', op: 'ge', value: window.start, label: `created ${window.label}` } : undefined;
     }],
-    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
+    [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b|\b(?:turned|switched|shut) off\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
     [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
     [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
-    [/\bnever (?:signed|logged) (?:in|on)\b|\bnever used\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
+    // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
+    [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
+    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
     [
       /\binactive\b|\bstale\b|\bdormant\b|\bunused\b|\bhaven'?t (?:signed|logged) in\b|\bhasn'?t (?:signed|logged) in\b|\bnot (?:signed|logged) in\b|\bno sign[- ]?ins?\b|\bno activity\b/,
       (_m, c) => {
@@ -292,7 +302,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
         return { field: 'lastSignIn', op: 'le', value: since.start, label: `no sign-in in ${since.label}` };
       },
     ],
-    [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
+    [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b|\b(?:not|never|nobody has|no one has|hasn'?t|haven'?t|has not|have not|were not|was not|weren'?t|wasn'?t) (?:yet )?(?:been )?(?:redeemed|accepted|used)\b|\bunredeemed\b|\bunused invit/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
     // "cloud-only (not synced from AD)" before "synced": the first rule for a field wins.
     [/\bcloud[- ]only\b|\bnot (?:synced|synchroni[sz]ed)\b|\b(?:isn'?t|aren'?t) synced\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],
@@ -387,7 +397,7 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
   // One person's trouble asked for a judgement ("40-something failures on her mac, what's the deal?", "a mix of errors:
   // what's the main one?", "did he try to sign in from russia?"): their story, conditions included.
-  if (has('user') && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b/.test(cue)) return true;
+  if (has('user') && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b|\bwhat'?s going on\b|\bkeeps? failing\b|\bwhat (?:do|does|should) (?:they|he|she|i|we) (?:need to |have to )?do\b|\bnever (?:managed|been able|able) to\b/.test(cue)) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
@@ -510,6 +520,11 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   return out;
 }
 
+/** The conditions the words put on a collection ("the medium ones" on risky users: risk level medium). */
+export function conditionsOn(resource: PlanResource, text: string, entities: Entity[], now: Date): PlanFilter[] {
+  return filtersFor(resource, { text, cue: planCue(text, entities), now, entities });
+}
+
 function windowFrom(entities: Entity[]): QuestionPlan['window'] {
   const time = entities.find((e) => e.type === 'timeRange' && e.start && e.end && e.source !== 'default');
   if (!time?.start || !time.end || !time.value) return undefined;
@@ -527,6 +542,9 @@ function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'
   const days = resource === 'signIns' ? 7 : 30;
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
+
+/** Lists of people that the last answer's people can be asked of by id. */
+const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers', 'roleAssignments']);
 
 /** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
@@ -586,7 +604,7 @@ export interface FillInput {
   /** The error code the last answer was about ("how many times has that happened today?"). */
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
-  previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string }>;
+  previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string; appId?: string }>;
   /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
   peopleInFocus?: ReadonlyArray<{ id: string; displayName: string }>;
   elliptical: boolean;
@@ -610,7 +628,69 @@ function auditList(input: FillInput, context: FillContext): PlanFill | undefined
   return { plan: { resource: 'directoryAudits', filters: filtersFor('directoryAudits', context), operation, window: windowFrom(input.entities) ?? defaultWindow('directoryAudits', input.now) }, intent: 'audit.changes' };
 }
 
+/**
+ * The plan the words ask for; when they ask it of the last answer's rows ("which of them …", "any of those …"), only
+ * for those rows (src/understanding/rowsAsked.ts).
+ */
 export function fillPlan(input: FillInput): PlanFill | undefined {
+  const fill = fillPlanOnce(input);
+  if (fill && !fill.rich) withAppsSignIns(fill.plan);
+  return fill;
+}
+
+/** Conditions that make a sign-in question one about people only: a person, guests, members, an interactive or other type. */
+const ABOUT_PEOPLE = new Set(['user', 'userDisplayName', 'userType', 'eventType', 'mfaDone', 'mfaRequired']);
+
+/**
+ * "failed sign-ins by app", "which apps had the most failures", "error codes yesterday, broken down": a breakdown of
+ * the whole log by app or by error counts the apps' own sign-ins too (Graph lists them apart unless asked), so a
+ * failing service principal is not missing from it.
+ */
+function withAppsSignIns(plan: QuestionPlan): void {
+  if (plan.resource !== 'signIns' || plan.basedOnPrevious) return;
+  const op = plan.operation;
+  if (!((op.kind === 'groupBy' || op.kind === 'top' || op.kind === 'countDistinct') && (op.field === 'app' || op.field === 'errorCode'))) return;
+  if (plan.filters.some((f) => ABOUT_PEOPLE.has(f.field))) return;
+  plan.filters.push({ field: 'eventType', op: 'ne', value: 'nonInteractiveUser', label: 'people and apps' });
+}
+
+function fillPlanOnce(input: FillInput): PlanFill | undefined {
+  const cue = input.cue ?? planCue(input.text, input.entities);
+  const fill = membershipOfRows(cue, input) ?? fillFromWords(input);
+  if (!fill || fill.rich) return fill;
+  // "which of those are guests?" after a group's members: the same members, with that condition, when the members'
+  // list can take it.
+  const previous = input.previous;
+  if (previous && !input.previousRich && (previous.resource === 'groupMembers' || previous.resource === 'directReports') && fill.plan.resource === 'users' && fill.plan.filters.length > 0 && ASKS_OF_ROWS.test(cue)) {
+    const conditions = filtersFor(previous.resource, { text: input.text, cue, now: input.now, entities: input.entities });
+    if (fill.plan.filters.every((f) => conditions.some((c) => c.field === f.field))) return continuePlan(previous, { text: input.text, cue, now: input.now, entities: input.entities, previousCode: input.previousCode });
+  }
+  const restricted = restrictToRows(fill.plan, cue, input.previousRows, input.entities);
+  if (restricted) return { ...fill, plan: restricted.plan, about: [...(fill.about ?? []), ...restricted.about] };
+  // A plan asked of some rows by id ("do any of those four hold roles?"): those rows are what it is about.
+  if (!fill.about?.length && input.previousRows?.length) {
+    const ids = fill.plan.filters.find((f) => f.op === 'in' && Array.isArray(f.value) && f.value.length > 0 && (f.value).every((id) => input.previousRows!.some((r) => r.id === id)))?.value as string[] | undefined;
+    const about = ids ? rowEntities(input.previousRows.filter((r) => ids.includes(r.id))) : [];
+    if (about.length) return { ...fill, about };
+  }
+  return fill;
+}
+
+/** "is any of them in the HR portal group?", "are those people members of Finance?": the rows, in that group. */
+function membershipOfRows(cue: string, input: FillInput): PlanFill | undefined {
+  const group = input.entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  // The rows shown, or the two people the conversation is on ("emma … and ryan? — are they in the partner group?").
+  const rows = input.previousRows?.length ? input.previousRows : (input.peopleInFocus ?? []).map((p) => ({ ...p, type: 'user' }));
+  const people = rows.filter((r) => r.type === 'user');
+  if (!group || people.length < 2 || people.length !== rows.length || !ASKS_OF_ROWS.test(cue)) return undefined;
+  if (!/\b(?:in|inside|member(?:s)? of|part of|belong(?:s|ing)? to)\s+(?:the\s+)?<gg>/.test(cue)) return undefined;
+  const filter = rowsFilter('groupMembers', people);
+  if (!filter) return undefined;
+  const anchor = { type: 'group' as const, id: group.id!, displayName: group.displayName ?? group.text, transitive: true };
+  return { plan: { resource: 'groupMembers', anchor, filters: [filter], operation: { kind: 'list' } }, intent: 'group.info', about: [...rowEntities(people), group] };
+}
+
+function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
   // "group those by user": "group" is the verb there, not the collection.
@@ -649,7 +729,11 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   if (blocked) return blocked;
   // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
-  if (previous && !namesRole && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  // After a list asked of rows by id ("which of them are admins?"), a person named ("and Dana's role?") is asked of on their own.
+  const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
+  // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
+  const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
+  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical) && (refines || input.elliptical || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
@@ -679,7 +763,8 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   }
   // "Is Belarus blocked?": whether a country is in a named location used to block.
   const country = input.entities.find((e) => e.type === 'country' && e.source === 'message');
-  if (country?.value && /\bblock(?:ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations')) {
+  // ("is there a policy that blocks sign-ins from russia?": the blocking locations, whatever noun the words use.)
+  if (country?.value && /\bblock(?:s|ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations' || input.intent === 'policy.info')) {
     return { plan: { resource: 'namedLocations', filters: [{ field: 'countries', op: 'contains', value: country.value, label: `includes ${country.text}` }], operation: { kind: 'list' } }, intent: 'policy.info' };
   }
   // "anything from brazil this month?", "who's signing in from linux machines?": the grammar heard a question about the
@@ -831,7 +916,7 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
-const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b/;
+const THEIR_ROLES = /\b(?:are|is) (?:they|those|these|any of (?:them|those|these)|either of them) (?:\w+ )?(?:admins?|administrators?|privileged)\b|\bwhat (?:admin )?roles? do (?:they|those|these) (?:have|hold|give|get)\b|\bwhich roles? do (?:they|those|these) (?:have|hold)\b|\bdo (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|guys))? (?:have|hold) (?:any )?(?:admin(?:istrator)? )?roles?\b|\bany admins (?:in there|among them|in that list)\b|\b(?:which|who|how many) of (?:them|those|these) (?:are|is|were|was|have|has|hold|holds) (?:an? |any )?(?:admins?|administrators?|privileged|(?:admin(?:istrator)? |directory )?roles?)\b/;
 
 function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
   const principals = (rows ?? []).filter((r) => r.type === 'user' || r.type === 'group' || r.type === 'app');
@@ -844,6 +929,8 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
   return { plan, intent: 'role.assignments' };
 }
 
+const ALL_HOLDERS = /\b(?:all|every|each|list (?:the |all |every )?)(?: the)? (?:admin(?:istrator)?|privileged|directory|entra|admin role|privileged role|directory role)? ?(?:role )?(?:holders?|assignments?)\b|\bhow many (?:directory |admin |privileged )?role assignments\b|\beveryone (?:with|who (?:has|holds)) (?:an? )?(?:admin|privileged|directory) roles?\b|\bwho (?:holds|has) (?:any )?(?:admin|privileged|directory) roles?\b/;
+
 /** "what role does that group carry?", "which roles come from group membership?": roles held by groups. */
 const THROUGH_GROUPS = /\broles?\b.{0,40}\b(?:from|through|via|by|to) (?:a |any )?groups?(?: memberships?)?\b|\bgroup memberships?\b.{0,30}\broles?\b|\bgroups? (?:that )?(?:hold|carry|have|get|give|grant)s? (?:a |any )?(?:admin |directory )?roles?\b/;
 
@@ -853,6 +940,14 @@ function rolesOfGroups(cue: string, entities: Entity[], intent: IntentName | und
   if (group) {
     const filters: PlanFilter[] = [{ field: 'principalId', op: 'eq', value: group.id!, label: `held by ${group.displayName ?? group.text}` }];
     return { plan: { resource: 'roleAssignments', filters, operation: { kind: 'list' } }, intent };
+  }
+  // "list every admin role holder", "all privileged role assignments", "how many role assignments in total": the
+  // tenant's assignments, every role at once.
+  if (ALL_HOLDERS.test(cue)) {
+    const privileged = /\bprivileged\b/.test(cue);
+    const count = /\bhow many\b|\bnumber of\b|\bcount\b/.test(cue);
+    const filters: PlanFilter[] = privileged ? [{ field: 'privileged', op: 'eq', value: true, label: 'privileged roles' }] : [];
+    return { plan: { resource: 'roleAssignments', filters, operation: count ? { kind: 'count' } : { kind: 'list' } }, intent };
   }
   if (!THROUGH_GROUPS.test(cue)) return undefined;
   return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalType', op: 'eq', value: 'group', label: 'held by groups' }], operation: { kind: 'list' } }, intent };
@@ -873,7 +968,9 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
   const shown = people.length === 1 ? 'the person shown before' : `the ${Math.min(people.length, 15)} people shown before`;
   if (THEIR_SIGN_INS.test(cue)) {
     const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
-    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
+    // "which of them still tried this week?": those among them, each with their count.
+    const whichOfThem: PlanOperation | undefined = /\b(?:which|who)(?: one)? of (?:them|those|these)\b/.test(cue) ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
+    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? whichOfThem ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
   }
   const operation = operationOf(cue, 'users');
   if (operation?.kind !== 'groupBy' || fieldNamed(previous.resource, cue)) return undefined;
@@ -887,6 +984,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
 export const PLURAL_PEOPLE = /\bboth(?: of them)?\b|\beither(?: of them| one)?\b|\bneither(?: of them)?\b|\bthe two(?: of them)?\b|\bwhich of (?:them|the two|those two|these two)\b|\bwhich one\b|\bthe pair\b/;
 const PAIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:in|on)s?\b|\blogins?\b|\btr(?:y|ied|ying)\b|\bget(?:ting)? in\b|\bgot in\b|\bfail(?:ed|ing|s|ures?)?\b|\bsucceed(?:ed)?\b|\bblocked\b|\battempts?\b/;
 const PAIR_RISK = /\brisky\b|\bat risk\b|\bcompromised\b|\brisk (?:levels?|states?)\b|\bflagged\b/;
+const PAIR_ROLES = /\broles?\b|\badmins?\b|\badministrators?\b|\bprivileged\b/;
 const PAIR_MFA = /\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bauthentication methods?\b|\bauthenticator\b|\bregistered\b/;
 /**
  * "is either of them in finance?", "are both from sales?", "what are their titles?": where the people sit, from their
@@ -910,6 +1008,22 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
   }
+  // "which of them never managed to sign in?", "has either of them been inactive for 90 days?": their accounts' own
+  // record of their last sign-ins, which reaches past the log's window.
+  const lastSignIns = filtersFor('users', context).filter((f) => f.field === 'lastSignIn' || f.field === 'lastSuccessfulSignIn');
+  if (lastSignIns.length) {
+    return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }, ...lastSignIns], operation: { kind: 'list' } }, intent: 'user.info', about };
+  }
+  // "which roles do both have?", "is either of them an admin?": the roles they hold, side by side.
+  if (PAIR_ROLES.test(cue) && !PAIR_SIGN_INS.test(cue)) {
+    return { plan: { resource: 'roleAssignments', filters: [{ field: 'principalId', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'role.assignments', about };
+  }
+  // "are both of them in Finance Approvers?": which of them the group has, through nested groups too.
+  const group = context.entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (group && !PAIR_SIGN_INS.test(cue)) {
+    const anchor = { type: 'group' as const, id: group.id!, displayName: group.displayName ?? group.text, transitive: true };
+    return { plan: { resource: 'groupMembers', anchor, filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'user.groups', about: [...about, group] };
+  }
   if (PAIR_PROFILE.test(cue) && !PAIR_SIGN_INS.test(cue) && !context.entities.some((e) => e.type === 'group' && e.source === 'message')) {
     return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['department', 'jobTitle', 'officeLocation'] }, intent: 'user.info', about };
   }
@@ -923,6 +1037,8 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
 function directReportsPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
   if (!user || !/\breports? (?:directly )?to\b|\bdirect reports?\b|\breporting to\b|\bworks? for <pp>|\b<pp>'?s? (?:team|reports|staff)\b|\bmanaged by\b/.test(cue)) return undefined;
+  // "who does the VP of Sales report to?", "Alan reports to whom?": the person's manager, on their own page.
+  if (/\bwho(?:m)? (?:does|do|did) .{0,40}\breport (?:directly )?to\b|\breports? (?:directly )?to (?:whom|who)\b/.test(cue)) return undefined;
   const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
   const plan: QuestionPlan = {
     resource: 'directReports',

@@ -1,4 +1,5 @@
 import type { QuestionPlan } from '../plans/plan';
+import type { PairCompared } from './pairCompared';
 
 export { INTENTS, type IntentName } from './intents/registry';
 import type { IntentName } from './intents/registry';
@@ -81,6 +82,13 @@ export interface Understanding {
   followUp?: boolean;
   /** The grammar found no cue and the trained classifier chose the intent: a channel post is then not answered unasked. */
   guessed?: boolean;
+  /**
+   * The question is asked only of these rows of the last answer ("which of those have expired creds?" after a list of
+   * apps): a rich answer that lists (the expiring credentials) shows only them. Apps by application id.
+   */
+  among?: { type: 'app'; ids: string[]; label: string };
+  /** Two people's groups compared ("what groups does she have that he doesn't?"): both sides and what they share. */
+  compared?: PairCompared;
   /** The cues that decided the intent, for diagnostics and bench reports. */
   explanation?: string[];
 }

@@ -108,6 +108,52 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.ok(!none.some((name) => lines(certs).includes(name)));
   });
 
+  it('When asked what signed in from an address, or which service principals failed, then apps\' own sign-ins are read too, and named', async () => {
+    const spSignIn = facts.signIns.find((s) => (s.signInEventTypes as string[] | undefined)?.includes('servicePrincipal') && s.servicePrincipalName === 'Payroll Connector');
+    assert.ok(spSignIn, 'the demo tenant has Payroll Connector sign-ins');
+    const address = String(spSignIn.ipAddress);
+    const what = await stack.ask(`what has been signing in from ${address} lately?`, DEMO_ADMIN.userPrincipalName);
+    const whatPlan = planOf(what);
+    assert.ok(whatPlan.filters.some((f) => f.field === 'eventType' && f.op === 'ne' && f.value === 'nonInteractiveUser'), JSON.stringify(whatPlan.filters));
+    const [read] = reads(what);
+    assert.match(decodeURIComponent(read.url), /signInEventTypes\/any\(x:x ne 'nonInteractiveUser'\)/);
+    assert.ok(lines(what).includes('Payroll Connector'), lines(what).join('\n'));
+    const failing = await stack.ask('which service principals failed to sign in today?', DEMO_ADMIN.userPrincipalName);
+    assert.ok(planOf(failing).filters.some((f) => f.field === 'eventType' && f.op === 'contains' && f.value === 'servicePrincipal'));
+    assert.ok(lines(failing).includes('Inventory Sync'), lines(failing).join('\n'));
+    assert.ok(!lines(failing).includes('Megan Bowen'), 'people are not service principals');
+  });
+
+  it('When a person\'s sign-ins are listed, then each failed row says its error code', async () => {
+    const answer = await stack.ask("Megan Bowen's sign-ins from Android today", DEMO_ADMIN.userPrincipalName);
+    assert.equal(planOf(answer).resource, 'signIns');
+    assert.ok(lines(answer).includes('failure (53000)'), lines(answer).join('\n'));
+    assert.ok(!lines(answer).includes('failure'), 'no failure without its code');
+  });
+
+  it('When every admin role holder is asked for, then all the tenant\'s role assignments are listed; "privileged" keeps the roles Microsoft marks so', async () => {
+    const assignments = facts.read('roleManagement/directory/roleAssignments.json');
+    const all = await stack.ask('give me every admin role holder', DEMO_ADMIN.userPrincipalName);
+    assert.equal(all.intent, 'role.assignments');
+    assert.equal(planOf(all).resource, 'roleAssignments');
+    assert.ok(lines(all).includes(`**${assignments.length} role assignments**.`), lines(all).join('\n'));
+    assert.ok(lines(all).includes('Isaiah Langer'));
+    const privileged = await stack.ask('all privileged role assignments', DEMO_ADMIN.userPrincipalName);
+    assert.deepEqual(planOf(privileged).filters.map((f) => [f.field, f.value]), [['privileged', true]]);
+    const shown = Number(/\*\*(\d+) role assignments\*\*/.exec(lines(privileged).join('\n'))?.[1]);
+    assert.ok(shown > 0 && shown < assignments.length, String(shown));
+  });
+
+  it('When failures are broken down by app or by error code, then apps\' own sign-ins count too, unless the words ask for people only', async () => {
+    const byApp = await stack.ask('break down this week\'s failed sign-ins by app', DEMO_ADMIN.userPrincipalName);
+    assert.deepEqual(planOf(byApp).operation, { kind: 'groupBy', field: 'app' });
+    assert.ok(planOf(byApp).filters.some((f) => f.field === 'eventType' && f.op === 'ne'), JSON.stringify(planOf(byApp).filters));
+    assert.ok(lines(byApp).includes('Inventory Sync'), lines(byApp).join('\n'));
+    const people = await stack.ask('break down this week\'s failed sign-ins by app, people only', DEMO_ADMIN.userPrincipalName);
+    assert.ok(planOf(people).filters.some((f) => f.field === 'eventType' && f.op === 'contains' && f.value === 'interactiveUser'));
+    assert.ok(!lines(people).includes('Inventory Sync'), lines(people).join('\n'));
+  });
+
   it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');

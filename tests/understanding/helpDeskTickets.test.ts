@@ -24,6 +24,24 @@ describe('Help-desk tickets without a sign-in verb, through the whole stack (iss
     assert.match(answer.text, /Lee Gu: sign-in to \S+ failing with 50057 \(Account disabled\)/);
   });
 
+  it('When the ticket quotes the person in full, then the quoted words count: the person is diagnosed', async () => {
+    const answer = await demo.stack.ask("Megan Bowen (marketing): 'outlook on my phone just stopped, same error every time'", admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Megan Bowen: sign-in to Outlook Mobile failing with 53000/);
+  });
+
+  it('When asked what is wrong with a person\'s logins, then it is their diagnosis, not a list', async () => {
+    const answer = await demo.stack.ask("what's wrong with Lee Gu's logins", admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Lee Gu: sign-in to \S+ failing with 50057/);
+  });
+
+  it('When a person is named by a title in other words ("the head of research" for the Director of Research), then that person is meant', async () => {
+    const answer = await demo.stack.ask('who is the head of research?', admin);
+    assert.equal(answer.intent, 'user.info');
+    assert.match(answer.text, /^Olivia Ahmed\n[^\n]*Director of Research/);
+  });
+
   it('When asked why someone got blocked with a remark about their role, then it is their sign-ins, not their roles', async () => {
     const answer = await demo.stack.ask("why did Megan get blocked this morning, isn't she a global admin?", admin);
     assert.equal(answer.intent, 'signin.troubleshoot');

@@ -106,6 +106,18 @@ describe('Named locations, offices, cities and departments (issue #13)', functio
       assert.match(hr.text, /\*\*14 users\*\*/);
     });
 
+    it('When a department shares its name with a group, then "the Marketing department" and "people in Finance who …" are the department, "members of Finance" the group', async () => {
+      const marketing = await demo.stack.ask('how many staff does the Marketing department have?', admin);
+      assert.equal(marketing.intent, 'user.info');
+      assert.deepEqual((marketing.plan as PlanShape).filters.map((f) => [f.field, f.value]), [['department', 'Marketing']]);
+      const finance = await demo.stack.ask('which people in Finance are disabled?', admin);
+      assert.equal((finance.plan as PlanShape).resource, 'users');
+      assert.deepEqual((finance.plan as PlanShape).filters.map((f) => [f.field, f.value]).sort(), [['accountEnabled', false], ['department', 'Finance']]);
+      const group = await demo.stack.ask('members of Finance', admin);
+      assert.equal(group.intent, 'group.info');
+      assert.match(group.text, /^Finance\n/);
+    });
+
     it('When a list without a department field is asked of a department ("engineers with no MFA"), then it is asked of those people by id', async () => {
       const answer = await demo.stack.ask('how many of our engineers have no MFA method registered?', admin);
       const plan = answer.plan as PlanShape;

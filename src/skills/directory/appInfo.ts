@@ -26,7 +26,7 @@ import type { SkillAnswer, SkillRequest } from '../types';
 import { rolesFor, roleList, throwUnlessFound } from '../common/access';
 import { auditRowText } from '../common/auditText';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
-import { credentialsOf, warnUntilOf, type AppCredential } from '../common/credentials';
+import { credentialsOf, expiryHorizon, warnUntilOf, type AppCredential } from '../common/credentials';
 import { defineSkill } from '../common/defineSkill';
 import { formatDate, formatWhen } from '../common/format';
 
@@ -104,23 +104,35 @@ export function expiringCredentialsModel(apps: ApplicationDetails[], now: Date, 
 }
 
 /** The apps of the expiring-credentials card in the order it shows them (expiring, then expired), once each. */
-function shownApps(apps: ApplicationDetails[], now: Date, warnUntil: Date): Array<{ appId: string; displayName: string }> {
-  const rows = credentialsSoonestFirst(apps, now, warnUntil).map((c) => ({ state: c.state, appId: c.appId, displayName: c.app }));
+function shownApps(apps: ApplicationDetails[], now: Date, warnUntil: Date): Array<{ appId: string; displayName: string; shownAs: string }> {
+  const rows = credentialsSoonestFirst(apps, now, warnUntil).filter((c) => c.state === 'expiring' || c.state === 'expired');
   const ordered = [...rows.filter((r) => r.state === 'expiring'), ...rows.filter((r) => r.state === 'expired')];
-  return [...new Map(ordered.map((r) => [r.appId, { appId: r.appId, displayName: r.displayName }])).values()];
+  // Each app with the kinds and states of its credentials shown: "the certificate ones", "the expired ones".
+  const shown = new Map<string, { appId: string; displayName: string; words: Set<string> }>();
+  for (const c of ordered) {
+    const app = shown.get(c.appId) ?? { appId: c.appId, displayName: c.app, words: new Set<string>() };
+    app.words.add(c.kind).add(c.state);
+    shown.set(c.appId, app);
+  }
+  return [...shown.values()].map((a) => ({ appId: a.appId, displayName: a.displayName, shownAs: [...a.words].join(' ') }));
 }
 
 async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Promise<SkillAnswer> {
   const range = entityOf(request.understanding, 'timeRange');
-  const warnUntil = warnUntilOf(range?.value, request.now);
-  const windowName = range?.value === 'thisMonth' ? 'this month' : `in the next 30 days`;
+  const horizon = expiryHorizon(request.understanding.text, request.now);
+  const warnUntil = horizon?.until ?? warnUntilOf(range?.value, request.now);
+  const windowName = horizon?.name ?? (range?.value === 'thisMonth' ? 'this month' : `in the next 30 days`);
   const responses = await batchGet(tenant.client, [APPLICATION_CREDENTIALS_REQUEST]);
   for (const r of responses.values()) throwUnlessFound(r.status, r.body, 'applications.read');
-  const apps = bodyOf<Page<ApplicationDetails>>(responses, 'applications')?.value ?? [];
+  const all = bodyOf<Page<ApplicationDetails>>(responses, 'applications')?.value ?? [];
+  // "which of those have expired creds?": only the apps the last answer showed.
+  const among = request.understanding.among;
+  const apps = among ? all.filter((a) => among.ids.includes(a.appId ?? a.id)) : all;
   const model = expiringCredentialsModel(apps, request.now, warnUntil, windowName);
+  if (among) model.subtitle = `${model.subtitle.replace(/, across \d+ app registrations$/, '')}, among ${among.label}`;
   // The apps in the order shown (expiring, then expired): "who owns the first one". Their service principals are
   // found by application id when a follow-up names one.
-  const subjects = shownApps(apps, request.now, warnUntil).map((a) => ({ type: 'app' as const, id: a.appId, appId: a.appId, displayName: a.displayName }));
+  const subjects = shownApps(apps, request.now, warnUntil).map((a) => ({ type: 'app' as const, id: a.appId, appId: a.appId, displayName: a.displayName, shownAs: a.shownAs }));
   return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
 }
 
@@ -135,7 +147,8 @@ export const appInfoSkill = defineSkill<Entity | undefined>({
   subject: (_request, app) => (app ? 'app' : undefined),
   subjectFirst: false,
   async answer({ request, tenant, asked: entity, subject, may }): Promise<SkillAnswer> {
-    if (!entity || !subject) return expiringAnswer(request, tenant);
+    // "which of those have expired creds?": the apps asked of, together, not the first one's page.
+    if (!entity || !subject || request.understanding.among) return expiringAnswer(request, tenant);
     const now = request.now;
     const first = await batchGet(tenant.client, appRequests(subject.id, entity.appId));
     for (const r of first.values()) throwUnlessFound(r.status, r.body, 'applications.read');

@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, groupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
-import type { SkillAnswer, SkillRequest } from '../types';
+import type { AnswerSubject, SkillAnswer, SkillRequest } from '../types';
 import { throwUnlessFound } from '../common/access';
 import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { defineSkill, type Subject } from '../common/defineSkill';
@@ -123,15 +123,36 @@ export const groupInfoSkill = defineSkill({
     const group = bodyOf<GroupDetails>(responses, 'group');
     if (!group) return { kind: 'text', text: `${escapeMarkdown(subject!.displayName)} is no longer in the directory.` };
     const members = bodyOf<Page<DirectoryObjectRef>>(responses, 'members') ?? { value: [] };
+    const owners = bodyOf<Page<DirectoryObjectRef>>(responses, 'owners')?.value ?? [];
     const model = groupInfoModel(
       group,
-      bodyOf<Page<DirectoryObjectRef>>(responses, 'owners')?.value ?? [],
+      owners,
       members,
       bodyOf<Page<DirectoryObjectRef>>(responses, 'nestedGroups')?.value ?? [],
       bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
       bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
     );
-    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members) };
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members), ...memberSubjects(ownersAsked(request.understanding.text) ? owners : members.value) };
   },
 });
+
+/** "who else owns it?": the owners are what was asked, and what "both of them" means next. */
+function ownersAsked(text: string): boolean {
+  return /\bown(?:s|ed|er|ers|ership)?\b/i.test(text);
+}
+
+/**
+ * The members the page shows (or its owners, when they were asked for), as the rows of the answer: "which of them are admins?", "which of them failed to sign
+ * in this week?" are asked of them. A guest or disabled member carries that word ("the guest one").
+ */
+function memberSubjects(members: DirectoryObjectRef[]): { subjects?: AnswerSubject[] } {
+  const subjects = members.flatMap((m): AnswerSubject[] => {
+    const type = m['@odata.type'] ?? '';
+    // A service principal member is an app ("any of those apps have secrets expiring?"), known by its application id too.
+    if (type.endsWith('.servicePrincipal')) return [{ type: 'app', id: m.id, displayName: m.displayName ?? m.id, ...(m.appId ? { appId: m.appId } : {}) }];
+    const shownAs = [m.userType === 'Guest' ? 'guest' : '', m.accountEnabled === false ? 'disabled' : ''].filter(Boolean).join(' ');
+    return [{ type: type.endsWith('.group') ? 'group' : 'user', id: m.id, displayName: m.displayName ?? m.id, ...(shownAs ? { shownAs } : {}) }];
+  });
+  return subjects.length ? { subjects } : {};
+}
 

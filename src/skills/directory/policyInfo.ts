@@ -70,7 +70,8 @@ export function policyModel(policy: ConditionalAccessPolicy, names: PolicyNames)
     title: escapeMarkdown(policy.displayName),
     subtitle: `Conditional Access policy — ${state}`,
     callouts,
-    facts: [{ title: 'State', value: state }, ...(policy.modifiedDateTime ? [{ title: 'Last modified', value: formatDate(policy.modifiedDateTime) }] : [])],
+    // Graph's value beside the word: what the admin center's JSON view and PowerShell show.
+    facts: [{ title: 'State', value: policy.state ? `${state} (${escapeMarkdown(policy.state)})` : state }, ...(policy.modifiedDateTime ? [{ title: 'Last modified', value: formatDate(policy.modifiedDateTime) }] : [])],
     sections: [
       { heading: 'Who', items: [{ text: escapeMarkdown(`Includes ${include.join('; ') || 'nobody'}`) }, { text: escapeMarkdown(`Excludes ${exclude.join('; ') || 'nobody'}`) }] },
       { heading: 'Apps', items: [{ text: escapeMarkdown(appsText(policy)) }] },

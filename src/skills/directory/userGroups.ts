@@ -6,6 +6,8 @@
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, membershipRequests, nestedGroupRequests, type DirectoryObjectRef, type GroupDetails, type Page } from '../../graph/directoryQueries';
 import type { SkillAnswer } from '../types';
+import type { TenantSession } from '../../graph/sessions';
+import type { PairCompared } from '../../understanding/pairCompared';
 import { throwUnlessFound } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import { groupKind } from './groupKind';
@@ -43,7 +45,9 @@ export const userGroupsSkill = defineSkill({
   what: 'group memberships',
   needs: 'memberships.read',
   subject: 'user',
-  async answer({ tenant, subject }): Promise<SkillAnswer> {
+  async answer({ request, tenant, subject }): Promise<SkillAnswer> {
+    const compared = request.understanding.compared;
+    if (compared) return comparedAnswer(tenant, compared);
     const responses = await batchGet(tenant.client, membershipRequests(subject!.id));
     for (const id of ['direct', 'transitive']) throwUnlessFound(responses.get(id)?.status ?? 0, responses.get(id)?.body, 'memberships.read');
     const direct = bodyOf<Page<GroupRef>>(responses, 'direct')?.value ?? [];
@@ -82,3 +86,44 @@ export const userGroupsSkill = defineSkill({
     return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
   },
 });
+
+/** Every group a person is in, directly or through nesting. */
+async function groupsOf(tenant: TenantSession, userId: string): Promise<GroupRef[]> {
+  const responses = await batchGet(tenant.client, membershipRequests(userId));
+  const transitive = responses.get('transitive');
+  throwUnlessFound(transitive?.status ?? 0, transitive?.body, 'memberships.read');
+  return bodyOf<Page<GroupRef>>(responses, 'transitive')?.value ?? [];
+}
+
+/**
+ * "What groups does she have that he doesn't?": the groups only one of the two is in, each side under their name, and
+ * the groups they share. Memberships through nested groups count: they give the same access.
+ */
+async function comparedAnswer(tenant: TenantSession, compared: PairCompared): Promise<SkillAnswer> {
+  const [a, b] = compared.people;
+  const [groupsA, groupsB] = await Promise.all([groupsOf(tenant, a.id), groupsOf(tenant, b.id)]);
+  const idsA = new Set(groupsA.map((g) => g.id));
+  const idsB = new Set(groupsB.map((g) => g.id));
+  const e = escapeMarkdown;
+  const names = (groups: GroupRef[]) => groups.map((g) => e(g.displayName ?? g.id)).sort((x, y) => x.localeCompare(y));
+  const onlyA = names(groupsA.filter((g) => !idsB.has(g.id)));
+  const onlyB = names(groupsB.filter((g) => !idsA.has(g.id)));
+  const shared = names(groupsA.filter((g) => idsB.has(g.id)));
+  const items = (list: string[]) => (list.length ? list.map((text) => ({ text })) : [{ text: 'none' }]);
+  const difference = [
+    { heading: `Only ${e(a.displayName)} is in`, items: items(onlyA) },
+    { heading: `Only ${e(b.displayName)} is in`, items: items(onlyB) },
+  ];
+  const both = { heading: 'Both are in', items: items(shared) };
+  const model: DirectoryCardModel = {
+    title: `Groups of ${e(a.displayName)} and ${e(b.displayName)} compared`,
+    subtitle: `${shared.length} shared; ${onlyA.length} only ${e(a.displayName)}'s, ${onlyB.length} only ${e(b.displayName)}'s (memberships through nested groups included)`,
+    callouts: [],
+    facts: [],
+    sections: compared.first === 'shared' ? [both, ...difference] : [...difference, both],
+    notes: [],
+  };
+  // The two people stay the ones "both" and "only one of them" mean in the next question.
+  const subjects = compared.people.map((p) => ({ type: 'user' as const, id: p.id, displayName: p.displayName }));
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), subjects };
+}

@@ -73,6 +73,12 @@ export function userInfoModel(user: UserProfile, parts: { registration?: Registr
       { title: 'Last non-interactive sign-in', value: formatWhen(activity?.lastNonInteractiveSignInDateTime, now) },
     );
   }
+  // Where the person works and how to reach them: what a help desk asks first.
+  if (user.officeLocation) facts.push({ title: 'Office', value: e(user.officeLocation) });
+  const place = [user.city, user.country].filter(Boolean).join(', ');
+  if (place) facts.push({ title: 'City', value: e(place) });
+  const phones = [...(user.businessPhones ?? []), ...(user.mobilePhone ? [`${user.mobilePhone} (mobile)`] : [])];
+  if (phones.length) facts.push({ title: 'Phone', value: e(phones.join(', ')) });
   facts.push(
     { title: 'Password last changed', value: formatWhen(user.lastPasswordChangeDateTime, now) },
     { title: 'Source', value: source(user) },
@@ -80,7 +86,9 @@ export function userInfoModel(user: UserProfile, parts: { registration?: Registr
   );
   if (parts.registration) {
     const methods = (parts.registration.methodsRegistered ?? []).map(methodName);
-    facts.push({ title: 'MFA', value: parts.registration.isMfaRegistered ? `Registered: ${methods.join(', ') || 'methods not listed'}` : 'Not registered' });
+    // Graph's names beside the words: what PowerShell and the registration report show.
+    const graphNames = parts.registration.methodsRegistered?.length ? ` (Graph: ${parts.registration.methodsRegistered.join(', ')})` : '';
+    facts.push({ title: 'MFA', value: parts.registration.isMfaRegistered ? `Registered: ${methods.join(', ') || 'methods not listed'}${graphNames}` : `Not registered${graphNames}` });
   }
   if (parts.riskRead) {
     const risk = parts.risk;

@@ -109,7 +109,7 @@ async function workloadAnswer(request: SkillRequest, tenant: TenantSession, subj
   if (!risky || !isOpen(risky.riskState)) {
     const named = historyInitiators.length ? await batchGet(tenant.client, userNamesRequests('historyNames', historyInitiators)) : new Map<string, BatchResponse>();
     namesFrom(named, 'historyNames', names);
-    return { kind: 'text', text: notRiskyText(name, risky, history, names, now) };
+    return { kind: 'text', text: notRiskyText(name, risky, history, names, now, detections) };
   }
 
   // Second step: the registration's owners, the audit log's credential changes, and the names of who changed the risk.

@@ -106,7 +106,7 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   const detail = detailText(f.risky.riskDetail, 'servicePrincipal');
   // The level is the subtitle's ("at high risk"): a fact repeating it cost a line before the advice.
   const facts = [
-    { title: 'Risk state', value: stateText(f.risky.riskState) },
+    { title: 'Risk state', value: f.risky.riskState ? `${stateText(f.risky.riskState)} (${escapeMarkdown(f.risky.riskState)})` : stateText(f.risky.riskState) },
     ...(detail ? [{ title: 'Risk detail', value: detail }] : []),
     { title: 'Last change', value: formatWhen(f.risky.riskLastUpdatedDateTime, now) },
     // Not "Application (client) ID": a title that wraps widens the title column, and every value then wraps too.
@@ -153,7 +153,17 @@ export function workloadModel(f: WorkloadFacts, now: Date): WorkloadRiskCardMode
   };
 }
 
-export function notRiskyText(name: string, risky: RiskyServicePrincipal | undefined, history: readonly RiskyServicePrincipalHistoryItem[], names: ReadonlyMap<string, string>, now: Date): string {
+/** Detections named under a closed case ("why was it flagged?" is still asked after a dismissal). */
+const CLOSED_DETECTIONS_SHOWN = 5;
+
+export function notRiskyText(
+  name: string,
+  risky: RiskyServicePrincipal | undefined,
+  history: readonly RiskyServicePrincipalHistoryItem[],
+  names: ReadonlyMap<string, string>,
+  now: Date,
+  detections: readonly ServicePrincipalRiskDetection[] = [],
+): string {
   const who = escapeMarkdown(name);
   if (!risky) return `${who} is not a risky workload identity: Identity Protection has no risk recorded for this service principal.`;
   const decision = lastDecision(history);
@@ -165,5 +175,9 @@ export function notRiskyText(name: string, risky: RiskyServicePrincipal | undefi
     : risky.riskLastUpdatedDateTime
       ? ` ${capitalised(was)} was ${state} on ${formatWhen(risky.riskLastUpdatedDateTime, now)}.`
       : '';
-  return `${who} is not at risk now (risk state: ${state}).${escapeMarkdown(closure)} Nothing to do unless new detections appear.`;
+  const detected = [...detections].sort((a, b) => Date.parse(b.activityDateTime ?? '') - Date.parse(a.activityDateTime ?? '')).slice(0, CLOSED_DETECTIONS_SHOWN);
+  const what = detected.length
+    ? `\n\nWhat was detected${detections.length > detected.length ? ` (the latest ${detected.length} of ${detections.length})` : ''}:\n${detected.map((d) => `- ${detectionText(d, new Map(), now)}`).join('\n')}`
+    : '';
+  return `${who} is not at risk now (risk state: ${state}).${escapeMarkdown(closure)} Nothing to do unless new detections appear.${what}`;
 }

@@ -106,6 +106,14 @@ function acronymOf(title: string): string | undefined {
   return words.length >= 2 && words.length <= 4 && /^(?:chief|vice|head)$/.test(words[0]) ? words.map((w) => w[0]).join('') : undefined;
 }
 
+/** "IT Director" is also "the head of IT" and "the director of IT"; "VP of Sales" is "the head of sales". */
+function titleVariants(title: string): string[] {
+  const variants = [title];
+  const area = /^(.+?) director$/i.exec(title)?.[1] ?? /^(?:director|vp|vice president|head) of (.+)$/i.exec(title)?.[1];
+  if (area) variants.push(`head of ${area}`, `director of ${area}`, `${area} director`);
+  return variants;
+}
+
 /** Within `limit` edits: the project's edit distance, after the cheap length check. */
 function closeSpelling(a: string, b: string, limit: number): boolean {
   return Math.abs(a.length - b.length) <= limit && editDistance(a, b) <= limit;
@@ -147,7 +155,7 @@ function userKeys(users: readonly VocabularyUser[]): UserKeys {
   for (const user of users) {
     phrase(user.displayName, user);
     if (user.givenName && user.surname) phrase(`${user.givenName} ${user.surname}`, user);
-    if (user.jobTitle) phrase(user.jobTitle, user, true);
+    if (user.jobTitle) for (const title of titleVariants(user.jobTitle)) phrase(title, user, true);
     single(keys.byGiven, user.givenName, user);
     single(keys.bySurname, user.surname, user);
     const acronym = user.jobTitle ? acronymOf(user.jobTitle) : undefined;

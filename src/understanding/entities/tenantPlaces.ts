@@ -77,6 +77,10 @@ export function locationEntity(location: NamedLocationCandidate, text: string, o
 const OTHER_OBJECT = /^(?:group|polic(?:y|ie)|rule|app|application|role|portal)$/;
 /** Up to this many people of a department or place are carried by id, for lists that cannot filter on it (MFA registration, sign-ins). */
 const MAX_PEOPLE_BY_ID = 500;
+/** Words after a department that end its name: what is said of the people next. */
+const CLAUSE_GOES_ON = /^(?:have|ha|has|had|with|without|who|that|which|are|is|were|was|and|or|but|don'?t|doesn'?t|haven'?t|hasn'?t|can|can'?t|did|didn'?t|do|got|get|missing|lack|lacking|no|not|still|never|ever|using|use|signed|logged|failing|failed)$/;
+/** "users in", "everyone from the", "who's in our": people said to be in a place just before it. */
+const PEOPLE_IN = /\b(?:(?:users?|people|everyone|everybody|staff|employees|accounts|anyone|anybody|folks|who(?:'s| is| are)?|guys)\s+(?:\w+\s+)?(?:in|from|at)|head ?counts?\s+(?:for|of|in))\s+(?:the\s+|our\s+)?$/i;
 const PEOPLE_NOUN = /^(?:people|users?|staff|folks|employees|accounts|persons|team|department|dept|members|guys|crew|side)$/;
 const PLACE_LEAD = /(?:\b(?:in|from|at|based in|located in|out of|working in|works in|work in)\s+(?:the\s+|our\s+)?)$/i;
 
@@ -153,6 +157,31 @@ export class PlaceIndex {
     return fits.length === 1 ? fits[0].location : undefined;
   }
 
+  /**
+   * "how many people are in the Sales department?", "users in Finance with no licence": a department said as one, before
+   * any group of that name ("Sales Department", "Finance") links the words. "the Finance group", "members of Finance"
+   * and "the sales department group" stay groups.
+   */
+  linkDepartments(text: string, spans: SpanSet): void {
+    const list = tokens(text);
+    for (let i = 0; i < list.length; i++) {
+      const before = text.slice(0, list[i].start);
+      // "headcount for Finance": said of the people, a department needs no "in" before it.
+      const attribute = this.attributeAt(text, list, i) ?? (PEOPLE_IN.test(before) ? this.departmentAt(list, i) : undefined);
+      if (!attribute || attribute.field !== 'department') continue;
+      const after = list[attribute.end + 1];
+      const saidAsDepartment = after !== undefined && /^(?:department|dept)$/.test(after.folded) && !OTHER_OBJECT.test(list[attribute.end + 2]?.folded ?? '');
+      // "users in Finance have …", but not "who's in finance approvers" (a longer name that starts with the word).
+      const peopleIn = PEOPLE_IN.test(before) && (after === undefined || CLAUSE_GOES_ON.test(after.folded));
+      if ((!saidAsDepartment && !peopleIn) || !spans.isFree(list[i].start, list[attribute.end].end)) continue;
+      const written = text.slice(list[i].start, list[attribute.end].end);
+      const ids = this.people.get(`department:${attribute.value}`);
+      const entity: Entity = { type: 'userAttribute', text: written, value: attribute.value, field: 'department', source: 'message', resolution: 'resolved', ...(ids && ids.length <= MAX_PEOPLE_BY_ID ? { memberIds: ids } : {}) };
+      spans.claim({ start: list[i].start, end: list[attribute.end].end, placeholder: written.toLowerCase(), entity });
+      i = attribute.end;
+    }
+  }
+
   /** Claims the named locations and the people's places the message names. */
   link(text: string, spans: SpanSet): Entity[] {
     const list = tokens(text);
@@ -205,6 +234,12 @@ export class PlaceIndex {
       else if (end === best.end && best.location !== entry.location) return undefined;
     }
     return best;
+  }
+
+  /** The department whose name starts at token i, with no check of the words around it. */
+  private departmentAt(list: Token[], i: number): { field: UserAttributeField; value: string; end: number } | undefined {
+    const entry = this.attributes.get(list[i].folded)?.find((e) => e.field === 'department' && e.words.every((w, k) => list[i + k]?.folded === w) && !(e.words.length === 1 && e.words[0] === 'it' && list[i].raw !== 'IT'));
+    return entry ? { field: entry.field, value: entry.value, end: i + entry.words.length - 1 } : undefined;
   }
 
   private attributeAt(text: string, list: Token[], i: number): { field: UserAttributeField; value: string; end: number } | undefined {

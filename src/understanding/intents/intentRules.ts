@@ -38,16 +38,16 @@ interface Cue {
 
 const SIGNIN = String.raw`(?:sign[- ]?in|signin|log[- ]?in|login|log[- ]?on|sign[- ]?on)`;
 const SIGNINS = String.raw`(?:sign[- ]?ins|signins|log[- ]?ins|logins|sign\s+in\s+logs|sign-in\s+logs|signin\s+logs|login\s+history|sign[- ]?in\s+(?:history|activity|logs?))`;
-const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't)`;
+const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't|never (?:managed|been able|was able|were able|able) to)`;
 const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
 const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;
 /** Words that make a "what is …" question one about Entra ID rather than the weather. */
 const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
 /** The devices and mail protocols a help-desk ticket names. */
-const DEVICE = String.raw`(?:phones?|laptops?|mac|macbook|iphone|ipad|android|pc|desktop|tablet|browser|imap|pop3?|activesync|smtp|mail client|vpn)\b`;
+const DEVICE = String.raw`(?:phones?|laptops?|mac|macbook|iphone|ipad|android|pc|desktop|tablet|browser|imap|pop3?|activesync|smtp|mail client|mail app|email app|vpn)\b`;
 /** How a help-desk ticket says something is wrong, without a verb for signing in. */
-const TROUBLE = String.raw`(?:fail\w*|errors?|never|again|still|keeps?|kept|spins?|spinning|stuck|broken|problems?|issues?|trouble|check|same thing|complain\w*|says?|said|or something|weird)\b`;
+const TROUBLE = String.raw`(?:fail\w*|errors?|never|again|still|stopped|keeps?|kept|spins?|spinning|stuck|broken|problems?|issues?|trouble|check|same thing|complain\w*|says?|said|or something|weird)\b`;
 /** Both parts, in either order, anywhere in the cue text. */
 function both(a: string, b: string): RegExp {
   return new RegExp(`(?=.*\\b${a})(?=.*\\b${b})`);
@@ -70,7 +70,7 @@ const CUES: Cue[] = [
   // Office errands on hardware ("can you reset the printer on the 3rd floor?").
   { name: 'office errands', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:hi|hey|please|pls)[,!]?\s+)?(?:can|could|would|will) you\s+(?:please\s+)?(?:reset|fix|restart|reboot|install|unjam|refill|order|repair|set up)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|laptop|pc|computer|monitor|wifi|network|coffee machine|screen)\b/ },
   // Money and device management are not Entra ID.
-  { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
+  { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|bills?|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
   { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
@@ -90,8 +90,8 @@ const CUES: Cue[] = [
   // telling him his password is wrong", "got an error about …", "password expired".
   // What sign-in screens say, retold: "needs more info to sign in", "asks her to set up security info", "keeps nagging
   // for extra verification", "you don't have access", "asks for a code he never set up".
-  { name: 'sign-in screen words', intent: 'signin.troubleshoot', weight: 3.5, pattern: /\b(?:needs?|asks? for|asking for|wants?|requires?|required) (?:more|extra|additional) (?:info|information|verification)\b|\bmore information (?:is )?required\b|\bset up (?:your |his |her |their |the )?(?:account|security info|authenticator|mfa|verification)\b|\b(?:nag|nags|nagging|pester\w*|bug(?:s|ging)?) (?:me|him|her|them)? ?(?:for|about|with) (?:extra |more |additional )?(?:verification|mfa|a code|codes|info)\b|\byou (?:don'?t|do not) have access\b|\basks? (?:him|her|them|me) for a code\b|\b(?:keeps|kept) (?:asking|prompting|demanding)\b/ },
-  { name: 'symptom words', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwo?n'?t let (?:me|him|her|them|us) in\b|\bnot working\b|\b(?:blocked|failing|fails|broke|broken|denied) (?:on|in|with|from|again)\b|\bkeeps? (?:telling|prompting|kicking|throwing|logging|signing) (?:me|him|her|them)\b|\b(?:wrong|incorrect|expired) password\b|\bpassword (?:is |was )?(?:wrong|incorrect|expired)\b|\b(?:got|gets|getting|seeing|sees|saw|hit|hits|hitting) (?:an?|some|the|this|that|a weird|an odd)?\s*(?:[\w-]+\s+){0,3}?(?:error|errors|message|prompt|popup|warning)\b|\b(?:can'?t|cannot|unable to) (?:get|log|sign) (?:in|on)\b/ },
+  { name: 'sign-in screen words', intent: 'signin.troubleshoot', weight: 3.5, pattern: /\b(?:needs?|asks? for|asking for|wants?|requires?|required) (?:more|extra|additional) (?:info|information|verification)\b|\bmore information (?:is )?required\b|(?<!\b(?:has|have|had|did|does|do)\b.{0,30})\bset up (?:your |his |her |their |the )?(?:account|security info|authenticator|mfa|verification)\b|\b(?:nag|nags|nagging|pester\w*|bug(?:s|ging)?) (?:me|him|her|them)? ?(?:for|about|with) (?:extra |more |additional )?(?:verification|mfa|a code|codes|info)\b|\byou (?:don'?t|do not) have access\b|\basks? (?:him|her|them|me) for a code\b|\b(?:keeps|kept) (?:asking|prompting|demanding)\b/ },
+  { name: 'symptom words', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwo?n'?t let (?:me|him|her|them|us) in\b|\bnot working\b|\b(?:blocked|failing|fails|broke|broken|denied) (?:on|in|with|from|again)\b|\bkeeps? (?:telling|prompting|kicking|throwing|logging|signing) (?:me|him|her|them)\b|\b(?:wrong|incorrect|expired) password\b|\bpassword (?:is |was )?(?:wrong|incorrect|expired)\b|\b(?:got|gets|getting|seeing|sees|saw|hit|hits|hitting) (?:an?|some|the|this|that|a weird|an odd)?\s*(?:[\w-]+\s+){0,3}?(?:error|errors|message|prompt|popup|warning)\b|\b(?:can'?t|cannot|unable to) (?:get|log|sign) (?:in|on)\b|\bloops? (?:back )?to (?:the )?(?:login|log-?in|sign[- ]?in)\b|\b(?:login|sign[- ]?in) loop\b|\bkeeps? looping\b/ },
   // "asks for her password constantly", "gives her a consent error", "is getting weird 'application not found' errors".
   { name: 'symptom phrases', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:asks?|asking|prompts?|prompting|nags?) (?:me|him|her|them) (?:for|to)\b|\bgives? (?:me|him|her|them) (?:an? |the )?(?:\S+ ){0,3}(?:error|message|prompt)s?\b|\b(?:gets?|getting|got|seeing|sees|hits?|hitting) (?:an? |the |weird |strange |odd )*(?:<name>|<quote>) (?:errors?|messages?|prompts?|screens?)?|\b(?:consent|permission|access) (?:error|prompt|problem)s?\b/ },
   // About one person's failures, asked for a judgement: "anything suspicious?", "should I worry?", "was it really her?".
@@ -129,6 +129,9 @@ const CUES: Cue[] = [
   { name: 'a person, an app, a trouble', intent: 'signin.troubleshoot', weight: 3, pattern: new RegExp(`\\b${TROUBLE}`), when: (f) => f.person && f.app },
   // "why did christie cline get blocked this morning, she's one of our helpdesk admins": why a named person failed
   // outweighs what the rest of the message says about them.
+  // "what error is Lee Gu hitting?", "which error does she get?": the error of one person's sign-ins.
+  { name: 'which error a person hits', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:what|which) (?:error|error code|code|message)s? (?:is|are|does|do|did|was|were|has|have)\b/, when: (f) => f.person },
+  { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
@@ -142,7 +145,10 @@ const CUES: Cue[] = [
   { name: 'risk words', intent: 'risk.users', weight: 2, pattern: new RegExp(`\\b${RISK}\\b`) },
   { name: 'risk words', intent: 'risk.workload', weight: 1, pattern: new RegExp(`\\b${RISK}\\b`) },
   { name: 'a person at risk', intent: 'risk.user', weight: 2.5, pattern: new RegExp(`\\b${RISK}\\b`), when: HAS_OBJECT },
+  // "users at risk at the moment, with their department": a list of people, whatever pronoun follows.
+  { name: 'a list of people at risk', intent: 'risk.users', weight: 1, pattern: /^(?:(?:show|list|give)(?: me)? )?(?:the )?(?:users|accounts|people) (?:at risk|flagged|(?:who are |that are )?(?:risky|at risk))\b/ },
   { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was)|anyone|any new|how many|list|show|please)\b`) },
+  { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/ },
   { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps|workload(?: identit(?:y|ies))?)\b`) },
 
   // Who closed a risk case: the risk history says ("who dismissed it?", "who confirmed him compromised?").
@@ -154,6 +160,7 @@ const CUES: Cue[] = [
 
   // Who someone is.
   { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
+  { name: 'headcount', intent: 'user.info', weight: 3, pattern: /\bhead ?counts?\b/ },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
   { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|boss|supervisor|line manager|job title|title|department|dept|account (?:still )?(?:active|inactive|on|off|live)|phone numbers?|mobile numbers?|e-?mail (?:and|&) phone|contact (?:details|info)|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
@@ -163,7 +170,8 @@ const CUES: Cue[] = [
   { name: 'are they in Y', intent: 'user.groups', weight: 4, pattern: /\b(?:is|are)\s+(?:he|she|they|them|both|either of them)\s+(?:still\s+)?(?:in|a member of|members of|part of)\s+(?:the\s+)?<name>/ },
 
   // A group itself.
-  { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
+  { name: 'how big a group is', intent: 'group.info', weight: 4, pattern: /\bhow big is (?:the )?<name>|\bsize of (?:the )?<name>/ },
+  { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|member count|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
   { name: 'who is in', intent: 'group.info', weight: 5, pattern: /\bwho(?: else)?(?:'s| is| are)? (?:in|a member of|members of)\b/ },
   { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>(?:\s+[a-z]+){0,2}\s+(?:group|team)\b|\bgroup\s+<name>/ },
   { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members\??$/ },
@@ -187,8 +195,17 @@ const CUES: Cue[] = [
   { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:changed|edited|renamed|revoked|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|shut|flipped|registered|approved|promoted)\b/ },
   // "How did Project Falcon lose its owner?", "how did he get Global Administrator?": the change behind a state.
   { name: 'how it came about', intent: 'audit.changes', weight: 6, pattern: /\bhow did\b.{0,50}\b(?:lose|lost|get|got|gain|become|end up|come to)\b|\bwho gave\b/ },
-  { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?|add(?:ed)? (?:\w+ )?(?:to|themselves|himself|herself)|remov(?:e|ed) (?:\w+ )?from|put (?:\w+ )?in(?:to)?|assign(?:ed)?|invit(?:e|ed)|elevat(?:e|ed)|promot(?:e|ed))\b|\b(?:has |did )?anything (?:been )?(?:chang(?:e|ed)|touched|modified|edited)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
+  { name: 'someone changed something', intent: 'audit.changes', weight: 7, pattern: /\b(?:anyone|anybody|someone|somebody|any ?one)\b.{0,20}\b(?:touch(?:ed)?|chang(?:e|ed)|modif(?:y|ied)|edit(?:ed)?|mess(?:ed)? with|consent(?:ed)?|grant(?:ed)?|register(?:ed)?|add(?:ed)? (?:\w+ )?(?:to|themselves|himself|herself)|remov(?:e|ed) (?:\w+ )?from|put (?:\w+ )?in(?:to)?|assign(?:ed)?|invit(?:e|ed)|elevat(?:e|ed)|promot(?:e|ed))\b|\b(?:has |did )?anything (?:been )?(?:chang(?:e|ed)|touched|modified|edited)\b|\banything (?:been )?done (?:with|to|on|about)\b|\b(?:polic(?:y|ies)|account|user|group|role|app|admin|directory|membership) (?:changes|edits|updates)\b|\b(?:last|latest|most recent|recent) (?:change|changes|edit|thing)\b.{0,30}\b(?:made|did|done)\b/ },
   // "When was this policy set to report-only, and by whom?": one past change, asked by when or by whom.
+  // "when did Isaiah get that?" after his role: when he came to hold it.
+  { name: 'when did they get it', intent: 'audit.changes', weight: 6, pattern: /\bwhen did (?:<name>|he|she|they) (?:get|receive|gain|obtain) (?:that|it|this|the (?:role|access|rights|permission|group|membership))\b/ },
+  // "did somebody already revoke bob's sessions?", "were his sessions revoked?": an action in the past is read from
+  // history, never offered again (mitigation verbs act only in the imperative).
+  { name: 'was it done already', intent: 'audit.changes', weight: 7, pattern: /\b(?:did|has|have|had)\s+(?:(?:some|any)(?:one|body)|(?:an |the )?admins?|(?:the )?help ?desk|we|you|they|it|<name>)\s+(?:already\s+|ever\s+|actually\s+)?(?:revoke|revoked|reset|block|blocked|disable|disabled|re-?enable|re-?enabled|unblock|unblocked)\b|\b(?:were|was|have|has)\s+(?:<name>\s?'?s?|his|her|their|the)\s+(?:sessions?|tokens?|password|account|mfa)\s+(?:(?:already|ever|actually)\s+)?(?:been\s+)?(?:revoked|reset|disabled|blocked|re-?enabled|cleared)\b/ },
+  // "has anyone confirmed him compromised?", "was her risk dismissed?": what was decided about a person's risk.
+  { name: 'a risk decision asked', intent: 'risk.user', weight: 8, pattern: /\b(?:confirm(?:ed)?|dismiss(?:ed)?|mark(?:ed)?) (?:him|her|them|<name>)?\s?(?:as )?(?:compromised|safe)\b|\b(?:was|were|has|have) (?:his|her|their|<name>'?s?) risk (?:been )?(?:dismissed|confirmed|remediated|closed)\b/, when: (f) => f.person && !f.action },
+  // "has anybody revoked Bob's sessions or reset his password since the spray?": what was done about a person's risk.
+  { name: 'done about the risk', intent: 'risk.user', weight: 9, pattern: /\b(?:revoked?|reset|dismissed|remediated|done|changed|blocked|disabled)\b.{0,60}\b(?:since|after) (?:the |that |this |his |her |their )?(?:spray|detection|risk|alert|leak|compromise|attack|flag)/, when: (f) => f.person },
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got (?:made|added|assigned|promoted|elevated|given)|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|<name>|\b(?:admin|administrator|role|group|team)\b)/, when: (f) => f.role || f.names > 0 },
@@ -196,7 +213,7 @@ const CUES: Cue[] = [
   { name: 'added when', intent: 'audit.changes', weight: 7, pattern: /\b(?:was|were|got|been) (?:added|assigned|given|promoted|made|invited)\b.{0,30}\b(?:most recently|last|latest|recently|newest|first)\b/ },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
-  { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:<name>|the break ?glass account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
+  { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:(?:the )?<name>|the (?:break ?glass|emergency access) account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
   // "what has Christie been doing today?", "whose password did Avery reset?", "Miriam updated some service principals":
   // a person as the one who made changes.
   { name: 'someone made changes', intent: 'audit.changes', weight: 7, pattern: asActor(String.raw`(?:<name>|he|she|they)`) },
@@ -232,6 +249,10 @@ const CUES: Cue[] = [
   { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
+  // "whats the diff between report-only and disabled for a CA policy": two things compared is a question about them.
+  { name: 'the difference between two', intent: 'docs.answer', weight: 3, pattern: /\b(?:difference|diff) between\b/, when: (f) => f.names === 0 && !f.policy },
+  // "what's legacy auth and why do we block it?": a concept, and why the tenant's policy is there, explained.
+  { name: 'what it is and why', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+)?what(?:'s| is| are) (?!the\b|our\b|my\b)[\w -]{2,30}? and why\b/, when: (f) => f.names === 0 },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 

@@ -18,7 +18,7 @@ when's where where's whether which while who who's whos whom whose why why's wil
 yet you you're your yours yourself yourselves whatever whoever`;
 
 /** Everyday words of chat and help-desk posts. */
-const EVERYDAY_WORDS = `ok okay thanks thank cheers yes yeah hey hi hello hiya
+const EVERYDAY_WORDS = `moment headcount active zero size loops loop looping currently presently tally ok okay thanks thank cheers yes yeah hey hi hello hiya
 switch switched switching turn turned turning flip flipped enforce enforced enforcing tell showing list listing
 become became becomes becoming lose lost loses losing left given attack attacked attacks unlock unlocked invite invited invites
 person persons people guy lady colleague colleagues employee employees staff boss intern interns contractor contractors vendor vendors partner partners customer customers starter starters pc scanner legit
@@ -63,7 +63,7 @@ client id ids object request requests correlation audit audits directory tenant 
 applied affect affects target targets targeting hit hits excluded exclude include included report-only report only mode
 legacy compliant device devices location locations named trusted untrusted country countries ip phone iphone android laptop
 tablet mobile desktop browser portal windows mac manager job title department created synced sync on-prem on-premises
-registered register methods method method's meaning mean means difference between work works calculate calculated concept
+registered register methods method method's meaning mean means difference diff between work works calculate calculated concept
 identity identities protection workload workloads entra azure ad aad microsoft graph logs activity history interactive
 non-interactive successful success succeeded total all tenant-wide org organisation organization company our my new again
 since from until between during within last past recent latest times time ago dynamic static security distribution unified

@@ -24,6 +24,11 @@ describe('Directory answers on the demo tenant, through the whole stack', functi
     assert.ok(lines.includes('Last interactive sign-in: 2026-11-20 11:38 UTC (22 minutes ago)'), lines.join('\n'));
     assert.ok(lines.includes('Manager: Sofia Williams'), lines.join('\n'));
     assert.ok(lines.some((l) => l.startsWith('MFA: Registered: Microsoft Authenticator')), lines.join('\n'));
+    // Graph's names of her methods, where to reach her and where she works.
+    assert.ok(lines.some((l) => /^MFA: .*\(Graph: .*microsoftAuthenticatorPush/.test(l)), lines.join('\n'));
+    assert.ok(lines.includes('Office: Seattle'), lines.join('\n'));
+    assert.ok(lines.includes('City: Seattle, US'), lines.join('\n'));
+    assert.ok(lines.includes('Phone: +1 425 555 1006, +1 206 555 2634 (mobile)'), lines.join('\n'));
     assert.ok(lines.some((l) => l.startsWith('Source: Synced from on-premises')));
     assert.ok(lines.includes('No directory roles.'));
     const requests = answerRequests(answer);

@@ -35,7 +35,7 @@ describe('policy.info on the demo tenant, through the whole stack', function () 
     assert.equal(answer.intent, 'policy.info');
     const lines = cardLines(answer.cards[0]);
     assert.equal(lines[0], 'Block sign-ins from blocked countries', lines.join('\n'));
-    assert.ok(lines.includes('State: on'), lines.join('\n'));
+    assert.ok(lines.includes('State: on (enabled)'), lines.join('\n'));
     assert.ok(lines.includes('Includes all users'), lines.join('\n'));
     assert.match(lines.find((l) => l.startsWith('Excludes')) ?? '', /^Excludes the users .+ and .+; members of Emergency Access Accounts$/);
     assert.ok(lines.includes('Locations: sign-ins from Blocked countries'), lines.join('\n'));

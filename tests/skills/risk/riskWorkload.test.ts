@@ -72,7 +72,7 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     const text = lines.join('\n');
     assert.equal(lines[0], 'Payroll Connector');
     assert.ok(lines.includes('Workload identity (service principal) at high risk'), text);
-    assert.ok(lines.includes('Risk state: at risk'), text);
+    assert.ok(lines.includes('Risk state: at risk (atRisk)'), text);
     const typeName = riskTypeInfo('suspiciousSignins', 'servicePrincipal').name;
     assert.notEqual(typeName, 'suspiciousSignins', 'the detection type is named in plain words');
     const detections = lines.indexOf('Detections (newest first)');
@@ -111,6 +111,8 @@ describe('risk.workload on the demo tenant, through the whole stack', function (
     assert.match(answer.text, /^Marketing Automation is not at risk now \(risk state: dismissed\)\./);
     assert.match(answer.text, /low risk .* was dismissed by Sam Secadmin on 2026-11-04 03:12 UTC/);
     assert.match(answer.text, /Nothing to do/);
+    // What had been detected stays visible after the dismissal, with Graph's name for it.
+    assert.match(answer.text, /What was detected:\n\n?- 2026-11-03 04:00 UTC .*Anomalous service principal activity \(low risk, dismissed\) — "Unusual volume of directory reads".*Graph: anomalousServicePrincipalActivity, dismissed/);
   });
 
   it('When a Security Reader asks about the Payroll Connector, then the risk shows without buttons, with the roles that may act named', async () => {
