@@ -113,6 +113,9 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   return rowEntity(row, m[0]);
 }
 
+/** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
+const BARE_WHY = /^(?:(?:and|ok(?:ay)?|so|but|hm+)[\s,]+)?(?:why|how come|why so many|why is that|why's that|what caused (?:it|that|this)|what'?s the reason)\s*[?.!]*$/;
+
 /** A place the conversation named before: "from there", "that range", "that location". */
 const THERE = /\b(?:from|in|at|out of) there\b|\b(?:that|this|the same) (?:location|range|network|office|site|named location|ip range|subnet)\b|\bthose (?:ranges|ips|ip addresses|addresses|countries)\b|\bit (?:cover|covers|contain|contains|include|includes)\b/;
 
@@ -124,6 +127,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (!memory) return plain;
   const weak = parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE;
 
+  // "why?" after who failed the most: the first person of that list, diagnosed; after one person's sign-ins, that person.
+  if (BARE_WHY.test(parsed.plainText.trim()) && memory.lastIntent === 'signin.list') {
+    const top = memory.lastRows?.find((r) => r.type === 'user');
+    if (top) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, rowEntity(top, 'why')], objects: [], followUp: true, row: rowEntity(top, 'why') };
+    if (memory.user) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, fromConversation(memory.user)], objects: [], followUp: true, again: true };
+  }
   const row = rowReferred(parsed.plainText, memory);
   // Words of the ordinal phrase taken for names ("top") are not names.
   const ordinal = row?.text ?? '';
@@ -169,7 +178,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const namesSomeone = parsed.objects.some((o) => o.entity.type === 'user' && !(o.typeGuessed && o.entity.text === o.entity.text.toLowerCase()));
   // "which of them is trusted?" after a list of locations or apps: "them" is the rows, not the person before.
   const rowsNotPeople = (memory.lastRows?.length ?? 0) > 0 && memory.lastRows!.every((r) => r.type !== 'user') && /\b(?:them|they|those|these)\b/.test(parsed.cueText);
-  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople;
+  // "did any of them succeed?" after a list of people: them is those rows, not the last person named (two to five
+  // people are asked of one by one elsewhere).
+  const pluralRows = (memory.lastRows?.length ?? 0) > 5 && /\b(?:them|they|those|these|any of|all of|each of|either of)\b/.test(parsed.cueText);
+  const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople && !pluralRows;
   if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));

@@ -348,7 +348,9 @@ export class GrammarRecognizer implements Recognizer {
         parsed.explanation.push(`trained classifier: ${guess.intent} (${guess.score.toFixed(2)})`);
         guessed = true;
         const memory = context?.conversation;
-        if (parsed.pronoun === 'user' && memory?.user && !turn.entities.some((e) => e.type === 'user')) turn.entities.push({ ...memory.user, source: 'conversation' });
+        // "she" is the person named before; "any of them" after a list of people is that list, not one person.
+        const rowsMeant = (memory?.lastRows?.length ?? 0) > 1 && /\b(?:them|they|those|these)\b/i.test(cleaned);
+        if (parsed.pronoun === 'user' && memory?.user && !rowsMeant && !turn.entities.some((e) => e.type === 'user')) turn.entities.push({ ...memory.user, source: 'conversation' });
       }
     }
 

@@ -67,6 +67,47 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.match(answer.text, /Nestor Wilke/);
   });
 
+  it('When a diagnosis is followed by "ok and who manages her?" or "did she ever register any auth method?", then it is her account page', async () => {
+    const [, manager, methods] = await demo.stack.askChain(["why can't Megan sign in?", 'ok and who manages her', 'did she ever register any auth method?'], admin);
+    assert.equal(manager.intent, 'user.info');
+    assert.match(manager.text, /Manager: Sofia Williams/);
+    assert.equal(methods.intent, 'user.info');
+    assert.match(methods.text, /MFA: Registered: /);
+  });
+
+  it('When who failed most is followed by a bare "why?", then the first person of that list is diagnosed', async () => {
+    const [most, why] = await demo.stack.askChain(['who had the most failed sign-ins this week?', 'why?'], admin);
+    const top = /\| ([A-Z][^|\n]+?) \| \d+/.exec(most.text.replace(/\n/g, ' | '))?.[1];
+    assert.ok(top, most.text);
+    assert.equal(why.intent, 'signin.troubleshoot');
+    assert.match(why.text, new RegExp(`^Sign-in diagnosis: ${top}`));
+  });
+
+  it('When asked whether anyone used IMAP or POP, written in capitals, then both protocols are the condition', async () => {
+    const answer = await demo.stack.ask('has anyone used IMAP or POP today?', admin);
+    assert.equal(answer.intent, 'signin.list');
+    const plan = answer.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'clientApp' && f.op === 'in' && JSON.stringify(f.value) === '["IMAP4","POP3"]'), JSON.stringify(plan.filters));
+  });
+
+  it('When apps with expired secrets are followed by "is the inventory one actually failing because of it?", then that app\'s sign-ins are diagnosed', async () => {
+    const [, failing] = await demo.stack.askChain(['which apps have a secret that already expired?', 'is the inventory one actually failing because of it?'], admin);
+    assert.equal(failing.intent, 'signin.troubleshoot');
+    assert.match(failing.text, /Inventory Sync: sign-in to Inventory Sync failing with 7000222/);
+  });
+
+  it('When sign-ins are asked "from RU" (a country code) and then "did any of them succeed?", then the country is the condition and "them" the list, not a person named before', async () => {
+    const [, byUser, succeeded] = await demo.stack.askChain(['who is Megan?', 'sign-ins from RU this month - who?', 'did any of them succeed?'], admin);
+    const plan = byUser.plan as PlanShape;
+    assert.ok(plan.filters.some((f) => f.field === 'country' && f.value === 'RU'), JSON.stringify(plan.filters));
+    assert.doesNotMatch(byUser.text, /Which user do you mean/);
+    const next = succeeded.plan as PlanShape;
+    assert.equal(next.resource, 'signIns');
+    assert.ok(next.filters.some((f) => f.field === 'country' && f.value === 'RU') && next.filters.some((f) => f.field === 'result' && f.value === 'success'), JSON.stringify(next.filters));
+    assert.ok(!next.filters.some((f) => f.field === 'user' && f.op === 'eq'), JSON.stringify(next.filters));
+    assert.doesNotMatch(succeeded.text, /^Sign-ins: Megan Bowen/);
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');

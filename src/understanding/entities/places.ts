@@ -1,4 +1,4 @@
-import { countryCode } from '../../plans/vocabulary';
+import { countryCode, countryName } from '../../plans/vocabulary';
 import type { SpanSet } from '../text/spans';
 
 /**
@@ -8,6 +8,16 @@ import type { SpanSet } from '../text/spans';
  */
 const PLACE_LEAD = /\b(?:from|in|out of|via|originating in|located in|based in|country|countries)\s+(?:the\s+)?/gi;
 const WORD = /^[A-Za-z][A-Za-z'’.-]*/;
+
+/** Two capitals that are also words admins use ("in IT", "in HR", "from CA", "in AD", "by ID"): never a country code. */
+const NOT_COUNTRY_CODES = new Set(['IT', 'HR', 'CA', 'AD', 'ID', 'PR', 'AI', 'MS', 'AM', 'PM', 'TV', 'IN', 'IS', 'ME', 'NO', 'SO', 'TO', 'BY', 'AT', 'OR', 'MY']);
+
+/** "from RU", "in KP": an ISO region code written as such (two capitals that name a region). */
+function isoCode(written: string): string | undefined {
+  if (!/^[A-Z]{2}$/.test(written) || NOT_COUNTRY_CODES.has(written)) return undefined;
+  const name = countryName(written);
+  return name !== written && name !== 'Unknown Region' ? written : undefined;
+}
 
 export function extractCountries(text: string, spans: SpanSet): void {
   PLACE_LEAD.lastIndex = 0;
@@ -27,7 +37,7 @@ export function extractCountries(text: string, spans: SpanSet): void {
     }
     for (const end of ends.reverse()) {
       const candidate = text.slice(start, end);
-      const code = countryCode(candidate);
+      const code = countryCode(candidate) ?? isoCode(candidate);
       if (!code || !spans.isFree(start, end)) continue;
       spans.claim({ start, end, placeholder: '<country>', entity: { type: 'country', text: candidate, value: code, source: 'message' } });
       break;
