@@ -11,7 +11,15 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
 } from 'botbuilder';
-import { type AuthenticateRequestResult, AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  AuthenticationError,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+  type ServiceClientCredentialsFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 import * as ConnectorMappers from 'botframework-connector/lib/connectorApi/models/mappers';
 import type { BotConfig } from './config';
 import type { Logger } from './logger';
@@ -20,6 +28,49 @@ import type { Logger } from './logger';
 const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
 /** Distinct tokens remembered at once (the channel reuses one token for many requests, about an hour). */
 const MAX_VERIFIED_TOKENS = 10_000;
+/** Reply clients kept at once: one per bot app id, channel service URL and audience (a handful in practice). */
+const MAX_CLIENTS = 100;
+
+/** A bounded map of clients by key: a client that failed to build is forgotten, so the next turn tries again. */
+class ClientCache<T> {
+  private readonly clients = new Map<string, Promise<T>>();
+
+  get(key: string, build: () => Promise<T>): Promise<T> {
+    const known = this.clients.get(key);
+    if (known) return known;
+    if (this.clients.size >= MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value as string);
+    const built = build();
+    this.clients.set(key, built);
+    built.catch(() => {
+      if (this.clients.get(key) === built) this.clients.delete(key);
+    });
+    return built;
+  }
+}
+
+/**
+ * The connector clients of one bot app id, built once per service URL and audience and shared by every turn.
+ * botbuilder's factory builds a new ConnectorClient (credentials and an @azure/core-client request pipeline) for
+ * every activity; a client holds nothing of a turn, and its credentials fetch and cache their own tokens.
+ */
+class ReusedConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly appId: string,
+    private readonly inner: ConnectorFactory,
+    private readonly cache: ClientCache<ConnectorClient>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+  }
+}
+
+/** What botbuilder reads as the bot's app id from a request's claims (audience, else appid). */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  return claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+}
 
 /**
  * botbuilder answers a token it cannot verify (a forged signature, a malformed JWT) with 500, because only its own
@@ -32,6 +83,8 @@ const MAX_VERIFIED_TOKENS = 10_000;
  */
 export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly verified = new Map<string, { result: AuthenticateRequestResult; until: number }>();
+  private readonly connectorClients = new ClientCache<ConnectorClient>();
+  private readonly userTokenClients = new ClientCache<UserTokenClient>();
 
   constructor(
     options: ConfigurationBotFrameworkAuthenticationOptions,
@@ -54,6 +107,7 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
       if (err instanceof AuthenticationError) throw err;
       throw new AuthenticationError(`Unauthorized: ${(err as Error).message ?? 'token validation failed'}`, 401);
     }
+    if (result.connectorFactory) result = { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory) };
     // Only a token that says when it expires (never the anonymous identity of local mode).
     const expiresAt = Number(result.claimsIdentity.getClaimValue('exp')) * 1000;
     if (key !== undefined && expiresAt > now) {
@@ -61,6 +115,23 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
       this.verified.set(key, { result, until: Math.min(expiresAt, now + VERIFIED_TOKEN_TTL_MS) });
     }
     return { ...result };
+  }
+
+  /** Proactive messages (continueConversationAsync) share the clients of the turns. */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity));
+  }
+
+  /**
+   * botbuilder also builds a token service client (a second request pipeline) for every activity, used only by
+   * sign-in prompts: one per bot app id serves them all.
+   */
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.userTokenClients.get(appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+    return factory instanceof ReusedConnectorFactory ? factory : new ReusedConnectorFactory(appIdOf(claimsIdentity), factory, this.connectorClients);
   }
 }
 

@@ -4,7 +4,7 @@
  * and risk details. Facts (names, timing, licences) follow Microsoft Learn's "What are risk detections?" and
  * "Securing workload identities" pages; the wording is ours.
  */
-import { aliasPattern, normalise, type ConceptLink } from './concepts';
+import { AliasIndex, normalise, type ConceptLink } from './concepts';
 
 export type RiskSubject = 'user' | 'servicePrincipal';
 
@@ -581,7 +581,7 @@ export function riskTypeFacts(info: RiskTypeInfo): string {
   return /\b(?:offline|real time)\b/.test(info.explanation) ? licence : `${timing} ${licence}`;
 }
 
-const ALIASES = ALL.flatMap((info) => [...new Set([info.eventType.toLowerCase(), ...info.aliases])].map((alias) => ({ info, alias, pattern: aliasPattern(alias) })));
+const ALIASES = new AliasIndex(ALL.flatMap((info) => [...new Set([info.eventType.toLowerCase(), ...info.aliases])].map((alias) => ({ info, alias }))));
 
 /** Words that say the question is about an app identity rather than a person. */
 const SERVICE_PRINCIPAL_WORDS =
@@ -604,7 +604,7 @@ export function findRiskTypeMatch(text: string): RiskTypeMatch | undefined {
   const subjectWords = normalised.match(SERVICE_PRINCIPAL_WORDS) ?? [];
   const preferred: RiskSubject = subjectWords.length ? 'servicePrincipal' : 'user';
   let best: { info: RiskTypeInfo; alias: string } | undefined;
-  for (const entry of ALIASES) {
+  for (const entry of ALIASES.candidates(normalised)) {
     if (best && entry.alias.length < best.alias.length) continue;
     if (best && entry.alias.length === best.alias.length && (best.info.subject === preferred || entry.info.subject !== preferred)) continue;
     if (entry.pattern.test(normalised)) best = entry;

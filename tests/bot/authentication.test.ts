@@ -186,6 +186,46 @@ describe('A verified channel token is trusted again for a bounded time', () => {
     await auth.authenticateRequest(activity(), minuteLong);
     assert.equal(verify.callCount, 4, 'past its own expiry a token is verified again (botbuilder allows 5 minutes of clock skew)');
   });
+
+  it('When turns come with different tokens, then they reply through one connector client per service URL and share one token service client', async () => {
+    const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: BOT_PASSWORD, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID, BOT_CHANNEL_OPENID_METADATA_URL: issuer.metadataUrl, HOST: '127.0.0.1' });
+    const credentials = new FixedTokenCredentialsFactory(BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, REPLY_TOKEN);
+    const auth = new StrictBotFrameworkAuthentication(authenticationOptions(config.bot), credentials);
+    const clientFor = async (serviceUrl: string, test: string) => {
+      const activity = teamsMessage({ text: 'help', serviceUrl }) as unknown as Activity;
+      const result = await auth.authenticateRequest(activity, `Bearer ${issuer.sign({ audience: BOT_ID, serviceUrl, claims: { test } })}`);
+      return {
+        connector: await result.connectorFactory!.create(serviceUrl, result.audience),
+        userToken: await auth.createUserTokenClient(result.claimsIdentity),
+        proactive: await auth.createConnectorFactory(result.claimsIdentity).create(serviceUrl, result.audience),
+      };
+    };
+    const emea = 'https://smba.trafficmanager.net/emea/';
+    const first = await clientFor(emea, 'first');
+    const second = await clientFor(emea, 'second');
+    const amer = await clientFor('https://smba.trafficmanager.net/amer/', 'third');
+    assert.equal(second.connector, first.connector, 'the same service URL: the same client');
+    assert.equal(first.proactive, first.connector, 'proactive messages share it');
+    assert.notEqual(amer.connector, first.connector, 'another service URL: its own client');
+    assert.equal(amer.userToken, first.userToken, 'one token service client for the bot');
+    const baseUri = (client: unknown) => (client as { baseUri?: string }).baseUri;
+    assert.equal(baseUri(first.connector), emea);
+    assert.equal(baseUri(amer.connector), 'https://smba.trafficmanager.net/amer/');
+    assert.equal(credentials.requests.length, 3, `credentials built once per client: ${JSON.stringify(credentials.requests)}`);
+  });
+
+  it('When building a reply client fails, then the next turn builds it again', async () => {
+    const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: BOT_PASSWORD, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID, BOT_CHANNEL_OPENID_METADATA_URL: issuer.metadataUrl, HOST: '127.0.0.1' });
+    const credentials = new FixedTokenCredentialsFactory(BOT_ID, BOT_PASSWORD, BOT_TENANT_ID, REPLY_TOKEN);
+    const auth = new StrictBotFrameworkAuthentication(authenticationOptions(config.bot), credentials);
+    const serviceUrl = 'https://smba.trafficmanager.net/emea/';
+    const activity = teamsMessage({ text: 'help', serviceUrl }) as unknown as Activity;
+    const result = await auth.authenticateRequest(activity, `Bearer ${issuer.sign({ audience: BOT_ID, serviceUrl, claims: { test: 'failing' } })}`);
+    sinon.stub(credentials, 'createCredentials').onFirstCall().rejects(new Error('login service unreachable')).callThrough();
+    await assert.rejects(result.connectorFactory!.create(serviceUrl, result.audience), /login service unreachable/);
+    const client = await result.connectorFactory!.create(serviceUrl, result.audience);
+    assert.equal((client as unknown as { baseUri?: string }).baseUri, serviceUrl);
+  });
 });
 
 describe('Bot Framework authentication settings', () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Database from 'better-sqlite3';
 import { sqliteBackend, tableBackend } from '../support/storeBackends';
 import { SqliteFeedbackStore } from '../../src/feedback/sqliteFeedbackStore';
 import { TableFeedbackStore } from '../../src/feedback/tableFeedbackStore';
@@ -142,6 +143,31 @@ describe('Feedback store: SQLite durability', () => {
     await reopened(async (store) => {
       assert.equal((await store.getAnswer(answer.answerId))?.messageId, 'message-1');
       assert.equal(await store.answerForMessage(answer.conversationId, 'message-1'), answer.answerId);
+    });
+  });
+
+  it('When a file linked its messages in the answers row (before the link table), then those links are still found, and a new link replaces one', async () => {
+    const answer = answerRecord();
+    await reopened((store) => store.recordAnswer(answer));
+    // What linkMessage wrote before: the id in the answer's own row.
+    const db = new Database(file);
+    db.prepare('UPDATE answers SET message_id = ? WHERE answer_id = ?').run('old-message', answer.answerId);
+    db.close();
+    await reopened(async (store) => {
+      assert.equal(await store.answerForMessage(answer.conversationId, 'old-message'), answer.answerId);
+      assert.equal(await store.answerForMessage('another conversation', 'old-message'), undefined);
+      assert.equal((await store.getAnswer(answer.answerId))?.messageId, 'old-message');
+      await store.linkMessage(answer.answerId, 'new-message');
+      assert.equal((await store.getAnswer(answer.answerId))?.messageId, 'new-message');
+      assert.equal((await store.listAnswers())[0].messageId, 'new-message');
+      assert.equal(await store.answerForMessage(answer.conversationId, 'new-message'), answer.answerId);
+    });
+  });
+
+  it('When a message id is linked to an answer the store does not know, then nothing is linked', async () => {
+    await reopened(async (store) => {
+      await store.linkMessage('no-such-answer', 'message-9');
+      assert.equal(await store.answerForMessage('a:conversation', 'message-9'), undefined);
     });
   });
 
