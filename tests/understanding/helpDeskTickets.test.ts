@@ -42,6 +42,13 @@ describe('Help-desk tickets without a sign-in verb, through the whole stack (iss
     assert.match(answer.text, /^Olivia Ahmed\n[^\n]*Director of Research/);
   });
 
+  it('When the help desk has someone "on the phone", then that is a call, not a phone that fails: the person\'s failures of the month are found', async () => {
+    const answer = await demo.stack.ask("I've got Ethan Nguyen on the phone, he can't get past sign in. what do I tell him?", admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Ethan Nguyen: sign-in to \S+(?: \S+)* failing with 50126/);
+    assert.match(answer.text, /in the last 30 days \(nothing failed in the last week\)/);
+  });
+
   it('When asked why someone got blocked with a remark about their role, then it is their sign-ins, not their roles', async () => {
     const answer = await demo.stack.ask("why did Megan get blocked this morning, isn't she a global admin?", admin);
     assert.equal(answer.intent, 'signin.troubleshoot');

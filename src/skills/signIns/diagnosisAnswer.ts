@@ -9,7 +9,7 @@ import { errorCodeExplanation, errorCodeFix, errorCodeInfo } from '../../knowled
 import type { AnswerAbout, SkillAnswer } from '../types';
 import { applicationLink, policyLink, SIGN_IN_DIAGNOSTIC_LINK, userLink, userSignInLogLink } from '../common/adminCenterLinks';
 import type { Diagnosis } from './diagnosis';
-import { blockingPolicyOf, placeOf } from './diagnosis';
+import { blockingPolicyOf, countByCode, placeOf } from './diagnosis';
 import { clientText, deviceText, grantControl, mfaText, policyOrder, policyResult, riskText, shortClientText, shortWhen, shortWhereText, t, when, whereText } from './format';
 import { grantControlLabel, riskEventTypeLabel, riskLevelLabel, riskStateLabel } from '../../cards/labels';
 import { escapePerson } from '../../cards/escape';
@@ -73,8 +73,10 @@ function verdict(f: Findings): { text: string; color: 'Attention' | 'Good' | 'Wa
     return { text: `${who}'s account is disabled, so every sign-in fails with 50057 (${errorCodeInfo(50057).title}).${by} No failed sign-in is logged ${windowLabel}.${lastText}`, color: 'Attention' };
   }
   if (diagnosis.interrupted.length > 0) {
+    // Which errors they were ("50126 (Invalid username or password) ×2"): what the person saw before getting in.
+    const codes = countByCode(diagnosis.interrupted).map((c) => `${c.code} (${c.title})${c.count > 1 ? ` ×${c.count}` : ''}`).join(', ');
     return {
-      text: `No real sign-in failures for ${who} ${windowLabel}: ${diagnosis.interrupted.length} interruption${diagnosis.interrupted.length === 1 ? ' was' : 's were'} each followed by a successful sign-in.${lastText}`,
+      text: `No real sign-in failures for ${who} ${windowLabel}: ${diagnosis.interrupted.length} interruption${diagnosis.interrupted.length === 1 ? ' was' : 's were'} each followed by a successful sign-in (${codes}).${lastText}`,
       color: 'Good',
     };
   }

@@ -102,7 +102,9 @@ const PLATFORMS: Array<[RegExp, RegExp]> = [
   [/\b(?:phone|mobile|cell)\b/i, /^(?:ios|android)\b/i],
 ];
 function platformNamed(text: string): RegExp | undefined {
-  return PLATFORMS.find(([words]) => words.test(text))?.[1];
+  // "I've got Ethan on the phone": a call with the help desk, not the device that fails.
+  const device = text.replace(/\b(?:on|over) the (?:phone|line|call)\b(?! (?:app|apps|device))/gi, ' ');
+  return PLATFORMS.find(([words]) => words.test(device))?.[1];
 }
 const onPlatform = (s: SignIn, platform: RegExp) => platform.test(s.deviceDetail?.operatingSystem ?? '');
 const failsOn = (signIns: SignIn[], platform: RegExp) => signIns.some((s) => s.status.errorCode !== 0 && onPlatform(s, platform));
@@ -179,7 +181,10 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     const platform = platformNamed(request.understanding.text);
     // So is an error the admin named in words ("had a password expired error - when?") that did not occur this week.
     const namedError = code === undefined ? errorNamed(request.understanding.text) : undefined;
-    const fitsAsked = (list: SignIn[]) => (namedApp ? failsIn(list, namedApp) : platform ? failsOn(list, platform) : namedError !== undefined ? failsWith(list, namedError) : diagnose(list).latestFailure !== undefined);
+    // With no sign-in at all this week, earlier failures the person got past still tell what they ran into.
+    const quietWeek = read.signIns.length === 0;
+    const fitsAsked = (list: SignIn[]) =>
+      namedApp ? failsIn(list, namedApp) : platform ? failsOn(list, platform) : namedError !== undefined ? failsWith(list, namedError) : diagnose(list).latestFailure !== undefined || (quietWeek && list !== read.signIns && diagnose(list).interrupted.length > 0);
     // Only an error found by reading further back becomes the whole story; one this week stays among the others
     // (a lockout after a password spray is told with the spray).
     let widenedForError = false;
