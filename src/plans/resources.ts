@@ -349,15 +349,20 @@ function mfaDone(item: Record<string, unknown>): boolean {
   return steps.some((s) => s.succeeded && /previously satisfied/i.test(s.authenticationMethod ?? '')) && item.authenticationRequirement === 'multiFactorAuthentication';
 }
 
+/** A sign-in's error code; undefined or 0 is a success. */
+function signInErrorCode(item: Record<string, unknown>): number | undefined {
+  return (item.status as { errorCode?: number } | undefined)?.errorCode;
+}
+
 function signInResult(item: Record<string, unknown>): string {
-  const code = (item.status as { errorCode?: number } | undefined)?.errorCode;
+  const code = signInErrorCode(item);
   return code === 0 || code === undefined ? 'success' : 'failure';
 }
 
 /** A failure with its code, so a list of one person's sign-ins says what went wrong without another column. */
 function signInResultCell(item: Record<string, unknown>): string {
-  const code = (item.status as { errorCode?: number } | undefined)?.errorCode;
-  return code === 0 || code === undefined ? 'success' : `failure (${code})`;
+  const result = signInResult(item);
+  return result === 'success' ? result : `${result} (${signInErrorCode(item)})`;
 }
 
 function reportOnlyResults(item: Record<string, unknown>): string[] {

@@ -115,6 +115,11 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   return rowEntity(row, m[0]);
 }
 
+/** "them", "those", "any of them" … said after a list of at least `minRows` rows: those rows, not the person named before. */
+export function pluralMeansRows(text: string, memory: ConversationContext | undefined, minRows: number): boolean {
+  return (memory?.lastRows?.length ?? 0) >= minRows && /\b(?:them|they|those|these|any of|all of|each of|either of)\b/i.test(text);
+}
+
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
 const BARE_WHY = /^(?:(?:and|ok(?:ay)?|so|but|hm+)[\s,]+)?(?:why|how come|why so many|why is that|why's that|what caused (?:it|that|this)|what'?s the reason)\s*[?.!]*$/;
 
@@ -182,7 +187,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const rowsNotPeople = (memory.lastRows?.length ?? 0) > 0 && memory.lastRows!.every((r) => r.type !== 'user') && /\b(?:them|they|those|these)\b/.test(parsed.cueText);
   // "did any of them succeed?" after a list of people: them is those rows, not the last person named (two to five
   // people are asked of one by one elsewhere).
-  const pluralRows = (memory.lastRows?.length ?? 0) > 5 && /\b(?:them|they|those|these|any of|all of|each of|either of)\b/.test(parsed.cueText);
+  const pluralRows = pluralMeansRows(parsed.cueText, memory, 6);
   const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople && !pluralRows;
   if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;

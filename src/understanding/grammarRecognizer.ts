@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { applyConversation, keptByPlan, NAME_THEM, rememberTurn } from './conversation';
+import { applyConversation, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -349,7 +349,7 @@ export class GrammarRecognizer implements Recognizer {
         guessed = true;
         const memory = context?.conversation;
         // "she" is the person named before; "any of them" after a list of people is that list, not one person.
-        const rowsMeant = (memory?.lastRows?.length ?? 0) > 1 && /\b(?:them|they|those|these)\b/i.test(cleaned);
+        const rowsMeant = pluralMeansRows(cleaned, memory, 2);
         if (parsed.pronoun === 'user' && memory?.user && !rowsMeant && !turn.entities.some((e) => e.type === 'user')) turn.entities.push({ ...memory.user, source: 'conversation' });
       }
     }
