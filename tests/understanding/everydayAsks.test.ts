@@ -117,6 +117,14 @@ describe('Everyday asks, through the whole stack (issue #13)', function () {
     assert.match(answer.text, /\*\*21 users\*\*|Showing \d+ of \*\*21 users\*\*/);
   });
 
+  it('When asked to confirm a service principal compromised, then the confirmation is offered; asked whether one was dismissed before, the history answers', async () => {
+    const request = await demo.stack.ask('confirm the Payroll Connector service principal is compromised', admin);
+    assert.equal(request.intent, 'risk.remediate');
+    const past = await demo.stack.ask('has anybody dismissed a risky app before?', admin);
+    assert.equal(past.intent, 'risk.workload');
+    assert.doesNotMatch(past.text, /^Confirm/);
+  });
+
   it('When asked whether someone was already confirmed compromised, then it is that person\'s risk story, not an action', async () => {
     const answer = await demo.stack.ask('has anyone already confirmed Bob Kelly compromised?', admin);
     assert.equal(answer.intent, 'risk.user');

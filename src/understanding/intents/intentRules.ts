@@ -150,7 +150,9 @@ const CUES: Cue[] = [
   // "users at risk at the moment, with their department": a list of people, whatever pronoun follows.
   { name: 'a list of people at risk', intent: 'risk.users', weight: 1, pattern: /^(?:(?:show|list|give)(?: me)? )?(?:the )?(?:users|accounts|people) (?:at risk|flagged|(?:who are |that are )?(?:risky|at risk))\b/ },
   { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was)|anyone|any new|how many|list|show|please)\b`) },
-  { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/ },
+  // "has anybody dismissed a risky app before?": a decision asked about, never a request to make one ("confirm the
+  // Inventory Sync service principal is compromised" is the mitigation).
+  { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/, when: (f) => !f.action },
   { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps|workload(?: identit(?:y|ies))?)\b`) },
 
   // Who closed a risk case: the risk history says ("who dismissed it?", "who confirmed him compromised?").
