@@ -96,6 +96,15 @@ function settleFromConversation(entities: Entity[], memory: ConversationContext 
 /** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
+/** A part of a person's page asked by its noun alone: their groups (1) or their roles (2). */
+const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their)\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory )?roles?))\s*\?*$/;
+
+/** Words that ask about everyone rather than the person the thread is on. */
+const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts))\b/i;
+
+/** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
+const OF_ONE_PERSON: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'signin.troubleshoot', 'risk.user', 'role.assignments']);
+
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
   private building?: { names: NameVocabulary; done: Promise<void> };
@@ -251,6 +260,15 @@ export class GrammarRecognizer implements Recognizer {
     }
     const withPeople = described(context?.conversation, knownNames);
     const turn = applyConversation(parsed, withPeople);
+    // "groups?", "roles?" alone after an answer about one person: that person's.
+    const bare = BARE_PAGE_PART.exec(cleaned.toLowerCase());
+    const thread = context?.conversation;
+    if (bare && thread?.user && thread.focus === 'user' && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'role'))) {
+      turn.intent = bare[1] ? 'user.groups' : 'role.assignments';
+      turn.entities = [...turn.entities.filter((e) => e.type !== 'user'), { ...thread.user, source: 'conversation' }];
+      turn.followUp = true;
+      turn.again = true;
+    }
     // A policy named in the admin's own words links to the tenant's policy of that name.
     const policies = this.index?.names.policies;
     for (const entity of turn.entities) {
@@ -389,7 +407,9 @@ export class GrammarRecognizer implements Recognizer {
     if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
-    const answering = filled?.rich ? undefined : filled;
+    // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
+    const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
+    const answering = filled?.rich || personsMethods ? undefined : filled;
     // "is it the same thing for Priya?" after a diagnosis: the rich question again, about what changed.
     if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
@@ -400,6 +420,13 @@ export class GrammarRecognizer implements Recognizer {
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
       for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
+    }
+    // "mfa registered?", "department?", "groups?" after an answer about one person: a question of that person's page
+    // that names no one and describes no list is about that person.
+    const subjectless = !answering && !compared && !among && !turn.row && memory?.user && memory.focus === 'user' && OF_ONE_PERSON.has(intent) && !entities.some((e) => e.type === 'user' || e.type === 'group' || e.type === 'app' || (intent === 'role.assignments' && e.type === 'role'));
+    if (subjectless && !pluralMeansRows(cleaned, memory, 2)) {
+      entities.push({ ...memory.user!, source: 'conversation' });
+      turn.followUp = true;
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);

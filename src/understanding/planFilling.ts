@@ -416,6 +416,9 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return (has('user') || has('requestId')) && !operation && extraFilters.length === 0;
     case 'users':
       return has('user') && !operation;
+    case 'registrationDetails':
+      // "is Adele registered for MFA? which methods": one person's methods are on their account page.
+      return entities.some((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved') && !operation && filters.length === 0;
     case 'groups':
       // One group's page, or one person's groups: their own answers.
       return has('user') || (has('group') && !operation && filters.length === 0);

@@ -365,7 +365,8 @@ export class NameIndex {
       // A capital at the start of the message says nothing ("May I…", "Will you…").
       const writtenAsName = (/^\p{Lu}/u.test(token.raw) && !(i === 0 && this.knownWord(token.folded))) || /^[A-Z]{2,5}$/.test(token.raw);
       const acronym = /^[a-z]{2,5}$/.test(token.folded) && users.every((u) => u.jobTitle && acronymOf(u.jobTitle) === token.folded);
-      if (acronym && !/\b(?:the|our|my|your|their)\s+$/i.test(text.slice(0, token.start))) continue;
+      // A title's acronym after "the" ("the cfo"), written as one ("CFO mfa status?") or owning something ("cfo's groups").
+      if (acronym && !/\b(?:the|our|my|your|their)\s+$/i.test(text.slice(0, token.start)) && !/^[A-Z]{2,5}$/.test(token.raw) && !/^['’]s\b/.test(text.slice(token.end))) continue;
       if (!writtenAsName && (this.knownWord(token.folded) || token.folded.length < 3)) continue;
       // "chloe okafor" where no Okafor exists: a full name the tenant lacks, not the one Chloe it has.
       const after = list[i + 1];

@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { demoStackFor } from '../support/demoStack';
+
+/**
+ * A follow-up that names no one and has no pronoun (issue #13): "mfa registered?", "job title?", "groups?" after an
+ * answer about one person is about that person; a question about everyone ("who has no MFA registered?") still
+ * lists. And a title's acronym written as one ("CFO mfa status?") names its holder. Whole stack on Contoso.
+ */
+describe('Follow-ups without a name or pronoun, through the whole stack (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When a diagnosis is followed by "department and office?", "mfa registered? which methods", "groups?" and "roles?", then each is about the diagnosed person', async () => {
+    const [, office, methods, groups, roles] = await demo.stack.askChain(['what error is Lee Gu hitting?', 'which department and office? and job title', 'mfa registered? which methods', 'groups?', 'roles?'], admin);
+    assert.equal(office.intent, 'user.info');
+    assert.match(office.text, /^Lee Gu\n/);
+    assert.match(office.text, /Logistics Coordinator, Operations/);
+    assert.match(office.text, /Office: Chicago/);
+    assert.equal(methods.intent, 'user.info');
+    assert.equal(methods.plan, undefined);
+    assert.match(methods.text, /^Lee Gu\n/);
+    assert.match(methods.text, /MFA: Registered: .*microsoftAuthenticatorPush/);
+    assert.equal(groups.intent, 'user.groups');
+    assert.match(groups.text, /^Groups of Lee Gu\n/);
+    assert.equal(roles.intent, 'role.assignments');
+    assert.match(roles.text, /^Roles of Lee Gu\n/);
+  });
+
+  it('When a named person is asked about with "which methods", then their page answers, not everyone\'s registrations', async () => {
+    const answer = await demo.stack.ask('is Adele Vance registered for mfa? which methods', admin);
+    assert.equal(answer.intent, 'user.info');
+    assert.equal(answer.plan, undefined);
+    assert.match(answer.text, /^Adele Vance\n/);
+    assert.match(answer.text, /MFA: Registered/);
+  });
+
+  it('When a question about everyone follows a person, then it still lists', async () => {
+    const [, everyone] = await demo.stack.askChain(['who is Lee Gu?', 'who has no mfa registered?'], admin);
+    assert.equal(everyone.intent, 'user.info');
+    assert.equal((everyone.plan as { resource: string }).resource, 'registrationDetails');
+    assert.match(everyone.text, /Alex Wilber/);
+  });
+
+  it('When a title acronym is written in capitals or owns something, then it is the person with that title, as after "the"', async () => {
+    const capitals = await demo.stack.ask('CFO mfa status?', admin);
+    assert.equal(capitals.intent, 'user.info');
+    assert.match(capitals.text, /^Grace Kaur\n/);
+    const owning = await demo.stack.ask("cfo's groups", admin);
+    assert.equal(owning.intent, 'user.groups');
+    assert.match(owning.text, /^Groups of Grace Kaur\n/);
+    const [, bare] = await demo.stack.askChain(['who is Megan Bowen?', 'and the ceo?'], admin);
+    assert.match(bare.text, /^Patti Fernandez\n/);
+  });
+});
