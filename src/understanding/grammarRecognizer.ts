@@ -310,6 +310,12 @@ export class GrammarRecognizer implements Recognizer {
       if (location?.ipRanges) entity.ipRanges = location.ipRanges;
       if (location?.countries) entity.countries = location.countries;
     }
+    // An app an earlier answer showed by its service principal only (the target of an audit event): its application id.
+    for (const entity of turn.entities) {
+      if (entity.type !== 'app' || entity.source !== 'conversation' || entity.appId || !entity.id || !entity.displayName) continue;
+      const app = knownNames?.appNamed(entity.displayName);
+      if (app?.id === entity.id && app.appId) entity.appId = app.appId;
+    }
     // An app an earlier answer found by its application id ("who owns that app?" after a diagnosis): its object.
     for (const entity of turn.entities) {
       // A registration's row carries its application id where the object id would be.
@@ -399,7 +405,7 @@ export class GrammarRecognizer implements Recognizer {
     const last = memory?.lastPlan;
     const appOfBreakdown = turn.row?.type === 'app' && turn.row.appId && last?.resource === 'signIns' && !memory?.lastPlanRich && last.operation.kind !== 'list' && !/\bwhy\b|\bwhat'?s wrong\b|\bwhat (?:is|went) wrong\b|\bwhat happened\b|\btroubleshoot/i.test(cleaned);
     const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
-    const filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    const filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.

@@ -53,4 +53,27 @@ describe('Follow-ups without a name or pronoun, through the whole stack (issue #
     const [, bare] = await demo.stack.askChain(['who is Megan Bowen?', 'and the ceo?'], admin);
     assert.match(bare.text, /^Patti Fernandez\n/);
   });
+
+  it('When a risk answer is followed by "has anyone already done anything about it?", then the same person\'s risk history answers; after an account answer, its audit changes', async () => {
+    const [, acted] = await demo.stack.askChain(['is Adele Vance risky?', 'has anyone already done anything about it?'], admin);
+    assert.equal(acted.intent, 'risk.user');
+    assert.match(acted.text, /^Adele Vance\n/);
+    assert.match(acted.text, /Sam Secadmin dismissed the risk/);
+    const [, looked] = await demo.stack.askChain(["is Lee Gu's account enabled?", 'has anyone looked into it?'], admin);
+    assert.equal(looked.intent, 'audit.changes');
+    assert.match(looked.text, /^Changes to Lee Gu\n/);
+    assert.match(looked.text, /Pradeep Gupta/);
+  });
+
+  it('When audit events were listed, then "the most recent of those" is the object the newest one changed, and "the research one" the app it names', async () => {
+    const [, state] = await demo.stack.askChain(['did anyone touch a CA policy this month?', 'the most recent of those - what state is that policy in now?'], admin);
+    assert.equal(state.intent, 'policy.info');
+    assert.match(state.text, /^Require MFA for all users\n/);
+    assert.match(state.text, /State: on/);
+    const [, app] = await demo.stack.askChain(['which apps got consent this month', 'the research one - who owns it and does it have secrets?'], admin);
+    assert.equal(app.intent, 'app.info');
+    assert.match(app.text, /^Research Notebook\n/);
+    assert.match(app.text, /Registered: In this tenant/);
+    assert.match(app.text, /secret "Notebook API"/);
+  });
 });
