@@ -76,4 +76,18 @@ describe('Follow-ups without a name or pronoun, through the whole stack (issue #
     assert.match(app.text, /Registered: In this tenant/);
     assert.match(app.text, /secret "Notebook API"/);
   });
+
+  it('When asked who can connect to VPN, or how many users get VPN counting nested groups, then the VPN Users group answers with its nested members; "connect" names no Connector app', async () => {
+    const who = await demo.stack.ask('who can connect to VPN?', admin);
+    assert.equal(who.intent, 'group.info');
+    assert.match(who.text, /^VPN Users\n/);
+    assert.match(who.text, /Users including nested groups: 69/);
+    const count = await demo.stack.ask('how many users get VPN counting nested groups', admin);
+    assert.equal((count.plan as { resource: string; anchor?: { transitive?: boolean } }).resource, 'groupMembers');
+    assert.equal((count.plan as { anchor?: { transitive?: boolean } }).anchor?.transitive, true);
+    assert.match(count.text, /\*\*69 members\*\*/);
+    const app = await demo.stack.ask('who has access to the payroll app?', admin);
+    assert.equal(app.intent, 'app.info');
+    assert.match(app.text, /^Payroll Connector\n/);
+  });
 });

@@ -88,6 +88,8 @@ interface Entry {
 }
 
 /** Words too common for a one-word name to be linked unless written with its capital ("Finance", not "finance"). */
+/** The generic last word of a group's name ("VPN Users"), after the word that names it. */
+const GROUP_NOUNS = new Set(['users', 'members', 'staff', 'team', 'group', 'accounts', 'access']);
 const GENERIC_SINGLE = new Set(['users', 'user', 'guests', 'guest', 'admins', 'admin', 'members', 'everyone', 'all', 'test', 'apps', 'app', 'teams', 'team', 'group', 'groups', 'it']);
 
 /** What a workload is called when its name is not given. */
@@ -288,6 +290,17 @@ export class NameIndex {
       spans.claim({ start: first.start, end: last.end, placeholder: '<name>', entity });
       found.push(entity);
       i += length - 1;
+    }
+    // "who can connect to VPN?", "vpn members counting nested groups": a group named by the one word its name has before
+    // a generic noun ("VPN Users"), when no other group or app begins with that word.
+    for (const token of list) {
+      if (token.folded.length < 2 || GENERIC_SINGLE.has(token.folded) || !spans.isFree(token.start, token.end)) continue;
+      const entries = this.byFirstWord.get(token.folded) ?? [];
+      if (entries.length !== 1 || entries[0].type !== 'group' || entries[0].words.length !== 2 || !GROUP_NOUNS.has(entries[0].words[1])) continue;
+      const group = entries[0].candidate;
+      const entity: Entity = { type: 'group', text: token.raw, source: 'message', resolution: 'resolved', id: group.id, displayName: group.displayName };
+      spans.claim({ start: token.start, end: token.end, placeholder: '<name>', entity });
+      found.push(entity);
     }
     return found;
   }

@@ -179,6 +179,8 @@ const CUES: Cue[] = [
   // A group itself.
   { name: 'how big a group is', intent: 'group.info', weight: 4, pattern: /\bhow big is (?:the )?<name>|\bsize of (?:the )?<name>/ },
   { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|member count|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
+  // "who can connect to VPN?", "who has access to HR Portal Users?": a group's members (an app's, when the name is an app).
+  { name: 'who can reach', intent: 'group.info', weight: 4, pattern: /\bwho (?:else )?(?:can|could|is able to|are able to) (?:connect to|access|use|get (?:into|on|onto|to)|reach|log ?in(?:to)?|sign in to)\s+(?:the\s+)?<name>|\bwho (?:else )?(?:has|have|gets?|got) (?:access to\s+(?:the\s+)?<name>|(?:the\s+)?<name> access)\b/ },
   { name: 'who is in', intent: 'group.info', weight: 5, pattern: /\bwho(?: else)?(?:'s| is| are)? (?:in|a member of|members of)\b/ },
   { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>(?:\s+[a-z]+){0,2}\s+(?:group|team)\b|\bgroup\s+<name>/ },
   { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members\??$/ },
