@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan, WHERE_FROM } from './planFilling';
+import { conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, WHERE_FROM } from './planFilling';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
@@ -405,7 +405,7 @@ export class GrammarRecognizer implements Recognizer {
     const last = memory?.lastPlan;
     const appOfBreakdown = turn.row?.type === 'app' && turn.row.appId && last?.resource === 'signIns' && !memory?.lastPlanRich && last.operation.kind !== 'list' && !/\bwhy\b|\bwhat'?s wrong\b|\bwhat (?:is|went) wrong\b|\bwhat happened\b|\btroubleshoot/i.test(cleaned);
     const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
-    const filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    let filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
@@ -413,6 +413,9 @@ export class GrammarRecognizer implements Recognizer {
     if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
+    // "did Megan and Adele sign in today?": both people's sign-ins, not the first one's.
+    const ofBoth = !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
+    if (ofBoth) filled = ofBoth;
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
     const answering = filled?.rich || personsMethods ? undefined : filled;

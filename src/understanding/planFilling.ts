@@ -544,13 +544,16 @@ function windowFrom(entities: Entity[]): QuestionPlan['window'] {
 
 /** The default window of a log question with none named: Graph keeps sign-ins and audits 30 days. */
 /** A plan over the sign-in log: the window the words give, else the week it reads by default. */
-function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date): QuestionPlan {
-  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now) };
+function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date, cue?: string): QuestionPlan {
+  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now, cue) };
 }
 
-function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'] {
+/** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
+const EVER = /\b(?:ever|at all|all time|whole log|entire log)\b/;
+
+function defaultWindow(resource: PlanResource, now: Date, cue?: string): QuestionPlan['window'] {
   if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;
-  const days = resource === 'signIns' ? 7 : 30;
+  const days = resource === 'signIns' && !(cue && EVER.test(cue)) ? 7 : 30;
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
 
@@ -786,7 +789,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (!named && (input.intent === 'signin.list' || (place && (input.intent === 'outOfScope' || input.intent === undefined))) && !namesSomething) {
     const filters = filtersFor('signIns', context);
     if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp' || f.field === 'errorCode')) {
-      return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now), intent: 'signin.list' };
+      return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now, cue), intent: 'signin.list' };
     }
   }
   if (!named) return auditList(input, context);
@@ -794,7 +797,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (named.resource === 'users' && /\bhow many (?:different |distinct |unique |separate )?(?:people|users|accounts|persons)\b/.test(cue)) {
     const signInFilters = filtersFor('signIns', context).filter((f) => f.field === 'errorCode' || f.field === 'country' || f.field === 'clientApp');
     if (signInFilters.length) {
-      return { plan: signInsPlan(signInFilters, { kind: 'countDistinct', field: 'userDisplayName' }, input.entities, input.now), intent: 'signin.list' };
+      return { plan: signInsPlan(signInFilters, { kind: 'countDistinct', field: 'userDisplayName' }, input.entities, input.now, cue), intent: 'signin.list' };
     }
   }
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
@@ -829,7 +832,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     // A list by its credentials shows how many of each every row has.
     ...(filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)) ? { columns: CREDENTIAL_FIELDS } : {}),
   };
-  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
+  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
   if (window && resourceOf(resource.resource).time) plan.window = window;
   if (rich) {
@@ -983,7 +986,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
     const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
     // "which of them still tried this week?": those among them, each with their count.
     const whichOfThem: PlanOperation | undefined = /\b(?:which|who)(?: one)? of (?:them|those|these)\b/.test(cue) ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
-    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? whichOfThem ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
+    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? whichOfThem ?? { kind: 'list' }, context.entities, context.now, cue), intent: 'signin.list' };
   }
   const operation = operationOf(cue, 'users');
   if (operation?.kind !== 'groupBy' || fieldNamed(previous.resource, cue)) return undefined;
@@ -1047,9 +1050,22 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
     return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['department', 'jobTitle', 'officeLocation'] }, intent: 'user.info', about };
   }
   if (!PAIR_SIGN_INS.test(cue)) return undefined;
-  const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
+  return pairSignIns(cue, people, context, about);
+}
+
+/** The sign-ins of two or three people together, with the question's other conditions. */
+function pairSignIns(cue: string, people: ReadonlyArray<{ id: string; displayName: string }>, context: FillContext, about: Entity[]): PlanFill {
+  const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: people.map((p) => p.id), label: people.map((p) => p.displayName).join(', ') }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
   const latest = /\bmost recent(?:ly)?\b|\blatest\b|\blast\b|\bmore recent(?:ly)?\b/.test(cue);
-  return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now), intent: 'signin.list', about };
+  return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now, cue), intent: 'signin.list', about };
+}
+
+/** "did Megan and Adele sign in today?": a sign-in question naming two or three people is asked of them together. */
+export function namedPeopleSignIns(text: string, people: ReadonlyArray<{ id: string; displayName: string }>, entities: Entity[], now: Date): PlanFill | undefined {
+  if (people.length < 2 || people.length > 3) return undefined;
+  const cue = planCue(text, entities);
+  const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'message' }));
+  return pairSignIns(cue, people, { text, cue, now, entities }, about);
 }
 
 /** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */
@@ -1058,7 +1074,7 @@ function directReportsPlan(cue: string, entities: Entity[]): PlanFill | undefine
   if (!user || !/\breports? (?:directly )?to\b|\bdirect reports?\b|\breporting to\b|\bworks? for <pp>|\b<pp>'?s? (?:team|reports|staff)\b|\bmanaged by\b/.test(cue)) return undefined;
   // "who does the VP of Sales report to?", "Alan reports to whom?": the person's manager, on their own page.
   if (/\bwho(?:m)? (?:does|do|did) .{0,40}\breport (?:directly )?to\b|\breports? (?:directly )?to (?:whom|who)\b/.test(cue)) return undefined;
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b|\bhow big\b|\bsize of\b/.test(cue);
   const plan: QuestionPlan = {
     resource: 'directReports',
     anchor: { type: 'user', id: user.id!, displayName: user.displayName ?? user.text },

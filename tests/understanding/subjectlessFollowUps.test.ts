@@ -90,4 +90,31 @@ describe('Follow-ups without a name or pronoun, through the whole stack (issue #
     assert.equal(app.intent, 'app.info');
     assert.match(app.text, /^Payroll Connector\n/);
   });
+
+  it('When asked whether two named people, or "the break glass accounts", sign in, then both people\'s sign-ins are read together; "ever" reads all the log keeps', async () => {
+    const pair = await demo.stack.ask('did Megan and Adele sign in today?', admin);
+    assert.equal(pair.intent, 'signin.list');
+    const plan = pair.plan as { filters: Array<{ field: string; op: string; value: unknown }> };
+    assert.deepEqual(plan.filters.map((f) => [f.field, f.op]), [['user', 'in']]);
+    assert.match(pair.text, /Megan Bowen, Adele Vance · today/);
+    const glass = await demo.stack.ask('do the break glass ones ever sign in?', admin);
+    assert.equal(glass.intent, 'signin.list');
+    assert.match(glass.text, /Emergency Access 01, Emergency Access 02 · last 30 days/);
+    assert.match(glass.text, /\| Emergency Access 02 \|/);
+    const one = await demo.stack.ask('what did the break glass account do', admin);
+    assert.match(one.text, /Which user do you mean by “the break glass account”\?/);
+    assert.match(one.text, /Emergency Access 01/);
+    assert.match(one.text, /Emergency Access 02/);
+    const term = await demo.stack.ask("what's a break glass account?", admin);
+    assert.doesNotMatch(term.text, /Which user do you mean/);
+  });
+
+  it('When a person is followed by "how many people report to her?", then her direct reports are counted', async () => {
+    const [, reports] = await demo.stack.askChain(['who is Sofia Williams?', 'how many people report to her?'], admin);
+    const plan = reports.plan as { resource: string; anchor?: { displayName?: string }; operation: { kind: string } };
+    assert.equal(plan.resource, 'directReports');
+    assert.equal(plan.anchor?.displayName, 'Sofia Williams');
+    assert.equal(plan.operation.kind, 'count');
+    assert.match(reports.text, /\*\*6 direct reports\*\*/);
+  });
 });

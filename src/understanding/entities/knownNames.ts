@@ -88,6 +88,10 @@ interface Entry {
 }
 
 /** Words too common for a one-word name to be linked unless written with its capital ("Finance", not "finance"). */
+/** Emergency access ("break glass") accounts named as such, and the names such accounts are given. */
+const BREAK_GLASS = /\b(?:the\s+)?(?:break[- ]?glass|emergency[- ]access)\s+(?:accounts?|admins?|users?|ones?|logins?)\b/i;
+const EMERGENCY_ACCOUNT = /\bemergency[- ]?access\b|\bbreak[- ]?glass|^emergency|^breakglass/i;
+
 /** The generic last word of a group's name ("VPN Users"), after the word that names it. */
 const GROUP_NOUNS = new Set(['users', 'members', 'staff', 'team', 'group', 'accounts', 'access']);
 const GENERIC_SINGLE = new Set(['users', 'user', 'guests', 'guest', 'admins', 'admin', 'members', 'everyone', 'all', 'test', 'apps', 'app', 'teams', 'team', 'group', 'groups', 'it']);
@@ -306,6 +310,35 @@ export class NameIndex {
   }
 
   /**
+   * "the break glass accounts", "break-glass admins": the tenant's emergency access accounts, known by their names or
+   * sign-in names ("Emergency Access 01", breakglass01@…). The plural names each of them (two are asked of
+   * together); the singular is one of them, or a choice between them. A question about the term itself ("what is a
+   * break glass account?") names no one.
+   */
+  private linkEmergencyAccounts(text: string, spans: SpanSet): Entity[] {
+    const m = BREAK_GLASS.exec(text);
+    if (!m || !this.vocabularyUsers || /\bwhat(?:'s| is| are)\s+(?:an?\s+)?break[- ]?glass\b|\bwhy (?:do|would|should) (?:we|you|i|i'd)\b/i.test(text)) return [];
+    if (!spans.isFree(m.index, m.index + m[0].length)) return [];
+    const accounts = this.vocabularyUsers.filter((u) => EMERGENCY_ACCOUNT.test(u.displayName) || EMERGENCY_ACCOUNT.test(u.userPrincipalName ?? '')).slice(0, 2);
+    if (!accounts.length) return [];
+    const plural = /s$/i.test(m[0]) || accounts.length === 1;
+    const written = m[0];
+    const entity = (u: VocabularyUser): Entity => ({ type: 'user', text: written, source: 'message', resolution: 'resolved', id: u.id, displayName: u.displayName, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) });
+    const found: Entity[] = plural
+      ? accounts.map(entity)
+      : [{ type: 'user', text: written, source: 'message', resolution: 'ambiguous', candidates: accounts.map((u) => ({ id: u.id, displayName: u.displayName, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) })) }];
+    if (found.length === 1) {
+      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<name>', entity: found[0] });
+      return found;
+    }
+    // Two accounts: the phrase reads as "<name> and <name>" ("have <name> and <name> been signing in?").
+    const noun = m[0].lastIndexOf(' ');
+    spans.claim({ start: m.index, end: m.index + noun, placeholder: '<name>', entity: found[0] });
+    spans.claim({ start: m.index + noun, end: m.index + m[0].length, placeholder: ' and <name>', entity: found[1] });
+    return found.slice(0, 2);
+  }
+
+  /**
    * Claims the people the message names, from the tenant's users: a full name or a title ("the CFO", "our Chief
    * Financial Officer") anywhere; a first name or surname alone when it is written as a name or is no everyday word
    * ("megan", not "will"); a first name with a surname one or two letters off ("megan bowan"), said back to the
@@ -315,6 +348,7 @@ export class NameIndex {
     const keys = this.users;
     if (!keys) return [];
     const found: Entity[] = [];
+    found.push(...this.linkEmergencyAccounts(text, spans));
     const list = tokens(text);
     const claim = (first: Token, last: Token, users: VocabularyUser[], correctedFrom?: string) => {
       if (!spans.isFree(first.start, last.end)) return false;
