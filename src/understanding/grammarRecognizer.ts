@@ -100,7 +100,7 @@ const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.u
 const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their)\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory )?roles?))\s*\?*$/;
 
 /** Words that ask about everyone rather than the person the thread is on. */
-const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts))\b/i;
+const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
 
 /** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
 const OF_ONE_PERSON: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'signin.troubleshoot', 'risk.user', 'role.assignments']);
@@ -433,7 +433,7 @@ export class GrammarRecognizer implements Recognizer {
     // "mfa registered?", "department?", "groups?" after an answer about one person: a question of that person's page
     // that names no one and describes no list is about that person.
     const subjectless = !answering && !compared && !among && !turn.row && memory?.user && memory.focus === 'user' && OF_ONE_PERSON.has(intent) && !entities.some((e) => e.type === 'user' || e.type === 'group' || e.type === 'app' || (intent === 'role.assignments' && e.type === 'role'));
-    if (subjectless && !pluralMeansRows(cleaned, memory, 2)) {
+    if (subjectless && !pluralMeansRows(cleaned, memory, 2) && !EVERYONE.test(cleaned)) {
       entities.push({ ...memory.user!, source: 'conversation' });
       turn.followUp = true;
     }

@@ -5,6 +5,7 @@
  * any of them succeed?") starts from that plan. Questions that a rich answer serves better (one person's sign-in
  * problem, one group's page, the risky-user story) get no plan and keep their skill.
  */
+import { correction } from './text/spelling';
 import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { resourceOf } from '../plans/resources';
@@ -563,8 +564,11 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 /** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
+/** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
+const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
+
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
-const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
+const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
 
 export interface PlanFill {
   plan: QuestionPlan;
@@ -597,7 +601,8 @@ export function planCue(text: string, entities: Entity[]): string {
     const kind = entity.type === 'namedLocation' ? (entity.text.toLowerCase().match(PLACE_KIND_WORDS) ?? []).map((w) => ` ${w}`).join('') : '';
     if (at >= 0) cue = `${cue.slice(0, at)}<${PLACEHOLDERS[entity.type] ?? 'xx'}>${kind}${cue.slice(at + entity.text.length)}`;
   }
-  return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+  // Misspelt words read as the words they mean ("which acounts are disabled?"), as the grammar reads them.
+  return cue.replace(/[’]/g, "'").replace(/[a-z]+(?:'[a-z]+)?/g, (word) => correction(word) ?? word).replace(/\s+/g, ' ').trim();
 }
 
 /** Words of a change, whoever made it ("anything touched on the CA policies?"). */
@@ -727,6 +732,8 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
   if (theirRoles) return theirRoles;
+  const theirRisk = riskOfRows(cue, input.previousRows);
+  if (theirRisk) return theirRisk;
   const groupRoles = rolesOfGroups(cue, input.entities, input.intent);
   if (groupRoles) return groupRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
@@ -749,7 +756,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
   // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
   const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
-  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical) && (refines || (input.elliptical && !(input.previousRich && ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns')) && (refines || (input.elliptical && !(input.previousRich && ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns') || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
@@ -977,6 +984,15 @@ const THEIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:i
  * after the accounts with no MFA method (registration details carry no department), "are any of them still trying to
  * sign in?" after the disabled accounts. Asked of those people by id.
  */
+/** "any of them risky?", "are any of those at risk in identity protection?" after a list of people: their risk records. */
+function riskOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
+  const people = (rows ?? []).filter((r) => r.type === 'user');
+  if (people.length < 2 || !THEY.test(cue) || !PAIR_RISK.test(cue)) return undefined;
+  const shown = people.slice(0, 15);
+  const filters: PlanFilter[] = [{ field: 'id', op: 'in', value: shown.map((r) => r.id), label: `the ${shown.length} people shown before` }];
+  return { plan: { resource: 'riskyUsers', filters, operation: { kind: 'list' } }, intent: 'risk.users', about: rowEntities(shown) };
+}
+
 function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: QuestionPlan | undefined, context: FillContext): PlanFill | undefined {
   const people = (rows ?? []).filter((r) => r.type === 'user');
   if (!people.length || !previous || previous.resource === 'signIns' || !THEY.test(cue)) return undefined;
