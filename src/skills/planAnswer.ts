@@ -16,6 +16,7 @@ import { PLAN_INTENTS } from '../understanding/intents/registry';
 import { defineSkill } from './common/defineSkill';
 import { rolesFor, rolesNeededAnswer } from './common/access';
 import { formatDate } from './common/format';
+import { actorOf } from './common/auditText';
 import { decodeCursor, encodeCursor, isOffset } from './common/cursor';
 import type { AnswerAction, AnswerSubject, Skill, SkillAnswer } from './types';
 
@@ -349,7 +350,9 @@ export function createPlanSkill(options: { listRows?: number; maxPages?: number 
         if (cursor) actions.push({ kind: 'showMore', title: `Show more ${compiled.resource.noun.many}`, cursor });
       }
       const subjects = subjectsOf(compiled, run);
-      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}) };
+      // Audit events: who made the newest one shown ("what else did that admin do that day?").
+      const actor = compiled.resource.name === 'directoryAudits' ? actorOf(run.items as unknown as DirectoryAudit[]) : undefined;
+      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}), ...(actor ? { actor } : {}) };
     },
   });
 }

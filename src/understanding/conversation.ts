@@ -339,10 +339,13 @@ export function rememberTurn(
   entities: Entity[],
   plan?: QuestionPlan,
   rows?: ConversationContext['lastRows'],
-  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }> },
+  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }>; actor?: ConversationContext['actor'] },
 ): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
+  // The one who made the change just shown; a later answer about other things forgets them.
+  if (answered?.actor) next.actor = answered.actor;
+  else if (intent !== 'docs.answer') delete next.actor;
   // "those" and "them" refer to the last list answered; a question about something else ends that list.
   if (plan) {
     next.lastPlan = plan;

@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, WHERE_FROM } from './planFilling';
+import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM } from './planFilling';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
@@ -413,8 +413,20 @@ export class GrammarRecognizer implements Recognizer {
     if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
+    // "what else did that admin do that day?": the changes of the one who made the change just shown.
+    const actor = memory?.actor && !turn.entities.some((e) => e.type === 'user' && e.source === 'message') ? actorChangesPlan(cleaned, turn.entities, now, memory.actor) : undefined;
+    if (actor) {
+      filled = actor;
+      turn.followUp = true;
+    } else if (memory?.actor && THAT_ACTOR.test(cleaned.toLowerCase()) && ACTOR_ROLES.test(cleaned.toLowerCase()) && !turn.entities.some((e) => e.type === 'user' && e.source === 'message')) {
+      // "is that person even allowed to do that?": the roles of the one who made the change.
+      intent = 'role.assignments';
+      entities = [...entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app' && e.type !== 'role'), { type: 'user', text: memory.actor.displayName, displayName: memory.actor.displayName, id: memory.actor.id, resolution: 'resolved', source: 'conversation' }];
+      turn.followUp = true;
+      filled = undefined;
+    }
     // "did Megan and Adele sign in today?": both people's sign-ins, not the first one's.
-    const ofBoth = !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
+    const ofBoth = !actor && !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
     if (ofBoth) filled = ofBoth;
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);

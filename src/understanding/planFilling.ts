@@ -371,7 +371,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bstill at risk\b|\bopen\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
   ],
   directoryAudits: [
-    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
+    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|\b(?:other|many|any|more|the) resets\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
     [/\b(?:themselves|themself|himself|herself|(?:their|his|her) own (?:account|membership|access|role))\b/, () => ({ field: 'selfChange', op: 'eq', value: true, label: 'made by people to themselves' })],
     // "anyone add themselves to a group lately?", "who was removed from groups this week?": membership changes.
     [/\badd(?:ed|ing|s)?\b.{0,30}\b(?:to|into) (?:a |the |any |some )?groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Add member to group' })],
@@ -1074,6 +1074,30 @@ function pairSignIns(cue: string, people: ReadonlyArray<{ id: string; displayNam
   const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: people.map((p) => p.id), label: people.map((p) => p.displayName).join(', ') }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
   const latest = /\bmost recent(?:ly)?\b|\blatest\b|\blast\b|\bmore recent(?:ly)?\b/.test(cue);
   return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now, cue), intent: 'signin.list', about };
+}
+
+/** "that admin", "the same person", "whoever did that": the one who made the change the last answer showed. */
+export const THAT_ACTOR = /\b(?:that|the same|this) (?:admin|administrator|person|guy|operator|helpdesk (?:person|guy|admin))\b|\bwhoever did (?:that|it)\b|\bthe person who did (?:that|it)\b|\bwhat else did (?:he|she|they)\b/;
+/** "is that person even allowed to do that?", "what roles does the person who did that have?": their roles. */
+export const ACTOR_ROLES = /\broles?\b|\ballowed\b|\bpermitted\b|\bpermissions?\b|\brights\b|\bprivileges?\b|\ban admin\b/;
+const ACTS = /\b(?:do|did|done|doing|make|made|change[ds]?|changing|resets?|actions?|events?|activit(?:y|ies)|else|touch(?:ed)?|audit)\b/;
+
+/**
+ * "what else did that admin do that day?", "how many resets has that admin done this week?": the audit events that
+ * person made (on the day of the change shown, when asked so), with the words' other conditions.
+ */
+export function actorChangesPlan(text: string, entities: Entity[], now: Date, actor: { id: string; displayName: string; at: string }): PlanFill | undefined {
+  const cue = planCue(text, entities);
+  if (!THAT_ACTOR.test(cue) || !ACTS.test(cue) || ACTOR_ROLES.test(cue)) return undefined;
+  const context: FillContext = { text, cue, now, entities };
+  const others = filtersFor('directoryAudits', context).filter((f) => f.field !== 'initiatedByUserId' && f.field !== 'initiatedBy' && f.field !== 'target');
+  const filters: PlanFilter[] = [{ field: 'initiatedByUserId', op: 'eq', value: actor.id, label: `by ${actor.displayName}` }, ...others];
+  const day = new Date(actor.at);
+  const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  const sameDay = /\b(?:that|the same|same) day\b|\bthen\b/.test(cue);
+  const window = sameDay ? { start: start.toISOString(), end: new Date(Math.min(start.getTime() + DAY, now.getTime())).toISOString(), label: `on ${start.toISOString().slice(0, 10)}` } : (windowFrom(entities) ?? defaultWindow('directoryAudits', now));
+  const about: Entity[] = [{ type: 'user', text: actor.displayName, displayName: actor.displayName, id: actor.id, resolution: 'resolved', source: 'conversation' }];
+  return { plan: { resource: 'directoryAudits', filters, operation: operationOf(cue, 'directoryAudits') ?? { kind: 'list' }, window }, intent: 'audit.changes', about };
 }
 
 /** "did Megan and Adele sign in today?": a sign-in question naming two or three people is asked of them together. */

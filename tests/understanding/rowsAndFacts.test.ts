@@ -64,4 +64,27 @@ describe('Rows and account facts asked in follow-ups, through the whole stack (i
       assert.match(answer.text, /Megan Bowen: sign-in to Outlook Mobile failing with 53000/, text);
     }
   });
+
+  it('When a change was shown, then "what else did that admin do that day?", "how many resets has that person done this week" and "is that person even allowed to do that?" are about the one who made it', async () => {
+    const [, sameDay] = await demo.stack.askChain(['when was Anika Tanaka added to Contoso Social Club?', 'what else did that admin do that day?'], admin);
+    assert.equal(sameDay.intent, 'audit.changes');
+    const plan = sameDay.plan as PlanShape & { window?: { start: string; end: string } };
+    assert.deepEqual(plan.filters.map((f) => [f.field, f.op]), [['initiatedByUserId', 'eq']]);
+    assert.equal(plan.window?.start, '2026-11-20T00:00:00.000Z');
+    assert.match(sameDay.text, /Audit events · by Avery Admin · on 2026-11-20/);
+    const [, resets, allowed] = await demo.stack.askChain(["did anyone reset uma hall's password recently", 'how many resets has that person done this week', 'is that person even allowed to do that?'], admin);
+    const count = resets.plan as PlanShape;
+    assert.equal(count.operation.kind, 'count');
+    assert.deepEqual(count.filters.map((f) => f.field).sort(), ['activity', 'initiatedByUserId']);
+    assert.match(resets.text, /by Christie Cline/);
+    assert.equal(allowed.intent, 'role.assignments');
+    assert.match(allowed.text, /^Roles of Christie Cline\n/);
+  });
+
+  it('When a change was shown, then "anything else happen to that account today?" is still about the account changed, not the one who changed it', async () => {
+    const [, account] = await demo.stack.askChain(["did anyone reset uma hall's password recently", 'anything else happen to that account today?'], admin);
+    assert.equal(account.intent, 'audit.changes');
+    assert.doesNotMatch(account.text, /by Christie Cline/);
+    assert.match(account.text, /Uma Hall/);
+  });
 });
