@@ -49,7 +49,7 @@ export interface FollowUpResult {
 const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
-const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
+const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
 
@@ -120,6 +120,9 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
 export function pluralMeansRows(text: string, memory: ConversationContext | undefined, minRows: number): boolean {
   return (memory?.lastRows?.length ?? 0) >= minRows && /\b(?:them|they|those|these|any of|all of|each of|either of)\b/i.test(text);
 }
+
+/** "what does he own?": what the person owns, a question of its own. */
+const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they) (?:also )?owns?\b/;
 
 /** Facts of a person's account asked by name. */
 const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b/;
@@ -202,7 +205,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople && !pluralRows;
   // ("what does she need to do?" reads like a definition asked, of nothing named.)
   const whatToDo = WHAT_TO_DO.test(parsed.cueText) && (weak || (parsed.intent === 'docs.answer' && parsed.entities.length === 0 && parsed.pronoun === 'user'));
-  if (memory.lastIntent && ((whatToDo || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
+  if (memory.lastIntent && ((whatToDo || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson && !OWNS.test(parsed.cueText)))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));

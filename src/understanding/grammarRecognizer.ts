@@ -96,8 +96,24 @@ function settleFromConversation(entities: Entity[], memory: ConversationContext 
 /** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
+/** A part of a group's or app's page asked by its noun alone: "owner?", "owners?", "members?". */
+const BARE_OBJECT_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:its|the|their)\s+)?(?:owners?|members?|member list|who owns it)\s*\?*$/;
+
 /** A part of a person's page asked by its noun alone: their groups (1) or their roles (2). */
 const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their)\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory )?roles?))\s*\?*$/;
+
+/** "back to the guest:", "ok back to the app -": a return to what the thread was on before an aside. */
+const BACK_TO = /\b(?:(?:ok(?:ay)?|so|anyway|lol|right)[,.!\s]+)*back to (?:the|that|our|my) (guest|user|person|guy|lady|contractor|employee|account|app|application|service principal|group)\b\s*[:,\-–—]?\s*/i;
+const BACK_TO_TYPE: Record<string, 'user' | 'app' | 'group'> = { app: 'app', application: 'app', 'service principal': 'app', group: 'group' };
+
+/** The message without its "back to the guest:" when the thread has that object: the rest is asked of it. */
+function backToSubject(text: string, memory: ConversationContext | undefined): string {
+  const m = BACK_TO.exec(text);
+  if (!m || !memory) return text;
+  const type = BACK_TO_TYPE[m[1].toLowerCase()] ?? 'user';
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s{2,}/g, ' ').trim();
+  return memory[type] && rest.length > 3 ? rest : text;
+}
 
 /** Words that ask about everyone rather than the person the thread is on. */
 const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
@@ -250,7 +266,7 @@ export class GrammarRecognizer implements Recognizer {
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
-    const cleaned = text.trim();
+    const cleaned = backToSubject(text.trim(), context?.conversation);
     const knownNames = await this.knownNames();
     const parsed = this.takeParse(cleaned, now, knownNames) ?? parseQuestion(cleaned, now, { knownNames });
     if (this.options.intentClassifier) {
@@ -263,7 +279,14 @@ export class GrammarRecognizer implements Recognizer {
     // "groups?", "roles?" alone after an answer about one person: that person's.
     const bare = BARE_PAGE_PART.exec(cleaned.toLowerCase());
     const thread = context?.conversation;
-    if (bare && thread?.user && thread.focus === 'user' && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'role'))) {
+    // "owner?", "members?" alone after an answer about one group or app: that object's page, which shows them.
+    const objectPart = BARE_OBJECT_PART.test(cleaned.toLowerCase()) && (thread?.focus === 'group' || thread?.focus === 'app') ? thread[thread.focus] : undefined;
+    if (objectPart && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+      turn.intent = objectPart.type === 'group' ? 'group.info' : 'app.info';
+      turn.entities = [...turn.entities.filter((e) => e.type !== 'group' && e.type !== 'app'), { ...objectPart, source: 'conversation' }];
+      turn.followUp = true;
+      turn.again = true;
+    } else if (bare && thread?.user && thread.focus === 'user' && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'role'))) {
       turn.intent = bare[1] ? 'user.groups' : 'role.assignments';
       turn.entities = [...turn.entities.filter((e) => e.type !== 'user'), { ...thread.user, source: 'conversation' }];
       turn.followUp = true;

@@ -87,4 +87,30 @@ describe('Rows and account facts asked in follow-ups, through the whole stack (i
     assert.doesNotMatch(account.text, /by Christie Cline/);
     assert.match(account.text, /Uma Hall/);
   });
+
+  it('When an aside interrupts ("unrelated but can you order pizza"), then "back to the guest: any mfa methods registered?" is about the guest from before', async () => {
+    const [, aside, back] = await demo.stack.askChain(["hey, nestor wilke can't get into teams", 'unrelated but can you order pizza for the team?', 'lol ok. back to the guest: any mfa methods registered?'], admin);
+    assert.equal(aside.intent, 'outOfScope');
+    assert.equal(back.intent, 'user.info');
+    assert.match(back.text, /^Nestor Wilke\n/);
+    assert.match(back.text, /No MFA method registered/);
+  });
+
+  it('When a group is named with "members pls", then its page answers, and "owner?" alone after it is that group\'s owners', async () => {
+    const [members, owner] = await demo.stack.askChain(['finance approvers members pls', 'owner?'], admin);
+    assert.equal(members.intent, 'group.info');
+    assert.match(members.text, /^Finance Approvers\n/);
+    assert.equal(owner.intent, 'group.info');
+    assert.match(owner.text, /^Finance Approvers\n/);
+    assert.match(owner.text, /Owners\n.*Irvin Sayers/);
+  });
+
+  it('When a diagnosis is followed by "how do we get them back in" or "what does he own?", then the diagnosis again, then what that person owns', async () => {
+    const [, back] = await demo.stack.askChain(["why can't Megan Bowen sign in?", 'how do we get them back in'], admin);
+    assert.equal(back.intent, 'signin.troubleshoot');
+    assert.match(back.text, /Megan Bowen: sign-in to Outlook Mobile failing with 53000/);
+    const [, owns] = await demo.stack.askChain(['has diego siciliani had any sign-in trouble this week?', 'what does he own?'], admin);
+    assert.equal((owns.plan as PlanShape).resource, 'ownedApps');
+    assert.match(owns.text, /owned by Diego Siciliani/);
+  });
 });

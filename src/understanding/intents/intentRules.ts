@@ -190,7 +190,7 @@ const CUES: Cue[] = [
   { name: 'who can reach', intent: 'group.info', weight: 4, pattern: /\bwho (?:else )?(?:can|could|is able to|are able to) (?:connect to|access|use|get (?:into|on|onto|to)|reach|log ?in(?:to)?|sign in to)\s+(?:the\s+)?<name>|\bwho (?:else )?(?:has|have|gets?|got) (?:access to\s+(?:the\s+)?<name>|(?:the\s+)?<name> access)\b/ },
   { name: 'who is in', intent: 'group.info', weight: 5, pattern: /\bwho(?: else)?(?:'s| is| are)? (?:in|a member of|members of)\b/ },
   { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>(?:\s+[a-z]+){0,2}\s+(?:group|team)\b|\bgroup\s+<name>/ },
-  { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members\??$/ },
+  { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members(?: list)?(?:,? (?:please|plz|thanks|thx|asap))?\s*\??$/ },
   { name: 'group facts', intent: 'group.info', weight: 2, pattern: /\b(?:dynamic|what'?s the <name> group for|group for)\b/ },
 
   // Roles.
