@@ -57,7 +57,7 @@ export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
  * asked of the audit log about what that answer was about.
  */
-const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
+const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\bwhich (?:detection|key|credential|secret)\b|\bwhat ip\b|\bwhich ip\b/;
 
@@ -121,6 +121,9 @@ export function pluralMeansRows(text: string, memory: ConversationContext | unde
   return (memory?.lastRows?.length ?? 0) >= minRows && /\b(?:them|they|those|these|any of|all of|each of|either of)\b/i.test(text);
 }
 
+/** "why is bob on there?", "what's Lee doing on that list?": a row of the last list, named. */
+const ON_THE_LIST = /\b(?:on|in) (?:there|that list|the list|this list|that table|the table)\b|\bon it\s*\??$/;
+
 /** "what does he own?": what the person owns, a question of its own. */
 const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they) (?:also )?owns?\b/;
 
@@ -149,6 +152,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const top = memory.lastRows?.find((r) => r.type === 'user');
     if (top) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, rowEntity(top, 'why')], objects: [], followUp: true, row: rowEntity(top, 'why') };
     if (memory.user) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, fromConversation(memory.user)], objects: [], followUp: true, again: true };
+  }
+  // "why is bob on there?" after a list: that row's own answer (a risky user's risk, a failing person's diagnosis).
+  const namedPerson = parsed.entities.find((e) => e.type === 'user' && e.source === 'message');
+  if (weak && namedPerson && memory.lastIntent && ON_THE_LIST.test(parsed.cueText)) {
+    return { intent: ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent, entities: parsed.entities, objects: parsed.objects, followUp: true };
   }
   const row = rowReferred(parsed.plainText, memory);
   // Words of the ordinal phrase taken for names ("top") are not names.

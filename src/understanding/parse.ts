@@ -38,7 +38,7 @@ export interface ParsedQuestion {
 const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person|this account|that account)\b/;
 const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
-const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b/;
+const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b|\bthe (?:app|application|service principal)\s*\??$/;
 const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <(?:policy|name)>)/;
 const ELLIPSIS = /^(?:and|what about|how about|same (?:thing |question |again |check )?for|do the same for|ditto for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
 
@@ -70,6 +70,8 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
     return other ? OBJECT_INTENTS[other] : intent;
   }
   if (intent === 'risk.user' && !has('user') && has('app')) return 'risk.workload';
+  // "build pipeline SP - group memberships?": an app's groups are asked of the group side.
+  if (intent === 'user.groups' && !has('user') && has('app')) return 'group.info';
   // "who dismissed it?" about the person just discussed: that person's risk, not the list.
   if (intent === 'risk.users' && has('user') && entities.some((e) => e.type === 'user' && e.source === 'conversation')) return 'risk.user';
   if (intent === 'risk.workload' && !has('app') && has('user')) return 'risk.user';

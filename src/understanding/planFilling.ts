@@ -82,7 +82,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
-  { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
+  { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised|flagged|identity protection)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
   // "did anyone mark a user as confirmed compromised?", "were any users dismissed this month?": risk cases by how they closed.
   { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b(?!.{0,20}\b(?:apps?|applications?|service principals?|workload)\b)|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
@@ -848,7 +848,8 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     if (user && (plan.resource === 'signIns' || plan.resource === 'riskDetections') && !plan.filters.some((f) => f.field === 'user')) plan.filters.push({ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text });
     return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   }
-  return { plan, intent: PLAN_INTENTS[plan.resource] };
+  // An app's groups are a question about groups (a person's groups are their memberships).
+  return { plan, intent: plan.resource === 'memberOf' && plan.anchor?.type === 'servicePrincipal' ? 'group.info' : PLAN_INTENTS[plan.resource] };
 }
 
 /**
@@ -1129,7 +1130,7 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   const resolved = (type: string) => entities.find((e) => e.type === type && e.resolution === 'resolved' && e.id);
   const transitive = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrough (?:other )?groups\b|\bincluding sub/.test(cue);
   const app = resolved('app');
-  if (app && /\b(?:belongs?|member|part) (?:to|of)\b|\bgroups?\b.*\b(?:in|of)\b|\bwhat groups\b|\bwhich groups\b|\bin (?:any|which|what) groups?\b/.test(cue) && resource === 'groups') {
+  if (app && /\bgroup memberships?\b|\b(?:belongs?|member|part) (?:to|of)\b|\bgroups?\b.*\b(?:in|of)\b|\bwhat groups\b|\bwhich groups\b|\bin (?:any|which|what) groups?\b/.test(cue) && resource === 'groups') {
     return { resource: 'memberOf', anchor: { type: 'servicePrincipal', id: app.id!, displayName: app.displayName ?? app.text, transitive } };
   }
   // "Groups owned by Adele", "which apps does Miriam own": what a person owns.

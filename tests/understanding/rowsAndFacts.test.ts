@@ -113,4 +113,30 @@ describe('Rows and account facts asked in follow-ups, through the whole stack (i
     assert.equal((owns.plan as PlanShape).resource, 'ownedApps');
     assert.match(owns.text, /owned by Diego Siciliani/);
   });
+
+  it('When a service principal\'s group memberships are asked, then the groups it is a member of answer, and "who owns the app?" is that app', async () => {
+    const [groups, owner] = await demo.stack.askChain(['build pipeline SP - group memberships?', 'who owns the app?'], admin);
+    assert.equal(groups.intent, 'group.info');
+    const plan = groups.plan as PlanShape & { anchor?: { type: string; displayName: string } };
+    assert.equal(plan.resource, 'memberOf');
+    assert.deepEqual([plan.anchor?.type, plan.anchor?.displayName], ['servicePrincipal', 'Build Pipeline']);
+    assert.match(groups.text, /Automation Service Accounts/);
+    assert.equal(owner.intent, 'app.info');
+    assert.match(owner.text, /^Build Pipeline\n/);
+  });
+
+  it('When service principals "flagged by identity protection" are asked, then the risky workload identities answer', async () => {
+    const answer = await demo.stack.ask('which service principals are flagged by identity protection?', admin);
+    assert.equal(answer.intent, 'risk.workload');
+    assert.match(answer.text, /Payroll Connector — high risk/);
+  });
+
+  it('When a risk list is followed by "why is bob on there?", or a person\'s risk by "did anybody dismiss or confirm it already?", then that person\'s risk answers', async () => {
+    const [, bob] = await demo.stack.askChain(["who's currently at risk?", 'why is bob on there?'], admin);
+    assert.equal(bob.intent, 'risk.user');
+    assert.match(bob.text, /^Bob Kelly\n/);
+    const [, decided] = await demo.stack.askChain(['is adele vance risky?', 'did anybody dismiss or confirm it already?'], admin);
+    assert.equal(decided.intent, 'risk.user');
+    assert.match(decided.text, /Sam Secadmin dismissed the risk/);
+  });
 });
