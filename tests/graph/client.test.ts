@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as tls from 'node:tls';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
 import { createGraphClient, ReusedTokenCredential, trustedContext } from '../../src/graph/client';
@@ -72,6 +73,19 @@ describe('The TLS context for an extra CA', () => {
         assert.equal(trustedContext(undefined), undefined);
         assert.equal(trustedContext(first), trustedContext(first));
         assert.notEqual(trustedContext(second), trustedContext(first));
+        // The extra CA goes into the context's own copy of Node's public store, never into the store itself.
+        const { port } = new URL(entra.url);
+        const handshake = (secureContext?: tls.SecureContext) =>
+          new Promise<void>((resolve, reject) => {
+            const socket = tls.connect({ host: '127.0.0.1', port: Number(port), servername: 'localhost', ...(secureContext ? { secureContext } : {}) }, () => {
+              socket.end();
+              resolve();
+            });
+            socket.once('error', reject);
+          });
+        await handshake(trustedContext(first));
+        await assert.rejects(handshake(), /self.signed|unable to verify|UNABLE_TO_VERIFY/i);
+        await assert.rejects(handshake(tls.createSecureContext()), /self.signed|unable to verify|UNABLE_TO_VERIFY/i);
       } finally {
         await entra.stop();
       }
