@@ -8,14 +8,15 @@ import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import { type AccessToken, ClientSecretCredential, type GetTokenOptions, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
 import {
+  type AuthenticationProvider,
   AuthenticationHandler,
   Client,
+  GraphClientError,
   type Context,
   type Middleware,
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { getRequestHeader, setRequestHeader } from '@microsoft/microsoft-graph-client/lib/src/middleware/MiddlewareUtil';
 import { Agent } from 'undici';
 import type { GraphConfig } from '../config';
@@ -208,12 +209,30 @@ export class ReusedTokenCredential implements TokenCredential {
   }
 }
 
+/**
+ * The access token for the SDK's AuthenticationHandler, from a credential, as the SDK's
+ * TokenCredentialAuthenticationProvider gives it. That one builds a GraphClientError, and so captures a stack, on
+ * every request in case it fails: 5-7 µs of CPU a Graph request against 0.3 (docs/bench.md, "Session 8").
+ */
+export class CredentialAuthenticationProvider implements AuthenticationProvider {
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly scopes: string[],
+  ) {}
+
+  async getAccessToken(): Promise<string> {
+    const response = await this.credential.getToken(this.scopes);
+    if (response) return response.token;
+    const error = new GraphClientError('Cannot retrieve accessToken from the Token Credential object');
+    error.name = 'Access token is undefined';
+    throw error;
+  }
+}
+
 /** A Graph client; with `logger`, each request outside a turn is logged there too (a turn's go to its own logger). */
 export function createGraphClient(config: GraphConfig, credential: TokenCredential = createGraphCredential(config), logger?: Logger): Client {
   const graphHost = new URL(config.baseUrl).hostname;
-  const authProvider = new TokenCredentialAuthenticationProvider(new ReusedTokenCredential(credential), {
-    scopes: [`${new URL(config.baseUrl).origin}/.default`],
-  });
+  const authProvider = new CredentialAuthenticationProvider(new ReusedTokenCredential(credential), [`${new URL(config.baseUrl).origin}/.default`]);
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
     // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially. A

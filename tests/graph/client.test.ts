@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as tls from 'node:tls';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
-import { createGraphClient, ReusedTokenCredential, trustedContext } from '../../src/graph/client';
+import { createGraphClient, CredentialAuthenticationProvider, ReusedTokenCredential, trustedContext } from '../../src/graph/client';
 import { collectGraphRequests } from '../../src/graph/requestLog';
 import type { GraphConfig } from '../../src/config';
 import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
@@ -92,6 +92,21 @@ describe('The TLS context for an extra CA', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('The access token handed to the Graph SDK', () => {
+  it('When the credential gives a token, then it is the one for the configured scope; when it gives none, then the SDK\'s own error says so', async () => {
+    const asked: Array<string | string[]> = [];
+    const credential = (token: string | null): TokenCredential => ({
+      getToken: async (scopes) => {
+        asked.push(scopes);
+        return token === null ? null : { token, expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    });
+    assert.equal(await new CredentialAuthenticationProvider(credential('t-1'), ['https://graph.example/.default']).getAccessToken(), 't-1');
+    assert.deepEqual(asked, [['https://graph.example/.default']]);
+    await assert.rejects(new CredentialAuthenticationProvider(credential(null), ['s']).getAccessToken(), (err: Error) => err.name === 'Access token is undefined' && /Cannot retrieve accessToken/.test(err.message));
   });
 });
 
