@@ -467,6 +467,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
       linkFoundObjects(understanding.entities, about);
       memory.context = rememberTurn(memory.context, understanding.intent, understanding.entities, understanding.plan ?? understanding.contextPlan, rows, {
         about,
+        ...(skillAnswer.kind === 'card' && skillAnswer.actor ? { actor: skillAnswer.actor } : {}),
         planRich: !understanding.plan && understanding.contextPlan !== undefined,
         ...(understanding.alsoNamed ? { alsoNamed: understanding.alsoNamed } : {}),
       });

@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -56,6 +56,7 @@ const GENERATED_TENANTS = {
   fifth: { seed: 7373, users: 400, signIns: 12_000 },
   sixth: { seed: 4242, users: 600, signIns: 15_000 },
   seventh: { seed: 31337, users: 700, signIns: 14_000 },
+  eighth: { seed: 60606, users: 900, signIns: 16_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -72,6 +73,8 @@ const SETS = {
   dev4: path.join('tests', 'fixtures', 'dev4', 'questions.jsonl'),
   /** A fifth, by a fifth blind helper (session 7), on Contoso and a seventh tenant. */
   dev5: path.join('tests', 'fixtures', 'dev5', 'questions.jsonl'),
+  /** A sixth, by a sixth blind helper (session 8), half follow-ups, on Contoso and an eighth tenant. */
+  dev6: path.join('tests', 'fixtures', 'dev6', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {
@@ -227,7 +230,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
-  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4 or dev5, not "${values.set}"`);
+  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5 or dev6, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')

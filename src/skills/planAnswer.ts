@@ -16,6 +16,7 @@ import { PLAN_INTENTS } from '../understanding/intents/registry';
 import { defineSkill } from './common/defineSkill';
 import { rolesFor, rolesNeededAnswer } from './common/access';
 import { formatDate } from './common/format';
+import { actorOf } from './common/auditText';
 import { decodeCursor, encodeCursor, isOffset } from './common/cursor';
 import type { AnswerAction, AnswerSubject, Skill, SkillAnswer } from './types';
 
@@ -249,6 +250,9 @@ const SUBJECT_TYPES: Partial<Record<CompiledPlan['resource']['name'], { type: An
   ownedApps: { type: 'app', name: 'displayName', id: 'appId', appId: 'appId' },
 };
 
+/** The kinds of audit targets a follow-up can ask of (Graph's targetResource.type). */
+const AUDIT_TARGET_TYPES: Record<string, AnswerSubject['type']> = { User: 'user', Group: 'group', Policy: 'policy', ServicePrincipal: 'app' };
+
 function memberType(item: Record<string, unknown>): AnswerSubject['type'] | undefined {
   const type = typeof item['@odata.type'] === 'string' ? item['@odata.type'] : '#microsoft.graph.user';
   return type.endsWith('.user') ? 'user' : type.endsWith('.group') ? 'group' : undefined;
@@ -264,6 +268,15 @@ function shortWordsOf(item: Record<string, unknown>): string | undefined {
 }
 
 function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
+  // Audit events: what each changed, newest first ("the most recent of those - what state is that policy in now?").
+  if (compiled.resource.name === 'directoryAudits' && ['list', 'exists', 'latest', 'first', 'count'].includes(compiled.plan.operation.kind)) {
+    const targets = run.items.flatMap((item): AnswerSubject[] => {
+      const target = ((item.targetResources as Array<{ id?: string; displayName?: string; userPrincipalName?: string; type?: string }> | undefined) ?? [])[0];
+      const type = target?.type ? AUDIT_TARGET_TYPES[target.type] : undefined;
+      return target?.id && type ? [{ type, id: target.id, displayName: target.displayName || target.userPrincipalName || target.id }] : [];
+    });
+    return [...new Map(targets.map((s) => [s.id, s])).values()];
+  }
   const kind = SUBJECT_TYPES[compiled.resource.name];
   if (!kind || (compiled.plan.operation.kind === 'count' && !countedRows(compiled, run))) return [];
   const op = compiled.plan.operation;
@@ -337,7 +350,9 @@ export function createPlanSkill(options: { listRows?: number; maxPages?: number 
         if (cursor) actions.push({ kind: 'showMore', title: `Show more ${compiled.resource.noun.many}`, cursor });
       }
       const subjects = subjectsOf(compiled, run);
-      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}) };
+      // Audit events: who made the newest one shown ("what else did that admin do that day?").
+      const actor = compiled.resource.name === 'directoryAudits' ? actorOf(run.items as unknown as DirectoryAudit[]) : undefined;
+      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}), ...(actor ? { actor } : {}) };
     },
   });
 }

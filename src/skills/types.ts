@@ -49,6 +49,8 @@ export type SkillAnswer =
        * that happened today?").
        */
       about?: AnswerAbout[];
+      /** The person who made the newest change shown ("what else did that admin do that day?"), and when. */
+      actor?: ChangeActor;
     }
   | { kind: 'text'; text: string }
   /**
@@ -64,6 +66,13 @@ export interface AnswerAbout {
   appId?: string;
   /** The name shown; for an error code, its digits. */
   displayName: string;
+}
+
+/** Who made a change an answer showed, and when it was made. */
+export interface ChangeActor {
+  id: string;
+  displayName: string;
+  at: string;
 }
 
 export interface AnswerSubject {

@@ -46,10 +46,10 @@ export interface FollowUpResult {
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one", "the one with the most": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$/;
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
-const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|can|must) (?:i|we|she|he|they) do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
+const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
 
@@ -57,7 +57,7 @@ export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
  * asked of the audit log about what that answer was about.
  */
-const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b/;
+const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\bwhich (?:detection|key|credential|secret)\b|\bwhat ip\b|\bwhich ip\b/;
 
@@ -108,7 +108,8 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   if (!m || !rows?.length) return describedRow(cueText, memory);
   // "the one that expires first" is the first row: lists are shown soonest or newest first.
   // "the one with the most": the top row of a count, which lists the largest first.
-  const word = m[1] ?? m[4] ?? (m[5] ? 'top' : undefined) ?? m[6];
+  // ("the most recent of those": lists over time are shown newest first.)
+  const word = m[1] ?? m[4] ?? (m[5] || m[7] ? 'top' : undefined) ?? m[6];
   const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
@@ -119,6 +120,12 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
 export function pluralMeansRows(text: string, memory: ConversationContext | undefined, minRows: number): boolean {
   return (memory?.lastRows?.length ?? 0) >= minRows && /\b(?:them|they|those|these|any of|all of|each of|either of)\b/i.test(text);
 }
+
+/** Facts of a person's account asked by name. */
+const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b/;
+
+/** The answer about one object of each kind. */
+const OBJECT_PAGES: Partial<Record<string, IntentName>> = { policy: 'policy.info', group: 'group.info', user: 'user.info', app: 'app.info' };
 
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
 const BARE_WHY = /^(?:(?:and|ok(?:ay)?|so|but|hm+)[\s,]+)?(?:why|how come|why so many|why is that|why's that|what caused (?:it|that|this)|what'?s the reason)\s*[?.!]*$/;
@@ -143,11 +150,15 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const row = rowReferred(parsed.plainText, memory);
   // Words of the ordinal phrase taken for names ("top") are not names.
   const ordinal = row?.text ?? '';
-  const named = parsed.entities.filter((e) => !(row && e.source === 'message' && ordinal.includes(e.text.toLowerCase())));
+  // ("the most recent of those - what state is that policy in now?": the policy's words hold the ordinal, no name.)
+  const ordinalWords = ordinal.toLowerCase().replace(/^the\s+/, '');
+  const named = parsed.entities.filter((e) => !(row && e.source === 'message' && (ordinal.includes(e.text.toLowerCase()) || (ordinalWords.length > 3 && e.type === 'policy' && !e.id && e.text.toLowerCase().includes(ordinalWords)))));
   // A lower-case word only guessed to be a name ("what was found") does not name another row.
   const guessedLower = (e: Entity) => parsed.objects.some((o) => o.entity === e && o.typeGuessed && e.text === e.text.toLowerCase());
   if (row && !named.some((e) => e.type === row.type && e.source === 'message' && !guessedLower(e))) {
-    const intent = weak && memory.lastIntent ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
+    // A row of changes is the object changed: asked about as that object ("what state is that policy in now?").
+    const ofChanged = memory.lastIntent === 'audit.changes' && parsed.intent === OBJECT_PAGES[row.type];
+    const intent = weak && memory.lastIntent && !ofChanged ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
     const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
@@ -189,7 +200,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // people are asked of one by one elsewhere).
   const pluralRows = pluralMeansRows(parsed.cueText, memory, 6);
   const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople && !pluralRows;
-  if (memory.lastIntent && ((weak && (WHAT_TO_DO.test(parsed.cueText) || (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
+  // ("what does she need to do?" reads like a definition asked, of nothing named.)
+  const whatToDo = WHAT_TO_DO.test(parsed.cueText) && (weak || (parsed.intent === 'docs.answer' && parsed.entities.length === 0 && parsed.pronoun === 'user'));
+  if (memory.lastIntent && ((whatToDo || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson))) {
     const intent = memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));
@@ -197,7 +210,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...kept, ...carried.map(fromConversation)], objects: parsed.objects.filter((o) => kept.includes(o.entity)), followUp: true, again: true };
   }
 
-  if (parsed.elliptical && memory.lastIntent && (parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE)) {
+  // ("and her manager?", "and his email?" after a diagnosis ask for a fact of the person's account, not the diagnosis again.)
+  const accountFact = parsed.intent === 'user.info' && ACCOUNT_FACT.test(parsed.cueText);
+  if (parsed.elliptical && memory.lastIntent && !accountFact && (parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE)) {
     const intent = memory.lastIntent;
     const expected = expectedType(intent);
     // Names whose type was only a guess take the type the repeated question is about.
@@ -234,7 +249,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   // "she" after an answer that showed one person (the one holder of a role, the one owner of an app): that person.
-  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || /\b(?:he|she|they) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they) (?:also )?own\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
+  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || /\b(?:he|she|they) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
     return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
@@ -324,10 +339,13 @@ export function rememberTurn(
   entities: Entity[],
   plan?: QuestionPlan,
   rows?: ConversationContext['lastRows'],
-  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }> },
+  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }>; actor?: ConversationContext['actor'] },
 ): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
+  // The one who made the change just shown; a later answer about other things forgets them.
+  if (answered?.actor) next.actor = answered.actor;
+  else if (intent !== 'docs.answer') delete next.actor;
   // "those" and "them" refer to the last list answered; a question about something else ends that list.
   if (plan) {
     next.lastPlan = plan;

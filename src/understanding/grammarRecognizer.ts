@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { conditionsOn, fillPlan, PLURAL_PEOPLE, richQuestionPlan, WHERE_FROM } from './planFilling';
+import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM } from './planFilling';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
@@ -95,6 +95,15 @@ function settleFromConversation(entities: Entity[], memory: ConversationContext 
 
 /** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
+
+/** A part of a person's page asked by its noun alone: their groups (1) or their roles (2). */
+const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their)\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory )?roles?))\s*\?*$/;
+
+/** Words that ask about everyone rather than the person the thread is on. */
+const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
+
+/** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
+const OF_ONE_PERSON: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'signin.troubleshoot', 'risk.user', 'role.assignments']);
 
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
@@ -251,6 +260,15 @@ export class GrammarRecognizer implements Recognizer {
     }
     const withPeople = described(context?.conversation, knownNames);
     const turn = applyConversation(parsed, withPeople);
+    // "groups?", "roles?" alone after an answer about one person: that person's.
+    const bare = BARE_PAGE_PART.exec(cleaned.toLowerCase());
+    const thread = context?.conversation;
+    if (bare && thread?.user && thread.focus === 'user' && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'role'))) {
+      turn.intent = bare[1] ? 'user.groups' : 'role.assignments';
+      turn.entities = [...turn.entities.filter((e) => e.type !== 'user'), { ...thread.user, source: 'conversation' }];
+      turn.followUp = true;
+      turn.again = true;
+    }
     // A policy named in the admin's own words links to the tenant's policy of that name.
     const policies = this.index?.names.policies;
     for (const entity of turn.entities) {
@@ -291,6 +309,12 @@ export class GrammarRecognizer implements Recognizer {
       const location = knownNames?.places.byId(entity.id);
       if (location?.ipRanges) entity.ipRanges = location.ipRanges;
       if (location?.countries) entity.countries = location.countries;
+    }
+    // An app an earlier answer showed by its service principal only (the target of an audit event): its application id.
+    for (const entity of turn.entities) {
+      if (entity.type !== 'app' || entity.source !== 'conversation' || entity.appId || !entity.id || !entity.displayName) continue;
+      const app = knownNames?.appNamed(entity.displayName);
+      if (app?.id === entity.id && app.appId) entity.appId = app.appId;
     }
     // An app an earlier answer found by its application id ("who owns that app?" after a diagnosis): its object.
     for (const entity of turn.entities) {
@@ -381,7 +405,7 @@ export class GrammarRecognizer implements Recognizer {
     const last = memory?.lastPlan;
     const appOfBreakdown = turn.row?.type === 'app' && turn.row.appId && last?.resource === 'signIns' && !memory?.lastPlanRich && last.operation.kind !== 'list' && !/\bwhy\b|\bwhat'?s wrong\b|\bwhat (?:is|went) wrong\b|\bwhat happened\b|\btroubleshoot/i.test(cleaned);
     const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
-    const filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && turn.row.type !== 'policy') || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    let filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
@@ -389,7 +413,24 @@ export class GrammarRecognizer implements Recognizer {
     if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
     // A rich question's plan is only remembered for follow-ups; the rich answer answers it.
     const contextPlan = filled?.rich ? filled.plan : filled ? undefined : richQuestionPlan(retarget(turn.intent, turn.entities), turn.entities, now);
-    const answering = filled?.rich ? undefined : filled;
+    // "what else did that admin do that day?": the changes of the one who made the change just shown.
+    const actor = memory?.actor && !turn.entities.some((e) => e.type === 'user' && e.source === 'message') ? actorChangesPlan(cleaned, turn.entities, now, memory.actor) : undefined;
+    if (actor) {
+      filled = actor;
+      turn.followUp = true;
+    } else if (memory?.actor && THAT_ACTOR.test(cleaned.toLowerCase()) && ACTOR_ROLES.test(cleaned.toLowerCase()) && !turn.entities.some((e) => e.type === 'user' && e.source === 'message')) {
+      // "is that person even allowed to do that?": the roles of the one who made the change.
+      intent = 'role.assignments';
+      entities = [...entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app' && e.type !== 'role'), { type: 'user', text: memory.actor.displayName, displayName: memory.actor.displayName, id: memory.actor.id, resolution: 'resolved', source: 'conversation' }];
+      turn.followUp = true;
+      filled = undefined;
+    }
+    // "did Megan and Adele sign in today?": both people's sign-ins, not the first one's.
+    const ofBoth = !actor && !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
+    if (ofBoth) filled = ofBoth;
+    // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
+    const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
+    const answering = filled?.rich || personsMethods ? undefined : filled;
     // "is it the same thing for Priya?" after a diagnosis: the rich question again, about what changed.
     if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
@@ -400,6 +441,13 @@ export class GrammarRecognizer implements Recognizer {
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
       for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
+    }
+    // "mfa registered?", "department?", "groups?" after an answer about one person: a question of that person's page
+    // that names no one and describes no list is about that person.
+    const subjectless = !answering && !compared && !among && !turn.row && memory?.user && memory.focus === 'user' && OF_ONE_PERSON.has(intent) && !entities.some((e) => e.type === 'user' || e.type === 'group' || e.type === 'app' || (intent === 'role.assignments' && e.type === 'role'));
+    if (subjectless && !pluralMeansRows(cleaned, memory, 2) && !EVERYONE.test(cleaned)) {
+      entities.push({ ...memory.user!, source: 'conversation' });
+      turn.followUp = true;
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {
       const fallback = defaultTimeRange(intent, now);

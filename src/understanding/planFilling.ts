@@ -5,6 +5,7 @@
  * any of them succeed?") starts from that plan. Questions that a rich answer serves better (one person's sign-in
  * problem, one group's page, the risky-user story) get no plan and keep their skill.
  */
+import { correction } from './text/spelling';
 import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { resourceOf } from '../plans/resources';
@@ -370,7 +371,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bstill at risk\b|\bopen\b|\bunresolved\b/, () => ({ field: 'riskState', op: 'eq', value: 'atRisk' })],
   ],
   directoryAudits: [
-    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
+    [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|\b(?:other|many|any|more|the) resets\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
     [/\b(?:themselves|themself|himself|herself|(?:their|his|her) own (?:account|membership|access|role))\b/, () => ({ field: 'selfChange', op: 'eq', value: true, label: 'made by people to themselves' })],
     // "anyone add themselves to a group lately?", "who was removed from groups this week?": membership changes.
     [/\badd(?:ed|ing|s)?\b.{0,30}\b(?:to|into) (?:a |the |any |some )?groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Add member to group' })],
@@ -416,6 +417,9 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return (has('user') || has('requestId')) && !operation && extraFilters.length === 0;
     case 'users':
       return has('user') && !operation;
+    case 'registrationDetails':
+      // "is Adele registered for MFA? which methods": one person's methods are on their account page.
+      return entities.some((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved') && !operation && filters.length === 0;
     case 'groups':
       // One group's page, or one person's groups: their own answers.
       return has('user') || (has('group') && !operation && filters.length === 0);
@@ -541,13 +545,16 @@ function windowFrom(entities: Entity[]): QuestionPlan['window'] {
 
 /** The default window of a log question with none named: Graph keeps sign-ins and audits 30 days. */
 /** A plan over the sign-in log: the window the words give, else the week it reads by default. */
-function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date): QuestionPlan {
-  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now) };
+function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date, cue?: string): QuestionPlan {
+  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now, cue) };
 }
 
-function defaultWindow(resource: PlanResource, now: Date): QuestionPlan['window'] {
+/** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
+const EVER = /\b(?:ever|at all|all time|whole log|entire log)\b/;
+
+function defaultWindow(resource: PlanResource, now: Date, cue?: string): QuestionPlan['window'] {
   if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;
-  const days = resource === 'signIns' ? 7 : 30;
+  const days = resource === 'signIns' && !(cue && EVER.test(cue)) ? 7 : 30;
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
 
@@ -557,8 +564,11 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 /** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
+/** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
+const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
+
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
-const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
+const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
 
 export interface PlanFill {
   plan: QuestionPlan;
@@ -591,7 +601,8 @@ export function planCue(text: string, entities: Entity[]): string {
     const kind = entity.type === 'namedLocation' ? (entity.text.toLowerCase().match(PLACE_KIND_WORDS) ?? []).map((w) => ` ${w}`).join('') : '';
     if (at >= 0) cue = `${cue.slice(0, at)}<${PLACEHOLDERS[entity.type] ?? 'xx'}>${kind}${cue.slice(at + entity.text.length)}`;
   }
-  return cue.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+  // Misspelt words read as the words they mean ("which acounts are disabled?"), as the grammar reads them.
+  return cue.replace(/[’]/g, "'").replace(/[a-z]+(?:'[a-z]+)?/g, (word) => correction(word) ?? word).replace(/\s+/g, ' ').trim();
 }
 
 /** Words of a change, whoever made it ("anything touched on the CA policies?"). */
@@ -721,6 +732,8 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
   if (theirRoles) return theirRoles;
+  const theirRisk = riskOfRows(cue, input.previousRows);
+  if (theirRisk) return theirRisk;
   const groupRoles = rolesOfGroups(cue, input.entities, input.intent);
   if (groupRoles) return groupRoles;
   const ofRows = peopleOfRows(cue, input.previousRows, previous, context);
@@ -743,7 +756,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
   // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
   const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
-  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical) && (refines || (input.elliptical && !(input.previousRich && ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns')) && (refines || (input.elliptical && !(input.previousRich && ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns') || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return continuePlan(previous, context);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
@@ -783,7 +796,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (!named && (input.intent === 'signin.list' || (place && (input.intent === 'outOfScope' || input.intent === undefined))) && !namesSomething) {
     const filters = filtersFor('signIns', context);
     if (filters.some((f) => f.field === 'country' || f.field === 'os' || f.field === 'clientApp' || f.field === 'errorCode')) {
-      return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now), intent: 'signin.list' };
+      return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'list' }, input.entities, input.now, cue), intent: 'signin.list' };
     }
   }
   if (!named) return auditList(input, context);
@@ -791,7 +804,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (named.resource === 'users' && /\bhow many (?:different |distinct |unique |separate )?(?:people|users|accounts|persons)\b/.test(cue)) {
     const signInFilters = filtersFor('signIns', context).filter((f) => f.field === 'errorCode' || f.field === 'country' || f.field === 'clientApp');
     if (signInFilters.length) {
-      return { plan: signInsPlan(signInFilters, { kind: 'countDistinct', field: 'userDisplayName' }, input.entities, input.now), intent: 'signin.list' };
+      return { plan: signInsPlan(signInFilters, { kind: 'countDistinct', field: 'userDisplayName' }, input.entities, input.now, cue), intent: 'signin.list' };
     }
   }
   // A strong question of another kind that merely mentions a general noun ("has anyone changed Megan's account?"
@@ -826,7 +839,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     // A list by its credentials shows how many of each every row has.
     ...(filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)) ? { columns: CREDENTIAL_FIELDS } : {}),
   };
-  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now);
+  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
   if (window && resourceOf(resource.resource).time) plan.window = window;
   if (rich) {
@@ -971,6 +984,15 @@ const THEIR_SIGN_INS = /\bsign(?:ing|ed)?[- ]?ins?\b|\blog(?:ging|ged)?[- ]?(?:i
  * after the accounts with no MFA method (registration details carry no department), "are any of them still trying to
  * sign in?" after the disabled accounts. Asked of those people by id.
  */
+/** "any of them risky?", "are any of those at risk in identity protection?" after a list of people: their risk records. */
+function riskOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
+  const people = (rows ?? []).filter((r) => r.type === 'user');
+  if (people.length < 2 || !THEY.test(cue) || !PAIR_RISK.test(cue)) return undefined;
+  const shown = people.slice(0, 15);
+  const filters: PlanFilter[] = [{ field: 'id', op: 'in', value: shown.map((r) => r.id), label: `the ${shown.length} people shown before` }];
+  return { plan: { resource: 'riskyUsers', filters, operation: { kind: 'list' } }, intent: 'risk.users', about: rowEntities(shown) };
+}
+
 function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: QuestionPlan | undefined, context: FillContext): PlanFill | undefined {
   const people = (rows ?? []).filter((r) => r.type === 'user');
   if (!people.length || !previous || previous.resource === 'signIns' || !THEY.test(cue)) return undefined;
@@ -980,7 +1002,7 @@ function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: Qu
     const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label: `of ${shown}` }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
     // "which of them still tried this week?": those among them, each with their count.
     const whichOfThem: PlanOperation | undefined = /\b(?:which|who)(?: one)? of (?:them|those|these)\b/.test(cue) ? { kind: 'groupBy', field: 'userDisplayName' } : undefined;
-    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? whichOfThem ?? { kind: 'list' }, context.entities, context.now), intent: 'signin.list' };
+    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? whichOfThem ?? { kind: 'list' }, context.entities, context.now, cue), intent: 'signin.list' };
   }
   const operation = operationOf(cue, 'users');
   if (operation?.kind !== 'groupBy' || fieldNamed(previous.resource, cue)) return undefined;
@@ -1044,9 +1066,46 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
     return { plan: { resource: 'users', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['department', 'jobTitle', 'officeLocation'] }, intent: 'user.info', about };
   }
   if (!PAIR_SIGN_INS.test(cue)) return undefined;
-  const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: ids, label }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
+  return pairSignIns(cue, people, context, about);
+}
+
+/** The sign-ins of two or three people together, with the question's other conditions. */
+function pairSignIns(cue: string, people: ReadonlyArray<{ id: string; displayName: string }>, context: FillContext, about: Entity[]): PlanFill {
+  const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: people.map((p) => p.id), label: people.map((p) => p.displayName).join(', ') }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
   const latest = /\bmost recent(?:ly)?\b|\blatest\b|\blast\b|\bmore recent(?:ly)?\b/.test(cue);
-  return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now), intent: 'signin.list', about };
+  return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now, cue), intent: 'signin.list', about };
+}
+
+/** "that admin", "the same person", "whoever did that": the one who made the change the last answer showed. */
+export const THAT_ACTOR = /\b(?:that|the same|this) (?:admin|administrator|person|guy|operator|helpdesk (?:person|guy|admin))\b|\bwhoever did (?:that|it)\b|\bthe person who did (?:that|it)\b|\bwhat else did (?:he|she|they)\b/;
+/** "is that person even allowed to do that?", "what roles does the person who did that have?": their roles. */
+export const ACTOR_ROLES = /\broles?\b|\ballowed\b|\bpermitted\b|\bpermissions?\b|\brights\b|\bprivileges?\b|\ban admin\b/;
+const ACTS = /\b(?:do|did|done|doing|make|made|change[ds]?|changing|resets?|actions?|events?|activit(?:y|ies)|else|touch(?:ed)?|audit)\b/;
+
+/**
+ * "what else did that admin do that day?", "how many resets has that admin done this week?": the audit events that
+ * person made (on the day of the change shown, when asked so), with the words' other conditions.
+ */
+export function actorChangesPlan(text: string, entities: Entity[], now: Date, actor: { id: string; displayName: string; at: string }): PlanFill | undefined {
+  const cue = planCue(text, entities);
+  if (!THAT_ACTOR.test(cue) || !ACTS.test(cue) || ACTOR_ROLES.test(cue)) return undefined;
+  const context: FillContext = { text, cue, now, entities };
+  const others = filtersFor('directoryAudits', context).filter((f) => f.field !== 'initiatedByUserId' && f.field !== 'initiatedBy' && f.field !== 'target');
+  const filters: PlanFilter[] = [{ field: 'initiatedByUserId', op: 'eq', value: actor.id, label: `by ${actor.displayName}` }, ...others];
+  const day = new Date(actor.at);
+  const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  const sameDay = /\b(?:that|the same|same) day\b|\bthen\b/.test(cue);
+  const window = sameDay ? { start: start.toISOString(), end: new Date(Math.min(start.getTime() + DAY, now.getTime())).toISOString(), label: `on ${start.toISOString().slice(0, 10)}` } : (windowFrom(entities) ?? defaultWindow('directoryAudits', now));
+  const about: Entity[] = [{ type: 'user', text: actor.displayName, displayName: actor.displayName, id: actor.id, resolution: 'resolved', source: 'conversation' }];
+  return { plan: { resource: 'directoryAudits', filters, operation: operationOf(cue, 'directoryAudits') ?? { kind: 'list' }, window }, intent: 'audit.changes', about };
+}
+
+/** "did Megan and Adele sign in today?": a sign-in question naming two or three people is asked of them together. */
+export function namedPeopleSignIns(text: string, people: ReadonlyArray<{ id: string; displayName: string }>, entities: Entity[], now: Date): PlanFill | undefined {
+  if (people.length < 2 || people.length > 3) return undefined;
+  const cue = planCue(text, entities);
+  const about = people.map((p): Entity => ({ type: 'user', text: p.displayName, displayName: p.displayName, id: p.id, resolution: 'resolved', source: 'message' }));
+  return pairSignIns(cue, people, { text, cue, now, entities }, about);
 }
 
 /** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */
@@ -1055,7 +1114,7 @@ function directReportsPlan(cue: string, entities: Entity[]): PlanFill | undefine
   if (!user || !/\breports? (?:directly )?to\b|\bdirect reports?\b|\breporting to\b|\bworks? for <pp>|\b<pp>'?s? (?:team|reports|staff)\b|\bmanaged by\b/.test(cue)) return undefined;
   // "who does the VP of Sales report to?", "Alan reports to whom?": the person's manager, on their own page.
   if (/\bwho(?:m)? (?:does|do|did) .{0,40}\breport (?:directly )?to\b|\breports? (?:directly )?to (?:whom|who)\b/.test(cue)) return undefined;
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b|\bhow big\b|\bsize of\b/.test(cue);
   const plan: QuestionPlan = {
     resource: 'directReports',
     anchor: { type: 'user', id: user.id!, displayName: user.displayName ?? user.text },

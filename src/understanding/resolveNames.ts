@@ -66,21 +66,34 @@ export async function resolveObjects(objects: ObjectMention[], directory: Direct
 async function resolveObject({ entity, typeGuessed }: ObjectMention, directory: Directory): Promise<void> {
   if (entity.id || entity.resolution) return;
   const type = entity.type as DirectoryEntityType;
-  const first = await lookupOf(directory, type, entity.text);
+  // A lower-case word only guessed to be a name ("who can connect to VPN?") names only what has it as a whole word,
+  // not every name it begins a word of ("Payroll Connector").
+  const guessedWord = typeGuessed && entity.text === entity.text.toLowerCase();
+  const lookup = async (t: DirectoryEntityType) => {
+    const found = await lookupOf(directory, t, entity.text);
+    return guessedWord ? { ...found, matches: found.matches.filter((m) => hasWholeWords(m.displayName, entity.text)) } : found;
+  };
+  const first = await lookup(type);
   const suggestions: Array<{ type: DirectoryEntityType; names: string[] }> = [{ type, names: first.suggestions }];
   if (first.matches.length === 0 && typeGuessed) {
     for (const other of OTHER_TYPES[type]) {
-      const lookup = await lookupOf(directory, other, entity.text);
-      if (lookup.matches.length > 0) {
+      const found = await lookup(other);
+      if (found.matches.length > 0) {
         entity.type = other;
-        applyLookup(entity, lookup);
+        applyLookup(entity, found);
         return;
       }
-      suggestions.push({ type: other, names: lookup.suggestions });
+      suggestions.push({ type: other, names: found.suggestions });
     }
   }
   if (first.matches.length === 0 && (await linkMisspelling(entity, suggestions, directory))) return;
   applyLookup(entity, first);
+}
+
+/** The name holds these words as whole words, in order ("megan" in Megan Bowen, not "connect" in Payroll Connector). */
+function hasWholeWords(name: string, words: string): boolean {
+  const fold = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return fold(name).includes(fold(words));
 }
 
 /** How far a misspelling may be from the name it means: one edit in five letters, at least one. */

@@ -115,6 +115,8 @@ export interface ConversationContext {
   namedLocation?: Entity;
   /** The directory role the last question named ("how many global admins?" then "who are they?"). */
   role?: Entity;
+  /** Who made the newest change the last answer showed, and when ("what else did that admin do that day?"). */
+  actor?: { id: string; displayName: string; at: string };
   /** The kind of object the last question was about, which "it" refers to. */
   focus?: DirectoryEntityType | 'policy';
   /** The last plan answered, which "those", "them" and "the first one" continue. */

@@ -5,6 +5,7 @@
 import { escapeMarkdown, escapePerson } from '../../cards/escape';
 import type { DirectoryAudit, ModifiedProperty } from '../../graph/directoryQueries';
 import { formatWhen } from './format';
+import type { ChangeActor } from '../types';
 
 /** Bookkeeping entries that only repeat which properties changed, or repeat as ids what the names already say. */
 const NOISE = /^(?:Included Updated Properties|TargetId\.UserType)$|\.(?:ObjectID|TemplateId|WellKnownObjectName)$/;
@@ -56,4 +57,13 @@ export function auditRowText(a: DirectoryAudit, now: Date): string {
   const failed = a.result && a.result !== 'success' ? ` [${escapeMarkdown(a.result)}]` : '';
   const detail = `${changes.length ? ` (${changes.join('; ')})` : ''}${a.resultReason ? ` — "${a.resultReason}"` : ''}`;
   return `${formatWhen(a.activityDateTime, now)} — ${initiatorName(a)}: ${escapeMarkdown(a.activityDisplayName)}${targets.length ? ` on ${targets.join(', ')}` : ''}${failed}${escapeMarkdown(detail)}`;
+}
+
+/** The person who made the newest change shown, and when ("what else did that admin do that day?"). */
+export function actorOf(entries: ReadonlyArray<Pick<DirectoryAudit, 'initiatedBy' | 'activityDateTime'>>): ChangeActor | undefined {
+  for (const entry of entries) {
+    const user = entry.initiatedBy?.user;
+    if (user?.id && entry.activityDateTime) return { id: user.id, displayName: user.displayName || user.userPrincipalName || user.id, at: entry.activityDateTime };
+  }
+  return undefined;
 }

@@ -29,7 +29,7 @@ import { asActor } from '../../understanding/text/actor';
 import { entityOf, type Entity, type Understanding } from '../../understanding/types';
 import type { AnswerAbout, SkillAnswer } from '../types';
 import { mayRead, throwUnlessFound } from '../common/access';
-import { auditRowText, initiatorName } from '../common/auditText';
+import { actorOf, auditRowText, initiatorName } from '../common/auditText';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 import { defineSkill } from '../common/defineSkill';
 import { formatDate, formatWhen } from '../common/format';
@@ -210,6 +210,7 @@ export const auditChangesSkill = defineSkill({
       search = 'widened';
     }
     const model = auditChangesModel(q.described.join(' and '), entries, window, search, now, event === 'generic' ? undefined : event);
-    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), about: changedPerson(entries) };
+    const actor = actorOf(entries);
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), about: changedPerson(entries), ...(actor ? { actor } : {}) };
   },
 });

@@ -79,6 +79,8 @@ export function userInfoModel(user: UserProfile, parts: { registration?: Registr
   if (place) facts.push({ title: 'City', value: e(place) });
   const phones = [...(user.businessPhones ?? []), ...(user.mobilePhone ? [`${user.mobilePhone} (mobile)`] : [])];
   if (phones.length) facts.push({ title: 'Phone', value: e(phones.join(', ')) });
+  // A guest's own address (their sign-in name is the #EXT# form), or any mail address other than the sign-in name.
+  if (user.mail && user.mail.toLowerCase() !== user.userPrincipalName?.toLowerCase()) facts.push({ title: 'Email', value: e(user.mail) });
   facts.push(
     { title: 'Password last changed', value: formatWhen(user.lastPasswordChangeDateTime, now) },
     { title: 'Source', value: source(user) },

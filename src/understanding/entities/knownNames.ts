@@ -88,6 +88,12 @@ interface Entry {
 }
 
 /** Words too common for a one-word name to be linked unless written with its capital ("Finance", not "finance"). */
+/** Emergency access ("break glass") accounts named as such, and the names such accounts are given. */
+const BREAK_GLASS = /\b(?:the\s+)?(?:break[- ]?glass|emergency[- ]access)\s+(?:accounts?|admins?|users?|ones?|logins?)\b/i;
+const EMERGENCY_ACCOUNT = /\bemergency[- ]?access\b|\bbreak[- ]?glass|^emergency|^breakglass/i;
+
+/** The generic last word of a group's name ("VPN Users"), after the word that names it. */
+const GROUP_NOUNS = new Set(['users', 'members', 'staff', 'team', 'group', 'accounts', 'access']);
 const GENERIC_SINGLE = new Set(['users', 'user', 'guests', 'guest', 'admins', 'admin', 'members', 'everyone', 'all', 'test', 'apps', 'app', 'teams', 'team', 'group', 'groups', 'it']);
 
 /** What a workload is called when its name is not given. */
@@ -289,7 +295,47 @@ export class NameIndex {
       found.push(entity);
       i += length - 1;
     }
+    // "who can connect to VPN?", "vpn members counting nested groups": a group named by the one word its name has before
+    // a generic noun ("VPN Users"), when no other group or app begins with that word.
+    for (const token of list) {
+      if (token.folded.length < 2 || GENERIC_SINGLE.has(token.folded) || !spans.isFree(token.start, token.end)) continue;
+      const entries = this.byFirstWord.get(token.folded) ?? [];
+      if (entries.length !== 1 || entries[0].type !== 'group' || entries[0].words.length !== 2 || !GROUP_NOUNS.has(entries[0].words[1])) continue;
+      const group = entries[0].candidate;
+      const entity: Entity = { type: 'group', text: token.raw, source: 'message', resolution: 'resolved', id: group.id, displayName: group.displayName };
+      spans.claim({ start: token.start, end: token.end, placeholder: '<name>', entity });
+      found.push(entity);
+    }
     return found;
+  }
+
+  /**
+   * "the break glass accounts", "break-glass admins": the tenant's emergency access accounts, known by their names or
+   * sign-in names ("Emergency Access 01", breakglass01@…). The plural names each of them (two are asked of
+   * together); the singular is one of them, or a choice between them. A question about the term itself ("what is a
+   * break glass account?") names no one.
+   */
+  private linkEmergencyAccounts(text: string, spans: SpanSet): Entity[] {
+    const m = BREAK_GLASS.exec(text);
+    if (!m || !this.vocabularyUsers || /\bwhat(?:'s| is| are)\s+(?:an?\s+)?break[- ]?glass\b|\bwhy (?:do|would|should) (?:we|you|i|i'd)\b/i.test(text)) return [];
+    if (!spans.isFree(m.index, m.index + m[0].length)) return [];
+    const accounts = this.vocabularyUsers.filter((u) => EMERGENCY_ACCOUNT.test(u.displayName) || EMERGENCY_ACCOUNT.test(u.userPrincipalName ?? '')).slice(0, 2);
+    if (!accounts.length) return [];
+    const plural = /s$/i.test(m[0]) || accounts.length === 1;
+    const written = m[0];
+    const entity = (u: VocabularyUser): Entity => ({ type: 'user', text: written, source: 'message', resolution: 'resolved', id: u.id, displayName: u.displayName, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) });
+    const found: Entity[] = plural
+      ? accounts.map(entity)
+      : [{ type: 'user', text: written, source: 'message', resolution: 'ambiguous', candidates: accounts.map((u) => ({ id: u.id, displayName: u.displayName, ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}) })) }];
+    if (found.length === 1) {
+      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<name>', entity: found[0] });
+      return found;
+    }
+    // Two accounts: the phrase reads as "<name> and <name>" ("have <name> and <name> been signing in?").
+    const noun = m[0].lastIndexOf(' ');
+    spans.claim({ start: m.index, end: m.index + noun, placeholder: '<name>', entity: found[0] });
+    spans.claim({ start: m.index + noun, end: m.index + m[0].length, placeholder: ' and <name>', entity: found[1] });
+    return found.slice(0, 2);
   }
 
   /**
@@ -302,6 +348,7 @@ export class NameIndex {
     const keys = this.users;
     if (!keys) return [];
     const found: Entity[] = [];
+    found.push(...this.linkEmergencyAccounts(text, spans));
     const list = tokens(text);
     const claim = (first: Token, last: Token, users: VocabularyUser[], correctedFrom?: string) => {
       if (!spans.isFree(first.start, last.end)) return false;
@@ -365,7 +412,8 @@ export class NameIndex {
       // A capital at the start of the message says nothing ("May I…", "Will you…").
       const writtenAsName = (/^\p{Lu}/u.test(token.raw) && !(i === 0 && this.knownWord(token.folded))) || /^[A-Z]{2,5}$/.test(token.raw);
       const acronym = /^[a-z]{2,5}$/.test(token.folded) && users.every((u) => u.jobTitle && acronymOf(u.jobTitle) === token.folded);
-      if (acronym && !/\b(?:the|our|my|your|their)\s+$/i.test(text.slice(0, token.start))) continue;
+      // A title's acronym after "the" ("the cfo"), written as one ("CFO mfa status?") or owning something ("cfo's groups").
+      if (acronym && !/\b(?:the|our|my|your|their)\s+$/i.test(text.slice(0, token.start)) && !/^[A-Z]{2,5}$/.test(token.raw) && !/^['’]s\b/.test(text.slice(token.end))) continue;
       if (!writtenAsName && (this.knownWord(token.folded) || token.folded.length < 3)) continue;
       // "chloe okafor" where no Okafor exists: a full name the tenant lacks, not the one Chloe it has.
       const after = list[i + 1];

@@ -133,6 +133,9 @@ const CUES: Cue[] = [
   { name: 'which error a person hits', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:what|which) (?:error|error code|code|message)s? (?:is|are|does|do|did|was|were|has|have)\b/, when: (f) => f.person },
   // "is the inventory one actually failing because of it?": whether something's sign-ins fail, and why.
   { name: 'failing because of', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:fail(?:s|ed|ing)?|broken|blocked)\b.{0,20}\b(?:because of|due to)\b|\b(?:is|are) (?:it|that|this|they|the \w+ ones?) (?:actually |really |still )?failing\b/ },
+  // "is there a reason zane's sign-ins are failing?", "failing sign ins - root cause?", "explain her failed logins",
+  // "the login page just errors out. pls check": one person's failures, asked to be explained.
+  { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:a|the|any) reasons?\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b/, when: (f) => f.person },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
@@ -140,6 +143,8 @@ const CUES: Cue[] = [
   // Sign-in lists: show, count or summarise sign-ins.
   { name: 'sign-ins plural', intent: 'signin.list', weight: 3, pattern: new RegExp(`\\b${SIGNINS}\\b`) },
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
+  // "has Megan been signing in?", "did Megan and Adele sign in today?", "do the break-glass ones ever sign in?".
+  { name: 'whether someone signs in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\b(?:(?:has|have|does|do|is|are)\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})*|did\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})+)\\s+(?:(?:ever|even|still|actually|recently|been|already|really|managed to)\\s+)*(?:signing|logging|signed|logged|sign|log)\\s*(?:in|on)\\b(?!\\s+from\\b)`) },
   { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in)|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
 
   // Risk.
@@ -169,6 +174,8 @@ const CUES: Cue[] = [
   // fact of the person's account, asked after their diagnosis.
   { name: 'account facts asked of someone', intent: 'user.info', weight: 5, pattern: /\bwho manages\b|\bmanaged by whom\b|\bregister(?:ed)? (?:any |an |a |for )?(?:mfa |auth(?:entication)? |sign-in |security )?(?:methods?|info)\b|\b(?:mfa|auth(?:entication)? methods?)\b.{0,30}\bon file\b|\bon file\b.{0,20}\bmfa\b/, when: (f) => f.person },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
+  // "what's nestor's email?", "whats his mail": a person's own mail address is on their account page.
+  { name: 'mail address', intent: 'user.info', weight: 3, pattern: /(?<!\b(?:get|gets|getting|got|open|opens|opening|read|reading|access|accessing|check|checking|receive|receiving|see|send|sync|syncing|load|loading)\s)(?:\b(?:his|her|their)|<name>\s*(?:'s|’s|s)?) (?:e-?mail|mail)(?: address)?\b|\b(?:e-?mail|mail) address (?:of|for) (?:<name>|him|her|them)\b/ },
   { name: 'account facts', intent: 'user.info', weight: 3, pattern: /\b(?:manager|boss|supervisor|line manager|job title|title|department|dept|account (?:still )?(?:active|inactive|on|off|live)|phone numbers?|mobile numbers?|e-?mail (?:and|&) phone|contact (?:details|info)|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
   // Group memberships of someone.
@@ -179,6 +186,8 @@ const CUES: Cue[] = [
   // A group itself.
   { name: 'how big a group is', intent: 'group.info', weight: 4, pattern: /\bhow big is (?:the )?<name>|\bsize of (?:the )?<name>/ },
   { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|member count|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
+  // "who can connect to VPN?", "who has access to HR Portal Users?": a group's members (an app's, when the name is an app).
+  { name: 'who can reach', intent: 'group.info', weight: 4, pattern: /\bwho (?:else )?(?:can|could|is able to|are able to) (?:connect to|access|use|get (?:into|on|onto|to)|reach|log ?in(?:to)?|sign in to)\s+(?:the\s+)?<name>|\bwho (?:else )?(?:has|have|gets?|got) (?:access to\s+(?:the\s+)?<name>|(?:the\s+)?<name> access)\b/ },
   { name: 'who is in', intent: 'group.info', weight: 5, pattern: /\bwho(?: else)?(?:'s| is| are)? (?:in|a member of|members of)\b/ },
   { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>(?:\s+[a-z]+){0,2}\s+(?:group|team)\b|\bgroup\s+<name>/ },
   { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members\??$/ },

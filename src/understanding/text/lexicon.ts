@@ -37,7 +37,8 @@ book set setup tall near far big small good bad best great nice fine sure yes no
 figure out someone's anything everything stuff thing things way ways kind sort type types part parts whole bit
 again also just still even ever only already almost enough quite rather very really pretty each every both either neither
 weather joke poem pizza meeting room price stock game capital restaurant printer email toner forecast bucket laptop
-says keeps gets got seems`;
+says keeps gets got seems
+cause causes caused reason reasons root messaged messages texted pinged bounced bouncing kicked`;
 
 const DOMAIN_WORDS = `sign signs signed signing signin signins sign-in sign-ins signon login logins logon logged logging log logs in out
 fail fails failed failing failure failures error errors code codes issue issues problem problems trouble troubleshoot
