@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--parts levels,memory,cold] [--out docs/bench.md]`
+ * `npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--parts levels,memory,cold] [--out docs/bench.md]`
  *
  * Entra Assistant under load, side by side with a bare botbuilder echo bot (bench/echoBot.ts) on the same machine in
  * the same run. Every part runs in its own process: the local Entra (demo tenant, clock pinned), Entra Assistant
@@ -657,6 +657,11 @@ export interface LoadOptions {
   profileDir?: string;
   /** Only these question types (LOAD_QUESTIONS keys); default all. */
   only?: string[];
+  /**
+   * Other built checkouts whose `dist/src/index.js` the cold-start part also starts, in turn with this one's (same
+   * Node options), so that a change is compared side by side on the same minutes of a shared machine.
+   */
+  coldAlso?: string[];
   log?: (message: string) => void;
 }
 
@@ -722,12 +727,22 @@ export async function benchLoad(options: LoadOptions): Promise<LoadReport> {
       // In turn, echo bot then Entra Assistant, so that both see the same moments of a shared machine.
       const echo: ColdRun[] = [];
       const assistant: ColdRun[] = [];
+      const others = (options.coldAlso ?? []).map((dir) => ({ dir: path.resolve(dir), runs: [] as ColdRun[] }));
       for (let run = 0; run < options.coldRuns; run++) {
         echo.push(await coldRun(stack, 'echo', distFile('bench', 'echoBot.js'), run));
         assistant.push(await coldRun(stack, 'assistant', distFile('src', 'index.js'), run, serve));
         say(`cold start ${run + 1}: echo bot ${round(echo[run].seconds, 2)} s ${echo[run].idleRssMiB} → ${echo[run].settledRssMiB} MiB, Entra Assistant ${round(assistant[run].seconds, 2)} s ${assistant[run].idleRssMiB} → ${assistant[run].settledRssMiB} MiB`);
+        for (const other of others) {
+          const result = await coldRun(stack, 'other', path.join(other.dir, 'dist', 'src', 'index.js'), run, serve);
+          other.runs.push(result);
+          say(`cold start ${run + 1}: ${other.dir} ${round(result.seconds, 2)} s ${result.idleRssMiB} → ${result.settledRssMiB} MiB`);
+        }
       }
-      coldStarts = [coldSummary('echo bot', echo), coldSummary('Entra Assistant (node dist/src/index.js)', assistant)];
+      coldStarts = [
+        coldSummary('echo bot', echo),
+        coldSummary('Entra Assistant (node dist/src/index.js)', assistant),
+        ...others.map((other) => coldSummary(`${other.dir}/dist/src/index.js`, other.runs)),
+      ];
     }
     const cpu = os.cpus();
     return {

@@ -21,7 +21,7 @@ import { outOfScopeSkill } from './skills/outOfScope';
 import { notYetAnsweredSkill } from './skills/notYetAnswered';
 import { planSkill } from './skills/planAnswer';
 import { signInSkill } from './skills/signIns/signInSkill';
-import { preloadTemplates } from './cards/render';
+import { checkTemplates, prepareTemplatesLater } from './cards/render';
 import { openFeedbackStore } from './feedback/openFeedbackStore';
 import { AnswerRetention } from './feedback/retention';
 import { conversationStateStorage } from './bot/stateStorage';
@@ -42,6 +42,8 @@ import type { Proactive } from './helpdesk/proactive';
 const FALLBACK_MIN_SCORE = 0.5;
 /** Training waits this long after the bot listens, so that it does not delay a first message sent right away. */
 const FALLBACK_TRAINING_DELAY_MS = 1000;
+/** The card templates' expressions are parsed this long after the bot listens (each on its first use before that). */
+const TEMPLATE_PREPARATION_DELAY_MS = 1000;
 
 export interface RunningAssistant {
   server: WebServer;
@@ -50,6 +52,8 @@ export interface RunningAssistant {
   understandingReady: Promise<void>;
   /** Settles when the start-up sweep of unrated answers past ANSWER_RETENTION_DAYS is over. */
   retentionSwept: Promise<void>;
+  /** Settles when every card template's expressions are parsed; rejects naming a template that is broken. */
+  templatesPrepared: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +65,8 @@ export interface CompositionOverrides {
 
 export async function startEntraAssistant(config: AppConfig, overrides: CompositionOverrides = {}): Promise<RunningAssistant> {
   const logger = overrides.logger ?? createLogger(config);
-  preloadTemplates();
+  // A missing or malformed template stops start-up; their expressions are parsed once the bot listens.
+  const templateNames = checkTemplates();
 
   const adapter = createAdapter({ bot: config.bot, logger, credentialsFactory: overrides.credentialsFactory });
   const conversationState = new ConversationState(conversationStateStorage(config.state));
@@ -139,6 +144,8 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     throw err;
   });
   fallback?.startAfter(FALLBACK_TRAINING_DELAY_MS);
+  const templates = prepareTemplatesLater(templateNames, TEMPLATE_PREPARATION_DELAY_MS);
+  templates.done.catch((err: unknown) => logger.error({ err }, 'a card template is broken'));
   if (!config.bot.appId) {
     logger.warn(`BOT_ID is not set: Bot Framework authentication is OFF; listening on ${server.url} only (loopback)`);
   }
@@ -155,8 +162,10 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
     logger,
     understandingReady: fallback?.ready ?? Promise.resolve(),
     retentionSwept,
+    templatesPrepared: templates.done,
     async stop() {
       fallback?.cancel();
+      templates.cancel();
       // A poll in progress finishes its post and its cursor before anything closes.
       await alerts.stop();
       await server.stop();
@@ -175,17 +184,23 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const running = await startEntraAssistant(config);
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     running.logger.info({ signal }, 'finishing turns in flight, then stopping');
     await running.stop();
     running.logger.info('stopped');
     running.logger.flush();
-    setTimeout(() => process.exit(0), 100).unref();
+    process.exitCode = exitCode;
+    setTimeout(() => process.exit(exitCode), 100).unref();
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // A broken card template stops the bot as a failed start does, a second after it began to listen.
+  void running.templatesPrepared.catch(async (err: unknown) => {
+    process.stderr.write(`Entra Assistant failed to start: ${(err as Error).message}\n`);
+    await shutdown('a broken card template', 1);
+  });
 }
 
 if (require.main === module) {

@@ -23,6 +23,13 @@ export function prepareTemplate(json: object): ACData.Template {
   return template;
 }
 
+/** Templates read and checked as JSON at start (checkTemplates), not yet prepared: their expressions parse on first use. */
+const checked = new Map<string, object>();
+
+function readTemplate(templateName: string): object {
+  return JSON.parse(fs.readFileSync(templatePath(templateName), 'utf8')) as object;
+}
+
 /**
  * The parsed template, built once and cached: building a Template costs 2.5 times the expansion itself (measured with
  * adaptivecards-templating 2.3.1: a 25-row card bound in 8.3 ms with a reused Template, 21 ms with a new one).
@@ -30,8 +37,8 @@ export function prepareTemplate(json: object): ACData.Template {
 function template(templateName: string): ACData.Template {
   let cached = templates.get(templateName);
   if (!cached) {
-    const json = JSON.parse(fs.readFileSync(templatePath(templateName), 'utf8')) as object;
-    cached = prepareTemplate(json);
+    cached = prepareTemplate(checked.get(templateName) ?? readTemplate(templateName));
+    checked.delete(templateName);
     templates.set(templateName, cached);
   }
   return cached;
@@ -45,13 +52,74 @@ export function renderCard(templateName: string, data: object): AdaptiveCard {
   return template(templateName).expand({ $root: data }) as AdaptiveCard;
 }
 
-/** Loads every template up front, so a broken template stops start-up rather than a user's turn. */
-export function preloadTemplates(): string[] {
-  const dir = path.join(repoRoot(), 'adaptiveCards');
-  const names = fs
-    .readdirSync(dir)
+/** The names of the templates in adaptiveCards/ (every .json but the sample data files). */
+function templateNames(): string[] {
+  return fs
+    .readdirSync(path.join(repoRoot(), 'adaptiveCards'))
     .filter((f) => f.endsWith('.json') && !f.endsWith('.data.json'))
     .map((f) => f.slice(0, -'.json'.length));
+}
+
+/**
+ * Reads every template and parses its JSON, so that a missing or malformed one stops start-up; their expressions are
+ * parsed later (prepareTemplates, or a template's first use). Parsing the expressions of all of them took 0.1-0.15 s
+ * of CPU before the bot could listen, most of it for cards the first answer does not show (docs/bench.md, "Session 8").
+ */
+export function checkTemplates(): string[] {
+  const names = templateNames();
+  for (const name of names) if (!templates.has(name) && !checked.has(name)) checked.set(name, readTemplate(name));
+  return names;
+}
+
+/**
+ * Prepares every template not yet prepared, one per turn of the event loop, so that a message arriving meanwhile
+ * waits for one template at most. Rejects with the first whose expressions do not parse, naming it; stops early when
+ * `cancelled()` says so.
+ */
+export async function prepareTemplates(names: readonly string[], cancelled: () => boolean = () => false): Promise<void> {
+  for (const name of names) {
+    if (cancelled()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      template(name);
+    } catch (err) {
+      throw new Error(`card template adaptiveCards/${name}.json is broken: ${(err as Error).message}`, { cause: err });
+    }
+  }
+}
+
+/** Loads every template up front, JSON and expressions (the card tests list and check them this way). */
+export function preloadTemplates(): string[] {
+  const names = templateNames();
   for (const name of names) template(name);
   return names;
+}
+
+/**
+ * prepareTemplates after `delayMs`, once the bot listens and has answered what came first; the timer never keeps a
+ * stopping process alive. `cancel()` ends it early (what was prepared stays); `done` then settles.
+ */
+export function prepareTemplatesLater(names: readonly string[], delayMs: number): { done: Promise<void>; cancel(): void } {
+  let cancelled = false;
+  let settle!: () => void;
+  let timer: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    settle = resolve;
+    timer = setTimeout(() => {
+      timer = undefined;
+      prepareTemplates(names, () => cancelled).then(resolve, reject);
+    }, delayMs);
+    timer.unref();
+  });
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+        settle();
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes small,medium,large] [--runs 20] [--out docs/bench.md]
- * npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--profile DIR] [--only troubleshoot,user,plan,risk,docs] [--parts levels,memory,cold]   (bench/load.ts: the "Load" section)
+ * npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--profile DIR] [--only troubleshoot,user,plan,risk,docs] [--parts levels,memory,cold]   (bench/load.ts: the "Load" section)
  *
  * Measures the local Entra at three tenant sizes through the bot's own Graph client (HTTPS, tokens, paging): start-up
  * time, memory after load, and the latency of the queries the skills make. Each size runs in its own child process
@@ -237,6 +237,7 @@ async function main(): Promise<void> {
       levels: { type: 'string', default: '1,10,50' },
       soak: { type: 'boolean', default: false },
       'cold-runs': { type: 'string', default: '3' },
+      'cold-also': { type: 'string' },
       parts: { type: 'string' },
       profile: { type: 'string' },
       only: { type: 'string' },
@@ -258,7 +259,7 @@ async function main(): Promise<void> {
     }
     const parts = values.parts?.split(',') as LoadPart[] | undefined;
     if (parts?.some((part) => !LOAD_PARTS.includes(part))) throw new Error(`load: --parts takes some of ${LOAD_PARTS.join(',')}`);
-    const report = await benchLoad({ seconds, levels, soak: values.soak, coldRuns, parts, profileDir: values.profile, only: values.only?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
+    const report = await benchLoad({ seconds, levels, soak: values.soak, coldRuns, parts, profileDir: values.profile, only: values.only?.split(','), coldAlso: values['cold-also']?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
     const section = formatLoadReport(report).join('\n');
     if (parts && LOAD_PARTS.some((part) => !parts.includes(part))) {
       // A partial run does not replace the whole section of docs/bench.md.

@@ -8,14 +8,15 @@ import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import { type AccessToken, ClientSecretCredential, type GetTokenOptions, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
 import {
+  type AuthenticationProvider,
   AuthenticationHandler,
   Client,
+  GraphClientError,
   type Context,
   type Middleware,
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { getRequestHeader, setRequestHeader } from '@microsoft/microsoft-graph-client/lib/src/middleware/MiddlewareUtil';
 import { Agent } from 'undici';
 import type { GraphConfig } from '../config';
@@ -40,10 +41,24 @@ export function trustedContext(caFile: string | undefined): tls.SecureContext | 
   if (!caFile) return undefined;
   let context = trustedContexts.get(caFile);
   if (!context) {
-    context = tls.createSecureContext({ ca: [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')] });
+    context = withExtraCa(fs.readFileSync(caFile, 'utf8'));
     if (trustedContexts.size >= MAX_TRUSTED_CONTEXTS) trustedContexts.delete(trustedContexts.keys().next().value as string);
     trustedContexts.set(caFile, context);
   }
+  return context;
+}
+
+/**
+ * Node's default TLS context (the public CAs, from the store Node builds once per process) with one more CA added to
+ * its own copy of that store. Passing the public CAs as a `ca` list parses their ~140 PEM texts again, 20 ms of CPU
+ * at start against 1.5 ms (docs/bench.md, "Session 8"). The native context's addCACert is what Node's own `ca`
+ * option calls for each certificate; where a runtime lacks it, the list is given as before.
+ */
+function withExtraCa(pem: string): tls.SecureContext {
+  const context = tls.createSecureContext();
+  const native = (context as { context?: { addCACert?: (cert: string) => void } }).context;
+  if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ca: [...tls.rootCertificates, pem] });
+  native.addCACert(pem);
   return context;
 }
 
@@ -194,12 +209,30 @@ export class ReusedTokenCredential implements TokenCredential {
   }
 }
 
+/**
+ * The access token for the SDK's AuthenticationHandler, from a credential, as the SDK's
+ * TokenCredentialAuthenticationProvider gives it. That one builds a GraphClientError, and so captures a stack, on
+ * every request in case it fails: 5-7 µs of CPU a Graph request against 0.3 (docs/bench.md, "Session 8").
+ */
+export class CredentialAuthenticationProvider implements AuthenticationProvider {
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly scopes: string[],
+  ) {}
+
+  async getAccessToken(): Promise<string> {
+    const response = await this.credential.getToken(this.scopes);
+    if (response) return response.token;
+    const error = new GraphClientError('Cannot retrieve accessToken from the Token Credential object');
+    error.name = 'Access token is undefined';
+    throw error;
+  }
+}
+
 /** A Graph client; with `logger`, each request outside a turn is logged there too (a turn's go to its own logger). */
 export function createGraphClient(config: GraphConfig, credential: TokenCredential = createGraphCredential(config), logger?: Logger): Client {
   const graphHost = new URL(config.baseUrl).hostname;
-  const authProvider = new TokenCredentialAuthenticationProvider(new ReusedTokenCredential(credential), {
-    scopes: [`${new URL(config.baseUrl).origin}/.default`],
-  });
+  const authProvider = new CredentialAuthenticationProvider(new ReusedTokenCredential(credential), [`${new URL(config.baseUrl).origin}/.default`]);
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
     // Graph throttles with 429 (and 503/504): the SDK's handler honours Retry-After, else backs off exponentially. A

@@ -1,27 +1,20 @@
 /**
- * Country and region names for the ISO 3166 codes Graph writes in sign-in locations and named locations. The
- * names come from the runtime's own CLDR data (Intl.DisplayNames), so every code is known without a table here.
+ * Country and region names for the ISO 3166 codes Graph writes in sign-in locations and named locations, from CLDR
+ * (countryNames.ts: every code Intl.DisplayNames knows, with its name).
  */
-const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+import { COUNTRY_NAMES, DEPRECATED_COUNTRY_CODES } from './countryNames';
 
-const CODES: string[] = [];
-for (let a = 65; a <= 90; a++) {
-  for (let b = 65; b <= 90; b++) {
-    const code = String.fromCharCode(a, b);
-    const name = names.of(code);
-    // Deprecated codes (SU, DD, BU …) name today's country too; only the canonical code is kept.
-    if (name && name !== code && Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`) CODES.push(code);
-  }
-}
+/** The canonical codes: deprecated ones (SU, DD, BU …) name today's country too, and are not listed as countries. */
+const CODES: string[] = Object.keys(COUNTRY_NAMES).filter((code) => !DEPRECATED_COUNTRY_CODES.has(code));
 
 /** An ISO 3166 code of a country or region ("RU", "CN"), as Graph writes them. */
 export function isCountryCode(code: string): boolean {
   return CODES.includes(code);
 }
 
-/** "Russia" for RU; the code itself when the runtime does not know it. */
+/** "Russia" for RU; the code itself when CLDR does not know it. */
 export function countryName(code: string): string {
-  return /^[A-Za-z]{2}$/.test(code) ? (names.of(code.toUpperCase()) ?? code) : code;
+  return /^[A-Za-z]{2}$/.test(code) ? (COUNTRY_NAMES[code.toUpperCase()] ?? code) : code;
 }
 
 function fold(text: string): string {
@@ -107,7 +100,7 @@ let byName: Map<string, string> | undefined;
 export function countryIndex(): Map<string, string> {
   if (byName) return byName;
   byName = new Map();
-  for (const code of CODES) if (!byName.has(fold(names.of(code)!))) byName.set(fold(names.of(code)!), code);
+  for (const code of CODES) if (!byName.has(fold(COUNTRY_NAMES[code]))) byName.set(fold(COUNTRY_NAMES[code]), code);
   for (const [alias, code] of Object.entries(ALIASES)) byName.set(alias, code);
   return byName;
 }

@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as tls from 'node:tls';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
-import { createGraphClient, ReusedTokenCredential, trustedContext } from '../../src/graph/client';
+import { createGraphClient, CredentialAuthenticationProvider, ReusedTokenCredential, trustedContext } from '../../src/graph/client';
 import { collectGraphRequests } from '../../src/graph/requestLog';
 import type { GraphConfig } from '../../src/config';
 import { localGraphConfig, type LocalGraphConfig } from '../../src/cli/localGraphConfig';
@@ -72,12 +73,40 @@ describe('The TLS context for an extra CA', () => {
         assert.equal(trustedContext(undefined), undefined);
         assert.equal(trustedContext(first), trustedContext(first));
         assert.notEqual(trustedContext(second), trustedContext(first));
+        // The extra CA goes into the context's own copy of Node's public store, never into the store itself.
+        const { port } = new URL(entra.url);
+        const handshake = (secureContext?: tls.SecureContext) =>
+          new Promise<void>((resolve, reject) => {
+            const socket = tls.connect({ host: '127.0.0.1', port: Number(port), servername: 'localhost', ...(secureContext ? { secureContext } : {}) }, () => {
+              socket.end();
+              resolve();
+            });
+            socket.once('error', reject);
+          });
+        await handshake(trustedContext(first));
+        await assert.rejects(handshake(), /self.signed|unable to verify|UNABLE_TO_VERIFY/i);
+        await assert.rejects(handshake(tls.createSecureContext()), /self.signed|unable to verify|UNABLE_TO_VERIFY/i);
       } finally {
         await entra.stop();
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('The access token handed to the Graph SDK', () => {
+  it('When the credential gives a token, then it is the one for the configured scope; when it gives none, then the SDK\'s own error says so', async () => {
+    const asked: Array<string | string[]> = [];
+    const credential = (token: string | null): TokenCredential => ({
+      getToken: async (scopes) => {
+        asked.push(scopes);
+        return token === null ? null : { token, expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    });
+    assert.equal(await new CredentialAuthenticationProvider(credential('t-1'), ['https://graph.example/.default']).getAccessToken(), 't-1');
+    assert.deepEqual(asked, [['https://graph.example/.default']]);
+    await assert.rejects(new CredentialAuthenticationProvider(credential(null), ['s']).getAccessToken(), (err: Error) => err.name === 'Access token is undefined' && /Cannot retrieve accessToken/.test(err.message));
   });
 });
 
