@@ -6,6 +6,9 @@ declare module '@nlpjs/core' {
     addDocument(language: string, text: string, intent: string): void;
     train(): Promise<void>;
     process(language: string, text: string): Promise<{ intent: string; score: number }>;
+    /** The trained model as JSON text (minified: without the training documents' text). */
+    export(minified?: boolean): string;
+    import(data: string): void;
   }
   export interface NlpjsContainer {
     use(plugin: unknown): void;

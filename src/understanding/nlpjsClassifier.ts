@@ -3,9 +3,9 @@ import { parseQuestion } from './parse';
 import type { LabelledUtterance } from './evaluation';
 
 /**
- * A trained intent classifier from NLP.js (a library built for bot language understanding), kept to compare with
- * the hand-written grammar on the held-out split (`node dist/src/cli/benchUnderstanding.js --compare`). It is not
- * used to answer questions: see the commit that chose the grammar for the numbers.
+ * A trained intent classifier from NLP.js (a library built for bot language understanding): the fallback the grammar
+ * asks when it finds no cue at all (trained in a worker thread after start-up, src/understanding/workerTraining.ts),
+ * and compared with the grammar on the held-out split (`node dist/src/cli/benchUnderstanding.js --compare`).
  */
 
 /** What the classifier reads: the raw message, or the grammar's cue text with entities masked (<name>, <time>…). */
@@ -30,8 +30,8 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<IntentClassifier> {
-  // Loaded when training, not when the bot starts.
+/** An empty NLP.js pipeline for English; its modules are loaded when first needed, not when the bot starts. */
+async function emptyNlp() {
   const [{ containerBootstrap }, { Nlp }, { LangEn }] = await Promise.all([import('@nlpjs/core'), import('@nlpjs/nlp'), import('@nlpjs/lang-en-min')]);
   const container = await containerBootstrap();
   container.use(Nlp);
@@ -40,9 +40,34 @@ export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], 
   nlp.settings.autoSave = false;
   nlp.settings.log = false;
   nlp.addLanguage('en');
+  return nlp;
+}
+
+/** Trains on the labelled questions and returns the model (NLP.js's own export), to be loaded where it is used. */
+export async function trainNlpjsModel(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<string> {
+  const nlp = await emptyNlp();
   // Follow-ups ("what about yesterday?") take their intent from the conversation, not from their words.
   for (const item of items) if (!item.chain) nlp.addDocument('en', inputOf(item.text, input), item.intent);
   await quietly(() => nlp.train());
+  return nlp.export(true);
+}
+
+/** A classifier from a model trained elsewhere (trainNlpjsModel, in a worker thread). */
+export async function nlpjsClassifierFromModel(model: string, input: ClassifierInput): Promise<IntentClassifier> {
+  const nlp = await emptyNlp();
+  nlp.import(model);
+  return classifierOver(nlp, input);
+}
+
+export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<IntentClassifier> {
+  const nlp = await emptyNlp();
+  // Follow-ups ("what about yesterday?") take their intent from the conversation, not from their words.
+  for (const item of items) if (!item.chain) nlp.addDocument('en', inputOf(item.text, input), item.intent);
+  await quietly(() => nlp.train());
+  return classifierOver(nlp, input);
+}
+
+function classifierOver(nlp: Awaited<ReturnType<typeof emptyNlp>>, input: ClassifierInput): IntentClassifier {
   const classifyScored = async (text: string) => {
     const result = await quietly(() => nlp.process('en', inputOf(text, input)));
     const intent = (INTENTS as readonly string[]).includes(result.intent) ? (result.intent as IntentName) : 'outOfScope';
