@@ -30,7 +30,7 @@ import { riskSkills } from './skills/risk';
 import { openMitigationStore } from './mitigations/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
 import { TenantGate } from './bot/tenantGate';
-import { trainClassifierInWorker } from './understanding/workerTraining';
+import { loadFallbackClassifier } from './understanding/workerTraining';
 import { FallbackTraining } from './understanding/fallbackTraining';
 import { HelpDesk } from './helpdesk/helpDesk';
 import { openChannelStore } from './channels/openChannelStore';
@@ -79,7 +79,7 @@ export async function startEntraAssistant(config: AppConfig, overrides: Composit
   // Trained in the background once the bot listens: until it is ready the grammar answers alone.
   const fallback = config.understanding.fallbackClassifier
     ? new FallbackTraining(
-        () => trainClassifierInWorker(),
+        () => loadFallbackClassifier(),
         (err: unknown) => logger.warn({ err }, 'the fallback intent classifier could not be trained: the grammar answers alone'),
       )
     : undefined;

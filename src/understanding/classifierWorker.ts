@@ -5,9 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { trainNlpjsModel } from './nlpjsClassifier';
-import { TRAINING_UTTERANCES } from './training';
+import { FALLBACK_TRAINING } from './training';
 
-trainNlpjsModel(TRAINING_UTTERANCES, 'masked').then(
+trainNlpjsModel(FALLBACK_TRAINING, 'masked').then(
   (model) => parentPort?.postMessage({ model }),
   (err: unknown) => parentPort?.postMessage({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
 );

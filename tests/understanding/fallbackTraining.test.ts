@@ -62,8 +62,8 @@ describe('The fallback classifier trained in a worker thread', function () {
   it('When it is trained in its own thread and loaded here, then it classifies exactly as one trained in this thread', async () => {
     const { trainClassifierInWorker } = await import('../../src/understanding/workerTraining');
     const { trainNlpjsClassifier } = await import('../../src/understanding/nlpjsClassifier');
-    const { TRAINING_UTTERANCES } = await import('../../src/understanding/training');
-    const [loaded, here] = await Promise.all([trainClassifierInWorker(), trainNlpjsClassifier(TRAINING_UTTERANCES, 'masked')]);
+    const { FALLBACK_TRAINING } = await import('../../src/understanding/training');
+    const [loaded, here] = await Promise.all([trainClassifierInWorker(), trainNlpjsClassifier(FALLBACK_TRAINING, 'masked')]);
     const questions = ['why is megan failing to log in to teams', 'who approved that change to the finance group', 'book me a table for two', 'is the payroll app at risk', 'which certificates run out before january'];
     for (const question of questions) {
       const [a, b] = await Promise.all([loaded.classifyScored!(question), here.classifyScored!(question)]);
@@ -71,5 +71,23 @@ describe('The fallback classifier trained in a worker thread', function () {
       assert.ok(Math.abs(a.score - b.score) < 1e-9, `${question}: ${a.score} vs ${b.score}`);
     }
     assert.equal((await loaded.classifyScored!(questions[0])).intent, 'signin.troubleshoot');
+  });
+});
+
+describe('The fallback classifier the build trained', function () {
+  this.timeout(60_000);
+
+  it('When the bot starts, then it loads the model npm run build wrote, which classifies as a classifier trained now', async () => {
+    const { loadFallbackClassifier, FALLBACK_MODEL_FILE } = await import('../../src/understanding/workerTraining');
+    const { existsSync } = await import('node:fs');
+    assert.ok(existsSync(FALLBACK_MODEL_FILE), `${FALLBACK_MODEL_FILE} is written by npm run build`);
+    const { trainNlpjsClassifier } = await import('../../src/understanding/nlpjsClassifier');
+    const { FALLBACK_TRAINING } = await import('../../src/understanding/training');
+    const [loaded, here] = await Promise.all([loadFallbackClassifier(), trainNlpjsClassifier(FALLBACK_TRAINING, 'masked')]);
+    for (const question of ['who approved that change to the finance group', 'is the payroll app at risk', 'order pizza for the team']) {
+      const [a, b] = await Promise.all([loaded.classifyScored!(question), here.classifyScored!(question)]);
+      assert.equal(a.intent, b.intent, question);
+      assert.ok(Math.abs(a.score - b.score) < 1e-9, `${question}: ${a.score} vs ${b.score}`);
+    }
   });
 });

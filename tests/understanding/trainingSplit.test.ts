@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TRAINING_UTTERANCES } from '../../src/understanding/training';
+import { FALLBACK_TRAINING } from '../../src/understanding/training';
 
 /** The repository's root, from dist/tests/understanding or tests/understanding. */
 const ROOT = join(__dirname, __dirname.includes(join('dist', 'tests')) ? '../../..' : '../..');
@@ -19,8 +19,8 @@ describe('What the fallback classifier learns from', () => {
         .flatMap((l) => (JSON.parse(l) as { turns: Array<{ text: string }> }).turns.map((t) => t.text.trim().toLowerCase())),
     );
     assert.ok(measured.size > 300);
-    assert.ok(TRAINING_UTTERANCES.length > 300);
-    const leaked = TRAINING_UTTERANCES.filter((u) => measured.has(u.text.trim().toLowerCase()));
+    assert.ok(FALLBACK_TRAINING.length > 300);
+    const leaked = FALLBACK_TRAINING.filter((u) => measured.has(u.text.trim().toLowerCase()));
     assert.deepEqual(leaked, []);
   });
 });
