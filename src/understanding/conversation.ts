@@ -222,7 +222,8 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
 
   // ("and her manager?", "and his email?" after a diagnosis ask for a fact of the person's account, not the diagnosis again.)
-  const accountFact = parsed.intent === 'user.info' && ACCOUNT_FACT.test(parsed.cueText);
+  // ("and his risk level?" after his sign-ins asks for his risk.)
+  const accountFact = (parsed.intent === 'user.info' && ACCOUNT_FACT.test(parsed.cueText)) || (parsed.intent === 'risk.user' && parsed.pronoun === 'user' && /\brisk(?:y| level| state| score)?\b/.test(parsed.cueText));
   if (parsed.elliptical && memory.lastIntent && !accountFact && (parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE)) {
     const intent = memory.lastIntent;
     const expected = expectedType(intent);

@@ -35,7 +35,7 @@ export interface ParsedQuestion {
   plainText: string;
 }
 
-const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person|this account|that account)\b/;
+const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person|this account|that account|the account)\b/;
 const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
 const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b|\bthe (?:app|application|service principal)\s*\??$/;

@@ -139,4 +139,18 @@ describe('Rows and account facts asked in follow-ups, through the whole stack (i
     assert.equal(decided.intent, 'risk.user');
     assert.match(decided.text, /Sam Secadmin dismissed the risk/);
   });
+
+  it('When a diagnosis is followed by "did anyone change anything on the account recently?", then that person\'s changes answer; "and his risk level?" after his sign-ins is his risk; "when was his account created" is his page', async () => {
+    const [, changed] = await demo.stack.askChain(['why cant Megan Bowen log in', 'did anyone change anything on the account recently?'], admin);
+    assert.equal(changed.intent, 'audit.changes');
+    assert.match(changed.text, /^Changes to Megan Bowen\n/);
+    const [, , risk] = await demo.stack.askChain(['is bob kelly being attacked?', 'where are the attempts coming from', 'and his risk level?'], admin);
+    assert.equal(risk.intent, 'risk.user');
+    assert.match(risk.text, /^Bob Kelly\n/);
+    assert.match(risk.text, /user risk high/);
+    const [, created] = await demo.stack.askChain(['who is Isaiah Langer?', 'and when was his account created'], admin);
+    assert.equal(created.intent, 'user.info');
+    assert.match(created.text, /^Isaiah Langer\n/);
+    assert.match(created.text, /Created: \d{4}-\d\d-\d\d/);
+  });
 });

@@ -222,6 +222,9 @@ const CUES: Cue[] = [
   { name: 'a risk decision asked', intent: 'risk.user', weight: 8, pattern: /\b(?:confirm(?:ed)?|dismiss(?:ed)?|mark(?:ed)?) (?:him|her|them|<name>)?\s?(?:as )?(?:compromised|safe)\b|\b(?:was|were|has|have) (?:his|her|their|<name>'?s?) risk (?:been )?(?:dismissed|confirmed|remediated|closed)\b/, when: (f) => f.person && !f.action },
   // "has anybody revoked Bob's sessions or reset his password since the spray?": what was done about a person's risk.
   { name: 'done about the risk', intent: 'risk.user', weight: 9, pattern: /\b(?:revoked?|reset|dismissed|remediated|done|changed|blocked|disabled)\b.{0,60}\b(?:since|after) (?:the |that |this |his |her |their )?(?:spray|detection|risk|alert|leak|compromise|attack|flag)/, when: (f) => f.person },
+  // "when was his account created?": the account's creation date is on its page (the audit log keeps only 30 days);
+  // who created it is still the audit log's ("by whom", "who created").
+  { name: 'when an account was created', intent: 'user.info', weight: 9, pattern: /\bwhen (?:was|were) (?:<name>|his|her|their|the|this|that)(?:'s|’s)? (?:user )?accounts? (?:first )?created\b(?!.{0,40}\b(?:by whom|who)\b)/ },
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got (?:made|added|assigned|promoted|elevated|given)|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|<name>|\b(?:admin|administrator|role|group|team)\b)/, when: (f) => f.role || f.names > 0 },
