@@ -402,6 +402,8 @@ export class GrammarRecognizer implements Recognizer {
     }
 
     let intent = retarget(turn.intent, turn.entities);
+    // "which groups are nested in it?" about a group, no person in sight: the group's page, which lists them.
+    if (intent === 'user.groups' && !turn.entities.some((e) => e.type === 'user') && turn.entities.some((e) => e.type === 'group') && parsed.pronoun !== 'user') intent = 'group.info';
     let entities = turn.entities.filter((e) => keeps(intent, e));
     const memory = context?.conversation;
     const focus = peopleInFocus(memory, turn.entities);

@@ -153,4 +153,13 @@ describe('Rows and account facts asked in follow-ups, through the whole stack (i
     assert.match(created.text, /^Isaiah Langer\n/);
     assert.match(created.text, /Created: \d{4}-\d\d-\d\d/);
   });
+
+  it('When a group was shown, then "which groups are nested in it?" is that group\'s page, while "is she in it?" about a person stays her memberships', async () => {
+    const [, nested] = await demo.stack.askChain(['tell me about VPN Users', 'which groups are nested in it?'], admin);
+    assert.equal(nested.intent, 'group.info');
+    assert.match(nested.text, /^VPN Users\n/);
+    assert.match(nested.text, /Nested groups[^\n]*\n[\s\S]*Engineering Staff/);
+    const [, member] = await demo.stack.askChain(['who is Megan Bowen?', 'is she in the VPN Users group?'], admin);
+    assert.equal(member.intent, 'user.groups');
+  });
 });
