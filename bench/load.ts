@@ -835,7 +835,7 @@ export function formatLoadReport(report: LoadReport): string[] {
       ),
       '',
       'The first answer is "why can\'t Megan sign in?", posted from the moment of spawn until the bot takes it; the reply is at the connector when the HTTP answer comes. ' +
-        'The runs alternate between the two bots. Idle RSS is read 2 s after the first answer (Entra Assistant is then training its fallback classifier, which starts 1 s after it listens) ' +
+        'The runs alternate between the two bots. Idle RSS is read 2 s after the first answer (Entra Assistant has then loaded the model of its fallback classifier, read 1 s after it listens) ' +
         'and again 20 s after it, once V8 has given back the young generation that start-up grew (its memory reducer runs after some seconds with little allocation). ' +
         'CPU is the process\'s utime+stime from /proc, every thread.',
     );
