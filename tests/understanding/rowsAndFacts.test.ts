@@ -58,7 +58,7 @@ describe('Rows and account facts asked in follow-ups, through the whole stack (i
   });
 
   it('When a reason is asked for one person\'s failures in help-desk words ("is there a reason", "root cause?", "explain", "errors out. pls check"), then that person is diagnosed', async () => {
-    for (const text of ["is there a reason megan bowen's sign-ins keep failing?", 'megan bowen - failed sign ins - root cause?', "explain Megan Bowen's failed logins like I'm new here", 'megan bowen says outlook just errors out on her phone. pls check']) {
+    for (const text of ["is there a reason megan bowen's sign-ins keep failing?", 'megan bowen - failed sign ins - root cause?', "explain Megan Bowen's failed logins like I'm new here", 'megan bowen says outlook just errors out on her phone. pls check', 'megan bowen messaged me from her phone: outlook won\'t let her in']) {
       const answer = await demo.stack.ask(text, admin);
       assert.equal(answer.intent, 'signin.troubleshoot', text);
       assert.match(answer.text, /Megan Bowen: sign-in to Outlook Mobile failing with 53000/, text);
