@@ -30,7 +30,7 @@ import { riskSkills } from './skills/risk';
 import { openMitigationStore } from './mitigations/openMitigationStore';
 import { MitigationFlow } from './bot/mitigationInvokes';
 import { TenantGate } from './bot/tenantGate';
-import { loadFallbackClassifier } from './understanding/workerTraining';
+import { loadFallbackClassifier } from './understanding/fallbackModel';
 import { FallbackTraining } from './understanding/fallbackTraining';
 import { HelpDesk } from './helpdesk/helpDesk';
 import { openChannelStore } from './channels/openChannelStore';

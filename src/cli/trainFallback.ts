@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { trainNlpjsModel } from '../understanding/nlpjsClassifier';
 import { FALLBACK_TRAINING } from '../understanding/training';
-import { FALLBACK_MODEL_FILE } from '../understanding/workerTraining';
+import { FALLBACK_MODEL_FILE } from '../understanding/fallbackModel';
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [])).sort();

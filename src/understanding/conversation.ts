@@ -1,7 +1,7 @@
 import type { QuestionPlan } from '../plans/plan';
 import { retarget, type ObjectMention, type ParsedQuestion } from './parse';
 import type { ConversationContext, DirectoryEntityType, Entity, IntentName } from './types';
-import { ABOUT_A_PERSON, expectedType, IT_OF_A_PERSON, ROW_INTENTS, STATE_INTENTS } from './intents/registry';
+import { ABOUT_A_PERSON, expectedType, IT_OF_A_PERSON, OBJECT_INTENTS, ROW_INTENTS, STATE_INTENTS } from './intents/registry';
 
 /**
  * Follow-ups: a pronoun takes the user, group or app the conversation was about ("and his groups?", "who owns
@@ -130,8 +130,6 @@ const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they
 /** Facts of a person's account asked by name. */
 const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b/;
 
-/** The answer about one object of each kind. */
-const OBJECT_PAGES: Partial<Record<string, IntentName>> = { policy: 'policy.info', group: 'group.info', user: 'user.info', app: 'app.info' };
 
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
 const BARE_WHY = /^(?:(?:and|ok(?:ay)?|so|but|hm+)[\s,]+)?(?:why|how come|why so many|why is that|why's that|what caused (?:it|that|this)|what'?s the reason)\s*[?.!]*$/;
@@ -168,7 +166,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const guessedLower = (e: Entity) => parsed.objects.some((o) => o.entity === e && o.typeGuessed && e.text === e.text.toLowerCase());
   if (row && !named.some((e) => e.type === row.type && e.source === 'message' && !guessedLower(e))) {
     // A row of changes is the object changed: asked about as that object ("what state is that policy in now?").
-    const ofChanged = memory.lastIntent === 'audit.changes' && parsed.intent === OBJECT_PAGES[row.type];
+    const ofChanged = memory.lastIntent === 'audit.changes' && parsed.intent === (row.type === 'policy' ? 'policy.info' : OBJECT_INTENTS[row.type as DirectoryEntityType]);
     const intent = weak && memory.lastIntent && !ofChanged ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
     const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };

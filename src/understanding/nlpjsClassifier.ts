@@ -4,7 +4,7 @@ import type { LabelledUtterance } from './evaluation';
 
 /**
  * A trained intent classifier from NLP.js (a library built for bot language understanding): the fallback the grammar
- * asks when it finds no cue at all (trained in a worker thread after start-up, src/understanding/workerTraining.ts),
+ * asks when it finds no cue at all (trained when the bot is built, its model loaded after start-up: src/understanding/fallbackModel.ts),
  * and compared with the grammar on the held-out split (`node dist/src/cli/benchUnderstanding.js --compare`).
  */
 
@@ -43,16 +43,21 @@ async function emptyNlp() {
   return nlp;
 }
 
-/** Trains on the labelled questions and returns the model (NLP.js's own export), to be loaded where it is used. */
-export async function trainNlpjsModel(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<string> {
+/** A pipeline trained on the labelled questions. */
+async function trainedNlp(items: readonly LabelledUtterance[], input: ClassifierInput) {
   const nlp = await emptyNlp();
   // Follow-ups ("what about yesterday?") take their intent from the conversation, not from their words.
   for (const item of items) if (!item.chain) nlp.addDocument('en', inputOf(item.text, input), item.intent);
   await quietly(() => nlp.train());
-  return nlp.export(true);
+  return nlp;
 }
 
-/** A classifier from a model trained elsewhere (trainNlpjsModel, in a worker thread). */
+/** Trains on the labelled questions and returns the model (NLP.js's own export), to be loaded where it is used. */
+export async function trainNlpjsModel(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<string> {
+  return (await trainedNlp(items, input)).export(true);
+}
+
+/** A classifier from a model trained elsewhere (trainNlpjsModel, when the bot is built). */
 export async function nlpjsClassifierFromModel(model: string, input: ClassifierInput): Promise<IntentClassifier> {
   const nlp = await emptyNlp();
   nlp.import(model);
@@ -60,11 +65,7 @@ export async function nlpjsClassifierFromModel(model: string, input: ClassifierI
 }
 
 export async function trainNlpjsClassifier(items: readonly LabelledUtterance[], input: ClassifierInput): Promise<IntentClassifier> {
-  const nlp = await emptyNlp();
-  // Follow-ups ("what about yesterday?") take their intent from the conversation, not from their words.
-  for (const item of items) if (!item.chain) nlp.addDocument('en', inputOf(item.text, input), item.intent);
-  await quietly(() => nlp.train());
-  return classifierOver(nlp, input);
+  return classifierOver(await trainedNlp(items, input), input);
 }
 
 function classifierOver(nlp: Awaited<ReturnType<typeof emptyNlp>>, input: ClassifierInput): IntentClassifier {

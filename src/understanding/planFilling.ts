@@ -990,8 +990,12 @@ function riskOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | un
   const people = (rows ?? []).filter((r) => r.type === 'user');
   if (people.length < 2 || !THEY.test(cue) || !PAIR_RISK.test(cue)) return undefined;
   const shown = people.slice(0, 15);
-  const filters: PlanFilter[] = [{ field: 'id', op: 'in', value: shown.map((r) => r.id), label: `the ${shown.length} people shown before` }];
-  return { plan: { resource: 'riskyUsers', filters, operation: { kind: 'list' } }, intent: 'risk.users', about: rowEntities(shown) };
+  return riskOfPeople(shown.map((r) => r.id), `the ${shown.length} people shown before`, rowEntities(shown));
+}
+
+/** These people's risk records, in any state (a dismissed one says so). */
+function riskOfPeople(ids: string[], label: string, about: Entity[]): PlanFill {
+  return { plan: { resource: 'riskyUsers', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'risk.users', about };
 }
 
 function peopleOfRows(cue: string, rows: FillInput['previousRows'], previous: QuestionPlan | undefined, context: FillContext): PlanFill | undefined {
@@ -1041,9 +1045,7 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
   }
   if (!PLURAL_PEOPLE.test(cue)) return undefined;
   // "are either of them risky users?": their risk records in any state (a dismissed one says so).
-  if (PAIR_RISK.test(cue)) {
-    return { plan: { resource: 'riskyUsers', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' } }, intent: 'risk.users', about };
-  }
+  if (PAIR_RISK.test(cue)) return riskOfPeople(ids, label, about);
   if (PAIR_MFA.test(cue)) {
     return { plan: { resource: 'registrationDetails', filters: [{ field: 'id', op: 'in', value: ids, label }], operation: { kind: 'list' }, columns: ['isMfaRegistered'] }, intent: 'user.info', about };
   }

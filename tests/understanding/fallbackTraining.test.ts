@@ -56,29 +56,11 @@ describe('The fallback classifier is trained after start-up, in the background',
   });
 });
 
-describe('The fallback classifier trained in a worker thread', function () {
-  this.timeout(60_000);
-
-  it('When it is trained in its own thread and loaded here, then it classifies exactly as one trained in this thread', async () => {
-    const { trainClassifierInWorker } = await import('../../src/understanding/workerTraining');
-    const { trainNlpjsClassifier } = await import('../../src/understanding/nlpjsClassifier');
-    const { FALLBACK_TRAINING } = await import('../../src/understanding/training');
-    const [loaded, here] = await Promise.all([trainClassifierInWorker(), trainNlpjsClassifier(FALLBACK_TRAINING, 'masked')]);
-    const questions = ['why is megan failing to log in to teams', 'who approved that change to the finance group', 'book me a table for two', 'is the payroll app at risk', 'which certificates run out before january'];
-    for (const question of questions) {
-      const [a, b] = await Promise.all([loaded.classifyScored!(question), here.classifyScored!(question)]);
-      assert.equal(a.intent, b.intent, question);
-      assert.ok(Math.abs(a.score - b.score) < 1e-9, `${question}: ${a.score} vs ${b.score}`);
-    }
-    assert.equal((await loaded.classifyScored!(questions[0])).intent, 'signin.troubleshoot');
-  });
-});
-
 describe('The fallback classifier the build trained', function () {
   this.timeout(60_000);
 
   it('When the bot starts, then it loads the model npm run build wrote, which classifies as a classifier trained now', async () => {
-    const { loadFallbackClassifier, FALLBACK_MODEL_FILE } = await import('../../src/understanding/workerTraining');
+    const { loadFallbackClassifier, FALLBACK_MODEL_FILE } = await import('../../src/understanding/fallbackModel');
     const { existsSync } = await import('node:fs');
     assert.ok(existsSync(FALLBACK_MODEL_FILE), `${FALLBACK_MODEL_FILE} is written by npm run build`);
     const { trainNlpjsClassifier } = await import('../../src/understanding/nlpjsClassifier');
