@@ -138,6 +138,9 @@ const CUES: Cue[] = [
   { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:a|the|any) reasons?\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
+  // "can u check Noah's sign in logs and tell me what's wrong", "I don't know what to check first": a diagnosis asked
+  // for, whatever nouns the message uses for the log.
+  { name: 'asked what is wrong', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:tell me|let me know|see|find out|figure out|check|know|explain|advise)\b.{0,20}\bwhat(?:'?s| is) (?:wrong|going on|happening|the (?:problem|issue))\b|\bwhat (?:to|should (?:i|we)) check\b|[-–—,:?]\s*what'?s (?:going on|happening|the (?:problem|issue))\s*\??$/, when: (f) => f.person || f.app },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // Sign-in lists: show, count or summarise sign-ins.
@@ -265,6 +268,8 @@ const CUES: Cue[] = [
   // risk) is answered with how to do it.
   { name: 'a task to explain', intent: 'docs.answer', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:re-?enable|reactivate|unlock|unblock|renew|rotate|extend|turn (?:him|her|them|it|<name>) back on|enable (?:him|her|them|<name>)(?:'s)?(?: account)? again)\b/ },
   // "difference between report-only and disabled for a CA policy?": a concept compared, not the tenant's policies.
+  // "is dismissing the same as confirming safe?": two things compared, whatever verbs they are.
+  { name: 'the same as', intent: 'docs.answer', weight: 7, pattern: /^(?:so\s+|and\s+|wait,?\s+)?(?:is|are|does|do) (?:\w+ing|an? [\w-]+|the [\w-]+|[\w-]+) (?:\w+ )?(?:the same|same) (?:thing )?as\b|\b(?:mean|do) the same (?:thing )?as\b/, when: (f) => f.names === 0 && !f.pronoun },
   { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
