@@ -116,6 +116,10 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
 }
 
 /** Words that ask about everyone rather than the person the thread is on. */
+/** Conditions a person's own sign-ins can be asked with ("failed", "interactive", "this error"). */
+const PERSONAL_SIGN_IN_CONDITIONS = new Set(['result', 'eventType', 'errorCode', 'mfaDone', 'mfaRequired']);
+/** Words that ask a sign-in question of others than the person just discussed. */
+const OTHERS = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all users|which (?:users|people|accounts)|any of|others?|else|in total|overall|tenant|company|org|organi[sz]ation|guests|members)\b/i;
 const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
 
 /** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
@@ -432,7 +436,7 @@ export class GrammarRecognizer implements Recognizer {
     const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
     let filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, lastRows: memory?.lastRows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
     const chosenRows = ofRows.rest !== undefined && ofRows.rows && filled && !filled.rich ? rowsFilter(filled.plan.resource, ofRows.rows) : undefined;
     if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
@@ -455,7 +459,16 @@ export class GrammarRecognizer implements Recognizer {
     if (ofBoth) filled = ofBoth;
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
-    const answering = filled?.rich || personsMethods ? undefined : filled;
+    let answering = filled?.rich || personsMethods ? undefined : filled;
+    // "where are the attempts coming from?", "how many failed attempts this week?" after an answer about one person:
+    // that person's sign-ins, unless the words widen to others.
+    const inFocus = memory?.user?.id && memory.focus === 'user' ? memory.user : undefined;
+    const lastAboutPerson = inFocus !== undefined && (memory?.lastPlan === undefined || memory.lastPlanRich || memory.lastPlan.anchor?.id === inFocus.id || memory.lastPlan.filters.some((f) => f.field === 'user' && f.value === inFocus.id));
+    if (answering && lastAboutPerson && answering.plan.resource === 'signIns' && !answering.about?.length && !ofRows.plan && !turn.row && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'country' || e.type === 'namedLocation')) && answering.plan.filters.every((f) => PERSONAL_SIGN_IN_CONDITIONS.has(f.field)) && !(answering.plan.operation.kind !== 'list' && 'field' in answering.plan.operation && answering.plan.operation.field === 'userDisplayName') && !OTHERS.test(cleaned)) {
+      answering = { ...answering, plan: { ...answering.plan, filters: [{ field: 'user', op: 'eq', value: inFocus.id!, label: inFocus.displayName ?? inFocus.text }, ...answering.plan.filters.filter((f) => !(f.field === 'eventType' && f.op === 'ne' && f.value === 'nonInteractiveUser'))] } };
+      turn.followUp = true;
+    }
+    const personalSignIns = answering?.plan.resource === 'signIns' && inFocus?.id !== undefined && answering.plan.filters.some((f) => f.field === 'user' && f.value === inFocus.id) && !filled?.plan.filters.some((f) => f.field === 'user');
     // "is it the same thing for Priya?" after a diagnosis: the rich question again, about what changed.
     if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
@@ -466,6 +479,7 @@ export class GrammarRecognizer implements Recognizer {
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
       for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
+      if (personalSignIns && !entities.some((e) => e.type === 'user')) entities.push({ ...inFocus, source: 'conversation' });
     }
     // "mfa registered?", "department?", "groups?" after an answer about one person: a question of that person's page
     // that names no one and describes no list is about that person.

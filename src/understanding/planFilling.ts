@@ -277,7 +277,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     ...ERRORS_IN_WORDS.map(([pattern, code, label]): FilterRule => [pattern, () => ({ field: 'errorCode', op: 'eq', value: code, label })]),
     [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
-    [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
+    // "count background sign-ins too", "non-interactive included": people's sign-ins of both kinds (the first rule for a
+    // field wins, so this comes before "non-interactive" alone).
+    [/\b(?:incl(?:uding|uded|\.)?|plus|with|and|count(?:ing)?|also) (?:the |their |his |her )?(?:background|non[- ]?interactive)\b|\b(?:background|non[- ]?interactive)(?: (?:ones?|sign[- ]?ins?|logins?|attempts))? (?:incl(?:uded|\.)?|too|as well|also)\b/, () => ({ field: 'eventType', op: 'ne', value: 'servicePrincipal', label: 'interactive and background' })],
+    [/\bnon[- ]?interactive\b|\bbackground (?:sign[- ]?ins?|logins?|ones)\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
     [/(?<!non[- ]?)\binteractive(?:ly)?\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'interactive' })],
     [/\buser sign[- ]?ins?\b|\b(?:people|users|humans) only\b|\bonly (?:people|users|humans)\b|\bno (?:apps|service principals)\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' })],
     [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b|\b(?:which|what|any) (?:service principals?|workload identit(?:y|ies))\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal', label: 'service principals' })],
@@ -629,6 +632,8 @@ export interface FillInput {
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
   previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string; appId?: string }>;
+  /** Every row the last list showed, whatever the words point at (the one app of "the most used app"). */
+  lastRows?: FillInput['previousRows'];
   /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
   peopleInFocus?: ReadonlyArray<{ id: string; displayName: string }>;
   elliptical: boolean;
@@ -716,6 +721,14 @@ function membershipOfRows(cue: string, input: FillInput): PlanFill | undefined {
   return { plan: { resource: 'groupMembers', anchor, filters: [filter], operation: { kind: 'list' } }, intent: 'group.info', about: [...rowEntities(people), group] };
 }
 
+/** Apps ranked by use: "the most used app", "most popular applications", "which apps are used the most", "busiest app". */
+const APP_USAGE = /\b(?:most|least) (?:used|popular|active|common|busy)\s+(?:apps?|applications?)\b|\b(?:apps?|applications?)\s+(?:(?:are|is|were|was|get|gets|got)\s+)?(?:used|signed (?:in)?to|logged (?:in)?to|accessed) (?:the )?most\b|\bbusiest\s+(?:apps?|applications?)\b|\b(?:apps?|applications?) (?:usage|by usage|by use)\b/;
+
+/** "which app has the most owners / expired secrets": ranked by something an app has, not by use. */
+function ownAppQuestion(cue: string): boolean {
+  return /\b(?:owners?|secrets?|certs?|certificates?|credentials?|permissions?|consents?|members?)\b/.test(cue);
+}
+
 function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
@@ -733,6 +746,14 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
   const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
+  // "what's the most used app this week?", "busiest apps yesterday": apps ranked by people's sign-ins.
+  const usage = APP_USAGE.exec(cue);
+  if (usage && !namesSomething && !ownAppQuestion(cue)) {
+    const filters = filtersFor('signIns', context);
+    if (!filters.some((f) => f.field === 'eventType')) filters.push({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' });
+    const n = /\b(?:apps|applications)\b/.test(usage[0]) ? 5 : 1;
+    return { plan: signInsPlan(filters, { kind: 'top', n, field: 'app' }, input.entities, input.now, cue), intent: 'signin.list' };
+  }
   const pair = pairPlan(cue, input.peopleInFocus, context);
   if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
@@ -762,14 +783,14 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
   const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
   if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns')) && (refines || (input.elliptical && !(ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns') || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
-    return continuePlan(previous, context);
+    return ofTheTopRow(continuePlan(previous, context), previous, input.lastRows);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
   const newConditions = () => filtersFor(previous!.resource, context).filter((f) => !previous!.filters.some((p) => p.field === f.field && JSON.stringify(p.value) === JSON.stringify(f.value)));
   // A place of its own ("russia this week - who?") starts a new question unless the words continue ("and russia?").
   const namesPlace = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
   if (previous && refines && !named && !namesSomething && !namesPlace && (operationOf(cue, previous.resource) || newConditions().length || windowFrom(input.entities))) {
-    return continuePlan(previous, context);
+    return ofTheTopRow(continuePlan(previous, context), previous, input.lastRows);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
   // days?", "which users hit 53000").
@@ -1159,6 +1180,23 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
 }
 
 /** The previous plan with this message's changes: new conditions replace the same field's, a new operation. */
+/**
+ * "and how many of those sign-ins failed?" after the one most used app (or the one top person): that app's sign-ins
+ * (that person's), since the answer showed one row for the whole list.
+ */
+function ofTheTopRow(fill: PlanFill, previous: QuestionPlan, rows: FillInput['previousRows']): PlanFill {
+  const op = previous.operation;
+  if (fill.rich || previous.resource !== 'signIns' || op.kind !== 'top' || op.n !== 1 || !rows?.length) return fill;
+  const next = fill.plan.operation;
+  if ((next.kind === 'top' || next.kind === 'groupBy' || next.kind === 'countDistinct') && next.field === op.field) return fill;
+  // The rows come in the order shown: the top one first.
+  const [row] = rows;
+  const filter: PlanFilter | undefined =
+    op.field === 'app' && row.type === 'app' && row.appId ? { field: 'appId', op: 'eq', value: row.appId, label: row.displayName } : op.field === 'userDisplayName' && row.type === 'user' ? { field: 'user', op: 'eq', value: row.id, label: row.displayName } : undefined;
+  if (!filter || fill.plan.filters.some((f) => f.field === filter.field)) return fill;
+  return { ...fill, plan: { ...fill.plan, filters: [filter, ...fill.plan.filters] }, about: [...(fill.about ?? []), ...rowEntities([row])] };
+}
+
 function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const operation = operationOf(context.cue, previous.resource);
   const changes = filtersFor(previous.resource, context);
