@@ -76,7 +76,8 @@ questions question ask commands command menu start can you do use good bot assis
 /** Words that are not names even when written with a capital letter. */
 const CAPITALISED_WORDS = `i mfa ca aad aadsts entra azure microsoft graph pim sspr ad id ids sp sps upn ok hi hey hello
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
-november december am pm us eu usa uk it hr pop pop3 imap imap4 smtp mapi eas vpn sso saml oauth oidc fido fido2 mdm intune`;
+november december am pm us eu usa uk it hr pop pop3 imap imap4 smtp mapi eas vpn sso saml oauth oidc fido fido2 mdm intune
+linux windows macos mac ios ipados android chromebook chromeos ubuntu servicenow jira zendesk`;
 
 function words(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
