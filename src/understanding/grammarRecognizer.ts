@@ -5,6 +5,7 @@ import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM } from './planFilling';
+import type { PlanFilter } from '../plans/plan';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
@@ -116,6 +117,8 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
 }
 
 /** Words that ask about everyone rather than the person the thread is on. */
+/** Words for an error the last answer showed ("that error", "the top one", "this code"). */
+const SHOWN_ERROR = /\b(?:that|this|the|those)\s+(?:top\s+|first\s+|main\s+|most common\s+)?(?:one|code|error|errors|error code|message)\b|\bwhat does it mean\b/i;
 /** Conditions a person's own sign-ins can be asked with ("failed", "interactive", "this error"). */
 const PERSONAL_SIGN_IN_CONDITIONS = new Set(['result', 'eventType', 'errorCode', 'mfaDone', 'mfaRequired']);
 /** Words that ask a sign-in question of others than the person just discussed. */
@@ -463,9 +466,11 @@ export class GrammarRecognizer implements Recognizer {
     // "where are the attempts coming from?", "how many failed attempts this week?" after an answer about one person:
     // that person's sign-ins, unless the words widen to others.
     const inFocus = memory?.user?.id && memory.focus === 'user' ? memory.user : undefined;
-    const lastAboutPerson = inFocus !== undefined && (memory?.lastPlan === undefined || memory.lastPlanRich || memory.lastPlan.anchor?.id === inFocus.id || memory.lastPlan.filters.some((f) => f.field === 'user' && f.value === inFocus.id));
+    const lastAboutPerson = inFocus !== undefined && (memory?.lastPlan === undefined || memory.lastPlanRich || memory.lastPlan.anchor?.id === inFocus.id || memory.lastPlan.filters.some((f) => (f.field === 'user' || f.field === 'id') && f.value === inFocus.id));
     if (answering && lastAboutPerson && answering.plan.resource === 'signIns' && !answering.about?.length && !ofRows.plan && !turn.row && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'country' || e.type === 'namedLocation')) && answering.plan.filters.every((f) => PERSONAL_SIGN_IN_CONDITIONS.has(f.field)) && !(answering.plan.operation.kind !== 'list' && 'field' in answering.plan.operation && answering.plan.operation.field === 'userDisplayName') && !OTHERS.test(cleaned)) {
-      answering = { ...answering, plan: { ...answering.plan, filters: [{ field: 'user', op: 'eq', value: inFocus.id!, label: inFocus.displayName ?? inFocus.text }, ...answering.plan.filters.filter((f) => !(f.field === 'eventType' && f.op === 'ne' && f.value === 'nonInteractiveUser'))] } };
+      // ("on what application mostly?" after a diagnosis: the failures'.)
+      const failures: PlanFilter[] = memory?.lastIntent === 'signin.troubleshoot' && !answering.plan.filters.some((f) => f.field === 'result') && !/\b(?:use|uses|used|using|succe\w*|worked|got in)\b/i.test(cleaned) ? [{ field: 'result', op: 'eq', value: 'failure' }] : [];
+      answering = { ...answering, plan: { ...answering.plan, filters: [{ field: 'user', op: 'eq', value: inFocus.id!, label: inFocus.displayName ?? inFocus.text }, ...answering.plan.filters.filter((f) => !(f.field === 'eventType' && f.op === 'ne' && f.value === 'nonInteractiveUser')), ...failures] } };
       turn.followUp = true;
     }
     const personalSignIns = answering?.plan.resource === 'signIns' && inFocus?.id !== undefined && answering.plan.filters.some((f) => f.field === 'user' && f.value === inFocus.id) && !filled?.plan.filters.some((f) => f.field === 'user');
@@ -486,6 +491,11 @@ export class GrammarRecognizer implements Recognizer {
     const subjectless = !answering && !compared && !among && !turn.row && memory?.user && memory.focus === 'user' && OF_ONE_PERSON.has(intent) && !entities.some((e) => e.type === 'user' || e.type === 'group' || e.type === 'app' || (intent === 'role.assignments' && e.type === 'role'));
     if (subjectless && !pluralMeansRows(cleaned, memory, 2) && !EVERYONE.test(cleaned)) {
       entities.push({ ...memory.user!, source: 'conversation' });
+      turn.followUp = true;
+    }
+    // "what does that error mean?", "explain the top one": the error code the last answer was about.
+    if (intent === 'docs.answer' && memory?.errorCode && !entities.some((e) => e.type === 'errorCode' || ((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.source === 'message')) && SHOWN_ERROR.test(cleaned)) {
+      entities = [...entities.filter((e) => e.type !== 'user' && e.type !== 'app'), { ...memory.errorCode, source: 'conversation' }];
       turn.followUp = true;
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {

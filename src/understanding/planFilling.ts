@@ -237,7 +237,7 @@ interface FillContext {
 }
 
 /** "that happened", "the same error": the event the last answer was about. */
-const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b|\b(?:getting|hitting|seeing|having|got|get|hit) (?:that|this|the same)\b/;
+const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b|\b(?:getting|hitting|seeing|having|got|get|hit) (?:that|this|the same)\b|\b(?:got|get|gets|getting|hit|hits|had|has|have|saw|see|sees) it\b/;
 /** "who else", "anyone else", "besides Johanna": the same question over everyone but the person it was about. */
 const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
@@ -573,7 +573,7 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
-const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
+const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
@@ -722,7 +722,7 @@ function membershipOfRows(cue: string, input: FillInput): PlanFill | undefined {
 }
 
 /** Apps ranked by use: "the most used app", "most popular applications", "which apps are used the most", "busiest app". */
-const APP_USAGE = /\b(?:most|least) (?:used|popular|active|common|busy)\s+(?:apps?|applications?)\b|\b(?:apps?|applications?)\s+(?:(?:are|is|were|was|get|gets|got)\s+)?(?:used|signed (?:in)?to|logged (?:in)?to|accessed) (?:the )?most\b|\bbusiest\s+(?:apps?|applications?)\b|\b(?:apps?|applications?) (?:usage|by usage|by use)\b/;
+const APP_USAGE = /\b(?:most|least) (?:used|popular|active|common|busy)\s+(?:apps?|applications?)\b|\b(?:which|what) (?:apps?|applications?) (?:does|do|did) (?:he|she|they|<pp>|<name>) (?:\w+ )?(?:use|sign (?:in)?to|log (?:in)?to|access|open) (?:the )?most\b|\bon (?:what|which) (?:apps?|applications?)(?: (?:is|are|was|were) (?:it|they|that|those))? mostly\b|\b(?:what|which) (?:apps?|applications?) mostly\b|\b(?:apps?|applications?)\s+(?:(?:are|is|were|was|get|gets|got)\s+)?(?:used|signed (?:in)?to|logged (?:in)?to|accessed) (?:the )?most\b|\bbusiest\s+(?:apps?|applications?)\b|\b(?:apps?|applications?) (?:usage|by usage|by use)\b/;
 
 /** "which app has the most owners / expired secrets": ranked by something an app has, not by use. */
 function ownAppQuestion(cue: string): boolean {
@@ -748,8 +748,12 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
   // "what's the most used app this week?", "busiest apps yesterday": apps ranked by people's sign-ins.
   const usage = APP_USAGE.exec(cue);
-  if (usage && !namesSomething && !ownAppQuestion(cue)) {
+  const usedBy = input.entities.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  const namesOther = input.entities.some((e) => e.source === 'message' && (e.type === 'group' || e.type === 'app') && e.resolution === 'resolved');
+  if (usage && !namesOther && !ownAppQuestion(cue)) {
     const filters = filtersFor('signIns', context);
+    // "which app does Diego use most?": his sign-ins.
+    if (usedBy && !filters.some((f) => f.field === 'user')) filters.unshift({ field: 'user', op: 'eq', value: usedBy.id!, label: usedBy.displayName ?? usedBy.text });
     if (!filters.some((f) => f.field === 'eventType')) filters.push({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' });
     const n = /\b(?:apps|applications)\b/.test(usage[0]) ? 5 : 1;
     return { plan: signInsPlan(filters, { kind: 'top', n, field: 'app' }, input.entities, input.now, cue), intent: 'signin.list' };

@@ -57,3 +57,45 @@ describe('Sign-in follow-ups about the person or the one app just shown (issue #
     assert.deepEqual(planOf(answer).operation, { kind: 'top', n: 5, field: 'app' });
   });
 });
+
+describe('Which app, and what an error shown means, asked as a follow-up (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When a diagnosis is followed by "on what application mostly?", then the app of that person\'s failures is ranked; "which app does X use most" ranks theirs', async () => {
+    const [, mostly] = await demo.stack.askChain(["why can't Lee Gu sign in", 'on what application mostly?'], admin);
+    assert.equal(mostly.intent, 'signin.list');
+    assert.ok(planOf(mostly).filters.some((f) => f.field === 'user'));
+    assert.ok(planOf(mostly).filters.some((f) => f.field === 'result' && f.value === 'failure'), 'the failures the diagnosis was about');
+    assert.match(mostly.text, /^Sign-ins · Lee Gu · .*failed · .*top 1 by app/);
+    assert.match(mostly.text, /OfficeHome/);
+    const uses = await demo.stack.ask('which app does Diego Siciliani use most', admin);
+    assert.match(uses.text, /^Sign-ins · Diego Siciliani · .*top 1 by app/);
+    assert.ok(!planOf(uses).filters.some((f) => f.field === 'result'));
+  });
+
+  it('When a diagnosis is followed by "what does that error mean?", then the error of the diagnosis is explained', async () => {
+    const [, meaning] = await demo.stack.askChain(["why can't megan sign in", 'what does that error mean?'], admin);
+    assert.equal(meaning.intent, 'docs.answer');
+    assert.match(meaning.text, /^AADSTS53000: Device not compliant/);
+  });
+
+  it('When failures by error code are followed by "explain the top one" and "which users got it?", then the top code is explained and its people listed for the same time', async () => {
+    const [breakdown, explained, who] = await demo.stack.askChain(['failures yesterday grouped by error code (interactive)', 'explain the top one', 'which users got it?'], admin);
+    const top = /\| Error \| Sign-ins \|\n\| (\d+) \|/.exec(breakdown.text)?.[1];
+    assert.ok(top, breakdown.text);
+    assert.equal(explained.intent, 'docs.answer');
+    assert.match(explained.text, new RegExp(`^AADSTS${top}:`));
+    assert.equal(who.intent, 'signin.list');
+    assert.ok(planOf(who).filters.some((f) => f.field === 'errorCode' && String(f.value) === top));
+    assert.deepEqual(planOf(who).operation, { kind: 'groupBy', field: 'userDisplayName' });
+    assert.match(who.text, new RegExp(`error ${top} · yesterday · by user`));
+  });
+
+  it('When a list of policies is followed by "explain the second one", then that policy is explained, not an error code', async () => {
+    const [, second] = await demo.stack.askChain(['list conditional access policies that are report-only', 'explain the second one'], admin);
+    assert.equal(second.intent, 'policy.info');
+    assert.match(second.text, /Conditional Access policy — report-only/);
+  });
+});

@@ -154,6 +154,8 @@ const CUES: Cue[] = [
   { name: 'an error seen', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:throw(?:s|ing|n)?|threw|show(?:s|ing|ed)?|giv(?:es|ing|e)|pops? up|popping up)\s+(?:(?:me|him|her|them)\s+)?(?:an?\s+|the\s+|some\s+|this\s+)?(?:\w+\s+)?(?:errors?|error messages?)\b/, when: (f) => f.person || f.app },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
+  // "which users got it?", "who else had that?" after an error was shown: the people with that error.
+  { name: 'who got that error', intent: 'signin.list', weight: 3, pattern: /\b(?:which|what) (?:users|people|accounts|persons)\b.{0,20}\b(?:got|get|hit|had|have|saw|see) (?:it|that|this)\b|\bwho (?:else )?(?:got|gets|hit|hits|had|has|saw|sees) (?:it|that|this)(?: one| error| code)?\s*\??$/ },
   // Sign-in lists: show, count or summarise sign-ins.
   { name: 'sign-ins plural', intent: 'signin.list', weight: 3, pattern: new RegExp(`\\b${SIGNINS}\\b`) },
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
@@ -285,6 +287,8 @@ const CUES: Cue[] = [
   // "difference between report-only and disabled for a CA policy?": a concept compared, not the tenant's policies.
   // "is dismissing the same as confirming safe?": two things compared, whatever verbs they are.
   { name: 'the same as', intent: 'docs.answer', weight: 7, pattern: /^(?:so\s+|and\s+|wait,?\s+)?(?:is|are|does|do) (?:\w+ing|an? [\w-]+|the [\w-]+|[\w-]+) (?:\w+ )?(?:the same|same) (?:thing )?as\b|\b(?:mean|do) the same (?:thing )?as\b/, when: (f) => f.names === 0 && !f.pronoun },
+  // "explain the top one", "what does that error mean?" after errors were shown: the code explained.
+  { name: 'a shown error explained', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|and|now|then)[,!]?\s+)?(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:explain|define|describe)\s+(?:the|that|this)\s+(?:(?:top|main|most common|commonest)\s+one|(?:top|first|second|third|main|most common|commonest|last)?\s*(?:code|error(?: code)?|type|detection(?: type)?))\b|\bwhat (?:does|do|did) (?:the|that|this|those) (?:top |first |second |main |most common )?(?:one|code|error(?: code)?|errors)(?: \w+)? mean\b/, when: (f) => f.names === 0 },
   { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
