@@ -344,6 +344,13 @@ function aboutShownRows(memory: ConversationContext | undefined, entities: reado
   return entities.some((e) => e.source === 'conversation' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && rows.some((r) => r.type === e.type && (r.id === e.id || (r.appId !== undefined && r.appId === e.appId))));
 }
 
+/** "explain the second one" after a list of policies: one of them, after which "any disabled ones?" is the list again. */
+function policyOfTheList(memory: ConversationContext | undefined, intent: IntentName, entities: readonly Entity[]): boolean {
+  if (intent !== 'policy.info' || memory?.lastPlan?.resource !== 'conditionalAccessPolicies') return false;
+  const rows = memory.lastRows ?? [];
+  return entities.some((e) => e.type === 'policy' && e.source === 'conversation' && rows.some((r) => r.type === 'policy' && r.id === e.id));
+}
+
 export function rememberTurn(
   memory: ConversationContext | undefined,
   intent: IntentName,
@@ -361,7 +368,7 @@ export function rememberTurn(
   if (plan) {
     next.lastPlan = plan;
     next.lastPlanRich = answered?.planRich === true;
-  } else if (intent !== 'docs.answer') {
+  } else if (intent !== 'docs.answer' && !policyOfTheList(memory, intent, entities)) {
     delete next.lastPlan;
     delete next.lastPlanRich;
   }

@@ -117,6 +117,8 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
 }
 
 /** Words that ask about everyone rather than the person the thread is on. */
+/** Words that point back at what was just discussed. */
+const POINTS_BACK = /\b(?:those|these|them|attempts|failures|tries|mostly|the same|he|she|they|his|her|their|him)\b/i;
 /** Words for an error the last answer showed ("that error", "the top one", "this code"). */
 const SHOWN_ERROR = /\b(?:that|this|the|those)\s+(?:top\s+|first\s+|main\s+|most common\s+)?(?:one|code|error|errors|error code|message)\b|\bwhat does it mean\b/i;
 /** Conditions a person's own sign-ins can be asked with ("failed", "interactive", "this error"). */
@@ -467,7 +469,10 @@ export class GrammarRecognizer implements Recognizer {
     // that person's sign-ins, unless the words widen to others.
     const inFocus = memory?.user?.id && memory.focus === 'user' ? memory.user : undefined;
     const lastAboutPerson = inFocus !== undefined && (memory?.lastPlan === undefined || memory.lastPlanRich || memory.lastPlan.anchor?.id === inFocus.id || memory.lastPlan.filters.some((f) => (f.field === 'user' || f.field === 'id') && f.value === inFocus.id));
-    if (answering && lastAboutPerson && answering.plan.resource === 'signIns' && !answering.about?.length && !ofRows.plan && !turn.row && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'country' || e.type === 'namedLocation')) && answering.plan.filters.every((f) => PERSONAL_SIGN_IN_CONDITIONS.has(f.field)) && !(answering.plan.operation.kind !== 'list' && 'field' in answering.plan.operation && answering.plan.operation.field === 'userDisplayName') && !OTHERS.test(cleaned)) {
+    // (A question that could open a thread — "smart lockout events since monday — count" — is about that person only
+    // after a diagnosis, or when its words point back: "those", "the attempts", "mostly", "he".)
+    const pointsBack = memory?.lastIntent === 'signin.troubleshoot' || memory?.lastPlanRich === true || POINTS_BACK.test(cleaned);
+    if (answering && lastAboutPerson && pointsBack && answering.plan.resource === 'signIns' && !answering.about?.length && !ofRows.plan && !turn.row && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'country' || e.type === 'namedLocation')) && answering.plan.filters.every((f) => PERSONAL_SIGN_IN_CONDITIONS.has(f.field)) && !(answering.plan.operation.kind !== 'list' && 'field' in answering.plan.operation && answering.plan.operation.field === 'userDisplayName') && !OTHERS.test(cleaned)) {
       // ("on what application mostly?" after a diagnosis: the failures'.)
       const failures: PlanFilter[] = memory?.lastIntent === 'signin.troubleshoot' && !answering.plan.filters.some((f) => f.field === 'result') && !/\b(?:use|uses|used|using|succe\w*|worked|got in)\b/i.test(cleaned) ? [{ field: 'result', op: 'eq', value: 'failure' }] : [];
       answering = { ...answering, plan: { ...answering.plan, filters: [{ field: 'user', op: 'eq', value: inFocus.id!, label: inFocus.displayName ?? inFocus.text }, ...answering.plan.filters.filter((f) => !(f.field === 'eventType' && f.op === 'ne' && f.value === 'nonInteractiveUser')), ...failures] } };

@@ -237,7 +237,7 @@ interface FillContext {
 }
 
 /** "that happened", "the same error": the event the last answer was about. */
-const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b|\b(?:getting|hitting|seeing|having|got|get|hit) (?:that|this|the same)\b|\b(?:got|get|gets|getting|hit|hits|had|has|have|saw|see|sees) it\b/;
+const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b|\b(?:getting|hitting|seeing|having|got|get|hit) (?:that|this|the same)\b|\b(?:got|get|gets|getting|hit|hits|had|has|have|saw|see|sees) it\b|\b(?:hit|affected|hurt) by (?:that|it|this)\b/;
 /** "who else", "anyone else", "besides Johanna": the same question over everyone but the person it was about. */
 const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
@@ -573,7 +573,7 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
-const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
+const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
@@ -758,6 +758,17 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     const n = /\b(?:apps|applications)\b/.test(usage[0]) ? 5 : 1;
     return { plan: signInsPlan(filters, { kind: 'top', n, field: 'app' }, input.entities, input.now, cue), intent: 'signin.list' };
   }
+  // "how do I move them to modern auth?": a how-to about the rows, answered by the documentation, not another list.
+  if (input.intent === 'docs.answer' && /^(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?how (?:do|can|should|would) (?:i|we|you)\b/.test(cue)) return undefined;
+  // "and apps?" after the groups a person owns: the apps that person owns (and the other way round).
+  const ownedBefore = previous?.anchor?.type === 'user' && (previous.resource === 'ownedGroups' || previous.resource === 'ownedApps') ? previous.anchor : undefined;
+  if (ownedBefore && named && !namesSomething && /^(?:and|what about|how about|also|plus)\b/.test(cue)) {
+    const resource = named.resource === 'groups' ? 'ownedGroups' : named.resource === 'applications' || named.resource === 'servicePrincipals' ? 'ownedApps' : undefined;
+    if (resource && resource !== previous!.resource) {
+      const owner: Entity = { type: 'user', text: ownedBefore.displayName ?? ownedBefore.id, displayName: ownedBefore.displayName, id: ownedBefore.id, resolution: 'resolved', source: 'conversation' };
+      return { plan: { resource, anchor: ownedBefore, filters: [], operation: { kind: 'list' } }, intent: resource === 'ownedGroups' ? 'group.info' : 'app.info', about: [owner] };
+    }
+  }
   const pair = pairPlan(cue, input.peopleInFocus, context);
   if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
@@ -941,12 +952,13 @@ const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrou
 /** "Everyone in IT Staff including nested": a group's members reached through nesting too, as a list. */
 function groupMembersPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const group = entities.find((e) => e.type === 'group' && e.resolution === 'resolved' && e.id);
-  if (!group || !TRANSITIVE.test(cue) || !/\b(?:everyone|everybody|members?|users|people|who(?:'s| is| are)?|list|show|all)\b/.test(cue)) return undefined;
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
+  if (!group || !TRANSITIVE.test(cue) || !/\b(?:everyone|everybody|members?|users|people|who(?:'s| is| are)?|list|show|all|head ?counts?|size)\b/.test(cue)) return undefined;
+  // ("VPN Users total headcount, transitive": its members counted.)
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b|\bhead ?counts?\b|\btotal\b|\bsize\b/.test(cue);
   const plan: QuestionPlan = {
     resource: 'groupMembers',
     anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: true },
-    filters: /\busers\b|\bpeople\b|\beveryone\b|\beverybody\b/.test(cue) ? [{ field: 'objectType', op: 'eq', value: 'user', label: 'users' }] : [],
+    filters: /\busers\b|\bpeople\b|\beveryone\b|\beverybody\b|\bhead ?counts?\b/.test(cue) ? [{ field: 'objectType', op: 'eq', value: 'user', label: 'users' }] : [],
     operation: count ? { kind: 'count' } : { kind: 'list' },
   };
   return { plan, intent: 'group.info' };
@@ -1167,7 +1179,7 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   }
   // "Groups owned by Adele", "which apps does Miriam own": what a person owns.
   const user = resolved('user');
-  const owns = /\bown(?:ed|s)? by\b|\b(?:does|do|did) <pp> own\b|\b<pp> owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
+  const owns = /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|\b(?:<pp>|he|she|they) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
   if (user && owns && (resource === 'groups' || resource === 'applications' || resource === 'servicePrincipals')) {
     const anchor: PlanAnchor = { type: 'user', id: user.id!, displayName: user.displayName ?? user.text };
     return { resource: resource === 'groups' ? 'ownedGroups' : 'ownedApps', anchor };

@@ -71,3 +71,69 @@ describe('Openers, compound account questions and asides (issue #13)', function 
     assert.match(answer.text, /operating system starting "Linux"/);
   });
 });
+
+describe('Owned objects, list rows, counts and identifiers asked in other words (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+  const planOf = (answer: { plan?: unknown }) => answer.plan as { resource: string; filters: Array<{ field: string; value: unknown }>; operation: { kind: string }; anchor?: { displayName?: string; transitive?: boolean } };
+
+  it('When a group\'s owner is followed by "what other groups does he own?" and "and apps?", then that person\'s owned groups, then owned apps, are listed', async () => {
+    const [, groups, apps] = await demo.stack.askChain(['who owns Finance Approvers?', 'what other groups does he own?', 'and apps?'], admin);
+    assert.equal(groups.intent, 'group.info');
+    assert.equal(planOf(groups).resource, 'ownedGroups');
+    assert.equal(planOf(groups).anchor?.displayName, 'Irvin Sayers');
+    assert.equal(apps.intent, 'app.info');
+    assert.equal(planOf(apps).resource, 'ownedApps');
+    assert.equal(planOf(apps).anchor?.displayName, 'Irvin Sayers');
+  });
+
+  it('When a policy of a list is explained, then "any disabled ones?" asks the list again', async () => {
+    const [, , disabled] = await demo.stack.askChain(['list conditional access policies that are report-only', 'explain the second one', 'any disabled ones?'], admin);
+    assert.equal(disabled.intent, 'policy.info');
+    assert.equal(planOf(disabled).resource, 'conditionalAccessPolicies');
+    assert.ok(planOf(disabled).filters.some((f) => f.field === 'state' && f.value === 'disabled'));
+  });
+
+  it('When an app\'s failures are diagnosed and "which users are hit by that?" follows, then the people with that error on that app are listed', async () => {
+    const [, who] = await demo.stack.askChain(["people can't open the HR Portal app, what's the error they get?", 'which users are hit by that?'], admin);
+    assert.equal(who.intent, 'signin.list');
+    assert.ok(planOf(who).filters.some((f) => f.field === 'appId'));
+    assert.ok(planOf(who).filters.some((f) => f.field === 'errorCode'));
+    assert.deepEqual(planOf(who).operation, { kind: 'groupBy', field: 'userDisplayName' });
+  });
+
+  it('When a group\'s "total headcount, transitive" is asked, then its users are counted through nested groups', async () => {
+    const answer = await demo.stack.ask('VPN Users total headcount, transitive', admin);
+    assert.equal(answer.intent, 'group.info');
+    assert.equal(planOf(answer).resource, 'groupMembers');
+    assert.equal(planOf(answer).anchor?.transitive, true);
+    assert.deepEqual(planOf(answer).operation, { kind: 'count' });
+    assert.match(answer.text, /VPN Users \(including nested\) · users · count/);
+  });
+
+  it('When a concept is asked as "explain what … is" or "how do … work", then the documentation answers', async () => {
+    for (const question of ['Can you explain what a report-only Conditional Access policy is?', 'how do dynamic groups work']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'docs.answer', question);
+    }
+  });
+
+  it('When a person\'s object ID or a title-holder\'s name is asked, then the account page answers, and it shows the object ID', async () => {
+    const id = await demo.stack.ask("I need Joni Sherman's object ID for a script", admin);
+    assert.equal(id.intent, 'user.info');
+    assert.match(id.text, /^Joni Sherman\n/);
+    assert.match(id.text, /Object ID: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    const title = await demo.stack.ask('name of our HR Director?', admin);
+    assert.equal(title.intent, 'user.info');
+    assert.match(title.text, /HR Director/);
+  });
+
+  it('When lockouts are counted after a question about one person, then everyone\'s are counted: the words do not point back', async () => {
+    const [, lockouts] = await demo.stack.askChain(['name of our HR Director?', 'smart lockout events since monday — count'], admin);
+    assert.equal(lockouts.intent, 'signin.list');
+    assert.ok(!planOf(lockouts).filters.some((f) => f.field === 'user'));
+    assert.ok(planOf(lockouts).filters.some((f) => f.field === 'errorCode' && f.value === 50053));
+    assert.deepEqual(planOf(lockouts).operation, { kind: 'count' });
+  });
+});

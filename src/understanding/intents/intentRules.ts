@@ -155,7 +155,9 @@ const CUES: Cue[] = [
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // "which users got it?", "who else had that?" after an error was shown: the people with that error.
-  { name: 'who got that error', intent: 'signin.list', weight: 3, pattern: /\b(?:which|what) (?:users|people|accounts|persons)\b.{0,20}\b(?:got|get|hit|had|have|saw|see) (?:it|that|this)\b|\bwho (?:else )?(?:got|gets|hit|hits|had|has|saw|sees) (?:it|that|this)(?: one| error| code)?\s*\??$/ },
+  { name: 'who got that error', intent: 'signin.list', weight: 3, pattern: /\b(?:which|what) (?:users|people|accounts|persons)\b.{0,20}\b(?:got|get|hit|had|have|saw|see|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)\b|\bwho (?:else )?(?:got|gets|hit|hits|had|has|saw|sees) (?:it|that|this)(?: one| error| code)?\s*\??$/ },
+  // "smart lockout events since monday — count", "how many failures yesterday": failures counted, nobody named.
+  { name: 'failures counted', intent: 'signin.list', weight: 3, pattern: /\b(?:lockouts?|lockout events|failures|failed (?:logins?|log-?ins|sign-?ins?|attempts)|bad passwords?)\b.*\b(?:count|counts|how many|number|total|tally)\b|\b(?:count|how many|number of|total)\b.*\b(?:lockouts?|lockout events|failures|failed (?:logins?|attempts))\b/, when: (f) => !f.person },
   // Sign-in lists: show, count or summarise sign-ins.
   { name: 'sign-ins plural', intent: 'signin.list', weight: 3, pattern: new RegExp(`\\b${SIGNINS}\\b`) },
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
@@ -192,6 +194,10 @@ const CUES: Cue[] = [
   { name: 'methods set up', intent: 'user.info', weight: 5, pattern: /^(?!.*\b(?:cant|can't|cannot|wants?|asks?|asking|prompts?|prompting|requires?|keeps?|won'?t|fails?|failing|stuck)\b)(?:.*)(?:\b(?:set ?up|registered|enrolled|configured|added)\b.{0,25}\b(?:authenticator|mfa|2fa|security info|passkeys?|fido2?|methods?)\b|\b(?:authenticator|mfa|2fa|passkeys?|fido2?)\b.{0,20}\b(?:set ?up|registered|enrolled|configured)\b)/, when: (f) => f.person },
   // "megan bowen: account enabled? MFA methods? any risk?": the account page answers all three.
   { name: 'account, MFA and risk', intent: 'user.info', weight: 9, pattern: both(String.raw`(?:account (?:still )?(?:enabled|disabled|active|inactive|on|off)|(?:enabled|disabled|active)\b)`, String.raw`(?:(?:mfa|2fa|methods?|authenticator)\b.*\b(?:risk|risky|riskey|at risk)|(?:risk|risky|riskey|at risk)\b.*\b(?:mfa|2fa|methods?|authenticator))`), when: (f) => f.person },
+  // "name of our HR Director?": who holds a title.
+  { name: 'the name of a title', intent: 'user.info', weight: 5, pattern: /\bname of (?:the |our |my )?<name>|<name>'?s? name\b/, when: (f) => f.person },
+  // "I need Joni Sherman's object ID for a script": an identifier on the account page.
+  { name: 'an account identifier', intent: 'user.info', weight: 5, pattern: /\bobject ?ids?\b|\buser ?principal ?names?\b|\bupns?\b|\bimmutable ?id\b|\bsign-?in names?\b/, when: (f) => f.person },
   { name: 'account facts asked of someone', intent: 'user.info', weight: 5, pattern: /\bwho manages\b|\bmanaged by whom\b|\bregister(?:ed)? (?:any |an |a |for )?(?:mfa |auth(?:entication)? |sign-in |security )?(?:methods?|info)\b|\b(?:mfa|auth(?:entication)? methods?)\b.{0,30}\bon file\b|\bon file\b.{0,20}\bmfa\b/, when: (f) => f.person },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
   // "what's nestor's email?", "whats his mail": a person's own mail address is on their account page.
@@ -289,6 +295,8 @@ const CUES: Cue[] = [
   { name: 'the same as', intent: 'docs.answer', weight: 7, pattern: /^(?:so\s+|and\s+|wait,?\s+)?(?:is|are|does|do) (?:\w+ing|an? [\w-]+|the [\w-]+|[\w-]+) (?:\w+ )?(?:the same|same) (?:thing )?as\b|\b(?:mean|do) the same (?:thing )?as\b/, when: (f) => f.names === 0 && !f.pronoun },
   // "explain the top one", "what does that error mean?" after errors were shown: the code explained.
   { name: 'a shown error explained', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|and|now|then)[,!]?\s+)?(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:explain|define|describe)\s+(?:the|that|this)\s+(?:(?:top|main|most common|commonest)\s+one|(?:top|first|second|third|main|most common|commonest|last)?\s*(?:code|error(?: code)?|type|detection(?: type)?))\b|\bwhat (?:does|do|did) (?:the|that|this|those) (?:top |first |second |main |most common )?(?:one|code|error(?: code)?|errors)(?: \w+)? mean\b/, when: (f) => f.names === 0 },
+  // "can you explain what a report-only Conditional Access policy is?", "how do dynamic groups work": a concept explained.
+  { name: 'explain what a thing is', intent: 'docs.answer', weight: 7, pattern: /\bexplain (?:to me )?what (?:an? |the )?[\w -]{2,60}? (?:is|are|means?|does)\s*\??$|^(?:so\s+|and\s+)?how (?:do|does) (?!it\b|that\b|this\b)(?:[\w-]+ ){1,3}work\s*\??$/, when: (f) => f.names === 0 && !f.pronoun },
   { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
