@@ -64,3 +64,22 @@ describe('A diagnosis asked in other words, and a password reset asked for (issu
     assert.match(answer.text, /^Dismiss risk vs confirm/);
   });
 });
+
+describe('Whether one person had failed sign-ins, asked without counting (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When an admin asks whether a person had any failed logins, then the person is diagnosed; counted or with background sign-ins it stays a list', async () => {
+    const any = await demo.stack.ask('Megan: any failed logins this week?', admin);
+    assert.equal(any.intent, 'signin.troubleshoot');
+    assert.match(any.text, /^Sign-in diagnosis: Megan Bowen\n/);
+    const had = await demo.stack.ask('did Lee Gu have any faild logins this month?', admin);
+    assert.equal(had.intent, 'signin.troubleshoot');
+    assert.match(had.text, /50057/);
+    const counted = await demo.stack.ask('how many failed logins did Megan have this week?', admin);
+    assert.equal(counted.intent, 'signin.list');
+    const background = await demo.stack.ask('did Megan Bowen have any failed sign-ins this week? background ones too', admin);
+    assert.equal(background.intent, 'signin.list');
+  });
+});

@@ -152,6 +152,9 @@ const CUES: Cue[] = [
   { name: 'what stops a person', intent: 'signin.troubleshoot', weight: 7, pattern: /\b(?:what'?s|what is|something|anything|a (?:ca |conditional access )?policy|which (?:ca |conditional access )?policy)\s+(?:\w+\s+)?(?:preventing|stopping|blocking|keeping)\s+(?:<name>|him\b|her\b|them\b)/, when: (f) => f.person },
   // "the sign-in page keeps throwing an error at them", "outlook shows him some error message": an error seen.
   { name: 'an error seen', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:throw(?:s|ing|n)?|threw|show(?:s|ing|ed)?|giv(?:es|ing|e)|pops? up|popping up)\s+(?:(?:me|him|her|them)\s+)?(?:an?\s+|the\s+|some\s+|this\s+)?(?:\w+\s+)?(?:errors?|error messages?)\b/, when: (f) => f.person || f.app },
+  // "Diego: any failed logins in november?", "did she have failed logins from Brazil too?": whether one person's
+  // sign-ins failed, and why, is their diagnosis (a count or a list says so: "how many", "list", "background ones too").
+  { name: 'any failures of a person', intent: 'signin.troubleshoot', weight: 5, pattern: /^(?!.*\b(?:how many|count|number of|list|show|background|non[- ]?interactive|which|what)\b)(?:.*)\b(?:(?:any|some)\s+(?:failed|failing|faild|unsuccessful|bad)|(?:have|had|has|get|got)\s+(?:a\s+)?(?:failed|faild|unsuccessful))\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts|logons?)\b/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // "which users got it?", "who else had that?" after an error was shown: the people with that error.
