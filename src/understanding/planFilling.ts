@@ -306,7 +306,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     }],
     [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b|\b(?:turned|switched|shut) off\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
     [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
-    [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
+    [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b|\b(?:not|no|excluding|except|without) guests\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
+    // "how many of those are guests?" after another list of people (the noun "guests" says it when it is the list).
+    [/\bguests?\b|\bexternal (?:users?|accounts?|people)\b/, () => ({ field: 'userType', op: 'eq', value: 'Guest' })],
     // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
     [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
     [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
@@ -554,15 +556,17 @@ function windowFrom(entities: Entity[]): QuestionPlan['window'] {
 /** The default window of a log question with none named: Graph keeps sign-ins and audits 30 days. */
 /** A plan over the sign-in log: the window the words give, else the week it reads by default. */
 function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date, cue?: string): QuestionPlan {
-  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now, cue) };
+  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now, cue, operation) };
 }
 
 /** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
 const EVER = /\b(?:ever|at all|all time|whole log|entire log)\b/;
 
-function defaultWindow(resource: PlanResource, now: Date, cue?: string): QuestionPlan['window'] {
+function defaultWindow(resource: PlanResource, now: Date, cue?: string, operation?: PlanOperation): QuestionPlan['window'] {
   if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;
-  const days = resource === 'signIns' && !(cue && EVER.test(cue)) ? 7 : 30;
+  // "when was her last successful sign-in?": the newest or oldest one is looked for in all the log keeps.
+  const whole = (cue !== undefined && EVER.test(cue)) || operation?.kind === 'latest' || operation?.kind === 'first';
+  const days = resource === 'signIns' && !whole ? 7 : 30;
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
 
@@ -860,7 +864,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     if (audit) return audit;
   }
   const operation = operationOf(cue, resource.resource);
-  const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)];
+  const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)].filter((f, i, all) => all.findIndex((g) => g.field === f.field && g.op === f.op && JSON.stringify(g.value) === JSON.stringify(f.value)) === i);
   // A noun alone ("users") with no ask, no condition and no operation is not a list question, unless it is the
   // whole question ("named locations?").
   const bareNoun = /^[\w\s-]{3,40}\?$/.test(cue) && cue.split(/\s+/).length <= 3;
@@ -880,7 +884,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     // A list by its credentials shows how many of each every row has.
     ...(filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)) ? { columns: CREDENTIAL_FIELDS } : {}),
   };
-  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue);
+  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue, operation);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
   if (window && resourceOf(resource.resource).time) plan.window = window;
   if (rich) {

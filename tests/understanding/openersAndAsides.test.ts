@@ -137,3 +137,30 @@ describe('Owned objects, list rows, counts and identifiers asked in other words 
     assert.deepEqual(planOf(lockouts).operation, { kind: 'count' });
   });
 });
+
+describe('Conditions added to the last list of people, and the last good sign-in (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+  const planOf = (answer: { plan?: unknown }) => answer.plan as { resource: string; filters: Array<{ field: string; op: string; value: unknown }>; operation: { kind: string } };
+
+  it('When "how many of those are guests?" follows accounts that never signed in, then guests are counted among them; "not guests" means members', async () => {
+    const [never, guests] = await demo.stack.askChain(['how many accounts have never signed in?', 'how many of those are guests?'], admin);
+    const all = Number(/\*\*(\d+) users\*\*/.exec(never.text)?.[1]);
+    assert.ok(planOf(guests).filters.some((f) => f.field === 'userType' && f.value === 'Guest'));
+    assert.ok(planOf(guests).filters.some((f) => f.field === 'lastSignIn'));
+    const some = Number(/\*\*(\d+) users?\*\*/.exec(guests.text)?.[1]);
+    assert.ok(some > 0 && some < all, `${some} of ${all}`);
+    const members = await demo.stack.ask('members (not guests) who have never logged in at all', admin);
+    assert.ok(planOf(members).filters.some((f) => f.field === 'userType' && f.value === 'Member'));
+    assert.ok(!planOf(members).filters.some((f) => f.value === 'Guest'));
+  });
+
+  it('When a diagnosis is followed by "when did they last get in ok?", then the person\'s latest successful sign-in is read', async () => {
+    const [, ok] = await demo.stack.askChain(['whats wrong with lee gu login', 'when did they last get in ok?'], admin);
+    assert.equal(ok.intent, 'signin.list');
+    assert.deepEqual(planOf(ok).operation, { kind: 'latest' });
+    assert.ok(planOf(ok).filters.some((f) => f.field === 'result' && f.value === 'success'));
+    assert.match(ok.text, /^Sign-ins · successful · Lee Gu · .*latest/);
+  });
+});

@@ -166,7 +166,7 @@ const CUES: Cue[] = [
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
   // "has Megan been signing in?", "did Megan and Adele sign in today?", "do the break-glass ones ever sign in?".
   { name: 'whether someone signs in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\b(?:(?:has|have|does|do|is|are)\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})*|did\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})+)\\s+(?:(?:ever|even|still|actually|recently|been|already|really|managed to)\\s+)*(?:signing|logging|signed|logged|sign|log)\\s*(?:in|on)\\b(?!\\s+from\\b)`) },
-  { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in)|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
+  { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in|(?:got|get) in (?:ok|okay|fine|successfully|alright))|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
 
   // Risk.
   { name: 'risk words', intent: 'risk.user', weight: 2, pattern: new RegExp(`\\b${RISK}\\b`) },
