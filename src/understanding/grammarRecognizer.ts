@@ -222,8 +222,10 @@ export class GrammarRecognizer implements Recognizer {
     const sameList = whole.plan?.basedOnPrevious && last && whole.plan.operation.kind === 'list' && JSON.stringify(whole.plan.filters) === JSON.stringify(last.filters) && whole.plan.resource === last.resource;
     // Nor does a list of everything of a kind ("what groups are they in?" read as "groups").
     const everything = whole.plan && !whole.plan.anchor && whole.plan.filters.length === 0 && whole.plan.operation.kind === 'list';
-    if ((whole.plan && !sameList && !everything) || whole.intent === 'outOfScope' || whole.intent === 'help' || whole.intent === 'docs.answer' || whole.guessed) return undefined;
-    if (whole.entities.some((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && (e.source === 'message' || e.resolution === 'resolved'))) return undefined;
+    // Nor the owners' table of every row, when a description chose some of them.
+    const ownersOfAll = subset !== undefined && whole.plan?.columns?.includes('owners');
+    if ((whole.plan && !sameList && !everything && !ownersOfAll) || whole.intent === 'outOfScope' || whole.intent === 'help' || whole.intent === 'docs.answer' || whole.guessed) return undefined;
+    if (!ownersOfAll && whole.entities.some((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && (e.source === 'message' || e.resolution === 'resolved'))) return undefined;
     const parts = rows.map((r) => text.replace(THEM, r.displayName));
     const first = await this.recognize(parts[0], context);
     // A registration's row is known by its application id.

@@ -505,7 +505,10 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   const attribute = entity('userAttribute');
   // "guests from fabrikam": their sign-in names keep the home domain (nestor.wilke_fabrikam.com#EXT#@…).
   if (attribute?.field === 'guestDomain' && attribute.value && resource === 'users') add({ field: 'userPrincipalName', op: 'contains', value: `_${attribute.value}`, label: `from ${attribute.value}` });
-  else if (attribute?.field && attribute.value && resource === 'users') add({ field: attribute.field, op: 'eq', value: attribute.value });
+  else if (resource === 'users') {
+    // "engineers based in Redmond": each of the people's fields the words name.
+    for (const each of context.entities.filter((e) => e.type === 'userAttribute' && e.source !== 'default' && e.field && e.field !== 'guestDomain' && e.value)) add({ field: each.field!, op: 'eq', value: each.value! });
+  }
   if (attribute?.field === 'city' && attribute.value && resource === 'signIns') add({ field: 'city', op: 'eq', value: attribute.value });
   // "engineers with no MFA", "failed sign-ins in finance": lists without the field, asked of those people by id.
   if (attribute?.memberIds?.length && attribute.field !== 'city' && resource === 'signIns') add({ field: 'user', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
@@ -733,6 +736,19 @@ function ownAppQuestion(cue: string): boolean {
   return /\b(?:owners?|secrets?|certs?|certificates?|credentials?|permissions?|consents?|members?)\b/.test(cue);
 }
 
+const OWNERS_OF_ROWS = /\bwho owns (?:them|those|these|each(?: of them| one)?|all of them|(?:those|these|the) (?:apps|applications|ones))\b|\b(?:their|the) owners\b|\bowners? of (?:them|those|these|each)\b|\bwho (?:are|is) (?:the|their) owners?\b|\bwho (?:is|are) responsible for (?:them|those|these)\b/;
+
+/** Up to this many apps are answered one by one, each with its page; more as one table with an owners column. */
+const MANY_ROWS = 3;
+
+/** "who owns them?" after a list of apps: those registrations with their owners. */
+function ownersOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
+  if (!rows || rows.length <= MANY_ROWS || !OWNERS_OF_ROWS.test(cue) || rows.some((r) => r.type !== 'app')) return undefined;
+  const filter = rowsFilter('applications', rows);
+  if (!filter) return undefined;
+  return { plan: { resource: 'applications', filters: [filter], operation: { kind: 'list' }, columns: ['owners'] }, intent: 'app.info', about: rowEntities(rows) };
+}
+
 function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
@@ -762,6 +778,11 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     const n = /\b(?:apps|applications)\b/.test(usage[0]) ? 5 : 1;
     return { plan: signInsPlan(filters, { kind: 'top', n, field: 'app' }, input.entities, input.now, cue), intent: 'signin.list' };
   }
+  // "who owns them?" after a list of apps (expiring credentials, apps without owners…): each one's owners.
+  // (A few rows are answered app by app with their owners; "the payroll ones" that fit no row take none.)
+  const narrowed = (input.previousRows?.length ?? 0) > 0 && input.previousRows!.length < (input.lastRows?.length ?? 0);
+  const ownersOf = /\bthe \S+ ones?\b/.test(cue) && !narrowed ? undefined : ownersOfRows(cue, input.previousRows?.length ? input.previousRows : input.lastRows);
+  if (ownersOf) return ownersOf;
   // "how do I move them to modern auth?": a how-to about the rows, answered by the documentation, not another list.
   if (input.intent === 'docs.answer' && /^(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?how (?:do|can|should|would) (?:i|we|you)\b/.test(cue)) return undefined;
   // "and apps?" after the groups a person owns: the apps that person owns (and the other way round).
