@@ -175,6 +175,15 @@ export async function runPlan(client: Client, compiled: CompiledPlan, options: R
         run.groupIds ??= {};
         run.groupIds[item.userDisplayName] ??= item.userId;
       }
+      // Audit events by who made them: each person's object id, so "what did they do mostly?" can be asked of the top one.
+      if (groupSpec?.name === 'initiatedBy') {
+        const by = (item.initiatedBy as { user?: { id?: string; displayName?: string; userPrincipalName?: string } | null } | undefined)?.user;
+        const name = by?.displayName || by?.userPrincipalName;
+        if (by?.id && name) {
+          run.groupIds ??= {};
+          run.groupIds[name] ??= by.id;
+        }
+      }
       // Sign-ins by app: each app's application id, so "the exchange ones" can be asked of again.
       if (groupSpec?.name === 'app' && typeof item.appId === 'string' && typeof item.appDisplayName === 'string') {
         run.groupIds ??= {};

@@ -277,6 +277,12 @@ function subjectsOf(compiled: CompiledPlan, run: PlanRun): AnswerSubject[] {
     });
     return [...new Map(targets.map((s) => [s.id, s])).values()];
   }
+  // Audit events by who made them: the people in the order shown ("what did the top one do?"); apps have no row.
+  const byWhom = compiled.plan.operation;
+  if (compiled.resource.name === 'directoryAudits' && (byWhom.kind === 'groupBy' || byWhom.kind === 'top') && byWhom.field === 'initiatedBy') {
+    const ids = run.groupIds ?? {};
+    return (run.groups ?? []).flatMap((g) => (ids[g.value] ? [{ type: 'user' as const, id: ids[g.value], displayName: g.value }] : []));
+  }
   const kind = SUBJECT_TYPES[compiled.resource.name];
   if (!kind || (compiled.plan.operation.kind === 'count' && !countedRows(compiled, run))) return [];
   const op = compiled.plan.operation;

@@ -214,6 +214,9 @@ export class GrammarRecognizer implements Recognizer {
     const rows = subset?.rows ?? context?.conversation?.lastRows;
     const type = rows?.[0]?.type;
     if (!rows || rows.length < 2 || rows.length > MAX_ROWS_ASKED_EACH || (type !== 'user' && type !== 'group' && type !== 'app') || rows.some((r) => r.type !== type)) return undefined;
+    // "which users did they reset?" after who did the most: the top one, asked once (src/understanding/planFilling.ts).
+    const ranked = context?.conversation?.lastPlan?.operation;
+    if (!subset && context?.conversation?.lastPlan?.resource === 'directoryAudits' && ranked && (ranked.kind === 'top' || ranked.kind === 'groupBy') && ranked.field === 'initiatedBy') return undefined;
     // "who are they?" asks for the list itself again, not a question about each row.
     if (!THEM.test(text) || text.length > 200 || NAME_THEM.test(text.trim().toLowerCase())) return undefined;
     // "which of them was added most recently?" chooses among the rows: one question, not one per row.

@@ -694,7 +694,8 @@ function withAppsSignIns(plan: QuestionPlan): void {
 
 function fillPlanOnce(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
-  const fill = membershipOfRows(cue, input) ?? fillFromWords(input);
+  const words = membershipOfRows(cue, input) ?? fillFromWords(input);
+  const fill = words ? ofTheTopActor(words, input, cue) : words;
   if (!fill || fill.rich) return fill;
   // "which of those are guests?" after a group's members: the same members, with that condition, when the members'
   // list can take it.
@@ -751,6 +752,12 @@ function ownersOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | 
   return { plan: { resource: 'applications', filters: [filter], operation: { kind: 'list' }, columns: ['owners'] }, intent: 'app.info', about: rowEntities(rows) };
 }
 
+/** The one a ranking put first, pointed at: "they", "he", "the top one", "that admin". */
+const THE_TOP_ONE = /\b(?:they|he|she|them|him|her|their|his|the top one|the first one|that (?:admin|person|account))\b/;
+
+/** "what did they do mostly?", "mostly doing what?", "what kind of changes?": what the person just ranked did. */
+const ACTOR_ACTIVITY = /\bwhat (?:did|do|does|have|has) (?:they|he|she|the (?:top|first) one|that (?:person|admin|account)|<pp>)\s+(?:\w+\s+)?(?:do|doing|done|change|changed|touch|touched)\b|\bdoing what\b|\bwhat (?:kinds?|sorts?|types?) of (?:changes|things|stuff|activit(?:y|ies)|events)\b|\bby activity\b|\bwhat (?:activities|changes)\b|\bwhat were they\b/;
+
 function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
@@ -789,6 +796,18 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (input.previousCode && /^\d+$/.test(input.previousCode) && previous?.resource !== 'signIns' && !namesSomething && /\b(?:many|how many|count|any|lots) (?:of )?(?:them|those|these|it)\b|\bhow often\b|\bhow common\b/.test(cue)) {
     const filters = [{ field: 'errorCode', op: 'eq' as const, value: Number(input.previousCode) }, ...filtersFor('signIns', context).filter((f) => f.field !== 'errorCode' && f.field !== 'result')];
     return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'count' }, input.entities, input.now, cue), intent: 'signin.list' };
+  }
+  // "who made the most changes this month?" then "what did they do mostly?": the top one's changes, by activity.
+  const topActor = previous?.resource === 'directoryAudits' && (previous.operation.kind === 'top' || previous.operation.kind === 'groupBy') && previous.operation.field === 'initiatedBy' ? input.lastRows?.[0] : undefined;
+  if (topActor?.type === 'user' && !namesSomething && ACTOR_ACTIVITY.test(cue)) {
+    const plan: QuestionPlan = {
+      resource: 'directoryAudits',
+      filters: [{ field: 'initiatedByUserId', op: 'eq', value: topActor.id, label: `by ${topActor.displayName}` }, ...previous!.filters.filter((f) => f.field !== 'initiatedByUserId' && f.field !== 'initiatedBy')],
+      operation: { kind: 'groupBy', field: 'activity' },
+      window: windowFrom(input.entities) ?? previous!.window,
+      basedOnPrevious: true,
+    };
+    return { plan, intent: 'audit.changes', about: rowEntities([topActor]) };
   }
   // "how do I move them to modern auth?": a how-to about the rows, answered by the documentation, not another list.
   if (input.intent === 'docs.answer' && /^(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?how (?:do|can|should|would) (?:i|we|you)\b/.test(cue)) return undefined;
@@ -1229,6 +1248,22 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
 
 /** The previous plan with this message's changes: new conditions replace the same field's, a new operation. */
 /**
+ * "which users did they reset?" after who reset the most passwords: the top one's events, with the conditions and the
+ * time of the ranking.
+ */
+function ofTheTopActor(fill: PlanFill, input: FillInput, cue: string): PlanFill {
+  const previous = input.previous;
+  const op = previous?.operation;
+  const top = input.lastRows?.[0];
+  if (!previous || !op || fill.rich || previous.resource !== 'directoryAudits' || fill.plan.resource !== 'directoryAudits' || !(op.kind === 'top' || op.kind === 'groupBy') || op.field !== 'initiatedBy' || top?.type !== 'user' || !THE_TOP_ONE.test(cue)) return fill;
+  const next = fill.plan.operation;
+  if (((next.kind === 'top' || next.kind === 'groupBy') && next.field === 'initiatedBy') || fill.plan.filters.some((f) => f.field === 'initiatedByUserId')) return fill;
+  const filters = [{ field: 'initiatedByUserId', op: 'eq' as const, value: top.id, label: `by ${top.displayName}` }, ...previous.filters.filter((f) => !fill.plan.filters.some((g) => g.field === f.field)), ...fill.plan.filters];
+  const window = windowFrom(input.entities) ?? previous.window;
+  return { ...fill, plan: { ...fill.plan, filters, operation: next.kind === 'top' ? { kind: 'list' } : next, ...(window ? { window } : {}), basedOnPrevious: true }, about: [...(fill.about ?? []), ...rowEntities([top])] };
+}
+
+/**
  * "and how many of those sign-ins failed?" after the one most used app (or the one top person): that app's sign-ins
  * (that person's), since the answer showed one row for the whole list.
  */
@@ -1257,7 +1292,9 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
     changes.push({ field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` });
   }
   const elsewhere = SOMEONE_ELSE.test(context.cue);
-  const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user'));
+  // "how many resets overall in that period?": everyone's again, not the one person the last answer narrowed to.
+  const overall = /\b(?:overall|in total|altogether|all together|for everyone|everyone'?s)\b/.test(context.cue);
+  const filters = previous.filters.filter((f) => !changes.some((c) => c.field === f.field) && !(elsewhere && f.field === 'user') && !(overall && (f.field === 'initiatedByUserId' || f.field === 'user')));
   // "who else besides Bob?": the others; a person named only in the earlier question is not carried.
   filters.push(...changes.filter((c) => !(elsewhere && c.field === 'user' && c.op !== 'ne')));
   // "and yesterday?" after a count counts again; "only the failed ones" lists them.

@@ -56,3 +56,42 @@ describe('Audit-log questions about kinds of change, through the whole stack', f
     assert.ok(plan.filters.some((f) => f.field === 'errorCode' && f.value === 50055), JSON.stringify(plan.filters));
   });
 });
+
+describe('What the top one in the audit log did (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When the people who made the most changes are followed by "what did they do mostly?", then the top one\'s changes are counted by activity over the same time', async () => {
+    const [top, doing] = await demo.stack.askChain(['who made the most changes this month in the audit log', 'what did they do mostly?'], admin);
+    const first = /\| Initiated by \| Audit events \|\n\| ([^|]+?) \| (\d+) \|/.exec(top.text);
+    assert.ok(first, top.text);
+    assert.equal(doing.intent, 'audit.changes');
+    const plan = doing.plan as { resource: string; filters: Array<{ field: string }>; operation: unknown; window?: { label: string } };
+    assert.equal(plan.resource, 'directoryAudits');
+    assert.ok(plan.filters.some((f) => f.field === 'initiatedByUserId'));
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'activity' });
+    assert.equal(plan.window?.label, 'this month');
+    assert.match(doing.text, new RegExp(`^Audit events · by ${first[1]} · this month · by activity\\n${first[2]} audit events`));
+  });
+});
+
+describe('The top one of a ranking of who changed things, pointed at (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When who reset the most passwords is followed by "which users did they reset" and "how many resets overall?", then the top one\'s resets are listed, then everyone\'s counted, over the same month', async () => {
+    const [top, theirs, overall] = await demo.stack.askChain(['password resets this month — which admin did the most?', 'which users did they reset', 'how many resets overall in that period?'], admin);
+    const first = /\| Initiated by \| Audit events \|\n\| ([^|]+?) \| (\d+) \|/.exec(top.text);
+    assert.ok(first, top.text);
+    const total = Number(/^(\d+) audit events/m.exec(top.text)?.[1]);
+    const plan = theirs.plan as { filters: Array<{ field: string; value: unknown }>; window?: { label: string } };
+    assert.ok(plan.filters.some((f) => f.field === 'initiatedByUserId'));
+    assert.ok(plan.filters.some((f) => f.field === 'activity' && f.value === 'Reset user password'));
+    assert.equal(plan.window?.label, 'this month');
+    assert.match(theirs.text, new RegExp(`^Audit events · by ${first[1]} · activity Reset user password · this month\\n\\*\\*${first[2]} audit events\\*\\*`));
+    assert.ok(!(overall.plan as { filters: Array<{ field: string }> }).filters.some((f) => f.field === 'initiatedByUserId'));
+    assert.match(overall.text, new RegExp(`\\*\\*${total} audit events\\*\\*`));
+  });
+});
