@@ -116,7 +116,6 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
   return memory[type] && rest.length > 3 ? rest : text;
 }
 
-/** Words that ask about everyone rather than the person the thread is on. */
 /** Answers that tell one person's or app's story, which a time word starts rather than bounds. */
 const STORY_INTENTS = new Set<IntentName>(['signin.troubleshoot', 'risk.user', 'risk.workload']);
 /** Words that point back at what was just discussed. */
@@ -127,6 +126,7 @@ const SHOWN_ERROR = /\b(?:that|this|the|those)\s+(?:top\s+|first\s+|main\s+|most
 const PERSONAL_SIGN_IN_CONDITIONS = new Set(['result', 'eventType', 'errorCode', 'mfaDone', 'mfaRequired']);
 /** Words that ask a sign-in question of others than the person just discussed. */
 const OTHERS = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all users|which (?:users|people|accounts)|any of|others?|else|in total|overall|tenant|company|org|organi[sz]ation|guests|members)\b/i;
+/** Words that ask about everyone rather than the person the thread is on. */
 const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
 
 /** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
