@@ -9,6 +9,7 @@ import { correction } from './text/spelling';
 import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
 import { resourceOf } from '../plans/resources';
+import { PRIVILEGED_ROLES } from '../graph/privilegedRoles';
 import { windowLabel } from './entities/timeRange';
 import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
@@ -641,6 +642,8 @@ export interface FillInput {
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
   previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string; appId?: string }>;
+  /** The role the conversation is on ("who was added last?" after its holders). */
+  lastRole?: Entity;
   /** Every row the last list showed, whatever the words point at (the one app of "the most used app"). */
   lastRows?: FillInput['previousRows'];
   /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
@@ -758,6 +761,27 @@ const THE_TOP_ONE = /\b(?:they|he|she|them|him|her|their|his|the top one|the fir
 /** "what did they do mostly?", "mostly doing what?", "what kind of changes?": what the person just ranked did. */
 const ACTOR_ACTIVITY = /\bwhat (?:did|do|does|have|has) (?:they|he|she|the (?:top|first) one|that (?:person|admin|account)|<pp>)\s+(?:\w+\s+)?(?:do|doing|done|change|changed|touch|touched)\b|\bdoing what\b|\bwhat (?:kinds?|sorts?|types?) of (?:changes|things|stuff|activit(?:y|ies)|events)\b|\bby activity\b|\bwhat (?:activities|changes)\b|\bwhat were they\b/;
 
+/** "who was added last?", "when was the newest one added, and by who?": the latest addition to a role. */
+const ADDED_LAST = /\bwho (?:was|got|has been|were|is) (?:the )?(?:last|latest|most recently|newest|recently)?\s*(?:added|assigned|given|made|promoted)\b.*\b(?:last|latest|most recent(?:ly)?|newest|recently)\b|\bwho (?:was|got|has been) (?:the )?(?:last|latest|most recently|newest) (?:added|assigned|given|made|promoted)\b|\b(?:newest|latest|most recent|last) (?:one|member|admin|holder|addition|assignment)\b.{0,30}\b(?:added|assigned|given|made)\b|\bwhen was the (?:newest|latest|last) one added\b/;
+
+function roleAddedPlan(cue: string, input: FillInput): PlanFill | undefined {
+  if (!ADDED_LAST.test(cue)) return undefined;
+  const role = input.entities.find((e) => e.type === 'role') ?? input.lastRole;
+  const name = role?.value ?? role?.displayName;
+  const templateId = name ? [...PRIVILEGED_ROLES].find(([, n]) => n.toLowerCase() === name.toLowerCase())?.[0] : undefined;
+  if (!name || !templateId) return undefined;
+  const plan: QuestionPlan = {
+    resource: 'directoryAudits',
+    filters: [
+      { field: 'activity', op: 'eq', value: 'Add member to role' },
+      { field: 'target', op: 'contains', value: templateId, label: `to ${name}` },
+    ],
+    operation: { kind: 'latest' },
+    window: windowFrom(input.entities) ?? defaultWindow('directoryAudits', input.now),
+  };
+  return { plan, intent: 'audit.changes' };
+}
+
 function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
@@ -809,6 +833,9 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     };
     return { plan, intent: 'audit.changes', about: rowEntities([topActor]) };
   }
+  // "who was added most recently?" after the holders of a role: the latest addition to that role, from the audit log.
+  const added = roleAddedPlan(cue, input);
+  if (added) return added;
   // "how do I move them to modern auth?": a how-to about the rows, answered by the documentation, not another list.
   if (input.intent === 'docs.answer' && /^(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?how (?:do|can|should|would) (?:i|we|you)\b/.test(cue)) return undefined;
   // "and apps?" after the groups a person owns: the apps that person owns (and the other way round).

@@ -95,3 +95,20 @@ describe('The top one of a ranking of who changed things, pointed at (issue #13)
     assert.match(overall.text, new RegExp(`\\*\\*${total} audit events\\*\\*`));
   });
 });
+
+describe('Who was added to a role last, asked after its holders (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When the Global Administrators are followed by "who was added most recently and by who?", then the latest addition to that role is read from the audit log', async () => {
+    const [, added] = await demo.stack.askChain(['who are the global admins', 'who was added most recently and by who?'], admin);
+    assert.equal(added.intent, 'audit.changes');
+    const plan = added.plan as { resource: string; filters: Array<{ field: string; value: unknown }>; operation: unknown };
+    assert.equal(plan.resource, 'directoryAudits');
+    assert.ok(plan.filters.some((f) => f.field === 'activity' && f.value === 'Add member to role'));
+    assert.ok(plan.filters.some((f) => f.field === 'target' && f.value === '62e90394-69f5-4237-9190-012177145e10'));
+    assert.deepEqual(plan.operation, { kind: 'latest' });
+    assert.match(added.text, /\| Add member to role \| Pradeep Gupta \| Global Administrator, Isaiah Langer \|/);
+  });
+});
