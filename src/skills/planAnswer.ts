@@ -18,7 +18,7 @@ import { rolesFor, rolesNeededAnswer } from './common/access';
 import { formatDate } from './common/format';
 import { actorOf } from './common/auditText';
 import { decodeCursor, encodeCursor, isOffset } from './common/cursor';
-import type { AnswerAction, AnswerSubject, Skill, SkillAnswer } from './types';
+import type { AnswerAbout, AnswerAction, AnswerSubject, Skill, SkillAnswer } from './types';
 
 const e = escapeMarkdown;
 const MAX_COLUMNS = 6;
@@ -350,9 +350,13 @@ export function createPlanSkill(options: { listRows?: number; maxPages?: number 
         if (cursor) actions.push({ kind: 'showMore', title: `Show more ${compiled.resource.noun.many}`, cursor });
       }
       const subjects = subjectsOf(compiled, run);
+      // Sign-ins by error code: the top code, for "explain the top one".
+      const op = compiled.plan.operation;
+      const topCode = compiled.resource.name === 'signIns' && (op.kind === 'groupBy' || op.kind === 'top') && op.field === 'errorCode' ? run.groups?.[0]?.value : undefined;
+      const about: AnswerAbout[] = topCode !== undefined && /^\d+$/.test(String(topCode)) ? [{ type: 'errorCode', displayName: String(topCode) }] : [];
       // Audit events: who made the newest one shown ("what else did that admin do that day?").
       const actor = compiled.resource.name === 'directoryAudits' ? actorOf(run.items as unknown as DirectoryAudit[]) : undefined;
-      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}), ...(actor ? { actor } : {}) };
+      return { kind: 'card', template: 'planAnswer', data: model, summary: planSummary(model), ...(actions.length ? { actions } : {}), ...(subjects.length ? { subjects } : {}), ...(about.length ? { about } : {}), ...(actor ? { actor } : {}) };
     },
   });
 }

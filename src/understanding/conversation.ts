@@ -259,7 +259,8 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   // "she" after an answer that showed one person (the one holder of a role, the one owner of an app): that person.
-  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || /\b(?:he|she|they) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
+  // ("reset his password": an action asked of a person, answered as documentation.)
+  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || parsed.entities.some((e) => e.type === 'action') || /\b(?:he|she|they) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
     return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
@@ -343,6 +344,13 @@ function aboutShownRows(memory: ConversationContext | undefined, entities: reado
   return entities.some((e) => e.source === 'conversation' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && rows.some((r) => r.type === e.type && (r.id === e.id || (r.appId !== undefined && r.appId === e.appId))));
 }
 
+/** "explain the second one" after a list of policies: one of them, after which "any disabled ones?" is the list again. */
+function policyOfTheList(memory: ConversationContext | undefined, intent: IntentName, entities: readonly Entity[]): boolean {
+  if (intent !== 'policy.info' || memory?.lastPlan?.resource !== 'conditionalAccessPolicies') return false;
+  const rows = memory.lastRows ?? [];
+  return entities.some((e) => e.type === 'policy' && e.source === 'conversation' && rows.some((r) => r.type === 'policy' && r.id === e.id));
+}
+
 export function rememberTurn(
   memory: ConversationContext | undefined,
   intent: IntentName,
@@ -360,7 +368,7 @@ export function rememberTurn(
   if (plan) {
     next.lastPlan = plan;
     next.lastPlanRich = answered?.planRich === true;
-  } else if (intent !== 'docs.answer') {
+  } else if (intent !== 'docs.answer' && !policyOfTheList(memory, intent, entities)) {
     delete next.lastPlan;
     delete next.lastPlanRich;
   }

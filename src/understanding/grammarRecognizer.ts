@@ -5,6 +5,7 @@ import { defaultTimeRange } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM } from './planFilling';
+import type { PlanFilter } from '../plans/plan';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
@@ -116,6 +117,14 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
 }
 
 /** Words that ask about everyone rather than the person the thread is on. */
+/** Words that point back at what was just discussed. */
+const POINTS_BACK = /\b(?:those|these|them|attempts|failures|tries|mostly|the same|he|she|they|his|her|their|him)\b/i;
+/** Words for an error the last answer showed ("that error", "the top one", "this code"). */
+const SHOWN_ERROR = /\b(?:that|this|the|those)\s+(?:top\s+|first\s+|main\s+|most common\s+)?(?:one|code|error|errors|error code|message)\b|\bwhat does it mean\b/i;
+/** Conditions a person's own sign-ins can be asked with ("failed", "interactive", "this error"). */
+const PERSONAL_SIGN_IN_CONDITIONS = new Set(['result', 'eventType', 'errorCode', 'mfaDone', 'mfaRequired']);
+/** Words that ask a sign-in question of others than the person just discussed. */
+const OTHERS = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all users|which (?:users|people|accounts)|any of|others?|else|in total|overall|tenant|company|org|organi[sz]ation|guests|members)\b/i;
 const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
 
 /** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
@@ -432,7 +441,7 @@ export class GrammarRecognizer implements Recognizer {
     const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
     let filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
-      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
+      : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, lastRows: memory?.lastRows, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
     const chosenRows = ofRows.rest !== undefined && ofRows.rows && filled && !filled.rich ? rowsFilter(filled.plan.resource, ofRows.rows) : undefined;
     if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };
@@ -455,7 +464,21 @@ export class GrammarRecognizer implements Recognizer {
     if (ofBoth) filled = ofBoth;
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
-    const answering = filled?.rich || personsMethods ? undefined : filled;
+    let answering = filled?.rich || personsMethods ? undefined : filled;
+    // "where are the attempts coming from?", "how many failed attempts this week?" after an answer about one person:
+    // that person's sign-ins, unless the words widen to others.
+    const inFocus = memory?.user?.id && memory.focus === 'user' ? memory.user : undefined;
+    const lastAboutPerson = inFocus !== undefined && (memory?.lastPlan === undefined || memory.lastPlanRich || memory.lastPlan.anchor?.id === inFocus.id || memory.lastPlan.filters.some((f) => (f.field === 'user' || f.field === 'id') && f.value === inFocus.id));
+    // (A question that could open a thread — "smart lockout events since monday — count" — is about that person only
+    // after a diagnosis, or when its words point back: "those", "the attempts", "mostly", "he".)
+    const pointsBack = memory?.lastIntent === 'signin.troubleshoot' || memory?.lastPlanRich === true || POINTS_BACK.test(cleaned);
+    if (answering && lastAboutPerson && pointsBack && answering.plan.resource === 'signIns' && !answering.about?.length && !ofRows.plan && !turn.row && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'country' || e.type === 'namedLocation')) && answering.plan.filters.every((f) => PERSONAL_SIGN_IN_CONDITIONS.has(f.field)) && !(answering.plan.operation.kind !== 'list' && 'field' in answering.plan.operation && answering.plan.operation.field === 'userDisplayName') && !OTHERS.test(cleaned)) {
+      // ("on what application mostly?" after a diagnosis: the failures'.)
+      const failures: PlanFilter[] = memory?.lastIntent === 'signin.troubleshoot' && !answering.plan.filters.some((f) => f.field === 'result') && !/\b(?:use|uses|used|using|succe\w*|worked|got in)\b/i.test(cleaned) ? [{ field: 'result', op: 'eq', value: 'failure' }] : [];
+      answering = { ...answering, plan: { ...answering.plan, filters: [{ field: 'user', op: 'eq', value: inFocus.id!, label: inFocus.displayName ?? inFocus.text }, ...answering.plan.filters.filter((f) => !(f.field === 'eventType' && f.op === 'ne' && f.value === 'nonInteractiveUser')), ...failures] } };
+      turn.followUp = true;
+    }
+    const personalSignIns = answering?.plan.resource === 'signIns' && inFocus?.id !== undefined && answering.plan.filters.some((f) => f.field === 'user' && f.value === inFocus.id) && !filled?.plan.filters.some((f) => f.field === 'user');
     // "is it the same thing for Priya?" after a diagnosis: the rich question again, about what changed.
     if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
@@ -466,12 +489,18 @@ export class GrammarRecognizer implements Recognizer {
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
       for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
+      if (personalSignIns && !entities.some((e) => e.type === 'user')) entities.push({ ...inFocus, source: 'conversation' });
     }
     // "mfa registered?", "department?", "groups?" after an answer about one person: a question of that person's page
     // that names no one and describes no list is about that person.
     const subjectless = !answering && !compared && !among && !turn.row && memory?.user && memory.focus === 'user' && OF_ONE_PERSON.has(intent) && !entities.some((e) => e.type === 'user' || e.type === 'group' || e.type === 'app' || (intent === 'role.assignments' && e.type === 'role'));
     if (subjectless && !pluralMeansRows(cleaned, memory, 2) && !EVERYONE.test(cleaned)) {
       entities.push({ ...memory.user!, source: 'conversation' });
+      turn.followUp = true;
+    }
+    // "what does that error mean?", "explain the top one": the error code the last answer was about.
+    if (intent === 'docs.answer' && memory?.errorCode && !entities.some((e) => e.type === 'errorCode' || ((e.type === 'user' || e.type === 'group' || e.type === 'app') && e.source === 'message')) && SHOWN_ERROR.test(cleaned)) {
+      entities = [...entities.filter((e) => e.type !== 'user' && e.type !== 'app'), { ...memory.errorCode, source: 'conversation' }];
       turn.followUp = true;
     }
     if (!answering && !entities.some((e) => e.type === 'timeRange')) {

@@ -75,13 +75,15 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
   // "who dismissed it?" about the person just discussed: that person's risk, not the list.
   if (intent === 'risk.users' && has('user') && entities.some((e) => e.type === 'user' && e.source === 'conversation')) return 'risk.user';
   if (intent === 'risk.workload' && !has('app') && has('user')) return 'risk.user';
+  // "reset bob kelly's password": the assistant never resets one; how to do it is a documentation answer.
+  if (intent === 'risk.remediate' && entities.some((e) => e.type === 'action' && e.value === 'resetPassword')) return 'docs.answer';
   return intent;
 }
 
 /** Which entities an intent keeps: an action only when acting, a risk level only about risk. */
 export function keeps(intent: IntentName, entity: Entity): boolean {
   if (intent === 'help' || intent === 'outOfScope') return false;
-  if (entity.type === 'action') return intent === 'risk.remediate';
+  if (entity.type === 'action') return intent === 'risk.remediate' || (intent === 'docs.answer' && entity.value === 'resetPassword');
   if (entity.type === 'riskLevel') return intent.startsWith('risk.');
   return true;
 }

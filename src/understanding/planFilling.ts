@@ -208,7 +208,10 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
   // "highest first", "newest first": the order of a list, not one row of it.
-  const unordered = cue.replace(/\b(?:highest|lowest|newest|latest|oldest|worst|riskiest|biggest|largest|soonest|most recent|most severe|severest|top)(?: ones?)? first\b/g, ' ');
+  // "what should I check first", "first of all", "in the first place": no row of a list either.
+  const unordered = cue
+    .replace(/\b(?:highest|lowest|newest|latest|oldest|worst|riskiest|biggest|largest|soonest|most recent|most severe|severest|top)(?: ones?)? first\b/g, ' ')
+    .replace(/\b(?:check|look|do|try|ask|fix|start|begin|go|see|know)(?: at| with)? first\b|\bfirst (?:of all|thing|things|name|names|step|steps|line|place)\b|\bat first\b/g, ' ');
   if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(unordered)) return { kind: 'first' };
   if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(unordered) && !/\blast (?:sign|log)/.test(unordered)) return { kind: 'latest' };
   return undefined;
@@ -234,7 +237,7 @@ interface FillContext {
 }
 
 /** "that happened", "the same error": the event the last answer was about. */
-const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b|\b(?:getting|hitting|seeing|having|got|get|hit) (?:that|this|the same)\b/;
+const THAT_EVENT = /\b(?:that|this|it) (?:has )?(?:happened|happen|happens|occurred|occur|occurs)\b|\b(?:that|this|the same) (?:error|failure|code|problem|issue)\b|\b(?:getting|hitting|seeing|having|got|get|hit) (?:that|this|the same)\b|\b(?:got|get|gets|getting|hit|hits|had|has|have|saw|see|sees) it\b|\b(?:hit|affected|hurt) by (?:that|it|this)\b/;
 /** "who else", "anyone else", "besides Johanna": the same question over everyone but the person it was about. */
 const SOMEONE_ELSE = /\b(?:who|anyone|anybody|someone|somebody|any other (?:users?|people)|other (?:users|people)) else\b|\bbesides\b|\bapart from\b|\bother than\b|\bany(?:one|body) other\b/;
 
@@ -274,7 +277,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     ...ERRORS_IN_WORDS.map(([pattern, code, label]): FilterRule => [pattern, () => ({ field: 'errorCode', op: 'eq', value: code, label })]),
     [/\bdisabled (?:accounts?|users?|people)\b|\b(?:accounts?|users?) (?:that are |which are |that were )?disabled\b/, () => ({ field: 'errorCode', op: 'eq', value: 50057, label: 'account disabled (50057)' })],
     [/\bblocked by (?:conditional access|ca|a policy|policy|policies)\b|\bconditional access (?:failure|block)/, () => ({ field: 'caStatus', op: 'eq', value: 'failure' })],
-    [/\bnon[- ]?interactive\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
+    // "count background sign-ins too", "non-interactive included": people's sign-ins of both kinds (the first rule for a
+    // field wins, so this comes before "non-interactive" alone).
+    [/\b(?:incl(?:uding|uded|\.)?|plus|with|and|count(?:ing)?|also) (?:the |their |his |her )?(?:background|non[- ]?interactive)\b|\b(?:background|non[- ]?interactive)(?: (?:ones?|sign[- ]?ins?|logins?|attempts))? (?:incl(?:uded|\.)?|too|as well|also)\b/, () => ({ field: 'eventType', op: 'ne', value: 'servicePrincipal', label: 'interactive and background' })],
+    [/\bnon[- ]?interactive\b|\bbackground (?:sign[- ]?ins?|logins?|ones)\b/, () => ({ field: 'eventType', op: 'contains', value: 'nonInteractiveUser' })],
     [/(?<!non[- ]?)\binteractive(?:ly)?\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'interactive' })],
     [/\buser sign[- ]?ins?\b|\b(?:people|users|humans) only\b|\bonly (?:people|users|humans)\b|\bno (?:apps|service principals)\b/, () => ({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' })],
     [/\bservice principal sign[- ]?ins?\b|\bworkload (?:identity )?sign[- ]?ins?\b|\bapp-only sign[- ]?ins?\b|\b(?:which|what|any) (?:service principals?|workload identit(?:y|ies))\b/, () => ({ field: 'eventType', op: 'contains', value: 'servicePrincipal', label: 'service principals' })],
@@ -300,7 +306,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     }],
     [/\bdisabled\b|\bdeactivated\b|\bblocked (?:accounts?|users?)\b|\bsign[- ]?in blocked\b|\b(?:turned|switched|shut) off\b/, () => ({ field: 'accountEnabled', op: 'eq', value: false })],
     [/\benabled\b|\bactive accounts\b/, () => ({ field: 'accountEnabled', op: 'eq', value: true })],
-    [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
+    [/\b(?:internal|member) (?:users?|accounts?)\b|\bmembers only\b|\b(?:not|no|excluding|except|without) guests\b/, () => ({ field: 'userType', op: 'eq', value: 'Member' })],
+    // "how many of those are guests?" after another list of people (the noun "guests" says it when it is the list).
+    [/\bguests?\b|\bexternal (?:users?|accounts?|people)\b/, () => ({ field: 'userType', op: 'eq', value: 'Guest' })],
     // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
     [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
     [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
@@ -406,7 +414,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
   // One person's trouble asked for a judgement ("40-something failures on her mac, what's the deal?", "a mix of errors:
   // what's the main one?", "did he try to sign in from russia?"): their story, conditions included.
-  if (has('user') && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b|\bwhat'?s going on\b|\bkeeps? failing\b|\bwhat (?:do|does|should) (?:they|he|she|i|we) (?:need to |have to )?do\b|\bnever (?:managed|been able|able) to\b/.test(cue)) return true;
+  // ("Travel Booking app logins failing for several people — what's going on?": an app's story the same way.)
+  if ((has('user') || has('app')) && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b|\bwhat'?s going on\b|\bkeeps? failing\b|\bwhat (?:do|does|should) (?:they|he|she|i|we) (?:need to |have to )?do\b|\bnever (?:managed|been able|able) to\b/.test(cue)) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
@@ -438,7 +447,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
     case 'directoryAudits':
       // A kind of change asked of everyone is a list; one object's changes are the audit answer's.
       // With nothing named the audit answer could only ask "whose changes?": the list answers instead.
-      return !operation && (has('group') || has('app') || has('policy') || has('role') || (has('user') && !filters.some((f) => f.field === 'initiatedByUserId')));
+      // ("lee gu password reset - was it done and by who?": who did one object's change is that object's answer too.)
+      return (!operation || (operation.kind === 'groupBy' && operation.field === 'initiatedBy' && /\bby (?:who|whom)\b|\bwho (?:did|done|has done)\b/.test(cue))) && (has('group') || has('app') || has('policy') || has('role') || (has('user') && !filters.some((f) => f.field === 'initiatedByUserId')));
     case 'applications':
     case 'servicePrincipals':
       // Which credentials each one has is a condition of the list; their expiry is the credentials answer.
@@ -546,15 +556,17 @@ function windowFrom(entities: Entity[]): QuestionPlan['window'] {
 /** The default window of a log question with none named: Graph keeps sign-ins and audits 30 days. */
 /** A plan over the sign-in log: the window the words give, else the week it reads by default. */
 function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date, cue?: string): QuestionPlan {
-  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now, cue) };
+  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now, cue, operation) };
 }
 
 /** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
 const EVER = /\b(?:ever|at all|all time|whole log|entire log)\b/;
 
-function defaultWindow(resource: PlanResource, now: Date, cue?: string): QuestionPlan['window'] {
+function defaultWindow(resource: PlanResource, now: Date, cue?: string, operation?: PlanOperation): QuestionPlan['window'] {
   if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;
-  const days = resource === 'signIns' && !(cue && EVER.test(cue)) ? 7 : 30;
+  // "when was her last successful sign-in?": the newest or oldest one is looked for in all the log keeps.
+  const whole = (cue !== undefined && EVER.test(cue)) || operation?.kind === 'latest' || operation?.kind === 'first';
+  const days = resource === 'signIns' && !whole ? 7 : 30;
   return { start: new Date(now.getTime() - days * DAY).toISOString(), end: now.toISOString(), label: `last ${days} days` };
 }
 
@@ -565,7 +577,7 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
-const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
+const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
@@ -624,6 +636,8 @@ export interface FillInput {
   previousCode?: string;
   /** The people, groups and apps the last list showed ("are they admins?"). */
   previousRows?: ReadonlyArray<{ type: string; id: string; displayName: string; appId?: string }>;
+  /** Every row the last list showed, whatever the words point at (the one app of "the most used app"). */
+  lastRows?: FillInput['previousRows'];
   /** Two or three people the conversation is about together ("Priya …", "and Megan?"): "either of them", "both". */
   peopleInFocus?: ReadonlyArray<{ id: string; displayName: string }>;
   elliptical: boolean;
@@ -711,6 +725,14 @@ function membershipOfRows(cue: string, input: FillInput): PlanFill | undefined {
   return { plan: { resource: 'groupMembers', anchor, filters: [filter], operation: { kind: 'list' } }, intent: 'group.info', about: [...rowEntities(people), group] };
 }
 
+/** Apps ranked by use: "the most used app", "most popular applications", "which apps are used the most", "busiest app". */
+const APP_USAGE = /\b(?:most|least) (?:used|popular|active|common|busy)\s+(?:apps?|applications?)\b|\b(?:which|what) (?:apps?|applications?) (?:does|do|did) (?:he|she|they|<pp>|<name>) (?:\w+ )?(?:use|sign (?:in)?to|log (?:in)?to|access|open) (?:the )?most\b|\bon (?:what|which) (?:apps?|applications?)(?: (?:is|are|was|were) (?:it|they|that|those))? mostly\b|\b(?:what|which) (?:apps?|applications?) mostly\b|\b(?:apps?|applications?)\s+(?:(?:are|is|were|was|get|gets|got)\s+)?(?:used|signed (?:in)?to|logged (?:in)?to|accessed) (?:the )?most\b|\bbusiest\s+(?:apps?|applications?)\b|\b(?:apps?|applications?) (?:usage|by usage|by use)\b/;
+
+/** "which app has the most owners / expired secrets": ranked by something an app has, not by use. */
+function ownAppQuestion(cue: string): boolean {
+  return /\b(?:owners?|secrets?|certs?|certificates?|credentials?|permissions?|consents?|members?)\b/.test(cue);
+}
+
 function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
@@ -728,6 +750,29 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // After a rich answer (a diagnosis) even a weaker cue is a question of its own ("who is his manager?").
   const ownQuestion = (input.ownScore ?? 0) >= (input.previousRich ? 3 : 6) && input.intent !== 'outOfScope';
   const refines = !ownQuestion || (input.intent !== undefined && previous !== undefined && input.intent === PLAN_INTENTS[previous.resource]);
+  // "what's the most used app this week?", "busiest apps yesterday": apps ranked by people's sign-ins.
+  const usage = APP_USAGE.exec(cue);
+  const usedBy = input.entities.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  const namesOther = input.entities.some((e) => e.source === 'message' && (e.type === 'group' || e.type === 'app') && e.resolution === 'resolved');
+  if (usage && !namesOther && !ownAppQuestion(cue)) {
+    const filters = filtersFor('signIns', context);
+    // "which app does Diego use most?": his sign-ins.
+    if (usedBy && !filters.some((f) => f.field === 'user')) filters.unshift({ field: 'user', op: 'eq', value: usedBy.id!, label: usedBy.displayName ?? usedBy.text });
+    if (!filters.some((f) => f.field === 'eventType')) filters.push({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' });
+    const n = /\b(?:apps|applications)\b/.test(usage[0]) ? 5 : 1;
+    return { plan: signInsPlan(filters, { kind: 'top', n, field: 'app' }, input.entities, input.now, cue), intent: 'signin.list' };
+  }
+  // "how do I move them to modern auth?": a how-to about the rows, answered by the documentation, not another list.
+  if (input.intent === 'docs.answer' && /^(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?how (?:do|can|should|would) (?:i|we|you)\b/.test(cue)) return undefined;
+  // "and apps?" after the groups a person owns: the apps that person owns (and the other way round).
+  const ownedBefore = previous?.anchor?.type === 'user' && (previous.resource === 'ownedGroups' || previous.resource === 'ownedApps') ? previous.anchor : undefined;
+  if (ownedBefore && named && !namesSomething && /^(?:and|what about|how about|also|plus)\b/.test(cue)) {
+    const resource = named.resource === 'groups' ? 'ownedGroups' : named.resource === 'applications' || named.resource === 'servicePrincipals' ? 'ownedApps' : undefined;
+    if (resource && resource !== previous!.resource) {
+      const owner: Entity = { type: 'user', text: ownedBefore.displayName ?? ownedBefore.id, displayName: ownedBefore.displayName, id: ownedBefore.id, resolution: 'resolved', source: 'conversation' };
+      return { plan: { resource, anchor: ownedBefore, filters: [], operation: { kind: 'list' } }, intent: resource === 'ownedGroups' ? 'group.info' : 'app.info', about: [owner] };
+    }
+  }
   const pair = pairPlan(cue, input.peopleInFocus, context);
   if (pair) return pair;
   const theirRoles = rolesOfRows(cue, input.previousRows);
@@ -757,14 +802,14 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // "and which of those have no MFA registered?" after people's failed sign-ins: another list, asked of those people.
   const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user');
   if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns')) && (refines || (input.elliptical && !(ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns') || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
-    return continuePlan(previous, context);
+    return ofTheTopRow(continuePlan(previous, context), previous, input.lastRows);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.
   const newConditions = () => filtersFor(previous!.resource, context).filter((f) => !previous!.filters.some((p) => p.field === f.field && JSON.stringify(p.value) === JSON.stringify(f.value)));
   // A place of its own ("russia this week - who?") starts a new question unless the words continue ("and russia?").
   const namesPlace = input.entities.some((e) => (e.type === 'country' || e.type === 'namedLocation') && e.source === 'message');
   if (previous && refines && !named && !namesSomething && !namesPlace && (operationOf(cue, previous.resource) || newConditions().length || windowFrom(input.entities))) {
-    return continuePlan(previous, context);
+    return ofTheTopRow(continuePlan(previous, context), previous, input.lastRows);
   }
   // An explanation is not a list, unless the question counts or lists over a time ("lockouts (50053) in the last 30
   // days?", "which users hit 53000").
@@ -819,7 +864,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     if (audit) return audit;
   }
   const operation = operationOf(cue, resource.resource);
-  const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)];
+  const filters = [...(resource.resource === named.resource ? named.filters ?? [] : []), ...filtersFor(resource.resource, context)].filter((f, i, all) => all.findIndex((g) => g.field === f.field && g.op === f.op && JSON.stringify(g.value) === JSON.stringify(f.value)) === i);
   // A noun alone ("users") with no ask, no condition and no operation is not a list question, unless it is the
   // whole question ("named locations?").
   const bareNoun = /^[\w\s-]{3,40}\?$/.test(cue) && cue.split(/\s+/).length <= 3;
@@ -839,7 +884,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     // A list by its credentials shows how many of each every row has.
     ...(filters.some((f) => CREDENTIAL_FIELDS.includes(f.field)) ? { columns: CREDENTIAL_FIELDS } : {}),
   };
-  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue);
+  const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue, operation);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
   if (window && resourceOf(resource.resource).time) plan.window = window;
   if (rich) {
@@ -911,12 +956,13 @@ const TRANSITIVE = /\bnested\b|\btransitive(?:ly)?\b|\bindirect(?:ly)?\b|\bthrou
 /** "Everyone in IT Staff including nested": a group's members reached through nesting too, as a list. */
 function groupMembersPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const group = entities.find((e) => e.type === 'group' && e.resolution === 'resolved' && e.id);
-  if (!group || !TRANSITIVE.test(cue) || !/\b(?:everyone|everybody|members?|users|people|who(?:'s| is| are)?|list|show|all)\b/.test(cue)) return undefined;
-  const count = /\bhow many\b|\bcount\b|\bnumber of\b/.test(cue);
+  if (!group || !TRANSITIVE.test(cue) || !/\b(?:everyone|everybody|members?|users|people|who(?:'s| is| are)?|list|show|all|head ?counts?|size)\b/.test(cue)) return undefined;
+  // ("VPN Users total headcount, transitive": its members counted.)
+  const count = /\bhow many\b|\bcount\b|\bnumber of\b|\bhead ?counts?\b|\btotal\b|\bsize\b/.test(cue);
   const plan: QuestionPlan = {
     resource: 'groupMembers',
     anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: true },
-    filters: /\busers\b|\bpeople\b|\beveryone\b|\beverybody\b/.test(cue) ? [{ field: 'objectType', op: 'eq', value: 'user', label: 'users' }] : [],
+    filters: /\busers\b|\bpeople\b|\beveryone\b|\beverybody\b|\bhead ?counts?\b/.test(cue) ? [{ field: 'objectType', op: 'eq', value: 'user', label: 'users' }] : [],
     operation: count ? { kind: 'count' } : { kind: 'list' },
   };
   return { plan, intent: 'group.info' };
@@ -1137,7 +1183,7 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   }
   // "Groups owned by Adele", "which apps does Miriam own": what a person owns.
   const user = resolved('user');
-  const owns = /\bown(?:ed|s)? by\b|\b(?:does|do|did) <pp> own\b|\b<pp> owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
+  const owns = /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|\b(?:<pp>|he|she|they) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
   if (user && owns && (resource === 'groups' || resource === 'applications' || resource === 'servicePrincipals')) {
     const anchor: PlanAnchor = { type: 'user', id: user.id!, displayName: user.displayName ?? user.text };
     return { resource: resource === 'groups' ? 'ownedGroups' : 'ownedApps', anchor };
@@ -1154,6 +1200,23 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
 }
 
 /** The previous plan with this message's changes: new conditions replace the same field's, a new operation. */
+/**
+ * "and how many of those sign-ins failed?" after the one most used app (or the one top person): that app's sign-ins
+ * (that person's), since the answer showed one row for the whole list.
+ */
+function ofTheTopRow(fill: PlanFill, previous: QuestionPlan, rows: FillInput['previousRows']): PlanFill {
+  const op = previous.operation;
+  if (fill.rich || previous.resource !== 'signIns' || op.kind !== 'top' || op.n !== 1 || !rows?.length) return fill;
+  const next = fill.plan.operation;
+  if ((next.kind === 'top' || next.kind === 'groupBy' || next.kind === 'countDistinct') && next.field === op.field) return fill;
+  // The rows come in the order shown: the top one first.
+  const [row] = rows;
+  const filter: PlanFilter | undefined =
+    op.field === 'app' && row.type === 'app' && row.appId ? { field: 'appId', op: 'eq', value: row.appId, label: row.displayName } : op.field === 'userDisplayName' && row.type === 'user' ? { field: 'user', op: 'eq', value: row.id, label: row.displayName } : undefined;
+  if (!filter || fill.plan.filters.some((f) => f.field === filter.field)) return fill;
+  return { ...fill, plan: { ...fill.plan, filters: [filter, ...fill.plan.filters] }, about: [...(fill.about ?? []), ...rowEntities([row])] };
+}
+
 function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const operation = operationOf(context.cue, previous.resource);
   const changes = filtersFor(previous.resource, context);

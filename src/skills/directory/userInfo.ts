@@ -84,6 +84,8 @@ export function userInfoModel(user: UserProfile, parts: { registration?: Registr
   facts.push(
     { title: 'Password last changed', value: formatWhen(user.lastPasswordChangeDateTime, now) },
     { title: 'Source', value: source(user) },
+    // What a script or a support ticket needs ("I need Joni's object ID").
+    { title: 'Object ID', value: user.id },
     { title: 'Manager', value: user.manager ? e(user.manager.displayName ?? user.manager.id) : 'none set' },
   );
   if (parts.registration) {

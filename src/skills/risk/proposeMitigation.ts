@@ -14,24 +14,10 @@ import type { SkillAnswer, SkillRequest } from '../types';
 import { noTenantAnswer, roleList } from '../common/access';
 import { defineSkill, type Asked } from '../common/defineSkill';
 import { escapeMarkdown } from '../../cards/escape';
-
-const ENTRA = 'https://entra.microsoft.com';
+import { passwordResetAnswer } from '../common/passwordReset';
 
 function text(t: string): SkillAnswer {
   return { kind: 'text', text: t };
-}
-
-function passwordResetAnswer(target: MitigationTarget | undefined): SkillAnswer {
-  const page = target?.kind === 'user' ? `${ENTRA}/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${target.id}` : `${ENTRA}/#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers`;
-  const who = target ? escapeMarkdown(target.displayName) : 'the user';
-  return text(
-    [
-      `I don't reset passwords: a new password has to reach ${who} safely, and that is a step for a person, not a chat bot.`,
-      `To do it: open ${who} in the Entra admin center (${page}), select "Reset password", and give the temporary password to the user through a channel you trust; they must change it at the next sign-in.`,
-      'Better when the user is registered for MFA: let them change it themselves (self-service password reset at https://aka.ms/sspr), which also remediates their user risk. A risk-based Conditional Access policy can require this automatically for high user risk.',
-      'After a reset because of risk, also revoke their sessions ("revoke their sessions") so stolen tokens stop working.',
-    ].join('\n'),
-  );
 }
 
 /** The target from a button's proposal or from the resolved user / app in the question. */

@@ -36,6 +36,7 @@ import { buildErrorCodeAnswer, buildErrorCodeComparison, errorCodesIn } from './
 import { buildListAnswer } from './listAnswer';
 import { findPatterns } from './patterns';
 import { settleWorkloadByFailures } from './workloadChoice';
+import { passwordResetAnswer } from '../common/passwordReset';
 
 const DAY_MS = 86_400_000;
 /**
@@ -356,6 +357,11 @@ export const signInSkill = defineSkill({
   // "What does AADSTS50076 mean?" needs no tenant; a question naming a person is a troubleshooting one.
   askedBeforeTenant: true,
   async asked(request) {
+    // "reset bob kelly's password": how to, on that person's page.
+    if (request.understanding.intent === 'docs.answer' && entityOf(request.understanding, 'action')?.value === 'resetPassword') {
+      const user = entityOf(request.understanding, 'user');
+      return { answer: passwordResetAnswer(user?.id ? { id: user.id, displayName: user.displayName ?? user.text } : undefined) };
+    }
     const aboutSomeone = ['user', 'requestId'].some((type) => entityOf(request.understanding, type as 'user' | 'requestId'));
     if (request.understanding.intent !== 'docs.answer' || aboutSomeone) return undefined;
     const code = errorCodeOf(request);

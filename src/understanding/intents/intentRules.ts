@@ -60,6 +60,8 @@ const CUES: Cue[] = [
   { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all|bye|cheers|a lot|so much))?[!.]*$/ },
   { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:\w+ )?(?:questions|commands|things|stuff) (?:can|could|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b|\bhow (?:do|can|should) i ask you\b/ },
   { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
+  // "can you also fix things or only read?": what the assistant may do.
+  { name: 'what may you do', intent: 'help', weight: 12, pattern: /\b(?:can|could|do) you (?:also |even |actually )?(?:fix|change|write|modify|edit|do) (?:things|stuff|anything)\b|\bonly read\b|\bread[- ]only\b.{0,20}\b(?:you|bot|assistant)\b|\b(?:you|bot|assistant)\b.{0,20}\bread[- ]only\b/ },
   { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
   { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
@@ -69,6 +71,11 @@ const CUES: Cue[] = [
   { name: 'change a policy', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|then|so|now|please|pls|can you|could you)[,!]?\s+)*(?:(?:switch|turn|flip|set)\s+(?:it|that|this|that one|this one|the policy|(?:the\s+)?<policy>(?: policy)?)\s+on\b|(?:enable|enforce|switch on|turn on|disable|delete|remove|edit|change|modify|update|create)\s+(?:the\s+|that\s+|this\s+|a\s+|an\s+)?(?:\S+\s+){0,5}?(?:polic(?:y|ies)|<policy>))/ },
   // Office errands on hardware ("can you reset the printer on the 3rd floor?").
   { name: 'office errands', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:hi|hey|please|pls)[,!]?\s+)?(?:can|could|would|will) you\s+(?:please\s+)?(?:reset|fix|restart|reboot|install|unjam|refill|order|repair|set up)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|laptop|pc|computer|monitor|wifi|network|coffee machine|screen)\b/ },
+  // Questions about the world, not the tenant ("btw what's the weather in Seattle", "what time is it in Tokyo",
+  // "who will win the champions league", "can you open a ServiceNow ticket for this?").
+  { name: 'about the world', intent: 'outOfScope', weight: 14, pattern: /\bweather\b|\bwhat time is it\b|\btime (?:is it )?(?:now )?in [a-z]+\b.*\bright now\b|\bcapital (?:city )?of\b|\bwho (?:will|is going to|'?ll) win\b|\b(?:champions league|world cup|super bowl|premier league|stock price|exchange rate|recipe|horoscope|lottery)\b|\b(?:open|create|raise|log|file|make)\s+(?:me\s+)?an?\s+(?:\S+\s+)?(?:ticket|incident|jira|case)\b|\btell me a joke\b/ },
+  // "reset the printer on floor 2 pls": hardware, asked without "can you".
+  { name: 'hardware errands', intent: 'outOfScope', weight: 12, pattern: /\b(?:reset|fix|restart|reboot|install|unjam|refill|repair)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|coffee machine|wifi|router|monitor)\b/ },
   // Money and device management are not Entra ID.
   { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|bills?|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
@@ -105,7 +112,7 @@ const CUES: Cue[] = [
   { name: 'traffic from a place', intent: 'signin.list', weight: 4, pattern: /\b(?:anything|any(?:one|body)?|attempts?|traffic|activity|coming in|connections?|hits?|hitting us|who(?:'s| is| are)?)\b.{0,40}\b(?:from|in|out of)\s+<country>|<country>\s+(?:attempts?|traffic|activity|addresses|ips?|sign[- ]?ins?|logins?|log-ins|connections?)\b/, when: (f) => f.names === 0 && !f.pronoun },
   { name: 'expired passwords', intent: 'signin.list', weight: 4, pattern: /\bexpired passwords?\b|\bpasswords? (?:has |have |had )?expired\b|\bpassword[- ]expir/, when: (f) => f.names === 0 && !f.pronoun },
   { name: 'legacy protocols in use', intent: 'signin.list', weight: 3, pattern: /^(?!.*\bpolic(?:y|ies)\b|.*\b(?:do|does|did) (?:we|you|it|they) block\b)(?:.*)\b(?:legacy|basic|old)[- ](?:auth(?:entication)?|protocols?|clients?)\b|\b(?:imap|pop3?|smtp auth|activesync)\b/, when: (f) => f.names === 0 && !f.pronoun && !f.policy },
-  { name: 'sign-ins from a platform', intent: 'signin.list', weight: 4, pattern: /\b(?:signing|logging|signed|logged) (?:in|on) (?:from|on|with) (?:\w+ ){0,2}?(?:linux|mac(?:os)?|windows|android|ios|iphones?|ipads?|chromebooks?|chrome ?os)\b/, when: (f) => f.names === 0 },
+  { name: 'sign-ins from a platform', intent: 'signin.list', weight: 4, pattern: /\b(?:signing|logging|signed|logged|signs|logs|sign|log) (?:in|on) (?:from|on|with) (?:\w+ ){0,2}?(?:linux|mac(?:os)?|windows|android|ios|iphones?|ipads?|chromebooks?|chrome ?os)\b/, when: (f) => f.names === 0 },
   { name: 'how to fix a person', intent: 'signin.troubleshoot', weight: 4, pattern: /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|sort(?: out)?|resolve|unblock)\b/, when: HAS_OBJECT },
   // "is VPN Users a nested group? what's inside": a group's make-up.
   { name: 'what a group holds', intent: 'group.info', weight: 4, pattern: /\bnested group\b|\bwhat'?s inside\b|\bwhat is inside\b|\bgroups? (?:inside|within) (?:it|that|<name>)\b/ },
@@ -138,14 +145,28 @@ const CUES: Cue[] = [
   { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:a|the|any) reasons?\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
+  // "can u check Noah's sign in logs and tell me what's wrong", "I don't know what to check first": a diagnosis asked
+  // for, whatever nouns the message uses for the log.
+  { name: 'asked what is wrong', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:tell me|let me know|see|find out|figure out|check|know|explain|advise)\b.{0,20}\bwhat(?:'?s| is) (?:wrong|going on|happening|the (?:problem|issue))\b|\bwhat (?:to|should (?:i|we)) check\b|[-–—,:?]\s*what'?s (?:going on|happening|the (?:problem|issue))\s*\??$/, when: (f) => f.person || f.app },
+  // "what's preventing Quinn from signing in?", "is there a CA policy stopping Uma?": what stands in one person's way.
+  { name: 'what stops a person', intent: 'signin.troubleshoot', weight: 7, pattern: /\b(?:what'?s|what is|something|anything|a (?:ca |conditional access )?policy|which (?:ca |conditional access )?policy)\s+(?:\w+\s+)?(?:preventing|stopping|blocking|keeping)\s+(?:<name>|him\b|her\b|them\b)/, when: (f) => f.person },
+  // "the sign-in page keeps throwing an error at them", "outlook shows him some error message": an error seen.
+  { name: 'an error seen', intent: 'signin.troubleshoot', weight: 3, pattern: /\b(?:throw(?:s|ing|n)?|threw|show(?:s|ing|ed)?|giv(?:es|ing|e)|pops? up|popping up)\s+(?:(?:me|him|her|them)\s+)?(?:an?\s+|the\s+|some\s+|this\s+)?(?:\w+\s+)?(?:errors?|error messages?)\b/, when: (f) => f.person || f.app },
+  // "Diego: any failed logins in november?", "did she have failed logins from Brazil too?": whether one person's
+  // sign-ins failed, and why, is their diagnosis (a count or a list says so: "how many", "list", "background ones too").
+  { name: 'any failures of a person', intent: 'signin.troubleshoot', weight: 5, pattern: /^(?!.*\b(?:how many|count|number of|list|show|background|non[- ]?interactive|which|what)\b)(?:.*)\b(?:(?:any|some)\s+(?:failed|failing|faild|unsuccessful|bad)|(?:have|had|has|get|got)\s+(?:a\s+)?(?:failed|faild|unsuccessful))\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts|logons?)\b/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
+  // "which users got it?", "who else had that?" after an error was shown: the people with that error.
+  { name: 'who got that error', intent: 'signin.list', weight: 3, pattern: /\b(?:which|what) (?:users|people|accounts|persons)\b.{0,20}\b(?:got|get|hit|had|have|saw|see|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)\b|\bwho (?:else )?(?:got|gets|hit|hits|had|has|saw|sees) (?:it|that|this)(?: one| error| code)?\s*\??$/ },
+  // "smart lockout events since monday — count", "how many failures yesterday": failures counted, nobody named.
+  { name: 'failures counted', intent: 'signin.list', weight: 3, pattern: /\b(?:lockouts?|lockout events|failures|failed (?:logins?|log-?ins|sign-?ins?|attempts)|bad passwords?)\b.*\b(?:count|counts|how many|number|total|tally)\b|\b(?:count|how many|number of|total)\b.*\b(?:lockouts?|lockout events|failures|failed (?:logins?|attempts))\b/, when: (f) => !f.person },
   // Sign-in lists: show, count or summarise sign-ins.
   { name: 'sign-ins plural', intent: 'signin.list', weight: 3, pattern: new RegExp(`\\b${SIGNINS}\\b`) },
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
   // "has Megan been signing in?", "did Megan and Adele sign in today?", "do the break-glass ones ever sign in?".
   { name: 'whether someone signs in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\b(?:(?:has|have|does|do|is|are)\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})*|did\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})+)\\s+(?:(?:ever|even|still|actually|recently|been|already|really|managed to)\\s+)*(?:signing|logging|signed|logged|sign|log)\\s*(?:in|on)\\b(?!\\s+from\\b)`) },
-  { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in)|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
+  { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in|(?:got|get) in (?:ok|okay|fine|successfully|alright))|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
 
   // Risk.
   { name: 'risk words', intent: 'risk.user', weight: 2, pattern: new RegExp(`\\b${RISK}\\b`) },
@@ -172,6 +193,14 @@ const CUES: Cue[] = [
   { name: 'headcount', intent: 'user.info', weight: 3, pattern: /\bhead ?counts?\b/ },
   // "ok and who manages her?", "did she ever register any auth method?", "what MFA does this person have on file?": a
   // fact of the person's account, asked after their diagnosis.
+  // "have they set up any authenticator at all?", "does she have MFA set up": a person's registered methods.
+  { name: 'methods set up', intent: 'user.info', weight: 5, pattern: /^(?!.*\b(?:cant|can't|cannot|wants?|asks?|asking|prompts?|prompting|requires?|keeps?|won'?t|fails?|failing|stuck)\b)(?:.*)(?:\b(?:set ?up|registered|enrolled|configured|added)\b.{0,25}\b(?:authenticator|mfa|2fa|security info|passkeys?|fido2?|methods?)\b|\b(?:authenticator|mfa|2fa|passkeys?|fido2?)\b.{0,20}\b(?:set ?up|registered|enrolled|configured)\b)/, when: (f) => f.person },
+  // "megan bowen: account enabled? MFA methods? any risk?": the account page answers all three.
+  { name: 'account, MFA and risk', intent: 'user.info', weight: 9, pattern: both(String.raw`(?:account (?:still )?(?:enabled|disabled|active|inactive|on|off)|(?:enabled|disabled|active)\b)`, String.raw`(?:(?:mfa|2fa|methods?|authenticator)\b.*\b(?:risk|risky|riskey|at risk)|(?:risk|risky|riskey|at risk)\b.*\b(?:mfa|2fa|methods?|authenticator))`), when: (f) => f.person },
+  // "name of our HR Director?": who holds a title.
+  { name: 'the name of a title', intent: 'user.info', weight: 5, pattern: /\bname of (?:the |our |my )?<name>|<name>'?s? name\b/, when: (f) => f.person },
+  // "I need Joni Sherman's object ID for a script": an identifier on the account page.
+  { name: 'an account identifier', intent: 'user.info', weight: 5, pattern: /\bobject ?ids?\b|\buser ?principal ?names?\b|\bupns?\b|\bimmutable ?id\b|\bsign-?in names?\b/, when: (f) => f.person },
   { name: 'account facts asked of someone', intent: 'user.info', weight: 5, pattern: /\bwho manages\b|\bmanaged by whom\b|\bregister(?:ed)? (?:any |an |a |for )?(?:mfa |auth(?:entication)? |sign-in |security )?(?:methods?|info)\b|\b(?:mfa|auth(?:entication)? methods?)\b.{0,30}\bon file\b|\bon file\b.{0,20}\bmfa\b/, when: (f) => f.person },
   { name: 'about someone', intent: 'user.info', weight: 2, pattern: /\b(?:tell me about|details|info|information|profile|look ?up|lookup)\b/ },
   // "what's nestor's email?", "whats his mail": a person's own mail address is on their account page.
@@ -265,6 +294,12 @@ const CUES: Cue[] = [
   // risk) is answered with how to do it.
   { name: 'a task to explain', intent: 'docs.answer', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:re-?enable|reactivate|unlock|unblock|renew|rotate|extend|turn (?:him|her|them|it|<name>) back on|enable (?:him|her|them|<name>)(?:'s)?(?: account)? again)\b/ },
   // "difference between report-only and disabled for a CA policy?": a concept compared, not the tenant's policies.
+  // "is dismissing the same as confirming safe?": two things compared, whatever verbs they are.
+  { name: 'the same as', intent: 'docs.answer', weight: 7, pattern: /^(?:so\s+|and\s+|wait,?\s+)?(?:is|are|does|do) (?:\w+ing|an? [\w-]+|the [\w-]+|[\w-]+) (?:\w+ )?(?:the same|same) (?:thing )?as\b|\b(?:mean|do) the same (?:thing )?as\b/, when: (f) => f.names === 0 && !f.pronoun },
+  // "explain the top one", "what does that error mean?" after errors were shown: the code explained.
+  { name: 'a shown error explained', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|and|now|then)[,!]?\s+)?(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:explain|define|describe)\s+(?:the|that|this)\s+(?:(?:top|main|most common|commonest)\s+one|(?:top|first|second|third|main|most common|commonest|last)?\s*(?:code|error(?: code)?|type|detection(?: type)?))\b|\bwhat (?:does|do|did) (?:the|that|this|those) (?:top |first |second |main |most common )?(?:one|code|error(?: code)?|errors)(?: \w+)? mean\b/, when: (f) => f.names === 0 },
+  // "can you explain what a report-only Conditional Access policy is?", "how do dynamic groups work": a concept explained.
+  { name: 'explain what a thing is', intent: 'docs.answer', weight: 7, pattern: /\bexplain (?:to me )?what (?:an? |the )?[\w -]{2,60}? (?:is|are|means?|does)\s*\??$|^(?:so\s+|and\s+)?how (?:do|does) (?!it\b|that\b|this\b)(?:[\w-]+ ){1,3}work\s*\??$/, when: (f) => f.names === 0 && !f.pronoun },
   { name: 'a concept compared', intent: 'docs.answer', weight: 2, pattern: /\bdifference between\b|\b(?:vs\.?|versus|compared (?:to|with))\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
   // "What does report-only do?": what a named concept does, not a list of the things it applies to.
   { name: 'what a concept does', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b(?! (?:i|we|you)\b).{0,50}\bdo\b|\bhow does\b.{0,50}\bwork\b/, when: (f) => f.concept && f.names === 0 && !f.policy },
