@@ -120,8 +120,10 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   // An OData cast on a membership list ("…/memberOf/microsoft.graph.group") is an advanced query.
   if (resource.path(plan.anchor).includes('/microsoft.graph.')) advanced = true;
   const selected = new Set<string>([resource.key]);
+  const expands = new Set<string>(resource.expand ? [resource.expand] : []);
   const use = (spec: FieldSpec) => {
     if (spec.permission) permissions.add(spec.permission);
+    if (spec.expand) expands.add(spec.expand);
     if (spec.path !== '@odata.type' && !spec.path.includes('$count')) selected.add(selectOf(spec));
   };
 
@@ -151,7 +153,9 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));
 
   const onClient = clientFilters.length > 0;
-  const countable = resource.count !== 'none' && !onClient;
+  // Graph does not expand with advanced queries: a read that expands a field's navigation counts here instead.
+  const expandsField = [...expands].some((e) => e !== resource.expand);
+  const countable = resource.count !== 'none' && !onClient && !expandsField;
   const countFromGraph = countable && (operation.kind === 'count' || operation.kind === 'list' || operation.kind === 'exists');
   if (countFromGraph && resource.count === 'advanced') advanced = true;
   if (advanced && !resource.directoryObject) throw new PlanError(`${resource.noun.many} do not take advanced queries`);
@@ -159,7 +163,7 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   const params: string[] = [];
   if (graphFilter.length) params.push(`$filter=${graphFilter.join(' and ')}`);
   if (resource.select) params.push(`$select=${[...selected].join(',')}`);
-  if (resource.expand) params.push(`$expand=${resource.expand}`);
+  if (expands.size) params.push(`$expand=${[...expands].join(',')}`);
   if (countFromGraph || advanced) params.push('$count=true');
   if (operation.kind === 'first' && resource.time?.orderBy) params.push(`$orderby=${resource.time.field} asc`);
 

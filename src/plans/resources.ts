@@ -41,6 +41,8 @@ export interface FieldSpec {
   emptyText?: string;
   /** A table cell that says more than the value ("failure (50126)" for a sign-in's result). */
   cell?: (item: Record<string, unknown>) => string;
+  /** A navigation property the read expands for this field (`owners`), only when the field is used. */
+  expand?: string;
 }
 
 export interface ResourceSpec {
@@ -316,9 +318,17 @@ const applications: ResourceSpec = {
     field('displayName', 'Name', 'displayName', 'string', { graph: STRING }),
     field('signInAudience', 'Audience', 'signInAudience', 'string', { graph: EQ_IN }),
     field('createdDateTime', 'Created', 'createdDateTime', 'date', { advanced: ['eq', 'ge', 'le', 'ne'] }),
+    // "who owns them?" after a list of apps: each registration's owners, expanded in the same read.
+    field('owners', 'Owners', 'owners', 'string', { select: 'id', expand: 'owners', read: ownerNames, emptyText: 'none' }),
     ...credentialFields,
   ],
 };
+
+/** The owners an expanded read carries, by name. */
+function ownerNames(item: Record<string, unknown>): string {
+  const owners = Array.isArray(item.owners) ? (item.owners as Array<{ displayName?: string | null; userPrincipalName?: string | null; id?: string }>) : [];
+  return owners.map((o) => o.displayName ?? o.userPrincipalName ?? o.id ?? '').filter(Boolean).join(', ');
+}
 
 const servicePrincipals: ResourceSpec = {
   name: 'servicePrincipals',

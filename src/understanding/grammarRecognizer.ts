@@ -1,7 +1,7 @@
 import { compoundCandidate } from './compound';
 import { applyConversation, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
-import { defaultTimeRange } from './entities/timeRange';
+import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM } from './planFilling';
@@ -15,7 +15,7 @@ import { correction } from './text/spelling';
 
 /** An everyday word, which a lower-case first name must not be taken for. */
 const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
-import type { ConversationContext, Entity, IntentClassifier, RecognitionContext, Recognizer, Understanding } from './types';
+import type { ConversationContext, Entity, IntentClassifier, IntentName, RecognitionContext, Recognizer, Understanding } from './types';
 
 export interface GrammarRecognizerOptions {
   /** Name resolution; absent when no tenant is configured (names then stay unresolved). */
@@ -117,6 +117,8 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
 }
 
 /** Words that ask about everyone rather than the person the thread is on. */
+/** Answers that tell one person's or app's story, which a time word starts rather than bounds. */
+const STORY_INTENTS = new Set<IntentName>(['signin.troubleshoot', 'risk.user', 'risk.workload']);
 /** Words that point back at what was just discussed. */
 const POINTS_BACK = /\b(?:those|these|them|attempts|failures|tries|mostly|the same|he|she|they|his|her|their|him)\b/i;
 /** Words for an error the last answer showed ("that error", "the top one", "this code"). */
@@ -222,8 +224,10 @@ export class GrammarRecognizer implements Recognizer {
     const sameList = whole.plan?.basedOnPrevious && last && whole.plan.operation.kind === 'list' && JSON.stringify(whole.plan.filters) === JSON.stringify(last.filters) && whole.plan.resource === last.resource;
     // Nor does a list of everything of a kind ("what groups are they in?" read as "groups").
     const everything = whole.plan && !whole.plan.anchor && whole.plan.filters.length === 0 && whole.plan.operation.kind === 'list';
-    if ((whole.plan && !sameList && !everything) || whole.intent === 'outOfScope' || whole.intent === 'help' || whole.intent === 'docs.answer' || whole.guessed) return undefined;
-    if (whole.entities.some((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && (e.source === 'message' || e.resolution === 'resolved'))) return undefined;
+    // Nor the owners' table of every row, when a description chose some of them.
+    const ownersOfAll = subset !== undefined && whole.plan?.columns?.includes('owners');
+    if ((whole.plan && !sameList && !everything && !ownersOfAll) || whole.intent === 'outOfScope' || whole.intent === 'help' || whole.intent === 'docs.answer' || whole.guessed) return undefined;
+    if (!ownersOfAll && whole.entities.some((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && (e.source === 'message' || e.resolution === 'resolved'))) return undefined;
     const parts = rows.map((r) => text.replace(THEM, r.displayName));
     const first = await this.recognize(parts[0], context);
     // A registration's row is known by its application id.
@@ -507,6 +511,9 @@ export class GrammarRecognizer implements Recognizer {
       const fallback = defaultTimeRange(intent, now);
       if (fallback) entities.push(fallback);
     }
+    // "Priya got a new iPhone last week and since then …", "what happened with Adrian's risk last week": one
+    // person's story runs from last week until now.
+    if (STORY_INTENTS.has(intent)) entities = entities.map((e) => (e.type === 'timeRange' && e.value === 'lastWeek' ? withWindow({ ...e, value: 'sinceLastWeek', text: 'since last week' }, now) : e));
     const explanation = [...parsed.explanation, ...lookupFailures.map((f) => `name lookup failed for ${f}`)];
     const understanding: Understanding = { intent, entities, text: cleaned, explanation };
     if (answering) understanding.plan = answering.plan;

@@ -203,10 +203,12 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
 /** One entity per type: skills answer about one user, one group, one window. */
 export function firstOfEachType(entities: Entity[]): Entity[] {
   // One per type, the first that links to something if any does ("our Fabrikam guest Nestor Wilke": Nestor Wilke).
+  // People's attributes of different fields are conditions together ("engineering … in Redmond"): one of each field.
   const chosen = new Map<string, Entity>();
   for (const e of entities) {
-    const held = chosen.get(e.type);
-    if (!held || (held.resolution === 'notFound' && e.resolution !== 'notFound')) chosen.set(e.type, e);
+    const key = e.type === 'userAttribute' && e.field ? `${e.type}:${e.field}` : e.type;
+    const held = chosen.get(key);
+    if (!held || (held.resolution === 'notFound' && e.resolution !== 'notFound')) chosen.set(key, e);
   }
   const keep = new Set(chosen.values());
   return entities.filter((e) => keep.has(e));

@@ -204,7 +204,9 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (/\bwhich ips?\b|\bwhat ips?\b|\bwhich (?:ip )?addresses\b/.test(cue)) return { kind: 'groupBy', field: 'ipAddress' };
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
   }
-  if (resource === 'signIns' && /^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
+  // "who got the most?", "which user was worst yesterday": the one person with the most.
+  if (resource === 'signIns' && /^(?:so\s+|ok\s+|and\s+)?(?:who|which (?:user|person|account|one)) (?:got|had|has|have|was|were|is) (?:the )?(?:most|worst)\b/.test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
+  if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
   // "highest first", "newest first": the order of a list, not one row of it.
@@ -505,7 +507,10 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   const attribute = entity('userAttribute');
   // "guests from fabrikam": their sign-in names keep the home domain (nestor.wilke_fabrikam.com#EXT#@…).
   if (attribute?.field === 'guestDomain' && attribute.value && resource === 'users') add({ field: 'userPrincipalName', op: 'contains', value: `_${attribute.value}`, label: `from ${attribute.value}` });
-  else if (attribute?.field && attribute.value && resource === 'users') add({ field: attribute.field, op: 'eq', value: attribute.value });
+  else if (resource === 'users') {
+    // "engineers based in Redmond": each of the people's fields the words name.
+    for (const each of context.entities.filter((e) => e.type === 'userAttribute' && e.source !== 'default' && e.field && e.field !== 'guestDomain' && e.value)) add({ field: each.field!, op: 'eq', value: each.value! });
+  }
   if (attribute?.field === 'city' && attribute.value && resource === 'signIns') add({ field: 'city', op: 'eq', value: attribute.value });
   // "engineers with no MFA", "failed sign-ins in finance": lists without the field, asked of those people by id.
   if (attribute?.memberIds?.length && attribute.field !== 'city' && resource === 'signIns') add({ field: 'user', op: 'in', value: attribute.memberIds, label: `in ${attribute.value}` });
@@ -577,7 +582,7 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
-const WHICH_PEOPLE = /^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
+const WHICH_PEOPLE = /^(?:so |ok |and )?(?:who|which (?:user|person|account|one)) (?:got|had|has|have|was|were|is) (?:the )?(?:most|worst|hit (?:the )?most)\b|^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
@@ -733,6 +738,19 @@ function ownAppQuestion(cue: string): boolean {
   return /\b(?:owners?|secrets?|certs?|certificates?|credentials?|permissions?|consents?|members?)\b/.test(cue);
 }
 
+const OWNERS_OF_ROWS = /\bwho owns (?:them|those|these|each(?: of them| one)?|all of them|(?:those|these|the) (?:apps|applications|ones))\b|\b(?:their|the) owners\b|\bowners? of (?:them|those|these|each)\b|\bwho (?:are|is) (?:the|their) owners?\b|\bwho (?:is|are) responsible for (?:them|those|these)\b/;
+
+/** Up to this many apps are answered one by one, each with its page; more as one table with an owners column. */
+const MANY_ROWS = 3;
+
+/** "who owns them?" after a list of apps: those registrations with their owners. */
+function ownersOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | undefined {
+  if (!rows || rows.length <= MANY_ROWS || !OWNERS_OF_ROWS.test(cue) || rows.some((r) => r.type !== 'app')) return undefined;
+  const filter = rowsFilter('applications', rows);
+  if (!filter) return undefined;
+  return { plan: { resource: 'applications', filters: [filter], operation: { kind: 'list' }, columns: ['owners'] }, intent: 'app.info', about: rowEntities(rows) };
+}
+
 function fillFromWords(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
   const context: FillContext = { text: input.text, cue, now: input.now, entities: input.entities, previousRich: input.previousRich, previousCode: input.previousCode };
@@ -761,6 +779,16 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     if (!filters.some((f) => f.field === 'eventType')) filters.push({ field: 'eventType', op: 'contains', value: 'interactiveUser', label: 'people' });
     const n = /\b(?:apps|applications)\b/.test(usage[0]) ? 5 : 1;
     return { plan: signInsPlan(filters, { kind: 'top', n, field: 'app' }, input.entities, input.now, cue), intent: 'signin.list' };
+  }
+  // "who owns them?" after a list of apps (expiring credentials, apps without owners…): each one's owners.
+  // (A few rows are answered app by app with their owners; "the payroll ones" that fit no row take none.)
+  const narrowed = (input.previousRows?.length ?? 0) > 0 && input.previousRows!.length < (input.lastRows?.length ?? 0);
+  const ownersOf = /\bthe \S+ ones?\b/.test(cue) && !narrowed ? undefined : ownersOfRows(cue, input.previousRows?.length ? input.previousRows : input.lastRows);
+  if (ownersOf) return ownersOf;
+  // "what is error 50126?" then "did we have many of them this week?": the sign-ins that failed with that code.
+  if (input.previousCode && /^\d+$/.test(input.previousCode) && previous?.resource !== 'signIns' && !namesSomething && /\b(?:many|how many|count|any|lots) (?:of )?(?:them|those|these|it)\b|\bhow often\b|\bhow common\b/.test(cue)) {
+    const filters = [{ field: 'errorCode', op: 'eq' as const, value: Number(input.previousCode) }, ...filtersFor('signIns', context).filter((f) => f.field !== 'errorCode' && f.field !== 'result')];
+    return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'count' }, input.entities, input.now, cue), intent: 'signin.list' };
   }
   // "how do I move them to modern auth?": a how-to about the rows, answered by the documentation, not another list.
   if (input.intent === 'docs.answer' && /^(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?how (?:do|can|should|would) (?:i|we|you)\b/.test(cue)) return undefined;

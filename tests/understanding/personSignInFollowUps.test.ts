@@ -99,3 +99,39 @@ describe('Which app, and what an error shown means, asked as a follow-up (issue 
     assert.match(second.text, /Conditional Access policy — report-only/);
   });
 });
+
+describe('"last week", and who had the most, asked of the sign-in log (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+  const windowOf = (answer: { plan?: unknown }) => (answer.plan as { window?: { start: string; end: string; label: string } }).window;
+
+  it('When sign-ins are asked for "last week", then the calendar week before this one is read; "in the last week" stays the last 7 days; a person\'s story runs from last week until now', async () => {
+    const lastWeek = await demo.stack.ask('any logins from russia last week?', admin);
+    assert.deepEqual(windowOf(lastWeek), { start: '2026-11-09T00:00:00.000Z', end: '2026-11-16T00:00:00.000Z', label: 'last week' });
+    const sevenDays = await demo.stack.ask('failed sign-ins in the last week', admin);
+    assert.equal(windowOf(sevenDays)?.label, 'last 7 days');
+    const story = await demo.stack.ask('Priya Patel got a new iPhone last week and since then she gets an error in Outlook, any idea?', admin);
+    assert.equal(story.intent, 'signin.troubleshoot');
+    assert.match(story.text, /53000/);
+    assert.match(story.text, /since last week/);
+  });
+
+  it('When a sign-in list is followed by "whose accounts?" or "which user was worst yesterday", then the sign-ins are grouped by person, or the top one given', async () => {
+    const [, whose] = await demo.stack.askChain(['any logins from russia last week?', 'whose accounts?'], admin);
+    assert.equal(whose.intent, 'signin.list');
+    assert.deepEqual((whose.plan as { operation: unknown }).operation, { kind: 'groupBy', field: 'userDisplayName' });
+    const [, , worst] = await demo.stack.askChain(['failed logins today, interactive only — number please', 'and yesterday?', 'which user was worst yesterday'], admin);
+    assert.deepEqual((worst.plan as { operation: unknown }).operation, { kind: 'top', n: 1, field: 'userDisplayName' });
+    assert.match(worst.text, /yesterday · top 1 by user/);
+  });
+
+  it('When an error code is explained and "did we have many of them this week?" follows, then the sign-ins with that code are counted; "who got the most?" ranks their people', async () => {
+    const [, many, most] = await demo.stack.askChain(['what is error 50126?', 'did we have many of them this week (interactive)?', 'who got the most?'], admin);
+    assert.equal(many.intent, 'signin.list');
+    assert.match(many.text, /^Sign-ins · error 50126 · interactive · this week · count/);
+    assert.equal(most.intent, 'signin.list');
+    assert.match(most.text, /error 50126 · interactive · this week · top \d+ by user/);
+    assert.match(most.text, /Bob Kelly/);
+  });
+});

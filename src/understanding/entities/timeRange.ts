@@ -89,6 +89,9 @@ const RULES: TimeRule[] = [
   // "the last few days", "past couple of weeks": a vague count read as 3 (few, several) or 2 (couple).
   { pattern: new RegExp(`\\b(?:(?:in|over|during|for)\\s+)?(?:the\\s+)?(?:last|past|previous)\\s+(few|couple(?:\\s+of)?|several)\\s+${UNIT}\\b`, 'gi'), key: (m) => unitKey(/^couple/i.test(m[1]) ? '2' : '3', m[2]) },
   { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+24\s?h(?:ours|rs)?\b/gi, key: () => 'PT24H' },
+  // "failed sign-ins last week": the calendar week before this one, Monday to Sunday ("in the last week", "the past
+  // week" stay the last 7 days).
+  { pattern: /(?<!\b(?:the|past)\s+)\b(?:last|previous)\s+week\b/gi, key: () => 'lastWeek' },
   { pattern: /\b(?:(?:in|over|during|for|since)\s+)?(?:the\s+)?(?:last|past|previous)\s+(hour|day|week|month)\b/gi, key: (m) => unitKey('1', m[1]) },
   { pattern: /\b(?:(?:over|during|on)\s+)?(?:the|this|last)\s+weekend\b/gi, key: () => 'weekend' },
   // "any logins from Brazil at all in the logs": the whole log Graph keeps (30 days).
@@ -193,6 +196,12 @@ export function windowOf(key: string, now: Date): { start: Date; end: Date } {
       return range(today - 6 * HOUR, today + 6 * HOUR);
     case 'thisWeek':
       return range(lastWeekday(t, 'monday'));
+    case 'lastWeek': {
+      const monday = lastWeekday(t, 'monday');
+      return range(monday - 7 * DAY, monday);
+    }
+    case 'sinceLastWeek':
+      return range(lastWeekday(t, 'monday') - 7 * DAY);
     case 'thisMonth':
       return range(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     case 'weekend': {
@@ -242,7 +251,7 @@ export function windowLabel(key: string): string {
     return `last ${duration[1]} ${duration[2] === 'H' ? 'hours' : 'minutes'}`;
   }
   const [kind, arg] = key.includes(':') ? [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] : [key, ''];
-  const words: Record<string, string> = { today: 'today', yesterday: 'yesterday', thisMorning: 'this morning', thisAfternoon: 'this afternoon', lastNight: 'last night', thisWeek: 'this week', thisMonth: 'this month', weekend: 'the weekend' };
+  const words: Record<string, string> = { today: 'today', yesterday: 'yesterday', thisMorning: 'this morning', thisAfternoon: 'this afternoon', lastNight: 'last night', thisWeek: 'this week', lastWeek: 'last week', sinceLastWeek: 'since last week', thisMonth: 'this month', weekend: 'the weekend' };
   if (words[kind]) return words[kind];
   const day = (a: string) => (WEEKDAYS.includes(a) ? a.charAt(0).toUpperCase() + a.slice(1) : a);
   if (kind === 'month') return `in ${new Date(`${arg}-01T00:00:00Z`).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
