@@ -33,9 +33,23 @@ export function defangLinks(text: string): string {
     .replace(EMAIL_LIKE, (address) => address.replace('@', '[@]').replace(/\.(?=[^@]*$)/g, '[.]'));
 }
 
+/**
+ * Whether a text holds anything one of escapeAllPasses' passes changes: a line break, a character that opens a
+ * Markdown construct, "${", a list marker at its start, or what an address needs (@, /, ://, www., mailto:). Most
+ * values on a card hold none of them (names, IP addresses, times, codes: 75 of the 76 values of Megan's sign-in
+ * diagnosis), and for those the six passes cost about 1.2 µs each, 90 µs a diagnosis (docs/bench.md, "Session 9").
+ */
+const NEEDS_ESCAPING = /[\r\n\\`*_[\]<>~|@/$]|:\/\/|www\.|mailto:|^\s*(?:[-+#>]|\d+\.)\s/i;
+
 export function escapeMarkdown(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return defangLinks(jsonText(value).replace(/[\r\n]+/g, ' '))
+  const text = jsonText(value);
+  return NEEDS_ESCAPING.test(text) ? escapeAllPasses(text) : text;
+}
+
+/** Every pass of escapeMarkdown over a text, whatever it holds; NEEDS_ESCAPING says when one of them could change it. */
+export function escapeAllPasses(text: string): string {
+  return defangLinks(text.replace(/[\r\n]+/g, ' '))
     .replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`)
     .replace(/\$\{/g, '$\\{')
     .replace(/^(\s*)([-+#>]|\d+\.)(\s)/, '$1\\$2$3');

@@ -107,9 +107,17 @@ function userTarget(user: AccountFacts): MitigationTarget {
   return { kind: 'user', id: user.id, displayName: user.displayName ?? user.userPrincipalName ?? user.id, ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}) };
 }
 
+/**
+ * "Nov", made on first use and kept: Date#toLocaleString with options builds a new formatter at every call, about
+ * 50 µs of CPU against 0.7 for a kept one (docs/bench.md, "Session 9"); first use, not import, because a formatter
+ * maps ICU's date data into the process, which a bot that never shows this button need not hold.
+ */
+let shortMonth: Intl.DateTimeFormat | undefined;
+
 function signInTarget(user: AccountFacts, d: RiskDetection): MitigationTarget {
   const at = new Date(d.activityDateTime ?? d.detectedDateTime ?? 0);
-  const label = `${at.getUTCDate()} ${at.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })} ${at.toISOString().slice(11, 16)} UTC`;
+  shortMonth ??= new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+  const label = `${at.getUTCDate()} ${shortMonth.format(at)} ${at.toISOString().slice(11, 16)} UTC`;
   return { kind: 'signIn', id: d.requestId as string, displayName: `${user.displayName ?? user.id}'s sign-in of ${label}` };
 }
 

@@ -19,17 +19,18 @@ export interface Difference {
   lastSuccess: string;
 }
 
+/** Read-only: one diagnosis of a list is shared by every caller that asks about that list (see diagnose). */
 export interface Diagnosis {
   /** Every entry read, newest first. */
-  signIns: SignIn[];
+  readonly signIns: readonly SignIn[];
   /** Failures that no success followed: the real problems. */
-  failures: SignIn[];
+  readonly failures: readonly SignIn[];
   /** Failures a success followed (MFA prompts, "stay signed in?", silent sign-in without session...). */
-  interrupted: SignIn[];
-  countsByCode: FailureCount[];
-  latestFailure?: SignIn;
-  lastSuccess?: SignIn;
-  differences: Difference[];
+  readonly interrupted: readonly SignIn[];
+  readonly countsByCode: readonly FailureCount[];
+  readonly latestFailure?: SignIn;
+  readonly lastSuccess?: SignIn;
+  readonly differences: readonly Difference[];
 }
 
 /** An interrupt counts as followed by success when one arrives within this time for the same app. */
@@ -90,10 +91,28 @@ export function compareWithSuccess(failing: SignIn, success: SignIn): Difference
 }
 
 /**
+ * The diagnoses of lists already diagnosed without an earlier success, by list: the troubleshooting skill asks about
+ * the same list of sign-ins up to four times a turn (is anything failing? does it fit what was asked? …), at about
+ * 20 µs each for a week of one person's sign-ins (docs/bench.md, "Session 9"). A list read from Graph is never
+ * changed afterwards (the skill builds a new list to add or filter entries), and a diagnosis is read-only.
+ */
+const diagnosedLists = new WeakMap<readonly SignIn[], Diagnosis>();
+
+/**
  * Diagnoses entries read newest first. `earlierSuccess` is the user's last success found outside the window
  * (when the window holds none).
  */
 export function diagnose(signIns: readonly SignIn[], earlierSuccess?: SignIn): Diagnosis {
+  if (earlierSuccess) return diagnoseList(signIns, earlierSuccess);
+  let diagnosis = diagnosedLists.get(signIns);
+  if (!diagnosis) {
+    diagnosis = diagnoseList(signIns, undefined);
+    diagnosedLists.set(signIns, diagnosis);
+  }
+  return diagnosis;
+}
+
+function diagnoseList(signIns: readonly SignIn[], earlierSuccess: SignIn | undefined): Diagnosis {
   const sorted = [...signIns].sort((a, b) => time(b) - time(a));
   const successes = sorted.filter(isSuccess);
   const failed = sorted.filter((s) => !isSuccess(s));

@@ -45,6 +45,23 @@ describe('Sign-in diagnosis (pure functions)', () => {
     assert.deepEqual(d.differences.find((x) => x.aspect === 'Operating system'), { aspect: 'Operating system', failing: 'Android 15', lastSuccess: 'Windows 11' });
   });
 
+  it('When the same list is diagnosed again, then the first diagnosis is handed out; another list, or the same one with an earlier success, is diagnosed anew', () => {
+    const ok = signIn({ at: '2026-11-20T08:00:00Z' });
+    const bad = signIn({ code: 53000, at: '2026-11-20T10:00:00Z' });
+    const list = [ok, bad];
+    const first = diagnose(list);
+    assert.equal(diagnose(list), first);
+    const copy = [...list];
+    assert.notEqual(diagnose(copy), first);
+    assert.deepEqual(diagnose(copy), first);
+    // Only failures: the last success found outside the window changes the answer, so it is never taken from the list's.
+    const failing = [bad];
+    assert.equal(diagnose(failing).lastSuccess, undefined);
+    const earlier = signIn({ at: '2026-11-01T08:00:00Z' });
+    assert.equal(diagnose(failing, earlier).lastSuccess?.id, earlier.id);
+    assert.equal(diagnose(failing).lastSuccess, undefined);
+  });
+
   it('When wrong passwords come from many addresses, then a possible password spray is named; from one address it is not', () => {
     const spray = [1, 2, 3, 4, 5].map((i) => signIn({ code: 50126, at: `2026-11-20T0${i}:00:00Z`, ipAddress: `192.0.2.${i}` }));
     assert.ok(findPatterns(spray).some((p) => p.kind === 'passwordSpray'));
