@@ -248,7 +248,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // "that group" after a list of one group: the one row shown.
   const onlyRow = (type: DirectoryEntityType | 'policy') => {
     const rows = (memory.lastRows ?? []).filter((r) => r.type === type);
-    return rows.length === 1 ? rowEntity(rows[0]) : undefined;
+    if (rows.length === 1) return rowEntity(rows[0]);
+    // "who had the most failed sign-ins?" then "what's wrong with her": the one ranked first.
+    const op = memory.lastPlan?.operation;
+    const ranked = op?.kind === 'top' && (op.field === 'userDisplayName' || op.field === 'app');
+    return ranked && rows.length > 1 && memory.lastRows?.[0]?.type === type ? rowEntity(rows[0]) : undefined;
   };
   if (parsed.pronoun === 'policy') {
     const policy = onlyRow('policy') ?? memory.policy;

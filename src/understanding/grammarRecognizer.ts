@@ -98,7 +98,7 @@ function settleFromConversation(entities: Entity[], memory: ConversationContext 
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
 /** A part of a group's or app's page asked by its noun alone: "owner?", "owners?", "members?". */
-const BARE_OBJECT_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:its|the|their)\s+)?(?:owners?|members?|member list|who owns it)\s*\?*$/;
+const BARE_OBJECT_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:its|the|their)\s+)?(?:owners?|members?|member list|who owns it)\s*\?*$|^(?:and|also|ok|so)?\s*(?:who(?:'s| is| are)) (?:the |its )?(?:owners?|members?)\s*\?*$/;
 
 /** A part of a person's page asked by its noun alone: their groups (1) or their roles (2). */
 const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their)\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory )?roles?))\s*\?*$/;

@@ -113,7 +113,7 @@ const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
     [/\bdays?\b|\bdaily\b|\bdates?\b/, 'day'],
     [/\bcountr(?:y|ies)\b|\bwhere\b|\blocations?\b|\bgeograph/, 'country'],
     [/\bcit(?:y|ies)\b/, 'city'],
-    [/\bapps?\b|\bapplications?\b/, 'app'],
+    [/\bapps?\b|\bapplications?\b|\bservice principals?\b|\bworkload(?: identit(?:y|ies))?s?\b/, 'app'],
     [/\bips?\b|\bip addresses\b|\baddresses\b/, 'ipAddress'],
     [/\berror(?: codes?)?s?\b|\bcodes?\b|\breasons?\b|\bfailures?\b/, 'errorCode'],
     [/\b(?:operating systems?|os|platforms?|devices?)\b/, 'os'],
@@ -836,6 +836,8 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // "who was added most recently?" after the holders of a role: the latest addition to that role, from the audit log.
   const added = roleAddedPlan(cue, input);
   if (added) return added;
+  // "which department is she in?" after the top person of a list: a fact on that person's page, not the list again.
+  if (input.intent === 'user.info' && /\b(?:she|he|her|his|him)\b/.test(cue) && /\b(?:department|dept|job title|title|manager|boss|office|e-?mail|phone)\b/.test(cue) && !/\b(?:they|them|those|these|each|all)\b/.test(cue)) return undefined;
   // "how do I move them to modern auth?": a how-to about the rows, answered by the documentation, not another list.
   if (input.intent === 'docs.answer' && /^(?:(?:so|and|ok(?:ay)?|then)[,\s]+)?how (?:do|can|should|would) (?:i|we|you)\b/.test(cue)) return undefined;
   // "and apps?" after the groups a person owns: the apps that person owns (and the other way round).

@@ -164,3 +164,28 @@ describe('Conditions added to the last list of people, and the last good sign-in
     assert.match(ok.text, /^Sign-ins · successful · Lee Gu · .*latest/);
   });
 });
+
+describe('The one a ranking or a page is about, asked without its name (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When who failed most is followed by "what\'s wrong with her", then the person ranked first is diagnosed; "why is it failing?" after the failing service principals diagnoses the top one', async () => {
+    const [top, her] = await demo.stack.askChain(['who had the most failed sign-ins today?', "what's wrong with her"], admin);
+    const first = /\| User \| Sign-ins \|\n\| ([^|]+?) \|/.exec(top.text)?.[1];
+    assert.ok(first, top.text);
+    assert.equal(her.intent, 'signin.troubleshoot');
+    assert.match(her.text, new RegExp(`^Sign-in diagnosis: ${first}\\n`));
+    const [apps, why] = await demo.stack.askChain(['which service principal fails to sign in the most?', 'why is it failing?'], admin);
+    assert.deepEqual((apps.plan as { operation: unknown }).operation, { kind: 'top', n: 5, field: 'app' });
+    assert.match(why.text, /^Sign-in diagnosis: Inventory Sync\n/);
+    assert.match(why.text, /7000222/);
+  });
+
+  it('When an app\'s credential is followed by "who\'s the owner?", then that app\'s page answers', async () => {
+    const [, owner] = await demo.stack.askChain(['when does the backup service cert expire?', "who's the owner?"], admin);
+    assert.equal(owner.intent, 'app.info');
+    assert.match(owner.text, /^Backup Service\n/);
+    assert.match(owner.text, /\nOwners\nRaul Razo \(raul.razo@contoso.com\)\n/);
+  });
+});
