@@ -111,4 +111,11 @@ describe('Who was added to a role last, asked after its holders (issue #13)', fu
     assert.deepEqual(plan.operation, { kind: 'latest' });
     assert.match(added.text, /\| Add member to role \| Pradeep Gupta \| Global Administrator, Isaiah Langer \|/);
   });
+
+  it('When the Global Administrators are counted and "which of them was added most recently" follows, then the same latest addition answers', async () => {
+    const [, added] = await demo.stack.askChain(['how many global admins are there', 'which of them was added most recently'], admin);
+    assert.equal(added.intent, 'audit.changes');
+    assert.deepEqual((added.plan as { operation: unknown }).operation, { kind: 'latest' });
+    assert.match(added.text, /\| Add member to role \| Pradeep Gupta \| Global Administrator, Isaiah Langer \|/);
+  });
 });
