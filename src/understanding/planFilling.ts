@@ -426,6 +426,9 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       // One person's or app's sign-ins without other conditions: the sign-in list answer with its diagnosis link.
       // A worry about one person's sign-in ("… from the Netherlands?? should I be worried") asks for the diagnosis.
       if (has('user') && !operation && /\bshould (?:i|we) (?:worry|be worried|be concerned)\b|\bis (?:she|he|this|that|it) (?:ok|okay|compromised|hacked|safe|legit)\b|\bwas (?:it|that|this) (?:really )?(?:her|him|them)\b/.test(cue)) return true;
+      // "michael got a failed login from north korea this morning??", "any sign-ins for lidia from a blocked country?":
+      // one person's failures from a place are their story; a place alone ("did Megan sign in from Brazil?") is a list.
+      if (has('user') && !operation && extraFilters.every((f) => f.field === 'country') && /\bfail\w*|\bblocked\b|\berrors?\b|\bdenied\b|\bwas (?:that|it) (?:me|her|him|them)\b/.test(cue)) return true;
       return (has('user') || has('requestId')) && !operation && extraFilters.length === 0;
     case 'users':
       return has('user') && !operation;

@@ -83,3 +83,22 @@ describe('Whether one person had failed sign-ins, asked without counting (issue 
     assert.equal(background.intent, 'signin.list');
   });
 });
+
+describe('One person\'s failures from a place (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When an admin asks about one person\'s failed sign-ins from a country or a blocked country, then the person is diagnosed; counted, it stays a list; from a place without failure words, a list', async () => {
+    for (const question of ['were there any sign ins for lidia from a blocked country?', 'Lidia Holloway — failed sign-ins from russia?']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', question);
+      assert.match(answer.text, /^Sign-in diagnosis: Lidia Holloway\n/, question);
+      assert.match(answer.text, /53003/, question);
+    }
+    const counted = await demo.stack.ask('how many failed sign-ins from russia did lidia have?', admin);
+    assert.equal(counted.intent, 'signin.list');
+    const place = await demo.stack.ask('did Megan sign in from Brazil this week?', admin);
+    assert.equal(place.intent, 'signin.list');
+  });
+});

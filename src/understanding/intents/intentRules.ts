@@ -155,6 +155,9 @@ const CUES: Cue[] = [
   // "Diego: any failed logins in november?", "did she have failed logins from Brazil too?": whether one person's
   // sign-ins failed, and why, is their diagnosis (a count or a list says so: "how many", "list", "background ones too").
   { name: 'any failures of a person', intent: 'signin.troubleshoot', weight: 5, pattern: /^(?!.*\b(?:how many|count|number of|list|show|background|non[- ]?interactive|which|what)\b)(?:.*)\b(?:(?:any|some)\s+(?:failed|failing|faild|unsuccessful|bad)|(?:have|had|has|get|got)\s+(?:a\s+)?(?:failed|faild|unsuccessful))\s+(?:sign[- ]?ins?|signins?|log[- ]?ins?|logins?|attempts|logons?)\b/, when: (f) => f.person },
+  // "Lidia — failed sign-ins from russia?", "any sign ins for lidia from a blocked country?", "was that her logging in
+  // from brazil?": one person's failures from a place are their story, which shows where each came from.
+  { name: "a person's failures from a place", intent: 'signin.troubleshoot', weight: 4, pattern: /^(?!.*\b(?:how many|count|number of|list|show|which|what)\b)(?:.*)(?:\b(?:fail\w*|blocked|errors?|denied)\b.{0,40}\b(?:from|in|out of)\s+(?:an?\s+)?(?:<country>|blocked countr(?:y|ies))|\bfrom\s+(?:an?\s+)?blocked countr(?:y|ies)\b|\bwas (?:that|it) (?:her|him|them)\b.{0,40}\bfrom\s+<country>)/, when: (f) => f.person },
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // "which users got it?", "who else had that?" after an error was shown: the people with that error.
