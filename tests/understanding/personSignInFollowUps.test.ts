@@ -126,6 +126,14 @@ describe('"last week", and who had the most, asked of the sign-in log (issue #13
     assert.match(worst.text, /yesterday · top 1 by user/);
   });
 
+  it('When "who had the most failed sign-ins today?" follows a diagnosis of one person, then it is a ranking of everyone, not that person\'s sign-ins again', async () => {
+    const [, most] = await demo.stack.askChain(['Lidia Holloway — failed sign-ins from russia?', 'who had the most failed sign-ins today?'], admin);
+    const plan = most.plan as { filters: Array<{ field: string }>; operation: { kind: string; field?: string } };
+    assert.ok(!plan.filters.some((f) => f.field === 'user' || f.field === 'country'));
+    assert.equal(plan.operation.field, 'userDisplayName');
+    assert.match(most.text, /^Sign-ins · failed · today · top \d+ by user/);
+  });
+
   it('When an error code is explained and "did we have many of them this week?" follows, then the sign-ins with that code are counted; "who got the most?" ranks their people', async () => {
     const [, many, most] = await demo.stack.askChain(['what is error 50126?', 'did we have many of them this week (interactive)?', 'who got the most?'], admin);
     assert.equal(many.intent, 'signin.list');
