@@ -472,6 +472,8 @@ export class GrammarRecognizer implements Recognizer {
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
     let answering = filled?.rich || personsMethods ? undefined : filled;
+    // The person a sign-in question was narrowed to below, who is then what the answer is about.
+    let personalFor: Entity | undefined;
     // "where are the attempts coming from?", "how many failed attempts this week?" after an answer about one person:
     // that person's sign-ins, unless the words widen to others.
     const inFocus = memory?.user?.id && memory.focus === 'user' ? memory.user : undefined;
@@ -483,9 +485,9 @@ export class GrammarRecognizer implements Recognizer {
       // ("on what application mostly?" after a diagnosis: the failures'.)
       const failures: PlanFilter[] = memory?.lastIntent === 'signin.troubleshoot' && !answering.plan.filters.some((f) => f.field === 'result') && !/\b(?:use|uses|used|using|succe\w*|worked|got in)\b/i.test(cleaned) ? [{ field: 'result', op: 'eq', value: 'failure' }] : [];
       answering = { ...answering, plan: { ...answering.plan, filters: [{ field: 'user', op: 'eq', value: inFocus.id!, label: inFocus.displayName ?? inFocus.text }, ...answering.plan.filters.filter((f) => !(f.field === 'eventType' && f.op === 'ne' && f.value === 'nonInteractiveUser')), ...failures] } };
+      personalFor = inFocus;
       turn.followUp = true;
     }
-    const personalSignIns = answering?.plan.resource === 'signIns' && inFocus?.id !== undefined && answering.plan.filters.some((f) => f.field === 'user' && f.value === inFocus.id) && !filled?.plan.filters.some((f) => f.field === 'user');
     // "is it the same thing for Priya?" after a diagnosis: the rich question again, about what changed.
     if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
@@ -496,7 +498,7 @@ export class GrammarRecognizer implements Recognizer {
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
       if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
       for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
-      if (personalSignIns && !entities.some((e) => e.type === 'user')) entities.push({ ...inFocus, source: 'conversation' });
+      if (personalFor && !entities.some((e) => e.type === 'user')) entities.push({ ...personalFor, source: 'conversation' });
     }
     // "mfa registered?", "department?", "groups?" after an answer about one person: a question of that person's page
     // that names no one and describes no list is about that person.

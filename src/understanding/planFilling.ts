@@ -154,6 +154,9 @@ function fieldNamed(resource: PlanResource, words: string): string | undefined {
 }
 
 /** The operation the words ask for, given the resource. */
+/** "who got the most", "which user was worst": the one person a ranking puts first (regular-expression source). */
+const WHO_HAD_THE_MOST = String.raw`(?:(?:so|ok|and)\s+)?(?:who|which (?:user|person|account|one)) (?:got|had|has|have|was|were|is) (?:the )?(?:most|worst|hit (?:the )?most)\b`;
+
 function operationOf(cue: string, resource: PlanResource): PlanOperation | undefined {
   const distinct = /\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+|unique\s+|separate\s+)?(?:(?:disabled|guest|external|locked|blocked|risky)\s+)?(countries|cities|apps|applications|users|people|accounts|ips|ip addresses|addresses|error codes|codes|browsers|devices|departments|types)\b/.exec(cue);
   if (distinct) {
@@ -206,7 +209,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
   }
   // "who got the most?", "which user was worst yesterday": the one person with the most.
-  if (resource === 'signIns' && /^(?:so\s+|ok\s+|and\s+)?(?:who|which (?:user|person|account|one)) (?:got|had|has|have|was|were|is) (?:the )?(?:most|worst)\b/.test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
+  if (resource === 'signIns' && new RegExp(`^${WHO_HAD_THE_MOST}`).test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
   if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
@@ -586,7 +589,7 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
-const WHICH_PEOPLE = /^(?:so |ok |and )?(?:who|which (?:user|person|account|one)) (?:got|had|has|have|was|were|is) (?:the )?(?:most|worst|hit (?:the )?most)(?: (?:of (?:them|those|these)|of <(?:time|tt)>(?: ?'s)?|yesterday|today|there|then|<time>|<tt>))?\s*\??$|^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/;
+const WHICH_PEOPLE = new RegExp(String.raw`^${WHO_HAD_THE_MOST}(?: (?:of (?:them|those|these)|of <(?:time|tt)>(?: ?'s)?|yesterday|today|there|then|<time>|<tt>))?\s*\??$|` + /^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/.source);
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
