@@ -172,6 +172,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
+  // "what's that role allowed to do?" after a role's holders: that role is explained.
+  if (parsed.intent === 'docs.answer' && memory.role && /\b(?:that|this|the|same) role\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'role')) {
+    return { intent: parsed.intent, entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
+  }
+
   // "who did that?" / "since when?": the audit log about the last answer's object.
   const askedWho = WHO_DID_IT.test(parsed.cueText) || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
   // Only when the message names nothing of its own ("who became a Global Administrator, and who made the change?"

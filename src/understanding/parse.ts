@@ -70,6 +70,8 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
     return other ? OBJECT_INTENTS[other] : intent;
   }
   if (intent === 'risk.user' && !has('user') && has('app')) return 'risk.workload';
+  // "is anyone in Finance at risk?" names a group: the people at risk among its members.
+  if (intent === 'risk.user' && !has('user') && has('group')) return 'risk.users';
   // "build pipeline SP - group memberships?": an app's groups are asked of the group side.
   if (intent === 'user.groups' && !has('user') && has('app')) return 'group.info';
   // "who dismissed it?" about the person just discussed: that person's risk, not the list.
@@ -156,6 +158,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   let intent = best.intent;
 
   // Typed entities keep the order they appear in; names get their type from hints, then from the intent.
+  // An object id ("who is object id …") names a user as an address does: looked up as written, never retyped.
+  const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   const ordered = spans.spans.filter((s) => s.entity || names.some((n) => n.start === s.start)).sort((a, b) => a.start - b.start);
   const objects: ObjectMention[] = [];
   const entities: Entity[] = [];
@@ -168,7 +172,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
       objects.push({ entity, typeGuessed: guessed });
       entities.push(entity);
     } else if (span.entity) {
-      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@') && !span.entity.resolution) {
+      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@') && !OBJECT_ID.test(span.entity.text) && !span.entity.resolution) {
         // A quoted name: typed like any other name.
         const { type, guessed } = typeFor({ start: span.start, end: span.end, text: span.entity.text, possessive: false }, intent, nameIndex++);
         span.entity.type = type;

@@ -178,6 +178,8 @@ const CUES: Cue[] = [
   { name: 'a person at risk', intent: 'risk.user', weight: 2.5, pattern: new RegExp(`\\b${RISK}\\b`), when: HAS_OBJECT },
   // "users at risk at the moment, with their department": a list of people, whatever pronoun follows.
   { name: 'a list of people at risk', intent: 'risk.users', weight: 1, pattern: /^(?:(?:show|list|give)(?: me)? )?(?:the )?(?:users|accounts|people) (?:at risk|flagged|(?:who are |that are )?(?:risky|at risk))\b/ },
+  // "who in Finance is flagged risky?", "anyone in the VPN Users group at risk?": the list narrowed to those people.
+  { name: 'people at risk among', intent: 'risk.users', weight: 5, pattern: both(RISK, String.raw`(?:who|anyone|anybody|any ?one|someone|somebody|people|users|staff|employees|members)\b(?: else)?(?: (?:is|are))? (?:in|from|of|at|among) (?:the )?(?:<name>|[a-z][\w&-]*)`), when: (f) => !f.person || f.names > 0 },
   { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was)|anyone|any new|how many|list|show|please)\b`) },
   // "has anybody dismissed a risky app before?": a decision asked about, never a request to make one ("confirm the
   // Inventory Sync service principal is compromised" is the mitigation).
@@ -224,6 +226,8 @@ const CUES: Cue[] = [
   { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>(?:\s+[a-z]+){0,2}\s+(?:group|team)\b|\bgroup\s+<name>/ },
   { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members(?: list)?(?:,? (?:please|plz|thanks|thx|asap))?\s*\??$/ },
   { name: 'group facts', intent: 'group.info', weight: 2, pattern: /\b(?:dynamic|what'?s the <name> group for|group for)\b/ },
+  // "how is Legal Department populated?", "how does <group> get its members?", "membership rule of …": the group's rule.
+  { name: 'how a group fills', intent: 'group.info', weight: 6, pattern: /\b(?:populated|get(?:s|ting)? (?:its|their) members|membership rules?|dynamic (?:membership )?rules?|assigned or dynamic)\b/, when: (f) => f.names > 0 || f.pronoun },
 
   // Roles.
   { name: 'a named role', intent: 'role.assignments', weight: 4, when: (f) => f.role },
@@ -291,8 +295,15 @@ const CUES: Cue[] = [
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
   { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
+  // "what can a Security Administrator do?", "what's that role allowed to do?", "what permissions does the Helpdesk
+  // Administrator role have": what a role allows is documentation, not who holds it.
+  { name: 'what a role allows', intent: 'docs.answer', weight: 9, pattern: /\bwhat (?:can|could|may) (?:an? |the |that |this )?(?:<role>|role\b)(?: role)?(?: holders?)? (?:do|change|manage|see|access)\b|\bwhat (?:an? |the |that |this )?(?:<role>|role\b)(?: role)?(?: holders?)? (?:can|could|may|is allowed to|is able to|are allowed to) (?:do|change|manage|see|access)\b|\bwhat (?:does|do) (?:an? |the |that |this )?(?:<role>|role\b)(?: role)? (?:do|allow|grant|permit|cover|let)\b|(?:<role>|\bthat role|\bthis role|\bthe role)(?: role)? (?:is |are )?(?:allowed|able|permitted) to do\b|\b(?:permissions|rights|capabilities) (?:does|do|of|for|in|come with) (?:an? |the |that |this )?(?:<role>|role\b)|\bwhat (?:permissions|rights|capabilities) (?:does|do) (?:an? |the |that |this )?(?:<role>|role\b)/, when: (f) => f.names === 0 },
+  // "what can Megan do?", "what is Pradeep able to change?": what a person may do here is the roles they hold.
+  { name: 'what a person can do', intent: 'role.assignments', weight: 6, pattern: /\bwhat (?:can|could|may|is|does) <name>(?:'s)? (?:(?:allowed|able|permitted) to |have access to |get to )?(?:do|change|manage|access|administer|touch)\b(?! (?:to|about|now|next|instead)\b)/, when: (f) => f.names > 0 },
+  // "how does PIM differ from a permanent role assignment?", "whats PIM": the concept, whatever role it names.
+  { name: 'pim explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are)|what'?s|whats|explain|how (?:does|do|is)|tell me about)\s+(?:the\s+)?(?:pim|privileged identity management)\b/ },
   // "what are non-interactive sign-ins?", "what counts as legacy authentication?": a definition, not a list.
-  { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
+  { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|his\b|her\b|their\b|its\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
   // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
   { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
   // "how do I re-enable Zane?", "how can I unlock Megan's account?": the steps, whoever is named.
