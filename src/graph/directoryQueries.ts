@@ -550,3 +550,9 @@ export async function userIdsAmong(client: Client, among: { kind: 'group'; id: s
   }
   return { ids, truncated: Boolean(page['@odata.nextLink']) };
 }
+
+/** The object ids of the app registrations a person owns ("of the apps Irvin owns, which expire soon?"). */
+export async function ownedApplicationIds(client: Client, userId: string): Promise<Set<string>> {
+  const page = (await client.api(`/users/${encodeURIComponent(userId)}/ownedObjects/microsoft.graph.application`).select('id').top(999).get()) as { value: Array<{ id: string }> };
+  return new Set(page.value.map((a) => a.id));
+}

@@ -172,6 +172,13 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
+  // After a diagnosis, "is that a device problem or a policy problem?", "is it the same policy for both?", "did the same
+  // thing happen yesterday?" ask about that diagnosis, not about policies in general.
+  if (memory.lastIntent === 'signin.troubleshoot' && memory.user && (parsed.intent === 'policy.info' || parsed.intent === 'outOfScope') && ABOUT_THE_DIAGNOSIS.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'policy' || e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+    const kept = parsed.entities.filter((e) => e.type === 'timeRange' || e.type === 'errorCode');
+    return { intent: 'signin.troubleshoot', entities: [...kept, fromConversation(memory.user)], objects: [], followUp: true, again: true };
+  }
+
   // "what's that role allowed to do?" after a role's holders: that role is explained.
   if (parsed.intent === 'docs.answer' && memory.role && /\b(?:that|this|the|same) role\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'role')) {
     return { intent: parsed.intent, entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
@@ -304,6 +311,9 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
   if (memory.app?.appId && has((f) => f.field === 'appId' && f.op === 'eq' && f.value === memory.app!.appId)) kept.push(memory.app);
   return kept.map(fromConversation);
 }
+
+/** Words about the diagnosis just given: what kind of problem it is, whether it is the same, whether it happened before. */
+const ABOUT_THE_DIAGNOSIS = /\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;
 
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
 function isCarried(entity: Entity, intent: IntentName, memory: ConversationContext): boolean {

@@ -108,6 +108,17 @@ const BACK_TO = /\b(?:(?:ok(?:ay)?|so|anyway|lol|right)[,.!\s]+)*back to (?:the|
 const BACK_TO_TYPE: Record<string, 'user' | 'app' | 'group'> = { app: 'app', application: 'app', 'service principal': 'app', group: 'group' };
 
 /** The message without its "back to the guest:" when the thread has that object: the rest is asked of it. */
+/** "no, I meant Adele", "sorry — I meant Debra Berger", "no wait, Alex Wilber, not Adele": the last question, of another. */
+const CORRECTION_LEAD = String.raw`^(?:(?:no+|nope|sorry|oops|wait|actually|my bad|err+|erm|uh|ah)\b[\s,.!:;—–-]*)+`;
+const CORRECTION_MEANT = new RegExp(`${CORRECTION_LEAD}(?:i\\s+)?(?:meant|mean|was (?:asking|talking) about|wanted|make (?:that|it))\\s+(.+?)(?:,?\\s+not\\s+[^,?.!]+)?[\\s?.!]*$`, 'i');
+const CORRECTION_NOT = new RegExp(`${CORRECTION_LEAD}(.+?),?\\s+not\\s+[^,?.!]+[\\s?.!]*$`, 'i');
+
+function corrected(text: string, memory: ConversationContext | undefined): string {
+  if (!memory?.lastIntent) return text;
+  const m = CORRECTION_MEANT.exec(text) ?? CORRECTION_NOT.exec(text);
+  return m && m[1].trim().length > 1 ? `what about ${m[1].trim()}?` : text;
+}
+
 function backToSubject(text: string, memory: ConversationContext | undefined): string {
   const m = BACK_TO.exec(text);
   if (!m || !memory) return text;
@@ -282,7 +293,8 @@ export class GrammarRecognizer implements Recognizer {
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
-    const cleaned = backToSubject(text.trim(), context?.conversation);
+    // ("which user(s)?": a plural written with (s) is the plural.)
+    const cleaned = corrected(backToSubject(text.trim().replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation);
     const knownNames = await this.knownNames();
     const parsed = this.takeParse(cleaned, now, knownNames) ?? parseQuestion(cleaned, now, { knownNames });
     if (this.options.intentClassifier) {
@@ -469,6 +481,11 @@ export class GrammarRecognizer implements Recognizer {
     // "did Megan and Adele sign in today?": both people's sign-ins, not the first one's.
     const ofBoth = !actor && !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
     if (ofBoth) filled = ofBoth;
+    // "of the apps Irvin owns, which have a secret expiring this month?": the credentials answer, narrowed to his apps.
+    if (filled && !filled.rich && filled.plan.resource === 'ownedApps' && /\bexpir\w*|\brunning out\b|\brun out\b|\b(?:secrets?|certs?|certificates?|credentials?|keys?) (?:due|ending|end)\b/i.test(cleaned)) {
+      filled = undefined;
+      intent = 'app.info';
+    }
     // "who in Finance is flagged risky?", "anyone in VPN Users at risk?": the risk list narrowed to those people, not
     // the people's own list.
     if (turn.intent === 'risk.users' && filled && !filled.rich && (filled.plan.resource === 'users' || filled.plan.resource === 'groupMembers') && !filled.plan.basedOnPrevious && turn.entities.some((e) => e.source === 'message' && (e.type === 'userAttribute' || e.type === 'group'))) filled = undefined;

@@ -98,7 +98,8 @@ export interface ParseOptions {
 }
 
 export function parseQuestion(message: string, now: Date, options: ParseOptions = {}): ParsedQuestion {
-  const text = correctSpelling(message);
+  // "which user(s)?", "the app(s)": a plural written with (s) is the plural (the recogniser says so too).
+  const text = correctSpelling(message.replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'));
   const spans = new SpanSet();
   extractIdentifiers(text, spans);
   for (const quoted of findQuoted(text, spans)) {

@@ -11,7 +11,7 @@ const BARE_CODE = /(?<![\d.:/-])\b(\d{5,6})(?:'?s)?\b(?![\d.:/-])/g;
 const APP_ID_CUE = /\b(?:app|apps|application|client|appid|app id|client id|application id|service principal|sp|enterprise app)\s*(?:id)?\s*[:#]?\s*$/i;
 
 /** Words just before a GUID that make it a user's object id ("who is object id …", "user id: …", "whose object id is …"). */
-const OBJECT_ID_CUE = /\b(?:object\s?id|objectid|user\s?id|user object id|oid)\s*(?:is|=|of)?\s*[:#]?\s*$/i;
+const OBJECT_ID_CUE = /\b(?:object\s?id|objectid|user\s?id|user object id|oid)\s*(?:is|=|of)?\s*[:#]?\s*$|\bwho(?:'s| is| was)\s*$/i;
 
 /** Claims addresses (users), GUIDs (request ids, or app ids after an app word, or users after "object id") and error codes. */
 export function extractIdentifiers(text: string, spans: SpanSet): void {

@@ -63,7 +63,7 @@ const CUES: Cue[] = [
   // "can you also fix things or only read?": what the assistant may do.
   { name: 'what may you do', intent: 'help', weight: 12, pattern: /\b(?:can|could|do) you (?:also |even |actually )?(?:fix|change|write|modify|edit|do) (?:things|stuff|anything)\b|\bonly read\b|\bread[- ]only\b.{0,20}\b(?:you|bot|assistant)\b|\b(?:you|bot|assistant)\b.{0,20}\bread[- ]only\b/ },
   { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
-  { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
+  { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do|could) you (?:actually |really |even |exactly |all )?(?:do|help)|\bhow (?:do|can|should) (?:i|we) use (?:you|this (?:bot|assistant|thing|app))\b|\bhow (?:does|do) (?:you|this bot) work\b|\bcan you also (?:reset|unlock|enable|create|delete|add|remove)\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
   { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
@@ -216,6 +216,10 @@ const CUES: Cue[] = [
   { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
   { name: 'is X in Y', intent: 'user.groups', weight: 3, pattern: /\b(?:is|does)\s+<name>\s+(?:a member of|in|belong to|part of)\s+(?:the\s+)?<name>/ },
   { name: 'are they in Y', intent: 'user.groups', weight: 4, pattern: /\b(?:is|are)\s+(?:he|she|they|them|both|either of them)\s+(?:still\s+)?(?:in|a member of|members of|part of)\s+(?:the\s+)?<name>/ },
+  // "isaiah langer in the IT Staff group - yes or no?", "is that user a member of the HR Portal Users group?": a yes or no.
+  { name: 'in that group, yes or no', intent: 'user.groups', weight: 8, pattern: /^(?:so\s+|and\s+|quick(?: one)?[:,-]?\s+)?(?:is\s+)?(?:<name>|he|she|they|that (?:user|person|guy|account)|this (?:user|person|account)|the user)\s+(?:still\s+|already\s+|even\s+|really\s+)?(?:in|a member of|member of|part of|inside)\s+(?:the\s+)?<name>(?:\s+group)?\b(?:.*\byes or no\b|\s*\?\s*$)/ },
+  // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
+  { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 
   // A group itself.
   { name: 'how big a group is', intent: 'group.info', weight: 4, pattern: /\bhow big is (?:the )?<name>|\bsize of (?:the )?<name>/ },
