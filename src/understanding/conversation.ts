@@ -276,7 +276,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   // "she" after an answer that showed one person (the one holder of a role, the one owner of an app): that person.
   // ("reset his password": an action asked of a person, answered as documentation.)
-  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || parsed.entities.some((e) => e.type === 'action') || /\b(?:he|she|they) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
+  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || parsed.entities.some((e) => e.type === 'action') || /\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
     return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };

@@ -131,6 +131,9 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
 const STORY_INTENTS = new Set<IntentName>(['signin.troubleshoot', 'risk.user', 'risk.workload']);
 /** Words that point back at what was just discussed. */
 const POINTS_BACK = /\b(?:those|these|them|attempts|failures|tries|mostly|the same|he|she|they|his|her|their|him)\b/i;
+/** How a plan's condition says it is about several rows of the last answer ("the 6 people shown before"). */
+const SHOWN_ROWS = /\bthe (\d+) (?:people |ones |users )?shown before\b/;
+
 /** Words for an error the last answer showed ("that error", "the top one", "this code"). */
 const SHOWN_ERROR = /\b(?:that|this|the|those)\s+(?:top\s+|first\s+|main\s+|most common\s+)?(?:one|code|error|errors|error code|message)\b|\bwhat does it mean\b/i;
 /** Conditions a person's own sign-ins can be asked with ("failed", "interactive", "this error"). */
@@ -257,6 +260,8 @@ export class GrammarRecognizer implements Recognizer {
   private async forEachPerson(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
     // "is Megan Priya's manager?", "was Lee added by Pradeep?": a question about how two people relate stays whole.
     if (text.length > 300 || RELATION.test(text)) return undefined;
+    // "no wait, Alex Wilber, not Adele" names two people to say which one was meant: one question.
+    if (corrected(text.trim(), context?.conversation) !== text.trim()) return undefined;
     // Cheap first: only a message the name index (as already built: nothing is read for it here) links to two or
     // three people is read as a whole question.
     const knownNames = this.index?.index;
@@ -512,11 +517,22 @@ export class GrammarRecognizer implements Recognizer {
     if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
       intent = answering.intent;
+      // "any of those risky?" after a group's members: the rows are said as that group's members ("the 6 members of
+      // Payroll App Users"), not as "the 6 people shown before".
+      // (The same rows asked of again, "which of them are admins?" after "any of those risky?", are still those members.)
+      const rowsOfGroup =
+        memory?.lastIntent === 'group.info' && memory.group?.displayName
+          ? memory.group.displayName
+          : memory?.lastPlan?.resource === 'groupMembers'
+            ? memory.lastPlan.anchor?.displayName
+            : memory?.lastPlan?.filters.map((f) => /\bthe \d+ members of (.+)$/.exec(f.label ?? '')?.[1]).find((name) => name !== undefined);
+      if (rowsOfGroup) answering = { ...answering, plan: { ...answering.plan, filters: answering.plan.filters.map((f) => (f.label && SHOWN_ROWS.test(f.label) ? { ...f, label: f.label.replace(SHOWN_ROWS, `the $1 members of ${rowsOfGroup}`) } : f)) } };
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
       // "just the marketing ones": the description chose rows; its words name no group to ask about.
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
-      if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
+      const about = answering.about;
+      if (about) entities = [...entities.filter((e) => !about.some((a) => a.type === e.type)), ...about];
       for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
       if (personalFor && !entities.some((e) => e.type === 'user')) entities.push({ ...personalFor, source: 'conversation' });
     }

@@ -910,7 +910,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (members) return members;
   // "what else does she own?" after an app's owner was shown: the apps that person owns.
   const owner = input.entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
-  if (owner && !named && /\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|(?:<pp>|\b(?:he|she|they)) (?:also )?owns?\b/.test(cue)) {
+  if (owner && !named && /\b(?:does|do|did) (?:<pp>|he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|(?:<pp>|\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin))) (?:also )?owns?\b/.test(cue)) {
     return { plan: { resource: 'ownedApps', anchor: { type: 'user', id: owner.id!, displayName: owner.displayName ?? owner.text }, filters: [], operation: { kind: 'list' } }, intent: 'app.info' };
   }
   // "Is Belarus blocked?": whether a country is in a named location used to block.
@@ -1269,7 +1269,7 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   const user = resolved('user');
   // ("miriam's app registrations?": a person's apps are the ones they own; a person's groups are their memberships.)
   const theirApps = resource !== 'groups' && /<pp>'s? (?:own )?(?:apps|app registrations?|applications|registrations|enterprise apps)\b/.test(cue);
-  const owns = theirApps || /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|(?:<pp>|\b(?:he|she|they)) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
+  const owns = theirApps || /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|(?:<pp>|\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin))) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
   if (user && owns && (resource === 'groups' || resource === 'applications' || resource === 'servicePrincipals')) {
     const anchor: PlanAnchor = { type: 'user', id: user.id!, displayName: user.displayName ?? user.text };
     return { resource: resource === 'groups' ? 'ownedGroups' : 'ownedApps', anchor };

@@ -41,6 +41,13 @@ export function byLevelThenNewest(a: RiskyUser, b: RiskyUser): number {
   return levelRank(a.riskLevel) - levelRank(b.riskLevel) || (b.riskLastUpdatedDateTime ?? '').localeCompare(a.riskLastUpdatedDateTime ?? '');
 }
 
+/** The list's order: by level then newest, unless the question asked for newest or oldest first. */
+function orderOf(cursor: RiskyUsersCursor): (a: RiskyUser, b: RiskyUser) => number {
+  if (!cursor.order) return byLevelThenNewest;
+  const at = (u: RiskyUser) => (u.riskLastUpdatedDateTime ? Date.parse(u.riskLastUpdatedDateTime) : 0);
+  return cursor.order === 'newest' ? (a, b) => at(b) - at(a) : (a, b) => at(a) - at(b);
+}
+
 function countsText(users: readonly RiskyUser[]): string {
   const counts = LEVELS.map((level) => [level, users.filter((u) => u.riskLevel === level).length] as const);
   const other = users.length - counts.reduce((sum, [, n]) => sum + n, 0);
@@ -74,7 +81,7 @@ export interface RiskUsersInput {
 
 export function riskUsersModel(input: RiskUsersInput): { model: RiskUsersCardModel; next?: RiskyUsersCursor } {
   const { cursor, pageSize, now } = input;
-  const users = [...input.users].sort(byLevelThenNewest);
+  const users = [...input.users].sort(orderOf(cursor));
   const page = users.slice(cursor.offset, cursor.offset + pageSize);
   const types = input.detections ? typesByUser(input.detections) : undefined;
   const rows = page.map((u) => {
@@ -90,7 +97,7 @@ export function riskUsersModel(input: RiskUsersInput): { model: RiskUsersCardMod
   });
   const scope = [cursor.level ? `${cursor.level} risk` : '', cursor.window ? `risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)}` : ''].filter(Boolean).join(', ');
   const among = cursor.among ? ` · ${amongText(cursor.among)}` : '';
-  const title = `${cursor.level ? `Users at ${cursor.level} risk` : 'Users at risk'}${among}`;
+  const title = `${cursor.level ? `Users at ${cursor.level} risk` : 'Users at risk'}${among}${cursor.order ? ` · ${cursor.order} first` : ''}`;
   const subtitle = users.length
     ? `${users.length} at risk now${cursor.window ? ` (risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)})` : ''}: ${countsText(users)}`
     : `No users at risk now${cursor.among ? ` among ${amongText(cursor.among)}` : ''}${scope ? ` (${scope})` : ''}`;
@@ -127,8 +134,14 @@ function cursorOf(request: SkillRequest): RiskyUsersCursor | undefined {
   const level = entityOf(request.understanding, 'riskLevel')?.value;
   const window = messageWindow(request.understanding);
   const among = amongOf(request);
-  return { offset: 0, ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}), ...(among ? { among } : {}) };
+  const text = request.understanding.text.toLowerCase();
+  const order = NEWEST_FIRST.test(text) ? 'newest' : OLDEST_FIRST.test(text) ? 'oldest' : undefined;
+  return { offset: 0, ...(order ? { order } : {}), ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}), ...(among ? { among } : {}) };
 }
+
+/** "newest first", "most recently updated first"; "oldest first", "sitting there the longest". */
+const NEWEST_FIRST = /\b(?:newest|latest|most recent(?:ly (?:updated|changed|flagged))?|recent) (?:ones? )?first\b|\bnewest to oldest\b|\bmost recently (?:updated|changed|flagged)\b/;
+const OLDEST_FIRST = /\boldest (?:ones? )?first\b|\boldest to newest\b|\b(?:sitting|open|waiting|been there|at risk) (?:there )?(?:the )?longest\b|\blongest[- ](?:open|standing|waiting)\b/;
 
 /** "anyone in Finance at risk?", "risky users in the Sales department": the group or the people the list is narrowed to. */
 function amongOf(request: SkillRequest): RiskyUsersAmong | undefined {
@@ -173,7 +186,7 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
       const hidden: string[] = [...amongNotes];
       let detections: RiskDetection[] | undefined;
       if (await may('riskDetections.read')) {
-        const pageIds = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
+        const pageIds = [...users].sort(orderOf(cursor)).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
         try {
           detections = await detectionsOfUsers(tenant.client, pageIds, true);
         } catch (err) {
@@ -184,7 +197,7 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
         hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
       }
       const { model, next } = riskUsersModel({ users, cursor, pageSize, detections, truncated, hidden, now: request.now });
-      const shown = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize);
+      const shown = [...users].sort(orderOf(cursor)).slice(cursor.offset, cursor.offset + pageSize);
       return {
         kind: 'card',
         template: 'riskUsers',

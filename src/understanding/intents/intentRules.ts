@@ -218,6 +218,8 @@ const CUES: Cue[] = [
   { name: 'are they in Y', intent: 'user.groups', weight: 4, pattern: /\b(?:is|are)\s+(?:he|she|they|them|both|either of them)\s+(?:still\s+)?(?:in|a member of|members of|part of)\s+(?:the\s+)?<name>/ },
   // "isaiah langer in the IT Staff group - yes or no?", "is that user a member of the HR Portal Users group?": a yes or no.
   { name: 'in that group, yes or no', intent: 'user.groups', weight: 8, pattern: /^(?:so\s+|and\s+|quick(?: one)?[:,-]?\s+)?(?:is\s+)?(?:<name>|he|she|they|that (?:user|person|guy|account)|this (?:user|person|account)|the user)\s+(?:still\s+|already\s+|even\s+|really\s+)?(?:in|a member of|member of|part of|inside)\s+(?:the\s+)?<name>(?:\s+group)?\b(?:.*\byes or no\b|\s*\?\s*$)/ },
+  // "why is he high?", "why is Alex medium risk?": the story behind a person's risk level.
+  { name: 'why that level', intent: 'risk.user', weight: 7, pattern: /\bwhy (?:is|was|are|were) (?:<name>|he|she|they|that (?:user|person|account)|the top one|the first one) (?:so |still |now )?(?:high|medium|low|risky|flagged|at risk)\b/ },
   // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
   { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 
