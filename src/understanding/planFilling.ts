@@ -49,6 +49,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   // "guests signing in this week", "who's been logging in from …": sign-ins, over the people noun.
   { resource: 'signIns', pattern: /\b(?:signing|logging)\s+(?:in|into|on)\b/, weight: 2.5 },
+  // "who signed in from Paris this month?": a city people work in, said of where sign-ins came from.
+  { resource: 'signIns', pattern: /\b(?:signed|logged|signing|logging)\s+(?:in|on)\s+from <ua>|\b(?:sign[- ]?ins?|logins?|log[- ]?ins?)\s+from <ua>/, weight: 4 },
   // "who used the Azure portal this month", "who has been opening the HR portal": that app's sign-ins.
   { resource: 'signIns', pattern: /\bwho(?:'s| has| have)?(?: been)? (?:used|uses|using|accessed|accessing|opened|opening)\b.{0,20}<aa>/, weight: 3 },
   // "who's been hitting us from 192.0.2.x?", "anything from 203.0.113.5": sign-ins from an address or a range.

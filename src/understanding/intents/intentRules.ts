@@ -43,7 +43,7 @@ const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
 const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;
 /** Words that make a "what is …" question one about Entra ID rather than the weather. */
-const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
+const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential|dynamic|membership|break-?glass|emergency access)`;
 /** The devices and mail protocols a help-desk ticket names. */
 const DEVICE = String.raw`(?:phones?|laptops?|mac|macbook|iphone|ipad|android|pc|desktop|tablet|browser|imap|pop3?|activesync|smtp|mail client|mail app|email app|vpn)\b`;
 /** How a help-desk ticket says something is wrong, without a verb for signing in. */
@@ -180,7 +180,7 @@ const CUES: Cue[] = [
   { name: 'a list of people at risk', intent: 'risk.users', weight: 1, pattern: /^(?:(?:show|list|give)(?: me)? )?(?:the )?(?:users|accounts|people) (?:at risk|flagged|(?:who are |that are )?(?:risky|at risk))\b/ },
   // "who in Finance is flagged risky?", "anyone in the VPN Users group at risk?": the list narrowed to those people.
   { name: 'people at risk among', intent: 'risk.users', weight: 5, pattern: both(RISK, String.raw`(?:who|anyone|anybody|any ?one|someone|somebody|people|users|staff|employees|members)\b(?: else)?(?: (?:is|are))? (?:in|from|of|at|among) (?:the )?(?:<name>|[a-z][\w&-]*)`), when: (f) => !f.person || f.names > 0 },
-  { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was)|anyone|any new|how many|list|show|please)\b`) },
+  { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was| had| has| have)|anyone|any new|how many|list|show|please)\b`) },
   // "has anybody dismissed a risky app before?": a decision asked about, never a request to make one ("confirm the
   // Inventory Sync service principal is compromised" is the mitigation).
   { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/, when: (f) => !f.action },
@@ -220,6 +220,16 @@ const CUES: Cue[] = [
   { name: 'in that group, yes or no', intent: 'user.groups', weight: 8, pattern: /^(?:so\s+|and\s+|quick(?: one)?[:,-]?\s+)?(?:is\s+)?(?:<name>|he|she|they|that (?:user|person|guy|account)|this (?:user|person|account)|the user)\s+(?:still\s+|already\s+|even\s+|really\s+)?(?:in|a member of|member of|part of|inside)\s+(?:the\s+)?<name>(?:\s+group)?\b(?:.*\byes or no\b|\s*\?\s*$)/ },
   // "why is he high?", "why is Alex medium risk?": the story behind a person's risk level.
   { name: 'why that level', intent: 'risk.user', weight: 7, pattern: /\bwhy (?:is|was|are|were) (?:<name>|he|she|they|that (?:user|person|account)|the top one|the first one) (?:so |still |now )?(?:high|medium|low|risky|flagged|at risk)\b/ },
+  // "Is Miriam Graham some kind of admin?", "is he an admin?": the roles that person holds.
+  { name: 'is someone an admin', intent: 'role.assignments', weight: 7, pattern: /\b(?:is|are) (?:<name>|he|she|they|that (?:user|person)) (?:(?:still|even|actually|really) )?(?:an? |some (?:kind|sort) of |any (?:kind|sort) of )?(?:admin|administrator|privileged (?:user|account|admin))s?\b/ },
+  // "Nestor Wilke the guest - who sent the invite, and when?", "who invited him?": the audit log's invitation.
+  { name: 'who sent the invite', intent: 'audit.changes', weight: 7, pattern: /\bwho (?:sent|issued|created|made) (?:the |his |her |their |that )?invit(?:e|ation)s?\b/ },
+  // "payroll connector credentials changed - by who and when": who made a change.
+  { name: 'changed, by whom', intent: 'audit.changes', weight: 6, pattern: /\b(?:changed|modified|updated|added|removed|rotated|deleted|edited|touched)\b.{0,30}\bby (?:who|whom)\b/ },
+  // "adele vance used to be risky, what changed?": the story of a risk that is closed now.
+  { name: 'risk that was', intent: 'risk.user', weight: 8, pattern: /\b(?:used to be|was|were) (?:risky|at risk|flagged)\b|\bno longer (?:risky|at risk|flagged)\b/, when: (f) => f.person },
+  // "error 50057 - user account is disabled? what should helpdesk do": what to do about an error, of no one named.
+  { name: 'what to do about an error', intent: 'docs.answer', weight: 8, pattern: /\bwhat (?:should|do|can|must) (?:i|we|the helpdesk|helpdesk|help desk|the help desk|the user|users|they) (?:do|tell)\b|\bhow (?:do|can|should) (?:i|we) (?:fix|handle|deal with|resolve) (?:it|this|that)\b/, when: (f) => f.code && f.names === 0 && !f.pronoun },
   // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
   { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 
@@ -244,7 +254,7 @@ const CUES: Cue[] = [
 
   // Applications and credentials.
   { name: 'app words', intent: 'app.info', weight: 2, pattern: /\b(?:apps?|applications?|service principals?|enterprise apps?|app registrations?|registrations?)\b/ },
-  { name: 'credentials', intent: 'app.info', weight: 3, pattern: /\b(?:credentials?|secrets?|certificates?|certs?|expir(?:e|es|ing|ed|y)|permissions|client id|no owners)\b/ },
+  { name: 'credentials', intent: 'app.info', weight: 3, pattern: /\b(?<!leaked )(?<!leaked user )(?:credentials?|secrets?|certificates?|certs?|expir(?:e|es|ing|ed|y)|permissions|client id|no owners)\b/ },
   { name: 'app id', intent: 'app.info', weight: 4, when: (f) => f.appId },
   { name: 'owners', intent: 'app.info', weight: 2, pattern: /\b(?:who owns|owners?)\b/ },
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
@@ -300,7 +310,7 @@ const CUES: Cue[] = [
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b|\b(?:what'?s|whats) the diff(?:erence)?\b|\b\w+ (?:vs\.?|versus) \w+|\bexplain (?:like|to me|it)\b|\bhow does (?:microsoft|entra|identity protection|azure ad) (?:know|decide|detect|work)\b|\bwhat does (?:confirming|dismissing|revoking|blocking|enabling|disabling)\b.{0,40}\b(?:do|mean)\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
-  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
+  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about|what (?:triggers|causes|sets off|fires)|how (?:is|are) (?:it|they|\w+) (?:detected|calculated|triggered))\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
   // "what can a Security Administrator do?", "what's that role allowed to do?", "what permissions does the Helpdesk
   // Administrator role have": what a role allows is documentation, not who holds it.
   { name: 'what a role allows', intent: 'docs.answer', weight: 9, pattern: /\bwhat (?:can|could|may) (?:an? |the |that |this )?(?:<role>|role\b)(?: role)?(?: holders?)? (?:do|change|manage|see|access)\b|\bwhat (?:an? |the |that |this )?(?:<role>|role\b)(?: role)?(?: holders?)? (?:can|could|may|is allowed to|is able to|are allowed to) (?:do|change|manage|see|access)\b|\bwhat (?:does|do) (?:an? |the |that |this )?(?:<role>|role\b)(?: role)? (?:do|allow|grant|permit|cover|let)\b|(?:<role>|\bthat role|\bthis role|\bthe role)(?: role)? (?:is |are )?(?:allowed|able|permitted) to do\b|\b(?:permissions|rights|capabilities) (?:does|do|of|for|in|come with) (?:an? |the |that |this )?(?:<role>|role\b)|\bwhat (?:permissions|rights|capabilities) (?:does|do) (?:an? |the |that |this )?(?:<role>|role\b)/, when: (f) => f.names === 0 },
