@@ -111,6 +111,8 @@ const users: ResourceSpec = {
     field('displayName', 'Name', 'displayName', 'string', { graph: STRING, advanced: ['ne', 'absent', 'present'] }),
     field('userPrincipalName', 'Sign-in name', 'userPrincipalName', 'string', { graph: [...STRING, 'ge', 'le'], advanced: ['ne'] }),
     field('mail', 'Mail', 'mail', 'string', { graph: STRING }),
+    // "guests by home domain": where a person's address lives (a guest's own domain, from the #EXT# sign-in name).
+    field('homeDomain', 'Home domain', 'mail', 'string', { select: 'mail,userPrincipalName', read: homeDomainOf }),
     field('accountEnabled', 'Account', 'accountEnabled', 'boolean', { graph: EQ_IN, advanced: ['ne'], format: enabled }),
     field('userType', 'Type', 'userType', 'string', { graph: EQ_IN, advanced: ['ne', 'absent'] }),
     field('createdDateTime', 'Created', 'createdDateTime', 'date', { graph: RANGE, advanced: ['ne', 'in'] }),
@@ -326,6 +328,15 @@ const applications: ResourceSpec = {
     ...credentialFields,
   ],
 };
+
+/** A person's home domain: a guest's own (alex_fabrikam.com#EXT#@… → fabrikam.com), else the mail or sign-in domain. */
+function homeDomainOf(item: Record<string, unknown>): string {
+  const upn = typeof item.userPrincipalName === 'string' ? item.userPrincipalName : '';
+  const guest = /_([^_#@]+\.[^_#@]+)#EXT#@/i.exec(upn);
+  if (guest) return guest[1].toLowerCase();
+  const address = typeof item.mail === 'string' && item.mail ? item.mail : upn;
+  return address.includes('@') ? address.split('@')[1].toLowerCase() : '';
+}
 
 /** The owners an expanded read carries, by name. */
 function ownerNames(item: Record<string, unknown>): string {

@@ -128,7 +128,7 @@ const ON_THE_LIST = /\b(?:on|in) (?:there|that list|the list|this list|that tabl
 const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they) (?:also )?owns?\b/;
 
 /** Facts of a person's account asked by name. */
-const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b/;
+export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b/;
 
 
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
@@ -167,14 +167,16 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (row && !named.some((e) => e.type === row.type && e.source === 'message' && !guessedLower(e))) {
     // A row of changes is the object changed: asked about as that object ("what state is that policy in now?").
     const ofChanged = memory.lastIntent === 'audit.changes' && parsed.intent === (row.type === 'policy' ? 'policy.info' : OBJECT_INTENTS[row.type as DirectoryEntityType]);
-    const intent = weak && memory.lastIntent && !ofChanged ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
+    // ("what department is that person in?" after a ranking of people asks for a fact of that person's account.)
+    const accountFactOfRow = parsed.intent === 'user.info' && row.type === 'user' && ACCOUNT_FACT.test(parsed.cueText);
+    const intent = weak && memory.lastIntent && !ofChanged && !accountFactOfRow ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
     const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
   // After a diagnosis, "is that a device problem or a policy problem?", "is it the same policy for both?", "did the same
   // thing happen yesterday?" ask about that diagnosis, not about policies in general.
-  if (memory.lastIntent === 'signin.troubleshoot' && memory.user && (parsed.intent === 'policy.info' || parsed.intent === 'outOfScope') && ABOUT_THE_DIAGNOSIS.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'policy' || e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+  if (memory.lastIntent === 'signin.troubleshoot' && memory.user && (parsed.intent === 'policy.info' || parsed.intent === 'outOfScope' || parsed.intent === 'signin.list' || parsed.intent === 'docs.answer') && ABOUT_THE_DIAGNOSIS.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'policy' || e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
     const kept = parsed.entities.filter((e) => e.type === 'timeRange' || e.type === 'errorCode');
     return { intent: 'signin.troubleshoot', entities: [...kept, fromConversation(memory.user)], objects: [], followUp: true, again: true };
   }
@@ -313,7 +315,7 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
 }
 
 /** Words about the diagnosis just given: what kind of problem it is, whether it is the same, whether it happened before. */
-const ABOUT_THE_DIAGNOSIS = /\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;
+export const ABOUT_THE_DIAGNOSIS = /\bis (?:a|any|the|some) (?:conditional access |ca )?polic(?:y|ies) (?:involved|to blame|responsible|behind it|causing (?:it|this|that))\b|\b(?:exact|actual|specific|full) (?:error )?code\b|\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;
 
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
 function isCarried(entity: Entity, intent: IntentName, memory: ConversationContext): boolean {

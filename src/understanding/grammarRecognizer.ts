@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { applyConversation, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
+import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -486,6 +486,13 @@ export class GrammarRecognizer implements Recognizer {
     // "did Megan and Adele sign in today?": both people's sign-ins, not the first one's.
     const ofBoth = !actor && !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
     if (ofBoth) filled = ofBoth;
+    // "what department is that person in?" after a ranking of people: that person's account, not their sign-ins.
+    if (parsed.intent === 'user.info' && ACCOUNT_FACT.test(parsed.cueText) && !/\b(?:sign|log)/.test(parsed.cueText) && turn.entities.some((e) => e.type === 'user' && e.source === 'conversation') && filled && !filled.rich && filled.plan.resource === 'signIns') {
+      filled = undefined;
+      intent = 'user.info';
+    }
+    // "what's the exact error code?" after a diagnosis: the diagnosis says it, not a list of the person's sign-ins.
+    if (turn.intent === 'signin.troubleshoot' && turn.followUp && memory?.lastIntent === 'signin.troubleshoot' && filled && !filled.rich && filled.plan.resource === 'signIns' && ABOUT_THE_DIAGNOSIS.test(parsed.cueText)) filled = undefined;
     // "of the apps Irvin owns, which have a secret expiring this month?": the credentials answer, narrowed to his apps.
     if (filled && !filled.rich && filled.plan.resource === 'ownedApps' && /\bexpir\w*|\brunning out\b|\brun out\b|\b(?:secrets?|certs?|certificates?|credentials?|keys?) (?:due|ending|end)\b/i.test(cleaned)) {
       filled = undefined;

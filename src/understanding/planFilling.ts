@@ -124,6 +124,7 @@ const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
     [/\busers?\b|\bpeople\b|\bwho\b|\baccounts?\b|\bpersons?\b/, 'userDisplayName'],
   ],
   users: [
+    [/\b(?:home |email |mail )?domains?\b/, 'homeDomain'],
     [/\bdepartments?\b/, 'department'],
     [/\bcountr(?:y|ies)\b/, 'country'],
     [/\bcit(?:y|ies)\b/, 'city'],
@@ -454,7 +455,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
     case 'riskyServicePrincipals':
       return !operation && !filters.some((f) => f.field === 'riskState');
     case 'riskDetections':
-      return (has('user') || has('app')) && !operation;
+      // ("what risk detections does Felix have and where from?": where they came from is part of the person's story.)
+      return (has('user') || has('app')) && (!operation || (operation.kind === 'groupBy' && /\bwhere from\b|\bfrom where\b|\bwhere (?:did|do|were) (?:they|those|these|it) come from\b/.test(cue)));
     case 'conditionalAccessPolicies':
       return has('user') || has('policy') || (!operation && filters.length === 0);
     case 'directoryAudits':

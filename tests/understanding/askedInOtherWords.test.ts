@@ -63,4 +63,58 @@ describe('Questions asked in other words (issue #13)', function () {
     assert.equal(signOut.intent, 'risk.remediate');
     assert.match(signOut.text, /^Confirm: revoke all of Megan Bowen's sessions\?/);
   });
+
+  it('When a person\'s sign-in problems are to be explained, or an app\'s errors have a cause asked, then they are diagnosed', async () => {
+    for (const question of ["Explain Megan Bowen's sign-in problems please.", "Quick favour: pull up megan.bowen@contoso.com's sign-in failures and explain them"]) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', question);
+      assert.match(answer.text, /^Sign-in diagnosis: Megan Bowen\n/, question);
+    }
+  });
+
+  it('When a diagnosis is followed by "is a conditional access policy involved?" and "what\'s the exact error code?", then the diagnosis answers again', async () => {
+    const [, policy, code] = await demo.stack.askChain(["why can't megan sign in", 'is a conditional access policy involved?', "what's the exact error code?"], admin);
+    for (const answer of [policy, code]) {
+      assert.equal(answer.intent, 'signin.troubleshoot');
+      assert.match(answer.text, /^Sign-in diagnosis: Megan Bowen\n/);
+      assert.match(answer.text, /53000/);
+    }
+  });
+
+  it('When a ranking of people is followed by "what department is that person in?", then that person\'s account answers', async () => {
+    const [, department] = await demo.stack.askChain(['who had the most failed interactive sign-ins this week?', 'what department is that person in?'], admin);
+    assert.equal(department.intent, 'user.info');
+    assert.match(department.text, /^Johanna Lorenz\n/);
+    assert.match(department.text, /Operations/);
+  });
+
+  it('When guests are counted and then broken down by home domain, then each domain is counted from the guests\' own addresses', async () => {
+    const [, domains] = await demo.stack.askChain(['how many guest users do we have?', 'break that down by home domain'], admin);
+    assert.equal(domains.intent, 'user.info');
+    assert.match(domains.text, /^Users · type Guest · by home domain\n/);
+    assert.match(domains.text, /fabrikam\.com \| 3/);
+  });
+
+  it('When risky users are asked for by how long they have been open, or a person\'s detections with where from, then the list is ordered oldest first and the person\'s risk answers', async () => {
+    const oldest = await demo.stack.ask('wich at-risk user has been sitting there the longest?', admin);
+    assert.equal(oldest.intent, 'risk.users');
+    assert.match(oldest.text, /^Users at risk · oldest first\n/);
+    const bob = await demo.stack.ask('what risk detections does Bob Kelly have and where from?', admin);
+    assert.equal(bob.intent, 'risk.user');
+    assert.match(bob.text, /^Bob Kelly\n/);
+  });
+
+  it('When asked who was disabled or made an admin "— who did it and when", or whose passwords were reset, then the audit log answers', async () => {
+    for (const question of ['lee gu got disabled — who did it and when?', 'Isaiah Langer got Global Administrator — when and who did it', 'Whose passwords were reset by an admin this week?']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'audit.changes', question);
+    }
+  });
+
+  it('When asked for example questions or the data the assistant reads, then the help answers', async () => {
+    for (const question of ['examples of questions pls', 'What data sources do you look at?']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'help', question);
+    }
+  });
 });

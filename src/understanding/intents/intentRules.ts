@@ -230,6 +230,21 @@ const CUES: Cue[] = [
   { name: 'risk that was', intent: 'risk.user', weight: 8, pattern: /\b(?:used to be|was|were) (?:risky|at risk|flagged)\b|\bno longer (?:risky|at risk|flagged)\b/, when: (f) => f.person },
   // "error 50057 - user account is disabled? what should helpdesk do": what to do about an error, of no one named.
   { name: 'what to do about an error', intent: 'docs.answer', weight: 8, pattern: /\bwhat (?:should|do|can|must) (?:i|we|the helpdesk|helpdesk|help desk|the help desk|the user|users|they) (?:do|tell)\b|\bhow (?:do|can|should) (?:i|we) (?:fix|handle|deal with|resolve) (?:it|this|that)\b/, when: (f) => f.code && f.names === 0 && !f.pronoun },
+  // "which at-risk user has been sitting there the longest?", "oldest open risky user?": the list, in that order.
+  { name: 'the longest open', intent: 'risk.users', weight: 7, pattern: /\b(?:sitting|open|waiting|at risk|been there|unresolved)\b.{0,20}\b(?:the )?longest\b|\boldest (?:open |unresolved |still open )?(?:risky|at-risk|flagged)\b|\b(?:which|what) (?:open |at-risk |risky )*(?:user|person|account) (?:has been|is|was) (?:sitting|open|waiting)\b/ },
+  // "what risk detections does Felix Williams have and where from?": that person's risk story.
+  { name: 'a person\'s detections', intent: 'risk.user', weight: 7, pattern: /\b(?:detections?|risk events?) (?:does|did|do|has|have) (?:<name>|(?:he|she|they)\b)|(?:<name>|\b(?:he|she|they))(?:'s)? (?:risk )?detections\b/ },
+  // "Whose passwords were reset by an admin this week?", "Isaiah got Global Administrator — when and who did it",
+  // "lee gu got disabled — who did it and when?": changes made, asked of the audit log.
+  { name: 'what was done, by whom', intent: 'audit.changes', weight: 8, pattern: /\bwhose (?:passwords?|accounts?|roles?|groups?|memberships?|mfa|methods?) (?:were|was|got|have been|has been)\b|\b(?:got|was|were|been) (?:\w+ )?(?:<role>|(?:disabled|enabled|deleted|added|removed|reset|invited|promoted|demoted)\b).{0,20}\b(?:who did (?:it|that|this)|by (?:who|whom)|who (?:made|gave|granted))\b/ },
+  // "examples of questions pls", "What data sources do you look at?": about the assistant.
+  { name: 'about the assistant', intent: 'help', weight: 10, pattern: /^(?:(?:some|any|give me|show me)\s+)?examples? (?:of )?(?:questions|things to ask|prompts)\b|\bwhat (?:data|data sources|sources|information) do you (?:look at|use|read|have|see)\b|\bwhere do you get (?:your|the) (?:data|information)\b/ },
+  // "Explain Zane Thompson's sign-in problems please.", "pull up X's sign-in failures and explain them": a diagnosis.
+  { name: 'a person\'s failures explained', intent: 'signin.troubleshoot', weight: 9, pattern: /\b(?:explain|pull up|look into|dig into|investigate|go through)\b.{0,60}\b(?:sign[- ]?in|log[- ]?in|login|access|authentication|mfa)? ?(?:failures|problems|issues|errors|troubles?|failed attempts)\b|\b(?:sign[- ]?in|log[- ]?in|login) (?:failures|problems|issues|errors)\b.{0,30}\bexplain\b/, when: (f) => f.person || f.app },
+  // "HR Portal access errors — cause?", "Outlook sign-in errors, why?": what makes an app fail.
+  { name: 'errors, cause?', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:errors?|failures?|problems?|issues?)\b.{0,10}[—–,:-]\s*(?:cause|why|reason)\b/, when: (f) => f.person || f.app },
+  // "show me users on IMAP4 in November", "who is on POP3": people by the mail protocol their sign-ins use.
+  { name: 'users on a protocol', intent: 'signin.list', weight: 7, pattern: /\b(?:users|people|accounts|who(?:'s| is| are)?|anyone|anybody)\b.{0,20}\b(?:on|using|via|over|with)\s+(?:imap4?|pop3?|smtp|authenticated smtp|activesync|exchange activesync|legacy auth\w*|basic auth\w*)\b/ },
   // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
   { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 
