@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -59,6 +59,9 @@ const GENERATED_TENANTS = {
   eighth: { seed: 60606, users: 900, signIns: 16_000 },
   ninth: { seed: 8080, users: 1100, signIns: 18_000 },
   tenth: { seed: 9191, users: 1300, signIns: 20_000 },
+  eleventh: { seed: 5151, users: 800, signIns: 16_000 },
+  twelfth: { seed: 6262, users: 1000, signIns: 18_000 },
+  thirteenth: { seed: 7171, users: 700, signIns: 15_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -81,6 +84,12 @@ const SETS = {
   dev7: path.join('tests', 'fixtures', 'dev7', 'questions.jsonl'),
   /** An eighth, by an eighth blind helper (session 9), half follow-ups, on Contoso and a tenth tenant. */
   dev8: path.join('tests', 'fixtures', 'dev8', 'questions.jsonl'),
+  /** A ninth, by a ninth blind helper (session 10), weighted to opening questions, on Contoso and an eleventh tenant. */
+  dev9: path.join('tests', 'fixtures', 'dev9', 'questions.jsonl'),
+  /** A tenth, by a tenth blind helper (session 10), weighted to follow-ups, on Contoso and a twelfth tenant. */
+  dev10: path.join('tests', 'fixtures', 'dev10', 'questions.jsonl'),
+  /** An eleventh, by an eleventh blind helper (session 10), weighted to opening questions in many askers' voices, on Contoso and a thirteenth tenant. */
+  dev11: path.join('tests', 'fixtures', 'dev11', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {
@@ -236,7 +245,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
-  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7 or dev8, not "${values.set}"`);
+  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10 or dev11, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')

@@ -128,6 +128,8 @@ export class GraphDirectory implements Directory {
   private async readUsers(text: string): Promise<NameLookup> {
     const select = ['id', 'displayName', 'userPrincipalName', 'givenName', 'surname', 'mail'];
     const asked = text.trim();
+    // An object id ("who is object id 9edaa7ac-…?") is looked up as it is; there is nothing to suggest.
+    if (isGuid(asked)) return { matches: (await this.list<GraphUser>('/users', { filter: `id eq ${odataString(asked.toLowerCase())}`, select })).map(userCandidate), suggestions: [] };
     if (asked.includes('@')) {
       const byUpn = await this.list<GraphUser>('/users', { filter: `userPrincipalName eq ${odataString(asked)}`, select });
       const matches = byUpn.length > 0 ? byUpn : await this.list<GraphUser>('/users', { filter: `mail eq ${odataString(asked)}`, select });

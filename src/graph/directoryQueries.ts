@@ -534,3 +534,25 @@ export async function namePeopleIn(client: Client, audits: DirectoryAudit[]): Pr
     for (const t of a.targetResources ?? []) if (t.type === 'User' && t.id && !t.displayName) t.displayName = names.get(t.id.toLowerCase()) ?? null;
   }
 }
+
+/** The ids of the people a risk list is narrowed to ("anyone in Finance at risk?"): at most MAX_AMONG_PAGES pages. */
+const MAX_AMONG_PAGES = 5;
+
+export async function userIdsAmong(client: Client, among: { kind: 'group'; id: string } | { kind: 'attribute'; field: string; value: string }): Promise<{ ids: Set<string>; truncated: boolean }> {
+  let page = (await (among.kind === 'group'
+    ? client.api(`/groups/${encodeURIComponent(among.id)}/transitiveMembers/microsoft.graph.user`).select('id').top(999)
+    : client.api('/users').filter(`${among.field} eq ${odataString(among.value)}`).select('id').top(999)
+  ).get()) as { value: Array<{ id: string }>; '@odata.nextLink'?: string };
+  const ids = new Set(page.value.map((u) => u.id.toLowerCase()));
+  for (let pages = 1; page['@odata.nextLink'] && pages < MAX_AMONG_PAGES; pages++) {
+    page = (await client.api(page['@odata.nextLink']).get()) as typeof page;
+    for (const u of page.value) ids.add(u.id.toLowerCase());
+  }
+  return { ids, truncated: Boolean(page['@odata.nextLink']) };
+}
+
+/** The object ids of the app registrations a person owns ("of the apps Irvin owns, which expire soon?"). */
+export async function ownedApplicationIds(client: Client, userId: string): Promise<Set<string>> {
+  const page = (await client.api(`/users/${encodeURIComponent(userId)}/ownedObjects/microsoft.graph.application`).select('id').top(999).get()) as { value: Array<{ id: string }> };
+  return new Set(page.value.map((a) => a.id));
+}

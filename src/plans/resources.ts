@@ -255,6 +255,11 @@ const ownedGroups: ResourceSpec = {
   anchorPermission: undefined,
 };
 
+const credentialFields: FieldSpec[] = [
+  field('passwordCredentials', 'Secrets', 'passwordCredentials', 'strings', { format: (v) => String(Array.isArray(v) ? v.length : 0) }),
+  field('keyCredentials', 'Certificates', 'keyCredentials', 'strings', { format: (v) => String(Array.isArray(v) ? v.length : 0) }),
+];
+
 /** The app registrations a person owns. */
 const ownedApps: ResourceSpec = {
   name: 'ownedApps',
@@ -271,6 +276,8 @@ const ownedApps: ResourceSpec = {
     field('id', 'Id', 'id', 'guid', { graph: EQ_IN }),
     field('appId', 'App id', 'appId', 'guid'),
     field('displayName', 'Name', 'displayName', 'string', { advanced: ['eq', 'startsWith'] }),
+    // "of the apps Miriam owns, which have a secret expiring this month?": their credentials, as for every app.
+    ...credentialFields,
   ],
 };
 
@@ -298,10 +305,6 @@ function anchorId(anchor: PlanAnchor | undefined, what: string): string {
   return encodeURIComponent(anchor.id);
 }
 
-const credentialFields: FieldSpec[] = [
-  field('passwordCredentials', 'Secrets', 'passwordCredentials', 'strings', { format: (v) => String(Array.isArray(v) ? v.length : 0) }),
-  field('keyCredentials', 'Certificates', 'keyCredentials', 'strings', { format: (v) => String(Array.isArray(v) ? v.length : 0) }),
-];
 
 const applications: ResourceSpec = {
   name: 'applications',

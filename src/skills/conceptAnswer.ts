@@ -1,6 +1,7 @@
 /** The answer to "what is a named location?": the project's own explanation, what to check, and Microsoft Learn links. */
 import { asksForComparison, findDifference, type ConceptDifference } from '../knowledge/conceptDifferences';
-import { findConceptMatch, findConceptMatches, type Concept, type ConceptLink } from '../knowledge/concepts';
+import { findConceptMatch, findConceptMatches, LEARN, type Concept, type ConceptLink } from '../knowledge/concepts';
+import { roleReference, type RoleNote } from '../knowledge/roles';
 import { findRiskTypeMatch, riskTypeFacts, type RiskTypeInfo } from '../knowledge/riskTypes';
 import type { SkillAnswer } from './types';
 
@@ -104,4 +105,14 @@ export function answerFromKnowledge(text: string): SkillAnswer | undefined {
   const concept = findConceptMatch(conceptText);
   if (risk && (!concept || risk.alias.length >= concept.alias.length)) return buildRiskTypeAnswer(risk.info);
   return concept ? buildConceptAnswer(concept.concept) : undefined;
+}
+
+/** "What can a Security Administrator do?": what the built-in role allows, what it does not, and its reference. */
+export function buildRoleAnswer(note: RoleNote): SkillAnswer {
+  return buildConceptAnswer({
+    title: `${note.name} (built-in Microsoft Entra role)`,
+    explanation: `${note.can}${note.privileged ? ' Microsoft marks it as a privileged role.' : ''}`,
+    check: `${note.limits} Ask "who holds ${note.name}?" to see who has it here.`,
+    links: [roleReference(note), { title: 'Least privileged roles by task', url: `${LEARN}/entra/identity/role-based-access-control/delegate-by-task` }],
+  });
 }

@@ -73,6 +73,10 @@ export function disambiguationModel(entity: Entity, pendingId: string, question:
 /** "No match" in words, with the closest names when there are some. */
 export function notFoundText(entity: Entity): string {
   const kind = entity.type === 'app' ? 'app or service principal' : entity.type;
+  // "who is object id 00000000-…?": an id that matches no one is said as an id, with nothing to suggest.
+  if (entity.type === 'user' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(entity.text)) {
+    return `No user in your directory has the object id ${entity.text}. Check the id (the Entra admin center shows it on the user's Overview), or ask by name or sign-in address.`;
+  }
   const base = `I couldn't find a ${kind} named “${escapeMarkdown(entity.text)}” in your directory.`;
   const suggestions = entity.suggestions ?? [];
   if (suggestions.length === 0) return `${base} Check the spelling, or give the full name or sign-in address.`;

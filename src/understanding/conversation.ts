@@ -49,7 +49,7 @@ export interface FollowUpResult {
 const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
-const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
+const WHAT_TO_DO = /\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
 
@@ -172,6 +172,18 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
+  // After a diagnosis, "is that a device problem or a policy problem?", "is it the same policy for both?", "did the same
+  // thing happen yesterday?" ask about that diagnosis, not about policies in general.
+  if (memory.lastIntent === 'signin.troubleshoot' && memory.user && (parsed.intent === 'policy.info' || parsed.intent === 'outOfScope') && ABOUT_THE_DIAGNOSIS.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'policy' || e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+    const kept = parsed.entities.filter((e) => e.type === 'timeRange' || e.type === 'errorCode');
+    return { intent: 'signin.troubleshoot', entities: [...kept, fromConversation(memory.user)], objects: [], followUp: true, again: true };
+  }
+
+  // "what's that role allowed to do?" after a role's holders: that role is explained.
+  if (parsed.intent === 'docs.answer' && memory.role && /\b(?:that|this|the|same) role\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'role')) {
+    return { intent: parsed.intent, entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
+  }
+
   // "who did that?" / "since when?": the audit log about the last answer's object.
   const askedWho = WHO_DID_IT.test(parsed.cueText) || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
   // Only when the message names nothing of its own ("who became a Global Administrator, and who made the change?"
@@ -264,7 +276,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   // "she" after an answer that showed one person (the one holder of a role, the one owner of an app): that person.
   // ("reset his password": an action asked of a person, answered as documentation.)
-  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || parsed.entities.some((e) => e.type === 'action') || /\b(?:he|she|they) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
+  else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || parsed.entities.some((e) => e.type === 'action') || /\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
     return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
@@ -299,6 +311,9 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
   if (memory.app?.appId && has((f) => f.field === 'appId' && f.op === 'eq' && f.value === memory.app!.appId)) kept.push(memory.app);
   return kept.map(fromConversation);
 }
+
+/** Words about the diagnosis just given: what kind of problem it is, whether it is the same, whether it happened before. */
+const ABOUT_THE_DIAGNOSIS = /\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;
 
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
 function isCarried(entity: Entity, intent: IntentName, memory: ConversationContext): boolean {

@@ -108,6 +108,17 @@ const BACK_TO = /\b(?:(?:ok(?:ay)?|so|anyway|lol|right)[,.!\s]+)*back to (?:the|
 const BACK_TO_TYPE: Record<string, 'user' | 'app' | 'group'> = { app: 'app', application: 'app', 'service principal': 'app', group: 'group' };
 
 /** The message without its "back to the guest:" when the thread has that object: the rest is asked of it. */
+/** "no, I meant Adele", "sorry — I meant Debra Berger", "no wait, Alex Wilber, not Adele": the last question, of another. */
+const CORRECTION_LEAD = String.raw`^(?:(?:no+|nope|sorry|oops|wait|actually|my bad|err+|erm|uh|ah)\b[\s,.!:;—–-]*)+`;
+const CORRECTION_MEANT = new RegExp(`${CORRECTION_LEAD}(?:i\\s+)?(?:meant|mean|was (?:asking|talking) about|wanted|make (?:that|it))\\s+(.+?)(?:,?\\s+not\\s+[^,?.!]+)?[\\s?.!]*$`, 'i');
+const CORRECTION_NOT = new RegExp(`${CORRECTION_LEAD}(.+?),?\\s+not\\s+[^,?.!]+[\\s?.!]*$`, 'i');
+
+function corrected(text: string, memory: ConversationContext | undefined): string {
+  if (!memory?.lastIntent) return text;
+  const m = CORRECTION_MEANT.exec(text) ?? CORRECTION_NOT.exec(text);
+  return m && m[1].trim().length > 1 ? `what about ${m[1].trim()}?` : text;
+}
+
 function backToSubject(text: string, memory: ConversationContext | undefined): string {
   const m = BACK_TO.exec(text);
   if (!m || !memory) return text;
@@ -120,6 +131,9 @@ function backToSubject(text: string, memory: ConversationContext | undefined): s
 const STORY_INTENTS = new Set<IntentName>(['signin.troubleshoot', 'risk.user', 'risk.workload']);
 /** Words that point back at what was just discussed. */
 const POINTS_BACK = /\b(?:those|these|them|attempts|failures|tries|mostly|the same|he|she|they|his|her|their|him)\b/i;
+/** How a plan's condition says it is about several rows of the last answer ("the 6 people shown before"). */
+const SHOWN_ROWS = /\bthe (\d+) (?:people |ones |users )?shown before\b/;
+
 /** Words for an error the last answer showed ("that error", "the top one", "this code"). */
 const SHOWN_ERROR = /\b(?:that|this|the|those)\s+(?:top\s+|first\s+|main\s+|most common\s+)?(?:one|code|error|errors|error code|message)\b|\bwhat does it mean\b/i;
 /** Conditions a person's own sign-ins can be asked with ("failed", "interactive", "this error"). */
@@ -246,6 +260,8 @@ export class GrammarRecognizer implements Recognizer {
   private async forEachPerson(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
     // "is Megan Priya's manager?", "was Lee added by Pradeep?": a question about how two people relate stays whole.
     if (text.length > 300 || RELATION.test(text)) return undefined;
+    // "no wait, Alex Wilber, not Adele" names two people to say which one was meant: one question.
+    if (corrected(text.trim(), context?.conversation) !== text.trim()) return undefined;
     // Cheap first: only a message the name index (as already built: nothing is read for it here) links to two or
     // three people is read as a whole question.
     const knownNames = this.index?.index;
@@ -282,7 +298,8 @@ export class GrammarRecognizer implements Recognizer {
 
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
-    const cleaned = backToSubject(text.trim(), context?.conversation);
+    // ("which user(s)?": a plural written with (s) is the plural.)
+    const cleaned = corrected(backToSubject(text.trim().replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation);
     const knownNames = await this.knownNames();
     const parsed = this.takeParse(cleaned, now, knownNames) ?? parseQuestion(cleaned, now, { knownNames });
     if (this.options.intentClassifier) {
@@ -469,6 +486,14 @@ export class GrammarRecognizer implements Recognizer {
     // "did Megan and Adele sign in today?": both people's sign-ins, not the first one's.
     const ofBoth = !actor && !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
     if (ofBoth) filled = ofBoth;
+    // "of the apps Irvin owns, which have a secret expiring this month?": the credentials answer, narrowed to his apps.
+    if (filled && !filled.rich && filled.plan.resource === 'ownedApps' && /\bexpir\w*|\brunning out\b|\brun out\b|\b(?:secrets?|certs?|certificates?|credentials?|keys?) (?:due|ending|end)\b/i.test(cleaned)) {
+      filled = undefined;
+      intent = 'app.info';
+    }
+    // "who in Finance is flagged risky?", "anyone in VPN Users at risk?": the risk list narrowed to those people, not
+    // the people's own list.
+    if (turn.intent === 'risk.users' && filled && !filled.rich && (filled.plan.resource === 'users' || filled.plan.resource === 'groupMembers') && !filled.plan.basedOnPrevious && turn.entities.some((e) => e.source === 'message' && (e.type === 'userAttribute' || e.type === 'group'))) filled = undefined;
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
     let answering = filled?.rich || personsMethods ? undefined : filled;
@@ -492,11 +517,22 @@ export class GrammarRecognizer implements Recognizer {
     if (filled?.rich && filled.plan.basedOnPrevious && memory?.lastPlanRich && memory.lastIntent && !turn.row) intent = memory.lastIntent;
     if (answering) {
       intent = answering.intent;
+      // "any of those risky?" after a group's members: the rows are said as that group's members ("the 6 members of
+      // Payroll App Users"), not as "the 6 people shown before".
+      // (The same rows asked of again, "which of them are admins?" after "any of those risky?", are still those members.)
+      const rowsOfGroup =
+        memory?.lastIntent === 'group.info' && memory.group?.displayName
+          ? memory.group.displayName
+          : memory?.lastPlan?.resource === 'groupMembers'
+            ? memory.lastPlan.anchor?.displayName
+            : memory?.lastPlan?.filters.map((f) => /\bthe \d+ members of (.+)$/.exec(f.label ?? '')?.[1]).find((name) => name !== undefined);
+      if (rowsOfGroup) answering = { ...answering, plan: { ...answering.plan, filters: answering.plan.filters.map((f) => (f.label && SHOWN_ROWS.test(f.label) ? { ...f, label: f.label.replace(SHOWN_ROWS, `the $1 members of ${rowsOfGroup}`) } : f)) } };
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
       // "just the marketing ones": the description chose rows; its words name no group to ask about.
       if (ofRows.plan) entities = entities.filter((e) => !(e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app')));
-      if (answering.about) entities = [...entities.filter((e) => !answering.about!.some((a) => a.type === e.type)), ...answering.about];
+      const about = answering.about;
+      if (about) entities = [...entities.filter((e) => !about.some((a) => a.type === e.type)), ...about];
       for (const kept of keptByPlan(answering.plan, memory)) if (!entities.some((e) => e.type === kept.type)) entities.push(kept);
       if (personalFor && !entities.some((e) => e.type === 'user')) entities.push({ ...personalFor, source: 'conversation' });
     }

@@ -87,6 +87,10 @@ export class InMemoryDirectory implements Directory {
 
   async findUsers(text: string): Promise<NameLookup> {
     const asked = fold(text);
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(asked)) {
+      const matches = this.listing.users.filter((u) => u.id.toLowerCase() === asked);
+      return { matches, suggestions: [] };
+    }
     if (asked.includes('@')) {
       const matches = this.listing.users.filter((u) => fold(u.userPrincipalName ?? '') === asked || fold(u.mail ?? '') === asked);
       return { matches, suggestions: matches.length ? [] : closestNames(text, this.listing.users.map((u) => u.userPrincipalName ?? '')) };

@@ -35,10 +35,10 @@ export interface ParsedQuestion {
   plainText: string;
 }
 
-const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person|this account|that account|the account)\b/;
+const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person|the same person|the same user|that owner|the same owner|that admin|this account|that account|the account)\b/;
 const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
-const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b|\bthe (?:app|application|service principal)\s*\??$/;
+const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b|\bthe (?:app|application|service principal)\s*\??$|\b(?:that|this|its) (?:secret|client secret|credential|cert|certificate)s?\b/;
 const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <(?:policy|name)>)/;
 const ELLIPSIS = /^(?:and|what about|how about|same (?:thing |question |again |check )?for|do the same for|ditto for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b/;
 
@@ -70,6 +70,8 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
     return other ? OBJECT_INTENTS[other] : intent;
   }
   if (intent === 'risk.user' && !has('user') && has('app')) return 'risk.workload';
+  // "is anyone in Finance at risk?" names a group: the people at risk among its members.
+  if (intent === 'risk.user' && !has('user') && has('group')) return 'risk.users';
   // "build pipeline SP - group memberships?": an app's groups are asked of the group side.
   if (intent === 'user.groups' && !has('user') && has('app')) return 'group.info';
   // "who dismissed it?" about the person just discussed: that person's risk, not the list.
@@ -96,7 +98,8 @@ export interface ParseOptions {
 }
 
 export function parseQuestion(message: string, now: Date, options: ParseOptions = {}): ParsedQuestion {
-  const text = correctSpelling(message);
+  // "which user(s)?", "the app(s)": a plural written with (s) is the plural (the recogniser says so too).
+  const text = correctSpelling(message.replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'));
   const spans = new SpanSet();
   extractIdentifiers(text, spans);
   for (const quoted of findQuoted(text, spans)) {
@@ -156,6 +159,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   let intent = best.intent;
 
   // Typed entities keep the order they appear in; names get their type from hints, then from the intent.
+  // An object id ("who is object id …") names a user as an address does: looked up as written, never retyped.
+  const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   const ordered = spans.spans.filter((s) => s.entity || names.some((n) => n.start === s.start)).sort((a, b) => a.start - b.start);
   const objects: ObjectMention[] = [];
   const entities: Entity[] = [];
@@ -168,7 +173,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
       objects.push({ entity, typeGuessed: guessed });
       entities.push(entity);
     } else if (span.entity) {
-      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@') && !span.entity.resolution) {
+      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@') && !OBJECT_ID.test(span.entity.text) && !span.entity.resolution) {
         // A quoted name: typed like any other name.
         const { type, guessed } = typeFor({ start: span.start, end: span.end, text: span.entity.text, possessive: false }, intent, nameIndex++);
         span.entity.type = type;

@@ -49,6 +49,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:signed|logged)\s+(?:in|into|on)\b|\bgot\s+in(?:to)?\b|\bgot\s+into\b/, weight: 2 },
   // "guests signing in this week", "who's been logging in from …": sign-ins, over the people noun.
   { resource: 'signIns', pattern: /\b(?:signing|logging)\s+(?:in|into|on)\b/, weight: 2.5 },
+  // "who signed in from Paris this month?": a city people work in, said of where sign-ins came from.
+  { resource: 'signIns', pattern: /\b(?:signed|logged|signing|logging)\s+(?:in|on)\s+from <ua>|\b(?:sign[- ]?ins?|logins?|log[- ]?ins?)\s+from <ua>/, weight: 4 },
   // "who used the Azure portal this month", "who has been opening the HR portal": that app's sign-ins.
   { resource: 'signIns', pattern: /\bwho(?:'s| has| have)?(?: been)? (?:used|uses|using|accessed|accessing|opened|opening)\b.{0,20}<aa>/, weight: 3 },
   // "who's been hitting us from 192.0.2.x?", "anything from 203.0.113.5": sign-ins from an address or a range.
@@ -79,7 +81,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b|.*\b(?:were|was|got|been|being) (?:added|removed) (?:to|into|from) (?:a |the |any |some )?groups?\b|.*\bgroup (?:membership )?(?:additions|removals)\b|.*\b(?:additions|removals) (?:to|from) groups?\b)/, weight: 3.6 },
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
@@ -155,9 +157,11 @@ function fieldNamed(resource: PlanResource, words: string): string | undefined {
 
 /** The operation the words ask for, given the resource. */
 /** "who got the most", "which user was worst": the one person a ranking puts first (regular-expression source). */
-const WHO_HAD_THE_MOST = String.raw`(?:(?:so|ok|and)\s+)?(?:who|which (?:user|person|account|one)) (?:got|had|has|have|was|were|is) (?:the )?(?:most|worst|hit (?:the )?most)\b`;
+const WHO_HAD_THE_MOST = String.raw`(?:(?:(?:so|ok|and)\s+)?(?:who|which (?:user|person|account|one|guest|member)) (?:got|had|has|have|was|were|is|failed|hit|saw|tried)(?: (?:it|that|this|them|those))? (?:the )?(?:most|worst|hit (?:the )?most)\b|(?:(?:so|ok|and)\s+)?(?:the )?(?:top|worst|busiest) (?:user|person|account|guest|member)(?=\s*\??$))`;
 
 function operationOf(cue: string, resource: PlanResource): PlanOperation | undefined {
+  // "how many people were added to groups today?": the people the changes were made to, one event each, not who made them.
+  if (resource === 'directoryAudits' && /\bhow many (?:people|users|accounts|members|guests|persons)\b.{0,20}\b(?:were|was|got|been|had)\s+(?:\w+\s+)?(?:added|removed|invited|created|deleted|disabled|enabled|reset|assigned|made)\b/.test(cue)) return { kind: 'count' };
   const distinct = /\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+|unique\s+|separate\s+)?(?:(?:disabled|guest|external|locked|blocked|risky)\s+)?(countries|cities|apps|applications|users|people|accounts|ips|ip addresses|addresses|error codes|codes|browsers|devices|departments|types)\b/.exec(cue);
   if (distinct) {
     const field = fieldNamed(resource, distinct[1]);
@@ -388,8 +392,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|\b(?:other|many|any|more|the) resets\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
     [/\b(?:themselves|themself|himself|herself|(?:their|his|her) own (?:account|membership|access|role))\b/, () => ({ field: 'selfChange', op: 'eq', value: true, label: 'made by people to themselves' })],
     // "anyone add themselves to a group lately?", "who was removed from groups this week?": membership changes.
-    [/\badd(?:ed|ing|s)?\b.{0,30}\b(?:to|into) (?:a |the |any |some )?groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Add member to group' })],
-    [/\bremov(?:e|ed|ing|es)\b.{0,30}\bfrom (?:a |the |any |some )?groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Remove member from group' })],
+    [/\badd(?:ed|ing|s)?\b.{0,30}\b(?:to|into) (?:a |the |any |some )?groups?\b|\bgroup (?:membership )?additions\b|\badditions to groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Add member to group' })],
+    [/\bremov(?:e|ed|ing|es)\b.{0,30}\bfrom (?:a |the |any |some )?groups?\b|\bgroup (?:membership )?removals\b|\bremovals from groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Remove member from group' })],
     [/\bself[- ]service password\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/, () => ({ field: 'activity', op: 'eq', value: 'Change password (self-service)' })],
     [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
     [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
@@ -589,7 +593,7 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
-const WHICH_PEOPLE = new RegExp(String.raw`^${WHO_HAD_THE_MOST}(?: (?:of (?:them|those|these)|of <(?:time|tt)>(?: ?'s)?|yesterday|today|there|then|<time>|<tt>))?\s*\??$|` + /^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/.source);
+const WHICH_PEOPLE = new RegExp(String.raw`^${WHO_HAD_THE_MOST}(?: (?:of (?:them|those|these)|of <(?:time|tt)>(?: ?'s)?|yesterday|today|there|then|<time>|<tt>))?\s*\??$|` + /^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons|user\(s\)|guests)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/.source);
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
@@ -908,7 +912,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (members) return members;
   // "what else does she own?" after an app's owner was shown: the apps that person owns.
   const owner = input.entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
-  if (owner && !named && /\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|\b(?:<pp>|he|she|they) (?:also )?owns?\b/.test(cue)) {
+  if (owner && !named && /\b(?:does|do|did) (?:<pp>|he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|(?:<pp>|\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin))) (?:also )?owns?\b/.test(cue)) {
     return { plan: { resource: 'ownedApps', anchor: { type: 'user', id: owner.id!, displayName: owner.displayName ?? owner.text }, filters: [], operation: { kind: 'list' } }, intent: 'app.info' };
   }
   // "Is Belarus blocked?": whether a country is in a named location used to block.
@@ -1265,7 +1269,9 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   }
   // "Groups owned by Adele", "which apps does Miriam own": what a person owns.
   const user = resolved('user');
-  const owns = /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they) (?:also )?own\b|\b(?:<pp>|he|she|they) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
+  // ("miriam's app registrations?": a person's apps are the ones they own; a person's groups are their memberships.)
+  const theirApps = resource !== 'groups' && /<pp>'s? (?:own )?(?:apps|app registrations?|applications|registrations|enterprise apps)\b/.test(cue);
+  const owns = theirApps || /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|(?:<pp>|\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin))) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
   if (user && owns && (resource === 'groups' || resource === 'applications' || resource === 'servicePrincipals')) {
     const anchor: PlanAnchor = { type: 'user', id: user.id!, displayName: user.displayName ?? user.text };
     return { resource: resource === 'groups' ? 'ownedGroups' : 'ownedApps', anchor };

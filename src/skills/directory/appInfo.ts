@@ -12,6 +12,7 @@ import { namePeopleIn,
   auditRequest,
   batchGet,
   bodyOf,
+  ownedApplicationIds,
   type ApplicationDetails,
   type BatchRequest,
   type BatchResponse,
@@ -127,9 +128,13 @@ async function expiringAnswer(request: SkillRequest, tenant: TenantSession): Pro
   const all = bodyOf<Page<ApplicationDetails>>(responses, 'applications')?.value ?? [];
   // "which of those have expired creds?": only the apps the last answer showed.
   const among = request.understanding.among;
-  const apps = among ? all.filter((a) => among.ids.includes(a.appId ?? a.id)) : all;
+  // "of the apps Irvin owns, which expire this month?": only the registrations that person owns.
+  const owner = entityOf(request.understanding, 'user');
+  const owned = !among && owner?.id && owner.resolution === 'resolved' ? await ownedApplicationIds(tenant.client, owner.id) : undefined;
+  const apps = among ? all.filter((a) => among.ids.includes(a.appId ?? a.id)) : owned ? all.filter((a) => owned.has(a.id)) : all;
   const model = expiringCredentialsModel(apps, request.now, warnUntil, windowName);
   if (among) model.subtitle = `${model.subtitle.replace(/, across \d+ app registrations$/, '')}, among ${among.label}`;
+  else if (owned) model.subtitle = `${model.subtitle.replace(/, across \d+ app registrations$/, '')}, among the ${apps.length} app registration${apps.length === 1 ? '' : 's'} ${owner!.displayName ?? owner!.text} owns`;
   // The apps in the order shown (expiring, then expired): "who owns the first one". Their service principals are
   // found by application id when a follow-up names one.
   const subjects = shownApps(apps, request.now, warnUntil).map((a) => ({ type: 'app' as const, id: a.appId, appId: a.appId, displayName: a.displayName, shownAs: a.shownAs }));

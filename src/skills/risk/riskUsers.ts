@@ -5,13 +5,14 @@
  */
 import { detectionsOfUsers, listRiskyUsers, type ListedRiskLevel, type RiskDetection, type RiskyUser, type RiskyUsersQuery } from '../../graph/riskQueries';
 import { entityOf } from '../../understanding/types';
+import { userIdsAmong } from '../../graph/directoryQueries';
 import { roleList, rolesFor } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import { ago } from '../common/format';
 import type { Skill, SkillAnswer, SkillRequest } from '../types';
 import { e, LEVELS, levelRank, levelText, stateText, typeName } from './riskText';
 import { newestFirst, when } from './userRiskText';
-import { decodeRiskyUsersCursor, encodeRiskyUsersCursor, type RiskyUsersCursor } from './riskyUsersCursor';
+import { AMONG_FIELDS, decodeRiskyUsersCursor, encodeRiskyUsersCursor, type AmongField, type RiskyUsersAmong, type RiskyUsersCursor } from './riskyUsersCursor';
 import { messageWindow } from './riskUser';
 
 export const RISKY_USERS_PAGE = 10;
@@ -38,6 +39,13 @@ export interface RiskUsersCardModel {
 /** Highest level first; within a level, the most recently changed first. */
 export function byLevelThenNewest(a: RiskyUser, b: RiskyUser): number {
   return levelRank(a.riskLevel) - levelRank(b.riskLevel) || (b.riskLastUpdatedDateTime ?? '').localeCompare(a.riskLastUpdatedDateTime ?? '');
+}
+
+/** The list's order: by level then newest, unless the question asked for newest or oldest first. */
+function orderOf(cursor: RiskyUsersCursor): (a: RiskyUser, b: RiskyUser) => number {
+  if (!cursor.order) return byLevelThenNewest;
+  const at = (u: RiskyUser) => (u.riskLastUpdatedDateTime ? Date.parse(u.riskLastUpdatedDateTime) : 0);
+  return cursor.order === 'newest' ? (a, b) => at(b) - at(a) : (a, b) => at(a) - at(b);
 }
 
 function countsText(users: readonly RiskyUser[]): string {
@@ -73,7 +81,7 @@ export interface RiskUsersInput {
 
 export function riskUsersModel(input: RiskUsersInput): { model: RiskUsersCardModel; next?: RiskyUsersCursor } {
   const { cursor, pageSize, now } = input;
-  const users = [...input.users].sort(byLevelThenNewest);
+  const users = [...input.users].sort(orderOf(cursor));
   const page = users.slice(cursor.offset, cursor.offset + pageSize);
   const types = input.detections ? typesByUser(input.detections) : undefined;
   const rows = page.map((u) => {
@@ -88,10 +96,11 @@ export function riskUsersModel(input: RiskUsersInput): { model: RiskUsersCardMod
     };
   });
   const scope = [cursor.level ? `${cursor.level} risk` : '', cursor.window ? `risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)}` : ''].filter(Boolean).join(', ');
-  const title = cursor.level ? `Users at ${cursor.level} risk` : 'Users at risk';
+  const among = cursor.among ? ` · ${amongText(cursor.among)}` : '';
+  const title = `${cursor.level ? `Users at ${cursor.level} risk` : 'Users at risk'}${among}${cursor.order ? ` · ${cursor.order} first` : ''}`;
   const subtitle = users.length
     ? `${users.length} at risk now${cursor.window ? ` (risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)})` : ''}: ${countsText(users)}`
-    : `No users at risk now${scope ? ` (${scope})` : ''}`;
+    : `No users at risk now${cursor.among ? ` among ${amongText(cursor.among)}` : ''}${scope ? ` (${scope})` : ''}`;
   const high = users.filter((u) => u.riskLevel === 'high').length;
   const compromised = users.filter((u) => u.riskState === 'confirmedCompromised').length;
   const callouts: string[] = [];
@@ -124,7 +133,28 @@ function cursorOf(request: SkillRequest): RiskyUsersCursor | undefined {
   if (request.cursor !== undefined) return decodeRiskyUsersCursor(request.cursor);
   const level = entityOf(request.understanding, 'riskLevel')?.value;
   const window = messageWindow(request.understanding);
-  return { offset: 0, ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}) };
+  const among = amongOf(request);
+  const text = request.understanding.text.toLowerCase();
+  const order = NEWEST_FIRST.test(text) ? 'newest' : OLDEST_FIRST.test(text) ? 'oldest' : undefined;
+  return { offset: 0, ...(order ? { order } : {}), ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}), ...(among ? { among } : {}) };
+}
+
+/** "newest first", "most recently updated first"; "oldest first", "sitting there the longest". */
+const NEWEST_FIRST = /\b(?:newest|latest|most recent(?:ly (?:updated|changed|flagged))?|recent) (?:ones? )?first\b|\bnewest to oldest\b|\bmost recently (?:updated|changed|flagged)\b/;
+const OLDEST_FIRST = /\boldest (?:ones? )?first\b|\boldest to newest\b|\b(?:sitting|open|waiting|been there|at risk) (?:there )?(?:the )?longest\b|\blongest[- ](?:open|standing|waiting)\b/;
+
+/** "anyone in Finance at risk?", "risky users in the Sales department": the group or the people the list is narrowed to. */
+function amongOf(request: SkillRequest): RiskyUsersAmong | undefined {
+  const group = entityOf(request.understanding, 'group');
+  if (group?.id && group.resolution === 'resolved') return { kind: 'group', id: group.id, name: group.displayName ?? group.text };
+  const attribute = request.understanding.entities.find((e) => e.type === 'userAttribute' && (AMONG_FIELDS as readonly string[]).includes(e.field ?? ''));
+  return attribute?.value ? { kind: 'attribute', field: attribute.field as AmongField, value: attribute.value } : undefined;
+}
+
+function amongText(among: RiskyUsersAmong): string {
+  if (among.kind === 'group') return `members of ${among.name}`;
+  const label = { department: 'department', city: 'city', country: 'country', jobTitle: 'job title' }[among.field];
+  return `${label} ${among.value}`;
 }
 
 export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill {
@@ -141,14 +171,22 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
     },
     async answer({ request, tenant, asked: cursor, may }): Promise<SkillAnswer> {
       const query: RiskyUsersQuery = { ...(cursor.level ? { level: cursor.level } : {}), ...(cursor.window ? { window: cursor.window } : {}) };
-      const { users, truncated } = await listRiskyUsers(tenant.client, query);
+      const listed = await listRiskyUsers(tenant.client, query);
+      let { users } = listed;
+      const { truncated } = listed;
+      const amongNotes: string[] = [];
+      if (cursor.among) {
+        const people = await userIdsAmong(tenant.client, cursor.among);
+        users = users.filter((u) => people.ids.has(u.id.toLowerCase()));
+        if (people.truncated) amongNotes.push(`Only the first ${people.ids.size} of ${amongText(cursor.among)} were read: the list may miss some.`);
+      }
       if (cursor.offset > 0 && cursor.offset >= users.length) {
         return { kind: 'text', text: `There are no more users at risk to show: the list now has ${users.length}. Ask again to see it from the top.` };
       }
-      const hidden: string[] = [];
+      const hidden: string[] = [...amongNotes];
       let detections: RiskDetection[] | undefined;
       if (await may('riskDetections.read')) {
-        const pageIds = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
+        const pageIds = [...users].sort(orderOf(cursor)).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
         try {
           detections = await detectionsOfUsers(tenant.client, pageIds, true);
         } catch (err) {
@@ -159,7 +197,7 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
         hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
       }
       const { model, next } = riskUsersModel({ users, cursor, pageSize, detections, truncated, hidden, now: request.now });
-      const shown = [...users].sort(byLevelThenNewest).slice(cursor.offset, cursor.offset + pageSize);
+      const shown = [...users].sort(orderOf(cursor)).slice(cursor.offset, cursor.offset + pageSize);
       return {
         kind: 'card',
         template: 'riskUsers',

@@ -8,17 +8,44 @@ import type { ListedRiskLevel, Window } from '../../graph/riskQueries';
 import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { LEVELS } from './riskText';
 
+/** People a question narrowed the list to: a group's members, or everyone with a department, city, country or job title. */
+export type RiskyUsersAmong = { kind: 'group'; id: string; name: string } | { kind: 'attribute'; field: AmongField; value: string };
+export const AMONG_FIELDS = ['department', 'city', 'country', 'jobTitle'] as const;
+export type AmongField = (typeof AMONG_FIELDS)[number];
+
 export interface RiskyUsersCursor {
   offset: number;
   level?: ListedRiskLevel;
   window?: Window;
+  among?: RiskyUsersAmong;
+  /** "newest first", "which has been sitting there the longest": by when the risk last changed, not by level. */
+  order?: 'newest' | 'oldest';
 }
 
 const LIST = 'riskyUsers';
 const MAX_OFFSET = 5000;
 
 export function encodeRiskyUsersCursor(cursor: RiskyUsersCursor): string {
-  return encodeCursor(LIST, 1, { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null });
+  const among = cursor.among ? (cursor.among.kind === 'group' ? ['g', cursor.among.id, cursor.among.name] : ['f', cursor.among.field, cursor.among.value]) : undefined;
+  return encodeCursor(LIST, 2, { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null, a: among ? JSON.stringify(among) : null, r: cursor.order ?? null });
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function amongOf(text: unknown): RiskyUsersAmong | null | undefined {
+  if (text === null) return null;
+  if (typeof text !== 'string' || text.length > 400) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 120)) return undefined;
+  const [kind, a, b] = value as string[];
+  if (kind === 'g' && GUID.test(a)) return { kind: 'group', id: a, name: b };
+  if (kind === 'f' && (AMONG_FIELDS as readonly string[]).includes(a)) return { kind: 'attribute', field: a as AmongField, value: b };
+  return undefined;
 }
 
 function isoOrNull(value: unknown): string | null | undefined {
@@ -30,14 +57,19 @@ function isoOrNull(value: unknown): string | null | undefined {
 
 /** The cursor, or undefined when it is not one this skill handed out. */
 export function decodeRiskyUsersCursor(text: string): RiskyUsersCursor | undefined {
-  const body = decodeCursor(LIST, 1, text, ['o', 'l', 's', 'e']);
+  // Version 1 (before a list could be narrowed to a group or department) is still read.
+  const body = decodeCursor(LIST, 2, text, ['o', 'l', 's', 'e', 'a', 'r']) ?? decodeCursor(LIST, 1, text, ['o', 'l', 's', 'e']);
   if (!body) return undefined;
   const { o, l, s, e } = body;
+  const among = amongOf(body.a ?? null);
+  if (among === undefined) return undefined;
+  const order = body.r ?? null;
+  if (order !== null && order !== 'newest' && order !== 'oldest') return undefined;
   if (!isOffset(o, 0, MAX_OFFSET)) return undefined;
   if (l !== null && (typeof l !== 'string' || !LEVELS.includes(l))) return undefined;
   const start = isoOrNull(s);
   const end = isoOrNull(e);
   if (start === undefined || end === undefined || (start === null) !== (end === null)) return undefined;
   if (start !== null && end !== null && start > end) return undefined;
-  return { offset: o, ...(l ? { level: l as ListedRiskLevel } : {}), ...(start && end ? { window: { start, end } } : {}) };
+  return { offset: o, ...(l ? { level: l as ListedRiskLevel } : {}), ...(start && end ? { window: { start, end } } : {}), ...(among ? { among } : {}), ...(order ? { order } : {}) };
 }

@@ -22,7 +22,8 @@ import {
 } from '../../graph/signInQueries';
 import { entityOf, type Entity } from '../../understanding/types';
 import { ERRORS_IN_WORDS } from '../../understanding/entities/catalogues';
-import { answerFromKnowledge } from '../conceptAnswer';
+import { answerFromKnowledge, buildRoleAnswer } from '../conceptAnswer';
+import { roleNoteFor } from '../../knowledge/roles';
 import { notYetAnsweredSkill } from '../notYetAnswered';
 import type { SkillAnswer, SkillRequest } from '../types';
 import { mayRead, rolesNeededAnswer } from '../common/access';
@@ -348,6 +349,9 @@ function unlicensedAnswer(): SkillAnswer {
   };
 }
 
+/** A question about what a role lets its holders do, not about who holds it. */
+const ASKS_WHAT_A_ROLE_DOES = /\bwhat (?:can|could|may|does|do)\b.{0,60}\b(?:do|change|manage|see|access|allow|grant|permit|cover|let)\b|\b(?:allowed|able|permitted) to\b|\bpermissions?\b|\brights\b|\bcapabilit|\bwhat (?:is|'s) (?:an? |the |that |this )?[\w ]{0,40}\bfor\b/i;
+
 export const signInSkill = defineSkill({
   name: 'signIns',
   version: '1',
@@ -369,6 +373,10 @@ export const signInSkill = defineSkill({
     const codes = errorCodesIn(request.understanding.text);
     if (codes.length >= 2) return { answer: buildErrorCodeComparison(codes[0], codes[1]) };
     if (code !== undefined) return { answer: buildErrorCodeAnswer(code) };
+    // "What can a Security Administrator do?", "what's that role allowed to do?": the role, from the message or the thread.
+    const role = entityOf(request.understanding, 'role');
+    const note = role && ASKS_WHAT_A_ROLE_DOES.test(request.understanding.text) ? roleNoteFor(role.displayName ?? role.value ?? role.text) : undefined;
+    if (note) return { answer: buildRoleAnswer(note) };
     return { answer: answerFromKnowledge(request.understanding.text) ?? (await notYetAnsweredSkill.answer(request)) };
   },
   // A workload word that names several apps ("our nightly sync job"): the one whose own sign-ins fail is meant.

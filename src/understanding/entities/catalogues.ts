@@ -116,7 +116,7 @@ const ACTION_PATTERNS: Array<[AskedMitigation, RegExp]> = [
   ['confirmCompromised', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bcompromis(?:e|ed)\b|\bmark\b[^.?!]{0,50}?\b(?:as\s+)?compromised\b/i],
   ['confirmSafe', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bsafe\b|\bmark\b[^.?!]{0,50}?\bas\s+safe\b/i],
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
-  ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log)\b[^.?!]{0,30}\bout\s+everywhere\b/i],
+  ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log|kick)\b[^.?!]{0,30}\bout\s+(?:everywhere|of everything|of all (?:sessions|devices|apps))\b/i],
   ['resetPassword', /\breset\b[^.?!]{0,40}\bpassword\b|\bpassword\s+reset\b/i],
   ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b|^(?:please\s+|pls\s+)?block\s+(?:\S+\s+){1,3}?(?:account|user|sign-in)\b/i],
 ];

@@ -10,7 +10,10 @@ const BARE_CODE = /(?<![\d.:/-])\b(\d{5,6})(?:'?s)?\b(?![\d.:/-])/g;
 /** Words just before a GUID that make it an application's id rather than a request's. */
 const APP_ID_CUE = /\b(?:app|apps|application|client|appid|app id|client id|application id|service principal|sp|enterprise app)\s*(?:id)?\s*[:#]?\s*$/i;
 
-/** Claims addresses (users), GUIDs (request ids, or app ids after an app word) and error codes. */
+/** Words just before a GUID that make it a user's object id ("who is object id …", "user id: …", "whose object id is …"). */
+const OBJECT_ID_CUE = /\b(?:object\s?id|objectid|user\s?id|user object id|oid)\s*(?:is|=|of)?\s*[:#]?\s*$|\bwho(?:'s| is| was)\s*$/i;
+
+/** Claims addresses (users), GUIDs (request ids, or app ids after an app word, or users after "object id") and error codes. */
 export function extractIdentifiers(text: string, spans: SpanSet): void {
   for (const m of spans.freeMatches(text, ADDRESS)) {
     const address = m[0].replace(/[.'-]+$/, '');
@@ -19,6 +22,10 @@ export function extractIdentifiers(text: string, spans: SpanSet): void {
   for (const m of spans.freeMatches(text, GUID)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const isApp = APP_ID_CUE.test(before);
+    if (!isApp && OBJECT_ID_CUE.test(before)) {
+      spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<name>', entity: { type: 'user', text: m[0].toLowerCase(), source: 'message' } });
+      continue;
+    }
     spans.claim({
       start: m.index,
       end: m.index + m[0].length,

@@ -3,6 +3,9 @@ import { tokens as words, type Token } from '../text/words';
 import type { Candidate, Entity, UserAttributeField } from '../types';
 
 /** A Conditional Access named location, with what it covers (IP ranges or countries). */
+/** A question about how a group gets its members: a department's name is then its dynamic group. */
+const ASKS_GROUP_RULE = /\b(?:dynamic|membership rules?|rules?|populated|get(?:s|ting)? (?:its|their) members|membership type|assigned or dynamic)\b/i;
+
 export interface NamedLocationCandidate extends Candidate {
   ipRanges?: string[];
   countries?: string[];
@@ -163,6 +166,8 @@ export class PlaceIndex {
    * and "the sales department group" stay groups.
    */
   linkDepartments(text: string, spans: SpanSet): void {
+    // "what's the dynamic rule on Sales Department?", "how does Finance Department get its members?": the group.
+    if (ASKS_GROUP_RULE.test(text)) return;
     const list = tokens(text);
     for (let i = 0; i < list.length; i++) {
       const before = text.slice(0, list[i].start);

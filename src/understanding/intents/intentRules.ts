@@ -43,7 +43,7 @@ const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
 const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;
 /** Words that make a "what is …" question one about Entra ID rather than the weather. */
-const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential)`;
+const DOMAIN = String.raw`(?:sign|log|mfa|risk|conditional|access|polic|identity|entra|azure|aad|tenant|service principal|workload|token|session|password|pim|sspr|guest|role|admin|app|device|compliant|location|report-only|travel|authentication|directory|group|<code>|error|dismiss|confirm|legacy|consent|permission|secret|certificate|credential|dynamic|membership|break-?glass|emergency access)`;
 /** The devices and mail protocols a help-desk ticket names. */
 const DEVICE = String.raw`(?:phones?|laptops?|mac|macbook|iphone|ipad|android|pc|desktop|tablet|browser|imap|pop3?|activesync|smtp|mail client|mail app|email app|vpn)\b`;
 /** How a help-desk ticket says something is wrong, without a verb for signing in. */
@@ -63,7 +63,7 @@ const CUES: Cue[] = [
   // "can you also fix things or only read?": what the assistant may do.
   { name: 'what may you do', intent: 'help', weight: 12, pattern: /\b(?:can|could|do) you (?:also |even |actually )?(?:fix|change|write|modify|edit|do) (?:things|stuff|anything)\b|\bonly read\b|\bread[- ]only\b.{0,20}\b(?:you|bot|assistant)\b|\b(?:you|bot|assistant)\b.{0,20}\bread[- ]only\b/ },
   { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
-  { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do) you (?:do|help)|\bhow (?:do|can) i use you\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
+  { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do|could) you (?:actually |really |even |exactly |all )?(?:do|help)|\bhow (?:do|can|should) (?:i|we) use (?:you|this (?:bot|assistant|thing|app))\b|\bhow (?:does|do) (?:you|this bot) work\b|\bcan you also (?:reset|unlock|enable|create|delete|add|remove)\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
   { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
@@ -178,7 +178,9 @@ const CUES: Cue[] = [
   { name: 'a person at risk', intent: 'risk.user', weight: 2.5, pattern: new RegExp(`\\b${RISK}\\b`), when: HAS_OBJECT },
   // "users at risk at the moment, with their department": a list of people, whatever pronoun follows.
   { name: 'a list of people at risk', intent: 'risk.users', weight: 1, pattern: /^(?:(?:show|list|give)(?: me)? )?(?:the )?(?:users|accounts|people) (?:at risk|flagged|(?:who are |that are )?(?:risky|at risk))\b/ },
-  { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was)|anyone|any new|how many|list|show|please)\b`) },
+  // "who in Finance is flagged risky?", "anyone in the VPN Users group at risk?": the list narrowed to those people.
+  { name: 'people at risk among', intent: 'risk.users', weight: 5, pattern: both(RISK, String.raw`(?:who|anyone|anybody|any ?one|someone|somebody|people|users|staff|employees|members)\b(?: else)?(?: (?:is|are))? (?:in|from|of|at|among) (?:the )?(?:<name>|[a-z][\w&-]*)`), when: (f) => !f.person || f.names > 0 },
+  { name: 'people at risk', intent: 'risk.users', weight: 2, pattern: both(RISK, String.raw`(?:users|accounts|people|who(?:'s| is| are| got| was| had| has| have)|anyone|any new|how many|list|show|please)\b`) },
   // "has anybody dismissed a risky app before?": a decision asked about, never a request to make one ("confirm the
   // Inventory Sync service principal is compromised" is the mitigation).
   { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/, when: (f) => !f.action },
@@ -214,6 +216,22 @@ const CUES: Cue[] = [
   { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
   { name: 'is X in Y', intent: 'user.groups', weight: 3, pattern: /\b(?:is|does)\s+<name>\s+(?:a member of|in|belong to|part of)\s+(?:the\s+)?<name>/ },
   { name: 'are they in Y', intent: 'user.groups', weight: 4, pattern: /\b(?:is|are)\s+(?:he|she|they|them|both|either of them)\s+(?:still\s+)?(?:in|a member of|members of|part of)\s+(?:the\s+)?<name>/ },
+  // "isaiah langer in the IT Staff group - yes or no?", "is that user a member of the HR Portal Users group?": a yes or no.
+  { name: 'in that group, yes or no', intent: 'user.groups', weight: 8, pattern: /^(?:so\s+|and\s+|quick(?: one)?[:,-]?\s+)?(?:is\s+)?(?:<name>|he|she|they|that (?:user|person|guy|account)|this (?:user|person|account)|the user)\s+(?:still\s+|already\s+|even\s+|really\s+)?(?:in|a member of|member of|part of|inside)\s+(?:the\s+)?<name>(?:\s+group)?\b(?:.*\byes or no\b|\s*\?\s*$)/ },
+  // "why is he high?", "why is Alex medium risk?": the story behind a person's risk level.
+  { name: 'why that level', intent: 'risk.user', weight: 7, pattern: /\bwhy (?:is|was|are|were) (?:<name>|he|she|they|that (?:user|person|account)|the top one|the first one) (?:so |still |now )?(?:high|medium|low|risky|flagged|at risk)\b/ },
+  // "Is Miriam Graham some kind of admin?", "is he an admin?": the roles that person holds.
+  { name: 'is someone an admin', intent: 'role.assignments', weight: 7, pattern: /\b(?:is|are) (?:<name>|he|she|they|that (?:user|person)) (?:(?:still|even|actually|really) )?(?:an? |some (?:kind|sort) of |any (?:kind|sort) of )?(?:admin|administrator|privileged (?:user|account|admin))s?\b/ },
+  // "Nestor Wilke the guest - who sent the invite, and when?", "who invited him?": the audit log's invitation.
+  { name: 'who sent the invite', intent: 'audit.changes', weight: 7, pattern: /\bwho (?:sent|issued|created|made) (?:the |his |her |their |that )?invit(?:e|ation)s?\b/ },
+  // "payroll connector credentials changed - by who and when": who made a change.
+  { name: 'changed, by whom', intent: 'audit.changes', weight: 6, pattern: /\b(?:changed|modified|updated|added|removed|rotated|deleted|edited|touched)\b.{0,30}\bby (?:who|whom)\b/ },
+  // "adele vance used to be risky, what changed?": the story of a risk that is closed now.
+  { name: 'risk that was', intent: 'risk.user', weight: 8, pattern: /\b(?:used to be|was|were) (?:risky|at risk|flagged)\b|\bno longer (?:risky|at risk|flagged)\b/, when: (f) => f.person },
+  // "error 50057 - user account is disabled? what should helpdesk do": what to do about an error, of no one named.
+  { name: 'what to do about an error', intent: 'docs.answer', weight: 8, pattern: /\bwhat (?:should|do|can|must) (?:i|we|the helpdesk|helpdesk|help desk|the help desk|the user|users|they) (?:do|tell)\b|\bhow (?:do|can|should) (?:i|we) (?:fix|handle|deal with|resolve) (?:it|this|that)\b/, when: (f) => f.code && f.names === 0 && !f.pronoun },
+  // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
+  { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 
   // A group itself.
   { name: 'how big a group is', intent: 'group.info', weight: 4, pattern: /\bhow big is (?:the )?<name>|\bsize of (?:the )?<name>/ },
@@ -224,6 +242,8 @@ const CUES: Cue[] = [
   { name: 'the group', intent: 'group.info', weight: 3, pattern: /\bthe\s+<name>(?:\s+[a-z]+){0,2}\s+(?:group|team)\b|\bgroup\s+<name>/ },
   { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members(?: list)?(?:,? (?:please|plz|thanks|thx|asap))?\s*\??$/ },
   { name: 'group facts', intent: 'group.info', weight: 2, pattern: /\b(?:dynamic|what'?s the <name> group for|group for)\b/ },
+  // "how is Legal Department populated?", "how does <group> get its members?", "membership rule of …": the group's rule.
+  { name: 'how a group fills', intent: 'group.info', weight: 6, pattern: /\b(?:populated|get(?:s|ting)? (?:its|their) members|membership rules?|dynamic (?:membership )?rules?|assigned or dynamic)\b/, when: (f) => f.names > 0 || f.pronoun },
 
   // Roles.
   { name: 'a named role', intent: 'role.assignments', weight: 4, when: (f) => f.role },
@@ -234,7 +254,7 @@ const CUES: Cue[] = [
 
   // Applications and credentials.
   { name: 'app words', intent: 'app.info', weight: 2, pattern: /\b(?:apps?|applications?|service principals?|enterprise apps?|app registrations?|registrations?)\b/ },
-  { name: 'credentials', intent: 'app.info', weight: 3, pattern: /\b(?:credentials?|secrets?|certificates?|certs?|expir(?:e|es|ing|ed|y)|permissions|client id|no owners)\b/ },
+  { name: 'credentials', intent: 'app.info', weight: 3, pattern: /\b(?<!leaked )(?<!leaked user )(?:credentials?|secrets?|certificates?|certs?|expir(?:e|es|ing|ed|y)|permissions|client id|no owners)\b/ },
   { name: 'app id', intent: 'app.info', weight: 4, when: (f) => f.appId },
   { name: 'owners', intent: 'app.info', weight: 2, pattern: /\b(?:who owns|owners?)\b/ },
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
@@ -290,9 +310,16 @@ const CUES: Cue[] = [
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b|\b(?:what'?s|whats) the diff(?:erence)?\b|\b\w+ (?:vs\.?|versus) \w+|\bexplain (?:like|to me|it)\b|\bhow does (?:microsoft|entra|identity protection|azure ad) (?:know|decide|detect|work)\b|\bwhat does (?:confirming|dismissing|revoking|blocking|enabling|disabling)\b.{0,40}\b(?:do|mean)\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
-  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about)\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
+  { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about|what (?:triggers|causes|sets off|fires)|how (?:is|are) (?:it|they|\w+) (?:detected|calculated|triggered))\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
+  // "what can a Security Administrator do?", "what's that role allowed to do?", "what permissions does the Helpdesk
+  // Administrator role have": what a role allows is documentation, not who holds it.
+  { name: 'what a role allows', intent: 'docs.answer', weight: 9, pattern: /\bwhat (?:can|could|may) (?:an? |the |that |this )?(?:<role>|role\b)(?: role)?(?: holders?)? (?:do|change|manage|see|access)\b|\bwhat (?:an? |the |that |this )?(?:<role>|role\b)(?: role)?(?: holders?)? (?:can|could|may|is allowed to|is able to|are allowed to) (?:do|change|manage|see|access)\b|\bwhat (?:does|do) (?:an? |the |that |this )?(?:<role>|role\b)(?: role)? (?:do|allow|grant|permit|cover|let)\b|(?:<role>|\bthat role|\bthis role|\bthe role)(?: role)? (?:is |are )?(?:allowed|able|permitted) to do\b|\b(?:permissions|rights|capabilities) (?:does|do|of|for|in|come with) (?:an? |the |that |this )?(?:<role>|role\b)|\bwhat (?:permissions|rights|capabilities) (?:does|do) (?:an? |the |that |this )?(?:<role>|role\b)/, when: (f) => f.names === 0 },
+  // "what can Megan do?", "what is Pradeep able to change?": what a person may do here is the roles they hold.
+  { name: 'what a person can do', intent: 'role.assignments', weight: 6, pattern: /\bwhat (?:can|could|may|is|does) <name>(?:'s)? (?:(?:allowed|able|permitted) to |have access to |get to )?(?:do|change|manage|access|administer|touch)\b(?! (?:to|about|now|next|instead)\b)/, when: (f) => f.names > 0 },
+  // "how does PIM differ from a permanent role assignment?", "whats PIM": the concept, whatever role it names.
+  { name: 'pim explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are)|what'?s|whats|explain|how (?:does|do|is)|tell me about)\s+(?:the\s+)?(?:pim|privileged identity management)\b/ },
   // "what are non-interactive sign-ins?", "what counts as legacy authentication?": a definition, not a list.
-  { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
+  { name: 'a definition asked', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+|and\s+|hey,?\s+)?(?:what (?:is|are|'s)|whats) (?:an? )?(?!the\b|my\b|our\b|your\b|his\b|her\b|their\b|its\b|wrong\b|up\b|going\b)(?:[\w-]+ ){0,3}[\w-]+\s*\??$|\bwhat counts as\b|\bwhat does (?:an? |the )?(?:[\w-]+ ){1,4}do(?: in [\w ]+)?\s*\??$/, when: (f) => f.names === 0 && !f.code },
   // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
   { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
   // "how do I re-enable Zane?", "how can I unlock Megan's account?": the steps, whoever is named.

@@ -332,11 +332,18 @@ describe('risk.users pages and cursors, at skill level and through the bot, on a
   it('When a cursor is forged or malformed, then a clear text answers and nothing is requested; past the end, the list is read and says there is no more', async () => {
     const { answer } = await ask('show risky users');
     const cursor = page(answer).more!.cursor;
+    assert.match(cursor, /^riskyUsers\.2\./);
+    // Version 1 (before a list could be narrowed to a group or department) is still read, without the narrowing.
     const forge = (body: unknown) => `riskyUsers.1.${Buffer.from(JSON.stringify(body)).toString('base64url')}`;
+    const forge2 = (body: unknown) => `riskyUsers.2.${Buffer.from(JSON.stringify(body)).toString('base64url')}`;
     const forged = [
       'https://attacker.example/v1.0/identityProtection/riskyUsers',
       `${cursor}!`,
-      cursor.replace('riskyUsers.1.', 'riskyUsers.2.'),
+      cursor.replace('riskyUsers.2.', 'riskyUsers.9.'),
+      forge2({ o: 10, l: null, s: null, e: null, a: JSON.stringify(['f', 'manager', 'Sales']) }),
+      forge2({ o: 10, l: null, s: null, e: null, a: JSON.stringify(['g', 'not-a-guid', 'Finance']) }),
+      forge2({ o: 10, l: null, s: null, e: null, a: '{not json' }),
+      forge2({ o: 10, l: null, s: null, e: null }),
       forge({ o: -10, l: null, s: null, e: null }),
       forge({ o: 2.5, l: null, s: null, e: null }),
       forge({ o: 10, l: 'critical', s: null, e: null }),

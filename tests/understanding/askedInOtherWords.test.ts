@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { demoStackFor } from '../support/demoStack';
+
+/**
+ * Questions asked in other words than the grammar's first cues (issue #13): an apology before an error code, what to
+ * do about an error of no one named, "some kind of admin", who sent an invitation, "changed - by who", a risk that
+ * used to be, what triggers a detection, a leaked-credentials list, sign-ins from a city, signing someone out of
+ * everything, and a message to send after a diagnosis. Whole stack on Contoso, in our own words.
+ */
+describe('Questions asked in other words (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When an error code comes after "Sorry to bother you, quick thing", or with "what should helpdesk do", then the code is explained and no one is looked up', async () => {
+    const sorry = await demo.stack.ask("Sorry to bother you, quick thing: what's AADSTS50105?", admin);
+    assert.equal(sorry.intent, 'docs.answer');
+    assert.match(sorry.text, /^AADSTS50105/);
+    const helpdesk = await demo.stack.ask('error 50057 - user account is disabled? what should helpdesk do', admin);
+    assert.equal(helpdesk.intent, 'docs.answer');
+    assert.match(helpdesk.text, /^AADSTS50057/);
+  });
+
+  it('When asked whether someone is some kind of admin, then the roles they hold answer', async () => {
+    const answer = await demo.stack.ask('Is Pradeep Gupta some kind of admin?', admin);
+    assert.equal(answer.intent, 'role.assignments');
+    assert.match(answer.text, /Privileged Role Administrator/);
+  });
+
+  it('When asked who sent a guest\'s invitation, or who changed an app\'s credentials "by who and when", then the audit log answers', async () => {
+    const invite = await demo.stack.ask('Nestor Wilke the guest - who sent the invite, and when?', admin);
+    assert.equal(invite.intent, 'audit.changes');
+    const credentials = await demo.stack.ask('payroll connector credentials changed - by who and when', admin);
+    assert.equal(credentials.intent, 'audit.changes');
+  });
+
+  it('When asked about a risk that used to be ("adele vance used to be risky, what changed?"), then her risk history answers', async () => {
+    const answer = await demo.stack.ask('adele vance used to be risky, what changed?', admin);
+    assert.equal(answer.intent, 'risk.user');
+    assert.match(answer.text, /^Adele Vance\n/);
+    assert.match(answer.text, /dismissed/);
+  });
+
+  it('When asked what triggers a detection by its Graph name, then the detection type is explained; "who had leaked credentials detected?" lists people at risk', async () => {
+    const triggers = await demo.stack.ask('what triggers unfamiliarFeatures?', admin);
+    assert.equal(triggers.intent, 'docs.answer');
+    assert.match(triggers.text, /Unfamiliar sign-in properties/);
+    const leaked = await demo.stack.ask('who had leaked credentials detected?', admin);
+    assert.equal(leaked.intent, 'risk.users');
+  });
+
+  it('When asked who signed in from a city, then the sign-ins from that city are counted by person', async () => {
+    const answer = await demo.stack.ask('who signed in from Paris this month?', admin);
+    assert.equal(answer.intent, 'signin.list');
+    assert.match(answer.text, /^Sign-ins · city Paris · this month · by user\n/);
+  });
+
+  it('When a diagnosis is followed by "write me a short message I can send them" and "sign her out of everything", then the diagnosis answers again and the revocation is proposed', async () => {
+    const [, message, signOut] = await demo.stack.askChain(["why can't megan sign in", 'write me a short message I can send them', 'sign her out of everything'], admin);
+    assert.equal(message.intent, 'signin.troubleshoot');
+    assert.match(message.text, /^Sign-in diagnosis: Megan Bowen\n/);
+    assert.equal(signOut.intent, 'risk.remediate');
+    assert.match(signOut.text, /^Confirm: revoke all of Megan Bowen's sessions\?/);
+  });
+});
