@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- load [--seconds 10] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--parts levels,memory,cold] [--out docs/bench.md]`
+ * `npm run bench -- load [--seconds 10] [--warmup 2] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--parts levels,memory,cold] [--out docs/bench.md]`
  *
  * Entra Assistant under load, side by side with a bare botbuilder echo bot (bench/echoBot.ts) on the same machine in
  * the same run. Every part runs in its own process: the local Entra (demo tenant, clock pinned), Entra Assistant
@@ -47,6 +47,8 @@ const ECHO = { key: 'echo', label: 'echo bot', text: "why can't Megan sign in?" 
 /** What a level asks: connection i asks texts[i % texts.length] over and over, in a conversation of its own. */
 type Target = { key: string; label: string; text: string; texts?: readonly string[] };
 
+const DEFAULT_WARMUP_SECONDS = 2;
+
 export interface LevelResult {
   target: string;
   label: string;
@@ -88,6 +90,8 @@ export interface LoadReport {
   when: string;
   machine: string;
   seconds: number;
+  /** Seconds of one-connection turns per question type before the levels. */
+  warmupSeconds: number;
   /** How Entra Assistant was started: `npm run serve`'s Node options and environment. */
   serve: string;
   /** Absent when the run left the part out (--parts). */
@@ -648,6 +652,12 @@ async function freePort(): Promise<number> {
 
 export interface LoadOptions {
   seconds: number;
+  /**
+   * Seconds of one-connection turns each bot (and each question type) gets before the levels; default 2. The assistant
+   * has about 600 functions on its turns that V8 optimises over the first minute or so, the echo bot a fraction of that:
+   * a longer warm-up measures both nearer their steady state (docs/bench.md, "Session 10").
+   */
+  warmupSeconds?: number;
   levels: number[];
   soak: boolean;
   coldRuns: number;
@@ -686,7 +696,7 @@ export async function benchLoad(options: LoadOptions): Promise<LoadReport> {
       const questions = LOAD_QUESTIONS.filter((q) => !options.only || options.only.includes(q.key));
       const targets: Array<{ target: Target; bot: Child }> = [{ target: ECHO, bot: echo }, ...questions.map((q) => ({ target: q, bot: assistant }))];
       say('warming both bots…');
-      for (const { target, bot } of targets) await measureLevel(stack, target, bot, turnLog, 1, 2);
+      for (const { target, bot } of targets) await measureLevel(stack, target, bot, turnLog, 1, options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS);
       levels = [];
       for (const connections of options.levels) {
         // Side by side: the echo bot and every question type at one level, before the next level.
@@ -749,6 +759,7 @@ export async function benchLoad(options: LoadOptions): Promise<LoadReport> {
       when: new Date().toISOString().slice(0, 16).replace('T', ' '),
       machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end`,
       seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS,
       serve: [...Object.entries(serve.env).map(([name, value]) => `${name}=${value}`), 'node', ...serve.nodeArgs].join(' '),
       levels,
       rss,
@@ -776,7 +787,7 @@ export function formatLoadReport(report: LoadReport): string[] {
       'whose replies carry a fixed token instead of one from Microsoft\'s login service) and a bare botbuilder echo bot ' +
       '(`bench/echoBot.ts`: CloudAdapter + restify), both with Bot Framework authentication ON against a loopback OpenID/JWKS ' +
       'issuer. autocannon posts the same Teams activity (one conversation per connection, asked in turn as each of the demo tenant\'s Global Administrators: one person may ask at most 10,000 questions a minute) for ' +
-      `${report.seconds} s per level; replies go to a loopback connector. CPU is the bot process's own utime+stime ` +
+      `${report.seconds} s per level, after ${report.warmupSeconds} s of one-connection turns of each question type; replies go to a loopback connector. CPU is the bot process's own utime+stime ` +
       '(/proc) over the level divided by the turns answered; "Entra CPU" is the local Entra\'s. Graph round trips are ' +
       'counted from the bot\'s "answered" log line of each turn. Errors are non-2xx, connection errors and timeouts, ' +
       'error log lines and usage-limited answers. ' +

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { percentile, processCpuMs, processRssMiB, replaceSection, serveCommand } from '../../bench/load';
+import { formatLoadReport, percentile, processCpuMs, processRssMiB, replaceSection, serveCommand } from '../../bench/load';
 import { repoRoot } from '../../src/paths';
 import { readBicep } from '../support/bicep';
 
@@ -12,6 +12,11 @@ describe('The load bench: its report and readings', () => {
     assert.match(out, /## Local Entra\n\nold entra/);
     assert.match(out, /## Load\n\nnew load\n\n## Load: notes\n\nkept notes/);
     assert.doesNotMatch(out, /old load/);
+  });
+
+  it('When the report is written, then it says how long a level ran and how long each question type was warmed up first', () => {
+    const text = formatLoadReport({ when: '2026-12-06 21:00', machine: '2 cores', seconds: 5, warmupSeconds: 30, serve: 'node dist/src/index.js' }).join('\n');
+    assert.match(text, /for 5 s per level, after 30 s of one-connection turns of each question type;/);
   });
 
   it('When there is no Load section, then it is added at the end', () => {
