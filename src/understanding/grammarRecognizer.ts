@@ -98,7 +98,7 @@ function settleFromConversation(entities: Entity[], memory: ConversationContext 
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
 
 /** A part of a group's or app's page asked by its noun alone: "owner?", "owners?", "members?". */
-const BARE_OBJECT_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:its|the|their)\s+)?(?:owners?|members?|member list|who owns it)\s*\?*$|^(?:and|also|ok|so)?\s*(?:who(?:'s| is| are)) (?:the |its )?(?:owners?|members?)\s*\?*$/;
+const BARE_OBJECT_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:its|the|their)\s+)?(?:owners?|members?|member list|member count|members count|number of members|headcount|size|who owns it)(?:,?\s*(?:please|pls))?\s*\?*$|^(?:and|also|ok|so)?\s*(?:who(?:'s| is| are)) (?:the |its )?(?:owners?|members?)\s*\?*$/;
 
 /** A part of a person's page asked by its noun alone: their groups (1) or their roles (2). */
 const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their)\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory )?roles?))\s*\?*$/;
@@ -313,7 +313,8 @@ export class GrammarRecognizer implements Recognizer {
     const bare = BARE_PAGE_PART.exec(cleaned.toLowerCase());
     const thread = context?.conversation;
     // "owner?", "members?" alone after an answer about one group or app: that object's page, which shows them.
-    const objectPart = BARE_OBJECT_PART.test(cleaned.toLowerCase()) && (thread?.focus === 'group' || thread?.focus === 'app') ? thread[thread.focus] : undefined;
+    // (After an app's diagnosis, "owner?" is that app's owner.)
+    const objectPart = !BARE_OBJECT_PART.test(cleaned.toLowerCase()) ? undefined : thread?.focus === 'group' || thread?.focus === 'app' ? thread[thread.focus] : thread?.lastIntent === 'signin.troubleshoot' && !thread.user ? thread.app : undefined;
     if (objectPart && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
       turn.intent = objectPart.type === 'group' ? 'group.info' : 'app.info';
       turn.entities = [...turn.entities.filter((e) => e.type !== 'group' && e.type !== 'app'), { ...objectPart, source: 'conversation' }];

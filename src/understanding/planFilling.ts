@@ -168,6 +168,12 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, distinct[1]);
     if (field) return { kind: 'countDistinct', field };
   }
+  // "top failing service principal sign-ins?", "top failing apps": a ranking, five by default.
+  const topOf = resource === 'signIns' ? /\btop (?:failing |failed |erroring |blocked )?(service principals?|sps?|apps?|applications?|users?|people|accounts?)\b/.exec(cue) : null;
+  if (topOf) {
+    const field = fieldNamed(resource, topOf[1].replace(/^sps?$/, 'service principal'));
+    if (field) return { kind: 'top', n: 5, field };
+  }
   const top = /\btop\s+(\d{1,2}|three|five|ten)\b\s*(\w+(?:\s+\w+)?)?/.exec(cue);
   if (top) {
     const field = fieldNamed(resource, top[2] ?? '') ?? fieldNamed(resource, cue);
@@ -445,7 +451,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return entities.some((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved') && !operation && filters.length === 0;
     case 'groups':
       // One group's page, or one person's groups: their own answers.
-      return has('user') || (has('group') && !operation && filters.length === 0);
+      // ("show me the dynamic rule of the Research Department group": the word "dynamic" describes the group named.)
+      return has('user') || (has('group') && !operation && filters.every((f) => f.field === 'groupTypes'));
     case 'riskyUsers':
       // "was Bob confirmed compromised?": one named person's risk is their own answer.
       if (has('user') && !operation) return true;

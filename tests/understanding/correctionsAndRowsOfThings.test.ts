@@ -106,4 +106,29 @@ describe('Corrections, rows asked of again, and the things of the last answer (i
     assert.equal(others.intent, 'app.info');
     assert.match(others.text, /^App registrations · owned by Raul Razo\n/);
   });
+
+  it('When the top failing service principals are followed by "whats wrong with it" and "owner please", then the top one is diagnosed and its owner shown', async () => {
+    const [top, wrong, owner] = await demo.stack.askChain(['top failing service principal sign-ins?', 'whats wrong with it', 'owner please'], admin);
+    assert.match(top.text, /top 5 by app/);
+    assert.equal(wrong.intent, 'signin.troubleshoot');
+    assert.match(wrong.text, /^Sign-in diagnosis: Inventory Sync\n/);
+    assert.equal(owner.intent, 'app.info');
+    assert.match(owner.text, /^Inventory Sync\n/);
+  });
+
+  it('When a named group\'s dynamic rule is asked, then that group answers, and "member count?" is still that group', async () => {
+    const [rule, count] = await demo.stack.askChain(['show me the dynamic rule of the Research Department group', 'member count?'], admin);
+    for (const answer of [rule, count]) {
+      assert.equal(answer.intent, 'group.info');
+      assert.match(answer.text, /^Research Department\n/);
+      assert.match(answer.text, /Direct members: \d+/);
+    }
+  });
+
+  it('When expiring credentials are followed by "the soonest one, when exactly?", then the app listed first answers', async () => {
+    const [list, soonest] = await demo.stack.askChain(['any app credentials running out this month?', 'the soonest one, when exactly?'], admin);
+    assert.match(list.text, /Sales Dashboard/);
+    assert.equal(soonest.intent, 'app.info');
+    assert.match(soonest.text, /^Sales Dashboard\n/);
+  });
 });

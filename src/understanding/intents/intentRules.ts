@@ -144,6 +144,8 @@ const CUES: Cue[] = [
   // "the login page just errors out. pls check": one person's failures, asked to be explained.
   { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:a|the|any) reasons?\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
+  // "whats wrong with it" after a ranking of failing apps: the app ranked first (the conversation says which).
+  { name: "what's wrong with it", intent: 'signin.troubleshoot', weight: 6, pattern: /\bwhat'?s (?:wrong|going on|the (?:matter|problem|issue)) with (?:it|that one|this one|that app|this app|the top one|the first one)\b/ },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
   // "can u check Noah's sign in logs and tell me what's wrong", "I don't know what to check first": a diagnosis asked
   // for, whatever nouns the message uses for the log.
