@@ -595,6 +595,20 @@ const conditionalAccessPolicies: ResourceSpec = {
       },
     }),
     field('modifiedDateTime', 'Changed (UTC)', 'modifiedDateTime', 'date'),
+    // "which policy uses the Blocked countries location?": the named locations a policy includes or excludes, by id.
+    field('locations', 'Locations', 'conditions', 'strings', {
+      select: 'conditions',
+      read: (item) => {
+        const locations = (item.conditions as { locations?: { includeLocations?: string[]; excludeLocations?: string[] } | null } | null | undefined)?.locations;
+        return [...(locations?.includeLocations ?? []), ...(locations?.excludeLocations ?? [])].map((id) => id.toLowerCase());
+      },
+      // The ids mean nothing to a reader: the column says how the policy uses locations.
+      cell: (item) => {
+        const locations = (item.conditions as { locations?: { includeLocations?: string[]; excludeLocations?: string[] } | null } | null | undefined)?.locations;
+        const parts = [locations?.includeLocations?.length ? `includes ${locations.includeLocations.length}` : '', locations?.excludeLocations?.length ? `excludes ${locations.excludeLocations.length}` : ''].filter(Boolean);
+        return parts.length ? parts.join(', ') : 'any location';
+      },
+    }),
   ],
 };
 

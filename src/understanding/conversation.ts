@@ -46,7 +46,7 @@ export interface FollowUpResult {
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one", "the one with the most": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b/;
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
@@ -110,7 +110,7 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   // "the one with the most": the top row of a count, which lists the largest first.
   // ("the most recent of those": lists over time are shown newest first.)
   // ("the soonest one" after expiring credentials: the first row, as lists are shown soonest first.)
-  const word = m[1] ?? m[4] ?? (m[5] || m[7] || m[8] ? 'top' : undefined) ?? m[6];
+  const word = m[1] ?? m[4] ?? (m[5] || m[7] || m[8] || m[9] ? 'top' : undefined) ?? m[6];
   const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
@@ -140,6 +140,10 @@ const THERE = /\b(?:from|in|at|out of) there\b|\b(?:that|this|the same) (?:locat
 
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {
   if (memory?.namedLocation && THERE.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'namedLocation')) {
+    parsed = { ...parsed, entities: [...parsed.entities, fromConversation(memory.namedLocation)] };
+  }
+  // "which policy uses it?" after a named location: that location.
+  if (memory?.namedLocation && memory.focus !== 'policy' && parsed.pronoun === 'object' && /\bpolic(?:y|ies)\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'namedLocation' || e.type === 'policy')) {
     parsed = { ...parsed, entities: [...parsed.entities, fromConversation(memory.namedLocation)] };
   }
   const plain = { intent: parsed.intent, entities: parsed.entities, objects: parsed.objects, followUp: false };

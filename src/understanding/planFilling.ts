@@ -95,6 +95,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
   // A named location linked by name: its own page, unless sign-ins from it are asked for.
   { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
+  // "which policy uses the Blocked countries location?", "which policies reference it?": the policies, by that location.
+  { resource: 'conditionalAccessPolicies', pattern: /\b(?:which|what|any|list|show)\b.{0,20}\bpolic(?:y|ies)\b.{0,20}\b(?:uses?|using|references?|referencing|includes?|including|excludes?|excluding|targets?|relies on|rely on|is built on|points? at)\b/, weight: 5 },
   { resource: 'signIns', pattern: new RegExp(`(?:\\b${SIGN_IN_NOUN}\\b|\\b(?:signed|logged|signing|logging) (?:in|on)\\b|\\bfailures\\b|\\bfail(?:ed|ing|s)?\\b|\\bblocked\\b|\\bsucceed(?:ed)?\\b).*<nl>|<nl>.*\\b${SIGN_IN_NOUN}\\b|\\b(?:from|inside|outside|at) (?:the |our )?<nl>`), weight: 4.8 },
   // "is anyone disabled still sitting in All Managers?": people of a named group, with a condition.
   { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
@@ -516,6 +518,7 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
     if (location.ipRanges?.length) add({ field: 'ipAddress', op: 'inRange', value: location.ipRanges, label: `from ${location.displayName}` });
     else if (location.countries?.length) add({ field: 'country', op: 'in', value: location.countries, label: `from ${location.displayName}` });
   }
+  if (location?.id && resource === 'conditionalAccessPolicies') add({ field: 'locations', op: 'contains', value: location.id.toLowerCase(), label: `uses ${location.displayName ?? location.text}` });
   if (location?.displayName && resource === 'namedLocations') {
     // "is our HQ network trusted?": that location, whose row says whether it is trusted (not "none" when it is not).
     const trusted = out.findIndex((f) => f.field === 'isTrusted');

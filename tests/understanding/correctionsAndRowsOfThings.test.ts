@@ -131,4 +131,31 @@ describe('Corrections, rows asked of again, and the things of the last answer (i
     assert.equal(soonest.intent, 'app.info');
     assert.match(soonest.text, /^Sales Dashboard\n/);
   });
+
+  it('When a person\'s page is followed by "does the manager have MFA?", then the manager\'s page answers, and "she" next is the manager', async () => {
+    const [megan, manager, she] = await demo.stack.askChain(['boss of Megan Bowen?', 'does the manager have MFA?', 'when did she last sign in?'], admin);
+    assert.match(megan.text, /^Megan Bowen\n/);
+    assert.match(megan.text, /Manager: Sofia Williams/);
+    assert.equal(manager.intent, 'user.info');
+    assert.match(manager.text, /^Sofia Williams\n/);
+    assert.match(she.text, /Sofia Williams/);
+    const own = await demo.stack.ask("who is Megan Bowen's manager?", admin);
+    assert.match(own.text, /^Megan Bowen\n/, 'asking who the manager is stays on the person, whose page names the manager');
+  });
+
+  it('When asked which policy uses a named location, or "which policy uses it?" after one, then the policies that use it are listed', async () => {
+    const named = await demo.stack.ask('which policy uses the Blocked countries location?', admin);
+    assert.equal(named.intent, 'policy.info');
+    assert.match(named.text, /^Conditional Access policies · uses Blocked countries\n/);
+    assert.match(named.text, /Block sign-ins from blocked countries/);
+    assert.doesNotMatch(named.text, /Require compliant device/);
+    const [, it] = await demo.stack.askChain(['which countries are in the Blocked countries location', 'which policy uses it?'], admin);
+    assert.match(it.text, /^Conditional Access policies · uses Blocked countries\n/);
+  });
+
+  it('When expiring credentials are followed by "which one expires first?", then the app listed first answers', async () => {
+    const [, first] = await demo.stack.askChain(['Which app secrets or certificates run out before December?', 'which one expires first?'], admin);
+    assert.equal(first.intent, 'app.info');
+    assert.match(first.text, /^Sales Dashboard\n/);
+  });
 });

@@ -3,6 +3,7 @@
  * non-interactive sign-in, password change, sync source, manager, MFA registration, roles and risk — with anything
  * abnormal called out first. Parts the asker's roles do not allow are left out and say which role would show them.
  */
+import type { TenantSession } from '../../graph/sessions';
 import { escapeMarkdown } from '../../cards/escape';
 import { batchGet, bodyOf, failureOf, userProfileRequests, type DirectoryObjectRef, type RegistrationDetails, type RiskState, type UserProfile } from '../../graph/directoryQueries';
 import type { PermissionKey } from '../../graph/permissions';
@@ -127,38 +128,54 @@ export const userInfoSkill = defineSkill({
   subject: 'user',
   refused: () => ({ kind: 'text', text: 'Your account may not read user profiles in this tenant.' }),
   async answer({ request, tenant, subject, may }): Promise<SkillAnswer> {
-    const readable = {} as Readable;
-    const hidden: string[] = [];
-    for (const read of OPTIONAL_READS) {
-      readable[read.part] = await may(read.key);
-      if (!readable[read.part]) hidden.push(`${read.what} not shown: it needs ${roleList(rolesFor(read.key))}.`);
+    const page = await profilePage(tenant, subject!, may, request.now);
+    // "does the manager have MFA?", "when did the manager last log in?" after a person: the manager's own page, and
+    // the manager is who the next "she" means.
+    const manager = page.manager;
+    if (manager?.id && MANAGER_ASKED_OF.test(request.understanding.text)) {
+      const theirs = await profilePage(tenant, { id: manager.id, displayName: manager.displayName ?? manager.id }, may, request.now);
+      return { ...theirs.answer, ...(theirs.answer.kind === 'card' ? { about: [{ type: 'user' as const, id: manager.id, displayName: manager.displayName ?? manager.id }] } : {}) };
     }
-    const responses = await batchGet(tenant.client, userProfileRequests(subject!.id, readable));
-    const userResponse = responses.get('user');
-    throwUnlessFound(userResponse?.status ?? 0, userResponse?.body, 'users.read');
-    const user = bodyOf<UserProfile>(responses, 'user');
-    if (!user) return { kind: 'text', text: `${escapeMarkdown(subject!.displayName)} is no longer in the directory.` };
-    user.manager = managerOf(bodyOf<{ manager?: DirectoryObjectRef | DirectoryObjectRef[] | null }>(responses, 'manager'));
-    // In delegated mode Graph decides: a refused optional part is hidden, as the app-mode check would have.
-    const optional = <T>(id: string, what: string, key: PermissionKey): T | undefined => {
-      const failure = failureOf(responses, id);
-      if (failure?.status === 403) {
-        hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
-        return undefined;
-      }
-      if (failure) throw new Error(`Graph answered ${failure.status} for ${id}: ${JSON.stringify(failure.body)}`);
-      return bodyOf<T>(responses, id);
-    };
-    const registration = readable.registration ? optional<RegistrationDetails>('registration', 'MFA registration', 'userRegistrationDetails.read') : undefined;
-    const risk = readable.risk ? optional<RiskState>('risk', 'Risk state', 'riskyUsers.read') : undefined;
-    let roles: HeldRole[] | undefined;
-    if (readable.roles) {
-      const refused = ['directRoles', 'roleGroups'].some((id) => failureOf(responses, id)?.status === 403);
-      if (refused) hidden.push(`Directory roles not shown: they need ${roleList(rolesFor('roleManagement.read'))}.`);
-      else roles = await heldRoles(tenant.client, responses);
-    }
-    const riskRead = readable.risk && failureOf(responses, 'risk')?.status !== 403;
-    const model = userInfoModel(user, { registration, risk, riskRead, roles, hidden }, request.now);
-    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
+    return page.answer;
   },
 });
+
+/** The manager as the subject of the question, not a fact asked of the person ("who is her manager?"). */
+const MANAGER_ASKED_OF = /(?<!\b(?:who|what|whom|which|where|how)(?:'s)?\s)\b(?:does|did|do|is|was|has|have|can|could|will)\s+(?:the|that|this|his|her|their)\s+(?:manager|boss|line manager|supervisor)\b(?!\s*(?:set|listed|shown|assigned|named|right|correct)\b)|\b(?:the|his|her|their)\s+(?:manager|boss|line manager|supervisor)(?:'s|’s)\s+(?!name\b)\w+/i;
+
+/** One person's page: the profile, sign-in activity, manager, MFA registration, roles and risk, as the asker may read them. */
+async function profilePage(tenant: TenantSession, subject: { id: string; displayName: string }, may: (key: PermissionKey) => Promise<boolean>, now: Date): Promise<{ answer: SkillAnswer; manager?: DirectoryObjectRef | null }> {
+  const readable = {} as Readable;
+  const hidden: string[] = [];
+  for (const read of OPTIONAL_READS) {
+    readable[read.part] = await may(read.key);
+    if (!readable[read.part]) hidden.push(`${read.what} not shown: it needs ${roleList(rolesFor(read.key))}.`);
+  }
+  const responses = await batchGet(tenant.client, userProfileRequests(subject.id, readable));
+  const userResponse = responses.get('user');
+  throwUnlessFound(userResponse?.status ?? 0, userResponse?.body, 'users.read');
+  const user = bodyOf<UserProfile>(responses, 'user');
+  if (!user) return { answer: { kind: 'text', text: `${escapeMarkdown(subject.displayName)} is no longer in the directory.` } };
+  user.manager = managerOf(bodyOf<{ manager?: DirectoryObjectRef | DirectoryObjectRef[] | null }>(responses, 'manager'));
+  // In delegated mode Graph decides: a refused optional part is hidden, as the app-mode check would have.
+  const optional = <T>(id: string, what: string, key: PermissionKey): T | undefined => {
+    const failure = failureOf(responses, id);
+    if (failure?.status === 403) {
+      hidden.push(`${what} not shown: it needs ${roleList(rolesFor(key))}.`);
+      return undefined;
+    }
+    if (failure) throw new Error(`Graph answered ${failure.status} for ${id}: ${JSON.stringify(failure.body)}`);
+    return bodyOf<T>(responses, id);
+  };
+  const registration = readable.registration ? optional<RegistrationDetails>('registration', 'MFA registration', 'userRegistrationDetails.read') : undefined;
+  const risk = readable.risk ? optional<RiskState>('risk', 'Risk state', 'riskyUsers.read') : undefined;
+  let roles: HeldRole[] | undefined;
+  if (readable.roles) {
+    const refused = ['directRoles', 'roleGroups'].some((id) => failureOf(responses, id)?.status === 403);
+    if (refused) hidden.push(`Directory roles not shown: they need ${roleList(rolesFor('roleManagement.read'))}.`);
+    else roles = await heldRoles(tenant.client, responses);
+  }
+  const riskRead = readable.risk && failureOf(responses, 'risk')?.status !== 403;
+  const model = userInfoModel(user, { registration, risk, riskRead, roles, hidden }, now);
+  return { answer: { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) }, manager: user.manager };
+}
