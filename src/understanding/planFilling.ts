@@ -430,7 +430,7 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   // A named location ("from a blocked country") is part of one person's story: the diagnosis shows it.
   const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field) && !entities.some((e) => e.type === 'namedLocation' && f.label === `from ${e.displayName}`));
   // ("what happened in the audit log yesterday?" is the log's list.)
-  if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot/.test(cue) && !operation) return true;
+  if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot|\b(?:is|are) (?:it|they|he|she) (?:still )?(?:failing|erroring|broken)\b/.test(cue) && !operation) return true;
   // One person's trouble asked for a judgement ("40-something failures on her mac, what's the deal?", "a mix of errors:
   // what's the main one?", "did he try to sign in from russia?"): their story, conditions included.
   // ("Travel Booking app logins failing for several people — what's going on?": an app's story the same way.)

@@ -117,4 +117,13 @@ describe('Questions asked in other words (issue #13)', function () {
       assert.equal(answer.intent, 'help', question);
     }
   });
+
+  it('When a help-desk note says "failed logins. cause?" about a person, or asks whether an app "is failing to authenticate", then it is diagnosed', async () => {
+    const person = await demo.stack.ask('help desk here, caller megan bowen, failed logins. cause?', admin);
+    assert.equal(person.intent, 'signin.troubleshoot');
+    assert.match(person.text, /^Sign-in diagnosis: Megan Bowen\n/);
+    const app = await demo.stack.ask('the inventory sync app, is it failing to authenticate?', admin);
+    assert.equal(app.intent, 'signin.troubleshoot');
+    assert.match(app.text, /^Sign-in diagnosis: Inventory Sync\n/);
+  });
 });

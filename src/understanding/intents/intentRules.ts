@@ -244,7 +244,9 @@ const CUES: Cue[] = [
   // "Explain Zane Thompson's sign-in problems please.", "pull up X's sign-in failures and explain them": a diagnosis.
   { name: 'a person\'s failures explained', intent: 'signin.troubleshoot', weight: 9, pattern: /\b(?:explain|pull up|look into|dig into|investigate|go through)\b.{0,60}\b(?:sign[- ]?in|log[- ]?in|login|access|authentication|mfa)? ?(?:failures|problems|issues|errors|troubles?|failed attempts)\b|\b(?:sign[- ]?in|log[- ]?in|login) (?:failures|problems|issues|errors)\b.{0,30}\bexplain\b/, when: (f) => f.person || f.app },
   // "HR Portal access errors — cause?", "Outlook sign-in errors, why?": what makes an app fail.
-  { name: 'errors, cause?', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:errors?|failures?|problems?|issues?)\b.{0,10}[—–,:-]\s*(?:cause|why|reason)\b/, when: (f) => f.person || f.app },
+  { name: 'errors, cause?', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:errors?|failures?|failed (?:logins?|log-?ins?|sign-?ins?|attempts)|problems?|issues?)\b.{0,10}[—–,:.;-]\s*(?:cause|why|reason|root cause)\b/, when: (f) => f.person || f.app },
+  // "the payroll connector is it failing to authenticate?": whether, and why, an app fails.
+  { name: 'is it failing', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:is|are) (?:it|they|he|she) (?:still )?(?:failing|erroring|broken|blocked)\b/, when: (f) => f.person || f.app },
   // "show me users on IMAP4 in November", "who is on POP3": people by the mail protocol their sign-ins use.
   { name: 'users on a protocol', intent: 'signin.list', weight: 7, pattern: /\b(?:users|people|accounts|who(?:'s| is| are)?|anyone|anybody)\b.{0,20}\b(?:on|using|via|over|with)\s+(?:imap4?|pop3?|smtp|authenticated smtp|activesync|exchange activesync|legacy auth\w*|basic auth\w*)\b/ },
   // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
