@@ -49,7 +49,7 @@ export interface FollowUpResult {
 const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
-const WHAT_TO_DO = /\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
+const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
 
@@ -179,6 +179,14 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
+  // After a list of people or apps at risk, "what happened to him?", "what did it do?": that one's risk story.
+  if ((memory.lastIntent === 'risk.users' || memory.lastIntent === 'risk.workload') && RISK_STORY_ASKED.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app'))) {
+    const type = memory.lastIntent === 'risk.users' ? 'user' : 'app';
+    const rows = (memory.lastRows ?? []).filter((r) => r.type === type);
+    const one = rows.length === 1 ? rowEntity(rows[0]) : type === 'app' && memory.app ? fromConversation(memory.app) : undefined;
+    if (one) return { intent: type === 'user' ? 'risk.user' : 'risk.workload', entities: [...parsed.entities.filter((e) => e.type !== type), one], objects: [], followUp: true };
+  }
+
   // After a diagnosis, "is that a device problem or a policy problem?", "is it the same policy for both?", "did the same
   // thing happen yesterday?" ask about that diagnosis, not about policies in general.
   if (memory.lastIntent === 'signin.troubleshoot' && memory.user && (parsed.intent === 'policy.info' || parsed.intent === 'outOfScope' || parsed.intent === 'signin.list' || parsed.intent === 'docs.answer') && ABOUT_THE_DIAGNOSIS.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'policy' || e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
@@ -231,7 +239,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // ("what does she need to do?" reads like a definition asked, of nothing named.)
   const whatToDo = WHAT_TO_DO.test(parsed.cueText) && (weak || (parsed.intent === 'docs.answer' && parsed.entities.length === 0 && parsed.pronoun === 'user'));
   if (memory.lastIntent && ((whatToDo || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson && !OWNS.test(parsed.cueText)))) {
-    const intent = memory.lastIntent;
+    // ("ok how do I fix it" after a list of one person's sign-ins: that person's diagnosis, which says what to do.)
+    const personsList = whatToDo && memory.lastIntent === 'signin.list' && memory.focus === 'user' && memory.user !== undefined;
+    const intent = personsList ? 'signin.troubleshoot' : memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));
     const carried = [memory.user, memory.group, memory.app, memory.role, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
@@ -319,8 +329,11 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
   return kept.map(fromConversation);
 }
 
+/** A question about what happened to the one at risk just listed ("what happened to him?", "what did it do?"). */
+const RISK_STORY_ASKED = /\bwhat (?:happened|has happened) (?:to|with) (?:him|her|them|it|that one)\b|\bwhat (?:did|has) (?:it|he|she|they) (?:do|done)\b|\bwhat (?:is|was) (?:it|he|she) up to\b/;
+
 /** Words about the diagnosis just given: what kind of problem it is, whether it is the same, whether it happened before. */
-export const ABOUT_THE_DIAGNOSIS = /\bis (?:a|any|the|some) (?:conditional access |ca )?polic(?:y|ies) (?:involved|to blame|responsible|behind it|causing (?:it|this|that))\b|\b(?:exact|actual|specific|full) (?:error )?code\b|\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;
+export const ABOUT_THE_DIAGNOSIS = /\b(?:is|was) (?:the|her|his|their|that) (?:phone|device|laptop|iphone|android|mac|pc) (?:marked |showing as |shown as )?(?:as )?(?:compliant|registered|managed|joined)\b|\bis (?:a|any|the|some) (?:conditional access |ca )?polic(?:y|ies) (?:involved|to blame|responsible|behind it|causing (?:it|this|that))\b|\b(?:exact|actual|specific|full) (?:error )?code\b|\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;
 
 /** What an elliptical follow-up keeps: the objects of the last question (by its focus) and its time range. */
 function isCarried(entity: Entity, intent: IntentName, memory: ConversationContext): boolean {

@@ -126,4 +126,35 @@ describe('Questions asked in other words (issue #13)', function () {
     assert.equal(app.intent, 'signin.troubleshoot');
     assert.match(app.text, /^Sign-in diagnosis: Inventory Sync\n/);
   });
+
+  it('When changes to a group or to service principals are asked as "any changes logged" or "who is making them", then the audit log answers; arithmetic is out of scope', async () => {
+    for (const question of ['what happened to the Project Falcon group? any changes logged', 'Service principal updates in November: who is making them?']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'audit.changes', question);
+    }
+    const sum = await demo.stack.ask('whats 17% of 2400', admin);
+    assert.equal(sum.intent, 'outOfScope');
+  });
+
+  it('When a list of one person\'s sign-ins is followed by "ok how do I fix it", then that person is diagnosed; after a diagnosis, "is the phone marked compliant?" and "how do I give her access?" stay on it', async () => {
+    const [, , fix] = await demo.stack.askChain(["megan bowen's sign-ins this week", 'which app fails most for her?', 'ok how do I fix it'], admin);
+    assert.equal(fix.intent, 'signin.troubleshoot');
+    assert.match(fix.text, /^Sign-in diagnosis: Megan Bowen\n/);
+    const [, compliant, access] = await demo.stack.askChain(["why can't megan sign in", 'is the phone marked compliant?', 'how do I give her access?'], admin);
+    for (const answer of [compliant, access]) {
+      assert.equal(answer.intent, 'signin.troubleshoot');
+      assert.match(answer.text, /^Sign-in diagnosis: Megan Bowen\n/);
+    }
+  });
+
+  it('When a list at risk is followed by "what happened to him?" or "what did it do?", then that one\'s risk story answers; "who were those users" after sign-ins lists them', async () => {
+    const [, , him] = await demo.stack.askChain(['who is currently at risk?', 'only the high ones', 'what happened to him?'], admin);
+    assert.equal(him.intent, 'risk.user');
+    assert.match(him.text, /^Bob Kelly\n/);
+    const [, it] = await demo.stack.askChain(['any risky service principals?', 'what did it do?'], admin);
+    assert.equal(it.intent, 'risk.workload');
+    assert.match(it.text, /Payroll Connector/);
+    const [, users] = await demo.stack.askChain(['any sign-ins from Russia this month?', 'who were those users'], admin);
+    assert.equal(users.intent, 'signin.list');
+  });
 });

@@ -249,6 +249,11 @@ const CUES: Cue[] = [
   { name: 'is it failing', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:is|are) (?:it|they|he|she) (?:still )?(?:failing|erroring|broken|blocked)\b/, when: (f) => f.person || f.app },
   // "show me users on IMAP4 in November", "who is on POP3": people by the mail protocol their sign-ins use.
   { name: 'users on a protocol', intent: 'signin.list', weight: 7, pattern: /\b(?:users|people|accounts|who(?:'s| is| are)?|anyone|anybody)\b.{0,20}\b(?:on|using|via|over|with)\s+(?:imap4?|pop3?|smtp|authenticated smtp|activesync|exchange activesync|legacy auth\w*|basic auth\w*)\b/ },
+  // "what happened to the Project Falcon group? any changes logged", "Service principal updates in November: who is
+  // making them?": changes asked of the audit log.
+  { name: 'changes logged', intent: 'audit.changes', weight: 7, pattern: /\bany (?:changes|edits|updates) (?:logged|recorded|in the (?:audit )?logs?)\b|\b(?:updates|changes|edits) (?:to |on )?(?:service principals?|apps?|groups?|polic(?:y|ies)|users?)?.{0,30}\bwho (?:is|was|are|were) (?:making|doing|behind) (?:them|those|these|it)\b|\b(?:service principal|app|group|policy|user) (?:updates|changes|edits)\b/ },
+  // "whats 17% of 2400", "what is 12 * 7": arithmetic.
+  { name: 'arithmetic', intent: 'outOfScope', weight: 14, pattern: /\b\d+(?:\.\d+)?\s*%\s*of\s*\d+|\bwhat(?:'s| is)\s+\d+(?:\.\d+)?\s*(?:[-+*/x×]|plus|minus|times|divided by)\s*\d+/ },
   // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
   { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 
