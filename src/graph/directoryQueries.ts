@@ -556,3 +556,15 @@ export async function ownedApplicationIds(client: Client, userId: string): Promi
   const page = (await client.api(`/users/${encodeURIComponent(userId)}/ownedObjects/microsoft.graph.application`).select('id').top(999).get()) as { value: Array<{ id: string }> };
   return new Set(page.value.map((a) => a.id));
 }
+
+/** Whether each of these people has an MFA method registered (userRegistrationDetails), 15 ids a request. */
+export async function mfaRegisteredAmong(client: Client, userIds: readonly string[]): Promise<Map<string, boolean>> {
+  const registered = new Map<string, boolean>();
+  for (let i = 0; i < userIds.length; i += 15) {
+    const ids = userIds.slice(i, i + 15).filter(isGuid);
+    if (!ids.length) continue;
+    const page = (await client.api('/reports/authenticationMethods/userRegistrationDetails').filter(`id in (${ids.map((id) => odataString(id.toLowerCase())).join(',')})`).select(['id', 'isMfaRegistered']).get()) as { value: Array<{ id: string; isMfaRegistered?: boolean }> };
+    for (const row of page.value) registered.set(row.id.toLowerCase(), row.isMfaRegistered === true);
+  }
+  return registered;
+}

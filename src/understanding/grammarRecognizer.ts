@@ -502,6 +502,8 @@ export class GrammarRecognizer implements Recognizer {
     // "who in Finance is flagged risky?", "anyone in VPN Users at risk?": the risk list narrowed to those people, not
     // the people's own list.
     if (turn.intent === 'risk.users' && filled && !filled.rich && (filled.plan.resource === 'users' || filled.plan.resource === 'groupMembers') && !filled.plan.basedOnPrevious && turn.entities.some((e) => e.source === 'message' && (e.type === 'userAttribute' || e.type === 'group'))) filled = undefined;
+    // "risky users without any MFA method": the risk list, narrowed to those with no method, not everyone without MFA.
+    if (turn.intent === 'risk.users' && filled && !filled.rich && filled.plan.resource === 'registrationDetails' && !filled.plan.basedOnPrevious && /\b(?:risky|at[- ]risk|flagged|compromised)\b/i.test(cleaned)) filled = undefined;
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
     let answering = filled?.rich || personsMethods ? undefined : filled;

@@ -60,6 +60,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   // "blocked for no MFA registration": the sign-ins refused for it (50079), not the registration report.
   { resource: 'signIns', pattern: /\b(?:blocked|failing|failed|stopped|stuck|refused|denied) (?:for|because of|due to|over) (?:no|missing|a missing|lack of|not having(?: an?)?) (?:mfa|multi[- ]?factor) (?:registration|method|methods|setup|set up)\b/, weight: 5.5 },
   { resource: 'registrationDetails', pattern: NO_MFA_REGISTERED, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
+  // "users without MFA", "admins with no MFA?": people without a method (sign-ins without MFA are another question).
+  { resource: 'registrationDetails', pattern: /^(?!.*\b(?:sign|log)[- ]?(?:ins?|ons?)\b|.*\b(?:logins?|got in(?:to)?|signed|logged|accessed|accessing|using|used|opened)\b)(?=.*\b(?:users|people|accounts|admins|guests|who|anyone|anybody|members|staff|employees)\b).*\b(?:without|with no|no|lacking|missing)\s+(?:any\s+)?(?:mfa|multi[- ]?factor|2fa)\b(?!\s+(?:prompts?|challenges?|done|performed|policy|policies))/, weight: 5, filters: [{ field: 'isMfaRegistered', op: 'eq', value: false }] },
   { resource: 'registrationDetails', pattern: /\b(?:registered|enrolled)\s+(?:for\s+)?mfa\b|\bmfa[- ]capable\b/, weight: 4 },
   // "who only has SMS for MFA?", "users with sms-only mfa": one method, and it is a text message.
   { resource: 'registrationDetails', pattern: SMS_ONLY, weight: 5.5, filters: [{ field: 'methodsRegistered', op: 'eq', value: 'mobilePhone', label: 'SMS (text message) only' }] },

@@ -74,4 +74,17 @@ describe('Object ids, what a role allows, group rules and risk among people (iss
     assert.equal(vpn.intent, 'risk.users');
     assert.match(vpn.text, /^Users at risk · members of VPN Users\n/);
   });
+
+  it('When risky users without MFA are asked for, then the risk list keeps only those with no method; "users without MFA" lists everyone without one', async () => {
+    for (const question of ['risky users without any MFA method - anyone?', 'Among the users at risk right now, who has no MFA registered?']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'risk.users', question);
+      assert.match(answer.text, /^Users at risk · no MFA registered\n/, question);
+      assert.match(answer.text, /Alex Wilber/, question);
+      assert.doesNotMatch(answer.text, /Bob Kelly/, `${question}: Bob has a method`);
+    }
+    const everyone = await demo.stack.ask('users without MFA', admin);
+    assert.equal(everyone.intent, 'user.info');
+    assert.match(everyone.text, /no MFA registered/);
+  });
 });

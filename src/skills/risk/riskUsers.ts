@@ -5,7 +5,7 @@
  */
 import { detectionsOfUsers, listRiskyUsers, type ListedRiskLevel, type RiskDetection, type RiskyUser, type RiskyUsersQuery } from '../../graph/riskQueries';
 import { entityOf } from '../../understanding/types';
-import { userIdsAmong } from '../../graph/directoryQueries';
+import { mfaRegisteredAmong, userIdsAmong } from '../../graph/directoryQueries';
 import { roleList, rolesFor } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import { ago } from '../common/format';
@@ -97,7 +97,7 @@ export function riskUsersModel(input: RiskUsersInput): { model: RiskUsersCardMod
   });
   const scope = [cursor.level ? `${cursor.level} risk` : '', cursor.window ? `risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)}` : ''].filter(Boolean).join(', ');
   const among = cursor.among ? ` · ${amongText(cursor.among)}` : '';
-  const title = `${cursor.level ? `Users at ${cursor.level} risk` : 'Users at risk'}${among}${cursor.order ? ` · ${cursor.order} first` : ''}`;
+  const title = `${cursor.level ? `Users at ${cursor.level} risk` : 'Users at risk'}${among}${cursor.noMfa ? ' · no MFA registered' : ''}${cursor.order ? ` · ${cursor.order} first` : ''}`;
   const subtitle = users.length
     ? `${users.length} at risk now${cursor.window ? ` (risk changed ${when(cursor.window.start)} to ${when(cursor.window.end)})` : ''}: ${countsText(users)}`
     : `No users at risk now${cursor.among ? ` among ${amongText(cursor.among)}` : ''}${scope ? ` (${scope})` : ''}`;
@@ -136,8 +136,12 @@ function cursorOf(request: SkillRequest): RiskyUsersCursor | undefined {
   const among = amongOf(request);
   const text = request.understanding.text.toLowerCase();
   const order = NEWEST_FIRST.test(text) ? 'newest' : OLDEST_FIRST.test(text) ? 'oldest' : undefined;
-  return { offset: 0, ...(order ? { order } : {}), ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}), ...(among ? { among } : {}) };
+  const noMfa = NO_MFA.test(text);
+  return { offset: 0, ...(order ? { order } : {}), ...(noMfa ? { noMfa } : {}), ...(level && LEVELS.includes(level) ? { level: level as ListedRiskLevel } : {}), ...(window ? { window } : {}), ...(among ? { among } : {}) };
 }
+
+/** "risky users without any MFA method", "who at risk has no MFA registered?". */
+const NO_MFA = /\b(?:no|without|missing|lacking|not (?:registered|enrolled)(?: for)?|never registered(?: for)?|hasn'?t (?:got|registered)|haven'?t (?:got|registered)|don'?t have|doesn'?t have)\s+(?:any\s+|an?\s+)?(?:mfa|multi-?factor|authentication method|second factor|2fa)\b|\b(?:mfa|multi-?factor)\s+(?:not registered|missing)\b/;
 
 /** "newest first", "most recently updated first"; "oldest first", "sitting there the longest". */
 const NEWEST_FIRST = /\b(?:newest|latest|most recent(?:ly (?:updated|changed|flagged))?|recent) (?:ones? )?first\b|\bnewest to oldest\b|\bmost recently (?:updated|changed|flagged)\b/;
@@ -182,6 +186,13 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
       }
       if (cursor.offset > 0 && cursor.offset >= users.length) {
         return { kind: 'text', text: `There are no more users at risk to show: the list now has ${users.length}. Ask again to see it from the top.` };
+      }
+      if (cursor.noMfa) {
+        if (!(await may('userRegistrationDetails.read'))) {
+          return { kind: 'text', text: `Whether they have MFA needs ${roleList(rolesFor('userRegistrationDetails.read'))}; ask for the risky users without that part.` };
+        }
+        const registered = await mfaRegisteredAmong(tenant.client, users.map((u) => u.id));
+        users = users.filter((u) => registered.get(u.id.toLowerCase()) === false);
       }
       const hidden: string[] = [...amongNotes];
       let detections: RiskDetection[] | undefined;

@@ -20,6 +20,8 @@ export interface RiskyUsersCursor {
   among?: RiskyUsersAmong;
   /** "newest first", "which has been sitting there the longest": by when the risk last changed, not by level. */
   order?: 'newest' | 'oldest';
+  /** "risky users without MFA": only those with no MFA method registered (they cannot clear their own risk). */
+  noMfa?: boolean;
 }
 
 const LIST = 'riskyUsers';
@@ -27,7 +29,7 @@ const MAX_OFFSET = 5000;
 
 export function encodeRiskyUsersCursor(cursor: RiskyUsersCursor): string {
   const among = cursor.among ? (cursor.among.kind === 'group' ? ['g', cursor.among.id, cursor.among.name] : ['f', cursor.among.field, cursor.among.value]) : undefined;
-  return encodeCursor(LIST, 2, { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null, a: among ? JSON.stringify(among) : null, r: cursor.order ?? null });
+  return encodeCursor(LIST, 2, { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null, a: among ? JSON.stringify(among) : null, r: cursor.order ?? null, m: cursor.noMfa ? 1 : null });
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,18 +60,20 @@ function isoOrNull(value: unknown): string | null | undefined {
 /** The cursor, or undefined when it is not one this skill handed out. */
 export function decodeRiskyUsersCursor(text: string): RiskyUsersCursor | undefined {
   // Version 1 (before a list could be narrowed to a group or department) is still read.
-  const body = decodeCursor(LIST, 2, text, ['o', 'l', 's', 'e', 'a', 'r']) ?? decodeCursor(LIST, 1, text, ['o', 'l', 's', 'e']);
+  const body = decodeCursor(LIST, 2, text, ['o', 'l', 's', 'e', 'a', 'r', 'm']) ?? decodeCursor(LIST, 1, text, ['o', 'l', 's', 'e']);
   if (!body) return undefined;
   const { o, l, s, e } = body;
   const among = amongOf(body.a ?? null);
   if (among === undefined) return undefined;
   const order = body.r ?? null;
   if (order !== null && order !== 'newest' && order !== 'oldest') return undefined;
+  const noMfa = body.m ?? null;
+  if (noMfa !== null && noMfa !== 1) return undefined;
   if (!isOffset(o, 0, MAX_OFFSET)) return undefined;
   if (l !== null && (typeof l !== 'string' || !LEVELS.includes(l))) return undefined;
   const start = isoOrNull(s);
   const end = isoOrNull(e);
   if (start === undefined || end === undefined || (start === null) !== (end === null)) return undefined;
   if (start !== null && end !== null && start > end) return undefined;
-  return { offset: o, ...(l ? { level: l as ListedRiskLevel } : {}), ...(start && end ? { window: { start, end } } : {}), ...(among ? { among } : {}), ...(order ? { order } : {}) };
+  return { offset: o, ...(l ? { level: l as ListedRiskLevel } : {}), ...(start && end ? { window: { start, end } } : {}), ...(among ? { among } : {}), ...(order ? { order } : {}), ...(noMfa ? { noMfa: true } : {}) };
 }
