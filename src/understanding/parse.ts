@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS, LEXICON } from './text/lexicon';
 import { findConcept } from '../knowledge/concepts';
 import { findRiskType } from '../knowledge/riskTypes';
 import { extractFirstPartyApps, extractRoles, findAction, findRiskLevel } from './entities/catalogues';
@@ -106,7 +107,9 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     // "what's an 'unfamiliar sign-in properties' detection": a risk type in quotes is words, not a name.
     if (findRiskType(quoted.name)) continue;
     const policy = looksLikePolicy(quoted.name, text);
-    const nameLike = policy || quoted.name.split(/\s+/).length <= 4;
+    // ("what is that 'keep me signed in' thing?": a phrase of everyday words in quotes is what someone saw, not a name.)
+    const everyday = quoted.name.split(/\s+/).every((w) => /^[a-z]+$/.test(w) && (LEXICON.has(w) || FUNCTION_WORDS.has(w)));
+    const nameLike = !everyday && (policy || quoted.name.split(/\s+/).length <= 4);
     spans.claim({
       start: quoted.start,
       end: quoted.end,

@@ -467,7 +467,7 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
       return !operation && !filters.some((f) => f.field === 'riskState');
     case 'riskDetections':
       // ("what risk detections does Felix have and where from?": where they came from is part of the person's story.)
-      return (has('user') || has('app')) && (!operation || (operation.kind === 'groupBy' && /\bwhere from\b|\bfrom where\b|\bwhere (?:did|do|were) (?:they|those|these|it) come from\b/.test(cue)));
+      return (has('user') || has('app')) && (!operation || (operation.kind === 'groupBy' && /\bwhere from\b|\bfrom where\b|\bwhere (?:did|do|were) (?:they|those|these|it) come from\b|\bfrom (?:which|what) ips?\b/.test(cue)));
     case 'conditionalAccessPolicies':
       return has('user') || has('policy') || (!operation && filters.length === 0);
     case 'directoryAudits':

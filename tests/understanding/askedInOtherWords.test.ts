@@ -157,4 +157,22 @@ describe('Questions asked in other words (issue #13)', function () {
     const [, users] = await demo.stack.askChain(['any sign-ins from Russia this month?', 'who were those users'], admin);
     assert.equal(users.intent, 'signin.list');
   });
+
+  it('When an app\'s error is reported with "what\'s up", an error code is asked "what is that \'keep me signed in\' thing?", or whose risk was remediated, then each is read as meant', async () => {
+    const app = await demo.stack.ask("people get an error opening Inventory Sync, what's up", admin);
+    assert.equal(app.intent, 'signin.troubleshoot');
+    const code = await demo.stack.ask("error 50140 — what is that 'keep me signed in' thing?", admin);
+    assert.equal(code.intent, 'docs.answer');
+    assert.match(code.text, /^AADSTS50140/);
+    const whose = await demo.stack.ask('this month, whose risk was remediated?', admin);
+    assert.equal(whose.intent, 'risk.users');
+    const paperwork = await demo.stack.ask('can you approve my expense report', admin);
+    assert.equal(paperwork.intent, 'outOfScope');
+  });
+
+  it('When asked to "diagnose sign-in for" someone, then that person is diagnosed', async () => {
+    const answer = await demo.stack.ask('diagnose sign-in for Megan Bowen', admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /^Sign-in diagnosis: Megan Bowen\n/);
+  });
 });

@@ -70,6 +70,8 @@ const CUES: Cue[] = [
   // Changing policies is done in the admin center: the assistant reads them and acts only on risk.
   { name: 'change a policy', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|then|so|now|please|pls|can you|could you)[,!]?\s+)*(?:(?:switch|turn|flip|set)\s+(?:it|that|this|that one|this one|the policy|(?:the\s+)?<policy>(?: policy)?)\s+on\b|(?:enable|enforce|switch on|turn on|disable|delete|remove|edit|change|modify|update|create)\s+(?:the\s+|that\s+|this\s+|a\s+|an\s+)?(?:\S+\s+){0,5}?(?:polic(?:y|ies)|<policy>))/ },
   // Office errands on hardware ("can you reset the printer on the 3rd floor?").
+  // "can you approve my expense report", "submit my timesheet": office paperwork.
+  { name: 'office paperwork', intent: 'outOfScope', weight: 12, pattern: /\b(?:approve|submit|sign off|file|process)\s+(?:my|our|the|this|a|an)\s+(?:\S+\s+)?(?:expense|expenses|invoice|invoices|timesheet|timesheets|vacation|holiday|leave|pto|purchase order|po|receipt|report card)\b|\bexpense reports?\b/ },
   { name: 'office errands', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:hi|hey|please|pls)[,!]?\s+)?(?:can|could|would|will) you\s+(?:please\s+)?(?:reset|fix|restart|reboot|install|unjam|refill|order|repair|set up)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|laptop|pc|computer|monitor|wifi|network|coffee machine|screen)\b/ },
   // Questions about the world, not the tenant ("btw what's the weather in Seattle", "what time is it in Tokyo",
   // "who will win the champions league", "can you open a ServiceNow ticket for this?").
@@ -244,7 +246,7 @@ const CUES: Cue[] = [
   // "Explain Zane Thompson's sign-in problems please.", "pull up X's sign-in failures and explain them": a diagnosis.
   { name: 'a person\'s failures explained', intent: 'signin.troubleshoot', weight: 9, pattern: /\b(?:explain|pull up|look into|dig into|investigate|go through)\b.{0,60}\b(?:sign[- ]?in|log[- ]?in|login|access|authentication|mfa)? ?(?:failures|problems|issues|errors|troubles?|failed attempts)\b|\b(?:sign[- ]?in|log[- ]?in|login) (?:failures|problems|issues|errors)\b.{0,30}\bexplain\b/, when: (f) => f.person || f.app },
   // "HR Portal access errors — cause?", "Outlook sign-in errors, why?": what makes an app fail.
-  { name: 'errors, cause?', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:errors?|failures?|failed (?:logins?|log-?ins?|sign-?ins?|attempts)|problems?|issues?)\b.{0,10}[—–,:.;-]\s*(?:cause|why|reason|root cause)\b/, when: (f) => f.person || f.app },
+  { name: 'errors, cause?', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:errors?|failures?|failed (?:logins?|log-?ins?|sign-?ins?|attempts)|problems?|issues?)\b.{0,40}[—–,:.;-]\s*(?:cause|why|reason|root cause|what'?s up|what'?s going on|any idea(?: why)?)\b/, when: (f) => f.person || f.app },
   // "the payroll connector is it failing to authenticate?": whether, and why, an app fails.
   { name: 'is it failing', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:is|are) (?:it|they|he|she) (?:still )?(?:failing|erroring|broken|blocked)\b/, when: (f) => f.person || f.app },
   // "show me users on IMAP4 in November", "who is on POP3": people by the mail protocol their sign-ins use.
@@ -254,6 +256,12 @@ const CUES: Cue[] = [
   { name: 'changes logged', intent: 'audit.changes', weight: 7, pattern: /\bany (?:changes|edits|updates) (?:logged|recorded|in the (?:audit )?logs?)\b|\b(?:updates|changes|edits) (?:to |on )?(?:service principals?|apps?|groups?|polic(?:y|ies)|users?)?.{0,30}\bwho (?:is|was|are|were) (?:making|doing|behind) (?:them|those|these|it)\b|\b(?:service principal|app|group|policy|user) (?:updates|changes|edits)\b/ },
   // "whats 17% of 2400", "what is 12 * 7": arithmetic.
   { name: 'arithmetic', intent: 'outOfScope', weight: 14, pattern: /\b\d+(?:\.\d+)?\s*%\s*of\s*\d+|\bwhat(?:'s| is)\s+\d+(?:\.\d+)?\s*(?:[-+*/x×]|plus|minus|times|divided by)\s*\d+/ },
+  // "error 50140 — what is that 'keep me signed in' thing?": an error code explained.
+  { name: 'what is that error', intent: 'docs.answer', weight: 8, pattern: /\bwhat(?:'s| is| does) (?:that|this|it)\b/, when: (f) => f.code && f.names === 0 && !f.pronoun },
+  // "last week, whose risk was remediated?", "risk remediated in november - who?": the list of people, not one.
+  { name: 'whose risk', intent: 'risk.users', weight: 7, pattern: /\bwhose risks? (?:was|were|got|has been|have been)\b|\brisks? (?:was |were |got )?(?:remediated|dismissed|cleared|closed|resolved|confirmed)\b.{0,30}\bwho\b/, when: (f) => !f.person },
+  // "diagnose sign-in for Kenji Weber", "investigate Megan's login": a diagnosis asked for by name.
+  { name: 'diagnose someone', intent: 'signin.troubleshoot', weight: 8, pattern: /\b(?:diagnose|investigate|troubleshoot|debug)\b.{0,40}\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|access|account|mfa|authentication)\b|\b(?:diagnose|investigate|troubleshoot|debug)\s+(?:<name>|him|her|them)\b/, when: (f) => f.person || f.app },
   // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
   { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 

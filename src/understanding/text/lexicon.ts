@@ -73,7 +73,7 @@ office office365 outside inside us eu usa travel impossible unfamiliar anonymous
 happened happening happen going on gives give what's wrong why unable remediated remediation remediate still not yet kind
 questions question ask commands command menu start can you do use good bot assistant entraassistant understand
 top first second third main commonest mostly most least used popular busiest
-name script scripts counts single factor background included incl headcount headcounts events transitive transitively nested direct directly modern populated populate populates membership-rule trip tripped trigger triggered flagged sorry bother bothering quick thing helpdesk help-desk servicedesk break-glass breakglass break glass emergency properly correctly longest oldest newest earliest sitting examples sources involved responsible behind exact exactly actual specific home domain domains`;
+name script scripts counts single factor background included incl headcount headcounts events transitive transitively nested direct directly modern populated populate populates membership-rule trip tripped trigger triggered flagged sorry bother bothering quick thing helpdesk help-desk servicedesk break-glass breakglass break glass emergency properly correctly longest oldest newest earliest sitting examples sources involved responsible behind exact exactly actual specific home domain domains diagnose diagnosis diagnosed investigate investigation`;
 
 /** Words that are not names even when written with a capital letter. */
 const CAPITALISED_WORDS = `i sorry among mfa ca aad aadsts entra azure microsoft graph pim sspr ad id ids sp sps upn ok hi hey hello
