@@ -259,7 +259,7 @@ const CUES: Cue[] = [
   // "error 50140 — what is that 'keep me signed in' thing?": an error code explained.
   { name: 'what is that error', intent: 'docs.answer', weight: 8, pattern: /\bwhat(?:'s| is| does) (?:that|this|it)\b/, when: (f) => f.code && f.names === 0 && !f.pronoun },
   // "last week, whose risk was remediated?", "risk remediated in november - who?": the list of people, not one.
-  { name: 'whose risk', intent: 'risk.users', weight: 7, pattern: /\bwhose risks? (?:was|were|got|has been|have been)\b|\brisks? (?:was |were |got )?(?:remediated|dismissed|cleared|closed|resolved|confirmed)\b.{0,30}\bwho\b/, when: (f) => !f.person },
+  { name: 'whose risk', intent: 'risk.users', weight: 7, pattern: /^(?!.*\b(?:service principals?|sps?|apps?|applications?|workloads?|workload identit(?:y|ies))\b)(?:.*\bwhose risks? (?:was|were|got|has been|have been)\b|.*\brisks? (?:was |were |got )?(?:remediated|dismissed|cleared|closed|resolved|confirmed)\b.{0,30}\bwho\b)/, when: (f) => !f.person && !f.app },
   // "diagnose sign-in for Kenji Weber", "investigate Megan's login": a diagnosis asked for by name.
   { name: 'diagnose someone', intent: 'signin.troubleshoot', weight: 8, pattern: /\b(?:diagnose|investigate|troubleshoot|debug)\b.{0,40}\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|access|account|mfa|authentication)\b|\b(?:diagnose|investigate|troubleshoot|debug)\s+(?:<name>|him|her|them)\b/, when: (f) => f.person || f.app },
   // "what did Alan Clarke trip?", "what did he set off?": the detections behind a person's risk.
