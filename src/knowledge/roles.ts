@@ -32,7 +32,8 @@ export const ROLE_NOTES: readonly RoleNote[] = [
     aliases: ['global readers'],
     can: 'Read nearly everything a Global Administrator can see: users, groups, apps, roles, Conditional Access policies, sign-in and audit logs, Identity Protection.',
     limits: 'It cannot change anything, so it cannot dismiss risk, revoke sessions, reset passwords or edit policies.',
-    privileged: false,
+    // Marked privileged in the tenant's role definitions (isPrivileged): it can read everything sensitive.
+    privileged: true,
   },
   {
     name: 'Security Administrator',
