@@ -301,7 +301,9 @@ export class GrammarRecognizer implements Recognizer {
     // ("which user(s)?": a plural written with (s) is the plural.)
     const cleaned = corrected(backToSubject(text.trim().replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation);
     const knownNames = await this.knownNames();
-    const parsed = this.takeParse(cleaned, now, knownNames) ?? parseQuestion(cleaned, now, { knownNames });
+    // ("what about Sales?" after the people of a department: that word is another department, not a group.)
+    const departmentsAsked = context?.conversation?.lastPlan?.filters.some((f) => f.field === 'department' || (f.op === 'in' && (f.field === 'id' || f.field === 'user') && /^in [A-Z]/.test(f.label ?? ''))) ?? false;
+    const parsed = (departmentsAsked ? undefined : this.takeParse(cleaned, now, knownNames)) ?? parseQuestion(cleaned, now, { knownNames, departmentsAsked });
     if (this.options.intentClassifier) {
       parsed.intent = retarget(await this.options.intentClassifier.classify(cleaned), parsed.entities);
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
@@ -391,7 +393,7 @@ export class GrammarRecognizer implements Recognizer {
       // The intent was chosen with those words masked as names ("who <name> a <role>" for "who became a …"):
       // choose it again reading them as words.
       if (!turn.followUp) {
-        const reparsed = parseQuestion(cleaned, now, { knownNames, notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
+        const reparsed = parseQuestion(cleaned, now, { knownNames, departmentsAsked, notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
         if (reparsed.intent !== 'outOfScope') {
           turn.intent = reparsed.intent;
           parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));

@@ -96,6 +96,8 @@ export interface ParseOptions {
   notNames?: ReadonlySet<string>;
   /** The tenant's group and app names, linked where they stand before any name is guessed. */
   knownNames?: NameIndex;
+  /** The last answer was about a department's people: "what about Sales?" names another department. */
+  departmentsAsked?: boolean;
 }
 
 export function parseQuestion(message: string, now: Date, options: ParseOptions = {}): ParsedQuestion {
@@ -123,7 +125,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractCountryQualifiers(text, spans);
   extractGuestDomains(text, spans);
   extractRoles(text, spans);
-  options.knownNames?.places.linkDepartments(text, spans);
+  options.knownNames?.places.linkDepartments(text, spans, options.departmentsAsked);
   options.knownNames?.link(text, spans);
   options.knownNames?.linkUsers(text, spans);
   // After people: "the VP of Sales" is a person, not the Sales department.

@@ -87,4 +87,12 @@ describe('Object ids, what a role allows, group rules and risk among people (iss
     assert.equal(everyone.intent, 'user.info');
     assert.match(everyone.text, /no MFA registered/);
   });
+
+  it('When a department\'s people are followed by "what about Sales?" or "ok and Research?", then that other department is asked of, not a group of the same name', async () => {
+    const [, sales] = await demo.stack.askChain(['how many people in Finance have no MFA registered?', 'what about Sales?'], admin);
+    assert.equal(sales.intent, 'user.info');
+    assert.match(sales.text, /^Users · no MFA registered · in Sales · count\n/);
+    const [, research] = await demo.stack.askChain(['how many people in the Legal department?', 'ok and Research?'], admin);
+    assert.match(research.text, /^Users · department Research · count\n/);
+  });
 });

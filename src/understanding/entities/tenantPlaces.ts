@@ -83,6 +83,8 @@ const MAX_PEOPLE_BY_ID = 500;
 /** Words after a department that end its name: what is said of the people next. */
 const CLAUSE_GOES_ON = /^(?:have|ha|has|had|with|without|who|that|which|are|is|were|was|and|or|but|don'?t|doesn'?t|haven'?t|hasn'?t|can|can'?t|did|didn'?t|do|got|get|missing|lack|lacking|no|not|still|never|ever|using|use|signed|logged|failing|failed)$/;
 /** "users in", "everyone from the", "who's in our": people said to be in a place just before it. */
+/** What comes before a department named on its own as a follow-up ("what about", "ok and", "and in"). */
+const ELLIPSIS_LEAD = /^\s*(?:(?:ok(?:ay)?|so|and|what about|how about|now|same for|and in|in)[\s,]+)+$/i;
 const PEOPLE_IN = /\b(?:(?:users?|people|everyone|everybody|staff|employees|accounts|anyone|anybody|folks|who(?:'s| is| are)?|guys)\s+(?:\w+\s+)?(?:in|from|at)|head ?counts?\s+(?:for|of|in))\s+(?:the\s+|our\s+)?$/i;
 const PEOPLE_NOUN = /^(?:people|users?|staff|folks|employees|accounts|persons|team|department|dept|members|guys|crew|side)$/;
 const PLACE_LEAD = /(?:\b(?:in|from|at|based in|located in|out of|working in|works in|work in)\s+(?:the\s+|our\s+)?)$/i;
@@ -165,20 +167,22 @@ export class PlaceIndex {
    * any group of that name ("Sales Department", "Finance") links the words. "the Finance group", "members of Finance"
    * and "the sales department group" stay groups.
    */
-  linkDepartments(text: string, spans: SpanSet): void {
+  linkDepartments(text: string, spans: SpanSet, departmentsAsked = false): void {
     // "what's the dynamic rule on Sales Department?", "how does Finance Department get its members?": the group.
     if (ASKS_GROUP_RULE.test(text)) return;
     const list = tokens(text);
     for (let i = 0; i < list.length; i++) {
       const before = text.slice(0, list[i].start);
       // "headcount for Finance": said of the people, a department needs no "in" before it.
-      const attribute = this.attributeAt(text, list, i) ?? (PEOPLE_IN.test(before) ? this.departmentAt(list, i) : undefined);
+      const attribute = this.attributeAt(text, list, i) ?? (PEOPLE_IN.test(before) || (departmentsAsked && ELLIPSIS_LEAD.test(before)) ? this.departmentAt(list, i) : undefined);
       if (!attribute || attribute.field !== 'department') continue;
       const after = list[attribute.end + 1];
       const saidAsDepartment = after !== undefined && /^(?:department|dept)$/.test(after.folded) && !OTHER_OBJECT.test(list[attribute.end + 2]?.folded ?? '');
       // "users in Finance have …", but not "who's in finance approvers" (a longer name that starts with the word).
       const peopleIn = PEOPLE_IN.test(before) && (after === undefined || CLAUSE_GOES_ON.test(after.folded));
-      if ((!saidAsDepartment && !peopleIn) || !spans.isFree(list[i].start, list[attribute.end].end)) continue;
+      // "what about Sales?", "ok and Research?" after an answer about a department's people: another department.
+      const anotherDepartment = departmentsAsked && ELLIPSIS_LEAD.test(before);
+      if ((!saidAsDepartment && !peopleIn && !anotherDepartment) || !spans.isFree(list[i].start, list[attribute.end].end)) continue;
       const written = text.slice(list[i].start, list[attribute.end].end);
       const ids = this.people.get(`department:${attribute.value}`);
       const entity: Entity = { type: 'userAttribute', text: written, value: attribute.value, field: 'department', source: 'message', resolution: 'resolved', ...(ids && ids.length <= MAX_PEOPLE_BY_ID ? { memberIds: ids } : {}) };
