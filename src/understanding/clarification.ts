@@ -1,3 +1,4 @@
+import { isGuid } from '../graph/ids';
 import type { Candidate, Entity, Understanding } from './types';
 import { escapeMarkdown } from '../cards/escape';
 
@@ -74,7 +75,7 @@ export function disambiguationModel(entity: Entity, pendingId: string, question:
 export function notFoundText(entity: Entity): string {
   const kind = entity.type === 'app' ? 'app or service principal' : entity.type;
   // "who is object id 00000000-…?": an id that matches no one is said as an id, with nothing to suggest.
-  if (entity.type === 'user' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(entity.text)) {
+  if (entity.type === 'user' && isGuid(entity.text)) {
     return `No user in your directory has the object id ${entity.text}. Check the id (the Entra admin center shows it on the user's Overview), or ask by name or sign-in address.`;
   }
   const base = `I couldn't find a ${kind} named “${escapeMarkdown(entity.text)}” in your directory.`;

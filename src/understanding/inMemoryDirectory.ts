@@ -1,3 +1,4 @@
+import { isGuid } from '../graph/ids';
 import type { Directory, NameLookup } from './directory';
 import type { NameVocabulary } from './entities/knownNames';
 import type { Candidate } from './types';
@@ -13,8 +14,6 @@ export interface DirectoryListing {
   groups: Candidate[];
   apps: Candidate[];
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function fold(text: string): string {
   return text.toLowerCase().replace(/[’]/g, "'").trim();
@@ -87,7 +86,7 @@ export class InMemoryDirectory implements Directory {
 
   async findUsers(text: string): Promise<NameLookup> {
     const asked = fold(text);
-    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(asked)) {
+    if (isGuid(asked)) {
       const matches = this.listing.users.filter((u) => u.id.toLowerCase() === asked);
       return { matches, suggestions: [] };
     }
@@ -117,7 +116,7 @@ export class InMemoryDirectory implements Directory {
   }
 
   async findApps(text: string): Promise<NameLookup> {
-    if (GUID.test(text.trim())) {
+    if (isGuid(text.trim())) {
       const id = text.trim().toLowerCase();
       const matches = this.listing.apps.filter((a) => a.appId?.toLowerCase() === id || a.id.toLowerCase() === id);
       return { matches, suggestions: [] };

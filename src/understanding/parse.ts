@@ -1,3 +1,4 @@
+import { isGuid } from '../graph/ids';
 import { FUNCTION_WORDS, LEXICON } from './text/lexicon';
 import { findConcept } from '../knowledge/concepts';
 import { findRiskType } from '../knowledge/riskTypes';
@@ -164,8 +165,6 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   let intent = best.intent;
 
   // Typed entities keep the order they appear in; names get their type from hints, then from the intent.
-  // An object id ("who is object id …") names a user as an address does: looked up as written, never retyped.
-  const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   const ordered = spans.spans.filter((s) => s.entity || names.some((n) => n.start === s.start)).sort((a, b) => a.start - b.start);
   const objects: ObjectMention[] = [];
   const entities: Entity[] = [];
@@ -178,7 +177,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
       objects.push({ entity, typeGuessed: guessed });
       entities.push(entity);
     } else if (span.entity) {
-      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@') && !OBJECT_ID.test(span.entity.text) && !span.entity.resolution) {
+      // (An object id, "who is object id …", is looked up as written, never retyped.)
+      if (span.entity.type === 'user' && span.placeholder === '<name>' && !span.entity.text.includes('@') && !isGuid(span.entity.text) && !span.entity.resolution) {
         // A quoted name: typed like any other name.
         const { type, guessed } = typeFor({ start: span.start, end: span.end, text: span.entity.text, possessive: false }, intent, nameIndex++);
         span.entity.type = type;

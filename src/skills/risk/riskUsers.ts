@@ -48,6 +48,11 @@ function orderOf(cursor: RiskyUsersCursor): (a: RiskyUser, b: RiskyUser) => numb
   return cursor.order === 'newest' ? (a, b) => at(b) - at(a) : (a, b) => at(a) - at(b);
 }
 
+/** The page of the list the cursor points at, in the list's order (the model shows the same rows). */
+function pageOf(users: readonly RiskyUser[], cursor: RiskyUsersCursor, pageSize: number): RiskyUser[] {
+  return [...users].sort(orderOf(cursor)).slice(cursor.offset, cursor.offset + pageSize);
+}
+
 function countsText(users: readonly RiskyUser[]): string {
   const counts = LEVELS.map((level) => [level, users.filter((u) => u.riskLevel === level).length] as const);
   const other = users.length - counts.reduce((sum, [, n]) => sum + n, 0);
@@ -194,10 +199,12 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
         const registered = await mfaRegisteredAmong(tenant.client, users.map((u) => u.id));
         users = users.filter((u) => registered.get(u.id.toLowerCase()) === false);
       }
+      // The rows this page shows, in the list's order: their detections are read, and they are what the answer is about.
+      const shown = pageOf(users, cursor, pageSize);
       const hidden: string[] = [...amongNotes];
       let detections: RiskDetection[] | undefined;
       if (await may('riskDetections.read')) {
-        const pageIds = [...users].sort(orderOf(cursor)).slice(cursor.offset, cursor.offset + pageSize).map((u) => u.id);
+        const pageIds = shown.map((u) => u.id);
         try {
           detections = await detectionsOfUsers(tenant.client, pageIds, true);
         } catch (err) {
@@ -208,7 +215,6 @@ export function createRiskUsersSkill(options: { pageSize?: number } = {}): Skill
         hidden.push(`Detection types not shown: they need ${roleList(rolesFor('riskDetections.read'))}.`);
       }
       const { model, next } = riskUsersModel({ users, cursor, pageSize, detections, truncated, hidden, now: request.now });
-      const shown = [...users].sort(orderOf(cursor)).slice(cursor.offset, cursor.offset + pageSize);
       return {
         kind: 'card',
         template: 'riskUsers',

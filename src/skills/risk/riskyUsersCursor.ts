@@ -4,6 +4,7 @@
  * carries the offset and the question's filters, so the next page is the same question. It never holds a URL, so a
  * forged cursor can only ask the same question Graph would answer anyway, and never reaches another host.
  */
+import { isGuid } from '../../graph/ids';
 import type { ListedRiskLevel, Window } from '../../graph/riskQueries';
 import { decodeCursor, encodeCursor, isOffset } from '../common/cursor';
 import { LEVELS } from './riskText';
@@ -32,8 +33,6 @@ export function encodeRiskyUsersCursor(cursor: RiskyUsersCursor): string {
   return encodeCursor(LIST, 2, { o: cursor.offset, l: cursor.level ?? null, s: cursor.window?.start ?? null, e: cursor.window?.end ?? null, a: among ? JSON.stringify(among) : null, r: cursor.order ?? null, m: cursor.noMfa ? 1 : null });
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function amongOf(text: unknown): RiskyUsersAmong | null | undefined {
   if (text === null) return null;
   if (typeof text !== 'string' || text.length > 400) return undefined;
@@ -45,7 +44,7 @@ function amongOf(text: unknown): RiskyUsersAmong | null | undefined {
   }
   if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 120)) return undefined;
   const [kind, a, b] = value as string[];
-  if (kind === 'g' && GUID.test(a)) return { kind: 'group', id: a, name: b };
+  if (kind === 'g' && isGuid(a)) return { kind: 'group', id: a, name: b };
   if (kind === 'f' && (AMONG_FIELDS as readonly string[]).includes(a)) return { kind: 'attribute', field: a as AmongField, value: b };
   return undefined;
 }
