@@ -433,6 +433,11 @@ export function rememberTurn(
     const named = [...(answered?.alsoNamed ?? []).filter((p) => p.id !== person.id), { id: person.id, displayName: person.displayName ?? person.text }];
     next.people = [...(memory?.people ?? []).filter((p) => !named.some((n) => n.id === p.id)), ...named.map((p) => ({ type: 'user' as const, id: p.id, displayName: p.displayName }))].slice(-3);
   }
+  const app = named.find((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (app?.id) {
+    const entry = { type: 'app' as const, id: app.id, displayName: app.displayName ?? app.text, ...(app.appId ? { appId: app.appId } : {}) };
+    next.apps = [...(memory?.apps ?? []).filter((a) => a.id !== app.id), entry].slice(-2);
+  }
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');
   // A location named, or the one location a list showed ("which location is trusted?" then "sign-ins from there?").

@@ -68,11 +68,32 @@ function peopleInFocus(memory: ConversationContext | undefined, entities: readon
   const people = memory.people ?? [];
   return people.length >= 2 ? people.slice(-2) : undefined;
 }
+/** "both", "the two", "they", "each of them": the apps the conversation named, one after the other. */
+const BOTH_APPS = /(\bfor |\bof |\bdo |\bdoes |\bare |\bhave )?\b(?:both(?: of (?:them|the apps|these|those))?(?: apps)?|the two(?: of them| apps)?|each(?: of them| one)?|either(?: of them| one)?|they|them)\b/i;
+/** What an app's page shows: its owners and its credentials. */
+const APP_PAGE_WORDS = /\bown(?:er|ers|s|ed)?\b|\bsecrets?\b|\bcert(?:ificate)?s?\b|\bcredentials?\b|\bcreds\b|\bexpir\w*|\bkeys?\b|\bpermissions?\b/i;
 /** One-person questions that, asked of two or three named people, are answered for each in turn. */
 const PER_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info', 'user.groups', 'role.assignments']);
 const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited|added|removed|reset|disabled|enabled|by|than|same (?:person|account))\b/i;
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The message with one of the names it lists kept and the others gone, with the "and" or comma that joined them:
+ * "who owns Expense Tracker and Invoice OCR?" → "who owns Invoice OCR?".
+ */
+function withoutOthers(text: string, named: ReadonlyArray<{ text: string }>, kept: { text: string }): string {
+  let part = text;
+  for (const other of named) {
+    if (other === kept) continue;
+    const name = `${escapeRegExp(other.text)}(?:'s|’s)?`;
+    // The joining word goes with the name: before it ("Megan and Adele") or, for the first of a list, after it.
+    const before = new RegExp(`\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)\\s*${name}`, 'i');
+    const after = new RegExp(`${name}\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)\\s*`, 'i');
+    const bare = new RegExp(`\\s*${name}`, 'i');
+    part = before.test(part) ? part.replace(before, '') : after.test(part) ? part.replace(after, '') : part.replace(bare, '');
+  }
+  return part.replace(/^\s*(?:,|and|&|or)\s+/i, '').replace(/\s{2,}/g, ' ').trim();
 }
 /**
  * "hector - what was detected" after a list that showed Hector Green, "laura says she registered" after one that showed
@@ -200,7 +221,7 @@ export class GrammarRecognizer implements Recognizer {
     // Splitting is a convenience: if reading the parts fails (Graph down for a name look-up), the message is answered
     // whole, and that answer says what failed.
     const each = await Promise.resolve()
-      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)))
+      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)) ?? (await this.forEachApp(text, context)))
       .catch(() => undefined);
     if (each) return each;
     const cut = compoundCandidate(text.trim());
@@ -267,8 +288,7 @@ export class GrammarRecognizer implements Recognizer {
     const knownNames = this.index?.index;
     if (!knownNames) return undefined;
     const now = context?.now ?? new Date();
-    const parsed = parseQuestion(text.trim(), now, { knownNames });
-    this.lastParse = { text: text.trim(), nowMs: now.getTime(), knownNames, parsed };
+    const parsed = this.parseOnce(text.trim(), now, knownNames);
     const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
     const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
     if (distinct.length < 2 || distinct.length > 3) return undefined;
@@ -278,14 +298,49 @@ export class GrammarRecognizer implements Recognizer {
     if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
     // Each part keeps the question and one of the names: the others, with the "and" or comma that joined them, go.
     const cleaned = text.trim();
-    return distinct.map((person) => {
-      let part = cleaned;
-      for (const other of distinct) {
-        if (other === person) continue;
-        part = part.replace(new RegExp(`\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)?\\s*${escapeRegExp(other.text)}(?:'s|’s)?`, 'i'), '');
-      }
-      return part.replace(/^\s*(?:,|and|&|or)\s+/i, '').replace(/\s{2,}/g, ' ').trim();
-    });
+    return distinct.map((person) => withoutOthers(cleaned, distinct, person));
+  }
+
+  /**
+   * "who owns Expense Tracker and Invoice OCR?", and "same owner for both?" after one app then another: a question
+   * about one app asked of two or three apps is answered for each of them in turn (each page shows its owners and
+   * credentials, side by side).
+   */
+  private async forEachApp(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
+    if (text.length > 300) return undefined;
+    const knownNames = this.index?.index;
+    if (!knownNames) return undefined;
+    const now = context?.now ?? new Date();
+    const cleaned = text.trim();
+    const parsed = this.parseOnce(cleaned, now, knownNames);
+    const named = [...new Map(parsed.entities.filter((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, e])).values()];
+    let parts: string[];
+    let apps: Array<{ id: string }>;
+    if (named.length >= 2 && named.length <= 3) {
+      apps = named.map((e) => ({ id: e.id! }));
+      parts = named.map((app) => withoutOthers(cleaned, named, app));
+    } else {
+      // No app named: the two the conversation named last, when the words ask of both and no list of apps is in view.
+      const memory = context?.conversation;
+      const remembered = memory?.apps ?? [];
+      const rowsOfApps = (memory?.lastRows ?? []).filter((r) => r.type === 'app').length >= 2;
+      const both = BOTH_APPS.exec(cleaned);
+      if (named.length || remembered.length < 2 || rowsOfApps || !both || !APP_PAGE_WORDS.test(cleaned) || parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group'))) return undefined;
+      apps = remembered;
+      parts = remembered.map((app) => `${cleaned.slice(0, both.index)}${both[1] ?? ''}${app.displayName}${cleaned.slice(both.index + both[0].length)}`.replace(/\s{2,}/g, ' ').trim());
+    }
+    const first = await this.recognize(parts[0], context);
+    if (first.intent !== 'app.info' || first.plan || !first.entities.some((e) => e.type === 'app' && e.id === apps[0].id)) return undefined;
+    return parts;
+  }
+
+  /** The message parsed for the split checks: once, and left for `recognize` to take. */
+  private parseOnce(text: string, now: Date, knownNames: NameIndex): ReturnType<typeof parseQuestion> {
+    const last = this.lastParse;
+    if (last && last.text === text && last.nowMs === now.getTime() && last.knownNames === knownNames) return last.parsed;
+    const parsed = parseQuestion(text, now, { knownNames });
+    this.lastParse = { text, nowMs: now.getTime(), knownNames, parsed };
+    return parsed;
   }
 
   /** The parse splitQuestions left for these words, clock and index, if any; it is handed out once. */
