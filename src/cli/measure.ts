@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -62,6 +62,8 @@ const GENERATED_TENANTS = {
   eleventh: { seed: 5151, users: 800, signIns: 16_000 },
   twelfth: { seed: 6262, users: 1000, signIns: 18_000 },
   thirteenth: { seed: 7171, users: 700, signIns: 15_000 },
+  fourteenth: { seed: 8282, users: 900, signIns: 17_000 },
+  fifteenth: { seed: 9393, users: 1200, signIns: 20_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -90,6 +92,10 @@ const SETS = {
   dev10: path.join('tests', 'fixtures', 'dev10', 'questions.jsonl'),
   /** An eleventh, by an eleventh blind helper (session 10), weighted to opening questions in many askers' voices, on Contoso and a thirteenth tenant. */
   dev11: path.join('tests', 'fixtures', 'dev11', 'questions.jsonl'),
+  /** A twelfth, by a twelfth blind helper (session 11), weighted to follow-ups, on Contoso and a fourteenth tenant. */
+  dev12: path.join('tests', 'fixtures', 'dev12', 'questions.jsonl'),
+  /** A thirteenth, by a thirteenth blind helper (session 11), on questions whose intent is easy to confuse, on Contoso and a fifteenth tenant. */
+  dev13: path.join('tests', 'fixtures', 'dev13', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {
@@ -245,7 +251,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
-  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10 or dev11, not "${values.set}"`);
+  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12 or dev13, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')
