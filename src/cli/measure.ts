@@ -119,13 +119,27 @@ function namesIn(answer: AskAnswer): string[] {
   return names.map(fold);
 }
 
+/**
+ * The answer without its footer: the footer's answer id is random hex ("answer 12ca60c3"), and a fact such as "12"
+ * found in it was counted right by chance, differently on each run.
+ */
+export function answerBody(text: string): string {
+  return text.replace(/^Entra Assistant · .*$/gm, '').replace(/^\[👍 Helpful\].*$/gm, '');
+}
+
+/** Whether the answer says the fact: a number as a whole number ("8" is not in "18" or "2026-11-08"), else as written. */
+export function says(text: string, fact: string): boolean {
+  if (!/^\d+$/.test(fact)) return text.includes(fact);
+  return new RegExp(`(?<![\\w.,])${fact}(?![\\w]|[.,]\\d)`).test(text);
+}
+
 export function scoreTurn(item: Item, index: number, answer: AskAnswer): TurnScore {
   const turn = item.turns[index];
-  const text = fold(answer.text);
+  const text = fold(answerBody(answer.text));
   const linked = namesIn(answer);
   const objectsRight = turn.objects.length ? turn.objects.every((o) => linked.some((n) => n === fold(o.name) || (o.type === 'role' && n.includes(fold(o.name))))) : undefined;
-  const missing = turn.answerFacts.filter((f) => !text.includes(fold(f)));
-  const forbidden = (turn.mustNot ?? []).filter((f) => text.includes(fold(f)));
+  const missing = turn.answerFacts.filter((f) => !says(text, fold(f)));
+  const forbidden = (turn.mustNot ?? []).filter((f) => says(text, fold(f)));
   const answerRight = turn.answerFacts.length || turn.mustNot?.length ? missing.length === 0 && forbidden.length === 0 : undefined;
   return {
     id: item.id,

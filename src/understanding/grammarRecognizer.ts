@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
+import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, ASIDE, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -130,7 +130,7 @@ const BACK_TO_TYPE: Record<string, 'user' | 'app' | 'group'> = { app: 'app', app
 
 /** The message without its "back to the guest:" when the thread has that object: the rest is asked of it. */
 /** "no, I meant Adele", "sorry — I meant Debra Berger", "no wait, Alex Wilber, not Adele": the last question, of another. */
-const CORRECTION_LEAD = String.raw`^(?:(?:no+|nope|sorry|oops|wait|actually|my bad|err+|erm|uh|ah)\b[\s,.!:;—–-]*)+`;
+const CORRECTION_LEAD = String.raw`^(?:(?:no+|nope|sorry|oops|wait|actually|my bad|err+|erm|uh|ah|wrong (?:person|user|name|guy|one|account))\b[\s,.!:;—–-]*)+`;
 const CORRECTION_MEANT = new RegExp(`${CORRECTION_LEAD}(?:i\\s+)?(?:meant|mean|was (?:asking|talking) about|wanted|make (?:that|it))\\s+(.+?)(?:,?\\s+not\\s+[^,?.!]+)?[\\s?.!]*$`, 'i');
 const CORRECTION_NOT = new RegExp(`${CORRECTION_LEAD}(.+?),?\\s+not\\s+[^,?.!]+[\\s?.!]*$`, 'i');
 
@@ -291,7 +291,8 @@ export class GrammarRecognizer implements Recognizer {
     const parsed = this.parseOnce(text.trim(), now, knownNames);
     const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
     const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
-    if (distinct.length < 2 || distinct.length > 3) return undefined;
+    // ("break glass accounts" is one phrase for two accounts: a question about them, not two names.)
+    if (distinct.length < 2 || distinct.length > 3 || new Set(distinct.map((p) => p.text.toLowerCase())).size < distinct.length) return undefined;
     // "which groups do Megan and Adele share?" compares the two: one answer.
     if (comparedGroups(text.toLowerCase(), distinct.map((p) => ({ id: p.id!, displayName: p.displayName ?? p.text })), context?.conversation?.lastIntent)) return undefined;
     const whole = await this.recognize(text, context);
@@ -316,7 +317,7 @@ export class GrammarRecognizer implements Recognizer {
     const named = [...new Map(parsed.entities.filter((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, e])).values()];
     let parts: string[];
     let apps: Array<{ id: string }>;
-    if (named.length >= 2 && named.length <= 3) {
+    if (named.length >= 2 && named.length <= 3 && new Set(named.map((e) => e.text.toLowerCase())).size === named.length) {
       apps = named.map((e) => ({ id: e.id! }));
       parts = named.map((app) => withoutOthers(cleaned, named, app));
     } else {
@@ -364,6 +365,9 @@ export class GrammarRecognizer implements Recognizer {
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
+    // "unrelated but is the canteen open today?": an aside the admin says is not about the thread is read without it
+    // (the thread is kept for the next message).
+    if (parsed.intent === 'outOfScope' && context?.conversation && ASIDE.test(cleaned)) context = { ...context, conversation: undefined };
     const withPeople = described(context?.conversation, knownNames);
     const turn = applyConversation(parsed, withPeople);
     // "groups?", "roles?" alone after an answer about one person: that person's.
@@ -449,8 +453,10 @@ export class GrammarRecognizer implements Recognizer {
       // choose it again reading them as words.
       if (!turn.followUp) {
         const reparsed = parseQuestion(cleaned, now, { knownNames, departmentsAsked, notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
-        if (reparsed.intent !== 'outOfScope') {
+        // (Read as words, "is the canteen open today?" is about the world: declined, not guessed at.)
+        if (reparsed.intent !== 'outOfScope' || reparsed.score > 0) {
           turn.intent = reparsed.intent;
+          if (reparsed.intent === 'outOfScope') parsed.score = reparsed.score;
           parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
         }
       }
@@ -479,7 +485,8 @@ export class GrammarRecognizer implements Recognizer {
     // Only a question about it ("Raul from sales says …" is a description, not the question).
     if (turn.intent === 'outOfScope' && !declined && /^\s*(?:is|was|does|did|are)\b/i.test(cleaned) && cleaned.length < 100 && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
     if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined && !listed()) {
-      const guess = await fallback.classifyScored(cleaned);
+      // ("unrelated but …": the words that set an aside apart say nothing of what it asks.)
+      const guess = await fallback.classifyScored(cleaned.replace(ASIDE, '').replace(/^[\s,:;.!-]*(?:but|and|so)?\s*/i, '') || cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
       if (guess.intent !== 'outOfScope' && guess.intent !== 'risk.remediate' && guess.score >= this.options.fallback!.minScore) {
         turn.intent = retarget(guess.intent, turn.entities);

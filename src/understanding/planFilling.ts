@@ -290,7 +290,7 @@ const CREDENTIAL_FIELDS = ['passwordCredentials', 'keyCredentials'];
 const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   signIns: [
     [/\bfail(?:ed|ing|ures?|s)?\b|\bunsuccessful\b|\bdenied\b|\berrors?\b|\brejected\b|\bbad password\b|\bblocked\b(?! by (?:conditional access|ca|a policy|policy|policies))|\blockouts?\b/, () => ({ field: 'result', op: 'eq', value: 'failure' })],
-    [/\bsuccess(?:ful|fully)?\b|\bsucceed(?:ed|s)?\b|\bgot in(?:to)?\b|\bget in(?:to)?\b|\bmade it in\b|\bworked\b/, () => ({ field: 'result', op: 'eq', value: 'success' })],
+    [/\bsuccess(?:ful|fully)?\b|\bsucceed(?:ed|s)?\b|\bgot in(?:to)?\b|\bget in(?:to)?\b|\bmade it in\b|\bworked\b|\b(?:good|ok|working|clean) (?:sign[- ]?ins?|log[- ]?ins?|logons?|one)\b/, () => ({ field: 'result', op: 'eq', value: 'success' })],
     [/\bwithout (?:doing |using |passing |completing |any |a )?(?:mfa|multi[- ]?factor|2fa|second factor)\b|\bno mfa\b(?!\s+(?:method|registered|registration))|\bsingle[- ]factor\b|\bskipp(?:ed|ing) mfa\b|\bbypass(?:ed|ing)? mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: false, label: 'no MFA done' })],
     [/\bwith mfa\b|\bpassed mfa\b|\bcompleted mfa\b|\bdid mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: true, label: 'MFA done' })],
     [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
