@@ -130,6 +130,8 @@ export function answerBody(text: string): string {
 /** Whether the answer says the fact: a number as a whole number ("8" is not in "18" or "2026-11-08"), else as written. */
 export function says(text: string, fact: string): boolean {
   if (!/^\d+$/.test(fact)) return text.includes(fact);
+  // Nothing found is said in words ("No interactive sign-ins for Lynne Robbins today", "nobody").
+  if (fact === '0' && /\b(?:no|none|nobody|nothing|zero)\b/.test(text)) return true;
   return new RegExp(`(?<![\\w.,])${fact}(?![\\w]|[.,]\\d)`).test(text);
 }
 

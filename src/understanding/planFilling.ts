@@ -194,7 +194,8 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, cue.replace(/\bmost\b.*/, '')) ?? fieldNamed(resource, cue);
     if (field && field !== 'day') return { kind: 'top', n: 5, field };
   }
-  const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
+  // ("broken down by their home domain": the words after "their" name the field.)
+  const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(?:(?:their|its|the|his|her)\s+)?(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
   if (by) {
     const field = fieldNamed(resource, by[1]);
     if (field) return { kind: 'groupBy', field };
@@ -590,7 +591,7 @@ function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: 
 }
 
 /** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
-const EVER = /\b(?:ever|at all|all time|whole log|entire log)\b/;
+const EVER = /\b(?:ever|at all|all time|whole log|entire log|in the (?:sign[- ]?in |audit )?logs?)\b/;
 
 function defaultWindow(resource: PlanResource, now: Date, cue?: string, operation?: PlanOperation): QuestionPlan['window'] {
   if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;

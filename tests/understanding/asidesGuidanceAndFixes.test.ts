@@ -58,4 +58,19 @@ describe('Asides, corrections, guidance and fixes (issue #13)', function () {
     assert.equal(rule.intent, 'group.info');
     assert.match(rule.text, /user\.department -eq "Research"/);
   });
+
+  it('When asked for "the failed guest sign-ins from yesterday", then yesterday\'s are read (not since yesterday); "in the log" reads all the log keeps', async () => {
+    const yesterday = await demo.stack.ask('list the failed guest sign-ins from yesterday (interactive)', admin);
+    assert.match(yesterday.text, /· yesterday\n/);
+    assert.match(yesterday.text, /2026-11-19 00:00 UTC – 2026-11-20 00:00 UTC/);
+    const log = await demo.stack.ask('any logins from north korea in the log?', admin);
+    assert.match(log.text, /last 30 days/);
+  });
+
+  it('When guests are "broken down by their home domain", then they are counted by home domain', async () => {
+    const answer = await demo.stack.ask('guests broken down by their home domain', admin);
+    assert.equal(answer.intent, 'user.info');
+    assert.match(answer.text, /by home domain/);
+    assert.match(answer.text, /litwareinc\.com/);
+  });
 });

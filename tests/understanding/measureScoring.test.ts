@@ -21,6 +21,11 @@ describe('Understanding measurement: a fact said by the answer', () => {
     assert.equal(says('blocked (8)', '8'), true);
   });
 
+  it('When the fact is 0, then "no …", "none" or "nobody" says it', () => {
+    assert.equal(says('no interactive sign-ins for lynne robbins today.', '0'), true);
+    assert.equal(says('2026-11-20 00:00 utc – 2026-11-20 12:00 utc', '0'), false);
+  });
+
   it('When a fact is words, then it is found as written', () => {
     assert.equal(says('manager: sofia williams', 'sofia williams'), true);
     assert.equal(says('manager: sofia williams', 'patti fernandez'), false);
