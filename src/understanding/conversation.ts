@@ -59,10 +59,13 @@ export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|
  */
 const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
 /** The parts of a risk story a follow-up asks about. */
-const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\bwhich (?:detection|key|credential|secret)\b|\bwhat ip\b|\bwhich ip\b/;
+const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
 /** Words that say the message is not about the thread ("unrelated but …", "random question, …", "off topic:"). */
-export const ASIDE = /^\W*(?:(?:ok(?:ay)?|btw|also|oh|hey)[\s,]+)?(?:(?:totally|completely|slightly|somewhat|kinda|bit)\s+)?(?:unrelated|off[- ]topic|random question|random one|side question|different (?:topic|question)|quick (?:unrelated|random|non[- ]work) (?:one|question|thing))\b/i;
+export const ASIDE = /^\W*(?:(?:ok(?:ay)?|btw|also|oh|hey)[\s,]+)?(?:(?:totally|completely|slightly|somewhat|kinda|bit)\s+)?(?:unrelated|off[- ]topic|random question|random one|side (?:question|note)|sidenote|different (?:topic|question)|quick (?:unrelated|random|non[- ]work) (?:one|question|thing))\b/i;
+
+/** "it" as the signing in a diagnosis was about: "did it fail again", "how often did it happen", "has it worked since". */
+const SIGN_IN_IT = /\b(?:did|does|has|have|is|was) it (?:\w+ )?(?:fail(?:ed|ing)?|work(?:ed|ing)?|succeed(?:ed)?|happen(?:ed)?|break|broke|get blocked|go through)\b|\bit (?:failed|fails|happened|worked|succeeded)\b/;
 
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
@@ -304,6 +307,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   } else if (parsed.pronoun === 'object' && memory.lastRows?.length === 1 && (memory.lastRows[0].type === 'group' || memory.lastRows[0].type === 'app')) {
     // "who's in that one?" after a list of one group: that group.
     referent = rowEntity(memory.lastRows[0]);
+  } else if (memory.focus === 'user' && memory.user && memory.lastIntent === 'signin.troubleshoot' && SIGN_IN_IT.test(parsed.cueText)) {
+    // "how many times did it fail this week?" after a person's diagnosis: "it" is their signing in, not the app.
+    referent = memory.user;
   } else if (memory.focus === 'user' && memory.user && IT_OF_A_PERSON.has(parsed.intent)) {
     // "who disabled it?" after "is Lee's account enabled?", "who dismissed it?" after Adele's risk: the person's.
     referent = memory.user;

@@ -568,6 +568,12 @@ export class GrammarRecognizer implements Recognizer {
     if (turn.intent === 'risk.users' && filled && !filled.rich && (filled.plan.resource === 'users' || filled.plan.resource === 'groupMembers') && !filled.plan.basedOnPrevious && turn.entities.some((e) => e.source === 'message' && (e.type === 'userAttribute' || e.type === 'group'))) filled = undefined;
     // "risky users without any MFA method": the risk list, narrowed to those with no method, not everyone without MFA.
     if (turn.intent === 'risk.users' && filled && !filled.rich && filled.plan.resource === 'registrationDetails' && !filled.plan.basedOnPrevious && /\b(?:risky|at[- ]risk|flagged|compromised)\b/i.test(cleaned)) filled = undefined;
+    // "is that person at risk?", "what roles does he have?" after who got an error the most: that person's own page,
+    // not the sign-ins again narrowed to them.
+    if (filled && !filled.rich && filled.plan.basedOnPrevious && filled.plan.resource === 'signIns' && (turn.intent === 'risk.user' || turn.intent === 'role.assignments' || turn.intent === 'user.groups') && parsed.score >= 4 && turn.entities.some((e) => e.type === 'user' && e.source === 'conversation')) {
+      filled = undefined;
+      intent = turn.intent;
+    }
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
     let answering = filled?.rich || personsMethods ? undefined : filled;

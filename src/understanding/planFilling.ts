@@ -78,7 +78,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|guests?)\b.{0,30}\bnever (?:been )?used (?:to (?:sign|log) (?:in|on)|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
@@ -209,7 +209,8 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   // "who and how often", "how often each": the people, each with their count.
   if (resource === 'signIns' && /\bhow often\b|\bhow many times each\b/.test(cue) && /\bwho\b|\beach\b|\bper (?:user|person)\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   // "which apps are people failing on?", "what countries were they from?": the sign-ins by that field.
-  const which = resource === 'signIns' ? /\b(?:which|what) (apps?|applications?|countries|ips?|ip addresses|browsers|error codes?|operating systems?)\b/.exec(cue) : null;
+  // ("what's the error?", "what were the errors?": by error code.)
+  const which = resource === 'signIns' ? (/\b(?:which|what) (apps?|applications?|countries|ips?|ip addresses|browsers|error codes?|operating systems?)\b/.exec(cue) ?? /\bwhat(?:'s| is| are| were| was) (?:the |their )?(errors?|error codes?)\s*[?.!]*$/.exec(cue)) : null;
   if (which) {
     const field = fieldNamed(resource, which[1]);
     if (field) return { kind: 'groupBy', field };
@@ -333,7 +334,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bguests?\b|\bexternal (?:users?|accounts?|people)\b/, () => ({ field: 'userType', op: 'eq', value: 'Guest' })],
     // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
     [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
-    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
+    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever (?:been )?used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
     [
       /\binactive\b|\bstale\b|\bdormant\b|\bunused\b|\bhaven'?t (?:signed|logged) in\b|\bhasn'?t (?:signed|logged) in\b|\bnot (?:signed|logged) in\b|\bno sign[- ]?ins?\b|\bno activity\b/,
       (_m, c) => {
@@ -341,7 +342,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
         return { field: 'lastSignIn', op: 'le', value: since.start, label: `no sign-in in ${since.label}` };
       },
     ],
-    [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b|\b(?:not|never|nobody has|no one has|hasn'?t|haven'?t|has not|have not|were not|was not|weren'?t|wasn'?t) (?:yet )?(?:been )?(?:redeemed|accepted|used)\b|\bunredeemed\b|\bunused invit/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
+    [/\bpending\b|\bnot (?:yet )?accepted\b|\bhaven'?t accepted\b|\bhasn'?t accepted\b|\bunaccepted\b|\b(?:not|never|nobody has|no one has|hasn'?t|haven'?t|has not|have not|were not|was not|weren'?t|wasn'?t) (?:yet )?(?:been )?(?:redeemed|accepted|used(?! to (?:sign|log)))\b|\bunredeemed\b|\bunused invit/, () => ({ field: 'externalUserState', op: 'eq', value: 'PendingAcceptance', label: 'invitation pending' })],
     // "cloud-only (not synced from AD)" before "synced": the first rule for a field wins.
     [/\bcloud[- ]only\b|\bnot (?:synced|synchroni[sz]ed)\b|\b(?:isn'?t|aren'?t) synced\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'ne', value: true, label: 'cloud-only' })],
     [/\bsynced\b|\bsynchroni[sz]ed\b|\bon[- ]?prem(?:ises)?\b|\bhybrid\b/, () => ({ field: 'onPremisesSyncEnabled', op: 'eq', value: true })],

@@ -39,7 +39,8 @@ export interface Findings {
   /** False: the asker may not see Conditional Access details; the roles that would allow it. */
   conditionalAccessVisible: boolean;
   conditionalAccessRoles: RoleName[];
-  disabledBy?: { by: string; at: string; activity: string };
+  /** Who disabled the account (`byId`: their user id, when a person did), when, and the audit activity. */
+  disabledBy?: { by: string; at: string; activity: string; byId?: string };
   riskDetections?: RiskDetection[];
   /** The account's newest changes in the audit log (escaped rows), read when the story is an attack. */
   recentChanges?: string[];
@@ -260,7 +261,9 @@ export function buildDiagnosisAnswer(f: Findings): SkillAnswer {
   for (const p of policies) if (p.result === 'failure') summary.push(`Blocked by: ${p.displayName}`);
   for (const p of f.patterns) summary.push(`${p.title}: ${p.detail}`);
   for (const s of steps) summary.push(`Next: ${s}`);
-  return { kind: 'card', template: 'signInDiagnosis', data, summary: summary.join('\n'), about: aboutOf(f) };
+  // The admin who disabled the account: "what else did that admin do that day?".
+  const actor = f.disabledBy?.byId ? { id: f.disabledBy.byId, displayName: f.disabledBy.by, at: f.disabledBy.at } : undefined;
+  return { kind: 'card', template: 'signInDiagnosis', data, summary: summary.join('\n'), about: aboutOf(f), ...(actor ? { actor } : {}) };
 }
 
 /** What the diagnosis found the question to be about: the person, the app and the error of the failure, its policy. */

@@ -254,7 +254,7 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     if (change) {
       const initiator = change.initiatedBy?.user;
       const name = initiator?.displayName ?? (initiator?.id ? (await userSummary(client, initiator.id))?.displayName : undefined);
-      disabledBy = { by: name ?? initiator?.userPrincipalName ?? change.initiatedBy?.app?.displayName ?? 'unknown', at: change.activityDateTime, activity: change.activityDisplayName };
+      disabledBy = { by: name ?? initiator?.userPrincipalName ?? change.initiatedBy?.app?.displayName ?? 'unknown', at: change.activityDateTime, activity: change.activityDisplayName, ...(initiator?.id ? { byId: initiator.id } : {}) };
     }
   }
   const risky = patterns.some((p) => ['passwordSpray', 'lockout', 'blockedLocation'].includes(p.kind)) || (latest?.riskLevelDuringSignIn ?? 'none') !== 'none';

@@ -144,7 +144,7 @@ const CUES: Cue[] = [
   { name: 'failing because of', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:fail(?:s|ed|ing)?|broken|blocked)\b.{0,20}\b(?:because of|due to)\b|\b(?:is|are) (?:it|that|this|they|the \w+ ones?) (?:actually |really |still )?failing\b/ },
   // "is there a reason zane's sign-ins are failing?", "failing sign ins - root cause?", "explain her failed logins",
   // "the login page just errors out. pls check": one person's failures, asked to be explained.
-  { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:a|the|any) reasons?\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
+  { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /(?<!\brisk\b.{0,40})\b(?:a|the|any) reasons?\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   // "whats wrong with it" after a ranking of failing apps: the app ranked first (the conversation says which).
   { name: "what's wrong with it", intent: 'signin.troubleshoot', weight: 6, pattern: /\bwhat'?s (?:wrong|going on|the (?:matter|problem|issue)) with (?:it|that one|this one|that app|this app|the top one|the first one)\b/ },
@@ -227,7 +227,13 @@ const CUES: Cue[] = [
   // "Is Miriam Graham some kind of admin?", "is he an admin?": the roles that person holds.
   { name: 'is someone an admin', intent: 'role.assignments', weight: 7, pattern: /\b(?:is|are) (?:<name>|he|she|they|that (?:user|person)) (?:(?:still|even|actually|really) )?(?:an? |some (?:kind|sort) of |any (?:kind|sort) of )?(?:admin|administrator|privileged (?:user|account|admin))s?\b/ },
   // "Nestor Wilke the guest - who sent the invite, and when?", "who invited him?": the audit log's invitation.
-  { name: 'who sent the invite', intent: 'audit.changes', weight: 7, pattern: /\bwho (?:sent|issued|created|made) (?:the |his |her |their |that )?invit(?:e|ation)s?\b/ },
+  { name: 'who sent the invite', intent: 'audit.changes', weight: 7, pattern: /\bwho (?:sent|issued|created|made) (?:(?:him|her|them) )?(?:the |his |her |their |that )?(?:guest |b2b )?invit(?:e|ation)s?\b/ },
+  // "who did the disable?", "who did the reset?": who made the change just shown.
+  { name: 'who did the change', intent: 'audit.changes', weight: 7, pattern: /\bwho did the (?:disable|disabling|reset|resets|change|changes|removal|deletion|delete|invite|invitation|dismiss(?:al)?|block|unblock|assignment|edit|update)\b/ },
+  // "what's the error?", "which error codes?" after sign-ins were shown: the errors of those sign-ins.
+  { name: 'the errors of the sign-ins shown', intent: 'signin.list', weight: 5, pattern: /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:what'?s|what is|what are|what were|which) (?:the |their )?(?:errors?|error codes?|codes?|failure reasons?)(?: (?:they|he|she) (?:got|get|hit|see|saw))?\s*[?.!]*$/, when: (f) => !f.code && f.names === 0 },
+  // "did someone add a secret to that app recently?", "was a credential added to it just before?": the audit log.
+  { name: 'a credential added', intent: 'audit.changes', weight: 8, pattern: /^(?!.*\b(?:risky|risk|alert|flagged)\b).*?(?:\b(?:did|has|have|had|was|were)\b.{0,30}\b(?:add|added|create|created|rotate|rotated|upload|uploaded|remove|removed)\b.{0,20}\b(?:secrets?|credentials?|certs?|certificates?|client secrets?)\b|\b(?:secrets?|credentials?|certs?|certificates?) (?:been |was |were |got )?(?:added|created|rotated|uploaded|removed)\b)/ },
   // "payroll connector credentials changed - by who and when": who made a change.
   { name: 'changed, by whom', intent: 'audit.changes', weight: 6, pattern: /\b(?:changed|modified|updated|added|removed|rotated|deleted|edited|touched)\b.{0,30}\bby (?:who|whom)\b/ },
   // "adele vance used to be risky, what changed?": the story of a risk that is closed now.
@@ -317,7 +323,7 @@ const CUES: Cue[] = [
   { name: 'when an account was created', intent: 'user.info', weight: 9, pattern: /\bwhen (?:was|were) (?:<name>|his|her|their|the|this|that)(?:'s|’s)? (?:user )?accounts? (?:first )?created\b(?!.{0,40}\b(?:by whom|who)\b)/ },
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
-  { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got (?:made|added|assigned|promoted|elevated|given)|was added|were added|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|<name>|\b(?:admin|administrator|role|group|team)\b)/, when: (f) => f.role || f.names > 0 },
+  { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got (?:made|added|assigned|promoted|elevated|given)|was added|were added|been added|been made|been given|been assigned|been promoted|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|<name>|\b(?:admin|administrator|role|group|team)\b)/, when: (f) => f.role || f.names > 0 },
   // "which of them was added most recently?" after a role's holders: when each came to hold it is the audit log's.
   { name: 'added when', intent: 'audit.changes', weight: 7, pattern: /\b(?:was|were|got|been) (?:added|assigned|given|promoted|made|invited)\b.{0,30}\b(?:most recently|last|latest|recently|newest|first)\b/ },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
@@ -375,6 +381,11 @@ const CUES: Cue[] = [
   { name: 'the difference between two', intent: 'docs.answer', weight: 3, pattern: /\b(?:difference|diff) between\b/, when: (f) => f.names === 0 && !f.policy },
   // "what's legacy auth and why do we block it?": a concept, and why the tenant's policy is there, explained.
   { name: 'what it is and why', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+)?what(?:'s| is| are) (?!the\b|our\b|my\b)[\w -]{2,30}? and why\b/, when: (f) => f.names === 0 },
+  // "what exactly is a risky workload identity?", "what does 'confirm compromised' do to a user?": the concept, not the
+  // tenant's data.
+  { name: 'a risk concept', intent: 'docs.answer', weight: 10, pattern: /\bwhat (?:exactly |actually )?(?:is|are|counts as) (?:an? )?risky (?:workload identit(?:y|ies)|service principals?|apps?|users?|sign[- ]?ins?)\b|\bwhat (?:does|do|will) ['"‘“]?(?:confirm(?:ing)?(?: (?:user|sign-in))? (?:compromised|safe)|dismiss(?:ing)?(?: (?:the |user )?risk)?|revok(?:e|ing)(?: all)? sessions?)['"’”]? (?:actually |really |exactly )?do\b/, when: (f) => f.names === 0 },
+  // "(concept, not our data)", "in general, …": the admin says it is not about the tenant.
+  { name: 'a concept, not our data', intent: 'docs.answer', weight: 10, pattern: /\b(?:in general|concept(?:ually)?|not (?:about )?our (?:data|tenant)|in theory)\b.{0,60}\b(?:what|how)\b|\b(?:what|how)\b.{0,80}\b(?:in general|concept(?:ually)?|not (?:about )?our (?:data|tenant))\b/ },
   // "best practice for break glass accounts?", "is it safe to remove them, what does microsoft recommend?": guidance.
   { name: 'guidance asked', intent: 'docs.answer', weight: 8, pattern: /\bbest practices?\b|\bwhat (?:does|do) microsoft recommend\b|\bmicrosoft(?:'s)? (?:recommendation|guidance|advice)\b|\brecommended (?:way|approach|practice|setup|set-up)\b/ },
   // "what does report-only mode actually do?": what a mode of a feature does.

@@ -1,0 +1,59 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { demoStackFor } from '../support/demoStack';
+
+/**
+ * The admin who disabled an account, named by a diagnosis ("what else did that admin do that day?"); "it" as the
+ * person's signing in after their diagnosis; a person's risk asked after a ranking; risk concepts asked in general;
+ * credentials added and invitations sent, from the audit log; the errors of the sign-ins just shown (issue #13).
+ * Whole stack on Contoso, in our own words.
+ */
+describe('Actors, risk concepts, and the errors of what was shown (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When a diagnosis names who disabled the account, then "what else did that admin do that day?" lists that admin\'s changes of that day', async () => {
+    const [diagnosis, rest] = await demo.stack.askChain(['Lee Gu cannot sign in since yesterday. what happened', 'what else did that admin do that day'], admin);
+    assert.equal(diagnosis.intent, 'signin.troubleshoot');
+    assert.match(diagnosis.text, /Pradeep Gupta/);
+    assert.equal(rest.intent, 'audit.changes');
+    assert.match(rest.text, /by Pradeep Gupta · on 2026-11-19/);
+  });
+
+  it('When "how many times did it fail this week?" follows a person\'s diagnosis, then it counts that person\'s failures, not the app\'s', async () => {
+    const [, count] = await demo.stack.askChain(["why can't megan bowen sign in?", 'how many times did it fail this week?'], admin);
+    assert.equal(count.intent, 'signin.list');
+    assert.match(count.text, /Megan Bowen/);
+    assert.doesNotMatch(count.text.split('\n')[0], /Outlook Mobile/);
+  });
+
+  it('When "is that person at risk?" follows who got an error the most, then that person\'s risk answers', async () => {
+    const [, , top, risk] = await demo.stack.askChain(["what's error 50126", 'how many of those did we have this week? interactive', 'which user got it the most', 'is that person at risk?'], admin);
+    assert.match(top.text, /Bob Kelly/);
+    assert.equal(risk.intent, 'risk.user');
+    assert.match(risk.text, /^Bob Kelly\n/);
+  });
+
+  it('When a risk concept is asked in general, then documentation answers, not the tenant\'s risky apps', async () => {
+    for (const question of ['what exactly is a risky workload identity', 'what is a risky service principal? (concept, not our data)', "in general, what does 'confirm compromised' do to a user?"]) {
+      assert.equal((await demo.stack.ask(question, admin)).intent, 'docs.answer', question);
+    }
+  });
+
+  it('When asked whether a credential was added to an app, or who sent a guest\'s invitation, then the audit log answers', async () => {
+    const [, added] = await demo.stack.askChain(['why is the Inventory Sync job failing?', 'was a credential added to it just before?'], admin);
+    assert.equal(added.intent, 'audit.changes');
+    assert.match(added.text, /Inventory Sync/);
+    const [, invite] = await demo.stack.askChain(['who is nestor wilke', 'who sent his guest invitation?'], admin);
+    assert.equal(invite.intent, 'audit.changes');
+    assert.match(invite.text, /Conor O'Brien/);
+  });
+
+  it('When "what\'s the error" follows a list of failed sign-ins, then those sign-ins are broken down by error code', async () => {
+    const [, , errors] = await demo.stack.askChain(['HR Portal sign-in failures this week?', 'which users', "what's the error"], admin);
+    assert.equal(errors.intent, 'signin.list');
+    assert.match(errors.text, /HR Portal · failed · this week · by error/);
+    assert.match(errors.text, /50105/);
+  });
+});
