@@ -43,10 +43,12 @@ export interface FollowUpResult {
   again?: boolean;
   /** "who did that?": the change behind the last answer, from the audit log (not a list of the last plan). */
   changeAsked?: boolean;
+  /** "which user topped that list?", "when was that?" after changes: the last list again, as it was. */
+  sameList?: boolean;
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one", "the one with the most": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b/;
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b|\bwhich (?:one|user|person|app|group|country|code) (?:is|was|came|comes) (second|2nd|third|3rd|last)\b|\b(?:which|who|what) (?:user |one |person |app )?(topped) (?:that|the|this) (?:list|table|ranking)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b|\bwhat (?:should|do|can|would) (?:i|we) (?:tell|say to|advise) (?:him|her|them|the user|the guest)\b|\bwhat(?:'?s| is) the (?:fix|solution|remedy|workaround)\b/;
@@ -60,6 +62,12 @@ export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|
 const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
+
+/** A question of which row holds a place in the list just shown, answered by that list. */
+const WHICH_ROW_IS = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which (?:one|user|person|app|group|country|code) (?:is|was|came|comes) (?:second|2nd|third|3rd|last|first|top)|(?:which|who|what) (?:user |one |person |app )?topped (?:that|the|this) (?:list|table|ranking))\s*[?.!]*$/;
+
+/** "when was that?", "what date?", "what day was it?": when the change just shown happened. */
+const WHEN_WAS_THAT = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when (?:was|did) (?:that|it|this)(?: happen)?|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day))\s*[?.!]*$/;
 
 /** Words that say the message is not about the thread ("unrelated but …", "random question, …", "off topic:"). */
 export const ASIDE = /^\W*(?:(?:ok(?:ay)?|btw|also|oh|hey)[\s,]+)?(?:(?:totally|completely|slightly|somewhat|kinda|bit)\s+)?(?:unrelated|off[- ]topic|random question|random one|side (?:question|note)|sidenote|different (?:topic|question)|quick (?:unrelated|random|non[- ]work) (?:one|question|thing))\b/i;
@@ -116,7 +124,7 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   // "the one with the most": the top row of a count, which lists the largest first.
   // ("the most recent of those": lists over time are shown newest first.)
   // ("the soonest one" after expiring credentials: the first row, as lists are shown soonest first.)
-  const word = m[1] ?? m[4] ?? (m[5] || m[7] || m[8] || m[9] ? 'top' : undefined) ?? m[6];
+  const word = m[1] ?? m[4] ?? (m[5] || m[7] || m[8] || m[9] || m[11] ? 'top' : undefined) ?? m[6] ?? m[10];
   const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
@@ -167,6 +175,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (weak && namedPerson && memory.lastIntent && ON_THE_LIST.test(parsed.cueText)) {
     return { intent: ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent, entities: parsed.entities, objects: parsed.objects, followUp: true };
   }
+  // "which user topped that list?", "which one is second?": the answer just given says it; it is shown again.
+  if (memory.lastIntent && memory.lastPlan && !memory.lastPlanRich && WHICH_ROW_IS.test(parsed.plainText)) {
+    return { intent: memory.lastIntent, entities: parsed.entities, objects: parsed.objects, followUp: true, again: true, sameList: true };
+  }
   const row = rowReferred(parsed.plainText, memory);
   // Words of the ordinal phrase taken for names ("top") are not names.
   const ordinal = row?.text ?? '';
@@ -206,7 +218,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
 
   // "who did that?" / "since when?": the audit log about the last answer's object.
-  const askedWho = WHO_DID_IT.test(parsed.cueText) || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
+  // ("who removed the owner?" after a list of one group, Project Falcon: the changes to that group.)
+  const ofTheOneRow = parsed.intent === 'audit.changes' && memory.lastRows?.length === 1 && memory.lastIntent !== 'audit.changes' && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?who (?:\w+ed|did|made|gave|took)\b/.test(parsed.cueText);
+  const askedWho = WHO_DID_IT.test(parsed.cueText) || ofTheOneRow || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
   // Only when the message names nothing of its own ("who became a Global Administrator, and who made the change?"
   // is about the role it names).
   const namesItsOwn = parsed.objects.some((o) => !o.typeGuessed) || parsed.entities.some((e) => e.source === 'message' && (e.type === 'role' || e.type === 'policy' || e.type === 'group' || e.type === 'app'));
@@ -244,7 +258,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const samePerson = parsed.pronoun === 'user' && memory.user && !namesSomeone && !rowsNotPeople && !pluralRows;
   // ("what does she need to do?" reads like a definition asked, of nothing named.)
   const whatToDo = WHAT_TO_DO.test(parsed.cueText) && (weak || (parsed.intent === 'docs.answer' && parsed.entities.length === 0 && parsed.pronoun === 'user'));
-  if (memory.lastIntent && ((whatToDo || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson && !OWNS.test(parsed.cueText)))) {
+  // "when was that?", "what date?" after changes were shown: the same changes, which carry their dates.
+  const whenOfChanges = weak && memory.lastIntent === 'audit.changes' && WHEN_WAS_THAT.test(parsed.cueText.trim());
+  if (memory.lastIntent && ((whatToDo || whenOfChanges || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson && !OWNS.test(parsed.cueText)))) {
     // ("ok how do I fix it" after a list of one person's sign-ins: that person's diagnosis, which says what to do.)
     // ("what should I tell them to do?" after a look at the person's account or groups: what to do is in their diagnosis.)
     const personsList = whatToDo && (memory.lastIntent === 'signin.list' || memory.lastIntent === 'user.info' || memory.lastIntent === 'user.groups' || memory.lastIntent === 'role.assignments') && memory.focus === 'user' && memory.user !== undefined;
@@ -252,7 +268,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));
     const carried = [memory.user, memory.group, memory.app, memory.role, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));
-    return { intent, entities: [...kept, ...carried.map(fromConversation)], objects: parsed.objects.filter((o) => kept.includes(o.entity)), followUp: true, again: true };
+    return { intent, entities: [...kept, ...carried.map(fromConversation)], objects: parsed.objects.filter((o) => kept.includes(o.entity)), followUp: true, again: true, ...(whenOfChanges ? { sameList: true } : {}) };
   }
 
   // ("and her manager?", "and his email?" after a diagnosis ask for a fact of the person's account, not the diagnosis again.)

@@ -531,6 +531,8 @@ export class GrammarRecognizer implements Recognizer {
     let filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, lastRows: memory?.lastRows, lastRole: memory?.role, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
+    // The last list asked again ("which user topped that list?", "when was that?" after changes): that list.
+    if (!filled && turn.sameList && memory?.lastPlan && !memory.lastPlanRich && memory.lastIntent === turn.intent) filled = { plan: { ...memory.lastPlan, basedOnPrevious: true }, intent: turn.intent };
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
     const chosenRows = ofRows.rest !== undefined && ofRows.rows && filled && !filled.rich ? rowsFilter(filled.plan.resource, ofRows.rows) : undefined;
     if (chosenRows && filled && !filled.plan.filters.some((f) => f.field === chosenRows.field)) filled.plan = { ...filled.plan, filters: [chosenRows, ...filled.plan.filters] };

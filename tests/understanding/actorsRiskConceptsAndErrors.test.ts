@@ -56,4 +56,22 @@ describe('Actors, risk concepts, and the errors of what was shown (issue #13)', 
     assert.match(errors.text, /HR Portal · failed · this week · by error/);
     assert.match(errors.text, /50105/);
   });
+
+  it('When "who removed the owner?" follows the one group without owners, then that group\'s changes answer; "when was that?" shows them again', async () => {
+    const [list, who, when] = await demo.stack.askChain(['are there groups with no owner?', 'who removed the owner?', 'when was that?'], admin);
+    assert.match(list.text, /Project Falcon/);
+    assert.equal(who.intent, 'audit.changes');
+    assert.match(who.text, /Project Falcon/);
+    assert.match(who.text, /Remove owner from group/);
+    assert.equal(when.intent, 'audit.changes');
+    assert.match(when.text, /2026-11-16/);
+  });
+
+  it('When asked "which user topped that list?" or "which one is second?", then the ranking just shown is shown again', async () => {
+    const [, top] = await demo.stack.askChain(['who had the most failed sign-ins this week?', 'which user topped that list?'], admin);
+    assert.equal(top.intent, 'signin.list');
+    assert.match(top.text, /top 5 by user/);
+    const [, second] = await demo.stack.askChain(['which countries had the most sign-ins this week?', 'which one is second?'], admin);
+    assert.match(second.text, /top 5 by country/);
+  });
 });
