@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -62,6 +62,8 @@ const GENERATED_TENANTS = {
   eleventh: { seed: 5151, users: 800, signIns: 16_000 },
   twelfth: { seed: 6262, users: 1000, signIns: 18_000 },
   thirteenth: { seed: 7171, users: 700, signIns: 15_000 },
+  fourteenth: { seed: 8282, users: 900, signIns: 17_000 },
+  fifteenth: { seed: 9393, users: 1200, signIns: 20_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -90,6 +92,10 @@ const SETS = {
   dev10: path.join('tests', 'fixtures', 'dev10', 'questions.jsonl'),
   /** An eleventh, by an eleventh blind helper (session 10), weighted to opening questions in many askers' voices, on Contoso and a thirteenth tenant. */
   dev11: path.join('tests', 'fixtures', 'dev11', 'questions.jsonl'),
+  /** A twelfth, by a twelfth blind helper (session 11), weighted to follow-ups, on Contoso and a fourteenth tenant. */
+  dev12: path.join('tests', 'fixtures', 'dev12', 'questions.jsonl'),
+  /** A thirteenth, by a thirteenth blind helper (session 11), on questions whose intent is easy to confuse, on Contoso and a fifteenth tenant. */
+  dev13: path.join('tests', 'fixtures', 'dev13', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {
@@ -113,13 +119,29 @@ function namesIn(answer: AskAnswer): string[] {
   return names.map(fold);
 }
 
+/**
+ * The answer without its footer: the footer's answer id is random hex ("answer 12ca60c3"), and a fact such as "12"
+ * found in it was counted right by chance, differently on each run.
+ */
+export function answerBody(text: string): string {
+  return text.replace(/^Entra Assistant · .*$/gm, '').replace(/^\[👍 Helpful\].*$/gm, '');
+}
+
+/** Whether the answer says the fact: a number as a whole number ("8" is not in "18" or "2026-11-08"), else as written. */
+export function says(text: string, fact: string): boolean {
+  if (!/^\d+$/.test(fact)) return text.includes(fact);
+  // Nothing found is said in words ("No interactive sign-ins for Lynne Robbins today", "nobody").
+  if (fact === '0' && /\b(?:no|none|nobody|nothing|zero)\b/.test(text)) return true;
+  return new RegExp(`(?<![\\w.,])${fact}(?![\\w]|[.,]\\d)`).test(text);
+}
+
 export function scoreTurn(item: Item, index: number, answer: AskAnswer): TurnScore {
   const turn = item.turns[index];
-  const text = fold(answer.text);
+  const text = fold(answerBody(answer.text));
   const linked = namesIn(answer);
   const objectsRight = turn.objects.length ? turn.objects.every((o) => linked.some((n) => n === fold(o.name) || (o.type === 'role' && n.includes(fold(o.name))))) : undefined;
-  const missing = turn.answerFacts.filter((f) => !text.includes(fold(f)));
-  const forbidden = (turn.mustNot ?? []).filter((f) => text.includes(fold(f)));
+  const missing = turn.answerFacts.filter((f) => !says(text, fold(f)));
+  const forbidden = (turn.mustNot ?? []).filter((f) => says(text, fold(f)));
   const answerRight = turn.answerFacts.length || turn.mustNot?.length ? missing.length === 0 && forbidden.length === 0 : undefined;
   return {
     id: item.id,
@@ -245,7 +267,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
-  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10 or dev11, not "${values.set}"`);
+  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12 or dev13, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')

@@ -49,7 +49,7 @@ export interface FollowUpResult {
 const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
-const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b/;
+const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b|\bwhat (?:should|do|can|would) (?:i|we) (?:tell|say to|advise) (?:him|her|them|the user|the guest)\b|\bwhat(?:'?s| is) the (?:fix|solution|remedy|workaround)\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
 
@@ -60,6 +60,9 @@ export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|
 const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\bwhich (?:detection|key|credential|secret)\b|\bwhat ip\b|\bwhich ip\b/;
+
+/** Words that say the message is not about the thread ("unrelated but …", "random question, …", "off topic:"). */
+export const ASIDE = /^\W*(?:(?:ok(?:ay)?|btw|also|oh|hey)[\s,]+)?(?:(?:totally|completely|slightly|somewhat|kinda|bit)\s+)?(?:unrelated|off[- ]topic|random question|random one|side question|different (?:topic|question)|quick (?:unrelated|random|non[- ]work) (?:one|question|thing))\b/i;
 
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
@@ -240,7 +243,8 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const whatToDo = WHAT_TO_DO.test(parsed.cueText) && (weak || (parsed.intent === 'docs.answer' && parsed.entities.length === 0 && parsed.pronoun === 'user'));
   if (memory.lastIntent && ((whatToDo || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson && !OWNS.test(parsed.cueText)))) {
     // ("ok how do I fix it" after a list of one person's sign-ins: that person's diagnosis, which says what to do.)
-    const personsList = whatToDo && memory.lastIntent === 'signin.list' && memory.focus === 'user' && memory.user !== undefined;
+    // ("what should I tell them to do?" after a look at the person's account or groups: what to do is in their diagnosis.)
+    const personsList = whatToDo && (memory.lastIntent === 'signin.list' || memory.lastIntent === 'user.info' || memory.lastIntent === 'user.groups' || memory.lastIntent === 'role.assignments') && memory.focus === 'user' && memory.user !== undefined;
     const intent = personsList ? 'signin.troubleshoot' : memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));
@@ -432,6 +436,11 @@ export function rememberTurn(
     // The other people the message named come first, so the one answered about stays the latest ("he" next).
     const named = [...(answered?.alsoNamed ?? []).filter((p) => p.id !== person.id), { id: person.id, displayName: person.displayName ?? person.text }];
     next.people = [...(memory?.people ?? []).filter((p) => !named.some((n) => n.id === p.id)), ...named.map((p) => ({ type: 'user' as const, id: p.id, displayName: p.displayName }))].slice(-3);
+  }
+  const app = named.find((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (app?.id) {
+    const entry = { type: 'app' as const, id: app.id, displayName: app.displayName ?? app.text, ...(app.appId ? { appId: app.appId } : {}) };
+    next.apps = [...(memory?.apps ?? []).filter((a) => a.id !== app.id), entry].slice(-2);
   }
   const policy = named.find((e) => e.type === 'policy');
   const code = named.find((e) => e.type === 'errorCode');

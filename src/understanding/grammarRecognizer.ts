@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
+import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, ASIDE, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -68,11 +68,32 @@ function peopleInFocus(memory: ConversationContext | undefined, entities: readon
   const people = memory.people ?? [];
   return people.length >= 2 ? people.slice(-2) : undefined;
 }
+/** "both", "the two", "they", "each of them": the apps the conversation named, one after the other. */
+const BOTH_APPS = /(\bfor |\bof |\bdo |\bdoes |\bare |\bhave )?\b(?:both(?: of (?:them|the apps|these|those))?(?: apps)?|the two(?: of them| apps)?|each(?: of them| one)?|either(?: of them| one)?|they|them)\b/i;
+/** What an app's page shows: its owners and its credentials. */
+const APP_PAGE_WORDS = /\bown(?:er|ers|s|ed)?\b|\bsecrets?\b|\bcert(?:ificate)?s?\b|\bcredentials?\b|\bcreds\b|\bexpir\w*|\bkeys?\b|\bpermissions?\b/i;
 /** One-person questions that, asked of two or three named people, are answered for each in turn. */
 const PER_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info', 'user.groups', 'role.assignments']);
 const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited|added|removed|reset|disabled|enabled|by|than|same (?:person|account))\b/i;
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The message with one of the names it lists kept and the others gone, with the "and" or comma that joined them:
+ * "who owns Expense Tracker and Invoice OCR?" → "who owns Invoice OCR?".
+ */
+function withoutOthers(text: string, named: ReadonlyArray<{ text: string }>, kept: { text: string }): string {
+  let part = text;
+  for (const other of named) {
+    if (other === kept) continue;
+    const name = `${escapeRegExp(other.text)}(?:'s|’s)?`;
+    // The joining word goes with the name: before it ("Megan and Adele") or, for the first of a list, after it.
+    const before = new RegExp(`\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)\\s*${name}`, 'i');
+    const after = new RegExp(`${name}\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)\\s*`, 'i');
+    const bare = new RegExp(`\\s*${name}`, 'i');
+    part = before.test(part) ? part.replace(before, '') : after.test(part) ? part.replace(after, '') : part.replace(bare, '');
+  }
+  return part.replace(/^\s*(?:,|and|&|or)\s+/i, '').replace(/\s{2,}/g, ' ').trim();
 }
 /**
  * "hector - what was detected" after a list that showed Hector Green, "laura says she registered" after one that showed
@@ -109,7 +130,7 @@ const BACK_TO_TYPE: Record<string, 'user' | 'app' | 'group'> = { app: 'app', app
 
 /** The message without its "back to the guest:" when the thread has that object: the rest is asked of it. */
 /** "no, I meant Adele", "sorry — I meant Debra Berger", "no wait, Alex Wilber, not Adele": the last question, of another. */
-const CORRECTION_LEAD = String.raw`^(?:(?:no+|nope|sorry|oops|wait|actually|my bad|err+|erm|uh|ah)\b[\s,.!:;—–-]*)+`;
+const CORRECTION_LEAD = String.raw`^(?:(?:no+|nope|sorry|oops|wait|actually|my bad|err+|erm|uh|ah|wrong (?:person|user|name|guy|one|account))\b[\s,.!:;—–-]*)+`;
 const CORRECTION_MEANT = new RegExp(`${CORRECTION_LEAD}(?:i\\s+)?(?:meant|mean|was (?:asking|talking) about|wanted|make (?:that|it))\\s+(.+?)(?:,?\\s+not\\s+[^,?.!]+)?[\\s?.!]*$`, 'i');
 const CORRECTION_NOT = new RegExp(`${CORRECTION_LEAD}(.+?),?\\s+not\\s+[^,?.!]+[\\s?.!]*$`, 'i');
 
@@ -200,7 +221,7 @@ export class GrammarRecognizer implements Recognizer {
     // Splitting is a convenience: if reading the parts fails (Graph down for a name look-up), the message is answered
     // whole, and that answer says what failed.
     const each = await Promise.resolve()
-      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)))
+      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)) ?? (await this.forEachApp(text, context)))
       .catch(() => undefined);
     if (each) return each;
     const cut = compoundCandidate(text.trim());
@@ -267,25 +288,60 @@ export class GrammarRecognizer implements Recognizer {
     const knownNames = this.index?.index;
     if (!knownNames) return undefined;
     const now = context?.now ?? new Date();
-    const parsed = parseQuestion(text.trim(), now, { knownNames });
-    this.lastParse = { text: text.trim(), nowMs: now.getTime(), knownNames, parsed };
+    const parsed = this.parseOnce(text.trim(), now, knownNames);
     const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
     const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
-    if (distinct.length < 2 || distinct.length > 3) return undefined;
+    // ("break glass accounts" is one phrase for two accounts: a question about them, not two names.)
+    if (distinct.length < 2 || distinct.length > 3 || new Set(distinct.map((p) => p.text.toLowerCase())).size < distinct.length) return undefined;
     // "which groups do Megan and Adele share?" compares the two: one answer.
     if (comparedGroups(text.toLowerCase(), distinct.map((p) => ({ id: p.id!, displayName: p.displayName ?? p.text })), context?.conversation?.lastIntent)) return undefined;
     const whole = await this.recognize(text, context);
     if (!PER_PERSON_INTENTS.has(whole.intent) || whole.plan) return undefined;
     // Each part keeps the question and one of the names: the others, with the "and" or comma that joined them, go.
     const cleaned = text.trim();
-    return distinct.map((person) => {
-      let part = cleaned;
-      for (const other of distinct) {
-        if (other === person) continue;
-        part = part.replace(new RegExp(`\\s*(?:,|\\band\\b|&|\\bor\\b|\\bvs\\.?)?\\s*${escapeRegExp(other.text)}(?:'s|’s)?`, 'i'), '');
-      }
-      return part.replace(/^\s*(?:,|and|&|or)\s+/i, '').replace(/\s{2,}/g, ' ').trim();
-    });
+    return distinct.map((person) => withoutOthers(cleaned, distinct, person));
+  }
+
+  /**
+   * "who owns Expense Tracker and Invoice OCR?", and "same owner for both?" after one app then another: a question
+   * about one app asked of two or three apps is answered for each of them in turn (each page shows its owners and
+   * credentials, side by side).
+   */
+  private async forEachApp(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
+    if (text.length > 300) return undefined;
+    const knownNames = this.index?.index;
+    if (!knownNames) return undefined;
+    const now = context?.now ?? new Date();
+    const cleaned = text.trim();
+    const parsed = this.parseOnce(cleaned, now, knownNames);
+    const named = [...new Map(parsed.entities.filter((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, e])).values()];
+    let parts: string[];
+    let apps: Array<{ id: string }>;
+    if (named.length >= 2 && named.length <= 3 && new Set(named.map((e) => e.text.toLowerCase())).size === named.length) {
+      apps = named.map((e) => ({ id: e.id! }));
+      parts = named.map((app) => withoutOthers(cleaned, named, app));
+    } else {
+      // No app named: the two the conversation named last, when the words ask of both and no list of apps is in view.
+      const memory = context?.conversation;
+      const remembered = memory?.apps ?? [];
+      const rowsOfApps = (memory?.lastRows ?? []).filter((r) => r.type === 'app').length >= 2;
+      const both = BOTH_APPS.exec(cleaned);
+      if (named.length || remembered.length < 2 || rowsOfApps || !both || !APP_PAGE_WORDS.test(cleaned) || parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group'))) return undefined;
+      apps = remembered;
+      parts = remembered.map((app) => `${cleaned.slice(0, both.index)}${both[1] ?? ''}${app.displayName}${cleaned.slice(both.index + both[0].length)}`.replace(/\s{2,}/g, ' ').trim());
+    }
+    const first = await this.recognize(parts[0], context);
+    if (first.intent !== 'app.info' || first.plan || !first.entities.some((e) => e.type === 'app' && e.id === apps[0].id)) return undefined;
+    return parts;
+  }
+
+  /** The message parsed for the split checks: once, and left for `recognize` to take. */
+  private parseOnce(text: string, now: Date, knownNames: NameIndex): ReturnType<typeof parseQuestion> {
+    const last = this.lastParse;
+    if (last && last.text === text && last.nowMs === now.getTime() && last.knownNames === knownNames) return last.parsed;
+    const parsed = parseQuestion(text, now, { knownNames });
+    this.lastParse = { text, nowMs: now.getTime(), knownNames, parsed };
+    return parsed;
   }
 
   /** The parse splitQuestions left for these words, clock and index, if any; it is handed out once. */
@@ -309,6 +365,9 @@ export class GrammarRecognizer implements Recognizer {
       // An elliptical follow-up ("and Lee?") is still the conversation's to decide.
       parsed.score = parsed.intent === 'outOfScope' || parsed.elliptical ? 0 : Number.POSITIVE_INFINITY;
     }
+    // "unrelated but is the canteen open today?": an aside the admin says is not about the thread is read without it
+    // (the thread is kept for the next message).
+    if (parsed.intent === 'outOfScope' && context?.conversation && ASIDE.test(cleaned)) context = { ...context, conversation: undefined };
     const withPeople = described(context?.conversation, knownNames);
     const turn = applyConversation(parsed, withPeople);
     // "groups?", "roles?" alone after an answer about one person: that person's.
@@ -394,8 +453,10 @@ export class GrammarRecognizer implements Recognizer {
       // choose it again reading them as words.
       if (!turn.followUp) {
         const reparsed = parseQuestion(cleaned, now, { knownNames, departmentsAsked, notNames: new Set([...notNames].map((e) => e.text.toLowerCase())) });
-        if (reparsed.intent !== 'outOfScope') {
+        // (Read as words, "is the canteen open today?" is about the world: declined, not guessed at.)
+        if (reparsed.intent !== 'outOfScope' || reparsed.score > 0) {
           turn.intent = reparsed.intent;
+          if (reparsed.intent === 'outOfScope') parsed.score = reparsed.score;
           parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
         }
       }
@@ -424,7 +485,8 @@ export class GrammarRecognizer implements Recognizer {
     // Only a question about it ("Raul from sales says …" is a description, not the question).
     if (turn.intent === 'outOfScope' && !declined && /^\s*(?:is|was|does|did|are)\b/i.test(cleaned) && cleaned.length < 100 && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
     if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined && !listed()) {
-      const guess = await fallback.classifyScored(cleaned);
+      // ("unrelated but …": the words that set an aside apart say nothing of what it asks.)
+      const guess = await fallback.classifyScored(cleaned.replace(ASIDE, '').replace(/^[\s,:;.!-]*(?:but|and|so)?\s*/i, '') || cleaned);
       // Acting is never guessed: a mitigation starts only from a request the grammar itself recognises.
       if (guess.intent !== 'outOfScope' && guess.intent !== 'risk.remediate' && guess.score >= this.options.fallback!.minScore) {
         turn.intent = retarget(guess.intent, turn.entities);

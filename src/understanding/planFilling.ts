@@ -194,7 +194,8 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     const field = fieldNamed(resource, cue.replace(/\bmost\b.*/, '')) ?? fieldNamed(resource, cue);
     if (field && field !== 'day') return { kind: 'top', n: 5, field };
   }
-  const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
+  // ("broken down by their home domain": the words after "their" name the field.)
+  const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(?:(?:their|its|the|his|her)\s+)?(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
   if (by) {
     const field = fieldNamed(resource, by[1]);
     if (field) return { kind: 'groupBy', field };
@@ -290,7 +291,7 @@ const CREDENTIAL_FIELDS = ['passwordCredentials', 'keyCredentials'];
 const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   signIns: [
     [/\bfail(?:ed|ing|ures?|s)?\b|\bunsuccessful\b|\bdenied\b|\berrors?\b|\brejected\b|\bbad password\b|\bblocked\b(?! by (?:conditional access|ca|a policy|policy|policies))|\blockouts?\b/, () => ({ field: 'result', op: 'eq', value: 'failure' })],
-    [/\bsuccess(?:ful|fully)?\b|\bsucceed(?:ed|s)?\b|\bgot in(?:to)?\b|\bget in(?:to)?\b|\bmade it in\b|\bworked\b/, () => ({ field: 'result', op: 'eq', value: 'success' })],
+    [/\bsuccess(?:ful|fully)?\b|\bsucceed(?:ed|s)?\b|\bgot in(?:to)?\b|\bget in(?:to)?\b|\bmade it in\b|\bworked\b|\b(?:good|ok|working|clean) (?:sign[- ]?ins?|log[- ]?ins?|logons?|one)\b/, () => ({ field: 'result', op: 'eq', value: 'success' })],
     [/\bwithout (?:doing |using |passing |completing |any |a )?(?:mfa|multi[- ]?factor|2fa|second factor)\b|\bno mfa\b(?!\s+(?:method|registered|registration))|\bsingle[- ]factor\b|\bskipp(?:ed|ing) mfa\b|\bbypass(?:ed|ing)? mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: false, label: 'no MFA done' })],
     [/\bwith mfa\b|\bpassed mfa\b|\bcompleted mfa\b|\bdid mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: true, label: 'MFA done' })],
     [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
@@ -590,7 +591,7 @@ function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: 
 }
 
 /** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
-const EVER = /\b(?:ever|at all|all time|whole log|entire log)\b/;
+const EVER = /\b(?:ever|at all|all time|whole log|entire log|in the (?:sign[- ]?in |audit )?logs?)\b/;
 
 function defaultWindow(resource: PlanResource, now: Date, cue?: string, operation?: PlanOperation): QuestionPlan['window'] {
   if (resource !== 'signIns' && resource !== 'directoryAudits' && resource !== 'riskDetections') return undefined;

@@ -67,7 +67,7 @@ const MAX_ABOUT = 10;
 export function restrictToRows(plan: QuestionPlan, cue: string, rows: readonly AskedRow[] | undefined, entities: readonly Entity[]): { plan: QuestionPlan; about: Entity[] } | undefined {
   if (!rows?.length || plan.basedOnPrevious || plan.anchor || !ASKS_OF_ROWS.test(cue)) return undefined;
   if (entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved')) return undefined;
-  const filter = rowsFilter(plan.resource, rows);
+  const filter = plan.resource === 'directoryAudits' && rows[0].type === 'user' && ROWS_AS_ACTORS.test(cue) ? actorsFilter(rows) : rowsFilter(plan.resource, rows);
   if (!filter || plan.filters.some((f) => f.field === filter.field)) return undefined;
   const asked = rows.slice(0, MAX_ROWS);
   filter.label = asked.length === 1 ? 'the one shown before' : `the ${asked.length} shown before`;
@@ -76,6 +76,16 @@ export function restrictToRows(plan: QuestionPlan, cue: string, rows: readonly A
   if (plan.resource === 'signIns' && rows[0].type === 'user' && plan.operation.kind === 'list' && /\b(?:which|who|whom)(?: one)? of (?:them|those|these)\b/.test(cue)) restricted.operation = { kind: 'groupBy', field: 'userDisplayName' };
   const about = rowEntities(asked);
   return { plan: restricted, about };
+}
+
+/** "how many resets did they do?", "anything changed by those two?": the people shown made the changes asked about. */
+const ROWS_AS_ACTORS = /\b(?:did|do|have|has|had) (?:they|those|these|any of (?:them|those|these))(?: (?:two|three|four|five|people|users|admins|guys|folks))? (?:all |both |ever )?(?:do|done|make|made|perform(?:ed)?|reset|change[ds]?|run|ran|add(?:ed)?|remove[ds]?|delete[ds]?)\b|\bby (?:them|those|these|any of (?:them|those|these))\b|\b(?:they|those (?:two|three|people|admins)) (?:did|made|performed|reset|changed|added|removed|deleted)\b/;
+
+/** The changes made by these people (the audit log names who made a change by their id). */
+function actorsFilter(rows: readonly AskedRow[]): PlanFilter | undefined {
+  if (rows.some((r) => r.type !== 'user')) return undefined;
+  const asked = rows.slice(0, MAX_ROWS);
+  return { field: 'initiatedByUserId', op: 'in', value: asked.map((r) => r.id), label: asked.map((r) => r.displayName).join(', ') };
 }
 
 /** Words about app credentials and their expiry ("expired creds", "secrets running out", "certs expiring soon"). */

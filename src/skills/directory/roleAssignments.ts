@@ -78,7 +78,10 @@ async function holdersAnswer(tenant: TenantSession, roleName: string): Promise<S
   // The people who hold it, in the order shown: "what groups are they in?", "the second one".
   const people = [...new Map(holders.filter((h): h is DirectoryObjectRef => !!h && !isGroup(h) && !!h.id).map((h) => [h.id, h])).values()];
   const subjects = people.map((h) => ({ type: 'user' as const, id: h.id, displayName: h.displayName ?? h.id }));
-  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
+  // The one group it is held through: "who's in that group?", "who owns that group?".
+  const group = viaGroups.length === 1 ? viaGroups[0] : undefined;
+  const about = group ? [{ type: 'group' as const, id: group.principalId, displayName: group.principal?.displayName ?? group.principalId }] : [];
+  return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}), ...(about.length ? { about } : {}) };
 }
 
 async function rolesOfUserAnswer(tenant: TenantSession, userId: string, displayName: string): Promise<SkillAnswer> {

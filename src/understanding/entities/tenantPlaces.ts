@@ -4,7 +4,7 @@ import type { Candidate, Entity, UserAttributeField } from '../types';
 
 /** A Conditional Access named location, with what it covers (IP ranges or countries). */
 /** A question about how a group gets its members: a department's name is then its dynamic group. */
-const ASKS_GROUP_RULE = /\b(?:dynamic|membership rules?|rules?|populated|get(?:s|ting)? (?:its|their) members|membership type|assigned or dynamic)\b/i;
+const ASKS_GROUP_RULE = /\b(?:dynamic|membership rules?|rules?|populated|get(?:s|ting)? (?:its|their) members|membership type|assigned or dynamic|membership (?:is |get )?(?:defined|decided|determined|calculated|worked out))\b/i;
 
 export interface NamedLocationCandidate extends Candidate {
   ipRanges?: string[];

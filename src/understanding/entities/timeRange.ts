@@ -80,6 +80,8 @@ const RULES: TimeRule[] = [
   { pattern: /\b(?:since|from)\s+(?:early\s+)?this\s+morning\b|\b(?:early\s+)?this\s+morning\b/gi, key: () => 'thisMorning' },
   { pattern: /\b(?:since\s+)?this\s+afternoon\b/gi, key: () => 'thisAfternoon' },
   { pattern: /\b(?:last|yesterday)\s+(?:night|evening)\b|\bovernight\b/gi, key: () => 'lastNight' },
+  // ("the failed sign-ins from yesterday" are yesterday's; "failing from yesterday", "since yesterday" run until now.)
+  { pattern: /(?<=\b(?:sign[- ]?ins|log[- ]?ins|logons|failures|attempts|errors|events|changes|entries|records|lockouts|ones)\s+)from\s+yesterday\b(?!\s+(?:on|onwards|until|till|to)\b)/gi, key: () => 'yesterday' },
   { pattern: /\b(?:since|from)\s+yesterday\b/gi, key: () => 'since:yesterday' },
   { pattern: /\byesterday\b/gi, key: () => 'yesterday' },
   { pattern: /\b(?:so\s+far\s+)?today\b/gi, key: () => 'today' },

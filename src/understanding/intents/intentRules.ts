@@ -63,7 +63,7 @@ const CUES: Cue[] = [
   // "can you also fix things or only read?": what the assistant may do.
   { name: 'what may you do', intent: 'help', weight: 12, pattern: /\b(?:can|could|do) you (?:also |even |actually )?(?:fix|change|write|modify|edit|do) (?:things|stuff|anything)\b|\bonly read\b|\bread[- ]only\b.{0,20}\b(?:you|bot|assistant)\b|\b(?:you|bot|assistant)\b.{0,20}\bread[- ]only\b/ },
   { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
-  { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|do|could) you (?:actually |really |even |exactly |all )?(?:do|help)|\bhow (?:do|can|should) (?:i|we) use (?:you|this (?:bot|assistant|thing|app))\b|\bhow (?:does|do) (?:you|this bot) work\b|\bcan you also (?:reset|unlock|enable|create|delete|add|remove)\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
+  { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|could|does) (?:this|the) (?:thing|bot|tool|assistant|app) (?:actually |really |even )?do\b|\bwhat (?:can|do|could) you (?:actually |really |even |exactly |all )?(?:do|help)|\bhow (?:do|can|should) (?:i|we) use (?:you|this (?:bot|assistant|thing|app))\b|\bhow (?:does|do) (?:you|this bot) work\b|\bcan you also (?:reset|unlock|enable|create|delete|add|remove)\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
   { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
@@ -75,7 +75,7 @@ const CUES: Cue[] = [
   { name: 'office errands', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:hi|hey|please|pls)[,!]?\s+)?(?:can|could|would|will) you\s+(?:please\s+)?(?:reset|fix|restart|reboot|install|unjam|refill|order|repair|set up)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|laptop|pc|computer|monitor|wifi|network|coffee machine|screen)\b/ },
   // Questions about the world, not the tenant ("btw what's the weather in Seattle", "what time is it in Tokyo",
   // "who will win the champions league", "can you open a ServiceNow ticket for this?").
-  { name: 'about the world', intent: 'outOfScope', weight: 14, pattern: /\bweather\b|\bwhat time is it\b|\btime (?:is it )?(?:now )?in [a-z]+\b.*\bright now\b|\bcapital (?:city )?of\b|\bwho (?:will|is going to|'?ll) win\b|\b(?:champions league|world cup|super bowl|premier league|stock price|exchange rate|recipe|horoscope|lottery)\b|\b(?:open|create|raise|log|file|make)\s+(?:me\s+)?an?\s+(?:\S+\s+)?(?:ticket|incident|jira|case)\b|\btell me a joke\b/ },
+  { name: 'about the world', intent: 'outOfScope', weight: 14, pattern: /\bweather\b|\bwhat time is it\b|\btime (?:is it )?(?:now )?in [a-z]+\b.*\bright now\b|\bcapital (?:city )?of\b|\bwho (?:will|is going to|'?ll) win\b|\b(?:champions league|world cup|super bowl|premier league|stock price|exchange rate|recipe|horoscope|lottery)\b|\b(?:open|create|raise|log|file|make)\s+(?:me\s+)?an?\s+(?:\S+\s+)?(?:ticket|incident|jira|case)\b|\btell me a joke\b|\b(?:canteen|cafeteria|lunch menu|parking (?:lot|garage|space)|office party|christmas party|holiday party)\b/ },
   // "reset the printer on floor 2 pls": hardware, asked without "can you".
   { name: 'hardware errands', intent: 'outOfScope', weight: 12, pattern: /\b(?:reset|fix|restart|reboot|install|unjam|refill|repair)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|coffee machine|wifi|router|monitor)\b/ },
   // Money and device management are not Entra ID.
@@ -253,6 +253,8 @@ const CUES: Cue[] = [
   { name: 'users on a protocol', intent: 'signin.list', weight: 7, pattern: /\b(?:users|people|accounts|who(?:'s| is| are)?|anyone|anybody)\b.{0,20}\b(?:on|using|via|over|with)\s+(?:imap4?|pop3?|smtp|authenticated smtp|activesync|exchange activesync|legacy auth\w*|basic auth\w*)\b/ },
   // "what happened to the Project Falcon group? any changes logged", "Service principal updates in November: who is
   // making them?": changes asked of the audit log.
+  // "any conditional access policies updated in november?", "any new global admins lately?": changes over a time.
+  { name: 'things changed lately', intent: 'audit.changes', weight: 7, pattern: /\b(?:polic(?:y|ies)|groups?|apps?|service principals?|roles?|<policy>|<role>)s? (?:been |got |get |were |was )?(?:updated|modified|edited|changed|touched|deleted|renamed)\b|\bany new (?:<role>|(?:global |privileged |user |security )?admin(?:istrator)?s\b).{0,25}\b(?:lately|recently|this (?:week|month)|last (?:week|month)|since\b|in the last)/ },
   { name: 'changes logged', intent: 'audit.changes', weight: 7, pattern: /\bany (?:changes|edits|updates) (?:logged|recorded|in the (?:audit )?logs?)\b|\b(?:updates|changes|edits) (?:to |on )?(?:service principals?|apps?|groups?|polic(?:y|ies)|users?)?.{0,30}\bwho (?:is|was|are|were) (?:making|doing|behind) (?:them|those|these|it)\b|\b(?:service principal|app|group|policy|user) (?:updates|changes|edits)\b/ },
   // "whats 17% of 2400", "what is 12 * 7": arithmetic.
   { name: 'arithmetic', intent: 'outOfScope', weight: 14, pattern: /\b\d+(?:\.\d+)?\s*%\s*of\s*\d+|\bwhat(?:'s| is)\s+\d+(?:\.\d+)?\s*(?:[-+*/x×]|plus|minus|times|divided by)\s*\d+/ },
@@ -266,7 +268,7 @@ const CUES: Cue[] = [
   { name: 'what a person tripped', intent: 'risk.user', weight: 7, pattern: /\bwhat (?:did|has|have) (?:<name>|he|she|they|that (?:user|person)) (?:trip|tripped|trigger|triggered|set off|hit)\b|\bis (?:<name>|he|she|that (?:user|person)) flagged\b/ },
 
   // A group itself.
-  { name: 'how big a group is', intent: 'group.info', weight: 4, pattern: /\bhow big is (?:the )?<name>|\bsize of (?:the )?<name>/ },
+  { name: 'how big a group is', intent: 'group.info', weight: 4, pattern: /\bhow big is (?:the )?<name>|\bsize of (?:the )?<name>|^(?:the )?<name>(?: group| team)?(?:'s)? (?:size|headcount|member count)\b/ },
   { name: 'members of a group', intent: 'group.info', weight: 4, pattern: /\b(?:members? of|how many (?:members|people)|member count|people in|owners? of|who owns|list the groups|groups in the tenant|<name> owners)\b/ },
   // "who can connect to VPN?", "who has access to HR Portal Users?": a group's members (an app's, when the name is an app).
   { name: 'who can reach', intent: 'group.info', weight: 4, pattern: /\bwho (?:else )?(?:can|could|is able to|are able to) (?:connect to|access|use|get (?:into|on|onto|to)|reach|log ?in(?:to)?|sign in to)\s+(?:the\s+)?<name>|\bwho (?:else )?(?:has|have|gets?|got) (?:access to\s+(?:the\s+)?<name>|(?:the\s+)?<name> access)\b/ },
@@ -275,7 +277,7 @@ const CUES: Cue[] = [
   { name: 'group shape', intent: 'group.info', weight: 5, pattern: /\bmembership rule\b|\b(?:zero|no) members\b|\bempty groups?\b|\bgroups? (?:owned by|that <name> owns)\b|\bnested in (?:it|<name>)\b|^<name> members(?: list)?(?:,? (?:please|plz|thanks|thx|asap))?\s*\??$/ },
   { name: 'group facts', intent: 'group.info', weight: 2, pattern: /\b(?:dynamic|what'?s the <name> group for|group for)\b/ },
   // "how is Legal Department populated?", "how does <group> get its members?", "membership rule of …": the group's rule.
-  { name: 'how a group fills', intent: 'group.info', weight: 6, pattern: /\b(?:populated|get(?:s|ting)? (?:its|their) members|membership rules?|dynamic (?:membership )?rules?|assigned or dynamic)\b/, when: (f) => f.names > 0 || f.pronoun },
+  { name: 'how a group fills', intent: 'group.info', weight: 6, pattern: /\b(?:populated|get(?:s|ting)? (?:its|their) members|membership rules?|dynamic (?:membership )?rules?|assigned or dynamic|membership (?:is |get )?(?:defined|decided|determined|calculated|worked out))\b/, when: (f) => f.names > 0 || f.pronoun },
 
   // Roles.
   { name: 'a named role', intent: 'role.assignments', weight: 4, when: (f) => f.role },
@@ -373,6 +375,12 @@ const CUES: Cue[] = [
   { name: 'the difference between two', intent: 'docs.answer', weight: 3, pattern: /\b(?:difference|diff) between\b/, when: (f) => f.names === 0 && !f.policy },
   // "what's legacy auth and why do we block it?": a concept, and why the tenant's policy is there, explained.
   { name: 'what it is and why', intent: 'docs.answer', weight: 6, pattern: /^(?:so\s+)?what(?:'s| is| are) (?!the\b|our\b|my\b)[\w -]{2,30}? and why\b/, when: (f) => f.names === 0 },
+  // "best practice for break glass accounts?", "is it safe to remove them, what does microsoft recommend?": guidance.
+  { name: 'guidance asked', intent: 'docs.answer', weight: 8, pattern: /\bbest practices?\b|\bwhat (?:does|do) microsoft recommend\b|\bmicrosoft(?:'s)? (?:recommendation|guidance|advice)\b|\brecommended (?:way|approach|practice|setup|set-up)\b/ },
+  // "what does report-only mode actually do?": what a mode of a feature does.
+  { name: 'what a mode does', intent: 'docs.answer', weight: 8, pattern: /\bwhat (?:does|do) (?:the )?[\w-]+(?: [\w-]+)? mode (?:actually |really |even )?(?:do|mean)\b/ },
+  // "error 65001 — what is it and how do I fix it?": "it" is the error named.
+  { name: 'an error and its fix', intent: 'docs.answer', weight: 9, pattern: /\bwhat(?:'s| is| does) it\b.{0,40}\b(?:fix|mean|solve|resolve)\b|\b(?:and|&) how (?:do|can|should) (?:i|we) (?:fix|solve|resolve) it\b/, when: (f) => f.code && f.names === 0 },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },
 ];
 
