@@ -24,6 +24,9 @@ export interface BotConfig {
   };
 }
 
+/** GRAPH_POLICY_CACHE_SECONDS unset: a blocking policy's definition is reused for a minute. */
+export const DEFAULT_POLICY_CACHE_SECONDS = 60;
+
 export interface GraphConfig {
   /** Microsoft Graph's base URL, without version: https://graph.microsoft.com */
   baseUrl: string;
@@ -34,6 +37,8 @@ export interface GraphConfig {
   clientSecret: string;
   /** Extra CA certificate (PEM file) to trust for Graph and sign-in, e.g. a TLS-inspecting proxy or the local Entra. */
   caFile?: string;
+  /** How long a Conditional Access policy definition read for a diagnosis is reused (GRAPH_POLICY_CACHE_SECONDS; 0: read every time; unset: 60). */
+  policyCacheSeconds?: number;
 }
 
 export interface AppConfig {
@@ -259,7 +264,8 @@ function readGraph(env: Env, bot: BotConfig): GraphConfig | undefined {
   if (!tenantId) throw new ConfigError('GRAPH_TENANT_ID', 'must be set to the tenant id (GUID) the bot reads through Microsoft Graph');
   if (!clientId) throw new ConfigError('GRAPH_CLIENT_ID', 'must be set to the app registration id (GUID) used to call Microsoft Graph');
   if (!clientSecret) throw new ConfigError('GRAPH_CLIENT_SECRET', 'must be set to the client secret of GRAPH_CLIENT_ID');
-  return { baseUrl, authorityHost, tenantId, clientId, clientSecret, caFile };
+  const policyCacheSeconds = integer(env, 'GRAPH_POLICY_CACHE_SECONDS', DEFAULT_POLICY_CACHE_SECONDS, 0, 3600);
+  return { baseUrl, authorityHost, tenantId, clientId, clientSecret, caFile, policyCacheSeconds };
 }
 
 function readSso(env: Env, bot: BotConfig): SsoConfig | undefined {

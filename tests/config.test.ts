@@ -45,8 +45,15 @@ describe('Configuration from the environment', () => {
     assert.equal(config.pinnedNow?.toISOString(), '2026-11-20T12:00:00.000Z');
     assert.deepEqual(
       { ...config.graph },
-      { baseUrl: 'https://127.0.0.1:8443', authorityHost: 'https://login.microsoftonline.com', tenantId: TENANT, clientId: GRAPH_APP, clientSecret: 'graph-secret', caFile: undefined },
+      { baseUrl: 'https://127.0.0.1:8443', authorityHost: 'https://login.microsoftonline.com', tenantId: TENANT, clientId: GRAPH_APP, clientSecret: 'graph-secret', caFile: undefined, policyCacheSeconds: 60 },
     );
+  });
+
+  it('When GRAPH_POLICY_CACHE_SECONDS is set, then a policy definition is reused that long (0: never), and a bad value stops start-up', () => {
+    assert.equal(loadConfig({ ...BOT, ...GRAPH, GRAPH_POLICY_CACHE_SECONDS: '0' }).graph?.policyCacheSeconds, 0);
+    assert.equal(loadConfig({ ...BOT, ...GRAPH, GRAPH_POLICY_CACHE_SECONDS: '300' }).graph?.policyCacheSeconds, 300);
+    assert.throws(() => loadConfig({ ...BOT, ...GRAPH, GRAPH_POLICY_CACHE_SECONDS: '-1' }), /GRAPH_POLICY_CACHE_SECONDS/);
+    assert.throws(() => loadConfig({ ...BOT, ...GRAPH, GRAPH_POLICY_CACHE_SECONDS: '3601' }), /GRAPH_POLICY_CACHE_SECONDS/);
   });
 
   it('When only the bot is configured, then Graph uses the bot app registration and its secret', () => {

@@ -5,11 +5,12 @@
  * needed when it is refused, so no answer shows more than the asker's roles allow.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { GraphConfig } from '../config';
+import { DEFAULT_POLICY_CACHE_SECONDS, type GraphConfig } from '../config';
 import type { Logger } from '../logger';
 import { AskerAccess, type AccessDecision } from './askerAccess';
 import { createGraphClient, createOnBehalfOfCredential } from './client';
 import type { PermissionKey } from './permissions';
+import { PolicyDefinitionCache } from './signInQueries';
 import { isGovernedByTarget, mayActOn, type TargetDecision } from '../mitigations/targetRules';
 import type { MitigationProposal } from '../mitigations/types';
 
@@ -20,6 +21,8 @@ export interface TenantSession {
   client: Client;
   mode: 'delegated' | 'app';
   authorize(key: PermissionKey): Promise<AccessDecision>;
+  /** Conditional Access policy definitions read with this session's rights, held briefly (GRAPH_POLICY_CACHE_SECONDS); absent: read every time. */
+  policies?: PolicyDefinitionCache;
   /** The target's roles against the asker's (src/mitigations/targetRules.ts); `fresh` reads the target's roles again (Confirm). */
   mayActOn(proposal: MitigationProposal, options?: { fresh?: boolean }): Promise<TargetCheck>;
 }
@@ -31,6 +34,7 @@ export class GraphSessions {
   private readonly appClient: Client;
   private readonly delegated = new Map<string, TenantSession>();
   private readonly access: AskerAccess;
+  private readonly appPolicies?: PolicyDefinitionCache;
   private organizationName?: Promise<string | undefined>;
 
   constructor(
@@ -41,6 +45,13 @@ export class GraphSessions {
   ) {
     this.appClient = appClient ?? createGraphClient(config, undefined, logger);
     this.access = new AskerAccess(this.appClient);
+    this.appPolicies = this.policyCache();
+  }
+
+  /** One per Graph client: definitions read with one asker's token are never shown to another. */
+  private policyCache(): PolicyDefinitionCache | undefined {
+    const seconds = this.config.policyCacheSeconds ?? DEFAULT_POLICY_CACHE_SECONDS;
+    return seconds > 0 ? new PolicyDefinitionCache({ ttlMs: seconds * 1000 }) : undefined;
   }
 
   /** The tenant whose directory the bot reads (GRAPH_TENANT_ID). */
@@ -79,7 +90,7 @@ export class GraphSessions {
       this.delegated.set(key, session);
       return session;
     }
-    return { client: this.appClient, mode: 'app', authorize: (key) => this.access.check(aadObjectId, key), mayActOn: (proposal, options) => this.targetCheck(aadObjectId, proposal, true, options?.fresh) };
+    return { client: this.appClient, mode: 'app', policies: this.appPolicies, authorize: (key) => this.access.check(aadObjectId, key), mayActOn: (proposal, options) => this.targetCheck(aadObjectId, proposal, true, options?.fresh) };
   }
 
   /**
@@ -128,6 +139,7 @@ export class GraphSessions {
     return {
       client,
       mode: 'delegated',
+      policies: this.policyCache(),
       mayActOn: (proposal, options) => this.targetCheck(aadObjectId, proposal, false, options?.fresh),
       authorize: async (key) => {
         try {

@@ -9,6 +9,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { batchGet, type BatchResponse, bodyOf, type KeyCredential, type PasswordCredential } from './directoryQueries';
 import { firstPage, getIfFound } from './reads';
 import { guid, instant, isGuid } from './ids';
+import { TtlCache } from './ttlCache';
 
 export interface SignInStatus {
   errorCode: number;
@@ -237,16 +238,53 @@ export async function conditionalAccessPolicy(client: Client, policyId: string):
   return getIfFound<PolicyDefinition>(client, `/identity/conditionalAccess/policies/${guid(policyId, 'policy id')}`, POLICY_FIELDS);
 }
 
+/** A tenant holds at most 195 Conditional Access policies (https://learn.microsoft.com/en-us/entra/identity/conditional-access/overview#service-limits). */
+const POLICIES_MAX = 200;
+
+/**
+ * Conditional Access policy definitions as one Graph client last read them, each for a short time: a troubleshooting
+ * turn reads the policy that blocked the latest failure, and the same few policies block most failures, so holding
+ * them spares that read in most turns. A policy changed in the portal shows on a card at most `ttlMs` later; the
+ * sign-ins themselves (which policy applied, its result) are always read fresh. One cache belongs to one client, so
+ * to one set of rights (the app's own, or one asker's on-behalf-of token): a definition read with someone's rights is
+ * never shown with another's. Only what Graph answered is kept: a policy it found, or that it found none (404); a
+ * refusal or a failure is never remembered. At most 200 entries (a tenant's limit is 195 policies).
+ */
+export class PolicyDefinitionCache {
+  private readonly entries: TtlCache<string, PolicyDefinition | null>;
+
+  constructor(options: { ttlMs: number; maxEntries?: number; clock?: () => number }) {
+    this.entries = new TtlCache({ ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? POLICIES_MAX, clock: options.clock });
+  }
+
+  /** The definition as read within the TTL; null: Graph found no such policy then; undefined: not held. */
+  get(policyId: string): PolicyDefinition | null | undefined {
+    return this.entries.get(policyId.toLowerCase());
+  }
+
+  set(policyId: string, policy: PolicyDefinition | undefined): void {
+    this.entries.set(policyId.toLowerCase(), policy ?? null);
+  }
+}
+
 /**
  * The blocking policy and the person's profile of a diagnosis, read together: they do not depend on each other, so
  * both go in one `$batch` (one round trip instead of two). Each keeps the meaning of its own read: the policy is
  * left out when Graph refuses it or does not find it (as optional evidence is), the profile when the user is not
- * found; any other failure is the turn's, as it would be for a single read.
+ * found; any other failure is the turn's, as it would be for a single read. With `policies`, a definition read within
+ * its TTL is taken from there and only the profile is read.
  */
-export async function policyAndUserSummary(client: Client, policyId: string | undefined, userId: string | undefined): Promise<{ policy?: PolicyDefinition; user?: UserSummary }> {
+export async function policyAndUserSummary(
+  client: Client,
+  policyId: string | undefined,
+  userId: string | undefined,
+  policies?: PolicyDefinitionCache,
+): Promise<{ policy?: PolicyDefinition; user?: UserSummary }> {
+  const held = policyId ? policies?.get(policyId) : undefined;
+  if (held !== undefined) return { policy: held ?? undefined, ...(userId ? { user: await userSummary(client, userId) } : {}) };
   if (!policyId || !userId) {
     return {
-      ...(policyId ? { policy: await conditionalAccessPolicy(client, policyId).catch(unlessRefused) } : {}),
+      ...(policyId ? { policy: await conditionalAccessPolicy(client, policyId).then((policy) => remembered(policies, policyId, policy), unlessRefused) } : {}),
       ...(userId ? { user: await userSummary(client, userId) } : {}),
     };
   }
@@ -255,13 +293,21 @@ export async function policyAndUserSummary(client: Client, policyId: string | un
     { id: 'user', url: `/users/${guid(userId, 'userId')}?$select=${USER_SUMMARY_FIELDS.join(',')}` },
   ]);
   const policy = responses.get('policy');
-  if (policy && policy.status >= 300 && policy.status !== 404) unlessRefused(batchError(policy));
+  const policyRead = policy !== undefined && (policy.status < 300 || policy.status === 404);
+  if (policy && !policyRead) unlessRefused(batchError(policy));
   const user = responses.get('user');
   if (user && user.status >= 300 && user.status !== 404) {
     bodyOf(responses, 'user'); // throttled or unavailable: GraphUnavailable
     throw batchError(user);
   }
-  return { policy: bodyOf<PolicyDefinition>(responses, 'policy'), user: bodyOf<UserSummary>(responses, 'user') };
+  const definition = bodyOf<PolicyDefinition>(responses, 'policy');
+  if (policyRead) policies?.set(policyId, definition);
+  return { policy: definition, user: bodyOf<UserSummary>(responses, 'user') };
+}
+
+function remembered(policies: PolicyDefinitionCache | undefined, policyId: string, policy: PolicyDefinition | undefined): PolicyDefinition | undefined {
+  policies?.set(policyId, policy);
+  return policy;
 }
 
 /** A refusal (or a tenant without the licence) leaves optional evidence out; anything else is rethrown. */

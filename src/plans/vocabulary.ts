@@ -105,6 +105,17 @@ export function countryIndex(): Map<string, string> {
   return byName;
 }
 
+let firstWords: Set<string> | undefined;
+
+/**
+ * The first word of every country name and alias as folded ("united" of "united kingdom"): a phrase whose first word
+ * is none of them names no country, so its longer readings need not be folded and looked up.
+ */
+export function countryFirstWords(): Set<string> {
+  firstWords ??= new Set([...countryIndex().keys()].map((name) => name.split(' ')[0]));
+  return firstWords;
+}
+
 /** The code for a country name ("russia" → RU), or undefined. */
 export function countryCode(name: string): string | undefined {
   return countryIndex().get(fold(name));

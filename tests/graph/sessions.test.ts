@@ -83,6 +83,20 @@ describe('Whose rights a Graph read runs with', () => {
       assert.notEqual(sessions.forAsker(DEMO_READER.id, await entra.issueUserAssertion(DEMO_READER.id)), first, 'a new token gets a new session');
     });
 
+    it('When askers read Conditional Access policies, then the app-only reads share one policy cache and each on-behalf-of session has its own', async () => {
+      const app = sessions.forAsker(DEMO_ADMIN.id);
+      assert.ok(app.policies);
+      assert.equal(sessions.forAsker(DEMO_READER.id).policies, app.policies, 'the app reads with the same rights for every asker it allowed');
+      const reader = sessions.forAsker(DEMO_READER.id, await entra.issueUserAssertion(DEMO_READER.id));
+      const member = sessions.forAsker(DEMO_MEMBER.id, await entra.issueUserAssertion(DEMO_MEMBER.id));
+      assert.ok(reader.policies && member.policies);
+      assert.notEqual(reader.policies, app.policies);
+      assert.notEqual(reader.policies, member.policies, 'what one asker\'s token read is never shown with another\'s');
+      const uncached = new GraphSessions({ ...config, policyCacheSeconds: 0 });
+      assert.equal(uncached.forAsker(DEMO_ADMIN.id).policies, undefined, 'GRAPH_POLICY_CACHE_SECONDS=0 reads every time');
+      assert.equal(uncached.forAsker(DEMO_READER.id, await entra.issueUserAssertion(DEMO_READER.id)).policies, undefined);
+    });
+
     it('When a member reads sign-ins on their own behalf, then Graph itself refuses with 403', async () => {
       const assertion = await entra.issueUserAssertion(DEMO_MEMBER.id);
       const session = sessions.forAsker(DEMO_MEMBER.id, assertion);

@@ -235,7 +235,7 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
   const blocker = latest && blockingPolicyOf(latest);
   // The blocking policy and the person's profile do not depend on each other: one round trip for both.
   const policyId = blocker && (await mayRead(tenant, 'conditionalAccess.read')) ? blocker.id : undefined;
-  const { policy: blockingPolicy, user: profile } = await policyAndUserSummary(client, policyId, userId);
+  const { policy: blockingPolicy, user: profile } = await policyAndUserSummary(client, policyId, userId, tenant.policies);
   const locationIds = blockingPolicy?.conditions?.locations?.includeLocations ?? [];
   const blockedCountries = locationIds.length
     ? (await optional(tenant, 'conditionalAccess.read', () => namedLocations(client, locationIds)))?.flatMap((l) => l.countriesAndRegions ?? [])

@@ -80,13 +80,24 @@ const ROLE_BY_CAPABILITY: Array<{ name: string; pattern: RegExp }> = [
   // Administrators can too; the Helpdesk role is the one a help desk holds).
   ['Helpdesk Administrator', String.raw`(?:\w+\s+)?passwords?`],
   ['Privileged Role Administrator', String.raw`(?:roles?|role assignments?)`],
-].map(([name, things]) => ({ name, pattern: new RegExp(`(?<=${MAY})(?:manage|administer|admin|create|edit|change|update|delete|assign|reset)\\s+(?:the\\s+|all\\s+|our\\s+)?${things}\\b`, 'gi') }));
+].map(([name, things]) => ({ name, pattern: new RegExp(`(?<=${MAY})(?:manage|administer|admin|create|edit|change|update|delete|assign|reset)\\s+(?:the\\s+|all\\s+|our\\s+)?${things}\\b`, 'gi'), asksWhoMay: true }));
+/**
+ * A word every MAY lookbehind starts with: without one, no capability pattern can match, and their lookbehinds (tried
+ * at every position of the message) are the dearest part of the role look-up.
+ */
+const WHO_MAY_WORD = /\b(?:who|which|what|anyone|anybody)\b/i;
 
 /** Longer names first, so "Cloud Application Administrator" is not read as "Application Administrator". */
-const ROLE_PATTERNS = [...ROLE_NICKNAMES, ...ROLE_BY_CAPABILITY, ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) }))];
+const ROLE_PATTERNS: Array<{ name: string; pattern: RegExp; asksWhoMay?: boolean }> = [
+  ...ROLE_NICKNAMES,
+  ...ROLE_BY_CAPABILITY,
+  ...[...BUILT_IN_ROLES].sort((a, b) => b.length - a.length).map((name) => ({ name, pattern: rolePattern(name) })),
+];
 
 export function extractRoles(text: string, spans: SpanSet): void {
-  for (const { name, pattern } of ROLE_PATTERNS) {
+  const asksWhoMay = WHO_MAY_WORD.test(text);
+  for (const { name, pattern, asksWhoMay: needsIt } of ROLE_PATTERNS) {
+    if (needsIt && !asksWhoMay) continue;
     for (const m of spans.freeMatches(text, pattern)) {
       spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<role>', entity: { type: 'role', text: m[0], value: name, source: 'message' } });
     }

@@ -1,4 +1,4 @@
-import { countryCode, isCountryCode } from '../../plans/vocabulary';
+import { countryCode, countryFirstWords, foldForMatching, isCountryCode } from '../../plans/vocabulary';
 import type { SpanSet } from '../text/spans';
 
 /**
@@ -75,7 +75,10 @@ const GIVEN_NAMES = new Set(['jordan', 'chad', 'georgia', 'india', 'israel', 'ke
 
 export function extractCountryQualifiers(text: string, spans: SpanSet): void {
   const words = [...text.matchAll(/[A-Za-z][A-Za-z'’.-]*/g)];
+  const firstWords = countryFirstWords();
   for (let i = 0; i < words.length; i++) {
+    // Every reading from here starts with this word, and folds to the same first word (a word starts with a letter).
+    if (!firstWords.has(foldForMatching(words[i][0]).split(' ')[0])) continue;
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
       const start = words[i].index;
       const last = words[i + n - 1];
