@@ -51,7 +51,7 @@ export interface FollowUpResult {
 const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b|\bwhich (?:one|user|person|app|group|country|code) (?:is|was|came|comes) (second|2nd|third|3rd|last)\b|\b(?:which|who|what) (?:user |one |person |app )?(topped) (?:that|the|this) (?:list|table|ranking)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
-const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b|\bwhat (?:should|do|can|would) (?:i|we) (?:tell|say to|advise) (?:him|her|them|the user|the guest)\b|\bwhat(?:'?s| is) the (?:fix|solution|remedy|workaround)\b/;
+const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b|\bwhat (?:should|do|can|would) (?:i|we) (?:tell|say to|advise) (?:him|her|them|the user|the guest)\b|\bwhat(?:'?s| is) the (?:fix|solution|remedy|workaround)\b|\bhow (?:do|can|should|would) (?:i|we) (?:get|move|switch) (?:him|her|them) (?:onto|on to|on|to|over to) (?:something|anything|a (?:client|app|method)) (?:that|which) works\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
 
@@ -65,6 +65,9 @@ const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) 
 
 /** A question of which row holds a place in the list just shown, answered by that list. */
 const WHICH_ROW_IS = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which (?:one|user|person|app|group|country|code) (?:is|was|came|comes) (?:second|2nd|third|3rd|last|first|top)|(?:which|who|what) (?:user |one |person |app )?topped (?:that|the|this) (?:list|table|ranking))\s*[?.!]*$/;
+
+/** The countries of the list or location the thread is on ("which countries are in that list again?"). */
+export const COUNTRIES_OF_THE_LIST = /\b(?:which|what) countries (?:are|were|is) (?:in|on|part of) (?:that|the|this) (?:list|location|named location|policy)\b|\bwhat countries (?:that|the|this) (?:location|list|named location) (?:has|have|contains?|covers?|includes?)\b|\bcountries (?:in|on) (?:that|the) (?:list|location|named location)\b/;
 
 /** "when was that?", "what date?", "what day was it?": when the change just shown happened. */
 const WHEN_WAS_THAT = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when (?:was|did) (?:that|it|this)(?: happen)?|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day))\s*[?.!]*$/;
@@ -155,6 +158,14 @@ const THERE = /\b(?:from|in|at|out of) there\b|\b(?:that|this|the same) (?:locat
 export function applyConversation(parsed: ParsedQuestion, memory: ConversationContext | undefined): FollowUpResult {
   if (memory?.namedLocation && THERE.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'namedLocation')) {
     parsed = { ...parsed, entities: [...parsed.entities, fromConversation(memory.namedLocation)] };
+  }
+  // "what countries are on that list?", "remind me what countries that location has": the named location's page.
+  if (COUNTRIES_OF_THE_LIST.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'namedLocation' || (e.source === 'message' && e.type === 'policy'))) {
+    const location = memory?.namedLocation;
+    if (location) {
+      const shown = fromConversation(location);
+      return { intent: 'policy.info', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'policy'), shown], objects: [], followUp: true, row: shown };
+    }
   }
   // "which policy uses it?" after a named location: that location.
   if (memory?.namedLocation && memory.focus !== 'policy' && parsed.pronoun === 'object' && /\bpolic(?:y|ies)\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'namedLocation' || e.type === 'policy')) {
@@ -291,6 +302,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // "which of them was added most recently?" after a role's holders: the changes to that role.
   if (parsed.intent === 'audit.changes' && memory.role && memory.lastIntent === 'role.assignments' && /\b(?:them|they|those|these)\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'role' || (e.source === 'message' && (e.type === 'user' || e.type === 'group')))) {
     return { intent: 'audit.changes', entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
+  }
+  // "who owns it so I can ask them to renew it?" after an app: that app's owners ("them" is who is asked, not "it").
+  const focusObject = memory.focus === 'app' || memory.focus === 'group' ? memory[memory.focus] : undefined;
+  if (focusObject && /\bwho (?:owns|is the owner of|are the owners of) (?:it|that(?: one)?|this(?: one)?)\b(?!\s+(?:group|team|app|application|service principal|policy|user|person|account))|^(?:(?:and|so|ok(?:ay)?)[\s,]+)?owners? of (?:it|that(?: one)?|this(?: one)?)\s*\??$/.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'app' || e.type === 'group' || e.type === 'user'))) {
+    return { intent: focusObject.type === 'group' ? 'group.info' : 'app.info', entities: [...parsed.entities.filter((e) => e.type !== 'user'), fromConversation(focusObject)], objects: [], followUp: true };
   }
   if (!parsed.pronoun) return plain;
   // A lower-case word only guessed to be a name ("so I can chase them") does not name another object.

@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, ASIDE, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
+import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, ASIDE, COUNTRIES_OF_THE_LIST, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -368,6 +368,15 @@ export class GrammarRecognizer implements Recognizer {
     // "unrelated but is the canteen open today?": an aside the admin says is not about the thread is read without it
     // (the thread is kept for the next message).
     if (parsed.intent === 'outOfScope' && context?.conversation && ASIDE.test(cleaned)) context = { ...context, conversation: undefined };
+    // "which countries are in that list again?" after what a policy stopped: the named location that policy's name
+    // says ("Block sign-ins from blocked countries" → Blocked countries), when one location's words are all in it.
+    const ofThread = context?.conversation;
+    const policyName = ofThread?.policy?.displayName?.toLowerCase();
+    if (ofThread && !ofThread.namedLocation && policyName && COUNTRIES_OF_THE_LIST.test(cleaned.toLowerCase())) {
+      const words = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+      const inName = (this.index?.names.namedLocations ?? []).filter((l) => words(l.displayName).every((w) => policyName.includes(w)));
+      if (inName.length === 1) context = { ...context!, conversation: { ...ofThread, namedLocation: { type: 'namedLocation', text: inName[0].displayName, displayName: inName[0].displayName, value: inName[0].displayName, id: inName[0].id, source: 'conversation', resolution: 'resolved' } } };
+    }
     const withPeople = described(context?.conversation, knownNames);
     const turn = applyConversation(parsed, withPeople);
     // "groups?", "roles?" alone after an answer about one person: that person's.
@@ -531,6 +540,11 @@ export class GrammarRecognizer implements Recognizer {
     let filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, lastRows: memory?.lastRows, lastRole: memory?.role, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
+    // "which countries are in that list again?": the named location the thread is on, with what it covers.
+    if (!filled && turn.row?.type === 'namedLocation') {
+      const name = turn.row.displayName ?? turn.row.text;
+      filled = { plan: { resource: 'namedLocations', filters: [{ field: 'displayName', op: 'eq', value: name }], operation: { kind: 'list' } }, intent: 'policy.info' };
+    }
     // The last list asked again ("which user topped that list?", "when was that?" after changes): that list.
     if (!filled && turn.sameList && memory?.lastPlan && !memory.lastPlanRich && memory.lastIntent === turn.intent) filled = { plan: { ...memory.lastPlan, basedOnPrevious: true }, intent: turn.intent };
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.

@@ -1228,7 +1228,7 @@ function pairSignIns(cue: string, people: ReadonlyArray<{ id: string; displayNam
 }
 
 /** "that admin", "the same person", "whoever did that": the one who made the change the last answer showed. */
-export const THAT_ACTOR = /\b(?:that|the same|this) (?:admin|administrator|person|guy|operator|helpdesk (?:person|guy|admin))\b|\bwhoever did (?:that|it)\b|\bthe person who did (?:that|it)\b|\bwhat else did (?:he|she|they)\b/;
+export const THAT_ACTOR = /\b(?:that|the same|this) (?:admin|administrator|person|guy|operator|helpdesk (?:person|guy|admin))\b|\bwhoever did (?:that|it)\b|\bthe person who did (?:that|it)\b|\bwhat else did (?:he|she|they)\b|\bthe (?:admin|administrator|person|guy|one|user) (?:who|that) (?:did|made|added|promoted|invited|assigned|removed|disabled|reset|dismissed|changed|gave)\b/;
 /** "is that person even allowed to do that?", "what roles does the person who did that have?": their roles. */
 export const ACTOR_ROLES = /\broles?\b|\ballowed\b|\bpermitted\b|\bpermissions?\b|\brights\b|\bprivileges?\b|\ban admin\b/;
 const ACTS = /\b(?:do|did|done|doing|make|made|change[ds]?|changing|resets?|actions?|events?|activit(?:y|ies)|else|touch(?:ed)?|audit)\b/;

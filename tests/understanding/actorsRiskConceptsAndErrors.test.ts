@@ -74,4 +74,29 @@ describe('Actors, risk concepts, and the errors of what was shown (issue #13)', 
     const [, second] = await demo.stack.askChain(['which countries had the most sign-ins this week?', 'which one is second?'], admin);
     assert.match(second.text, /top 5 by country/);
   });
+
+  it('When a message opens with a title ("hr director - who is it"), then that person answers, and "what groups are they in?" is theirs', async () => {
+    const [who, groups] = await demo.stack.askChain(['hr director - who is it', 'what groups are they in?'], admin);
+    assert.equal(who.intent, 'user.info');
+    assert.match(who.text, /^Hector Green\n/);
+    assert.equal(groups.intent, 'user.groups');
+    assert.match(groups.text, /Hector Green/);
+  });
+
+  it('When "who owns it so I can ask them to renew it?" follows an app, then that app\'s owner answers; "the admin who promoted him" is the one who made the change', async () => {
+    const [, owner] = await demo.stack.askChain(['when does the Expense Tracker secret expire?', 'who owns it so I can ask them to renew it?'], admin);
+    assert.equal(owner.intent, 'app.info');
+    assert.match(owner.text, /^Expense Tracker\n/);
+    assert.match(owner.text, /Irvin Sayers/);
+    const [, roles] = await demo.stack.askChain(['who became a Global Administrator recently?', 'what roles does the admin who promoted him hold?'], admin);
+    assert.equal(roles.intent, 'role.assignments');
+    assert.match(roles.text, /^Roles of Pradeep Gupta\n/);
+  });
+
+  it('When "which countries are in that list again?" follows what the blocked-countries policy stopped, then the named location shows its countries', async () => {
+    const [, countries] = await demo.stack.askChain(['how many interactive sign-ins did the blocked countries policy stop this month?', 'which countries are in that list again?'], admin);
+    assert.equal(countries.intent, 'policy.info');
+    assert.match(countries.text, /Named locations · location Blocked countries/);
+    assert.match(countries.text, /North Korea \(KP\)/);
+  });
 });

@@ -374,7 +374,9 @@ export class NameIndex {
         // A title counts after "the", "our", "my", "your" ("the CFO"), never as bare words ("chief" of something).
         const titled = same.every((p) => p.title);
         const before = text.slice(0, token.start);
-        if (!titled || /\b(?:the|our|my|your|their)\s+$/i.test(before)) {
+        // ("hr director - who is it?", "CFO: manager?": a title the message opens with, set apart, is the topic.)
+        const opens = /^\s*$/.test(before) && /^\s*(?:[-–—:?]|$)/.test(text.slice(list[i + length - 1]?.end ?? token.end));
+        if (!titled || opens || /\b(?:the|our|my|your|their)\s+$/i.test(before)) {
           if (claim(token, list[i + length - 1], same.map((p) => p.user))) {
             i += length - 1;
             continue;

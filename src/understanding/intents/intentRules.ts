@@ -198,7 +198,7 @@ const CUES: Cue[] = [
   { name: 'remediation verbs', intent: 'risk.remediate', weight: 2, pattern: /\b(?:please|pls|now|can you|could you|make (?:her|him|them) sign in)\b/, when: (f) => f.action },
 
   // Who someone is.
-  { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$/ },
+  { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$|^(?:the\s+)?<name>\s*[-–—:,]\s*who(?:'s| is) (?:it|that|he|she|this|they)\s*\??$/ },
   { name: 'headcount', intent: 'user.info', weight: 3, pattern: /\bhead ?counts?\b/ },
   // "ok and who manages her?", "did she ever register any auth method?", "what MFA does this person have on file?": a
   // fact of the person's account, asked after their diagnosis.
