@@ -69,6 +69,13 @@ const WHICH_ROW_IS = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which (?:one|user|perso
 /** The countries of the list or location the thread is on ("which countries are in that list again?"). */
 export const COUNTRIES_OF_THE_LIST = /\b(?:which|what) countries (?:are|were|is) (?:in|on|part of) (?:that|the|this) (?:list|location|named location|policy)\b|\bwhat countries (?:that|the|this) (?:location|list|named location) (?:has|have|contains?|covers?|includes?)\b|\bcountries (?:in|on) (?:that|the) (?:list|location|named location)\b/;
 
+/** The same trouble as the one just diagnosed, said of someone else. */
+const SAME_TROUBLE = /\b(?:the )?same (?:complaint|problem|issue|thing|error|trouble|story|symptoms?)\b|\b(?:same|similar) (?:here|for (?:him|her|them))\b|\b(?:also|too) (?:can'?t|cannot|fails?|failing)\b/;
+
+function namedPersonOf(parsed: ParsedQuestion): Entity | undefined {
+  return parsed.entities.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved');
+}
+
 /** "when was that?", "what date?", "what day was it?": when the change just shown happened. */
 const WHEN_WAS_THAT = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when (?:was|did) (?:that|it|this)(?: happen)?|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day))\s*[?.!]*$/;
 
@@ -180,6 +187,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const top = memory.lastRows?.find((r) => r.type === 'user');
     if (top) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, rowEntity(top, 'why')], objects: [], followUp: true, row: rowEntity(top, 'why') };
     if (memory.user) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, fromConversation(memory.user)], objects: [], followUp: true, again: true };
+  }
+  // "and Priya Patel? she has a new iPhone and the same complaint" after a diagnosis: the same diagnosis, of her.
+  if (memory.lastIntent === 'signin.troubleshoot' && namedPersonOf(parsed) && SAME_TROUBLE.test(parsed.cueText)) {
+    return { intent: 'signin.troubleshoot', entities: parsed.entities.filter((e) => e.type === 'user' || e.type === 'timeRange' || e.type === 'app'), objects: parsed.objects, followUp: true, again: true };
   }
   // "why is bob on there?" after a list: that row's own answer (a risky user's risk, a failing person's diagnosis).
   const namedPerson = parsed.entities.find((e) => e.type === 'user' && e.source === 'message');

@@ -358,7 +358,9 @@ export class GrammarRecognizer implements Recognizer {
     const cleaned = corrected(backToSubject(text.trim().replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation);
     const knownNames = await this.knownNames();
     // ("what about Sales?" after the people of a department: that word is another department, not a group.)
-    const departmentsAsked = context?.conversation?.lastPlan?.filters.some((f) => f.field === 'department' || (f.op === 'in' && (f.field === 'id' || f.field === 'user') && /^in [A-Z]/.test(f.label ?? ''))) ?? false;
+    // (After a list of people, "what about Operations?" narrows it to a department too: "how many accounts are disabled?".)
+    const lastPlan = context?.conversation?.lastPlan;
+    const departmentsAsked = (lastPlan?.filters.some((f) => f.field === 'department' || (f.op === 'in' && (f.field === 'id' || f.field === 'user') && /^in [A-Z]/.test(f.label ?? ''))) ?? false) || (lastPlan?.resource === 'users' && !lastPlan.anchor && /^(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:what about|how about|and)\s+(?:in\s+|the\s+)?[\w&-]+(?:\s+[\w&-]+)?\s*\??$/i.test(text.trim()));
     const parsed = (departmentsAsked ? undefined : this.takeParse(cleaned, now, knownNames)) ?? parseQuestion(cleaned, now, { knownNames, departmentsAsked });
     if (this.options.intentClassifier) {
       parsed.intent = retarget(await this.options.intentClassifier.classify(cleaned), parsed.entities);

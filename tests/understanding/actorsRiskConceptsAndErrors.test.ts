@@ -99,4 +99,16 @@ describe('Actors, risk concepts, and the errors of what was shown (issue #13)', 
     assert.match(countries.text, /Named locations · location Blocked countries/);
     assert.match(countries.text, /North Korea \(KP\)/);
   });
+
+  it('When "and Priya Patel? … the same complaint" follows a diagnosis, then Priya is diagnosed the same way', async () => {
+    const [, priya] = await demo.stack.askChain(['Why can Megan not get into Outlook on her new phone?', 'and Priya Patel? she has a new iPhone and the same complaint'], admin);
+    assert.equal(priya.intent, 'signin.troubleshoot');
+    assert.match(priya.text, /^Sign-in diagnosis: Priya Patel\n/);
+  });
+
+  it('When "what about Operations?" follows a count of people, then the count is narrowed to that department', async () => {
+    const [, ops] = await demo.stack.askChain(['how many accounts are disabled', 'what about Operations?'], admin);
+    assert.equal(ops.intent, 'user.info');
+    assert.match(ops.text, /disabled accounts · department Operations/);
+  });
 });
