@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT, applyConversation, ASIDE, COUNTRIES_OF_THE_LIST, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
+import { applyConversation, ASIDE, COUNTRIES_OF_THE_LIST, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -8,6 +8,7 @@ import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignI
 import type { PlanFilter } from '../plans/plan';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
+import { overruledPlan } from './planOverrules';
 import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
 import { LEXICON } from './text/lexicon';
@@ -569,28 +570,13 @@ export class GrammarRecognizer implements Recognizer {
     // "did Megan and Adele sign in today?": both people's sign-ins, not the first one's.
     const ofBoth = !actor && !compared && !ofRows.plan && !among && !turn.row && retarget(turn.intent, turn.entities) === 'signin.list' && (!filled || filled.rich || filled.plan.resource === 'signIns') ? namedPeopleSignIns(cleaned, namedPair, turn.entities, now) : undefined;
     if (ofBoth) filled = ofBoth;
-    // "what department is that person in?" after a ranking of people: that person's account, not their sign-ins.
-    if (parsed.intent === 'user.info' && ACCOUNT_FACT.test(parsed.cueText) && !/\b(?:sign|log)/.test(parsed.cueText) && turn.entities.some((e) => e.type === 'user' && e.source === 'conversation') && filled && !filled.rich && filled.plan.resource === 'signIns') {
+    // A plan the question's own intent overrules (src/understanding/planOverrules.ts): that intent's answer instead.
+    const overruled = filled && !filled.rich ? overruledPlan({ plan: filled.plan, intent: turn.intent, parsedIntent: parsed.intent, cue: parsed.cueText, text: cleaned, score: parsed.score, followUp: turn.followUp, lastIntent: memory?.lastIntent, entities: turn.entities }) : undefined;
+    if (overruled) {
       filled = undefined;
-      intent = 'user.info';
-    }
-    // "what's the exact error code?" after a diagnosis: the diagnosis says it, not a list of the person's sign-ins.
-    if (turn.intent === 'signin.troubleshoot' && turn.followUp && memory?.lastIntent === 'signin.troubleshoot' && filled && !filled.rich && filled.plan.resource === 'signIns' && ABOUT_THE_DIAGNOSIS.test(parsed.cueText)) filled = undefined;
-    // "of the apps Irvin owns, which have a secret expiring this month?": the credentials answer, narrowed to his apps.
-    if (filled && !filled.rich && filled.plan.resource === 'ownedApps' && /\bexpir\w*|\brunning out\b|\brun out\b|\b(?:secrets?|certs?|certificates?|credentials?|keys?) (?:due|ending|end)\b/i.test(cleaned)) {
-      filled = undefined;
-      intent = 'app.info';
-    }
-    // "who in Finance is flagged risky?", "anyone in VPN Users at risk?": the risk list narrowed to those people, not
-    // the people's own list.
-    if (turn.intent === 'risk.users' && filled && !filled.rich && (filled.plan.resource === 'users' || filled.plan.resource === 'groupMembers') && !filled.plan.basedOnPrevious && turn.entities.some((e) => e.source === 'message' && (e.type === 'userAttribute' || e.type === 'group'))) filled = undefined;
-    // "risky users without any MFA method": the risk list, narrowed to those with no method, not everyone without MFA.
-    if (turn.intent === 'risk.users' && filled && !filled.rich && filled.plan.resource === 'registrationDetails' && !filled.plan.basedOnPrevious && /\b(?:risky|at[- ]risk|flagged|compromised)\b/i.test(cleaned)) filled = undefined;
-    // "is that person at risk?", "what roles does he have?" after who got an error the most: that person's own page,
-    // not the sign-ins again narrowed to them.
-    if (filled && !filled.rich && filled.plan.basedOnPrevious && filled.plan.resource === 'signIns' && (turn.intent === 'risk.user' || turn.intent === 'role.assignments' || turn.intent === 'user.groups') && parsed.score >= 4 && turn.entities.some((e) => e.type === 'user' && e.source === 'conversation')) {
-      filled = undefined;
-      intent = turn.intent;
+      // (Where the rule names no intent of its own, the intent found so far stands.)
+      if (overruled.intent === 'asked') intent = turn.intent;
+      else if (overruled.intent) intent = overruled.intent;
     }
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);

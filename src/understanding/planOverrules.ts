@@ -1,0 +1,77 @@
+/**
+ * A plan the words filled that the question's own intent overrules: the plan is dropped and the intent's own answer
+ * is given instead. Each rule names a case where a list would answer something other than what was asked ("what
+ * department is that person in?" after a ranking of people asks for their account, not their sign-ins again). The
+ * first rule that fits decides.
+ */
+import type { QuestionPlan } from '../plans/plan';
+import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT } from './conversation';
+import type { Entity, IntentName } from './types';
+
+export interface OverruleInput {
+  /** The plan the words filled (not a rich question's). */
+  plan: QuestionPlan;
+  /** The intent the grammar and the conversation found, and the grammar's own from the words alone. */
+  intent: IntentName;
+  parsedIntent: IntentName;
+  /** The cue text (names masked) and the message as cleaned. */
+  cue: string;
+  text: string;
+  score: number;
+  followUp: boolean;
+  lastIntent: IntentName | undefined;
+  entities: readonly Entity[];
+}
+
+interface Overrule {
+  name: string;
+  when: (input: OverruleInput) => boolean;
+  /** The intent answered instead: one of its own, the one the words and the conversation found ('asked'), or (none)
+   * the intent as found so far. */
+  intent?: IntentName | 'asked';
+}
+
+const fromConversation = (input: OverruleInput, type: Entity['type']) => input.entities.some((e) => e.type === type && e.source === 'conversation');
+
+const OVERRULES: readonly Overrule[] = [
+  {
+    // "what department is that person in?" after a ranking of people: that person's account, not their sign-ins.
+    name: 'an account fact of a person ranked',
+    when: (i) => i.parsedIntent === 'user.info' && ACCOUNT_FACT.test(i.cue) && !/\b(?:sign|log)/.test(i.cue) && fromConversation(i, 'user') && i.plan.resource === 'signIns',
+    intent: 'user.info',
+  },
+  {
+    // "what's the exact error code?" after a diagnosis: the diagnosis says it, not a list of the person's sign-ins.
+    name: 'a part of the diagnosis just given',
+    when: (i) => i.intent === 'signin.troubleshoot' && i.followUp && i.lastIntent === 'signin.troubleshoot' && i.plan.resource === 'signIns' && ABOUT_THE_DIAGNOSIS.test(i.cue),
+  },
+  {
+    // "of the apps Irvin owns, which have a secret expiring this month?": the credentials answer, narrowed to his apps.
+    name: "a person's apps' expiring credentials",
+    when: (i) => i.plan.resource === 'ownedApps' && /\bexpir\w*|\brunning out\b|\brun out\b|\b(?:secrets?|certs?|certificates?|credentials?|keys?) (?:due|ending|end)\b/i.test(i.text),
+    intent: 'app.info',
+  },
+  {
+    // "who in Finance is flagged risky?", "anyone in VPN Users at risk?": the risk list narrowed to those people, not
+    // the people's own list.
+    name: 'risk among a department or group',
+    when: (i) => i.intent === 'risk.users' && (i.plan.resource === 'users' || i.plan.resource === 'groupMembers') && !i.plan.basedOnPrevious && i.entities.some((e) => e.source === 'message' && (e.type === 'userAttribute' || e.type === 'group')),
+  },
+  {
+    // "risky users without any MFA method": the risk list, narrowed to those with no method, not everyone without MFA.
+    name: 'risky users without MFA',
+    when: (i) => i.intent === 'risk.users' && i.plan.resource === 'registrationDetails' && !i.plan.basedOnPrevious && /\b(?:risky|at[- ]risk|flagged|compromised)\b/i.test(i.text),
+  },
+  {
+    // "is that person at risk?", "what roles does he have?" after who got an error the most: that person's own page,
+    // not the sign-ins again narrowed to them.
+    name: "a ranked person's own page",
+    when: (i) => i.plan.basedOnPrevious === true && i.plan.resource === 'signIns' && (i.intent === 'risk.user' || i.intent === 'role.assignments' || i.intent === 'user.groups') && i.score >= 4 && fromConversation(i, 'user'),
+    intent: 'asked',
+  },
+];
+
+/** The rule that overrules the plan; undefined when the plan stands. */
+export function overruledPlan(input: OverruleInput): Pick<Overrule, 'name' | 'intent'> | undefined {
+  return OVERRULES.find((r) => r.when(input));
+}
