@@ -153,7 +153,7 @@ const ON_THE_LIST = /\b(?:on|in) (?:there|that list|the list|this list|that tabl
 const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they) (?:also )?owns?\b/;
 
 /** Facts of a person's account asked by name. */
-export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b/;
+export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b|\bwhere (?:is|are) (?:he|she|they|<name>) (?:based|located|sitting|working)\b|\b(?:which|what) team\b/;
 
 
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
@@ -350,6 +350,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   } else if (parsed.pronoun === 'object' && memory.lastRows?.length === 1 && (memory.lastRows[0].type === 'group' || memory.lastRows[0].type === 'app')) {
     // "who's in that one?" after a list of one group: that group.
     referent = rowEntity(memory.lastRows[0]);
+  } else if (memory.focus === 'user' && memory.user && parsed.intent === 'user.info' && ACCOUNT_FACT.test(parsed.cueText)) {
+    // "and who's the manager in case it's urgent": a fact of the person's account ("it" is no object).
+    referent = memory.user;
   } else if (memory.focus === 'user' && memory.user && memory.lastIntent === 'signin.troubleshoot' && SIGN_IN_IT.test(parsed.cueText)) {
     // "how many times did it fail this week?" after a person's diagnosis: "it" is their signing in, not the app.
     referent = memory.user;

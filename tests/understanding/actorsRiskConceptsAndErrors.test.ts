@@ -111,4 +111,12 @@ describe('Actors, risk concepts, and the errors of what was shown (issue #13)', 
     assert.equal(ops.intent, 'user.info');
     assert.match(ops.text, /disabled accounts · department Operations/);
   });
+
+  it('When "where is he based?", "which team is he on?" or "who\'s the manager in case it\'s urgent" follows a diagnosis, then the person\'s account answers', async () => {
+    const answers = await demo.stack.askChain(["why can't megan bowen sign in?", 'where is she based?', 'which team is she on?', "and who's the manager in case it's urgent"], admin);
+    for (const answer of answers.slice(1)) {
+      assert.equal(answer.intent, 'user.info', answer.text.slice(0, 80));
+      assert.match(answer.text, /^Megan Bowen\n/);
+    }
+  });
 });

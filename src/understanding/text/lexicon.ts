@@ -20,7 +20,7 @@ yet you you're your yours yourself yourselves whatever whoever`;
 /** Everyday words of chat and help-desk posts. */
 const EVERYDAY_WORDS = `moment headcount active zero size loops loop looping currently presently tally ok okay thanks thank cheers yes yeah hey hi hello hiya
 switch switched switching turn turned turning flip flipped enforce enforced enforcing tell showing list listing
-become became becomes becoming lose lost loses losing left given attack attacked attacks unlock unlocked invite invited invites invitation invitations inviting complaint complaints complain complains complained
+become became becomes becoming lose lost loses losing left given attack attacked attacks unlock unlocked invite invited invites invitation invitations inviting complaint complaints complain complains complained based located case urgent urgently
 person persons people guy lady colleague colleagues employee employees staff boss intern interns contractor contractors vendor vendors partner partners customer customers starter starters pc scanner legit
 wifi wi-fi building buildings floor room license licence licenses licences licensed office offices desk
 folks all team guys everyone anyone somebody quick question q one two three four five six seven eight nine ten eleven twelve
