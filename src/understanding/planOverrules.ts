@@ -69,6 +69,12 @@ const OVERRULES: readonly Overrule[] = [
     when: (i) => i.plan.basedOnPrevious === true && i.plan.resource === 'signIns' && (i.intent === 'risk.user' || i.intent === 'role.assignments' || i.intent === 'user.groups') && i.score >= 4 && fromConversation(i, 'user'),
     intent: 'asked',
   },
+  {
+    // "johanna lorenz - member of VPN Users? (nested counts)": whether she is in it (nesting counted), not its members.
+    name: "a person's membership of a group",
+    when: (i) => i.intent === 'user.groups' && i.plan.resource === 'groupMembers' && i.entities.some((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved') && i.entities.some((e) => e.type === 'group' && e.source === 'message'),
+    intent: 'asked',
+  },
 ];
 
 /** The rule that overrules the plan; undefined when the plan stands. */

@@ -43,6 +43,12 @@ describe('Corrections, rows asked of again, and the things of the last answer (i
   it('When asked "<person> in <group> - yes or no?" or "is that user a member of <group>?", then the membership answers', async () => {
     const answer = await demo.stack.ask('isaiah langer in the IT Staff group - yes or no?', admin);
     assert.equal(answer.intent, 'user.groups');
+    assert.match(answer.text, /Yes: Isaiah Langer is a direct member of IT Staff\./);
+    const nested = await demo.stack.ask('johanna lorenz - member of VPN Users? (nested counts)', admin);
+    assert.equal(nested.intent, 'user.groups');
+    assert.match(nested.text, /No: Johanna Lorenz is not in VPN Users, directly or through a nested group\./);
+    const through = await demo.stack.ask('is isaiah langer a member of VPN Users?', admin);
+    assert.match(through.text, /Yes: Isaiah Langer is in VPN Users through a nested group \(IT Staff\)\./);
     const [, member] = await demo.stack.askChain(['who is alex wilber', 'is that user a member of the VPN Users group?'], admin);
     assert.equal(member.intent, 'user.groups');
     assert.match(member.text, /Alex Wilber/);

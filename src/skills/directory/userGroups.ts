@@ -8,6 +8,7 @@ import { batchGet, bodyOf, membershipRequests, nestedGroupRequests, type Directo
 import type { SkillAnswer } from '../types';
 import type { TenantSession } from '../../graph/sessions';
 import type { PairCompared } from '../../understanding/pairCompared';
+import { entityOf } from '../../understanding/types';
 import { throwUnlessFound } from '../common/access';
 import { defineSkill } from '../common/defineSkill';
 import { groupKind } from './groupKind';
@@ -72,10 +73,25 @@ export const userGroupsSkill = defineSkill({
         return { name, text: `${name} (${groupKind(g)}), through ${chain.length ? chain.join(' → ') : 'a nested group'}` };
       })
       .sort(byName);
+    // "is Isaiah in IT Staff - yes or no?": the answer to that first, then the groups that show it.
+    const asked = entityOf(request.understanding, 'group');
+    const callouts: Array<{ text: string }> = [];
+    if (asked?.id) {
+      const groupName = e(asked.displayName ?? asked.text);
+      const person = e(subject!.displayName);
+      const chain = (paths.get(asked.id) ?? []).slice(0, -1).map((id) => e(names.get(id) ?? id));
+      callouts.push({
+        text: directIds.has(asked.id)
+          ? `Yes: ${person} is a direct member of ${groupName}.`
+          : transitive.some((g) => g.id === asked.id)
+            ? `Yes: ${person} is in ${groupName} through a nested group${chain.length ? ` (${chain.join(' → ')})` : ''}.`
+            : `No: ${person} is not in ${groupName}, directly or through a nested group.`,
+      });
+    }
     const model: DirectoryCardModel = {
       title: `Groups of ${e(subject!.displayName)}`,
       subtitle: `${transitive.length} group${transitive.length === 1 ? '' : 's'}: ${direct.length} direct, ${inheritedGroups.length} inherited through nested groups`,
-      callouts: [],
+      callouts,
       facts: [],
       sections: [
         ...(directItems.length ? [{ heading: 'Direct member of', items: directItems.map(({ text }) => ({ text })) }] : []),
