@@ -119,4 +119,13 @@ describe('Actors, risk concepts, and the errors of what was shown (issue #13)', 
       assert.match(answer.text, /^Megan Bowen\n/);
     }
   });
+
+  it('When asked for the last person added to a group, a quoted activity, who took someone off, or own password changes, then the audit log answers', async () => {
+    for (const question of ['who was the last person added to a group, and wich group?', "latest 'add member to group' event?", 'how many people changed their own password yesterday?', "Lynne Robins isn't owner of Project Falcon anymore, who took her off?", 'who invted guests this month?', 'new user accounts added lately?']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'audit.changes', question);
+    }
+    const latest = await demo.stack.ask("latest 'add member to group' event?", admin);
+    assert.match(latest.text, /Add member to group/);
+  });
 });

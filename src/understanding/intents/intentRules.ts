@@ -230,6 +230,9 @@ const CUES: Cue[] = [
   { name: 'is someone an admin', intent: 'role.assignments', weight: 7, pattern: /\b(?:is|are) (?:<name>|he|she|they|that (?:user|person)) (?:(?:still|even|actually|really) )?(?:an? |some (?:kind|sort) of |any (?:kind|sort) of )?(?:admin|administrator|privileged (?:user|account|admin))s?\b/ },
   // "Nestor Wilke the guest - who sent the invite, and when?", "who invited him?": the audit log's invitation.
   { name: 'who sent the invite', intent: 'audit.changes', weight: 7, pattern: /\bwho (?:sent|issued|created|made) (?:(?:him|her|them) )?(?:the |his |her |their |that )?(?:guest |b2b )?invit(?:e|ation)s?\b/ },
+  // "who was the last person added to a group?", "latest 'add member to group' event?", "who took her off?",
+  // "how many people changed their own password yesterday?": changes, from the audit log.
+  { name: 'the latest change of a kind', intent: 'audit.changes', weight: 7, pattern: /\b(?:last|latest|newest|most recent|recent) (?:person|user|member|one|guest|admin|people|members|users|guests) (?:to be |who was |who were |that was )?(?:added|invited|removed|assigned)\b|(?:'|<quote>\s*)[a-z][a-z ]{3,60}'?\s*(?:events?|entr(?:y|ies)|activit(?:y|ies)|changes?)\b|\bwho took (?:her|him|them|it|<name>) (?:off|out)\b|\bnew (?:user )?(?:accounts?|users?|guests?) (?:been )?(?:added|created|invited)\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/ },
   // "who did the disable?", "who did the reset?": who made the change just shown.
   { name: 'who did the change', intent: 'audit.changes', weight: 7, pattern: /\bwho did the (?:disable|disabling|reset|resets|change|changes|removal|deletion|delete|invite|invitation|dismiss(?:al)?|block|unblock|assignment|edit|update)\b/ },
   // "what's the error?", "which error codes?" after sign-ins were shown: the errors of those sign-ins.

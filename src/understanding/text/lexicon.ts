@@ -163,6 +163,8 @@ export const KNOWN_MISSPELLINGS: Readonly<Record<string, string>> = {
   gorups: 'groups',
   acount: 'account',
   amdin: 'admin',
+  invted: 'invited',
+  inivted: 'invited',
   amdins: 'admins',
   accout: 'account',
   accouts: 'accounts',
