@@ -63,6 +63,12 @@ const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|af
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
+/**
+ * Who else reports to the manager just shown: "who else reports to her?", "anyone else on her team?" ("else": the
+ * person asked about is one of them). "who reports to them?" is about that person's own reports.
+ */
+const REPORTS_OF_PRONOUN = /\b(?:who|anyone|anybody) else (?:reports?|is reporting|directly reports) (?:in)?to (?:him|her|them)\b|\b(?:who|anyone|anybody) else (?:is )?(?:on|in) (?:his|her|their) team\b/;
+
 /** A question of which row holds a place in the list just shown, answered by that list. */
 const WHICH_ROW_IS = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which (?:one|user|person|app|group|country|code) (?:is|was|came|comes) (?:second|2nd|third|3rd|last|first|top)|(?:which|who|what) (?:user |one |person |app )?topped (?:that|the|this) (?:list|table|ranking))\s*[?.!]*$/;
 
@@ -219,6 +225,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
 
+  // "who else reports to her?", "her team?" after "who's Bob's manager?": the manager just shown.
+  if (memory.manager && REPORTS_OF_PRONOUN.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
+    const manager: Entity = { ...memory.manager, text: memory.manager.displayName, resolution: 'resolved', source: 'conversation' };
+    return { intent: 'user.info', entities: [...parsed.entities.filter((e) => e.type !== 'user'), manager], objects: [], followUp: true };
+  }
   // After a list of people or apps at risk, "what happened to him?", "what did it do?": that one's risk story.
   if ((memory.lastIntent === 'risk.users' || memory.lastIntent === 'risk.workload') && RISK_STORY_ASKED.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app'))) {
     const type = memory.lastIntent === 'risk.users' ? 'user' : 'app';
@@ -406,6 +417,7 @@ export interface AboutObject {
   id?: string;
   appId?: string;
   displayName: string;
+  as?: 'manager';
 }
 
 /**
@@ -507,7 +519,12 @@ export function rememberTurn(
   if (code) next.errorCode = code;
   else if (intent !== 'docs.answer') delete next.errorCode;
   // What the answer found beyond what was named: the app and the error of a diagnosed failure, its blocking policy.
+  // The manager the last answer showed ("who's Bob's manager?"), for "who else reports to her?" next.
+  const manager = answered?.about?.find((a) => a.as === 'manager' && a.id);
+  if (manager?.id) next.manager = { type: 'user', id: manager.id, displayName: manager.displayName };
+  else delete next.manager;
   for (const about of answered?.about ?? []) {
+    if (about.as === 'manager') continue;
     if (about.type === 'errorCode') {
       if (!code) next.errorCode = { type: 'errorCode', text: about.displayName, value: about.displayName, source: 'conversation' };
       continue;

@@ -128,4 +128,11 @@ describe('Actors, risk concepts, and the errors of what was shown (issue #13)', 
     const latest = await demo.stack.ask("latest 'add member to group' event?", admin);
     assert.match(latest.text, /Add member to group/);
   });
+
+  it('When "who else reports to her?" follows a question about a person\'s manager, then the manager\'s direct reports answer', async () => {
+    const [, reports] = await demo.stack.askChain(["who's bob kelly's manager", 'and who else reports to her?'], admin);
+    assert.equal(reports.intent, 'user.info');
+    assert.match(reports.text, /^Direct reports · of Grace Kaur\n/);
+    assert.match(reports.text, /Priya Patel/);
+  });
 });

@@ -136,9 +136,16 @@ export const userInfoSkill = defineSkill({
       const theirs = await profilePage(tenant, { id: manager.id, displayName: manager.displayName ?? manager.id }, may, request.now);
       return { ...theirs.answer, ...(theirs.answer.kind === 'card' ? { about: [{ type: 'user' as const, id: manager.id, displayName: manager.displayName ?? manager.id }] } : {}) };
     }
+    // "who's Bob's manager?": the manager shown is who "who else reports to her?" means next.
+    if (manager?.id && page.answer.kind === 'card' && MANAGER_NAMED.test(request.understanding.text)) {
+      return { ...page.answer, about: [...(page.answer.about ?? []), { type: 'user' as const, id: manager.id, displayName: manager.displayName ?? manager.id, as: 'manager' as const }] };
+    }
     return page.answer;
   },
 });
+
+/** A question that asks who the person's manager is. */
+const MANAGER_NAMED = /\b(?:manager|boss|line manager|supervisor|reports? (?:in)?to)\b/i;
 
 /** The manager as the subject of the question, not a fact asked of the person ("who is her manager?"). */
 const MANAGER_ASKED_OF = /(?<!\b(?:who|what|whom|which|where|how)(?:'s)?\s)\b(?:does|did|do|is|was|has|have|can|could|will)\s+(?:the|that|this|his|her|their)\s+(?:manager|boss|line manager|supervisor)\b(?!\s*(?:set|listed|shown|assigned|named|right|correct)\b)|\b(?:the|his|her|their)\s+(?:manager|boss|line manager|supervisor)(?:'s|’s)\s+(?!name\b)\w+/i;
