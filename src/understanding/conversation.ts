@@ -48,7 +48,7 @@ export interface FollowUpResult {
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one", "the one with the most": a row of the last list answer. */
-const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b|\bwhich (?:one|user|person|app|group|country|code) (?:is|was|came|comes) (second|2nd|third|3rd|last)\b|\b(?:which|who|what) (?:user |one |person |app )?(topped) (?:that|the|this) (?:list|table|ranking)\b/;
+const ORDINAL = /\b(?:the\s+)?(top|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|bottom)\s+(?:one|user|person|account|group|app|entry|row|item)\b|\bnumber\s+(\d{1,2})\b|#(\d{1,2})\b|\bthe one (?:that |which |who )?(?:goes|expires|runs out|comes|is|was|ends|happened|signed in)\s+(first|soonest|earliest|next|top|last)\b|\bthe (?:one|user|person|account|app|group) (?:with|that has|who has|that had|who had) (?:the )?(most|highest|biggest|largest)\b|^(?:(?:and|ok(?:ay)?|so|now|what about|how about)[\s,]+)?(?:the )?(second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s*[?.!]*$|\bthe (most recent|latest|newest) (?:of (?:those|them|these)|change|event|entry)\b|\bthe (soonest|earliest|nearest|next to expire|first to expire)(?: one)?\b|\b(?:which|what) (?:one|app|secret|cert(?:ificate)?|credential) (?:expires|runs out|ends|goes|lapses) (first|soonest|earliest|next)\b/;
 const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b|\bwhat (?:should|do|can|would) (?:i|we) (?:tell|say to|advise) (?:him|her|them|the user|the guest)\b|\bwhat(?:'?s| is) the (?:fix|solution|remedy|workaround)\b|\bhow (?:do|can|should|would) (?:i|we) (?:get|move|switch) (?:him|her|them) (?:onto|on to|on|to|over to) (?:something|anything|a (?:client|app|method)) (?:that|which) works\b/;
@@ -77,10 +77,6 @@ export const COUNTRIES_OF_THE_LIST = /\b(?:which|what) countries (?:are|were|is)
 
 /** The same trouble as the one just diagnosed, said of someone else. */
 const SAME_TROUBLE = /\b(?:the )?same (?:complaint|problem|issue|thing|error|trouble|story|symptoms?)\b|\b(?:same|similar) (?:here|for (?:him|her|them))\b|\b(?:also|too) (?:can'?t|cannot|fails?|failing)\b/;
-
-function namedPersonOf(parsed: ParsedQuestion): Entity | undefined {
-  return parsed.entities.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved');
-}
 
 /** "when was that?", "what date?", "what day was it?": when the change just shown happened. */
 const WHEN_WAS_THAT = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when (?:was|did) (?:that|it|this)(?: happen)?|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day))\s*[?.!]*$/;
@@ -140,7 +136,7 @@ function rowReferred(cueText: string, memory: ConversationContext): Entity | und
   // "the one with the most": the top row of a count, which lists the largest first.
   // ("the most recent of those": lists over time are shown newest first.)
   // ("the soonest one" after expiring credentials: the first row, as lists are shown soonest first.)
-  const word = m[1] ?? m[4] ?? (m[5] || m[7] || m[8] || m[9] || m[11] ? 'top' : undefined) ?? m[6] ?? m[10];
+  const word = m[1] ?? m[4] ?? (m[5] || m[7] || m[8] || m[9] ? 'top' : undefined) ?? m[6];
   const index = word ? (word === 'last' || word === 'bottom' ? rows.length : ORDINALS[word] ?? 1) : Number(m[2] ?? m[3]);
   const row = rows[index - 1];
   if (!row) return undefined;
@@ -194,12 +190,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     if (top) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, rowEntity(top, 'why')], objects: [], followUp: true, row: rowEntity(top, 'why') };
     if (memory.user) return { intent: 'signin.troubleshoot', entities: [...parsed.entities, fromConversation(memory.user)], objects: [], followUp: true, again: true };
   }
+  const namedPerson = parsed.entities.find((e) => e.type === 'user' && e.source === 'message');
   // "and Priya Patel? she has a new iPhone and the same complaint" after a diagnosis: the same diagnosis, of her.
-  if (memory.lastIntent === 'signin.troubleshoot' && namedPersonOf(parsed) && SAME_TROUBLE.test(parsed.cueText)) {
+  if (memory.lastIntent === 'signin.troubleshoot' && namedPerson?.resolution === 'resolved' && SAME_TROUBLE.test(parsed.cueText)) {
     return { intent: 'signin.troubleshoot', entities: parsed.entities.filter((e) => e.type === 'user' || e.type === 'timeRange' || e.type === 'app'), objects: parsed.objects, followUp: true, again: true };
   }
   // "why is bob on there?" after a list: that row's own answer (a risky user's risk, a failing person's diagnosis).
-  const namedPerson = parsed.entities.find((e) => e.type === 'user' && e.source === 'message');
   if (weak && namedPerson && memory.lastIntent && ON_THE_LIST.test(parsed.cueText)) {
     return { intent: ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent, entities: parsed.entities, objects: parsed.objects, followUp: true };
   }

@@ -79,6 +79,27 @@ const RELATION = /\b(?:manager|managers|manages|reports? to|boss|between|invited
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+/** The one named location whose words are all in the policy's name ("Block sign-ins from blocked countries" → Blocked countries). */
+function locationNamedBy(policy: Entity | undefined, locations: NameVocabulary['namedLocations']): Entity | undefined {
+  const policyName = policy?.displayName?.toLowerCase();
+  if (!policyName) return undefined;
+  const words = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  const inName = (locations ?? []).filter((l) => words(l.displayName).every((w) => policyName.includes(w)));
+  if (inName.length !== 1) return undefined;
+  const [location] = inName;
+  return { type: 'namedLocation', text: location.displayName, displayName: location.displayName, value: location.displayName, id: location.id, source: 'conversation', resolution: 'resolved' };
+}
+
+/**
+ * Two or three people (or apps) the message names, each once and each by words of its own; undefined otherwise.
+ * ("break glass accounts" is one phrase for two accounts: a question about them, not two names.)
+ */
+function namedSeveral(entities: readonly Entity[], type: 'user' | 'app'): Entity[] | undefined {
+  const named = [...new Map(entities.filter((e) => e.type === type && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, e])).values()];
+  const phrases = new Set(named.map((e) => e.text.toLowerCase()));
+  return named.length >= 2 && named.length <= 3 && phrases.size === named.length ? named : undefined;
+}
+
 /**
  * The message with one of the names it lists kept and the others gone, with the "and" or comma that joined them:
  * "who owns Expense Tracker and Invoice OCR?" → "who owns Invoice OCR?".
@@ -290,10 +311,8 @@ export class GrammarRecognizer implements Recognizer {
     if (!knownNames) return undefined;
     const now = context?.now ?? new Date();
     const parsed = this.parseOnce(text.trim(), now, knownNames);
-    const people = parsed.entities.filter((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
-    const distinct = [...new Map(people.map((p) => [p.id, p])).values()];
-    // ("break glass accounts" is one phrase for two accounts: a question about them, not two names.)
-    if (distinct.length < 2 || distinct.length > 3 || new Set(distinct.map((p) => p.text.toLowerCase())).size < distinct.length) return undefined;
+    const distinct = namedSeveral(parsed.entities, 'user');
+    if (!distinct) return undefined;
     // "which groups do Megan and Adele share?" compares the two: one answer.
     if (comparedGroups(text.toLowerCase(), distinct.map((p) => ({ id: p.id!, displayName: p.displayName ?? p.text })), context?.conversation?.lastIntent)) return undefined;
     const whole = await this.recognize(text, context);
@@ -315,10 +334,10 @@ export class GrammarRecognizer implements Recognizer {
     const now = context?.now ?? new Date();
     const cleaned = text.trim();
     const parsed = this.parseOnce(cleaned, now, knownNames);
-    const named = [...new Map(parsed.entities.filter((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, e])).values()];
+    const named = namedSeveral(parsed.entities, 'app');
     let parts: string[];
     let apps: Array<{ id: string }>;
-    if (named.length >= 2 && named.length <= 3 && new Set(named.map((e) => e.text.toLowerCase())).size === named.length) {
+    if (named) {
       apps = named.map((e) => ({ id: e.id! }));
       parts = named.map((app) => withoutOthers(cleaned, named, app));
     } else {
@@ -327,7 +346,7 @@ export class GrammarRecognizer implements Recognizer {
       const remembered = memory?.apps ?? [];
       const rowsOfApps = (memory?.lastRows ?? []).filter((r) => r.type === 'app').length >= 2;
       const both = BOTH_APPS.exec(cleaned);
-      if (named.length || remembered.length < 2 || rowsOfApps || !both || !APP_PAGE_WORDS.test(cleaned) || parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group'))) return undefined;
+      if (parsed.entities.some((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved') || remembered.length < 2 || rowsOfApps || !both || !APP_PAGE_WORDS.test(cleaned) || parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group'))) return undefined;
       apps = remembered;
       parts = remembered.map((app) => `${cleaned.slice(0, both.index)}${both[1] ?? ''}${app.displayName}${cleaned.slice(both.index + both[0].length)}`.replace(/\s{2,}/g, ' ').trim());
     }
@@ -374,12 +393,8 @@ export class GrammarRecognizer implements Recognizer {
     // "which countries are in that list again?" after what a policy stopped: the named location that policy's name
     // says ("Block sign-ins from blocked countries" → Blocked countries), when one location's words are all in it.
     const ofThread = context?.conversation;
-    const policyName = ofThread?.policy?.displayName?.toLowerCase();
-    if (ofThread && !ofThread.namedLocation && policyName && COUNTRIES_OF_THE_LIST.test(cleaned.toLowerCase())) {
-      const words = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
-      const inName = (this.index?.names.namedLocations ?? []).filter((l) => words(l.displayName).every((w) => policyName.includes(w)));
-      if (inName.length === 1) context = { ...context!, conversation: { ...ofThread, namedLocation: { type: 'namedLocation', text: inName[0].displayName, displayName: inName[0].displayName, value: inName[0].displayName, id: inName[0].id, source: 'conversation', resolution: 'resolved' } } };
-    }
+    const namedInPolicy = ofThread && !ofThread.namedLocation && COUNTRIES_OF_THE_LIST.test(cleaned.toLowerCase()) ? locationNamedBy(ofThread.policy, this.index?.names.namedLocations) : undefined;
+    if (namedInPolicy) context = { ...context!, conversation: { ...ofThread!, namedLocation: namedInPolicy } };
     const withPeople = described(context?.conversation, knownNames);
     const turn = applyConversation(parsed, withPeople);
     // "groups?", "roles?" alone after an answer about one person: that person's.

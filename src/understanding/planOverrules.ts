@@ -31,13 +31,14 @@ interface Overrule {
   intent?: IntentName | 'asked';
 }
 
-const fromConversation = (input: OverruleInput, type: Entity['type']) => input.entities.some((e) => e.type === type && e.source === 'conversation');
+/** The thread, not the message, gave an object of this type. */
+const fromThread = (input: OverruleInput, type: Entity['type']) => input.entities.some((e) => e.type === type && e.source === 'conversation');
 
 const OVERRULES: readonly Overrule[] = [
   {
     // "what department is that person in?" after a ranking of people: that person's account, not their sign-ins.
     name: 'an account fact of a person ranked',
-    when: (i) => i.parsedIntent === 'user.info' && ACCOUNT_FACT.test(i.cue) && !/\b(?:sign|log)/.test(i.cue) && fromConversation(i, 'user') && i.plan.resource === 'signIns',
+    when: (i) => i.parsedIntent === 'user.info' && ACCOUNT_FACT.test(i.cue) && !/\b(?:sign|log)/.test(i.cue) && fromThread(i, 'user') && i.plan.resource === 'signIns',
     intent: 'user.info',
   },
   {
@@ -66,7 +67,7 @@ const OVERRULES: readonly Overrule[] = [
     // "is that person at risk?", "what roles does he have?" after who got an error the most: that person's own page,
     // not the sign-ins again narrowed to them.
     name: "a ranked person's own page",
-    when: (i) => i.plan.basedOnPrevious === true && i.plan.resource === 'signIns' && (i.intent === 'risk.user' || i.intent === 'role.assignments' || i.intent === 'user.groups') && i.score >= 4 && fromConversation(i, 'user'),
+    when: (i) => i.plan.basedOnPrevious === true && i.plan.resource === 'signIns' && (i.intent === 'risk.user' || i.intent === 'role.assignments' || i.intent === 'user.groups') && i.score >= 4 && fromThread(i, 'user'),
     intent: 'asked',
   },
   {
