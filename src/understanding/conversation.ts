@@ -63,6 +63,10 @@ const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|af
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
+const A_PERSONS_PAGE: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'role.assignments', 'signin.troubleshoot']);
+/** One risk of the person just shown, asked of with "it": "what detection was it?", "what was detected?". */
+const DETECTION_OF_IT = /\b(?:what|which) (?:kind of |type of )?(?:detection|risk(?: detection)?) (?:was|is) (?:it|that|this)\b|\bwhat (?:was|got) (?:detected|flagged)\b|\bwhat did (?:he|she|they) (?:trip|trigger)\b|\bwhy (?:is|was) (?:he|she|they) (?:risky|flagged|at risk)\b/;
+
 /**
  * Who else reports to the manager just shown: "who else reports to her?", "anyone else on her team?" ("else": the
  * person asked about is one of them). "who reports to them?" is about that person's own reports.
@@ -267,11 +271,15 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // After a person's risk story, a question about its parts ("show me the risky sign-in", "when was that", "where was
   // the leak from?", "was the sign-in from Paris legit?") is the same person's risk again.
   const namesOwn = parsed.objects.some((o) => !o.typeGuessed);
-  if ((memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && !namesOwn && RISK_PARTS.test(parsed.cueText)) {
-    const object = memory.lastIntent === 'risk.user' ? memory.user : memory.app;
-    if (object) {
+  // After a look at one person ("alex wilber: risk level + mfa registered?"), "what detection was it?" is that
+  // person's risk story.
+  const personsRisk = memory.focus === 'user' && memory.lastIntent !== undefined && A_PERSONS_PAGE.has(memory.lastIntent) && DETECTION_OF_IT.test(parsed.cueText);
+  if (((memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && RISK_PARTS.test(parsed.cueText)) || personsRisk) {
+    const intent = personsRisk ? 'risk.user' : memory.lastIntent!;
+    const object = intent === 'risk.user' ? memory.user : memory.app;
+    if (object && !namesOwn) {
       const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app' && e.type !== 'action');
-      return { intent: memory.lastIntent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, again: true };
+      return { intent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, again: !personsRisk };
     }
   }
 

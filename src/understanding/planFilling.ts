@@ -76,7 +76,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?|(?:team|department|dept) size)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|guests?)\b.{0,30}\bnever (?:been )?used (?:to (?:sign|log) (?:in|on)|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
@@ -229,7 +229,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   if (resource === 'signIns' && new RegExp(`^${WHO_HAD_THE_MOST}`).test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
   if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
-  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
+  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue) || (resource === 'users' && /\b(?:team|department|dept) size\b/.test(cue))) return { kind: 'count' };
   // "highest first", "newest first": the order of a list, not one row of it.
   // "what should I check first", "first of all", "in the first place": no row of a list either.
   const unordered = cue
@@ -993,10 +993,18 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     // What the rich answer shows, as a plan to continue: its person or app becomes a condition.
     const user = input.entities.find((e) => e.type === 'user' && e.id);
     if (user && (plan.resource === 'signIns' || plan.resource === 'riskDetections') && !plan.filters.some((f) => f.field === 'user')) plan.filters.push({ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text });
-    return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+    return { plan, intent: intentOfPlan(plan), rich: true };
   }
+  return { plan, intent: intentOfPlan(plan) };
+}
+
+/** The intent a list plan answers: its collection's, but for the few collections asked of one thing. */
+function intentOfPlan(plan: QuestionPlan): IntentName {
   // An app's groups are a question about groups (a person's groups are their memberships).
-  return { plan, intent: plan.resource === 'memberOf' && plan.anchor?.type === 'servicePrincipal' ? 'group.info' : PLAN_INTENTS[plan.resource] };
+  if (plan.resource === 'memberOf' && plan.anchor?.type === 'servicePrincipal') return 'group.info';
+  // One person's risk detections ("how many detections does Alex have?") are that person's risk.
+  if (plan.resource === 'riskDetections' && plan.filters.some((f) => f.field === 'user' && f.op === 'eq')) return 'risk.user';
+  return PLAN_INTENTS[plan.resource];
 }
 
 /**
