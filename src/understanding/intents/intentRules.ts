@@ -337,7 +337,7 @@ const CUES: Cue[] = [
   // "what has Christie been doing today?", "whose password did Avery reset?", "Miriam updated some service principals":
   // a person as the one who made changes.
   { name: 'someone made changes', intent: 'audit.changes', weight: 7, pattern: asActor(String.raw`(?:<name>|he|she|they)`) },
-  { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:(?<!\b(?:since|after) (?:the |a |his |her |their |my )?)password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
+  { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:(?<!\b(?:since|after) (?:the |a |his |her |their |my )?)password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:sent|send|sending|issued) (?:out )?(?:any |the |some )?(?:guest |b2b )?invit(?:es|ations)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
   { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
 
   // Conditional Access policies.
