@@ -227,7 +227,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   }
   // "who got the most?", "which user was worst yesterday": the one person with the most.
   if (resource === 'signIns' && new RegExp(`^${WHO_HAD_THE_MOST}`).test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
-  if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
+  if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|^(?:and\s+|so\s+)?(?:for|by) whom?\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue) || (resource === 'users' && /\b(?:team|department|dept) size\b/.test(cue))) return { kind: 'count' };
   // "highest first", "newest first": the order of a list, not one row of it.
@@ -616,7 +616,7 @@ const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers',
 const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
-const WHICH_PEOPLE = new RegExp(String.raw`^${WHO_HAD_THE_MOST}(?: (?:of (?:them|those|these)|of <(?:time|tt)>(?: ?'s)?|yesterday|today|there|then|<time>|<tt>))?\s*\??$|` + /^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the |those |these )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons|user\(s\)|guests)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/.source);
+const WHICH_PEOPLE = new RegExp(String.raw`^${WHO_HAD_THE_MOST}(?: (?:of (?:them|those|these)|of <(?:time|tt)>(?: ?'s)?|yesterday|today|there|then|<time>|<tt>))?\s*\??$|` + /^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?(?:for|by) whom?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the |those |these )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons|user\(s\)|guests)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/.source);
 
 /** "those", "them", "of them", "the first one", a bare follow-up: the message continues the previous plan. */
 const CONTINUES = /\b(?:those|these|them|that list|of them|the same(?: ones)?|the first one|the latest one|the last one|the top one|such|who are they|which are they|what are they|who were they|who else|anyone else|anybody else|besides)\b|^(?:and|what about|how about|only|just|now)\b/;
@@ -1406,6 +1406,8 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   else if (context.previousRich && (plan.operation.kind === 'latest' || plan.operation.kind === 'first')) plan.window = defaultWindow(plan.resource, context.now, context.cue, plan.operation);
   // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
   // "did she have the same problem yesterday?": the same diagnosis for another day.
-  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || c.field === 'app' || (c.field === 'result' && c.value === 'failure' && /\bsame (?:error|problem|issue|failure|thing)\b/.test(context.cue)) || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+  // ("what about Priya? similar story with her iphone": her device is part of her story.)
+  const anotherPerson = changes.some((c) => c.field === 'user');
+  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || c.field === 'app' || (anotherPerson && c.field === 'os') || (c.field === 'result' && c.value === 'failure' && /\bsame (?:error|problem|issue|failure|thing)\b/.test(context.cue)) || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
   return { plan, intent: PLAN_INTENTS[plan.resource] };
 }

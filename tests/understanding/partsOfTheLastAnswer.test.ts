@@ -62,4 +62,27 @@ describe('Parts of the last answer (issue #13)', function () {
     assert.equal(answer.intent, 'signin.list');
     assert.match(answer.text, /Azure Portal/);
   });
+
+  it('When "X too? she got a new iPhone" or "draft a reply for the ticket" follows a diagnosis, then the other person is diagnosed, and the reply is the diagnosis (which says what to tell them)', async () => {
+    const [, other, reply] = await demo.stack.askChain(["megan bowen's outlook on her new android says she can't sign in", 'priya patel too? new iphone', 'can you draft a reply to the user for the ticket?'], admin);
+    assert.equal(other.intent, 'signin.troubleshoot');
+    assert.match(other.text, /^Sign-in diagnosis: Priya Patel/);
+    assert.equal(reply.intent, 'signin.troubleshoot');
+    assert.match(reply.text, /Priya Patel/);
+  });
+
+  it('When "which admin closed it?" follows an app\'s risk, or "why is that one high?" follows one risky user, then their risk history answers', async () => {
+    const [, closed] = await demo.stack.askChain(['what happened with the marketing automation app risk', 'which admin closed it'], admin);
+    assert.equal(closed.intent, 'risk.workload');
+    assert.match(closed.text, /dismissed by Sam Secadmin/);
+    const [, , high] = await demo.stack.askChain(['open risky users?', 'just the high ones', 'why is that one high?'], admin);
+    assert.equal(high.intent, 'risk.user');
+    assert.match(high.text, /Bob Kelly/);
+  });
+
+  it('When "for who?" follows a count of sign-ins, then the same sign-ins are counted by person', async () => {
+    const [, who] = await demo.stack.askChain(['how many smart lockout errors this month', 'for who?'], admin);
+    assert.equal(who.intent, 'signin.list');
+    assert.match(who.text, /by user/);
+  });
 });
