@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -64,6 +64,7 @@ const GENERATED_TENANTS = {
   thirteenth: { seed: 7171, users: 700, signIns: 15_000 },
   fourteenth: { seed: 8282, users: 900, signIns: 17_000 },
   fifteenth: { seed: 9393, users: 1200, signIns: 20_000 },
+  sixteenth: { seed: 1616, users: 900, signIns: 15_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -96,6 +97,8 @@ const SETS = {
   dev12: path.join('tests', 'fixtures', 'dev12', 'questions.jsonl'),
   /** A thirteenth, by a thirteenth blind helper (session 11), on questions whose intent is easy to confuse, on Contoso and a fifteenth tenant. */
   dev13: path.join('tests', 'fixtures', 'dev13', 'questions.jsonl'),
+  /** A fourteenth, by a fourteenth blind helper (session 12), a plain sample of an admin team's month, on Contoso and a sixteenth tenant. */
+  dev14: path.join('tests', 'fixtures', 'dev14', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {

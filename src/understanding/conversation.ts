@@ -63,6 +63,10 @@ const WHO_DID_IT = /\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|af
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
+const A_PERSONS_PAGE: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'role.assignments', 'signin.troubleshoot']);
+/** One risk of the person just shown, asked of with "it": "what detection was it?", "what was detected?". */
+const DETECTION_OF_IT = /\b(?:what|which) (?:kind of |type of )?(?:detection|risk(?: detection)?) (?:was|is) (?:it|that|this)\b|\bwhat (?:was|got) (?:detected|flagged)\b|\bwhat did (?:he|she|they) (?:trip|trigger)\b|\bwhy (?:is|was) (?:he|she|they) (?:risky|flagged|at risk)\b/;
+
 /**
  * Who else reports to the manager just shown: "who else reports to her?", "anyone else on her team?" ("else": the
  * person asked about is one of them). "who reports to them?" is about that person's own reports.
@@ -78,8 +82,8 @@ export const COUNTRIES_OF_THE_LIST = /\b(?:which|what) countries (?:are|were|is)
 /** The same trouble as the one just diagnosed, said of someone else. */
 const SAME_TROUBLE = /\b(?:the )?same (?:complaint|problem|issue|thing|error|trouble|story|symptoms?)\b|\b(?:same|similar) (?:here|for (?:him|her|them))\b|\b(?:also|too) (?:can'?t|cannot|fails?|failing)\b/;
 
-/** "when was that?", "what date?", "what day was it?": when the change just shown happened. */
-const WHEN_WAS_THAT = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when (?:was|did) (?:that|it|this)(?: happen)?|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day))\s*[?.!]*$/;
+/** "when was that?", "what date?", "which guest was it?": when the change just shown happened, or what it was done to. */
+const OF_THE_CHANGES = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when (?:was|did) (?:that|it|this)(?: happen)?|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day)|(?:which|what) (?:guest|user|account|person|one|group|app|policy|role) (?:was (?:it|that)|were they|was affected|did (?:they|he|she) (?:invite|add|remove|change)))\s*[?.!]*$/;
 
 /** Words that say the message is not about the thread ("unrelated but …", "random question, …", "off topic:"). */
 export const ASIDE = /^\W*(?:(?:ok(?:ay)?|btw|also|oh|hey)[\s,]+)?(?:(?:totally|completely|slightly|somewhat|kinda|bit)\s+)?(?:unrelated|off[- ]topic|random question|random one|side (?:question|note)|sidenote|different (?:topic|question)|quick (?:unrelated|random|non[- ]work) (?:one|question|thing))\b/i;
@@ -126,7 +130,14 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
   return rowEntity(row, m[0]);
 }
 
+/** "the latest one": a row of a list of things (the newest first), but the newest event of a log's list is its own question. */
+const LATEST_ONE = /\bthe (?:most recent|latest|newest) one\b/;
+const EVENT_LISTS: ReadonlySet<string> = new Set(['signIns', 'directoryAudits', 'riskDetections']);
+
 function rowReferred(cueText: string, memory: ConversationContext): Entity | undefined {
+  if (!ORDINAL.test(cueText) && LATEST_ONE.test(cueText) && memory.lastRows?.length && memory.lastPlan && !EVENT_LISTS.has(memory.lastPlan.resource)) {
+    return rowEntity(memory.lastRows[0], 'the latest one');
+  }
   const m = ORDINAL.exec(cueText);
   // "and the last one on that list?" after a turn about one row that showed a single object of its own (the app's
   // owner): the list before it.
@@ -258,7 +269,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     if (object) {
       const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app');
       // After a risk answer ("whose risk was dismissed?" → Adele), who dismissed or confirmed it is in the risk history.
-      const risk = memory.lastIntent?.startsWith('risk.') && memory.lastIntent !== 'risk.remediate' && (object.type === 'user' || object.type === 'app');
+      // ("when was that key added and by whom?" after an app's risk: a change to its credentials, in the audit log.)
+      const credential = /\b(?:keys?|secrets?|certs?|certificates?|credentials?|creds?)\b/.test(parsed.cueText);
+      const risk = memory.lastIntent?.startsWith('risk.') && memory.lastIntent !== 'risk.remediate' && (object.type === 'user' || (object.type === 'app' && !credential));
       const intent = risk ? (object.type === 'user' ? 'risk.user' : 'risk.workload') : 'audit.changes';
       return { intent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
     }
@@ -267,11 +280,15 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // After a person's risk story, a question about its parts ("show me the risky sign-in", "when was that", "where was
   // the leak from?", "was the sign-in from Paris legit?") is the same person's risk again.
   const namesOwn = parsed.objects.some((o) => !o.typeGuessed);
-  if ((memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && !namesOwn && RISK_PARTS.test(parsed.cueText)) {
-    const object = memory.lastIntent === 'risk.user' ? memory.user : memory.app;
-    if (object) {
+  // After a look at one person ("alex wilber: risk level + mfa registered?"), "what detection was it?" is that
+  // person's risk story.
+  const personsRisk = memory.focus === 'user' && memory.lastIntent !== undefined && A_PERSONS_PAGE.has(memory.lastIntent) && DETECTION_OF_IT.test(parsed.cueText);
+  if (((memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && RISK_PARTS.test(parsed.cueText)) || personsRisk) {
+    const intent = personsRisk ? 'risk.user' : memory.lastIntent!;
+    const object = intent === 'risk.user' ? memory.user : memory.app;
+    if (object && !namesOwn) {
       const kept = parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app' && e.type !== 'action');
-      return { intent: memory.lastIntent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, again: true };
+      return { intent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, again: !personsRisk };
     }
   }
 
@@ -288,7 +305,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // ("what does she need to do?" reads like a definition asked, of nothing named.)
   const whatToDo = WHAT_TO_DO.test(parsed.cueText) && (weak || (parsed.intent === 'docs.answer' && parsed.entities.length === 0 && parsed.pronoun === 'user'));
   // "when was that?", "what date?" after changes were shown: the same changes, which carry their dates.
-  const whenOfChanges = weak && memory.lastIntent === 'audit.changes' && WHEN_WAS_THAT.test(parsed.cueText.trim());
+  const whenOfChanges = weak && memory.lastIntent === 'audit.changes' && OF_THE_CHANGES.test(parsed.cueText.trim());
   if (memory.lastIntent && ((whatToDo || whenOfChanges || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson && !OWNS.test(parsed.cueText)))) {
     // ("ok how do I fix it" after a list of one person's sign-ins: that person's diagnosis, which says what to do.)
     // ("what should I tell them to do?" after a look at the person's account or groups: what to do is in their diagnosis.)
@@ -392,8 +409,8 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
   return kept.map(fromConversation);
 }
 
-/** A question about what happened to the one at risk just listed ("what happened to him?", "what did it do?"). */
-const RISK_STORY_ASKED = /\bwhat (?:happened|has happened) (?:to|with) (?:him|her|them|it|that one)\b|\bwhat (?:did|has) (?:it|he|she|they) (?:do|done)\b|\bwhat (?:is|was) (?:it|he|she) up to\b/;
+/** A question about what happened to the one at risk just listed ("what happened to him?", "what did it do?", "which key did it use?"). */
+const RISK_STORY_ASKED = /\bwhat (?:happened|has happened) (?:to|with) (?:him|her|them|it|that one)\b|\b(?:what|which) (?:kind of |type of )?(?:detections?|key|credential|secret|cert(?:ificate)?) (?:did|has|was) (?:it|he|she|they|that one)\b|\bfrom (?:which|what) ip\b|\bwhat (?:did|has) (?:it|he|she|they) (?:do|done)\b|\bwhat (?:is|was) (?:it|he|she) up to\b/;
 
 /** Words about the diagnosis just given: what kind of problem it is, whether it is the same, whether it happened before. */
 export const ABOUT_THE_DIAGNOSIS = /\b(?:is|was) (?:the|her|his|their|that) (?:phone|device|laptop|iphone|android|mac|pc) (?:marked |showing as |shown as )?(?:as )?(?:compliant|registered|managed|joined)\b|\bis (?:a|any|the|some) (?:conditional access |ca )?polic(?:y|ies) (?:involved|to blame|responsible|behind it|causing (?:it|this|that))\b|\b(?:exact|actual|specific|full) (?:error )?code\b|\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;

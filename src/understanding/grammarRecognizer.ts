@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM } from './planFilling';
+import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM, WHO_CHANGED } from './planFilling';
 import type { PlanFilter } from '../plans/plan';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
@@ -555,7 +555,9 @@ export class GrammarRecognizer implements Recognizer {
     const last = memory?.lastPlan;
     const appOfBreakdown = turn.row?.type === 'app' && turn.row.appId && last?.resource === 'signIns' && !memory?.lastPlanRich && last.operation.kind !== 'list' && !/\bwhy\b|\bwhat'?s wrong\b|\bwhat (?:is|went) wrong\b|\bwhat happened\b|\btroubleshoot/i.test(cleaned);
     const ofApp = appOfBreakdown ? fillPlan({ text: cleaned, intent: 'signin.list', entities: turn.entities, now, previous: last, previousCode: memory?.errorCode?.value, elliptical: true, ownScore: 0 }) : undefined;
-    let filled = compared ? undefined : ofRows.plan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
+    // ("who disabled the most recent one of all of them?" after disabled accounts: who made the change, not a row.)
+    const rowsPlan = turn.intent === 'audit.changes' && last?.resource !== 'directoryAudits' && WHO_CHANGED.test(cleaned.toLowerCase()) ? undefined : ofRows.plan;
+    let filled = compared ? undefined : rowsPlan ?? (ofApp?.plan.basedOnPrevious && !ofApp.rich && ofApp.plan.filters.some((f) => f.field === 'appId') ? ofApp : undefined) ?? (among || (turn.row && (turn.row.type !== 'policy' || (turn.intent === 'policy.info' && memory?.lastIntent === 'audit.changes'))) || ((turn.again || turn.changeAsked) && !aboutBoth) || (declined && !turn.followUp)
       ? undefined
       : fillPlan({ text: cleaned, intent: turn.intent, entities: turn.entities, now, previous: memory?.lastPlan, previousRich: memory?.lastPlanRich, previousCode: memory?.errorCode?.value, previousRows: ofRows.rows, lastRows: memory?.lastRows, lastRole: memory?.role, peopleInFocus: focus, elliptical: parsed.elliptical, ownScore: parsed.score }));
     // "which countries are in that list again?": the named location the thread is on, with what it covers.

@@ -204,7 +204,8 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     entities,
     objects,
     pronoun,
-    elliptical: ELLIPSIS.test(cueText) || /^(?:<name>|<time>|\s|[?.!])+$/.test(cueText),
+    // ("also can you translate 'password' into german": a request of its own, whatever its first word.)
+    elliptical: (ELLIPSIS.test(cueText) && !(intent === 'outOfScope' && best.score >= 6)) || /^(?:<name>|<time>|\s|[?.!])+$/.test(cueText),
     cueText,
     plainText: text.toLowerCase(),
   };

@@ -76,14 +76,14 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?|(?:team|department|dept) size)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|guests?)\b.{0,30}\bnever (?:been )?used (?:to (?:sign|log) (?:in|on)|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b|.*\b(?:were|was|got|been|being) (?:added|removed) (?:to|into|from) (?:a |the |any |some )?groups?\b|.*\bgroup (?:membership )?(?:additions|removals)\b|.*\b(?:additions|removals) (?:to|from) groups?\b)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|es|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b|.*\b(?:were|was|got|been|being) (?:added|removed) (?:to|into|from) (?:a |the |any |some )?groups?\b|.*\bgroup (?:membership )?(?:additions|removals)\b|.*\b(?:additions|removals) (?:to|from) groups?\b)/, weight: 3.6 },
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
@@ -229,7 +229,7 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   if (resource === 'signIns' && new RegExp(`^${WHO_HAD_THE_MOST}`).test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
   if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
-  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue)) return { kind: 'count' };
+  if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue) || (resource === 'users' && /\b(?:team|department|dept) size\b/.test(cue))) return { kind: 'count' };
   // "highest first", "newest first": the order of a list, not one row of it.
   // "what should I check first", "first of all", "in the first place": no row of a list either.
   const unordered = cue
@@ -411,6 +411,9 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
     [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
     [/\binvit(?:ed|ations?|es?)\b/, () => ({ field: 'activity', op: 'eq', value: 'Invite external user' })],
+    // "who disabled the most recent one?" after disabled accounts, "accounts disabled this week": accounts turned off
+    // (not a policy switched off).
+    [/^(?!.*\b(?:polic(?:y|ies)|<po>|mfa|rule|app|apps)\b).*(?:\bwho (?:has |had )?disabled\b|\b(?:accounts?|users?) (?:were |was |got |been )?disabled\b|\bdisabled (?:the |any |an |some )?(?:accounts?|users?)\b)/, () => ({ field: 'activity', op: 'eq', value: 'Disable account' })],
     [/\b(?:users|accounts) (?:were |got |been )?created\b|\bcreated (?:new )?(?:users|accounts)\b|\bnew (?:user )?(?:users|accounts)\b/, () => ({ field: 'activity', op: 'eq', value: 'Add user' })],
     [/\b(?:conditional access|ca) (?:polic(?:y|ies)|changes|edits|updates)\b|\bpolicy changes\b|\bchanges? (?:to|on|in) (?:the )?(?:conditional access|ca)\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
     [/\brole assignments?\b|\broles? (?:added|assigned|granted)\b/, () => ({ field: 'category', op: 'eq', value: 'RoleManagement', label: 'roles' })],
@@ -653,7 +656,7 @@ export function planCue(text: string, entities: Entity[]): string {
 const CHANGED = /\b(?:touch(?:ed)?|chang(?:e|ed|es)|edit(?:ed|s)?|modif(?:y|ied)|updat(?:e|ed|es)|mess(?:ed)? with)\b/;
 
 /** Words that ask who made a change, or when and by whom. */
-const WHO_CHANGED = /\bwho\s+(?:changed|edited|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b|\bby whom\b/;
+export const WHO_CHANGED = /\bwho\s+(?:changed|edited|modified|updated|created|deleted|disabled|enabled|turned|switched|shut|flipped|set|invited|reset|removed|added)\b|\bwho(?:'s| is| has been| have been| was| were)? (?:adding|removing|deleting|disabling|enabling|changing|editing|resetting|inviting)\b|\bby whom\b/;
 
 
 export interface FillInput {
@@ -898,6 +901,12 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     return { ...blocked, plan };
   }
   if (blocked) return blocked;
+  // "who disabled the most recent one of all of them?" after a count of disabled accounts: who made that change is in
+  // the audit log, not in the accounts again.
+  if (previous && previous.resource !== 'directoryAudits' && input.intent === 'audit.changes' && WHO_CHANGED.test(cue) && !namesSomething) {
+    const audit = auditList(input, context);
+    if (audit && audit.plan.filters.some((f) => f.field === 'activity')) return audit;
+  }
   // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
   // After a list asked of rows by id ("which of them are admins?"), a person named ("and Dana's role?") is asked of on their own.
   const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
@@ -993,10 +1002,18 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     // What the rich answer shows, as a plan to continue: its person or app becomes a condition.
     const user = input.entities.find((e) => e.type === 'user' && e.id);
     if (user && (plan.resource === 'signIns' || plan.resource === 'riskDetections') && !plan.filters.some((f) => f.field === 'user')) plan.filters.push({ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text });
-    return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
+    return { plan, intent: intentOfPlan(plan), rich: true };
   }
+  return { plan, intent: intentOfPlan(plan) };
+}
+
+/** The intent a list plan answers: its collection's, but for the few collections asked of one thing. */
+function intentOfPlan(plan: QuestionPlan): IntentName {
   // An app's groups are a question about groups (a person's groups are their memberships).
-  return { plan, intent: plan.resource === 'memberOf' && plan.anchor?.type === 'servicePrincipal' ? 'group.info' : PLAN_INTENTS[plan.resource] };
+  if (plan.resource === 'memberOf' && plan.anchor?.type === 'servicePrincipal') return 'group.info';
+  // One person's risk detections ("how many detections does Alex have?") are that person's risk.
+  if (plan.resource === 'riskDetections' && plan.filters.some((f) => f.field === 'user' && f.op === 'eq')) return 'risk.user';
+  return PLAN_INTENTS[plan.resource];
 }
 
 /**

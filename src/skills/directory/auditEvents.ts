@@ -70,7 +70,7 @@ export const AUDIT_EVENTS: readonly AuditEvent[] = [
     isEvent: (entry) => entry.activityDisplayName === 'Enable account' || policyMovedTo('enabled', /\b(?:on|enabl)/i)(entry),
   },
   { id: 'resetPassword', label: 'password reset', asked: /\breset\b.{0,40}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:reset|changed)\b/, isEvent: activity(/password/i) },
-  { id: 'secret', label: 'credential change', asked: /\b(?:secrets?|certificates?|credentials?)\b/, isEvent: activity(/Certificates and secrets management/) },
+  { id: 'secret', label: 'credential change', asked: /\b(?:secrets?|certificates?|certs?|credentials?|creds?|keys?)\b/, isEvent: activity(/Certificates and secrets management/) },
   { id: 'remove', label: 'removal', asked: /\bremov(?:e|ed|es|ing|al)\b|\btook\b.{0,30}\bout\b/, isEvent: activity(/^Remove /) },
   { id: 'add', label: 'addition', asked: /\badd(?:ed|s)?\b|\bput\b.{0,40}\bin(?:to)?\b|\bmade\b.{0,40}\b(?:admin|administrator|member|owner)\b|\b(?:gave|granted|assigned)\b/, isEvent: activity(/^Add (?:member|owner|eligible member|scoped member)/) },
 ];

@@ -266,6 +266,9 @@ export class NameIndex {
       const last = list[i + length - 1];
       // A one-word name that is also an everyday word links only when written as a name (capitalised).
       if (length === 1 && (GENERIC_SINGLE.has(first.folded) || !/^\p{Lu}/u.test(first.raw))) continue;
+      // "show me all guests": a name made only of everyday words ("All Guests"), written in lower case with no word
+      // for a group, is the words' own meaning.
+      if (length > 1 && !/^\p{Lu}/u.test(first.raw) && list.slice(i, i + length).every((t) => GENERIC_SINGLE.has(t.folded) || t.folded === 'employees') && !/\bgroups?\b|\bmembers? of\b|\bmembership\b/i.test(text)) continue;
       if (!spans.isFree(first.start, last.end)) continue;
       const written = text.slice(first.start, last.end);
       const types = new Set(same.map((e) => e.type));

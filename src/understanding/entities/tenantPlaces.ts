@@ -81,11 +81,13 @@ const OTHER_OBJECT = /^(?:group|polic(?:y|ie)|rule|app|application|role|portal)$
 /** Up to this many people of a department or place are carried by id, for lists that cannot filter on it (MFA registration, sign-ins). */
 const MAX_PEOPLE_BY_ID = 500;
 /** Words after a department that end its name: what is said of the people next. */
-const CLAUSE_GOES_ON = /^(?:have|ha|has|had|with|without|who|that|which|are|is|were|was|and|or|but|don'?t|doesn'?t|haven'?t|hasn'?t|can|can'?t|did|didn'?t|do|got|get|missing|lack|lacking|no|not|still|never|ever|using|use|signed|logged|failing|failed)$/;
+const CLAUSE_GOES_ON = /^(?:in|at|based|located|sitting|working|have|ha|has|had|with|without|who|that|which|are|is|were|was|and|or|but|don'?t|doesn'?t|haven'?t|hasn'?t|can|can'?t|did|didn'?t|do|got|get|missing|lack|lacking|no|not|still|never|ever|using|use|signed|logged|failing|failed)$/;
 /** "users in", "everyone from the", "who's in our": people said to be in a place just before it. */
 /** What comes before a department named on its own as a follow-up ("what about", "ok and", "and in"). */
 const ELLIPSIS_LEAD = /^\s*(?:(?:ok(?:ay)?|so|and|what about|how about|now|same for|and in|in)[\s,]+)+$/i;
 const PEOPLE_IN = /\b(?:(?:users?|people|everyone|everybody|staff|employees|accounts|anyone|anybody|folks|who(?:'s| is| are)?|guys)\s+(?:\w+\s+)?(?:in|from|at)|head ?counts?\s+(?:for|of|in))\s+(?:the\s+|our\s+)?$/i;
+/** The message says a department is meant, and no group. */
+const DEPARTMENT_MEANT = /^(?!.*\bgroups?\b).*\b(?:department|dept)\b/i;
 const PEOPLE_NOUN = /^(?:people|users?|staff|folks|employees|accounts|persons|team|department|dept|members|guys|crew|side)$/;
 const PLACE_LEAD = /(?:\b(?:in|from|at|based in|located in|out of|working in|works in|work in)\s+(?:the\s+|our\s+)?)$/i;
 
@@ -177,7 +179,8 @@ export class PlaceIndex {
       const attribute = this.attributeAt(text, list, i) ?? (PEOPLE_IN.test(before) || (departmentsAsked && ELLIPSIS_LEAD.test(before)) ? this.departmentAt(list, i) : undefined);
       if (!attribute || attribute.field !== 'department') continue;
       const after = list[attribute.end + 1];
-      const saidAsDepartment = after !== undefined && /^(?:department|dept)$/.test(after.folded) && !OTHER_OBJECT.test(list[attribute.end + 2]?.folded ?? '');
+      // ("Legal team size (department)?": a people-noun after it, and the message says it means the department.)
+      const saidAsDepartment = after !== undefined && ((/^(?:department|dept)$/.test(after.folded) && !OTHER_OBJECT.test(list[attribute.end + 2]?.folded ?? '')) || (PEOPLE_NOUN.test(after.folded) && DEPARTMENT_MEANT.test(text)));
       // "users in Finance have …", but not "who's in finance approvers" (a longer name that starts with the word).
       const peopleIn = PEOPLE_IN.test(before) && (after === undefined || CLAUSE_GOES_ON.test(after.folded));
       // "what about Sales?", "ok and Research?" after an answer about a department's people: another department.

@@ -66,7 +66,7 @@ const CUES: Cue[] = [
   { name: 'what can you do', intent: 'help', weight: 12, pattern: /\bwhat (?:can|could|does) (?:this|the) (?:thing|bot|tool|assistant|app) (?:actually |really |even )?do\b|\bwhat (?:can|do|could) you (?:actually |really |even |exactly |all )?(?:do|help)|\bhow (?:do|can|should) (?:i|we) use (?:you|this (?:bot|assistant|thing|app))\b|\bhow (?:does|do) (?:you|this bot) work\b|\bcan you also (?:reset|unlock|enable|create|delete|add|remove)\b|\bwhat (?:kind of |sort of )?(?:questions|things) can i ask\b|\bwhat can you help\b|\bwhat are you\b/ },
 
   // Requests for work that is not about Entra ID at all ("write an email to the sales team").
-  { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
+  { name: 'not an Entra task', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:also|and|btw|oh|ok(?:ay)?|so|please|can you|could you|pls|hey),?\s+){0,3}(?:write|draft|compose|send|schedule|book|order|translate|tell me a joke|sing|play|buy|remind me|set a reminder|summari[sz]e this (?:email|document|meeting))\b/ },
   // Changing policies is done in the admin center: the assistant reads them and acts only on risk.
   { name: 'change a policy', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|then|so|now|please|pls|can you|could you)[,!]?\s+)*(?:(?:switch|turn|flip|set)\s+(?:it|that|this|that one|this one|the policy|(?:the\s+)?<policy>(?: policy)?)\s+on\b|(?:enable|enforce|switch on|turn on|disable|delete|remove|edit|change|modify|update|create)\s+(?:the\s+|that\s+|this\s+|a\s+|an\s+)?(?:\S+\s+){0,5}?(?:polic(?:y|ies)|<policy>))/ },
   // Office errands on hardware ("can you reset the printer on the 3rd floor?").
@@ -337,7 +337,7 @@ const CUES: Cue[] = [
   // "what has Christie been doing today?", "whose password did Avery reset?", "Miriam updated some service principals":
   // a person as the one who made changes.
   { name: 'someone made changes', intent: 'audit.changes', weight: 7, pattern: asActor(String.raw`(?:<name>|he|she|they)`) },
-  { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:(?<!\b(?:since|after) (?:the |a |his |her |their |my )?)password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
+  { name: 'admin activities', intent: 'audit.changes', weight: 5, pattern: /\b(?:(?<!\b(?:since|after) (?:the |a |his |her |their |my )?)password resets?|resets? (?:done|performed)|consents? (?:granted|given)|granted consent|consent grants?|invitations? sent|invited (?:external|guest)|(?:sent|send|sending|issued) (?:out )?(?:any |the |some )?(?:guest |b2b )?invit(?:es|ations)|(?:accounts|users) (?:were )?(?:created|deleted)|changed (?:<name>'?s? )?account|changes? to (?:<name>'?s? )?account)\b/ },
   { name: 'what changed', intent: 'audit.changes', weight: 6, pattern: /\bwhat\s+(?:changed|was changed|has changed)\b|\b(?:recent\s+)?changes?\s+(?:to|for|in|on|made)\b|\baudit(?:\s+logs?|\s+events?|\s+log)?\b|\bwhat did\b.{0,60}\bchange\b/ },
 
   // Conditional Access policies.

@@ -39,7 +39,8 @@ again also just still even ever only already almost enough quite rather very rea
 weather joke poem pizza meeting room price stock game capital restaurant printer email toner forecast bucket laptop
 says keeps gets got seems
 cause causes caused reason reasons root messaged messages texted pinged bounced bouncing kicked
-lol haha unrelated aside anyway anyways back meanwhile`;
+lol haha unrelated aside anyway anyways back meanwhile
+date dates timestamp cleared clear clears clearing precise`;
 
 const DOMAIN_WORDS = `sign signs signed signing signin signins sign-in sign-ins signon login logins logon logged logging log logs in out
 fail fails failed failing failure failures error errors code codes issue issues problem problems trouble troubleshoot

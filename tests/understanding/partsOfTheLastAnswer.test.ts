@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { demoStackFor } from '../support/demoStack';
+
+/**
+ * Follow-ups that ask about a part of the answer just given (issue #13): the date or the object of the changes
+ * shown, who made the change behind a list of accounts, how the newest risk on a list was cleared, and which
+ * credential a risky app used and who added it. Whole stack on Contoso, in our own words.
+ */
+describe('Parts of the last answer (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When "what date?" or "which guest was it?" follows a list of changes, then the same changes answer (they carry both)', async () => {
+    const [, date] = await demo.stack.askChain(['did anybody send out guest invites this month?', 'on what date?'], admin);
+    assert.equal(date.intent, 'audit.changes');
+    assert.match(date.text, /Invite external user/);
+    const [, guest] = await demo.stack.askChain(['did anybody send out guest invites this month?', 'which guest was it?'], admin);
+    assert.equal(guest.intent, 'audit.changes');
+    assert.match(guest.text, /Invite external user/);
+  });
+
+  it('When "who disabled the newest one of them?" follows a count of disabled accounts, then the audit log says who disabled an account last', async () => {
+    const [count, who] = await demo.stack.askChain(['number of disabled accounts?', 'who disabled the newest of those accounts?'], admin);
+    assert.equal(count.intent, 'user.info');
+    assert.equal(who.intent, 'audit.changes');
+    assert.match(who.text, /Disable account/);
+    assert.match(who.text, /Pradeep Gupta/);
+    assert.match(who.text, /Lee Gu/);
+  });
+
+  it('When "how was the latest one cleared?" follows the users remediated this month, then the newest row\'s risk history answers', async () => {
+    const [list, how] = await demo.stack.askChain(['risky users remediated in november?', 'how was the latest one cleared?'], admin);
+    assert.equal(list.intent, 'risk.users');
+    assert.equal(how.intent, 'risk.user');
+    assert.match(how.text, /Adrian Tanaka/);
+    assert.match(how.text, /remediated/);
+  });
+
+  it('When asked which key a risky app used, then its risk story answers; when asked who added that key, then the audit log does', async () => {
+    const [, key, added] = await demo.stack.askChain(['any workload identities at risk?', 'which credential did it use?', 'and when was that key added, by whom?'], admin);
+    assert.equal(key.intent, 'risk.workload');
+    assert.match(key.text, /Payroll Connector/);
+    assert.equal(added.intent, 'audit.changes');
+    assert.match(added.text, /credential change/);
+    assert.match(added.text, /Miriam Graham/);
+  });
+});
