@@ -188,6 +188,9 @@ export async function measure(items: Item[], options: { fallback?: 'classifier' 
     });
     await stack.assistant.understandingReady;
     try {
+      // One question first, not scored: the local Entra's first reads of a large tenant (and a machine busy with other
+      // runs) must not turn the first scored answer into "Graph could not be reached".
+      await askAll([{ conversation: 'warm-up', as: mine[0].asker, text: 'why is my sign-in failing?' }], stack.assistant.server.url, connector, dir);
       for (const item of mine) {
         const lines = item.turns.map((t) => ({ conversation: item.id, as: item.asker, text: t.text }));
         const answers = await askAll(lines, stack.assistant.server.url, connector, dir);

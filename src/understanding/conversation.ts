@@ -166,7 +166,7 @@ const ON_THE_LIST = /\b(?:on|in) (?:there|that list|the list|this list|that tabl
 const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they) (?:also )?owns?\b/;
 
 /** Facts of a person's account asked by name. */
-export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b|\bwhere (?:is|are) (?:he|she|they|<name>) (?:based|located|sitting|working)\b|\b(?:which|what) team\b/;
+export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b|\bwho (?:manages|supervises) (?:him|her|them|<name>)\b|\bwho (?:does|do) (?:he|she|they|<name>) report to\b|\bwhere (?:is|are) (?:he|she|they|<name>) (?:based|located|sitting|working)\b|\b(?:which|what) team\b/;
 
 
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */

@@ -591,7 +591,11 @@ function windowFrom(entities: Entity[]): QuestionPlan['window'] {
 /** The default window of a log question with none named: Graph keeps sign-ins and audits 30 days. */
 /** A plan over the sign-in log: the window the words give, else the week it reads by default. */
 function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: Entity[], now: Date, cue?: string): QuestionPlan {
-  return { resource: 'signIns', filters, operation, window: windowFrom(entities) ?? defaultWindow('signIns', now, cue, operation) };
+  // The newest or oldest one is looked for in all the log keeps, unless this message names a time: a time carried
+  // from the thread (the week a diagnosis read) does not bound it.
+  const newestOrOldest = operation.kind === 'latest' || operation.kind === 'first';
+  const times = newestOrOldest ? entities.filter((e) => e.type !== 'timeRange' || e.source === 'message') : entities;
+  return { resource: 'signIns', filters, operation, window: windowFrom(times) ?? defaultWindow('signIns', now, cue, operation) };
 }
 
 /** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
@@ -907,6 +911,10 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
     const audit = auditList(input, context);
     if (audit && audit.plan.filters.some((f) => f.field === 'activity')) return audit;
   }
+  // "when did they last get in successfully?" after a diagnosis: the person's newest successful sign-in, not the week
+  // the diagnosis read.
+  const lastSuccess = LAST_SUCCESS.test(cue) && !OF_THOSE.test(cue) ? lastSignInPlan(cue, input.entities) : undefined;
+  if (lastSuccess) return lastSuccess;
   // "how many of those failed?" works on the last list; "any of those apps …" after a group's members asks about apps.
   // After a list asked of rows by id ("which of them are admins?"), a person named ("and Dana's role?") is asked of on their own.
   const rowsByIdThenNamed = namesSomething && previous?.filters.some((f) => f.op === 'in' && (f.field === 'principalId' || f.field === 'id'));
@@ -1087,21 +1095,28 @@ function groupMembersPlan(cue: string, entities: Entity[]): PlanFill | undefined
   return { plan, intent: 'group.info' };
 }
 
+/** The last time a person's sign-in went through: "last successful sign-in", "last got in ok", "last time it worked". */
+const LAST_SUCCESS = /\blast\b.{0,30}\b(?:success(?:ful(?:ly)?)?|got in|get in|made it in|worked|work for)\b|\b(?:success(?:ful(?:ly)?)?|got in|get in|worked)\b.{0,20}\blast\b|\blast (?:good|ok|working|clean) (?:sign[- ]?in|log[- ]?in|logon|one)\b|\blast time (?:it|that|they|he|she) (?:worked|was ok|went through)\b/;
+
 /**
  * "When did Patti last sign in?": the account's own record of its last sign-ins (signInActivity), which reaches
  * back past the sign-in log's 30 days and says "never" when there was none.
  */
 function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
-  if (!user || !/\blast (?:time )?(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast (?:sign|log)[- ]?ins?\b|\bwhen did\b.{0,40}\blast\b.{0,20}\b(?:sign|log)|\b(?:ever|never) (?:signed|logged) in\b/.test(cue)) return undefined;
+  if (!user) return undefined;
+  const success = LAST_SUCCESS.test(cue);
+  if (!success && !/\blast (?:time )?(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast (?:sign|log)[- ]?ins?\b|\bwhen did\b.{0,40}\blast\b.{0,20}\b(?:sign|log)|\b(?:ever|never) (?:signed|logged) in\b/.test(cue)) return undefined;
   const plan: QuestionPlan = {
     resource: 'users',
     filters: [{ field: 'id', op: 'eq', value: user.id!, label: user.displayName ?? user.text }],
     operation: { kind: 'list' },
     columns: ['lastSignIn', 'lastSuccessfulSignIn', 'lastNonInteractiveSignIn'],
   };
-  // A fact of the account (it reads the user, not the sign-in log), as the person's page shows it.
-  return { plan, intent: 'user.info' };
+  // A fact of the account (it reads the user, not the sign-in log), as the person's page shows it; "when did they last
+  // get in successfully?" asks about their sign-ins, answered from the same record (its last successful sign-in, and
+  // the last background one beside it).
+  return { plan, intent: success ? 'signin.list' : 'user.info' };
 }
 
 /** "Are they admins?", "what roles do they hold?" after a list of people or groups: the roles those rows hold. */
@@ -1387,6 +1402,8 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? theValues ?? operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
   const window = windowFrom(context.entities);
   if (window) plan.window = window;
+  // "when did they last get in successfully?" after a diagnosis of the last week: the newest one in all the log keeps.
+  else if (context.previousRich && (plan.operation.kind === 'latest' || plan.operation.kind === 'first')) plan.window = defaultWindow(plan.resource, context.now, context.cue, plan.operation);
   // "and Lee?" after a rich answer (Megan's sign-in problem): the same rich question about Lee, not a list.
   // "did she have the same problem yesterday?": the same diagnosis for another day.
   if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || c.field === 'app' || (c.field === 'result' && c.value === 'failure' && /\bsame (?:error|problem|issue|failure|thing)\b/.test(context.cue)) || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };

@@ -36,9 +36,10 @@ const fromThread = (input: OverruleInput, type: Entity['type']) => input.entitie
 
 const OVERRULES: readonly Overrule[] = [
   {
-    // "what department is that person in?" after a ranking of people: that person's account, not their sign-ins.
-    name: 'an account fact of a person ranked',
-    when: (i) => i.parsedIntent === 'user.info' && ACCOUNT_FACT.test(i.cue) && !/\b(?:sign|log)/.test(i.cue) && fromThread(i, 'user') && i.plan.resource === 'signIns',
+    // "what department is that person in?" after a ranking of people, "ok back to Sara — who manages them?" after her
+    // last sign-ins: that person's account, not the same list again.
+    name: "an account fact of a person in the sign-ins",
+    when: (i) => i.parsedIntent === 'user.info' && ACCOUNT_FACT.test(i.cue) && !/\b(?:sign|log)/.test(i.cue) && i.entities.some((e) => e.type === 'user' && e.resolution === 'resolved') && (i.plan.resource === 'signIns' || (i.plan.resource === 'users' && i.plan.basedOnPrevious === true && i.plan.filters.some((f) => f.field === 'id' && f.op === 'eq'))),
     intent: 'user.info',
   },
   {

@@ -46,4 +46,20 @@ describe('Parts of the last answer (issue #13)', function () {
     assert.match(added.text, /credential change/);
     assert.match(added.text, /Miriam Graham/);
   });
+
+  it('When "when did they last get in OK?" follows a diagnosis, then the person\'s last successful and last background sign-ins answer, and "who manages them?" after it is their account', async () => {
+    const [, last, manager] = await demo.stack.askChain(["why can't megan bowen sign in?", 'when did she last get in ok?', 'back to megan, who manages her?'], admin);
+    assert.equal(last.intent, 'signin.list');
+    assert.match(last.text, /Megan Bowen/);
+    assert.match(last.text, /Last successful sign-in/);
+    assert.match(last.text, /Last non-interactive sign-in/);
+    assert.equal(manager.intent, 'user.info');
+    assert.match(manager.text, /^Megan Bowen\n/);
+  });
+
+  it('When asked whether anyone got into an app this week, then that app\'s sign-ins answer', async () => {
+    const answer = await demo.stack.ask('did anybody sign into the Azure Portal this week?', admin);
+    assert.equal(answer.intent, 'signin.list');
+    assert.match(answer.text, /Azure Portal/);
+  });
 });

@@ -173,6 +173,8 @@ const CUES: Cue[] = [
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
   // "has Megan been signing in?", "did Megan and Adele sign in today?", "do the break-glass ones ever sign in?".
   { name: 'whether someone signs in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\b(?:(?:has|have|does|do|is|are)\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})*|did\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})+)\\s+(?:(?:ever|even|still|actually|recently|been|already|really|managed to)\\s+)*(?:signing|logging|signed|logged|sign|log)\\s*(?:in|on)\\b(?!\\s+from\\b)`) },
+  // "anyone get into the Azure Portal this week with single-factor only?": who signed in to an app.
+  { name: 'who got into an app', intent: 'signin.list', weight: 4, pattern: /\b(?:any(?:one|body)|some(?:one|body)|who(?:'s| has| have)?)\s+(?:(?:ever|even|actually|successfully|recently)\s+)?(?:get|got|gotten|sign(?:ed)?|log(?:ged)?)\s+(?:in(?:to)?|in to|onto|on to)\s+(?:the\s+|our\s+)?<name>/ },
   { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in|(?:got|get) in (?:ok|okay|fine|successfully|alright))|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
 
   // Risk.
