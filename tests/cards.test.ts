@@ -47,7 +47,7 @@ describe('Adaptive Card templates', () => {
       assertValidTeamsCard(renderCard(name, data));
     });
 
-    it(`When ${name}.json is bound with direct field reads, then the card is the one adaptivecards-templating alone makes, with its sample data and with each of its fields missing`, () => {
+    it(`When ${name}.json is bound with direct field reads and the quick expansion, then the card is the one adaptivecards-templating alone makes, with its sample data and with each of its fields missing`, () => {
       const json = JSON.parse(fs.readFileSync(path.join(templatesDir(), `${name}.json`), 'utf8')) as object;
       const data = sampleData(path.join(templatesDir(), `${name}${SAMPLE_DATA_SUFFIX}`)) as Record<string, unknown>;
       const plain = (model: object) => new ACData.Template(json).expand({ $root: model }) as unknown;

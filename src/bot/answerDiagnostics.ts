@@ -7,6 +7,15 @@ export interface GraphRequestRecord {
   url: string;
   status: number;
   ms: number;
+  /** A `$batch`'s inner requests, each with its own status (0: no answer came for it, as when the batch failed whole). */
+  requests?: BatchedRequestRecord[];
+}
+
+export interface BatchedRequestRecord {
+  method: string;
+  /** Absolute, as the request would be sent alone: the batch's own URL with the inner URL in place of `$batch`. */
+  url: string;
+  status: number;
 }
 
 /**

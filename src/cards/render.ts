@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { repoRoot } from '../paths';
-import { directReadsIn } from './directAccessors';
+import { directReadsIn, expandQuickly } from './directAccessors';
 
 export type AdaptiveCard = Record<string, unknown>;
 
@@ -14,12 +14,14 @@ function templatePath(templateName: string): string {
 }
 
 /**
- * A template parsed for binding, its plain field reads given their direct path (src/cards/directAccessors.ts). The
- * library keeps its prepared payload (expressions parsed once) in a private field; that is the tree this walks.
+ * A template parsed for binding, its plain field reads given their direct path and its expansion the library's with
+ * shortcuts for constants, plain objects and arrays (src/cards/directAccessors.ts). The library keeps its prepared
+ * payload (expressions parsed once) in a private field; that is the tree this walks.
  */
 export function prepareTemplate(json: object): ACData.Template {
   const template = new ACData.Template(json);
   directReadsIn((template as unknown as { _preparedPayload: unknown })._preparedPayload);
+  expandQuickly(template);
   return template;
 }
 

@@ -21,7 +21,7 @@ import { getRequestHeader, setRequestHeader } from '@microsoft/microsoft-graph-c
 import { Agent } from 'undici';
 import type { GraphConfig } from '../config';
 import type { Logger } from '../logger';
-import { loggableGraphUrl, recordGraphRequest } from './requestLog';
+import { BatchContents, loggableGraphUrl, recordGraphRequest } from './requestLog';
 import { UndiciHttpHandler } from './transport';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from './unavailable';
 
@@ -141,8 +141,9 @@ class RequestRecorder implements Middleware {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const retryAfter = retryAfterSeconds(response?.headers.get('Retry-After'));
       const requestId = response?.headers.get('request-id') ?? undefined;
+      const batched = context.middlewareControl?.getMiddlewareOptions(BatchContents) as BatchContents | undefined;
       recordGraphRequest(
-        { method, url, status, ms },
+        { method, url, status, ms, ...(batched ? { requests: batched.recordsFor(url) } : {}) },
         {
           method,
           ...loggableGraphUrl(url),

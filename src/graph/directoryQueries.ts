@@ -7,6 +7,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { firstPage } from './reads';
+import { BatchContents } from './requestLog';
 import { isGuid, odataString } from './ids';
 import { GraphUnavailable, MAX_RETRY_AFTER_SECONDS, retryAfterSeconds, TRANSIENT_STATUSES } from './unavailable';
 
@@ -28,11 +29,13 @@ export interface BatchResponse {
 const MAX_BATCH = 20;
 
 export interface RetryOptions {
-  /** Times a throttled inner request is sent again. */
+  /** Times a throttled inner request is sent again (default 2). */
   retries?: number;
   /** The first pause; each retry doubles it (identity protection sends no Retry-After). */
   pauseMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The Graph version the batch is posted to, and so every inner request's (default: the client's, v1.0). */
+  version?: 'beta';
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -45,7 +48,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * the retries keeps its status.
  */
 export async function batchGet(client: Client, requests: readonly BatchRequest[], retry: RetryOptions = {}): Promise<Map<string, BatchResponse>> {
-  const responses = await sendBatches(client, requests);
+  const responses = await sendBatches(client, requests, retry.version);
   const sleep = retry.sleep ?? sleepFor;
   let pause = retry.pauseMs ?? 1000;
   for (let attempt = 0; attempt < (retry.retries ?? 2); attempt++) {
@@ -55,19 +58,21 @@ export async function batchGet(client: Client, requests: readonly BatchRequest[]
     if (asked > MAX_RETRY_AFTER_SECONDS) break;
     await sleep(Math.max(pause, asked * 1000));
     pause *= 2;
-    for (const [id, response] of await sendBatches(client, failed)) responses.set(id, response);
+    for (const [id, response] of await sendBatches(client, failed, retry.version)) responses.set(id, response);
   }
   return responses;
 }
 
 /** Sends the requests in as few `$batch` calls as the 20-request limit allows; answers by request id. */
-async function sendBatches(client: Client, requests: readonly BatchRequest[]): Promise<Map<string, BatchResponse>> {
+async function sendBatches(client: Client, requests: readonly BatchRequest[], version?: 'beta'): Promise<Map<string, BatchResponse>> {
   const out = new Map<string, BatchResponse>();
   for (let start = 0; start < requests.length; start += MAX_BATCH) {
-    const chunk = requests.slice(start, start + MAX_BATCH);
-    const result = (await client.api('/$batch').post({
-      requests: chunk.map((r) => ({ id: r.id, method: 'GET', url: r.url, ...(r.advanced ? { headers: { ConsistencyLevel: 'eventual' } } : {}) })),
-    })) as { responses: Array<{ id: string; status: number; body: unknown; headers?: Record<string, string> }> };
+    const inner = requests.slice(start, start + MAX_BATCH).map((r) => ({ id: r.id, method: 'GET', url: r.url, ...(r.advanced ? { headers: { ConsistencyLevel: 'eventual' } } : {}) }));
+    const contents = new BatchContents(inner);
+    let request = client.api('/$batch').middlewareOptions([contents]);
+    if (version) request = request.version(version);
+    const result = (await request.post({ requests: inner })) as { responses: Array<{ id: string; status: number; body: unknown; headers?: Record<string, string> }> };
+    contents.answered(result.responses);
     for (const response of result.responses) {
       const header = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
       const wait = retryAfterSeconds(header);

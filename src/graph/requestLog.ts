@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { GraphRequestRecord } from '../bot/answerDiagnostics';
+import type { MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import type { BatchedRequestRecord, GraphRequestRecord } from '../bot/answerDiagnostics';
 import type { Logger } from '../logger';
 import { isGuid } from './ids';
 
@@ -53,6 +54,30 @@ export function recordGraphRequest(record: GraphRequestRecord, line?: GraphReque
   scope?.records.push(record);
   const logger = scope?.logger ?? fallback;
   if (line && logger) logger.info(line, 'graph request');
+}
+
+/**
+ * What a `$batch` asks for, given to the Graph client with the batch (a middleware option) so that the batch's record
+ * in the turn's evidence lists its inner requests: otherwise a read inside a batch would not show there at all.
+ */
+export class BatchContents implements MiddlewareOptions {
+  private ids: string[] = [];
+  private records: BatchedRequestRecord[] = [];
+
+  constructor(private readonly requests: ReadonlyArray<{ id: string; method: string; url: string }>) {}
+
+  /** The inner requests of one attempt at the batch at `batchUrl`, not answered yet (status 0). */
+  recordsFor(batchUrl: string): BatchedRequestRecord[] {
+    const base = batchUrl.slice(0, batchUrl.lastIndexOf('/$batch'));
+    this.ids = this.requests.map((r) => r.id);
+    this.records = this.requests.map((r) => ({ method: r.method, url: `${base}${r.url.startsWith('/') ? '' : '/'}${r.url}`, status: 0 }));
+    return this.records;
+  }
+
+  /** The inner statuses of the batch's answer, on the last attempt's records. */
+  answered(responses: ReadonlyArray<{ id: string; status: number }>): void {
+    this.ids.forEach((id, i) => (this.records[i].status = responses.find((r) => r.id === id)?.status ?? 0));
+  }
 }
 
 const VERSION = /^(?:v1\.0|beta)$/;

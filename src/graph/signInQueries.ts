@@ -10,6 +10,7 @@ import { batchGet, type BatchResponse, bodyOf, type KeyCredential, type Password
 import { firstPage, getIfFound } from './reads';
 import { guid, instant, isGuid } from './ids';
 import { TtlCache } from './ttlCache';
+import { GraphUnavailable, TRANSIENT_STATUSES } from './unavailable';
 
 export interface SignInStatus {
   errorCode: number;
@@ -153,13 +154,23 @@ function signInRequest(client: Client, filter: string, top: number) {
     .top(top);
 }
 
+/** The same read as signInRequest's, as the relative URL of an inner request of a beta `$batch`. */
+function signInRequestUrl(filter: string, top: number): string {
+  return `/auditLogs/signIns?$filter=${filter}&$select=${SIGN_IN_FIELDS.join(',')}&$orderby=createdDateTime desc&$top=${top}`;
+}
+
+const pageSizeOf = (query: SignInQuery) => Math.min(Math.max(query.pageSize ?? 100, 1), 1000);
+
 /** Sign-ins matching the query, newest first, reading at most `maxPages` pages. */
 export async function querySignIns(client: Client, query: SignInQuery): Promise<SignInPage> {
-  const pageSize = Math.min(Math.max(query.pageSize ?? 100, 1), 1000);
+  return withLaterPages(client, query, (await signInRequest(client, signInFilter(query), pageSizeOf(query)).get()) as Page<SignIn>);
+}
+
+/** The first page and, while the query's page bound allows and Graph has more, the pages after it. */
+async function withLaterPages(client: Client, query: SignInQuery, first: Page<SignIn>): Promise<SignInPage> {
   const maxPages = Math.max(query.maxPages ?? 2, 1);
-  const signIns: SignIn[] = [];
-  let page = (await signInRequest(client, signInFilter(query), pageSize).get()) as Page<SignIn>;
-  signIns.push(...page.value);
+  const signIns: SignIn[] = [...first.value];
+  let page = first;
   for (let read = 1; read < maxPages && page['@odata.nextLink']; read++) {
     // The nextLink keeps the filter and page size; it is followed whole, never spliced
     // (https://learn.microsoft.com/en-us/graph/paging).
@@ -167,6 +178,35 @@ export async function querySignIns(client: Client, query: SignInQuery): Promise<
     signIns.push(...page.value);
   }
   return { signIns, truncated: Boolean(page['@odata.nextLink']) };
+}
+
+/** Times a throttled or unavailable inner request is sent again: as many as the Graph client's RetryHandler retries a request (src/graph/client.ts). */
+const SINGLE_READ_RETRIES = 3;
+
+/**
+ * A person's sign-ins (as querySignIns reads them) and their profile (as userSummary reads it) in one round trip: a
+ * beta `$batch` of the first sign-in page and the profile, as a diagnosis of a named person needs both and neither
+ * depends on the other. Later pages are read as querySignIns reads them. Each read keeps the meaning of its own single
+ * request: a throttled or unavailable inner request is sent again as often as the Graph client retries one (Retry-After
+ * honoured up to the same bound), and then fails the turn as GraphUnavailable; any other failure of the sign-in read is
+ * thrown as the Graph client's error would be (statusCode and code, so a refusal still reads as one). The profile's
+ * outcome is given back unread: `profile()` returns it, or throws its failure, when the diagnosis comes to it, so a
+ * failing profile fails the turn at the same point as its own read did.
+ */
+export async function signInsAndProfile(client: Client, query: SignInQuery & { userId: string }): Promise<{ page: SignInPage; profile: () => UserSummary | undefined }> {
+  const responses = await batchGet(
+    client,
+    [
+      { id: 'signIns', url: signInRequestUrl(signInFilter(query), pageSizeOf(query)) },
+      // Beta's user has the same properties and values as v1.0's for these fields; one batch holds one version.
+      { id: 'user', url: `/users/${guid(query.userId, 'userId')}?$select=${USER_SUMMARY_FIELDS.join(',')}` },
+    ],
+    { retries: SINGLE_READ_RETRIES, version: 'beta' },
+  );
+  const signIns = responses.get('signIns');
+  if (!signIns || signIns.status >= 300) throw innerFailure(signIns ?? { status: 0, body: undefined });
+  const profile = responses.get('user');
+  return { page: await withLaterPages(client, query, signIns.body as Page<SignIn>), profile: () => summaryOf(profile) };
 }
 
 /** The newest successful sign-in of a user before an instant, within the log's retention (one entry). */
@@ -272,15 +312,21 @@ export class PolicyDefinitionCache {
  * both go in one `$batch` (one round trip instead of two). Each keeps the meaning of its own read: the policy is
  * left out when Graph refuses it or does not find it (as optional evidence is), the profile when the user is not
  * found; any other failure is the turn's, as it would be for a single read. With `policies`, a definition read within
- * its TTL is taken from there and only the profile is read.
+ * its TTL is taken from there and only the profile is read. With `profile` (the profile signInsAndProfile already
+ * read), only the policy is read, when it is not held.
  */
 export async function policyAndUserSummary(
   client: Client,
   policyId: string | undefined,
   userId: string | undefined,
   policies?: PolicyDefinitionCache,
+  profile?: () => UserSummary | undefined,
 ): Promise<{ policy?: PolicyDefinition; user?: UserSummary }> {
   const held = policyId ? policies?.get(policyId) : undefined;
+  if (profile) {
+    const policy = held !== undefined ? (held ?? undefined) : policyId ? await conditionalAccessPolicy(client, policyId).then((read) => remembered(policies, policyId, read), unlessRefused) : undefined;
+    return { policy, user: profile() };
+  }
   if (held !== undefined) return { policy: held ?? undefined, ...(userId ? { user: await userSummary(client, userId) } : {}) };
   if (!policyId || !userId) {
     return {
@@ -295,14 +341,21 @@ export async function policyAndUserSummary(
   const policy = responses.get('policy');
   const policyRead = policy !== undefined && (policy.status < 300 || policy.status === 404);
   if (policy && !policyRead) unlessRefused(batchError(policy));
-  const user = responses.get('user');
-  if (user && user.status >= 300 && user.status !== 404) {
-    bodyOf(responses, 'user'); // throttled or unavailable: GraphUnavailable
-    throw batchError(user);
-  }
+  const user = summaryOf(responses.get('user'));
   const definition = bodyOf<PolicyDefinition>(responses, 'policy');
   if (policyRead) policies?.set(policyId, definition);
-  return { policy: definition, user: bodyOf<UserSummary>(responses, 'user') };
+  return { policy: definition, user };
+}
+
+/** The profile an inner request read: undefined when Graph found no such user; any other failure is thrown. */
+function summaryOf(response: BatchResponse | undefined): UserSummary | undefined {
+  if (response && response.status >= 300 && response.status !== 404) throw innerFailure(response);
+  return response && response.status < 300 ? (response.body as UserSummary) : undefined;
+}
+
+/** A failed inner request as its single read fails: throttled or unavailable after the retries, GraphUnavailable; else the Graph client's error. */
+function innerFailure(response: BatchResponse): Error {
+  return TRANSIENT_STATUSES.has(response.status) ? new GraphUnavailable(response.status, response.retryAfterSeconds) : batchError(response);
 }
 
 function remembered(policies: PolicyDefinitionCache | undefined, policyId: string, policy: PolicyDefinition | undefined): PolicyDefinition | undefined {

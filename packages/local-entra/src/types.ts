@@ -3,7 +3,10 @@ import type { AddedEvent, LocalEntraEvent } from './events';
 
 /** One fault to inject into Graph traffic, for a share of requests and/or the paths matching a pattern. */
 export interface FaultRule {
-  /** A regular expression tested against the request path (e.g. "/auditLogs/signIns"); absent: every Graph path. */
+  /**
+   * A regular expression tested against the request path (e.g. "/auditLogs/signIns"), and against the path of each
+   * inner request of a `$batch` (e.g. "/beta/auditLogs/signIns" inside POST /beta/$batch); absent: every Graph path.
+   */
   pathPattern?: string;
   /** Share of the matching requests that get the fault, 0..1 (default 1). Deterministic for a given seed. */
   share?: number;

@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { LocalEntra } from '../src';
-import { RawCaller, startMini } from '../src/testing';
+import { bodyAs, RawCaller, startMini } from '../src/testing';
 import { parseFaultRules } from '../src/faults';
+
+interface InnerResponses {
+  responses: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
+}
 
 describe('Local Entra throttling and faults', () => {
   describe('with Graph throttling on', () => {
@@ -91,6 +95,36 @@ describe('Local Entra throttling and faults', () => {
     it('When a reset fault is injected, then the connection drops', async () => {
       await withFaults({ faults: [{ kind: 'reset', pathPattern: '/organization' }] }, async (raw, token) => {
         await assert.rejects(raw.get('/v1.0/organization', token));
+      });
+    });
+
+    it('When a faulty path is read inside a $batch, then that inner request gets the fault and the others are answered', async () => {
+      await withFaults({ faults: [{ kind: '429', pathPattern: '^/beta/auditLogs/signIns', retryAfterSeconds: 3 }, { kind: '503', pathPattern: '^/beta/groups$' }] }, async (raw, token) => {
+        const response = await raw.post('/beta/$batch', token, {
+          requests: [
+            { id: 'signIns', method: 'GET', url: '/auditLogs/signIns?$top=1' },
+            { id: 'users', method: 'GET', url: '/users?$top=1' },
+            { id: 'groups', method: 'GET', url: '/groups' },
+          ],
+        });
+        assert.equal(response.status, 200, 'the batch itself is answered');
+        const byId = new Map(bodyAs<InnerResponses>(response).responses.map((r) => [r.id, r]));
+        assert.equal(byId.get('signIns')?.status, 429);
+        assert.equal(byId.get('signIns')?.headers?.['Retry-After'], '3');
+        assert.equal((byId.get('signIns')?.body as { error: { code: string } }).error.code, 'TooManyRequests');
+        assert.equal(byId.get('groups')?.status, 503);
+        assert.equal(byId.get('users')?.status, 200);
+        assert.equal((byId.get('users')?.body as { value: unknown[] }).value.length, 1);
+      });
+    });
+
+    it('When an inner request of a $batch meets a latency fault, then the batch answers late; a reset fault drops the batch', async () => {
+      await withFaults({ faults: [{ kind: 'latency', latencyMs: 300, pathPattern: '^/v1\\.0/users' }, { kind: 'reset', pathPattern: '^/v1\\.0/organization' }] }, async (raw, token) => {
+        const started = Date.now();
+        const late = await raw.post('/v1.0/$batch', token, { requests: [{ id: '1', method: 'GET', url: '/users?$top=1' }] });
+        assert.equal(late.status, 200);
+        assert.ok(Date.now() - started >= 290, `answered after ${Date.now() - started} ms`);
+        await assert.rejects(raw.post('/v1.0/$batch', token, { requests: [{ id: '1', method: 'GET', url: '/groups?$top=1' }, { id: '2', method: 'GET', url: '/organization' }] }));
       });
     });
 

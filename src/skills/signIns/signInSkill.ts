@@ -15,10 +15,13 @@ import {
   querySignIns,
   readRefusal,
   riskDetectionsOfUser,
+  signInsAndProfile,
   signInsById,
   userSummary,
   type SignIn,
+  type SignInPage,
   type SignInQuery,
+  type UserSummary,
 } from '../../graph/signInQueries';
 import { entityOf, type Entity } from '../../understanding/types';
 import { ERRORS_IN_WORDS } from '../../understanding/entities/catalogues';
@@ -129,9 +132,12 @@ function withNamedError(signIns: SignIn[], code: number | undefined): SignIn[] {
 const isOf = (s: SignIn, app: Entity) => (app.appId !== undefined && s.appId === app.appId) || (s.appDisplayName ?? '').toLowerCase().includes((app.displayName ?? app.value ?? app.text).toLowerCase());
 const failsIn = (signIns: SignIn[], app: Entity) => signIns.some((s) => s.status.errorCode !== 0 && isOf(s, app));
 
-/** Reads one person's interactive sign-ins, and the background ones when asked or when nothing failed interactively. */
-async function userSignIns(client: TenantSession['client'], query: SignInQuery, askedBackground: boolean) {
-  const interactive = await querySignIns(client, query);
+/**
+ * Reads one person's interactive sign-ins (unless `interactive` holds them already), and the background ones when
+ * asked or when nothing failed interactively.
+ */
+async function userSignIns(client: TenantSession['client'], query: SignInQuery, askedBackground: boolean, interactive?: SignInPage) {
+  interactive ??= await querySignIns(client, query);
   let signIns = interactive.signIns;
   let truncated = interactive.truncated;
   const eventTypesRead = ['interactive'];
@@ -157,6 +163,7 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
   let signIns: SignIn[];
   let truncated = false;
   const eventTypesRead: string[] = [];
+  let profile: (() => UserSummary | undefined) | undefined;
 
   if (requestId) {
     signIns = await signInsById(client, requestId);
@@ -174,7 +181,10 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     // Background token refreshes (a phone's mail app) fail too: read them when the question asks for them, or when
     // the interactive log shows nothing wrong.
     const asked = ASKS_FOR_BACKGROUND.test(request.understanding.text);
-    let read = await userSignIns(client, query, asked);
+    // The person's profile comes with the first page of their sign-ins: one round trip for both.
+    const first = await signInsAndProfile(client, { ...query, userId: user.id! });
+    profile = first.profile;
+    let read = await userSignIns(client, query, asked, first.page);
     // Nothing failed in the default week: the problem the admin reports may be older, so the whole log is read.
     // So is a problem with the app the admin named when that app did not fail this week.
     const defaultWindow = entityOf(request.understanding, 'timeRange')?.source !== 'message';
@@ -233,9 +243,10 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
 
   const latest = diagnosis.latestFailure;
   const blocker = latest && blockingPolicyOf(latest);
-  // The blocking policy and the person's profile do not depend on each other: one round trip for both.
+  // The blocking policy and the person's profile do not depend on each other: one round trip for both, unless the
+  // profile came with the sign-ins.
   const policyId = blocker && (await mayRead(tenant, 'conditionalAccess.read')) ? blocker.id : undefined;
-  const { policy: blockingPolicy, user: profile } = await policyAndUserSummary(client, policyId, userId, tenant.policies);
+  const { policy: blockingPolicy, user: person } = await policyAndUserSummary(client, policyId, userId, tenant.policies, profile);
   const locationIds = blockingPolicy?.conditions?.locations?.includeLocations ?? [];
   const blockedCountries = locationIds.length
     ? (await optional(tenant, 'conditionalAccess.read', () => namedLocations(client, locationIds)))?.flatMap((l) => l.countriesAndRegions ?? [])
@@ -248,7 +259,7 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
   }
 
   let disabledBy: Findings['disabledBy'];
-  if (userId && (patterns.some((p) => p.kind === 'accountDisabled') || profile?.accountEnabled === false)) {
+  if (userId && (patterns.some((p) => p.kind === 'accountDisabled') || person?.accountEnabled === false)) {
     const changes = await optional(tenant, 'directoryAudits.read', () => accountDisabledChanges(client, userId, retentionStart(window.end)));
     const change = changes?.[0];
     if (change) {
@@ -268,7 +279,7 @@ async function troubleshoot(request: SkillRequest, tenant: TenantSession): Promi
     window,
     diagnosis,
     patterns,
-    user: profile,
+    user: person,
     blockingPolicy,
     blockedCountries,
     conditionalAccessVisible: caVisible.allowed,

@@ -98,14 +98,19 @@ describe('Sign-in diagnosis (pure functions)', () => {
 describe('Sign-in skill refusals from Graph', () => {
   afterEach(() => sinon.restore());
 
-  function requestWith(error: object): SkillRequest {
+  /** Graph refuses the sign-in read with `error`: alone (the Graph client's error) or inside a $batch (its inner response). */
+  function requestWith(error: { statusCode: number; code: string; message: string }): SkillRequest {
     const builder = {
       version: () => builder,
       filter: () => builder,
       select: () => builder,
       orderby: () => builder,
       top: () => builder,
+      middlewareOptions: () => builder,
       get: sinon.stub().rejects(error),
+      post: sinon.stub().callsFake(async (body: { requests: Array<{ id: string }> }) => ({
+        responses: body.requests.map((r) => ({ id: r.id, status: error.statusCode, body: { error: { code: error.code, message: error.message } } })),
+      })),
     };
     const client = { api: () => builder } as unknown as Client;
     return {

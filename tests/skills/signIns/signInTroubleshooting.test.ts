@@ -11,6 +11,8 @@ interface GraphRequest {
   method: string;
   url: string;
   status: number;
+  /** A $batch's inner requests. */
+  requests?: GraphRequest[];
 }
 
 
@@ -33,8 +35,12 @@ const SIGN_IN_STORIES: Array<{ id: string; question: string; facts?: string[] }>
   { id: 'expired-client-secret', question: 'Why is the Inventory Sync job failing?' },
 ];
 
+/** Every read of the sign-in log, alone or inside a $batch. */
 function signInReads(answer: AskAnswer): URL[] {
-  return (answer.graphRequests as GraphRequest[]).map((r) => new URL(r.url)).filter((u) => u.pathname.endsWith('/auditLogs/signIns'));
+  return (answer.graphRequests as GraphRequest[])
+    .flatMap((r) => r.requests ?? [r])
+    .map((r) => new URL(r.url))
+    .filter((u) => u.pathname.endsWith('/auditLogs/signIns'));
 }
 
 describe('Sign-in troubleshooting through the whole stack (HTTP bot → local Entra, demo tenant)', function () {
@@ -74,6 +80,21 @@ describe('Sign-in troubleshooting through the whole stack (HTTP bot → local En
       assert.match(url.pathname, /^\/beta\//);
     }
     assert.ok(!(answer.graphRequests as GraphRequest[]).some((r) => /skiptoken/i.test(r.url)), 'no paging needed for one user and a week');
+  });
+
+  it('When a named person is troubleshot, then the first sign-in page and their profile come in one beta $batch, and the profile is not read again', async () => {
+    const answer = await ask("why can't Megan sign in?");
+    const requests = answer.graphRequests as GraphRequest[];
+    const first = requests[0];
+    assert.equal(first.method, 'POST');
+    assert.match(new URL(first.url).pathname, /^\/beta\/\$batch$/);
+    const inner = (first.requests ?? []).map((r) => ({ path: new URL(r.url).pathname, status: r.status }));
+    assert.deepEqual(inner.map((r) => r.path.replace(/[0-9a-f-]{36}$/, '{id}')), ['/beta/auditLogs/signIns', '/beta/users/{id}']);
+    assert.ok(inner.every((r) => r.status === 200), JSON.stringify(inner));
+    const megan = inner[1].path.split('/').pop()!;
+    assert.match(signInReads(answer)[0].searchParams.get('$filter') ?? '', new RegExp(`userId eq '${megan}'`), 'the profile is the person whose sign-ins are read');
+    assert.ok(!requests.flatMap((r) => r.requests ?? [r]).slice(2).some((r) => r.url.includes(`/users/${megan}`)), 'the profile is read once');
+    assert.ok(requests.length <= 2, `${requests.length} round trips`);
   });
 
   it('When an error code is named, then the status is filtered on the server', async () => {

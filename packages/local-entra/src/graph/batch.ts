@@ -6,6 +6,17 @@ import { newRequestIds, type GraphService } from './service';
 
 const MAX_REQUESTS = 20;
 
+/** An inner request met a reset fault: the whole batch's connection is dropped, as a network failure would. */
+export class ConnectionDropped extends Error {
+  constructor() {
+    super('connection dropped by an injected fault');
+    this.name = 'ConnectionDropped';
+  }
+}
+
+/** The injected faults for one inner request's path (src/faults.ts): nothing, a response instead, or a dropped connection. */
+export type InnerFault = (path: string, ids: RequestIds) => Promise<GraphResponse | 'drop' | undefined>;
+
 interface BatchItem {
   id: string;
   method: string;
@@ -53,9 +64,11 @@ function parseItems(body: unknown): BatchItem[] {
 
 /**
  * POST /$batch (https://learn.microsoft.com/en-us/graph/json-batching): at most 20 requests with case-insensitively unique ids; each one authorised and
- * throttled on its own; a request whose dependency failed gets 424.
+ * throttled on its own; a request whose dependency failed gets 424. With `faults`, each inner request meets the fault
+ * rules for its own path, as the request would alone: a 429 or 503 becomes that request's status (with Retry-After), a
+ * latency delays the batch, a reset drops the batch's connection.
  */
-export async function runBatch(service: GraphService, version: ApiVersion, caller: Caller, body: unknown): Promise<GraphResponse> {
+export async function runBatch(service: GraphService, version: ApiVersion, caller: Caller, body: unknown, faults?: InnerFault): Promise<GraphResponse> {
   const items = parseItems(body);
   const results = new Map<string, BatchResponseItem>();
   const origin = service.ctx.origin;
@@ -76,10 +89,14 @@ export async function runBatch(service: GraphService, version: ApiVersion, calle
     } else {
       const url = new URL(`${origin}/${version}/${item.url.replace(/^\/+/, '').replace(new RegExp(`^(v1\\.0|beta)/`), '')}`);
       const segments = url.pathname.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
-      const response = await service.handle(
-        { method: item.method.toUpperCase(), version, segments, params: url.searchParams, headers, body: item.body, caller, requestUrl: `${url.origin}${url.pathname}` },
-        ids,
-      );
+      const fault = await faults?.(url.pathname, ids);
+      if (fault === 'drop') throw new ConnectionDropped();
+      const response =
+        fault ??
+        (await service.handle(
+          { method: item.method.toUpperCase(), version, segments, params: url.searchParams, headers, body: item.body, caller, requestUrl: `${url.origin}${url.pathname}` },
+          ids,
+        ));
       result = { id: item.id, status: response.status, headers: { 'Content-Type': 'application/json', ...(response.headers ?? {}) }, body: response.body };
     }
     results.set(item.id.toLowerCase(), result);

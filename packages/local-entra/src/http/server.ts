@@ -6,7 +6,7 @@ import { authenticate } from '../auth/caller';
 import type { IdentityPlatform } from '../auth/identityPlatform';
 import type { TokenService } from '../auth/tokens';
 import type { FaultInjector } from '../faults';
-import { runBatch } from '../graph/batch';
+import { ConnectionDropped, runBatch } from '../graph/batch';
 import type { ApiVersion, GraphResponse } from '../graph/context';
 import { newRequestIds, type GraphService } from '../graph/service';
 import { GraphQueryError } from '../odata/contract';
@@ -84,7 +84,8 @@ async function serveGraph(services: Services, req: IncomingMessage, url: URL, id
     const caller = authenticate(headers.authorization, services.tokens);
     const body = parseJson(await readBody(req));
     const segments = rest.map((segment) => decodeURIComponent(segment));
-    if (segments.length === 1 && segments[0] === '$batch' && req.method === 'POST') return await runBatch(services.graph, version, caller, body);
+    // Graph throttles a batch's inner requests one by one: the fault rules are tested against each of their paths too.
+    if (segments.length === 1 && segments[0] === '$batch' && req.method === 'POST') return await runBatch(services.graph, version, caller, body, (path, innerIds) => faultOutcome(services, path, innerIds));
     return await services.graph.handle({ method: req.method ?? 'GET', version, segments, params: url.searchParams, headers, body, caller, requestUrl: `${url.origin}${url.pathname}` }, ids);
   } catch (error) {
     if (!(error instanceof GraphQueryError)) throw error;
@@ -124,25 +125,34 @@ async function serveIdentity(services: Services, req: IncomingMessage, url: URL,
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Injects the configured fault; returns true when the request was answered (or dropped) by it. */
-async function applyFault(services: Services, req: IncomingMessage, res: ServerResponse, path: string, ids: RequestIds): Promise<boolean> {
+/**
+ * What the configured faults do to one Graph request (the path of a request, or of one inner request of a `$batch`):
+ * nothing (none matched, or a latency fault whose wait is over), a response to give instead, or a dropped connection.
+ */
+async function faultOutcome(services: Services, path: string, ids: RequestIds): Promise<GraphResponse | 'drop' | undefined> {
   const fault = services.faults.pick(path);
-  if (!fault) return false;
+  if (!fault) return undefined;
   const now = services.graph.ctx.clock.now();
   switch (fault.kind) {
     case 'latency':
       await sleep(fault.latencyMs ?? 1000);
-      return false;
+      return undefined;
     case '429':
-      send(res, { status: 429, body: throttledBody(ids, now), headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } }, ids);
-      return true;
+      return { status: 429, body: throttledBody(ids, now), headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } };
     case '503':
-      send(res, { status: 503, body: graphErrorBody('serviceNotAvailable', 'The service is temporarily unavailable. Retry the request after a delay.', ids, now), headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } }, ids);
-      return true;
+      return { status: 503, body: graphErrorBody('serviceNotAvailable', 'The service is temporarily unavailable. Retry the request after a delay.', ids, now), headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } };
     case 'reset':
-      req.socket.destroy();
-      return true;
+      return 'drop';
   }
+}
+
+/** Injects the configured fault; returns true when the request was answered (or dropped) by it. */
+async function applyFault(services: Services, req: IncomingMessage, res: ServerResponse, path: string, ids: RequestIds): Promise<boolean> {
+  const outcome = await faultOutcome(services, path, ids);
+  if (outcome === undefined) return false;
+  if (outcome === 'drop') req.socket.destroy();
+  else send(res, outcome, ids);
+  return true;
 }
 
 /** POST /_local-entra/events with the start's admin key: 201 and what was added; a bad key 401, a bad event 400. */
@@ -180,6 +190,11 @@ export function createHandler(getServices: () => Services) {
       if (!isGraph) response.headers = { 'Content-Type': 'application/json; charset=utf-8', ...(response.headers ?? {}) };
       send(res, response, ids);
     } catch (error) {
+      // A reset fault on an inner request of a $batch drops the batch's connection: its one round trip is lost.
+      if (error instanceof ConnectionDropped) {
+        req.socket.destroy();
+        return;
+      }
       const status = error instanceof GraphQueryError ? error.status : 500;
       const code = error instanceof GraphQueryError ? error.code : 'generalException';
       send(res, { status, body: graphErrorBody(code, (error as Error).message, ids, new Date()) }, ids);
