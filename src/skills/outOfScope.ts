@@ -10,6 +10,10 @@ const DECLINED: Array<[cue: string, text: string]> = [
     'change a policy',
     'I read Conditional Access policies but do not change them: switch a policy on or off, or edit it, in the Entra admin center (Protection › Conditional Access), ideally after checking its report-only results. I can show who a report-only policy would affect: ask "who would the <policy> policy block if it were on?"',
   ],
+  [
+    'turn an account back on',
+    'I do not turn accounts back on: I act only on risk (disable, revoke sessions, confirm or dismiss risk). An admin with the User Administrator role re-enables an account in the Entra admin center (Users › the user › Edit properties › Settings › Account enabled), after checking in the audit log why it was disabled. I can show that: ask "who disabled <name>?"',
+  ],
   ['create or set up', 'I read the directory and act only on risk (disable, revoke sessions, confirm or dismiss risk): creating or setting things up is done in the Entra admin center.'],
   ['billing or devices', 'Costs, billing and Intune device policies are outside Entra ID sign-in and identity data, which is what I read.'],
 ];

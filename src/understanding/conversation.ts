@@ -309,7 +309,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const whatToDo = WHAT_TO_DO.test(parsed.cueText) && (weak || (parsed.intent === 'docs.answer' && parsed.entities.length === 0 && parsed.pronoun === 'user'));
   // "when was that?", "what date?" after changes were shown: the same changes, which carry their dates.
   const whenOfChanges = weak && memory.lastIntent === 'audit.changes' && OF_THE_CHANGES.test(parsed.cueText.trim());
-  if (memory.lastIntent && ((whatToDo || whenOfChanges || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && samePerson && !OWNS.test(parsed.cueText)))) {
+  // "can you re-enable him?", "please enable the account again": declined, but about the person the thread is on.
+  if (parsed.intent === 'outOfScope' && parsed.score > 0 && memory.user && !namesSomeone && !WHAT_TO_DO.test(parsed.cueText) && (parsed.pronoun === 'user' || /\b(?:the|his|her|their) account\b/.test(parsed.cueText))) {
+    return { intent: 'outOfScope', entities: [...parsed.entities.filter((e) => e.type !== 'user'), fromConversation(memory.user)], objects: [], followUp: true };
+  }
+  if (memory.lastIntent && ((whatToDo || whenOfChanges || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && parsed.score === 0 && samePerson && !OWNS.test(parsed.cueText)))) {
     // ("ok how do I fix it" after a list of one person's sign-ins: that person's diagnosis, which says what to do.)
     // ("what should I tell them to do?" after a look at the person's account or groups: what to do is in their diagnosis.)
     const personsList = whatToDo && (memory.lastIntent === 'signin.list' || memory.lastIntent === 'user.info' || memory.lastIntent === 'user.groups' || memory.lastIntent === 'role.assignments') && memory.focus === 'user' && memory.user !== undefined;

@@ -86,7 +86,10 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
 
 /** Which entities an intent keeps: an action only when acting, a risk level only about risk. */
 export function keeps(intent: IntentName, entity: Entity): boolean {
-  if (intent === 'help' || intent === 'outOfScope') return false;
+  if (intent === 'help') return false;
+  // A request declined ("can you re-enable Lee?", "order a laptop for Uma Hall") still says whom it was about, if that
+  // links to the tenant: the answer's record shows it, and nothing is read about them.
+  if (intent === 'outOfScope') return (entity.type === 'user' || entity.type === 'group' || entity.type === 'app') && entity.resolution === 'resolved';
   if (entity.type === 'action') return intent === 'risk.remediate' || (intent === 'docs.answer' && entity.value === 'resetPassword');
   if (entity.type === 'riskLevel') return intent.startsWith('risk.');
   return true;

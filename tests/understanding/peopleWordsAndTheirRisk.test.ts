@@ -56,4 +56,16 @@ describe('People words, departments and one person\'s risk (issue #13)', functio
     assert.equal(next.intent, 'user.info');
     assert.match(next.text, /department Research/);
   });
+
+  it('When asked to re-enable an account, by name or "the account" after its story, then the assistant declines, says where an admin does it, and the thread goes on about that person', async () => {
+    const named = await demo.stack.ask("could you re-enable lee gu's account please", admin);
+    assert.equal(named.intent, 'outOfScope');
+    assert.match(named.text, /Account enabled/);
+    assert.ok(named.entities.some((e) => (e as { displayName?: string }).displayName === 'Lee Gu'));
+    const [, again, who] = await demo.stack.askChain(["why can't lee gu sign in?", 'ok pls enable the account again', 'who disabled him?'], admin);
+    assert.equal(again.intent, 'outOfScope');
+    assert.ok(again.entities.some((e) => (e as { displayName?: string }).displayName === 'Lee Gu'));
+    assert.equal(who.intent, 'audit.changes');
+    assert.match(who.text, /Pradeep Gupta/);
+  });
 });

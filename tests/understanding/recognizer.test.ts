@@ -136,10 +136,12 @@ describe('GrammarRecognizer', () => {
       assert.equal(entityOf(await ask('explain the Block legacy authentication policy'), 'policy')?.text, 'Block legacy authentication');
     });
 
-    it('When the question is out of scope or a greeting, then no entities are attached', async () => {
-      for (const text of ['schedule a meeting with Megan tomorrow', 'hello']) {
-        assert.deepEqual((await ask(text)).entities, [], text);
-      }
+    it('When the question is out of scope or a greeting, then nothing is attached but a person it names who is in the tenant', async () => {
+      assert.deepEqual((await ask('hello')).entities, []);
+      assert.deepEqual((await ask('schedule a meeting with the board tomorrow')).entities, []);
+      const declined = await ask('schedule a meeting with Megan Bowen tomorrow');
+      assert.equal(declined.intent, 'outOfScope');
+      assert.deepEqual(declined.entities.map((e) => [e.type, e.displayName]), [['user', 'Megan Bowen']]);
     });
   });
 

@@ -372,9 +372,12 @@ const CUES: Cue[] = [
   { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
   // "how do I re-enable Zane?", "how can I unlock Megan's account?": the steps, whoever is named.
   { name: 'how to do a task', intent: 'docs.answer', weight: 5, pattern: new RegExp(`^(?:so\\s+|and\\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?:go about )?(?:(?:re-?enable|unlock|unblock|reset|restore|re-?register|register|invite)\\b|(?:set up|setup|configure|add|remove|delete|create|assign|grant|exclude|give|enable)\\b.*\\b(?:account|user|guest|mfa|password|group|app|role|polic|access|sign|key|fido|passkey|device|method|licen[cs]e|session|entra|tenant|conditional|authenticat|owner|member))`) },
-  // "can you turn him back on?", "re-enable Abigail", "can you renew them?": work the assistant does not do (it acts only on
-  // risk) is answered with how to do it.
-  { name: 'a task to explain', intent: 'docs.answer', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:re-?enable|reactivate|unlock|unblock|renew|rotate|extend|turn (?:him|her|them|it|<name>) back on|enable (?:him|her|them|<name>)(?:'s)?(?: account)? again)\b/ },
+  // "can you unlock him?", "can you renew them?": work the assistant does not do (it acts only on risk) is answered with
+  // how to do it.
+  { name: 'a task to explain', intent: 'docs.answer', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:unlock|unblock|renew|rotate|extend)\b/ },
+  // "can you re-enable Lee?", "pls enable the account again": a disabled account is turned back on by an admin in the
+  // admin center; the assistant declines (it acts only on risk) and says where.
+  { name: 'turn an account back on', intent: 'outOfScope', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:re-?enable|reactivate|turn (?:him|her|them|it|<name>) back on|enable (?:him|her|them|<name>|the account|(?:his|her|their|<name>'?s?) account)(?: again| back)?)\b/ },
   // "difference between report-only and disabled for a CA policy?": a concept compared, not the tenant's policies.
   // "is dismissing the same as confirming safe?": two things compared, whatever verbs they are.
   { name: 'the same as', intent: 'docs.answer', weight: 7, pattern: /^(?:so\s+|and\s+|wait,?\s+)?(?:is|are|does|do) (?:\w+ing|an? [\w-]+|the [\w-]+|[\w-]+) (?:\w+ )?(?:the same|same) (?:thing )?as\b|\b(?:mean|do) the same (?:thing )?as\b/, when: (f) => f.names === 0 && !f.pronoun },
