@@ -59,7 +59,7 @@ export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
  * asked of the audit log about what that answer was about.
  */
-const WHO_DID_IT = /\b(?:which|what) admin (?:closed|dismissed|confirmed|handled|resolved|cleared|changed|did) (?:it|that|this)\b|\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
+const WHO_DID_IT = /\bwhy (?:was|were|did) (?:it|that|this|they) (?:get )?(?:turned off|switched off|turned on|switched on|disabled|enabled|removed|deleted|changed)\b|\b(?:which|what) admin (?:closed|dismissed|confirmed|handled|resolved|cleared|changed|did) (?:it|that|this)\b|\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
@@ -169,7 +169,7 @@ const ON_THE_LIST = /\b(?:on|in) (?:there|that list|the list|this list|that tabl
 const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they) (?:also )?owns?\b/;
 
 /** Facts of a person's account asked by name. */
-export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b|\bwho (?:manages|supervises) (?:him|her|them|<name>)\b|\bwho (?:does|do) (?:he|she|they|<name>) report to\b|\bwhere (?:is|are) (?:he|she|they|<name>) (?:based|located|sitting|working)\b|\b(?:which|what) team\b/;
+export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b|\bwhat (?:he|she|they) (?:does|do) (?:here|for us|for a living)\b|\bwho (?:manages|supervises) (?:him|her|them|<name>)\b|\bwho (?:does|do) (?:he|she|they|<name>) report to\b|\bwhere (?:is|are) (?:he|she|they|<name>) (?:based|located|sitting|working)\b|\b(?:which|what) team\b/;
 
 
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */

@@ -85,4 +85,21 @@ describe('Parts of the last answer (issue #13)', function () {
     assert.equal(who.intent, 'signin.list');
     assert.match(who.text, /by user/);
   });
+
+  it('When "is someone spraying X\'s password?" is asked, then X is diagnosed; when "what dept is he in?" follows their sign-ins by country, or "business phone?" follows their page, then the person\'s account answers', async () => {
+    const [spray, , dept] = await demo.stack.askChain(["is someone spraying bob kelly's password?", 'where are those attempts from, by country?', 'what dept is he in'], admin);
+    assert.equal(spray.intent, 'signin.troubleshoot');
+    assert.equal(dept.intent, 'user.info');
+    assert.match(dept.text, /^Bob Kelly\n/);
+    const [, phone] = await demo.stack.askChain(['who is megan bowen', 'business phone?'], admin);
+    assert.equal(phone.intent, 'user.info');
+    assert.match(phone.text, /^Megan Bowen\n/);
+  });
+
+  it('When "why was it turned off?" follows the one disabled policy, then the changes to that policy answer', async () => {
+    const [, why] = await demo.stack.askChain(['are any CA policies switched off?', 'why was it turned off'], admin);
+    assert.equal(why.intent, 'audit.changes');
+    assert.match(why.text, /Block Azure management from untrusted locations/);
+    assert.match(why.text, /Raul Razo/);
+  });
 });
