@@ -102,4 +102,16 @@ describe('Parts of the last answer (issue #13)', function () {
     assert.match(why.text, /Block Azure management from untrusted locations/);
     assert.match(why.text, /Raul Razo/);
   });
+
+  it('When "who brought him in as a guest?", "who took the owner off?" or "CA policy modifications in november?" are asked, then the audit log answers', async () => {
+    const [, invited] = await demo.stack.askChain(['nestor wilke from fabrikam cannot open our teams site', 'who brought him in as a guest?'], admin);
+    assert.equal(invited.intent, 'audit.changes');
+    assert.match(invited.text, /Invite external user/);
+    const [, owner] = await demo.stack.askChain(['groups with no owner?', 'who took the owner off?'], admin);
+    assert.equal(owner.intent, 'audit.changes');
+    assert.match(owner.text, /Remove owner from group/);
+    const policies = await demo.stack.ask('conditional access policy modifications in november?', admin);
+    assert.equal(policies.intent, 'audit.changes');
+    assert.match(policies.text, /Conditional Access policies · in November 2026/);
+  });
 });
