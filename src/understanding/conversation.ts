@@ -63,6 +63,7 @@ const WHO_DID_IT = /\bwhy (?:was|were|did) (?:it|that|this|they) (?:get )?(?:tur
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
+/** Answers about one person, after which "it" can be that person's risk. */
 const A_PERSONS_PAGE: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'role.assignments', 'signin.troubleshoot']);
 /** One risk of the person just shown, asked of with "it": "what detection was it?", "what was detected?". */
 const DETECTION_OF_IT = /\b(?:what|which) (?:kind of |type of )?(?:detection|risk(?: detection)?) (?:was|is) (?:it|that|this)\b|\bwhat (?:was|got) (?:detected|flagged)\b|\bwhat did (?:he|she|they) (?:trip|trigger)\b|\bwhy (?:is|was) (?:he|she|they) (?:risky|flagged|at risk)\b/;
@@ -132,6 +133,7 @@ function describedRow(cueText: string, memory: ConversationContext): Entity | un
 
 /** "the latest one": a row of a list of things (the newest first), but the newest event of a log's list is its own question. */
 const LATEST_ONE = /\bthe (?:most recent|latest|newest) one\b/;
+/** "the runner up", "second place": the second row of a ranking. */
 const RUNNER_UP = /\brunner[- ]?up\b|\bsecond (?:place|biggest|highest|most)\b/;
 const EVENT_LISTS: ReadonlySet<string> = new Set(['signIns', 'directoryAudits', 'riskDetections']);
 

@@ -114,4 +114,12 @@ describe('Parts of the last answer (issue #13)', function () {
     assert.equal(policies.intent, 'audit.changes');
     assert.match(policies.text, /Conditional Access policies · in November 2026/);
   });
+
+  it('When "what\'s the runner up?" follows who failed most, then the person ranked second is diagnosed', async () => {
+    const [top, second] = await demo.stack.askChain(['who had the most failed sign-ins this week', "what's the runner up"], admin);
+    const ranked = [...top.text.matchAll(/^\| ([^|]+?) \| \d+ \|$/gm)].map((m) => m[1]);
+    assert.ok(ranked.length >= 2, top.text);
+    assert.equal(second.intent, 'signin.troubleshoot');
+    assert.match(second.text, new RegExp(`^Sign-in diagnosis: ${ranked[1]}`));
+  });
 });
