@@ -319,7 +319,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     // ("ok how do I fix it" after a list of one person's sign-ins: that person's diagnosis, which says what to do.)
     // ("what should I tell them to do?" after a look at the person's account or groups: what to do is in their diagnosis.)
     const personsList = whatToDo && (memory.lastIntent === 'signin.list' || memory.lastIntent === 'user.info' || memory.lastIntent === 'user.groups' || memory.lastIntent === 'role.assignments') && memory.focus === 'user' && memory.user !== undefined;
-    const intent = personsList ? 'signin.troubleshoot' : memory.lastIntent;
+    // ("how do I give them access?" after who fails on the HR Portal: the app's diagnosis says what to do.)
+    const appsList = whatToDo && memory.lastIntent === 'signin.list' && memory.focus === 'app' && memory.app !== undefined;
+    const intent = personsList || appsList ? 'signin.troubleshoot' : memory.lastIntent;
     const kept = parsed.entities.filter((e) => !(e.type === 'user' && samePerson));
     const given = new Set(kept.map((e) => e.type));
     const carried = [memory.user, memory.group, memory.app, memory.role, memory.timeRange].filter((e): e is Entity => e !== undefined && !given.has(e.type) && isCarried(e, intent, memory));

@@ -68,4 +68,27 @@ describe('People words, departments and one person\'s risk (issue #13)', functio
     assert.equal(who.intent, 'audit.changes');
     assert.match(who.text, /Pradeep Gupta/);
   });
+
+  it('When asked why a person is not on the risky list any more, who is on a person\'s team, or which groups someone is "onwer" of, then the risk history, the direct reports and the owned groups answer', async () => {
+    const risk = await demo.stack.ask('why is adele vance not on the risky list anymore?', admin);
+    assert.equal(risk.intent, 'risk.user');
+    assert.match(risk.text, /dismissed/);
+    const team = await demo.stack.ask("who is on Abigail Wang's team", admin);
+    assert.equal(team.intent, 'user.info');
+    assert.match(team.text, /^Direct reports · of Abigail Wang/);
+    const owned = await demo.stack.ask('megan bowen is onwer of which groups?', admin);
+    assert.equal(owned.intent, 'group.info');
+    assert.match(owned.text, /owned by Megan Bowen/);
+    const narrative = await demo.stack.ask("someone from megan bowen's team says megan hasn't been able to log in — why", admin);
+    assert.equal(narrative.intent, 'signin.troubleshoot');
+  });
+
+  it('When asked who is failing to get into an app, then its sign-ins answer, and "how do I give them access?" next is the app\'s diagnosis', async () => {
+    const [who, fix] = await demo.stack.askChain(["who is failing to get into the HR Portal because they're not assigned?", 'how do I give them access?'], admin);
+    assert.equal(who.intent, 'signin.list');
+    assert.match(who.text, /HR Portal/);
+    assert.equal(fix.intent, 'signin.troubleshoot');
+    assert.match(fix.text, /^Sign-in diagnosis: HR Portal/);
+    assert.match(fix.text, /50105/);
+  });
 });

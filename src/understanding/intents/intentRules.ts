@@ -38,7 +38,7 @@ interface Cue {
 
 const SIGNIN = String.raw`(?:sign[- ]?in|signin|log[- ]?in|login|log[- ]?on|sign[- ]?on)`;
 const SIGNINS = String.raw`(?:sign[- ]?ins|signins|log[- ]?ins|logins|sign\s+in\s+logs|sign-in\s+logs|signin\s+logs|login\s+history|sign[- ]?in\s+(?:history|activity|logs?))`;
-const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't|never (?:managed|been able|was able|were able|able) to)`;
+const CANT = String.raw`(?:can't|cannot|can not|unable to|not able to|isn't able to|isnt able to|couldn't|could not|won't|doesn't|didn't|never (?:managed|been able|was able|were able|able) to|(?:hasn't|has not|haven't|have not|hadn't|had not) been able to)`;
 const OBJECT = String.raw`(?:<name>|<appid>|he|she|they|it|him|her)`;
 const HAS_OBJECT = (f: CueFeatures) => f.names > 0 || f.appId || f.pronoun;
 const RISK = String.raw`(?:risk|risky|riskiest|at risk|compromised|hacked|breached|pwned|flagged|identity protection|risk detections?|risk events?|risk history|risk level|risk state|impossible travel|leaked (?:credentials?|creds|passwords?)|(?:password )?spray(?:ed)?|detected)`;
@@ -174,6 +174,12 @@ const CUES: Cue[] = [
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
   // "has Megan been signing in?", "did Megan and Adele sign in today?", "do the break-glass ones ever sign in?".
   { name: 'whether someone signs in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\b(?:(?:has|have|does|do|is|are)\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})*|did\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})+)\\s+(?:(?:ever|even|still|actually|recently|been|already|really|managed to)\\s+)*(?:signing|logging|signed|logged|sign|log)\\s*(?:in|on)\\b(?!\\s+from\\b)`) },
+  // "why is adele vance not on the risky list anymore?": how a person's risk was closed, in their risk history.
+  { name: 'no longer at risk', intent: 'risk.user', weight: 7, pattern: /\b(?:not|no longer) (?:on (?:the )?risky(?: users?)? list|risky|at risk|flagged)(?: any ?more)?\b.{0,20}(?:any ?more)?|\b(?:off|removed from|dropped (?:off|from)) the risky(?: users?)? list\b/, when: (f) => f.person },
+  // "who is on Abigail Wang's team": the people who report to that person.
+  { name: "someone's team", intent: 'user.info', weight: 4, pattern: /\bwho(?:'s| is| are)? (?:on|in) <name>\s?(?:'s|s)? team\b/ },
+  // "who is failing to get into the HR Portal because they're not assigned?": the people failing, from the log.
+  { name: 'who is failing', intent: 'signin.list', weight: 5, pattern: /^(?:(?:so|and|ok(?:ay)?)[\s,]+)?who(?:'s| is| are)(?: all| else)? (?:failing|getting (?:blocked|denied|errors?)|being (?:blocked|denied))\b/ },
   // "is someone spraying bob kelly's password?": an attack on one person's sign-ins, which their diagnosis shows.
   { name: 'a spray on a person', intent: 'signin.troubleshoot', weight: 4, pattern: /\b(?:spray(?:ing|ed)?|brute[- ]?forc(?:e|ing|ed)|guess(?:ing)?)\b.{0,30}<name>|<name>.{0,30}\b(?:spray(?:ing|ed)?|brute[- ]?forc(?:e|ing|ed))\b/ },
   // "anyone get into the Azure Portal this week with single-factor only?": who signed in to an app.

@@ -40,7 +40,7 @@ weather joke poem pizza meeting room price stock game capital restaurant printer
 says keeps gets got seems
 cause causes caused reason reasons root messaged messages texted pinged bounced bouncing kicked
 lol haha unrelated aside anyway anyways back meanwhile
-date dates timestamp cleared clear clears clearing precise successfully succeed succeeds single-factor multi-factor two-factor similar story draft ticket tickets reply replies paste dept depts business`;
+date dates timestamp cleared clear clears clearing precise successfully succeed succeeds single-factor multi-factor two-factor similar story draft ticket tickets reply replies paste dept depts business anymore`;
 
 const DOMAIN_WORDS = `sign signs signed signing signin signins sign-in sign-ins signon login logins logon logged logging log logs in out
 fail fails failed failing failure failures error errors code codes issue issues problem problems trouble troubleshoot
@@ -130,6 +130,8 @@ export const KNOWN_MISSPELLINGS: Readonly<Record<string, string>> = {
   plz: 'please',
   usres: 'users',
   gruops: 'groups',
+  onwer: 'owner',
+  onwers: 'owners',
   membrs: 'members',
   pasword: 'password',
   passwrod: 'password',
