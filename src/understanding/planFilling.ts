@@ -1106,7 +1106,7 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
   if (!user) return undefined;
   const success = LAST_SUCCESS.test(cue);
-  if (!success && !/\blast (?:time )?(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast (?:sign|log)[- ]?ins?\b|\bwhen did\b.{0,40}\blast\b.{0,20}\b(?:sign|log)|\b(?:ever|never) (?:signed|logged) in\b/.test(cue)) return undefined;
+  if (!success && !/\blast (?:time )?(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast time\b.{0,40}\b(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast (?:sign|log)[- ]?ins?\b|\bwhen did\b.{0,40}\blast\b.{0,20}\b(?:sign|log)|\b(?:ever|never) (?:signed|logged) in\b/.test(cue)) return undefined;
   const plan: QuestionPlan = {
     resource: 'users',
     filters: [{ field: 'id', op: 'eq', value: user.id!, label: user.displayName ?? user.text }],

@@ -122,4 +122,13 @@ describe('Parts of the last answer (issue #13)', function () {
     assert.equal(second.intent, 'signin.troubleshoot');
     assert.match(second.text, new RegExp(`^Sign-in diagnosis: ${ranked[1]}`));
   });
+
+  it('When asked "last time X logged on?", then the account\'s own record of its last sign-ins answers, as for "when did X last sign in?"', async () => {
+    for (const question of ['last time joni sherman logged on?', 'when did joni sherman last sign in?']) {
+      const answer = await demo.stack.ask(question, admin);
+      assert.equal(answer.intent, 'user.info', question);
+      assert.match(answer.text, /^Users · Joni Sherman\n/, question);
+      assert.match(answer.text, /Last successful sign-in/, question);
+    }
+  });
 });
