@@ -63,8 +63,8 @@ const WHO_DID_IT = /\bwhy (?:was|were|did) (?:it|that|this|they) (?:get )?(?:tur
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
-/** Answers about one person, after which "it" can be that person's risk. */
-const A_PERSONS_PAGE: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'role.assignments', 'signin.troubleshoot']);
+/** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
+export const OF_ONE_PERSON: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'signin.troubleshoot', 'risk.user', 'role.assignments']);
 /** One risk of the person just shown, asked of with "it": "what detection was it?", "what was detected?". */
 const DETECTION_OF_IT = /\b(?:what|which) (?:kind of |type of )?(?:detection|risk(?: detection)?) (?:was|is) (?:it|that|this)\b|\bwhat (?:was|got) (?:detected|flagged)\b|\bwhat did (?:he|she|they) (?:trip|trigger)\b|\bwhy (?:is|was) (?:he|she|they) (?:risky|flagged|at risk)\b/;
 
@@ -287,7 +287,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const namesOwn = parsed.objects.some((o) => !o.typeGuessed);
   // After a look at one person ("alex wilber: risk level + mfa registered?"), "what detection was it?" is that
   // person's risk story.
-  const personsRisk = memory.focus === 'user' && memory.lastIntent !== undefined && A_PERSONS_PAGE.has(memory.lastIntent) && DETECTION_OF_IT.test(parsed.cueText);
+  const personsRisk = memory.focus === 'user' && memory.lastIntent !== undefined && memory.lastIntent !== 'risk.user' && OF_ONE_PERSON.has(memory.lastIntent) && DETECTION_OF_IT.test(parsed.cueText);
   if (((memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && RISK_PARTS.test(parsed.cueText)) || personsRisk) {
     const intent = personsRisk ? 'risk.user' : memory.lastIntent!;
     const object = intent === 'risk.user' ? memory.user : memory.app;

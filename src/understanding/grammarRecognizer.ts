@@ -1,5 +1,5 @@
 import { compoundCandidate } from './compound';
-import { applyConversation, ASIDE, COUNTRIES_OF_THE_LIST, keptByPlan, NAME_THEM, pluralMeansRows, rememberTurn } from './conversation';
+import { applyConversation, ASIDE, COUNTRIES_OF_THE_LIST, keptByPlan, NAME_THEM, OF_ONE_PERSON, pluralMeansRows, rememberTurn } from './conversation';
 import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -186,8 +186,6 @@ const OTHERS = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|acc
 /** Words that ask about everyone rather than the person the thread is on. */
 const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
 
-/** Questions about one person's own page, sign-ins, risk, groups or roles: asked without a name, the thread's person. */
-const OF_ONE_PERSON: ReadonlySet<string> = new Set(['user.info', 'user.groups', 'signin.troubleshoot', 'risk.user', 'role.assignments']);
 
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
