@@ -93,6 +93,9 @@ export const ASIDE = /^\W*(?:(?:ok(?:ay)?|btw|also|oh|hey)[\s,]+)?(?:(?:totally|
 const SIGN_IN_IT = /\b(?:did|does|has|have|is|was) it (?:\w+ )?(?:fail(?:ed|ing)?|work(?:ed|ing)?|succeed(?:ed)?|happen(?:ed)?|break|broke|get blocked|go through)\b|\bit (?:failed|fails|happened|worked|succeeded)\b/;
 
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
+/** "what did he change?", "what exactly was changed?": what the changes just shown changed. */
+const WHAT_CHANGED = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?what (?:exactly )?(?:did (?:he|she|they|that admin|the admin) (?:change|edit|update|modify|touch)|(?:was|got|has been) (?:changed|edited|updated|modified))(?: exactly| on it| in it| there)?\s*[?.!]*$/;
+
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
 
 /** The object the last answer was about, as the audit question's target. */
@@ -262,10 +265,18 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent: parsed.intent, entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
   }
 
+  // "what did he change?" after the changes to a policy, group or app: those changes again, which show what changed.
+  if (memory.lastIntent === 'audit.changes' && memory.focus && memory.focus !== 'user' && WHAT_CHANGED.test(parsed.cueText.trim()) && !parsed.entities.some((e) => e.source === 'message' && e.type !== 'timeRange')) {
+    const object = memory[memory.focus];
+    if (object) return { intent: 'audit.changes', entities: [...parsed.entities.filter((e) => e.type !== 'user'), fromConversation(object)], objects: [], followUp: true, again: true };
+  }
+
   // "who did that?" / "since when?": the audit log about the last answer's object.
   // ("who removed the owner?" after a list of one group, Project Falcon: the changes to that group.)
   const ofTheOneRow = parsed.intent === 'audit.changes' && memory.lastRows?.length === 1 && memory.lastIntent !== 'audit.changes' && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?who (?:\w+ed|did|made|gave|took)\b/.test(parsed.cueText);
-  const askedWho = WHO_DID_IT.test(parsed.cueText) || ofTheOneRow || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
+  // "who added the new secret?" after an app's risk or page: the changes to that app's credentials.
+  const secretOfTheApp = parsed.intent === 'audit.changes' && memory.focus === 'app' && memory.app !== undefined && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?who (?:added|created|uploaded|generated|rotated|made|put) (?:the|that|this|its|a) (?:new |extra |second )?(?:secret|key|cert(?:ificate)?|credential)s?\b/.test(parsed.cueText);
+  const askedWho = WHO_DID_IT.test(parsed.cueText) || ofTheOneRow || secretOfTheApp || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
   // Only when the message names nothing of its own ("who became a Global Administrator, and who made the change?"
   // is about the role it names).
   const namesItsOwn = parsed.objects.some((o) => !o.typeGuessed) || parsed.entities.some((e) => e.source === 'message' && (e.type === 'role' || e.type === 'policy' || e.type === 'group' || e.type === 'app'));
@@ -278,7 +289,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
       const credential = /\b(?:keys?|secrets?|certs?|certificates?|credentials?|creds?)\b/.test(parsed.cueText);
       const risk = memory.lastIntent?.startsWith('risk.') && memory.lastIntent !== 'risk.remediate' && (object.type === 'user' || (object.type === 'app' && !credential));
       const intent = risk ? (object.type === 'user' ? 'risk.user' : 'risk.workload') : 'audit.changes';
-      return { intent, entities: [...kept, fromConversation(object)], objects: [], followUp: true, changeAsked: true };
+      // "by who?" after "was Chloe added to HR Portal Users?", "who made that change?" after who became a Global
+      // Administrator: the change joins the person to the group or role the last question named, so both are its targets.
+      const joined = intent === 'audit.changes' && object.type === 'user' ? [memory.role, memory.lastNamedTypes?.includes('group') ? memory.group : undefined].filter((e): e is Entity => e !== undefined && !kept.some((k) => k.type === e.type)) : [];
+      return { intent, entities: [...kept, fromConversation(object), ...joined.map(fromConversation)], objects: [], followUp: true, changeAsked: true };
     }
   }
 
@@ -378,6 +392,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   // "she" after an answer that showed one person (the one holder of a role, the one owner of an app): that person.
   // ("reset his password": an action asked of a person, answered as documentation.)
+  // "what role does he have?" after changes to a policy or an app, no person named or shown: he is the one who made them,
+  // whose right to make them is in question.
+  // (After "who became a Global Administrator?", "he" is the one who became it.)
+  else if (parsed.pronoun === 'user' && memory.actor && memory.lastIntent === 'audit.changes' && !memory.role && (memory.focus === 'policy' || memory.focus === 'app' || !memory.user) && !memory.lastRows?.some((r) => r.type === 'user') && parsed.intent === 'role.assignments') referent = { type: 'user', text: memory.actor.displayName, displayName: memory.actor.displayName, id: memory.actor.id, resolution: 'resolved', source: 'conversation' };
   else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || parsed.entities.some((e) => e.type === 'action') || /\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
@@ -559,6 +577,9 @@ export function rememberTurn(
     if (about.appId) entity.appId = about.appId;
     next[about.type] = entity;
   }
+  const namedTypes = (['user', 'group', 'app', 'policy', 'role'] as const).filter((t) => named.some((e) => e.type === t && e.resolution !== 'notFound'));
+  if (namedTypes.length) next.lastNamedTypes = [...namedTypes];
+  else delete next.lastNamedTypes;
   const focusType = (['user', 'group', 'app', 'policy'] as const).find((t) => named.some((e) => e.type === t && e.source === 'message'));
   next.focus = focusType ?? (named.some((e) => e.type === next.focus) ? next.focus : intent === 'policy.info' && next.policy ? 'policy' : expectedType(intent));
   return next;

@@ -70,6 +70,9 @@ function peopleInFocus(memory: ConversationContext | undefined, entities: readon
   return people.length >= 2 ? people.slice(-2) : undefined;
 }
 /** "both", "the two", "they", "each of them": the apps the conversation named, one after the other. */
+/** "is it the same policy for both?", "same CA policy blocking both of them?": one cause asked of two people's failures. */
+const SAME_FOR_BOTH = /\b(?:same|different|one and the same)\b.{0,40}\b(?:both|the two|either)\b|\bboth\b.{0,40}\b(?:same|different)\b/;
+
 const BOTH_APPS = /(\bfor |\bof |\bdo |\bdoes |\bare |\bhave )?\b(?:both(?: of (?:them|the apps|these|those))?(?: apps)?|the two(?: of them| apps)?|each(?: of them| one)?|either(?: of them| one)?|they|them)\b/i;
 /** What an app's page shows: its owners and its credentials. */
 const APP_PAGE_WORDS = /\bown(?:er|ers|s|ed)?\b|\bsecrets?\b|\bcert(?:ificate)?s?\b|\bcredentials?\b|\bcreds\b|\bexpir\w*|\bkeys?\b|\bpermissions?\b/i;
@@ -241,7 +244,7 @@ export class GrammarRecognizer implements Recognizer {
     // Splitting is a convenience: if reading the parts fails (Graph down for a name look-up), the message is answered
     // whole, and that answer says what failed.
     const each = await Promise.resolve()
-      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)) ?? (await this.forEachApp(text, context)))
+      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)) ?? (await this.forEachApp(text, context)) ?? this.bothDiagnosed(text, context))
       .catch(() => undefined);
     if (each) return each;
     const cut = compoundCandidate(text.trim());
@@ -351,6 +354,23 @@ export class GrammarRecognizer implements Recognizer {
     const first = await this.recognize(parts[0], context);
     if (first.intent !== 'app.info' || first.plan || !first.entities.some((e) => e.type === 'app' && e.id === apps[0].id)) return undefined;
     return parts;
+  }
+
+  /**
+   * "is it the same policy for both?" after two people's sign-in diagnoses (Megan's, then "and Priya? same complaint"):
+   * both diagnosed again, side by side, each naming the policy and the error that stop that person.
+   */
+  private bothDiagnosed(text: string, context?: RecognitionContext): string[] | undefined {
+    const memory = context?.conversation;
+    const people = memory?.people ?? [];
+    const cleaned = text.trim().toLowerCase();
+    if (memory?.lastIntent !== 'signin.troubleshoot' || people.length < 2 || cleaned.length > 160 || !SAME_FOR_BOTH.test(cleaned)) return undefined;
+    const knownNames = this.index?.index;
+    if (!knownNames) return undefined;
+    const parsed = this.parseOnce(text.trim(), context?.now ?? new Date(), knownNames);
+    if (parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved')) return undefined;
+    const when = memory.timeRange?.text ? ` ${memory.timeRange.text}` : '';
+    return people.slice(-2).map((p) => `why can't ${p.displayName} sign in${when}?`);
   }
 
   /** The message parsed for the split checks: once, and left for `recognize` to take. */

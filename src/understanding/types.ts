@@ -146,6 +146,8 @@ export interface ConversationContext {
     /** Short words the answer showed beside the row ("low", "at risk"): "the low one" finds it by them. */
     shownAs?: string;
   }>;
+  /** The kinds of tenant object the last question itself named or carried ("was Chloe added to HR Portal Users?": user, group). */
+  lastNamedTypes?: Array<DirectoryEntityType | 'policy' | 'role'>;
 }
 
 export interface RecognitionContext {

@@ -277,6 +277,9 @@ const CUES: Cue[] = [
   // making them?": changes asked of the audit log.
   // "any conditional access policies updated in november?", "any new global admins lately?": changes over a time.
   { name: 'things changed lately', intent: 'audit.changes', weight: 7, pattern: /\b(?:polic(?:y|ies)|groups?|apps?|service principals?|roles?|<policy>|<role>)s? (?:been |got |get |were |was )?(?:updated|modified|edited|changed|touched|deleted|renamed)\b|\bany new (?:<role>|(?:global |privileged |user |security )?admin(?:istrator)?s\b).{0,25}\b(?:lately|recently|this (?:week|month)|last (?:week|month)|since\b|in the last)/ },
+  // "any edits to the Require MFA for all users policy lately?", "latest updates on the VPN Users group?": the changes
+  // made to that named thing, not its page.
+  { name: 'changes to a named thing', intent: 'audit.changes', weight: 8, pattern: /\b(?:changes|edits|updates|modifications|amendments|tweaks)\s+(?:made\s+|done\s+)?(?:to|on|of|in)\s+(?:the\s+|that\s+|this\s+|our\s+)?(?:<policy>|<name>|<role>)/ },
   { name: 'changes logged', intent: 'audit.changes', weight: 7, pattern: /\bany (?:changes|edits|updates) (?:logged|recorded|in the (?:audit )?logs?)\b|\b(?:updates|changes|edits) (?:to |on )?(?:service principals?|apps?|groups?|polic(?:y|ies)|users?)?.{0,30}\bwho (?:is|was|are|were) (?:making|doing|behind) (?:them|those|these|it)\b|\b(?:service principal|app|group|policy|user) (?:updates|changes|edits)\b/ },
   // "whats 17% of 2400", "what is 12 * 7": arithmetic.
   { name: 'arithmetic', intent: 'outOfScope', weight: 14, pattern: /\b\d+(?:\.\d+)?\s*%\s*of\s*\d+|\bwhat(?:'s| is)\s+\d+(?:\.\d+)?\s*(?:[-+*/x×]|plus|minus|times|divided by)\s*\d+/ },
