@@ -17,6 +17,8 @@ export function compoundCandidate(text: string): [string, string] | undefined {
   const m = BOUNDARY.exec(text);
   if (!m || m.index < 8) return undefined;
   const first = text.slice(0, m.index).trim();
+  // "Subject: locked??" in a pasted e-mail's header is the e-mail's subject, not a question of its own.
+  if (/^\s*(?:subject|from|to|sent|cc|re|fwd?)\s*:/i.test(first.slice(first.lastIndexOf('\n') + 1))) return undefined;
   const second = text.slice(m.index + m[0].length).trim();
   if (second.length < 6 || !/[a-z]/i.test(second)) return undefined;
   // "… this month? not apps, people", "…? interactive only": a condition on the question, not a second one.

@@ -104,14 +104,64 @@ export interface ParseOptions {
   departmentsAsked?: boolean;
 }
 
+/**
+ * A quote longer than this many words that asks something ("Can you tell me who is in the Legal Team group?", "Please
+ * provide the list of Global Administrators") is a request passed on: its words are the question. What a user said
+ * happened ("teams and outlook on my phone both fail") stays a symptom, its words read but not linked.
+ */
+const PASTED_WORDS = 6;
+const PASTED_REQUEST = /\?|^(?:hi|hello|hey|dear|please|pls|can you|could you|would you|i need|we need)\b/i;
+
+/** Where a pasted sign-in error's own words start: "AADSTS50079: Due to a configuration change …". */
+const PASTED_ERROR = /\bAADSTS\d{5,7}\s*[:\-–—]\s*/gi;
+const CLOSING: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’', '`': '`' };
+
+/**
+ * A sign-in error pasted into the question ('the screen says "AADSTS50057: The user account is disabled." - who did
+ * that?'): Microsoft's words after the code ("a configuration change made by your administrator", "expired") are not
+ * the admin's question, so they are left out of the words the intent rules read. The code stays, and so do the
+ * tenant's names already found in it ("… for app 'Inventory Sync' are expired").
+ */
+function maskPastedErrors(text: string, spans: SpanSet): void {
+  PASTED_ERROR.lastIndex = 0;
+  for (let m = PASTED_ERROR.exec(text); m; m = PASTED_ERROR.exec(text)) {
+    const before = text.slice(0, m.index).trimEnd();
+    const closing = CLOSING[before.slice(-1)];
+    const from = m.index + m[0].length;
+    let to = closing ? text.indexOf(closing === "'" ? "' " : closing, from) : -1;
+    if (to < 0) to = text.slice(from).search(/\n|\s[-–—]\s|$/) + from;
+    // A GUID in Microsoft's words is the resource asked for ("to access '00000003-0000-…'"), not a request id.
+    for (const span of spans.spans) {
+      if (span.start >= from && span.end <= to && span.entity?.type === 'requestId') {
+        span.entity = undefined;
+        span.placeholder = '';
+      }
+    }
+    // The gaps between what was already claimed (the code, names) are blanked.
+    const taken = spans.spans.filter((s) => s.end > from && s.start < to).sort((a, b) => a.start - b.start);
+    let at = from;
+    for (const span of [...taken, { start: to, end: to }]) {
+      if (span.start > at && /\S/.test(text.slice(at, span.start))) spans.claim({ start: at, end: span.start, placeholder: '' });
+      at = Math.max(at, span.end);
+    }
+  }
+}
+
 export function parseQuestion(message: string, now: Date, options: ParseOptions = {}): ParsedQuestion {
   // "which user(s)?", "the app(s)": a plural written with (s) is the plural (the recogniser says so too).
   const text = correctSpelling(message.replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'));
   const spans = new SpanSet();
   extractIdentifiers(text, spans);
+  // What someone wrote or said, pasted whole ('Fwd from Joni: "can you tell me who is in the Legal Team group?"'): its
+  // words are read like the question's own, names and roles linked; only its opening quote is marked.
+  const pasted: Array<{ start: number; end: number }> = [];
   for (const quoted of findQuoted(text, spans)) {
     // "what's an 'unfamiliar sign-in properties' detection": a risk type in quotes is words, not a name.
     if (findRiskType(quoted.name)) continue;
+    if (quoted.name.split(/\s+/).length > PASTED_WORDS && PASTED_REQUEST.test(quoted.name)) {
+      pasted.push({ start: quoted.start, end: quoted.end });
+      continue;
+    }
     const policy = looksLikePolicy(quoted.name, text);
     // ("what is that 'keep me signed in' thing?": a phrase of everyday words in quotes is what someone saw, not a name.)
     const everyday = quoted.name.split(/\s+/).every((w) => /^[a-z]+$/.test(w) && (LEXICON.has(w) || FUNCTION_WORDS.has(w)));
@@ -124,6 +174,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
       entity: policy ? { type: 'policy', text: quoted.name, source: 'message' } : nameLike ? { type: 'user', text: quoted.name, source: 'message' } : undefined,
     });
   }
+  for (const quote of pasted) spans.claim({ start: quote.start, end: quote.start + 1, placeholder: '<quote>' });
   extractTimeRange(text, spans, now);
   extractCountries(text, spans);
   extractCountryQualifiers(text, spans);
@@ -141,6 +192,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
     spans.claim({ start: policy.start, end: policy.end, placeholder, entity: { type: 'policy', text: policy.name, source: 'message', ...(policy.tentative ? { tentative: true } : {}) } });
   }
   extractFirstPartyApps(text, spans);
+  maskPastedErrors(text, spans);
   const names = findNames(text, spans).filter((n) => !options.notNames?.has(n.text.toLowerCase()));
   for (const name of names) spans.claim({ start: name.start, end: name.end, placeholder: '<name>' });
 

@@ -36,6 +36,13 @@ const fromThread = (input: OverruleInput, type: Entity['type']) => input.entitie
 
 const OVERRULES: readonly Overrule[] = [
   {
+    // "what does our 'Block legacy authentication' policy actually block, conceptually?", "in plain terms, what kind of
+    // sign-ins is it meant to stop?": the admin says the question is about the idea, not the tenant's rows.
+    name: 'a concept asked in general terms',
+    when: (i) => i.parsedIntent === 'docs.answer' && i.score >= 10 && !i.followUp,
+    intent: 'docs.answer',
+  },
+  {
     // "what department is that person in?" after a ranking of people, "ok back to Sara — who manages them?" after her
     // last sign-ins: that person's account, not the same list again.
     name: "an account fact of a person in the sign-ins",

@@ -40,7 +40,8 @@ weather joke poem pizza meeting room price stock game capital restaurant printer
 says keeps gets got seems
 cause causes caused reason reasons root messaged messages texted pinged bounced bouncing kicked
 lol haha unrelated aside anyway anyways back meanwhile
-date dates timestamp cleared clear clears clearing precise successfully succeed succeeds single-factor multi-factor two-factor similar story draft ticket tickets reply replies paste dept depts business anymore`;
+date dates timestamp cleared clear clears clearing precise successfully succeed succeeds single-factor multi-factor two-factor similar story draft ticket tickets reply replies paste dept depts business anymore
+conceptually plain terms honestly confusing supposed forwarded fwd screenshot`;
 
 const DOMAIN_WORDS = `sign signs signed signing signin signins sign-in sign-ins signon login logins logon logged logging log logs in out
 fail fails failed failing failure failures error errors code codes issue issues problem problems trouble troubleshoot
@@ -181,4 +182,9 @@ export const KNOWN_MISSPELLINGS: Readonly<Record<string, string>> = {
   whta: 'what',
   wat: 'what',
   ppl: 'people',
+  // Chat shorthand ("wat can u do", "is ur bot down").
+  u: 'you',
+  ur: 'your',
+  ownr: 'owner',
+  ownrs: 'owners',
 };

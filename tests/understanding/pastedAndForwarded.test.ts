@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { demoStackFor } from '../support/demoStack';
+
+/**
+ * Opening questions that carry someone else's words (issue #13): a sign-in error pasted from a screen, a request
+ * forwarded in quotes, an e-mail with its header; and questions about the bot or a concept asked in general terms.
+ * Microsoft's words in a pasted error do not choose the answer; a forwarded request's words are read as the question,
+ * names and roles linked. Whole stack on Contoso, in our own words.
+ */
+describe('Pasted errors and forwarded requests (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When a pasted AADSTS message talks of "a configuration change made by your administrator", then the person is diagnosed, not the audit log read', async () => {
+    const answer = await demo.stack.ask('alex wilber pasted this from his browser: "AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication" - what now?', admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Sign-in diagnosis: Alex Wilber/);
+  });
+
+  it('When the pasted message holds a resource id, then it is not taken for a request id, and "what does this mean?" explains the code', async () => {
+    const answer = await demo.stack.ask("AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.\nwhat does this mean?", admin);
+    assert.equal(answer.intent, 'docs.answer');
+    assert.match(answer.text, /50076/);
+    assert.doesNotMatch(answer.text, /request or correlation id/);
+  });
+
+  it('When a forwarded request asks in quotes for a role\'s holders "for the audit file", then the role\'s holders answer, not the audit log', async () => {
+    const answer = await demo.stack.ask("fwd from compliance: 'Could you send me everyone who holds Global Administrator, for the audit file?' - can you get that", admin);
+    assert.equal(answer.intent, 'role.assignments');
+    assert.match(answer.text, /Global Administrator/);
+    assert.match(answer.text, /Isaiah Langer/);
+  });
+
+  it('When an e-mail says the password stopped working and asks to check the audit log for her, then the audit log answers', async () => {
+    const answer = await demo.stack.ask('From: Megan Bowen\nSubject: locked??\n"my password stopped working, did someone change it?"\n\nplease check the audit log for her', admin);
+    assert.equal(answer.intent, 'audit.changes');
+    assert.match(answer.text, /Megan Bowen/);
+  });
+
+  it('When what a user said is quoted ("teams and outlook on my phone both fail"), then the person is diagnosed over every app, not one app the words name', async () => {
+    const answer = await demo.stack.ask("Megan Bowen from marketing: 'outlook and teams on my phone both fail since this morning'", admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Sign-in diagnosis: Megan Bowen/);
+  });
+
+  it('When someone asks how to use the bot in broken English or chat shorthand, then the help answers', async () => {
+    for (const text of ['Hi! How I use this bot? Which things it can answer?', 'what am i even supposed to ask this?', 'wat can u do']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'help', text);
+    }
+  });
+
+  it('When a named policy or a mitigation is asked about "conceptually", "in plain terms" or as "what means …", then it is explained, not the tenant\'s rows listed', async () => {
+    for (const text of ["conceptually, what is our 'Block legacy authentication' policy there to stop?", 'in plain terms what sort of sign-ins does Block legacy authentication stop?', "what means 'dismiss user risk'? the user is safe after?"]) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'docs.answer', text);
+    }
+  });
+
+  it('When asked for the latest edits to a named policy or group, then its changes answer, not its page', async () => {
+    const policy = await demo.stack.ask('recent edits on the Require MFA for all users policy?', admin);
+    assert.equal(policy.intent, 'audit.changes');
+    assert.match(policy.text, /Raul Razo/);
+    const group = await demo.stack.ask('latest updates on the VPN Users group?', admin);
+    assert.equal(group.intent, 'audit.changes');
+    assert.match(group.text, /Changes to VPN Users/);
+  });
+});
