@@ -68,3 +68,43 @@ describe('Pasted errors and forwarded requests (issue #13)', function () {
     assert.match(group.text, /Changes to VPN Users/);
   });
 });
+
+/**
+ * Openers that ask by denying or by a bare keyword (issue #13): "nobody removed X, right?" reads the audit log; "who's
+ * at high risk?" lists the risky users; "is X still marked as risky?" is X's risk; "<person> mfa?" is whether X has MFA.
+ * Whole stack on Contoso, in our own words.
+ */
+describe('Openers asked as a denial or a keyword (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When asked "no one disabled lee gu, did they?" or "lee gu wasn\'t disabled by someone, was he?", then the audit log says who disabled him', async () => {
+    for (const text of ['no one disabled lee gu, did they?', "lee gu wasn't disabled by someone, was he?"]) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'audit.changes', text);
+      assert.match(answer.text, /Pradeep Gupta/, text);
+    }
+  });
+
+  it('When asked who is at high risk at the moment, or who became risky this week, then the risky users are listed', async () => {
+    for (const text of ['who is high risk at the moment?', 'who turned risky this week?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'risk.users', text);
+    }
+  });
+
+  it('When asked whether a named person is still marked as risky, then that person\'s risk answers', async () => {
+    const answer = await demo.stack.ask('can you see if Alex Wilber is still marked as at risk?', admin);
+    assert.equal(answer.intent, 'risk.user');
+    assert.match(answer.text, /Alex Wilber/);
+  });
+
+  it('When a person is followed by just "mfa?", or "mfa status for" a person is asked, then that person\'s account answers with their methods', async () => {
+    for (const text of ['adele vance mfa?', 'mfa status for isaiah langer']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'user.info', text);
+      assert.match(answer.text, /MFA/, text);
+    }
+  });
+});

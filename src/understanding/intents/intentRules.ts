@@ -279,6 +279,14 @@ const CUES: Cue[] = [
   // making them?": changes asked of the audit log.
   // "any conditional access policies updated in november?", "any new global admins lately?": changes over a time.
   { name: 'things changed lately', intent: 'audit.changes', weight: 7, pattern: /\b(?:polic(?:y|ies)|groups?|apps?|service principals?|roles?|<policy>|<role>)s? (?:been |got |get |were |was )?(?:updated|modified|edited|changed|touched|deleted|renamed)\b|\bany new (?:<role>|(?:global |privileged |user |security )?admin(?:istrator)?s\b).{0,25}\b(?:lately|recently|this (?:week|month)|last (?:week|month)|since\b|in the last)/ },
+  // "nobody disabled Lee Gu, right?", "Lee Gu was not disabled by anyone, was he?": whether someone did it is in the audit log.
+  { name: 'whether anyone did it', intent: 'audit.changes', weight: 8, pattern: /\b(?:nobody|no one|no-one|noone|anyone|anybody|someone|somebody) (?:has |had |ever )?(?:disabled|enabled|deleted|removed|added|reset|changed|invited|blocked|unblocked|promoted|touched)\b|\b(?:was|were|has been|have been|got|wasn'?t|weren'?t|hasn'?t been) (?:not |never )?(?:disabled|enabled|deleted|removed|added|reset|changed|invited|promoted|touched) by (?:anyone|anybody|someone|somebody|an admin|any admin|whom|who)\b/ },
+  // "who's high risk right now and what happened to them?", "who became risky since Monday?": the risky users, listed.
+  { name: 'who is at a risk level', intent: 'risk.users', weight: 9, pattern: /^(?:so\s+|and\s+|ok\s+)?(?:who(?:'s| is| are)|which (?:users?|people|accounts?) (?:is|are))\s+(?:at\s+)?(?:high|medium|low)(?:[- ]risk)?\b|\bwho (?:became|turned|got|went|has become|have become) (?:risky|high[- ]risk|at risk|flagged)\b/, when: (f) => f.names === 0 },
+  // "Could you check whether Alan Clarke is still flagged as risky?": that person's risk.
+  { name: 'whether a person is flagged', intent: 'risk.user', weight: 7, pattern: /\b(?:still |currently |now )?(?:flagged|marked|listed|considered|showing|shown) (?:as )?(?:risky|at risk|high[- ]risk|compromised)\b/, when: (f) => f.person },
+  // "pedro jensen mfa?", "mfa status for megan": whether that person has MFA set up.
+  { name: 'a person and mfa, tersely', intent: 'user.info', weight: 6, pattern: /^(?:<name>\s*(?:'s)?\s*[-:,]?\s*(?:mfa|2fa|multi[- ]?factor)(?: (?:status|methods?|registered|registration|setup|set up))?|(?:mfa|2fa)(?: (?:status|methods?|registration))? (?:for|of) <name>)\s*[?.!]*$/ },
   // "can you check the audit log for her": the audit log asked for by name, whatever the story before it says.
   { name: 'the audit log asked for', intent: 'audit.changes', weight: 9, pattern: /\b(?:check|look (?:at|in|into|through)|search|go through|pull|read|open|dig (?:in|into|through))\s+(?:the\s+|our\s+)?(?:directory\s+)?audit (?:logs?|trail|history|records?)\b/ },
   // "any edits to the Require MFA for all users policy lately?", "latest updates on the VPN Users group?": the changes
