@@ -73,6 +73,9 @@ function peopleInFocus(memory: ConversationContext | undefined, entities: readon
 /** "is it the same policy for both?", "same CA policy blocking both of them?": one cause asked of two people's failures. */
 const SAME_FOR_BOTH = /\b(?:same|different|one and the same)\b.{0,40}\b(?:both|the two|either)\b|\bboth\b.{0,40}\b(?:same|different)\b/;
 
+/** Two things set against each other: "which has more members, A or B?", "A vs B - which is bigger?". */
+const COMPARED = /\b(?:more|fewer|less|bigger|larger|smaller|higher|lower|worse|better)\b.{0,80}\b(?:or|vs\.?|versus)\b|\b(?:or|vs\.?|versus)\b.{0,80}\b(?:more|fewer|less|bigger|larger|smaller|higher|lower|worse|better)\b/i;
+
 const BOTH_APPS = /(\bfor |\bof |\bdo |\bdoes |\bare |\bhave )?\b(?:both(?: of (?:them|the apps|these|those))?(?: apps)?|the two(?: of them| apps)?|each(?: of them| one)?|either(?: of them| one)?|they|them)\b/i;
 /** What an app's page shows: its owners and its credentials. */
 const APP_PAGE_WORDS = /\bown(?:er|ers|s|ed)?\b|\bsecrets?\b|\bcert(?:ificate)?s?\b|\bcredentials?\b|\bcreds\b|\bexpir\w*|\bkeys?\b|\bpermissions?\b/i;
@@ -97,7 +100,7 @@ function locationNamedBy(policy: Entity | undefined, locations: NameVocabulary['
  * Two or three people (or apps) the message names, each once and each by words of its own; undefined otherwise.
  * ("break glass accounts" is one phrase for two accounts: a question about them, not two names.)
  */
-function namedSeveral(entities: readonly Entity[], type: 'user' | 'app'): Entity[] | undefined {
+function namedSeveral(entities: readonly Entity[], type: 'user' | 'app' | 'group'): Entity[] | undefined {
   const named = [...new Map(entities.filter((e) => e.type === type && e.source === 'message' && e.resolution === 'resolved' && e.id).map((e) => [e.id!, e])).values()];
   const phrases = new Set(named.map((e) => e.text.toLowerCase()));
   return named.length >= 2 && named.length <= 3 && phrases.size === named.length ? named : undefined;
@@ -244,7 +247,7 @@ export class GrammarRecognizer implements Recognizer {
     // Splitting is a convenience: if reading the parts fails (Graph down for a name look-up), the message is answered
     // whole, and that answer says what failed.
     const each = await Promise.resolve()
-      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)) ?? (await this.forEachApp(text, context)) ?? this.bothDiagnosed(text, context))
+      .then(async () => (await this.forEachRow(text, context)) ?? (await this.forEachPerson(text, context)) ?? (await this.forEachApp(text, context)) ?? this.bothDiagnosed(text, context) ?? (await this.eachCompared(text, context)))
       .catch(() => undefined);
     if (each) return each;
     const cut = compoundCandidate(text.trim());
@@ -371,6 +374,31 @@ export class GrammarRecognizer implements Recognizer {
     if (parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved')) return undefined;
     const when = memory.timeRange?.text ? ` ${memory.timeRange.text}` : '';
     return people.slice(-2).map((p) => `why can't ${p.displayName} sign in${when}?`);
+  }
+
+  /**
+   * "which has more members, Sales Team or Marketing Team?", "Engineering Staff vs Sales Team - which one is bigger?":
+   * two groups or apps set against each other are each answered in turn (each page or count beside the other), as two
+   * people named together already are.
+   */
+  private async eachCompared(text: string, context?: RecognitionContext): Promise<string[] | undefined> {
+    const cleaned = text.trim();
+    if (cleaned.length > 200 || !COMPARED.test(cleaned)) return undefined;
+    // (Only a comparison's words get here: the names are read for it, as the question would read them anyway.)
+    const knownNames = await this.knownNames();
+    if (!knownNames) return undefined;
+    const parsed = this.parseOnce(cleaned, context?.now ?? new Date(), knownNames);
+    const named = namedSeveral(parsed.entities, 'group') ?? namedSeveral(parsed.entities, 'app');
+
+    if (!named || named.length !== 2) return undefined;
+    // Two groups: each group's own page, which counts its members and owners ("VPN Users or IT Staff, which one has
+    // more people?"). The words without the other name read oddly ("which has more members, Sales Team?") and a
+    // classifier's guess at them could change between runs.
+    if (named[0].type === 'group') return named.map((g) => `how many members does the ${g.displayName ?? g.text} group have?`);
+    const parts = named.map((one) => withoutOthers(cleaned, named, one));
+    const first = await this.recognize(parts[0], context);
+    const about = (u: Understanding) => u.entities.some((e) => e.id === named[0].id) || u.plan?.anchor?.id === named[0].id || u.plan?.filters.some((f) => f.value === named[0].id || (named[0].appId !== undefined && f.value === named[0].appId));
+    return first.intent !== 'outOfScope' && first.intent !== 'help' && !first.guessed && about(first) ? parts : undefined;
   }
 
   /** The message parsed for the split checks: once, and left for `recognize` to take. */

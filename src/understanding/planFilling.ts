@@ -941,7 +941,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (last) return last;
   const reports = directReportsPlan(cue, input.entities);
   if (reports) return reports;
-  const members = groupMembersPlan(cue, input.entities);
+  const members = groupMembersPlan(cue, input.entities) ?? groupSizePlan(cue, input.entities);
   if (members) return members;
   // "what else does she own?" after an app's owner was shown: the apps that person owns.
   const owner = input.entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
@@ -1092,6 +1092,20 @@ function groupMembersPlan(cue: string, entities: Entity[]): PlanFill | undefined
     filters: /\busers\b|\bpeople\b|\beveryone\b|\beverybody\b|\bhead ?counts?\b/.test(cue) ? [{ field: 'objectType', op: 'eq', value: 'user', label: 'users' }] : [],
     operation: count ? { kind: 'count' } : { kind: 'list' },
   };
+  return { plan, intent: 'group.info' };
+}
+
+/**
+ * "how many members does the VPN Users group have?", "how many people are in the VPN Users group": that group's
+ * direct members counted (the noun "group" would otherwise count the tenant's groups).
+ */
+function groupSizePlan(cue: string, entities: Entity[]): PlanFill | undefined {
+  const group = entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+  if (!group || entities.some((e) => e.type === 'group' && e.source === 'message' && e !== group)) return undefined;
+  if (!/\bhow many (?:direct )?(?:members?|people|users|accounts|persons|folks)\b|\b(?:member|head) ?count\b|\bnumber of (?:direct )?(?:members?|people|users)\b/.test(cue) || /\bgroups\b/.test(cue)) return undefined;
+  // ("who owns research lab and how many members": its page says both.)
+  if (/\bowns?\b|\bowners?\b|\bmanages?\b|\bdynamic\b|\brule\b/.test(cue)) return undefined;
+  const plan: QuestionPlan = { resource: 'groupMembers', anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: false }, filters: [], operation: { kind: 'count' } };
   return { plan, intent: 'group.info' };
 }
 

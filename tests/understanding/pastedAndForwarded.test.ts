@@ -108,3 +108,26 @@ describe('Openers asked as a denial or a keyword (issue #13)', function () {
     }
   });
 });
+
+describe('Two groups set against each other (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When asked how many members "the VPN Users group" has, then its members are counted, not the tenant\'s groups', async () => {
+    const answer = await demo.stack.ask('how many people are in the VPN Users group?', admin);
+    assert.equal(answer.intent, 'group.info');
+    assert.match(answer.text, /of VPN Users/);
+    assert.match(answer.text, /\*\*14 members\*\*/);
+  });
+
+  it('When asked which of two named groups is bigger, then both groups are answered in turn, each with its members counted', async () => {
+    for (const text of ['VPN Users or IT Staff, which one has more people?', 'Finance Approvers vs HR Portal Users — which is larger?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'group.info', text);
+      const groups = (answer.entities as Array<{ type: string; displayName?: string }>).filter((e) => e.type === 'group').map((e) => e.displayName);
+      assert.equal(new Set(groups).size, 2, `${text}: ${groups.join(', ')}`);
+      assert.equal(answer.text.match(/\*\*\d+ members\*\*/g)?.length, 2, text);
+    }
+  });
+});
