@@ -235,7 +235,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const ofChanged = memory.lastIntent === 'audit.changes' && parsed.intent === (row.type === 'policy' ? 'policy.info' : OBJECT_INTENTS[row.type as DirectoryEntityType]);
     // ("what department is that person in?" after a ranking of people asks for a fact of that person's account.)
     const accountFactOfRow = parsed.intent === 'user.info' && row.type === 'user' && ACCOUNT_FACT.test(parsed.cueText);
-    const intent = weak && memory.lastIntent && !ofChanged && !accountFactOfRow ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
+    // ("what happened with the high one?" after the risky apps or people: that row's risk story.)
+    const riskStory = (memory.lastIntent === 'risk.workload' || memory.lastIntent === 'risk.users') && RISK_STORY_ASKED.test(parsed.cueText);
+    const intent = (weak || riskStory) && memory.lastIntent && !ofChanged && !accountFactOfRow ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
     const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
@@ -273,7 +275,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
 
   // "who did that?" / "since when?": the audit log about the last answer's object.
   // ("who removed the owner?" after a list of one group, Project Falcon: the changes to that group.)
-  const ofTheOneRow = parsed.intent === 'audit.changes' && memory.lastRows?.length === 1 && memory.lastIntent !== 'audit.changes' && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?who (?:\w+ed|did|made|gave|took)\b/.test(parsed.cueText);
+  // ("who removed the owner and when?" after the page of Project Falcon, which has none: the changes to that group.)
+  const onePage = memory.lastRows?.length === 1 || ((memory.lastIntent === 'group.info' || memory.lastIntent === 'app.info') && (memory.focus === 'group' || memory.focus === 'app') && memory[memory.focus] !== undefined && (!memory.lastPlan || memory.lastPlanRich === true));
+  const ofTheOneRow = parsed.intent === 'audit.changes' && onePage && memory.lastIntent !== 'audit.changes' && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?who (?:\w+ed|did|made|gave|took)\b/.test(parsed.cueText);
   // "who added the new secret?" after an app's risk or page: the changes to that app's credentials.
   const secretOfTheApp = parsed.intent === 'audit.changes' && memory.focus === 'app' && memory.app !== undefined && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?who (?:added|created|uploaded|generated|rotated|made|put) (?:the|that|this|its|a) (?:new |extra |second )?(?:secret|key|cert(?:ificate)?|credential)s?\b/.test(parsed.cueText);
   const askedWho = WHO_DID_IT.test(parsed.cueText) || ofTheOneRow || secretOfTheApp || (SINCE_WHEN.test(parsed.cueText) && memory.lastIntent !== undefined && STATE_INTENTS.has(memory.lastIntent));
@@ -439,7 +443,7 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
 }
 
 /** A question about what happened to the one at risk just listed ("what happened to him?", "what did it do?", "which key did it use?"). */
-const RISK_STORY_ASKED = /\bwhy (?:is|was) (?:that one|this one|he|she|it|they) (?:so |still )?(?:high|medium|low|risky|flagged|at risk)\b|\bwhat (?:happened|has happened) (?:to|with) (?:him|her|them|it|that one)\b|\b(?:what|which) (?:kind of |type of )?(?:detections?|key|credential|secret|cert(?:ificate)?) (?:did|has|was) (?:it|he|she|they|that one)\b|\bfrom (?:which|what) ip\b|\bwhat (?:did|has) (?:it|he|she|they) (?:do|done)\b|\bwhat (?:is|was) (?:it|he|she) up to\b/;
+const RISK_STORY_ASKED = /\bwhy (?:is|was) (?:that one|this one|he|she|it|they) (?:so |still )?(?:high|medium|low|risky|flagged|at risk)\b|\bwhat (?:happened|has happened|'?s going on|is going on) (?:to|with) (?:him|her|them|it|that one|the [\w-]+ one)\b|\b(?:what|which) (?:kind of |type of )?(?:detections?|key|credential|secret|cert(?:ificate)?) (?:did|has|was) (?:it|he|she|they|that one)\b|\bfrom (?:which|what) ip\b|\bwhat (?:did|has) (?:it|he|she|they) (?:do|done)\b|\bwhat (?:is|was) (?:it|he|she) up to\b/;
 
 /** Words about the diagnosis just given: what kind of problem it is, whether it is the same, whether it happened before. */
 export const ABOUT_THE_DIAGNOSIS = /\b(?:is|was) (?:the|her|his|their|that) (?:phone|device|laptop|iphone|android|mac|pc) (?:marked |showing as |shown as )?(?:as )?(?:compliant|registered|managed|joined)\b|\bis (?:a|any|the|some) (?:conditional access |ca )?polic(?:y|ies) (?:involved|to blame|responsible|behind it|causing (?:it|this|that))\b|\b(?:exact|actual|specific|full) (?:error )?code\b|\b(?:device|policy|ca|conditional access|mfa|password|network|location|licen[cs]e|config(?:uration)?|user|account) (?:problem|issue|thing|fault|error)\b|\bsame (?:policy|block|rule|error|problem|issue|thing)\b|\b(?:problem|issue) (?:with|on) (?:the |her |his |their )?(?:device|policy|phone|laptop)\b/;

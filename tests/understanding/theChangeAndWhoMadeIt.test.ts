@@ -54,6 +54,22 @@ describe('The change just shown, and who made it (issue #13)', function () {
     assert.match(secret.text, /Miriam Graham/);
   });
 
+  it('When "who took the owner off, and when?" follows a group\'s page, then the changes to that group answer', async () => {
+    const [page, who] = await demo.stack.askChain(['tell me about the Project Falcon group', 'who took the owner off, and when?'], admin);
+    assert.equal(page.intent, 'group.info');
+    assert.equal(who.intent, 'audit.changes');
+    assert.ok(linked(who).includes('Project Falcon'), linked(who).join(', '));
+    assert.match(who.text, /Remove owner from group/);
+  });
+
+  it('When "what\'s going on with the high one?" follows the risky workload identities, then that app\'s risk answers, and "switch it off" proposes disabling it', async () => {
+    const [, story, disable] = await demo.stack.askChain(['list risky service principals', "what's going on with the high one?", 'disable it'], admin);
+    assert.equal(story.intent, 'risk.workload');
+    assert.ok(linked(story).includes('Payroll Connector'), linked(story).join(', '));
+    assert.equal(disable.intent, 'risk.remediate');
+    assert.ok(linked(disable).includes('Payroll Connector'), linked(disable).join(', '));
+  });
+
   it('When "is it one and the same policy for both?" follows two people\'s diagnoses, then both are diagnosed again, each with the policy that stops them', async () => {
     const [, , both] = await demo.stack.askChain(["why can't megan bowen get into outlook on her phone?", 'and priya patel? same trouble on her iphone', 'is it one and the same policy for both?'], admin);
     assert.equal(both.intent, 'signin.troubleshoot');

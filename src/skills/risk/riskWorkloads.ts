@@ -151,6 +151,7 @@ export async function listAnswer(request: SkillRequest, tenant: TenantSession): 
   const next = cursor.offset + WORKLOAD_PAGE;
   const actions: AnswerAction[] = next < open.length ? [{ kind: 'showMore', title: `Show more (${open.length - next} left)`, cursor: listCursor(next, key) }] : [];
   // "the marketing one", "which key did it use": the rows shown, for follow-ups.
-  const subjects = open.slice(cursor.offset, next).map((r) => ({ type: 'app' as const, id: r.id, displayName: r.displayName ?? r.id }));
+  // ("what happened with the high one?": a row is also known by the level it shows.)
+  const subjects = open.slice(cursor.offset, next).map((r) => ({ type: 'app' as const, id: r.id, displayName: r.displayName ?? r.id, shownAs: `${r.riskLevel ?? ''} ${r.riskState ?? ''}`.trim() }));
   return cardAnswer(model, actions, subjects);
 }
