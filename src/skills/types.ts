@@ -66,8 +66,8 @@ export interface AnswerAbout {
   appId?: string;
   /** The name shown; for an error code, its digits. */
   displayName: string;
-  /** A person the answer showed as the subject's manager ("who's Bob's manager?"): "who else reports to her?" next. */
-  as?: 'manager';
+  /** A person the answer showed as the subject's manager ("who's Bob's manager?": "who else reports to her?" next) or as its first owner ("what else does the owner own?"). */
+  as?: 'manager' | 'owner';
 }
 
 /** Who made a change an answer showed, and when it was made. */

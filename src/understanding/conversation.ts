@@ -72,6 +72,8 @@ const DETECTION_OF_IT = /\b(?:what|which) (?:kind of |type of )?(?:detection|ris
  * Who else reports to the manager just shown: "who else reports to her?", "anyone else on her team?" ("else": the
  * person asked about is one of them). "who reports to them?" is about that person's own reports.
  */
+/** "the owner", "that owner", "the first owner", "its owner": the one a group's or an app's page showed. */
+const THE_OWNER = /\b(?:the|that|this|its) (?:first |main |same )?owner\b(?!s)/;
 const REPORTS_OF_PRONOUN = /\b(?:who|anyone|anybody) else (?:reports?|is reporting|directly reports) (?:in)?to (?:him|her|them)\b|\b(?:who|anyone|anybody) else (?:is )?(?:on|in) (?:his|her|their) team\b/;
 
 /** A question of which row holds a place in the list just shown, answered by that list. */
@@ -246,6 +248,14 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (memory.manager && REPORTS_OF_PRONOUN.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
     const manager: Entity = { ...memory.manager, text: memory.manager.displayName, resolution: 'resolved', source: 'conversation' };
     return { intent: 'user.info', entities: [...parsed.entities.filter((e) => e.type !== 'user'), manager], objects: [], followUp: true };
+  }
+  // "what other groups does the owner own?", "what roles does the first owner have?" after a group's or an app's page: the
+  // owner it showed.
+  // ("what else does that owner have?" stays with the rows the page showed, its owners.)
+  if (memory.owner && parsed.intent !== 'outOfScope' && THE_OWNER.test(parsed.cueText) && !/\belse\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
+    const owner: Entity = { ...memory.owner, text: memory.owner.displayName, resolution: 'resolved', source: 'conversation' };
+    const kept = parsed.entities.filter((e) => e.type !== 'user' && !(e.source === 'conversation' && (e.type === 'group' || e.type === 'app')));
+    return { intent: parsed.intent, entities: [...kept, owner], objects: [], followUp: true };
   }
   // After a list of people or apps at risk, "what happened to him?", "what did it do?": that one's risk story.
   if ((memory.lastIntent === 'risk.users' || memory.lastIntent === 'risk.workload') && RISK_STORY_ASKED.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app'))) {
@@ -463,7 +473,7 @@ export interface AboutObject {
   id?: string;
   appId?: string;
   displayName: string;
-  as?: 'manager';
+  as?: 'manager' | 'owner';
 }
 
 /**
@@ -569,8 +579,11 @@ export function rememberTurn(
   const manager = answered?.about?.find((a) => a.as === 'manager' && a.id);
   if (manager?.id) next.manager = { type: 'user', id: manager.id, displayName: manager.displayName };
   else delete next.manager;
+  const owner = answered?.about?.find((a) => a.as === 'owner' && a.id);
+  if (owner?.id) next.owner = { type: 'user', id: owner.id, displayName: owner.displayName };
+  else if (intent !== 'docs.answer') delete next.owner;
   for (const about of answered?.about ?? []) {
-    if (about.as === 'manager') continue;
+    if (about.as === 'manager' || about.as === 'owner') continue;
     if (about.type === 'errorCode') {
       if (!code) next.errorCode = { type: 'errorCode', text: about.displayName, value: about.displayName, source: 'conversation' };
       continue;

@@ -1333,7 +1333,7 @@ function anchoredResource(resource: PlanResource, cue: string, entities: Entity[
   const user = resolved('user');
   // ("miriam's app registrations?": a person's apps are the ones they own; a person's groups are their memberships.)
   const theirApps = resource !== 'groups' && /<pp>'s? (?:own )?(?:apps|app registrations?|applications|registrations|enterprise apps)\b/.test(cue);
-  const owns = theirApps || /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|(?:<pp>|\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin))) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
+  const owns = theirApps || /\bown(?:ed|s)? by\b|\b(?:does|do|did) (?:<pp>|he|she|they|(?:the same|that|the|this|its) (?:first |main )?(?:person|owner|user|admin)) (?:also )?own\b|(?:<pp>|\b(?:he|she|they|(?:the same|that|the|this|its) (?:first |main )?(?:person|owner|user|admin))) (?:also )?owns?\b|\b<pp>'?s? owned\b|\bowner of\b|\bowned\b/.test(cue);
   if (user && owns && (resource === 'groups' || resource === 'applications' || resource === 'servicePrincipals')) {
     const anchor: PlanAnchor = { type: 'user', id: user.id!, displayName: user.displayName ?? user.text };
     return { resource: resource === 'groups' ? 'ownedGroups' : 'ownedApps', anchor };

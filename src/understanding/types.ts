@@ -113,6 +113,8 @@ export interface ConversationContext {
   people?: Array<{ type: 'user'; id: string; displayName: string }>;
   /** The manager the last answer showed as a person's manager ("who's Bob's manager?" then "who else reports to her?"). */
   manager?: { type: 'user'; id: string; displayName: string };
+  /** The first owner the last answer showed (a group's or an app's page): "what else does the owner own?". */
+  owner?: { type: 'user'; id: string; displayName: string };
   /** The last two apps named, one per turn, latest last ("when does Expense Tracker's secret expire?", "and Invoice OCR?", "same owner for both?"). */
   apps?: Array<{ type: 'app'; id: string; displayName: string; appId?: string }>;
   /** The named location last named or shown alone ("how many failed sign-ins came from there?"). */

@@ -70,6 +70,18 @@ describe('The change just shown, and who made it (issue #13)', function () {
     assert.ok(linked(disable).includes('Payroll Connector'), linked(disable).join(', '));
   });
 
+  it('When "the owner" is asked about after a group\'s or an app\'s page, then it is the owner that page showed', async () => {
+    const [, groups, apps] = await demo.stack.askChain(['who owns the Finance Approvers group?', 'which other groups does the owner own?', 'and apps?'], admin);
+    assert.equal(groups.intent, 'group.info');
+    assert.ok(linked(groups).includes('Irvin Sayers'), linked(groups).join(', '));
+    assert.match(groups.text, /Payroll App Users/);
+    assert.equal(apps.intent, 'app.info');
+    assert.match(apps.text, /Expense Tracker/);
+    const [, roles] = await demo.stack.askChain(['Payroll Connector app: owners?', 'does the first owner hold an admin role?'], admin);
+    assert.equal(roles.intent, 'role.assignments');
+    assert.match(roles.text, /Roles of Miriam Graham/);
+  });
+
   it('When "is it one and the same policy for both?" follows two people\'s diagnoses, then both are diagnosed again, each with the policy that stops them', async () => {
     const [, , both] = await demo.stack.askChain(["why can't megan bowen get into outlook on her phone?", 'and priya patel? same trouble on her iphone', 'is it one and the same policy for both?'], admin);
     assert.equal(both.intent, 'signin.troubleshoot');

@@ -179,6 +179,7 @@ export const appInfoSkill = defineSkill<Entity | undefined>({
     const model = appInfoModel(sp, app, unique, changes, hidden, now, warnUntilOf(undefined, now));
     // Its owners are the people this answer shows: "what else does she own?" is about the one owner.
     const subjects = unique.filter((o) => !(o['@odata.type'] ?? '').endsWith('servicePrincipal')).map((o) => ({ type: 'user' as const, id: o.id, displayName: o.displayName ?? o.id }));
-    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}) };
+    const about = subjects.slice(0, 1).map((o) => ({ ...o, as: 'owner' as const }));
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), ...(subjects.length ? { subjects } : {}), ...(about.length ? { about } : {}) };
   },
 });

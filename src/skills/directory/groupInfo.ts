@@ -132,7 +132,9 @@ export const groupInfoSkill = defineSkill({
       bodyOf<Page<DirectoryObjectRef>>(responses, 'parents')?.value ?? [],
       bodyOf<Page<DirectoryObjectRef>>(responses, 'transitiveUsers')?.['@odata.count'],
     );
-    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members), ...memberSubjects(ownersAsked(request.understanding.text) ? owners : members.value) };
+    // Its first owner, for "what else does the owner own?".
+    const about = owners.filter((o) => (o['@odata.type'] ?? '').endsWith('.user')).slice(0, 1).map((o) => ({ type: 'user' as const, id: o.id, displayName: o.displayName ?? o.id, as: 'owner' as const }));
+    return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), actions: moreAction(members.value.length, members), ...memberSubjects(ownersAsked(request.understanding.text) ? owners : members.value), ...(about.length ? { about } : {}) };
   },
 });
 
