@@ -110,7 +110,10 @@ export class LeanReplies {
     const baseUri = (client as unknown as { baseUri?: string }).baseUri;
     if (!baseUri) return client;
     const root = baseUri.endsWith('/') ? baseUri : `${baseUri}/`;
-    const lean: ActivitySend = (conversationId, activityId, activity) => this.post(client, root, conversationId, activityId, activity);
+    // What botbuilder's factory gave the client as its user agent (the library adds its pipeline's and Node's).
+    const userAgent = (client as unknown as { options?: { userAgent?: unknown } }).options?.userAgent;
+    const target = { client, root, userAgent: typeof userAgent === 'string' ? `${userAgent.replace(/\s+/g, ' ').trim()} Node/${process.version}` : undefined };
+    const lean: ActivitySend = (conversationId, activityId, activity) => this.post(target, conversationId, activityId, activity);
     conversations.replyToActivity = (conversationId, activityId, activity, ...more) =>
       more.length || typeof conversationId !== 'string' || typeof activityId !== 'string'
         ? libraryReply(conversationId, activityId, activity, ...more)
@@ -123,7 +126,12 @@ export class LeanReplies {
   }
 
   /** The reply's ResourceResponse, or undefined when the library should send it instead (see the class). */
-  private async post(client: ConnectorClient, root: string, conversationId: string, activityId: string | undefined, activity: Partial<Activity>): Promise<{ id?: string } | undefined> {
+  private async post(
+    { client, root, userAgent }: { client: ConnectorClient; root: string; userAgent?: string },
+    conversationId: string,
+    activityId: string | undefined,
+    activity: Partial<Activity>,
+  ): Promise<{ id?: string } | undefined> {
     const body = JSON.stringify(this.serializer.serialize(ACTIVITY_BODY, activity, 'activity', SERIALIZER_OPTIONS));
     const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities${activityId === undefined ? '' : `/${encodeURIComponent(activityId)}`}`;
     const signed = await client.credentials.signRequest({ headers: new HttpHeaders() } as unknown as WebResourceLike);
@@ -132,6 +140,7 @@ export class LeanReplies {
       accept: '*/*',
       'x-ms-client-request-id': randomUUID(),
     };
+    if (userAgent) headers['user-agent'] = userAgent;
     const authorization = signed.headers.get('authorization');
     if (authorization) headers.authorization = authorization;
     if (activityId !== undefined) headers[CONVERSATION_ID_HEADER] = conversationId;

@@ -115,6 +115,9 @@ describe('LeanReplies: the bot posts replies without the connector pipeline (src
       assert.equal(actual.headers['x-ms-conversation-id'], operation === 'replyToActivity' ? 'a:1/b;c d' : undefined);
       assert.equal(actual.headers.authorization, 'Bearer channel-token-1');
       assert.match(String(actual.headers['x-ms-client-request-id']), /^[0-9a-f-]{36}$/);
+      // The user agent botbuilder gives its clients, as the library starts its own with it.
+      assert.match(String(actual.headers['user-agent']), /^botframework-connector\/4\.0\.0 Microsoft-BotFramework\/3\.1 botframework-connector\/[\d.]+ Node\/v\d+/);
+      assert.ok(String(expected.headers['user-agent']).replace(/\s+/g, ' ').startsWith(String(actual.headers['user-agent']).replace(/ Node\/.*$/, '')));
       // The mapper's work shows in the body: dates as ISO strings, unknown fields dropped, the entity kept whole.
       const body = JSON.parse(actual.body) as Record<string, unknown>;
       assert.equal(body.timestamp, '2026-11-20T12:00:00.123Z');
