@@ -132,27 +132,35 @@ export class LeanReplies {
     activityId: string | undefined,
     activity: Partial<Activity>,
   ): Promise<{ id?: string } | undefined> {
-    const body = JSON.stringify(this.serializer.serialize(ACTIVITY_BODY, activity, 'activity', SERIALIZER_OPTIONS));
-    const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities${activityId === undefined ? '' : `/${encodeURIComponent(activityId)}`}`;
-    const signed = await client.credentials.signRequest({ headers: new HttpHeaders() } as unknown as WebResourceLike);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json; charset=utf-8',
-      accept: '*/*',
-      'x-ms-client-request-id': randomUUID(),
-    };
-    if (userAgent) headers['user-agent'] = userAgent;
-    const authorization = signed.headers.get('authorization');
-    if (authorization) headers.authorization = authorization;
-    if (activityId !== undefined) headers[CONVERSATION_ID_HEADER] = conversationId;
     let response: Dispatcher.ResponseData;
     try {
+      // A body the serializer refuses, or credentials that cannot sign, fail in the library's own words below.
+      const body = JSON.stringify(this.serializer.serialize(ACTIVITY_BODY, activity, 'activity', SERIALIZER_OPTIONS));
+      const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities${activityId === undefined ? '' : `/${encodeURIComponent(activityId)}`}`;
+      const signed = await client.credentials.signRequest({ headers: new HttpHeaders() } as unknown as WebResourceLike);
+      const headers: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        accept: '*/*',
+        'x-ms-client-request-id': randomUUID(),
+      };
+      if (userAgent) headers['user-agent'] = userAgent;
+      const authorization = signed.headers.get('authorization');
+      if (authorization) headers.authorization = authorization;
+      if (activityId !== undefined) headers[CONVERSATION_ID_HEADER] = conversationId;
       response = await request(root + path, { method: 'POST', headers, body, dispatcher: this.dispatcher });
     } catch {
       return undefined;
     }
-    const text = await response.body.text();
-    if (response.statusCode < 200 || response.statusCode >= 300) return undefined;
-    return resourceResponse(text, response.headers['content-type']);
+    const accepted = response.statusCode >= 200 && response.statusCode < 300;
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (err) {
+      // Accepted is accepted: the reply is not sent twice, and the caller learns that its answer was cut off.
+      if (accepted) throw err;
+      return undefined;
+    }
+    return accepted ? resourceResponse(text, response.headers['content-type']) : undefined;
   }
 }
 

@@ -6,6 +6,7 @@ import sinon from 'sinon';
 import { CloudAdapterBase } from 'botbuilder-core';
 import { type ConnectorClient, PasswordServiceClientCredentialFactory, type ServiceClientCredentials, TokenCredentials } from 'botframework-connector';
 import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
+import { Conversations } from 'botframework-connector/lib/connectorApi/operations/conversations';
 import { checkReplyPath, createAdapter, LeanReplies } from '../../src/adapter';
 import { loadConfig } from '../../src/config';
 
@@ -181,6 +182,20 @@ describe('LeanReplies: the bot posts replies without the connector pipeline (src
     const lean = new LeanReplies().attach(await connectorClient(serviceUrl));
     assert.deepEqual({ ...(await lean.conversations.sendToConversation('c1', replyActivity())) }, { id: 'second' });
     assert.equal(channel.received.length, 2);
+  });
+
+  it('When the credentials cannot sign, then nothing is sent by the lean path and the caller gets the library\'s own failure', async () => {
+    class Unsigned extends PasswordServiceClientCredentialFactory {
+      override createCredentials(): Promise<ServiceClientCredentials> {
+        return Promise.resolve({ signRequest: () => Promise.reject(new Error('token endpoint unreachable')) } as unknown as ServiceClientCredentials);
+      }
+    }
+    const client = await new ConnectorFactoryImpl('app-id', 'https://api.botframework.com', 'https://login.example', true, new Unsigned('app-id', 'secret', '')).create(serviceUrl, undefined);
+    const library = sinon.spy(Conversations.prototype, 'sendToConversation');
+    const lean = new LeanReplies().attach(client);
+    await assert.rejects(lean.conversations.sendToConversation('c1', replyActivity()), /token endpoint unreachable/);
+    assert.equal(library.callCount, 1, 'the library was asked');
+    assert.equal(channel.received.length, 0);
   });
 
   it('When a caller passes options, then the library sends it, once', async () => {
