@@ -182,13 +182,16 @@ class ReusedConnectorFactory extends ConnectorFactory {
     private readonly appId: string,
     private readonly inner: ConnectorFactory,
     private readonly cache: ClientCache<ConnectorClient>,
-    private readonly replies: LeanReplies,
+    private readonly replies?: LeanReplies,
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () => this.replies.attach(await this.inner.create(serviceUrl, audience)));
+    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () => {
+      const client = await this.inner.create(serviceUrl, audience);
+      return this.replies ? this.replies.attach(client) : client;
+    });
   }
 }
 
@@ -210,14 +213,17 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
   private readonly verified = new Map<string, { result: AuthenticateRequestResult; until: number }>();
   private readonly connectorClients = new ClientCache<ConnectorClient>();
   private readonly userTokenClients = new ClientCache<UserTokenClient>();
-  private readonly replies = new LeanReplies();
+  private readonly replies?: LeanReplies;
 
   constructor(
     options: ConfigurationBotFrameworkAuthenticationOptions,
     credentials: ServiceClientCredentialsFactory,
     private readonly clock: () => number = Date.now,
+    /** false: replies go through botframework-connector's own client (behind a proxy, which only it honours). */
+    leanReplies = true,
   ) {
     super(options, credentials);
+    if (leanReplies) this.replies = new LeanReplies();
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -314,7 +320,8 @@ export function createAdapter({ bot, logger, credentialsFactory }: AdapterOption
       MicrosoftAppType: bot.appId ? bot.appType : 'MultiTenant',
       MicrosoftAppTenantId: bot.tenantId,
     });
-  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(options, credentials));
+  // Behind a proxy the library's pipeline is the one that reaches the channel (LeanReplies' undici does not use it).
+  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(options, credentials, Date.now, !bot.replyProxy));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import sinon from 'sinon';
 import { CloudAdapterBase } from 'botbuilder-core';
-import { type ConnectorClient, PasswordServiceClientCredentialFactory, type ServiceClientCredentials, TokenCredentials } from 'botframework-connector';
+import { ClaimsIdentity, type ConnectorClient, PasswordServiceClientCredentialFactory, type ServiceClientCredentials, TokenCredentials } from 'botframework-connector';
 import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
 import { Conversations } from 'botframework-connector/lib/connectorApi/operations/conversations';
-import { checkReplyPath, createAdapter, LeanReplies } from '../../src/adapter';
+import { authenticationOptions, checkReplyPath, createAdapter, LeanReplies, StrictBotFrameworkAuthentication } from '../../src/adapter';
 import { loadConfig } from '../../src/config';
 
 interface Received {
@@ -196,6 +196,26 @@ describe('LeanReplies: the bot posts replies without the connector pipeline (src
     await assert.rejects(lean.conversations.sendToConversation('c1', replyActivity()), /token endpoint unreachable/);
     assert.equal(library.callCount, 1, 'the library was asked');
     assert.equal(channel.received.length, 0);
+  });
+
+  it('When a proxy is configured (HTTPS_PROXY, ALL_PROXY or HTTP_PROXY, either case), then the reply clients keep the library\'s methods, which go through it; otherwise they get the lean ones', async () => {
+    assert.equal(loadConfig({ HTTPS_PROXY: 'http://proxy.example:8080' }).bot.replyProxy, 'http://proxy.example:8080');
+    assert.equal(loadConfig({ http_proxy: 'http://proxy.example:3128' }).bot.replyProxy, 'http://proxy.example:3128');
+    assert.equal(loadConfig({ ALL_PROXY: 'http://all.example' }).bot.replyProxy, 'http://all.example');
+    assert.equal(loadConfig({}).bot.replyProxy, undefined);
+    const bot = loadConfig({}).bot;
+    const identity = new ClaimsIdentity([{ type: 'aud', value: 'app-id' }], true);
+    const clientOf = (lean: boolean) =>
+      new StrictBotFrameworkAuthentication(authenticationOptions(bot), new FixedToken('app-id', 'secret', ''), Date.now, lean).createConnectorFactory(identity).create(serviceUrl);
+    const library = await clientOf(false);
+    // LeanReplies gives a client's operations own methods; the library's are its prototype's.
+    assert.ok(!Object.hasOwn(library.conversations, 'replyToActivity') && !Object.hasOwn(library.conversations, 'sendToConversation'));
+    const lean = await clientOf(true);
+    assert.ok(Object.hasOwn(lean.conversations, 'replyToActivity') && Object.hasOwn(lean.conversations, 'sendToConversation'));
+    await lean.conversations.sendToConversation('c1', replyActivity());
+    await library.conversations.sendToConversation('c1', replyActivity());
+    assert.doesNotMatch(String(channel.received[0].headers['user-agent']), /core-rest-pipeline/, 'the lean POST');
+    assert.match(String(channel.received[1].headers['user-agent']), /core-rest-pipeline/, 'the library\'s pipeline');
   });
 
   it('When a caller passes options, then the library sends it, once', async () => {
