@@ -7,6 +7,7 @@ import { Agent, type Dispatcher, request } from 'undici';
 import {
   type Activity,
   CloudAdapter,
+  CloudAdapterBase,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   ConfigurationServiceClientCredentialFactory,
@@ -24,7 +25,6 @@ import {
 import * as ConnectorMappers from 'botframework-connector/lib/connectorApi/models/mappers';
 import { Conversations } from 'botframework-connector/lib/connectorApi/operations/conversations';
 import { createSerializer, HttpHeaders, type WebResourceLike } from 'botbuilder-stdlib/lib/azureCoreHttpCompat';
-import { CloudAdapterBase } from 'botbuilder-core';
 import type { BotConfig } from './config';
 import type { Logger } from './logger';
 

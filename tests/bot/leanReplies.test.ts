@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import sinon from 'sinon';
-import { CloudAdapterBase } from 'botbuilder-core';
+import { CloudAdapterBase } from 'botbuilder';
 import { ClaimsIdentity, type ConnectorClient, PasswordServiceClientCredentialFactory, type ServiceClientCredentials, TokenCredentials } from 'botframework-connector';
 import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
 import { Conversations } from 'botframework-connector/lib/connectorApi/operations/conversations';
