@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- load [--seconds 10] [--warmup 2] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--parts levels,memory,cold] [--out docs/bench.md]`
+ * `npm run bench -- load [--seconds 10] [--warmup 2] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--levels-also DIR] [--rounds N] [--parts levels,memory,cold] [--out docs/bench.md]`
  *
  * Entra Assistant under load, side by side with a bare botbuilder echo bot (bench/echoBot.ts) on the same machine in
  * the same run. Every part runs in its own process: the local Entra (demo tenant, clock pinned), Entra Assistant
@@ -69,6 +69,10 @@ export interface LevelResult {
   /** The skills and intents that answered, from the bot's log. */
   answeredBy: string[];
   errors: number;
+  /** With --rounds: which round of the levels (1-based). */
+  round?: number;
+  /** With --levels-also: the other checkout whose assistant answered, absent for this one's. */
+  build?: string;
 }
 
 export interface ColdStart {
@@ -672,6 +676,14 @@ export interface LoadOptions {
    * Node options), so that a change is compared side by side on the same minutes of a shared machine.
    */
   coldAlso?: string[];
+  /**
+   * Another built checkout whose Entra Assistant (its `dist/bench/assistantBot.js`, with this checkout's Node options)
+   * runs beside this one's in the same stack: at every level each question type is asked of one, then the other,
+   * right after the echo bot, so that two builds are compared on the same minutes of a shared machine.
+   */
+  levelsAlso?: string;
+  /** How many times the levels run in turn (the two builds' order flips each round); default 1. */
+  rounds?: number;
   log?: (message: string) => void;
 }
 
@@ -687,6 +699,10 @@ export async function benchLoad(options: LoadOptions): Promise<LoadReport> {
     let soak: LevelResult | undefined;
     if (parts.has('levels')) {
       const { echo, assistant } = await startBots(stack, turnLog, options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : []);
+      const alsoDir = options.levelsAlso ? path.resolve(options.levelsAlso) : undefined;
+      const other = alsoDir
+        ? await spawnNode(path.join(alsoDir, 'dist', 'bench', 'assistantBot.js'), [], stack.env(serve.env), path.join(stack.tmp, `assistant-also.log`), benchReady, (line) => turnLog.read(line), [...serve.nodeArgs, '--expose-gc'])
+        : undefined;
       // The assistant reads the tenant's names and trains its fallback classifier in the background after it listens.
       await new Promise((resolve) => setTimeout(resolve, 3000));
       rss = {
@@ -694,18 +710,29 @@ export async function benchLoad(options: LoadOptions): Promise<LoadReport> {
         assistant: { startMiB: processRssMiB(assistant.pid), afterMiB: NaN },
       };
       const questions = LOAD_QUESTIONS.filter((q) => !options.only || options.only.includes(q.key));
-      const targets: Array<{ target: Target; bot: Child }> = [{ target: ECHO, bot: echo }, ...questions.map((q) => ({ target: q, bot: assistant }))];
-      say('warming both bots…');
-      for (const { target, bot } of targets) await measureLevel(stack, target, bot, turnLog, 1, options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS);
+      type Run = { target: Target; bot: Child; build?: string };
+      const targetsOf = (round: number): Run[] => [
+        { target: ECHO, bot: echo },
+        ...questions.flatMap((q) => {
+          const pair: Run[] = [{ target: q, bot: assistant }, ...(other && alsoDir ? [{ target: q, bot: other, build: alsoDir }] : [])];
+          return round % 2 === 0 ? pair.reverse() : pair;
+        }),
+      ];
+      say(other ? 'warming the echo bot and both builds…' : 'warming both bots…');
+      for (const { target, bot } of targetsOf(1)) await measureLevel(stack, target, bot, turnLog, 1, options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS);
       levels = [];
+      const rounds = options.rounds ?? 1;
       for (const connections of options.levels) {
         // Side by side: the echo bot and every question type at one level, before the next level.
-        for (const { target, bot } of targets) {
-          const result = await measureLevel(stack, target, bot, turnLog, connections, options.seconds);
-          say(`${target.key} × ${connections}: ${result.requestsPerSecond} req/s, p95 ${result.p95} ms, CPU ${result.cpuMsPerTurn} ms/turn, Graph ${result.graphMedian ?? '–'}, errors ${result.errors}`);
-          levels.push(result);
+        for (let round = 1; round <= rounds; round++) {
+          for (const { target, bot, build } of targetsOf(round)) {
+            const result = { ...(await measureLevel(stack, target, bot, turnLog, connections, options.seconds)), ...(rounds > 1 ? { round } : {}), ...(build ? { build } : {}) };
+            say(`${target.key}${build ? ` (${build})` : ''} × ${connections}${rounds > 1 ? ` round ${round}` : ''}: ${result.requestsPerSecond} req/s, p95 ${result.p95} ms, CPU ${result.cpuMsPerTurn} ms/turn, Graph ${result.graphMedian ?? '–'}, errors ${result.errors}`);
+            levels.push(result);
+          }
         }
       }
+      await other?.stop();
       rss.echo.afterMiB = processRssMiB(echo.pid);
       rss.assistant.afterMiB = processRssMiB(assistant.pid);
       if (options.soak) {
@@ -802,14 +829,16 @@ export function formatLoadReport(report: LoadReport): string[] {
     );
   }
   for (const level of levels) {
-    const echo = levels.find((l) => l.target === ECHO.key && l.connections === level.connections);
+    const echo = levels.find((l) => l.target === ECHO.key && l.connections === level.connections && l.round === level.round);
     const isEcho = level.target === ECHO.key;
     lines.push(
-      `| ${level.label}${isEcho ? '' : ` (${level.answeredBy.join('; ') || '–'})`} | ${level.connections} | ${level.requestsPerSecond} | ${level.p50} / ${level.p95} / ${level.p99} | ${level.cpuMsPerTurn} | ` +
+      `| ${level.round ? `round ${level.round}: ` : ''}${level.label}${level.build ? ` — ${level.build}` : ''}${isEcho ? '' : ` (${level.answeredBy.join('; ') || '–'})`} | ${level.connections} | ${level.requestsPerSecond} | ${level.p50} / ${level.p95} / ${level.p99} | ${level.cpuMsPerTurn} | ` +
         `${isEcho ? '1×' : ratio(level.cpuMsPerTurn, echo?.cpuMsPerTurn ?? NaN)} | ${isEcho ? '1×' : ratio(level.p95, echo?.p95 ?? NaN)} | ${isEcho ? '–' : level.entraCpuMsPerTurn} | ` +
         `${isEcho ? '–' : `${level.graphMedian} / ${level.graphMean}`} | ${level.errors} |`,
     );
   }
+  const builds = [...new Set(levels.map((l) => l.build))];
+  if (builds.length > 1) lines.push('', ...sideBySide(levels, builds));
   if (report.soak) {
     const s = report.soak;
     lines.push('', `Soak, 50 connections for 60 s (every question type, one per connection in turn): ${s.turns.toLocaleString('en-US')} turns, ${s.requestsPerSecond} req/s, p50 / p95 / p99 ${s.p50} / ${s.p95} / ${s.p99} ms, ${s.cpuMsPerTurn} ms CPU a turn, **${s.errors} errors**.`);
@@ -850,6 +879,34 @@ export function formatLoadReport(report: LoadReport): string[] {
         'and again 20 s after it, once V8 has given back the young generation that start-up grew (its memory reducer runs after some seconds with little allocation). ' +
         'CPU is the process\'s utime+stime from /proc, every thread.',
     );
+  }
+  return lines;
+}
+
+/**
+ * With --levels-also: each question type's CPU a turn from each build, round by round, as a multiple of the echo bot
+ * measured in the same round just before, and the median of the rounds' ratios.
+ */
+export function sideBySide(levels: LevelResult[], builds: Array<string | undefined>): string[] {
+  const name = (build: string | undefined) => build ?? 'this checkout';
+  const lines = [`| question | conns | ${builds.map((b) => `${name(b)}: CPU ms a turn (× echo), by round`).join(' | ')} | ${builds.map((b) => `${name(b)}: median × echo`).join(' | ')} |`, `|---|---:|${builds.map(() => '---|').join('')}${builds.map(() => '---:|').join('')}`];
+  const keys = [...new Set(levels.filter((l) => l.target !== ECHO.key).map((l) => `${l.target}\n${l.connections}`))];
+  for (const key of keys) {
+    const [target, connections] = key.split('\n');
+    const cells: string[] = [];
+    const medians: string[] = [];
+    for (const build of builds) {
+      const runs = levels.filter((l) => l.target === target && String(l.connections) === connections && l.build === build);
+      const ratios = runs.map((l) => {
+        const echo = levels.find((e) => e.target === ECHO.key && e.connections === l.connections && e.round === l.round);
+        return echo && echo.cpuMsPerTurn > 0 ? l.cpuMsPerTurn / echo.cpuMsPerTurn : NaN;
+      });
+      cells.push(runs.map((l, i) => `${l.cpuMsPerTurn} (${round(ratios[i])}×)`).join(', '));
+      const sorted = ratios.filter(Number.isFinite).sort((a, b) => a - b);
+      medians.push(sorted.length ? `${round(sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2)}×` : '–');
+    }
+    const label = levels.find((l) => l.target === target)?.label ?? target;
+    lines.push(`| ${label} | ${connections} | ${cells.join(' | ')} | ${medians.join(' | ')} |`);
   }
   return lines;
 }

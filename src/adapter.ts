@@ -3,9 +3,11 @@
  * its turn error handler. Moving to the Microsoft 365 Agents SDK later means replacing this file and index.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { Agent, type Dispatcher, request } from 'undici';
 import {
   type Activity,
   CloudAdapter,
+  CloudAdapterBase,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   ConfigurationServiceClientCredentialFactory,
@@ -21,6 +23,8 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import * as ConnectorMappers from 'botframework-connector/lib/connectorApi/models/mappers';
+import { Conversations } from 'botframework-connector/lib/connectorApi/operations/conversations';
+import { createSerializer, HttpHeaders, type WebResourceLike } from 'botbuilder-stdlib/lib/azureCoreHttpCompat';
 import type { BotConfig } from './config';
 import type { Logger } from './logger';
 
@@ -48,6 +52,126 @@ class ClientCache<T> {
   }
 }
 
+/** The header botframework-connector sends a reply's conversation id in (its ConversationIdHttpHeaderName). */
+const CONVERSATION_ID_HEADER = 'x-ms-conversation-id';
+/** What @azure/core-client's serialization policy hands its serializer for a JSON body (no XML). */
+const SERIALIZER_OPTIONS = { xml: { rootName: '', includeRoot: false, xmlCharKey: '_' } };
+/** The request body mapper of botframework-connector's sendToConversation and replyToActivity operations. */
+const ACTIVITY_BODY = { ...ConnectorMappers.Activity, required: true };
+
+type ActivitySend = (conversationId: string, activityId: string | undefined, activity: Partial<Activity>) => Promise<{ id?: string } | undefined>;
+type ReplyToActivity = (conversationId: string, activityId: string, activity: Partial<Activity>, ...more: unknown[]) => Promise<unknown>;
+type SendToConversation = (conversationId: string, activity: Partial<Activity>, ...more: unknown[]) => Promise<unknown>;
+
+/**
+ * botbuilder's CloudAdapter sends every reply with `conversations.replyToActivity(conversation.id, replyToId,
+ * activity)` or `conversations.sendToConversation(conversation.id, activity)` (CloudAdapterBase.sendActivities), and
+ * LeanReplies replaces those two methods on the clients it is given. It stops start-up if this botbuilder no longer
+ * sends that way, or if botframework-connector's models, serializer or credentials are no longer where it reads them.
+ */
+export function checkReplyPath(): void {
+  const send = String((CloudAdapterBase.prototype as { sendActivities?: unknown }).sendActivities);
+  const problems = [
+    !send.includes('connectorClient.conversations.replyToActivity(activity.conversation.id, activity.replyToId, activity)') &&
+      'CloudAdapterBase.sendActivities no longer calls conversations.replyToActivity(conversation.id, replyToId, activity)',
+    !send.includes('connectorClient.conversations.sendToConversation(activity.conversation.id, activity)') &&
+      'CloudAdapterBase.sendActivities no longer calls conversations.sendToConversation(conversation.id, activity)',
+    typeof Conversations.prototype.replyToActivity !== 'function' && 'Conversations has no replyToActivity',
+    typeof Conversations.prototype.sendToConversation !== 'function' && 'Conversations has no sendToConversation',
+    !(ConnectorMappers.Activity as { type?: { modelProperties?: unknown } }).type?.modelProperties && 'the Activity mapper has no modelProperties',
+    !(ConnectorMappers.ResourceResponse as { type?: { modelProperties?: { id?: unknown } } }).type?.modelProperties?.id && 'the ResourceResponse mapper has no id',
+  ].filter((problem): problem is string => typeof problem === 'string');
+  if (problems.length) throw new Error(`botbuilder's reply path changed (${problems.join('; ')}): check LeanReplies in src/adapter.ts against this version`);
+}
+
+/**
+ * Sends the channel a reply in one POST of the body botframework-connector would send. Its ConnectorClient turns each
+ * reply into an @azure/core-client operation (URL and header templates, a PipelineRequest, a dozen pipeline policies
+ * each awaiting the next, a WebResource copy for the credentials, node:http, the response deserialised by mapper):
+ * for a card answer that was about a sixth of the bot's CPU a turn (docs/bench.md, "Session 13"). Here the body is
+ * the same bytes (the connector's own serializer and Activity mapper, then JSON.stringify, as its serialization
+ * policy does), the URL and the headers that matter are the same (Authorization from the client's own credentials,
+ * x-ms-conversation-id on a reply, the JSON content type), and it goes out through undici on a kept-alive pool.
+ *
+ * Only a 2xx answer is handled here. Anything else (a refusal, throttling, a redirect, a server error, a network
+ * failure before an answer) sends the activity again through the client's own method, so that its retry policies and
+ * its RestError reach the caller exactly as before: a failed reply costs one more attempt, as its retry policy would.
+ */
+export class LeanReplies {
+  private readonly serializer = createSerializer(ConnectorMappers);
+
+  constructor(private readonly dispatcher: Dispatcher = new Agent()) {}
+
+  /** Gives `client` the lean replyToActivity and sendToConversation; every other operation stays the library's. */
+  attach(client: ConnectorClient): ConnectorClient {
+    const conversations = client.conversations as unknown as { replyToActivity: ReplyToActivity; sendToConversation: SendToConversation };
+    const libraryReply = conversations.replyToActivity.bind(conversations);
+    const librarySend = conversations.sendToConversation.bind(conversations);
+    const baseUri = (client as unknown as { baseUri?: string }).baseUri;
+    if (!baseUri) return client;
+    const root = baseUri.endsWith('/') ? baseUri : `${baseUri}/`;
+    // What botbuilder's factory gave the client as its user agent (the library adds its pipeline's and Node's).
+    const userAgent = (client as unknown as { options?: { userAgent?: unknown } }).options?.userAgent;
+    const target = { client, root, userAgent: typeof userAgent === 'string' ? `${userAgent.replace(/\s+/g, ' ').trim()} Node/${process.version}` : undefined };
+    const lean: ActivitySend = (conversationId, activityId, activity) => this.post(target, conversationId, activityId, activity);
+    conversations.replyToActivity = (conversationId, activityId, activity, ...more) =>
+      more.length || typeof conversationId !== 'string' || typeof activityId !== 'string'
+        ? libraryReply(conversationId, activityId, activity, ...more)
+        : lean(conversationId, activityId, activity).then((sent) => sent ?? libraryReply(conversationId, activityId, activity));
+    conversations.sendToConversation = (conversationId, activity, ...more) =>
+      more.length || typeof conversationId !== 'string'
+        ? librarySend(conversationId, activity, ...more)
+        : lean(conversationId, undefined, activity).then((sent) => sent ?? librarySend(conversationId, activity));
+    return client;
+  }
+
+  /** The reply's ResourceResponse, or undefined when the library should send it instead (see the class). */
+  private async post(
+    { client, root, userAgent }: { client: ConnectorClient; root: string; userAgent?: string },
+    conversationId: string,
+    activityId: string | undefined,
+    activity: Partial<Activity>,
+  ): Promise<{ id?: string } | undefined> {
+    let response: Dispatcher.ResponseData;
+    try {
+      // A body the serializer refuses, or credentials that cannot sign, fail in the library's own words below.
+      const body = JSON.stringify(this.serializer.serialize(ACTIVITY_BODY, activity, 'activity', SERIALIZER_OPTIONS));
+      const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities${activityId === undefined ? '' : `/${encodeURIComponent(activityId)}`}`;
+      const signed = await client.credentials.signRequest({ headers: new HttpHeaders() } as unknown as WebResourceLike);
+      const headers: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        accept: '*/*',
+        'x-ms-client-request-id': randomUUID(),
+      };
+      if (userAgent) headers['user-agent'] = userAgent;
+      const authorization = signed.headers.get('authorization');
+      if (authorization) headers.authorization = authorization;
+      if (activityId !== undefined) headers[CONVERSATION_ID_HEADER] = conversationId;
+      response = await request(root + path, { method: 'POST', headers, body, dispatcher: this.dispatcher });
+    } catch {
+      return undefined;
+    }
+    const accepted = response.statusCode >= 200 && response.statusCode < 300;
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (err) {
+      // Accepted is accepted: the reply is not sent twice, and the caller learns that its answer was cut off.
+      if (accepted) throw err;
+      return undefined;
+    }
+    return accepted ? resourceResponse(text, response.headers['content-type']) : undefined;
+  }
+}
+
+/** A 2xx answer's ResourceResponse as the connector's deserialiser reads it: its id, when a JSON body names one. */
+function resourceResponse(text: string, contentType: string | string[] | undefined): { id?: string } {
+  const type = (Array.isArray(contentType) ? contentType[0] : contentType)?.split(';')[0].trim().toLowerCase();
+  if (!text || (type !== 'application/json' && type !== 'text/json' && !type?.endsWith('+json'))) return {};
+  const parsed = JSON.parse(text) as { id?: unknown } | null;
+  return parsed && typeof parsed === 'object' && parsed.id !== undefined ? { id: parsed.id as string } : {};
+}
+
 /**
  * The connector clients of one bot app id, built once per service URL and audience and shared by every turn.
  * botbuilder's factory builds a new ConnectorClient (credentials and an @azure/core-client request pipeline) for
@@ -58,12 +182,16 @@ class ReusedConnectorFactory extends ConnectorFactory {
     private readonly appId: string,
     private readonly inner: ConnectorFactory,
     private readonly cache: ClientCache<ConnectorClient>,
+    private readonly replies?: LeanReplies,
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () => {
+      const client = await this.inner.create(serviceUrl, audience);
+      return this.replies ? this.replies.attach(client) : client;
+    });
   }
 }
 
@@ -85,13 +213,17 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
   private readonly verified = new Map<string, { result: AuthenticateRequestResult; until: number }>();
   private readonly connectorClients = new ClientCache<ConnectorClient>();
   private readonly userTokenClients = new ClientCache<UserTokenClient>();
+  private readonly replies?: LeanReplies;
 
   constructor(
     options: ConfigurationBotFrameworkAuthenticationOptions,
     credentials: ServiceClientCredentialsFactory,
     private readonly clock: () => number = Date.now,
+    /** false: replies go through botframework-connector's own client (behind a proxy, which only it honours). */
+    leanReplies = true,
   ) {
     super(options, credentials);
+    if (leanReplies) this.replies = new LeanReplies();
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -131,7 +263,7 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
   }
 
   private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    return factory instanceof ReusedConnectorFactory ? factory : new ReusedConnectorFactory(appIdOf(claimsIdentity), factory, this.connectorClients);
+    return factory instanceof ReusedConnectorFactory ? factory : new ReusedConnectorFactory(appIdOf(claimsIdentity), factory, this.connectorClients, this.replies);
   }
 }
 
@@ -177,6 +309,7 @@ function keepEntityProperties(): void {
 
 export function createAdapter({ bot, logger, credentialsFactory }: AdapterOptions): CloudAdapter {
   keepEntityProperties();
+  checkReplyPath();
   const options = authenticationOptions(bot);
   const credentials =
     credentialsFactory ??
@@ -187,7 +320,8 @@ export function createAdapter({ bot, logger, credentialsFactory }: AdapterOption
       MicrosoftAppType: bot.appId ? bot.appType : 'MultiTenant',
       MicrosoftAppTenantId: bot.tenantId,
     });
-  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(options, credentials));
+  // Behind a proxy the library's pipeline is the one that reaches the channel (LeanReplies' undici does not use it).
+  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(options, credentials, Date.now, !bot.replyProxy));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();

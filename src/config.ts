@@ -22,6 +22,11 @@ export interface BotConfig {
     loginUrl: string;
     oAuthScope: string;
   };
+  /**
+   * The proxy botframework-connector's client would send replies through (HTTPS_PROXY, else ALL_PROXY, else
+   * HTTP_PROXY, in capitals or not, as its pipeline reads them). Set: replies keep the library's own path.
+   */
+  replyProxy?: string;
 }
 
 /** GRAPH_POLICY_CACHE_SECONDS unset: a blocking policy's definition is reused for a minute. */
@@ -248,7 +253,9 @@ function readBot(env: Env): BotConfig {
       oAuthScope: optional(env, 'BOT_CHANNEL_OAUTH_SCOPE') ?? 'https://api.botframework.com',
     };
   }
-  return { appId, appPassword, appType, tenantId, channel };
+  const proxyVariable = (name: string) => optional(env, name) ?? optional(env, name.toLowerCase());
+  const replyProxy = proxyVariable('HTTPS_PROXY') ?? proxyVariable('ALL_PROXY') ?? proxyVariable('HTTP_PROXY');
+  return { appId, appPassword, appType, tenantId, channel, ...(replyProxy ? { replyProxy } : {}) };
 }
 
 function readGraph(env: Env, bot: BotConfig): GraphConfig | undefined {

@@ -157,6 +157,19 @@ describe('Logging: Graph request lines', () => {
     });
   });
 
+  it('When a URL is logged again, after hundreds of others, then its log form is the same and cannot be changed by a caller', () => {
+    const url = "https://graph.microsoft.com/v1.0/users/megan@contoso.com?$select=id&$filter=mail eq 'x'&$select=mail";
+    const first = loggableGraphUrl(url);
+    assert.deepEqual(first, { path: '/v1.0/users/{value}', query: ['$select', '$filter'] });
+    assert.equal(loggableGraphUrl(url), first, 'remembered');
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first.query));
+    // More URLs than are remembered: the first is parsed again, to the same form.
+    for (let i = 0; i < 300; i++) assert.deepEqual(loggableGraphUrl(`https://graph.microsoft.com/v1.0/users/user${i}@contoso.com?$top=${i}`), { path: '/v1.0/users/{value}', query: ['$top'] });
+    const again = loggableGraphUrl(url);
+    assert.notEqual(again, first, 'forgotten after 256 others');
+    assert.deepEqual(again, first);
+  });
+
   describe('against the local Entra', () => {
     let entra: LocalEntra | undefined;
     afterEach(async () => {

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes small,medium,large] [--runs 20] [--out docs/bench.md]
- * npm run bench -- load [--seconds 10] [--warmup 2] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--profile DIR] [--only troubleshoot,user,plan,risk,docs] [--parts levels,memory,cold]   (bench/load.ts: the "Load" section)
+ * npm run bench -- load [--seconds 10] [--warmup 2] [--levels 1,10,50] [--soak] [--cold-runs 3] [--cold-also DIR,…] [--levels-also DIR] [--rounds N] [--profile DIR] [--only troubleshoot,user,plan,risk,docs] [--parts levels,memory,cold]   (bench/load.ts: the "Load" section)
  *
  * Measures the local Entra at three tenant sizes through the bot's own Graph client (HTTPS, tokens, paging): start-up
  * time, memory after load, and the latency of the queries the skills make. Each size runs in its own child process
@@ -239,6 +239,8 @@ async function main(): Promise<void> {
       soak: { type: 'boolean', default: false },
       'cold-runs': { type: 'string', default: '3' },
       'cold-also': { type: 'string' },
+      'levels-also': { type: 'string' },
+      rounds: { type: 'string', default: '1' },
       parts: { type: 'string' },
       profile: { type: 'string' },
       only: { type: 'string' },
@@ -256,12 +258,13 @@ async function main(): Promise<void> {
     const seconds = Number(values.seconds);
     const warmupSeconds = Number(values.warmup);
     const coldRuns = Number(values['cold-runs']);
-    if (levels.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !(warmupSeconds > 0) || !Number.isInteger(coldRuns) || coldRuns < 1) {
-      throw new Error('load: --levels takes connection counts (1,10,50), --seconds and --warmup positive numbers, --cold-runs a whole number');
+    const rounds = Number(values.rounds);
+    if (levels.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !(warmupSeconds > 0) || !Number.isInteger(coldRuns) || coldRuns < 1 || !Number.isInteger(rounds) || rounds < 1) {
+      throw new Error('load: --levels takes connection counts (1,10,50), --seconds and --warmup positive numbers, --cold-runs and --rounds whole numbers');
     }
     const parts = values.parts?.split(',') as LoadPart[] | undefined;
     if (parts?.some((part) => !LOAD_PARTS.includes(part))) throw new Error(`load: --parts takes some of ${LOAD_PARTS.join(',')}`);
-    const report = await benchLoad({ seconds, warmupSeconds, levels, soak: values.soak, coldRuns, parts, profileDir: values.profile, only: values.only?.split(','), coldAlso: values['cold-also']?.split(','), log: (message) => process.stderr.write(`bench load: ${message}\n`) });
+    const report = await benchLoad({ seconds, warmupSeconds, levels, soak: values.soak, coldRuns, parts, profileDir: values.profile, only: values.only?.split(','), coldAlso: values['cold-also']?.split(','), levelsAlso: values['levels-also'], rounds, log: (message) => process.stderr.write(`bench load: ${message}\n`) });
     const section = formatLoadReport(report).join('\n');
     if (parts && LOAD_PARTS.some((part) => !parts.includes(part))) {
       // A partial run does not replace the whole section of docs/bench.md.

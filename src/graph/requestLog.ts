@@ -31,7 +31,7 @@ export interface GraphRequestLine {
   /** The URL path with every segment that is neither a GUID nor a Graph name replaced by "{value}". */
   path: string;
   /** The names of the query options sent ($filter, $select…), without their values. */
-  query: string[];
+  query: readonly string[];
   status: number;
   ms: number;
   /** Graph's id of the request (response header request-id), what Microsoft support asks for. */
@@ -84,8 +84,24 @@ const VERSION = /^(?:v1\.0|beta)$/;
 /** Graph's own names: entity sets, navigation properties, casts and actions (users, signIns, microsoft.graph.group, $count). */
 const GRAPH_NAME = /^\$?[a-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
 
-/** A Graph URL as its log line shows it: path segments that are GUIDs or Graph names, and the query's option names. */
-export function loggableGraphUrl(url: string): { path: string; query: string[] } {
+/** URLs whose log form is remembered: a turn's requests repeat (every diagnosis posts to the same `$batch` URL). */
+const MAX_REMEMBERED_URLS = 256;
+const loggableByUrl = new Map<string, { path: string; query: readonly string[] }>();
+
+/**
+ * A Graph URL as its log line shows it: path segments that are GUIDs or Graph names, and the query's option names.
+ * The last 256 URLs' forms are remembered: parsing a URL and its query was about 1% of a diagnosis turn's CPU.
+ */
+export function loggableGraphUrl(url: string): { path: string; query: readonly string[] } {
+  const known = loggableByUrl.get(url);
+  if (known) return known;
+  const loggable = Object.freeze(parseLoggable(url));
+  if (loggableByUrl.size >= MAX_REMEMBERED_URLS) loggableByUrl.delete(loggableByUrl.keys().next().value as string);
+  loggableByUrl.set(url, loggable);
+  return loggable;
+}
+
+function parseLoggable(url: string): { path: string; query: readonly string[] } {
   let parsed: URL;
   try {
     parsed = new URL(url, 'https://graph.invalid');
@@ -105,5 +121,5 @@ export function loggableGraphUrl(url: string): { path: string; query: string[] }
       return isGuid(decoded) ? decoded.toLowerCase() : '{value}';
     })
     .join('/');
-  return { path, query: [...new Set(parsed.searchParams.keys())] };
+  return { path, query: Object.freeze([...new Set(parsed.searchParams.keys())]) };
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatLoadReport, percentile, processCpuMs, processRssMiB, replaceSection, serveCommand } from '../../bench/load';
+import { formatLoadReport, type LevelResult, percentile, processCpuMs, processRssMiB, replaceSection, serveCommand, sideBySide } from '../../bench/load';
 import { repoRoot } from '../../src/paths';
 import { readBicep } from '../support/bicep';
 
@@ -17,6 +17,42 @@ describe('The load bench: its report and readings', () => {
   it('When the report is written, then it says how long a level ran and how long each question type was warmed up first', () => {
     const text = formatLoadReport({ when: '2026-12-06 21:00', machine: '2 cores', seconds: 5, warmupSeconds: 30, serve: 'node dist/src/index.js' }).join('\n');
     assert.match(text, /for 5 s per level, after 30 s of one-connection turns of each question type;/);
+  });
+
+  it('When two builds are measured in rounds (--levels-also, --rounds), then each round is divided by the echo bot of the same round and the ratios\' median is given', () => {
+    const level = (target: string, round: number, cpuMsPerTurn: number, build?: string): LevelResult => ({
+      target,
+      label: target === 'echo' ? 'echo bot' : 'sign-in troubleshooting',
+      connections: 10,
+      seconds: 10,
+      turns: 100,
+      requestsPerSecond: 10,
+      p50: 1,
+      p95: 2,
+      p99: 3,
+      cpuMsPerTurn,
+      entraCpuMsPerTurn: 0,
+      answeredBy: [],
+      errors: 0,
+      round,
+      ...(build ? { build } : {}),
+    });
+    const levels = [
+      level('echo', 1, 2),
+      level('troubleshoot', 1, 6),
+      level('troubleshoot', 1, 8, '/tmp/main'),
+      level('echo', 2, 1),
+      level('troubleshoot', 2, 4, '/tmp/main'),
+      level('troubleshoot', 2, 2.5),
+      level('echo', 3, 1.5),
+      level('troubleshoot', 3, 3),
+      level('troubleshoot', 3, 6, '/tmp/main'),
+    ];
+    const [header, , row] = sideBySide(levels, [undefined, '/tmp/main']);
+    assert.match(header, /this checkout: CPU ms a turn \(× echo\), by round \| \/tmp\/main: CPU ms a turn/);
+    assert.equal(row, '| sign-in troubleshooting | 10 | 6 (3×), 2.5 (2.5×), 3 (2×) | 8 (4×), 4 (4×), 6 (4×) | 2.5× | 4× |');
+    const report = formatLoadReport({ when: 'w', machine: 'm', seconds: 10, warmupSeconds: 2, serve: 'node', levels }).join('\n');
+    assert.match(report, /\| round 2: sign-in troubleshooting — \/tmp\/main \(–\) \| 10 \| 10 \| 1 \/ 2 \/ 3 \| 4 \| 4× \|/);
   });
 
   it('When there is no Load section, then it is added at the end', () => {
