@@ -260,6 +260,9 @@ export class GrammarRecognizer implements Recognizer {
     if (!own(a) || !own(b)) return [text];
     const namesItsOwn = b.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'policy'));
     if (a.intent === b.intent && !namesItsOwn) return [text];
+    // "priya patel too? same trouble on her iphone": more words about the same person's failing sign-ins, which her
+    // diagnosis already reads; one answer, not her diagnosis twice.
+    if (a.intent === 'signin.troubleshoot' && (b.intent === 'signin.list' || b.intent === 'signin.troubleshoot') && !namesItsOwn) return [text];
     return [first, ...(await this.splitQuestions(second, { now: context?.now ?? new Date(), conversation }))];
   }
 

@@ -131,3 +131,18 @@ describe('Two groups set against each other (issue #13)', function () {
     }
   });
 });
+
+describe('A ticket number is not an error code (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When a help-desk note starts "ticket 50126 -" or "REQ #53003:", then the number is not read as a sign-in error and the person is diagnosed on every error', async () => {
+    for (const text of ['ticket 50126 - megan.bowen@contoso.com cannot sign in, pls check', 'REQ #53003: Megan Bowen locked out? need the reason']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', text);
+      assert.ok(!(answer.entities as Array<{ type: string }>).some((e) => e.type === 'errorCode'), text);
+      assert.match(answer.text, /53000/, text);
+    }
+  });
+});

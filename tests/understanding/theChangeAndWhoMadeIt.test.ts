@@ -82,6 +82,12 @@ describe('The change just shown, and who made it (issue #13)', function () {
     assert.match(roles.text, /Roles of Miriam Graham/);
   });
 
+  it('When "priya patel too? same trouble on her iphone" follows a diagnosis, then she is diagnosed once, not once per sentence', async () => {
+    const [, priya] = await demo.stack.askChain(["why can't megan bowen get into outlook on her phone?", 'priya patel too? same trouble on her iphone'], admin);
+    assert.equal(priya.intent, 'signin.troubleshoot');
+    assert.equal(priya.text.match(/Sign-in diagnosis: Priya Patel/g)?.length, 1, priya.text);
+  });
+
   it('When "is it one and the same policy for both?" follows two people\'s diagnoses, then both are diagnosed again, each with the policy that stops them', async () => {
     const [, , both] = await demo.stack.askChain(["why can't megan bowen get into outlook on her phone?", 'and priya patel? same trouble on her iphone', 'is it one and the same policy for both?'], admin);
     assert.equal(both.intent, 'signin.troubleshoot');

@@ -35,10 +35,15 @@ export function extractIdentifiers(text: string, spans: SpanSet): void {
   }
   for (const pattern of [PREFIXED_CODE, BARE_CODE]) {
     for (const m of spans.freeMatches(text, pattern)) {
+      // "ticket 88213 - …", "REQ #50126": a ticket's number, not a sign-in error.
+      if (pattern === BARE_CODE && TICKET_NUMBER.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
       spans.claim({ start: m.index, end: m.index + m[0].length, placeholder: '<code>', entity: { type: 'errorCode', text: m[0], value: m[1], source: 'message' } });
     }
   }
 }
+
+/** The words before a number that make it a ticket's or a request's number. */
+const TICKET_NUMBER = /\b(?:ticket|tkt|req(?:uest)?|case|incident|inc|sr|ref|ritm|chg)\s*(?:no\.?|number|nr\.?|id)?\s*[#:]?\s*$/i;
 
 /** Quoted names: 'Require MFA for all users' or "Sales Team" (an apostrophe inside a word is not a quote). */
 const QUOTED = /(?<=^|[\s(:,])(['"])([^'"]{2,80}?)\1(?=$|[\s?.,!):;])/g;
