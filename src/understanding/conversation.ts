@@ -305,7 +305,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
       const intent = risk ? (object.type === 'user' ? 'risk.user' : 'risk.workload') : 'audit.changes';
       // "by who?" after "was Chloe added to HR Portal Users?", "who made that change?" after who became a Global
       // Administrator: the change joins the person to the group or role the last question named, so both are its targets.
-      const joined = intent === 'audit.changes' && object.type === 'user' ? [memory.role, memory.lastNamedTypes?.includes('group') ? memory.group : undefined].filter((e): e is Entity => e !== undefined && !kept.some((k) => k.type === e.type)) : [];
+      const joined = intent === 'audit.changes' && object.type === 'user' ? [memory.role, memory.lastNamedGroup ? memory.group : undefined].filter((e): e is Entity => e !== undefined && !kept.some((k) => k.type === e.type)) : [];
       return { intent, entities: [...kept, fromConversation(object), ...joined.map(fromConversation)], objects: [], followUp: true, changeAsked: true };
     }
   }
@@ -594,9 +594,8 @@ export function rememberTurn(
     if (about.appId) entity.appId = about.appId;
     next[about.type] = entity;
   }
-  const namedTypes = (['user', 'group', 'app', 'policy', 'role'] as const).filter((t) => named.some((e) => e.type === t && e.resolution !== 'notFound'));
-  if (namedTypes.length) next.lastNamedTypes = [...namedTypes];
-  else delete next.lastNamedTypes;
+  if (named.some((e) => e.type === 'group' && e.resolution !== 'notFound')) next.lastNamedGroup = true;
+  else delete next.lastNamedGroup;
   const focusType = (['user', 'group', 'app', 'policy'] as const).find((t) => named.some((e) => e.type === t && e.source === 'message'));
   next.focus = focusType ?? (named.some((e) => e.type === next.focus) ? next.focus : intent === 'policy.info' && next.policy ? 'policy' : expectedType(intent));
   return next;

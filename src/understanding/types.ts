@@ -148,8 +148,8 @@ export interface ConversationContext {
     /** Short words the answer showed beside the row ("low", "at risk"): "the low one" finds it by them. */
     shownAs?: string;
   }>;
-  /** The kinds of tenant object the last question itself named or carried ("was Chloe added to HR Portal Users?": user, group). */
-  lastNamedTypes?: Array<DirectoryEntityType | 'policy' | 'role'>;
+  /** The last question itself named or carried a group ("was Chloe added to HR Portal Users?"); memory.group may be older. */
+  lastNamedGroup?: boolean;
 }
 
 export interface RecognitionContext {
