@@ -951,7 +951,8 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // "Is Belarus blocked?": whether a country is in a named location used to block.
   const country = input.entities.find((e) => e.type === 'country' && e.source === 'message');
   // ("is there a policy that blocks sign-ins from russia?": the blocking locations, whatever noun the words use.)
-  if (country?.value && /\bblock(?:s|ed|ing)?\b/.test(cue) && (!named || named.resource === 'namedLocations' || input.intent === 'policy.info')) {
+  // ("outside the US" is every other country: not the locations that hold it.)
+  if (country?.value && /\bblock(?:s|ed|ing)?\b/.test(cue) && !/\boutside (?:of )?(?:the )?<cc>/.test(cue) && (!named || named.resource === 'namedLocations' || input.intent === 'policy.info')) {
     return { plan: { resource: 'namedLocations', filters: [{ field: 'countries', op: 'contains', value: country.value, label: `includes ${country.text}` }], operation: { kind: 'list' } }, intent: 'policy.info' };
   }
   // "anything from brazil this month?", "who's signing in from linux machines?": the grammar heard a question about the

@@ -423,6 +423,18 @@ export class NameIndex {
       // "chloe okafor" where no Okafor exists: a full name the tenant lacks, not the one Chloe it has.
       const after = list[i + 1];
       if (keys.byGiven.has(token.folded) && after && /^\s+$/.test(text.slice(token.end, after.start)) && /^\p{Lu}\p{Ll}{2,}$/u.test(after.raw) && /^\p{Lu}/u.test(token.raw) && !this.knownWord(after.folded) && !keys.bySurname.has(after.folded) && !keys.byGiven.has(after.folded)) continue;
+      // "michael bennett" where the tenant has a Michael Yamamoto and a Lucia Bennett but no Michael Bennett: one full
+      // name it lacks, not two people: the admin hears it is not there, with the people who have either part of it.
+      if (keys.byGiven.has(token.folded) && after && /^\s+$/.test(text.slice(token.end, after.start)) && keys.bySurname.has(after.folded) && !this.knownWord(after.folded) && !keys.byGiven.has(after.folded) && spans.isFree(token.start, after.end)) {
+        const near = [...new Set([...(keys.byGiven.get(token.folded) ?? []), ...(keys.bySurname.get(after.folded) ?? [])].map((u) => u.displayName))].slice(0, 4);
+        // Said back as a name ("Michael Bennett"): a lower-case word that links to nothing is otherwise taken for no name.
+        const written = text.slice(token.start, after.end).replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
+        const entity: Entity = { type: 'user', text: written, source: 'message', resolution: 'notFound', suggestions: near };
+        spans.claim({ start: token.start, end: after.end, placeholder: '<name>', entity });
+        found.push(entity);
+        i += 1;
+        continue;
+      }
       claim(token, token, users);
     }
     return found;

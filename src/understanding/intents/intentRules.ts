@@ -147,7 +147,7 @@ const CUES: Cue[] = [
   { name: 'failing because of', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:fail(?:s|ed|ing)?|broken|blocked)\b.{0,20}\b(?:because of|due to)\b|\b(?:is|are) (?:it|that|this|they|the \w+ ones?) (?:actually |really |still )?failing\b/ },
   // "is there a reason zane's sign-ins are failing?", "failing sign ins - root cause?", "explain her failed logins",
   // "the login page just errors out. pls check": one person's failures, asked to be explained.
-  { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /(?<!\brisk\b.{0,40})\b(?:a|the|any) reasons?\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
+  { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /(?<!\brisk\b.{0,40})\b(?:a|the|any) (?:reasons?|causes?)\b|\bwhat(?:'s| is) causing\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
   // "whats wrong with it" after a ranking of failing apps: the app ranked first (the conversation says which).
   { name: "what's wrong with it", intent: 'signin.troubleshoot', weight: 6, pattern: /\bwhat'?s (?:wrong|going on|the (?:matter|problem|issue)) with (?:it|that one|this one|that app|this app|the top one|the first one)\b/ },
@@ -219,6 +219,9 @@ const CUES: Cue[] = [
   { name: 'methods set up', intent: 'user.info', weight: 5, pattern: /^(?!.*\b(?:cant|can't|cannot|wants?|asks?|asking|prompts?|prompting|requires?|keeps?|won'?t|fails?|failing|stuck)\b)(?:.*)(?:\b(?:set ?up|registered|enrolled|configured|added)\b.{0,25}\b(?:authenticator|mfa|2fa|security info|passkeys?|fido2?|methods?)\b|\b(?:authenticator|mfa|2fa|passkeys?|fido2?)\b.{0,20}\b(?:set ?up|registered|enrolled|configured)\b)/, when: (f) => f.person },
   // "megan bowen: account enabled? MFA methods? any risk?": the account page answers all three.
   { name: 'account, MFA and risk', intent: 'user.info', weight: 9, pattern: both(String.raw`(?:account (?:still )?(?:enabled|disabled|active|inactive|on|off)|(?:enabled|disabled|active)\b)`, String.raw`(?:(?:mfa|2fa|methods?|authenticator)\b.*\b(?:risk|risky|riskey|at risk)|(?:risk|risky|riskey|at risk)\b.*\b(?:mfa|2fa|methods?|authenticator))`), when: (f) => f.person },
+  // "alex wilber risky? mfa registered?", "is she at risk, does she have MFA?": the person's risk, whose story says
+  // whether they have a method to clear it with (the account page answers when the account's state is asked too).
+  { name: 'risk and MFA of a person', intent: 'risk.user', weight: 6, pattern: both(String.raw`(?:risky|riskey|at risk|risk level|flagged|compromised)\b`, String.raw`(?:mfa|2fa|authenticator)\b`), when: (f) => f.person },
   // "name of our HR Director?": who holds a title.
   { name: 'the name of a title', intent: 'user.info', weight: 5, pattern: /\bname of (?:the |our |my )?<name>|<name>'?s? name\b/, when: (f) => f.person },
   // "I need Joni Sherman's object ID for a script": an identifier on the account page.
@@ -371,6 +374,10 @@ const CUES: Cue[] = [
   { name: 'do we enforce', intent: 'policy.info', weight: 4, pattern: /\bdo we (?:block|require|enforce|allow|force|need)\b|\bis there a (?:ca |conditional access )?policy\b/ },
   { name: 'policy words', intent: 'policy.info', weight: 3, pattern: /\b(?:conditional access polic(?:y|ies)|ca polic(?:y|ies)|polic(?:y|ies))\b/ },
   { name: 'a named policy', intent: 'policy.info', weight: 4, when: (f) => f.policy },
+  // "do we have a policy that blocks sign-ins from risky places?", "are sign-ins from abroad blocked by any policy?",
+  // "which CA policy would apply to a guest signing in from home?": what the tenant's policies do, asked in general
+  // (no time, nothing that happened), not a list of sign-ins.
+  { name: 'a policy asked about', intent: 'policy.info', weight: 5, pattern: /^(?!.*<time>|.*\b(?:were|was|got|did|has been|have been|today|yesterday|this (?:week|month))\b)(?:.*)(?:\b(?:do we have|have we got|is there|are there|got) (?:a|an|any) (?:ca |conditional access )?polic(?:y|ies)\b|\b(?:by|under) (?:a|any|some|our|which) (?:ca |conditional access )?polic(?:y|ies)\b|\b(?:which|what) (?:ca |conditional access )?polic(?:y|ies) (?:would|will|should|could|might)\b)/, when: (f) => !f.person },
   { name: 'policies that apply', intent: 'policy.info', weight: 5, pattern: /\b(?:apply|applies|affect|affects|target|targets|hit|hits|excluded from|report-only|enabled|disabled|block legacy|cover|covers|covered|include|includes|included|exclude|excludes|excluded|require|requires|session|lifetime|frequency)\b/, when: (f) => f.policy },
   { name: 'policies that apply', intent: 'policy.info', weight: 2, pattern: /\bpolic(?:y|ies)\b.{0,40}\b(?:apply|applies|affect|affects|target|hit|report-only|disabled|enabled)\b|\b(?:apply|applies|affect|affects|target|hit)\b.{0,40}\bpolic|report-only/ },
 
@@ -422,8 +429,8 @@ const CUES: Cue[] = [
   { name: 'a concept, not our data', intent: 'docs.answer', weight: 10, pattern: /\b(?:in general|concept(?:ually)?|not (?:about )?our (?:data|tenant)|in theory|in (?:plain|simple) (?:terms|english|words))\b.{0,60}\b(?:what|how)\b|\b(?:what|how)\b.{0,80}\b(?:in general|concept(?:ually)?|not (?:about )?our (?:data|tenant)|in (?:plain|simple) (?:terms|english|words))\b/ },
   // "best practice for break glass accounts?", "is it safe to remove them, what does microsoft recommend?": guidance.
   { name: 'guidance asked', intent: 'docs.answer', weight: 8, pattern: /\bbest practices?\b|\bwhat (?:does|do) microsoft recommend\b|\bmicrosoft(?:'s)? (?:recommendation|guidance|advice)\b|\brecommended (?:way|approach|practice|setup|set-up)\b/ },
-  // "what does report-only mode actually do?": what a mode of a feature does.
-  { name: 'what a mode does', intent: 'docs.answer', weight: 8, pattern: /\bwhat (?:does|do) (?:the )?[\w-]+(?: [\w-]+)? mode (?:actually |really |even )?(?:do|mean)\b/ },
+  // "what does report-only mode actually do?", "report-only mode?": what a mode of a feature does.
+  { name: 'what a mode does', intent: 'docs.answer', weight: 8, pattern: /\bwhat (?:does|do) (?:the )?[\w-]+(?: [\w-]+)? mode (?:actually |really |even )?(?:do|mean)\b|^(?:(?:and|so|ok(?:ay)?|what about|explain)[,]?\s+)?(?:the\s+)?[\w-]+ mode\s*\?+\s*$/ },
   // "error 65001 — what is it and how do I fix it?": "it" is the error named.
   { name: 'an error and its fix', intent: 'docs.answer', weight: 9, pattern: /\bwhat(?:'s| is| does) it\b.{0,40}\b(?:fix|mean|solve|resolve)\b|\b(?:and|&) how (?:do|can|should) (?:i|we) (?:fix|solve|resolve) it\b/, when: (f) => f.code && f.names === 0 },
   { name: 'concept words', intent: 'docs.answer', weight: 1, pattern: /\b(?:concept|mean|means|meaning)\b/ },

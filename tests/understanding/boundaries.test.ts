@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { demoStackFor } from '../support/demoStack';
+
+/**
+ * Questions on the boundary between two kinds of answer (issue #13), and names the tenant does not have. Whole stack on
+ * Contoso, in our own words.
+ */
+describe('Questions between two kinds of answer (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+
+  it('When a first name and a surname belong to two different people and nobody has both, then the admin hears the name is not there, with both people offered', async () => {
+    for (const text of ['why can’t adele bowen sign in?', "show Adele Bowen's sign-ins from this week"]) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.match(answer.text, /couldn't find a user named “Adele Bowen”/, text);
+      assert.match(answer.text, /Adele Vance/, text);
+      assert.match(answer.text, /Megan Bowen/, text);
+      assert.doesNotMatch(answer.text, /Sign-in diagnosis|Sign-ins ·/, text);
+    }
+    // A full name the tenant has is still that person.
+    const megan = await demo.stack.ask('why can’t megan bowen sign in?', admin);
+    assert.match(megan.text, /Sign-in diagnosis: Megan Bowen/);
+  });
+
+  it('When a person\'s failures are to be looked at and "the cause" or "what is causing them" asked, then the person is diagnosed, not their sign-ins listed', async () => {
+    for (const text of ["go through Lee Gu's failed logins and tell me the cause", 'look at what is causing Lee Gu’s sign-in failures']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', text);
+      assert.match(answer.text, /Sign-in diagnosis: Lee Gu/, text);
+      assert.match(answer.text, /50057/, text);
+    }
+  });
+
+  it('When a mode is asked about in two words ("report-only mode?"), then the mode is explained, not the policies listed', async () => {
+    const answer = await demo.stack.ask('report-only mode??', admin);
+    assert.equal(answer.intent, 'docs.answer');
+    assert.match(answer.text, /evaluated/);
+  });
+
+  it('When a person\'s risk and their MFA are asked together, then their risk answers, saying whether they have a method to clear it', async () => {
+    const answer = await demo.stack.ask('quick one: is Alex Wilber at risk + has he got mfa?', admin);
+    assert.equal(answer.intent, 'risk.user');
+    assert.match(answer.text, /Alex Wilber is at risk/);
+    assert.match(answer.text, /No MFA method registered/);
+    // With the account's state asked too, the account page answers all three.
+    const page = await demo.stack.ask('alex wilber: account enabled? mfa? risky?', admin);
+    assert.equal(page.intent, 'user.info');
+  });
+  it('When what the policies do is asked in general ("is there a policy that …", "does the X policy cover …", "blocked by any policy?"), then the policies answer, not a list of sign-ins', async () => {
+    for (const text of ['is there any policy that blocks sign-ins from unfamiliar locations?', 'does the block legacy auth policy also cover pop3 logins?', 'are logins from outside the US blocked by any CA policy?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'policy.info', text);
+      assert.doesNotMatch(answer.text, /^Sign-ins ·/m, text);
+    }
+    // What a policy would have done to sign-ins is read from the sign-ins.
+    const impact = await demo.stack.ask('who would get blocked if we switched the high-risk password change policy on?', admin);
+    assert.equal(impact.intent, 'signin.list');
+    // A policy in a person's way is that person's diagnosis.
+    const person = await demo.stack.ask('is there a CA policy keeping Megan Bowen out?', admin);
+    assert.equal(person.intent, 'signin.troubleshoot');
+  });
+});
