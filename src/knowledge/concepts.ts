@@ -294,7 +294,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'confirmDismissRisk',
     title: 'Confirm compromised and dismiss risk',
-    aliases: ['confirm compromised', 'confirm compromise', 'dismiss risk', 'dismiss user risk', 'confirm safe', 'remediate risk'],
+    aliases: ['confirm compromised', 'confirm compromise', 'dismiss risk', 'dismiss user risk', 'confirm safe', 'remediate risk', 'confirming compromised', 'confirming safe', 'dismissing risk', 'dismissing user risk', 'dismiss a risky user', 'dismissing a risky user', 'dismiss the risk'],
     explanation: 'After investigating, an admin tells Identity Protection its verdict. Confirming a user compromised sets their risk to high so risk policies act on them; dismissing the risk clears it when it was a false alarm. Both feed back into Microsoft\'s detection.',
     check: 'Dismiss only after checking the detections; after confirming a compromise, reset the password and revoke the user\'s sessions.',
     links: [{ title: 'Remediate risks and unblock users', url: `${LEARN}/entra/id-protection/howto-identity-protection-remediate-unblock` }],
@@ -326,7 +326,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'revokeSessions',
     title: 'Revoking sign-in sessions',
-    aliases: ['revoke sessions', 'revoke sign-in sessions', 'revokesigninsessions', 'token revocation', 'revoke tokens', 'revoke refresh tokens', 'sign out everywhere'],
+    aliases: ['revoke sessions', 'revoke sign-in sessions', 'revokesigninsessions', 'token revocation', 'revoke tokens', 'revoke refresh tokens', 'sign out everywhere', 'revoking sessions', 'revoke all sessions', 'revoking all sessions', 'session revocation', 'revoking sign-in sessions'],
     explanation: 'Revoking a user\'s sign-in sessions invalidates their refresh tokens and session cookies, so every app must ask them to sign in again. Access tokens already issued can keep working until they expire, usually within about an hour, unless the app supports continuous access evaluation.',
     check: 'Revoke sessions after a password reset of a compromised account, and disable the account too if the person must be stopped at once.',
     links: [{ title: 'user: revokeSignInSessions', url: `${LEARN}/graph/api/user-revokesigninsessions` }],

@@ -231,10 +231,10 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
   if (/\bdid any(?:one| of (?:them|those|these))?\b|\bwere any of\b|\bdid (?:he|she|they) (?:ever )?(?:get|succeed|manage)\b|\bany of (?:them|those|these) (?:succeed|work|get)\b|\bdid (?:anyone|anybody)\b|\bhas (?:anyone|anybody)\b/.test(cue)) return { kind: 'exists' };
   if (/\bhow many\b|\bcount\b|\bnumber of\b|\btotal\b|\bhead ?counts?\b|^# of\b/.test(cue) || (resource === 'users' && /\b(?:team|department|dept) size\b/.test(cue))) return { kind: 'count' };
   // "highest first", "newest first": the order of a list, not one row of it.
-  // "what should I check first", "first of all", "in the first place": no row of a list either.
+  // "what should I check first", "first of all", "in the first place", "on her first day": no row of a list either.
   const unordered = cue
     .replace(/\b(?:highest|lowest|newest|latest|oldest|worst|riskiest|biggest|largest|soonest|most recent|most severe|severest|top)(?: ones?)? first\b/g, ' ')
-    .replace(/\b(?:check|look|do|try|ask|fix|start|begin|go|see|know)(?: at| with)? first\b|\bfirst (?:of all|thing|things|name|names|step|steps|line|place)\b|\bat first\b/g, ' ');
+    .replace(/\b(?:check|look|do|try|ask|fix|start|begin|go|see|know)(?: at| with)? first\b|\bfirst (?:of all|thing|things|name|names|step|steps|line|place|day|days|week|weeks|morning|time|login|log-?in|sign-?in)\b|\bat first\b/g, ' ');
   if (/\b(?:the )?(?:first|earliest|oldest)(?: one)?\b/.test(unordered)) return { kind: 'first' };
   if (/\b(?:the )?(?:latest|most recent|newest|last)(?: one)?\b/.test(unordered) && !/\blast (?:sign|log)/.test(unordered)) return { kind: 'latest' };
   return undefined;

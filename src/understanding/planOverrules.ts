@@ -45,9 +45,10 @@ const OVERRULES: readonly Overrule[] = [
   {
     // "does the block legacy auth policy cover imap logins?", "which CA policy would apply to a guest signing in from
     // home?", "are sign-ins from outside the US blocked by any policy?": what the policies do, asked in general, not the
-    // sign-ins (or the named locations) the words describe.
+    // sign-ins the words describe. ("is there a policy that blocks sign-ins from north korea?" keeps its plan: the
+    // blocking named locations that hold the country.)
     name: 'what a policy covers',
-    when: (i) => i.parsedIntent === 'policy.info' && i.score >= 5 && !i.followUp && (i.plan.resource === 'signIns' || (i.plan.resource === 'namedLocations' && /\bpolic(?:y|ies)\b/.test(i.cue))) && !i.entities.some((e) => e.type === 'timeRange' && e.source === 'message') && !i.entities.some((e) => e.type === 'user' && e.source === 'message') && /\b(?:cover|covers|covered|apply|applies|applied to|do we have|is there|any (?:ca |conditional access )?polic(?:y|ies)|exclude|excludes|excluded)\b/i.test(i.cue) && !/\b(?:how many|count|who|whom)\b/i.test(i.cue),
+    when: (i) => i.parsedIntent === 'policy.info' && i.score >= 5 && !i.followUp && i.plan.resource === 'signIns' && !i.entities.some((e) => e.type === 'timeRange' && e.source === 'message') && !i.entities.some((e) => e.type === 'user' && e.source === 'message') && /\b(?:cover|covers|covered|apply|applies|applied to|do we have|is there|any (?:ca |conditional access )?polic(?:y|ies)|exclude|excludes|excluded)\b/i.test(i.cue) && !/\b(?:how many|count|who|whom)\b/i.test(i.cue),
     intent: 'policy.info',
   },
   {

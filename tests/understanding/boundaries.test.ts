@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEMO_ADMIN } from '@entra-assistant/local-entra';
+import { DEMO_ADMIN, DEMO_SECURITY_ADMIN } from '@entra-assistant/local-entra';
 import { demoStackFor } from '../support/demoStack';
 
 /**
@@ -8,8 +8,9 @@ import { demoStackFor } from '../support/demoStack';
  */
 describe('Questions between two kinds of answer (issue #13)', function () {
   this.timeout(120_000);
-  const demo = demoStackFor([DEMO_ADMIN]);
+  const demo = demoStackFor([DEMO_ADMIN, DEMO_SECURITY_ADMIN]);
   const admin = DEMO_ADMIN.userPrincipalName;
+  const secadmin = DEMO_SECURITY_ADMIN.userPrincipalName;
 
   it('When a first name and a surname belong to two different people and nobody has both, then the admin hears the name is not there, with both people offered', async () => {
     for (const text of ['why can’t adele bowen sign in?', "show Adele Bowen's sign-ins from this week"]) {
@@ -60,5 +61,41 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     // A policy in a person's way is that person's diagnosis.
     const person = await demo.stack.ask('is there a CA policy keeping Megan Bowen out?', admin);
     assert.equal(person.intent, 'signin.troubleshoot');
+  });
+  it('When how a mitigation is done, or what it does, is asked, then it is explained and nothing is proposed; "can you block X?" proposes disabling X', async () => {
+    for (const text of ['how would I dismiss a risky user myself?', 'so what does revoking all sessions do to someone?']) {
+      const answer = await demo.stack.ask(text, secadmin);
+      assert.equal(answer.intent, 'docs.answer', text);
+      assert.doesNotMatch(answer.text, /^Confirm:|Who should I act on|not available in this version/m, text);
+    }
+    const block = await demo.stack.ask('could you block Bob Kelly please?', admin);
+    assert.equal(block.intent, 'risk.remediate');
+    assert.match(block.text, /Confirm: disable Bob Kelly/);
+  });
+
+  it('When who changed a person\'s risk is asked, then the person\'s risk history answers, not the directory\'s audit log', async () => {
+    const answer = await demo.stack.ask('who set Adele Vance’s risk back to none?', admin);
+    assert.equal(answer.intent, 'risk.user');
+    assert.match(answer.text, /dismissed the risk/);
+  });
+
+  it('When a mailbox or a licence price is asked about, then it is out of scope, with no person or name looked for', async () => {
+    for (const text of ["please raise Lee Gu's mailbox quota", 'what does an Entra ID P1 licence cost per user?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'outOfScope', text);
+      assert.doesNotMatch(answer.text, /couldn't find|Sign-in diagnosis/, text);
+    }
+  });
+
+  it('When a new hire cannot get in "on her first day", then she is diagnosed, not the first user of the directory listed', async () => {
+    const answer = await demo.stack.ask('new hire Chloe Ito cannot sign in to Teams on her first morning, any idea?', admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Sign-in diagnosis: Chloe Ito/);
+  });
+
+  it('When how to set up a break-glass account is asked, then the concept answers, not a choice between the tenant\'s two emergency accounts', async () => {
+    const answer = await demo.stack.ask('how should we set up an emergency access account?', admin);
+    assert.equal(answer.intent, 'docs.answer');
+    assert.match(answer.text, /Break-glass/);
   });
 });

@@ -129,7 +129,7 @@ const ACTION_PATTERNS: Array<[AskedMitigation, RegExp]> = [
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
   ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log|kick)\b[^.?!]{0,30}\bout\s+(?:everywhere|of everything|of all (?:sessions|devices|apps))\b/i],
   ['resetPassword', /\breset\b[^.?!]{0,40}\bpassword\b|\bpassword\s+reset\b/i],
-  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b|^(?:please\s+|pls\s+)?block\s+(?:\S+\s+){1,3}?(?:account|user|sign-in)\b/i],
+  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|(?:^|\b(?:can|could|would|will) you\s+(?:please\s+)?|\b(?:please|pls|go ahead and)\s+)block\s+(?:<name>|him|her|them)(?:'s)?(?:\s+(?:account|user))?(?:\s+(?:now|asap|immediately|right now|please|pls|for now))?\s*[?.!]*$|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b|^(?:please\s+|pls\s+)?block\s+(?:\S+\s+){1,3}?(?:account|user|sign-in)\b/i],
 ];
 
 /**
@@ -140,9 +140,16 @@ const ABOUT_THE_PAST = /\bwho (?:did|done|has done|performed|made) (?:it|that|th
 /** An explicit request at the start wins over past-tense words later in the message ("disable Lee, who was reset"). */
 const REQUEST_LEAD = /^(?:(?:ok(?:ay)?|yes|right|now|then|so|hi|hey)[,!]?\s+)*(?:please\s+|pls\s+|go ahead and\s+|(?:can|could|would|will) you(?: please)?\s+|i (?:want|need|would like) to\s+|let'?s\s+|we (?:need|should|must) to?\s*)?(?:dismiss|revoke|disable|deactivate|suspend|block|confirm|mark|reset|kill|terminate|end|sign|log|turn off)\b/i;
 
+/**
+ * "how do I dismiss a risky user?", "what does revoking sessions actually do?", "what happens if I confirm him
+ * compromised?": asking how something is done, or what it does, is no request to do it.
+ */
+const HOW_OR_WHAT_IT_DOES = /^(?:(?:ok(?:ay)?|so|and|hey|quick question)[,:!]?\s+)*(?:how (?:do|can|should|would|to|does one)\b|what (?:does|do|will|would) (?!you\b)|what happens (?:if|when)\b|is it (?:safe|ok|okay|wise) to\b|should (?:i|we)\b|when should (?:i|we)\b|why would (?:i|we|you|anyone)\b)/i;
+
 /** The mitigation the admin asks for, if any. */
 export function findAction(text: string): Entity | undefined {
   if (ABOUT_THE_PAST.test(text) && !REQUEST_LEAD.test(text.trim())) return undefined;
+  if (HOW_OR_WHAT_IT_DOES.test(text.trim()) && !REQUEST_LEAD.test(text.trim())) return undefined;
   for (const [action, pattern] of ACTION_PATTERNS) {
     const m = pattern.exec(text);
     if (m) return { type: 'action', text: m[0], value: action, source: 'message' };

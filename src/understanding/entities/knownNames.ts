@@ -320,7 +320,8 @@ export class NameIndex {
    */
   private linkEmergencyAccounts(text: string, spans: SpanSet): Entity[] {
     const m = BREAK_GLASS.exec(text);
-    if (!m || !this.vocabularyUsers || /\bwhat(?:'s| is| are)\s+(?:an?\s+)?break[- ]?glass\b|\bwhy (?:do|would|should) (?:we|you|i|i'd)\b/i.test(text)) return [];
+    // ("how do I set up a break-glass account?", "best way to create an emergency access account": the idea, not ours.)
+    if (!m || !this.vocabularyUsers || /\bwhat(?:'s| is| are)\s+(?:an?\s+)?break[- ]?glass\b|\bwhy (?:do|would|should) (?:we|you|i|i'd)\b|^(?:(?:so|and|ok(?:ay)?)[,]?\s+)?how (?:do|can|should|would|to)\b.*\b(?:set ?up|create|configure|make|design|plan|store|protect|monitor|test)\b/i.test(text) || /\b(?:an?|new|another|extra)\s+$/i.test(text.slice(0, m.index))) return [];
     if (!spans.isFree(m.index, m.index + m[0].length)) return [];
     const accounts = this.vocabularyUsers.filter((u) => EMERGENCY_ACCOUNT.test(u.displayName) || EMERGENCY_ACCOUNT.test(u.userPrincipalName ?? '')).slice(0, 2);
     if (!accounts.length) return [];

@@ -81,6 +81,8 @@ const CUES: Cue[] = [
   { name: 'about the world', intent: 'outOfScope', weight: 14, pattern: /\bweather\b|\bwhat time is it\b|\btime (?:is it )?(?:now )?in [a-z]+\b.*\bright now\b|\bcapital (?:city )?of\b|\bwho (?:will|is going to|'?ll) win\b|\b(?:champions league|world cup|super bowl|premier league|stock price|exchange rate|recipe|horoscope|lottery)\b|\b(?:open|create|raise|log|file|make)\s+(?:me\s+)?an?\s+(?:\S+\s+)?(?:ticket|incident|jira|case)\b|\btell me a joke\b|\b(?:canteen|cafeteria|lunch menu|parking (?:lot|garage|space)|office party|christmas party|holiday party)\b/ },
   // "reset the printer on floor 2 pls": hardware, asked without "can you".
   { name: 'hardware errands', intent: 'outOfScope', weight: 12, pattern: /\b(?:reset|fix|restart|reboot|install|unjam|refill|repair)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|coffee machine|wifi|router|monitor)\b/ },
+  // Exchange mailbox administration ("can you increase Megan's mailbox size?", "give Lee access to the shared mailbox").
+  { name: 'mailbox administration', intent: 'outOfScope', weight: 9, pattern: /\bmailbox(?:es)? (?:size|sizes|quota|quotas|storage|limit|limits|permissions?|delegation|delegates?|forwarding|rules?|full|is full|archive|archiving)\b|\b(?:increase|raise|extend|expand|bump)\b.{0,30}\b(?:mailbox|quota|storage)\b|\b(?:access|permissions?) (?:to|on) (?:the|a|our) shared mailbox\b/ },
   // Money and device management are not Entra ID.
   { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|bills?|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
@@ -203,6 +205,9 @@ const CUES: Cue[] = [
   { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/, when: (f) => !f.action },
   { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps|workload(?: identit(?:y|ies))?)\b`) },
 
+  // "who changed Bob's risk state?", "when did her risk level drop?": the person's risk history, not the directory's
+  // audit log (risk decisions are not directory changes).
+  { name: 'who changed the risk', intent: 'risk.user', weight: 8, pattern: /\bwho\b.{0,30}\b(?:changed|updated|reset|cleared|lowered|raised|modified|touched|set|closed)\b.{0,40}\brisk(?:y)?\b|\bwhen did\b.{0,40}\brisk(?: level| state)?\b.{0,15}\b(?:change|go|drop|clear|rise|get)\b/, when: (f) => f.person },
   // Who closed a risk case: the risk history says ("who dismissed it?", "who confirmed him compromised?").
   { name: 'who closed the risk', intent: 'risk.user', weight: 6, pattern: /\bwho (?:dismissed|confirmed|remediated|closed|cleared|resolved|marked)\b/ },
 
