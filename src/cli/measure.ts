@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -66,6 +66,7 @@ const GENERATED_TENANTS = {
   fifteenth: { seed: 9393, users: 1200, signIns: 20_000 },
   sixteenth: { seed: 1616, users: 900, signIns: 15_000 },
   seventeenth: { seed: 1717, users: 1000, signIns: 16_000 },
+  eighteenth: { seed: 1818, users: 1000, signIns: 16_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -102,6 +103,8 @@ const SETS = {
   dev14: path.join('tests', 'fixtures', 'dev14', 'questions.jsonl'),
   /** A fifteenth, by a fifteenth blind helper (session 13), opening questions of many forms (compound, terse, comparisons, pasted errors), on Contoso and a seventeenth tenant. */
   dev15: path.join('tests', 'fixtures', 'dev15', 'questions.jsonl'),
+  /** A sixteenth, by a sixteenth blind helper (session 14), opening questions on the boundary between two kinds of answer (sign-ins or account, policy or sign-ins or docs, audit or account, acting or asking how, risk or audit, narrative or out of scope), on Contoso and an eighteenth tenant. */
+  dev16: path.join('tests', 'fixtures', 'dev16', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {
@@ -276,7 +279,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
-  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14 or dev15, not "${values.set}"`);
+  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15 or dev16, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')
