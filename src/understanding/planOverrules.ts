@@ -52,6 +52,13 @@ const OVERRULES: readonly Overrule[] = [
     intent: 'policy.info',
   },
   {
+    // "Johanna pasted 'AADSTS53003 …' - which policy is it?", "nina blocked by Require MFA for all users? explain": a
+    // policy in one person's way is their diagnosis, not a list of their sign-ins.
+    name: "a policy in a person's way",
+    when: (i) => i.parsedIntent === 'signin.troubleshoot' && i.score >= 16 && !i.followUp && i.plan.resource === 'signIns' && i.entities.some((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved'),
+    intent: 'signin.troubleshoot',
+  },
+  {
     // "what department is that person in?" after a ranking of people, "ok back to Sara — who manages them?" after her
     // last sign-ins: that person's account, not the same list again.
     name: "an account fact of a person in the sign-ins",

@@ -98,4 +98,30 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     assert.equal(answer.intent, 'docs.answer');
     assert.match(answer.text, /Break-glass/);
   });
+  it('When a policy is named as what stopped a person ("why did X apply to her sign-in", "hit by X - why", "which policy blocked her"), then the person is diagnosed, not the policy\'s page', async () => {
+    for (const text of ["why did Require compliant device for Office 365 apply to Megan Bowen's sign-in?", "megan bowen was hit by 'Require compliant device for Office 365' - why?", 'which CA policy stopped Megan Bowen today?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', text);
+      assert.match(answer.text, /Sign-in diagnosis: Megan Bowen/, text);
+      assert.match(answer.text, /53000/, text);
+    }
+    // Whom a policy leaves out is still the policy's page.
+    const excluded = await demo.stack.ask('who is excluded from Require compliant device for Office 365?', admin);
+    assert.equal(excluded.intent, 'policy.info');
+  });
+
+  it('When a screen\'s sentence about policies is pasted in quotes, then it is not taken for a policy\'s name, and "that policy" next is the policy of the diagnosis', async () => {
+    const [first, next] = await demo.stack.askChain(['Johanna Lorenz forwarded this: "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance." which policy is that?', 'is that policy switched on for everybody?'], admin);
+    assert.equal(first.intent, 'signin.troubleshoot');
+    assert.match(first.text, /Sign-in diagnosis: Johanna Lorenz/);
+    assert.equal(next.intent, 'policy.info');
+    assert.doesNotMatch(next.text, /No Conditional Access policies match/);
+  });
+
+  it('When a definition is asked as "what\'s X" (with "anyway" or "in two lines" after it), then it is explained, not the tenant\'s sign-ins listed', async () => {
+    for (const text of ["what's legacy authentication anyway?", "what's a role-assignable group, in one sentence"]) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'docs.answer', text);
+    }
+  });
 });

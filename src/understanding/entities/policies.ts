@@ -6,7 +6,7 @@ const THE_NAME_POLICY = /\bthe\s+((?:[A-Za-z0-9'’-]+\s+){1,9}?)(?:ca\s+|condit
 const POLICY_SHAPED = /(?<=\b(?:explain|describe|show|about|check|policy)\s+)(?:Require|Block|Allow|Grant|Enforce)\b[^?!.,;"]*/g;
 /** "the legacy auth block", "the country block rule": a policy named by what it blocks (kept only if it links). */
 const THE_NAME_BLOCK = /\bthe\s+((?:[A-Za-z0-9'’-]+\s+){1,4}?)(?:block|blocking rule)\b(?!\s+(?:policy|list))/gi;
-const NOT_A_NAME = /^(?:difference|between|which|any|a|an|what|this|that|same|whole|new|current|default)\b|\b(?:between|difference)\b/i;
+const NOT_A_NAME = /^(?:difference|between|which|any|a|an|what|this|that|same|whole|new|current|default|access)\b|\b(?:between|difference)\b/i;
 
 export interface PolicyMention {
   start: number;
@@ -39,5 +39,7 @@ export function findPolicyNames(text: string, spans: SpanSet): PolicyMention[] {
 
 /** A quoted name is a policy's when the message talks about policies or it reads like one. */
 export function looksLikePolicy(name: string, text: string): boolean {
+  // A quoted sentence is what a screen said ("Access has been blocked by Conditional Access policies"), not a name.
+  if (name.split(/\s+/).length > 4 && /\b(?:has|have|had|is|was|are|were|does|did|not|cannot|can't|been)\b/i.test(name)) return false;
   return /^(?:require|block|allow|grant|enforce|sign-in frequency)\b/i.test(name) || /\bpolic(?:y|ies)\b/i.test(text);
 }
