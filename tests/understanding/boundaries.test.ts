@@ -124,4 +124,50 @@ describe('Questions between two kinds of answer (issue #13)', function () {
       assert.equal(answer.intent, 'docs.answer', text);
     }
   });
+  it('When what a mitigation does, its steps, or whether it is safe is asked, then it is explained or the person\'s risk shown, and nothing is proposed', async () => {
+    for (const text of ['what happens if we confirm someone as compromised?', 'if we revoke a person’s sessions, are they signed out of Teams on mobile as well?', 'what are the steps to confirm a user safe', 'can we dismiss risk for multiple users in bulk?', 'how do I revoke sessions for a user from PowerShell?']) {
+      const answer = await demo.stack.ask(text, secadmin);
+      assert.equal(answer.intent, 'docs.answer', text);
+      assert.doesNotMatch(answer.text, /^Confirm:/m, text);
+    }
+    const safe = await demo.stack.ask('is Alex Wilber’s risk real, or safe to dismiss?', secadmin);
+    assert.equal(safe.intent, 'risk.user');
+    assert.doesNotMatch(safe.text, /^Confirm:/m);
+  });
+
+  it('When detections are asked for a person, or for nobody in particular, or who was remediated, then the person\'s risk or the risky users answer', async () => {
+    const person = await demo.stack.ask('detections on bob kelly?', admin);
+    assert.equal(person.intent, 'risk.user');
+    assert.match(person.text, /Bob Kelly/);
+    for (const text of ['any risk detections since monday?', 'which people got remediated this month?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'risk.users', text);
+    }
+    // Service principals' detections stay the workload identities'.
+    const workloads = await demo.stack.ask('service principal risk detections, please', admin);
+    assert.equal(workloads.intent, 'risk.workload');
+  });
+
+  it('When when an account was created, whether a guest accepted the invitation, or what devices a person signs in from is asked, then the account page or the sign-ins answer', async () => {
+    const created = await demo.stack.ask("when was Lee Gu's account created?", admin);
+    assert.equal(created.intent, 'user.info');
+    assert.match(created.text, /Created: 2024-03-15/);
+    const [, accepted] = await demo.stack.askChain(['who is Nestor Wilke?', 'did he accept the invitation yet?'], admin);
+    assert.equal(accepted.intent, 'user.info');
+    assert.match(accepted.text, /invitation accepted/);
+    const devices = await demo.stack.ask('which devices has Megan Bowen been signing in from?', admin);
+    assert.equal(devices.intent, 'signin.list');
+    // Who created it is the audit log's.
+    const who = await demo.stack.ask("who created Lee Gu's account?", admin);
+    assert.equal(who.intent, 'audit.changes');
+  });
+
+  it('When licences are counted or priced, a printer is to be fixed or an app pushed with Intune, then it is out of scope; a narrative that mentions a printer is still a diagnosis', async () => {
+    for (const text of ['how many E3 licences are still available?', 'can you fix the printer Megan Bowen uses', 'how do we deploy Authenticator to phones through Intune?', 'how big is Lee Gu’s mailbox, he says it is full']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'outOfScope', text);
+    }
+    const narrative = await demo.stack.ask("Megan Bowen can't open Outlook since this morning. She sits by the printer that never works, if that matters. What do the logs say?", admin);
+    assert.equal(narrative.intent, 'signin.troubleshoot');
+  });
 });

@@ -142,9 +142,10 @@ const REQUEST_LEAD = /^(?:(?:ok(?:ay)?|yes|right|now|then|so|hi|hey)[,!]?\s+)*(?
 
 /**
  * "how do I dismiss a risky user?", "what does revoking sessions actually do?", "what happens if I confirm him
- * compromised?": asking how something is done, or what it does, is no request to do it.
+ * compromised?", "is Ana's risk legit, or safe to dismiss?": asking how something is done, what it does, or whether it
+ * is safe, is no request to do it.
  */
-const HOW_OR_WHAT_IT_DOES = /^(?:(?:ok(?:ay)?|so|and|hey|quick question)[,:!]?\s+)*(?:how (?:do|can|should|would|to|does one)\b|what (?:does|do|will|would) (?!you\b)|what happens (?:if|when)\b|is it (?:safe|ok|okay|wise) to\b|should (?:i|we)\b|when should (?:i|we)\b|why would (?:i|we|you|anyone)\b)/i;
+const HOW_OR_WHAT_IT_DOES = /^(?:(?:ok(?:ay)?|so|and|hey|quick question)[,:!]?\s+)*(?:how (?:do|can|should|would|to|does one)\b|what (?:does|do|will|would) (?!you\b)|what happens (?:if|when)\b|is it (?:safe|ok|okay|wise) to\b|should (?:i|we)\b|when should (?:i|we)\b|why would (?:i|we|you|anyone)\b|if (?:i|we)\b|what are the steps\b)|\bcan (?:i|we) \w+\b.{0,40}\b(?:several|multiple|many|bulk|at once|in bulk|more than one)\b|\b(?:legit|safe to (?:dismiss|confirm|revoke))\b/i;
 
 /** The mitigation the admin asks for, if any. */
 export function findAction(text: string): Entity | undefined {

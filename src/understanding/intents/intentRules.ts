@@ -57,7 +57,7 @@ const CUES: Cue[] = [
   // Help: a greeting or a question about the bot itself, and nothing else.
   { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
   // "do you also handle risky apps? what else do you support": a question about the bot itself, whatever it names.
-  { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all|bye|cheers|a lot|so much))?[!.]*$/ },
+  { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all(?: for (?:now|today|<time>))?|bye|cheers|a lot|so much))?[!.]*$/ },
   { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:\w+ )?(?:questions|commands|things|stuff) (?:can|could|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b|\bhow (?:do|can|should) i ask you\b/ },
   { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
   // "can you also fix things or only read?": what the assistant may do.
@@ -83,6 +83,9 @@ const CUES: Cue[] = [
   { name: 'hardware errands', intent: 'outOfScope', weight: 12, pattern: /\b(?:reset|fix|restart|reboot|install|unjam|refill|repair)\s+(?:the|a|my|our)\s+(?:\S+\s+)?(?:printer|projector|coffee machine|wifi|router|monitor)\b/ },
   // Exchange mailbox administration ("can you increase Megan's mailbox size?", "give Lee access to the shared mailbox").
   { name: 'mailbox administration', intent: 'outOfScope', weight: 9, pattern: /\bmailbox(?:es)? (?:size|sizes|quota|quotas|storage|limit|limits|permissions?|delegation|delegates?|forwarding|rules?|full|is full|archive|archiving)\b|\b(?:increase|raise|extend|expand|bump)\b.{0,30}\b(?:mailbox|quota|storage)\b|\b(?:access|permissions?) (?:to|on) (?:the|a|our) shared mailbox\b/ },
+  // Licences counted or priced ("how many Teams licences do we have left?", "how much is an Intune licence per
+  // month?"), printers, and pushing apps with Intune: not Entra ID sign-in or identity data.
+  { name: 'licences, printers, app deployment', intent: 'outOfScope', weight: 9, pattern: /\bhow (?:much|many)\b.{0,40}\blicen[cs]es?\b(?!.{0,20}\b(?:does|do|has|have) (?:<name>|he|she|they)\b)|\blicen[cs]es?\b.{0,30}\b(?:left|remaining|available|spare|per month|per user|price|pricing)\b|\b(?:fix|connect(?:ing)? to|install|add|set up|reset|repair|unjam)\b.{0,30}\b(?:the |a |my |our |office |new )*(?:printer|projector)s?\b|\b(?:printer|projector)s?\b.{0,20}\b(?:driver|drivers|offline|jammed|toner)\b|\b(?:push|deploy|install|roll out|distribute)\b.{0,60}\bintune\b|\bintune\b.{0,60}\b(?:push|deploy|install|roll out|distribute|wipe)\b|\bstorage (?:quota|limit|space)\b|\bhow big is\b.{0,30}\bmailbox\b|\bmailbox\b.{0,40}\bfull\b/ },
   // Money and device management are not Entra ID.
   { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|bills?|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
@@ -192,6 +195,8 @@ const CUES: Cue[] = [
   { name: 'a spray on a person', intent: 'signin.troubleshoot', weight: 4, pattern: /\b(?:spray(?:ing|ed)?|brute[- ]?forc(?:e|ing|ed)|guess(?:ing)?)\b.{0,30}<name>|<name>.{0,30}\b(?:spray(?:ing|ed)?|brute[- ]?forc(?:e|ing|ed))\b/ },
   // "anyone get into the Azure Portal this week with single-factor only?": who signed in to an app.
   { name: 'who got into an app', intent: 'signin.list', weight: 4, pattern: /\b(?:any(?:one|body)|some(?:one|body)|who(?:'s| has| have)?)\s+(?:(?:ever|even|actually|successfully|recently)\s+)?(?:get|got|gotten|sign(?:ed)?|log(?:ged)?)\s+(?:in(?:to)?|in to|onto|on to)\s+(?:the\s+|our\s+)?<name>/ },
+  // "what devices has Olivia been signing in from?", "which browsers does he log in with?": the person's sign-ins, by what.
+  { name: 'what a person signs in from', intent: 'signin.list', weight: 6, pattern: /\b(?:what|which) (?:devices?|platforms?|os|operating systems?|browsers?|ips?|ip addresses|locations?|countries|cities|apps?|applications?|clients?)\b.{0,40}\b(?:signing|logging|signed|logged|signs|logs|sign|log)\s*(?:in|on)\b/, when: (f) => f.person },
   { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in|(?:got|get) in (?:ok|okay|fine|successfully|alright))|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
 
   // Risk.
@@ -212,6 +217,13 @@ const CUES: Cue[] = [
   // "who changed Bob's risk state?", "when did her risk level drop?": the person's risk history, not the directory's
   // audit log (risk decisions are not directory changes).
   { name: 'who changed the risk', intent: 'risk.user', weight: 8, pattern: /\bwho\b.{0,30}\b(?:changed|updated|reset|cleared|lowered|raised|modified|touched|set|closed)\b.{0,40}\brisk(?:y)?\b|\bwhen did\b.{0,40}\brisk(?: level| state)?\b.{0,15}\b(?:change|go|drop|clear|rise|get)\b/, when: (f) => f.person },
+  // "detections for grace clarke?": a person's risk detections; "risk detections this week?", "which users got
+  // remediated this month?": the risky users, nobody named.
+  { name: "a person's detections", intent: 'risk.user', weight: 5, pattern: /\bdetections?\b/, when: (f) => f.person && !f.app },
+  { name: 'detections or remediations, nobody named', intent: 'risk.users', weight: 5, pattern: /^(?!.*\b(?:workload|service principals?|apps?|applications?|sps?)\b)(?:.*)(?:\b(?:risk )?detections\b|\b(?:users|people|accounts|who|anyone|anybody)\b.{0,30}\b(?:remediated|dismissed|confirmed compromised|confirmed safe)\b)/, when: (f) => !f.person },
+  // "what happens when I confirm a user compromised?", "if I revoke someone's sessions, does it sign them out …?",
+  // "what are the steps to dismiss user risk", "can I dismiss risk for several users at once?": how a mitigation works.
+  { name: 'how a mitigation works', intent: 'docs.answer', weight: 10, pattern: /\bwhat happens (?:if|when)\b.{0,40}\b(?:confirm|dismiss|revoke|disable|block|mark)\w*|^(?:and |so )?if (?:i|we|you) (?:confirm|dismiss|revoke|disable|block|mark)\w*\b.{0,80}\b(?:does|do|will|would|is|are|can)\b|\b(?:steps|how) to (?:confirm|dismiss|revoke|disable|block|remediate)\w*\b|\bcan (?:i|we|you) (?:confirm|dismiss|revoke|disable)\w*\b.{0,40}\b(?:several|multiple|many|bulk|at once|in bulk|more than one)\b/ },
   // Who closed a risk case: the risk history says ("who dismissed it?", "who confirmed him compromised?").
   { name: 'who closed the risk', intent: 'risk.user', weight: 6, pattern: /\bwho (?:dismissed|confirmed|remediated|closed|cleared|resolved|marked)\b/ },
 
@@ -231,6 +243,11 @@ const CUES: Cue[] = [
   // "alex wilber risky? mfa registered?", "is she at risk, does she have MFA?": the person's risk, whose story says
   // whether they have a method to clear it with (the account page answers when the account's state is asked too).
   { name: 'risk and MFA of a person', intent: 'risk.user', weight: 6, pattern: both(String.raw`(?:risky|riskey|at risk|risk level|flagged|compromised)\b`, String.raw`(?:mfa|2fa|authenticator)\b`), when: (f) => f.person },
+  // "when was Chen Gomez's account created?": the account page says when (the audit log keeps only 30 days); who
+  // created it is the audit log's.
+  { name: 'when an account was created', intent: 'user.info', weight: 10, pattern: /^(?!.*\bwho\b|.*\bby whom\b)(?:.*)\bwhen (?:was|were|did) (?:<name>(?:\s*'s)? account|(?:his|her|their) account|<name>|he|she|they)\b.{0,15}\b(?:created|made|set up|provisioned|get created)\b/, when: (f) => f.person && !f.app },
+  // "has he accepted the invite?", "is Nestor's invitation still pending?": the guest's invitation state is on their page.
+  { name: 'invitation accepted', intent: 'user.info', weight: 8, pattern: /^(?!.*\bwho\b|.*\bwhen\b)(?:.*)(?:\b(?:accepted|redeemed|accept|redeem)\b.{0,30}\binvit\w*|\binvit\w*\b.{0,30}\b(?:accepted|redeemed|pending|still open)\b)/, when: (f) => f.person },
   // "name of our HR Director?": who holds a title.
   { name: 'the name of a title', intent: 'user.info', weight: 5, pattern: /\bname of (?:the |our |my )?<name>|<name>'?s? name\b/, when: (f) => f.person },
   // "I need Joni Sherman's object ID for a script": an identifier on the account page.
@@ -411,7 +428,7 @@ const CUES: Cue[] = [
   // "how do I exclude a user from a policy?": how to do something in Entra, asked of no one in particular.
   { name: 'how to', intent: 'docs.answer', weight: 5, pattern: /^(?:so\s+|and\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?!fix\b|solve\b|sort\b|resolve\b|use you\b)\w+/, when: (f) => f.names === 0 },
   // "how do I re-enable Zane?", "how can I unlock Megan's account?": the steps, whoever is named.
-  { name: 'how to do a task', intent: 'docs.answer', weight: 5, pattern: new RegExp(`^(?:so\\s+|and\\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?:go about )?(?:(?:re-?enable|unlock|unblock|reset|restore|re-?register|register|invite)\\b|(?:set up|setup|configure|add|remove|delete|create|assign|grant|exclude|give|enable)\\b.*\\b(?:account|user|guest|mfa|password|group|app|role|polic|access|sign|key|fido|passkey|device|method|licen[cs]e|session|entra|tenant|conditional|authenticat|owner|member))`) },
+  { name: 'how to do a task', intent: 'docs.answer', weight: 5, pattern: new RegExp(`^(?:so\\s+|and\\s+)?how (?:do|can|should|would) (?:i|we|you|an admin|an? (?:user|guest|person|employee)|users|guests|people|employees|staff|someone|they) (?:go about )?(?:(?:re-?enable|unlock|unblock|reset|restore|re-?register|register|invite|revoke|dismiss|confirm|disable|block)\\b|(?:set up|setup|configure|add|remove|delete|create|assign|grant|exclude|give|enable)\\b.*\\b(?:account|user|guest|mfa|password|group|app|role|polic|access|sign|key|fido|passkey|device|method|licen[cs]e|session|entra|tenant|conditional|authenticat|owner|member))`) },
   // "can you unlock him?", "can you renew them?": work the assistant does not do (it acts only on risk) is answered with
   // how to do it.
   { name: 'a task to explain', intent: 'docs.answer', weight: 6, pattern: /^(?:(?:ok(?:ay)?|so|then|now|right|great)[,!]?\s+)*(?:please\s+|pls\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+|just\s+)?|go ahead and\s+)?(?:unlock|unblock|renew|rotate|extend)\b/ },
