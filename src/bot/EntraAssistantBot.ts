@@ -469,6 +469,7 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         about,
         ...(skillAnswer.kind === 'card' && skillAnswer.actor ? { actor: skillAnswer.actor } : {}),
         planRich: !understanding.plan && understanding.contextPlan !== undefined,
+        text: understanding.text,
         ...(understanding.alsoNamed ? { alsoNamed: understanding.alsoNamed } : {}),
       });
     }

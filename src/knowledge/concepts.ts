@@ -326,7 +326,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'revokeSessions',
     title: 'Revoking sign-in sessions',
-    aliases: ['revoke sessions', 'revoke sign-in sessions', 'revokesigninsessions', 'token revocation', 'revoke tokens', 'revoke refresh tokens', 'sign out everywhere', 'revoking sessions', 'revoke all sessions', 'revoking all sessions', 'session revocation', 'revoking sign-in sessions'],
+    aliases: ['revoke sessions', 'revoke sign-in sessions', 'revokesigninsessions', 'token revocation', 'revoke tokens', 'revoke refresh tokens', 'sign out everywhere', 'revoking sessions', 'revoke all sessions', 'revoking all sessions', 'session revocation', 'revoking sign-in sessions', "revoke someone's sessions", "revoke a user's sessions", 'revoke user sessions', 'revoke their sessions', "revoke a person's sessions"],
     explanation: 'Revoking a user\'s sign-in sessions invalidates their refresh tokens and session cookies, so every app must ask them to sign in again. Access tokens already issued can keep working until they expire, usually within about an hour, unless the app supports continuous access evaluation.',
     check: 'Revoke sessions after a password reset of a compromised account, and disable the account too if the person must be stopped at once.',
     links: [{ title: 'user: revokeSignInSessions', url: `${LEARN}/graph/api/user-revokesigninsessions` }],

@@ -1,3 +1,4 @@
+import { mitigationNamed } from './entities/catalogues';
 import type { QuestionPlan } from '../plans/plan';
 import { retarget, type ObjectMention, type ParsedQuestion } from './parse';
 import type { ConversationContext, DirectoryEntityType, Entity, IntentName } from './types';
@@ -11,6 +12,12 @@ import { ABOUT_A_PERSON, expectedType, IT_OF_A_PERSON, OBJECT_INTENTS, ROW_INTEN
 
 /** A parse this weak did not find a question of its own. */
 const WEAK_SCORE = 4;
+/** "ok, do it for Alex Wilber", "go ahead and do that for Megan", "same for the Payroll Connector please". */
+const DO_IT_FOR = /^(?:(?:ok(?:ay)?|so|then|right|great|alright|cool|thanks)[,!.]?\s+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|go ahead and\s+|let'?s\s+)?(?:do|run|apply) (?:it|that|this|the same)(?: one)?(?: now)?\s+(?:for|on|to)\s+(?:<name>|(?:him|her|them)\b)/;
+/** "and from where?", "where was that from?", "which city?" after a person's last sign-in. */
+const FROM_WHERE = /^(?:(?:and|ok(?:ay)?|so)[,]?\s+)?(?:from where|where from|where was (?:that|it|this)(?: from)?|where did (?:he|she|they) sign in from|which (?:location|city|country|ip)(?: was (?:that|it))?)\s*\??$/;
+/** "what is it now?", "what's his title now then?" after a change to a person's account. */
+const WHAT_IS_IT_NOW = /^(?:(?:and|so|ok(?:ay)?)[,]?\s+)?what(?:'s| is) (?:it|that|the (?:title|department|value|job title)|(?:his|her|their) (?:title|job title|department))(?: set to)? (?:now|currently|at the moment|today)(?: then)?\s*\??$/;
 
 type Row = NonNullable<ConversationContext['lastRows']>[number];
 
@@ -204,6 +211,21 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const plain = { intent: parsed.intent, entities: parsed.entities, objects: parsed.objects, followUp: false };
   if (!memory) return plain;
   const weak = parsed.intent === 'outOfScope' || parsed.score < WEAK_SCORE;
+
+  // "ok, do it for Alex Wilber" after how to dismiss a user's risk was explained: that mitigation, for that person.
+  const doneFor = parsed.entities.find((e) => (e.type === 'user' || e.type === 'app') && e.source === 'message');
+  if (memory.mitigation && memory.lastIntent === 'docs.answer' && doneFor && DO_IT_FOR.test(parsed.cueText)) {
+    const action: Entity = { type: 'action', text: parsed.plainText, value: memory.mitigation, source: 'conversation' };
+    return { intent: 'risk.remediate', entities: [...parsed.entities.filter((e) => e.type !== 'action'), action], objects: parsed.objects, followUp: true };
+  }
+  // "and from where?" after a person's last sign-in on their page: that person's sign-ins, which say where.
+  if (FROM_WHERE.test(parsed.cueText) && memory.lastIntent === 'user.info' && memory.user && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
+    return { intent: 'signin.list', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true };
+  }
+  // "what is it now?" after a change to a person's job title or department: the person's page, which says.
+  if (WHAT_IS_IT_NOW.test(parsed.cueText) && memory.user && (memory.lastIntent === 'audit.changes' || memory.lastIntent === 'user.info')) {
+    return { intent: 'user.info', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true };
+  }
 
   // "why?" after who failed the most: the first person of that list, diagnosed; after one person's sign-ins, that person.
   if (BARE_WHY.test(parsed.plainText.trim()) && memory.lastIntent === 'signin.list') {
@@ -520,10 +542,14 @@ export function rememberTurn(
   entities: Entity[],
   plan?: QuestionPlan,
   rows?: ConversationContext['lastRows'],
-  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }>; actor?: ConversationContext['actor'] },
+  answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }>; actor?: ConversationContext['actor']; text?: string },
 ): ConversationContext {
   if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
+  // "how do I dismiss a user's risk?": the mitigation explained, which "ok, do it for Alex" next asks for.
+  const explained = intent === 'docs.answer' && answered?.text ? mitigationNamed(answered.text) : undefined;
+  if (explained) next.mitigation = explained;
+  else delete next.mitigation;
   // The one who made the change just shown; a later answer about other things forgets them.
   if (answered?.actor) next.actor = answered.actor;
   else if (intent !== 'docs.answer') delete next.actor;

@@ -1309,7 +1309,7 @@ export function namedPeopleSignIns(text: string, people: ReadonlyArray<{ id: str
 /** "Who reports to the CFO?", "Patti's direct reports": the people whose manager that person is. */
 function directReportsPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
-  if (!user || !/\breports? (?:directly )?to\b|\bdirect reports?\b|\breporting to\b|\bworks? for <pp>|\bwho(?:'s| is| are)? (?:on|in) <pp>\s?'s? team\b|<pp>\s?'s? (?:team|staff)\s*\??$|<pp>\s?'s (?:direct )?reports\b|\bmanaged by\b/.test(cue)) return undefined;
+  if (!user || !/\breports? (?:directly )?to\b|\bdirect reports?\b|\breporting to\b|\bworks? for <pp>|\bwho(?:'s| is| are)? (?:on|in) <pp>\s?'s? team\b|<pp>\s?'s? (?:team|staff)\s*\??$|<pp>\s?'s (?:direct )?reports\b|\bmanaged by\b(?! (?:the |our |your |my |their )?(?:org|organi[sz]ation|company|it|intune|work|school|employer|mdm)\b)/.test(cue)) return undefined;
   // "who does the VP of Sales report to?", "Alan reports to whom?": the person's manager, on their own page.
   if (/\bwho(?:m)? (?:does|do|did) .{0,40}\breport (?:directly )?to\b|\breports? (?:directly )?to (?:whom|who)\b/.test(cue)) return undefined;
   const count = /\bhow many\b|\bcount\b|\bnumber of\b|\bhow big\b|\bsize of\b/.test(cue);

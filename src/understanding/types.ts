@@ -148,6 +148,8 @@ export interface ConversationContext {
     /** Short words the answer showed beside the row ("low", "at risk"): "the low one" finds it by them. */
     shownAs?: string;
   }>;
+  /** The mitigation the last answer explained ("how do I dismiss user risk?"), which "ok, do it for Alex" asks for. */
+  mitigation?: AskedMitigation;
   /** The last question itself named or carried a group ("was Chloe added to HR Portal Users?"); memory.group may be older. */
   lastNamedGroup?: boolean;
 }

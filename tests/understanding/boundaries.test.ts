@@ -170,4 +170,38 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     const narrative = await demo.stack.ask("Megan Bowen can't open Outlook since this morning. She sits by the printer that never works, if that matters. What do the logs say?", admin);
     assert.equal(narrative.intent, 'signin.troubleshoot');
   });
+  it('When a mitigation was just explained and the admin says "ok, do it for X", then that mitigation is proposed for X behind the confirmation', async () => {
+    const [explained, proposed] = await demo.stack.askChain(['how would I dismiss the risk on a user?', 'ok, go ahead and do it for Alex Wilber'], secadmin);
+    assert.equal(explained.intent, 'docs.answer');
+    assert.equal(proposed.intent, 'risk.remediate');
+    assert.match(proposed.text, /Confirm: dismiss Alex Wilber/);
+    // Without a mitigation explained just before, the words propose nothing.
+    const [, unrelated] = await demo.stack.askChain(['what is report-only mode?', 'ok, do it for Alex Wilber'], secadmin);
+    assert.notEqual(unrelated.intent, 'risk.remediate');
+  });
+
+  it('When a person is named by an initial and a surname ("M. Bowen"), then that person is linked', async () => {
+    const answer = await demo.stack.ask("M. Bowen's sign-ins today", admin);
+    assert.equal(answer.intent, 'signin.list');
+    assert.match(answer.text, /Megan Bowen/);
+  });
+
+  it('When a retold screen says the device must be managed by the organisation, the login spins, or an approval is asked for, then the person is diagnosed', async () => {
+    for (const text of ["Outlook on Megan Bowen's phone keeps saying the device has to be managed by the organization, ideas?", 'megan bowen rang: login just spins and then errors', 'Megan Bowen says it needs her to approve something but she does not have the app']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', text);
+      assert.match(answer.text, /Sign-in diagnosis: Megan Bowen/, text);
+    }
+  });
+
+  it('When a follow-up asks "and her sign-ins today?", "are they still in it?" or "what is it now?", then it asks for the sign-ins, the groups or the page, not the last answer again', async () => {
+    const [, signIns] = await demo.stack.askChain(['megan bowen: job title and manager?', 'and her sign-ins today?'], admin);
+    assert.equal(signIns.intent, 'signin.list');
+    const [, still] = await demo.stack.askChain(['who added Isaiah Langer to IT Staff?', 'is he still in it?'], admin);
+    assert.equal(still.intent, 'user.groups');
+    assert.match(still.text, /Isaiah Langer/);
+    const [, now] = await demo.stack.askChain(["has anyone changed Adele Vance's job title?", 'what is it now?'], admin);
+    assert.equal(now.intent, 'user.info');
+    assert.match(now.text, /Adele Vance/);
+  });
 });

@@ -158,6 +158,15 @@ export function findAction(text: string): Entity | undefined {
   return undefined;
 }
 
+/**
+ * The mitigation a message talks about, asked for or not ("how do I dismiss a risky user?" names dismissing): what
+ * "ok, do it for Alex" next is asked to do. Resetting a password is not one the assistant does.
+ */
+export function mitigationNamed(text: string): AskedMitigation | undefined {
+  for (const [action, pattern] of ACTION_PATTERNS) if (action !== 'resetPassword' && pattern.test(text)) return action;
+  return undefined;
+}
+
 /** Microsoft apps users sign in to, named in help-desk posts ("can't get into Outlook"). */
 const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
   ['Azure portal', /\bazure\s+portal\b/gi],

@@ -387,8 +387,17 @@ export class NameIndex {
           }
         }
       }
-      // A first name with a misspelt surname, or a misspelt first name with a surname.
       const next = list[i + 1];
+      // "G. Tanaka", "O Tanaka": an initial and a surname are the people with that surname whose first name starts so.
+      if (next && /^\p{L}$/u.test(token.raw) && /^\.?\s+$/.test(text.slice(token.end, next.start)) && keys.bySurname.has(next.folded)) {
+        const initial = token.folded;
+        const fits = (keys.bySurname.get(next.folded) ?? []).filter((u) => (tokens(u.givenName ?? '')[0]?.folded ?? '').startsWith(initial));
+        if (fits.length && claim(token, next, fits)) {
+          i += 1;
+          continue;
+        }
+      }
+      // A first name with a misspelt surname, or a misspelt first name with a surname.
       // Only a word that is no name and no everyday word can be a misspelt one (and only then is it compared).
       const misspeltNext = next && !keys.bySurname.has(next.folded) && !keys.byGiven.has(next.folded) && !this.knownWord(next.folded);
       const misspeltThis = next && !keys.byGiven.has(token.folded) && !this.knownWord(token.folded) && keys.bySurname.has(next.folded);
