@@ -204,4 +204,16 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     assert.equal(now.intent, 'user.info');
     assert.match(now.text, /Adele Vance/);
   });
+  it('When a policy is named the way admins shorten it ("block legacy auth", "MFA for all users", "mfa for admins"), then that policy answers; "legacy auth" alone is still the sign-ins', async () => {
+    const on = await demo.stack.ask('is block legacy auth switched on?', admin);
+    assert.equal(on.intent, 'policy.info');
+    assert.match(on.text, /Block legacy authentication/);
+    const excluded = await demo.stack.ask('who is left out of MFA for all users?', admin);
+    assert.equal(excluded.intent, 'policy.info');
+    assert.match(excluded.text, /Require MFA for all users/);
+    const admins = await demo.stack.ask('is MFA for admins enforced or report-only?', admin);
+    assert.match(admins.text, /Require MFA for administrators/);
+    const legacy = await demo.stack.ask('who is still signing in with legacy auth this week?', admin);
+    assert.equal(legacy.intent, 'signin.list');
+  });
 });

@@ -21,6 +21,25 @@ export interface NameVocabulary {
   namedLocations?: readonly NamedLocationCandidate[];
 }
 
+/** Short forms admins write for words of policy names. */
+const POLICY_SHORT: Record<string, string[]> = { authentication: ['auth'], administrators: ['admins', 'admin'], multifactor: ['mfa'] };
+
+/**
+ * The other ways a policy's name is written: its words with short forms ("block legacy auth"), and for a name that
+ * starts with "Require", the rest when it is three words or more ("mfa for all users", "compliant device for office
+ * 365"). A "Block …" policy keeps its verb: "sign-ins from blocked countries" alone are sign-ins, not the policy.
+ */
+function policyNameVariants(words: string[]): string[][] {
+  let forms: string[][] = [words];
+  for (const [i, word] of words.entries()) {
+    const short = POLICY_SHORT[word];
+    if (short) forms = forms.flatMap((f) => [f, ...short.map((s) => f.map((w, k) => (k === i ? s : w)))]);
+  }
+  const variants = forms.slice(1);
+  if (words[0] === 'require') for (const form of forms) if (form.length - 1 >= 3) variants.push(form.slice(1));
+  return variants;
+}
+
 /** Words that say nothing about which policy is meant. */
 const POLICY_NOISE = new Set(['the', 'a', 'an', 'for', 'of', 'to', 'and', 'on', 'in', 'our', 'policy', 'policies', 'ca', 'conditional', 'access', 'one', 'rule']);
 /** Admins' short words for the words policy names use. */
@@ -183,8 +202,8 @@ export class NameIndex {
     vocabulary: NameVocabulary,
     private readonly knownWord: KnownWord = () => false,
   ) {
-    const add = (type: Entry['type'], candidate: Candidate) => {
-      const words = tokens(candidate.displayName).map((t) => t.folded);
+    const add = (type: Entry['type'], candidate: Candidate, written?: string[]) => {
+      const words = written ?? tokens(candidate.displayName).map((t) => t.folded);
       if (words.length === 0 || (words.length === 1 && words[0].length < 3)) return;
       const list = this.byFirstWord.get(words[0]) ?? [];
       list.push({ type, words, candidate });
@@ -196,7 +215,13 @@ export class NameIndex {
       if (app.appId && !this.appsByAppId.has(app.appId.toLowerCase())) this.appsByAppId.set(app.appId.toLowerCase(), app);
     }
     // A policy written out in full ("who is excluded from Require MFA for all users?") is that policy.
-    for (const policy of vocabulary.policies ?? []) if (tokens(policy.displayName).length >= 3) add('policy', policy);
+    for (const policy of vocabulary.policies ?? []) {
+      if (tokens(policy.displayName).length < 3) continue;
+      add('policy', policy);
+      // "block legacy auth", "who's excluded from MFA for all users?", "the mfa for admins policy": the admins' short
+      // forms of a policy's name, and a Require policy's name without its verb when three words or more are left.
+      for (const words of policyNameVariants(tokens(policy.displayName).map((t) => t.folded))) add('policy', policy, words);
+    }
     if (vocabulary.users) this.users = userKeys(vocabulary.users);
     this.vocabularyUsers = vocabulary.users;
     this.places = new PlaceIndex(vocabulary.namedLocations ?? [], vocabulary.users ?? []);
