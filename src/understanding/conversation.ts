@@ -16,6 +16,8 @@ const WEAK_SCORE = 4;
 const DO_IT_FOR = /^(?:(?:ok(?:ay)?|so|then|right|great|alright|cool|thanks)[,!.]?\s+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|go ahead and\s+|let'?s\s+)?(?:do|run|apply) (?:it|that|this|the same)(?: one)?(?: now)?\s+(?:for|on|to)\s+(?:<name>|(?:him|her|them)\b)/;
 /** "and from where?", "where was that from?", "which city?" after a person's last sign-in. */
 const FROM_WHERE = /^(?:(?:and|ok(?:ay)?|so)[,]?\s+)?(?:from where|where from|where was (?:that|it|this)(?: from)?|where did (?:he|she|they) sign in from|which (?:location|city|country|ip)(?: was (?:that|it))?)\s*\??$/;
+/** "when was it created?", "when were they invited?" about the person in focus. */
+const WHEN_CREATED = /^(?:(?:and|so|ok(?:ay)?)[,]?\s+)?when (?:was|were) (?:it|that|this|that account|the account|his account|her account|their account|he|she|they) (?:created|made|set up|invited|added)\s*\??$/;
 /** "what is it now?", "what's his title now then?" after a change to a person's account. */
 const WHAT_IS_IT_NOW = /^(?:(?:and|so|ok(?:ay)?)[,]?\s+)?what(?:'s| is) (?:it|that|the (?:title|department|value|job title)|(?:his|her|their) (?:title|job title|department))(?: set to)? (?:now|currently|at the moment|today)(?: then)?\s*\??$/;
 
@@ -221,6 +223,11 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // "and from where?" after a person's last sign-in on their page: that person's sign-ins, which say where.
   if (FROM_WHERE.test(parsed.cueText) && memory.lastIntent === 'user.info' && memory.user && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
     return { intent: 'signin.list', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true };
+  }
+  // "when was it created?", "when were they invited?" after a person's page or changes: the page says (the audit log
+  // keeps only 30 days).
+  if (WHEN_CREATED.test(parsed.cueText) && memory.user && memory.focus === 'user' && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app' || e.type === 'group'))) {
+    return { intent: 'user.info', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true };
   }
   // "what is it now?" after a change to a person's job title or department: the person's page, which says.
   if (WHAT_IS_IT_NOW.test(parsed.cueText) && memory.user && (memory.lastIntent === 'audit.changes' || memory.lastIntent === 'user.info')) {

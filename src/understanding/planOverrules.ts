@@ -59,6 +59,13 @@ const OVERRULES: readonly Overrule[] = [
     intent: 'signin.troubleshoot',
   },
   {
+    // "Lee's screen says 'AADSTS50057: The user account is disabled.' - who did that??": who disabled him, from the audit
+    // log, not who had that error.
+    name: 'who made the change',
+    when: (i) => i.parsedIntent === 'audit.changes' && i.score >= 8 && i.plan.resource === 'signIns' && /\bwho (?:did|done|made|has done) (?:that|this|it)\b(?!\s+(?:block|hit|stop|affect|deny|lock|catch|flag))/.test(i.cue),
+    intent: 'audit.changes',
+  },
+  {
     // "what department is that person in?" after a ranking of people, "ok back to Sara — who manages them?" after her
     // last sign-ins: that person's account, not the same list again.
     name: "an account fact of a person in the sign-ins",

@@ -252,7 +252,7 @@ const CUES: Cue[] = [
   { name: 'risk and MFA of a person', intent: 'risk.user', weight: 6, pattern: both(String.raw`(?:risky|riskey|at risk|risk level|flagged|compromised)\b`, String.raw`(?:mfa|2fa|authenticator)\b`), when: (f) => f.person },
   // "when was Chen Gomez's account created?": the account page says when (the audit log keeps only 30 days); who
   // created it is the audit log's.
-  { name: 'when an account was created', intent: 'user.info', weight: 10, pattern: /^(?!.*\bwho\b|.*\bby whom\b)(?:.*)\bwhen (?:was|were|did) (?:<name>(?:\s*'s)? account|(?:his|her|their) account|<name>|he|she|they)\b.{0,15}\b(?:created|made|set up|provisioned|get created)\b/, when: (f) => f.person && !f.app },
+  { name: 'when an account was created', intent: 'user.info', weight: 10, pattern: /^(?!.*\bwho\b|.*\bby whom\b)(?:.*)\bwhen (?:was|were|did) (?:<name>(?:\s*'s)? account|(?:his|her|their) account|<name>|he|she|they)\b.{0,15}\b(?:created|made|set up|provisioned|get created|invited)\b/, when: (f) => f.person && !f.app },
   // "has he accepted the invite?", "is Nestor's invitation still pending?": the guest's invitation state is on their page.
   { name: 'invitation accepted', intent: 'user.info', weight: 8, pattern: /^(?!.*\bwho\b|.*\bwhen\b)(?:.*)(?:\b(?:accepted|redeemed|accept|redeem)\b.{0,30}\binvit\w*|\binvit\w*\b.{0,30}\b(?:accepted|redeemed|pending|still open)\b)/, when: (f) => f.person },
   // "name of our HR Director?": who holds a title.
@@ -395,6 +395,11 @@ const CUES: Cue[] = [
   { name: 'added when', intent: 'audit.changes', weight: 7, pattern: /\b(?:was|were|got|been) (?:added|assigned|given|promoted|made|invited)\b.{0,30}\b(?:most recently|last|latest|recently|newest|first)\b/ },
   // A password change or reset that happened ("did Lee reset his password recently?"): read from the audit log.
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
+  // "Lee's screen says the account is disabled - who did that??", "who has changed that account lately?": who made the
+  // change to a person's account, from the audit log.
+  { name: 'who did that to a person', intent: 'audit.changes', weight: 8, pattern: /\bwho (?:did|done|made|has done) (?:that|this|it)\b(?!\s+(?:block|hit|stop|affect|deny|lock|catch|flag))|\bwho(?:'s| has| have)? (?:changed|touched|edited|modified) (?:that|this|the|his|her|their|<name>\s*'?s?) account\b/ },
+  // "nothing wrong with Diego's sign-ins this month, right?": a denial to check is the person's diagnosis.
+  { name: 'nothing wrong, right?', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:nothing|no(?:thing)? (?:issues?|problems?)) (?:wrong )?with\b.{0,60}\b(?:right|correct|yes)\s*\??\s*$/, when: (f) => f.person },
   { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:(?:the )?<name>|the (?:break ?glass|emergency access) account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
   // "what has Christie been doing today?", "whose password did Avery reset?", "Miriam updated some service principals":
   // a person as the one who made changes.
