@@ -216,4 +216,23 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     const legacy = await demo.stack.ask('who is still signing in with legacy auth this week?', admin);
     assert.equal(legacy.intent, 'signin.list');
   });
+  it('When "who did that??" follows a pasted "account is disabled", or "who has changed that account lately?" a person\'s page, then the audit log answers; "when was it created?" is the page', async () => {
+    const pasted = await demo.stack.ask('Lee Gu sent a screenshot: "AADSTS50057: The user account is disabled." - who did that??', admin);
+    assert.equal(pasted.intent, 'audit.changes');
+    assert.match(pasted.text, /Pradeep Gupta/);
+    const [, changed, created] = await demo.stack.askChain(['who is Megan Bowen?', 'who has changed that account lately?', 'when was it created?'], admin);
+    assert.equal(changed.intent, 'audit.changes');
+    assert.match(changed.text, /Megan Bowen/);
+    assert.equal(created.intent, 'user.info');
+    assert.match(created.text, /Created:/);
+    // Whom a policy blocked is not who made a change.
+    const [, blocked] = await demo.stack.askChain(['is block legacy auth on?', 'who did it block yesterday?'], admin);
+    assert.equal(blocked.intent, 'signin.list');
+  });
+
+  it('When a person\'s sign-ins are denied to have problems ("nothing wrong with …, right?"), then the person is diagnosed', async () => {
+    const answer = await demo.stack.ask("nothing wrong with Megan Bowen's logins this week, right?", admin);
+    assert.equal(answer.intent, 'signin.troubleshoot');
+    assert.match(answer.text, /Sign-in diagnosis: Megan Bowen/);
+  });
 });
