@@ -162,6 +162,19 @@ const CORRECTION_LEAD = String.raw`^(?:(?:no+|nope|sorry|oops|wait|actually|my b
 const CORRECTION_MEANT = new RegExp(`${CORRECTION_LEAD}(?:i\\s+)?(?:meant|mean|was (?:asking|talking) about|wanted|make (?:that|it))\\s+(.+?)(?:,?\\s+not\\s+[^,?.!]+)?[\\s?.!]*$`, 'i');
 const CORRECTION_NOT = new RegExp(`${CORRECTION_LEAD}(.+?),?\\s+not\\s+[^,?.!]+[\\s?.!]*$`, 'i');
 
+/**
+ * "was chloe added to a group? never mind - was isaiah langer made a global admin?": what the admin took back before
+ * the question is not asked; only what follows is.
+ */
+const RETRACTED = /^.*?[?.!,;:\s][\s]*(?:never ?mind|nvm|scratch that|forget (?:that|it)|ignore (?:that|the above|what i (?:said|asked))|disregard (?:that|the above))\b[\s,.!:;—–-]*/i;
+
+export function withoutRetracted(text: string): string {
+  const m = RETRACTED.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length).trim();
+  return rest.split(/\s+/).length >= 3 ? rest : text;
+}
+
 function corrected(text: string, memory: ConversationContext | undefined): string {
   if (!memory?.lastIntent) return text;
   const m = CORRECTION_MEANT.exec(text) ?? CORRECTION_NOT.exec(text);
@@ -244,6 +257,7 @@ export class GrammarRecognizer implements Recognizer {
    * became a Global Administrator, and who made the change?"), which one answer already covers.
    */
   async splitQuestions(text: string, context?: RecognitionContext): Promise<string[]> {
+    text = withoutRetracted(text);
     // Splitting is a convenience: if reading the parts fails (Graph down for a name look-up), the message is answered
     // whole, and that answer says what failed.
     const each = await Promise.resolve()
@@ -424,7 +438,7 @@ export class GrammarRecognizer implements Recognizer {
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
     // ("which user(s)?": a plural written with (s) is the plural.)
-    const cleaned = corrected(backToSubject(text.trim().replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation);
+    const cleaned = corrected(backToSubject(withoutRetracted(text.trim()).replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation);
     const knownNames = await this.knownNames();
     // ("what about Sales?" after the people of a department: that word is another department, not a group.)
     // (After a list of people, "what about Operations?" narrows it to a department too: "how many accounts are disabled?".)

@@ -235,4 +235,13 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     assert.equal(answer.intent, 'signin.troubleshoot');
     assert.match(answer.text, /Sign-in diagnosis: Megan Bowen/);
   });
+  it('When the admin takes a question back in the same message ("never mind", "nvm", "scratch that"), then only what follows is asked, and a follow-up is about its objects', async () => {
+    const [first, byWhom] = await demo.stack.askChain(['was chloe ito added to a group? never mind - was isaiah langer made a global admin?', 'by whom?'], admin);
+    assert.match(first.text, /Global Administrator/);
+    assert.doesNotMatch(byWhom.text, /Chloe Ito/);
+    assert.match(byWhom.text, /Isaiah Langer/);
+    const roles = await demo.stack.ask("show me megan bowen's groups, scratch that, what roles does Lee Gu have?", admin);
+    assert.equal(roles.intent, 'role.assignments');
+    assert.match(roles.text, /Lee Gu/);
+  });
 });
