@@ -145,6 +145,8 @@ function settleFromConversation(entities: Entity[], memory: ConversationContext 
 
 /** Questions about one person, where a group-like word beside the name describes the person ("in sales"). */
 const DESCRIBED_PERSON_INTENTS = new Set<string>(['signin.troubleshoot', 'risk.user', 'user.info']);
+/** "Fwd from Irvin Sayers: …", "forwarded by Miriam Graham - …": who passed the request on. */
+const FORWARDED_FROM = /^\s*(?:fwd|fw|forwarded(?: message)?|forwarding)\s*(?:from|by)\s+([^:"“'‘\-–—]+?)\s*[:\-–—]/i;
 
 /** A part of a group's or app's page asked by its noun alone: "owner?", "owners?", "members?". */
 const BARE_OBJECT_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:its|the|their)\s+)?(?:owners?|members?|member list|member count|members count|number of members|headcount|size|who owns it)(?:,?\s*(?:please|pls))?\s*\?*$|^(?:and|also|ok|so)?\s*(?:who(?:'s| is| are)) (?:the |its )?(?:owners?|members?)\s*\?*$/;
@@ -550,6 +552,16 @@ export class GrammarRecognizer implements Recognizer {
           parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
         }
       }
+    }
+    // "Fwd from Irvin Sayers: 'who added the new secret to Payroll Connector?'": who forwarded the request is not what
+    // it asks about, when it asks about something else (a quote about the sender's own sign-in keeps them).
+    const sender = FORWARDED_FROM.exec(cleaned)?.[1]?.trim().toLowerCase();
+    if (sender) {
+      const forwarder = turn.entities.find((e) => e.type === 'user' && e.source === 'message' && e.text.toLowerCase() === sender);
+      const other = turn.entities.some((e) => e !== forwarder && e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app' || e.type === 'policy' || e.type === 'role'));
+      // ("fwd from Johanna: 'my mail app on the tablet just spins'": her own trouble, told in the first person.)
+      const own = /\b(?:i|my|me|i'm|i've|mine)\b/i.test(cleaned) && !/\b(?:who|which|whose)\b/i.test(cleaned);
+      if (forwarder && other && !own) turn.entities = turn.entities.filter((e) => e !== forwarder);
     }
     // "Lucas Walsh … hes new-ish in QA", "Uma Hall in sales says …": words that describe the person a sign-in, risk or
     // account question names are not a group to look up (nor to ask about when several groups share the word).

@@ -244,4 +244,14 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     assert.equal(roles.intent, 'role.assignments');
     assert.match(roles.text, /Lee Gu/);
   });
+  it('When a forwarded request asks about something else, then who forwarded it is not taken for its subject; a forwarded complaint in the first person stays the sender\'s', async () => {
+    const secret = await demo.stack.ask('Fwd from Irvin Sayers: "who put a new secret on the Payroll Connector? nobody asked me" - can you check?', admin);
+    assert.equal(secret.intent, 'audit.changes');
+    assert.match(secret.text, /Payroll Connector/);
+    assert.match(secret.text, /Miriam Graham/);
+    assert.doesNotMatch(secret.text, /Irvin Sayers/);
+    const own = await demo.stack.ask('fwd from Megan Bowen: "Outlook on my phone has stopped letting me in since this morning"', admin);
+    assert.equal(own.intent, 'signin.troubleshoot');
+    assert.match(own.text, /Sign-in diagnosis: Megan Bowen/);
+  });
 });
