@@ -384,14 +384,17 @@ export class GrammarRecognizer implements Recognizer {
    */
   private bothDiagnosed(text: string, context?: RecognitionContext): string[] | undefined {
     const memory = context?.conversation;
-    const people = memory?.people ?? [];
+    // (After two people's sign-ins side by side — "did Megan or Priya fail more?" — the two of that list.)
+    const pair = memory?.lastIntent === 'signin.list' ? memory.lastPlan?.filters.find((f) => f.field === 'user' && f.op === 'in' && Array.isArray(f.value) && f.value.length === 2) : undefined;
+    const listed = pair?.label?.split(/,\s*/).map((displayName) => ({ displayName })) ?? [];
+    const people = pair && listed.length === 2 ? listed : memory?.lastIntent === 'signin.troubleshoot' ? (memory.people ?? []) : [];
     const cleaned = text.trim().toLowerCase();
-    if (memory?.lastIntent !== 'signin.troubleshoot' || people.length < 2 || cleaned.length > 160 || !SAME_FOR_BOTH.test(cleaned)) return undefined;
+    if (people.length < 2 || cleaned.length > 160 || !SAME_FOR_BOTH.test(cleaned)) return undefined;
     const knownNames = this.index?.index;
     if (!knownNames) return undefined;
     const parsed = this.parseOnce(text.trim(), context?.now ?? new Date(), knownNames);
     if (parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.resolution === 'resolved')) return undefined;
-    const when = memory.timeRange?.text ? ` ${memory.timeRange.text}` : '';
+    const when = memory?.timeRange?.text ? ` ${memory.timeRange.text}` : '';
     return people.slice(-2).map((p) => `why can't ${p.displayName} sign in${when}?`);
   }
 

@@ -1271,7 +1271,10 @@ function pairPlan(cue: string, people: FillInput['peopleInFocus'], context: Fill
 function pairSignIns(cue: string, people: ReadonlyArray<{ id: string; displayName: string }>, context: FillContext, about: Entity[]): PlanFill {
   const filters: PlanFilter[] = [{ field: 'user', op: 'in', value: people.map((p) => p.id), label: people.map((p) => p.displayName).join(', ') }, ...filtersFor('signIns', context).filter((f) => f.field !== 'user')];
   const latest = /\bmost recent(?:ly)?\b|\blatest\b|\blast\b|\bmore recent(?:ly)?\b/.test(cue);
-  return { plan: signInsPlan(filters, latest ? { kind: 'latest' } : (operationOf(cue, 'signIns') ?? { kind: 'list' }), context.entities, context.now, cue), intent: 'signin.list', about };
+  // "did Megan or Priya fail more?", "megan vs priya - failures?": each person's count, side by side.
+  const compared = /<pp>\s*,?\s*(?:or|vs\.?|versus)\s+<pp>|\b(?:more|fewer|less)\b/.test(cue) || /\b(?:vs\.?|versus)\s/i.test(context.text);
+  const operation = latest ? { kind: 'latest' as const } : (operationOf(cue, 'signIns') ?? (compared ? { kind: 'groupBy' as const, field: 'userDisplayName' as const } : { kind: 'list' as const }));
+  return { plan: signInsPlan(filters, operation, context.entities, context.now, cue), intent: 'signin.list', about };
 }
 
 /** "that admin", "the same person", "whoever did that": the one who made the change the last answer showed. */

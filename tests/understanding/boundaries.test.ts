@@ -254,4 +254,17 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     assert.equal(own.intent, 'signin.troubleshoot');
     assert.match(own.text, /Sign-in diagnosis: Megan Bowen/);
   });
+  it('When two people are set against each other on failures ("did X or Y fail more?", "X vs Y - failures?"), then their failed sign-ins are counted by person; "same policy for both?" next diagnoses each', async () => {
+    const [counted, both] = await demo.stack.askChain(['did Megan Bowen or Priya Patel fail more this week?', 'is the same policy blocking both of them?'], admin);
+    assert.equal(counted.intent, 'signin.list');
+    assert.match(counted.text, /by user/);
+    assert.match(counted.text, /Megan Bowen \| 6/);
+    assert.equal(both.intent, 'signin.troubleshoot');
+    assert.match(both.text, /Sign-in diagnosis: Megan Bowen/);
+    const versus = await demo.stack.ask('megan bowen vs priya patel - failed logins this week?', admin);
+    assert.equal(versus.intent, 'signin.list');
+    // Two people's trouble asked together is still each one's diagnosis.
+    const diagnosed = await demo.stack.ask("why can't megan bowen and priya patel sign in?", admin);
+    assert.equal(diagnosed.intent, 'signin.troubleshoot');
+  });
 });

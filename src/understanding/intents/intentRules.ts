@@ -204,6 +204,9 @@ const CUES: Cue[] = [
   { name: 'who got into an app', intent: 'signin.list', weight: 4, pattern: /\b(?:any(?:one|body)|some(?:one|body)|who(?:'s| has| have)?)\s+(?:(?:ever|even|actually|successfully|recently)\s+)?(?:get|got|gotten|sign(?:ed)?|log(?:ged)?)\s+(?:in(?:to)?|in to|onto|on to)\s+(?:the\s+|our\s+)?<name>/ },
   // "what devices has Olivia been signing in from?", "which browsers does he log in with?": the person's sign-ins, by what.
   { name: 'what a person signs in from', intent: 'signin.list', weight: 6, pattern: /\b(?:what|which) (?:devices?|platforms?|os|operating systems?|browsers?|ips?|ip addresses|locations?|countries|cities|apps?|applications?|clients?)\b.{0,40}\b(?:signing|logging|signed|logged|signs|logs|sign|log)\s*(?:in|on)\b/, when: (f) => f.person },
+  // "did Megan or Priya fail more this week?", "megan bowen vs priya patel - failures this week?": two people's failures
+  // counted side by side, not one diagnosis.
+  { name: 'two people compared on failures', intent: 'signin.list', weight: 9, pattern: /<name>\s*(?:or|vs\.?|versus)\s+<name>.*\b(?:fail\w*|errors?|blocked|denied)\b|\b(?:more|most|fewer|less)\b.{0,30}\b(?:fail\w*|failures|errors)\b.{0,40}<name>\s*,?\s*(?:or|vs\.?|versus)\s+<name>/, when: (f) => f.names >= 2 && !f.app },
   { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in|(?:got|get) in (?:ok|okay|fine|successfully|alright))|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
 
   // Risk.
