@@ -12,7 +12,7 @@ import { ABOUT_A_PERSON, expectedType, IT_OF_A_PERSON, OBJECT_INTENTS, ROW_INTEN
 
 /** A parse this weak did not find a question of its own. */
 const WEAK_SCORE = 4;
-/** "ok, do it for Alex Wilber", "go ahead and do that for Megan", "same for the Payroll Connector please". */
+/** "ok, do it for Alex Wilber", "go ahead and do that for Megan", "can you do the same for the Payroll Connector". */
 const DO_IT_FOR = /^(?:(?:ok(?:ay)?|so|then|right|great|alright|cool|thanks)[,!.]?\s+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|go ahead and\s+|let'?s\s+)?(?:do|run|apply) (?:it|that|this|the same)(?: one)?(?: now)?\s+(?:for|on|to)\s+(?:<name>|(?:him|her|them)\b)/;
 /** "and from where?", "where was that from?", "which city?" after a person's last sign-in. */
 const FROM_WHERE = /^(?:(?:and|ok(?:ay)?|so)[,]?\s+)?(?:from where|where from|where was (?:that|it|this)(?: from)?|where did (?:he|she|they) sign in from|which (?:location|city|country|ip)(?: was (?:that|it))?)\s*\??$/;
