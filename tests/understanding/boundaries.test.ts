@@ -263,5 +263,11 @@ describe('Questions between two kinds of answer (issue #13)', function () {
     assert.match(both.text, /Sign-in diagnosis: Megan Bowen/);
     const versus = await demo.stack.ask('megan bowen vs priya patel - failed logins this week?', admin);
     assert.equal(versus.intent, 'signin.list', versus.text);
+    // Two people's trouble asked together is still each one's diagnosis, by the grammar alone too (the fallback
+    // classifier is not loaded for a stack's first questions, and it was what answered this before).
+    const diagnosed = await demo.stack.ask("why can't megan bowen and priya patel sign in?", admin);
+    assert.equal(diagnosed.intent, 'signin.troubleshoot', diagnosed.text);
+    assert.match(diagnosed.text, /Sign-in diagnosis: Megan Bowen/);
+    assert.match(diagnosed.text, /Sign-in diagnosis: Priya Patel/);
   });
 });

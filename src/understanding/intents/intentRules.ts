@@ -91,8 +91,8 @@ const CUES: Cue[] = [
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
   { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
-  // Sign-in troubleshooting: something failed and the admin asks why.
-  { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:\\S+\\s+){0,2}(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register|reach|use|load|sync|join|receive|authenticate|auth)`) },
+  // Sign-in troubleshooting: something failed and the admin asks why ("why can't Megan and Priya sign in?" too).
+  { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:<name>\\s*,?\\s*(?:and|&|or|nor)\\s+(?:(?:also|even)\\s+)?<name>\\s+|(?:\\S+\\s+){0,2})(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register|reach|use|load|sync|join|receive|authenticate|auth)`) },
   // "Why can Megan not sign in…", "why does Raul not get into Teams": the negation sits after the person.
   { name: 'why … not', intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhy\s+(?:can|does|do|did|is|are|would|will)\b.{0,50}?\bnot\b/ },
   // Help-desk symptoms: something that used to work does not any more.
