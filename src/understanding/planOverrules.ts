@@ -6,6 +6,7 @@
  */
 import type { QuestionPlan } from '../plans/plan';
 import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT } from './conversation';
+import { WHO_DID_THAT } from './intents/intentRules';
 import type { Entity, IntentName } from './types';
 
 export interface OverruleInput {
@@ -62,7 +63,7 @@ const OVERRULES: readonly Overrule[] = [
     // "Lee's screen says 'AADSTS50057: The user account is disabled.' - who did that??": who disabled him, from the audit
     // log, not who had that error.
     name: 'who made the change',
-    when: (i) => i.parsedIntent === 'audit.changes' && i.score >= 8 && i.plan.resource === 'signIns' && /\bwho (?:did|done|made|has done) (?:that|this|it)\b(?!\s+(?:block|hit|stop|affect|deny|lock|catch|flag))/.test(i.cue),
+    when: (i) => i.parsedIntent === 'audit.changes' && i.score >= 8 && i.plan.resource === 'signIns' && WHO_DID_THAT.test(i.cue),
     intent: 'audit.changes',
   },
   {

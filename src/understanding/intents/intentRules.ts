@@ -53,6 +53,12 @@ function both(a: string, b: string): RegExp {
   return new RegExp(`(?=.*\\b${a})(?=.*\\b${b})`);
 }
 
+/**
+ * "who did that??", "who has done it?": who made the change just spoken of (not "who did it block", the people a
+ * policy stopped). The audit cue below and the plan overrule of src/understanding/planOverrules.ts read it.
+ */
+export const WHO_DID_THAT = /\bwho (?:did|done|made|has done) (?:that|this|it)\b(?!\s+(?:block|hit|stop|affect|deny|lock|catch|flag))/;
+
 const CUES: Cue[] = [
   // Help: a greeting or a question about the bot itself, and nothing else.
   { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
@@ -400,7 +406,7 @@ const CUES: Cue[] = [
   { name: 'password changed when', intent: 'audit.changes', weight: 7, pattern: /(?!.*\blast\s+(?:change|changed|reset))\b(?:did|has|have|when did|when was|was|were)\b.{0,40}\b(?:reset|change|changed|update|updated)\b.{0,30}\bpasswords?\b|\bpasswords?\b.{0,20}\b(?:was|been|got)\s+(?:reset|changed)\b/ },
   // "Lee's screen says the account is disabled - who did that??", "who has changed that account lately?": who made the
   // change to a person's account, from the audit log.
-  { name: 'who did that to a person', intent: 'audit.changes', weight: 8, pattern: /\bwho (?:did|done|made|has done) (?:that|this|it)\b(?!\s+(?:block|hit|stop|affect|deny|lock|catch|flag))|\bwho(?:'s| has| have)? (?:changed|touched|edited|modified) (?:that|this|the|his|her|their|<name>\s*'?s?) account\b/ },
+  { name: 'who did that to a person', intent: 'audit.changes', weight: 8, pattern: new RegExp(`${WHO_DID_THAT.source}|\\bwho(?:'s| has| have)? (?:changed|touched|edited|modified) (?:that|this|the|his|her|their|<name>\\s*'?s?) account\\b`) },
   // "nothing wrong with Diego's sign-ins this month, right?": a denial to check is the person's diagnosis.
   { name: 'nothing wrong, right?', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:nothing|no(?:thing)? (?:issues?|problems?)) (?:wrong )?with\b.{0,60}\b(?:right|correct|yes)\s*\??\s*$/, when: (f) => f.person },
   { name: 'what someone did', intent: 'audit.changes', weight: 7, pattern: /\bwhat (?:did|has) (?:(?:the )?<name>|the (?:break ?glass|emergency access) account|he|she|they)(?:\s+\w+)? (?:do|done|change|changed|touch|touched)\b/ },
