@@ -361,8 +361,8 @@ interface Drive {
   /** Seconds, or a number of requests. */
   duration?: number;
   amount?: number;
-  /** The body of a connection's requests (one conversation per connection)… */
-  bodyForConnection?: (index: number) => string;
+  /** The body of a connection's turn-th request (the turns of a connection are sequential)… */
+  bodyForConnection?: (index: number, turn: number) => string;
   /** …or of each request in turn. */
   bodyForRequest?: (index: number) => string;
 }
@@ -386,7 +386,17 @@ function drive(options: Drive): Promise<Driven> {
     connections: options.connections,
     ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration }),
     timeout: 30,
-    ...(options.bodyForConnection ? { setupClient: (client) => client.setBody(options.bodyForConnection!(connection++)) } : {}),
+    ...(options.bodyForConnection
+      ? {
+          setupClient: (client) => {
+            const index = connection++;
+            let turn = 0;
+            client.setBody(options.bodyForConnection!(index, turn));
+            // autocannon emits 'response' before it writes the connection's next request, so that request has the next body.
+            client.on('response', () => client.setBody(options.bodyForConnection!(index, ++turn)));
+          },
+        }
+      : {}),
     ...(options.bodyForRequest
       ? { requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: options.bodyForRequest!(request++) }) }] }
       : {}),
@@ -412,7 +422,7 @@ interface Stack {
   caFile: string;
   tmp: string;
   token: string;
-  /** Who asks: connection i asks as askers[i % askers.length]. */
+  /** Who asks: each connection asks as each of them in turn, one conversation per connection and asker. */
   askers: Asker[];
   env(extra?: Record<string, string>): NodeJS.ProcessEnv;
   stop(): Promise<void>;
@@ -534,6 +544,18 @@ async function measureLevel(stack: Stack, target: Target, bot: Child, log: TurnL
   const run = ++conversations;
   await log.quiet(bot);
   log.reset();
+  // Each connection asks as every administrator in turn (its own conversation with each): one person may ask at most
+  // 10,000 questions a minute, which one connection of a fast question type passes within a level and its warm-up.
+  const byConnection = new Map<number, string[]>();
+  const bodies = (i: number) => {
+    let made = byConnection.get(i);
+    if (!made) {
+      const text = target.texts ? target.texts[i % target.texts.length] : target.text;
+      made = stack.askers.map((_, a) => activityBody(stack, text, `load-${target.key}-${run}-${i}-${a}`, i + run + a));
+      byConnection.set(i, made);
+    }
+    return made;
+  };
   const cpu0 = processCpuMs(bot.pid);
   const entra0 = processCpuMs(stack.entra.pid);
   const driven = await drive({
@@ -541,7 +563,7 @@ async function measureLevel(stack: Stack, target: Target, bot: Child, log: TurnL
     token: stack.token,
     connections,
     duration: seconds,
-    bodyForConnection: (i) => activityBody(stack, target.texts ? target.texts[i % target.texts.length] : target.text, `load-${target.key}-${run}-${i}`, i + run),
+    bodyForConnection: (i, turn) => bodies(i)[turn % stack.askers.length],
   });
   // Let the last turns finish (autocannon stops waiting for them) before reading the clocks.
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -813,7 +835,7 @@ export function formatLoadReport(report: LoadReport): string[] {
     'Every part in its own process: the local Entra (demo tenant), Entra Assistant (`bench/assistantBot.ts`: `src/index.ts` ' +
       'whose replies carry a fixed token instead of one from Microsoft\'s login service) and a bare botbuilder echo bot ' +
       '(`bench/echoBot.ts`: CloudAdapter + restify), both with Bot Framework authentication ON against a loopback OpenID/JWKS ' +
-      'issuer. autocannon posts the same Teams activity (one conversation per connection, asked in turn as each of the demo tenant\'s Global Administrators: one person may ask at most 10,000 questions a minute) for ' +
+      'issuer. autocannon posts the same Teams activity (each connection asks as each of the demo tenant\'s Global Administrators in turn, in a conversation of its own with each: one person may ask at most 10,000 questions a minute) for ' +
       `${report.seconds} s per level, after ${report.warmupSeconds} s of one-connection turns of each question type; replies go to a loopback connector. CPU is the bot process's own utime+stime ` +
       '(/proc) over the level divided by the turns answered; "Entra CPU" is the local Entra\'s. Graph round trips are ' +
       'counted from the bot\'s "answered" log line of each turn. Errors are non-2xx, connection errors and timeouts, ' +
