@@ -105,6 +105,22 @@ const SIGN_IN_IT = /\b(?:did|does|has|have|is|was) it (?:\w+ )?(?:fail(?:ed|ing)
 
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 /** "what did he change?", "what exactly was changed?": what the changes just shown changed. */
+/** "who did it hit this week?", "anyone blocked by that policy today?" about a policy: its sign-ins. */
+const WHOM_IT_HIT = /\bwho (?:has |have )?(?:hit|triggered|tripped|ran into|runs into|hits) (?:it|that|this)\b|\bwho (?:(?:did|has|have) )?(?:it|that|this)(?: (?:one|policy))? (?:hit|hits|block|blocks|blocked|stop|stops|stopped|catch|catches|caught|affect|affects|affected|apply to|applied to)\b|\b(?:who|anyone|anybody|any(?:one)? (?:users?|people)|which (?:users?|people|accounts)|how many (?:users?|people|sign[- ]?ins?))\b.{0,20}\b(?:hit|blocked|stopped|caught|affected) by (?:it|that|this)\b/;
+/** "when was it last changed?" about a policy, no "who": the policy's own last-modified time, on its page. */
+const WHEN_IT_CHANGED = /^(?!.*\bwho\b).*\bwhen (?:was|did|has|were) (?:it|that|this)(?: (?:one|policy))? (?:last |ever |first )?(?:changed|modified|updated|edited|touched|change|modify|update|edit|touch)\b|^(?!.*\bwho\b).*\blast (?:changed|modified|updated|edited)\b/;
+
+/**
+ * What a question about the policy of the thread asks: the grammar's intent, except that "who did it hit?" reads its
+ * sign-ins, "when was it last changed?" its page (which shows when), and a request the grammar knows nothing of (score
+ * 0) the policy's page.
+ */
+function ofThePolicy(parsed: ParsedQuestion): IntentName {
+  if (WHOM_IT_HIT.test(parsed.cueText)) return 'signin.list';
+  if (WHEN_IT_CHANGED.test(parsed.cueText)) return 'policy.info';
+  return parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent;
+}
+
 const WHAT_CHANGED = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?what (?:exactly )?(?:did (?:he|she|they|that admin|the admin) (?:change|edit|update|modify|touch)|(?:was|got|has been) (?:changed|edited|updated|modified))(?: exactly| on it| in it| there)?\s*[?.!]*$/;
 
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
@@ -185,7 +201,7 @@ const ON_THE_LIST = /\b(?:on|in) (?:there|that list|the list|this list|that tabl
 const OWNS = /\b(?:does|do|did) (?:he|she|they) (?:also )?own\b|\b(?:he|she|they) (?:also )?owns?\b/;
 
 /** Facts of a person's account asked by name. */
-export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b|\bwhat (?:he|she|they) (?:does|do) (?:here|for us|for a living)\b|\bwho (?:manages|supervises) (?:him|her|them|<name>)\b|\bwho (?:does|do) (?:he|she|they|<name>) report to\b|\bwhere (?:is|are) (?:he|she|they|<name>) (?:based|located|sitting|working)\b|\b(?:which|what) team\b/;
+export const ACCOUNT_FACT = /\b(?:manager|boss|line manager|job title|title|department|dept|office|phone(?: number)?|mobile|e-?mail(?: address)?|upn|sign-in name|city|location)\b|\bwhat (?:he|she|they) (?:does|do) (?:here|for us|for a living)\b|\bwho (?:manages|supervises) (?:<name>|(?:him|her|them)\b)|\bwho (?:does|do) (?:he|she|they|<name>) report to\b|\bwhere (?:is|are) (?:he|she|they|<name>) (?:based|located|sitting|working)\b|\b(?:which|what) team\b/;
 
 
 /** A bare "why?", "how come?", "why so many?": the reason for what the last answer showed. */
@@ -268,7 +284,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const accountFactOfRow = parsed.intent === 'user.info' && row.type === 'user' && ACCOUNT_FACT.test(parsed.cueText);
     // ("what happened with the high one?" after the risky apps or people: that row's risk story.)
     const riskStory = (memory.lastIntent === 'risk.workload' || memory.lastIntent === 'risk.users') && RISK_STORY_ASKED.test(parsed.cueText);
-    const intent = (weak || riskStory) && memory.lastIntent && !ofChanged && !accountFactOfRow ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
+    // ("explain the second one" after the policies: that policy's page, not a definition.)
+    const explainRow = parsed.intent === 'docs.answer' && /^(?:(?:pls|please|ok(?:ay)?|so|and|now)[,]?\s+)*(?:explain|describe)\b/.test(parsed.cueText);
+    const intent = (weak || riskStory || explainRow) && memory.lastIntent && !ofChanged && !accountFactOfRow ? (ROW_INTENTS[memory.lastIntent] ?? memory.lastIntent) : retarget(parsed.intent, [...named, row]);
     const entities = named.filter((e) => e.type !== row.type && !guessedLower(e));
     return { intent, entities: [...entities, row], objects: parsed.objects.filter((o) => entities.includes(o.entity)), followUp: true, row };
   }
@@ -312,6 +330,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     if (object) return { intent: 'audit.changes', entities: [...parsed.entities.filter((e) => e.type !== 'user'), fromConversation(object)], objects: [], followUp: true, again: true };
   }
 
+  // "since when?" after a diagnosis or a risk answer: that answer again, which says since when (the failures' start, the
+  // risk's history).
+  if (SINCE_WHEN.test(parsed.cueText) && (memory.lastIntent === 'signin.troubleshoot' || memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && parsed.objects.length === 0 && !parsed.entities.some((e) => e.source === 'message' && e.type !== 'timeRange')) {
+    const object = memory.lastIntent === 'risk.user' ? memory.user : memory.lastIntent === 'risk.workload' ? memory.app : lastObject(memory);
+    if (object) return { intent: memory.lastIntent, entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'app'), fromConversation(object)], objects: [], followUp: true, again: true };
+  }
   // "who did that?" / "since when?": the audit log about the last answer's object.
   // ("who removed the owner?" after a list of one group, Project Falcon: the changes to that group.)
   // ("who removed the owner and when?" after the page of Project Falcon, which has none: the changes to that group.)
@@ -430,7 +454,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     if (!policy || has('policy')) return plain;
     const entities = [...parsed.entities, fromConversation(policy)];
     // "switch it on": a request the grammar knows it does not do stays out of scope.
-    return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities, objects: parsed.objects, followUp: true };
+    return { intent: ofThePolicy(parsed), entities, objects: parsed.objects, followUp: true };
   }
   if (parsed.pronoun === 'group' || parsed.pronoun === 'app') referent = memory[parsed.pronoun] ?? onlyRow(parsed.pronoun);
   // "she" after an answer that showed one person (the one holder of a role, the one owner of an app): that person.
@@ -442,7 +466,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   else if (parsed.pronoun === 'user') referent = ABOUT_A_PERSON.has(parsed.intent) || parsed.entities.some((e) => e.type === 'action') || /\b(?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?owns?\b|\b(?:does|do|did) (?:he|she|they|(?:the same|that) (?:person|owner|user|admin)) (?:also )?own\b|\breports? (?:in)?to (?:him|her|them)\b|\b(?:his|her|their) (?:direct reports|reports|team|manager|boss)\b/.test(parsed.cueText) ? (onlyRow('user') ?? memory.user) : undefined;
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
-    return { intent: parsed.intent === 'outOfScope' && parsed.score === 0 ? 'policy.info' : parsed.intent, entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
+    return { intent: ofThePolicy(parsed), entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
   } else if (parsed.pronoun === 'object' && memory.lastRows?.length === 1 && (memory.lastRows[0].type === 'group' || memory.lastRows[0].type === 'app')) {
     // "who's in that one?" after a list of one group: that group.
     referent = rowEntity(memory.lastRows[0]);
@@ -551,7 +575,13 @@ export function rememberTurn(
   rows?: ConversationContext['lastRows'],
   answered?: { about?: readonly AboutObject[]; planRich?: boolean; alsoNamed?: ReadonlyArray<{ id: string; displayName: string }>; actor?: ConversationContext['actor']; text?: string },
 ): ConversationContext {
-  if (intent === 'help' || intent === 'outOfScope') return memory ?? {};
+  if (intent === 'help') return memory ?? {};
+  if (intent === 'outOfScope') {
+    // A request declined about someone the tenant has ("can you unlock Bob's bitlocker?"): "why is his account locked,
+    // then?" is about them. Nothing else of the thread changes.
+    const person = entities.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id);
+    return person ? { ...(memory ?? {}), user: { ...person, source: 'conversation' }, focus: 'user' } : (memory ?? {});
+  }
   const next: ConversationContext = { ...(memory ?? {}), lastIntent: intent };
   // "how do I dismiss a user's risk?": the mitigation explained, which "ok, do it for Alex" next asks for.
   const explained = intent === 'docs.answer' && answered?.text ? mitigationNamed(answered.text) : undefined;

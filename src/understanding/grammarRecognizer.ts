@@ -152,7 +152,7 @@ const FORWARDED_FROM = /^\s*(?:fwd|fw|forwarded(?: message)?|forwarding)\s*(?:fr
 const BARE_OBJECT_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:its|the|their)\s+)?(?:owners?|members?|member list|member count|members count|number of members|headcount|size|who owns it)(?:,?\s*(?:please|pls))?\s*\?*$|^(?:and|also|ok|so)?\s*(?:who(?:'s| is| are)) (?:the |its )?(?:owners?|members?)\s*\?*$/;
 
 /** A part of a person's page asked by its noun alone: their groups (1) or their roles (2). */
-const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their)\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory )?roles?))\s*\?*$/;
+const BARE_PAGE_PART = /^(?:and|also|ok|so|what about)?\s*(?:(?:his|her|their|any|any of (?:his|her|their))\s+)?(?:(groups?|group memberships?|memberships?)|((?:admin |directory |privileged )?roles?))\s*\?*$/;
 
 /** "back to the guest:", "ok back to the app -": a return to what the thread was on before an aside. */
 const BACK_TO = /\b(?:(?:ok(?:ay)?|so|anyway|lol|right)[,.!\s]+)*back to (?:the|that|our|my) (guest|user|person|guy|lady|contractor|employee|account|app|application|service principal|group)\b\s*[:,\-–—]?\s*/i;
@@ -207,6 +207,9 @@ const OTHERS = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|acc
 /** Words that ask about everyone rather than the person the thread is on. */
 const EVERYONE = /\b(?:who|whom|anyone|anybody|everyone|everybody|users|people|accounts|all|how many|which (?:users|people|accounts)|any of)\b|^\s*(?:list|show|count)\b|^\s*which [a-z]+s\b/i;
 
+
+/** "and high risk users?", "what about the guest one?", "and for admins?": words naming another policy, alone. */
+const ANOTHER_POLICY = /^(?:(?:and|or|ok(?:ay)?|so)[\s,]+)?(?:what about |how about |and |same for |the same for )?(?:the (?:one|policy) (?:for|about|on) |for |the )?((?:[a-z0-9][\w'-]*)(?:\s+[a-z0-9][\w'-]*){0,3}?)(?: one| policy)?\s*[?.!]*$/i;
 
 export class GrammarRecognizer implements Recognizer {
   private index?: { names: NameVocabulary; index: NameIndex };
@@ -494,6 +497,20 @@ export class GrammarRecognizer implements Recognizer {
     const describedPolicy = lastPolicyFilter && policies && !turn.entities.some((e) => e.type === 'policy' && e.source === 'message') ? /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+){0,3}) one\b/i.exec(cleaned) : null;
     const oneNamed = describedPolicy ? linkPolicy(describedPolicy[1].replace(/-/g, ' '), policies!) : undefined;
     if (oneNamed) turn.entities.push({ type: 'policy', text: describedPolicy![0], value: oneNamed.displayName, displayName: oneNamed.displayName, id: oneNamed.id, source: 'message', resolution: 'resolved' });
+    // "and the guest one?" after what a policy stopped: the same question about that policy (its words now link when read).
+    if (lastPolicyFilter && thread?.lastIntent === 'signin.list' && ANOTHER_POLICY.test(cleaned.trim()) && turn.entities.some((e) => e.type === 'policy' && e.source === 'message' && e.id)) {
+      turn.intent = 'signin.list';
+      turn.followUp = true;
+    }
+    // "and high risk users?", "what about guests?" right after a policy's page: the policy those words name, if one does.
+    const afterPolicy = thread?.lastIntent === 'policy.info' && thread.focus === 'policy' && policies && !turn.entities.some((e) => e.source === 'message' && (e.type === 'policy' || e.type === 'user' || e.type === 'group' || e.type === 'app'));
+    const elliptical = afterPolicy ? ANOTHER_POLICY.exec(cleaned.trim()) : null;
+    const anotherPolicy = elliptical ? linkPolicy(elliptical[1].replace(/-/g, ' '), policies!) : undefined;
+    if (anotherPolicy && anotherPolicy.id !== thread?.policy?.id) {
+      turn.intent = 'policy.info';
+      turn.entities = [...turn.entities.filter((e) => e.type !== 'policy'), { type: 'policy', text: elliptical![1], value: anotherPolicy.displayName, displayName: anotherPolicy.displayName, id: anotherPolicy.id, source: 'message', resolution: 'resolved' }];
+      turn.followUp = true;
+    }
     // "the device block" that names no policy of the tenant's is only words.
     turn.entities = turn.entities.filter((e) => !(e.type === 'policy' && e.tentative && !e.id));
     // A Microsoft app named in words ("teams keeps nagging her", "sharepoint"): the tenant's app of that name, when one

@@ -182,6 +182,7 @@ export function parseQuestion(message: string, now: Date, options: ParseOptions 
   extractRoles(text, spans);
   options.knownNames?.places.linkDepartments(text, spans, options.departmentsAsked);
   options.knownNames?.link(text, spans);
+  options.knownNames?.linkDescribedPolicies(text, spans);
   options.knownNames?.linkUsers(text, spans);
   // After people: "the VP of Sales" is a person, not the Sales department.
   options.knownNames?.places.link(text, spans);

@@ -34,7 +34,8 @@ const NO_MFA_REGISTERED = /\b(?:have|has|having|got) no (?:mfa|multi[- ]?factor|
 const SMS_ONLY = /(?<!\bthe (?:one|person|user) (?:with |who (?:has |uses )?))\bonly (?:have |has |had |use |uses |using )?(?:sms|text messages?|texts?|phone)\b|\b(?:sms|text)[- ]only\b|\bonly (?:mfa |auth(?:entication)? )?method is (?:sms|text|a text|the phone)\b|\b(?:sms|text messages?) as (?:their|his|her|the) (?:only )?(?:mfa |auth(?:entication)? )?method\b/;
 
 const RESOURCE_CUES: ResourceCue[] = [
-  { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b`), weight: 3 },
+  // ("the sign-in frequency in that policy" is a session control, not sign-ins.)
+  { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b(?! frequency\\b)`), weight: 3 },
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has) <pp> (?:use|used|access|accessed|open|opened)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
   // An error code is a sign-in's: "which users hit 53000", "lockouts (50053) in the last 30 days".
   // Only when the words list, count or bound it in time: "Priya keeps getting 53000" is her problem, not a list.
@@ -94,6 +95,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
+  // "how many users did Identity Protection flag": the people it holds at risk.
+  { resource: 'riskyUsers', pattern: /\bidentity protection\b.{0,30}\bflag(?:s|ged)?\b|\bflagged by identity protection\b|\b(?:users?|accounts?|people)\b.{0,20}\bflagged\b(?!.{0,30}\b(?:apps?|applications?|service principals?)\b)/, weight: 4.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
   // A named location linked by name: its own page, unless sign-ins from it are asked for.
   { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
@@ -415,7 +418,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     // (not a policy switched off).
     [/^(?!.*\b(?:polic(?:y|ies)|<po>|mfa|rule|app|apps)\b).*(?:\bwho (?:has |had )?disabled\b|\b(?:accounts?|users?) (?:were |was |got |been )?disabled\b|\bdisabled (?:the |any |an |some )?(?:accounts?|users?)\b)/, () => ({ field: 'activity', op: 'eq', value: 'Disable account' })],
     [/\b(?:users|accounts) (?:were |got |been )?created\b|\bcreated (?:new )?(?:users|accounts)\b|\bnew (?:user )?(?:users|accounts)\b/, () => ({ field: 'activity', op: 'eq', value: 'Add user' })],
-    [/\b(?:conditional access|ca) (?:polic(?:y|ies)|changes|edits|updates)\b|\bpolicy changes\b|\bchanges? (?:to|on|in) (?:the )?(?:conditional access|ca)\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
+    [/\b(?:conditional access|ca) (?:polic(?:y|ies)|changes|edits|updates)\b|\bpolicy changes\b|\bpolic(?:y|ies) (?:(?:were|was|got|have been|has been|been) )?(?:changed|modified|updated|edited|touched)\b|\b(?:changed|modified|updated|edited) polic(?:y|ies)\b|\bchanges? (?:to|on|in) (?:the )?(?:conditional access|ca)\b/, () => ({ field: 'category', op: 'eq', value: 'Policy', label: 'Conditional Access policies' })],
     [/\brole assignments?\b|\broles? (?:added|assigned|granted)\b/, () => ({ field: 'category', op: 'eq', value: 'RoleManagement', label: 'roles' })],
   ],
   conditionalAccessPolicies: [
@@ -436,6 +439,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
   // A named location ("from a blocked country") is part of one person's story: the diagnosis shows it.
   const extraFilters = filters.filter((f) => !['user', 'app', 'appId', 'errorCode', 'result', 'riskLevel', 'eventType'].includes(f.field) && !entities.some((e) => e.type === 'namedLocation' && f.label === `from ${e.displayName}`));
+  // A correlation or request id is one sign-in: its story, whoever it was ("… correlation id … — who is it and what's wrong").
+  if (resource === 'signIns' && has('requestId')) return true;
   // ("what happened in the audit log yesterday?" is the log's list.)
   if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot|\b(?:is|are) (?:it|they|he|she) (?:still )?(?:failing|erroring|broken)\b/.test(cue) && !operation) return true;
   // One person's trouble asked for a judgement ("40-something failures on her mac, what's the deal?", "a mix of errors:
@@ -706,7 +711,11 @@ function auditList(input: FillInput, context: FillContext): PlanFill | undefined
  * The plan the words ask for; when they ask it of the last answer's rows ("which of them …", "any of those …"), only
  * for those rows (src/understanding/rowsAsked.ts).
  */
+/** "when was it last changed?" of one policy: its page, which shows when it was last modified. */
+const WHEN_POLICY_CHANGED = /^(?!.*\bwho\b).*(?:\bwhen\b.*\b(?:changed|modified|updated|edited|touched)\b|\blast (?:changed|modified|updated|edited)\b)/;
+
 export function fillPlan(input: FillInput): PlanFill | undefined {
+  if (input.intent === 'policy.info' && input.entities.some((e) => e.type === 'policy' && e.id) && WHEN_POLICY_CHANGED.test(input.text.toLowerCase())) return undefined;
   const fill = fillPlanOnce(input);
   if (fill && !fill.rich) withAppsSignIns(fill.plan);
   return fill;
@@ -1061,7 +1070,7 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
   return { plan, intent: 'signin.list' };
 }
 
-const BLOCKED_WHOM = /\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
+const BLOCKED_WHOM = /\bwho (?:has |have )?(?:hit|hits|triggered|tripped) (?:it|this|that|the policy|<po>)\b|\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
 
 /** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
 const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|ran into|run into|runs into|running into|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;

@@ -125,7 +125,7 @@ export function findRiskLevel(text: string): Entity | undefined {
 
 const ACTION_PATTERNS: Array<[AskedMitigation, RegExp]> = [
   ['confirmCompromised', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bcompromis(?:e|ed)\b|\bmark\b[^.?!]{0,50}?\b(?:as\s+)?compromised\b/i],
-  ['confirmSafe', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bsafe\b|\bmark\b[^.?!]{0,50}?\bas\s+safe\b/i],
+  ['confirmSafe', /\bconfirm(?:ed)?\b[^.?!]{0,50}?\bsafe\b|\bmark\b[^.?!]{0,50}?\b(?:as\s+)?safe\b/i],
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
   ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log|kick)\b[^.?!]{0,30}\bout\s+(?:everywhere|of everything|of all (?:sessions|devices|apps))\b/i],
   ['resetPassword', /\breset\b[^.?!]{0,40}\bpassword\b|\bpassword\s+reset\b/i],

@@ -115,6 +115,16 @@ const EMERGENCY_ACCOUNT = /\bemergency[- ]?access\b|\bbreak[- ]?glass|^emergency
 const GROUP_NOUNS = new Set(['users', 'members', 'staff', 'team', 'group', 'accounts', 'access']);
 const GENERIC_SINGLE = new Set(['users', 'user', 'guests', 'guest', 'admins', 'admin', 'members', 'everyone', 'all', 'test', 'apps', 'app', 'teams', 'team', 'group', 'groups', 'it']);
 
+/**
+ * "the legacy auth one", "the one for guests", "the one about high risk users", "risky sign-in policy:" at the start of
+ * a message: a policy described by words of its name (kept only if they link to one policy).
+ */
+const DESCRIBED_POLICY = /\b(the|our|that)\s+((?:[a-z0-9][\w'-]*\s+){0,4}?[a-z0-9][\w'-]*)\s+(?:one|rule|ca\s+policy|policy)\b|\bthe\s+(?:one|policy|rule)\s+(?:for|about|on|that\s+(?:blocks|requires|covers))\s+((?:[a-z0-9][\w'-]*)(?:\s+[a-z0-9][\w'-]*){0,3})(?=\s*(?:[?.!,;:]|$|\s+(?:policy|one)\b))|^\s*((?:[a-z0-9][\w'-]*\s+){0,3}[a-z0-9][\w'-]*)\s+policy\s*[:,—-]/gim;
+/** First words that point at a row, not at a policy's name: "the first one", "the other blocking one". */
+const ROW_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'previous', 'other', 'same', 'top', 'bottom', 'new', 'newest', 'old', 'oldest', 'latest', 'earliest', 'recent', 'only', 'main', 'this', 'that', 'which', 'what', 'whole', 'default', 'current', 'each', 'every', 'any', 'a', 'an']);
+/** One word alone that says how something went or how bad it is, not which policy: "the high one", "the failed one". */
+const NOT_A_POLICY_WORD = new Set([...ROW_WORDS, 'high', 'low', 'medium', 'failed', 'failing', 'successful', 'right', 'wrong', 'bad', 'good', 'worst', 'best', 'disabled', 'enabled', 'blocked', 'risky']);
+
 /** What a workload is called when its name is not given. */
 const WORKLOAD_NOUN = /\b(?:job|jobs|sync|syncs|integration|connector|pipeline|script|automation|daemon|service account|scheduled task|workload|batch|etl|export|import|cron)\b/i;
 /** Everyday words that are also distinctive words of app names. */
@@ -195,6 +205,7 @@ export class NameIndex {
   private readonly users?: UserKeys;
   private readonly appsByAppId = new Map<string, Candidate>();
   private readonly vocabularyUsers?: readonly VocabularyUser[];
+  private readonly policies: readonly Candidate[];
   /** Named locations and the cities, offices and departments people are in. */
   readonly places: PlaceIndex;
 
@@ -224,6 +235,7 @@ export class NameIndex {
     }
     if (vocabulary.users) this.users = userKeys(vocabulary.users);
     this.vocabularyUsers = vocabulary.users;
+    this.policies = vocabulary.policies ?? [];
     this.places = new PlaceIndex(vocabulary.namedLocations ?? [], vocabulary.users ?? []);
     // Longest names first, so "Payroll Connector Prod" wins over "Payroll Connector".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -255,6 +267,34 @@ export class NameIndex {
   /** The app (service principal) with this application id, if the tenant has one. */
   appByAppId(appId: string): Candidate | undefined {
     return this.appsByAppId.get(appId.toLowerCase());
+  }
+
+  /**
+   * A policy the admin describes rather than names ("the legacy auth one", "the one for guests", "risky sign-in policy:
+   * what levels trigger it?", "what does the password change one require?"): claimed only when the words link to one
+   * of the tenant's policies (linkPolicy), so "the first one" or "the sales one" stay words.
+   */
+  linkDescribedPolicies(text: string, spans: SpanSet): Entity[] {
+    if (!this.policies.length) return [];
+    const found: Entity[] = [];
+    const claim = (start: number, end: number, words: string) => {
+      const list = words.toLowerCase().split(/\s+/).filter(Boolean);
+      // ("the first one", "the high one", "which one": a row or a level. "the one for high risk users" names a policy.)
+      if (!list.length || ROW_WORDS.has(list[0]) || (list.length === 1 && NOT_A_POLICY_WORD.has(list[0])) || !spans.isFree(start, end)) return;
+      // ("which policies use the blocked countries one?": a named location's whole name is that location.)
+      const location = this.places.locationNamed(words);
+      if (location && tokens(location.displayName).length === list.length) return;
+      const policy = linkPolicy(words, this.policies);
+      if (!policy) return;
+      const entity: Entity = { type: 'policy', text: text.slice(start, end), value: policy.displayName, displayName: policy.displayName, id: policy.id, source: 'message', resolution: 'resolved' };
+      spans.claim({ start, end, placeholder: 'the <policy> policy', entity });
+      found.push(entity);
+    };
+    for (const m of text.matchAll(DESCRIBED_POLICY)) {
+      const words = m[2] ?? m[3] ?? m[4];
+      if (words) claim(m.index, m.index + m[0].length, words.replace(/-/g, ' '));
+    }
+    return found;
   }
 
   /** Claims every group or app name in the message; several objects with one name are left for the admin to choose. */

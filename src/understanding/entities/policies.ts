@@ -6,7 +6,7 @@ const THE_NAME_POLICY = /\bthe\s+((?:[A-Za-z0-9'’-]+\s+){1,9}?)(?:ca\s+|condit
 const POLICY_SHAPED = /(?<=\b(?:explain|describe|show|about|check|policy)\s+)(?:Require|Block|Allow|Grant|Enforce)\b[^?!.,;"]*/g;
 /** "the legacy auth block", "the country block rule": a policy named by what it blocks (kept only if it links). */
 const THE_NAME_BLOCK = /\bthe\s+((?:[A-Za-z0-9'’-]+\s+){1,4}?)(?:block|blocking rule)\b(?!\s+(?:policy|list))/gi;
-const NOT_A_NAME = /^(?:difference|between|which|any|a|an|what|this|that|same|whole|new|current|default|access)\b|\b(?:between|difference)\b/i;
+const NOT_A_NAME = /^(?:difference|between|which|any|a|an|what|this|that|same|whole|new|current|default|access|only|one|first|last|other)\b|\b(?:between|difference)\b/i;
 
 export interface PolicyMention {
   start: number;
