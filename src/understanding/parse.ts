@@ -74,8 +74,6 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
   if (intent === 'risk.user' && !has('user') && has('app')) return 'risk.workload';
   // "is anyone in Finance at risk?" names a group: the people at risk among its members.
   if (intent === 'risk.user' && !has('user') && has('group')) return 'risk.users';
-  // "build pipeline SP - group memberships?": an app's groups are asked of the group side.
-  if (intent === 'user.groups' && !has('user') && has('app')) return 'group.info';
   // "who dismissed it?" about the person just discussed: that person's risk, not the list.
   if (intent === 'risk.users' && has('user') && entities.some((e) => e.type === 'user' && e.source === 'conversation')) return 'risk.user';
   if (intent === 'risk.workload' && !has('app') && has('user')) return 'risk.user';

@@ -34,6 +34,9 @@ const NO_MFA_REGISTERED = /\b(?:have|has|having|got) no (?:mfa|multi[- ]?factor|
 const SMS_ONLY = /(?<!\bthe (?:one|person|user) (?:with |who (?:has |uses )?))\bonly (?:have |has |had |use |uses |using )?(?:sms|text messages?|texts?|phone)\b|\b(?:sms|text)[- ]only\b|\bonly (?:mfa |auth(?:entication)? )?method is (?:sms|text|a text|the phone)\b|\b(?:sms|text messages?) as (?:their|his|her|the) (?:only )?(?:mfa |auth(?:entication)? )?method\b/;
 
 const RESOURCE_CUES: ResourceCue[] = [
+  // "how many distinct users failed MFA this month?": sign-ins, whatever the people.
+  // ("Chloe Petrov failing MFA, whats up": one person's trouble, their diagnosis.)
+  { resource: 'signIns', pattern: /^(?!.*<pp>).*(?:\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b)/, weight: 4.5 },
   // ("the sign-in frequency in that policy" is a session control, not sign-ins.)
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b(?! frequency\\b)`), weight: 3 },
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has) <pp> (?:use|used|access|accessed|open|opened)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
@@ -298,6 +301,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bsuccess(?:ful|fully)?\b|\bsucceed(?:ed|s)?\b|\bgot in(?:to)?\b|\bget in(?:to)?\b|\bmade it in\b|\bworked\b|\b(?:good|ok|working|clean) (?:sign[- ]?ins?|log[- ]?ins?|logons?|one)\b/, () => ({ field: 'result', op: 'eq', value: 'success' })],
     [/\bwithout (?:doing |using |passing |completing |any |a )?(?:mfa|multi[- ]?factor|2fa|second factor)\b|\bno mfa\b(?!\s+(?:method|registered|registration))|\bsingle[- ]factor\b|\bskipp(?:ed|ing) mfa\b|\bbypass(?:ed|ing)? mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: false, label: 'no MFA done' })],
     [/\bwith mfa\b|\bpassed mfa\b|\bcompleted mfa\b|\bdid mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: true, label: 'MFA done' })],
+    // "failed MFA": sign-ins that asked for MFA and failed (the failure comes from "failed").
+    [/\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b/, () => ({ field: 'mfaRequired', op: 'eq', value: 'multiFactorAuthentication', label: 'MFA required' })],
     [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
     // Failures named by what went wrong rather than by code: "password-expired errors", "lockouts".
     ...ERRORS_IN_WORDS.map(([pattern, code, label]): FilterRule => [pattern, () => ({ field: 'errorCode', op: 'eq', value: code, label })]),
@@ -1027,8 +1032,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
 
 /** The intent a list plan answers: its collection's, but for the few collections asked of one thing. */
 function intentOfPlan(plan: QuestionPlan): IntentName {
-  // An app's groups are a question about groups (a person's groups are their memberships).
-  if (plan.resource === 'memberOf' && plan.anchor?.type === 'servicePrincipal') return 'group.info';
+  // An app's groups are its memberships, as a person's are ("is the Build Pipeline SP in any groups?"): PLAN_INTENTS.
   // One person's risk detections ("how many detections does Alex have?") are that person's risk.
   if (plan.resource === 'riskDetections' && plan.filters.some((f) => f.field === 'user' && f.op === 'eq')) return 'risk.user';
   return PLAN_INTENTS[plan.resource];

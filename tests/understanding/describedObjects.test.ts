@@ -178,4 +178,77 @@ describe('Policies described in words, and requests near the scope (issue #13)',
     const byWhom = await demo.stack.ask('when was Megan Bowen created and by whom', admin);
     assert.equal(byWhom.intent, 'audit.changes');
   });
+
+  it('When a person\'s job, office or address, or whether they are still active, is asked, then their account answers', async () => {
+    const job = await demo.stack.ask("lee gu - what's his job and office", admin);
+    assert.equal(job.intent, 'user.info');
+    assert.match(job.text, /Logistics Coordinator/);
+    const active = await demo.stack.ask('is Lee Gu still active? he moved teams I think', admin);
+    assert.equal(active.intent, 'user.info');
+    assert.match(active.text, /Account: Disabled/);
+    const [, does] = await demo.stack.askChain(['who is Megan Bowen?', 'and what does she do?'], admin);
+    assert.equal(does.intent, 'user.info');
+    assert.match(does.text, /Marketing Manager/);
+  });
+
+  it('When what happened to a group\'s owner is asked, then the audit log answers, not a diagnosis', async () => {
+    const answer = await demo.stack.ask('Project Falcon - what happened to its owner?', admin);
+    assert.equal(answer.intent, 'audit.changes');
+    assert.match(answer.text, /Remove owner from group/);
+  });
+
+  it('When a person "needs help signing in" or "what\'s going wrong" is asked of them, then they are diagnosed', async () => {
+    for (const text of ['Megan Bowen needs help signing in on her phone', 'Lee Gu from operations - what is going wrong this morning']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', text);
+      assert.match(answer.text, /Sign-in diagnosis/, text);
+    }
+  });
+
+  it('When the named locations are asked for, then they answer', async () => {
+    const answer = await demo.stack.ask('what named locations are defined?', admin);
+    assert.equal(answer.intent, 'policy.info');
+    assert.match(answer.text, /Blocked countries/);
+  });
+
+  it('When what may be asked, whether the bot acts or only reports, or another language is asked, then help answers', async () => {
+    for (const text of ['what can I ask about sign-ins?', 'hello! can you take actions on risky users or only report?', 'can I ask in German?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'help', text);
+    }
+  });
+
+  it('When failed MFA is counted across people, then the sign-in log answers', async () => {
+    const answer = await demo.stack.ask('how many distinct users failed MFA this month?', admin);
+    assert.equal(answer.intent, 'signin.list');
+    assert.match(answer.text, /Sign-ins · failed · MFA required · this month · distinct user/);
+  });
+
+  it('When people\'s risk is the subject and another person\'s story is asked, then that person\'s risk answers', async () => {
+    const [, story] = await demo.stack.askChain(['who is at risk?', "what's Alex Wilber's story?"], admin);
+    assert.equal(story.intent, 'risk.user');
+    assert.match(story.text, /Alex Wilber is at risk/);
+  });
+
+  it('When a help-desk line describes a person by their job ("ops manager") and their trouble ("phone blocked?", "not syncing", "an app says it isn\'t found", "gets AADSTS50079"), then the person is diagnosed; "X manager?" alone still asks for the manager', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['megan bowen marketing manager - phone blocked?', /Sign-in diagnosis: Megan Bowen/],
+      ["Johanna Lorenz's thunderbird not syncing mail", /Sign-in diagnosis: Johanna Lorenz/],
+      ['alex wilber gets AADSTS50079 every time, he swears he did the MFA setup', /Sign-in diagnosis: Alex Wilber/],
+      ["Lee Gu rang up, reckons his account's been switched off. Can you confirm and tell me what's happened?", /50057/],
+    ];
+    for (const [text, expected] of cases) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', `${text}\n${answer.text}`);
+      assert.match(answer.text, expected, text);
+    }
+    const manager = await demo.stack.ask('Megan Bowen manager?', admin);
+    assert.equal(manager.intent, 'user.info');
+  });
+
+  it('When guests "failing MFA" are asked for, then their sign-ins that asked for MFA and failed answer', async () => {
+    const answer = await demo.stack.ask('guests failing MFA this week', admin);
+    assert.equal(answer.intent, 'signin.list');
+    assert.match(answer.text, /MFA required/);
+  });
 });

@@ -38,7 +38,7 @@ figure out someone's anything everything stuff thing things way ways kind sort t
 again also just still even ever only already almost enough quite rather very really pretty each every both either neither
 weather joke poem pizza meeting room price stock game capital restaurant printer email toner forecast bucket laptop
 says keeps gets got seems
-sku skus mailbox mailboxes quota quotas typo typos mistyped old older oldest interrupt interrupts audio video choppy laggy lagging freezing freezes frozen microphone camera phishing spam sender senders quarantine bitlocker kick kicks kicked kicking approve spins spinning steps step powershell several multiple lines sentences nutshell cost costs costing pricing prices hire hires hired rehire joiner joiners leaver leavers newbie newbies
+sku skus mailbox mailboxes quota quotas typo typos mistyped rang ring rings reckon reckons reckoned swear swears swore mail mails syncing thunderbird important defined configured old older oldest interrupt interrupts audio video choppy laggy lagging freezing freezes frozen microphone camera phishing spam sender senders quarantine bitlocker kick kicks kicked kicking approve spins spinning steps step powershell several multiple lines sentences nutshell cost costs costing pricing prices hire hires hired rehire joiner joiners leaver leavers newbie newbies
 cause causes caused reason reasons root messaged messages texted pinged bounced bouncing kicked
 lol haha unrelated aside anyway anyways back meanwhile
 date dates timestamp cleared clear clears clearing precise successfully succeed succeeds single-factor multi-factor two-factor similar story draft ticket tickets reply replies paste dept depts business anymore
