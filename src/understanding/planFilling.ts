@@ -39,7 +39,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /^(?!.*<pp>).*(?:\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b)/, weight: 4.5 },
   // ("the sign-in frequency in that policy" is a session control, not sign-ins.)
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b(?! frequency\\b)`), weight: 3 },
-  { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has) <pp> (?:use|used|access|accessed|open|opened)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
+  { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has|have) <pp> (?:been )?(?:use|used|using|access|accessed|accessing|open|opened|opening|sign(?:ed|ing) into)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
   // An error code is a sign-in's: "which users hit 53000", "lockouts (50053) in the last 30 days".
   // Only when the words list, count or bound it in time: "Priya keeps getting 53000" is her problem, not a list.
   { resource: 'signIns', pattern: /\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },

@@ -251,4 +251,24 @@ describe('Policies described in words, and requests near the scope (issue #13)',
     assert.equal(answer.intent, 'signin.list');
     assert.match(answer.text, /MFA required/);
   });
+
+  it('When an imperative follows a reason ("his travel was legit, mark him safe", "kill the X service principal until …"), then it is a request; "is her risk legit, or safe to dismiss?" is still a question', async () => {
+    const safe = await demo.stack.ask("Alex Wilber's travel was legit, mark him safe", secadmin);
+    assert.equal(safe.intent, 'risk.remediate');
+    const kill = await demo.stack.ask('kill the Payroll Connector service principal until we rotate creds', secadmin);
+    assert.equal(kill.intent, 'risk.remediate');
+    assert.match(kill.text, /disable the service principal Payroll Connector/);
+    const question = await demo.stack.ask("is Alex Wilber's risk legit, or safe to dismiss?", secadmin);
+    assert.equal(question.intent, 'risk.user');
+  });
+
+  it('When a person\'s apps "been using" are asked, steps to do a task, or access to a shared mailbox, then their sign-ins, the how-to and out of scope answer', async () => {
+    const apps = await demo.stack.ask('what apps has Megan Bowen been using this week?', admin);
+    assert.equal(apps.intent, 'signin.list');
+    assert.match(apps.text, /Sign-ins · Megan Bowen · this week · by app/);
+    const steps = await demo.stack.ask('steps to enable number matching in Authenticator', admin);
+    assert.equal(steps.intent, 'docs.answer');
+    const mailbox = await demo.stack.ask('give chloe access to the sales shared mailbox', admin);
+    assert.equal(mailbox.intent, 'outOfScope');
+  });
 });

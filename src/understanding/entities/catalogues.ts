@@ -129,7 +129,8 @@ const ACTION_PATTERNS: Array<[AskedMitigation, RegExp]> = [
   ['dismiss', /\bdismiss(?:ed|ing)?\b/i],
   ['revokeSessions', /\brevoke\b|\b(?:kill|terminate|end)\b[^.?!]{0,40}\bsessions?\b|\b(?:sign|log|kick)\b[^.?!]{0,30}\bout\s+(?:everywhere|of everything|of all (?:sessions|devices|apps))\b/i],
   ['resetPassword', /\breset\b[^.?!]{0,40}\bpassword\b|\bpassword\s+reset\b/i],
-  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|(?:^|\b(?:can|could|would|will) you\s+(?:please\s+)?|\b(?:please|pls|go ahead and)\s+)block\s+(?:<name>|him|her|them)(?:'s)?(?:\s+(?:account|user))?(?:\s+(?:now|asap|immediately|right now|please|pls|for now))?\s*[?.!]*$|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b|^(?:please\s+|pls\s+)?block\s+(?:\S+\s+){1,3}?(?:account|user|sign-in)\b/i],
+  // ("kill the Payroll Connector service principal until we rotate creds": disable it.)
+  ['disable', /\b(?:disable|deactivate|suspend|turn\s+off)\b|\b(?:kill|shut\s+down|switch\s+off)\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:service\s+principal|sp|app|application|workload(?:\s+identity)?)\b|(?:^|\b(?:can|could|would|will) you\s+(?:please\s+)?|\b(?:please|pls|go ahead and)\s+)block\s+(?:<name>|him|her|them)(?:'s)?(?:\s+(?:account|user))?(?:\s+(?:now|asap|immediately|right now|please|pls|for now))?\s*[?.!]*$|\bblock\s+(?:sign[- ]?ins?|log[- ]?ins?)\b|\bblock\b[^.?!]{1,40}?\bfrom\s+(?:signing|logging)\s+in\b|^(?:please\s+|pls\s+)?block\s+(?:\S+\s+){1,3}?(?:account|user|sign-in)\b/i],
 ];
 
 /**
@@ -145,7 +146,7 @@ const REQUEST_LEAD = /^(?:(?:ok(?:ay)?|yes|right|now|then|so|hi|hey)[,!]?\s+)*(?
  * compromised?", "is Ana's risk legit, or safe to dismiss?": asking how something is done, what it does, or whether it
  * is safe, is no request to do it.
  */
-const HOW_OR_WHAT_IT_DOES = /^(?:(?:ok(?:ay)?|so|and|hey|quick question)[,:!]?\s+)*(?:how (?:do|can|should|would|to|does one)\b|what (?:does|do|will|would) (?!you\b)|what happens (?:if|when)\b|is it (?:safe|ok|okay|wise) to\b|should (?:i|we)\b|when should (?:i|we)\b|why would (?:i|we|you|anyone)\b|if (?:i|we)\b|what are the steps\b)|\bcan (?:i|we) \w+\b.{0,40}\b(?:several|multiple|many|bulk|at once|in bulk|more than one)\b|\b(?:legit|safe to (?:dismiss|confirm|revoke))\b/i;
+const HOW_OR_WHAT_IT_DOES = /^(?:(?:ok(?:ay)?|so|and|hey|quick question)[,:!]?\s+)*(?:how (?:do|can|should|would|to|does one)\b|what (?:does|do|will|would) (?!you\b)|what happens (?:if|when)\b|is it (?:safe|ok|okay|wise) to\b|should (?:i|we)\b|when should (?:i|we)\b|why would (?:i|we|you|anyone)\b|if (?:i|we)\b|what are the steps\b)|\bcan (?:i|we) \w+\b.{0,40}\b(?:several|multiple|many|bulk|at once|in bulk|more than one)\b|\blegit\b(?=\s*(?:\?|,?\s*or\b))|\bsafe to (?:dismiss|confirm|revoke)\b/i;
 
 /** The mitigation the admin asks for, if any. */
 export function findAction(text: string): Entity | undefined {
