@@ -271,4 +271,24 @@ describe('Policies described in words, and requests near the scope (issue #13)',
     const mailbox = await demo.stack.ask('give chloe access to the sales shared mailbox', admin);
     assert.equal(mailbox.intent, 'outOfScope');
   });
+
+  it('When a list is followed by "why is the first guy failing", or a policy\'s page by "how many people hit it?" or "what risk levels does it trigger on?", then that row\'s diagnosis, the policy\'s sign-ins and its page answer', async () => {
+    const [, first] = await demo.stack.askChain(['who had the most failed sign-ins this week?', 'why is the first guy failing'], admin);
+    assert.equal(first.intent, 'signin.troubleshoot');
+    assert.match(first.text, /Sign-in diagnosis/);
+    const [, hit] = await demo.stack.askChain(['tell me about the blocked countries policy', 'how many people hit it this week?'], admin);
+    assert.equal(hit.intent, 'signin.list');
+    assert.match(hit.text, /blocked by "Block sign-ins from blocked countries"/);
+    const [, levels] = await demo.stack.askChain(['tell me about the risky sign-in policy', 'what risk levels does it trigger on?'], admin);
+    assert.equal(levels.intent, 'policy.info');
+    assert.match(levels.text, /^Require MFA for risky sign-ins$/m);
+  });
+
+  it('When the policies are listed and "which ones exclude the break-glass accounts?" follows, or a risk\'s change of level is asked, then the policies and the person\'s risk answer', async () => {
+    const [, excluded] = await demo.stack.askChain(['list the conditional access policies', 'which ones exclude the break-glass accounts?'], admin);
+    assert.equal(excluded.intent, 'policy.info');
+    const [, changed] = await demo.stack.askChain(['is Bob Kelly at risk?', 'when did it go from medium to high'], admin);
+    assert.equal(changed.intent, 'risk.user');
+    assert.match(changed.text, /Bob Kelly/);
+  });
 });

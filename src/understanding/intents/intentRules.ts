@@ -170,7 +170,7 @@ const CUES: Cue[] = [
   { name: 'a cause guessed', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:is|was|could|might) (?:it|that|this|the problem|the issue) (?:be |just |only |simply |maybe |probably |really )(?:just |only |simply |maybe |probably |really )?(?:a |an |the |his |her |their )?(?:typo|wrong password|bad password|mistyped password|expired password|password|lockout|locked|mfa|policy|device|vpn)\b/, when: (f) => f.person },
   { name: 'what it means for a person', intent: 'signin.troubleshoot', weight: 8, pattern: /\bwhat (?:does|did|do|would) (?:that|it|this|the error|the code|<code>) mean for (?:<name>|(?:him|her|them)\b)/, when: (f) => f.person },
   // "How can I rotate an expired client secret for an app registration?": how to do a task, nobody named.
-  { name: 'how to do a task', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|hey|quick question)[,:]?\s+)?(?:how (?:can|do|should|would) (?:i|we|one|you)|how to|what'?s the (?:best |right |proper )?way to|(?:(?:what are )?the )?steps to) (?:rotate|renew|roll over|add|create|configure|set up|setup|enable|register|remove|delete|assign|grant|exclude|change|update|migrate|require|enforce|turn on|turn off)\b/, when: (f) => !f.person },
+  { name: 'how to do a task', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|hey|quick question)[,:]?\s+)?(?:how (?:can|do|should|would) (?:i|we|one|you)|how to|what'?s the (?:best |right |proper )?way to|(?:(?:what are )?the )?steps to) (?:rotate|renew|roll over|add|create|configure|set up|setup|enable|register|remove|delete|assign|grant|exclude|change|update|migrate|require|enforce|turn on|turn off|send|issue|generate)\b/, when: (f) => !f.person || f.pronoun },
   // "David Gomez eng manager - what's going wrong this morning", "Lucia needs help signing in", "chen jensen: 'your device
   // is required to be managed' in teams": one person's trouble, asked or pasted.
   // ("reports errors signing in", "thunderbird not syncing", "an app says it isn't found", "phone blocked?", "reckons his
@@ -215,7 +215,7 @@ const CUES: Cue[] = [
   { name: 'help-desk ask', intent: 'signin.troubleshoot', weight: 1, pattern: /\b(?:any ?ideas?|thoughts|anyone\??|help me understand|can someone check|pls help|please help)\b/ },
 
   // "which users got it?", "who else had that?" after an error was shown: the people with that error.
-  { name: 'who got that error', intent: 'signin.list', weight: 3, pattern: /\b(?:which|what) (?:users|people|accounts|persons)\b.{0,20}\b(?:got|get|hit|had|have|saw|see|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)\b|\bwho (?:else )?(?:got|gets|hit|hits|had|has|saw|sees) (?:it|that|this)(?: one| error| code)?\s*\??$/ },
+  { name: 'who got that error', intent: 'signin.list', weight: 3, pattern: /\b(?:which|what) (?:users|people|accounts|persons)\b.{0,20}\b(?:got|get|hit|had|have|saw|see|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)\b|\bwho (?:else )?(?:got|gets|hit|hits|had|has|saw|sees) (?:it|that|this)(?: one| error| code)?\s*\??$|\b(?:is |are )?(?:anyone|anybody|someone|others?|other people) else (?:hitting|getting|seeing|having|affected by) (?:the same|this|that|it)\b/ },
   // "smart lockout events since monday — count", "how many failures yesterday": failures counted, nobody named.
   { name: 'failures counted', intent: 'signin.list', weight: 3, pattern: /\b(?:lockouts?|lockout events|failures|failed (?:logins?|log-?ins|sign-?ins?|attempts)|bad passwords?)\b.*\b(?:count|counts|how many|number|total|tally)\b|\b(?:count|how many|number of|total)\b.*\b(?:lockouts?|lockout events|failures|failed (?:logins?|attempts))\b/, when: (f) => !f.person },
   // Sign-in lists: show, count or summarise sign-ins.
@@ -453,6 +453,10 @@ const CUES: Cue[] = [
   // "what named locations are defined?", "list our trusted IPs": the named locations, with the policies ("what's a named
   // location?" is a definition).
   { name: 'named locations', intent: 'policy.info', weight: 4, pattern: /\b(?:what|which|list|show|any|our|the|all)\b.{0,20}\bnamed locations\b|\bnamed locations (?:are|do we|we have|defined|configured)\b|\btrusted (?:ips|ip ranges|networks|locations)\b/, when: (f) => !f.person },
+  // "which ones exclude the break-glass accounts?": policies, by whom they leave out or take in.
+  { name: 'which ones exclude', intent: 'policy.info', weight: 5, pattern: /\bwhich (?:ones|of them|of those) (?:exclude|excludes|include|includes|target|targets|cover|covers|apply to)\b/ },
+  // "when did it go from medium to high?": the change of a person's risk, in its history.
+  { name: 'a risk level changed', intent: 'risk.user', weight: 6, pattern: /\bwhen did (?:it|(?:his|her|their|<name>\s*'s) risk) (?:go|change|move|jump|rise|drop|escalate)\b|\bfrom (?:low|medium|high) to (?:low|medium|high)\b/ },
   { name: 'policy words', intent: 'policy.info', weight: 3, pattern: /\b(?:conditional access polic(?:y|ies)|ca polic(?:y|ies)|polic(?:y|ies))\b/ },
   { name: 'a named policy', intent: 'policy.info', weight: 4, when: (f) => f.policy },
   // "do we have a policy that blocks sign-ins from risky places?", "are sign-ins from abroad blocked by any policy?",
