@@ -307,6 +307,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent: parsed.intent, entities: [...kept, owner], objects: [], followUp: true };
   }
   // After a list of people or apps at risk, "what happened to him?", "what did it do?": that one's risk story.
+  // "is anyone else hitting the same thing this week?" after a diagnosis: who else had that error, a list.
+  if (memory.lastIntent === 'signin.troubleshoot' && ANYONE_ELSE_THE_SAME.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app'))) {
+    return { intent: 'signin.list', entities: parsed.entities, objects: parsed.objects, followUp: true };
+  }
   // "what about alan - what happened?", "what's Quinn's story?" while people's risk is the subject: that person's risk.
   if ((memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.users') && PERSON_STORY.test(parsed.cueText) && parsed.entities.some((e) => e.source === 'message' && e.type === 'user') && !['risk.remediate', 'audit.changes', 'risk.user'].includes(parsed.intent)) {
     return { intent: 'risk.user', entities: parsed.entities, objects: parsed.objects, followUp: true };
@@ -512,6 +516,8 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
 }
 
 /** A question about what happened to the one at risk just listed ("what happened to him?", "what did it do?", "which key did it use?"). */
+/** "is anyone else hitting the same thing?", "anybody else getting that error?": others with the same failure. */
+const ANYONE_ELSE_THE_SAME = /\b(?:anyone|anybody|someone|somebody|others?|other people|who) else\b.{0,30}\b(?:the same|that|this|it)\b/;
 /** A person's story asked for ("what about alan - what happened?", "what's Quinn's story?"). */
 const PERSON_STORY = /\bwhat happened\b|<name>\s*'s (?:story|deal|situation)\b|\bwhat'?s (?:the |(?:his|her|their) )?(?:story|deal|situation)\b/;
 const RISK_STORY_ASKED = /\bwhy (?:is|was) (?:that one|this one|he|she|it|they) (?:so |still )?(?:high|medium|low|risky|flagged|at risk)\b|\bwhat (?:happened|has happened|'?s going on|is going on) (?:to|with) (?:him|her|them|it|that one|the [\w-]+ one)\b|\b(?:what|which) (?:kind of |type of )?(?:detections?|key|credential|secret|cert(?:ificate)?) (?:did|has|was) (?:it|he|she|they|that one)\b|\bfrom (?:which|what) ip\b|\bwhat (?:did|has) (?:it|he|she|they) (?:do|done)\b|\bwhat (?:is|was) (?:it|he|she) up to\b/;

@@ -273,6 +273,9 @@ describe('Policies described in words, and requests near the scope (issue #13)',
   });
 
   it('When a list is followed by "why is the first guy failing", or a policy\'s page by "how many people hit it?" or "what risk levels does it trigger on?", then that row\'s diagnosis, the policy\'s sign-ins and its page answer', async () => {
+    const [, others] = await demo.stack.askChain(["why can't Megan Bowen sign in?", 'is anyone else hitting the same thing this week?'], admin);
+    assert.equal(others.intent, 'signin.list');
+    assert.match(others.text, /Sign-ins · error 53000 · this week · by user/);
     const [, first] = await demo.stack.askChain(['who had the most failed sign-ins this week?', 'why is the first guy failing'], admin);
     assert.equal(first.intent, 'signin.troubleshoot');
     assert.match(first.text, /Sign-in diagnosis/);
