@@ -14,7 +14,7 @@ import { windowLabel } from './entities/timeRange';
 import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
-import { ERRORS_IN_WORDS } from './entities/catalogues';
+import { ERRORS_IN_WORDS, FAILED_MFA, HOW_MANY_HIT_IT } from './entities/catalogues';
 import { ASKS_OF_ROWS, restrictToRows, rowEntities, rowsFilter } from './rowsAsked';
 
 const DAY = 86_400_000;
@@ -36,7 +36,7 @@ const SMS_ONLY = /(?<!\bthe (?:one|person|user) (?:with |who (?:has |uses )?))\b
 const RESOURCE_CUES: ResourceCue[] = [
   // "how many distinct users failed MFA this month?": sign-ins, whatever the people.
   // ("Chloe Petrov failing MFA, whats up": one person's trouble, their diagnosis.)
-  { resource: 'signIns', pattern: /^(?!.*<pp>).*(?:\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b)/, weight: 4.5 },
+  { resource: 'signIns', pattern: new RegExp(`^(?!.*<pp>).*(?:${FAILED_MFA})`), weight: 4.5 },
   // ("the sign-in frequency in that policy" is a session control, not sign-ins.)
   { resource: 'signIns', pattern: new RegExp(`\\b${SIGN_IN_NOUN}\\b(?! frequency\\b)`), weight: 3 },
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has|have) <pp> (?:been )?(?:use|used|using|access|accessed|accessing|open|opened|opening|sign(?:ed|ing) into)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
@@ -302,7 +302,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bwithout (?:doing |using |passing |completing |any |a )?(?:mfa|multi[- ]?factor|2fa|second factor)\b|\bno mfa\b(?!\s+(?:method|registered|registration))|\bsingle[- ]factor\b|\bskipp(?:ed|ing) mfa\b|\bbypass(?:ed|ing)? mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: false, label: 'no MFA done' })],
     [/\bwith mfa\b|\bpassed mfa\b|\bcompleted mfa\b|\bdid mfa\b/, () => ({ field: 'mfaDone', op: 'eq', value: true, label: 'MFA done' })],
     // "failed MFA": sign-ins that asked for MFA and failed (the failure comes from "failed").
-    [/\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b/, () => ({ field: 'mfaRequired', op: 'eq', value: 'multiFactorAuthentication', label: 'MFA required' })],
+    [new RegExp(FAILED_MFA), () => ({ field: 'mfaRequired', op: 'eq', value: 'multiFactorAuthentication', label: 'MFA required' })],
     [/\breport[- ]only\b/, () => ({ field: 'caReportOnly', op: 'present' })],
     // Failures named by what went wrong rather than by code: "password-expired errors", "lockouts".
     ...ERRORS_IN_WORDS.map(([pattern, code, label]): FilterRule => [pattern, () => ({ field: 'errorCode', op: 'eq', value: code, label })]),
@@ -1074,7 +1074,7 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
   return { plan, intent: 'signin.list' };
 }
 
-const BLOCKED_WHOM = /\bwho (?:has |have )?(?:hit|hits|triggered|tripped) (?:it|this|that|the policy|<po>)\b|\bhow many (?:users?|people|accounts|sign[- ]?ins?) (?:(?:has|have|did) )?(?:hit|hits|triggered|tripped|ran into) (?:it|this|that|the policy|<po>)\b|\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b/;
+const BLOCKED_WHOM = new RegExp(String.raw`\bwho (?:has |have )?(?:hit|hits|triggered|tripped) (?:it|this|that|the policy|<po>)\b|${HOW_MANY_HIT_IT} (?:it|this|that|the policy|<po>)\b|\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b`);
 
 /** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
 const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|ran into|run into|runs into|running into|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;

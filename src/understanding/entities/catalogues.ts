@@ -168,6 +168,11 @@ export function mitigationNamed(text: string): AskedMitigation | undefined {
   return undefined;
 }
 
+/** "failed MFA", "guests failing MFA", "MFA failures": sign-ins that asked for MFA and failed (read by the intent, the plan's resource and its filter). */
+export const FAILED_MFA = String.raw`\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b`;
+/** "how many people hit it?" about a policy: the people its sign-ins blocked (read by the thread and by the plan). */
+export const HOW_MANY_HIT_IT = String.raw`\bhow many (?:users?|people|accounts|sign[- ]?ins?) (?:(?:has|have|did) )?(?:hit|hits|triggered|tripped|ran into)`;
+
 /** Microsoft apps users sign in to, named in help-desk posts ("can't get into Outlook"). */
 const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
   ['Azure portal', /\bazure\s+portal\b/gi],

@@ -1,4 +1,5 @@
 import { asActor } from '../text/actor';
+import { FAILED_MFA } from '../entities/catalogues';
 import type { IntentName } from '../types';
 
 /**
@@ -181,7 +182,7 @@ const CUES: Cue[] = [
   // "what happened to Project Falcon's owner?": a change to a group's or app's owners or members, in the audit log.
   { name: 'what happened to an owner', intent: 'audit.changes', weight: 6, pattern: /\bwhat happened to (?:<name>\s*'s|its|their|the) (?:owners?|members?|membership|secrets?|certificates?|certs?|credentials?|roles?)\b/ },
   // "how many distinct users failed MFA this month?": failed MFA counted or listed.
-  { name: 'failed mfa', intent: 'signin.list', weight: 4, pattern: /\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b/, when: (f) => !f.person },
+  { name: 'failed mfa', intent: 'signin.list', weight: 4, pattern: new RegExp(FAILED_MFA), when: (f) => !f.person },
   // "what error is Lee Gu hitting?", "which error does she get?": the error of one person's sign-ins.
   { name: 'which error a person hits', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:what|which) (?:error|error code|code|message)s? (?:is|are|does|do|did|was|were|has|have)\b|\bwhat'?s the (?:error|error code|code|message)\b/, when: (f) => f.person },
   // "a guest, Hana from Adventure Works, says she's blocked": a person's trouble retold.
