@@ -9,7 +9,7 @@ import type { PlanFilter } from '../plans/plan';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { overruledPlan } from './planOverrules';
-import { linkPolicy, NameIndex, type NameVocabulary } from './entities/knownNames';
+import { linkPolicy, NameIndex, policyEntity, type NameVocabulary } from './entities/knownNames';
 import { departmentShortNames, locationEntity } from './entities/tenantPlaces';
 import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
@@ -496,7 +496,7 @@ export class GrammarRecognizer implements Recognizer {
     const lastPolicyFilter = context?.conversation?.lastPlan?.filters.some((f) => f.field === 'caPolicy');
     const describedPolicy = lastPolicyFilter && policies && !turn.entities.some((e) => e.type === 'policy' && e.source === 'message') ? /\bthe ([a-z0-9][a-z0-9-]*(?: [a-z0-9-]+){0,3}) one\b/i.exec(cleaned) : null;
     const oneNamed = describedPolicy ? linkPolicy(describedPolicy[1].replace(/-/g, ' '), policies!) : undefined;
-    if (oneNamed) turn.entities.push({ type: 'policy', text: describedPolicy![0], value: oneNamed.displayName, displayName: oneNamed.displayName, id: oneNamed.id, source: 'message', resolution: 'resolved' });
+    if (oneNamed) turn.entities.push(policyEntity(oneNamed, describedPolicy![0]));
     // "and the guest one?" after what a policy stopped: the same question about that policy (its words now link when read).
     if (lastPolicyFilter && thread?.lastIntent === 'signin.list' && ANOTHER_POLICY.test(cleaned.trim()) && turn.entities.some((e) => e.type === 'policy' && e.source === 'message' && e.id)) {
       turn.intent = 'signin.list';
@@ -508,7 +508,7 @@ export class GrammarRecognizer implements Recognizer {
     const anotherPolicy = elliptical ? linkPolicy(elliptical[1].replace(/-/g, ' '), policies!) : undefined;
     if (anotherPolicy && anotherPolicy.id !== thread?.policy?.id) {
       turn.intent = 'policy.info';
-      turn.entities = [...turn.entities.filter((e) => e.type !== 'policy'), { type: 'policy', text: elliptical![1], value: anotherPolicy.displayName, displayName: anotherPolicy.displayName, id: anotherPolicy.id, source: 'message', resolution: 'resolved' }];
+      turn.entities = [...turn.entities.filter((e) => e.type !== 'policy'), policyEntity(anotherPolicy, elliptical![1])];
       turn.followUp = true;
     }
     // "the device block" that names no policy of the tenant's is only words.

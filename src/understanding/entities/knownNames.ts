@@ -54,6 +54,11 @@ function policyWords(text: string): string[] {
     .map((w) => POLICY_WORDS[w] ?? w);
 }
 
+/** The tenant's policy, linked from the words the admin wrote for it. */
+export function policyEntity(policy: Candidate, written: string): Entity {
+  return { type: 'policy', text: written, value: policy.displayName, displayName: policy.displayName, id: policy.id, source: 'message', resolution: 'resolved' };
+}
+
 /**
  * The Conditional Access policy an admin's words name ("the mfa for admins policy" → "Require MFA for
  * administrators"): every word of theirs is in its name, and no other policy fits as well. Undefined when none or
@@ -286,7 +291,7 @@ export class NameIndex {
       if (location && tokens(location.displayName).length === list.length) return;
       const policy = linkPolicy(words, this.policies);
       if (!policy) return;
-      const entity: Entity = { type: 'policy', text: text.slice(start, end), value: policy.displayName, displayName: policy.displayName, id: policy.id, source: 'message', resolution: 'resolved' };
+      const entity = policyEntity(policy, text.slice(start, end));
       spans.claim({ start, end, placeholder: 'the <policy> policy', entity });
       found.push(entity);
     };
@@ -341,7 +346,7 @@ export class NameIndex {
       const chosen = types.size > 1 ? same.filter((e) => e.type === (types.has('policy') ? 'policy' : 'group')) : same;
       if (chosen[0].type === 'policy') {
         const policy = chosen[0].candidate;
-        const entity: Entity = { type: 'policy', text: written, value: policy.displayName, displayName: policy.displayName, id: policy.id, source: 'message', resolution: 'resolved' };
+        const entity = policyEntity(policy, written);
         spans.claim({ start: first.start, end: last.end, placeholder: '<policy>', entity });
         found.push(entity);
         i += length - 1;
