@@ -231,6 +231,8 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (/\bwhich ips?\b|\bwhat ips?\b|\bwhich (?:ip )?addresses\b/.test(cue)) return { kind: 'groupBy', field: 'ipAddress' };
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
   }
+  // "which OS?", "what browser was it?" of sign-ins: the values, each with its count.
+  if (resource === 'signIns' && /\b(?:which|what) (?:kind of |type of )?(?:os|operating systems?|platforms?|devices?|browsers?)\b/.test(cue)) return { kind: 'groupBy', field: /\bbrowsers?\b/.test(cue) ? 'browser' : 'os' };
   // "who got the most?", "which user was worst yesterday": the one person with the most.
   if (resource === 'signIns' && new RegExp(`^${WHO_HAD_THE_MOST}`).test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
   if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|^(?:and\s+|so\s+)?(?:for|by) whom?\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
@@ -956,6 +958,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const reports = directReportsPlan(cue, input.entities);
   if (reports) return reports;
   const members = groupMembersPlan(cue, input.entities) ?? groupSizePlan(cue, input.entities);
+  if (members === 'page') return undefined;
   if (members) return members;
   // "what else does she own?" after an app's owner was shown: the apps that person owns.
   const owner = input.entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
@@ -1035,6 +1038,8 @@ function intentOfPlan(plan: QuestionPlan): IntentName {
   // An app's groups are its memberships, as a person's are ("is the Build Pipeline SP in any groups?"): PLAN_INTENTS.
   // One person's risk detections ("how many detections does Alex have?") are that person's risk.
   if (plan.resource === 'riskDetections' && plan.filters.some((f) => f.field === 'user' && f.op === 'eq')) return 'risk.user';
+  // The record of a person's last successful sign-in answers a question about their sign-ins (lastSignInPlan).
+  if (plan.resource === 'users' && plan.columns?.[0] === 'lastSuccessfulSignIn') return 'signin.list';
   return PLAN_INTENTS[plan.resource];
 }
 
@@ -1113,12 +1118,13 @@ function groupMembersPlan(cue: string, entities: Entity[]): PlanFill | undefined
  * "how many members does the VPN Users group have?", "how many people are in the VPN Users group": that group's
  * direct members counted (the noun "group" would otherwise count the tenant's groups).
  */
-function groupSizePlan(cue: string, entities: Entity[]): PlanFill | undefined {
+function groupSizePlan(cue: string, entities: Entity[]): PlanFill | 'page' | undefined {
   const group = entities.find((e) => e.type === 'group' && e.source === 'message' && e.resolution === 'resolved' && e.id);
   if (!group || entities.some((e) => e.type === 'group' && e.source === 'message' && e !== group)) return undefined;
   if (!/\bhow many (?:direct )?(?:members?|people|users|accounts|persons|folks)\b|\b(?:member|head) ?count\b|\bnumber of (?:direct )?(?:members?|people|users)\b/.test(cue) || /\bgroups\b/.test(cue)) return undefined;
-  // ("who owns research lab and how many members": its page says both.)
-  if (/\bowns?\b|\bowners?\b|\bmanages?\b|\bdynamic\b|\brule\b/.test(cue)) return undefined;
+  // ("who owns research lab and how many members", "… and how many people are in it": its page says both, rather
+  // than a count of the tenant's people.)
+  if (/\bowns?\b|\bowners?\b|\bmanages?\b|\bdynamic\b|\brule\b/.test(cue)) return 'page';
   const plan: QuestionPlan = { resource: 'groupMembers', anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: false }, filters: [], operation: { kind: 'count' } };
   return { plan, intent: 'group.info' };
 }
@@ -1139,7 +1145,8 @@ function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
     resource: 'users',
     filters: [{ field: 'id', op: 'eq', value: user.id!, label: user.displayName ?? user.text }],
     operation: { kind: 'list' },
-    columns: ['lastSignIn', 'lastSuccessfulSignIn', 'lastNonInteractiveSignIn'],
+    // What was asked first: the last successful one, or the last of any kind.
+    columns: success ? ['lastSuccessfulSignIn', 'lastSignIn', 'lastNonInteractiveSignIn'] : ['lastSignIn', 'lastSuccessfulSignIn', 'lastNonInteractiveSignIn'],
   };
   // A fact of the account (it reads the user, not the sign-in log), as the person's page shows it; "when did they last
   // get in successfully?" asks about their sign-ins, answered from the same record (its last successful sign-in, and
@@ -1430,6 +1437,10 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
     !operation && previous.operation.kind === 'countDistinct' && /\b(?:list|show|name) (?:them|those|these)\b|\bwhich (?:ones|are they)\b|\bwhat are they\b|\bwho (?:are|were) (?:they|those|these)\b|\bwhich (?:people|users|ones are they)\b/.test(context.cue)
       ? { kind: 'groupBy', field: previous.operation.field }
       : undefined;
+  // "and Megan?" after one person's account record ("when did Lee last sign in?"): the same record of the person named now.
+  const person = previous.resource === 'users' ? context.entities.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id) : undefined;
+  const one = person ? filters.findIndex((f) => f.field === 'id' && f.op === 'eq') : -1;
+  if (person && one >= 0) filters[one] = { field: 'id', op: 'eq', value: person.id!, label: person.displayName ?? person.text };
   const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? theValues ?? operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
   const window = windowFrom(context.entities);
   if (window) plan.window = window;
@@ -1439,6 +1450,6 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   // "did she have the same problem yesterday?": the same diagnosis for another day.
   // ("what about Priya? similar story with her iphone": her device is part of her story.)
   const anotherPerson = changes.some((c) => c.field === 'user');
-  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || c.field === 'app' || (anotherPerson && c.field === 'os') || (c.field === 'result' && c.value === 'failure' && /\bsame (?:error|problem|issue|failure|thing)\b/.test(context.cue)) || (sameEvent && c.field === 'errorCode'))) return { plan, intent: PLAN_INTENTS[plan.resource], rich: true };
-  return { plan, intent: PLAN_INTENTS[plan.resource] };
+  if (context.previousRich && !operation && !elsewhere && changes.every((c) => c.field === 'user' || c.field === 'appId' || c.field === 'app' || (anotherPerson && c.field === 'os') || (c.field === 'result' && c.value === 'failure' && /\bsame (?:error|problem|issue|failure|thing)\b/.test(context.cue)) || (sameEvent && c.field === 'errorCode'))) return { plan, intent: intentOfPlan(plan), rich: true };
+  return { plan, intent: intentOfPlan(plan) };
 }

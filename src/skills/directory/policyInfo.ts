@@ -23,7 +23,7 @@ import {
 } from '../../graph/directoryQueries';
 import type { TenantSession } from '../../graph/sessions';
 import { entityOf } from '../../understanding/types';
-import type { SkillAnswer } from '../types';
+import type { AnswerSubject, SkillAnswer } from '../types';
 import { mayRead, roleList, rolesFor, throwUnlessFound } from '../common/access';
 import { directorySummary, type DirectoryCardModel } from '../common/cardModel';
 import { defineSkill } from '../common/defineSkill';
@@ -43,8 +43,15 @@ function chunks(ids: string[]): string[][] {
   return out;
 }
 
+const policiesByState = (policies: ConditionalAccessPolicy[], state: string) => policies.filter((p) => stateOf(p) === state).sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+/** The policies in the order the list shows them: "the third one", "the report-only one" refer to them. */
+function policyListSubjects(policies: ConditionalAccessPolicy[]): AnswerSubject[] {
+  return STATE_ORDER.flatMap((s) => policiesByState(policies, s)).map((p) => ({ type: 'policy' as const, id: p.id, displayName: p.displayName, shownAs: stateOf(p) }));
+}
+
 export function policyListModel(policies: ConditionalAccessPolicy[]): DirectoryCardModel {
-  const byState = (state: string) => policies.filter((p) => stateOf(p) === state).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const byState = (state: string) => policiesByState(policies, state);
   const counts = STATE_ORDER.map((s) => `${byState(s).length} ${s}`).join(', ');
   return {
     title: 'Conditional Access policies',
@@ -215,7 +222,7 @@ export const policyInfoSkill = defineSkill({
     }
     if (!policyEntity) {
       const model = policyListModel(policies);
-      return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
+      return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), subjects: policyListSubjects(policies) };
     }
     const found = findPolicy(policies, policyEntity.value ?? policyEntity.text);
     if (!Array.isArray(found)) return explain(tenant, found, first, mayRoles);

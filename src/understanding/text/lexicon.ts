@@ -82,7 +82,7 @@ name script scripts counts single factor background included incl headcount head
 const CAPITALISED_WORDS = `i sorry among mfa ca aad aadsts entra azure microsoft graph pim sspr ad id ids sp sps upn ok hi hey hello
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
 november december am pm us eu usa uk it hr pop pop3 imap imap4 smtp mapi eas vpn sso saml oauth oidc fido fido2 mdm intune
-linux windows macos mac ios ipados android chromebook chromeos ubuntu servicenow jira zendesk`;
+os ip ips ga url dns linux windows macos mac ios ipados android chromebook chromeos ubuntu servicenow jira zendesk`;
 
 function words(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
