@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -70,6 +70,9 @@ const GENERATED_TENANTS = {
   nineteenth: { seed: 1919, users: 800, signIns: 20_000 },
   twentieth: { seed: 2020, users: 700, signIns: 18_000 },
   twentyfirst: { seed: 2121, users: 900, signIns: 15_000 },
+  twentysecond: { seed: 2222, users: 1000, signIns: 16_000 },
+  twentythird: { seed: 2323, users: 750, signIns: 17_000 },
+  twentyfourth: { seed: 2424, users: 1100, signIns: 19_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -114,6 +117,9 @@ const SETS = {
   dev18: path.join('tests', 'fixtures', 'dev18', 'questions.jsonl'),
   /** A nineteenth, by a nineteenth blind helper (session 15) that read no earlier set either: a month's questions in as many shapes as people write them, on Contoso and a twenty-first tenant. */
   dev19: path.join('tests', 'fixtures', 'dev19', 'questions.jsonl'),
+  dev20: path.join('tests', 'fixtures', 'dev20', 'questions.jsonl'),
+  dev21: path.join('tests', 'fixtures', 'dev21', 'questions.jsonl'),
+  dev22: path.join('tests', 'fixtures', 'dev22', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {
@@ -288,7 +294,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
-  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18 or dev19, not "${values.set}"`);
+  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21 or dev22, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')
