@@ -606,6 +606,14 @@ export class GrammarRecognizer implements Recognizer {
     // "is Megan in sales?", "is Lee based in London?": a person's department, city or office is on their account page.
     // Only a question about it ("Raul from sales says …" is a description, not the question).
     if (turn.intent === 'outOfScope' && !declined && /^\s*(?:is|was|does|did|are)\b/i.test(cleaned) && cleaned.length < 100 && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
+    // "research lab", "Payroll Connector?", "megan bowen": a name alone, linked to one object, asks for its page.
+    if (turn.intent === 'outOfScope' && !declined && /^\s*<name>\s*[?!.]*\s*$/.test(parsed.cueText)) {
+      const named = turn.entities.filter((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.source === 'message' && e.resolution === 'resolved');
+      if (named.length === 1) {
+        turn.intent = named[0].type === 'user' ? 'user.info' : named[0].type === 'group' ? 'group.info' : 'app.info';
+        parsed.explanation.push('a name alone');
+      }
+    }
     if (fallback?.classifyScored && turn.intent === 'outOfScope' && !turn.followUp && !parsed.elliptical && !declined && !listed()) {
       // ("unrelated but …": the words that set an aside apart say nothing of what it asks.)
       const guess = await fallback.classifyScored(cleaned.replace(ASIDE, '').replace(/^[\s,:;.!-]*(?:but|and|so)?\s*/i, '') || cleaned);

@@ -91,7 +91,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
-  { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised|flagged|identity protection)\b|\b(?:risky|compromised)\b.{0,20}\b(?:apps?|applications?|service principals?)\b/, weight: 4.2 },
+  { resource: 'riskyServicePrincipals', pattern: /\b(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b.{0,30}\b(?:risk|risky|compromised|flagged|identity protection)\b|\b(?:risky|compromised|(?:high|medium|low)[- ]risk)\b.{0,20}\b(?:apps?|applications?|service principals?|sps?|workload identit(?:y|ies))\b/, weight: 4.2 },
   { resource: 'riskyUsers', pattern: /\bwho(?:'s| is| are)? (?:currently |still |now )?(?:at risk|risky|compromised|flagged)\b/, weight: 4 },
   // "did anyone mark a user as confirmed compromised?", "were any users dismissed this month?": risk cases by how they closed.
   { resource: 'riskyUsers', pattern: /\b(?:confirmed|marked)(?: as)? (?:confirmed )?compromised\b|\b(?:users?|accounts?|people|anyone|anybody)\b.{0,30}\b(?:dismissed|confirmed (?:safe|compromised))\b(?!.{0,20}\b(?:apps?|applications?|service principals?|workload)\b)|\b(?:dismiss(?:ed)?|confirm(?:ed)?) (?:any|a|the)? ?(?:risky )?(?:users?|accounts?)\b/, weight: 4.5 },
@@ -969,7 +969,9 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const country = input.entities.find((e) => e.type === 'country' && e.source === 'message');
   // ("is there a policy that blocks sign-ins from russia?": the blocking locations, whatever noun the words use.)
   // ("outside the US" is every other country: not the locations that hold it.)
-  if (country?.value && /\bblock(?:s|ed|ing)?\b/.test(cue) && !/\boutside (?:of )?(?:the )?<cc>/.test(cue) && (!named || named.resource === 'namedLocations' || input.intent === 'policy.info')) {
+  // ("Felix got blocked while in Brazil, reason?": a person's sign-in problem, which the grammar heard.)
+  const personNamed = input.entities.some((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved');
+  if (country?.value && /\bblock(?:s|ed|ing)?\b/.test(cue) && !/\boutside (?:of )?(?:the )?<cc>/.test(cue) && (!named || named.resource === 'namedLocations' || input.intent === 'policy.info') && !(personNamed && input.intent === 'signin.troubleshoot')) {
     return { plan: { resource: 'namedLocations', filters: [{ field: 'countries', op: 'contains', value: country.value, label: `includes ${country.text}` }], operation: { kind: 'list' } }, intent: 'policy.info' };
   }
   // "anything from brazil this month?", "who's signing in from linux machines?": the grammar heard a question about the

@@ -62,7 +62,7 @@ export const WHO_DID_THAT = /\bwho (?:did|done|made|has done) (?:that|this|it)\b
 
 const CUES: Cue[] = [
   // Help: a greeting or a question about the bot itself, and nothing else.
-  { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
+  { name: 'help phrase', intent: 'help', weight: 12, pattern: /^(?:help(?: me)?|\?|menu|start|commands?|hi|hello|hey|hiya|yo|howdy|heya|sup|hey bot|hi bot|hello bot|hey there|hello there|hi there|good (?:morning|afternoon|evening))[!.?]*$/ },
   // "do you also handle risky apps? what else do you support": a question about the bot itself, whatever it names.
   { name: 'thanks', intent: 'help', weight: 12, pattern: /^(?:ok(?:ay)?[,!.]?\s+)?(?:thanks?|thank you|thx|ty|cheers|great,? thanks?)(?:[,!.]?\s+(?:that'?s all(?: for (?:now|today|<time>))?|bye|cheers|a lot|so much))?[!.]*$/ },
   { name: 'what can I ask', intent: 'help', weight: 12, pattern: /\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:\w+ )?(?:questions|commands|things|stuff) (?:can|could|do|should) i (?:ask|type|use)\b|\bwhat commands do you\b|\bhow (?:do|can|should) i ask you\b/ },
@@ -102,6 +102,10 @@ const CUES: Cue[] = [
   // Money and device management are not Entra ID.
   { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|bills?|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
+  // Changes the assistant does not make, asked for: members added or removed, accounts deleted, objects renamed,
+  // devices wiped or enrolled, exports and reports by e-mail ("add Megan to VPN Users", "wipe Priya's lost iPhone",
+  // "email me a report every morning"). (Renewing a secret is explained: the docs say how.)
+  { name: 'directory writes', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|so|then|now|hi|hey|please|pls|can you|could you|would you|will you|go ahead and|i (?:want|need) (?:you )?to)[,!]?\s+)*(?:(?:add|remove)\s+(?:\S+\s+){1,5}?(?:to|from|into|out of)\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:group|team|dl|distribution list|<name>)|delete\s+(?:the\s+|that\s+|this\s+)?(?:\S+\s+){0,2}?(?:account|user|guest|group|app|<name>)|rename\b|change\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:display\s+)?name\b|(?:wipe|retire|enrol+|re-?enrol+|re-?image|factory[- ]reset)\b|export\b.{0,40}\b(?:to|as|into|in)\s+(?:excel|csv|a spreadsheet|a file|pdf|json)\b)|\b(?:e-?mail|send)\s+(?:me|us|the team)\b.{0,60}\b(?:every|each|daily|weekly|nightly)\b/ },
   { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
   // Sign-in troubleshooting: something failed and the admin asks why ("why can't Megan and Priya sign in?" too).
@@ -254,7 +258,7 @@ const CUES: Cue[] = [
   // "has anybody dismissed a risky app before?": a decision asked about, never a request to make one ("confirm the
   // Inventory Sync service principal is compromised" is the mitigation).
   { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/, when: (f) => !f.action },
-  { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps|workload(?: identit(?:y|ies))?)\b`) },
+  { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps?|workload(?: identit(?:y|ies))?)\b`) },
 
   // "who changed Bob's risk state?", "when did her risk level drop?": the person's risk history, not the directory's
   // audit log (risk decisions are not directory changes).
@@ -404,6 +408,8 @@ const CUES: Cue[] = [
   { name: 'app words', intent: 'app.info', weight: 2, pattern: /\b(?:apps?|applications?|service principals?|enterprise apps?|app registrations?|registrations?)\b/ },
   { name: 'credentials', intent: 'app.info', weight: 3, pattern: /\b(?<!leaked )(?<!leaked user )(?:credentials?|secrets?|certificates?|certs?|expir(?:e|es|ing|ed|y)|permissions|client id|no owners)\b/ },
   { name: 'app id', intent: 'app.info', weight: 4, when: (f) => f.appId },
+  // "what is the app id of Expense Tracker": a fact of the app, not a concept.
+  { name: "an app's id asked", intent: 'app.info', weight: 5, pattern: /\b(?:app(?:lication)?|client|object) ?ids?\b.{0,20}\b(?:of|for)\s+(?:the\s+)?<name>|<name>\s*(?:'s|app'?s?)?\s+(?:app(?:lication)?|client|object) ?ids?\b/ },
   { name: 'owners', intent: 'app.info', weight: 2, pattern: /\b(?:who owns|owners?)\b/ },
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
 

@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_ADMIN, DEMO_SECURITY_ADMIN } from '@entra-assistant/local-entra';
+import type { QuestionPlan } from '../../src/plans/plan';
+import { demoStackFor } from '../support/demoStack';
+
+/**
+ * Requests for changes the assistant does not make, names said alone, one person's record asked again of another,
+ * rows of a policy list, and sign-in fields asked after a diagnosis (issue #13). Whole stack on Contoso, in our own
+ * words.
+ */
+describe('Plain requests, names alone and follow-ups on one record (issue #13)', function () {
+  this.timeout(120_000);
+  const demo = demoStackFor([DEMO_ADMIN, DEMO_SECURITY_ADMIN]);
+  const admin = DEMO_ADMIN.userPrincipalName;
+  const secadmin = DEMO_SECURITY_ADMIN.userPrincipalName;
+  const idOf = (plan: unknown) => (plan as QuestionPlan | undefined)?.filters.find((f) => f.field === 'id' && f.op === 'eq')?.value;
+
+  it('When a change the assistant does not make is asked for (members, deletes, renames, devices, exports, e-mailed reports), then it says so and reads nothing as a question', async () => {
+    for (const text of [
+      'add Megan Bowen to the VPN Users group',
+      'delete the guest account Nestor Wilke',
+      'change the display name of the VPN Users group to Remote Access',
+      "wipe Priya's lost iPhone",
+      "retire Megan's old android from Intune",
+      'export all users to excel',
+      'can you email me a report of failed sign-ins every morning?',
+    ]) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'outOfScope', `${text}\n${answer.text}`);
+      assert.equal(answer.plan, undefined, text);
+    }
+    // Asking who made such a change is still a question for the audit log, and renewing a secret is explained.
+    const who = await demo.stack.ask('who added Megan Bowen to the VPN Users group?', admin);
+    assert.equal(who.intent, 'audit.changes');
+    const renew = await demo.stack.ask('can you renew the Sales Dashboard secret for me', admin);
+    assert.equal(renew.intent, 'docs.answer');
+  });
+
+  it('When "can you block X\'s account" is asked, then disabling X is offered behind a confirmation; "risky SPs dismissed" lists them and acts on nothing', async () => {
+    const block = await demo.stack.ask("can you block megan bowen's account", secadmin);
+    assert.equal(block.intent, 'risk.remediate');
+    assert.match(block.text, /Megan Bowen/);
+    const dismissed = await demo.stack.ask('risky SPs dismissed', secadmin);
+    assert.equal(dismissed.intent, 'risk.workload');
+    assert.match(dismissed.text, /Marketing Automation/);
+    assert.match(dismissed.text, /dismissed/);
+  });
+
+  it('When a group, an app or a person is named alone, then its page answers', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['research lab', 'group.info', /^Research Lab$/m],
+      ['Payroll Connector?', 'app.info', /^Payroll Connector$/m],
+      ['megan bowen', 'user.info', /^Megan Bowen$/m],
+    ];
+    for (const [text, intent, title] of cases) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
+      assert.match(answer.text, title, answer.text);
+    }
+    const hello = await demo.stack.ask('yo', admin);
+    assert.equal(hello.intent, 'help');
+  });
+
+  it('When one person\'s last sign-in is followed by "and Megan?", then Megan\'s record answers, not the first person\'s again', async () => {
+    const [lee, megan] = await demo.stack.askChain(['when did Lee Gu last sign in?', 'and Megan?'], admin);
+    assert.equal(lee.intent, 'user.info');
+    assert.equal(megan.intent, 'user.info');
+    assert.notEqual(idOf(megan.plan), undefined);
+    assert.notEqual(idOf(megan.plan), idOf(lee.plan));
+    assert.match(megan.text, /Megan Bowen/);
+    assert.doesNotMatch(megan.text, /Lee Gu/);
+    // The last successful sign-in stays a question about sign-ins when asked again of another.
+    const [, abigail] = await demo.stack.askChain(['last successful sign-in for Lee Gu?', 'and for Abigail Wang?'], admin);
+    assert.equal(abigail.intent, 'signin.list');
+    assert.match(abigail.text, /Abigail Wang/);
+    assert.doesNotMatch(abigail.text, /Lee Gu/);
+  });
+
+  it('When the policies were listed, then "the third one - what does it require?" opens the third policy shown', async () => {
+    const [list, third] = await demo.stack.askChain(['list all CA policies', 'the third one - what does it require?'], admin);
+    // The list shows the policies that are on first, by name: the third of them is the one opened.
+    const on = list.text.slice(list.text.indexOf('On\n') + 3).split('\n').filter((l) => l.trim());
+    assert.ok(on.length >= 3, list.text);
+    assert.equal(third.intent, 'policy.info');
+    assert.match(third.text, new RegExp(`^${on[2].trim()}$`, 'm'), third.text);
+    assert.match(third.text, /Conditional Access policy —/);
+  });
+
+  it('When a diagnosis is followed by "which OS?", then that person\'s sign-ins are broken down by operating system; "OS" is never a name', async () => {
+    const [, os] = await demo.stack.askChain(["why can't Megan sign in?", 'which OS?'], admin);
+    assert.equal(os.intent, 'signin.list');
+    const plan = os.plan as QuestionPlan;
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'os' });
+    assert.ok(plan.filters.some((f) => f.field === 'user' && f.label === 'Megan Bowen'), JSON.stringify(plan.filters));
+    const which = await demo.stack.ask('which OS is Megan using', admin);
+    assert.doesNotMatch(which.text, /Which user do you mean by “OS”/);
+  });
+
+  it('When a group\'s owners and size are asked together, then its page answers, not a count of every user', async () => {
+    const answer = await demo.stack.ask('who owns Partner Collaboration - Fabrikam and how many people are in it', admin);
+    assert.equal(answer.intent, 'group.info');
+    assert.equal(answer.plan, undefined, JSON.stringify(answer.plan));
+    assert.match(answer.text, /^Partner Collaboration - Fabrikam$/m);
+  });
+
+  it('When a named person "got blocked while in Brazil", then that person is diagnosed; high-risk service principals are the risky ones; an app id is the app\'s page', async () => {
+    const felix = await demo.stack.ask('Felix Williams got blocked while in Brazil. reason?', admin);
+    assert.equal(felix.intent, 'signin.troubleshoot');
+    assert.match(felix.text, /Sign-in diagnosis: Felix Williams/);
+    const sps = await demo.stack.ask('any high risk service principals', admin);
+    assert.equal(sps.intent, 'risk.workload');
+    assert.match(sps.text, /high risk/);
+    const id = await demo.stack.ask('what is the app id of Expense Tracker', admin);
+    assert.equal(id.intent, 'app.info');
+    assert.match(id.text, /^Expense Tracker$/m);
+  });
+});
