@@ -457,6 +457,7 @@ export interface ConditionalAccessPolicy {
   displayName: string;
   /** 'enabled', 'disabled' or 'enabledForReportingButNotEnforced'; kept open for values Graph may add. */
   state: string;
+  createdDateTime?: string | null;
   modifiedDateTime?: string | null;
   conditions?: {
     users?: ConditionalAccessUsers | null;
@@ -481,7 +482,7 @@ export interface ConditionalAccessPolicy {
  * page) and every named location's name (conditions name locations by id).
  */
 export const CONDITIONAL_ACCESS_REQUESTS: readonly BatchRequest[] = [
-  { id: 'policies', url: '/identity/conditionalAccess/policies?$select=id,displayName,state,modifiedDateTime,conditions,grantControls,sessionControls' },
+  { id: 'policies', url: '/identity/conditionalAccess/policies?$select=id,displayName,state,createdDateTime,modifiedDateTime,conditions,grantControls,sessionControls' },
   { id: 'namedLocations', url: '/identity/conditionalAccess/namedLocations?$select=id,displayName' },
 ];
 

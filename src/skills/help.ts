@@ -19,6 +19,10 @@ const AREAS = [
   },
 ];
 
+/** What a channel can switch on ("how do I turn on help desk triage in this channel?"): README, "Help-desk channels" and "Alerts". */
+const CHANNEL_NOTE =
+  'In a team channel, mention me with `/helpdesk on` to have me reply once to each sign-in problem posted there, or with `/alerts on high-risk users`, `/alerts on risky apps` or `/alerts on privileged role changes` to have me post those events as they happen (a team owner or an admin switches them on).';
+
 export const helpSkill: Skill = {
   name: 'help',
   version: '1',
@@ -29,11 +33,13 @@ export const helpSkill: Skill = {
       intro:
         'Ask in plain words, in a chat with me or by mentioning me in a channel. I read your tenant through Microsoft Graph, only what your own roles allow.',
       areas: AREAS.map((a) => ({ ...a, examples: a.examples.map((question) => ({ question })) })),
+      channelNote: CHANNEL_NOTE,
       scopeNote: 'I only answer questions about Microsoft Entra ID. Answers show their evidence; check before you act.',
     };
     const summary = [
       'I can help with sign-in troubleshooting, Identity Protection, and directory questions (users, groups, roles, apps, policies, audit changes).',
       ...AREAS.flatMap((a) => a.examples.map((q) => `• ${q}`)),
+      CHANNEL_NOTE,
     ].join('\n');
     return Promise.resolve({ kind: 'card', template: 'help', data, summary });
   },

@@ -1,4 +1,4 @@
-import { HOW_MANY_HIT_IT, mitigationNamed } from './entities/catalogues';
+import { FORMER_OWNER, HOW_MANY_HIT_IT, mitigationNamed } from './entities/catalogues';
 import type { QuestionPlan } from '../plans/plan';
 import { retarget, type ObjectMention, type ParsedQuestion } from './parse';
 import type { ConversationContext, DirectoryEntityType, Entity, IntentName } from './types';
@@ -340,6 +340,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     if (object) return { intent: 'audit.changes', entities: [...parsed.entities.filter((e) => e.type !== 'user'), fromConversation(object)], objects: [], followUp: true, again: true };
   }
 
+  // "who owned it before?", "who was its last owner?" after a group's or an app's page: the changes to that object (an
+  // owner removed is in the audit log only), not to the owner it shows now.
+  const focused = memory.focus === 'group' || memory.focus === 'app' ? memory[memory.focus] : undefined;
+  if (focused && new RegExp(FORMER_OWNER).test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+    return { intent: 'audit.changes', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(focused)], objects: [], followUp: true };
+  }
   // "since when?" after a diagnosis or a risk answer: that answer again, which says since when (the failures' start, the
   // risk's history).
   if (SINCE_WHEN.test(parsed.cueText) && (memory.lastIntent === 'signin.troubleshoot' || memory.lastIntent === 'risk.user' || memory.lastIntent === 'risk.workload') && parsed.objects.length === 0 && !parsed.entities.some((e) => e.source === 'message' && e.type !== 'timeRange')) {

@@ -114,4 +114,59 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(id.intent, 'app.info');
     assert.match(id.text, /^Expense Tracker$/m);
   });
+
+  it('When what the assistant cannot do, or what a channel can switch on, is asked, then help answers and names the channel commands', async () => {
+    for (const text of ['can you also fix risky users or just show them?', "what can't you do? like, can you change policies or reset passwords?", 'how do I turn on help desk triage in this channel']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'help', `${text}\n${answer.text}`);
+      assert.match(answer.text, /\/helpdesk on/);
+      assert.match(answer.text, /\/alerts on risky apps/);
+    }
+  });
+
+  it('When roles are asked in everyday words ("admin rights", "full admin", "who can manage the access rules", "who can read security reports"), then the role and its holders answer', async () => {
+    const rights = await demo.stack.ask('what admin rights does Pradeep have', admin);
+    assert.equal(rights.intent, 'role.assignments');
+    assert.match(rights.text, /Roles of Pradeep Gupta/);
+    const cases: Array<[string, string]> = [
+      ['who has the keys to the kingdom here? i mean full admin', 'Global Administrator'],
+      ['who can manage the access rules (conditional access)?', 'Conditional Access Administrator'],
+      ['who can read security reports but not change anything', 'Security Reader'],
+    ];
+    for (const [text, role] of cases) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'role.assignments', text);
+      assert.match(answer.text, new RegExp(`Who holds ${role}`), `${text}\n${answer.text}`);
+    }
+  });
+
+  it('When a policy is asked for by what it does ("is there a rule that …", "does anything stop people …"), then the policies answer; a policy\'s creation date is on its page', async () => {
+    for (const text of ['is there a rule that forces admins to do MFA', 'does anything stop people logging in from risky places?', 'is there a setting that makes people log in again after a while on laptops we don\'t manage?']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'policy.info', `${text}\n${answer.text}`);
+      assert.doesNotMatch(answer.text, /Which user do you mean/);
+    }
+    const created = await demo.stack.ask('when was the high-risk password policy created', admin);
+    assert.equal(created.intent, 'policy.info');
+    assert.match(created.text, /^Created: \d{4}-\d{2}-\d{2}/m);
+  });
+
+  it('When a policy\'s last change is older than the audit log keeps, then the audit answer says the date the policy carries', async () => {
+    const answer = await demo.stack.ask('when was the guest MFA rule last changed', admin);
+    assert.equal(answer.intent, 'audit.changes');
+    assert.match(answer.text, /The policy itself was last modified 2026-07-23/);
+  });
+
+  it('When a how-to names a task ("how to unlock a smart lockout account", "how do I get him to register"), then the docs answer', async () => {
+    const unlock = await demo.stack.ask('how to unlock a smart lockout account', admin);
+    assert.equal(unlock.intent, 'docs.answer');
+    const [, register] = await demo.stack.askChain(["what does Bob Kelly's account look like", 'ok how do I get him to register'], admin);
+    assert.equal(register.intent, 'docs.answer');
+  });
+
+  it('When a group\'s page is followed by "who owned it before?", then the changes to that group answer, not changes to its present owner', async () => {
+    const [, before] = await demo.stack.askChain(['who owns Research Lab', 'who owned it before'], admin);
+    assert.equal(before.intent, 'audit.changes');
+    assert.match(before.text, /^Changes to Research Lab$/m, before.text);
+  });
 });

@@ -48,6 +48,8 @@ interface AuditQuery {
   policyWords?: string;
   /** A policy found by its full name among the tenant's: entries about it, by id. */
   policyId?: string;
+  /** That policy's own last-modified date: said when the log holds no change to it. */
+  policyModified?: string;
   described: string[];
 }
 
@@ -111,6 +113,7 @@ async function queryOf(understanding: Understanding, tenant: TenantSession): Pro
   const named = q.described.length === 0 || policy ? await policyNamedIn(policy?.value ?? policy?.text ?? understanding.text, tenant) : undefined;
   if (named) {
     q.policyId = named.id;
+    if (named.modifiedDateTime) q.policyModified = named.modifiedDateTime;
     q.described.push(`to the policy "${named.displayName}"`);
   } else if (policy) {
     q.policyWords = (policy.value ?? policy.text).toLowerCase();
@@ -210,6 +213,11 @@ export const auditChangesSkill = defineSkill({
       search = 'widened';
     }
     const model = auditChangesModel(q.described.join(' and '), entries, window, search, now, event === 'generic' ? undefined : event);
+    // "when was the guest MFA rule last changed?" when the log keeps no change to it: the date the policy itself carries.
+    if (entries.length === 0 && q.policyModified) {
+      const older = q.policyModified < wholeLog.start;
+      model.callouts.push({ text: `The policy itself was last modified ${formatDate(q.policyModified)}${older ? `, before the ${WIDER_DAYS} days the audit log keeps, so who changed it is no longer recorded` : ''}.` });
+    }
     const actor = actorOf(entries);
     return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), about: changedPerson(entries), ...(actor ? { actor } : {}) };
   },

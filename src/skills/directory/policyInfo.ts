@@ -78,7 +78,7 @@ export function policyModel(policy: ConditionalAccessPolicy, names: PolicyNames)
     subtitle: `Conditional Access policy — ${state}`,
     callouts,
     // Graph's value beside the word: what the admin center's JSON view and PowerShell show.
-    facts: [{ title: 'State', value: policy.state ? `${state} (${escapeMarkdown(policy.state)})` : state }, ...(policy.modifiedDateTime ? [{ title: 'Last modified', value: formatDate(policy.modifiedDateTime) }] : [])],
+    facts: [{ title: 'State', value: policy.state ? `${state} (${escapeMarkdown(policy.state)})` : state }, ...(policy.createdDateTime ? [{ title: 'Created', value: formatDate(policy.createdDateTime) }] : []), ...(policy.modifiedDateTime ? [{ title: 'Last modified', value: formatDate(policy.modifiedDateTime) }] : [])],
     sections: [
       { heading: 'Who', items: [{ text: escapeMarkdown(`Includes ${include.join('; ') || 'nobody'}`) }, { text: escapeMarkdown(`Excludes ${exclude.join('; ') || 'nobody'}`) }] },
       { heading: 'Apps', items: [{ text: escapeMarkdown(appsText(policy)) }] },

@@ -58,7 +58,7 @@ function rolePattern(name: string): RegExp {
  * same roles ("user admin" and "helpdesk admin" already follow from the word forms).
  */
 const ROLE_NICKNAMES: Array<{ name: string; pattern: RegExp }> = [
-  { name: 'Global Administrator', pattern: /\b(?:GAs?|global admins?|tenant admins?|company admins?)\b(?:\s+role\b)?/g },
+  { name: 'Global Administrator', pattern: /\b(?:GAs?|global admins?|tenant admins?|company admins?|full admins?|super ?admins?|keys to the kingdom)\b(?:\s+role\b)?/gi },
   { name: 'Conditional Access Administrator', pattern: /\b(?:CA|conditional[\s-]access)[\s-]+(?:admin|administrator)s?\b(?:\s+role\b)?/gi },
   { name: 'Privileged Role Administrator', pattern: /\bPRAs?\b(?:\s+role\b)?|\bprivileged[\s-]+roles?[\s-]+admins?\b/g },
   { name: 'Privileged Authentication Administrator', pattern: /\bPAAs?\b(?:\s+role\b)?/g },
@@ -70,17 +70,19 @@ const ROLE_NICKNAMES: Array<{ name: string; pattern: RegExp }> = [
  * the built-in role whose job that is. Only after words that ask who may do it.
  */
 const MAY = String.raw`\b(?:who|which (?:admins?|roles?|people|users)|what roles?|anyone|anybody)\s+(?:(?:else|here|actually|even)\s+)?(?:can|could|may|is allowed to|are allowed to|is able to|are able to|has (?:the )?rights? to|have (?:the )?rights? to|gets? to|lets? (?:you|me|someone|people) )\s*`;
-const ROLE_BY_CAPABILITY: Array<{ name: string; pattern: RegExp }> = [
+const ROLE_BY_CAPABILITY: Array<{ name: string; pattern: RegExp; asksWhoMay?: boolean }> = [
   ['Groups Administrator', String.raw`(?:groups?|group memberships?)`],
   ['User Administrator', String.raw`(?:users?|user accounts?|accounts?)`],
   ['Application Administrator', String.raw`(?:apps?|applications?|enterprise apps?|app registrations?|service principals?)`],
-  ['Conditional Access Administrator', String.raw`(?:conditional access(?: polic(?:y|ies))?|ca polic(?:y|ies))`],
+  ['Conditional Access Administrator', String.raw`(?:conditional access(?: polic(?:y|ies))?|ca polic(?:y|ies)|access (?:rules|polic(?:y|ies))|sign-?in rules)`],
   ['License Administrator', String.raw`licen[cs]es?`],
   // Helpdesk Administrators reset the passwords of people who are not admins (Password and Authentication
   // Administrators can too; the Helpdesk role is the one a help desk holds).
   ['Helpdesk Administrator', String.raw`(?:\w+\s+)?passwords?`],
   ['Privileged Role Administrator', String.raw`(?:roles?|role assignments?)`],
 ].map(([name, things]) => ({ name, pattern: new RegExp(`(?<=${MAY})(?:manage|administer|admin|create|edit|change|update|delete|assign|reset)\\s+(?:the\\s+|all\\s+|our\\s+)?${things}\\b`, 'gi'), asksWhoMay: true }));
+// ("who can read security reports but not change anything": the role that reads security and changes nothing.)
+ROLE_BY_CAPABILITY.push({ name: 'Security Reader', pattern: new RegExp(`(?<=${MAY})(?:read|view|see|look at)\\s+(?:the\\s+|all\\s+|our\\s+)?security (?:reports?|alerts?|information|info|dashboards?|stuff|settings)\\b`, 'gi'), asksWhoMay: true });
 /**
  * A word every MAY lookbehind starts with: without one, no capability pattern can match, and their lookbehinds (tried
  * at every position of the message) are the dearest part of the role look-up.
@@ -170,6 +172,8 @@ export function mitigationNamed(text: string): AskedMitigation | undefined {
 
 /** "failed MFA", "guests failing MFA", "MFA failures": sign-ins that asked for MFA and failed (read by the intent, the plan's resource and its filter). */
 export const FAILED_MFA = String.raw`\b(?:failed|failing|fail) (?:the )?(?:mfa|multi-?factor|2fa)\b|\bmfa (?:failures|failed)\b`;
+/** "who owned it before?", "who was its last owner?": an owner since removed, in the audit log only (an intent cue and a thread follow-up). */
+export const FORMER_OWNER = String.raw`\bwho (?:owned|managed|ran|had) (?:it|that|this|<name>|the \w+) (?:before|previously|earlier|until)\b|\b(?:previous|former|prior|old) owners?\b|\bwho (?:was|were|used to be) (?:its|the|their|that \w+'?s) (?:last |previous |former |prior |old )?owners?\b(?! now)|\bwho used to own\b`;
 /** "how many people hit it?" about a policy: the people its sign-ins blocked (read by the thread and by the plan). */
 export const HOW_MANY_HIT_IT = String.raw`\bhow many (?:users?|people|accounts|sign[- ]?ins?) (?:(?:has|have|did) )?(?:hit|hits|triggered|tripped|ran into)`;
 

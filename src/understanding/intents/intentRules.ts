@@ -1,5 +1,5 @@
 import { asActor } from '../text/actor';
-import { FAILED_MFA } from '../entities/catalogues';
+import { FAILED_MFA, FORMER_OWNER } from '../entities/catalogues';
 import type { IntentName } from '../types';
 
 /**
@@ -71,6 +71,9 @@ const CUES: Cue[] = [
   { name: 'what do you support', intent: 'help', weight: 12, pattern: /\b(?:do|can|could|will) you (?:also |even |still )?(?:handle|support|do|cover|answer|help with|know about|deal with|understand)\b.*\?.*\bwhat else\b|\bwhat else (?:can|do|could) you\b|\bwhat (?:do|can) you (?:support|cover|handle|answer)\b|\bwhat (?:are|is) (?:you|this bot) (?:able|good) (?:to|for)\b/ },
   // "can you also fix things or only read?": what the assistant may do.
   { name: 'what may you do', intent: 'help', weight: 12, pattern: /\b(?:can|could|do) you (?:also |even |actually )?(?:fix|change|write|modify|edit|do) (?:things|stuff|anything)\b|\bonly read\b|\bread[- ]only\b.{0,20}\b(?:you|bot|assistant)\b|\b(?:you|bot|assistant)\b.{0,20}\bread[- ]only\b/ },
+  // "can you also fix risky users or just show them?", "what can't you do?", "can you turn on alerts for risky apps in
+  // this channel? how?": what the assistant does, and its channel features.
+  { name: 'what you cannot do', intent: 'help', weight: 12, pattern: /\bwhat (?:can'?t|cannot|can not|won'?t) you (?:do|help)\b|\bcan you (?:also |even |actually )?(?:fix|change|edit|act on|remediate|do something about|clean up)\b.{0,40}\bor (?:just|only|merely) (?:show|list|read|report|look|tell)\b|\b(?:alerts?|notifications?|triage|posts?)\b.{0,40}\b(?:in|to|for|into) (?:this|the|our|a|that) (?:channel|team|chat)\b/ },
   // "How I use this bot, please? Which things it can answer?", "what am I even supposed to ask it?", "wat can u do".
   { name: 'how to use the bot', intent: 'help', weight: 12, pattern: /\bhow (?:do |can |should )?i use (?:you|this (?:bot|assistant|thing|app|tool))\b|\b(?:which|what) (?:things|questions|stuff) (?:it|you|this bot) can (?:answer|do|help with)\b|\bwhat am i (?:even |actually |really )?supposed to (?:ask|type|say)\b|\bwhat (?:should|can|do) i (?:even )?ask (?:it|you|this)\b/ },
   { name: 'about the bot', intent: 'help', weight: 12, pattern: /\bhow does this (?:bot |thing )?work\b|\bare you (?:the|a|an) (?:\w+ ){0,2}(?:bot|assistant)\b|\bwho are you\b/ },
@@ -175,7 +178,7 @@ const CUES: Cue[] = [
   { name: 'a cause guessed', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:is|was|could|might) (?:it|that|this|the problem|the issue) (?:be |just |only |simply |maybe |probably |really )(?:just |only |simply |maybe |probably |really )?(?:a |an |the |his |her |their )?(?:typo|wrong password|bad password|mistyped password|expired password|password|lockout|locked|mfa|policy|device|vpn)\b/, when: (f) => f.person },
   { name: 'what it means for a person', intent: 'signin.troubleshoot', weight: 8, pattern: /\bwhat (?:does|did|do|would) (?:that|it|this|the error|the code|<code>) mean for (?:<name>|(?:him|her|them)\b)/, when: (f) => f.person },
   // "How can I rotate an expired client secret for an app registration?": how to do a task, nobody named.
-  { name: 'how to do a task', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|hey|quick question)[,:]?\s+)?(?:how (?:can|do|should|would) (?:i|we|one|you)|how to|what'?s the (?:best |right |proper )?way to|(?:(?:what are )?the )?steps to) (?:rotate|renew|roll over|add|create|configure|set up|setup|enable|register|remove|delete|assign|grant|exclude|change|update|migrate|require|enforce|turn on|turn off|send|issue|generate)\b/, when: (f) => !f.person || f.pronoun },
+  { name: 'how to do a task', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|hey|quick question)[,:]?\s+)?(?:how (?:can|do|should|would) (?:i|we|one|you)|how to|what'?s the (?:best |right |proper )?way to|(?:(?:what are )?the )?steps to) (?:rotate|renew|roll over|add|create|configure|set up|setup|enable|register|remove|delete|assign|grant|exclude|change|update|migrate|require|enforce|turn on|turn off|send|issue|generate|unlock|unblock|re-?enable|restore|(?:get|make) (?:him|her|them|people|users|everyone|the user|<name>) (?:to )?(?:register|enrol+|set up|sign|use|change|reset))\b/, when: (f) => !f.person || f.pronoun },
   // "David Gomez eng manager - what's going wrong this morning", "Lucia needs help signing in", "chen jensen: 'your device
   // is required to be managed' in teams": one person's trouble, asked or pasted.
   // ("reports errors signing in", "thunderbird not syncing", "an app says it isn't found", "phone blocked?", "reckons his
@@ -402,6 +405,8 @@ const CUES: Cue[] = [
   { name: 'role words', intent: 'role.assignments', weight: 3, pattern: /\b(?:roles?|role assignments?|directory roles|privileged)\b/ },
   // "which roles does Pradeep have, directly or via groups?", "what role does that group carry?": roles asked for.
   { name: 'which roles', intent: 'role.assignments', weight: 3, pattern: /\b(?:which|what) (?:admin |directory |entra |privileged )?roles?\b|\broles? (?:does|do|did) (?:<name>|(?:he|she|they|it|that group|this group)\b)|\broles?\b.{0,40}\b(?:directly|via groups?|through (?:a |their |his |her )?groups?|group memberships?)\b/ },
+  // "what admin rights does Pradeep have?": the roles the person holds.
+  { name: 'admin rights', intent: 'role.assignments', weight: 5, pattern: /\b(?:admin|administrator|administrative|privileged|elevated)\s+(?:rights|privileges|permissions|powers|access)\b/ },
   { name: 'admin words', intent: 'role.assignments', weight: 2, pattern: /\b(?:an? admin|admins|administrators?|global admin)\b/ },
 
   // Applications and credentials.
@@ -435,6 +440,11 @@ const CUES: Cue[] = [
   // "when was his account created?": the account's creation date is on its page (the audit log keeps only 30 days);
   // who created it is still the audit log's ("by whom", "who created").
   { name: 'when an account was created', intent: 'user.info', weight: 9, pattern: /\bwhen (?:was|were) (?:<name>|his|her|their|the|this|that)(?:'s|’s)? (?:user )?accounts? (?:first )?created\b(?!.{0,40}\b(?:by whom|who)\b)/ },
+  // "when was Block legacy authentication created?": the policy's own date, on its page ("when was it last changed?"
+  // is the audit log's: who changed what).
+  { name: "a policy's creation", intent: 'policy.info', weight: 10, pattern: /^(?!.*\b(?:who|whom)\b).*\bwhen (?:was|were|did) (?:the |our |that |this )?<policy>(?: polic(?:y|ies))? (?:first )?(?:created|made|set up|added)\b/ },
+  // "who owned it before?", "who was its last owner?": an owner since removed is in the audit log only.
+  { name: 'a former owner', intent: 'audit.changes', weight: 9, pattern: new RegExp(FORMER_OWNER) },
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
   { name: 'became a holder', intent: 'audit.changes', weight: 8, pattern: /\b(?:became|become|becomes|was made|were made|got made|was given|were given|got (?:made|added|assigned|promoted|elevated|given)|was added|were added|been added|been made|been given|been assigned|been promoted|was promoted|were promoted|was elevated|got elevated|was assigned|were assigned|joined)\b.{0,40}(?:<role>|<name>|\b(?:admin|administrator|role|group|team)\b)/, when: (f) => f.role || f.names > 0 },
@@ -456,6 +466,9 @@ const CUES: Cue[] = [
 
   // Conditional Access policies.
   // "Do we block legacy auth?", "do we require MFA for guests?": what the tenant's policies do.
+  // "is there a rule that forces admins to do MFA?", "which of our rules stops someone getting in with just a
+  // password?", "does anything stop people logging in from risky places?": a policy told by what it does.
+  { name: 'a rule that does something', intent: 'policy.info', weight: 7, pattern: /^(?!.*\b(?:groups?|membership|dynamic|mailbox|inbox|transport|mail flow|firewall)\b).*(?:\b(?:is there|are there|do we have|have we got|which of (?:our|the)|what|which|any)\s+(?:a |an |any )?(?:\w+ )?(?:rules?|settings?|controls?|safeguards?)\s+(?:that|which|to|for|stop|stops|block|blocks|force|forces|make|makes)\b|\b(?:does|do|is) (?:anything|something|any ?thing) (?:stop|stopping|block|blocking|prevent|preventing|force|forcing|make|making)s? (?:people|users|someone|anyone|admins|guests)\b)/ },
   { name: 'do we enforce', intent: 'policy.info', weight: 4, pattern: /\bdo we (?:block|require|enforce|allow|force|need)\b|\bis there a (?:ca |conditional access )?policy\b/ },
   // "what named locations are defined?", "list our trusted IPs": the named locations, with the policies ("what's a named
   // location?" is a definition).
