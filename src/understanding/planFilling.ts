@@ -87,7 +87,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|es|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b|.*\b(?:conditional access |ca )?polic(?:y|ies) (?:modifications|edits|changes|updates)\b|.*\b(?:were|was|got|been|being) (?:added|removed) (?:to|into|from) (?:a |the |any |some )?groups?\b|.*\bgroup (?:membership )?(?:additions|removals)\b|.*\b(?:additions|removals) (?:to|from) groups?\b)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|es|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b|.*\b(?:conditional access |ca )?polic(?:y|ies) (?:modifications|edits|changes|updates)\b|.*\b(?:were|was|got|been|being) (?:added|removed) (?:to|into|from) (?:a |the |any |some )?groups?\b|.*\bgroup (?:membership |member )?(?:additions|removals|adds|removes)\b|.*\b(?:membership|member) (?:additions|removals|adds|removes)\b|.*\b(?:additions|removals) (?:to|from) groups?\b)/, weight: 3.6 },
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
@@ -173,6 +173,10 @@ const WHO_HAD_THE_MOST = String.raw`(?:(?:(?:so|ok|and)\s+)?(?:who|which (?:user
 function operationOf(cue: string, resource: PlanResource): PlanOperation | undefined {
   // "how many people were added to groups today?": the people the changes were made to, one event each, not who made them.
   if (resource === 'directoryAudits' && /\bhow many (?:people|users|accounts|members|guests|persons)\b.{0,20}\b(?:were|was|got|been|had)\s+(?:\w+\s+)?(?:added|removed|invited|created|deleted|disabled|enabled|reset|assigned|made)\b/.test(cue)) return { kind: 'count' };
+  // "first sign-in of Nestor Wilke": that person's oldest sign-in in the log ("her first sign-in failed" is no such ask).
+  if (resource === 'signIns' && /^(?:(?:and|so|what(?:'s| is| was)|show(?: me)?|when was)\s+)?(?:the\s+)?(?:very\s+)?(?:first|earliest|oldest) (?:sign|log)[- ]?(?:in|on) (?:of|for|by|from) (?:<pp>|(?:him|her|them)\b)/.test(cue)) return { kind: 'first' };
+  // "Megan's last sign in — when, where, what app?": the one newest sign-in, whose row says where and to what.
+  if (resource === 'signIns' && /\blast (?:time )?(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b(?!s)/.test(cue) && SIGN_IN_DETAILS.some(([pattern]) => pattern.test(cue)) && !/\bhow many\b|\bcount\b|\bwhich (?:users|people|accounts)\b|\bwho\b/.test(cue)) return { kind: 'latest' };
   const distinct = /\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+|unique\s+|separate\s+)?(?:(?:disabled|guest|external|locked|blocked|risky)\s+)?(countries|cities|apps|applications|users|people|accounts|ips|ip addresses|addresses|error codes|codes|browsers|devices|departments|types)\b/.exec(cue);
   if (distinct) {
     const field = fieldNamed(resource, distinct[1]);
@@ -415,8 +419,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bpassword resets?\b|\breset (?:the )?most passwords\b|\bresets? (?:done|performed)\b|\b(?:other|many|any|more|the) resets\b|(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|\bpasswords? (?:were |got |been )?reset\b/, () => ({ field: 'activity', op: 'eq', value: 'Reset user password' })],
     [/\b(?:themselves|themself|himself|herself|(?:their|his|her) own (?:account|membership|access|role))\b/, () => ({ field: 'selfChange', op: 'eq', value: true, label: 'made by people to themselves' })],
     // "anyone add themselves to a group lately?", "who was removed from groups this week?": membership changes.
-    [/\badd(?:ed|ing|s)?\b.{0,30}\b(?:to|into) (?:a |the |any |some )?groups?\b|\bgroup (?:membership )?additions\b|\badditions to groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Add member to group' })],
-    [/\bremov(?:e|ed|ing|es)\b.{0,30}\bfrom (?:a |the |any |some )?groups?\b|\bgroup (?:membership )?removals\b|\bremovals from groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Remove member from group' })],
+    [/\badd(?:ed|ing|s)?\b.{0,30}\b(?:to|into) (?:a |the |any |some )?groups?\b|\bgroup (?:membership |member )?(?:additions|adds)\b|\b(?:membership|member) (?:additions|adds)\b|\badditions to groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Add member to group' })],
+    [/\bremov(?:e|ed|ing|es)\b.{0,30}\bfrom (?:a |the |any |some )?groups?\b|\bgroup (?:membership |member )?(?:removals|removes)\b|\b(?:membership|member) (?:removals|removes)\b|\bremovals from groups?\b/, () => ({ field: 'activity', op: 'eq', value: 'Remove member from group' })],
     [/\bself[- ]service password\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/, () => ({ field: 'activity', op: 'eq', value: 'Change password (self-service)' })],
     [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
     [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
@@ -607,8 +611,26 @@ function signInsPlan(filters: PlanFilter[], operation: PlanOperation, entities: 
   // from the thread (the week a diagnosis read) does not bound it.
   const newestOrOldest = operation.kind === 'latest' || operation.kind === 'first';
   const times = newestOrOldest ? entities.filter((e) => e.type !== 'timeRange' || e.source === 'message') : entities;
-  return { resource: 'signIns', filters, operation, window: windowFrom(times) ?? defaultWindow('signIns', now, cue, operation) };
+  const plan: QuestionPlan = { resource: 'signIns', filters, operation, window: windowFrom(times) ?? defaultWindow('signIns', now, cue, operation) };
+  const details = signInDetails(operation, cue);
+  if (details) plan.columns = details;
+  return plan;
 }
+
+/** "last sign in — when, where, what app?": the one newest or oldest row, with where it came from and on what when asked. */
+function signInDetails(operation: PlanOperation, cue: string | undefined): string[] | undefined {
+  if ((operation.kind !== 'latest' && operation.kind !== 'first') || !cue) return undefined;
+  const extra = SIGN_IN_DETAILS.filter(([pattern]) => pattern.test(cue)).flatMap(([, fields]) => fields);
+  return extra.length ? [...new Set(extra)] : undefined;
+}
+
+/** The sign-in's details a question about one sign-in may ask for, and the columns that show them. */
+const SIGN_IN_DETAILS: Array<[RegExp, string[]]> = [
+  [/\bwhere\b|\blocation\b|\bcountry\b|\bcity\b/, ['city', 'country']],
+  [/\bips?\b|\baddress\b/, ['ipAddress']],
+  [/\bdevice\b|\bos\b|\boperating system\b|\bplatform\b/, ['os']],
+  [/\bbrowser\b/, ['browser']],
+];
 
 /** "do they ever sign in?", "at all": the whole of what the log keeps (30 days), not the last week. */
 const EVER = /\b(?:ever|at all|all time|whole log|entire log|in the (?:sign[- ]?in |audit )?logs?)\b/;
@@ -1026,6 +1048,8 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue, operation);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
   if (window && resourceOf(resource.resource).time) plan.window = window;
+  const details = plan.resource === 'signIns' ? signInDetails(plan.operation, cue) : undefined;
+  if (details) plan.columns = details;
   if (rich) {
     // What the rich answer shows, as a plan to continue: its person or app becomes a condition.
     const user = input.entities.find((e) => e.type === 'user' && e.id);
@@ -1141,6 +1165,8 @@ const LAST_SUCCESS = /\blast\b.{0,30}\b(?:success(?:ful(?:ly)?)?|got in|get in|m
 function lastSignInPlan(cue: string, entities: Entity[]): PlanFill | undefined {
   const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
   if (!user) return undefined;
+  // ("Megan's last sign in — when, where, what app?": where and to what are in the sign-in log, not on the account.)
+  if (/\bwhere\b|\b(?:what|which) (?:app|application|device|ip|browser|os|location|country|city)\b|\bfrom (?:what|which|where)\b/.test(cue)) return undefined;
   const success = LAST_SUCCESS.test(cue);
   if (!success && !/\blast (?:time )?(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast time\b.{0,40}\b(?:sign(?:ed)?|log(?:ged)?)[- ]?(?:in|on)\b|\blast (?:sign|log)[- ]?ins?\b|\bwhen did\b.{0,40}\blast\b.{0,20}\b(?:sign|log)|\b(?:ever|never) (?:signed|logged) in\b/.test(cue)) return undefined;
   const plan: QuestionPlan = {

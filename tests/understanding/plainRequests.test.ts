@@ -169,4 +169,57 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(before.intent, 'audit.changes');
     assert.match(before.text, /^Changes to Research Lab$/m, before.text);
   });
+
+  it('When a group\'s page is followed by "is raul in it?", then whether Raul is in that group answers', async () => {
+    const [, raul] = await demo.stack.askChain(['who is in Research Lab', 'is raul in it'], admin);
+    assert.equal(raul.intent, 'user.groups');
+    assert.match(raul.text, /Raul Razo is not in Research Lab/);
+  });
+
+  it('When a policy\'s page is followed by "what does that rule actually block?", or the policies by "what is that policy for?", then policies answer, not a concept or the scope note', async () => {
+    const [, block] = await demo.stack.askChain(['what does Block legacy authentication do', 'what does that rule actually block?'], admin);
+    assert.equal(block.intent, 'policy.info');
+    assert.match(block.text, /^Block legacy authentication$/m);
+    const [, forWhat] = await demo.stack.askChain(['list CA policies', 'what is that policy for?'], admin);
+    assert.equal(forWhat.intent, 'policy.info');
+    const setup = await demo.stack.ask('explain our conditional access setup in plain english', admin);
+    assert.equal(setup.intent, 'policy.info');
+    assert.match(setup.text, /Block legacy authentication/);
+    const thing = await demo.stack.ask('does the password-change-for-risky-users thing actually enforce anything', admin);
+    assert.equal(thing.intent, 'policy.info');
+    assert.match(thing.text, /^Require password change for high-risk users$/m);
+    const howTo = await demo.stack.ask('how do i make a policy report-only before turning it on', admin);
+    assert.equal(howTo.intent, 'docs.answer');
+  });
+
+  it('When one person\'s first sign-in, last sign-in "when, where, what app", or what they tried to open is asked, then the sign-in log answers with those columns', async () => {
+    const last = await demo.stack.ask("Megan's last sign in — when, where, what app?", admin);
+    assert.equal(last.intent, 'signin.list');
+    const plan = last.plan as QuestionPlan;
+    assert.deepEqual(plan.operation, { kind: 'latest' });
+    assert.deepEqual(plan.columns, ['city', 'country']);
+    assert.match(last.text, /\| Time \(UTC\) \| User \| App \| Result \| City \| Country \|/);
+    // Without "where", the account's own record of its last sign-ins answers, as before.
+    const when = await demo.stack.ask('when did Megan last sign in', admin);
+    assert.equal(when.intent, 'user.info');
+    assert.equal((when.plan as QuestionPlan).resource, 'users');
+    const first = await demo.stack.ask('first sign-in of Nestor Wilke', admin);
+    assert.equal(first.intent, 'signin.list');
+    assert.equal((first.plan as QuestionPlan).operation.kind, 'first');
+    const opened = await demo.stack.ask('what did Megan Bowen try to open this month', admin);
+    assert.equal(opened.intent, 'signin.list');
+  });
+
+  it('When membership adds are counted, roles "handed out" asked, or a guest account\'s creation asked, then the audit log or the account answers', async () => {
+    const adds = await demo.stack.ask('how many group membership adds this month', admin);
+    assert.equal(adds.intent, 'audit.changes');
+    assert.ok((adds.plan as QuestionPlan).filters.some((f) => f.field === 'activity' && f.value === 'Add member to group'), JSON.stringify(adds.plan));
+    const removals = await demo.stack.ask('group member removals this week', admin);
+    assert.equal(removals.intent, 'audit.changes');
+    const [, handed] = await demo.stack.askChain(['who was made a global admin recently', 'did he hand out any roles recently'], admin);
+    assert.equal(handed.intent, 'audit.changes');
+    const created = await demo.stack.ask("when did Nestor Wilke's guest account get created", admin);
+    assert.equal(created.intent, 'user.info');
+    assert.match(created.text, /^Created: /m);
+  });
 });

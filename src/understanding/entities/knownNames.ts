@@ -124,7 +124,7 @@ const GENERIC_SINGLE = new Set(['users', 'user', 'guests', 'guest', 'admins', 'a
  * "the legacy auth one", "the one for guests", "the one about high risk users", "risky sign-in policy:" at the start of
  * a message: a policy described by words of its name (kept only if they link to one policy).
  */
-const DESCRIBED_POLICY = /\b(the|our|that)\s+((?:[a-z0-9][\w'-]*\s+){0,4}?[a-z0-9][\w'-]*)\s+(?:one|rule|ca\s+policy|policy)\b|\bthe\s+(?:one|policy|rule)\s+(?:for|about|on|that\s+(?:blocks|requires|covers))\s+((?:[a-z0-9][\w'-]*)(?:\s+[a-z0-9][\w'-]*){0,3})(?=\s*(?:[?.!,;:]|$|\s+(?:policy|one)\b))|^\s*((?:[a-z0-9][\w'-]*\s+){0,3}[a-z0-9][\w'-]*)\s+policy\s*[:,—-]/gim;
+const DESCRIBED_POLICY = /\b(the|our|that)\s+((?:[a-z0-9][\w'-]*\s+){0,4}?[a-z0-9][\w'-]*)\s+(?:one|rule|ca\s+policy|policy|thing|setting)\b|\bthe\s+(?:one|policy|rule)\s+(?:for|about|on|that\s+(?:blocks|requires|covers))\s+((?:[a-z0-9][\w'-]*)(?:\s+[a-z0-9][\w'-]*){0,3})(?=\s*(?:[?.!,;:]|$|\s+(?:policy|one)\b))|^\s*((?:[a-z0-9][\w'-]*\s+){0,3}[a-z0-9][\w'-]*)\s+policy\s*[:,—-]/gim;
 /** First words that point at a row, not at a policy's name: "the first one", "the other blocking one". */
 const ROW_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'previous', 'other', 'same', 'top', 'bottom', 'new', 'newest', 'old', 'oldest', 'latest', 'earliest', 'recent', 'only', 'main', 'this', 'that', 'which', 'what', 'whole', 'default', 'current', 'each', 'every', 'any', 'a', 'an']);
 /** One word alone that says how something went or how bad it is, not which policy: "the high one", "the failed one". */

@@ -178,7 +178,7 @@ const CUES: Cue[] = [
   { name: 'a cause guessed', intent: 'signin.troubleshoot', weight: 6, pattern: /\b(?:is|was|could|might) (?:it|that|this|the problem|the issue) (?:be |just |only |simply |maybe |probably |really )(?:just |only |simply |maybe |probably |really )?(?:a |an |the |his |her |their )?(?:typo|wrong password|bad password|mistyped password|expired password|password|lockout|locked|mfa|policy|device|vpn)\b/, when: (f) => f.person },
   { name: 'what it means for a person', intent: 'signin.troubleshoot', weight: 8, pattern: /\bwhat (?:does|did|do|would) (?:that|it|this|the error|the code|<code>) mean for (?:<name>|(?:him|her|them)\b)/, when: (f) => f.person },
   // "How can I rotate an expired client secret for an app registration?": how to do a task, nobody named.
-  { name: 'how to do a task', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|hey|quick question)[,:]?\s+)?(?:how (?:can|do|should|would) (?:i|we|one|you)|how to|what'?s the (?:best |right |proper )?way to|(?:(?:what are )?the )?steps to) (?:rotate|renew|roll over|add|create|configure|set up|setup|enable|register|remove|delete|assign|grant|exclude|change|update|migrate|require|enforce|turn on|turn off|send|issue|generate|unlock|unblock|re-?enable|restore|(?:get|make) (?:him|her|them|people|users|everyone|the user|<name>) (?:to )?(?:register|enrol+|set up|sign|use|change|reset))\b/, when: (f) => !f.person || f.pronoun },
+  { name: 'how to do a task', intent: 'docs.answer', weight: 7, pattern: /^(?:(?:ok(?:ay)?|so|hey|quick question)[,:]?\s+)?(?:how (?:can|do|should|would) (?:i|we|one|you)|how to|what'?s the (?:best |right |proper )?way to|(?:(?:what are )?the )?steps to) (?:rotate|renew|roll over|add|create|configure|make (?:an? |the |my |our )?(?:\w+ )?(?:polic(?:y|ies)|rule|group|app|account|user)|set up|setup|enable|register|remove|delete|assign|grant|exclude|change|update|migrate|require|enforce|turn on|turn off|send|issue|generate|unlock|unblock|re-?enable|restore|(?:get|make) (?:him|her|them|people|users|everyone|the user|<name>) (?:to )?(?:register|enrol+|set up|sign|use|change|reset))\b/, when: (f) => !f.person || f.pronoun },
   // "David Gomez eng manager - what's going wrong this morning", "Lucia needs help signing in", "chen jensen: 'your device
   // is required to be managed' in teams": one person's trouble, asked or pasted.
   // ("reports errors signing in", "thunderbird not syncing", "an app says it isn't found", "phone blocked?", "reckons his
@@ -246,6 +246,10 @@ const CUES: Cue[] = [
   // "did Megan or Priya fail more this week?", "megan bowen vs priya patel - failures this week?": two people's failures
   // counted side by side, not one diagnosis.
   { name: 'two people compared on failures', intent: 'signin.list', weight: 9, pattern: /<name>\s*(?:or|vs\.?|versus)\s+<name>.*\b(?:fail\w*|errors?|blocked|denied)\b|\b(?:more|most|fewer|less)\b.{0,30}\b(?:fail\w*|failures|errors)\b.{0,40}<name>\s*,?\s*(?:or|vs\.?|versus)\s+<name>/, when: (f) => f.names >= 2 && !f.app },
+  // "first sign-in of Nestor Wilke", "latest login for Megan": one person's sign-in at an end of the log.
+  { name: 'a person\'s first or latest sign-in', intent: 'signin.list', weight: 6, pattern: new RegExp(`\\b(?:first|earliest|oldest|latest|newest|most recent) ${SIGNIN}s? (?:of|for|by|from) (?:<name>|(?:him|her|them)\\b)`) },
+  // "what did Kenji try to open this month?": the apps of a person's sign-ins.
+  { name: 'what a person tried to open', intent: 'signin.list', weight: 8, pattern: /\bwhat (?:did|has|does|do) (?:<name>|he|she|they) (?:try|tried|attempt|attempted) to (?:open|access|use|get into|sign in to|sign into|log into|log in to|reach)\b|\bwhat (?:apps?|applications?) (?:did|has|does|do) (?:<name>|he|she|they) (?:try|tried|use|used|open|opened|access|accessed|sign in to|sign into)\b/ },
   { name: 'last sign-in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\blast (?:time )?(?:${SIGNIN}|signed in|logged in|(?:got|get) in (?:ok|okay|fine|successfully|alright))|\\bwhen (?:did|was)\\b.{0,40}\\b(?:${SIGNIN}|sign|log|signed|logged)\\b|\\bdid ${OBJECT} (?:sign|log)|how many times did`) },
 
   // Risk.
@@ -294,7 +298,7 @@ const CUES: Cue[] = [
   { name: 'risk and MFA of a person', intent: 'risk.user', weight: 6, pattern: both(String.raw`(?:risky|riskey|at risk|risk level|flagged|compromised)\b`, String.raw`(?:mfa|2fa|authenticator)\b`), when: (f) => f.person },
   // "when was Chen Gomez's account created?": the account page says when (the audit log keeps only 30 days); who
   // created it is the audit log's.
-  { name: 'when an account was created', intent: 'user.info', weight: 10, pattern: /^(?!.*\bwho\b|.*\bby whom\b)(?:.*)\bwhen (?:was|were|did) (?:<name>(?:\s*'s)? account\b|(?:his|her|their) account\b|<name>|(?:he|she|they)\b).{0,15}\b(?:created|made(?!\s+(?:an?|the|into|as|global|admin|owner|member)\b)|set up|provisioned|get created|invited)\b/, when: (f) => f.person && !f.app },
+  { name: 'when an account was created', intent: 'user.info', weight: 10, pattern: /^(?!.*\bwho\b|.*\bby whom\b)(?:.*)\bwhen (?:was|were|did) (?:<name>(?:\s*'s)? (?:guest |user |member )?account\b|(?:his|her|their) (?:guest |user |member )?account\b|<name>|(?:he|she|they)\b).{0,15}\b(?:created|made(?!\s+(?:an?|the|into|as|global|admin|owner|member)\b)|set up|provisioned|get created|invited)\b/, when: (f) => f.person && !f.app },
   // "has he accepted the invite?", "is Nestor's invitation still pending?": the guest's invitation state is on their page.
   { name: 'invitation accepted', intent: 'user.info', weight: 8, pattern: /^(?!.*\bwho\b|.*\bwhen\b)(?:.*)(?:\b(?:accepted|redeemed|accept|redeem)\b.{0,30}\binvit\w*|\binvit\w*\b.{0,30}\b(?:accepted|redeemed|pending|still open)\b)/, when: (f) => f.person },
   // "name of our HR Director?": who holds a title.
@@ -314,7 +318,8 @@ const CUES: Cue[] = [
 
   // Group memberships of someone.
   { name: "someone's groups", intent: 'user.groups', weight: 4, pattern: /\b(?:groups|group memberships?|memberships?(?! rule)|security groups|(?:which|what|his|her|their|the) teams(?! (?:app|client|on|blocked|fails|failing|not|won'?t|keeps|crash)))\b|(?:<name>|he|she|they).{0,30}\b(?:a member of|member of|belongs? to|part of)\b/, when: (f) => f.names > 0 || f.pronoun },
-  { name: 'is X in Y', intent: 'user.groups', weight: 3, pattern: /\b(?:is|does)\s+<name>\s+(?:a member of|in|belong to|part of)\s+(?:the\s+)?<name>/ },
+  // ("is raul in it?" after a group's page: that group.)
+  { name: 'is X in Y', intent: 'user.groups', weight: 3, pattern: /\b(?:is|does)\s+<name>\s+(?:a member of|in|belong to|part of)\s+(?:the\s+)?(?:<name>|(?:it|that group|this group|the group|that team|this team)\s*[?.!]*$)/ },
   { name: 'are they in Y', intent: 'user.groups', weight: 4, pattern: /\b(?:is|are)\s+(?:he|she|they|them|both|either of them)\s+(?:still\s+)?(?:in|a member of|members of|part of)\s+(?:the\s+)?<name>/ },
   // "isaiah langer in the IT Staff group - yes or no?", "is that user a member of the HR Portal Users group?": a yes or no.
   { name: 'in that group, yes or no', intent: 'user.groups', weight: 8, pattern: /^(?:so\s+|and\s+|quick(?: one)?[:,-]?\s+)?(?:is\s+)?(?:<name>|he|she|they|that (?:user|person|guy|account)|this (?:user|person|account)|the user)\s+(?:still\s+|already\s+|even\s+|really\s+)?(?:in|a member of|member of|part of|inside)\s+(?:the\s+)?<name>(?:\s+group)?\b(?:.*\byes or no\b|\s*\?\s*$|\s*\?\s*\((?:including |incl\.? |with |counting )?nested(?: counts| too| included| groups)?\)\s*$)|^<name>\s*[-–—:,]\s*(?:a\s+)?(?:member of|in|part of)\s+(?:the\s+)?<name>(?:\s+group)?\s*\?/ },
@@ -444,6 +449,8 @@ const CUES: Cue[] = [
   // is the audit log's: who changed what).
   { name: "a policy's creation", intent: 'policy.info', weight: 10, pattern: /^(?!.*\b(?:who|whom)\b).*\bwhen (?:was|were|did) (?:the |our |that |this )?<policy>(?: polic(?:y|ies))? (?:first )?(?:created|made|set up|added)\b/ },
   // "who owned it before?", "who was its last owner?": an owner since removed is in the audit log only.
+  // "did he hand out any roles recently?": roles the person gave, in the audit log.
+  { name: 'roles handed out', intent: 'audit.changes', weight: 9, pattern: /\b(?:hand(?:s|ed)?|give|gives|gave|given|dish(?:ed)?) out (?:any |some |new )?(?:admin |directory )?(?:roles?|<role>|rights|permissions|access)\b/ },
   { name: 'a former owner', intent: 'audit.changes', weight: 9, pattern: new RegExp(FORMER_OWNER) },
   { name: 'when and by whom', intent: 'audit.changes', weight: 8, pattern: /\bby whom\b|\bwhen (?:was|were|did|has|have)\b.{0,80}\b(?:set|turned|switched|changed|created|deleted|disabled|enabled|invited|added|removed|made|put|moved)\b/ },
   // Someone came to hold a role, or joined a group, at some point: the audit log says when and by whom.
@@ -469,6 +476,10 @@ const CUES: Cue[] = [
   // "is there a rule that forces admins to do MFA?", "which of our rules stops someone getting in with just a
   // password?", "does anything stop people logging in from risky places?": a policy told by what it does.
   { name: 'a rule that does something', intent: 'policy.info', weight: 7, pattern: /^(?!.*\b(?:groups?|membership|dynamic|mailbox|inbox|transport|mail flow|firewall)\b).*(?:\b(?:is there|are there|do we have|have we got|which of (?:our|the)|what|which|any)\s+(?:a |an |any )?(?:\w+ )?(?:rules?|settings?|controls?|safeguards?)\s+(?:that|which|to|for|stop|stops|block|blocks|force|forces|make|makes)\b|\b(?:does|do|is) (?:anything|something|any ?thing) (?:stop|stopping|block|blocking|prevent|preventing|force|forcing|make|making)s? (?:people|users|someone|anyone|admins|guests)\b)/ },
+  // "what is that policy for?", "what does that rule actually block?": the policy the thread is on, its page.
+  { name: 'what that policy does', intent: 'policy.info', weight: 10, pattern: /\bwhat (?:is|does|do|'s) (?:that|this|the same) (?:ca |conditional access )?(?:policy|rule) (?:actually |really |even |exactly )?(?:for|do|does|block|blocks|require|requires|cover|covers|enforce|enforces|apply to|target|targets|mean)\b/ },
+  // "explain our conditional access setup in plain english": the tenant's policies, not the concept.
+  { name: 'our policies explained', intent: 'policy.info', weight: 10, pattern: /\b(?:explain|summari[sz]e|describe|walk me through|overview of|rundown of|run me through)\b.{0,30}\b(?:our|the tenant'?s|my|this tenant'?s|the current) (?:conditional access|ca)(?: polic(?:y|ies)| setup| set-up| config(?:uration)?| rules)?\b/ },
   { name: 'do we enforce', intent: 'policy.info', weight: 4, pattern: /\bdo we (?:block|require|enforce|allow|force|need)\b|\bis there a (?:ca |conditional access )?policy\b/ },
   // "what named locations are defined?", "list our trusted IPs": the named locations, with the policies ("what's a named
   // location?" is a definition).
