@@ -1,3 +1,5 @@
+import { entityOf } from '../understanding/types';
+import { passwordResetAnswer } from './common/passwordReset';
 import type { Skill, SkillAnswer, SkillRequest } from './types';
 
 const SCOPE =
@@ -24,6 +26,11 @@ export const outOfScopeSkill: Skill = {
   version: '1',
   intents: ['outOfScope'],
   answer(request: SkillRequest): Promise<SkillAnswer> {
+    // "reset bob kelly's password": declined, with how to do it on that person's page.
+    if (entityOf(request.understanding, 'action')?.value === 'resetPassword') {
+      const user = entityOf(request.understanding, 'user');
+      return Promise.resolve(passwordResetAnswer(user?.id && user.resolution === 'resolved' ? { id: user.id, displayName: user.displayName ?? user.text } : undefined));
+    }
     const cues = request.understanding.explanation ?? [];
     const declined = DECLINED.find(([cue]) => cues.includes(cue));
     return Promise.resolve({ kind: 'text', text: declined ? `${declined[1]} ${SCOPE}` : `That is outside what I can answer. ${SCOPE}` });

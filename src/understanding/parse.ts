@@ -77,8 +77,8 @@ export function retarget(intent: IntentName, entities: Entity[]): IntentName {
   // "who dismissed it?" about the person just discussed: that person's risk, not the list.
   if (intent === 'risk.users' && has('user') && entities.some((e) => e.type === 'user' && e.source === 'conversation')) return 'risk.user';
   if (intent === 'risk.workload' && !has('app') && has('user')) return 'risk.user';
-  // "reset bob kelly's password": the assistant never resets one; how to do it is a documentation answer.
-  if (intent === 'risk.remediate' && entities.some((e) => e.type === 'action' && e.value === 'resetPassword')) return 'docs.answer';
+  // "reset bob kelly's password": a request the assistant declines (it never resets one), answered with how to do it.
+  if (intent === 'risk.remediate' && entities.some((e) => e.type === 'action' && e.value === 'resetPassword')) return 'outOfScope';
   return intent;
 }
 
@@ -87,7 +87,7 @@ export function keeps(intent: IntentName, entity: Entity): boolean {
   if (intent === 'help') return false;
   // A request declined ("can you re-enable Lee?", "order a laptop for Uma Hall") still says whom it was about, if that
   // links to the tenant: the answer's record shows it, and nothing is read about them.
-  if (intent === 'outOfScope') return (entity.type === 'user' || entity.type === 'group' || entity.type === 'app') && entity.resolution === 'resolved';
+  if (intent === 'outOfScope') return ((entity.type === 'user' || entity.type === 'group' || entity.type === 'app') && entity.resolution === 'resolved') || (entity.type === 'action' && entity.value === 'resetPassword');
   if (entity.type === 'action') return intent === 'risk.remediate' || (intent === 'docs.answer' && entity.value === 'resetPassword');
   if (entity.type === 'riskLevel') return intent.startsWith('risk.');
   return true;

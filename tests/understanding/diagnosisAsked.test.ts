@@ -41,14 +41,15 @@ describe('A diagnosis asked in other words, and a password reset asked for (issu
     assert.match(answer.text, /7000222 \(Client secret expired\)/);
   });
 
-  it('When an admin asks the assistant to reset a password, by name or after a diagnosis, then the answer says how, on that person\'s page, and nothing is proposed', async () => {
+  it('When an admin asks the assistant to reset a password, by name or after a diagnosis, then it declines and says how, on that person\'s page, and nothing is proposed', async () => {
     const named = await demo.stack.ask("reset bob kelly's password please", admin);
-    assert.equal(named.intent, 'docs.answer');
+    assert.equal(named.intent, 'outOfScope');
     assert.match(named.text, /^I don't reset passwords: a new password has to reach Bob Kelly safely/);
     assert.match(named.text, /UserProfileMenuBlade\/~\/overview\/userId\/[0-9a-f-]{36}/);
     const [, followUp] = await demo.stack.askChain(["why can't Bob Kelly sign in?", 'reset his password'], admin);
-    assert.equal(followUp.intent, 'docs.answer');
+    assert.equal(followUp.intent, 'outOfScope');
     assert.match(followUp.text, /has to reach Bob Kelly safely/);
+    assert.doesNotMatch(followUp.text, /Confirm/);
   });
 
   it('When an admin asks who did a password reset, then the audit log answers, not the how-to', async () => {
