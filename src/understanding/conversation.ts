@@ -62,13 +62,13 @@ const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give me|prepare) (?:a |the |an )?(?:short |quick |polite )?(?:reply|response|answer|update|message|note) (?:for|to|on) (?:the |this |that )?(?:ticket|user|caller|guest|requester|customer|him|her|them)\b|\bsomething (?:i can |to |i could )?(?:paste|send|forward|copy)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b|\bwhat (?:should|do|can|would) (?:i|we) (?:tell|say to|advise) (?:him|her|them|the user|the guest)\b|\bwhat(?:'?s| is) the (?:fix|solution|remedy|workaround)\b|\bhow (?:do|can|should|would) (?:i|we) (?:get|move|switch) (?:him|her|them) (?:onto|on to|on|to|over to) (?:something|anything|a (?:client|app|method)) (?:that|which) works\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
-export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?)\s*[?.!]*$/;
+export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?|who|whom|the (?:users|people|accounts|names|persons)|which (?:users|people|accounts))\s*[?.!]*$/;
 
 /**
  * "who did that?", "by whom?": the change behind the last answer (a disabled account, a role, a dismissed risk),
  * asked of the audit log about what that answer was about.
  */
-const WHO_DID_IT = /\bwhy (?:was|were|did) (?:it|that|this|they) (?:get )?(?:turned off|switched off|turned on|switched on|disabled|enabled|removed|deleted|changed)\b|\b(?:which|what) admin (?:closed|dismissed|confirmed|handled|resolved|cleared|changed|did) (?:it|that|this)\b|\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho changed (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
+const WHO_DID_IT = /\bwhy (?:was|were|did) (?:it|that|this|they) (?:get )?(?:turned off|switched off|turned on|switched on|disabled|enabled|removed|deleted|changed)\b|\b(?:which|what) admin (?:closed|dismissed|confirmed|handled|resolved|cleared|changed|did) (?:it|that|this)\b|\bwho did (?:that|this|it)\b(?!\s+(?:block|stop|hit|catch|affect|apply to|target|let))|\bhow did (?:that|this|it) happen\b|\bwho (?:made|did|approved|requested) (?:that|this|the) (?:change|edit|update)\b|\bwho (?:last |first |most recently )?(?:changed|edited|modified|updated|touched) (?:that|this|it)\b|\bby whom\b|\bby who\b|\bwho (?:was|is) responsible\b|\bwho(?:'s| is) behind (?:that|this|it)\b|\b(?:has|have|did) (?:anyone|anybody|someone|somebody|an admin|any admin) (?:already |yet )?(?:done (?:anything|something)|acted|dealt with|handled|looked (?:at|into)|taken (?:any )?action|responded|reacted|dismiss(?:ed)?|confirm(?:ed)?)\b(?:.*\b(?:it|that|this|them|those)\b)?/;
 /** The parts of a risk story a follow-up asks about. */
 const RISK_PARTS = /\b(?:the )?(?:risky|unfamiliar|suspicious|flagged|atypical) (?:sign[- ]?ins?|logins?|activity)\b|\bthe leak\b|\bleaked from\b|^(?:and\s+)?when was (?:that|it|this)\b|\blegit\b|\b(?:which|what) (?:kind of |type of )?(?:detection|key|credential|secret)s?\b|\bwhat ip\b|\bwhich ip\b|\bwhat (?:did|has) (?:he|she|they|it) (?:trip|trigger)\b/;
 
@@ -95,7 +95,7 @@ export const COUNTRIES_OF_THE_LIST = /\b(?:which|what) countries (?:are|were|is)
 const SAME_TROUBLE = /\b(?:the )?same (?:complaint|problem|issue|thing|error|trouble|story|symptoms?)\b|\b(?:same|similar) (?:here|for (?:him|her|them))\b|\b(?:also|too) (?:can'?t|cannot|fails?|failing)\b/;
 
 /** "when was that?", "what date?", "which guest was it?": when the change just shown happened, or what it was done to. */
-const OF_THE_CHANGES = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when (?:was|did) (?:that|it|this)(?: happen)?|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day)|(?:which|what) (?:guest|user|account|person|one|group|app|policy|role) (?:was (?:it|that)|were they|was affected|did (?:they|he|she) (?:invite|add|remove|change)))\s*[?.!]*$/;
+const OF_THE_CHANGES = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:the (?:disable|removal|reset|addition|invite|change|deletion|update)\s*[—–,:-]*\s*(?:who|whom) (?:was (?:it|that)|did (?:it|that) (?:hit|affect))|when (?:was|did) (?:that|it|this)(?: happen)?(?: exactly)?|when exactly|exactly when|at what time|what time exactly|when|what (?:date|day|time)(?: was (?:that|it))?|on what (?:date|day)|(?:which|what) (?:guest|user|account|person|one|group|app|policy|role) (?:was (?:it|that)|were they|was affected|did (?:they|he|she) (?:invite|add|remove|change)))\s*[?.!]*$/;
 
 /** Words that say the message is not about the thread ("unrelated but …", "random question, …", "off topic:"). */
 export const ASIDE = /^\W*(?:(?:ok(?:ay)?|btw|also|oh|hey)[\s,]+)?(?:(?:totally|completely|slightly|somewhat|kinda|bit)\s+)?(?:unrelated|off[- ]topic|random question|random one|side (?:question|note)|sidenote|different (?:topic|question)|quick (?:unrelated|random|non[- ]work) (?:one|question|thing))\b/i;
@@ -125,6 +125,8 @@ function ofThePolicy(parsed: ParsedQuestion): IntentName {
 
 const WHAT_CHANGED = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?what (?:exactly )?(?:did (?:he|she|they|that admin|the admin) (?:change|edit|update|modify|touch)|(?:was|got|has been) (?:changed|edited|updated|modified))(?: exactly| on it| in it| there)?\s*[?.!]*$/;
 
+/** "how did adrian fix it?", "how was her risk cleared?": how a risk was closed, in its history. */
+const HOW_IT_WAS_FIXED = /\bhow did (?:<name>|he|she|they) (?:fix|resolve|clear|remediate|sort out|get rid of|close) (?:it|that|this|the risk|(?:his|her|their) risk)\b|\bhow (?:was|were|did) (?:it|that|this|(?:his|her|their|<name>\s*'s) risk) (?:get )?(?:fixed|resolved|cleared|remediated|closed)\b/;
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
 
 /** The object the last answer was about, as the audit question's target. */
@@ -345,6 +347,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   const focused = memory.focus === 'group' || memory.focus === 'app' ? memory[memory.focus] : undefined;
   if (focused && new RegExp(FORMER_OWNER).test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
     return { intent: 'audit.changes', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(focused)], objects: [], followUp: true };
+  }
+  // "how did adrian fix it?" after people's risk: that person's risk history says how it was closed.
+  if ((memory.lastIntent === 'risk.users' || memory.lastIntent === 'risk.user') && HOW_IT_WAS_FIXED.test(parsed.cueText)) {
+    const named = parsed.entities.find((e) => e.type === 'user' && e.source === 'message');
+    const person = named ?? (memory.user ? fromConversation(memory.user) : undefined);
+    if (person) return { intent: 'risk.user', entities: [...parsed.entities.filter((e) => e.type !== 'user'), person], objects: parsed.objects, followUp: true };
   }
   // "since when?" after a diagnosis or a risk answer: that answer again, which says since when (the failures' start, the
   // risk's history).

@@ -559,6 +559,8 @@ export class GrammarRecognizer implements Recognizer {
     settleFromConversation(turn.entities, context?.conversation);
     // A word only guessed to be a name that links to nothing is not asked about ("sorry to bother you").
     const notNames = new Set(turn.objects.filter((o) => isNotAName(o.entity, o.typeGuessed)).map((o) => o.entity));
+    // ("buy 50 more e5 licenses", "buy" first read as a name: read as words, a request the grammar declines.)
+    let declinedOnReread = false;
     if (notNames.size) {
       turn.entities = turn.entities.filter((e) => !notNames.has(e));
       // The intent was chosen with those words masked as names ("who <name> a <role>" for "who became a …"):
@@ -568,7 +570,10 @@ export class GrammarRecognizer implements Recognizer {
         // (Read as words, "is the canteen open today?" is about the world: declined, not guessed at.)
         if (reparsed.intent !== 'outOfScope' || reparsed.score > 0) {
           turn.intent = reparsed.intent;
-          if (reparsed.intent === 'outOfScope') parsed.score = reparsed.score;
+          if (reparsed.intent === 'outOfScope') {
+            parsed.score = reparsed.score;
+            declinedOnReread = true;
+          }
           parsed.explanation.push(...reparsed.explanation.map((e) => `re-read: ${e}`));
         }
       }
@@ -597,7 +602,7 @@ export class GrammarRecognizer implements Recognizer {
     const fallback = this.options.fallback?.classifier();
     let guessed = false;
     // A request the grammar itself knows is not about Entra ID ("book me a meeting room") is not guessed at.
-    const declined = parsed.intent === 'outOfScope' && parsed.score > 0;
+    const declined = (parsed.intent === 'outOfScope' && parsed.score > 0) || declinedOnReread;
     // A list the words describe ("how many guests do we have") needs no guess at the intent.
     const listed = () => {
       const fill = fillPlan({ text: cleaned, intent: 'outOfScope', entities: turn.entities, now, elliptical: false });
@@ -607,8 +612,9 @@ export class GrammarRecognizer implements Recognizer {
     // Only a question about it ("Raul from sales says …" is a description, not the question).
     if (turn.intent === 'outOfScope' && !declined && /^\s*(?:is|was|does|did|are)\b/i.test(cleaned) && cleaned.length < 100 && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
     // "research lab", "Payroll Connector?", "megan bowen": a name alone, linked to one object, asks for its page.
-    if (turn.intent === 'outOfScope' && !declined && /^\s*<name>\s*[?!.]*\s*$/.test(parsed.cueText)) {
-      const named = turn.entities.filter((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.source === 'message' && e.resolution === 'resolved');
+    // ("the HR director": a title one person holds; "abigail park", whom two people are called: which one is asked.)
+    if (turn.intent === 'outOfScope' && !declined && /^\s*(?:(?:the|our)\s+)?(?:\w+\s+)?<name>\s*[?!.]*\s*$/.test(parsed.cueText)) {
+      const named = turn.entities.filter((e) => (e.type === 'user' || e.type === 'group' || e.type === 'app') && e.source === 'message' && (e.resolution === 'resolved' || (e.type === 'user' && e.resolution === 'ambiguous')));
       if (named.length === 1) {
         turn.intent = named[0].type === 'user' ? 'user.info' : named[0].type === 'group' ? 'group.info' : 'app.info';
         parsed.explanation.push('a name alone');

@@ -222,4 +222,69 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(created.intent, 'user.info');
     assert.match(created.text, /^Created: /m);
   });
+
+  it('When a name two people share is said alone, then which one is asked, and "the one in customer support" chooses; a title alone is its holder', async () => {
+    const [which, chosen] = await demo.stack.askChain(['abigail park', 'the one in customer support'], admin);
+    assert.equal(which.intent, 'user.info');
+    assert.match(which.text, /Which user do you mean by “abigail park”\?/);
+    assert.equal(chosen.intent, 'user.info');
+    assert.match(chosen.text, /abigail\.park2@contoso\.com · Support Team Lead, Customer Support/);
+    const title = await demo.stack.ask('the HR director', admin);
+    assert.equal(title.intent, 'user.info');
+  });
+
+  it('When a thread asks "what else can he do", whether a group holds a role, or whether it is role-assignable, then roles and the group answer', async () => {
+    const [, more] = await demo.stack.askChain(['who has privileged role administrator', 'what else can he do'], admin);
+    assert.equal(more.intent, 'role.assignments');
+    assert.match(more.text, /Roles of Pradeep Gupta/);
+    const holds = await demo.stack.ask('does the Security Operations group hold any role', admin);
+    assert.equal(holds.intent, 'role.assignments');
+    const assignable = await demo.stack.ask('is security operations role-assignable', admin);
+    assert.equal(assignable.intent, 'group.info');
+  });
+
+  it('When the assistant is asked whether it resets passwords, then help answers; "then how do I reset Lee Gu\'s password myself" is the how-to; small talk and thanks are not Entra questions', async () => {
+    const [, can, how] = await demo.stack.askChain(['help', 'can you reset passwords?', "then how do I reset Lee Gu's password myself"], admin);
+    assert.equal(can.intent, 'help');
+    assert.equal(how.intent, 'docs.answer');
+    const [, rain, back] = await demo.stack.askChain(["why can't quinn flores sign in", 'unrelated but is it going to rain in seattle today', 'ok back to quinn — her groups?'], admin);
+    assert.equal(rain.intent, 'outOfScope');
+    assert.equal(back.intent, 'user.groups');
+    assert.match(back.text, /Groups of Quinn Flores/);
+    const clock = await demo.stack.ask('side note - is Moscow 3 hours ahead of London?', admin);
+    assert.equal(clock.intent, 'outOfScope');
+    const buy = await demo.stack.ask('buy 50 more e5 licenses', admin);
+    assert.equal(buy.intent, 'outOfScope');
+    const thanks = await demo.stack.ask('thanks, that was helpful!', admin);
+    assert.equal(thanks.intent, 'help');
+  });
+
+  it('When changes follow a list or a person ("who last changed it", "who did the consenting", "when did we invite him"), then the audit log answers about that object', async () => {
+    const [, changed] = await demo.stack.askChain(['disabled CA policies?', 'who last changed it'], admin);
+    assert.equal(changed.intent, 'audit.changes');
+    assert.match(changed.text, /Changes to the policy "Block Azure management from untrusted locations"/);
+    const [, consent] = await demo.stack.askChain(['which apps did we grant consent to this month', 'who did the consenting'], admin);
+    assert.equal(consent.intent, 'audit.changes');
+    const [, invited] = await demo.stack.askChain(["our fabrikam guest nestor can't open the shared teams workspace", 'when did we invite him'], admin);
+    assert.equal(invited.intent, 'audit.changes');
+    assert.match(invited.text, /Nestor Wilke/);
+  });
+
+  it('When a thread asks "which company is he from", "how did adrian fix it" or a bare "who" after a count, then the account, the risk history and the counted rows answer', async () => {
+    const [, company] = await demo.stack.askChain(["oscar russo can't get into teams", 'which company is he from'], admin);
+    assert.equal(company.intent, 'user.info');
+    assert.match(company.text, /wingtiptoys\.com/);
+    const [, fixed] = await demo.stack.askChain(['risky users remediated this month', 'how did adrian fix it'], admin);
+    assert.equal(fixed.intent, 'risk.user');
+    assert.match(fixed.text, /changed their password securely/);
+    const [, who] = await demo.stack.askChain(['how many users are at medium risk', 'who'], admin);
+    assert.equal(who.intent, 'risk.users');
+    assert.equal((who.plan as QuestionPlan).operation.kind, 'list');
+  });
+
+  it('When a seven-digit 7000xxx code is asked about without its AADSTS prefix, then it is read as the error code', async () => {
+    const code = await demo.stack.ask("what's 7000222 mean?", admin);
+    assert.equal(code.intent, 'docs.answer');
+    assert.match(code.text, /7000222/);
+  });
 });

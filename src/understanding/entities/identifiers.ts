@@ -5,8 +5,11 @@ const ADDRESS = /[A-Za-z0-9][A-Za-z0-9._%+'#-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 /** "AADSTS50076", "AADSTS 50076", "error 50076", "code: 53003", "err #50126"; a few listed codes have 7 digits (AADSTS7000222). */
 const PREFIXED_CODE = /\b(?:aadsts\s?|(?:error|err|code|error code)\s*[:#]?\s*)(\d{4,7})\b/gi;
-/** A bare number of five or six digits reads as a sign-in error code (AADSTS codes are 5–6 digits), plural too ("any 50126s"). */
-const BARE_CODE = /(?<![\d.:/-])\b(\d{5,6})(?:'?s)?\b(?![\d.:/-])/g;
+/**
+ * A bare number of five or six digits reads as a sign-in error code (AADSTS codes are 5–6 digits), plural too ("any
+ * 50126s"); so does one of the seven-digit 7000xxx codes ("what's 7000222 mean?").
+ */
+const BARE_CODE = /(?<![\d.:/-])\b(\d{5,6}|7000\d{3})(?:'?s)?\b(?![\d.:/-])/g;
 /** Words just before a GUID that make it an application's id rather than a request's. */
 const APP_ID_CUE = /\b(?:app|apps|application|client|appid|app id|client id|application id|service principal|sp|enterprise app)\s*(?:id)?\s*[:#]?\s*$/i;
 
