@@ -398,7 +398,8 @@ export class EntraAssistantBot extends TeamsActivityHandler {
         };
       }
     } else {
-      understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context });
+      const askerName = context.activity.from?.name;
+      understanding = await this.options.recognizer.recognize(text, { now, conversation: memory.context, ...(askerName ? { asker: { displayName: askerName } } : {}) });
       // "the one in finance", "the second one" typed after "which user do you mean?": that candidate, as its button.
       const pending = memory.pending ? ConversationMemory.pendingFor(memory, memory.pending.id, now) : undefined;
       const typed = pending ? typedChoice(pending, understanding) : undefined;

@@ -531,7 +531,7 @@ export function keptByPlan(plan: QuestionPlan, memory: ConversationContext | und
 
 /** A question about what happened to the one at risk just listed ("what happened to him?", "what did it do?", "which key did it use?"). */
 /** "is anyone else hitting the same thing?", "anybody else getting that error?": others with the same failure. */
-const ANYONE_ELSE_THE_SAME = /\b(?:anyone|anybody|someone|somebody|others?|other people|who) else\b.{0,30}\b(?:the same|that|this|it)\b/;
+const ANYONE_ELSE_THE_SAME = /\b(?:anyone|anybody|someone|somebody|others?|other people|who) else\b.{0,30}\b(?:the same|that|this|it)\b|\b(?:are|is) (?:others?|other people|other users|more people|lots of people|other accounts|anyone else|anybody else) (?:also |too )?(?:affected|hit|impacted|seeing (?:it|this|that|the same))\b|\bis (?:it|this|that) (?:only|just) (?:her|him|them|<name>)\b/;
 /** A person's story asked for ("what about alan - what happened?", "what's Quinn's story?"). */
 const PERSON_STORY = /\bwhat happened\b|<name>\s*'s (?:story|deal|situation)\b|\bwhat'?s (?:the |(?:his|her|their) )?(?:story|deal|situation)\b/;
 const RISK_STORY_ASKED = /\bwhy (?:is|was) (?:that one|this one|he|she|it|they) (?:so |still )?(?:high|medium|low|risky|flagged|at risk)\b|\bwhat (?:happened|has happened|'?s going on|is going on) (?:to|with) (?:him|her|them|it|that one|the [\w-]+ one)\b|\b(?:what|which) (?:kind of |type of )?(?:detections?|key|credential|secret|cert(?:ificate)?) (?:did|has|was) (?:it|he|she|they|that one)\b|\bfrom (?:which|what) ip\b|\bwhat (?:did|has) (?:it|he|she|they) (?:do|done)\b|\bwhat (?:is|was) (?:it|he|she) up to\b/;

@@ -446,7 +446,7 @@ export class GrammarRecognizer implements Recognizer {
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
     // ("which user(s)?": a plural written with (s) is the plural.)
-    const cleaned = corrected(backToSubject(withoutRetracted(text.trim()).replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation);
+    const cleaned = aboutTheAsker(corrected(backToSubject(withoutRetracted(text.trim()).replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation), context?.asker);
     const knownNames = await this.knownNames();
     // ("what about Sales?" after the people of a department: that word is another department, not a group.)
     // (After a list of people, "what about Operations?" narrows it to a department too: "how many accounts are disabled?".)
@@ -783,3 +783,23 @@ export class GrammarRecognizer implements Recognizer {
     return understanding;
   }
 }
+
+/**
+ * "which groups am I in?", "what roles do I have?", "is my account locked?": questions about the asker, read with
+ * their name in place of the first person (only where the words ask about them, not "how do I …" or "show me").
+ */
+export function aboutTheAsker(text: string, asker: RecognitionContext['asker']): string {
+  const name = asker?.displayName.trim();
+  // ("fwd from the user: 'I can't get into my account'": a quoted or forwarded first person is someone else.)
+  if (!name || !FIRST_PERSON.test(text) || /['"‘’“”]|\bfwd\b|\bforward(?:ed|ing)?\b|\b(?:says|said|wrote|writes|complain\w*|ticket)\b/i.test(text)) return text;
+  return text
+    .replace(/\bam i (?=in\b|an? |at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed|registered|a member|an owner)/gi, `is ${name} `)
+    .replace(/\bdo i (have|hold|own|belong)\b/gi, `does ${name} $1`)
+    .replace(/\bhave i (been|got|registered|signed|changed)\b/gi, `has ${name} $1`)
+    .replace(/\bdid i (change|add|remove|disable|enable|create|invite|assign|reset|delete|sign|dismiss|confirm|revoke)\b/gi, `did ${name} $1`)
+    .replace(/\bi(?:'m| am) (in|a member|an? (?:admin|owner|member|global)|at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed)\b/gi, `${name} is $1`)
+    .replace(MY_THINGS, `${name}'s $1`);
+}
+
+const MY_THINGS = /\bmy (?:own )?(groups?|roles?|account|permissions|mfa(?: methods?)?|sign[- ]?ins?|risk(?: level)?|admin rights|memberships?|last sign[- ]?in)\b/gi;
+const FIRST_PERSON = new RegExp(String.raw`\bam i (?:in\b|an? |at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed|registered|a member|an owner)|\bdo i (?:have|hold|own|belong)\b|\bhave i (?:been|got|registered|signed|changed)\b|\bdid i (?:change|add|remove|disable|enable|create|invite|assign|reset|delete|sign|dismiss|confirm|revoke)\b|\bi(?:'m| am) (?:in|a member|an? (?:admin|owner|member|global)|at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed)\b|${MY_THINGS.source}`, 'i');

@@ -1114,6 +1114,8 @@ const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|ran into|run into|
 function blockedByPlan(cue: string, entities: Entity[], now: Date, context: FillContext): PlanFill | undefined {
   const policy = entities.find((e) => e.type === 'policy' && e.source !== 'default' && (e.id || e.value || e.displayName));
   if (!policy || !(BLOCKED_WHOM.test(cue) || STOPPED_BY.test(cue)) || WHAT_IF.test(cue)) return undefined;
+  // "what does the legacy auth policy block?": what it covers, on its page.
+  if (/\bwhat (?:does|do|will|would) (?:the |that |this |our )?(?:<po>|(?:policy|it|rule)\b)(?: policy| rule)?.{0,20}\b(?:block|cover|require|stop|do|apply to|target)\b/.test(cue)) return undefined;
   const name = policy.value ?? policy.displayName ?? policy.text;
   const blocked: PlanFilter = { field: 'caPolicy', op: 'contains', value: `${name}: failure`, label: `blocked by "${name}"` };
   // Other conditions the words give ("android users", "this week", "interactive", "besides Megan"); the policy's

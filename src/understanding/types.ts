@@ -158,6 +158,8 @@ export interface RecognitionContext {
   /** The turn's clock (honours ASSISTANT_NOW). */
   now: Date;
   conversation?: ConversationContext;
+  /** The person asking, by the name Teams shows: "which groups am I in?", "what roles do I have?" are about them. */
+  asker?: { displayName: string };
 }
 
 /** Chooses the intent of one message on its own (the grammar's rules by default; a trained model to compare). */

@@ -287,4 +287,54 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(code.intent, 'docs.answer');
     assert.match(code.text, /7000222/);
   });
+
+  it('When a help-desk line tells what a person sees ("stuck at the \'more information required\' screen", a quoted error, "app says … for ben"), then that person is diagnosed', async () => {
+    const stuck = await demo.stack.ask("Hello. Megan Bowen is stuck at the 'more information required' screen", admin);
+    assert.equal(stuck.intent, 'signin.troubleshoot');
+    assert.match(stuck.text, /Sign-in diagnosis: Megan Bowen/);
+    const quoted = await demo.stack.ask("sorry to bother you, Alicia Baker: 'the user or administrator has not consented'", admin);
+    assert.equal(quoted.intent, 'signin.troubleshoot');
+    // A forwarded message's sender is not the person in trouble: "who added the new secret" stays the audit log's.
+    const forwarded = await demo.stack.ask('Fwd from Irvin Sayers: "Hi, who added the new secret to Payroll Connector recently? I didnt approve anything." - can you check?', admin);
+    assert.equal(forwarded.intent, 'audit.changes');
+  });
+
+  it('When a diagnosis is followed by "are others affected?", then the others with that error are listed', async () => {
+    const [, others] = await demo.stack.askChain(["why can't Megan sign in?", 'are others affected?'], admin);
+    assert.equal(others.intent, 'signin.list');
+  });
+
+  it('When the asker asks about themselves ("which groups am I in", "what roles do I have", "am I a global admin?", "what did I change"), then the answer is about the asker; "how do I …" and quoted first persons are not', async () => {
+    const groups = await demo.stack.ask('which groups am I in', admin);
+    assert.equal(groups.intent, 'user.groups');
+    assert.match(groups.text, /Groups of Avery Admin/);
+    const roles = await demo.stack.ask('what roles do I have?', DEMO_SECURITY_ADMIN.userPrincipalName);
+    assert.equal(roles.intent, 'role.assignments');
+    assert.match(roles.text, /Security Administrator/);
+    const ga = await demo.stack.ask('am I a global admin?', admin);
+    assert.equal(ga.intent, 'role.assignments');
+    const changed = await demo.stack.ask('what did I change this week', admin);
+    assert.equal(changed.intent, 'audit.changes');
+    assert.match(changed.text, /Changes by Avery Admin/);
+    const how = await demo.stack.ask('how do I reset a password', admin);
+    assert.equal(how.intent, 'docs.answer');
+    const confused = await demo.stack.ask('honestly this bot is confusing, what am I even supposed to ask it?', admin);
+    assert.equal(confused.intent, 'help');
+  });
+
+  it('When a policy question is asked in other words ("what does the legacy auth policy block", "excluded from our policies", "what changed on the … policy", "when did they last change the password"), then the page, the audit log or the account answers', async () => {
+    const block = await demo.stack.ask('what does the legacy auth policy block', admin);
+    assert.equal(block.intent, 'policy.info');
+    assert.match(block.text, /^Block legacy authentication$/m);
+    const excluded = await demo.stack.ask('is the emergency access accounts group excluded from our policies?', admin);
+    assert.equal(excluded.intent, 'policy.info');
+    const changed = await demo.stack.ask('what changed on the Block Azure management policy', admin);
+    assert.equal(changed.intent, 'audit.changes');
+    const role = await demo.stack.ask('does the helpdesk operators group have a role?', admin);
+    assert.equal(role.intent, 'role.assignments');
+    const licences = await demo.stack.ask('which licences are unassigned?', admin);
+    assert.equal(licences.intent, 'outOfScope');
+    const [, password] = await demo.stack.askChain(['who is Megan Bowen?', 'when did they last change the password'], admin);
+    assert.equal(password.intent, 'user.info');
+  });
 });
