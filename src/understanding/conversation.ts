@@ -15,6 +15,8 @@ const WEAK_SCORE = 4;
 /** "ok, do it for Alex Wilber", "go ahead and do that for Megan", "can you do the same for the Payroll Connector". */
 const DO_IT_FOR = /^(?:(?:ok(?:ay)?|so|then|right|great|alright|cool|thanks)[,!.]?\s+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|go ahead and\s+|let'?s\s+)?(?:do|run|apply) (?:it|that|this|the same)(?: one)?(?: now)?\s+(?:for|on|to)\s+(?:<name>|(?:him|her|them)\b)/;
 /** "and from where?", "where was that from?", "which city?" after a person's last sign-in. */
+/** A detail of the sign-ins just diagnosed: "which OS?", "what ip was that", "which protocol", "what device did it say". */
+const TROUBLE_DETAIL = /^(?:(?:and|so|ok(?:ay)?|also)[\s,]+)?(?:(?:which|what) (?:os|operating system|device|devices|browser|protocol|client(?: app)?|ip(?: address)?|location|country|city|platform|phone)(?: (?:was|is|were|did|does) (?:that|it|this|they|he|she)(?: say| use| using| show| come from| on)?)?|where (?:was|did) (?:that|it|this) (?:come )?from|from where)\s*[?.!]*$/;
 const FROM_WHERE = /^(?:(?:and|ok(?:ay)?|so)[,]?\s+)?(?:from where|where from|where was (?:that|it|this)(?: from)?|where did (?:he|she|they) sign in from|which (?:location|city|country|ip)(?: was (?:that|it))?)\s*\??$/;
 /** "when was it created?", "when were they invited?" about the person in focus. */
 const WHEN_CREATED = /^(?:(?:and|so|ok(?:ay)?)[,]?\s+)?when (?:was|were) (?:it|that|this|that account|the account|his account|her account|their account|he|she|they) (?:created|made|set up|invited|added)\s*\??$/;
@@ -241,6 +243,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     return { intent: 'risk.remediate', entities: [...parsed.entities.filter((e) => e.type !== 'action'), action], objects: parsed.objects, followUp: true };
   }
   // "and from where?" after a person's last sign-in on their page: that person's sign-ins, which say where.
+  // "which OS?", "what ip was that", "which protocol", "what device did it say" after a diagnosis: a detail of the failing
+  // sign-ins the diagnosis shows (their IP and place, client and device), so the diagnosis again.
+  if (memory.lastIntent === 'signin.troubleshoot' && TROUBLE_DETAIL.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app'))) {
+    const object = lastObject(memory);
+    if (object) return { intent: 'signin.troubleshoot', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'app'), fromConversation(object)], objects: [], followUp: true, again: true };
+  }
   if (FROM_WHERE.test(parsed.cueText) && memory.lastIntent === 'user.info' && memory.user && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
     return { intent: 'signin.list', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true };
   }
@@ -332,6 +340,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
 
   // "what's that role allowed to do?" after a role's holders: that role is explained.
+  // "and who else holds that role?" after a role's holders or a person's roles: that role's holders.
+  if (parsed.intent === 'role.assignments' && memory.role && /\b(?:that|this|the same) role\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'role' || (e.source === 'message' && e.type === 'user'))) {
+    return { intent: parsed.intent, entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
+  }
   if (parsed.intent === 'docs.answer' && memory.role && /\b(?:that|this|the|same) role\b/.test(parsed.cueText) && !parsed.entities.some((e) => e.type === 'role')) {
     return { intent: parsed.intent, entities: [...parsed.entities, fromConversation(memory.role)], objects: parsed.objects, followUp: true };
   }

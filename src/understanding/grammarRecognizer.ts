@@ -611,6 +611,11 @@ export class GrammarRecognizer implements Recognizer {
     // "is Megan in sales?", "is Lee based in London?": a person's department, city or office is on their account page.
     // Only a question about it ("Raul from sales says …" is a description, not the question).
     if (turn.intent === 'outOfScope' && !declined && /^\s*(?:is|was|does|did|are)\b/i.test(cleaned) && cleaned.length < 100 && turn.entities.some((e) => e.type === 'userAttribute') && turn.entities.some((e) => e.type === 'user' && e.resolution === 'resolved')) turn.intent = 'user.info';
+    // "what happened to Project Falcon last week?": a group has no sign-ins of its own; what happened to it is its changes.
+    if (turn.intent === 'signin.troubleshoot' && /\bwhat(?:'s| has)? happen(?:ed|ing)? (?:to|with)\b/i.test(cleaned) && turn.entities.some((e) => e.type === 'group' && e.resolution === 'resolved' && e.source === 'message') && !turn.entities.some((e) => e.type === 'user' || e.type === 'app' || e.type === 'requestId')) {
+      turn.intent = 'audit.changes';
+      parsed.explanation.push('what happened to a group');
+    }
     // "research lab", "Payroll Connector?", "megan bowen": a name alone, linked to one object, asks for its page.
     // ("the HR director": a title one person holds; "abigail park", whom two people are called: which one is asked.)
     if (turn.intent === 'outOfScope' && !declined && /^\s*(?:(?:the|our)\s+)?(?:\w+\s+)?<name>\s*[?!.]*\s*$/.test(parsed.cueText)) {

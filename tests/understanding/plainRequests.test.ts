@@ -86,8 +86,15 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.match(third.text, /Conditional Access policy —/);
   });
 
-  it('When a diagnosis is followed by "which OS?", then that person\'s sign-ins are broken down by operating system; "OS" is never a name', async () => {
-    const [, os] = await demo.stack.askChain(["why can't Megan sign in?", 'which OS?'], admin);
+  it('When a diagnosis is followed by "which OS?", "what ip was that" or "what device did it say", then the diagnosis, which shows them, answers again; after a list "which OS?" breaks it down; "OS" is never a name', async () => {
+    for (const detail of ['which OS?', 'what ip was that', 'what device did it say']) {
+      const [, again] = await demo.stack.askChain(["why can't Megan sign in?", detail], admin);
+      assert.equal(again.intent, 'signin.troubleshoot', detail);
+      assert.match(again.text, /Sign-in diagnosis: Megan Bowen/);
+      assert.match(again.text, /Device: Android/);
+      assert.match(again.text, /IP and location: \d+\.\d+\.\d+\.\d+/);
+    }
+    const [, os] = await demo.stack.askChain(['failed sign-ins for Megan Bowen this week', 'which OS?'], admin);
     assert.equal(os.intent, 'signin.list');
     const plan = os.plan as QuestionPlan;
     assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'os' });
@@ -336,5 +343,16 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(licences.intent, 'outOfScope');
     const [, password] = await demo.stack.askChain(['who is Megan Bowen?', 'when did they last change the password'], admin);
     assert.equal(password.intent, 'user.info');
+  });
+
+  it('When a role\'s holders are followed by "and who else holds that role?", a group\'s story is asked, or Intune compliance, then the role, the group\'s changes and the scope note answer', async () => {
+    const [, others] = await demo.stack.askChain(['who holds Global Administrator', 'and who else holds that role?'], admin);
+    assert.equal(others.intent, 'role.assignments');
+    assert.match(others.text, /Who holds Global Administrator/);
+    const falcon = await demo.stack.ask('what happened to Project Falcon last week?', admin);
+    assert.equal(falcon.intent, 'audit.changes');
+    assert.match(falcon.text, /Project Falcon/);
+    const intune = await demo.stack.ask('which laptops are non-compliant in intune', admin);
+    assert.equal(intune.intent, 'outOfScope');
   });
 });
