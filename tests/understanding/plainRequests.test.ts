@@ -355,4 +355,10 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     const intune = await demo.stack.ask('which laptops are non-compliant in intune', admin);
     assert.equal(intune.intent, 'outOfScope');
   });
+
+  it('When what a mitigation does is asked ("what does \'confirm compromised\' actually do to the user?"), then it is explained, not a person\'s risk', async () => {
+    const answer = await demo.stack.ask("what does 'confirm compromised' actually do to the user?", admin);
+    assert.equal(answer.intent, 'docs.answer');
+    assert.doesNotMatch(answer.text, /Confirm compromised\]/);
+  });
 });
