@@ -19,19 +19,25 @@ function fold(text: string): string {
   return text.toLowerCase().replace(/[’]/g, "'").trim();
 }
 
-/** Edit distance, for "did you mean" suggestions. */
+/**
+ * Edit distance, for "did you mean" suggestions and misspelt names: insertions, deletions, substitutions and two
+ * neighbouring letters swapped ("baeur" for Bauer is one slip of the fingers, not two), each counting one.
+ */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows: the one before the last is needed for a swap.
+  let before = Array.from({ length: b.length + 1 }, () => 0);
+  let last = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      let d = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
     }
+    before = last;
+    last = row;
   }
-  return row[b.length];
+  return last[b.length];
 }
 
 /** The names closest to what was asked: by edit distance to the whole name or to its first word. */

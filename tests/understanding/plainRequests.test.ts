@@ -361,4 +361,13 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(answer.intent, 'docs.answer');
     assert.doesNotMatch(answer.text, /Confirm compromised\]/);
   });
+
+  it('When a surname has two letters swapped ("david baeur"), then it links to that person; "what does that policy cover" after a policy\'s changes is that policy', async () => {
+    const swapped = await demo.stack.ask('is david baeur in any groups', admin);
+    assert.equal(swapped.intent, 'user.groups');
+    assert.match(swapped.text, /I took “david baeur” to mean David Bauer/);
+    const [, cover] = await demo.stack.askChain(['who changed Require MFA for all users last week?', 'what does that policy cover'], admin);
+    assert.equal(cover.intent, 'policy.info');
+    assert.match(cover.text, /^Require MFA for all users$/m);
+  });
 });

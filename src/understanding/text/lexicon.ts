@@ -18,7 +18,7 @@ when's where where's whether which while who who's whos whom whose why why's wil
 yet you you're your yours yourself yourselves whatever whoever`;
 
 /** Everyday words of chat and help-desk posts. */
-const EVERYDAY_WORDS = `affected impacted unaffected protocol protocols removals additions removal addition moment headcount active zero size loops loop looping currently presently tally ok okay laptops laptop places place thanks thank cheers yes yeah hey hi hello hiya yo howdy heya sup
+const EVERYDAY_WORDS = `cover covers covered covering requires affected impacted unaffected protocol protocols removals additions removal addition moment headcount active zero size loops loop looping currently presently tally ok okay laptops laptop places place thanks thank cheers yes yeah hey hi hello hiya yo howdy heya sup
 switch switched switching turn turned turning flip flipped enforce enforced enforcing tell showing list listing
 become became becomes becoming lose lost loses losing left given attack attacked attacks unlock unlocked invite invited invites invitation invitations inviting complaint complaints complain complains complained based located case urgent urgently
 person persons people guy lady colleague colleagues employee employees staff boss intern interns contractor contractors vendor vendors partner partners customer customers starter starters pc scanner legit
