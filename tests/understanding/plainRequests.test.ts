@@ -260,6 +260,8 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.match(back.text, /Groups of Quinn Flores/);
     const clock = await demo.stack.ask('side note - is Moscow 3 hours ahead of London?', admin);
     assert.equal(clock.intent, 'outOfScope');
+    const lunch = await demo.stack.ask('unrelated but do you know a good lunch place near the office?', admin);
+    assert.equal(lunch.intent, 'outOfScope');
     const buy = await demo.stack.ask('buy 50 more e5 licenses', admin);
     assert.equal(buy.intent, 'outOfScope');
     const thanks = await demo.stack.ask('thanks, that was helpful!', admin);
