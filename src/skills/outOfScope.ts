@@ -17,6 +17,10 @@ const DECLINED: Array<[cue: string, text: string]> = [
     'I do not turn accounts back on: I act only on risk (disable, revoke sessions, confirm or dismiss risk). An admin with the User Administrator role re-enables an account in the Entra admin center (Users › the user › Edit properties › Settings › Account enabled), after checking in the audit log why it was disabled. I can show that: ask "who disabled <name>?"',
   ],
   ['create or set up', 'I read the directory and act only on risk (disable, revoke sessions, confirm or dismiss risk): creating or setting things up is done in the Entra admin center.'],
+  [
+    'directory writes',
+    'I read the directory and act only on risk (disable, revoke sessions, confirm or dismiss risk): group members, accounts and names are changed in the Entra admin center, devices in Intune, and I send no exports or scheduled reports. I can show what is there now, or who changed it.',
+  ],
   ['billing or devices', 'Costs, billing and Intune device policies are outside Entra ID sign-in and identity data, which is what I read.'],
 ];
 
@@ -32,7 +36,8 @@ export const outOfScopeSkill: Skill = {
       return Promise.resolve(passwordResetAnswer(user?.id && user.resolution === 'resolved' ? { id: user.id, displayName: user.displayName ?? user.text } : undefined));
     }
     const cues = request.understanding.explanation ?? [];
-    const declined = DECLINED.find(([cue]) => cues.includes(cue));
+    // (A cue found when the message was read again with a non-name as a word is marked "re-read: ".)
+    const declined = DECLINED.find(([cue]) => cues.includes(cue) || cues.includes(`re-read: ${cue}`));
     return Promise.resolve({ kind: 'text', text: declined ? `${declined[1]} ${SCOPE}` : `That is outside what I can answer. ${SCOPE}` });
   },
 };

@@ -28,6 +28,7 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
       const answer = await demo.stack.ask(text, admin);
       assert.equal(answer.intent, 'outOfScope', `${text}\n${answer.text}`);
       assert.equal(answer.plan, undefined, text);
+      assert.match(answer.text, /^I read the directory and act only on risk/, text);
     }
     // Asking who made such a change is still a question for the audit log, and renewing a secret is explained.
     const who = await demo.stack.ask('who added Megan Bowen to the VPN Users group?', admin);
