@@ -796,15 +796,16 @@ export class GrammarRecognizer implements Recognizer {
 export function aboutTheAsker(text: string, asker: RecognitionContext['asker']): string {
   const name = asker?.displayName.trim();
   // ("fwd from the user: 'I can't get into my account'": a quoted or forwarded first person is someone else.)
-  if (!name || !FIRST_PERSON.test(text) || /['"‘’“”]|\bfwd\b|\bforward(?:ed|ing)?\b|\b(?:says|said|wrote|writes|complain\w*|ticket)\b/i.test(text)) return text;
-  return text
-    .replace(/\bam i (?=in\b|an? |at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed|registered|a member|an owner)/gi, `is ${name} `)
-    .replace(/\bdo i (have|hold|own|belong)\b/gi, `does ${name} $1`)
-    .replace(/\bhave i (been|got|registered|signed|changed)\b/gi, `has ${name} $1`)
-    .replace(/\bdid i (change|add|remove|disable|enable|create|invite|assign|reset|delete|sign|dismiss|confirm|revoke)\b/gi, `did ${name} $1`)
-    .replace(/\bi(?:'m| am) (in|a member|an? (?:admin|owner|member|global)|at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed)\b/gi, `${name} is $1`)
-    .replace(MY_THINGS, `${name}'s $1`);
+  if (!name || !FIRST_PERSON.some(([form]) => text.search(form) >= 0) || /['"‘’“”]|\bfwd\b|\bforward(?:ed|ing)?\b|\b(?:says|said|wrote|writes|complain\w*|ticket)\b/i.test(text)) return text;
+  return FIRST_PERSON.reduce((said, [form, asName]) => said.replace(form, (...m: string[]) => asName(name, m[1])), text);
 }
 
-const MY_THINGS = /\bmy (?:own )?(groups?|roles?|account|permissions|mfa(?: methods?)?|sign[- ]?ins?|risk(?: level)?|admin rights|memberships?|last sign[- ]?in)\b/gi;
-const FIRST_PERSON = new RegExp(String.raw`\bam i (?:in\b|an? |at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed|registered|a member|an owner)|\bdo i (?:have|hold|own|belong)\b|\bhave i (?:been|got|registered|signed|changed)\b|\bdid i (?:change|add|remove|disable|enable|create|invite|assign|reset|delete|sign|dismiss|confirm|revoke)\b|\bi(?:'m| am) (?:in|a member|an? (?:admin|owner|member|global)|at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed)\b|${MY_THINGS.source}`, 'i');
+/** The first-person forms that ask about the asker, and how each reads with the asker's name. */
+const FIRST_PERSON: ReadonlyArray<[RegExp, (name: string, word: string) => string]> = [
+  [/\bam i (?=in\b|an? |at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed|registered|a member|an owner)/gi, (name) => `is ${name} `],
+  [/\bdo i (have|hold|own|belong)\b/gi, (name, verb) => `does ${name} ${verb}`],
+  [/\bhave i (been|got|registered|signed|changed)\b/gi, (name, verb) => `has ${name} ${verb}`],
+  [/\bdid i (change|add|remove|disable|enable|create|invite|assign|reset|delete|sign|dismiss|confirm|revoke)\b/gi, (name, verb) => `did ${name} ${verb}`],
+  [/\bi(?:'m| am) (in|a member|an? (?:admin|owner|member|global)|at risk|risky|blocked|locked|disabled|excluded|covered|included|allowed)\b/gi, (name, rest) => `${name} is ${rest}`],
+  [/\bmy (?:own )?(groups?|roles?|account|permissions|mfa(?: methods?)?|sign[- ]?ins?|risk(?: level)?|admin rights|memberships?|last sign[- ]?in)\b/gi, (name, thing) => `${name}'s ${thing}`],
+];

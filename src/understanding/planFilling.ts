@@ -236,7 +236,9 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (/\bwhich apps?\b|\bwhat apps?\b|\bwhich applications?\b/.test(cue)) return { kind: 'groupBy', field: 'app' };
   }
   // "which OS?", "what browser was it?" of sign-ins: the values, each with its count.
-  if (resource === 'signIns' && /\b(?:which|what) (?:kind of |type of )?(?:os|operating systems?|platforms?|devices?|browsers?)\b/.test(cue)) return { kind: 'groupBy', field: /\bbrowsers?\b/.test(cue) ? 'browser' : 'os' };
+  const detail = resource === 'signIns' ? /\b(?:which|what) (?:kind of |type of )?(os|operating systems?|platforms?|devices?|browsers?)\b/.exec(cue) : null;
+  const detailField = detail ? fieldNamed(resource, detail[1]) : undefined;
+  if (detailField) return { kind: 'groupBy', field: detailField };
   // "who got the most?", "which user was worst yesterday": the one person with the most.
   if (resource === 'signIns' && new RegExp(`^${WHO_HAD_THE_MOST}`).test(cue)) return { kind: 'top', n: 1, field: 'userDisplayName' };
   if (resource === 'signIns' && /^(?:so\s+)?whose\b|^(?:so\s+)?who\b|^(?:and\s+|so\s+)?(?:for|by) whom?\b|\bwho (?:got|get|signed|logged|was|were|did|has|have|is|are|tried|would)\b|\bwhich (?:users|people|accounts)\b|\bwhat users\b|[-–—,:]\s*who\b/.test(cue)) return { kind: 'groupBy', field: 'userDisplayName' };
