@@ -56,6 +56,8 @@ export interface FollowUpResult {
   changeAsked?: boolean;
   /** "which user topped that list?", "when was that?" after changes: the last list again, as it was. */
   sameList?: boolean;
+  /** "since when?" after a diagnosis: the person's oldest failure of that kind the log keeps. */
+  firstFailure?: boolean;
 }
 
 /** "the top one", "the first one", "the 2nd", "number 3", "the last one", "the one with the most": a row of the last list answer. */
@@ -130,6 +132,8 @@ const WHAT_CHANGED = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?what (?:exactly )?(?:did (
 /** "how did adrian fix it?", "how was her risk cleared?": how a risk was closed, in its history. */
 const HOW_IT_WAS_FIXED = /\bhow did (?:<name>|he|she|they) (?:fix|resolve|clear|remediate|sort out|get rid of|close) (?:it|that|this|the risk|(?:his|her|their) risk)\b|\bhow (?:was|were|did) (?:it|that|this|(?:his|her|their|<name>\s*'s) risk) (?:get )?(?:fixed|resolved|cleared|remediated|closed)\b/;
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
+/** "since when is this happening?", "when did it start?" after a diagnosis: when the failing began. */
+const SINCE_WHEN_FAILING = /^(?:(?:ok(?:ay)?|so|and|right|thanks)[\s,.]+)?(?:since when\b(?! (?:(?:has|is|does|did) (?:he|she|they) (?:had|been|held|hold|have|own|a member)\b))|when did (?:it|this|that|the (?:problem|issue|failing|failures?|errors?|blocking)|(?:this|that) (?:problem|issue)) (?:first )?(?:start|begin|kick off)\b|how long has (?:it|this|that) been (?:happening|going on|failing|broken)\b|when was the first (?:failure|failed (?:sign[- ]?in|attempt|login)|one)\b)/;
 
 /** The object the last answer was about, as the audit question's target. */
 function lastObject(memory: ConversationContext): Entity | undefined {
@@ -365,6 +369,13 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     const named = parsed.entities.find((e) => e.type === 'user' && e.source === 'message');
     const person = named ?? (memory.user ? fromConversation(memory.user) : undefined);
     if (person) return { intent: 'risk.user', entities: [...parsed.entities.filter((e) => e.type !== 'user'), person], objects: parsed.objects, followUp: true };
+  }
+  // "since when is this happening?" after a diagnosis: the person's first failure of that kind in all the log keeps (the
+  // diagnosis reads a week, so its "since" is only that week's first).
+  const diagnosed = memory.lastIntent === 'signin.troubleshoot' ? lastObject(memory) : undefined;
+  if (diagnosed?.type === 'user' && SINCE_WHEN_FAILING.test(parsed.cueText) && parsed.objects.length === 0 && !parsed.entities.some((e) => e.source === 'message' && e.type !== 'timeRange')) {
+    const code = memory.errorCode ? [fromConversation(memory.errorCode)] : [];
+    return { intent: 'signin.list', entities: [...parsed.entities.filter((e) => e.type === 'timeRange'), fromConversation(diagnosed), ...code], objects: [], followUp: true, firstFailure: true };
   }
   // "since when?" after a diagnosis or a risk answer: that answer again, which says since when (the failures' start, the
   // risk's history).

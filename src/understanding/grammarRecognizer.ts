@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM, WHO_CHANGED } from './planFilling';
+import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, firstFailurePlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM, WHO_CHANGED } from './planFilling';
 import type { PlanFilter } from '../plans/plan';
 import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
@@ -679,6 +679,8 @@ export class GrammarRecognizer implements Recognizer {
       const name = turn.row.displayName ?? turn.row.text;
       filled = { plan: { resource: 'namedLocations', filters: [{ field: 'displayName', op: 'eq', value: name }], operation: { kind: 'list' } }, intent: 'policy.info' };
     }
+    // "since when?" after a diagnosis: that person's first failure of its kind.
+    if (turn.firstFailure) filled = firstFailurePlan(turn.entities, now);
     // The last list asked again ("which user topped that list?", "when was that?" after changes): that list.
     if (!filled && turn.sameList && memory?.lastPlan && !memory.lastPlanRich && memory.lastIntent === turn.intent) filled = { plan: { ...memory.lastPlan, basedOnPrevious: true }, intent: turn.intent };
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.

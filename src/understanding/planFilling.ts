@@ -1159,6 +1159,19 @@ function groupSizePlan(cue: string, entities: Entity[]): PlanFill | 'page' | und
   return { plan, intent: 'group.info' };
 }
 
+/**
+ * "since when is this happening?" after a diagnosis: the person's oldest failure the log keeps, of the diagnosed error
+ * when there was one (a week's diagnosis says only that week's first), background sign-ins included as the diagnosis
+ * reads them.
+ */
+export function firstFailurePlan(entities: Entity[], now: Date): PlanFill | undefined {
+  const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  if (!user) return undefined;
+  const code = entities.find((e) => e.type === 'errorCode' && e.value && /^\d+$/.test(e.value));
+  const filters: PlanFilter[] = [{ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text }, code ? { field: 'errorCode', op: 'eq', value: Number(code.value) } : { field: 'result', op: 'eq', value: 'failure' }, { field: 'eventType', op: 'ne', value: 'servicePrincipal', label: 'interactive and background' }];
+  return { plan: signInsPlan(filters, { kind: 'first' }, entities, now), intent: 'signin.list' };
+}
+
 /** The last time a person's sign-in went through: "last successful sign-in", "last got in ok", "last time it worked". */
 const LAST_SUCCESS = /\blast\b.{0,30}\b(?:success(?:ful(?:ly)?)?|got in|get in|made it in|worked|work for)\b|\b(?:success(?:ful(?:ly)?)?|got in|get in|worked)\b.{0,20}\blast\b|\blast (?:good|ok|working|clean) (?:sign[- ]?in|log[- ]?in|logon|one)\b|\blast time (?:it|that|they|he|she) (?:worked|was ok|went through)\b/;
 

@@ -373,4 +373,25 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(cover.intent, 'policy.info');
     assert.match(cover.text, /^Require MFA for all users$/m);
   });
+  it('When "since when?" or "when did it start" follows a diagnosis, then the person\'s first failure of that error in all the log keeps answers, background sign-ins included', async () => {
+    const [diagnosis, since] = await demo.stack.askChain(["hi, why can't Jack Murphy get in", 'when did it start'], admin);
+    assert.equal(diagnosis.intent, 'signin.troubleshoot');
+    assert.match(diagnosis.text, /50057/);
+    assert.equal(since.intent, 'signin.list');
+    const plan = since.plan as QuestionPlan;
+    assert.equal(plan.operation.kind, 'first');
+    assert.deepEqual(plan.filters.find((f) => f.field === 'errorCode')?.value, 50057);
+    assert.equal(plan.window?.label, 'last 30 days');
+    // Jack's failures are background sign-ins only: a list of interactive ones would find none.
+    assert.match(since.text, /^\| 2026-10-26 09:08 UTC \| Jack Murphy \| Outlook Mobile \| failure \(50057\) \| non-interactive \|$/m, since.text);
+    const [, ticket] = await demo.stack.askChain(["Alicia Smith says Outlook on the phone won't let them in", 'since when is this happening?'], admin);
+    assert.equal(ticket.intent, 'signin.list');
+    assert.match(ticket.text, /2026-11-04 \d\d:\d\d UTC \| Alicia Smith/, ticket.text);
+  });
+
+  it('When someone "gets signed out all the time", then it is a sign-in problem diagnosed, not a list of sign-ins', async () => {
+    const answer = await demo.stack.ask('sorry to bother you, megan bowen gets signed out all the time', admin);
+    assert.equal(answer.intent, 'signin.troubleshoot', answer.text);
+    assert.match(answer.text, /^Sign-in diagnosis: Megan Bowen$/m);
+  });
 });
