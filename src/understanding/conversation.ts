@@ -132,6 +132,8 @@ const WHAT_CHANGED = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?what (?:exactly )?(?:did (
 /** "how did adrian fix it?", "how was her risk cleared?": how a risk was closed, in its history. */
 const HOW_IT_WAS_FIXED = /\bhow did (?:<name>|he|she|they) (?:fix|resolve|clear|remediate|sort out|get rid of|close) (?:it|that|this|the risk|(?:his|her|their) risk)\b|\bhow (?:was|were|did) (?:it|that|this|(?:his|her|their|<name>\s*'s) risk) (?:get )?(?:fixed|resolved|cleared|remediated|closed)\b/;
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
+/** "even through nesting?", "including nested?", "and indirectly?" after groups or members: that answer, which shows both. */
+const NESTED_TOO = /^(?:(?:and|so|ok(?:ay)?|but|what about|how about|is (?:that|this)|does (?:that|this))[\s,]+)*(?:(?:even|also|including|incl\.?|counting|count(?:ing)?|with|through|via|plus|inc)\s+)*(?:the\s+)?(?:nest(?:ed|ing)|indirect(?:ly)?|transitive(?:ly)?|inherited)(?:\s+(?:ones|groups?|members(?:hips?)?|memberships?))?(?:\s+(?:too|as well|included))?\s*[?.!]*$/;
 /** "since when is this happening?", "when did it start?" after a diagnosis: when the failing began. */
 const SINCE_WHEN_FAILING = /^(?:(?:ok(?:ay)?|so|and|right|thanks)[\s,.]+)?(?:since when\b(?! (?:(?:has|is|does|did) (?:he|she|they) (?:had|been|held|hold|have|own|a member)\b))|when did (?:it|this|that|the (?:problem|issue|failing|failures?|errors?|blocking)|(?:this|that) (?:problem|issue)) (?:first )?(?:start|begin|kick off)\b|how long has (?:it|this|that) been (?:happening|going on|failing|broken)\b|when was the first (?:failure|failed (?:sign[- ]?in|attempt|login)|one)\b)/;
 
@@ -252,6 +254,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (memory.lastIntent === 'signin.troubleshoot' && TROUBLE_DETAIL.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app'))) {
     const object = lastObject(memory);
     if (object) return { intent: 'signin.troubleshoot', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'app'), fromConversation(object)], objects: [], followUp: true, again: true };
+  }
+  if ((memory.lastIntent === 'user.groups' || memory.lastIntent === 'group.info') && NESTED_TOO.test(parsed.cueText.trim()) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+    const object = memory.lastIntent === 'user.groups' ? memory.user ?? memory.app : memory.group;
+    // ("is megan in VPN Users?" → "even through nesting?": still that group.)
+    const asked = memory.lastIntent === 'user.groups' && memory.lastNamedGroup && memory.group ? [fromConversation(memory.group)] : [];
+    if (object) return { intent: memory.lastIntent, entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(object), ...asked], objects: [], followUp: true, again: true };
   }
   if (FROM_WHERE.test(parsed.cueText) && memory.lastIntent === 'user.info' && memory.user && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
     return { intent: 'signin.list', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true };

@@ -394,4 +394,13 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(answer.intent, 'signin.troubleshoot', answer.text);
     assert.match(answer.text, /^Sign-in diagnosis: Megan Bowen$/m);
   });
+  it('When groups or a membership are followed by "even through nesting?" or "including nested?", then that answer again, with its nested groups and the group asked about', async () => {
+    const [, nested] = await demo.stack.askChain(['is megan bowen in VPN Users?', 'even through nesting?'], admin);
+    assert.equal(nested.intent, 'user.groups');
+    assert.match(nested.text, /^Groups of Megan Bowen$/m);
+    assert.match(nested.text, /not in VPN Users, directly or through a nested group/);
+    const [, counting] = await demo.stack.askChain(['which groups is megan in', 'including nested?'], admin);
+    assert.equal(counting.intent, 'user.groups');
+    assert.match(counting.text, /^Groups of Megan Bowen$/m);
+  });
 });
