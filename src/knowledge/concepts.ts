@@ -331,6 +331,22 @@ export const CONCEPTS: readonly Concept[] = [
     check: 'Revoke sessions after a password reset of a compromised account, and disable the account too if the person must be stopped at once.',
     links: [{ title: 'user: revokeSignInSessions', url: `${LEARN}/graph/api/user-revokesigninsessions` }],
   },
+  {
+    id: 'temporaryAccessPass',
+    title: 'Temporary Access Pass (TAP)',
+    aliases: ['temporary access pass', 'temporary access passes', 'a tap', 'the tap', 'is tap', 'tap for', 'tap code', 'issue tap', 'taps for', 'access pass'],
+    explanation: 'A Temporary Access Pass is a passcode an admin issues to one user that counts as a strong sign-in for a limited time. A new hire or someone who lost their phone signs in with it and then registers their own methods, such as the Authenticator app, a passkey or Windows Hello. It can be limited to a single use, and its lifetime is set in the Authentication methods policy (from minutes up to 30 days).',
+    check: 'Enable the Temporary Access Pass method for the users who may get one (Authentication methods policy), then issue it on the user\'s authentication methods page and hand it over through a trusted channel.',
+    links: [{ title: 'Configure a Temporary Access Pass', url: `${LEARN}/entra/identity/authentication/howto-authentication-temporary-access-pass` }],
+  },
+  {
+    id: 'logRetention',
+    title: 'How long sign-in and audit logs are kept',
+    aliases: ['log retention', 'data retention', 'retention', 'logs kept', 'logs are kept', 'logs stored', 'logs retained', 'keep the logs', 'keep logs', 'keep sign-in logs', 'keep sign in logs', 'keep audit logs', 'keep the sign-in logs', 'keep the audit logs'],
+    explanation: 'Entra ID keeps sign-in and audit logs for 30 days in tenants with Entra ID P1 or P2 and for 7 days without them, and Microsoft Graph reads only that window. To keep them longer, send them through diagnostic settings to a Log Analytics workspace, a storage account or an event hub (a SIEM).',
+    check: 'If you will need older sign-ins for investigations, set up a diagnostic setting now: what has aged out of the log cannot be read back.',
+    links: [{ title: 'Microsoft Entra data retention', url: `${LEARN}/entra/identity/monitoring-health/reference-reports-data-retention` }],
+  },
 ];
 
 /** Lower case, punctuation to spaces, padded: the text aliases are matched in (risk types use it too). */
@@ -370,12 +386,22 @@ export class AliasIndex<T extends { alias: string }> {
 
 const ALIASES = new AliasIndex(CONCEPTS.flatMap((concept) => concept.aliases.map((alias) => ({ concept, alias }))));
 
-/** The concept a question names and the alias that named it; when several aliases appear, the longest one wins. */
+/** "… in conditional access", "… for CA": a concept named as the setting of the one asked about. */
+const AS_SETTING = /\b(?:in|within|inside|for|under|of)\s*$/;
+
+/**
+ * The concept a question names and the alias that named it; when several aliases appear, the longest one wins, except
+ * that a concept named as the setting of another ("what's report-only mode in conditional access", "what are named
+ * locations in CA") gives way to the one asked about.
+ */
 export function findConceptMatch(text: string): { concept: Concept; alias: string } | undefined {
   const normalised = normalise(text);
-  let best: { concept: Concept; alias: string } | undefined;
+  let best: { concept: Concept; alias: string; setting: boolean } | undefined;
   for (const entry of ALIASES.candidates(normalised)) {
-    if ((!best || entry.alias.length > best.alias.length) && entry.pattern.test(normalised)) best = entry;
+    const m = entry.pattern.exec(normalised);
+    if (!m) continue;
+    const setting = AS_SETTING.test(normalised.slice(0, m.index + 1));
+    if (!best || (best.setting && !setting) || (best.setting === setting && entry.alias.length > best.alias.length)) best = { ...entry, setting };
   }
   return best && { concept: best.concept, alias: best.alias };
 }

@@ -403,4 +403,38 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(counting.intent, 'user.groups');
     assert.match(counting.text, /^Groups of Megan Bowen$/m);
   });
+  it('When a failure is followed by "why?" at the end, or "what is wrong with X\'s sign-ins" is asked, then X is diagnosed, not listed', async () => {
+    for (const [text, title] of [
+      ["Lidia's sign-ins are being blocked - why?", /^Sign-in diagnosis: Lidia Holloway$/m],
+      ["What is wrong with Megan Bowen's sign-ins", /^Sign-in diagnosis: Megan Bowen$/m],
+    ] as const) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', `${text}\n${answer.text}`);
+      assert.match(answer.text, title);
+    }
+  });
+
+  it('When a country follows "blocking" ("are we blocking cuba"), then the named locations that hold it answer; "block jordan" is still a person', async () => {
+    const cuba = await demo.stack.ask('are we blocking cuba', admin);
+    assert.equal(cuba.intent, 'policy.info', cuba.text);
+    assert.match(cuba.text, /\| Blocked countries \|[^\n]*Cuba \(CU\)/);
+  });
+
+  it('When a Temporary Access Pass, how long logs are kept, or report-only mode is asked about, then the concept is explained; "what can this bot answer?" and example questions are help', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['how do I set up a TAP for a new hire', 'docs.answer', /^Temporary Access Pass \(TAP\)$/m],
+      ['how long are sign in logs kept', 'docs.answer', /^How long sign-in and audit logs are kept$/m],
+      ["what's report-only mode in conditional access", 'docs.answer', /report-only/i],
+      ['what can this bot answer?', 'help', /./],
+      ['can you show me example questions', 'help', /./],
+    ];
+    for (const [text, intent, shown] of cases) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
+      assert.match(answer.text, shown, text);
+    }
+    const retention = await demo.stack.ask('how long do you keep sign-in logs', admin);
+    assert.match(retention.text, /30 days/);
+    assert.equal(retention.plan, undefined);
+  });
 });

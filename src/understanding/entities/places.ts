@@ -7,6 +7,8 @@ import type { SpanSet } from '../text/spans';
  * a bare "Jordan" or "Chad" is more often a name.
  */
 const PLACE_LEAD = /\b(?:from|in|out of|via|originating in|located in|based in|country|countries)\s+(?:the\s+)?/gi;
+/** "are we blocking russia", "do we block cuba": a country blocked or allowed, unless it is as often a given name. */
+const BLOCK_LEAD = /\b(?:block|blocks|blocking|blocked|ban|bans|banning|banned|allow|allows|allowing|allowed|geo-?block(?:ing)?)\s+(?:(?:sign[- ]?ins?|logins?|access|traffic)\s+(?:from\s+)?)?(?:the\s+)?/gi;
 const WORD = /^[A-Za-z][A-Za-z'’.-]*/;
 
 /**
@@ -21,8 +23,13 @@ function isoCode(written: string): string | undefined {
 }
 
 export function extractCountries(text: string, spans: SpanSet): void {
-  PLACE_LEAD.lastIndex = 0;
-  for (let m = PLACE_LEAD.exec(text); m; m = PLACE_LEAD.exec(text)) {
+  countriesAfter(PLACE_LEAD, text, spans, false);
+  countriesAfter(BLOCK_LEAD, text, spans, true);
+}
+
+function countriesAfter(lead: RegExp, text: string, spans: SpanSet, namesAsOften: boolean): void {
+  lead.lastIndex = 0;
+  for (let m = lead.exec(text); m; m = lead.exec(text)) {
     const start = m.index + m[0].length;
     // Up to four words after the lead; the longest run that names a country wins ("united states of america").
     const ends: number[] = [];
@@ -39,7 +46,7 @@ export function extractCountries(text: string, spans: SpanSet): void {
     for (const end of ends.reverse()) {
       const candidate = text.slice(start, end);
       const code = countryCode(candidate) ?? isoCode(candidate);
-      if (!code || !spans.isFree(start, end)) continue;
+      if (!code || !spans.isFree(start, end) || (namesAsOften && GIVEN_NAMES.has(candidate.toLowerCase()))) continue;
       spans.claim({ start, end, placeholder: '<country>', entity: { type: 'country', text: candidate, value: code, source: 'message' } });
       break;
     }

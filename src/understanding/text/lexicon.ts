@@ -76,10 +76,10 @@ office office365 outside inside us eu usa travel impossible unfamiliar anonymous
 happened happening happen going on gives give what's wrong why unable remediated remediation remediate still not yet kind
 questions question ask commands command menu start can you do use good bot assistant entraassistant understand
 top first second third main commonest mostly most least used popular busiest
-name script scripts counts single factor background included incl headcount headcounts events transitive transitively nested nesting inherited indirect indirectly direct directly modern populated populate populates membership-rule trip tripped trigger triggered flagged sorry bother bothering quick thing helpdesk help-desk servicedesk break-glass breakglass break glass emergency properly correctly longest oldest newest earliest sitting examples sources involved responsible behind exact exactly actual specific home domain domains diagnose diagnosis diagnosed investigate investigation`;
+name script scripts counts single factor background included incl headcount headcounts events retention retained tap taps transitive transitively nested nesting inherited indirect indirectly direct directly modern populated populate populates membership-rule trip tripped trigger triggered flagged sorry bother bothering quick thing helpdesk help-desk servicedesk break-glass breakglass break glass emergency properly correctly longest oldest newest earliest sitting examples sources involved responsible behind exact exactly actual specific home domain domains diagnose diagnosis diagnosed investigate investigation`;
 
 /** Words that are not names even when written with a capital letter. */
-const CAPITALISED_WORDS = `i sorry among mfa ca aad aadsts entra azure microsoft graph pim sspr ad id ids sp sps upn ok hi hey hello
+const CAPITALISED_WORDS = `i sorry among tap taps mfa ca aad aadsts entra azure microsoft graph pim sspr ad id ids sp sps upn ok hi hey hello
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
 november december am pm us eu usa uk it hr pop pop3 imap imap4 smtp mapi eas vpn sso saml oauth oidc fido fido2 mdm intune
 os ip ips ga url dns linux windows macos mac ios ipados android chromebook chromeos ubuntu servicenow jira zendesk`;
