@@ -56,6 +56,8 @@ export interface FollowUpResult {
   changeAsked?: boolean;
   /** "which user topped that list?", "when was that?" after changes: the last list again, as it was. */
   sameList?: boolean;
+  /** "show more" after a group's page: its members, listed. */
+  membersListed?: boolean;
   /** "since when?" after a diagnosis: the person's oldest failure of that kind the log keeps. */
   firstFailure?: boolean;
 }
@@ -134,6 +136,10 @@ const HOW_IT_WAS_FIXED = /\bhow did (?:<name>|he|she|they) (?:fix|resolve|clear|
 const SINCE_WHEN = /^(?:and\s+)?since when\b|\bhow long has (?:he|she|they|it) (?:had|been|held)\b/;
 /** "even through nesting?", "including nested?", "and indirectly?" after groups or members: that answer, which shows both. */
 const NESTED_TOO = /^(?:(?:and|so|ok(?:ay)?|but|what about|how about|is (?:that|this)|does (?:that|this))[\s,]+)*(?:(?:even|also|including|incl\.?|counting|count(?:ing)?|with|through|via|plus|inc)\s+)*(?:the\s+)?(?:nest(?:ed|ing)|indirect(?:ly)?|transitive(?:ly)?|inherited)(?:\s+(?:ones|groups?|members(?:hips?)?|memberships?))?(?:\s+(?:too|as well|included))?\s*[?.!]*$/;
+/** "show more", "the rest", "list them all" after a group's page: its members, listed. */
+const SHOW_MORE = /^(?:(?:ok(?:ay)?|and|so|pls|please|can you|could you)[\s,]+)*(?:(?:show|list|give|see|display)(?: me)?\s+)?(?:more|the rest|all(?: of them)?|all (?:the )?members|the (?:full|whole|complete) list|everyone|them all|(?:the )?full list)(?: of them)?(?:\s+(?:please|pls))?\s*[?.!]*$/;
+/** "which groups?", "and her groups?", "groups?" after an answer about one person: that person's groups. */
+const BARE_GROUPS = /^(?:(?:and|so|ok(?:ay)?|also|what about|how about)[\s,]+)*(?:(?:which|what|any|his|her|their|the)\s+)?groups?(?:\s+(?:is|was|are|were) (?:he|she|they) (?:in|a member of|members of))?\s*[?.!]*$/;
 /** "since when is this happening?", "when did it start?" after a diagnosis: when the failing began. */
 const SINCE_WHEN_FAILING = /^(?:(?:ok(?:ay)?|so|and|right|thanks)[\s,.]+)?(?:since when\b(?! (?:(?:has|is|does|did) (?:he|she|they) (?:had|been|held|hold|have|own|a member)\b))|when did (?:it|this|that|the (?:problem|issue|failing|failures?|errors?|blocking)|(?:this|that) (?:problem|issue)) (?:first )?(?:start|begin|kick off)\b|how long has (?:it|this|that) been (?:happening|going on|failing|broken)\b|when was the first (?:failure|failed (?:sign[- ]?in|attempt|login)|one)\b)/;
 
@@ -254,6 +260,14 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   if (memory.lastIntent === 'signin.troubleshoot' && TROUBLE_DETAIL.test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'app'))) {
     const object = lastObject(memory);
     if (object) return { intent: 'signin.troubleshoot', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'app'), fromConversation(object)], objects: [], followUp: true, again: true };
+  }
+  if (memory.lastIntent === 'group.info' && memory.focus === 'group' && memory.group?.id && (!memory.lastPlan || memory.lastPlanRich === true) && SHOW_MORE.test(parsed.cueText.trim())) {
+    return { intent: 'group.info', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(memory.group)], objects: [], followUp: true, membersListed: true };
+  }
+  // (Only when that answer was about the one person, not a list of people.)
+  const onePerson = memory.user?.id !== undefined && (!memory.lastPlan || memory.lastPlanRich === true || memory.lastPlan.anchor?.id === memory.user.id || memory.lastPlan.filters.some((f) => (f.field === 'id' || f.field === 'user') && f.op === 'eq' && f.value === memory.user!.id));
+  if (memory.focus === 'user' && memory.user && onePerson && BARE_GROUPS.test(parsed.cueText.trim()) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+    return { intent: 'user.groups', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(memory.user)], objects: [], followUp: true };
   }
   if ((memory.lastIntent === 'user.groups' || memory.lastIntent === 'group.info') && NESTED_TOO.test(parsed.cueText.trim()) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
     const object = memory.lastIntent === 'user.groups' ? memory.user ?? memory.app : memory.group;

@@ -681,6 +681,9 @@ export class GrammarRecognizer implements Recognizer {
     }
     // "since when?" after a diagnosis: that person's first failure of its kind.
     if (turn.firstFailure) filled = firstFailurePlan(turn.entities, now);
+    // "show more" after a group's page: its direct members, listed.
+    const listedGroup = turn.membersListed ? turn.entities.find((e) => e.type === 'group' && e.id) : undefined;
+    if (listedGroup) filled = { plan: { resource: 'groupMembers', anchor: { type: 'group', id: listedGroup.id!, displayName: listedGroup.displayName ?? listedGroup.text, transitive: false }, filters: [], operation: { kind: 'list' } }, intent: 'group.info' };
     // The last list asked again ("which user topped that list?", "when was that?" after changes): that list.
     if (!filled && turn.sameList && memory?.lastPlan && !memory.lastPlanRich && memory.lastIntent === turn.intent) filled = { plan: { ...memory.lastPlan, basedOnPrevious: true }, intent: turn.intent };
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.

@@ -437,4 +437,31 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.match(retention.text, /30 days/);
     assert.equal(retention.plan, undefined);
   });
+  it('When a thread about one person asks "which groups?", a group\'s page "show more", or an app\'s "who owns it so I can ping them", then that person\'s groups, the group\'s members and the app\'s owner answer', async () => {
+    const [, groups] = await demo.stack.askChain(['is the account for Lee Gu active or disabled', 'which groups?'], admin);
+    assert.equal(groups.intent, 'user.groups');
+    assert.match(groups.text, /^Groups of Lee Gu$/m);
+    // After a list of people, "which groups?" is not one person's.
+    const [, all] = await demo.stack.askChain(['how many guests do we have', 'which groups?'], admin);
+    assert.notEqual(all.intent, 'user.groups');
+    const [, more] = await demo.stack.askChain(['how many in Sales Team', 'show more'], admin);
+    assert.equal(more.intent, 'group.info');
+    assert.equal((more.plan as QuestionPlan).resource, 'groupMembers');
+    assert.match(more.text, /^\*\*49 members\*\*\.$/m);
+    const [, owner] = await demo.stack.askChain(['expense tracker secret expiry?', 'who owns it so I can ping them'], admin);
+    assert.equal(owner.intent, 'app.info');
+    assert.match(owner.text, /^Expense Tracker$/m);
+  });
+
+  it('When a person\'s fields are asked tersely ("Megan Bowen office city?"), then the account answers; "any of them without mfa?" after role holders reads their MFA registration, after sign-ins the sign-ins done without MFA', async () => {
+    const city = await demo.stack.ask('Megan Bowen office city?', admin);
+    assert.equal(city.intent, 'user.info', city.text);
+    assert.match(city.text, /^Megan Bowen$/m);
+    const [, holders] = await demo.stack.askChain(['who are the global admins?', 'any of them without mfa?'], admin);
+    assert.equal(holders.intent, 'user.info');
+    assert.equal((holders.plan as QuestionPlan).resource, 'registrationDetails');
+    const [, signIns] = await demo.stack.askChain(['who logged into the azure portal this month', 'any of those without mfa?'], admin);
+    assert.equal(signIns.intent, 'signin.list');
+    assert.equal((signIns.plan as QuestionPlan).resource, 'signIns');
+  });
 });

@@ -297,6 +297,8 @@ const CUES: Cue[] = [
 
   // Who someone is.
   { name: 'who is someone', intent: 'user.info', weight: 3, pattern: /^(?:who(?:'s| is)|look ?up|lookup|find|show(?: me)?(?: user)?|details (?:for|of|on)|info (?:on|for|about)|show me info on|profile (?:of|for)|tell me about)\s+(?:the\s+)?(?:user\s+|guest\s+)?<name>\s*\??$|^(?:the\s+)?<name>\s*[-–—:,]\s*who(?:'s| is) (?:it|that|he|she|this|they)\s*\??$/ },
+  // "Dvaid Khan office city?", "megan - dept and manager", "lee gu title?": a person's fields, tersely.
+  { name: "a person's fields, tersely", intent: 'user.info', weight: 6, pattern: /^(?:<name>|(?:his|her|their)\b)\s*(?:'s|’s)?\s*[-–—:,]?\s*(?:(?:office|city|location|department|dept|title|job(?: title)?|manager|boss|phone(?: number)?|mobile(?: number)?|e-?mail(?: address)?|upn|country|company|employee id|hire date|start date|usage location|account status|status)\s*(?:and|&|,|\/|or|\+)?\s*){1,3}[?!.]*$/, when: (f) => f.person || f.pronoun },
   { name: 'headcount', intent: 'user.info', weight: 3, pattern: /\bhead ?counts?\b/ },
   // "ok and who manages her?", "did she ever register any auth method?", "what MFA does this person have on file?": a
   // fact of the person's account, asked after their diagnosis.

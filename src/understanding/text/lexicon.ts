@@ -18,7 +18,7 @@ when's where where's whether which while who who's whos whom whose why why's wil
 yet you you're your yours yourself yourselves whatever whoever`;
 
 /** Everyday words of chat and help-desk posts. */
-const EVERYDAY_WORDS = `cover covers covered covering requires affected impacted unaffected protocol protocols removals additions removal addition moment headcount active zero size loops loop looping currently presently tally including counting ok okay laptops laptop places place thanks thank cheers yes yeah hey hi hello hiya yo howdy heya sup
+const EVERYDAY_WORDS = `cover covers covered covering requires affected impacted unaffected protocol protocols removals additions removal addition moment headcount active zero size loops loop looping currently presently tally including counting ping pinged pinging nudge chase contact dm reach ok okay laptops laptop places place thanks thank cheers yes yeah hey hi hello hiya yo howdy heya sup
 switch switched switching turn turned turning flip flipped enforce enforced enforcing tell showing list listing
 become became becomes becoming lose lost loses losing left given attack attacked attacks unlock unlocked invite invited invites invitation invitations inviting complaint complaints complain complains complained based located case urgent urgently
 person persons people guy lady colleague colleagues employee employees staff boss intern interns contractor contractors vendor vendors partner partners customer customers starter starters pc scanner legit
@@ -76,7 +76,7 @@ office office365 outside inside us eu usa travel impossible unfamiliar anonymous
 happened happening happen going on gives give what's wrong why unable remediated remediation remediate still not yet kind
 questions question ask commands command menu start can you do use good bot assistant entraassistant understand
 top first second third main commonest mostly most least used popular busiest
-name script scripts counts single factor background included incl headcount headcounts events retention retained tap taps transitive transitively nested nesting inherited indirect indirectly direct directly modern populated populate populates membership-rule trip tripped trigger triggered flagged sorry bother bothering quick thing helpdesk help-desk servicedesk break-glass breakglass break glass emergency properly correctly longest oldest newest earliest sitting examples sources involved responsible behind exact exactly actual specific home domain domains diagnose diagnosis diagnosed investigate investigation`;
+name script scripts counts single factor background included incl headcount headcounts events retention retained tap taps city cities town hometown transitive transitively nested nesting inherited indirect indirectly direct directly modern populated populate populates membership-rule trip tripped trigger triggered flagged sorry bother bothering quick thing helpdesk help-desk servicedesk break-glass breakglass break glass emergency properly correctly longest oldest newest earliest sitting examples sources involved responsible behind exact exactly actual specific home domain domains diagnose diagnosis diagnosed investigate investigation`;
 
 /** Words that are not names even when written with a capital letter. */
 const CAPITALISED_WORDS = `i sorry among tap taps mfa ca aad aadsts entra azure microsoft graph pim sspr ad id ids sp sps upn ok hi hey hello
