@@ -37,6 +37,14 @@ const fromThread = (input: OverruleInput, type: Entity['type']) => input.entitie
 
 const OVERRULES: readonly Overrule[] = [
   {
+    // "payroll connector risky sign-ins, which credential did they use?", "what IP did the risky Payroll Connector
+    // sign-ins come from?": an app's risky sign-ins and detections are on its workload-identity risk page (with their
+    // credential and address), not in a list of its sign-ins or of people's detections.
+    name: "an app's risky sign-ins",
+    when: (i) => i.parsedIntent === 'risk.workload' && i.score >= 8 && !i.followUp && (i.plan.resource === 'signIns' || i.plan.resource === 'riskDetections') && i.entities.some((e) => e.type === 'app' && e.source === 'message' && e.resolution === 'resolved') && !i.entities.some((e) => e.type === 'user' && e.source === 'message'),
+    intent: 'risk.workload',
+  },
+  {
     // "what does our 'Block legacy authentication' policy actually block, conceptually?", "in plain terms, what kind of
     // sign-ins is it meant to stop?": the admin says the question is about the idea, not the tenant's rows.
     name: 'a concept asked in general terms',

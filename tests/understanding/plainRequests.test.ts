@@ -464,4 +464,14 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(signIns.intent, 'signin.list');
     assert.equal((signIns.plan as QuestionPlan).resource, 'signIns');
   });
+  it('When an app\'s risky sign-ins or detections are asked about ("which credential did the risky payroll connector sign-ins use?"), then its workload-identity risk answers, with the credential and the address; its plain sign-ins stay a list', async () => {
+    for (const text of ['which credential did the risky payroll connector sign-ins use?', 'what IP did the risky Payroll Connector sign-ins come from', 'what did the payroll connector detection see, which IP']) {
+      const answer = await demo.stack.ask(text, secadmin);
+      assert.equal(answer.intent, 'risk.workload', `${text}\n${answer.text}`);
+      assert.match(answer.text, /Payroll sync rotation/);
+      assert.match(answer.text, /192\.0\.2\.150/);
+    }
+    const plain = await demo.stack.ask('payroll connector sign-ins this week', admin);
+    assert.equal(plain.intent, 'signin.list');
+  });
 });

@@ -274,6 +274,9 @@ const CUES: Cue[] = [
   // "has anybody dismissed a risky app before?": a decision asked about, never a request to make one ("confirm the
   // Inventory Sync service principal is compromised" is the mitigation).
   { name: 'an app risk decided', intent: 'risk.workload', weight: 5, pattern: /\b(?:dismiss(?:ed)?|confirm(?:ed)?|remediat(?:ed)?)\b.{0,30}\b(?:risky )?(?:apps?|applications?|service principals?|workload identit(?:y|ies))\b/, when: (f) => !f.action },
+  // "payroll connector risky sign-ins, which credential did they use", "what did the payroll connector detection see":
+  // an app's risky sign-ins and detections are its workload-identity risk story, not its sign-in log.
+  { name: "an app's risky sign-ins", intent: 'risk.workload', weight: 8, pattern: /\brisky (?:<name> |<app> |[\w-]+ [\w-]+ )?(?:sign[- ]?ins?|signins?|logins?|log[- ]?ins?|activity|access)\b|\b(?:risk )?detections?\b|\banomal(?:y|ies|ous)\b|\bmade (?:it|<name>|them) (?:risky|flagged)\b|\bwhy (?:is|was) (?:it|<name>) (?:risky|flagged|at risk)\b/, when: (f) => f.app && f.names === 1 },
   { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps?|workload(?: identit(?:y|ies))?)\b`) },
 
   // "who changed Bob's risk state?", "when did her risk level drop?": the person's risk history, not the directory's
