@@ -595,6 +595,7 @@ const conditionalAccessPolicies: ResourceSpec = {
       },
     }),
     field('modifiedDateTime', 'Changed (UTC)', 'modifiedDateTime', 'date'),
+    field('createdDateTime', 'Created (UTC)', 'createdDateTime', 'date'),
     // "which policy uses the Blocked countries location?": the named locations a policy includes or excludes, by id.
     field('locations', 'Locations', 'conditions', 'strings', {
       select: 'conditions',

@@ -101,6 +101,9 @@ const RESOURCE_CUES: ResourceCue[] = [
   // "how many users did Identity Protection flag": the people it holds at risk.
   { resource: 'riskyUsers', pattern: /\bidentity protection\b.{0,30}\bflag(?:s|ged)?\b|\bflagged by identity protection\b|\b(?:users?|accounts?|people)\b.{0,20}\bflagged\b(?!.{0,30}\b(?:apps?|applications?|service principals?)\b)/, weight: 4.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
+  // "policies changed this month", "which CA policies were modified in November?", "policies created this year": the
+  // policies by their own dates (the audit log keeps 30 days; "who changed …" stays the audit log).
+  { resource: 'conditionalAccessPolicies', pattern: /^(?!.*\bwho\b|.*\bby whom\b|.*\bwhat (?:was )?changed\b)(?:.*\b(?:ca |conditional access )?polic(?:y|ies)\b.{0,25}\b(?:changed|modified|updated|edited|touched|created|added)\b|.*\b(?:changed|modified|updated|edited|new|newly created|recently created) (?:ca |conditional access )?polic(?:y|ies)\b)/, weight: 6 },
   // A named location linked by name: its own page, unless sign-ins from it are asked for.
   { resource: 'namedLocations', pattern: /<nl>/, weight: 4.4 },
   // "which policy uses the Blocked countries location?", "which policies reference it?": the policies, by that location.
@@ -435,6 +438,15 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\brole assignments?\b|\broles? (?:added|assigned|granted)\b/, () => ({ field: 'category', op: 'eq', value: 'RoleManagement', label: 'roles' })],
   ],
   conditionalAccessPolicies: [
+    // "policies changed this month", "created this year": by the policy's own dates, from the window named (else 30 days).
+    [/\b(?:changed|modified|updated|edited|touched)\b/, (_m, context) => {
+      const window = policyWindow(context);
+      return { field: 'modifiedDateTime', op: 'ge', value: window.start, label: `changed ${window.label}` };
+    }],
+    [/\bcreated\b|\bnew(?:ly created)?\b|\badded\b/, (_m, context) => {
+      const window = policyWindow(context);
+      return { field: 'createdDateTime', op: 'ge', value: window.start, label: `created ${window.label}` };
+    }],
     [/\breport[- ]only\b|\bnot enforced\b|\baudit mode\b/, () => ({ field: 'state', op: 'eq', value: 'enabledForReportingButNotEnforced' })],
     [/\b(?:disabled|turned off|switched off|off)\b/, () => ({ field: 'state', op: 'eq', value: 'disabled' })],
     [/\b(?:enabled|enforced|turned on|switched on|active|live)\b/, () => ({ field: 'state', op: 'eq', value: 'enabled' })],
@@ -446,6 +458,14 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\btrusted\b|\bsafe\b/, () => ({ field: 'isTrusted', op: 'eq', value: true })],
   ],
 };
+
+/** The start of a policy question's window: the one named, "this year", else the last 30 days. */
+function policyWindow(context: FillContext): { start: string; label: string } {
+  const named = windowFrom(context.entities);
+  if (named) return named;
+  if (/\bthis year\b|\bso far this year\b|\bytd\b/.test(context.cue)) return { start: `${context.now.getUTCFullYear()}-01-01T00:00:00.000Z`, label: 'this year' };
+  return { start: new Date(context.now.getTime() - 30 * DAY).toISOString(), label: 'last 30 days' };
+}
 
 /** Questions a rich answer serves better than a table: left to their skills. */
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {

@@ -474,4 +474,15 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     const plain = await demo.stack.ask('payroll connector sign-ins this week', admin);
     assert.equal(plain.intent, 'signin.list');
   });
+  it('When policies created this year or new policies are asked for, then the policies are listed by their own creation date; who changed a policy stays the audit log', async () => {
+    const created = await demo.stack.ask('policies created this year', admin);
+    assert.equal(created.intent, 'policy.info', created.text);
+    const plan = created.plan as QuestionPlan;
+    assert.equal(plan.resource, 'conditionalAccessPolicies');
+    assert.deepEqual(plan.filters.map((f) => [f.field, f.op, f.value]), [['createdDateTime', 'ge', '2026-01-01T00:00:00.000Z']]);
+    assert.match(created.text, /\*\*3 Conditional Access policies\*\*/);
+    assert.match(created.text, /\| Sign-in frequency for unmanaged devices \|/);
+    const who = await demo.stack.ask('who changed Require MFA for all users last week?', admin);
+    assert.equal(who.intent, 'audit.changes');
+  });
 });
