@@ -6,7 +6,7 @@ import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, firstFailurePlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM, WHO_CHANGED } from './planFilling';
 import type { PlanFilter } from '../plans/plan';
-import { credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
+import { ASKS_OF_ROWS, credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { overruledPlan } from './planOverrules';
 import { linkPolicy, NameIndex, policyEntity, type NameVocabulary } from './entities/knownNames';
@@ -15,6 +15,18 @@ import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
 /** An everyday word, which a lower-case first name must not be taken for. */
+/** The conditions a group's member list can take ("disabled", "guests"): asked of a group's page, they are its members'. */
+const MEMBER_CONDITIONS = new Set(['accountEnabled', 'userType']);
+/** The conditions on people a short follow-up says without a noun ("are any of those disabled?", "which are guests"). */
+function memberConditionsOf(text: string): PlanFilter[] {
+  const conditions: PlanFilter[] = [];
+  if (/\bdisabled\b|\bdeactivated\b|\bblocked from signing in\b/.test(text)) conditions.push({ field: 'accountEnabled', op: 'eq', value: false });
+  else if (/\benabled\b/.test(text)) conditions.push({ field: 'accountEnabled', op: 'eq', value: true });
+  if (/\bguests?\b|\bexternal\b/.test(text)) conditions.push({ field: 'userType', op: 'eq', value: 'Guest' });
+  return conditions;
+}
+/** "in it", "in there", "in that group": the group the last answer was about. */
+const IN_THE_GROUP = /\bin (?:it|there|that group|this group|the group)\b|\b(?:among|of) (?:its|the group'?s?) members\b/;
 const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
 import type { ConversationContext, Entity, IntentClassifier, IntentName, RecognitionContext, Recognizer, Understanding } from './types';
 
@@ -717,6 +729,19 @@ export class GrammarRecognizer implements Recognizer {
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);
     let answering = filled?.rich || personsMethods ? undefined : filled;
+    // "any disabled accounts among them?", "any guests in it?" after a group's page: its members with that condition,
+    // not everyone in the tenant who has it.
+    const pageGroup = memory?.lastIntent === 'group.info' && memory.focus === 'group' && (!memory.lastPlan || memory.lastPlanRich) ? memory.group : undefined;
+    // ("are any of those disabled?": the condition said with no noun for people.)
+    const memberConditions = pageGroup?.id && !answering && !turn.row && (intent === 'user.info' || turn.intent === 'user.info') && ASKS_OF_ROWS.test(cleaned.toLowerCase()) ? memberConditionsOf(cleaned.toLowerCase()) : [];
+    if (pageGroup?.id && memberConditions.length > 0 && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+      answering = { plan: { resource: 'groupMembers', anchor: { type: 'group', id: pageGroup.id, displayName: pageGroup.displayName ?? pageGroup.text, transitive: false }, filters: memberConditions, operation: /\bhow many\b|\bcount\b|\bnumber of\b/.test(cleaned.toLowerCase()) ? { kind: 'count' } : { kind: 'list' } }, intent: 'group.info' };
+      turn.followUp = true;
+    }
+    if (answering && pageGroup?.id && answering.plan.resource === 'users' && !answering.plan.basedOnPrevious && answering.plan.filters.length > 0 && answering.plan.filters.every((f) => MEMBER_CONDITIONS.has(f.field)) && (ASKS_OF_ROWS.test(cleaned.toLowerCase()) || IN_THE_GROUP.test(cleaned.toLowerCase())) && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+      answering = { plan: { resource: 'groupMembers', anchor: { type: 'group', id: pageGroup.id, displayName: pageGroup.displayName ?? pageGroup.text, transitive: false }, filters: answering.plan.filters, operation: answering.plan.operation }, intent: 'group.info' };
+      turn.followUp = true;
+    }
     // The person a sign-in question was narrowed to below, who is then what the answer is about.
     let personalFor: Entity | undefined;
     // "where are the attempts coming from?", "how many failed attempts this week?" after an answer about one person:
@@ -747,6 +772,11 @@ export class GrammarRecognizer implements Recognizer {
             ? memory.lastPlan.anchor?.displayName
             : memory?.lastPlan?.filters.map((f) => /\bthe \d+ members of (.+)$/.exec(f.label ?? '')?.[1]).find((name) => name !== undefined);
       if (rowsOfGroup) answering = { ...answering, plan: { ...answering.plan, filters: answering.plan.filters.map((f) => (f.label && SHOWN_ROWS.test(f.label) ? { ...f, label: f.label.replace(SHOWN_ROWS, `the $1 members of ${rowsOfGroup}`) } : f)) } };
+      // ("how many of them are guests?" after a group's members: a question about that group's members.)
+      if (rowsOfGroup && memory?.lastIntent === 'group.info' && answering.plan.resource === 'users' && answering.plan.filters.some((f) => f.label !== undefined && /\bmembers of\b/.test(f.label)) && answering.plan.filters.every((f) => f.field === 'id' || MEMBER_CONDITIONS.has(f.field))) {
+        answering = { ...answering, intent: 'group.info' };
+        intent = 'group.info';
+      }
       // A list question reads what its plan says: a word taken for a name that links to nothing is not asked about.
       entities = turn.entities.filter((e) => !(e.resolution === 'notFound' && (e.type === 'user' || e.type === 'group' || e.type === 'app')) && e.type !== 'action');
       // "just the marketing ones": the description chose rows; its words name no group to ask about.

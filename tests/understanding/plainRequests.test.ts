@@ -485,4 +485,17 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     const who = await demo.stack.ask('who changed Require MFA for all users last week?', admin);
     assert.equal(who.intent, 'audit.changes');
   });
+  it('When a group\'s page is followed by "are any of those disabled?", "any guests in it?" or "how many of them are guests?", then that group\'s members with the condition answer, not everyone in the tenant', async () => {
+    const [, disabled, owners] = await demo.stack.askChain(["who's on the Product Launch 2027 team", 'are any of those disabled?', 'who are the owners?'], admin);
+    assert.equal(disabled.intent, 'group.info', disabled.text);
+    assert.match(disabled.text, /^Members · of Product Launch 2027 \(direct\) · disabled accounts$/m);
+    assert.match(disabled.text, /^\*\*2 members\*\*\.$/m);
+    assert.match(disabled.text, /Lee Gu/);
+    assert.equal(owners.intent, 'group.info');
+    assert.match(owners.text, /^Product Launch 2027$/m);
+    const [, guests] = await demo.stack.askChain(['tell me about Sales Team', 'any guests in it?'], admin);
+    assert.equal(guests.intent, 'group.info');
+    assert.match(guests.text, /^Members · of Sales Team \(direct\) · user type Guest$/m);
+    assert.doesNotMatch(guests.text, /\*\*23 users\*\*/);
+  });
 });
