@@ -25,6 +25,8 @@ function memberConditionsOf(text: string): PlanFilter[] {
   if (/\bguests?\b|\bexternal\b/.test(text)) conditions.push({ field: 'userType', op: 'eq', value: 'Guest' });
   return conditions;
 }
+/** "which apps?", "which apps were those?", "top failing application for them?": the apps of the sign-ins just shown. */
+const APPS_OF_THOSE = /^(?:(?:and|so|ok(?:ay)?|also)[\s,]+)?(?:(?:which|what) (?:apps?|applications?)(?: (?:were|was|are|is) (?:those|they|these|that|it|he|she)(?: (?:on|for|in|into|trying to (?:open|use|reach|get into|access)|using|hitting))?| for (?:them|those|these|him|her)| did (?:they|he|she|those) (?:use|try|hit|open|access))?|(?:the )?top (?:failing |used )?(?:apps?|applications?)(?: for (?:them|those|these|him|her))?|(?:by|per) (?:app|application))\s*[?.!]*$/;
 /** "in it", "in there", "in that group": the group the last answer was about. */
 const IN_THE_GROUP = /\bin (?:it|there|that group|this group|the group)\b|\b(?:among|of) (?:its|the group'?s?) members\b/;
 const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
@@ -725,6 +727,16 @@ export class GrammarRecognizer implements Recognizer {
       // (Where the rule names no intent of its own, the intent found so far stands.)
       if (overruled.intent === 'asked') intent = turn.intent;
       else if (overruled.intent) intent = overruled.intent;
+    }
+    // "which apps?", "which apps were those?", "top failing application for them?" after sign-ins: those sign-ins by app,
+    // not the tenant's app registrations.
+    // (After a diagnosis, the failing sign-ins it read.)
+    const lastSignIns = memory?.lastPlan?.resource === 'signIns' && (!memory.lastPlanRich || memory.lastIntent === 'signin.troubleshoot') ? memory.lastPlan : undefined;
+    if (lastSignIns && !turn.row && APPS_OF_THOSE.test(cleaned.toLowerCase()) && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+      const failures: PlanFilter[] = memory?.lastPlanRich && !lastSignIns.filters.some((f) => f.field === 'result' || f.field === 'errorCode') ? [{ field: 'result', op: 'eq', value: 'failure' }] : [];
+      intent = 'signin.list';
+      filled = { plan: { ...lastSignIns, filters: [...lastSignIns.filters, ...failures], operation: { kind: 'groupBy', field: 'app' }, basedOnPrevious: true }, intent: 'signin.list' };
+      turn.followUp = true;
     }
     // "mfa registered? which methods" after an answer about one person: theirs, not everyone's.
     const personsMethods = filled && !filled.rich && filled.plan.resource === 'registrationDetails' && filled.plan.filters.length === 0 && !filled.plan.basedOnPrevious && context?.conversation?.focus === 'user' && context.conversation.user && !EVERYONE.test(cleaned);

@@ -498,4 +498,15 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.match(guests.text, /^Members · of Sales Team \(direct\) · user type Guest$/m);
     assert.doesNotMatch(guests.text, /\*\*23 users\*\*/);
   });
+  it('When sign-ins or a diagnosis are followed by "which apps?" or "which apps were they trying to open?", then those sign-ins by app answer, not the tenant\'s app registrations', async () => {
+    const [, apps] = await demo.stack.askChain(['how many failed sign-ins today', 'which apps?'], admin);
+    assert.equal(apps.intent, 'signin.list', apps.text);
+    const plan = apps.plan as QuestionPlan;
+    assert.equal(plan.resource, 'signIns');
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'app' });
+    assert.ok(plan.filters.some((f) => f.field === 'result' && f.value === 'failure'));
+    const [, tried] = await demo.stack.askChain(["why can't megan sign in", 'which apps were they trying to open?'], admin);
+    assert.equal(tried.intent, 'signin.list');
+    assert.match(tried.text, /^Sign-ins · Megan Bowen · failed · last 7 days · by app$/m);
+  });
 });
