@@ -56,6 +56,8 @@ export interface FollowUpResult {
   changeAsked?: boolean;
   /** "which user topped that list?", "when was that?" after changes: the last list again, as it was. */
   sameList?: boolean;
+  /** "and from where?" after a person's last sign-in: their newest sign-in, with its place. */
+  whereFrom?: boolean;
   /** "show more" after a group's page: its members, listed. */
   membersListed?: boolean;
   /** "since when?" after a diagnosis: the person's oldest failure of that kind the log keeps. */
@@ -276,7 +278,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
     if (object) return { intent: memory.lastIntent, entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(object), ...asked], objects: [], followUp: true, again: true };
   }
   if (FROM_WHERE.test(parsed.cueText) && memory.lastIntent === 'user.info' && memory.user && !parsed.entities.some((e) => e.type === 'user' && e.source === 'message')) {
-    return { intent: 'signin.list', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true };
+    return { intent: 'signin.list', entities: [...parsed.entities, fromConversation(memory.user)], objects: parsed.objects, followUp: true, whereFrom: true };
   }
   // "when was it created?", "when were they invited?" after a person's page or changes: the page says (the audit log
   // keeps only 30 days).

@@ -4,7 +4,7 @@ import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
-import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, firstFailurePlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM, WHO_CHANGED } from './planFilling';
+import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, firstFailurePlan, lastSignInFromWherePlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM, WHO_CHANGED } from './planFilling';
 import type { PlanFilter } from '../plans/plan';
 import { ASKS_OF_ROWS, credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
@@ -695,6 +695,8 @@ export class GrammarRecognizer implements Recognizer {
     }
     // "since when?" after a diagnosis: that person's first failure of its kind.
     if (turn.firstFailure) filled = firstFailurePlan(turn.entities, now);
+    // "and from where?" after a person's last sign-in (their account's record, which has no place): their newest sign-in.
+    if (turn.whereFrom) filled = lastSignInFromWherePlan(turn.entities, now);
     // "show more" after a group's page: its direct members, listed.
     const listedGroup = turn.membersListed ? turn.entities.find((e) => e.type === 'group' && e.id) : undefined;
     if (listedGroup) filled = { plan: { resource: 'groupMembers', anchor: { type: 'group', id: listedGroup.id!, displayName: listedGroup.displayName ?? listedGroup.text, transitive: false }, filters: [], operation: { kind: 'list' } }, intent: 'group.info' };

@@ -1181,6 +1181,14 @@ function groupSizePlan(cue: string, entities: Entity[]): PlanFill | 'page' | und
   return { plan, intent: 'group.info' };
 }
 
+/** "and from where?" after a person's last sign-in: that person's newest sign-in, with where it came from. */
+export function lastSignInFromWherePlan(entities: Entity[], now: Date): PlanFill | undefined {
+  const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  if (!user) return undefined;
+  const filters: PlanFilter[] = [{ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text }];
+  return { plan: signInsPlan(filters, { kind: 'latest' }, entities, now, 'where'), intent: 'signin.list' };
+}
+
 /**
  * "since when is this happening?" after a diagnosis: the person's oldest failure the log keeps, of the diagnosed error
  * when there was one (a week's diagnosis says only that week's first), background sign-ins included as the diagnosis

@@ -509,4 +509,10 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(tried.intent, 'signin.list');
     assert.match(tried.text, /^Sign-ins · Megan Bowen · failed · last 7 days · by app$/m);
   });
+  it('When a person\'s last sign-in is followed by "and from where?", then their newest sign-in answers with its city and country', async () => {
+    const [, where] = await demo.stack.askChain(['when did Diego last sign in?', 'and from where?'], admin);
+    assert.equal(where.intent, 'signin.list', where.text);
+    assert.deepEqual((where.plan as QuestionPlan).operation, { kind: 'latest' });
+    assert.match(where.text, /\| Diego Siciliani \| [^|]+ \| [^|]+ \| Redmond \| United States \(US\) \|/);
+  });
 });
