@@ -39,6 +39,11 @@ function rowEntity(row: Row, text: string = row.displayName): Entity {
   };
 }
 
+/** The message names a person, a group or an app of its own (a follow-up about the thread's object names none). */
+function namesAnObject(entities: readonly Entity[]): boolean {
+  return entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'));
+}
+
 function fromConversation(entity: Entity): Entity {
   return { ...entity, source: 'conversation' };
 }
@@ -268,10 +273,10 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   }
   // (Only when that answer was about the one person, not a list of people.)
   const onePerson = memory.user?.id !== undefined && (!memory.lastPlan || memory.lastPlanRich === true || memory.lastPlan.anchor?.id === memory.user.id || memory.lastPlan.filters.some((f) => (f.field === 'id' || f.field === 'user') && f.op === 'eq' && f.value === memory.user!.id));
-  if (memory.focus === 'user' && memory.user && onePerson && BARE_GROUPS.test(parsed.cueText.trim()) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+  if (memory.focus === 'user' && memory.user && onePerson && BARE_GROUPS.test(parsed.cueText.trim()) && !namesAnObject(parsed.entities)) {
     return { intent: 'user.groups', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(memory.user)], objects: [], followUp: true };
   }
-  if ((memory.lastIntent === 'user.groups' || memory.lastIntent === 'group.info') && NESTED_TOO.test(parsed.cueText.trim()) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+  if ((memory.lastIntent === 'user.groups' || memory.lastIntent === 'group.info') && NESTED_TOO.test(parsed.cueText.trim()) && !namesAnObject(parsed.entities)) {
     const object = memory.lastIntent === 'user.groups' ? memory.user ?? memory.app : memory.group;
     // ("is megan in VPN Users?" → "even through nesting?": still that group.)
     const asked = memory.lastIntent === 'user.groups' && memory.lastNamedGroup && memory.group ? [fromConversation(memory.group)] : [];
@@ -385,7 +390,7 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // "who owned it before?", "who was its last owner?" after a group's or an app's page: the changes to that object (an
   // owner removed is in the audit log only), not to the owner it shows now.
   const focused = memory.focus === 'group' || memory.focus === 'app' ? memory[memory.focus] : undefined;
-  if (focused && new RegExp(FORMER_OWNER).test(parsed.cueText) && !parsed.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
+  if (focused && new RegExp(FORMER_OWNER).test(parsed.cueText) && !namesAnObject(parsed.entities)) {
     return { intent: 'audit.changes', entities: [...parsed.entities.filter((e) => e.type !== 'user' && e.type !== 'group' && e.type !== 'app'), fromConversation(focused)], objects: [], followUp: true };
   }
   // "how did adrian fix it?" after people's risk: that person's risk history says how it was closed.

@@ -5,7 +5,7 @@ import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
 import { isNotAName, markUnresolved, resolveObjects } from './resolveNames';
 import { ACTOR_ROLES, actorChangesPlan, conditionsOn, fillPlan, firstFailurePlan, lastSignInFromWherePlan, namedPeopleSignIns, PLURAL_PEOPLE, richQuestionPlan, THAT_ACTOR, WHERE_FROM, WHO_CHANGED } from './planFilling';
-import type { PlanFilter } from '../plans/plan';
+import type { PlanFilter, QuestionPlan } from '../plans/plan';
 import { ASKS_OF_ROWS, credentialsOfRows, describedRows, rowEntities, rowsFilter, rowsOfMessage } from './rowsAsked';
 import { comparedGroups } from './pairCompared';
 import { overruledPlan } from './planOverrules';
@@ -15,6 +15,9 @@ import { LEXICON } from './text/lexicon';
 import { correction } from './text/spelling';
 
 /** An everyday word, which a lower-case first name must not be taken for. */
+const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
+import type { ConversationContext, Entity, IntentClassifier, IntentName, RecognitionContext, Recognizer, Understanding } from './types';
+
 /** The conditions a group's member list can take ("disabled", "guests"): asked of a group's page, they are its members'. */
 const MEMBER_CONDITIONS = new Set(['accountEnabled', 'userType']);
 /** The conditions on people a short follow-up says without a noun ("are any of those disabled?", "which are guests"). */
@@ -25,12 +28,14 @@ function memberConditionsOf(text: string): PlanFilter[] {
   if (/\bguests?\b|\bexternal\b/.test(text)) conditions.push({ field: 'userType', op: 'eq', value: 'Guest' });
   return conditions;
 }
-/** "which apps?", "which apps were those?", "top failing application for them?": the apps of the sign-ins just shown. */
+/** "which apps?", "which apps were those?", "top apps for those?": the apps of the sign-ins just shown. */
 const APPS_OF_THOSE = /^(?:(?:and|so|ok(?:ay)?|also)[\s,]+)?(?:(?:which|what) (?:apps?|applications?)(?: (?:were|was|are|is) (?:those|they|these|that|it|he|she)(?: (?:on|for|in|into|trying to (?:open|use|reach|get into|access)|using|hitting))?| for (?:them|those|these|him|her)| did (?:they|he|she|those) (?:use|try|hit|open|access))?|(?:the )?top (?:failing |used )?(?:apps?|applications?)(?: for (?:them|those|these|him|her))?|(?:by|per) (?:app|application))\s*[?.!]*$/;
 /** "in it", "in there", "in that group": the group the last answer was about. */
 const IN_THE_GROUP = /\bin (?:it|there|that group|this group|the group)\b|\b(?:among|of) (?:its|the group'?s?) members\b/;
-const knownWord = (word: string) => LEXICON.has(word) || correction(word) !== undefined;
-import type { ConversationContext, Entity, IntentClassifier, IntentName, RecognitionContext, Recognizer, Understanding } from './types';
+/** A group's direct members, with the conditions asked of them. */
+function membersOf(group: Entity, filters: PlanFilter[], operation: QuestionPlan['operation']): { plan: QuestionPlan; intent: IntentName } {
+  return { plan: { resource: 'groupMembers', anchor: { type: 'group', id: group.id!, displayName: group.displayName ?? group.text, transitive: false }, filters, operation }, intent: 'group.info' };
+}
 
 export interface GrammarRecognizerOptions {
   /** Name resolution; absent when no tenant is configured (names then stay unresolved). */
@@ -699,7 +704,7 @@ export class GrammarRecognizer implements Recognizer {
     if (turn.whereFrom) filled = lastSignInFromWherePlan(turn.entities, now);
     // "show more" after a group's page: its direct members, listed.
     const listedGroup = turn.membersListed ? turn.entities.find((e) => e.type === 'group' && e.id) : undefined;
-    if (listedGroup) filled = { plan: { resource: 'groupMembers', anchor: { type: 'group', id: listedGroup.id!, displayName: listedGroup.displayName ?? listedGroup.text, transitive: false }, filters: [], operation: { kind: 'list' } }, intent: 'group.info' };
+    if (listedGroup) filled = membersOf(listedGroup, [], { kind: 'list' });
     // The last list asked again ("which user topped that list?", "when was that?" after changes): that list.
     if (!filled && turn.sameList && memory?.lastPlan && !memory.lastPlanRich && memory.lastIntent === turn.intent) filled = { plan: { ...memory.lastPlan, basedOnPrevious: true }, intent: turn.intent };
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.
@@ -730,7 +735,7 @@ export class GrammarRecognizer implements Recognizer {
       if (overruled.intent === 'asked') intent = turn.intent;
       else if (overruled.intent) intent = overruled.intent;
     }
-    // "which apps?", "which apps were those?", "top failing application for them?" after sign-ins: those sign-ins by app,
+    // "which apps?", "which apps were those?", "top apps for those?" after sign-ins: those sign-ins by app,
     // not the tenant's app registrations.
     // (After a diagnosis, the failing sign-ins it read.)
     const lastSignIns = memory?.lastPlan?.resource === 'signIns' && (!memory.lastPlanRich || memory.lastIntent === 'signin.troubleshoot') ? memory.lastPlan : undefined;
@@ -747,13 +752,13 @@ export class GrammarRecognizer implements Recognizer {
     // not everyone in the tenant who has it.
     const pageGroup = memory?.lastIntent === 'group.info' && memory.focus === 'group' && (!memory.lastPlan || memory.lastPlanRich) ? memory.group : undefined;
     // ("are any of those disabled?": the condition said with no noun for people.)
-    const memberConditions = pageGroup?.id && !answering && !turn.row && (intent === 'user.info' || turn.intent === 'user.info') && ASKS_OF_ROWS.test(cleaned.toLowerCase()) ? memberConditionsOf(cleaned.toLowerCase()) : [];
-    if (pageGroup?.id && memberConditions.length > 0 && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
-      answering = { plan: { resource: 'groupMembers', anchor: { type: 'group', id: pageGroup.id, displayName: pageGroup.displayName ?? pageGroup.text, transitive: false }, filters: memberConditions, operation: /\bhow many\b|\bcount\b|\bnumber of\b/.test(cleaned.toLowerCase()) ? { kind: 'count' } : { kind: 'list' } }, intent: 'group.info' };
+    const ofTheGroup = pageGroup?.id !== undefined && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'));
+    const memberConditions = ofTheGroup && !answering && !turn.row && (intent === 'user.info' || turn.intent === 'user.info') && ASKS_OF_ROWS.test(cleaned.toLowerCase()) ? memberConditionsOf(cleaned.toLowerCase()) : [];
+    if (ofTheGroup && memberConditions.length > 0) {
+      answering = membersOf(pageGroup, memberConditions, /\bhow many\b|\bcount\b|\bnumber of\b/.test(cleaned.toLowerCase()) ? { kind: 'count' } : { kind: 'list' });
       turn.followUp = true;
-    }
-    if (answering && pageGroup?.id && answering.plan.resource === 'users' && !answering.plan.basedOnPrevious && answering.plan.filters.length > 0 && answering.plan.filters.every((f) => MEMBER_CONDITIONS.has(f.field)) && (ASKS_OF_ROWS.test(cleaned.toLowerCase()) || IN_THE_GROUP.test(cleaned.toLowerCase())) && !turn.entities.some((e) => e.source === 'message' && (e.type === 'user' || e.type === 'group' || e.type === 'app'))) {
-      answering = { plan: { resource: 'groupMembers', anchor: { type: 'group', id: pageGroup.id, displayName: pageGroup.displayName ?? pageGroup.text, transitive: false }, filters: answering.plan.filters, operation: answering.plan.operation }, intent: 'group.info' };
+    } else if (ofTheGroup && answering && answering.plan.resource === 'users' && !answering.plan.basedOnPrevious && answering.plan.filters.length > 0 && answering.plan.filters.every((f) => MEMBER_CONDITIONS.has(f.field)) && (ASKS_OF_ROWS.test(cleaned.toLowerCase()) || IN_THE_GROUP.test(cleaned.toLowerCase()))) {
+      answering = membersOf(pageGroup, answering.plan.filters, answering.plan.operation);
       turn.followUp = true;
     }
     // The person a sign-in question was narrowed to below, who is then what the answer is about.
