@@ -439,14 +439,8 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   ],
   conditionalAccessPolicies: [
     // "policies changed this month", "created this year": by the policy's own dates, from the window named (else 30 days).
-    [/\b(?:changed|modified|updated|edited|touched)\b/, (_m, context) => {
-      const window = policyWindow(context);
-      return { field: 'modifiedDateTime', op: 'ge', value: window.start, label: `changed ${window.label}` };
-    }],
-    [/\bcreated\b|\bnew(?:ly created)?\b|\badded\b/, (_m, context) => {
-      const window = policyWindow(context);
-      return { field: 'createdDateTime', op: 'ge', value: window.start, label: `created ${window.label}` };
-    }],
+    [/\b(?:changed|modified|updated|edited|touched)\b/, (_m, context) => policySince('modifiedDateTime', 'changed', context)],
+    [/\bcreated\b|\bnew(?:ly created)?\b|\badded\b/, (_m, context) => policySince('createdDateTime', 'created', context)],
     [/\breport[- ]only\b|\bnot enforced\b|\baudit mode\b/, () => ({ field: 'state', op: 'eq', value: 'enabledForReportingButNotEnforced' })],
     [/\b(?:disabled|turned off|switched off|off)\b/, () => ({ field: 'state', op: 'eq', value: 'disabled' })],
     [/\b(?:enabled|enforced|turned on|switched on|active|live)\b/, () => ({ field: 'state', op: 'eq', value: 'enabled' })],
@@ -459,12 +453,10 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
   ],
 };
 
-/** The start of a policy question's window: the one named, "this year", else the last 30 days. */
-function policyWindow(context: FillContext): { start: string; label: string } {
-  const named = windowFrom(context.entities);
-  if (named) return named;
-  if (/\bthis year\b|\bso far this year\b|\bytd\b/.test(context.cue)) return { start: `${context.now.getUTCFullYear()}-01-01T00:00:00.000Z`, label: 'this year' };
-  return { start: new Date(context.now.getTime() - 30 * DAY).toISOString(), label: 'last 30 days' };
+/** Policies by one of their own dates, since the window named, "this year", else the last 30 days. */
+function policySince(field: 'modifiedDateTime' | 'createdDateTime', word: string, context: FillContext): PlanFilter {
+  const window = windowFrom(context.entities) ?? (/\bthis year\b|\bso far this year\b|\bytd\b/.test(context.cue) ? { start: `${context.now.getUTCFullYear()}-01-01T00:00:00.000Z`, label: 'this year' } : { start: new Date(context.now.getTime() - 30 * DAY).toISOString(), label: 'last 30 days' });
+  return { field, op: 'ge', value: window.start, label: `${word} ${window.label}` };
 }
 
 /** Questions a rich answer serves better than a table: left to their skills. */
@@ -1181,12 +1173,20 @@ function groupSizePlan(cue: string, entities: Entity[]): PlanFill | 'page' | und
   return { plan, intent: 'group.info' };
 }
 
+/** The person a question names, linked to the directory. */
+function resolvedPerson(entities: readonly Entity[]): Entity | undefined {
+  return entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+}
+
+/** The sign-ins of one person. */
+function signInsBy(user: Entity): PlanFilter {
+  return { field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text };
+}
+
 /** "and from where?" after a person's last sign-in: that person's newest sign-in, with where it came from. */
 export function lastSignInFromWherePlan(entities: Entity[], now: Date): PlanFill | undefined {
-  const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
-  if (!user) return undefined;
-  const filters: PlanFilter[] = [{ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text }];
-  return { plan: signInsPlan(filters, { kind: 'latest' }, entities, now, 'where'), intent: 'signin.list' };
+  const user = resolvedPerson(entities);
+  return user ? { plan: signInsPlan([signInsBy(user)], { kind: 'latest' }, entities, now, 'where'), intent: 'signin.list' } : undefined;
 }
 
 /**
@@ -1195,10 +1195,10 @@ export function lastSignInFromWherePlan(entities: Entity[], now: Date): PlanFill
  * reads them.
  */
 export function firstFailurePlan(entities: Entity[], now: Date): PlanFill | undefined {
-  const user = entities.find((e) => e.type === 'user' && e.resolution === 'resolved' && e.id);
+  const user = resolvedPerson(entities);
   if (!user) return undefined;
   const code = entities.find((e) => e.type === 'errorCode' && e.value && /^\d+$/.test(e.value));
-  const filters: PlanFilter[] = [{ field: 'user', op: 'eq', value: user.id!, label: user.displayName ?? user.text }, code ? { field: 'errorCode', op: 'eq', value: Number(code.value) } : { field: 'result', op: 'eq', value: 'failure' }, { field: 'eventType', op: 'ne', value: 'servicePrincipal', label: 'interactive and background' }];
+  const filters: PlanFilter[] = [signInsBy(user), code ? { field: 'errorCode', op: 'eq', value: Number(code.value) } : { field: 'result', op: 'eq', value: 'failure' }, { field: 'eventType', op: 'ne', value: 'servicePrincipal', label: 'interactive and background' }];
   return { plan: signInsPlan(filters, { kind: 'first' }, entities, now), intent: 'signin.list' };
 }
 
