@@ -111,7 +111,8 @@ const PASTED_WORDS = 6;
 const PASTED_REQUEST = /\?|^(?:hi|hello|hey|dear|please|pls|can you|could you|would you|i need|we need)\b/i;
 
 /** Where a pasted sign-in error's own words start: "AADSTS50079: Due to a configuration change …". */
-const PASTED_ERROR = /\bAADSTS\d{5,7}\s*[:\-–—]\s*/gi;
+// ("AADSTS50079 Due to a configuration change …": the words may follow the code with no colon, starting a sentence.)
+const PASTED_ERROR = /\b[Aa][Aa][Dd][Ss][Tt][Ss]\d{5,7}(?:\s*[:\-–—]\s*|\s+(?=[A-Z][a-z]))/g;
 const CLOSING: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’', '`': '`' };
 
 /**

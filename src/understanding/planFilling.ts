@@ -78,7 +78,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:which|what) (?:apps?|applications?)\b.{0,30}\b(?:fail(?:ing|ed|s)?|erroring|blocked|sign(?:ing|ed)? in|log(?:ging|ged)? in)\b/, weight: 3.5 },
   // "disabled accounts that still tried to sign in": sign-ins refused because the account is disabled (50057).
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
-  { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b)/, weight: 3.7 },
+  { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b|.*\b(?:who|anyone|anybody|people|users?|employees|staff) (?:has |have )?(?:joined|started) (?:the company|us|the org\w*|here)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?|(?:team|department|dept) size)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
@@ -87,7 +87,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
   // Admin activities the audit log records, counted or listed: "password resets done by admins today".
-  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|es|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b|.*\b(?:conditional access |ca )?polic(?:y|ies) (?:modifications|edits|changes|updates)\b|.*\b(?:were|was|got|been|being) (?:added|removed) (?:to|into|from) (?:a |the |any |some )?groups?\b|.*\bgroup (?:membership |member )?(?:additions|removals|adds|removes)\b|.*\b(?:membership|member) (?:additions|removals|adds|removes)\b|.*\b(?:additions|removals) (?:to|from) groups?\b)/, weight: 3.6 },
+  { resource: 'directoryAudits', pattern: /^(?!.*\b(?:accept|pending|redeem|errors?\b|prompts?\b|<ec>))(?:.*\bpassword resets?\b|.*\breset (?:the )?most passwords\b|.*(?<!\b(?:can|could|may|to|should|would)\s)\breset (?:\w+ )?passwords\b|.*\bresets? (?:done|performed)\b|.*\bregistered (?:new )?security info\b|.*\bsecurity info registrations?\b|.*\bconsents?\b|.*\bconsented\b|.*\binvit(?:ed|es|ing|ations?)\b|.*\b(?:users|accounts) (?:were |got |been )?created\b|.*\bcreated (?:new )?(?:users|accounts)\b|.*\bnew (?:user )?(?:users|accounts)\b|.*\bdirectory changes\b|.*\baudit log\b|.*\bpolicy changes\b|.*\bchanges (?:to|on) (?:ca|conditional access) polic|.*\b(?:conditional access|ca) (?:changes|edits|updates)\b|.*\b(?:conditional access |ca )?polic(?:y|ies) (?:modifications|edits|changes|updates)\b|.*\b(?:were|was|got|been|being) (?:added|removed) (?:to|into|from) (?:a |the |any |some )?groups?\b|.*\bgroup (?:membership |member )?(?:additions|removals|adds|removes)\b|.*\b(?:membership|member) (?:additions|removals|adds|removes)\b|.*\b(?:additions|removals) (?:to|from) groups?\b)/, weight: 3.6 },
   { resource: 'riskyUsers', pattern: /\bwho (?:has |have |had )?(?:fixed|remediated|resolved|cleared|closed) (?:their|his|her) own risk\b|\bself[- ]?remediat/, weight: 4.5 },
   { resource: 'directoryAudits', pattern: /\baudit(?: log)? (?:events?|entries|records)\b|\b(?:admin|directory) (?:changes|activities|events)\b|\bchanges\b|\baudit events?\b/, weight: 1.5 },
   { resource: 'riskyUsers', pattern: /\b(?:high|medium|low)[- ]risk (?:users?|accounts?|people)\b|\b(?:users?|accounts?|people)\b.{0,30}\b(?:risk|risky)\b|\bcompromised (?:users?|accounts?)\b|\briskiest\b/, weight: 4 },
@@ -98,6 +98,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'riskyUsers', pattern: /\brisky users?\b|\busers? (?:at|flagged (?:as|at)) risk\b|\bat[- ]risk (?:users?|accounts?)\b|\brisky (?:accounts?|people)\b/, weight: 4 },
   { resource: 'riskyServicePrincipals', pattern: /\brisky (?:apps?|applications?|service principals?|workload(?: identit(?:y|ies))?)\b|\b(?:apps?|service principals?) at risk\b/, weight: 4 },
   { resource: 'riskDetections', pattern: /\b(?:risk )?detections?\b|\brisk events?\b/, weight: 3.5 },
+  // "any leaked credentials this month", "who had unlikely travel this week?": detections of a type, asked of everyone.
+  { resource: 'riskDetections', pattern: /^(?!.*<pp>)(?=.*\b(?:any|which|list|show|how many|count|who (?:had|got|has|have))\b).*\b(?:leaked credentials?|unlikely travel|atypical travel|impossible travel|anonymous ip(?: address)?|password spray|malicious ip(?: address)?|unfamiliar (?:sign[- ]?in )?(?:features|properties)|token (?:theft|replay)|mass access)\b/, weight: 3.6 },
   // "how many users did Identity Protection flag": the people it holds at risk.
   { resource: 'riskyUsers', pattern: /\bidentity protection\b.{0,30}\bflag(?:s|ged)?\b|\bflagged by identity protection\b|\b(?:users?|accounts?|people)\b.{0,20}\bflagged\b(?!.{0,30}\b(?:apps?|applications?|service principals?)\b)/, weight: 4.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
@@ -429,7 +431,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bself[- ]service password\b|\bchanged (?:their|his|her) (?:own )?passwords?\b/, () => ({ field: 'activity', op: 'eq', value: 'Change password (self-service)' })],
     [/\bregistered (?:new )?security info\b|\bsecurity info registrations?\b/, () => ({ field: 'activity', op: 'eq', value: 'User registered security info' })],
     [/\bconsents?\b|\bconsented\b/, () => ({ field: 'activity', op: 'eq', value: 'Consent to application' })],
-    [/\binvit(?:ed|ations?|es?)\b/, () => ({ field: 'activity', op: 'eq', value: 'Invite external user' })],
+    [/\binvit(?:ed|ations?|es?|ing)\b/, () => ({ field: 'activity', op: 'eq', value: 'Invite external user' })],
     // "who disabled the most recent one?" after disabled accounts, "accounts disabled this week": accounts turned off
     // (not a policy switched off).
     [/^(?!.*\b(?:polic(?:y|ies)|<po>|mfa|rule|app|apps)\b).*(?:\bwho (?:has |had )?disabled\b|\b(?:accounts?|users?) (?:were |was |got |been )?disabled\b|\bdisabled (?:the |any |an |some )?(?:accounts?|users?)\b)/, () => ({ field: 'activity', op: 'eq', value: 'Disable account' })],
@@ -460,6 +462,8 @@ function policySince(field: 'modifiedDateTime' | 'createdDateTime', word: string
 }
 
 /** Questions a rich answer serves better than a table: left to their skills. */
+const FAILURE_TOLD = /\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|signins?|auth\w*)\s+(?:is\s+|are\s+|keeps\s+)?(?:still\s+)?(?:failing|erroring)\b|\bstill (?:failing|erroring|getting (?:an? )?errors?)\b|\bfailing to (?:authenticate|sign|log|get)\b|\b(?:gets?|getting|got|is|keeps getting) stuck\b|\b(?:and )?then (?:errors?|fails)\b|\basks? for mfa every time\b/;
+
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
   // A named location ("from a blocked country") is part of one person's story: the diagnosis shows it.
@@ -472,6 +476,10 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   // what's the main one?", "did he try to sign in from russia?"): their story, conditions included.
   // ("Travel Booking app logins failing for several people — what's going on?": an app's story the same way.)
   if ((has('user') || has('app')) && !operation && /\bwhat'?s (?:the|his|her|their) (?:deal|story|problem|issue)\b|\bwhat'?s (?:going on|up) with\b|\bwhat gives\b|\bany ideas?\b|\bthe (?:main|real|actual) (?:one|problem|issue|cause|error|reason)\b|\b(?:tried|try|trying|attempted) to (?:sign|log|get)\b|\bwhat'?s going on\b|\bkeeps? failing\b|\bwhat (?:do|does|should) (?:they|he|she|i|we) (?:need to |have to )?do\b|\bnever (?:managed|been able|able) to\b/.test(cue)) return true;
+  // One person's or app's failure told as it happens ("wei - teams sign in failing on iOS", "sara (guest) gets stuck on
+  // teams sign-in", "is the inventory sync app still failing to authenticate?", "hana in london says sharepoint asks
+  // for MFA every time and then errors"): their story, the device, place or kind of account being part of it.
+  if ((has('user') || has('app')) && !operation && !/\b(?:any|which|who|how many|list|show|all|every)\b/.test(cue) && FAILURE_TOLD.test(cue)) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
@@ -1243,7 +1251,7 @@ function rolesOfRows(cue: string, rows: FillInput['previousRows']): PlanFill | u
   return { plan, intent: 'role.assignments' };
 }
 
-const ALL_HOLDERS = /\b(?:all|every|each|list (?:the |all |every )?)(?: the)? (?:admin(?:istrator)?|privileged|directory|entra|admin role|privileged role|directory role)? ?(?:role )?(?:holders?|assignments?)\b|\bhow many (?:directory |admin |privileged )?role assignments\b|\beveryone (?:with|who (?:has|holds)) (?:an? )?(?:admin|privileged|directory) roles?\b|\bwho (?:holds|has) (?:any )?(?:admin|privileged|directory) roles?\b/;
+const ALL_HOLDERS = /\b(?:all|every|each|list (?:the |all |every )?)(?: the)? (?:admin(?:istrator)?|privileged|directory|entra|admin role|privileged role|directory role)? ?(?:role )?(?:holders?|assignments?)\b|\bhow many (?:directory |admin |privileged )?role assignments\b|\beveryone (?:with|who (?:has|holds)) (?:an? )?(?:admin|privileged|directory) roles?\b|\bwho (?:holds|has) (?:any )?(?:admin|privileged|directory) roles?\b|\bhow many (?:people|users|accounts|persons|principals|of us)\b.{0,12}\b(?:have|hold|got)\b (?:an? |any )?(?:admin|privileged|directory|entra) roles?\b/;
 
 /** "what role does that group carry?", "which roles come from group membership?": roles held by groups. */
 const THROUGH_GROUPS = /\broles?\b.{0,40}\b(?:from|through|via|by|to) (?:a |any )?groups?(?: memberships?)?\b|\bgroup memberships?\b.{0,30}\broles?\b|\bgroups? (?:that )?(?:hold|carry|have|get|give|grant)s? (?:a |any )?(?:admin |directory )?roles?\b/;

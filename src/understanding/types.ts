@@ -10,7 +10,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Tenant objects found by name through the directory. */
 /** The people fields a message can describe people by ("users in Toronto", "the London office", "engineers"). */
-export type UserAttributeField = 'city' | 'officeLocation' | 'department' | 'guestDomain';
+export type UserAttributeField = 'city' | 'officeLocation' | 'department' | 'jobTitle' | 'guestDomain';
 
 export type DirectoryEntityType = 'user' | 'group' | 'app';
 

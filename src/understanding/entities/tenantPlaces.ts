@@ -18,6 +18,7 @@ export interface PlaceUser {
   department?: string | null;
   city?: string | null;
   officeLocation?: string | null;
+  jobTitle?: string | null;
 }
 
 /** The words of a text as places are compared: hyphens split, plurals and past tenses folded ("blocked-countries"). */
@@ -110,7 +111,7 @@ export class PlaceIndex {
       const words = new Set(tokens(location.displayName).map((t) => t.folded).filter((w) => !LOCATION_NOISE.has(w)));
       if (words.size) this.locations.push({ words, location });
     }
-    const values = { city: new Set<string>(), officeLocation: new Set<string>(), department: new Set<string>() };
+    const values = { city: new Set<string>(), officeLocation: new Set<string>(), department: new Set<string>(), jobTitle: new Set<string>() };
     const member = (field: UserAttributeField, value: string | null | undefined, id: string | undefined) => {
       if (!value || !id) return;
       const key = `${field}:${value}`;
@@ -122,9 +123,11 @@ export class PlaceIndex {
       member('city', user.city, user.id);
       member('officeLocation', user.officeLocation, user.id);
       member('department', user.department, user.id);
+      member('jobTitle', user.jobTitle, user.id);
       if (user.city) values.city.add(user.city);
       if (user.officeLocation) values.officeLocation.add(user.officeLocation);
       if (user.department) values.department.add(user.department);
+      if (user.jobTitle) values.jobTitle.add(user.jobTitle);
     }
     const add = (phrase: string, field: UserAttributeField, value: string) => {
       const words = tokens(phrase).map((t) => t.folded);
@@ -139,6 +142,7 @@ export class PlaceIndex {
       this.offices.set(tokens(office).map((t) => t.folded).join(' '), office);
     }
     for (const city of values.city) add(city, 'city', city);
+    for (const title of values.jobTitle) add(title, 'jobTitle', title);
     for (const department of values.department) {
       add(department, 'department', department);
       const key = department.toLowerCase();
@@ -266,6 +270,12 @@ export class PlaceIndex {
       const after = list[end + 1]?.folded;
       // "the finance group", "the sales app": another object's name.
       if (after !== undefined && OTHER_OBJECT.test(after)) continue;
+      // "list the security analysts", "how many accountants do we have": a job title, said in the plural of the people
+      // who hold it (one word only after the/our/all/any, so that "the engineer" or "analyst" alone stay words).
+      if (entry.field === 'jobTitle') {
+        if (/s$/i.test(list[end].raw) && !/ss$/i.test(list[end].raw) && (entry.words.length >= 2 || /\b(?:the|our|all|any|many|list|are)\s+$/i.test(before))) return { field: entry.field, value: entry.value, end };
+        continue;
+      }
       const people = DEPARTMENT_PEOPLE[entry.value.toLowerCase()]?.includes(entry.words.join(' '));
       // "engineers", "the sales reps": a people-noun is a department by itself (plural, or after the/our).
       if (people && (/s$/i.test(list[end].raw) || /\b(?:the|our|all|any)\s+$/i.test(before))) return { field: entry.field, value: entry.value, end };
