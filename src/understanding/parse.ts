@@ -40,7 +40,7 @@ export interface ParsedQuestion {
 const USER_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|this user|that user|the user|this person|that person|the same person|the same user|that owner|the same owner|that admin|this account|that account|the account)\b/;
 const OBJECT_PRONOUN = /\b(?:it|its|this one|that one)\b/;
 const GROUP_REFERENCE = /\b(?:this|that|the same) group\b/;
-const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b|\bthe (?:app|application|service principal)\s*\??$|\b(?:that|this|its) (?:secret|client secret|credential|cert|certificate)s?\b/;
+const APP_REFERENCE = /\b(?:this|that|the same) (?:app|application|service principal)\b|\bthe (?:app|application|service principal)\s*\??$|\b(?:that|this|its) (?:secret|client secret|credential|cert|certificate|key)s?\b/;
 const POLICY_REFERENCE = /\b(?:this|that|the same|the) (?:ca |conditional access )?policy\b(?! <(?:policy|name)>)|\b(?:this|that|the same) (?:ca |conditional access )?rule\b(?! <(?:policy|name)>)/;
 const ELLIPSIS = /^(?:and|what about|how about|same (?:thing |question |again |check )?for|do the same for|ditto for|also|now|ok(?:ay)?,?\s+(?:and|what about|now))\b|^<name>,?\s+(?:too|as well|also)\b/;
 

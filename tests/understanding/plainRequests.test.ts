@@ -515,4 +515,82 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.deepEqual((where.plan as QuestionPlan).operation, { kind: 'latest' });
     assert.match(where.text, /\| Diego Siciliani \| [^|]+ \| [^|]+ \| Redmond \| United States \(US\) \|/);
   });
+  it('When one person\'s or app\'s failure is told as it happens, with a device, a place, a guest or a pasted screen, then it is their diagnosis, not a list of their failed sign-ins', async () => {
+    for (const [text, code] of [
+      ['megan bowen - outlook sign in failing on android', /53000/],
+      ['hi there, nestor wilke (guest) gets stuck on teams sign-in', /50079/],
+      ['is the inventory sync app still failing to authenticate?', /7000222/],
+      ["megan bowen iphone outlook 'device must be managed' (marketing, redmond)", /53000/],
+      ["AADSTS50079 Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication\n\nthat's what Nestor Wilke sees in teams", /50079/],
+    ] as const) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', `${text}\n${answer.text}`);
+      assert.equal(answer.plan, undefined, text);
+      assert.match(answer.text, /^Sign-in diagnosis: /m, text);
+      assert.match(answer.text, code, text);
+    }
+    // Asked as a list, the same words stay a list.
+    const list = await demo.stack.ask("megan bowen's failed sign-ins on android this week", admin);
+    assert.equal(list.intent, 'signin.list');
+  });
+  it('When people are asked for by a job title in the plural or by joining, then the tenant\'s own titles and creation dates are the conditions; an account\'s creation asked beside its state is its page', async () => {
+    const analysts = await demo.stack.ask('list the security analysts', admin);
+    assert.equal(analysts.intent, 'user.info', analysts.text);
+    assert.deepEqual((analysts.plan as QuestionPlan).filters.map((f) => [f.field, f.value]), [['jobTitle', 'Security Analyst']]);
+    assert.match(analysts.text, /^\*\*4 users\*\*\.$/m);
+    const accountants = await demo.stack.ask('how many accountants do we have', admin);
+    assert.deepEqual((accountants.plan as QuestionPlan).operation, { kind: 'count' });
+    assert.match(accountants.text, /^\*\*6 users\*\*\.$/m);
+    const joined = await demo.stack.ask('who joined the company in the last 30 days', admin);
+    assert.equal(joined.intent, 'user.info');
+    assert.deepEqual((joined.plan as QuestionPlan).filters.map((f) => [f.field, f.op]), [['createdDateTime', 'ge']]);
+    const created = await demo.stack.ask("is megan bowen's account enabled? when was it created", admin);
+    assert.equal(created.intent, 'user.info', created.text);
+    assert.match(created.text, /^Megan Bowen$/m);
+    const [, join] = await demo.stack.askChain(['is isaiah langer at risk?', 'when did he join'], admin);
+    assert.equal(join.intent, 'user.info', join.text);
+    assert.match(join.text, /^Isaiah Langer$/m);
+    const by = await demo.stack.ask("was megan bowen's account created by someone in IT?", admin);
+    assert.equal(by.intent, 'audit.changes');
+  });
+  it('When device management or an MFA reset is asked for, then it is declined; a detection type said of a person is their risk, and asked of everyone it lists those detections', async () => {
+    for (const text of ["is megan's phone enrolled in intune?", 'which devices does megan bowen have in intune', 'reset mfa for megan bowen so she can re-register']) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'outOfScope', `${text}\n${answer.text}`);
+    }
+    const how = await demo.stack.ask("how do I reset someone's MFA", admin);
+    assert.equal(how.intent, 'docs.answer');
+    const spray = await demo.stack.ask('bob kelly password spray detail pls', secadmin);
+    assert.equal(spray.intent, 'risk.user', spray.text);
+    assert.match(spray.text, /Bob Kelly/);
+    const leaked = await demo.stack.ask('any leaked credentials this month', secadmin);
+    assert.equal(leaked.intent, 'risk.users', leaked.text);
+    const plan = leaked.plan as QuestionPlan;
+    assert.equal(plan.resource, 'riskDetections');
+    assert.deepEqual(plan.filters.map((f) => [f.field, f.value]), [['riskEventType', 'leakedCredentials']]);
+  });
+  it('When invitations, role holders counted, what the assistant covers or a thank-you are asked, then each has its own answer', async () => {
+    const invites = await demo.stack.ask("who's been inviting guests lately", admin);
+    assert.equal(invites.intent, 'audit.changes', invites.text);
+    assert.deepEqual((invites.plan as QuestionPlan).filters.map((f) => [f.field, f.value]), [['activity', 'Invite external user']]);
+    const roles = await demo.stack.ask('how many people have directory roles', admin);
+    assert.equal(roles.intent, 'role.assignments', roles.text);
+    assert.deepEqual((roles.plan as QuestionPlan).operation, { kind: 'count' });
+    const cover = await demo.stack.ask('can you look at risk too or just sign-ins', admin);
+    assert.equal(cover.intent, 'help');
+    const [, thanks] = await demo.stack.askChain(["why can't johanna lorenz get mail", "ok thanks, I'll tell her to use outlook"], admin);
+    assert.equal(thanks.intent, 'help', thanks.text);
+    // A request about a person with "too" is still that person's question.
+    const too = await demo.stack.ask("can you check megan bowen's sign-ins too", admin);
+    assert.notEqual(too.intent, 'help');
+  });
+  it('When an audit list is followed by "for which users?", or an app\'s risk by "was that key added right before?", then the same changes, or that app\'s, answer', async () => {
+    const [list, which] = await demo.stack.askChain(['password resets this month - who did them', 'for which users?'], admin);
+    assert.equal(which.intent, 'audit.changes', which.text);
+    assert.deepEqual((which.plan as QuestionPlan).filters, (list.plan as QuestionPlan).filters);
+    const [, key] = await demo.stack.askChain(["payroll connector's risky sign-in, which credential was used?", 'was that key added right before?'], secadmin);
+    assert.equal(key.intent, 'audit.changes', key.text);
+    assert.match(key.text, /^Changes to Payroll Connector$/m);
+    assert.match(key.text, /Miriam Graham/);
+  });
 });
