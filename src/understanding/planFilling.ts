@@ -479,7 +479,7 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   // One person's or app's failure told as it happens ("wei - teams sign in failing on iOS", "sara (guest) gets stuck on
   // teams sign-in", "is the inventory sync app still failing to authenticate?", "hana in london says sharepoint asks
   // for MFA every time and then errors"): their story, the device, place or kind of account being part of it.
-  if ((has('user') || has('app')) && !operation && !/\b(?:any|which|who|how many|list|show|all|every)\b/.test(cue) && FAILURE_TOLD.test(cue)) return true;
+  if ((has('user') || has('app')) && !operation && !/\b(?:any|which|who|how many|list|show|all|every(?! time))\b/.test(cue) && FAILURE_TOLD.test(cue)) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
@@ -967,6 +967,9 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   if (blocked) return blocked;
   // "who disabled the most recent one of all of them?" after a count of disabled accounts: who made that change is in
   // the audit log, not in the accounts again.
+  // "who disabled lee gu out of those" after a list of disabled accounts: that person's change, in the audit log, not
+  // the list again.
+  if (previous && previous.resource !== 'directoryAudits' && input.intent === 'audit.changes' && WHO_CHANGED.test(cue) && namesSomething && OF_THOSE.test(cue)) return undefined;
   if (previous && previous.resource !== 'directoryAudits' && input.intent === 'audit.changes' && WHO_CHANGED.test(cue) && !namesSomething) {
     const audit = auditList(input, context);
     if (audit && audit.plan.filters.some((f) => f.field === 'activity')) return audit;

@@ -61,6 +61,13 @@ const OVERRULES: readonly Overrule[] = [
     intent: 'policy.info',
   },
   {
+    // "what does 'block legacy authentication' block exactly", "what would the MFA policy stop?": what the policy is
+    // for, not the sign-ins it stopped this week.
+    name: 'what a policy blocks',
+    when: (i) => i.parsedIntent === 'policy.info' && i.score >= 5 && !i.followUp && i.plan.resource === 'signIns' && !i.entities.some((e) => (e.type === 'timeRange' || e.type === 'user') && e.source === 'message') && /\bwhat (?:does|do|would|will|did) (?:the |that |this |our )?(?:<policy>|the <policy> policy)(?: polic(?:y|ies))?\s+(?:actually |really |even )?(?:block|stop|prevent|cover|catch|do)\b/i.test(i.cue) && !/\b(?:who|whom|how many|which (?:users|people|accounts))\b/i.test(i.cue),
+    intent: 'policy.info',
+  },
+  {
     // "Johanna pasted 'AADSTS53003 …' - which policy is it?", "nina blocked by Require MFA for all users? explain": a
     // policy in one person's way is their diagnosis, not a list of their sign-ins.
     name: "a policy in a person's way",

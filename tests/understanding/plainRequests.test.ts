@@ -593,4 +593,28 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.match(key.text, /^Changes to Payroll Connector$/m);
     assert.match(key.text, /Miriam Graham/);
   });
+  it('When a check, a shared site out of reach, an error asked again, a code or a policy\'s purpose is asked, then each is read as asked', async () => {
+    const managed = await demo.stack.ask('did megan bowen manage to sign in at all today', admin);
+    assert.equal(managed.intent, 'signin.list', managed.text);
+    assert.match(managed.text, /^7 interactive sign-ins for Megan Bowen today: 6 failed\.$/m);
+    const site = await demo.stack.ask("nestor wilke (guest) can't see the sharepoint site we shared", admin);
+    assert.equal(site.intent, 'signin.troubleshoot', site.text);
+    assert.match(site.text, /50079/);
+    const [, still] = await demo.stack.askChain(["who changed lee gu's account", 'ok and is he still getting errors?'], admin);
+    assert.equal(still.intent, 'signin.troubleshoot', still.text);
+    assert.match(still.text, /^Lee Gu: sign-in to OfficeHome failing with 50057/m);
+    const code = await demo.stack.ask("what is 'Keep me signed in' interrupt 50140? should I worry", admin);
+    assert.equal(code.intent, 'docs.answer', code.text);
+    assert.match(code.text, /^AADSTS50140: /m);
+    const blocks = await demo.stack.ask("what does 'block legacy authentication' block exactly", admin);
+    assert.equal(blocks.intent, 'policy.info', blocks.text);
+    assert.equal(blocks.plan, undefined);
+    assert.match(blocks.text, /^Block legacy authentication$/m);
+    const [, who] = await demo.stack.askChain(['which accounts are disabled', 'who disabled lee gu out of those'], admin);
+    assert.equal(who.intent, 'audit.changes', who.text);
+    assert.match(who.text, /^Who: Pradeep Gupta/m);
+    const job = await demo.stack.ask("inventory sync job is red in the scheduler again. what's up with its sign ins", admin);
+    assert.equal(job.intent, 'signin.troubleshoot', job.text);
+    assert.match(job.text, /7000222/);
+  });
 });

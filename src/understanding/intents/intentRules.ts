@@ -123,6 +123,9 @@ const CUES: Cue[] = [
 
   // Sign-in troubleshooting: something failed and the admin asks why ("why can't Megan and Priya sign in?" too).
   { name: "can't sign in", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:<name>\\s*,?\\s*(?:and|&|or|nor)\\s+(?:(?:also|even)\\s+)?<name>\\s+|(?:\\S+\\s+){0,2})(?:${SIGNIN}|sign|log|access|get (?:in|into|past)|open|connect|register|reach|use|load|sync|join|receive|authenticate|auth)`) },
+  // "mateo russo (guest) can't see the sharepoint site we shared", "nestor cannot view the files in teams": a person
+  // kept from what was shared with them.
+  { name: "can't see what was shared", intent: 'signin.troubleshoot', weight: 4, pattern: new RegExp(`${CANT}\\s+(?:see|view|open|reach)\\s+(?:\\S+\\s+){0,3}?(?:site|sites|files?|folders?|workspace|channel|documents?|docs|portal|<name>)\\b`), when: (f) => f.person },
   // "Why can Megan not sign in…", "why does Raul not get into Teams": the negation sits after the person.
   { name: 'why … not', intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhy\s+(?:can|does|do|did|is|are|would|will)\b.{0,50}?\bnot\b/ },
   // Help-desk symptoms: something that used to work does not any more.
@@ -223,6 +226,12 @@ const CUES: Cue[] = [
   // "the login page just errors out. pls check": one person's failures, asked to be explained.
   { name: 'a reason asked for a person', intent: 'signin.troubleshoot', weight: 5, pattern: /(?<!\brisk\b.{0,40})\b(?:a|the|any) (?:reasons?|causes?)\b|\bwhat(?:'s| is) causing\b|\broot[- ]?causes?\b|\bexplain\b.{0,40}\b(?:fail(?:s|ed|ing|ures?)?|errors?|blocked|denied)\b|\berrors? out\b|\berroring\b|\bnothing works\b|^(?!.*\b(?:who|when|which)\b)(?:.*)\b(?:pls|please|can you|could you) check\b|\bwhat the logs say\b|\b(?:nothing|it|that|which) (?:lets|let) (?:him|her|them|me|<name>) in\b|\b(?:won'?t|doesn'?t|does not|will not|wouldn'?t) let (?:him|her|them|me|<name>) (?:in|sign in|log in|through)\b/, when: (f) => f.person },
   { name: "what's wrong with a person", intent: 'signin.troubleshoot', weight: 4, pattern: /\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.person },
+  // ("inventory sync job is red again. what's up with its sign ins": an app's the same, unless its risk is asked.)
+  { name: "what's wrong with an app", intent: 'signin.troubleshoot', weight: 4, pattern: /^(?!.*\brisk)(?:.*)\bwhat'?s (?:wrong|going on|up|the (?:matter|problem|issue|deal)) with\b/, when: (f) => f.app && !f.person },
+  // "ok and is he still getting errors?", "is the sync job still failing?": the trouble asked again.
+  { name: 'still failing', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:is|are) (?:he|she|they|it|<name>|the \w+(?: \w+)?) still (?:getting|seeing|having|hitting|throwing) (?:the |that |those |an? |any )?(?:same )?(?:errors?|problems?|issues?|failures?|prompts?)\b|\b(?:is|are) (?:he|she|they|it|<name>|the \w+(?: \w+)?) still (?:failing|erroring|blocked|locked out)\b/ },
+  // "what is 'Keep me signed in' interrupt 50140? should I worry": an error code asked about is explained.
+  { name: 'a code asked about', intent: 'docs.answer', weight: 8, pattern: /^(?:(?:so|ok(?:ay)?|hey|hi)[,\s]+)?what(?:'s| is| does)\s+(?:an? |the |this |that )?(?:<name>|<quote>[^?]{0,60}?|[\w' -]{0,40}?)\s*(?:error |code |interrupt )?<code>(?!.{0,30}\b(?:for|with) (?:<name>|(?:him|her|them)\b))/ },
   // "whats wrong with it" after a ranking of failing apps: the app ranked first (the conversation says which).
   { name: "what's wrong with it", intent: 'signin.troubleshoot', weight: 6, pattern: /\bwhat'?s (?:wrong|going on|the (?:matter|problem|issue)) with (?:it|that one|this one|that app|this app|the top one|the first one)\b/ },
   { name: 'why a person failed', intent: 'signin.troubleshoot', weight: 3, pattern: /\bwhy\b.{0,60}\b(?:fail(?:s|ed|ing)?|blocked|denied|locked|rejected|kicked|refused)\b/, when: (f) => f.person },
@@ -254,6 +263,8 @@ const CUES: Cue[] = [
   { name: 'show sign-ins', intent: 'signin.list', weight: 2, pattern: new RegExp(`\\b(?:show|list|display|summari[sz]e|count|how many|history|activity|recent|latest)\\b.{0,40}\\b(?:${SIGNINS}|${SIGNIN}|signed in|logged in)`) },
   // "has Megan been signing in?", "did Megan and Adele sign in today?", "do the break-glass ones ever sign in?".
   { name: 'whether someone signs in', intent: 'signin.list', weight: 4, pattern: new RegExp(`\\b(?:(?:has|have|does|do|is|are)\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})*|did\\s+${OBJECT}(?:\\s*(?:,|and|or|&)\\s*${OBJECT})+)\\s+(?:(?:ever|even|still|actually|recently|been|already|really|managed to)\\s+)*(?:signing|logging|signed|logged|sign|log)\\s*(?:in|on)\\b(?!\\s+from\\b)`) },
+  // "did megan bowen manage to sign in at all today": whether any of their sign-ins succeeded, in the log.
+  { name: 'whether someone managed to sign in', intent: 'signin.list', weight: 4, pattern: new RegExp(`^(?!.*\\b(?:why|how come|never|can'?t|cannot)\\b).*\\bdid\\s+${OBJECT}\\s+(?:ever\\s+|actually\\s+)?manage\\s+to\\s+(?:sign|log|get)\\s*(?:in|on)\\b`) },
   // "why is adele vance not on the risky list anymore?": how a person's risk was closed, in their risk history.
   { name: 'no longer at risk', intent: 'risk.user', weight: 7, pattern: /\b(?:not|no longer) (?:on (?:the )?risky(?: users?)? list|risky|at risk|flagged)(?: any ?more)?\b.{0,20}(?:any ?more)?|\b(?:off|removed from|dropped (?:off|from)) the risky(?: users?)? list\b/, when: (f) => f.person },
   // "who is on Abigail Wang's team": the people who report to that person.
