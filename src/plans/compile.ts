@@ -150,6 +150,8 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   for (const key of resource.rowKeys ?? []) selected.add(key);
   // The time of each item is always read: a bounded read says when it stopped.
   if (resource.time) selected.add(resource.time.field);
+  // The newest or first of a collection Graph does not sort by time ("the newest hire") is compared on its creation.
+  else if ((operation.kind === 'latest' || operation.kind === 'first') && resource.fields.some((f) => f.name === 'createdDateTime')) use(fieldOf(resource, 'createdDateTime'));
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));
 
   const onClient = clientFilters.length > 0;

@@ -633,6 +633,8 @@ const namedLocations: ResourceSpec = {
       read: (item) => ((item.ipRanges as Array<{ cidrAddress?: string }> | undefined) ?? []).map((r) => r.cidrAddress ?? ''),
     }),
     field('isTrusted', 'Trusted', 'isTrusted', 'boolean', { format: yesNo }),
+    field('modifiedDateTime', 'Changed (UTC)', 'modifiedDateTime', 'date'),
+    field('createdDateTime', 'Created (UTC)', 'createdDateTime', 'date'),
   ],
 };
 

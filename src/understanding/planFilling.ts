@@ -78,7 +78,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:which|what) (?:apps?|applications?)\b.{0,30}\b(?:fail(?:ing|ed|s)?|erroring|blocked|sign(?:ing|ed)? in|log(?:ging|ged)? in)\b/, weight: 3.5 },
   // "disabled accounts that still tried to sign in": sign-ins refused because the account is disabled (50057).
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
-  { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b|.*\b(?:who|anyone|anybody|people|users?|employees|staff) (?:has |have )?(?:joined|started) (?:the company|us|the org\w*|here)\b)/, weight: 3.7 },
+  { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b|.*\b(?:newest|latest|most recent|last) (?:hires?|starters?|joiners?|recruits?|arrivals?)\b|.*\b(?:who|anyone|anybody|people|users?|employees|staff) (?:has |have )?(?:joined|started) (?:the company|us|the org\w*|here)\b)/, weight: 3.7 },
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?|(?:team|department|dept) size)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
@@ -114,7 +114,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   // "is anyone disabled still sitting in All Managers?": people of a named group, with a condition.
   { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
   // "users in Toronto", "who works in the London office", "people in HR".
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|staff|folks|persons|who|anyone|anybody|everyone)\b.{0,40}<ua>|<ua>\s+(?:users?|accounts?|people|employees|staff|folks)\b|\b(?:list|show|which|how many|all|any|every|count)\b(?: (?:the|our|of the|of our))? <ua>/, weight: 3 },
+  { resource: 'users', pattern: /^(?:(?:the|all|our)\s+)?<ua>(?:\s+(?:list|please|pls|plz|only))*\s*[?.!]*$|\b(?:users?|accounts?|people|employees|staff|folks|persons|who|anyone|anybody|everyone)\b.{0,40}<ua>|<ua>\s+(?:users?|accounts?|people|employees|staff|folks)\b|\b(?:list|show|which|how many|all|any|every|count)\b(?: (?:the|our|of the|of our))? <ua>/, weight: 3 },
   { resource: 'users', pattern: /\b(?:users?|people|employees|staff|who|anyone|anybody|everyone)\b.{0,30}<nl> office\b(?!.*\b(?:ip|range|trusted|named)\b)/, weight: 4.6 },
   { resource: 'namedLocations', pattern: /\bnamed locations?\b|\blocations?\b.{0,30}\b(?:trusted|marked|ip ranges?|ranges?|cover)\b|\btrusted\b.{0,30}\b(?:locations?|networks?|sites?|offices?)\b|\b(?:networks?|offices?|sites?)\b.{0,20}\btrusted\b|\b(?:office|hq|headquarters|network|site) (?:named )?location\b|\bip ranges?\b.{0,30}\b(?:office|network|hq|location|site)\b|\b(?:office|network|hq|location|site)\b.{0,30}\bip ranges?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
 ];
@@ -480,6 +480,8 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   // teams sign-in", "is the inventory sync app still failing to authenticate?", "hana in london says sharepoint asks
   // for MFA every time and then errors"): their story, the device, place or kind of account being part of it.
   if ((has('user') || has('app')) && !operation && !/\b(?:any|which|who|how many|list|show|all|every(?! time))\b/.test(cue) && FAILURE_TOLD.test(cue)) return true;
+  // "what happened with stefan's last failed sign in", "why did her latest sign-in fail?": that failure's story.
+  if (has('user') && operation?.kind === 'latest' && /\bwhat happened\b|\bwhat went wrong\b|\bwhy\b|\bexplain\b/.test(cue) && /\bfail\w*|\berrors?\b|\bblocked\b/.test(cue)) return true;
   // "anyone besides Bob …": a list of the others, not Bob's story.
   if (filters.some((f) => f.field === 'user' && f.op === 'ne')) return false;
   switch (resource) {
@@ -788,8 +790,15 @@ function withAppsSignIns(plan: QuestionPlan): void {
   plan.filters.push({ field: 'eventType', op: 'ne', value: 'nonInteractiveUser', label: 'people and apps' });
 }
 
+/** "when was the Blocked countries location last changed?": the location's own dates, not the audit log's 30 days. */
+const WHEN_LOCATION_CHANGED = /^(?!.*\b(?:who|whom)\b).*\bwhen (?:was|were|did) (?:the |our |that |this )?<nl>(?: (?:named )?locations?\b)?.{0,25}\b(?:changed|modified|updated|edited|created|added|set up|made)\b/;
+
 function fillPlanOnce(input: FillInput): PlanFill | undefined {
   const cue = input.cue ?? planCue(input.text, input.entities);
+  const location = input.entities.find((e) => e.type === 'namedLocation' && e.source === 'message' && e.displayName);
+  if (location && WHEN_LOCATION_CHANGED.test(cue)) {
+    return { plan: { resource: 'namedLocations', filters: [{ field: 'displayName', op: 'eq', value: location.displayName! }], operation: { kind: 'list' }, columns: ['displayName', 'modifiedDateTime', 'createdDateTime'] }, intent: 'policy.info' };
+  }
   const words = membershipOfRows(cue, input) ?? fillFromWords(input);
   const fill = words ? ofTheTopActor(words, input, cue) : words;
   if (!fill || fill.rich) return fill;
@@ -1075,6 +1084,9 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const window = windowFrom(input.entities) ?? defaultWindow(resource.resource, input.now, cue, operation);
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
   if (window && resourceOf(resource.resource).time) plan.window = window;
+  // "newest hire in engineering?": the row's creation date shows why it is the newest.
+  const spec = resourceOf(resource.resource);
+  if ((plan.operation.kind === 'latest' || plan.operation.kind === 'first') && !spec.time && spec.fields.some((f) => f.name === 'createdDateTime')) plan.columns = [...(plan.columns ?? []), 'createdDateTime'];
   const details = plan.resource === 'signIns' ? signInDetails(plan.operation, cue) : undefined;
   if (details) plan.columns = details;
   if (rich) {

@@ -61,6 +61,12 @@ const OVERRULES: readonly Overrule[] = [
     intent: 'policy.info',
   },
   {
+    // "sign-in audience of the partner portal app": a fact of the app's registration, not its sign-ins.
+    name: "an app's registration fact",
+    when: (i) => i.parsedIntent === 'app.info' && i.score >= 9 && !i.followUp && i.plan.resource === 'signIns' && /\bsign[- ]?in audience\b|\bsupported account types?\b|\bmulti-?tenant\b|\bsingle[- ]tenant\b/i.test(i.cue),
+    intent: 'app.info',
+  },
+  {
     // "what does 'block legacy authentication' block exactly", "what would the MFA policy stop?": what the policy is
     // for, not the sign-ins it stopped this week.
     name: 'what a policy blocks',

@@ -617,4 +617,36 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(job.intent, 'signin.troubleshoot', job.text);
     assert.match(job.text, /7000222/);
   });
+  it('When the newest hire, a job title alone, an app\'s sign-in audience, a location\'s last change, how a risk was cleared or a declined change is asked, then each answers what was asked', async () => {
+    const newest = await demo.stack.ask('newest hire in engineering?', admin);
+    assert.equal(newest.intent, 'user.info', newest.text);
+    assert.deepEqual((newest.plan as QuestionPlan).operation, { kind: 'latest' });
+    // The newest is compared on the account's creation, which the answer shows: Oscar Harris was created on 2026-10-23.
+    assert.match(newest.text, /\| Oscar Harris \| oscar\.harris@contoso\.com \| 2026-10-23 00:02 UTC \| Engineering \|/);
+    const titles = await demo.stack.ask('security analysts list', admin);
+    assert.equal(titles.intent, 'user.info', titles.text);
+    assert.match(titles.text, /^\*\*4 users\*\*\.$/m);
+    const audience = await demo.stack.ask('sign-in audience of the partner portal app', admin);
+    assert.equal(audience.intent, 'app.info', audience.text);
+    assert.match(audience.text, /Sign-in audience: accounts in this tenant only \(single tenant\) \(AzureADMyOrg\)/);
+    const location = await demo.stack.ask('when was the Blocked countries location last changed', admin);
+    assert.equal(location.intent, 'policy.info', location.text);
+    assert.match(location.text, /\| Blocked countries \|.*\| 2026-08-17 11:02 UTC \| 2025-10-16 14:45 UTC \|/);
+    const cleared = await demo.stack.ask("how did Adele Vance's risk get cleared?", secadmin);
+    assert.equal(cleared.intent, 'risk.user', cleared.text);
+    assert.match(cleared.text, /dismiss/i);
+    for (const text of ["can you unlock bob kelly's account", "change megan bowen's job title to Senior Software Engineer"]) {
+      const declined = await demo.stack.ask(text, admin);
+      assert.equal(declined.intent, 'outOfScope', `${text}\n${declined.text}`);
+    }
+    const lookUp = await demo.stack.ask('can you look up sign-ins for me or only explain things?', admin);
+    assert.equal(lookUp.intent, 'help');
+    const [, used, added] = await demo.stack.askChain(['payroll connector risk', 'was a new secret used for that sign-in?', 'was a new secret added right before?'], secadmin);
+    assert.equal(used.intent, 'risk.workload', used.text);
+    assert.match(used.text, /Payroll sync rotation/);
+    assert.equal(added.intent, 'audit.changes');
+    const last = await demo.stack.ask("what happened with nestor wilke's last failed sign in", admin);
+    assert.equal(last.intent, 'signin.troubleshoot', last.text);
+    assert.match(last.text, /50079/);
+  });
 });

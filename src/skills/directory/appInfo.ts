@@ -39,6 +39,14 @@ function credentialText(c: AppCredential, now: Date, withApp: boolean): string {
   return `${what} — ${c.state === 'expired' ? 'expired' : 'expires'} ${formatWhen(c.endDateTime, now)}`;
 }
 
+/** Who may sign in to an app, by its registration's signInAudience (Graph's values). */
+const SIGN_IN_AUDIENCES: Record<string, string> = {
+  AzureADMyOrg: 'accounts in this tenant only (single tenant)',
+  AzureADMultipleOrgs: 'accounts in any Microsoft Entra tenant (multitenant)',
+  AzureADandPersonalMicrosoftAccount: 'accounts in any Microsoft Entra tenant and personal Microsoft accounts',
+  PersonalMicrosoftAccount: 'personal Microsoft accounts only',
+};
+
 function ownerText(o: DirectoryObjectRef): string {
   return escapePerson(o.displayName ?? o.id, o.userPrincipalName);
 }
@@ -62,6 +70,8 @@ export function appInfoModel(
   facts.push({ title: 'Registered', value: app ? 'In this tenant' : 'In another tenant (only the service principal is here)' });
   // "does the HR Portal require users to be assigned?"
   if (typeof sp.appRoleAssignmentRequired === 'boolean') facts.push({ title: 'User assignment required', value: sp.appRoleAssignmentRequired ? 'Yes: only assigned users and groups can sign in' : 'No: anyone in the tenant can sign in' });
+  // "sign-in audience of the partner portal app", "is it multi-tenant?"
+  if (app?.signInAudience) facts.push({ title: 'Sign-in audience', value: `${SIGN_IN_AUDIENCES[app.signInAudience] ?? 'as registered'} (${escapeMarkdown(app.signInAudience)})` });
   if (app?.createdDateTime) facts.push({ title: 'Created', value: formatDate(app.createdDateTime) });
   if (app?.description) facts.push({ title: 'Description', value: escapeMarkdown(app.description) });
   const sections = [

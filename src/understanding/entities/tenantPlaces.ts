@@ -86,7 +86,7 @@ const CLAUSE_GOES_ON = /^(?:in|at|based|located|sitting|working|have|ha|has|had|
 /** "users in", "everyone from the", "who's in our": people said to be in a place just before it. */
 /** What comes before a department named on its own as a follow-up ("what about", "ok and", "and in"). */
 const ELLIPSIS_LEAD = /^\s*(?:(?:ok(?:ay)?|so|and|what about|how about|now|same for|and in|in)[\s,]+)+$/i;
-const PEOPLE_IN = /\b(?:(?:users?|people|everyone|everybody|staff|employees|accounts|anyone|anybody|folks|who(?:'s| is| are)?|guys)\s+(?:\w+\s+)?(?:in|from|at)|head ?counts?\s+(?:for|of|in))\s+(?:the\s+|our\s+)?$/i;
+const PEOPLE_IN = /\b(?:(?:users?|people|everyone|everybody|staff|employees|accounts|anyone|anybody|folks|who(?:'s| is| are)?|guys|hires?|starters?|joiners?)\s+(?:\w+\s+)?(?:in|from|at)|head ?counts?\s+(?:for|of|in))\s+(?:the\s+|our\s+)?$/i;
 /** The message says a department is meant, and no group. */
 const DEPARTMENT_MEANT = /^(?!.*\bgroups?\b).*\b(?:department|dept)\b/i;
 const PEOPLE_NOUN = /^(?:people|users?|staff|folks|employees|accounts|persons|team|department|dept|members|guys|crew|side)$/;
