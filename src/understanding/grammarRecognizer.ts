@@ -319,6 +319,8 @@ export class GrammarRecognizer implements Recognizer {
     // "which users did they reset?" after who did the most: the top one, asked once (src/understanding/planFilling.ts).
     const ranked = context?.conversation?.lastPlan?.operation;
     if (!subset && context?.conversation?.lastPlan?.resource === 'directoryAudits' && ranked && (ranked.kind === 'top' || ranked.kind === 'groupBy') && ranked.field === 'initiatedBy') return undefined;
+    // "who did them?", "whose were they?" after a list of changes: who made those changes, on whom (the list again).
+    if (!subset && context?.conversation?.lastPlan?.resource === 'directoryAudits' && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:who (?:did|made|performed|approved|granted|ran|issued|sent)|whose (?:were|was|are|is)) (?:them|those|these|they|it|that)\b/i.test(text.trim())) return undefined;
     // "who are they?" asks for the list itself again, not a question about each row.
     if (!THEM.test(text) || text.length > 200 || NAME_THEM.test(text.trim().toLowerCase())) return undefined;
     // "which of them was added most recently?" chooses among the rows: one question, not one per row.

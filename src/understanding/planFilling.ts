@@ -82,7 +82,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?|(?:team|department|dept) size)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|guests?)\b.{0,30}\bnever (?:been )?used (?:to (?:sign|log) (?:in|on)|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|^(?:and\s+)?(?:which|who)(?: (?:of (?:them|those|these)|ones?))? (?:have |has )?never (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|guests?)\b.{0,30}\bnever (?:been )?used (?:to (?:sign|log) (?:in|on)|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
@@ -462,7 +462,7 @@ function policySince(field: 'modifiedDateTime' | 'createdDateTime', word: string
 }
 
 /** Questions a rich answer serves better than a table: left to their skills. */
-const FAILURE_TOLD = /\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|signins?|auth\w*)\s+(?:is\s+|are\s+|keeps\s+)?(?:still\s+)?(?:failing|erroring)\b|\bstill (?:failing|erroring|getting (?:an? )?errors?)\b|\bfailing to (?:authenticate|sign|log|get)\b|\b(?:gets?|getting|got|is|keeps getting) stuck\b|\b(?:and )?then (?:errors?|fails)\b|\basks? for mfa every time\b/;
+const FAILURE_TOLD = /\berrors? (?:on|at|when|while|during) (?:sign[- ]?in|log[- ]?in|login|signing in|logging in)\b|\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|signins?|auth\w*)\s+(?:is\s+|are\s+|keeps\s+)?(?:still\s+)?(?:failing|erroring)\b|\bstill (?:failing|erroring|getting (?:an? )?errors?)\b|\bfailing to (?:authenticate|sign|log|get)\b|\b(?:gets?|getting|got|is|keeps getting) stuck\b|\b(?:and )?then (?:errors?|fails)\b|\basks? for mfa every time\b/;
 
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');
@@ -671,7 +671,9 @@ function defaultWindow(resource: PlanResource, now: Date, cue?: string, operatio
 const PEOPLE_LISTS = new Set<PlanResource>(['registrationDetails', 'riskyUsers', 'roleAssignments']);
 
 /** "of those" continuing the last list, unless a noun for another kind of row follows ("any of those apps"). */
-const OF_THOSE = /\bof (?:them|those|these)\b(?!\s+(?:\w+\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\b)/;
+// ("the guest accounts" then "which never signed in": "which" with no noun asks of the rows just shown.)
+const WHICH_OF_ROWS = /^(?:and\s+|so\s+|ok\s+)?which (?:ones? )?(?:never|have|has|haven'?t|hasn'?t|are|is|were|aren'?t|don'?t|do|did|didn'?t)\b/;
+const OF_THOSE = new RegExp(`\\bof (?:them|those|these)\\b(?!\\s+(?:\\w+\\s+)?(?:apps|applications|service principals|users|accounts|groups|policies|people|guests|admins|roles)\\b)|${WHICH_OF_ROWS.source}`);
 
 /** "which users?", "who were they for?" after a list of sign-ins: the people in them, by person. */
 const WHICH_PEOPLE = new RegExp(String.raw`^${WHO_HAD_THE_MOST}(?: (?:of (?:them|those|these)|of <(?:time|tt)>(?: ?'s)?|yesterday|today|there|then|<time>|<tt>))?\s*\??$|` + /^(?:so |ok |and )?whose(?: accounts?| users?)?\s*\??$|^(?:so |ok |and )?(?:for|by) whom?\s*\??$|^(?:so |ok |and )?who (?:were|are) (?:the |those |these )?(?:users|people|accounts)\s*\??$|^(?:so |ok |and )?(?:which|what) (?:users|people|accounts|persons|user\(s\)|guests)\b(?: (?:were|are) (?:they|those|these|it)(?: for)?| (?:got|get|hit|had|have|saw|(?:are|were|got|get) (?:hit|affected|hurt) by) (?:it|that|this)(?: one| error| code)?)?\s*\??$|^(?:so |ok |and )?who (?:else )?(?:got|gets|hit|hits|had|has|saw) (?:it|that|this)(?: one| error| code)?\s*\??$|\bwhich users? (?:were|are) (?:they|those|these) for\b/.source);
@@ -919,7 +921,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   const ownersOf = /\bthe \S+ ones?\b/.test(cue) && !narrowed ? undefined : ownersOfRows(cue, input.previousRows?.length ? input.previousRows : input.lastRows);
   if (ownersOf) return ownersOf;
   // "what is error 50126?" then "did we have many of them this week?": the sign-ins that failed with that code.
-  if (input.previousCode && /^\d+$/.test(input.previousCode) && previous?.resource !== 'signIns' && !namesSomething && /\b(?:many|how many|count|any|lots) (?:of )?(?:them|those|these|it)\b|\bhow often\b|\bhow common\b/.test(cue)) {
+  if (input.previousCode && /^\d+$/.test(input.previousCode) && previous?.resource !== 'signIns' && !namesSomething && /\b(?:many|how many|count|any|lots) (?:of )?(?:them|those|these|it)\b|\bhow often\b|\bhow common\b|\bwho (?:got|gets|had|has|hit|hits|saw|sees|is getting|are getting|ran into) (?:it|that|this)\b|\banyone (?:get|getting|got|hit|hitting|seeing|seen) (?:it|that|this)\b/.test(cue)) {
     const filters = [{ field: 'errorCode', op: 'eq' as const, value: Number(input.previousCode) }, ...filtersFor('signIns', context).filter((f) => f.field !== 'errorCode' && f.field !== 'result')];
     return { plan: signInsPlan(filters, operationOf(cue, 'signIns') ?? { kind: 'count' }, input.entities, input.now, cue), intent: 'signin.list' };
   }
@@ -994,7 +996,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // ("any of those without mfa?" after sign-ins is those sign-ins done without MFA; registering is asked in words.)
   const signInsWithoutMfa = previous?.resource === 'signIns' && named?.resource === 'registrationDetails' && !/\bregist\w*|\bset ?up\b|\bmethods?\b|\benrol\w*/.test(cue);
   const otherListOfRows = named !== undefined && previous !== undefined && named.resource !== previous.resource && named.weight >= 4 && PEOPLE_LISTS.has(named.resource) && (input.previousRows ?? []).some((r) => r.type === 'user') && !signInsWithoutMfa;
-  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns')) && (refines || (input.elliptical && !(ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns') || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
+  if (previous && !namesRole && !rowsByIdThenNamed && !otherListOfRows && (CONTINUES.test(cue) || input.elliptical || WHICH_OF_ROWS.test(cue) || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns')) && (refines || (input.elliptical && !(ownQuestion && input.intent !== PLAN_INTENTS[previous.resource])) || OF_THOSE.test(cue) || (SOMEONE_ELSE.test(cue) && previous.resource === 'signIns')) && (!named || named.resource === previous.resource || OF_THOSE.test(cue) || (WHICH_PEOPLE.test(cue) && previous.resource === 'signIns') || (/\b(?:by|per)\b/.test(cue) && operationOf(cue, previous.resource)?.kind === 'groupBy'))) {
     return ofTheTopRow(continuePlan(previous, context), previous, input.lastRows);
   }
   // A refinement changes something: the person the last list was already about ("he's the leaked password guy?") is not a change.

@@ -649,4 +649,23 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(last.intent, 'signin.troubleshoot', last.text);
     assert.match(last.text, /50079/);
   });
+  it('When a list of changes is followed by "who did them?" or "whose were they?", guests by "which never signed in", or an error code by "who got it today", then those rows are asked of', async () => {
+    const [consents, who] = await demo.stack.askChain(['app consents in the last 7 days', 'who did them'], admin);
+    assert.equal(who.intent, 'audit.changes', who.text);
+    assert.deepEqual((who.plan as QuestionPlan).filters, (consents.plan as QuestionPlan).filters);
+    const [, never] = await demo.stack.askChain(['the guest accounts', 'which never signed in'], admin);
+    assert.equal(never.intent, 'user.info', never.text);
+    assert.deepEqual((never.plan as QuestionPlan).filters.map((f) => f.field), ['userType', 'lastSignIn']);
+    assert.match(never.text, /^\*\*4 users\*\*\.$/m);
+    const [, got] = await demo.stack.askChain(["what's 53003", 'ok and who got it today'], admin);
+    assert.equal(got.intent, 'signin.list', got.text);
+    assert.deepEqual((got.plan as QuestionPlan).filters.map((f) => [f.field, f.value]), [['errorCode', 53003]]);
+    const screen = await demo.stack.ask("user says: 'Your sign-in was successful but does not meet the criteria to access this resource' - it's Megan", admin);
+    assert.equal(screen.intent, 'signin.troubleshoot', screen.text);
+    assert.match(screen.text, /53000/);
+    const devices = await demo.stack.ask('which devices does megan bowen have enrolled', admin);
+    assert.equal(devices.intent, 'outOfScope');
+    const external = await demo.stack.ask('nestor wilke external user error on login', admin);
+    assert.equal(external.intent, 'signin.troubleshoot');
+  });
 });

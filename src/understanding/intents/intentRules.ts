@@ -109,6 +109,7 @@ const CUES: Cue[] = [
   // Devices in Intune ("is megan's phone enrolled in intune?", "which devices does anika have in intune"): device
   // management, not Entra ID, unless a sign-in failed over it ("blocked because her laptop isn't in intune").
   { name: 'devices in Intune', intent: 'outOfScope', weight: 9, pattern: /^(?!.*\b(?:can'?t|cannot|couldn'?t|won'?t|fail\w*|blocked|block|errors?|denied|sign\w*|log\w*|access|policy|polic(?:y|ies)|ca)\b).*(?:\b(?:devices?|phones?|laptops?|iphones?|ipads?|pcs?|machines?|enrol\w*|registered|managed)\b.{0,40}\bin intune\b|\bintune\b.{0,30}\b(?:devices?|enrol\w*)\b)/ },
+  { name: "a person's devices", intent: 'outOfScope', weight: 8, pattern: /^(?!.*\b(?:sign\w*|log\w*|fail\w*|block\w*|errors?|from)\b).*\b(?:which|what|list|how many) (?:devices|laptops|phones|machines|pcs)\b.{0,40}\b(?:have|has|own|owns|enrolled|registered|assigned)\b/, when: (f) => f.person },
   // Money and device management are not Entra ID.
   { name: 'billing or devices', intent: 'outOfScope', weight: 8, pattern: /\b(?:spend|spent|spending|costs?|billing|bills?|invoices?|budget|subscription price)\b|\bintune\b.{0,30}\b(?:compliance|configuration) polic(?:y|ies)\b/ },
   // Creating things and office errands: the assistant reads and explains, and acts only on risk.
@@ -143,7 +144,7 @@ const CUES: Cue[] = [
   // telling him his password is wrong", "got an error about …", "password expired".
   // What sign-in screens say, retold: "needs more info to sign in", "asks her to set up security info", "keeps nagging
   // for extra verification", "you don't have access", "asks for a code he never set up".
-  { name: 'sign-in screen words', intent: 'signin.troubleshoot', weight: 3.5, pattern: /\b(?:needs?|asks? for|asking for|wants?|requires?|required) (?:more|extra|additional) (?:info|information|verification)\b|\bmore information (?:is )?required\b|(?<!\b(?:has|have|had|did|does|do)\b.{0,30})\bset up (?:your |his |her |their |the )?(?:account|security info|authenticator|mfa|verification)\b|\b(?:nag|nags|nagging|pester\w*|bug(?:s|ging)?) (?:me|him|her|them)? ?(?:for|about|with) (?:extra |more |additional )?(?:verification|mfa|a code|codes|info)\b|\byou (?:don'?t|do not) have access\b|\basks? (?:him|her|them|me) for a code\b|\b(?:keeps|kept) (?:asking|prompting|demanding)\b/ },
+  { name: 'sign-in screen words', intent: 'signin.troubleshoot', weight: 3.5, pattern: /\bsign[- ]?in was successful but\b|\bdoes(?:n'?t| not) meet the (?:<name>|criteria|requirements)\b|\b(?:needs?|asks? for|asking for|wants?|requires?|required) (?:more|extra|additional) (?:info|information|verification)\b|\bmore information (?:is )?required\b|(?<!\b(?:has|have|had|did|does|do)\b.{0,30})\bset up (?:your |his |her |their |the )?(?:account|security info|authenticator|mfa|verification)\b|\b(?:nag|nags|nagging|pester\w*|bug(?:s|ging)?) (?:me|him|her|them)? ?(?:for|about|with) (?:extra |more |additional )?(?:verification|mfa|a code|codes|info)\b|\byou (?:don'?t|do not) have access\b|\basks? (?:him|her|them|me) for a code\b|\b(?:keeps|kept) (?:asking|prompting|demanding)\b/ },
   // "Fatima Baker is stuck at the 'more information required' screen", "Alicia Baker: 'the user or administrator has
   // not consented'", "app says application not found for ben": a person's sign-in trouble, told by what they see.
   // "sara novak iphone outlook 'device must be managed'", "amir, wingtip guest: teams 'you must enroll in MFA to
@@ -483,6 +484,8 @@ const CUES: Cue[] = [
   { name: 'app owners', intent: 'app.info', weight: 6, pattern: /\bwho owns (?:that|this|the) (?:app|application|service principal)\b|\bapps? (?:owned by|that <name> owns)\b/ },
 
   // What changed.
+  // "who did them?" after a list of changes: who made those changes.
+  { name: 'who did those', intent: 'audit.changes', weight: 6, pattern: /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?who (?:did|made|performed|approved|granted|ran|issued|sent) (?:them|those|these|that|all of (?:them|those))\s*[?.!]*$/ },
   { name: 'who did it', intent: 'audit.changes', weight: 8, pattern: /\bwho\s+(?:last\s+|first\s+|most recently\s+|originally\s+|actually\s+)?(?:changed|edited|renamed|revoked|added|removed|modified|updated|created|deleted|disabled|enabled|assigned|gave|granted|reset|touched|made|turned|invited|consented|put|placed|moved|switched|shut|flipped|registered|approved|promoted)\b/ },
   // "How did Project Falcon lose its owner?", "how did he get Global Administrator?": the change behind a state.
   { name: 'how it came about', intent: 'audit.changes', weight: 6, pattern: /\bhow did\b.{0,50}\b(?:lose|lost|get|got|gain|become|end up|come to)\b|\bwho gave\b/ },
