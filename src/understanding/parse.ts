@@ -131,7 +131,8 @@ function maskPastedErrors(text: string, spans: SpanSet): void {
     if (to < 0) to = text.slice(from).search(/\n|\s[-–—]\s|$/) + from;
     // A GUID in Microsoft's words is the resource asked for ("to access '00000003-0000-…'"), not a request id.
     for (const span of spans.spans) {
-      if (span.start >= from && span.end <= to && span.entity?.type === 'requestId') {
+      // ("… User account is disabled. correlation 335def6e-… - who is it": an id the admin labelled is the sign-in's.)
+      if (span.start >= from && span.end <= to && span.entity?.type === 'requestId' && !/\b(?:correlation|request|trace)(?:[ -]?id)?\s*[:#=]?\s*$/i.test(text.slice(Math.max(from, span.start - 30), span.start))) {
         span.entity = undefined;
         span.placeholder = '';
       }

@@ -82,7 +82,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'users', pattern: /\bguests?\b|\bexternal (?:users?|accounts?|people)\b|\bb2b\b/, weight: 2, filters: [{ field: 'userType', op: 'eq', value: 'Guest' }] },
   { resource: 'users', pattern: /\b(?:users?|accounts?|people|employees|identities|persons|staff|head ?counts?|(?:team|department|dept) size)\b|\b(?:cloud[- ]only|synced|internal) (?:members|identities)\b/, weight: 1 },
   // Who has not signed in is a question about accounts (their last sign-in), not about the sign-in log.
-  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged) (?:in|on)\b|^(?:and\s+)?(?:which|who)(?: (?:of (?:them|those|these)|ones?))? (?:have |has )?never (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|guests?)\b.{0,30}\bnever (?:been )?used (?:to (?:sign|log) (?:in|on)|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
+  { resource: 'users', pattern: /\b(?:users?|accounts?|people|guests?|employees|who)\b.{0,30}\b(?:never|haven'?t|hasn'?t|not) (?:\S+ )?(?:signed|logged|sign|log) (?:in|on)\b|^(?:and\s+)?(?:which|who)(?: (?:of (?:them|those|these)|ones?))? (?:have |has )?never (?:\S+ )?(?:signed|logged) (?:in|on)\b|\b(?:users?|accounts?|guests?)\b.{0,30}\bnever (?:been )?used (?:to (?:sign|log) (?:in|on)|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\b(?:users?|accounts?|people|guests?|employees)\b.{0,20}\bzero sign[- ]?ins?\b|\binactive\b|\bstale (?:users?|accounts?)\b|\bdormant\b/, weight: 3.5 },
   { resource: 'groups', pattern: /\bgroups?\b|\bteams\b(?=.*\b(?:owner|owns|member))/, weight: 2 },
   { resource: 'servicePrincipals', pattern: /\bservice principals?\b|\benterprise (?:apps?|applications?)\b|\bsps\b/, weight: 2 },
   { resource: 'applications', pattern: /\bapp registrations?\b|\bapplications?\b|\bapps\b/, weight: 1.5 },
@@ -115,7 +115,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'users', pattern: /\b(?:anyone|anybody|someone|somebody|any (?:users?|accounts?|people|members?|guests?))\b.{0,40}\b(?:in|inside|member of|part of)\s+(?:the\s+)?<gg>/, weight: 3 },
   // "users in Toronto", "who works in the London office", "people in HR".
   { resource: 'users', pattern: /^(?:(?:the|all|our)\s+)?<ua>(?:\s+(?:list|please|pls|plz|only))*\s*[?.!]*$|\b(?:users?|accounts?|people|employees|staff|folks|persons|who|anyone|anybody|everyone)\b.{0,40}<ua>|<ua>\s+(?:users?|accounts?|people|employees|staff|folks)\b|\b(?:list|show|which|how many|all|any|every|count)\b(?: (?:the|our|of the|of our))? <ua>/, weight: 3 },
-  { resource: 'users', pattern: /\b(?:users?|people|employees|staff|who|anyone|anybody|everyone)\b.{0,30}<nl> office\b(?!.*\b(?:ip|range|trusted|named)\b)/, weight: 4.6 },
+  { resource: 'users', pattern: /\b(?:users?|people|employees|staff|who|anyone|anybody|everyone)\b.{0,30}<nl> office\b(?!.*\b(?:ip|range|trusted|named)\b)|<nl>(?: office)? (?:users?|people|employees|staff|headcount)\b(?!.*\b(?:ip|range|trusted|named)\b)/, weight: 4.6 },
   { resource: 'namedLocations', pattern: /\bnamed locations?\b|\blocations?\b.{0,30}\b(?:trusted|marked|ip ranges?|ranges?|cover)\b|\btrusted\b.{0,30}\b(?:locations?|networks?|sites?|offices?)\b|\b(?:networks?|offices?|sites?)\b.{0,20}\btrusted\b|\b(?:office|hq|headquarters|network|site) (?:named )?location\b|\bip ranges?\b.{0,30}\b(?:office|network|hq|location|site)\b|\b(?:office|network|hq|location|site)\b.{0,30}\bip ranges?\b|\b(?:block(?:ed)?|trusted|allowed) (?:list|countries|locations?|ips?|networks?|ranges?)\b|\b(?:countries|ranges?) (?:in|on) the\b.*\b(?:list|location)\b/, weight: 4.5 },
 ];
 
@@ -355,7 +355,7 @@ const FILTER_RULES: Partial<Record<PlanResource, FilterRule[]>> = {
     [/\bguests?\b|\bexternal (?:users?|accounts?|people)\b/, () => ({ field: 'userType', op: 'eq', value: 'Guest' })],
     // "never signed in successfully", "never managed to get in": no successful sign-in, whatever was tried.
     [/\bnever (?:signed|logged) (?:in|on) successfully\b|\bnever successfully (?:signed|logged) (?:in|on)\b|\bnever (?:managed|been able) to (?:sign|log|get) in\b|\bnever (?:succeeded|got in)\b/, () => ({ field: 'lastSuccessfulSignIn', op: 'absent', label: 'never signed in successfully' })],
-    [/\bnever (?:signed|logged) (?:in|on)\b(?! successfully)|\bnever (?:been )?used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
+    [/\bnever (?:signed|logged|sign|log) (?:in|on)\b(?! successfully)|\bnever (?:been )?used\b|\b(?:zero|no) sign[- ]?ins? (?:ever|at all)\b|\bzero sign[- ]?ins?\b/, () => ({ field: 'lastSignIn', op: 'absent', label: 'never signed in' })],
     [
       /\binactive\b|\bstale\b|\bdormant\b|\bunused\b|\bhaven'?t (?:signed|logged) in\b|\bhasn'?t (?:signed|logged) in\b|\bnot (?:signed|logged) in\b|\bno sign[- ]?ins?\b|\bno activity\b/,
       (_m, c) => {
@@ -471,7 +471,7 @@ function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[
   // A correlation or request id is one sign-in: its story, whoever it was ("… correlation id … — who is it and what's wrong").
   if (resource === 'signIns' && has('requestId')) return true;
   // ("what happened in the audit log yesterday?" is the log's list.)
-  if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot|\b(?:is|are) (?:it|they|he|she) (?:still )?(?:failing|erroring|broken)\b/.test(cue) && !operation) return true;
+  if (resource !== 'directoryAudits' && /\bwhy\b|\bcan'?t\b|\bcannot\b|\bcan not\b|\bunable\b|\bwhat happened\b|\bwhat went wrong\b|\bwhat'?s wrong\b|\btroubleshoot|\b(?:is|are) (?:it|they|he|she) (?:still )?(?:failing|erroring|broken)\b/.test(cue) && !operation) return true;
   // One person's trouble asked for a judgement ("40-something failures on her mac, what's the deal?", "a mix of errors:
   // what's the main one?", "did he try to sign in from russia?"): their story, conditions included.
   // ("Travel Booking app logins failing for several people — what's going on?": an app's story the same way.)

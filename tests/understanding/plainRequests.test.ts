@@ -668,4 +668,31 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     const external = await demo.stack.ask('nestor wilke external user error on login', admin);
     assert.equal(external.intent, 'signin.troubleshoot');
   });
+  it('When a question is written in a hurry or in a second language ("who disable Lee Gu acc", "can not sign in", "users never sign in, list pls", "where she sit", "what u can do"), then it is read as the same question in full', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['who disable Lee Gu acc and when', 'audit.changes', /^Changes to Lee Gu$/m],
+      ['who invite nestor wilke as guest', 'audit.changes', /^Changes to Nestor Wilke$/m],
+      ['megan bowen can not sign in outlook android. whats up', 'signin.troubleshoot', /^Megan Bowen: sign-in to Outlook Mobile failing with 53000/m],
+      ['users never sign in, list pls', 'user.info', /^Users · never signed in$/m],
+      ['london office users count?', 'user.info', /^Users · in the London office · count$/m],
+      ['megan bowen, where she sit (office)?', 'user.info', /^Megan Bowen$/m],
+      ['all guests group, what is its rule', 'group.info', /^All Guests$/m],
+      ['project falcon lost owner how?', 'audit.changes', /^Changes to Project Falcon$/m],
+      ['what u can do? new here', 'help', /^What I can help with$/m],
+      ['Johanna Lorenz mail app no sync. reason?', 'signin.troubleshoot', /53003/],
+      ['victor schmidt login problems - what is going on with him', 'signin.troubleshoot', /50105/],
+      ['inventory sync job fail - client secret?', 'signin.troubleshoot', /7000222/],
+    ];
+    for (const [text, intent, shows] of cases) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
+      assert.match(answer.text, shows, `${text}\n${answer.text}`);
+    }
+    // A correlation id the admin labelled inside a pasted error is still the sign-in to diagnose.
+    const pasted = await demo.stack.ask('user sent this: AADSTS50057: User account is disabled. correlation 335def6e-1ef8-421d-8af9-463e9672eb35 - who is it and why', admin);
+    assert.equal(pasted.intent, 'signin.troubleshoot', pasted.text);
+    assert.match(pasted.text, /^Sign-in diagnosis: Abigail Wang$/m);
+    // Asking who disabled someone never proposes to disable them.
+    assert.notEqual((await demo.stack.ask('who disable megan bowen', secadmin)).intent, 'risk.remediate');
+  });
 });
