@@ -695,4 +695,24 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     // Asking who disabled someone never proposes to disable them.
     assert.notEqual((await demo.stack.ask('who disable megan bowen', secadmin)).intent, 'risk.remediate');
   });
+  it('When a person is asked about in Identity Protection terms (shows up there, flagged somewhere, risk dismissed by whom, password found in a leak, real time or offline), then their risk answers, not a diagnosis', async () => {
+    for (const [text, person] of [
+      ["hey, quick one: bob kelly shows up in identity protection. what's going on with him", 'Bob Kelly'],
+      ["what's going on with alex wilber in identity protection", 'Alex Wilber'],
+      ["adele's risk got dismissed by whom? want to make sure it wasnt a mistake", 'Adele Vance'],
+      ['did anyone confirm or dismiss anything for bob kelly yet', 'Bob Kelly'],
+      ['was the unfamiliar sign-in on bob kelly real time or offline', 'Bob Kelly'],
+      ['user alex.wilber@contoso.com called, says he got an email that his password was found in a leak?? is that real on our side', 'Alex Wilber'],
+      ["Hi! Ticket from Adele Vance: 'I got a prompt saying my sign-in looked unusual'. Is her account flagged somewhere?", 'Adele Vance'],
+    ] as const) {
+      const answer = await demo.stack.ask(text, secadmin);
+      assert.equal(answer.intent, 'risk.user', `${text}\n${answer.text}`);
+      assert.match(answer.text, new RegExp(`^${person}$`, 'm'), text);
+    }
+    const dismissed = await demo.stack.ask("adele's risk got dismissed by whom?", secadmin);
+    assert.match(dismissed.text, /Sam Secadmin/);
+    // What the feature means stays an explanation, and thanks stay thanks.
+    assert.equal((await demo.stack.ask('thx!! super helpful', admin)).intent, 'help');
+    assert.equal((await demo.stack.ask('security analysts - who are they', admin)).intent, 'user.info');
+  });
 });
