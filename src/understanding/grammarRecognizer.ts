@@ -1,5 +1,6 @@
 import { compoundCandidate } from './compound';
 import { applyConversation, ASIDE, COUNTRIES_OF_THE_LIST, keptByPlan, NAME_THEM, OF_ONE_PERSON, pluralMeansRows, rememberTurn } from './conversation';
+import { WHO_MADE_THOSE } from './intents/intentRules';
 import type { Directory } from './directory';
 import { defaultTimeRange, withWindow } from './entities/timeRange';
 import { firstOfEachType, keeps, parseQuestion, retarget } from './parse';
@@ -320,7 +321,7 @@ export class GrammarRecognizer implements Recognizer {
     const ranked = context?.conversation?.lastPlan?.operation;
     if (!subset && context?.conversation?.lastPlan?.resource === 'directoryAudits' && ranked && (ranked.kind === 'top' || ranked.kind === 'groupBy') && ranked.field === 'initiatedBy') return undefined;
     // "who did them?", "whose were they?" after a list of changes: who made those changes, on whom (the list again).
-    if (!subset && context?.conversation?.lastPlan?.resource === 'directoryAudits' && /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:who (?:did|made|performed|approved|granted|ran|issued|sent)|whose (?:were|was|are|is)) (?:them|those|these|they|it|that)\b/i.test(text.trim())) return undefined;
+    if (!subset && context?.conversation?.lastPlan?.resource === 'directoryAudits' && WHO_MADE_THOSE.test(text.trim().toLowerCase())) return undefined;
     // "who are they?" asks for the list itself again, not a question about each row.
     if (!THEM.test(text) || text.length > 200 || NAME_THEM.test(text.trim().toLowerCase())) return undefined;
     // "which of them was added most recently?" chooses among the rows: one question, not one per row.

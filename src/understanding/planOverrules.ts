@@ -6,7 +6,7 @@
  */
 import type { QuestionPlan } from '../plans/plan';
 import { ABOUT_THE_DIAGNOSIS, ACCOUNT_FACT } from './conversation';
-import { WHO_DID_THAT } from './intents/intentRules';
+import { SIGN_IN_AUDIENCE, WHO_DID_THAT } from './intents/intentRules';
 import type { Entity, IntentName } from './types';
 
 export interface OverruleInput {
@@ -63,7 +63,7 @@ const OVERRULES: readonly Overrule[] = [
   {
     // "sign-in audience of the partner portal app": a fact of the app's registration, not its sign-ins.
     name: "an app's registration fact",
-    when: (i) => i.parsedIntent === 'app.info' && i.score >= 9 && !i.followUp && i.plan.resource === 'signIns' && /\bsign[- ]?in audience\b|\bsupported account types?\b|\bmulti-?tenant\b|\bsingle[- ]tenant\b/i.test(i.cue),
+    when: (i) => i.parsedIntent === 'app.info' && i.score >= 9 && !i.followUp && i.plan.resource === 'signIns' && SIGN_IN_AUDIENCE.test(i.cue),
     intent: 'app.info',
   },
   {

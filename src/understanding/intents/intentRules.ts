@@ -59,6 +59,10 @@ function both(a: string, b: string): RegExp {
  * policy stopped). The audit cue below and the plan overrule of src/understanding/planOverrules.ts read it.
  */
 export const WHO_DID_THAT = /\bwho (?:did|done|made|has done) (?:that|this|it)\b(?!\s+(?:block|hit|stop|affect|deny|lock|catch|flag))/;
+/** Who may sign in to an app, asked of its registration: "sign-in audience of the partner portal app", "is it multi-tenant?". */
+export const SIGN_IN_AUDIENCE = /\bsign[- ]?in audience\b|\bsupported account types?\b|\bmulti-?tenant\b|\bsingle[- ]tenant\b/;
+/** "who did them?", "whose were they?" after a list of changes: who made those changes, on whom (that list again). */
+export const WHO_MADE_THOSE = /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:who (?:did|made|performed|approved|granted|ran|issued|sent)|whose (?:were|was|are|is)) (?:them|those|these|they|it|that|all of (?:them|those))\b/;
 
 const CUES: Cue[] = [
   // Help: a greeting or a question about the bot itself, and nothing else.
@@ -316,7 +320,7 @@ const CUES: Cue[] = [
   // "payroll connector risky sign-ins, which credential did they use", "what did the payroll connector detection see":
   // an app's risky sign-ins and detections are its workload-identity risk story, not its sign-in log.
   // "sign-in audience of the partner portal app", "is it multi-tenant?": who may sign in to an app, from its registration.
-  { name: "an app's sign-in audience", intent: 'app.info', weight: 9, pattern: /\bsign[- ]?in audience\b|\bsupported account types?\b|\bmulti-?tenant\b|\bsingle[- ]tenant\b/ },
+  { name: "an app's sign-in audience", intent: 'app.info', weight: 9, pattern: SIGN_IN_AUDIENCE },
   { name: "an app's risky sign-ins", intent: 'risk.workload', weight: 8, pattern: /\b(?:risky|suspicious) (?:<name> |<app> |[\w-]+ [\w-]+ )?(?:sign[- ]?ins?|signins?|logins?|log[- ]?ins?|activity|access)\b|\b(?:risk )?detections?\b|\banomal(?:y|ies|ous)\b|\bmade (?:it|<name>|them) (?:risky|flagged)\b|\bwhy (?:is|was) (?:it|<name>) (?:risky|flagged|at risk)\b/, when: (f) => f.app && f.names === 1 },
   { name: 'apps at risk', intent: 'risk.workload', weight: 4, pattern: both(RISK, String.raw`(?:apps?|applications?|service principals?|sps?|workload(?: identit(?:y|ies))?)\b`) },
 
