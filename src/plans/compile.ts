@@ -7,7 +7,7 @@
 import { guid, instant, odataString } from '../graph/ids';
 import type { PermissionKey } from '../graph/permissions';
 import type { FilterValue, PlanFilter, QuestionPlan } from './plan';
-import { fieldOf, PlanError, resourceOf, type FieldSpec, type ResourceSpec } from './resources';
+import { fieldOf, ordersByCreation, PlanError, resourceOf, type FieldSpec, type ResourceSpec } from './resources';
 
 export interface ClientFilter {
   filter: PlanFilter;
@@ -151,7 +151,7 @@ export function compilePlan(plan: QuestionPlan, options: { listRows?: number } =
   // The time of each item is always read: a bounded read says when it stopped.
   if (resource.time) selected.add(resource.time.field);
   // The newest or first of a collection Graph does not sort by time ("the newest hire") is compared on its creation.
-  else if ((operation.kind === 'latest' || operation.kind === 'first') && resource.fields.some((f) => f.name === 'createdDateTime')) use(fieldOf(resource, 'createdDateTime'));
+  else if ((operation.kind === 'latest' || operation.kind === 'first') && ordersByCreation(resource)) use(fieldOf(resource, 'createdDateTime'));
   if (operation.kind === 'groupBy' || operation.kind === 'countDistinct' || operation.kind === 'top') use(fieldOf(resource, operation.field));
 
   const onClient = clientFilters.length > 0;

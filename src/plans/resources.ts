@@ -699,6 +699,14 @@ export function resourceOf(name: PlanResource): ResourceSpec {
   return RESOURCES[name];
 }
 
+/**
+ * The newest or first of a collection Graph does not sort by time ("the newest hire") is found by comparing creation
+ * dates: true when the collection has no time of its own but has a creation date.
+ */
+export function ordersByCreation(resource: ResourceSpec): boolean {
+  return !resource.time && resource.fields.some((f) => f.name === 'createdDateTime');
+}
+
 export function fieldOf(resource: ResourceSpec, name: string): FieldSpec {
   const spec = resource.fields.find((f) => f.name === name);
   if (!spec) throw new PlanError(`${resource.noun.many} have no field "${name}"`);

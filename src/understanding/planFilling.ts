@@ -8,7 +8,7 @@
 import { correction } from './text/spelling';
 import { findRiskType } from '../knowledge/riskTypes';
 import type { PlanAnchor, PlanFilter, PlanOperation, PlanResource, QuestionPlan } from '../plans/plan';
-import { resourceOf } from '../plans/resources';
+import { ordersByCreation, resourceOf } from '../plans/resources';
 import { PRIVILEGED_ROLES } from '../graph/privilegedRoles';
 import { windowLabel } from './entities/timeRange';
 import { asActor } from './text/actor';
@@ -1087,8 +1087,7 @@ function fillFromWords(input: FillInput): PlanFill | undefined {
   // A collection with no time of its own (users) takes the words' time as a condition ("created this month"), if any.
   if (window && resourceOf(resource.resource).time) plan.window = window;
   // "newest hire in engineering?": the row's creation date shows why it is the newest.
-  const spec = resourceOf(resource.resource);
-  if ((plan.operation.kind === 'latest' || plan.operation.kind === 'first') && !spec.time && spec.fields.some((f) => f.name === 'createdDateTime')) plan.columns = [...(plan.columns ?? []), 'createdDateTime'];
+  if ((plan.operation.kind === 'latest' || plan.operation.kind === 'first') && ordersByCreation(resourceOf(resource.resource))) plan.columns = [...(plan.columns ?? []), 'createdDateTime'];
   const details = plan.resource === 'signIns' ? signInDetails(plan.operation, cue) : undefined;
   if (details) plan.columns = details;
   if (rich) {
