@@ -714,5 +714,13 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     // What the feature means stays an explanation, and thanks stay thanks.
     assert.equal((await demo.stack.ask('thx!! super helpful', admin)).intent, 'help');
     assert.equal((await demo.stack.ask('security analysts - who are they', admin)).intent, 'user.info');
+    // After a person's risk, "when exactly did that happen" and "what was the detection" are parts of the same story.
+    const [, when] = await demo.stack.askChain(['why is adele vance not showing as risky anymore', 'when exactly did that happen'], secadmin);
+    assert.equal(when.intent, 'risk.user', when.text);
+    assert.match(when.text, /2026-11-15/);
+    const [, detection] = await demo.stack.askChain(['alex wilber risk level?', 'what was the detection'], secadmin);
+    assert.equal(detection.intent, 'risk.user', detection.text);
+    assert.match(detection.text, /^Alex Wilber$/m);
+    assert.match(detection.text, /leakedCredentials|[Ll]eaked credentials/);
   });
 });
