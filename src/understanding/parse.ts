@@ -87,7 +87,8 @@ export function keeps(intent: IntentName, entity: Entity): boolean {
   if (intent === 'help') return false;
   // A request declined ("can you re-enable Lee?", "order a laptop for Uma Hall") still says whom it was about, if that
   // links to the tenant: the answer's record shows it, and nothing is read about them.
-  if (intent === 'outOfScope') return ((entity.type === 'user' || entity.type === 'group' || entity.type === 'app') && entity.resolution === 'resolved') || (entity.type === 'action' && entity.value === 'resetPassword');
+  // (A role or a policy the change was about too: "make sam a global admin", "exclude him from the guest mfa policy".)
+  if (intent === 'outOfScope') return ((entity.type === 'user' || entity.type === 'group' || entity.type === 'app') && entity.resolution === 'resolved') || ((entity.type === 'role' || entity.type === 'policy') && (entity.resolution === undefined || entity.resolution === 'resolved')) || (entity.type === 'action' && entity.value === 'resetPassword');
   if (entity.type === 'action') return intent === 'risk.remediate' || (intent === 'docs.answer' && entity.value === 'resetPassword');
   if (entity.type === 'riskLevel') return intent.startsWith('risk.');
   return true;

@@ -723,4 +723,28 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.match(detection.text, /^Alex Wilber$/m);
     assert.match(detection.text, /leakedCredentials|[Ll]eaked credentials/);
   });
+  it('When a directory change the assistant does not make is asked (a role granted or taken, a policy\'s exclusions, a trusted range, "add her to it"), then it is declined with the role or policy still linked; a polite request to disable is a request; a new MFA phone is a change in the audit log', async () => {
+    for (const [text, linked] of [
+      ['make megan bowen a global admin', 'Global Administrator'],
+      ['please remove isaiah langer from global admins', 'Global Administrator'],
+      ['give adele vance the helpdesk admin role', 'Helpdesk Administrator'],
+      ['exclude megan bowen from the require mfa for all users policy', 'Require MFA for all users'],
+      ['add 198.51.100.0/24 as trusted', undefined],
+      ['which devices are non compliant', undefined],
+    ] as const) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'outOfScope', `${text}\n${answer.text}`);
+      if (linked) assert.ok((answer.entities as Array<{ displayName?: string; value?: string }>).some((e) => e.displayName === linked || e.value === linked), `${text}: ${JSON.stringify(answer.entities)}`);
+    }
+    const [, trusted] = await demo.stack.askChain(['named locations', 'ok make it trusted'], admin);
+    assert.equal(trusted.intent, 'outOfScope', trusted.text);
+    assert.equal((await demo.stack.ask('cheers mate', admin)).intent, 'help');
+    const disable = await demo.stack.ask("Would you mind disabling lidia holloway's account for now? just to be safe", admin);
+    assert.equal(disable.intent, 'risk.remediate', disable.text);
+    assert.ok((disable.entities as Array<{ type: string; value?: string }>).some((e) => e.type === 'action' && e.value === 'disable'));
+    assert.equal((await demo.stack.ask("does the policy block megan's sign-in", admin)).intent === 'risk.remediate', false);
+    const phone = await demo.stack.ask('did megan register a new phone for mfa?', admin);
+    assert.equal(phone.intent, 'audit.changes', phone.text);
+    assert.equal((await demo.stack.ask('has megan registered mfa', admin)).intent, 'user.info');
+  });
 });
