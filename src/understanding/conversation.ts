@@ -1,4 +1,4 @@
-import { FORMER_OWNER, HOW_MANY_HIT_IT, mitigationNamed } from './entities/catalogues';
+import { FORMER_OWNER, HOW_MANY_HIT_IT, HOW_MANY_IT_BLOCKED, mitigationNamed } from './entities/catalogues';
 import type { QuestionPlan } from '../plans/plan';
 import { retarget, type ObjectMention, type ParsedQuestion } from './parse';
 import type { ConversationContext, DirectoryEntityType, Entity, IntentName } from './types';
@@ -119,7 +119,7 @@ const SIGN_IN_IT = /\b(?:did|does|has|have|is|was) it (?:\w+ )?(?:fail(?:ed|ing)
 /** "since when?" after an answer about a state (a role held, a membership, a disabled account): when it changed. */
 /** "what did he change?", "what exactly was changed?": what the changes just shown changed. */
 /** "who did it hit this week?", "anyone blocked by that policy today?" about a policy: its sign-ins. */
-const WHOM_IT_HIT = new RegExp(String.raw`\bwho (?:has |have )?(?:hit|triggered|tripped|ran into|runs into|hits) (?:it|that|this)\b|${HOW_MANY_HIT_IT} (?:it|that|this)\b|\bwho (?:(?:did|has|have) )?(?:it|that|this)(?: (?:one|policy))? (?:hit|hits|block|blocks|blocked|stop|stops|stopped|catch|catches|caught|affect|affects|affected|apply to|applied to)\b|\b(?:who|anyone|anybody|any(?:one)? (?:users?|people)|which (?:users?|people|accounts)|how many (?:users?|people|sign[- ]?ins?))\b.{0,20}\b(?:hit|blocked|stopped|caught|affected) by (?:it|that|this)\b`);
+const WHOM_IT_HIT = new RegExp(String.raw`\bwho (?:has |have )?(?:hit|triggered|tripped|ran into|runs into|hits) (?:it|that|this)\b|${HOW_MANY_HIT_IT} (?:it|that|this)\b|${HOW_MANY_IT_BLOCKED}|\bwho (?:(?:did|has|have) )?(?:it|that|this)(?: (?:one|policy))? (?:hit|hits|block|blocks|blocked|stop|stops|stopped|catch|catches|caught|affect|affects|affected|apply to|applied to)\b|\b(?:who|anyone|anybody|any(?:one)? (?:users?|people)|which (?:users?|people|accounts)|how many (?:users?|people|sign[- ]?ins?))\b.{0,20}\b(?:hit|blocked|stopped|caught|affected) by (?:it|that|this)\b`);
 /** "what risk levels does it trigger on?", "which apps does it cover?": a setting of the policy, on its page. */
 const POLICY_PROPERTY = /\b(?:does|do|did|would|will) (?:it|that|this)(?: one| policy)? (?:trigger|apply|cover|require|exclude|include|target|grant|enforce)\b|\btrigger(?:s|ed)? (?:on|for)\b/;
 /** "when was it last changed?" about a policy, no "who": the policy's own last-modified time, on its page. */
@@ -543,6 +543,9 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   else if (memory.focus === 'policy' && memory.policy && !has('policy')) {
     // "it" / "that one" after a policy answer: that policy.
     return { intent: ofThePolicy(parsed), entities: [...parsed.entities, fromConversation(memory.policy)], objects: parsed.objects, followUp: true };
+  } else if (parsed.pronoun === 'object' && memory.lastRows?.length === 1 && memory.lastRows[0].type === 'policy' && !has('policy')) {
+    // "is it on?" after the policies that use a location, when one is listed: that policy.
+    return { intent: ofThePolicy(parsed), entities: [...parsed.entities, rowEntity(memory.lastRows[0])], objects: parsed.objects, followUp: true };
   } else if (parsed.pronoun === 'object' && memory.lastRows?.length === 1 && (memory.lastRows[0].type === 'group' || memory.lastRows[0].type === 'app')) {
     // "who's in that one?" after a list of one group: that group.
     referent = rowEntity(memory.lastRows[0]);

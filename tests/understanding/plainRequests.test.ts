@@ -747,4 +747,15 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(phone.intent, 'audit.changes', phone.text);
     assert.equal((await demo.stack.ask('has megan registered mfa', admin)).intent, 'user.info');
   });
+  it('When a policy is followed by "how many people did it block today?", or a list of one policy by "is it on?", then its sign-ins and that policy answer', async () => {
+    const [, blocked] = await demo.stack.askChain(["what does the 'Require compliant device for Office 365' policy actually do", 'how many people did it block today'], admin);
+    assert.equal(blocked.intent, 'signin.list', blocked.text);
+    assert.match(blocked.text, /blocked by "Require compliant device for Office 365"/);
+    const [, on] = await demo.stack.askChain(['which policies use the blocked countries location', 'is it on?'], admin);
+    assert.equal(on.intent, 'policy.info', on.text);
+    assert.match(on.text, /^Block sign-ins from blocked countries$/m);
+    // What a policy would do if enforced stays the policy's question.
+    assert.equal((await demo.stack.ask('how many users would the sign-in frequency policy affect if enforced', admin)).intent, 'policy.info');
+  });
 });
+

@@ -176,6 +176,8 @@ export const FAILED_MFA = String.raw`\b(?:failed|failing|fail) (?:the )?(?:mfa|m
 export const FORMER_OWNER = String.raw`\bwho (?:owned|managed|ran|had) (?:it|that|this|<name>|the \w+) (?:before|previously|earlier|until)\b|\b(?:previous|former|prior|old) owners?\b|\bwho (?:was|were|used to be) (?:its|the|their|that \w+'?s) (?:last |previous |former |prior |old )?owners?\b(?! now)|\bwho used to own\b`;
 /** "how many people hit it?" about a policy: the people its sign-ins blocked (read by the thread and by the plan). */
 export const HOW_MANY_HIT_IT = String.raw`\bhow many (?:users?|people|accounts|sign[- ]?ins?) (?:(?:has|have|did) )?(?:hit|hits|triggered|tripped|ran into)`;
+/** "how many people did it block today?" about a policy: the same, asked with the policy as the subject. */
+export const HOW_MANY_IT_BLOCKED = String.raw`\bhow many (?:users?|people|accounts|sign[- ]?ins?|times) (?:did|has|have|had|does) (?:it|that|this|the policy|<po>)(?: one| policy)? (?:block|stop|catch|hit|interrupt)(?:s|ed|ped)?\b`;
 
 /** Microsoft apps users sign in to, named in help-desk posts ("can't get into Outlook"). */
 const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
