@@ -76,6 +76,9 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bhow many times\b.{0,30}\bfail(?:ed|s)?\b|\b(?:has|did|have) <pp> fail(?:ed)?\b|\b<pp>(?:'s)? (?:failures|failed attempts)\b/, weight: 3.2 },
   // "which apps are people failing on today": the apps of the failed sign-ins.
   { resource: 'signIns', pattern: /\b(?:which|what) (?:apps?|applications?)\b.{0,30}\b(?:fail(?:ing|ed|s)?|erroring|blocked|sign(?:ing|ed)? in|log(?:ging|ged)? in)\b/, weight: 3.5 },
+  // "which apps were they trying?" after a person's failures: the apps of their sign-ins (with an error code named, the
+  // app of that failure is the diagnosis's).
+  { resource: 'signIns', pattern: /^(?!.*<ec>).*\b(?:which|what) (?:apps?|applications?)\b.{0,20}\b(?:was|were|is|are|has|have) (?:he|she|they|<pp>|<name>)(?: been)? (?:trying|attempting)\b/, weight: 3.5 },
   // "disabled accounts that still tried to sign in": sign-ins refused because the account is disabled (50057).
   { resource: 'signIns', pattern: /\bdisabled (?:accounts?|users?|people)\b.{0,40}\b(?:tr(?:y|ied|ying)|attempt\w*|still)\b.{0,20}\b(?:sign|log)/, weight: 3.6 },
   { resource: 'users', pattern: /^(?!.*\bwho (?:created|made|added)\b|.*\bcreated by\b|.*\bby whom\b)(?:.*\b(?:anyone|anybody|who|accounts?|users?|people)\b.{0,20}\b(?:was |were |got |been )?created\b|.*\bnew (?:accounts?|users?|starters?|joiners?|hires?)\b|.*\b(?:newest|latest|most recent|last) (?:hires?|starters?|joiners?|recruits?|arrivals?)\b|.*\b(?:who|anyone|anybody|people|users?|employees|staff) (?:has |have )?(?:joined|started) (?:the company|us|the org\w*|here)\b)/, weight: 3.7 },

@@ -757,5 +757,14 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     // What a policy would do if enforced stays the policy's question.
     assert.equal((await demo.stack.ask('how many users would the sign-in frequency policy affect if enforced', admin)).intent, 'policy.info');
   });
+  it('When a person\'s failures are followed by "which apps were they trying?", then the apps of their sign-ins answer, not the app registrations', async () => {
+    const [, apps] = await demo.stack.askChain(["megan bowen can't sign in", 'which apps were they trying'], admin);
+    assert.equal(apps.intent, 'signin.list', apps.text);
+    assert.match(apps.text, /^Sign-ins · Megan Bowen · .*by app$/m);
+    const named = await demo.stack.ask('which apps was megan bowen trying to sign into', admin);
+    assert.equal(named.intent, 'signin.list', named.text);
+    // With an error code named, the app of that failure is the diagnosis's.
+    assert.equal((await demo.stack.ask('AADSTS50105 for adele vance on her mac, what app was she trying to reach?', admin)).intent, 'signin.troubleshoot');
+  });
 });
 
