@@ -766,5 +766,16 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     // With an error code named, the app of that failure is the diagnosis's.
     assert.equal((await demo.stack.ask('AADSTS50105 for adele vance on her mac, what app was she trying to reach?', admin)).intent, 'signin.troubleshoot');
   });
+  it('When a risk\'s closing is asked with "who did that", a detection type is said of a person with "sign-in" in its name, or an admin\'s dismissals are asked, then Identity Protection answers, not the audit log or the scope note', async () => {
+    const closed = await demo.stack.ask('adele vance - why is her risk dismissed? who did that', secadmin);
+    assert.equal(closed.intent, 'risk.user', closed.text);
+    assert.match(closed.text, /Sam Secadmin/);
+    const flag = await demo.stack.ask('bob kelly unfamiliar sign-in properties flag?', secadmin);
+    assert.equal(flag.intent, 'risk.user', flag.text);
+    assert.match(flag.text, /^Bob Kelly$/m);
+    assert.equal((await demo.stack.ask('has sam secadmin dismissed anything lately?', admin)).intent, 'risk.users');
+    // A failure told after such a sign-in is still diagnosed.
+    assert.equal((await demo.stack.ask("adele can't sign in after the unfamiliar sign-in", admin)).intent, 'signin.troubleshoot');
+  });
 });
 
