@@ -61,6 +61,8 @@ export interface FollowUpResult {
   changeAsked?: boolean;
   /** "which user topped that list?", "when was that?" after changes: the last list again, as it was. */
   sameList?: boolean;
+  /** "which ones?" after "how many different countries?": the values the last plan counted, each with its count. */
+  valuesCounted?: boolean;
   /** "and from where?" after a person's last sign-in: their newest sign-in, with its place. */
   whereFrom?: boolean;
   /** "show more" after a group's page: its members, listed. */
@@ -75,6 +77,8 @@ const ORDINALS: Record<string, number> = { top: 1, first: 1, '1st': 1, second: 2
 /** "how do I fix that?", "what should I do?", "next steps?": the last question, asked for what to do. */
 const WHAT_TO_DO = /\bhow (?:do|can|should|would) (?:i|we) (?:give|get) (?:him|her|them) (?:access|in|back in)\b|\b(?:write|draft|give me|prepare) (?:a |the |an )?(?:short |quick |polite )?(?:reply|response|answer|update|message|note) (?:for|to|on) (?:the |this |that )?(?:ticket|user|caller|guest|requester|customer|him|her|them)\b|\bsomething (?:i can |to |i could )?(?:paste|send|forward|copy)\b|\b(?:write|draft|give) (?:me )?(?:a |the )?(?:short |quick |polite )?(?:message|note|email|e-mail|text|reply|answer) (?:i can send|to send|for|i could send)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:fix|solve|resolve|sort|unblock|remediate)\b|\bhow (?:do|can|should|would) (?:i|we|you) get (?:him|her|them|it) (?:back (?:in|on|working)|in|working|unblocked|signed in)\b|\bwhat (?:should|do|does|can|must) (?:i|we|she|he|they) (?:need to |have to |got to )?do\b|\bwhat now\b|\bnext steps?\b|\bhow to (?:fix|solve|resolve)\b|\bany (?:fix|solution)\b|\bwhat (?:should|do|can|would) (?:i|we) (?:tell|say to|advise) (?:him|her|them|the user|the guest)\b|\bwhat(?:'?s| is) the (?:fix|solution|remedy|workaround)\b|\bhow (?:do|can|should|would) (?:i|we) (?:get|move|switch) (?:him|her|them) (?:onto|on to|on|to|over to) (?:something|anything|a (?:client|app|method)) (?:that|which) works\b/;
 /** "who are they?", "list them", "which ones?" after a count or an answer about a set: that question again, shown. */
+/** "which ones?", "what are they?", "who are they?", "names?": the values a distinct count counted. */
+const VALUES_COUNTED = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:which (?:ones|are they|ones are they|were they)|what (?:are|were) (?:they|those|these|the (?:countries|apps|users|names|ones))|who (?:are|were) (?:they|those|these)|(?:list|show|name) (?:them|those|these)(?: all| please)?|(?:the )?names(?: please)?|which (?:countries|apps|users|people|ones) (?:are|were) (?:they|those|these|that))\s*[?.!]*$/;
 export const NAME_THEM = /^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:(?:who|which|what) (?:are|were|is) (?:they|those|these|the ones|it)|which ones|(?:list|show|name) (?:them|those|these)(?: all| to me| please)?|(?:can|could) (?:you|i) (?:see|list|name|get) (?:them|those|these|the names)|names(?: please)?|who|whom|the (?:users|people|accounts|names|persons)|which (?:users|people|accounts))\s*[?.!]*$/;
 
 /**
@@ -471,6 +475,12 @@ export function applyConversation(parsed: ParsedQuestion, memory: ConversationCo
   // "can you re-enable him?", "please enable the account again": declined, but about the person the thread is on.
   if (parsed.intent === 'outOfScope' && parsed.score > 0 && memory.user && !namesSomeone && !WHAT_TO_DO.test(parsed.cueText) && (parsed.pronoun === 'user' || /\b(?:the|his|her|their) account\b/.test(parsed.cueText))) {
     return { intent: 'outOfScope', entities: [...parsed.entities.filter((e) => e.type !== 'user'), fromConversation(memory.user)], objects: [], followUp: true };
+  }
+  // "which ones?", "what are they?", "who are they?" after "how many different countries / users …?": the values counted
+  // (the plan's continuation lists them, each with its count), not a concept, a person or every user.
+  const counted = memory.lastPlan?.operation.kind === 'countDistinct' && !memory.lastPlanRich ? memory.lastIntent : undefined;
+  if (counted && VALUES_COUNTED.test(parsed.cueText.trim()) && !parsed.entities.some((e) => e.source === 'message' && e.type !== 'timeRange')) {
+    return { intent: counted, entities: parsed.entities, objects: [], followUp: true, valuesCounted: true };
   }
   if (memory.lastIntent && ((whatToDo || whenOfChanges || (weak && (NAME_THEM.test(parsed.cueText.trim()) && (!memory.lastPlan || memory.lastPlanRich)))) || (parsed.intent === 'outOfScope' && parsed.score === 0 && samePerson && !OWNS.test(parsed.cueText)))) {
     // ("ok how do I fix it" after a list of one person's sign-ins: that person's diagnosis, which says what to do.)

@@ -708,6 +708,9 @@ export class GrammarRecognizer implements Recognizer {
     // "show more" after a group's page: its direct members, listed.
     const listedGroup = turn.membersListed ? turn.entities.find((e) => e.type === 'group' && e.id) : undefined;
     if (listedGroup) filled = membersOf(listedGroup, [], { kind: 'list' });
+    // "which ones?" after a distinct count: the values counted, each with its count.
+    const counted = memory?.lastPlan?.operation;
+    if (turn.valuesCounted && memory?.lastPlan && counted?.kind === 'countDistinct') filled = { plan: { ...memory.lastPlan, operation: { kind: 'groupBy', field: counted.field }, basedOnPrevious: true }, intent: turn.intent };
     // The last list asked again ("which user topped that list?", "when was that?" after changes): that list.
     if (!filled && turn.sameList && memory?.lastPlan && !memory.lastPlanRich && memory.lastIntent === turn.intent) filled = { plan: { ...memory.lastPlan, basedOnPrevious: true }, intent: turn.intent };
     // "the exchange ones - legacy clients?": the plan, for the rows that description chose.

@@ -45,6 +45,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },
   // Failures, lockouts and error codes counted or broken down are sign-ins too ("failures per day since Monday").
   { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
+  // "how many different users failed today?": people failing are people whose sign-ins failed.
+  { resource: 'signIns', pattern: /\b(?:users?|people|accounts|guests|admins|members|employees)\s+(?:have\s+|had\s+|has\s+)?(?:failed|failing)\b(?!\s+(?:to\s+)?(?:register|enrol|set ?up|mfa registration))/, weight: 3.2 },
   // "Who got blocked from the HR portal this week?": everyone refused, a list of sign-ins by person.
   { resource: 'signIns', pattern: /\bwho (?:got|was|were|has been|have been|is getting|keeps getting) (?:blocked|denied|locked out|refused|rejected|kicked out)\b/, weight: 3 },
   // "has anyone besides Bob been locked out?", "anybody else getting blocked?": the people of those sign-ins.
@@ -1543,7 +1545,11 @@ function continuePlan(previous: QuestionPlan, context: FillContext): PlanFill {
   const person = previous.resource === 'users' ? context.entities.find((e) => e.type === 'user' && e.source === 'message' && e.resolution === 'resolved' && e.id) : undefined;
   const one = person ? filters.findIndex((f) => f.field === 'id' && f.op === 'eq') : -1;
   if (person && one >= 0) filters[one] = { field: 'id', op: 'eq', value: person.id!, label: person.displayName ?? person.text };
-  const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? theValues ?? operation ?? (same && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
+  // "only the failed ones" after the countries of the week's sign-ins: the same breakdown, of those only.
+  // ("just the high ones" after risky users by level is those users: the breakdown's own field is chosen.)
+  const breakdown = previous.operation.kind === 'groupBy' ? previous.operation.field : undefined;
+  const onlyOfBreakdown = breakdown !== undefined && changed.length > 0 && !changed.some((c) => c.field === breakdown) && /^(?:(?:and|ok(?:ay)?|so|now)[\s,]+)?(?:only|just)\b/.test(context.cue);
+  const plan: QuestionPlan = { ...previous, filters, operation: byPerson ?? theValues ?? operation ?? ((same || onlyOfBreakdown) && previous.operation.kind !== 'exists' ? previous.operation : { kind: 'list' }), basedOnPrevious: true };
   const window = windowFrom(context.entities);
   if (window) plan.window = window;
   // "when did they last get in successfully?" after a diagnosis of the last week: the newest one in all the log keeps.

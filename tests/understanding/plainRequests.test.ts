@@ -777,5 +777,20 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     // A failure told after such a sign-in is still diagnosed.
     assert.equal((await demo.stack.ask("adele can't sign in after the unfamiliar sign-in", admin)).intent, 'signin.troubleshoot');
   });
+  it('When a distinct count is followed by "which ones?", "what are they?" or "who are they?", then the values counted answer with their counts; "only the failed ones" next keeps that breakdown; people who "failed" are people whose sign-ins failed', async () => {
+    const [, which, failed] = await demo.stack.askChain(['how many countries did sign-ins come from this week', 'which ones', 'only the failed ones'], admin);
+    assert.equal(which.intent, 'signin.list', which.text);
+    assert.deepEqual((which.plan as QuestionPlan).operation, { kind: 'groupBy', field: 'country' });
+    assert.equal(failed.intent, 'signin.list', failed.text);
+    assert.deepEqual((failed.plan as QuestionPlan).operation, { kind: 'groupBy', field: 'country' });
+    assert.deepEqual((failed.plan as QuestionPlan).filters.map((f) => [f.field, f.value]), [['result', 'failure']]);
+    const [count, who] = await demo.stack.askChain(['how many different users failed today', 'who are they'], admin);
+    assert.equal(count.intent, 'signin.list', count.text);
+    assert.deepEqual((count.plan as QuestionPlan).operation, { kind: 'countDistinct', field: 'userDisplayName' });
+    assert.deepEqual((who.plan as QuestionPlan).operation, { kind: 'groupBy', field: 'userDisplayName' });
+    // Choosing on the breakdown's own field lists those rows.
+    const [, high] = await demo.stack.askChain(['risky users by risk level', 'just the high ones'], secadmin);
+    assert.deepEqual((high.plan as QuestionPlan).operation, { kind: 'list' });
+  });
 });
 
