@@ -197,6 +197,13 @@ export function withoutRetracted(text: string): string {
   return rest.split(/\s+/).length >= 3 ? rest : text;
 }
 
+/** "who is his manager, i'll cc them": what the asker will do next is no part of the question. */
+const OWN_NEXT_STEP = /\s*[,;—–-]\s*(?:i'?ll|i will|will|gonna|going to)\s+(?:cc|copy|ping|forward|loop in|let (?:him|her|them) know|tell (?:him|her|them)|e-?mail|message|call|chase)\b[^?]*$/i;
+export function withoutOwnNextStep(text: string): string {
+  const m = OWN_NEXT_STEP.exec(text);
+  return m && m.index > 8 ? text.slice(0, m.index) : text;
+}
+
 function corrected(text: string, memory: ConversationContext | undefined): string {
   if (!memory?.lastIntent) return text;
   const m = CORRECTION_MEANT.exec(text) ?? CORRECTION_NOT.exec(text);
@@ -468,7 +475,7 @@ export class GrammarRecognizer implements Recognizer {
   async recognize(text: string, context?: RecognitionContext): Promise<Understanding> {
     const now = context?.now ?? new Date();
     // ("which user(s)?": a plural written with (s) is the plural.)
-    const cleaned = aboutTheAsker(corrected(backToSubject(withoutRetracted(text.trim()).replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation), context?.asker);
+    const cleaned = aboutTheAsker(corrected(backToSubject(withoutOwnNextStep(withoutRetracted(text.trim())).replace(/\b([A-Za-z]{2,})\(s\)/g, '$1s'), context?.conversation), context?.conversation), context?.asker);
     const knownNames = await this.knownNames();
     // ("what about Sales?" after the people of a department: that word is another department, not a group.)
     // (After a list of people, "what about Operations?" narrows it to a department too: "how many accounts are disabled?".)

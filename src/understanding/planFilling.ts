@@ -467,7 +467,7 @@ function policySince(field: 'modifiedDateTime' | 'createdDateTime', word: string
 }
 
 /** Questions a rich answer serves better than a table: left to their skills. */
-const FAILURE_TOLD = /\berrors? (?:on|at|when|while|during) (?:sign[- ]?in|log[- ]?in|login|signing in|logging in)\b|\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|signins?|auth\w*)\s+(?:is\s+|are\s+|keeps\s+)?(?:still\s+)?(?:failing|erroring)\b|\bstill (?:failing|erroring|getting (?:an? )?errors?)\b|\bfailing to (?:authenticate|sign|log|get)\b|\b(?:gets?|getting|got|is|keeps getting) stuck\b|\b(?:and )?then (?:errors?|fails)\b|\basks? for mfa every time\b/;
+const FAILURE_TOLD = /\berrors? (?:on|at|when|while|during) (?:sign[- ]?in|log[- ]?in|login|signing in|logging in)\b|\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|signins?|auth\w*)\s+(?:is\s+|are\s+|keeps\s+)?(?:still\s+)?(?:failing|erroring)\b|\bstill (?:failing|erroring|getting (?:an? )?errors?)\b|\bfailing to (?:authenticate|sign|log|get)\b|\b(?:gets?|getting|got|is|keeps getting) stuck\b|\b(?:and )?then (?:errors?|fails)\b|\basks? for mfa every time\b|\bwhat (?:does|do|will|would) (?:he|she|they|<pp>) (?:see|get)\b.{0,20}\b(?:sign|log)|\b(?:mfa|setup|set-up|registration|sign[- ]?in|login) loop\b|\bbroken\b|\b(?:asks?|asking) for extra security\b/;
 
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');

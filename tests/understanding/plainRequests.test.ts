@@ -792,5 +792,25 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     const [, high] = await demo.stack.askChain(['risky users by risk level', 'just the high ones'], secadmin);
     assert.deepEqual((high.plan as QuestionPlan).operation, { kind: 'list' });
   });
+  it('When a help desk tells a failure with who the person is ("Hana Fischer, warehouse supervisor, back from leave, can\'t get mail", "mfa setup loop", "outlook iOS broken", "what does he see when signing in"), then it is diagnosed, not the account; when they joined is no window; "i\'ll cc them" is no part of the question', async () => {
+    for (const text of [
+      "Lee Gu, warehouse supervisor, back from leave, can't get mail",
+      "megan bowen, marketing manager, can't read her email",
+      "nestor wilke data scientist: mfa setup loop and password expired msg once. what's going on",
+      'megan bowen cust support: outlook iOS broken. she has another ticket open about windows hello, ignore that',
+    ]) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'signin.troubleshoot', `${text}\n${answer.text}`);
+      assert.match(answer.text, /^Sign-in diagnosis: /m, text);
+    }
+    const [joined, manager] = await demo.stack.askChain(["megan bowen joined marketing in july, her phone mail is broken, what does she see when signing in", "who is her manager, i'll cc them"], admin);
+    assert.equal(joined.intent, 'signin.troubleshoot', joined.text);
+    assert.doesNotMatch(joined.text, /\bin july\b/i);
+    assert.match(joined.text, /^Sign-in diagnosis: Megan Bowen$/m);
+    assert.equal(manager.intent, 'user.info', manager.text);
+    // Who joined in a month is still a question over that month.
+    const july = await demo.stack.ask('how many people joined in july', admin);
+    assert.ok(july.entities.some((e) => (e as { type: string; value?: string }).type === 'timeRange' && (e as { value?: string }).value === 'month:2026-07'), JSON.stringify(july.entities));
+  });
 });
 

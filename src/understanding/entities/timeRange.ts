@@ -146,6 +146,7 @@ function extractCalendarDate(text: string, spans: SpanSet, now: Date): Entity | 
   return entity;
 }
 
+const JOINED_BEFORE = /\b(?:joined|was hired|got hired|onboarded|came on ?board)\b(?:\s+(?!fail|error|sign|log|get|having|and|but)[\w-]+){0,3}\s*$/i;
 const SIGN_IN_VERB_BEFORE = /\b(?:sign|log|signed|logged|signing|logging|check|checked|get|got|getting|logs|signs)[\s-]*$/i;
 
 /** Claims the first time phrase of the message (admins give one window per question). */
@@ -153,6 +154,10 @@ export function extractTimeRange(text: string, spans: SpanSet, now: Date): Entit
   readingAt = now;
   for (const rule of RULES) {
     for (const m of spans.freeMatches(text, rule.pattern)) {
+      // "joined sales in july": when the person joined is their history, not the window the question reads.
+      // ("who joined last month", "users that joined in july" ask for a window.)
+      const joined = JOINED_BEFORE.exec(text.slice(0, m.index));
+      if (joined && /^(?:in|on|last)\b/i.test(m[0]) && !/\b(?:who|which|that|users?|people|persons|accounts?|guests?|employees|anyone|anybody|everyone|staff|hires|members)\s+(?:have\s+|has\s+|had\s+)?$/i.test(text.slice(0, joined.index))) continue;
       // "sign in this week": the "in" belongs to the verb, not to the time phrase.
       const lead = /^in\s+/i.exec(m[0]);
       const shift = lead && SIGN_IN_VERB_BEFORE.test(text.slice(0, m.index)) ? lead[0].length : 0;
