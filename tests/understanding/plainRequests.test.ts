@@ -812,5 +812,24 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     const july = await demo.stack.ask('how many people joined in july', admin);
     assert.ok(july.entities.some((e) => (e as { type: string; value?: string }).type === 'timeRange' && (e as { value?: string }).value === 'month:2026-07'), JSON.stringify(july.entities));
   });
+  it('When someone\'s risk is asked ("is X still at risk", "what\'s going on with X\'s risk"), an order follows what was seen ("…is high risk, disable the service principal", "lock him out now"), what an action would do is asked, or a re-registration or a firewall is asked for, then each is read as meant', async () => {
+    for (const [text, intent] of [
+      ['can you check whether bob kelly is still at risk', 'risk.user'],
+      ["what's going on with alan clarke's risk, it's been open for weeks", 'risk.user'],
+      ['payroll connector is high risk, disable the service principal', 'risk.remediate'],
+      ['hurry - bob kelly, lock him out now', 'risk.remediate'],
+      ["dismiss alan clarke's risk, it was a business trip", 'risk.remediate'],
+      ["what would dismissing bob's risk actually do?", 'docs.answer'],
+      ["does dismissing a user's risk also dismiss their detections", 'docs.answer'],
+      ['how does unlikely travel work', 'docs.answer'],
+      ['can you force alex wilber to re-register MFA', 'outOfScope'],
+      ['block the IP 192.0.2.57 on the firewall', 'outOfScope'],
+    ] as const) {
+      const answer = await demo.stack.ask(text, secadmin);
+      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
+    }
+    // Asking whether someone is locked out is still a diagnosis.
+    assert.equal((await demo.stack.ask('is bob kelly locked out?', admin)).intent, 'signin.troubleshoot');
+  });
 });
 

@@ -125,6 +125,8 @@ const CUES: Cue[] = [
   // for (how to do it is explained: "how do I reset someone's MFA").
   // "make sam a global admin", "remove isaiah from global admin", "give her the helpdesk admin role": granting or taking
   // away a role is a directory change the assistant does not make (who holds it is read elsewhere).
+  // "block the IP 192.0.2.57 on the firewall": network equipment, not Entra.
+  { name: 'the firewall', intent: 'outOfScope', weight: 12, pattern: /\bfirewall\b|\b(?:vpn|proxy|router)\s+(?:rule|config(?:uration)?|settings?)\b/ },
   { name: 'grant or take away a role', intent: 'outOfScope', weight: 12, pattern: /^(?:(?:ok(?:ay)?|so|then|now|hi|hey|please|pls|can you|could you|would you|will you|go ahead and|i (?:want|need) (?:you )?to)[,!]?\s+)*(?:(?:make|set)\s+(?!sure\b)(?:\S+\s+){1,3}?(?:an?\s+|the\s+)?<role>|(?:add|assign|give|grant)\s+(?!me\b|us\b)(?:\S+\s+){1,3}?(?:to\s+)?(?:the\s+)?(?:an?\s+)?<role>|(?:remove|take|revoke|unassign|kick)\s+(?:\S+\s+){1,3}?(?:from|off|out of)\s+(?:the\s+)?<role>|(?:remove|revoke|take away)\s+(?:the\s+)?<role>(?:\s+role)?\s+(?:from|for)\b)/ },
   // "exclude jamal wilson from the guest mfa policy", "can you exclude him too", "add her to the exclusions": changing whom
   // a policy covers.
@@ -132,7 +134,7 @@ const CUES: Cue[] = [
   // "add 198.51.100.0/24 as trusted", "ok make it trusted", "add china", "add her to it": edits to a named location or a
   // group asked in a few words.
   { name: 'edit a location or a list', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|so|then|now|hi|hey|please|pls|can you|could you|would you|will you|go ahead and|i (?:want|need) (?:you )?to)[,!]?\s+)*(?:(?:add|remove|mark|make(?!\s+sure\b)|set|flag|whitelist|allowlist)\b.{0,40}?(?:\b(?:as|to)\s+|\s)(?:a\s+|the\s+)?(?:trusted|allowed|untrusted)\b|(?:add|remove)\s+(?:<name>|[a-z]+)(?:\s+(?:too|as well|also))?\s*[?.!]*$|(?:add|remove|put)\s+(?:him|her|them|<name>)\s+(?:to|into|in|from|out of)\s+(?:it|that|this|that one|this one|there|them)\s*[?.!]*$)/ },
-  { name: "reset someone's MFA", intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|so|then|now|hi|hey|please|pls|can you|could you|would you|will you|go ahead and|i (?:want|need) (?:you )?to)[,!]?\s+)*(?:reset|clear|wipe|delete|revoke|re-?register)\s+(?:the\s+|his\s+|her\s+|their\s+|<name>(?:\s*'s)?\s+)?(?:mfa|2fa|authenticator|authentication methods?|security info|mfa methods?|mfa registration)\b/ },
+  { name: "reset someone's MFA", intent: 'outOfScope', weight: 9, pattern: /^(?:(?:ok(?:ay)?|so|then|now|hi|hey|please|pls|can you|could you|would you|will you|go ahead and|i (?:want|need) (?:you )?to)[,!]?\s+)*(?:reset|clear|wipe|delete|revoke|re-?register)\s+(?:the\s+|his\s+|her\s+|their\s+|<name>(?:\s*'s)?\s+)?(?:mfa|2fa|authenticator|authentication methods?|security info|mfa methods?|mfa registration)\b|(?:(?:ok(?:ay)?|so|then|now|hi|hey|please|pls|can you|could you|would you|will you|go ahead and|i (?:want|need) (?:you )?to)[,!]?\s+)*(?:force|make|require)\s+(?:<name>|him|her|them|\S+(?:\s+\S+)?)\s+to\s+re-?register\b|(?:(?:ok(?:ay)?|so|then|now|hi|hey|please|pls|can you|could you|would you|will you|go ahead and|i (?:want|need) (?:you )?to)[,!]?\s+)*require\s+(?:an?\s+)?(?:mfa\s+)?re-?registration\b/ },
   { name: 'create or set up', intent: 'outOfScope', weight: 9, pattern: /^(?:(?:please|can you|could you|pls|hey,?)\s+)?(?:create|set up|setup|provision|onboard|add a new|add new|make a new|build)\b|\b(?:wifi|wi-fi) password\b|\bmeeting room\b|\bteams status\b|\bout of office\b/ },
 
   // Sign-in troubleshooting: something failed and the admin asks why ("why can't Megan and Priya sign in?" too).
@@ -354,6 +356,8 @@ const CUES: Cue[] = [
 
   // Acting on risk.
   { name: 'remediation asked', intent: 'risk.remediate', weight: 6, when: (f) => f.action },
+  // "payroll connector is high risk, disable the service principal": an order given after what was seen.
+  { name: 'an order after a comma', intent: 'risk.remediate', weight: 4, pattern: /(?:^|[,.;:!?—–]\s*|\s-\s*)(?:please\s+|pls\s+|now\s+|so\s+|then\s+|just\s+)?(?:disable|revoke|dismiss|confirm|block|suspend|deactivate|kill|lock)\b(?![^,.;!?]*\?)/, when: (f) => f.action },
   { name: 'remediation verbs', intent: 'risk.remediate', weight: 2, pattern: /\b(?:please|pls|now|can you|could you|make (?:her|him|them) sign in)\b/, when: (f) => f.action },
 
   // Who someone is.
@@ -422,6 +426,8 @@ const CUES: Cue[] = [
   // "payroll connector credentials changed - by who and when": who made a change.
   { name: 'changed, by whom', intent: 'audit.changes', weight: 6, pattern: /\b(?:changed|modified|updated|added|removed|rotated|deleted|edited|touched)\b.{0,30}\bby (?:who|whom)\b/ },
   // "adele vance used to be risky, what changed?": the story of a risk that is closed now.
+  // "can you check whether thomas johnson is still at risk", "what's going on with alan clarke's risk": the person's risk.
+  { name: 'whether someone is at risk', intent: 'risk.user', weight: 8, pattern: /(?:\b(?:is|was|are)\s+(?:<name>|he|she|they|him|her)|(?:<name>|\b(?:he|she|they))\s+(?:is|was|are))\s+(?:still\s+|currently\s+|now\s+|actually\s+)?(?:at risk|flagged|high[- ]risk)\b|(?:<name>\s*'s|\b(?:his|her|their))\s+(?:user\s+)?risk\b(?!\s+(?:policy|policies))/, when: (f) => f.person && !f.action },
   { name: 'risk that was', intent: 'risk.user', weight: 8, pattern: /\b(?:used to be|was|were) (?:risky|at risk|flagged)\b|\bno longer (?:risky|at risk|flagged)\b/, when: (f) => f.person },
   // "error 50057 - user account is disabled? what should helpdesk do": what to do about an error, of no one named.
   { name: 'what to do about an error', intent: 'docs.answer', weight: 8, pattern: /\bwhat (?:should|do|can|must) (?:i|we|the helpdesk|helpdesk|help desk|the help desk|the user|users|they) (?:do|tell)\b|\bhow (?:do|can|should) (?:i|we) (?:fix|handle|deal with|resolve) (?:it|this|that)\b/, when: (f) => f.code && f.names === 0 && !f.pronoun },
@@ -611,6 +617,10 @@ const CUES: Cue[] = [
   { name: 'what does it mean', intent: 'docs.answer', weight: 5, pattern: /\bwhat (?:does|do)\b.{0,60}\bmean\b|\bmeaning of\b|\bdifference between\b|\b(?:what'?s|whats) the diff(?:erence)?\b|\b\w+ (?:vs\.?|versus) \w+|\bexplain (?:like|to me|it)\b|\bhow does (?:microsoft|entra|identity protection|azure ad) (?:know|decide|detect|work)\b|\bwhat does (?:confirming|dismissing|revoking|blocking|enabling|disabling)\b.{0,40}\b(?:do|mean)\b/ },
   { name: 'what is', intent: 'docs.answer', weight: 3, pattern: both(String.raw`(?:what is(?! wrong)|what are|what'?s an?\b|what'?s (?:impossible|the difference)|how does|how do i fix|define|definition|explain (?!the\b))`, DOMAIN) },
   // "What is a password spray detection?" asks for the explanation, not for who is at risk.
+  // "what would dismissing bob's risk actually do?", "does dismissing a user's risk also dismiss their detections": what
+  // an action does, whoever is named; "how does unlikely travel work": how a detection works.
+  { name: 'what an action would do', intent: 'docs.answer', weight: 14, pattern: /\bwhat (?:does|do|will|would) (?:dismissing|confirming|revoking|disabling|blocking)\b.{0,40}\b(?:actually |really |exactly |even )?do\b|^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:does|do|will|would) (?:dismissing|confirming|revoking|disabling)\b.{0,40}\b(?:also|automatically|too|as well)\b/ },
+  { name: 'how a detection works', intent: 'docs.answer', weight: 10, pattern: /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?how (?:does|do|is|are) (?:the\s+|an?\s+)?(?:[\w-]+\s+){1,4}(?:work|get detected|detected|calculated|decided)\b/, when: (f) => f.riskType && !f.person },
   { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about|what (?:triggers|causes|sets off|fires)|how (?:is|are) (?:it|they|\w+) (?:detected|calculated|triggered))\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
   // "what can a Security Administrator do?", "what's that role allowed to do?", "what permissions does the Helpdesk
   // Administrator role have": what a role allows is documentation, not who holds it.
