@@ -831,5 +831,21 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     // Asking whether someone is locked out is still a diagnosis.
     assert.equal((await demo.stack.ask('is bob kelly locked out?', admin)).intent, 'signin.troubleshoot');
   });
+  it('When a policy turned off "and by who", the last Conditional Access change, or who was added to a privileged role is asked, then the audit log answers; whether a policy is enforced yet, or whether guests need MFA, is the policies\' question; mailbox forwarding is declined', async () => {
+    for (const [text, intent] of [
+      ['why was the Azure management block turned off, and by who', 'audit.changes'],
+      ['last conditional access change - what and who', 'audit.changes'],
+      ['Who was added to a privileged role in the last 7 days', 'audit.changes'],
+      ['does the password change policy for high risk users actually enforce anything yet or is it still a trial', 'policy.info'],
+      ['do guests need mfa?', 'policy.info'],
+      ['which mailboxes have forwarding rules', 'outOfScope'],
+      // How to make a policy report-only is explained, and turning one on is declined.
+      ['how do i make a policy report-only before turning it on', 'docs.answer'],
+      ["can you turn on the sign-in frequency policy? it's been in report only for ages", 'outOfScope'],
+    ] as const) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
+    }
+  });
 });
 
