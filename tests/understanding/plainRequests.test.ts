@@ -444,8 +444,8 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     // After a list of people, "which groups?" is not one person's.
     const [, all] = await demo.stack.askChain(['how many guests do we have', 'which groups?'], admin);
     assert.notEqual(all.intent, 'user.groups');
-    const [, more] = await demo.stack.askChain(['how many in Sales Team', 'show more'], admin);
-    assert.equal(more.intent, 'group.info');
+    const [page, more] = await demo.stack.askChain(['how many in Sales Team', 'show more'], admin);
+    assert.equal(more.intent, 'group.info', `${page.intent}: ${page.text}\n---\n${more.text}`);
     assert.equal((more.plan as QuestionPlan).resource, 'groupMembers');
     assert.match(more.text, /^\*\*49 members\*\*\.$/m);
     const [, owner] = await demo.stack.askChain(['expense tracker secret expiry?', 'who owns it so I can ping them'], admin);
