@@ -847,5 +847,17 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
       assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
     }
   });
+  it('When smart lockout or report-only mode is asked about with nobody named, then it is explained; "was her account disabled and by who?" in a ticket reads the audit log', async () => {
+    for (const [text, intent] of [
+      ['what is smart lockout and how long does it last', 'docs.answer'],
+      ['explain report-only mode for CA policies', 'docs.answer'],
+      ["lee gu's manager says he can't get in after his leave. was his account disabled and by who?", 'audit.changes'],
+      // A person's lockout is still their diagnosis.
+      ['is bob kelly locked out by smart lockout?', 'signin.troubleshoot'],
+    ] as const) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
+    }
+  });
 });
 

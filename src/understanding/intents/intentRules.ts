@@ -374,6 +374,8 @@ const CUES: Cue[] = [
   // "why was the Azure management block turned off, and by who", "what happened to the 'Require MFA for all users' policy
   // lately?", "last conditional access change - what and who", "who was added to a privileged role": changes, in the
   // audit log.
+  // "… was her account disabled and by who?": the change, from the audit log.
+  { name: 'an account changed, by whom', intent: 'audit.changes', weight: 10, pattern: /\b(?:was|were|is)\s+(?:his|her|their|the|<name>(?:\s*'s)?)\s+account\s+(?:disabled|deleted|blocked|locked|changed|turned off)\b.{0,25}\b(?:by (?:who|whom)|who did)\b/ },
   { name: 'a policy or role changed', intent: 'audit.changes', weight: 12, pattern: /\b(?:turned|switched|set) (?:off|on)\b.{0,30}\b(?:by (?:who|whom)|who did)\b|\bwhat (?:happened|has happened|changed|has changed) (?:to|with|on) (?:the )?(?:<policy>|[\w-]+(?: [\w-]+){0,3} polic(?:y|ies))\b|\b(?:last|latest|recent|most recent|newest)\s+(?:conditional access|ca|policy)\s+(?:change|changes|edit|edits|update|updates)\b|\bwho (?:was|were|got|has been|have been) (?:added|assigned|given|granted) (?:to )?(?:an? |the )?(?:[\w-]+ )?(?:role|<role>)s?\b/ },
   // "does the password change policy … actually enforce anything yet or is it still a trial", "do guests need mfa?":
   // what a policy does or whom it covers.
@@ -628,6 +630,9 @@ const CUES: Cue[] = [
   // an action does, whoever is named; "how does unlikely travel work": how a detection works.
   { name: 'what an action would do', intent: 'docs.answer', weight: 14, pattern: /\bwhat (?:does|do|will|would) (?:dismissing|confirming|revoking|disabling|blocking)\b.{0,40}\b(?:actually |really |exactly |even )?do\b|^(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:does|do|will|would) (?:dismissing|confirming|revoking|disabling)\b.{0,40}\b(?:also|automatically|too|as well)\b/ },
   { name: 'how a detection works', intent: 'docs.answer', weight: 10, pattern: /^(?:(?:and|so|ok(?:ay)?)[\s,]+)?how (?:does|do|is|are) (?:the\s+|an?\s+)?(?:[\w-]+\s+){1,4}(?:work|get detected|detected|calculated|decided)\b/, when: (f) => f.riskType && !f.person },
+  // "AADSTS50079 - user says 'more information required'. what is it", "what is smart lockout and how long does it last",
+  // "explain report-only mode for CA policies": an error or a feature explained, nobody named.
+  { name: 'an error or a feature explained', intent: 'docs.answer', weight: 10, pattern: /\bwhat (?:is|'s) (?:it|this|that)\s*[?.!]*$|^(?:(?:so|and|hey|ok(?:ay)?)[,\s]+)?(?:what(?:'s| is| are)|whats|explain|how does)\s+(?:the\s+)?(?:smart lockout|report[- ]only(?: mode)?)\b/, when: (f) => f.names === 0 && !f.person },
   { name: 'a risk type explained', intent: 'docs.answer', weight: 9, pattern: /\b(?:what (?:is|are|does|do)|what's|whats|explain|define|definition|meaning|means?|tell me about|what (?:triggers|causes|sets off|fires)|how (?:is|are) (?:it|they|\w+) (?:detected|calculated|triggered))\b/, when: (f) => f.riskType && f.names === 0 && !f.pronoun },
   // "what can a Security Administrator do?", "what's that role allowed to do?", "what permissions does the Helpdesk
   // Administrator role have": what a role allows is documentation, not who holds it.
