@@ -1150,7 +1150,7 @@ function whatIfPlan(cue: string, entities: Entity[], now: Date): PlanFill | unde
   return { plan, intent: 'signin.list' };
 }
 
-const BLOCKED_WHOM = new RegExp(String.raw`\bwho (?:has |have )?(?:hit|hits|triggered|tripped) (?:it|this|that|the policy|<po>)\b|${HOW_MANY_HIT_IT} (?:it|this|that|the policy|<po>)\b|${HOW_MANY_IT_BLOCKED}|\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b`);
+const BLOCKED_WHOM = new RegExp(String.raw`\bwho (?:has |have )?(?:hit|hits|triggered|tripped|failed|fails) (?:(?:it|this|that|the policy)\b|(?:the )?<po>)|${HOW_MANY_HIT_IT} (?:(?:it|this|that|the policy)\b|<po>)|${HOW_MANY_IT_BLOCKED}|\bwho(?:m)? (?:did|does|has|have|had|would) (?:it|this|that|the policy|<po>)? ?(?:block|stop|catch|hit)\b|\b(?:block|stop|catch|hit)(?:s|ped|ed)? (?:anyone|anybody|someone|people|users)\b|\bhas (?:it|this|that|<po>) (?:blocked|stopped|caught)\b|\bwho (?:got|was|were|has been|have been) (?:blocked|stopped) by\b`);
 
 /** "who else is stuck on the compliant device policy", "how many people did the MFA policy stop": what a policy did. */
 const STOPPED_BY = /\b(?:stuck on|stuck behind|hit by|hitting|ran into|run into|runs into|running into|blocked by|caught by|stopped by|failing on|failed on|tripp(?:ed|ing)(?: on| over)?|getting|got|get) (?:the |that |this )?(?:<po>|policy\b|it\b)|<po>.{0,25}\b(?:stop|stopped|stops|block|blocked|blocks|catch|caught|hit|hits)\b|\b(?:stop|stopped|block|blocked|catch|caught|hit)\b.{0,20}\bby (?:the |that |this )?(?:<po>|policy\b|it\b)/;

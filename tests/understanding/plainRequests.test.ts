@@ -859,5 +859,15 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
       assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
     }
   });
+  it('When who failed a policy is asked, then the sign-ins it failed answer, by person; "what happened to <policy> lately?" reads the audit log; football, reinstalling an app on a laptop and PowerShell scripts are declined', async () => {
+    const failed = await demo.stack.ask('who failed the require mfa for all users policy this week', admin);
+    assert.equal(failed.intent, 'signin.list', failed.text);
+    assert.match(failed.text, /^Sign-ins · blocked by "Require MFA for all users" · this week · by user$/m);
+    const happened = await demo.stack.ask("what happened to the 'Require MFA for all users' policy lately?", admin);
+    assert.equal(happened.intent, 'audit.changes', happened.text);
+    for (const text of ['whos winning the football tonight', "reinstall teams on megan's laptop", 'powershell to list risky users pls']) {
+      assert.equal((await demo.stack.ask(text, admin)).intent, 'outOfScope', text);
+    }
+  });
 });
 
