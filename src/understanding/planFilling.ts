@@ -608,7 +608,7 @@ function filtersFor(resource: PlanResource, context: FillContext): PlanFilter[] 
   }
   const app = entity('app');
   // "password resets Christie did", "changes by Raul": the person who made the changes.
-  if (resource === 'directoryAudits' && user?.id && (/\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\b<pp> (?:did|made|performed|has done|has made)\b|\bwhat (?:did|has) <pp>\b/.test(context.cue) || asActor('<pp>', { by: true }).test(context.cue))) {
+  if (resource === 'directoryAudits' && user?.id && (/\b(?:did|has|have) <pp> (?:do|done|make|made|perform)|\b<pp> (?:did|made|performed|has done|has made)\b|\bwhat (?:did|has) <pp>/.test(context.cue) || asActor('<pp>', { by: true }).test(context.cue))) {
     add({ field: 'initiatedByUserId', op: 'eq', value: user.id, label: `by ${user.displayName ?? user.text}` });
   }
   if (resource === 'signIns' && app) {

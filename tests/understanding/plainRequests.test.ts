@@ -869,5 +869,10 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
       assert.equal((await demo.stack.ask(text, admin)).intent, 'outOfScope', text);
     }
   });
+  it('When a name opens a terse question about the office ("megan bowen, marketing - office?"), then the account answers (a rule that never matched after a name placeholder)', async () => {
+    const office = await demo.stack.ask('megan bowen, marketing - office?', admin);
+    assert.equal(office.intent, 'user.info', office.text);
+    assert.match(office.text, /^Office: Seattle$/m);
+  });
 });
 

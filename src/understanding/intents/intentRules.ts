@@ -411,7 +411,7 @@ const CUES: Cue[] = [
   // "when did they last change the password?": the account's last password change (a fact of the account).
   { name: 'last password change', intent: 'user.info', weight: 10, pattern: /\bwhen (?:did|has|have) (?:<name>|he|she|they|the user|the account)\b.{0,15}\blast (?:change|changed|reset|update|updated) (?:the|their|his|her|its) (?:own )?password\b|\b(?:last )?password (?:last )?(?:change|changed|reset) (?:date|time)\b/ },
   // "yara clarke, where she sit (office)?", "deepa quinn office where", "emma gomez, devops - office?": where a person works.
-  { name: 'where a person sits', intent: 'user.info', weight: 6, pattern: /\bwhere (?:does |do |is |are )?(?:he|she|they|<name>)(?:\s*'s)? (?:sit|sits|sitting|work|works|working|based|located)\b|^<name>\b.{0,25}\boffice(?: where| location| address)?\s*\??\s*$|\boffice where\b/, when: (f) => f.person },
+  { name: 'where a person sits', intent: 'user.info', weight: 6, pattern: /\bwhere (?:does |do |is |are )?(?:he|she|they|<name>)(?:\s*'s)? (?:sit|sits|sitting|work|works|working|based|located)\b|^<name>.{0,25}\boffice(?: where| location| address)?\s*\??\s*$|\boffice where\b/, when: (f) => f.person },
   { name: 'account facts', intent: 'user.info', weight: 3, pattern: /(?<!<name>\s(?:[\w-]+\s)?)\bmanager\b|\bmanager\b(?!\s*[-–—:,]\s*\S)|\b(?:boss|supervisor|line manager|job title|title|department|dept|account (?:still )?(?:active|inactive|on|off|live)|phone numbers?|mobile numbers?|(?:business|office|work|mobile|cell) phones?|what (?:he|she|they) (?:does|do) (?:here|for us|for a living)|e-?mail (?:and|&) phone|contact (?:details|info)|account (?:enabled|disabled)|enabled|disabled|a guest|synced|on-prem|created|mfa methods|registered for|registered|methods|change (?:his|her|their) password|last change|upn|user principal name|e-?mail address(?:es)?|(?:their|his|her|the) e-?mails|sign-in name|licen[cs]es?|licensed|based|office location|usage location|phone number|reports? to|direct reports)\b|\b(?:have|has|got|set ?up|enrolled)\b.{0,15}\bmfa\b|\b(?:use|do|pass|complete|perform)\s+mfa\b|\bmfa[- ]capable\b|\bmfa\b.{0,12}\b(?:ok|okay|fine|good|set|status|state|look)\b|\bmfa\b.{0,15}\b(?:set ?up|registered|enrolled|methods?)\b/ },
 
   // Group memberships of someone.
@@ -518,13 +518,13 @@ const CUES: Cue[] = [
   // "what else can he do?" after a role's holders: the roles the person holds.
   { name: 'what else may they do', intent: 'role.assignments', weight: 8, pattern: /\bwhat else (?:can|may|could) (?:he|she|they|<name>) (?:do|change|manage|access)\b|\bwhat (?:other )?(?:admin )?(?:powers|rights|privileges) (?:does|do) (?:he|she|they|<name>) have\b/ },
   // "does the Security Operations group hold any role?": roles a group or person holds.
-  { name: 'holds a role', intent: 'role.assignments', weight: 5, pattern: /\b(?:hold|holds|carry|carries)\s+(?:any\s+|an?\s+|admin\s+|directory\s+)*(?:roles?|<role>)\b|\b(?:have|has|got|get|gets)\s+(?:any\s+|an?\s+)(?:admin\s+|directory\s+|entra\s+)?(?:roles?|<role>)\b/ },
+  { name: 'holds a role', intent: 'role.assignments', weight: 5, pattern: /\b(?:hold|holds|carry|carries)\s+(?:any\s+|an?\s+|admin\s+|directory\s+)*(?:roles?\b|<role>)|\b(?:have|has|got|get|gets)\s+(?:any\s+|an?\s+)(?:admin\s+|directory\s+|entra\s+)?(?:roles?|<role>)\b/ },
   // "what else does he hold?" after a role's holders: that person's roles.
   { name: 'what else they hold', intent: 'role.assignments', weight: 8, pattern: /\bwhat (?:else|other roles?) (?:does|do|did) (?:he|she|they|<name>) (?:hold|have|own)\b/ },
   // "is security operations role-assignable?": a property of the group.
   { name: 'role-assignable', intent: 'group.info', weight: 6, pattern: /\brole[- ]assignable\b|\bassignable to roles\b/ },
   // "which company is he from?", "which partner company is she from?": the account's company, or a guest's home.
-  { name: 'which company', intent: 'user.info', weight: 8, pattern: /\b(?:which|what) (?:partner |external |home |guest )?(?:company|organi[sz]ation|org|tenant|domain|firm|employer)\b.{0,20}\b(?:is|are|was|does|do) (?:he|she|they|<name>)\b.{0,15}\b(?:from|with|work for|belong to)\b|\bwhere (?:is|are) (?:he|she|they|<name>) from\b/ },
+  { name: 'which company', intent: 'user.info', weight: 8, pattern: /\b(?:which|what) (?:partner |external |home |guest )?(?:company|organi[sz]ation|org|tenant|domain|firm|employer)\b.{0,20}\b(?:is|are|was|does|do) (?:(?:he|she|they)\b|<name>).{0,15}\b(?:from|with|work for|belong to)\b|\bwhere (?:is|are) (?:he|she|they|<name>) from\b/ },
   { name: 'admin rights', intent: 'role.assignments', weight: 5, pattern: /\b(?:admin|administrator|administrative|privileged|elevated)\s+(?:rights|privileges|permissions|powers|access)\b/ },
   { name: 'admin words', intent: 'role.assignments', weight: 2, pattern: /\b(?:an? admin|admins|administrators?|global admin)\b/ },
 
@@ -603,7 +603,7 @@ const CUES: Cue[] = [
   // "explain our conditional access setup in plain english": the tenant's policies, not the concept.
   { name: 'our policies explained', intent: 'policy.info', weight: 10, pattern: /\b(?:explain|summari[sz]e|describe|walk me through|overview of|rundown of|run me through)\b.{0,30}\b(?:our|the tenant'?s|my|this tenant'?s|the current) (?:conditional access|ca)(?: polic(?:y|ies)| setup| set-up| config(?:uration)?| rules)?\b/ },
   // "is the emergency access accounts group excluded from our policies?": what the policies exclude.
-  { name: 'excluded from the policies', intent: 'policy.info', weight: 8, pattern: /^(?!.*\bwhat(?:'s| is) an?\b).*\bexcluded (?:from|in) (?:our |the |any |all |every )?(?:ca |conditional access )?(?:polic(?:y|ies)|<policy>)\b|\bexclusions? (?:in|from|of) (?:our |the |any |all )?(?:ca |conditional access )?polic(?:y|ies)\b/ },
+  { name: 'excluded from the policies', intent: 'policy.info', weight: 8, pattern: /^(?!.*\bwhat(?:'s| is) an?\b).*\bexcluded (?:from|in) (?:our |the |any |all |every )?(?:ca |conditional access )?(?:polic(?:y|ies)\b|<policy>)|\bexclusions? (?:in|from|of) (?:our |the |any |all )?(?:ca |conditional access )?polic(?:y|ies)\b/ },
   // "what changed on the Block Azure management policy?": its changes, in the audit log.
   { name: 'what changed on a policy', intent: 'audit.changes', weight: 9, pattern: /\bwhat (?:has |was |got )?changed (?:on|to|in|with|about) (?:the |that |this )?<policy>/ },
   { name: 'do we enforce', intent: 'policy.info', weight: 4, pattern: /\bdo we (?:block|require|enforce|allow|force|need)\b|\bis there a (?:ca |conditional access )?policy\b/ },
