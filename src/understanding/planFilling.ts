@@ -42,7 +42,7 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has|have) <pp> (?:been )?(?:use|used|using|access|accessed|accessing|open|opened|opening|sign(?:ed|ing) into)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
   // An error code is a sign-in's: "which users hit 53000", "lockouts (50053) in the last 30 days".
   // Only when the words list, count or bound it in time: "Priya keeps getting 53000" is her problem, not a list.
-  { resource: 'signIns', pattern: /\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },
+  { resource: 'signIns', pattern: /^(?:(?:any|all|the|list|show)\s+)?(?:users|people|accounts|guests|anyone|anybody)\s+(?:with|getting|got|hitting|seeing)\s+.{0,20}<ec>|\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },
   // Failures, lockouts and error codes counted or broken down are sign-ins too ("failures per day since Monday").
   { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
   // "how many different users failed today?": people failing are people whose sign-ins failed.

@@ -874,5 +874,12 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(office.intent, 'user.info', office.text);
     assert.match(office.text, /^Office: Seattle$/m);
   });
+  it('When people with an error code are asked for ("users with 53003 lately"), then the sign-ins with that error answer, not what it means; switching the report-only policies on is declined', async () => {
+    const users = await demo.stack.ask('users with 53003 lately', admin);
+    assert.equal(users.intent, 'signin.list', users.text);
+    assert.deepEqual((users.plan as QuestionPlan).filters.map((f) => [f.field, f.value]), [['errorCode', 53003]]);
+    assert.equal((await demo.stack.ask('what does 53003 mean', admin)).intent, 'docs.answer');
+    assert.equal((await demo.stack.ask('switch the report-only policies to on please', admin)).intent, 'outOfScope');
+  });
 });
 
