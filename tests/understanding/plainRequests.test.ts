@@ -13,6 +13,13 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
   const demo = demoStackFor([DEMO_ADMIN, DEMO_SECURITY_ADMIN]);
   const admin = DEMO_ADMIN.userPrincipalName;
   const secadmin = DEMO_SECURITY_ADMIN.userPrincipalName;
+  /** Each message, asked on its own, answers with the intent given. */
+  const answersAs = async (cases: ReadonlyArray<readonly [string, string]>, asker: string) => {
+    for (const [text, intent] of cases) {
+      const answer = await demo.stack.ask(text, asker);
+      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
+    }
+  };
   const idOf = (plan: unknown) => (plan as QuestionPlan | undefined)?.filters.find((f) => f.field === 'id' && f.op === 'eq')?.value;
 
   it('When a change the assistant does not make is asked for (members, deletes, renames, devices, exports, e-mailed reports), then it says so and reads nothing as a question', async () => {
@@ -813,51 +820,51 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.ok(july.entities.some((e) => (e as { type: string; value?: string }).type === 'timeRange' && (e as { value?: string }).value === 'month:2026-07'), JSON.stringify(july.entities));
   });
   it('When someone\'s risk is asked ("is X still at risk", "what\'s going on with X\'s risk"), an order follows what was seen ("…is high risk, disable the service principal", "lock him out now"), what an action would do is asked, or a re-registration or a firewall is asked for, then each is read as meant', async () => {
-    for (const [text, intent] of [
-      ['can you check whether bob kelly is still at risk', 'risk.user'],
-      ["what's going on with alan clarke's risk, it's been open for weeks", 'risk.user'],
-      ['payroll connector is high risk, disable the service principal', 'risk.remediate'],
-      ['hurry - bob kelly, lock him out now', 'risk.remediate'],
-      ["dismiss alan clarke's risk, it was a business trip", 'risk.remediate'],
-      ["what would dismissing bob's risk actually do?", 'docs.answer'],
-      ["does dismissing a user's risk also dismiss their detections", 'docs.answer'],
-      ['how does unlikely travel work', 'docs.answer'],
-      ['can you force alex wilber to re-register MFA', 'outOfScope'],
-      ['block the IP 192.0.2.57 on the firewall', 'outOfScope'],
-    ] as const) {
-      const answer = await demo.stack.ask(text, secadmin);
-      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
-    }
+    await answersAs(
+      [
+        ['can you check whether bob kelly is still at risk', 'risk.user'],
+        ["what's going on with alan clarke's risk, it's been open for weeks", 'risk.user'],
+        ['payroll connector is high risk, disable the service principal', 'risk.remediate'],
+        ['hurry - bob kelly, lock him out now', 'risk.remediate'],
+        ["dismiss alan clarke's risk, it was a business trip", 'risk.remediate'],
+        ["what would dismissing bob's risk actually do?", 'docs.answer'],
+        ["does dismissing a user's risk also dismiss their detections", 'docs.answer'],
+        ['how does unlikely travel work', 'docs.answer'],
+        ['can you force alex wilber to re-register MFA', 'outOfScope'],
+        ['block the IP 192.0.2.57 on the firewall', 'outOfScope'],
+      ],
+      secadmin,
+    );
     // Asking whether someone is locked out is still a diagnosis.
     assert.equal((await demo.stack.ask('is bob kelly locked out?', admin)).intent, 'signin.troubleshoot');
   });
   it('When a policy turned off "and by who", the last Conditional Access change, or who was added to a privileged role is asked, then the audit log answers; whether a policy is enforced yet, or whether guests need MFA, is the policies\' question; mailbox forwarding is declined', async () => {
-    for (const [text, intent] of [
-      ['why was the Azure management block turned off, and by who', 'audit.changes'],
-      ['last conditional access change - what and who', 'audit.changes'],
-      ['Who was added to a privileged role in the last 7 days', 'audit.changes'],
-      ['does the password change policy for high risk users actually enforce anything yet or is it still a trial', 'policy.info'],
-      ['do guests need mfa?', 'policy.info'],
-      ['which mailboxes have forwarding rules', 'outOfScope'],
-      // How to make a policy report-only is explained, and turning one on is declined.
-      ['how do i make a policy report-only before turning it on', 'docs.answer'],
-      ["can you turn on the sign-in frequency policy? it's been in report only for ages", 'outOfScope'],
-    ] as const) {
-      const answer = await demo.stack.ask(text, admin);
-      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
-    }
+    await answersAs(
+      [
+        ['why was the Azure management block turned off, and by who', 'audit.changes'],
+        ['last conditional access change - what and who', 'audit.changes'],
+        ['Who was added to a privileged role in the last 7 days', 'audit.changes'],
+        ['does the password change policy for high risk users actually enforce anything yet or is it still a trial', 'policy.info'],
+        ['do guests need mfa?', 'policy.info'],
+        ['which mailboxes have forwarding rules', 'outOfScope'],
+        // How to make a policy report-only is explained, and turning one on is declined.
+        ['how do i make a policy report-only before turning it on', 'docs.answer'],
+        ["can you turn on the sign-in frequency policy? it's been in report only for ages", 'outOfScope'],
+      ],
+      admin,
+    );
   });
   it('When smart lockout or report-only mode is asked about with nobody named, then it is explained; "was her account disabled and by who?" in a ticket reads the audit log', async () => {
-    for (const [text, intent] of [
-      ['what is smart lockout and how long does it last', 'docs.answer'],
-      ['explain report-only mode for CA policies', 'docs.answer'],
-      ["lee gu's manager says he can't get in after his leave. was his account disabled and by who?", 'audit.changes'],
-      // A person's lockout is still their diagnosis.
-      ['is bob kelly locked out by smart lockout?', 'signin.troubleshoot'],
-    ] as const) {
-      const answer = await demo.stack.ask(text, admin);
-      assert.equal(answer.intent, intent, `${text}\n${answer.text}`);
-    }
+    await answersAs(
+      [
+        ['what is smart lockout and how long does it last', 'docs.answer'],
+        ['explain report-only mode for CA policies', 'docs.answer'],
+        ["lee gu's manager says he can't get in after his leave. was his account disabled and by who?", 'audit.changes'],
+        // A person's lockout is still their diagnosis.
+        ['is bob kelly locked out by smart lockout?', 'signin.troubleshoot'],
+      ],
+      admin,
+    );
   });
   it('When who failed a policy is asked, then the sign-ins it failed answer, by person; "what happened to <policy> lately?" reads the audit log; football, reinstalling an app on a laptop and PowerShell scripts are declined', async () => {
     const failed = await demo.stack.ask('who failed the require mfa for all users policy this week', admin);
