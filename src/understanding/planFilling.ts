@@ -14,7 +14,7 @@ import { windowLabel } from './entities/timeRange';
 import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
-import { ERRORS_IN_WORDS, FAILED_MFA, HOW_MANY_HIT_IT, HOW_MANY_IT_BLOCKED } from './entities/catalogues';
+import { ERRORS_IN_WORDS, FAILED_MFA, failureInOtherWords, HOW_MANY_HIT_IT, HOW_MANY_IT_BLOCKED, peopleWithAnError } from './entities/catalogues';
 import { ASKS_OF_ROWS, restrictToRows, rowEntities, rowsFilter } from './rowsAsked';
 
 const DAY = 86_400_000;
@@ -42,7 +42,8 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'signIns', pattern: /\bfail(?:ed|ing|s)? to authenticate\b|\bauthentication failures?\b|\b(?:apps?|applications?) (?:did|does|has|have) <pp> (?:been )?(?:use|used|using|access|accessed|accessing|open|opened|opening|sign(?:ed|ing) into)\b|\banything (?:signing|logging) in\b/, weight: 4.5 },
   // An error code is a sign-in's: "which users hit 53000", "lockouts (50053) in the last 30 days".
   // Only when the words list, count or bound it in time: "Priya keeps getting 53000" is her problem, not a list.
-  { resource: 'signIns', pattern: /^(?:(?:any|all|the|list|show)\s+)?(?:users|people|accounts|guests|anyone|anybody)\s+(?:with|getting|got|hitting|seeing)\s+.{0,20}<ec>|\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },
+  { resource: 'signIns', pattern: new RegExp(peopleWithAnError('<ec>')), weight: 3.2 },
+  { resource: 'signIns', pattern: /\b(?:which|who|how many|count|list|show|top \d+|number of|any|all)\b.*<ec>|<ec>.*\b(?:which|who|how many|count|list|any)\b|<ec>.{0,40}<tt>|<tt>.{0,40}<ec>/, weight: 3.2 },
   // Failures, lockouts and error codes counted or broken down are sign-ins too ("failures per day since Monday").
   { resource: 'signIns', pattern: /\b(?:failures|failed attempts|lockouts|error codes|errors)\b/, weight: 2.2 },
   // "how many different users failed today?": people failing are people whose sign-ins failed.
@@ -467,7 +468,7 @@ function policySince(field: 'modifiedDateTime' | 'createdDateTime', word: string
 }
 
 /** Questions a rich answer serves better than a table: left to their skills. */
-const FAILURE_TOLD = /\berrors? (?:on|at|when|while|during) (?:sign[- ]?in|log[- ]?in|login|signing in|logging in)\b|\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|signins?|auth\w*)\s+(?:is\s+|are\s+|keeps\s+)?(?:still\s+)?(?:failing|erroring)\b|\bstill (?:failing|erroring|getting (?:an? )?errors?)\b|\bfailing to (?:authenticate|sign|log|get)\b|\b(?:gets?|getting|got|is|keeps getting) stuck\b|\b(?:and )?then (?:errors?|fails)\b|\basks? for mfa every time\b|\bwhat (?:does|do|will|would) (?:he|she|they|<pp>) (?:see|get)\b.{0,20}\b(?:sign|log)|\b(?:mfa|setup|set-up|registration|sign[- ]?in|login) loop\b|\bbroken\b|\b(?:asks?|asking) for extra security\b/;
+const FAILURE_TOLD = new RegExp(String.raw`\berrors? (?:on|at|when|while|during) (?:sign[- ]?in|log[- ]?in|login|signing in|logging in)\b|\b(?:sign[- ]?ins?|log[- ]?ins?|logins?|signins?|auth\w*)\s+(?:is\s+|are\s+|keeps\s+)?(?:still\s+)?(?:failing|erroring)\b|\bstill (?:failing|erroring|getting (?:an? )?errors?)\b|\bfailing to (?:authenticate|sign|log|get)\b|\b(?:gets?|getting|got|is|keeps getting) stuck\b|\b(?:and )?then (?:errors?|fails)\b|\basks? for mfa every time\b|\bbroken\b|\b(?:asks?|asking) for extra security\b|${failureInOtherWords('<pp>')}`);
 
 function richAnswerWanted(resource: PlanResource, cue: string, entities: Entity[], operation: PlanOperation | undefined, filters: PlanFilter[]): boolean {
   const has = (type: string) => entities.some((e) => e.type === type && e.source !== 'default');

@@ -179,6 +179,19 @@ export const HOW_MANY_HIT_IT = String.raw`\bhow many (?:users?|people|accounts|s
 /** "how many people did it block today?" about a policy: the same, asked with the policy as the subject. */
 export const HOW_MANY_IT_BLOCKED = String.raw`\bhow many (?:users?|people|accounts|sign[- ]?ins?|times) (?:did|has|have|had|does) (?:it|that|this|the policy|<po>)(?: one| policy)? (?:block|stop|catch|hit|interrupt)(?:s|ed|ped)?\b`;
 
+/**
+ * "mfa setup loop", "outlook iOS broken", "what does he see when signing in": a failure told in a help desk's words
+ * (the intent's cue, and the plan's sign that one person's story is asked). `person` is the placeholder a name takes in
+ * that layer's text.
+ */
+export function failureInOtherWords(person: string): string {
+  return String.raw`\b(?:mfa|setup|set-up|registration|sign[- ]?in|login|log-?in|auth(?:entication)?) loop\b|\bloop(?:s|ing)? (?:on|at|in) (?:the )?(?:mfa|setup|registration)\b|\b(?:outlook|teams|mail|e-?mail|onedrive|sharepoint|app|apps|phone|iphone|android|laptop|login|sign[- ]?in)\b(?:\s+\S+){0,2}\s+(?:is |are |got |seems |went )?broken\b|\bwhat (?:does|do|will|would) (?:he|she|they|${person}) (?:see|get)\b.{0,20}\b(?:sign|log)`;
+}
+/** "users with 65001 lately": people with an error, in the sign-in log (the intent's cue and the plan's resource). */
+export function peopleWithAnError(code: string): string {
+  return String.raw`^(?:(?:any|all|the|list|show)\s+)?(?:users|people|accounts|guests|anyone|anybody|who(?:'s| is)?)\s+(?:with|getting|got|hitting|seeing|that got|who got)\s+(?:an?\s+|the\s+)?(?:error\s+)?${code}`;
+}
+
 /** Microsoft apps users sign in to, named in help-desk posts ("can't get into Outlook"). */
 const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
   ['Azure portal', /\bazure\s+portal\b/gi],

@@ -1,5 +1,5 @@
 import { asActor } from '../text/actor';
-import { FAILED_MFA, FORMER_OWNER } from '../entities/catalogues';
+import { FAILED_MFA, failureInOtherWords, FORMER_OWNER, peopleWithAnError } from '../entities/catalogues';
 import type { IntentName } from '../types';
 
 /**
@@ -162,7 +162,7 @@ const CUES: Cue[] = [
   // What sign-in screens say, retold: "needs more info to sign in", "asks her to set up security info", "keeps nagging
   // for extra verification", "you don't have access", "asks for a code he never set up".
   // "mfa setup loop", "outlook iOS broken", "what does he see when signing in": a failure told in a help desk's words.
-  { name: 'a failure in other words', intent: 'signin.troubleshoot', weight: 5, pattern: /\b(?:mfa|setup|set-up|registration|sign[- ]?in|login|log-?in|auth(?:entication)?) loop\b|\bloop(?:s|ing)? (?:on|at|in) (?:the )?(?:mfa|setup|registration)\b|\b(?:outlook|teams|mail|e-?mail|onedrive|sharepoint|app|apps|phone|iphone|android|laptop|login|sign[- ]?in)\b(?:\s+\S+){0,2}\s+(?:is |are |got |seems |went )?broken\b|\bwhat (?:does|do|will|would) (?:he|she|they|<name>) (?:see|get)\b.{0,20}\b(?:sign|log)/ },
+  { name: 'a failure in other words', intent: 'signin.troubleshoot', weight: 5, pattern: new RegExp(failureInOtherWords('<name>')) },
   { name: 'sign-in screen words', intent: 'signin.troubleshoot', weight: 3.5, pattern: /\bsign[- ]?in was successful but\b|\bdoes(?:n'?t| not) meet the (?:<name>|criteria|requirements)\b|\b(?:needs?|asks? for|asking for|wants?|requires?|required) (?:more|extra|additional) (?:info|information|verification|security(?: setup| set-up| info)?)\b|\bmore information (?:is )?required\b|(?<!\b(?:has|have|had|did|does|do)\b.{0,30})\bset up (?:your |his |her |their |the )?(?:account|security info|authenticator|mfa|verification)\b|\b(?:nag|nags|nagging|pester\w*|bug(?:s|ging)?) (?:me|him|her|them)? ?(?:for|about|with) (?:extra |more |additional )?(?:verification|mfa|a code|codes|info)\b|\byou (?:don'?t|do not) have access\b|\basks? (?:him|her|them|me) for a code\b|\b(?:keeps|kept) (?:asking|prompting|demanding)\b/ },
   // "Fatima Baker is stuck at the 'more information required' screen", "Alicia Baker: 'the user or administrator has
   // not consented'", "app says application not found for ben": a person's sign-in trouble, told by what they see.
@@ -380,7 +380,7 @@ const CUES: Cue[] = [
   { name: 'an account changed, by whom', intent: 'audit.changes', weight: 10, pattern: /\b(?:was|were|is)\s+(?:his|her|their|the|<name>(?:\s*'s)?)\s+account\s+(?:disabled|deleted|blocked|locked|changed|turned off)\b.{0,25}\b(?:by (?:who|whom)|who did)\b/ },
   // "who failed the admin mfa policy": the sign-ins that policy failed.
   // "users with 65001 lately": people with an error, in the sign-in log.
-  { name: 'people with an error', intent: 'signin.list', weight: 7, pattern: /^(?:(?:any|all|the|list|show)\s+)?(?:users|people|accounts|guests|anyone|anybody|who(?:'s| is)?)\s+(?:with|getting|got|hitting|seeing|that got|who got)\s+(?:an?\s+|the\s+)?(?:error\s+)?<code>/ },
+  { name: 'people with an error', intent: 'signin.list', weight: 7, pattern: new RegExp(peopleWithAnError('<code>')) },
   { name: 'who failed a policy', intent: 'signin.list', weight: 10, pattern: /\bwho (?:has |have )?(?:failed|fails|hit|hits|tripped|triggered) (?:the\s+)?(?:<policy>|[\w-]+(?: [\w-]+){0,4} polic(?:y|ies)\b)/ },
   { name: 'a policy or role changed', intent: 'audit.changes', weight: 12, pattern: /\b(?:turned|switched|set) (?:off|on)\b.{0,30}\b(?:by (?:who|whom)|who did)\b|\bwhat (?:happened|has happened|changed|has changed) (?:to|with|on) (?:the )?(?:<policy>|[\w-]+(?: [\w-]+){0,3} polic(?:y|ies)\b)|\b(?:last|latest|recent|most recent|newest)\s+(?:conditional access|ca|policy)\s+(?:change|changes|edit|edits|update|updates)\b|\bwho (?:was|were|got|has been|have been) (?:added|assigned|given|granted) (?:to )?(?:an? |the )?(?:[\w-]+ )?(?:roles?\b|<role>)/ },
   // "does the password change policy … actually enforce anything yet or is it still a trial", "do guests need mfa?":
