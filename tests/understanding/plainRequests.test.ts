@@ -44,6 +44,28 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(renew.intent, 'docs.answer');
   });
 
+  it('When a role, a policy exclusion, a trusted range, a mailbox, Intune, the firewall or a script is asked for, then the decline says where that is done and what can be asked instead', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['make Bob Kelly a global admin', /do not change them\..*Roles & admins.*"who are the global admins\?"/],
+      ['exclude Megan Bowen from the MFA policy', /do not change whom they include or exclude.*Include \/ Exclude.*Conditional Access › Policies/],
+      ['add 10.20.0.0/16 to the trusted locations', /Named locations.*"which named locations are trusted\?"/],
+      ["increase adele's mailbox size", /Exchange admin center/],
+      ['which laptops are enrolled in intune', /Intune admin center/],
+      ['open port 443 on the firewall', /network settings outside Entra ID/],
+      ['write me a powershell script to list guests', /do not install software, work on devices or write scripts/],
+    ];
+    for (const [text, says] of cases) {
+      const answer = await demo.stack.ask(text, admin);
+      assert.equal(answer.intent, 'outOfScope', `${text}\n${answer.text}`);
+      assert.equal(answer.plan, undefined, text);
+      assert.match(answer.text, says, `${text}\n${answer.text}`);
+      assert.doesNotMatch(answer.text, /outside what I can answer/, text);
+    }
+    // A decline's example question names the person the request named.
+    const reEnable = await demo.stack.ask('please re-enable lee gu', admin);
+    assert.match(reEnable.text, /"who disabled Lee Gu\?"/);
+  });
+
   it('When "can you block X\'s account" is asked, then disabling X is offered behind a confirmation; "risky SPs dismissed" lists them and acts on nothing', async () => {
     const block = await demo.stack.ask("can you block megan bowen's account", secadmin);
     assert.equal(block.intent, 'risk.remediate');
