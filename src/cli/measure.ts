@@ -3,7 +3,7 @@
  * by a helper that never read the understanding code): each conversation is asked through the whole stack (the bot
  * over HTTP, the local Entra on that item's tenant, the clock pinned at the set's "now"), and the intent, the
  * objects and the answer's facts are scored. Writes docs/understanding.md (or prints with --print).
- *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38] [--quick] [--json FILE]
+ *   npm run measure [-- --print] [--only contoso|other|third] [--set measurement|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev40|dev41] [--quick] [--json FILE]
  * The set is for measuring only: no rule or example may be derived from it (tests/measurement/README.md).
  */
 import * as fs from 'node:fs';
@@ -89,6 +89,9 @@ const GENERATED_TENANTS = {
   thirtyeighth: { seed: 3838, users: 850, signIns: 16_000 },
   thirtyninth: { seed: 3939, users: 1000, signIns: 18_000 },
   fortieth: { seed: 4040, users: 950, signIns: 17_000 },
+  fortyfirst: { seed: 4141, users: 800, signIns: 15_000 },
+  fortysecond: { seed: 4343, users: 700, signIns: 14_000 },
+  fortythird: { seed: 4444, users: 900, signIns: 16_000 },
 } as const;
 
 type TenantName = 'contoso' | keyof typeof GENERATED_TENANTS;
@@ -152,6 +155,9 @@ const SETS = {
   dev36: path.join('tests', 'fixtures', 'dev36', 'questions.jsonl'),
   dev37: path.join('tests', 'fixtures', 'dev37', 'questions.jsonl'),
   dev38: path.join('tests', 'fixtures', 'dev38', 'questions.jsonl'),
+  dev39: path.join('tests', 'fixtures', 'dev39', 'questions.jsonl'),
+  dev40: path.join('tests', 'fixtures', 'dev40', 'questions.jsonl'),
+  dev41: path.join('tests', 'fixtures', 'dev41', 'questions.jsonl'),
 } as const;
 
 function fold(text: string): string {
@@ -326,7 +332,7 @@ export function report(scores: TurnScore[], generatedAt: string, grammarAlone?: 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { print: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' }, set: { type: 'string', default: 'measurement' }, compare: { type: 'boolean', default: true }, quick: { type: 'boolean', default: false } } });
   const set = values.set as keyof typeof SETS;
-  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, dev28, dev29, dev30, dev31, dev32, dev33, dev34, dev35, dev36, dev37 or dev38, not "${values.set}"`);
+  if (!SETS[set]) throw new Error(`--set is measurement, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, dev28, dev29, dev30, dev31, dev32, dev33, dev34, dev35, dev36, dev38, dev39, dev40 or dev41, not "${values.set}"`);
   const file = path.join(repoRoot(), SETS[set]);
   let items = fs
     .readFileSync(file, 'utf8')

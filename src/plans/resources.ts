@@ -455,6 +455,13 @@ const signIns: ResourceSpec = {
       read: (item) => ((item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? []).filter((p) => p.result === 'success' || p.result === 'failure').map((p) => `${p.displayName}: ${p.result}`),
       permission: 'signIns.conditionalAccessDetails',
     }),
+    // "which policies blocked the most sign-ins?": the enforced policies whose grant a sign-in failed (report-only
+    // results are what a policy would have done, never what stopped anyone).
+    field('blockedBy', 'Blocking policy', 'appliedConditionalAccessPolicies', 'strings', {
+      select: 'appliedConditionalAccessPolicies',
+      read: (item) => ((item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? []).filter((p) => p.result === 'failure').map((p) => p.displayName ?? 'policy'),
+      permission: 'signIns.conditionalAccessDetails',
+    }),
     field('mfaRequired', 'MFA required', 'authenticationRequirement', 'string', { graph: EQ, format: (v) => (v === 'multiFactorAuthentication' ? 'yes' : v === 'singleFactorAuthentication' ? 'no' : '—') }),
     field('mfaDone', 'MFA done', 'authenticationDetails', 'boolean', { select: 'authenticationDetails', read: (item) => mfaDone(item), format: yesNo }),
     field('os', 'Operating system', 'deviceDetail/operatingSystem', 'string', { graph: EQ_STARTS, select: 'deviceDetail' }),

@@ -109,6 +109,11 @@ const RESOURCE_CUES: ResourceCue[] = [
   // "how many users did Identity Protection flag": the people it holds at risk.
   { resource: 'riskyUsers', pattern: /\bidentity protection\b.{0,30}\bflag(?:s|ged)?\b|\bflagged by identity protection\b|\b(?:users?|accounts?|people)\b.{0,20}\bflagged\b(?!.{0,30}\b(?:apps?|applications?|service principals?)\b)/, weight: 4.5 },
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
+  // "which CA policy blocks legacy authentication?", "what policy requires MFA for guests": a policy by what it does, not
+  // sign-ins it stopped.
+  { resource: 'conditionalAccessPolicies', pattern: /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:which|what) (?:ca |conditional access )?polic(?:y|ies)\b(?: (?:is it|is that|exactly))? (?:blocks?|requires?|covers?|appl(?:y|ies)|enforces?|stops?|prompts?|protects?|targets?|handles?|forces?|asks?|(?:is|are) (?:blocking|requiring|enforcing|stopping))\b/, weight: 6 },
+  // "CA failures today by policy", "which policies blocked the most sign-ins?": sign-ins, by the policy that stopped them.
+  { resource: 'signIns', pattern: /\b(?:failures?|fails|blocks|denials|sign[- ]?ins|log[- ]?ins|attempts)\b.{0,40}\b(?:by|per|for each|broken down by|grouped by)\s+(?:the\s+)?(?:ca\s+|conditional access\s+)?polic(?:y|ies)\b|\bwhich (?:ca |conditional access )?polic(?:y|ies) (?:blocked|stopped|failed|denied|caught) the most\b/, weight: 6 },
   // "policies changed this month", "which CA policies were modified in November?", "policies created this year": the
   // policies by their own dates (the audit log keeps 30 days; "who changed …" stays the audit log).
   { resource: 'conditionalAccessPolicies', pattern: /^(?!.*\bwho\b|.*\bby whom\b|.*\bwhat (?:was )?changed\b)(?:.*\b(?:ca |conditional access )?polic(?:y|ies)\b.{0,25}\b(?:changed|modified|updated|edited|touched|created|added)\b|.*\b(?:changed|modified|updated|edited|new|newly created|recently created) (?:ca |conditional access )?polic(?:y|ies)\b)/, weight: 6 },
@@ -143,6 +148,9 @@ const GROUP_FIELDS: Partial<Record<PlanResource, Array<[RegExp, string]>>> = {
     [/\bbrowsers?\b/, 'browser'],
     [/\bclient apps?\b|\bprotocols?\b|\bclients?\b/, 'clientApp'],
     [/\busers?\b|\bpeople\b|\bwho\b|\baccounts?\b|\bpersons?\b/, 'userDisplayName'],
+    // "CA failures by policy", "which policies blocked the most": the policy that stopped each sign-in (last, so
+    // "which users did the MFA policy block the most" stays by user).
+    [/\b(?:ca |conditional access )?polic(?:y|ies)\b/, 'blockedBy'],
   ],
   users: [
     [/\b(?:home |email |mail )?domains?\b/, 'homeDomain'],
@@ -216,9 +224,11 @@ function operationOf(cue: string, resource: PlanResource): PlanOperation | undef
     if (field && field !== 'day') return { kind: 'top', n: 5, field };
   }
   // ("broken down by their home domain": the words after "their" name the field.)
-  const by = /\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(?:(?:their|its|the|his|her)\s+)?(\w+(?:\s+\w+)?)/.exec(cue) ?? /\b(daily)\b/.exec(cue);
-  if (by) {
+  // ("blocked by conditional access this week by policy": each "by" is tried, the first naming a field wins.)
+  for (const by of [...cue.matchAll(/\b(?:by|per|grouped by|broken down by|for each|each|down by)\s+(?:(?:their|its|the|his|her)\s+)?(\w+(?:\s+\w+)?)/g), ...cue.matchAll(/\b(daily)\b/g)]) {
     const field = fieldNamed(resource, by[1]);
+    // ("blocked by that policy", "stopped by the policy": who blocked them, not a breakdown by policy.)
+    if (field === 'blockedBy' && (/\w+ed\s*$/.test(cue.slice(0, by.index)) || !/^(?:ca |conditional access )?polic/.test(by[1]))) continue;
     if (field) return { kind: 'groupBy', field };
   }
   // "which companies are they from?", "what department is each in?": the rows shown, by that field.
@@ -779,7 +789,18 @@ export function fillPlan(input: FillInput): PlanFill | undefined {
   if (input.intent === 'policy.info' && input.entities.some((e) => e.type === 'policy' && e.id) && WHEN_POLICY_CHANGED.test(input.text.toLowerCase())) return undefined;
   const fill = fillPlanOnce(input);
   if (fill && !fill.rich) withAppsSignIns(fill.plan);
+  if (fill && !fill.rich) blockedByPolicy(fill.plan);
   return fill;
+}
+
+/**
+ * "CA failures by policy", "which policies blocked the most sign-ins?": the sign-ins Conditional Access failed
+ * (Graph filters them), not every failure, so each one counted has a policy to be counted under.
+ */
+function blockedByPolicy(plan: QuestionPlan): void {
+  const operation = plan.operation;
+  if (plan.resource !== 'signIns' || !('field' in operation) || operation.field !== 'blockedBy' || plan.filters.some((f) => f.field === 'caStatus')) return;
+  plan.filters = [...plan.filters.filter((f) => !(f.field === 'result' && f.value === 'failure')), { field: 'caStatus', op: 'eq', value: 'failure' }];
 }
 
 /** Conditions that make a sign-in question one about people only: a person, guests, members, an interactive or other type. */

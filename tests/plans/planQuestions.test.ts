@@ -154,6 +154,27 @@ describe('Question plans on the demo tenant, through the whole stack (issue #12)
     assert.ok(!lines(people).includes('Inventory Sync'), lines(people).join('\n'));
   });
 
+  it('When Conditional Access failures are asked by policy, then the sign-ins CA failed are counted under each enforced policy that failed them, as the log says', async () => {
+    const answer = await stack.ask('CA failures this week by policy', DEMO_ADMIN.userPrincipalName);
+    assert.equal(answer.intent, 'signin.list');
+    const plan = planOf(answer);
+    assert.equal(plan.resource, 'signIns');
+    assert.deepEqual(plan.operation, { kind: 'groupBy', field: 'blockedBy' });
+    assert.deepEqual(plan.filters, [{ field: 'caStatus', op: 'eq', value: 'failure' }]);
+    const window = (answer.plan as { window: { start: string; end: string } }).window;
+    const expected = new Map<string, number>();
+    for (const s of facts.interactiveSignIns(window.start, window.end).filter((s) => s.conditionalAccessStatus === 'failure')) {
+      for (const name of new Set(((s.appliedConditionalAccessPolicies as Array<{ displayName: string; result: string }> | undefined) ?? []).filter((p) => p.result === 'failure').map((p) => p.displayName))) expected.set(name, (expected.get(name) ?? 0) + 1);
+    }
+    assert.ok(expected.size >= 2, `the demo week has failures under several policies: ${JSON.stringify([...expected])}`);
+    const rows = tableRows(answer).slice(1);
+    assert.deepEqual(new Map(rows.map(([name, count]) => [name, Number(count)])), expected);
+    // "which policies blocked the most sign-ins": the same counts, ranked.
+    const ranked = await stack.ask('which policies blocked the most sign-ins this week?', DEMO_ADMIN.userPrincipalName);
+    assert.equal(planOf(ranked).operation.kind, 'top');
+    assert.equal(tableRows(ranked)[1][0], [...expected].sort((a, b) => b[1] - a[1])[0][0]);
+  });
+
   it('When asked how many users there are, then Graph counts them ($count) and the rows are not listed', async () => {
     const answer = await stack.ask('how many users do we have', DEMO_ADMIN.userPrincipalName);
     assert.equal(answer.intent, 'user.info');

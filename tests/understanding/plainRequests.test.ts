@@ -910,5 +910,57 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal((await demo.stack.ask('what does 53003 mean', admin)).intent, 'docs.answer');
     assert.equal((await demo.stack.ask('switch the report-only policies to on please', admin)).intent, 'outOfScope');
   });
-});
 
+  it('When a policy is asked for by what it does ("which CA policy blocks legacy authentication?"), then the one that does it is explained, several are listed, and none is said plainly', async () => {
+    const legacy = await demo.stack.ask('which CA policy blocks legacy authentication?', admin);
+    assert.equal(legacy.intent, 'policy.info');
+    assert.match(legacy.text, /^Block legacy authentication$/m);
+    assert.match(legacy.text, /Client apps: Exchange ActiveSync/);
+    const mfa = await demo.stack.ask('which policies require mfa', admin);
+    assert.equal(mfa.intent, 'policy.info');
+    for (const name of ['Require MFA for administrators', 'Require MFA for all users', 'Require MFA for guests', 'Require MFA for risky sign-ins']) assert.match(mfa.text, new RegExp(`^${name}$`, 'm'), mfa.text);
+    assert.doesNotMatch(mfa.text, /^Block legacy authentication$/m);
+    const abroad = await demo.stack.ask('Which policy blocks sign-ins from abroad?', admin);
+    assert.equal(abroad.intent, 'policy.info');
+    assert.match(abroad.text, /^Block sign-ins from blocked countries$/m);
+    assert.doesNotMatch(abroad.text, /^Require MFA for guests$/m);
+    const none = await demo.stack.ask('which policy blocks imap for guests', admin);
+    assert.match(none.text, /^None of the 10 Conditional Access policies does all of what you describe/);
+    // Which policies blocked the most sign-ins is the sign-in log's question, not the policies'.
+    assert.equal((await demo.stack.ask('which policies blocked the most sign-ins this week?', admin)).intent, 'signin.list');
+  });
+
+  it('When one failure of a person or a job is asked about in passing ("X had a failure yesterday - what was it?", "what\'s breaking it?"), then it is diagnosed', async () => {
+    await answersAs(
+      [
+        ["Emma Hoffmann's account shows a failure yesterday - what was it?", 'signin.troubleshoot'],
+        ["what was Megan Bowen's sign-in failure this morning", 'signin.troubleshoot'],
+        ["Inventory Sync hasn't run properly for days - what's breaking it?", 'signin.troubleshoot'],
+      ],
+      admin,
+    );
+  });
+
+  it('When a group\'s contents or owner, a person\'s page ("pull up …"), whether someone may dismiss risk, or what the assistant supports is asked, then each answers as that; "do we block sign-ins for high-risk users?" acts on nothing', async () => {
+    await answersAs(
+      [
+        ['what is in automation service accounts', 'group.info'],
+        ['Project Falcon members keep asking who approves new joiners. Does the group even have an owner?', 'group.info'],
+        ['can you pull up Adele Vance', 'user.info'],
+        ['is Sam Secadmin allowed to dismiss risk?', 'role.assignments'],
+        ['does sam have permission to revoke sessions?', 'role.assignments'],
+        ['do you support questions about guests and groups?', 'help'],
+        ['do we block sign-ins for high-risk users?', 'policy.info'],
+        ["anything in CA that's only logging and not enforcing yet?", 'policy.info'],
+        ['how many accounts were marked confirmed-compromised so far?', 'risk.users'],
+        ['generate a new client secret for the Sales Dashboard', 'outOfScope'],
+        ["Pradeep says Lee Gu's account was disabled by mistake, turn it back on", 'outOfScope'],
+      ],
+      admin,
+    );
+    // Confirming what the admin just said: a mitigation offered behind its confirmation.
+    const flagged = await demo.stack.ask('Bob Kelly is definitely compromised, flag him as such', secadmin);
+    assert.equal(flagged.intent, 'risk.remediate');
+    assert.match(flagged.text, /Bob Kelly/);
+  });
+});

@@ -192,6 +192,34 @@ async function appliesTo(tenant: TenantSession, userId: string, policies: Condit
   return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model) };
 }
 
+const controls = (p: ConditionalAccessPolicy) => p.grantControls?.builtInControls ?? [];
+const AZURE_MANAGEMENT = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
+
+/**
+ * What a policy does, in the words an admin asks it by ("which policy blocks legacy auth?", "what policy requires MFA
+ * for guests"): each effect named in the question and the part of the policy's definition that has it.
+ */
+const EFFECTS: Array<[words: RegExp, has: (p: ConditionalAccessPolicy) => boolean]> = [
+  [/\bblock(?:s|ing)?\b|\bstops?\b|\bden(?:y|ies)\b/, (p) => controls(p).includes('block')],
+  [/\bmfa\b|\bmulti[- ]?factor\b|\b2fa\b|\bsecond factor\b|\btwo[- ]factor\b/, (p) => controls(p).includes('mfa')],
+  [/\bcomplian(?:t|ce)\b|\bmanaged devices?\b/, (p) => controls(p).includes('compliantDevice') || controls(p).includes('domainJoinedDevice')],
+  [/\bpassword (?:change|reset)\b|\bchange (?:their |a )?password\b/, (p) => controls(p).includes('passwordChange')],
+  [/\blegacy\b|\bimap\b|\bpop3?\b|\bactive ?sync\b|\bbasic auth/, (p) => (p.conditions?.clientAppTypes ?? []).some((t) => t === 'exchangeActiveSync' || t === 'other')],
+  [/\bguests?\b|\bexternal\b|\bb2b\b/, (p) => Boolean(p.conditions?.users?.includeGuestsOrExternalUsers) || (p.conditions?.users?.includeUsers ?? []).includes('GuestsOrExternalUsers')],
+  [/\badmins?\b|\badministrators?\b|\bprivileged\b/, (p) => (p.conditions?.users?.includeRoles ?? []).length > 0],
+  [/\babroad\b|\boverseas\b|\bcountr(?:y|ies)\b|\blocations?\b|\buntrusted\b|\boutside\b/, (p) => (p.conditions?.locations?.includeLocations ?? []).length > 0],
+  [/\brisk(?:y)?\b/, (p) => (p.conditions?.signInRiskLevels ?? []).length > 0 || (p.conditions?.userRiskLevels ?? []).length > 0],
+  [/\bsign[- ]?in frequency\b|\bre-?auth\w*\b|\bsessions?\b|\bhow often\b/, (p) => Boolean(p.sessionControls?.signInFrequency?.isEnabled)],
+  [/\bazure (?:management|portal|cli|powershell)\b/, (p) => (p.conditions?.applications?.includeApplications ?? []).includes(AZURE_MANAGEMENT)],
+];
+
+/** The policies that do everything the question names, or undefined when it names nothing a policy does. */
+export function policiesByEffect(policies: ConditionalAccessPolicy[], question: string): ConditionalAccessPolicy[] | undefined {
+  const words = question.toLowerCase();
+  const asked = EFFECTS.filter(([pattern]) => pattern.test(words));
+  return asked.length ? policies.filter((p) => asked.every(([, has]) => has(p))) : undefined;
+}
+
 /** The policy whose name the question holds: an exact name first, else the one name containing the words. */
 function findPolicy(policies: ConditionalAccessPolicy[], words: string): ConditionalAccessPolicy | ConditionalAccessPolicy[] {
   const w = words.toLowerCase().trim();
@@ -219,6 +247,17 @@ export const policyInfoSkill = defineSkill({
       const subject = subjectOf(request.understanding, 'user');
       if ('answer' in subject) return subject.answer;
       return appliesTo(tenant, subject.id, policies);
+    }
+    // "which policy blocks legacy auth?": the one policy that does it, explained; several, listed.
+    const byEffect = !policyEntity && request.understanding.explanation?.some((cue) => cue.endsWith('a policy by what it does')) ? policiesByEffect(policies, request.understanding.text) : undefined;
+    if (byEffect?.length === 1) return explain(tenant, byEffect[0], first, mayRoles);
+    if (byEffect && !byEffect.length) {
+      const names = policies.map((p) => `"${escapeMarkdown(p.displayName)}"`).join(', ');
+      return { kind: 'text', text: `None of the ${policies.length} Conditional Access policies does all of what you describe. The policies: ${names}. Ask about one by name to see what it does.` };
+    }
+    if (byEffect?.length) {
+      const model = policyListModel(byEffect);
+      return { kind: 'card', template: 'directory', data: model, summary: directorySummary(model), subjects: policyListSubjects(byEffect) };
     }
     if (!policyEntity) {
       const model = policyListModel(policies);
