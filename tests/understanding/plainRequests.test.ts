@@ -963,4 +963,13 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
     assert.equal(flagged.intent, 'risk.remediate');
     assert.match(flagged.text, /Bob Kelly/);
   });
+
+  it('When which users hit a named policy is asked, then the sign-ins that policy failed answer, by user; a manager\'s worry that someone "has trouble signing in" is diagnosed', async () => {
+    const hit = await demo.stack.ask('which users hit the blocked countries policy in the last 30 days', admin);
+    assert.equal(hit.intent, 'signin.list');
+    assert.match(hit.text, /blocked by "Block sign-ins from blocked countries"/);
+    assert.match(hit.text, /Lidia Holloway/);
+    const worry = await demo.stack.ask('Hi! Lee Gu joined us recently and his manager thinks he has trouble signing in. Anything this month?', admin);
+    assert.equal(worry.intent, 'signin.troubleshoot');
+  });
 });
