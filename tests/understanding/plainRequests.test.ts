@@ -958,6 +958,8 @@ describe('Plain requests, names alone and follow-ups on one record (issue #13)',
       ],
       admin,
     );
+    // Whether a person is able to sign in is no question about their roles.
+    assert.notEqual((await demo.stack.ask('is Megan Bowen able to sign in now?', admin)).intent, 'role.assignments');
     // Confirming what the admin just said: a mitigation offered behind its confirmation.
     const flagged = await demo.stack.ask('Bob Kelly is definitely compromised, flag him as such', secadmin);
     assert.equal(flagged.intent, 'risk.remediate');

@@ -203,7 +203,7 @@ const CUES: Cue[] = [
   { name: 'pull up a page', intent: 'user.info', weight: 6, pattern: /^(?:(?:hi|hey|ok(?:ay)?|so)[,!]?\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+|pls\s+)?(?:pull|bring|call|look) up\s+(?:the\s+)?(?:account\s+(?:of|for)\s+)?<name>/ },
   // "is Riley allowed to dismiss risk?", "does sam have permission to revoke sessions?": whether someone may act is a
   // question about their roles, not a request to act.
-  { name: 'whether someone may act', intent: 'role.assignments', weight: 9, pattern: /\b(?:is|are) (?:<name>|he|she|they)\s+(?:even\s+|actually\s+)?(?:allowed|permitted|able|authori[sz]ed|entitled) to\b|\b(?:does|do) (?:<name>|he|she|they) (?:even\s+|actually\s+)?have (?:the\s+)?(?:permissions?|rights?|privileges?|access|a role|the role) to\b/ },
+  { name: 'whether someone may act', intent: 'role.assignments', weight: 9, pattern: /\b(?:is|are) (?:<name>|he|she|they)\s+(?:even\s+|actually\s+)?(?:allowed|permitted|able|authori[sz]ed|entitled) to (?:dismiss|confirm|revoke|disable|re-?enable|reset|block|unblock|assign|grant|manage|create|delete|approve|invite|remove|consent|elevate|do (?:that|this|it))\b|\b(?:does|do) (?:<name>|he|she|they) (?:even\s+|actually\s+)?have (?:the\s+)?(?:permissions?|rights?|privileges?|a role|the role) to\b/ },
   // "Quinn Evans is definitely compromised, flag her as such": confirming what the admin just said.
   { name: 'flag as such', intent: 'risk.remediate', weight: 9, pattern: /\bcompromised\b.{0,60}\b(?:flag|mark|confirm|set) (?:him|her|them|it|the account|<name>)(?:'s account)? as such\b/ },
   // "do you support questions about guests and groups?": what the assistant covers.
