@@ -389,8 +389,13 @@ function signInResultCell(item: Record<string, unknown>): string {
   return result === 'success' ? result : `${result} (${signInErrorCode(item)})`;
 }
 
+/** The Conditional Access policies a sign-in evaluated, each with its name and result. */
+function appliedPolicies(item: Record<string, unknown>): Array<{ displayName?: string; result?: string }> {
+  return (item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? [];
+}
+
 function reportOnlyResults(item: Record<string, unknown>): string[] {
-  const policies = (item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? [];
+  const policies = appliedPolicies(item);
   return policies.filter((p) => typeof p.result === 'string' && p.result.startsWith('reportOnly')).map((p) => `${p.displayName ?? 'policy'}: ${p.result}`);
 }
 
@@ -401,7 +406,7 @@ const REPORT_ONLY_WORDS: Record<string, string> = {
 };
 
 function reportOnlyImpact(item: Record<string, unknown>): string[] {
-  const policies = (item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? [];
+  const policies = appliedPolicies(item);
   return policies.filter((p) => p.result && REPORT_ONLY_WORDS[p.result]).map((p) => `${p.displayName ?? 'policy'}: ${REPORT_ONLY_WORDS[p.result!]}`);
 }
 
@@ -452,14 +457,14 @@ const signIns: ResourceSpec = {
     }),
     field('caPolicy', 'Policies applied', 'appliedConditionalAccessPolicies', 'strings', {
       select: 'appliedConditionalAccessPolicies',
-      read: (item) => ((item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? []).filter((p) => p.result === 'success' || p.result === 'failure').map((p) => `${p.displayName}: ${p.result}`),
+      read: (item) => appliedPolicies(item).filter((p) => p.result === 'success' || p.result === 'failure').map((p) => `${p.displayName}: ${p.result}`),
       permission: 'signIns.conditionalAccessDetails',
     }),
     // "which policies blocked the most sign-ins?": the enforced policies whose grant a sign-in failed (report-only
     // results are what a policy would have done, never what stopped anyone).
     field('blockedBy', 'Blocking policy', 'appliedConditionalAccessPolicies', 'strings', {
       select: 'appliedConditionalAccessPolicies',
-      read: (item) => ((item.appliedConditionalAccessPolicies as Array<{ displayName?: string; result?: string }> | undefined) ?? []).filter((p) => p.result === 'failure').map((p) => p.displayName ?? 'policy'),
+      read: (item) => appliedPolicies(item).filter((p) => p.result === 'failure').map((p) => p.displayName ?? 'policy'),
       permission: 'signIns.conditionalAccessDetails',
     }),
     field('mfaRequired', 'MFA required', 'authenticationRequirement', 'string', { graph: EQ, format: (v) => (v === 'multiFactorAuthentication' ? 'yes' : v === 'singleFactorAuthentication' ? 'no' : '—') }),

@@ -14,7 +14,7 @@ import { windowLabel } from './entities/timeRange';
 import { asActor } from './text/actor';
 import type { Entity, IntentName } from './types';
 import { NOT_LISTS, PLAN_INTENTS } from './intents/registry';
-import { ERRORS_IN_WORDS, FAILED_MFA, failureInOtherWords, HOW_MANY_HIT_IT, HOW_MANY_IT_BLOCKED, peopleWithAnError } from './entities/catalogues';
+import { ERRORS_IN_WORDS, FAILED_MFA, failureInOtherWords, HOW_MANY_HIT_IT, HOW_MANY_IT_BLOCKED, peopleWithAnError, POLICY_BY_WHAT_IT_DOES, SIGN_INS_BY_BLOCKING_POLICY } from './entities/catalogues';
 import { ASKS_OF_ROWS, restrictToRows, rowEntities, rowsFilter } from './rowsAsked';
 
 const DAY = 86_400_000;
@@ -111,9 +111,9 @@ const RESOURCE_CUES: ResourceCue[] = [
   { resource: 'conditionalAccessPolicies', pattern: /\bpolic(?:y|ies)\b|\bconditional access\b/, weight: 2.5 },
   // "which CA policy blocks legacy authentication?", "what policy requires MFA for guests": a policy by what it does, not
   // sign-ins it stopped.
-  { resource: 'conditionalAccessPolicies', pattern: /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:which|what) (?:ca |conditional access )?polic(?:y|ies)\b(?: (?:is it|is that|exactly))? (?:blocks?|requires?|covers?|appl(?:y|ies)|enforces?|stops?|prompts?|protects?|targets?|handles?|forces?|asks?|(?:is|are) (?:blocking|requiring|enforcing|stopping))\b/, weight: 6 },
+  { resource: 'conditionalAccessPolicies', pattern: POLICY_BY_WHAT_IT_DOES, weight: 6 },
   // "CA failures today by policy", "which policies blocked the most sign-ins?": sign-ins, by the policy that stopped them.
-  { resource: 'signIns', pattern: /\b(?:failures?|fails|blocks|denials|sign[- ]?ins|log[- ]?ins|attempts)\b.{0,40}\b(?:by|per|for each|broken down by|grouped by)\s+(?:the\s+)?(?:ca\s+|conditional access\s+)?polic(?:y|ies)\b|\bwhich (?:ca |conditional access )?polic(?:y|ies) (?:blocked|stopped|failed|denied|caught) the most\b/, weight: 6 },
+  { resource: 'signIns', pattern: SIGN_INS_BY_BLOCKING_POLICY, weight: 6 },
   // "policies changed this month", "which CA policies were modified in November?", "policies created this year": the
   // policies by their own dates (the audit log keeps 30 days; "who changed …" stays the audit log).
   { resource: 'conditionalAccessPolicies', pattern: /^(?!.*\bwho\b|.*\bby whom\b|.*\bwhat (?:was )?changed\b)(?:.*\b(?:ca |conditional access )?polic(?:y|ies)\b.{0,25}\b(?:changed|modified|updated|edited|touched|created|added)\b|.*\b(?:changed|modified|updated|edited|new|newly created|recently created) (?:ca |conditional access )?polic(?:y|ies)\b)/, weight: 6 },

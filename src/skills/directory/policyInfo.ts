@@ -214,7 +214,7 @@ const EFFECTS: Array<[words: RegExp, has: (p: ConditionalAccessPolicy) => boolea
 ];
 
 /** The policies that do everything the question names, or undefined when it names nothing a policy does. */
-export function policiesByEffect(policies: ConditionalAccessPolicy[], question: string): ConditionalAccessPolicy[] | undefined {
+function policiesByEffect(policies: ConditionalAccessPolicy[], question: string): ConditionalAccessPolicy[] | undefined {
   const words = question.toLowerCase();
   const asked = EFFECTS.filter(([pattern]) => pattern.test(words));
   return asked.length ? policies.filter((p) => asked.every(([, has]) => has(p))) : undefined;

@@ -193,6 +193,13 @@ export function peopleWithAnError(code: string): string {
   return String.raw`^(?:(?:any|all|the|list|show)\s+)?(?:users|people|accounts|guests|anyone|anybody|who(?:'s| is)?)\s+(?:with|getting|got|hitting|seeing|that got|who got)\s+(?:an?\s+|the\s+)?(?:error\s+)?${code}`;
 }
 
+/** "which CA policy blocks legacy authentication?", "what policy requires MFA for guests": a policy asked for by what it
+ * does, not the sign-ins it stopped (the intent's cue and the plan's resource). */
+export const POLICY_BY_WHAT_IT_DOES = /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:which|what) (?:ca |conditional access )?polic(?:y|ies)\b(?: (?:is it|is that|exactly))? (?:blocks?|requires?|covers?|appl(?:y|ies)|enforces?|stops?|prompts?|protects?|targets?|handles?|forces?|asks?|(?:is|are) (?:blocking|requiring|enforcing|stopping))\b/;
+/** "CA failures today by policy", "which policies blocked the most sign-ins?": sign-ins by the policy that stopped them
+ * (the intent's cue and the plan's resource). */
+export const SIGN_INS_BY_BLOCKING_POLICY = /\b(?:failures?|fails|blocks|denials|sign[- ]?ins|log[- ]?ins|attempts)\b.{0,40}\b(?:by|per|for each|broken down by|grouped by)\s+(?:the\s+)?(?:ca\s+|conditional access\s+)?polic(?:y|ies)\b|\bwhich (?:ca |conditional access )?polic(?:y|ies) (?:blocked|stopped|failed|denied|caught) the most\b/;
+
 /** Microsoft apps users sign in to, named in help-desk posts ("can't get into Outlook"). */
 const FIRST_PARTY_APPS: Array<[string, RegExp]> = [
   ['Azure portal', /\bazure\s+portal\b/gi],

@@ -1,5 +1,5 @@
 import { asActor } from '../text/actor';
-import { FAILED_MFA, failureInOtherWords, FORMER_OWNER, peopleWithAnError } from '../entities/catalogues';
+import { FAILED_MFA, failureInOtherWords, FORMER_OWNER, peopleWithAnError, POLICY_BY_WHAT_IT_DOES, SIGN_INS_BY_BLOCKING_POLICY } from '../entities/catalogues';
 import type { IntentName } from '../types';
 
 /**
@@ -638,9 +638,9 @@ const CUES: Cue[] = [
   { name: 'a risk level changed', intent: 'risk.user', weight: 6, pattern: /\bwhen did (?:it|(?:his|her|their|<name>\s*'s) risk) (?:go|change|move|jump|rise|drop|escalate)\b|\bfrom (?:low|medium|high) to (?:low|medium|high)\b/ },
   // "CA failures today by policy", "which policies blocked the most sign-ins?": sign-ins counted by the policy that
   // stopped them, not the policies' settings.
-  { name: 'sign-ins by the policy that blocked them', intent: 'signin.list', weight: 6, pattern: /\b(?:failures?|fails|blocks|denials|sign[- ]?ins|log[- ]?ins|attempts)\b.{0,40}\b(?:by|per|for each|broken down by|grouped by)\s+(?:the\s+)?(?:ca\s+|conditional access\s+)?polic(?:y|ies)\b|\bwhich (?:ca |conditional access )?polic(?:y|ies) (?:blocked|stopped|failed|denied|caught) the most\b/ },
+  { name: 'sign-ins by the policy that blocked them', intent: 'signin.list', weight: 6, pattern: SIGN_INS_BY_BLOCKING_POLICY },
   // "which policy blocks sign-ins from abroad?", "what CA policy requires MFA for guests": a policy by what it does.
-  { name: 'a policy by what it does', intent: 'policy.info', weight: 6, pattern: /^(?:(?:so|and|ok(?:ay)?)[,\s]+)?(?:which|what) (?:ca |conditional access )?polic(?:y|ies)\b(?: (?:is it|is that|exactly))? (?:blocks?|requires?|covers?|appl(?:y|ies)|enforces?|stops?|prompts?|protects?|targets?|handles?|forces?|asks?|(?:is|are) (?:blocking|requiring|enforcing|stopping))\b/ },
+  { name: 'a policy by what it does', intent: 'policy.info', weight: 6, pattern: POLICY_BY_WHAT_IT_DOES },
   // "do we block sign-ins for high-risk users?", "does CA require MFA for guests?": the policies, by what they do.
   { name: 'a policy by what it does', intent: 'policy.info', weight: 6, pattern: /^(?:(?:so|and|ok(?:ay)?|quick one)[,:\s]+)?(?:do|does) (?:we|our (?:ca|conditional access|policies|tenant)|ca|conditional access|any (?:ca )?policy|anything in ca) (?:still |actually |even |already )?(?:block|require|enforce|force|stop|prompt)\b/ },
   { name: 'policy words', intent: 'policy.info', weight: 3, pattern: /\b(?:conditional access polic(?:y|ies)|ca polic(?:y|ies)|polic(?:y|ies))\b/ },
